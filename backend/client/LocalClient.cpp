@@ -1,0 +1,219 @@
+#include "backend/client/LocalClient.h"
+
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+#include "backend/catalog/BulkEditService.h"
+#include "backend/catalog/CatalogCsv.h"
+#include "backend/catalog/CatalogImporter.h"
+#include "backend/catalog/InventoryService.h"
+#include "backend/catalog/MerchantService.h"
+#include "backend/catalog/ProductQueries.h"
+#include "backend/catalog/ProductWriter.h"
+#include "backend/engine/Engine.h"
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk::catalog;
+
+Q_LOGGING_CATEGORY(lcClient, "souk.client.local")
+
+namespace souk {
+namespace {
+
+/// A store with no merchant gets one, with a first stock location, so the console has a home.
+Status ensureMerchant(engine::Engine& engine, const LocalClient::Options& options)
+{
+    auto future = engine.write<bool>(options.actor, [&options](store::UnitOfWork& uow) -> Result<bool> {
+        auto existing = MerchantService::merchants(uow.db());
+        if (!existing)
+            return existing.error();
+        if (!existing->isEmpty())
+            return false;
+        auto merchant = MerchantService::createMerchant(uow, options.defaultMerchantName, options.defaultCurrency);
+        if (!merchant)
+            return merchant.error();
+        auto location = MerchantService::createLocation(uow, merchant->id, u"Main warehouse"_s);
+        if (!location)
+            return location.error();
+        return true;
+    });
+    future.waitForFinished(); // startup only, before any window exists
+    if (!future.result())
+        return future.result().error();
+    return {};
+}
+
+Result<QHash<Id, qint64>> onHandByVariant(QSqlDatabase& db, Id merchantId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT s.variant_id, sum(s.on_hand) FROM stock_levels s JOIN variants v ON v.id = s.variant_id "
+              "WHERE v.merchant_id = ? GROUP BY s.variant_id"_s);
+    q.bindValue(0, merchantId.value);
+    if (auto s = store::exec(q, u"reading stock for export"_s); !s)
+        return s.error();
+    QHash<Id, qint64> out;
+    while (q.next())
+        out.insert(Id{q.value(0).toLongLong()}, q.value(1).toLongLong());
+    return out;
+}
+
+} // namespace
+
+Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, const Clock& clock)
+{
+    engine::EngineOptions engineOptions;
+    engineOptions.store = options.store;
+    engineOptions.nodeId = options.nodeId;
+    auto engine = engine::Engine::open(engineOptions, clock);
+    if (!engine)
+        return engine.error();
+    if (!options.store.readOnly) {
+        if (auto s = ensureMerchant(**engine, options); !s)
+            return s.error();
+    }
+    Options resolved = options;
+    resolved.store.path = (*engine)->storeFile().options().path;
+    return std::unique_ptr<LocalClient>(new LocalClient(std::move(resolved), std::move(engine).value()));
+}
+
+LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine)
+    : m_options(std::move(options)), m_engine(std::move(engine))
+{
+    // committed() comes from the writer thread; the queued connection hands it to our thread
+    connect(m_engine.get(), &engine::Engine::committed, this, &Client::changed);
+}
+
+LocalClient::~LocalClient() = default;
+
+QFuture<Result<QList<Merchant>>> LocalClient::merchants()
+{
+    return m_engine->read<QList<Merchant>>([](QSqlDatabase& db) { return MerchantService::merchants(db); });
+}
+
+QFuture<Result<QList<Location>>> LocalClient::locations(Id merchantId)
+{
+    return m_engine->read<QList<Location>>(
+        [merchantId](QSqlDatabase& db) { return MerchantService::locations(db, merchantId); });
+}
+
+QFuture<Result<ProductPage>> LocalClient::productPage(const ProductPageQuery& query)
+{
+    return m_engine->read<ProductPage>([query](QSqlDatabase& db) { return ProductQueries::page(db, query); });
+}
+
+QFuture<Result<QList<ProductSummary>>> LocalClient::productSummaries(const QList<Id>& productIds)
+{
+    return m_engine->read<QList<ProductSummary>>(
+        [productIds](QSqlDatabase& db) { return ProductQueries::summaries(db, productIds); });
+}
+
+QFuture<Result<QList<Id>>> LocalClient::searchProducts(Id merchantId, const QString& text, int limit)
+{
+    return m_engine->read<QList<Id>>(
+        [merchantId, text, limit](QSqlDatabase& db) { return ProductQueries::search(db, merchantId, text, limit); });
+}
+
+QFuture<Result<Product>> LocalClient::product(Id productId)
+{
+    return m_engine->read<Product>([productId](QSqlDatabase& db) { return ProductQueries::product(db, productId); });
+}
+
+QFuture<Result<Product>> LocalClient::saveProduct(const Product& product)
+{
+    return m_engine->write<Product>(m_options.actor,
+                                    [product](store::UnitOfWork& uow) { return ProductWriter::save(uow, product); });
+}
+
+QFuture<Result<BulkResult>> LocalClient::bulkEdit(const BulkEdit& edit)
+{
+    return m_engine->write<BulkResult>(m_options.actor,
+                                       [edit](store::UnitOfWork& uow) { return BulkEditService::apply(uow, edit); });
+}
+
+QFuture<Result<BulkResult>> LocalClient::undoBulkEdit(const BulkResult& done)
+{
+    return m_engine->write<BulkResult>(m_options.actor,
+                                       [done](store::UnitOfWork& uow) { return BulkEditService::undo(uow, done); });
+}
+
+QFuture<Result<QStringList>> LocalClient::categories(Id merchantId)
+{
+    return m_engine->read<QStringList>(
+        [merchantId](QSqlDatabase& db) { return ProductQueries::categories(db, merchantId); });
+}
+
+QFuture<Result<QList<StockLevel>>> LocalClient::stockLevels(Id productId)
+{
+    return m_engine->read<QList<StockLevel>>(
+        [productId](QSqlDatabase& db) { return InventoryService::levels(db, productId); });
+}
+
+QFuture<Result<QList<StockMovement>>> LocalClient::movements(Id variantId, int limit)
+{
+    return m_engine->read<QList<StockMovement>>(
+        [variantId, limit](QSqlDatabase& db) { return InventoryService::movements(db, variantId, limit); });
+}
+
+QFuture<Result<StockLevel>> LocalClient::adjustStock(const StockAdjustment& adjustment)
+{
+    return m_engine->write<StockLevel>(
+        m_options.actor, [adjustment](store::UnitOfWork& uow) { return InventoryService::adjust(uow, adjustment); });
+}
+
+QFuture<Result<ImportPlan>> LocalClient::planImport(Id merchantId, const QByteArray& csv, CsvFormat format,
+                                                    TaskProgressPtr progress)
+{
+    return m_engine->read<ImportPlan>([merchantId, csv, format, progress](QSqlDatabase& db) -> Result<ImportPlan> {
+        auto merchant = MerchantService::merchant(db, merchantId);
+        if (!merchant)
+            return merchant.error();
+        auto table = parseCsv(csv);
+        if (!table)
+            return table.error();
+        return readCatalogCsv(*table, format, merchant->currency, merchantId, [progress](int done, int total) {
+            if (!progress)
+                return true;
+            progress->done = done;
+            progress->total = total;
+            return !progress->cancelRequested.load();
+        });
+    });
+}
+
+QFuture<Result<ImportSummary>> LocalClient::runImport(Id merchantId, const ImportPlan& plan, TaskProgressPtr progress)
+{
+    return m_engine->write<ImportSummary>(m_options.actor, [merchantId, plan, progress](store::UnitOfWork& uow) {
+        return CatalogImporter::run(uow, merchantId, plan, [progress](qint64 done, qint64 total) {
+            if (!progress)
+                return true;
+            progress->done = done;
+            progress->total = total;
+            return !progress->cancelRequested.load();
+        });
+    });
+}
+
+QFuture<Result<QByteArray>> LocalClient::exportCatalog(Id merchantId, CsvFormat format)
+{
+    return m_engine->read<QByteArray>([merchantId, format](QSqlDatabase& db) -> Result<QByteArray> {
+        QList<Product> all;
+        Id after;
+        for (;;) {
+            auto page = ProductQueries::products(db, merchantId, after, ProductPageQuery::PageRowsMax);
+            if (!page)
+                return page.error();
+            if (page->isEmpty())
+                break;
+            after = page->last().id;
+            all.append(*page);
+        }
+        auto stock = onHandByVariant(db, merchantId);
+        if (!stock)
+            return stock.error();
+        return writeCatalogCsv(all, *stock, format);
+    });
+}
+
+} // namespace souk

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QThreadPool>
+#include <QThreadStorage>
+#include <QPromise>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "backend/core/Clock.h"
+#include "backend/core/Id.h"
+#include "backend/engine/WriteJob.h"
+#include "backend/store/Change.h"
+#include "backend/store/Connection.h"
+#include "backend/store/StoreFile.h"
+
+namespace souk::engine {
+
+class Writer;
+
+struct EngineOptions
+{
+    store::StoreOptions store;
+    int nodeId = 1;
+    int readThreads = 2;
+    int batchMax = 512;     ///< commands grouped into one transaction at most
+    int queueMax = 100'000; ///< writes waiting at most; beyond it a write fails at once (back-pressure)
+};
+
+/// The transaction engine: one writer thread that runs every write command, grouped into
+/// transactions (group commit), and a bounded pool of reader connections. Publishes the change
+/// feed after each commit. Created and destroyed on one thread (the GUI or main thread);
+/// write() and read() may be called from any thread.
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+public:
+    static Result<std::unique_ptr<Engine>> open(const EngineOptions& options, const Clock& clock);
+    ~Engine() override;
+
+    /// Queues a command for the writer thread. It runs in its own savepoint: a failed command
+    /// rolls back alone and changes nothing.
+    template <typename T>
+    QFuture<Result<T>> write(Actor actor, std::function<Result<T>(store::UnitOfWork&)> command)
+    {
+        auto job = std::make_unique<TypedWriteJob<T>>(std::move(actor), std::move(command));
+        auto future = job->future();
+        enqueue(std::move(job));
+        return future;
+    }
+
+    /// Runs a query on a reader connection of the pool. Always on a pool thread: a promise,
+    /// not QtConcurrent, so a waiting caller cannot pull the query onto its own thread.
+    template <typename T>
+    QFuture<Result<T>> read(std::function<Result<T>(QSqlDatabase&)> query)
+    {
+        auto promise = std::make_shared<QPromise<Result<T>>>();
+        auto future = promise->future();
+        promise->start();
+        m_readPool.start([this, promise, query = std::move(query)]() {
+            promise->addResult(runRead<T>(query));
+            promise->finish();
+        });
+        return future;
+    }
+
+    const Clock& clock() const { return m_clock; }
+    const store::StoreFile& storeFile() const { return *m_store; }
+    IdGenerator& ids() { return m_ids; }
+    /// The newest seq published so far.
+    qint64 lastPublishedSeq() const { return m_lastSeq.load(); }
+
+signals:
+    /// After each commit that changed anything, in seq order. Emitted on the writer thread:
+    /// connect with the default (queued) connection from other threads.
+    void committed(const souk::ChangeList& changes);
+
+private:
+    friend class Writer;
+    Engine(const EngineOptions& options, const Clock& clock, std::unique_ptr<store::StoreFile> store);
+    void enqueue(std::unique_ptr<WriteJob> job);
+    QSqlDatabase* readerDatabase();
+    template <typename T>
+    Result<T> runRead(const std::function<Result<T>(QSqlDatabase&)>& query)
+    {
+        QSqlDatabase* db = readerDatabase();
+        if (!db)
+            return Error::store(ErrorCode::StoreIo, QStringLiteral("no reader connection"));
+        try {
+            return query(*db);
+        } catch (const std::exception& e) {
+            return Error::internal(QString::fromUtf8(e.what()));
+        }
+    }
+    void published(const ChangeList& changes);
+
+    EngineOptions m_options;
+    const Clock& m_clock;
+    std::unique_ptr<store::StoreFile> m_store;
+    IdGenerator m_ids;
+    std::atomic<qint64> m_lastSeq{0};
+    QThreadStorage<store::Connection*> m_readers; // destroyed after the pool's threads have exited
+    QThreadPool m_readPool;
+    std::unique_ptr<Writer> m_writer;
+};
+
+} // namespace souk::engine

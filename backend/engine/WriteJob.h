@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QPromise>
+
+#include <functional>
+#include <optional>
+
+#include "backend/core/Actor.h"
+#include "backend/core/Result.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::engine {
+
+/// A queued write command, type-erased for the writer thread. Created on any thread, run and
+/// completed on the writer thread.
+class WriteJob
+{
+public:
+    explicit WriteJob(Actor actor) : m_actor(std::move(actor)) {}
+    virtual ~WriteJob() = default;
+    const Actor& actor() const { return m_actor; }
+    /// Runs the command inside its savepoint; false means "roll this command back".
+    virtual bool run(store::UnitOfWork& uow) = 0;
+    /// Delivers the outcome: the command's own result, or `commitError` if the batch failed to commit.
+    virtual void complete(const std::optional<Error>& commitError) = 0;
+
+private:
+    Actor m_actor;
+};
+
+template <typename T>
+class TypedWriteJob final : public WriteJob
+{
+public:
+    using Command = std::function<Result<T>(store::UnitOfWork&)>;
+    TypedWriteJob(Actor actor, Command command) : WriteJob(std::move(actor)), m_command(std::move(command))
+    {
+        m_promise.start();
+    }
+    QFuture<Result<T>> future() { return m_promise.future(); }
+
+    bool run(store::UnitOfWork& uow) override
+    {
+        try {
+            m_result.emplace(m_command(uow));
+        } catch (const std::exception& e) {
+            // exceptions never cross the writer thread's entry; a throw is a bug, reported as such
+            m_result.emplace(Error::internal(QString::fromUtf8(e.what())));
+        }
+        return m_result->ok();
+    }
+
+    void complete(const std::optional<Error>& commitError) override
+    {
+        if (!m_result)
+            m_result.emplace(commitError ? *commitError : Error::internal(QStringLiteral("command never ran")));
+        else if (commitError && m_result->ok())
+            m_result.emplace(*commitError); // the batch did not commit: nothing of this command stuck
+        m_promise.addResult(std::move(*m_result));
+        m_promise.finish();
+    }
+
+private:
+    Command m_command;
+    QPromise<Result<T>> m_promise;
+    std::optional<Result<T>> m_result;
+};
+
+} // namespace souk::engine

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSqlDatabase>
+
+#include "backend/core/Result.h"
+#include "backend/store/Change.h"
+
+namespace souk::store {
+
+/// Reads and appends the change feed table. Stateless; callers pass their own connection.
+class ChangeFeed final
+{
+public:
+    static constexpr int ReadLimitMax = 10'000;
+    /// Appends the rows in the caller's open transaction and fills in their seq.
+    static Status append(QSqlDatabase& db, ChangeList& changes);
+    /// Rows with seq > after, oldest first, at most `limit` (capped at ReadLimitMax).
+    static Result<ChangeList> readAfter(QSqlDatabase& db, qint64 after, int limit);
+    /// The newest seq, 0 for an empty feed.
+    static Result<qint64> lastSeq(QSqlDatabase& db);
+};
+
+} // namespace souk::store

@@ -1,0 +1,54 @@
+#include "backend/store/Connection.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::store {
+namespace {
+QAtomicInteger<quint64> s_serial;
+}
+
+Connection::Connection(QString name) : m_name(std::move(name)) {}
+
+Connection::~Connection()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const StoreOptions& options, const QString& role)
+{
+    const QString name = u"souk-%1-%2"_s.arg(role).arg(s_serial.fetchAndAddRelaxed(1));
+    std::unique_ptr<Connection> conn(new Connection(name));
+    conn->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    if (!conn->m_db.isValid())
+        return Error::store(ErrorCode::StoreIo, u"the SQLite driver (QSQLITE) is not installed"_s);
+    conn->m_db.setDatabaseName(options.path);
+    QString connectOptions = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(options.busyTimeoutMs);
+    if (options.readOnly)
+        connectOptions += u";QSQLITE_OPEN_READONLY"_s;
+    conn->m_db.setConnectOptions(connectOptions);
+    if (!conn->m_db.open())
+        return sqlError(conn->m_db.lastError(), u"opening "_s + options.path);
+
+    const QString sync = options.durability == Durability::Full ? u"FULL"_s : u"NORMAL"_s;
+    const QStringList pragmas = {
+        u"PRAGMA foreign_keys = ON"_s,
+        u"PRAGMA synchronous = "_s + sync,
+        u"PRAGMA temp_store = MEMORY"_s,
+        u"PRAGMA cache_size = -16000"_s, // 16 MB per connection
+    };
+    for (const QString& p : pragmas) {
+        if (auto s = exec(conn->m_db, p); !s)
+            return s.error();
+    }
+    return conn;
+}
+
+} // namespace souk::store

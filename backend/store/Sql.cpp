@@ -1,0 +1,71 @@
+#include "backend/store/Sql.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSql, "souk.store.sql")
+
+namespace souk::store {
+
+Error sqlError(const QSqlError& error, const QString& what)
+{
+    const QString text = error.databaseText() + u' ' + error.driverText();
+    const QString native = error.nativeErrorCode();
+    ErrorCode code = ErrorCode::StoreIo;
+    QString message;
+    // SQLite primary result codes: 5 BUSY, 6 LOCKED, 8 READONLY, 11 CORRUPT, 26 NOTADB, 13 FULL
+    if (native == u"5" || native == u"6" || text.contains(u"locked"_s)) {
+        code = ErrorCode::StoreLocked;
+        message = u"the store is busy or locked by another process"_s;
+    } else if (native == u"8" || text.contains(u"readonly"_s) || text.contains(u"read-only"_s)) {
+        code = ErrorCode::StoreReadOnly;
+        message = u"the store is read-only"_s;
+    } else if (native == u"11" || native == u"26" || text.contains(u"malformed"_s)
+               || text.contains(u"not a database"_s)) {
+        code = ErrorCode::StoreCorrupt;
+        message = u"the store file is damaged or is not a Souk store"_s;
+    } else if (native == u"13" || text.contains(u"full"_s)) {
+        message = u"the disk is full"_s;
+    } else {
+        message = u"database error while "_s + what;
+    }
+    qCWarning(lcSql).noquote() << errorCodeName(code) << what << "-" << text.trimmed() << "(" << native << ")";
+    return Error::store(code, message);
+}
+
+Status exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds)
+{
+    QSqlQuery q(db);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), u"preparing a statement"_s);
+    int i = 0;
+    for (const auto& v : binds)
+        q.bindValue(i++, v);
+    return exec(q, u"running a statement"_s);
+}
+
+Status exec(QSqlQuery& query, const QString& what)
+{
+    if (!query.exec())
+        return sqlError(query.lastError(), what);
+    return {};
+}
+
+Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), u"preparing a query"_s);
+    int i = 0;
+    for (const auto& v : binds)
+        q.bindValue(i++, v);
+    if (!q.exec())
+        return sqlError(q.lastError(), u"running a query"_s);
+    if (!q.next())
+        return Error::notFound(u"row"_s);
+    return q.value(0);
+}
+
+} // namespace souk::store

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+#include "backend/core/Error.h"
+#include "backend/core/Result.h"
+
+namespace souk::store {
+
+/// Maps a driver error to a Souk error: locked, corrupt, read-only or plain I/O. `what` says
+/// what was being done, for the log; SQL text never reaches a user.
+Error sqlError(const QSqlError& error, const QString& what);
+
+/// Runs one statement with positional bindings; for schema work and rare statements.
+Status exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
+
+/// Runs a prepared query already bound; maps failure through sqlError.
+Status exec(QSqlQuery& query, const QString& what);
+
+/// The first column of the first row, or an error (NotFound when there is no row).
+Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
+
+} // namespace souk::store

@@ -1,0 +1,83 @@
+#include "tests/support/StoreFixture.h"
+
+#include <QCoreApplication>
+#include <QTest>
+
+#include "backend/engine/Engine.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::test {
+
+StoreFixture::StoreFixture(const QString& currency)
+{
+    LocalClient::Options options;
+    options.store.path = m_dir.filePath(u"test.souk"_s);
+    options.actor = Actor{u"tester"_s, u"owner"_s};
+    options.defaultCurrency = currency;
+    options.defaultMerchantName = u"Test Shop"_s;
+    auto client = LocalClient::open(options);
+    if (!client) {
+        qWarning().noquote() << "StoreFixture: cannot open store:" << client.error().toString();
+        return;
+    }
+    m_client = std::move(client).value();
+    auto merchants = wait(m_client->merchants());
+    if (!merchants || merchants->isEmpty())
+        return;
+    m_merchantId = merchants->first().id;
+    m_currency = merchants->first().currency;
+    auto locations = wait(m_client->locations(m_merchantId));
+    if (locations && !locations->isEmpty())
+        m_locationId = locations->first().id;
+}
+
+StoreFixture::~StoreFixture() = default;
+
+QString StoreFixture::storePath() const
+{
+    return m_client ? m_client->location() : QString();
+}
+
+void StoreFixture::processEvents()
+{
+    // the change feed arrives through a queued connection from the writer thread
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents();
+}
+
+catalog::Product StoreFixture::addProduct(const QString& title, const QStringList& skus, qint64 priceMinor,
+                                          qint64 stock, const QString& category)
+{
+    catalog::Product p;
+    p.merchantId = m_merchantId;
+    p.title = title;
+    p.category = category;
+    p.status = catalog::ProductStatus::Active;
+    if (skus.size() > 1)
+        p.optionNames = {u"Variant"_s};
+    for (const QString& sku : skus) {
+        catalog::Variant v;
+        v.sku = sku;
+        v.price = money(priceMinor);
+        if (skus.size() > 1)
+            v.optionValues = {sku};
+        p.variants.append(v);
+    }
+    auto saved = wait(m_client->saveProduct(p));
+    if (!saved) {
+        QTest::qFail(qPrintable(u"addProduct: "_s + saved.error().toString()), __FILE__, __LINE__);
+        return p;
+    }
+    if (stock > 0) {
+        for (const auto& v : saved->variants) {
+            catalog::StockAdjustment a{v.id, m_locationId, catalog::MovementKind::Received, stock, u"fixture"_s, -1};
+            auto level = wait(m_client->adjustStock(a));
+            if (!level)
+                QTest::qFail(qPrintable(u"addProduct stock: "_s + level.error().toString()), __FILE__, __LINE__);
+        }
+    }
+    return *saved;
+}
+
+} // namespace souk::test

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QFuture>
+#include <QTemporaryDir>
+
+#include <memory>
+
+#include "backend/client/LocalClient.h"
+
+namespace souk::test {
+
+/// A LocalClient on a fresh store file in its own temporary folder, with one merchant (EUR,
+/// "Test Shop") and one location ("Main warehouse"). Tests only; lives on the test thread.
+class StoreFixture final
+{
+    Q_DISABLE_COPY_MOVE(StoreFixture)
+public:
+    explicit StoreFixture(const QString& currency = QStringLiteral("EUR"));
+    ~StoreFixture();
+
+    bool ok() const { return m_client != nullptr; }
+    LocalClient& client() { return *m_client; }
+    Id merchantId() const { return m_merchantId; }
+    Id locationId() const { return m_locationId; }
+    const Currency& currency() const { return m_currency; }
+    QString storePath() const;
+    QString dirPath() const { return m_dir.path(); }
+
+    /// Waits for a future on the test thread (tests may block; the product never does), then
+    /// lets queued signals (the change feed) arrive.
+    template <typename T>
+    static T wait(QFuture<T> future)
+    {
+        future.waitForFinished();
+        processEvents();
+        return future.result();
+    }
+
+    /// Saves an active product with one variant per SKU at `priceMinor`, and receives
+    /// `stock` units of each at the location. Fails the calling test (QVERIFY) on error.
+    catalog::Product addProduct(const QString& title, const QStringList& skus, qint64 priceMinor, qint64 stock = 0,
+                                const QString& category = {});
+    /// Money in the fixture's currency.
+    Money money(qint64 minor) const { return Money(minor, m_currency); }
+
+private:
+    static void processEvents();
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalClient> m_client;
+    Id m_merchantId;
+    Id m_locationId;
+    Currency m_currency;
+};
+
+} // namespace souk::test

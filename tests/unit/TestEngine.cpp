@@ -1,0 +1,186 @@
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "backend/engine/Engine.h"
+#include "backend/store/ChangeFeed.h"
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk;
+using namespace souk::engine;
+
+namespace {
+const Actor Tester{u"tester"_s, u"owner"_s};
+
+/// A command that adds one row to a scratch table and records a change; fails when told to.
+std::function<Result<qint64>(store::UnitOfWork&)> addRow(qint64 value, bool fail = false)
+{
+    return [value, fail](store::UnitOfWork& uow) -> Result<qint64> {
+        if (auto s = store::exec(uow.db(), u"INSERT INTO settings (key, value) VALUES (?, ?)"_s,
+                                 {u"k%1"_s.arg(value), QString::number(value)});
+            !s)
+            return s.error();
+        uow.recordChange(u"setting"_s, Id{value}, 1, ChangeOp::Created);
+        if (fail)
+            return Error::invalid(u"value"_s, u"refused after writing"_s);
+        return value;
+    };
+}
+} // namespace
+
+class TestEngine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void writeThenRead();
+    void failedCommandRollsBackAlone();
+    void groupCommitPublishesInOrder();
+    void feedSurvivesReopen();
+    void readOnlyRefusesWrites();
+    void exceptionBecomesInternalError();
+
+private:
+    std::unique_ptr<Engine> open(bool readOnly = false);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    MockClock m_clock;
+};
+
+void TestEngine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestEngine::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<Engine> TestEngine::open(bool readOnly)
+{
+    EngineOptions o;
+    o.store.path = m_dir->filePath(u"engine.souk"_s);
+    o.store.readOnly = readOnly;
+    auto engine = Engine::open(o, m_clock);
+    if (!engine) {
+        qWarning() << engine.error().toString();
+        return nullptr;
+    }
+    return std::move(engine).value();
+}
+
+void TestEngine::writeThenRead()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    auto w = engine->write<qint64>(Tester, addRow(7));
+    w.waitForFinished();
+    QVERIFY(w.result());
+    auto r = engine->read<QVariant>(
+        [](QSqlDatabase& db) { return store::scalar(db, u"SELECT value FROM settings WHERE key = 'k7'"_s); });
+    r.waitForFinished();
+    QVERIFY(r.result());
+    QCOMPARE(r.result()->toString(), u"7"_s);
+}
+
+void TestEngine::failedCommandRollsBackAlone()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    QSignalSpy committed(engine.get(), &Engine::committed);
+    auto a = engine->write<qint64>(Tester, addRow(1));
+    auto b = engine->write<qint64>(Tester, addRow(2, true));
+    auto c = engine->write<qint64>(Tester, addRow(3));
+    c.waitForFinished();
+    b.waitForFinished();
+    QVERIFY(a.result());
+    QVERIFY(!b.result());
+    QCOMPARE(b.result().error().field, u"value"_s);
+    QVERIFY(c.result());
+    auto count = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+    count.waitForFinished();
+    QCOMPARE(count.result()->toInt(), 2);
+    auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
+    feed.waitForFinished();
+    QCOMPARE(feed.result()->size(), 2); // the failed command's change never reached the feed
+    for (const Change& ch : *feed.result())
+        QVERIFY(ch.id.value != 2);
+}
+
+void TestEngine::groupCommitPublishesInOrder()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    QSignalSpy committed(engine.get(), &Engine::committed);
+    QList<QFuture<Result<qint64>>> futures;
+    for (int i = 1; i <= 2000; ++i)
+        futures.append(engine->write<qint64>(Tester, addRow(i)));
+    for (auto& f : futures) {
+        f.waitForFinished();
+        QVERIFY(f.result());
+    }
+    QTRY_VERIFY(!committed.isEmpty());
+    qint64 lastSeq = 0;
+    int changes = 0;
+    QTRY_COMPARE_WITH_TIMEOUT(([&] {
+                                  changes = 0;
+                                  for (const auto& args : committed)
+                                      changes += int(args.at(0).value<ChangeList>().size());
+                                  return changes;
+                              }()),
+                              2000, 5000);
+    for (const auto& args : committed) {
+        for (const Change& ch : args.at(0).value<ChangeList>()) {
+            QVERIFY(ch.seq > lastSeq);
+            lastSeq = ch.seq;
+            QCOMPARE(ch.actor, u"tester/owner"_s);
+        }
+    }
+    QVERIFY2(committed.size() < 2000, "commands were not grouped into shared transactions");
+    QCOMPARE(engine->lastPublishedSeq(), lastSeq);
+}
+
+void TestEngine::feedSurvivesReopen()
+{
+    {
+        auto engine = open();
+        QVERIFY(engine);
+        auto f = engine->write<qint64>(Tester, addRow(9));
+        f.waitForFinished();
+    }
+    auto engine = open();
+    QVERIFY(engine);
+    QCOMPARE(engine->lastPublishedSeq(), 1);
+}
+
+void TestEngine::readOnlyRefusesWrites()
+{
+    QVERIFY(open()); // create
+    auto engine = open(true);
+    QVERIFY(engine);
+    auto f = engine->write<qint64>(Tester, addRow(1));
+    f.waitForFinished();
+    QVERIFY(!f.result());
+    QCOMPARE(f.result().error().code, ErrorCode::Unavailable);
+}
+
+void TestEngine::exceptionBecomesInternalError()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    auto f = engine->write<qint64>(Tester, [](store::UnitOfWork&) -> Result<qint64> {
+        throw std::runtime_error("boom");
+    });
+    f.waitForFinished();
+    QVERIFY(!f.result());
+    QCOMPARE(f.result().error().code, ErrorCode::Internal);
+    auto ok = engine->write<qint64>(Tester, addRow(5));
+    ok.waitForFinished();
+    QVERIFY(ok.result()); // the writer thread survived
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "TestEngine.moc"

@@ -1,0 +1,373 @@
+#include <QTest>
+
+#include <functional>
+
+#include "backend/catalog/ProductValidator.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk;
+using namespace souk::catalog;
+
+namespace {
+
+Currency currency(const QString& code)
+{
+    return *Currency::find(code);
+}
+
+Money eur(qint64 minor)
+{
+    return Money(minor, currency(u"EUR"_s));
+}
+
+/// A valid product with three variants, so that "variants[2]" always exists.
+Product validProduct()
+{
+    Product p;
+    p.handle = u"classic-tee"_s;
+    p.title = u"Classic Tee"_s;
+    p.description = u"<p>Soft cotton.</p>\n<p>Machine washable.</p>"_s;
+    p.vendor = u"Souk Apparel"_s;
+    p.category = u"Shirts"_s;
+    p.tags = {u"cotton"_s, u"summer"_s};
+    p.optionNames = {u"Size"_s, u"Colour"_s};
+    const QStringList sizes{u"S"_s, u"M"_s, u"L"_s};
+    for (int i = 0; i < 3; ++i) {
+        Variant v;
+        v.sku = u"TEE-"_s + sizes[i];
+        v.optionValues = {sizes[i], u"Blue"_s};
+        v.price = eur(1999);
+        v.compareAtPrice = eur(2499);
+        v.cost = eur(700);
+        v.weightGrams = 180;
+        v.lowStockThreshold = 5;
+        p.variants.append(v);
+    }
+    p.variants[0].barcode = u"4006381333931"_s;
+    return p;
+}
+
+using Mutation = std::function<void(Product&)>;
+
+void addProblemColumns()
+{
+    QTest::addColumn<Mutation>("mutate");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("message");
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Mutation)
+
+namespace {
+
+/// The current data row's mutation yields exactly the one expected error.
+void checkOneProblem()
+{
+    QFETCH(Mutation, mutate);
+    QFETCH(QString, field);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, message);
+    Product p = validProduct();
+    mutate(p);
+    const QList<Error> errors = validateProduct(p, currency(u"EUR"_s));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0].field, field);
+    QCOMPARE(errors[0].code, code);
+    QCOMPARE(errors[0].message, message);
+}
+
+} // namespace
+
+class TestProductValidator final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void validProducts_data();
+    void validProducts();
+    void productProblem_data();
+    void productProblem();
+    void listProblem_data();
+    void listProblem();
+    void variantProblem_data();
+    void variantProblem();
+    void reportsEveryProblem();
+    void makeHandle_data();
+    void makeHandle();
+    void isValidHandle_data();
+    void isValidHandle();
+};
+
+void TestProductValidator::validProducts_data()
+{
+    QTest::addColumn<Mutation>("mutate");
+    QTest::addRow("as built") << Mutation([](Product&) {});
+    QTest::addRow("empty handle is derived later") << Mutation([](Product& p) { p.handle.clear(); });
+    QTest::addRow("chinese handle") << Mutation([](Product& p) {
+        p.title = u"无线蓝牙耳机"_s;
+        p.handle = u"无线蓝牙耳机-pro-2"_s;
+    });
+    QTest::addRow("255-char title") << Mutation([](Product& p) { p.title = QString(255, u'x'); });
+    QTest::addRow("255 CJK chars outside the BMP") << Mutation([](Product& p) {
+        p.title = QString();
+        for (int i = 0; i < 255; ++i)
+            p.title += u"𠀋"_s; // two UTF-16 units, one character
+    });
+    QTest::addRow("single variant without options") << Mutation([](Product& p) {
+        p.optionNames.clear();
+        p.variants.resize(1);
+        p.variants[0].optionValues.clear();
+    });
+    QTest::addRow("UPC-A and EAN-8") << Mutation([](Product& p) {
+        p.variants[1].barcode = u"036000291452"_s;
+        p.variants[2].barcode = u"96385074"_s;
+    });
+    QTest::addRow("zero price, no compare-at or cost") << Mutation([](Product& p) {
+        p.variants[2].price = eur(0);
+        p.variants[2].compareAtPrice.reset();
+        p.variants[2].cost.reset();
+    });
+    QTest::addRow("weight at maximum") << Mutation(
+        [](Product& p) { p.variants[2].weightGrams = Limits::WeightGramsMax; });
+    QTest::addRow("100 variants") << Mutation([](Product& p) {
+        p.optionNames = {u"Number"_s};
+        p.variants.resize(100);
+        for (int i = 0; i < 100; ++i) {
+            p.variants[i] = p.variants[0];
+            p.variants[i].sku = u"N-%1"_s.arg(i);
+            p.variants[i].optionValues = {QString::number(i)};
+        }
+    });
+}
+
+void TestProductValidator::validProducts()
+{
+    QFETCH(Mutation, mutate);
+    Product p = validProduct();
+    mutate(p);
+    const QList<Error> errors = validateProduct(p, currency(u"EUR"_s));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().toString()));
+}
+
+void TestProductValidator::productProblem_data()
+{
+    addProblemColumns();
+    const auto invalid = ErrorCode::Invalid;
+    QTest::addRow("empty title") << Mutation([](Product& p) { p.title.clear(); }) << u"title"_s << invalid
+                                 << u"must not be empty"_s;
+    QTest::addRow("blank title") << Mutation([](Product& p) { p.title = u"  \t "_s; }) << u"title"_s << invalid
+                                 << u"must not be empty"_s;
+    QTest::addRow("300-char title") << Mutation([](Product& p) { p.title = QString(300, u'x'); }) << u"title"_s
+                                    << invalid << u"must be at most 255 characters (found 300)"_s;
+    QTest::addRow("control char in title") << Mutation([](Product& p) { p.title = u"Tee\u0007"_s; }) << u"title"_s
+                                           << invalid << u"must not contain control characters"_s;
+    QTest::addRow("newline in title") << Mutation([](Product& p) { p.title = u"Tee\nShirt"_s; }) << u"title"_s
+                                      << invalid << u"must not contain control characters"_s;
+    const QString handleShape = u"must be lower-case letters and digits joined by single dashes"_s;
+    QTest::addRow("upper-case handle") << Mutation([](Product& p) { p.handle = u"Classic-Tee"_s; }) << u"handle"_s
+                                       << invalid << handleShape;
+    QTest::addRow("double dash handle") << Mutation([](Product& p) { p.handle = u"classic--tee"_s; }) << u"handle"_s
+                                        << invalid << handleShape;
+    QTest::addRow("leading dash handle") << Mutation([](Product& p) { p.handle = u"-tee"_s; }) << u"handle"_s << invalid
+                                         << handleShape;
+    QTest::addRow("space in handle") << Mutation([](Product& p) { p.handle = u"classic tee"_s; }) << u"handle"_s
+                                     << invalid << handleShape;
+    QTest::addRow("256-char handle") << Mutation([](Product& p) { p.handle = QString(256, u'a'); }) << u"handle"_s
+                                     << invalid << u"must be at most 255 characters (found 256)"_s;
+    QTest::addRow("huge description") << Mutation([](Product& p) { p.description = QString(65537, u'd'); })
+                                      << u"description"_s << invalid
+                                      << u"must be at most 65536 characters (found 65537)"_s;
+    QTest::addRow("NUL in description") << Mutation([](Product& p) { p.description = u"a"_s + QChar(0) + u"b"_s; })
+                                        << u"description"_s << invalid << u"must not contain control characters"_s;
+    QTest::addRow("long vendor") << Mutation([](Product& p) { p.vendor = QString(256, u'v'); }) << u"vendor"_s
+                                 << invalid << u"must be at most 255 characters (found 256)"_s;
+    QTest::addRow("long category") << Mutation([](Product& p) { p.category = QString(256, u'c'); }) << u"category"_s
+                                   << invalid << u"must be at most 255 characters (found 256)"_s;
+}
+
+void TestProductValidator::listProblem_data()
+{
+    addProblemColumns();
+    const auto invalid = ErrorCode::Invalid;
+    const auto duplicate = ErrorCode::Duplicate;
+    QTest::addRow("51 tags") << Mutation([](Product& p) {
+        p.tags.clear();
+        for (int i = 0; i < 51; ++i)
+            p.tags.append(u"t%1"_s.arg(i));
+    }) << u"tags"_s << invalid
+                             << u"at most 50 tags (found 51)"_s;
+    QTest::addRow("long tag") << Mutation([](Product& p) { p.tags.append(QString(65, u't')); }) << u"tags"_s << invalid
+                              << u"must be at most 64 characters (found 65)"_s;
+    QTest::addRow("empty tag") << Mutation([](Product& p) { p.tags.append(u" "_s); }) << u"tags"_s << invalid
+                               << u"must not be empty"_s;
+    QTest::addRow("tag with comma") << Mutation([](Product& p) { p.tags.append(u"a,b"_s); }) << u"tags"_s << invalid
+                                    << u"a tag must not contain a comma"_s;
+    QTest::addRow("duplicate tag") << Mutation([](Product& p) { p.tags.append(u"Cotton"_s); }) << u"tags"_s << duplicate
+                                   << u"tag \"Cotton\" appears twice"_s;
+    QTest::addRow("four options") << Mutation([](Product& p) {
+        p.optionNames = {u"A"_s, u"B"_s, u"C"_s, u"D"_s};
+        for (Variant& v : p.variants)
+            v.optionValues = {v.sku, u"b"_s, u"c"_s, u"d"_s};
+    }) << u"optionNames"_s << invalid
+                                  << u"at most 3 options (found 4)"_s;
+    QTest::addRow("empty option name") << Mutation([](Product& p) { p.optionNames[1] = u" "_s; }) << u"optionNames"_s
+                                       << invalid << u"must not be empty"_s;
+    QTest::addRow("duplicate option name") << Mutation([](Product& p) { p.optionNames[1] = u"size"_s; })
+                                           << u"optionNames"_s << duplicate << u"option \"size\" appears twice"_s;
+    QTest::addRow("no variants") << Mutation([](Product& p) { p.variants.clear(); }) << u"variants"_s << invalid
+                                 << u"at least one variant is required"_s;
+    QTest::addRow("101 variants") << Mutation([](Product& p) {
+        p.optionNames = {u"Number"_s};
+        p.variants.resize(101);
+        for (int i = 0; i < 101; ++i) {
+            p.variants[i] = p.variants[0];
+            p.variants[i].sku = u"N-%1"_s.arg(i);
+            p.variants[i].optionValues = {QString::number(i)};
+        }
+    }) << u"variants"_s << invalid << u"at most 100 variants (found 101)"_s;
+}
+
+void TestProductValidator::variantProblem_data()
+{
+    addProblemColumns();
+    const auto invalid = ErrorCode::Invalid;
+    const auto duplicate = ErrorCode::Duplicate;
+    QTest::addRow("empty SKU") << Mutation([](Product& p) { p.variants[2].sku.clear(); }) << u"variants[2].sku"_s
+                               << invalid << u"must not be empty"_s;
+    QTest::addRow("space in SKU") << Mutation([](Product& p) { p.variants[2].sku = u"TEE L"_s; })
+                                  << u"variants[2].sku"_s << invalid
+                                  << u"must not contain spaces or control characters"_s;
+    QTest::addRow("tab in SKU") << Mutation([](Product& p) { p.variants[2].sku = u"TEE\tL"_s; }) << u"variants[2].sku"_s
+                                << invalid << u"must not contain spaces or control characters"_s;
+    QTest::addRow("long SKU") << Mutation([](Product& p) { p.variants[2].sku = QString(256, u'S'); })
+                              << u"variants[2].sku"_s << invalid << u"must be at most 255 characters (found 256)"_s;
+    QTest::addRow("duplicate SKU") << Mutation([](Product& p) { p.variants[2].sku = u"TEE-S"_s; })
+                                   << u"variants[2].sku"_s << duplicate
+                                   << u"SKU \"TEE-S\" is also used by variants[0]"_s;
+    QTest::addRow("negative price") << Mutation([](Product& p) { p.variants[2].price = eur(-1); })
+                                    << u"variants[2].price"_s << invalid << u"must not be negative"_s;
+    QTest::addRow("price in USD") << Mutation([](Product& p) { p.variants[2].price = Money(1999, currency(u"USD"_s)); })
+                                  << u"variants[2].price"_s << invalid << u"must be in EUR, not USD"_s;
+    QTest::addRow("price without currency")
+        << Mutation([](Product& p) { p.variants[2].price = Money(); }) << u"variants[2].price"_s << invalid
+        << u"must be in EUR, not no currency"_s;
+    QTest::addRow("negative compare-at") << Mutation([](Product& p) { p.variants[2].compareAtPrice = eur(-5); })
+                                         << u"variants[2].compareAtPrice"_s << invalid << u"must not be negative"_s;
+    QTest::addRow("cost in JPY") << Mutation([](Product& p) { p.variants[2].cost = Money(700, currency(u"JPY"_s)); })
+                                 << u"variants[2].cost"_s << invalid << u"must be in EUR, not JPY"_s;
+    QTest::addRow("bad barcode") << Mutation([](Product& p) { p.variants[2].barcode = u"4006381333932"_s; })
+                                 << u"variants[2].barcode"_s << invalid << u"check digit should be 1, not 2"_s;
+    QTest::addRow("negative weight") << Mutation([](Product& p) { p.variants[2].weightGrams = -1; })
+                                     << u"variants[2].weightGrams"_s << invalid
+                                     << u"must be between 0 and 1000000000"_s;
+    QTest::addRow("absurd weight") << Mutation(
+                                          [](Product& p) { p.variants[2].weightGrams = Limits::WeightGramsMax + 1; })
+                                   << u"variants[2].weightGrams"_s << invalid << u"must be between 0 and 1000000000"_s;
+    QTest::addRow("negative low-stock") << Mutation([](Product& p) { p.variants[2].lowStockThreshold = -1; })
+                                        << u"variants[2].lowStockThreshold"_s << invalid
+                                        << u"must be between 0 and 1000000000"_s;
+    QTest::addRow("missing option value")
+        << Mutation([](Product& p) { p.variants[2].optionValues.removeLast(); }) << u"variants[2].optionValues"_s
+        << invalid << u"expected 2 option values, found 1"_s;
+    QTest::addRow("empty option value") << Mutation([](Product& p) { p.variants[2].optionValues[1].clear(); })
+                                        << u"variants[2].optionValues"_s << invalid << u"must not be empty"_s;
+    QTest::addRow("same options twice") << Mutation([](Product& p) {
+        p.variants[2].optionValues = {u"m"_s, u"BLUE"_s};
+    }) << u"variants[2].optionValues"_s << duplicate
+                                        << u"same option values as variants[1]"_s;
+    QTest::addRow("two variants, no options") << Mutation([](Product& p) {
+        p.optionNames.clear();
+        for (Variant& v : p.variants)
+            v.optionValues.clear();
+        p.variants.removeLast();
+    }) << u"variants[1].optionValues"_s << duplicate
+                                              << u"a product with several variants needs options to tell them apart"_s;
+}
+
+void TestProductValidator::productProblem()
+{
+    checkOneProblem();
+}
+
+void TestProductValidator::listProblem()
+{
+    checkOneProblem();
+}
+
+void TestProductValidator::variantProblem()
+{
+    checkOneProblem();
+}
+
+void TestProductValidator::reportsEveryProblem()
+{
+    Product p = validProduct();
+    p.title.clear();
+    p.handle = u"Bad Handle"_s;
+    p.variants[0].price = eur(-100);
+    p.variants[1].sku = u"TEE-S"_s;
+    p.variants[1].barcode = u"123"_s;
+    p.variants[2].cost = Money(1, currency(u"USD"_s));
+    QStringList fields;
+    for (const Error& e : validateProduct(p, currency(u"EUR"_s)))
+        fields.append(e.field);
+    const QStringList expected{
+        u"title"_s,          u"handle"_s, u"variants[0].price"_s, u"variants[1].barcode"_s, u"variants[2].cost"_s,
+        u"variants[1].sku"_s};
+    QCOMPARE(fields, expected);
+}
+
+void TestProductValidator::makeHandle_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("handle");
+    QTest::addRow("ascii words") << u"Classic Tee, Blue!"_s << u"classic-tee-blue"_s;
+    QTest::addRow("surrounding junk") << u"  --Hello   World--  "_s << u"hello-world"_s;
+    QTest::addRow("digits kept") << u"iPhone 15 Pro"_s << u"iphone-15-pro"_s;
+    QTest::addRow("accents kept") << u"Crème Brûlée"_s << u"crème-brûlée"_s;
+    QTest::addRow("german") << u"Große STRASSE"_s << u"große-strasse"_s;
+    QTest::addRow("chinese") << u"无线蓝牙耳机 Pro"_s << u"无线蓝牙耳机-pro"_s;
+    QTest::addRow("japanese with long mark") << u"コーヒー豆 500g"_s << u"コーヒー豆-500g"_s;
+    QTest::addRow("emoji dropped") << u"Tee 🎉 Party"_s << u"tee-party"_s;
+    QTest::addRow("only punctuation") << u"!!! ???"_s << u"product"_s;
+    QTest::addRow("empty") << QString() << u"product"_s;
+    QTest::addRow("cut at 255") << QString(300, u'a') << QString(255, u'a');
+    QTest::addRow("cut never ends on a dash") << QString(254, u'a') + u" b"_s << QString(254, u'a');
+}
+
+void TestProductValidator::makeHandle()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, handle);
+    const QString made = souk::catalog::makeHandle(title);
+    QCOMPARE(made, handle);
+    QVERIFY(souk::catalog::isValidHandle(made));
+}
+
+void TestProductValidator::isValidHandle_data()
+{
+    QTest::addColumn<QString>("handle");
+    QTest::addColumn<bool>("valid");
+    QTest::addRow("ascii") << u"classic-tee-2"_s << true;
+    QTest::addRow("chinese") << u"无线蓝牙耳机"_s << true;
+    QTest::addRow("mixed scripts") << u"耳机-pro"_s << true;
+    QTest::addRow("hindi with marks") << u"किताब"_s << true;
+    QTest::addRow("empty") << QString() << false;
+    QTest::addRow("upper case") << u"Tee"_s << false;
+    QTest::addRow("trailing dash") << u"tee-"_s << false;
+    QTest::addRow("underscore") << u"tee_2"_s << false;
+    QTest::addRow("slash") << u"a/b"_s << false;
+}
+
+void TestProductValidator::isValidHandle()
+{
+    QFETCH(QString, handle);
+    QFETCH(bool, valid);
+    QCOMPARE(souk::catalog::isValidHandle(handle), valid);
+}
+
+QTEST_GUILESS_MAIN(TestProductValidator)
+#include "TestProductValidator.moc"
