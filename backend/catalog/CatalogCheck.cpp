@@ -36,6 +36,9 @@ const QList<Rule>& rules()
          u"product %1 is missing from the search index"_s},
         {u"SELECT s.rowid FROM product_search s WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = s.rowid)"_s,
          u"search entry %1 has no product"_s},
+        {u"SELECT p.id FROM products p LEFT JOIN product_text t ON t.id = p.id "
+         "WHERE t.id IS NULL OR t.merchant_id <> p.merchant_id"_s,
+         u"product %1 is missing from the short-search table"_s},
         {u"SELECT v.sku FROM variants v JOIN merchants m ON m.id = v.merchant_id WHERE v.currency <> m.currency"_s,
          u"SKU %1 is priced in a currency other than its merchant's"_s},
         {u"SELECT v.sku FROM variants v JOIN products p ON p.id = v.product_id WHERE v.merchant_id <> p.merchant_id"_s,

@@ -73,6 +73,8 @@ public:
         if (!resolveColumns())
             return std::move(m_plan);
         const int total = m_plan.rowCount;
+        m_productByHandle.reserve(total);
+        m_skuLines.reserve(total);
         for (int r = 0; r < total && !m_full; ++r) {
             if (r > 0 && r % 1000 == 0 && progress && !progress(r, total))
                 return cancelled();
@@ -153,6 +155,7 @@ private:
             addError(m_line, name(Handle), u"a handle or a title is required"_s);
             return;
         }
+        // product fields come from a handle's first row only; later rows add variants (Shopify's rule)
         int index = m_productByHandle.value(key, -1);
         if (index < 0) {
             index = startProduct(key);

@@ -48,18 +48,19 @@ Status applyQuantities(store::UnitOfWork& uow, const ImportProduct& item, const 
         const auto& qty = item.inventoryQuantities[i];
         if (!qty)
             continue;
-        qint64 onHand = 0;
-        if (!created) {
-            auto level = InventoryService::level(uow.db(), saved.variants[i].id, locationId);
-            if (!level)
-                return level.error();
-            onHand = level->onHand;
+        if (created) {
+            if (auto s = InventoryService::receiveNew(uow, saved.variants[i].id, locationId, *qty, u"import"_s); !s)
+                return s;
+            continue;
         }
-        const qint64 delta = *qty - onHand;
+        auto level = InventoryService::level(uow.db(), saved.variants[i].id, locationId);
+        if (!level)
+            return level.error();
+        const qint64 delta = *qty - level->onHand;
         if (delta == 0)
             continue;
-        const MovementKind kind = created ? MovementKind::Received : MovementKind::Adjusted;
-        auto moved = InventoryService::move(uow, saved.variants[i].id, locationId, kind, delta, 0, u"import"_s,
+        auto moved = InventoryService::move(uow, saved.variants[i].id, locationId, MovementKind::Adjusted, delta, 0,
+                                            u"import"_s,
                                             u"import"_s, u"variants[%1].inventoryQuantity"_s.arg(i));
         if (!moved)
             return moved.error();
@@ -76,6 +77,9 @@ Result<ImportSummary> CatalogImporter::run(store::UnitOfWork& uow, Id merchantId
     timer.start();
     if (!plan.ok())
         return Error::invalid(u"plan"_s, u"the file has %1 problems; nothing was imported"_s.arg(plan.errors.size()));
+    auto merchant = MerchantService::merchant(uow.db(), merchantId);
+    if (!merchant)
+        return merchant.error();
     auto locations = MerchantService::locations(uow.db(), merchantId);
     if (!locations)
         return locations.error();
@@ -88,7 +92,7 @@ Result<ImportSummary> CatalogImporter::run(store::UnitOfWork& uow, Id merchantId
         const ImportProduct& item = plan.products[n];
         Product product = item.product;
         product.merchantId = merchantId;
-        auto existing = ProductQueries::idByHandle(uow.db(), merchantId, product.handle);
+        auto existing = ProductWriter::productWithHandle(uow, merchantId, product.handle);
         if (!existing)
             return existing.error();
         const bool created = existing->isNull();
@@ -98,7 +102,7 @@ Result<ImportSummary> CatalogImporter::run(store::UnitOfWork& uow, Id merchantId
                 return stored.error();
             product = merged(*stored, product);
         }
-        auto saved = ProductWriter::save(uow, product);
+        auto saved = ProductWriter::save(uow, product, merchant->currency, created);
         if (!saved)
             return atLine(saved.error(), item.firstLine);
         if (auto s = applyQuantities(uow, item, *saved, locationId, created); !s)

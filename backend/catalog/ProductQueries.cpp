@@ -179,11 +179,10 @@ Result<QList<Id>> ProductQueries::search(QSqlDatabase& db, Id merchantId, const 
                   "WHERE product_search MATCH ? AND p.merchant_id = ? ORDER BY p.id LIMIT ?"_s);
         q.bindValue(0, QString(u'"' + phrase + u'"'));
     } else {
-        QString pattern = needle;
-        pattern.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-        q.prepare(u"SELECT id FROM products WHERE search_text LIKE ? ESCAPE '\\' AND merchant_id = ? "
-                  "ORDER BY id LIMIT ?"_s);
-        q.bindValue(0, QString(u'%' + pattern + u'%'));
+        // instr() on the narrow, already lower-cased text: no pattern syntax, and several times
+        // faster than LIKE over the product rows
+        q.prepare(u"SELECT id FROM product_text WHERE instr(text, ?) > 0 AND merchant_id = ? ORDER BY id LIMIT ?"_s);
+        q.bindValue(0, needle);
     }
     q.bindValue(1, merchantId.value);
     q.bindValue(2, std::clamp(limit, 1, SearchLimitMax));

@@ -1,7 +1,5 @@
 #include "backend/catalog/ProductValidator.h"
 
-#include <QHash>
-
 #include "backend/catalog/Barcode.h"
 
 using namespace Qt::StringLiterals;
@@ -13,6 +11,18 @@ enum class Presence
 {
     Optional,
     Required,
+};
+
+/// A field name, formatted only when an error needs it: building "variants[2].price" for every valid
+/// field would dominate validation time on a 100k-row import.
+struct Field
+{
+    Field(QStringView fieldName) : name(fieldName) {}
+    Field(int variantIndex, QStringView fieldName) : index(variantIndex), name(fieldName) {}
+    QString toString() const { return index < 0 ? name.toString() : u"variants[%1].%2"_s.arg(index).arg(name); }
+
+    int index = -1; ///< the variant, or -1 for a product field
+    QStringView name;
 };
 
 /// Calls f(codePoint) for each code point; a lone surrogate is passed through as itself.
@@ -52,13 +62,37 @@ bool hasControlChars(QStringView text, bool multiline)
 {
     bool found = false;
     forEachCodePoint(text, [&](char32_t cp) {
-        if (multiline && (cp == u'\n' || cp == u'\r' || cp == u'\t'))
+        if (cp < 0x80) { // most text is ASCII: skip the Unicode table lookup
+            const bool allowed = multiline && (cp == u'\n' || cp == u'\r' || cp == u'\t');
+            found = found || ((cp < 0x20 || cp == 0x7f) && !allowed);
             return;
+        }
         const auto category = QChar::category(cp);
-        if (category == QChar::Other_Control || category == QChar::Other_Surrogate)
-            found = true;
+        found = found || category == QChar::Other_Control || category == QChar::Other_Surrogate;
     });
     return found;
+}
+
+/// Index of an earlier entry equal to list[i] ignoring case and surrounding spaces; -1 if none.
+qsizetype indexOfEqual(const QStringList& list, qsizetype i)
+{
+    const QStringView value = QStringView(list[i]).trimmed();
+    for (qsizetype j = 0; j < i; ++j) {
+        if (QStringView(list[j]).trimmed().compare(value, Qt::CaseInsensitive) == 0)
+            return j;
+    }
+    return -1;
+}
+
+bool sameOptionValues(const QStringList& a, const QStringList& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype k = 0; k < a.size(); ++k) {
+        if (a[k].compare(b[k], Qt::CaseInsensitive) != 0)
+            return false;
+    }
+    return true;
 }
 
 QString tooLong(int max, qsizetype found)
@@ -66,18 +100,18 @@ QString tooLong(int max, qsizetype found)
     return u"must be at most %1 characters (found %2)"_s.arg(max).arg(found);
 }
 
-void checkText(QList<Error>& errors, const QString& field, QStringView value, int max, Presence presence,
+void checkText(QList<Error>& errors, const Field& field, QStringView value, int max, Presence presence,
                bool multiline = false)
 {
     if (presence == Presence::Required && value.trimmed().isEmpty()) {
-        errors.append(Error::invalid(field, u"must not be empty"_s));
+        errors.append(Error::invalid(field.toString(), u"must not be empty"_s));
         return;
     }
     const qsizetype length = codePointCount(value);
     if (length > max)
-        errors.append(Error::invalid(field, tooLong(max, length)));
+        errors.append(Error::invalid(field.toString(), tooLong(max, length)));
     else if (hasControlChars(value, multiline))
-        errors.append(Error::invalid(field, u"must not contain control characters"_s));
+        errors.append(Error::invalid(field.toString(), u"must not contain control characters"_s));
 }
 
 void checkHandle(QList<Error>& errors, const QString& handle)
@@ -93,84 +127,78 @@ void checkHandle(QList<Error>& errors, const QString& handle)
 
 void checkTags(QList<Error>& errors, const QStringList& tags)
 {
-    const QString field = u"tags"_s;
+    const Field field(u"tags");
     if (tags.size() > Limits::TagsMax)
-        errors.append(Error::invalid(field, u"at most %1 tags (found %2)"_s.arg(Limits::TagsMax).arg(tags.size())));
-    QHash<QString, int> seen;
-    for (const QString& tag : tags) {
+        errors.append(
+            Error::invalid(field.toString(), u"at most %1 tags (found %2)"_s.arg(Limits::TagsMax).arg(tags.size())));
+    const qsizetype count = qMin<qsizetype>(tags.size(), Limits::TagsMax);
+    for (qsizetype i = 0; i < count; ++i) {
+        const QString& tag = tags[i];
         const qsizetype errorsBefore = errors.size();
         checkText(errors, field, tag, Limits::TagMax, Presence::Required);
         if (errors.size() == errorsBefore && tag.contains(u','))
-            errors.append(Error::invalid(field, u"a tag must not contain a comma"_s));
+            errors.append(Error::invalid(field.toString(), u"a tag must not contain a comma"_s));
         if (errors.size() != errorsBefore)
             return; // one bad tag is enough to point the user at the field
-        if (seen.contains(tag.toCaseFolded()))
-            errors.append(Error::duplicate(field, u"tag \"%1\" appears twice"_s.arg(tag)));
-        seen.insert(tag.toCaseFolded(), 0);
+        if (indexOfEqual(tags, i) >= 0)
+            errors.append(Error::duplicate(field.toString(), u"tag \"%1\" appears twice"_s.arg(tag)));
     }
 }
 
 void checkOptionNames(QList<Error>& errors, const QStringList& names)
 {
-    const QString field = u"optionNames"_s;
+    const Field field(u"optionNames");
     if (names.size() > Limits::OptionsMax)
-        errors.append(
-            Error::invalid(field, u"at most %1 options (found %2)"_s.arg(Limits::OptionsMax).arg(names.size())));
-    QHash<QString, int> seen;
-    for (const QString& name : names) {
-        checkText(errors, field, name, Limits::ShortTextMax, Presence::Required);
-        const QString key = name.trimmed().toCaseFolded();
-        if (!key.isEmpty() && seen.contains(key))
-            errors.append(Error::duplicate(field, u"option \"%1\" appears twice"_s.arg(name)));
-        seen.insert(key, 0);
+        errors.append(Error::invalid(field.toString(),
+                                     u"at most %1 options (found %2)"_s.arg(Limits::OptionsMax).arg(names.size())));
+    const qsizetype count = qMin<qsizetype>(names.size(), Limits::OptionsMax);
+    for (qsizetype i = 0; i < count; ++i) {
+        checkText(errors, field, names[i], Limits::ShortTextMax, Presence::Required);
+        if (!names[i].trimmed().isEmpty() && indexOfEqual(names, i) >= 0)
+            errors.append(Error::duplicate(field.toString(), u"option \"%1\" appears twice"_s.arg(names[i])));
     }
 }
 
-QString variantField(int index, QStringView name)
-{
-    return u"variants[%1].%2"_s.arg(index).arg(name);
-}
-
-void checkMoney(QList<Error>& errors, const QString& field, const Money& amount, const Currency& currency)
+void checkMoney(QList<Error>& errors, const Field& field, const Money& amount, const Currency& currency)
 {
     if (!(amount.currency() == currency)) {
         const QString actual = amount.currency().code.isEmpty() ? u"no currency"_s : amount.currency().code;
-        errors.append(Error::invalid(field, u"must be in %1, not %2"_s.arg(currency.code, actual)));
+        errors.append(Error::invalid(field.toString(), u"must be in %1, not %2"_s.arg(currency.code, actual)));
     }
     if (amount.isNegative())
-        errors.append(Error::invalid(field, u"must not be negative"_s));
+        errors.append(Error::invalid(field.toString(), u"must not be negative"_s));
 }
 
-void checkRange(QList<Error>& errors, const QString& field, qint64 value, qint64 max)
+void checkRange(QList<Error>& errors, const Field& field, qint64 value, qint64 max)
 {
     if (value < 0 || value > max)
-        errors.append(Error::invalid(field, u"must be between 0 and %1"_s.arg(max)));
+        errors.append(Error::invalid(field.toString(), u"must be between 0 and %1"_s.arg(max)));
 }
 
-void checkSku(QList<Error>& errors, const QString& field, const QString& sku)
+void checkSku(QList<Error>& errors, const Field& field, const QString& sku)
 {
     if (sku.isEmpty()) {
-        errors.append(Error::invalid(field, u"must not be empty"_s));
+        errors.append(Error::invalid(field.toString(), u"must not be empty"_s));
         return;
     }
     const qsizetype length = codePointCount(sku);
     if (length > Limits::ShortTextMax) {
-        errors.append(Error::invalid(field, tooLong(Limits::ShortTextMax, length)));
+        errors.append(Error::invalid(field.toString(), tooLong(Limits::ShortTextMax, length)));
         return;
     }
     bool bad = hasControlChars(sku, false);
     for (const QChar c : sku)
         bad = bad || c.isSpace();
     if (bad)
-        errors.append(Error::invalid(field, u"must not contain spaces or control characters"_s));
+        errors.append(Error::invalid(field.toString(), u"must not contain spaces or control characters"_s));
 }
 
 void checkOptionValues(QList<Error>& errors, int index, const QStringList& values, qsizetype optionCount)
 {
-    const QString field = variantField(index, u"optionValues");
+    const Field field(index, u"optionValues");
     if (values.size() != optionCount) {
-        errors.append(
-            Error::invalid(field, u"expected %1 option values, found %2"_s.arg(optionCount).arg(values.size())));
+        errors.append(Error::invalid(field.toString(),
+                                     u"expected %1 option values, found %2"_s.arg(optionCount).arg(values.size())));
         return;
     }
     for (const QString& value : values)
@@ -179,57 +207,57 @@ void checkOptionValues(QList<Error>& errors, int index, const QStringList& value
 
 void checkVariant(QList<Error>& errors, int index, const Variant& v, qsizetype optionCount, const Currency& currency)
 {
-    checkSku(errors, variantField(index, u"sku"), v.sku);
+    checkSku(errors, Field(index, u"sku"), v.sku);
     checkOptionValues(errors, index, v.optionValues, optionCount);
-    checkMoney(errors, variantField(index, u"price"), v.price, currency);
+    checkMoney(errors, Field(index, u"price"), v.price, currency);
     if (v.compareAtPrice)
-        checkMoney(errors, variantField(index, u"compareAtPrice"), *v.compareAtPrice, currency);
+        checkMoney(errors, Field(index, u"compareAtPrice"), *v.compareAtPrice, currency);
     if (v.cost)
-        checkMoney(errors, variantField(index, u"cost"), *v.cost, currency);
-    if (const Status barcode = validateBarcode(v.barcode, variantField(index, u"barcode")); !barcode)
-        errors.append(barcode.error());
-    checkRange(errors, variantField(index, u"weightGrams"), v.weightGrams, Limits::WeightGramsMax);
-    checkRange(errors, variantField(index, u"lowStockThreshold"), v.lowStockThreshold, Limits::QuantityMax);
+        checkMoney(errors, Field(index, u"cost"), *v.cost, currency);
+    if (const Status barcode = validateBarcode(v.barcode, QString()); !barcode) {
+        Error error = barcode.error();
+        error.field = Field(index, u"barcode").toString();
+        errors.append(std::move(error));
+    }
+    checkRange(errors, Field(index, u"weightGrams"), v.weightGrams, Limits::WeightGramsMax);
+    checkRange(errors, Field(index, u"lowStockThreshold"), v.lowStockThreshold, Limits::QuantityMax);
 }
 
 /// SKUs and option-value combinations must each be unique within the product; the later one is reported.
 void checkUniqueness(QList<Error>& errors, const QList<Variant>& variants, int count, qsizetype optionCount)
 {
-    QHash<QString, int> skus;
-    QHash<QString, int> combinations;
-    for (int i = 0; i < count; ++i) {
+    // pairwise: at most VariantsMax variants, and a few compares beat building hashes per product
+    for (int i = 1; i < count; ++i) {
         const Variant& v = variants[i];
-        if (!v.sku.isEmpty()) {
-            if (const auto it = skus.constFind(v.sku); it != skus.constEnd())
-                errors.append(Error::duplicate(variantField(i, u"sku"),
-                                               u"SKU \"%1\" is also used by variants[%2]"_s.arg(v.sku).arg(*it)));
-            else
-                skus.insert(v.sku, i);
+        for (int j = 0; j < i && !v.sku.isEmpty(); ++j) {
+            if (variants[j].sku == v.sku) {
+                errors.append(Error::duplicate(Field(i, u"sku").toString(),
+                                               u"SKU \"%1\" is also used by variants[%2]"_s.arg(v.sku).arg(j)));
+                break;
+            }
         }
-        if (v.optionValues.size() != optionCount)
-            continue;
-        const QString key = v.optionValues.join(QChar(0x1f)).toCaseFolded();
-        if (const auto it = combinations.constFind(key); it != combinations.constEnd()) {
+        for (int j = 0; j < i && v.optionValues.size() == optionCount; ++j) {
+            if (!sameOptionValues(variants[j].optionValues, v.optionValues))
+                continue;
             const QString message = optionCount == 0
                                         ? u"a product with several variants needs options to tell them apart"_s
-                                        : u"same option values as variants[%1]"_s.arg(*it);
-            errors.append(Error::duplicate(variantField(i, u"optionValues"), message));
-        } else {
-            combinations.insert(key, i);
+                                        : u"same option values as variants[%1]"_s.arg(j);
+            errors.append(Error::duplicate(Field(i, u"optionValues").toString(), message));
+            break;
         }
     }
 }
 
 void checkVariants(QList<Error>& errors, const Product& p, const Currency& currency)
 {
-    const QString field = u"variants"_s;
+    const Field field(u"variants");
     if (p.variants.isEmpty()) {
-        errors.append(Error::invalid(field, u"at least one variant is required"_s));
+        errors.append(Error::invalid(field.toString(), u"at least one variant is required"_s));
         return;
     }
     if (p.variants.size() > Limits::VariantsMax) {
-        errors.append(
-            Error::invalid(field, u"at most %1 variants (found %2)"_s.arg(Limits::VariantsMax).arg(p.variants.size())));
+        errors.append(Error::invalid(
+            field.toString(), u"at most %1 variants (found %2)"_s.arg(Limits::VariantsMax).arg(p.variants.size())));
     }
     // beyond the limit the product is refused anyway; checking more would only flood the list
     const int count = int(qMin<qsizetype>(p.variants.size(), Limits::VariantsMax));
@@ -259,11 +287,11 @@ bool isValidHandle(QStringView handle)
 QList<Error> validateProduct(const Product& p, const Currency& merchantCurrency)
 {
     QList<Error> errors;
-    checkText(errors, u"title"_s, p.title, Limits::TitleMax, Presence::Required);
+    checkText(errors, Field(u"title"), p.title, Limits::TitleMax, Presence::Required);
     checkHandle(errors, p.handle);
-    checkText(errors, u"description"_s, p.description, Limits::DescriptionMax, Presence::Optional, true);
-    checkText(errors, u"vendor"_s, p.vendor, Limits::ShortTextMax, Presence::Optional);
-    checkText(errors, u"category"_s, p.category, Limits::ShortTextMax, Presence::Optional);
+    checkText(errors, Field(u"description"), p.description, Limits::DescriptionMax, Presence::Optional, true);
+    checkText(errors, Field(u"vendor"), p.vendor, Limits::ShortTextMax, Presence::Optional);
+    checkText(errors, Field(u"category"), p.category, Limits::ShortTextMax, Presence::Optional);
     checkTags(errors, p.tags);
     checkOptionNames(errors, p.optionNames);
     checkVariants(errors, p, merchantCurrency);

@@ -49,7 +49,7 @@ Result<QString> freeHandle(store::UnitOfWork& uow, const Product& p, bool derive
 {
     QString handle = p.handle;
     for (int n = 2;; ++n) {
-        auto owner = ProductQueries::idByHandle(uow.db(), p.merchantId, handle);
+        auto owner = ProductWriter::productWithHandle(uow, p.merchantId, handle);
         if (!owner)
             return owner.error();
         if (owner->isNull() || *owner == p.id)
@@ -83,31 +83,63 @@ Status writeVariant(store::UnitOfWork& uow, const Product& p, Variant& v, int po
     return {};
 }
 
+/// Ids whose search text changed in this command; the trigram index is synced from
+/// product_text once, at the end. (FTS5 flushes its pending terms at every statement inside a
+/// savepoint, so row-by-row index writes cost more than everything else on a bulk import.)
+struct SearchSync
+{
+    QStringList created;
+    QStringList updated;
+};
+
+Status syncSearch(store::UnitOfWork& uow, const SearchSync& sync)
+{
+    const QString updated = u'[' + sync.updated.join(u',') + u']';
+    const QString all = u'[' + (sync.created + sync.updated).join(u',') + u']';
+    if (!sync.updated.isEmpty()) {
+        if (auto s = store::exec(uow.db(), u"DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(?))"_s,
+                                 {updated});
+            !s)
+            return s;
+    }
+    return store::exec(uow.db(), u"INSERT INTO product_search (rowid, text) SELECT t.id, t.text FROM json_each(?) j "
+                                 "JOIN product_text t ON t.id = j.value"_s,
+                       {all});
+}
+
+void scheduleSearchSync(store::UnitOfWork& uow, Id productId, bool created)
+{
+    auto sync = uow.attachment<SearchSync>(u"catalog.searchSync"_s);
+    (created ? sync->created : sync->updated).append(QString::number(productId.value));
+    uow.addFinisher(u"catalog.searchSync"_s, [&uow, sync] { return syncSearch(uow, *sync); });
+}
+
 Status writeProductRow(store::UnitOfWork& uow, const Product& p, bool insert)
 {
     QSqlQuery& q = insert ? uow.statement(u"INSERT INTO products (merchant_id, handle, title, description, vendor, "
-                                          "category, tags, status, option_names, search_text, version, created_ms, "
-                                          "updated_ms, id) VALUES (?, coalesce(?, ''), coalesce(?, ''), "
-                                          "coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, "
-                                          "coalesce(?, ''), coalesce(?, ''), ?, ?, ?, ?)"_s)
+                                          "category, tags, status, option_names, version, created_ms, updated_ms, id) "
+                                          "VALUES (?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), "
+                                          "coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, coalesce(?, ''), "
+                                          "?, ?, ?, ?)"_s)
                           : uow.statement(u"UPDATE products SET merchant_id = ?, handle = coalesce(?, ''), "
                                           "title = coalesce(?, ''), description = coalesce(?, ''), "
                                           "vendor = coalesce(?, ''), category = coalesce(?, ''), tags = coalesce(?, ''), "
-                                          "status = ?, option_names = coalesce(?, ''), search_text = coalesce(?, ''), "
-                                          "version = ?, created_ms = ?, updated_ms = ? WHERE id = ?"_s);
+                                          "status = ?, option_names = coalesce(?, ''), version = ?, created_ms = ?, "
+                                          "updated_ms = ? WHERE id = ?"_s);
     const QString search = rows::searchText(p);
     const QVariantList values = {p.merchantId.value, p.handle, p.title, p.description, p.vendor, p.category,
-                                 rows::joinList(p.tags), int(p.status), rows::joinList(p.optionNames), search,
-                                 p.version, p.createdMs, p.updatedMs, p.id.value};
+                                 rows::joinList(p.tags), int(p.status), rows::joinList(p.optionNames), p.version,
+                                 p.createdMs, p.updatedMs, p.id.value};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing a product"_s); !s)
         return s;
-    QSqlQuery& fts = insert ? uow.statement(u"INSERT INTO product_search (text, rowid) VALUES (?, ?)"_s)
-                            : uow.statement(u"UPDATE product_search SET text = ? WHERE rowid = ?"_s);
-    fts.bindValue(0, search);
-    fts.bindValue(1, p.id.value);
-    if (auto s = store::exec(fts, u"indexing a product"_s); !s)
+    scheduleSearchSync(uow, p.id, insert);
+    QSqlQuery& text = uow.statement(u"INSERT OR REPLACE INTO product_text (id, merchant_id, text) VALUES (?, ?, ?)"_s);
+    text.bindValue(0, p.id.value);
+    text.bindValue(1, p.merchantId.value);
+    text.bindValue(2, search);
+    if (auto s = store::exec(text, u"indexing a product"_s); !s)
         return s;
     uow.recordChange(u"product"_s, p.id, p.version, insert ? ChangeOp::Created : ChangeOp::Updated);
     return {};
@@ -213,22 +245,42 @@ Product normalized(Product p)
 
 } // namespace
 
+Result<Id> ProductWriter::productWithHandle(store::UnitOfWork& uow, Id merchantId, const QString& handle)
+{
+    QSqlQuery& q = uow.statement(u"SELECT id FROM products WHERE merchant_id = ? AND handle = ?"_s);
+    q.bindValue(0, merchantId.value);
+    q.bindValue(1, handle);
+    if (auto s = store::exec(q, u"looking up a handle"_s); !s)
+        return s.error();
+    const Id id = q.next() ? Id{q.value(0).toLongLong()} : Id{};
+    q.finish();
+    return id;
+}
+
 Result<Product> ProductWriter::save(store::UnitOfWork& uow, const Product& input)
 {
     auto merchant = MerchantService::merchant(uow.db(), input.merchantId);
     if (!merchant)
         return merchant.error();
+    return save(uow, input, merchant->currency, false);
+}
+
+Result<Product> ProductWriter::save(store::UnitOfWork& uow, const Product& input, const Currency& currency,
+                                    bool handleKnownFree)
+{
     Product p = normalized(input);
-    const QList<Error> problems = validateProduct(p, merchant->currency);
+    const QList<Error> problems = validateProduct(p, currency);
     if (!problems.isEmpty())
         return problems.first();
     const bool derivedHandle = p.handle.isEmpty();
     if (derivedHandle)
         p.handle = makeHandle(p.title);
-    auto handle = freeHandle(uow, p, derivedHandle);
-    if (!handle)
-        return handle.error();
-    p.handle = *handle;
+    if (!handleKnownFree || derivedHandle) {
+        auto handle = freeHandle(uow, p, derivedHandle);
+        if (!handle)
+            return handle.error();
+        p.handle = *handle;
+    }
     if (auto s = checkSkusFree(uow, p); !s)
         return s.error();
     if (p.id.isNull())

@@ -9,33 +9,36 @@ using namespace Qt::StringLiterals;
 namespace souk {
 namespace {
 
+// 128-bit intermediates keep products of two int64 exact; a GCC/Clang extension, hence __extension__
+__extension__ typedef __int128 Int128;
+
 Error mixedCurrencies(const Money& a, const Money& b)
 {
     return Error::invalid(u"currency"_s, u"cannot combine "_s + a.currency().code + u" with "_s + b.currency().code);
 }
 
-bool fitsInt64(__int128 v)
+bool fitsInt64(Int128 v)
 {
     return v >= std::numeric_limits<qint64>::min() && v <= std::numeric_limits<qint64>::max();
 }
 
 } // namespace
 
-Result<qint64> divideRounded128(__int128 numerator, qint64 denominator, Rounding rounding)
+Result<qint64> divideRounded128(Int128 numerator, qint64 denominator, Rounding rounding)
 {
     if (denominator == 0)
         return Error::invalid(u"denominator"_s, u"division by zero"_s);
-    __int128 n = numerator;
-    __int128 d = denominator;
+    Int128 n = numerator;
+    Int128 d = denominator;
     if (d < 0) {
         n = -n;
         d = -d;
     }
-    __int128 q = n / d; // truncates toward zero
-    const __int128 r = n % d;
+    Int128 q = n / d; // truncates toward zero
+    const Int128 r = n % d;
     if (r != 0) {
         const int sign = n < 0 ? -1 : 1;
-        const __int128 twice = (r < 0 ? -r : r) * 2;
+        const Int128 twice = (r < 0 ? -r : r) * 2;
         bool away = false;
         switch (rounding) {
         case Rounding::TowardZero: away = false; break;
@@ -77,7 +80,7 @@ Result<Money> Money::parse(QStringView text, const Currency& currency, const QSt
         negative = t[0] == u'-';
         ++i;
     }
-    __int128 units = 0;
+    Int128 units = 0;
     int decimals = 0;
     bool seenDot = false;
     bool seenDigit = false;
@@ -162,7 +165,7 @@ Result<Money> Money::times(qint64 factor) const
 Result<Money> Money::scaled(qint64 numerator, qint64 denominator, Rounding rounding) const
 {
     // 128-bit product: a large amount times a percentage must not overflow before the division
-    auto q = divideRounded128(__int128(m_minor) * numerator, denominator, rounding);
+    auto q = divideRounded128(Int128(m_minor) * numerator, denominator, rounding);
     if (!q)
         return q.error();
     return Money(*q, m_currency);
@@ -179,7 +182,7 @@ Result<QList<Money>> Money::allocate(const QList<qint64>& weights) const
 {
     if (weights.isEmpty())
         return Error::invalid(u"weights"_s, u"at least one weight is required"_s);
-    __int128 total = 0;
+    Int128 total = 0;
     for (qint64 w : weights) {
         if (w < 0)
             return Error::invalid(u"weights"_s, u"weights must not be negative"_s);
@@ -189,17 +192,17 @@ Result<QList<Money>> Money::allocate(const QList<qint64>& weights) const
         return Error::invalid(u"weights"_s, u"weights must not all be zero"_s);
     QList<Money> out;
     out.reserve(weights.size());
-    QList<std::pair<__int128, int>> remainders; // (remainder, index)
-    __int128 assigned = 0;
+    QList<std::pair<Int128, int>> remainders; // (remainder, index)
+    Int128 assigned = 0;
     for (int i = 0; i < weights.size(); ++i) {
-        const __int128 share = __int128(m_minor) * weights[i];
-        __int128 q = share / total; // toward zero
-        __int128 r = share % total;
+        const Int128 share = Int128(m_minor) * weights[i];
+        Int128 q = share / total; // toward zero
+        Int128 r = share % total;
         out.append(Money(qint64(q), m_currency));
         assigned += q;
         remainders.append({r < 0 ? -r : r, i});
     }
-    __int128 left = __int128(m_minor) - assigned; // |left| < weights.size()
+    Int128 left = Int128(m_minor) - assigned; // |left| < weights.size()
     std::stable_sort(remainders.begin(), remainders.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     const int step = left < 0 ? -1 : 1;

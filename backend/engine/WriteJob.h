@@ -21,6 +21,8 @@ public:
     const Actor& actor() const { return m_actor; }
     /// Runs the command inside its savepoint; false means "roll this command back".
     virtual bool run(store::UnitOfWork& uow) = 0;
+    /// Replaces a successful result with an error found after the command ran (a finisher failed).
+    virtual void failAfterRun(const Error& error) = 0;
     /// Delivers the outcome: the command's own result, or `commitError` if the batch failed to commit.
     virtual void complete(const std::optional<Error>& commitError) = 0;
 
@@ -49,6 +51,8 @@ public:
         }
         return m_result->ok();
     }
+
+    void failAfterRun(const Error& error) override { m_result.emplace(error); }
 
     void complete(const std::optional<Error>& commitError) override
     {

@@ -15,16 +15,18 @@ Q_LOGGING_CATEGORY(lcWriter, "souk.engine.writer")
 namespace souk::engine {
 namespace {
 
-/// Runs one job inside SAVEPOINT cmd; returns the changes it recorded, rolled back on failure.
+/// Runs one job inside SAVEPOINT cmd, then its finishers; on any failure the savepoint is
+/// rolled back and the job changed nothing. The changes of a good job join the batch.
 bool runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges)
 {
-    if (auto s = store::exec(db, u"SAVEPOINT cmd"_s); !s)
+    if (auto s = store::exec(db, u"SAVEPOINT cmd"_s); !s) {
+        job.failAfterRun(s.error());
         return false;
+    }
     bool ok = job.run(uow);
-    ChangeList changes = uow.changes();
     if (ok) {
-        if (auto s = store::ChangeFeed::append(db, changes); !s) {
-            qCWarning(lcWriter) << "change feed append failed:" << s.error().toString();
+        if (auto s = uow.runFinishers(); !s) {
+            job.failAfterRun(s.error());
             ok = false;
         }
     }
@@ -34,7 +36,7 @@ bool runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, Cha
         return false;
     }
     (void)store::exec(db, u"RELEASE cmd"_s);
-    batchChanges.append(changes);
+    batchChanges.append(uow.changes());
     return true;
 }
 
@@ -123,7 +125,12 @@ void Writer::run()
                 store::UnitOfWork uow(db, statements, m_engine.ids(), job->actor(), m_engine.clock().nowMs());
                 runInSavepoint(db, *job, uow, batchChanges);
             }
-            if (!db.commit()) {
+            // the whole batch's feed rows in one statement, in the same transaction as the changes
+            if (auto s = store::ChangeFeed::append(db, batchChanges); !s) {
+                commitError = s.error();
+                db.rollback();
+                batchChanges.clear();
+            } else if (!db.commit()) {
                 commitError = store::sqlError(db.lastError(), u"committing"_s);
                 db.rollback();
                 batchChanges.clear();

@@ -31,7 +31,6 @@ const QList<QStringList>& shippedSteps()
                 handle TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
                 vendor TEXT NOT NULL DEFAULT '', category TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '',
                 status INTEGER NOT NULL, option_names TEXT NOT NULL DEFAULT '',
-                search_text TEXT NOT NULL DEFAULT '',
                 version INTEGER NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
                 UNIQUE (merchant_id, handle)))"_s,
             u"CREATE INDEX products_merchant_category ON products (merchant_id, category)"_s,
@@ -62,8 +61,11 @@ const QList<QStringList>& shippedSteps()
             uR"(CREATE TABLE changes (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL, entity_id INTEGER NOT NULL,
                 version INTEGER NOT NULL, op INTEGER NOT NULL, actor TEXT NOT NULL, at_ms INTEGER NOT NULL))"_s,
-            // trigram index for substring search in any script; rowid = product id
+            // Search: a trigram index answers 3+ character substrings in any script; 1-2 character
+            // queries ("蓝牙") scan the narrow lower-cased text table instead. rowid/id = product id.
             u"CREATE VIRTUAL TABLE product_search USING fts5 (text, tokenize = 'trigram')"_s,
+            uR"(CREATE TABLE product_text (id INTEGER PRIMARY KEY REFERENCES products(id),
+                merchant_id INTEGER NOT NULL, text TEXT NOT NULL))"_s,
             uR"(CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL))"_s,
         },
     };

@@ -10,19 +10,54 @@ UnitOfWork::UnitOfWork(QSqlDatabase& db, StatementCache& statements, IdGenerator
 
 QSqlQuery& UnitOfWork::statement(const QString& sql)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_unique<QSqlQuery>(m_db);
-        q->setForwardOnly(true);
-        q->prepare(sql); // a failed prepare surfaces as an error on exec()
-        it = m_statements.emplace(sql, std::move(q)).first;
+    const void* key = sql.constData();
+    auto [first, last] = m_statements.equal_range(key);
+    for (auto it = first; it != last; ++it) {
+        if (it->second.sql.size() == sql.size() && it->second.sql == sql)
+            return *it->second.query;
     }
-    return *it->second;
+    auto q = std::make_unique<QSqlQuery>(m_db);
+    q->setForwardOnly(true);
+    q->prepare(sql); // a failed prepare surfaces as an error on exec()
+    return *m_statements.emplace(key, CachedStatement{sql, std::move(q)})->second.query;
 }
 
 void UnitOfWork::recordChange(const QString& entity, Id id, qint64 version, ChangeOp op)
 {
+    const auto key = std::pair(entity, id.value);
+    const auto it = m_changeIndex.constFind(key);
+    if (it != m_changeIndex.constEnd()) {
+        Change& c = m_changes[*it];
+        c.version = std::max(c.version, version);
+        if (op != ChangeOp::Updated)
+            c.op = op;
+        return;
+    }
+    m_changeIndex.insert(key, m_changes.size());
     m_changes.append(Change{0, entity, id, version, op, m_actor.toString(), m_nowMs});
+}
+
+} // namespace souk::store
+
+namespace souk::store {
+
+void UnitOfWork::addFinisher(const QString& key, std::function<Status()> finisher)
+{
+    for (const auto& f : m_finishers) {
+        if (f.first == key)
+            return;
+    }
+    m_finishers.append({key, std::move(finisher)});
+}
+
+Status UnitOfWork::runFinishers()
+{
+    // a finisher may register another (it runs too): index, not iterator
+    for (qsizetype i = 0; i < m_finishers.size(); ++i) {
+        if (auto s = m_finishers[i].second(); !s)
+            return s;
+    }
+    return {};
 }
 
 } // namespace souk::store

@@ -10,12 +10,21 @@
 
 #include "backend/core/Actor.h"
 #include "backend/core/Id.h"
+#include "backend/core/Result.h"
 #include "backend/store/Change.h"
 
 namespace souk::store {
 
-/// Prepared statements of one connection, by SQL text. Owned by the thread of that connection.
-using StatementCache = std::unordered_map<QString, std::unique_ptr<QSqlQuery>>;
+/// Prepared statements of one connection. Keyed by the address of the SQL text, because hashing
+/// a few hundred characters on every call cost more than running the statement; the text is
+/// compared on a hit, so a reused address never returns the wrong statement. Owned by the
+/// thread of that connection.
+struct CachedStatement
+{
+    QString sql;
+    std::unique_ptr<QSqlQuery> query;
+};
+using StatementCache = std::unordered_multimap<const void*, CachedStatement>;
 
 /// One command's view of the open write transaction: the connection, the actor, the time, new
 /// ids, and the change-feed rows it records. Created by the engine's writer thread for each
@@ -35,10 +44,29 @@ public:
     /// A prepared statement, cached for the writer connection's lifetime (bindings reset by the caller).
     QSqlQuery& statement(const QString& sql);
 
-    /// Notes that an entity changed; the engine writes the feed row before commit.
+    /// Notes that an entity changed; the engine writes the feed row before commit. One row per
+    /// entity and command: a later note of the same entity updates its version (and keeps
+    /// Created/Deleted over Updated).
     void recordChange(const QString& entity, Id id, qint64 version, ChangeOp op);
     const ChangeList& changes() const { return m_changes; }
-    void discardChanges(qsizetype keep) { m_changes.resize(keep); }
+
+    /// Registers work to run once when the command's own work has succeeded, before its
+    /// savepoint is released (e.g. syncing a search index in one statement instead of one per
+    /// row). Registering the same `key` again keeps the first. A failing finisher fails the command.
+    void addFinisher(const QString& key, std::function<Status()> finisher);
+    /// Runs the finishers in registration order; the engine calls this.
+    Status runFinishers();
+
+    /// Per-command state shared by the calls of one service (e.g. ids to index at the end),
+    /// created empty on first use under `key`.
+    template <typename T>
+    std::shared_ptr<T> attachment(const QString& key)
+    {
+        auto& slot = m_attachments[key];
+        if (!slot)
+            slot = std::make_shared<T>();
+        return std::static_pointer_cast<T>(slot);
+    }
 
     /// Reports progress of a long command (rows done of total) and asks whether to go on.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
@@ -50,6 +78,9 @@ private:
     Actor m_actor;
     qint64 m_nowMs;
     ChangeList m_changes;
+    QHash<std::pair<QString, qint64>, qsizetype> m_changeIndex;
+    QList<std::pair<QString, std::function<Status()>>> m_finishers;
+    QHash<QString, std::shared_ptr<void>> m_attachments;
 };
 
 } // namespace souk::store

@@ -1,0 +1,141 @@
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "app/soukctl/Cli.h"
+#include "backend/catalog/CatalogJson.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk::catalog;
+
+namespace souk::cli {
+namespace {
+
+constexpr qint64 ImportFileMax = 512LL * 1024 * 1024;
+
+Result<CsvFormat> formatOf(const Arguments& args)
+{
+    const QString f = args.value(u"--format"_s);
+    if (f == u"souk" || f.isEmpty())
+        return CsvFormat::Souk;
+    if (f == u"shopify")
+        return CsvFormat::Shopify;
+    return Error::invalid(u"--format"_s, u"format must be souk or shopify, not \""_s + f + u'"');
+}
+
+int importCatalog(const Arguments& args, const QString& path)
+{
+    auto format = formatOf(args);
+    if (!format)
+        return fail(format.error());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::invalid(u"FILE"_s, u"cannot read "_s + path + u": "_s + file.errorString()));
+    if (file.size() > ImportFileMax)
+        return fail(Error::invalid(u"FILE"_s, u"the file is larger than 512 MB"_s));
+    auto client = openStore(args, false);
+    if (!client)
+        return fail(client.error());
+    auto merchant = pickMerchant(**client, args);
+    if (!merchant)
+        return fail(merchant.error());
+    auto plan = wait((*client)->planImport(merchant->id, file.readAll(), *format, {}));
+    if (!plan)
+        return fail(plan.error());
+    if (!plan->ok()) {
+        for (const RowError& e : plan->errors)
+            err() << path << ':' << e.line << ": " << (e.column.isEmpty() ? u"row"_s : e.column) << ": " << e.message
+                  << Qt::endl;
+        err() << "soukctl: " << plan->errors.size() << " problem(s); nothing was imported" << Qt::endl;
+        return InvalidInput;
+    }
+    auto summary = wait((*client)->runImport(merchant->id, *plan, {}));
+    if (!summary)
+        return fail(summary.error());
+    out() << "imported " << plan->rowCount << " rows: " << summary->productsCreated << " products created, "
+          << summary->productsUpdated << " updated, " << summary->variantsWritten << " variants in "
+          << summary->elapsedMs << " ms" << Qt::endl;
+    return Ok;
+}
+
+int exportCatalog(const Arguments& args, const QString& path)
+{
+    auto format = formatOf(args);
+    if (!format)
+        return fail(format.error());
+    auto client = openStore(args, true);
+    if (!client)
+        return fail(client.error());
+    auto merchant = pickMerchant(**client, args);
+    if (!merchant)
+        return fail(merchant.error());
+    auto csv = wait((*client)->exportCatalog(merchant->id, *format));
+    if (!csv)
+        return fail(csv.error());
+    if (path.isEmpty() || path == u"-") {
+        QFile stdoutFile;
+        stdoutFile.open(stdout, QIODevice::WriteOnly);
+        stdoutFile.write(*csv);
+        return Ok;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*csv) != csv->size())
+        return fail(Error::invalid(u"FILE"_s, u"cannot write "_s + path + u": "_s + file.errorString()));
+    return Ok;
+}
+
+int listCatalog(const Arguments& args)
+{
+    auto client = openStore(args, true);
+    if (!client)
+        return fail(client.error());
+    auto merchant = pickMerchant(**client, args);
+    if (!merchant)
+        return fail(merchant.error());
+    QJsonArray rows;
+    ProductPageQuery query{merchant->id, {}, ProductPageQuery::PageRowsMax};
+    for (;;) {
+        auto page = wait((*client)->productPage(query));
+        if (!page)
+            return fail(page.error());
+        for (const auto& s : page->rows) {
+            if (args.has(u"--json"_s))
+                rows.append(toJson(s));
+            else
+                out() << s.id.toString() << '\t' << s.firstSku << '\t' << statusName(s.status) << '\t' << s.title
+                      << Qt::endl;
+        }
+        if (!page->more)
+            break;
+        query.afterId = page->nextAfter;
+    }
+    if (args.has(u"--json"_s))
+        out() << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+    return Ok;
+}
+
+} // namespace
+
+int runCatalog(const Arguments& args)
+{
+    const QString verb = args.words.value(1);
+    if (verb == u"import") {
+        if (args.words.size() != 3)
+            return usageError(u"usage: soukctl --store FILE catalog import --format souk|shopify FILE"_s);
+        return importCatalog(args, args.words[2]);
+    }
+    if (verb == u"export") {
+        if (args.words.size() > 3)
+            return usageError(u"usage: soukctl --store FILE catalog export --format souk|shopify [FILE]"_s);
+        return exportCatalog(args, args.words.value(2));
+    }
+    if (verb == u"list") {
+        if (args.words.size() != 2)
+            return usageError(u"usage: soukctl --store FILE catalog list [--json]"_s);
+        return listCatalog(args);
+    }
+    return usageError(verb.isEmpty() ? u"catalog needs a command: import, export or list"_s
+                                     : u"unknown catalog command: "_s + verb);
+}
+
+} // namespace souk::cli

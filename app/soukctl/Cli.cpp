@@ -1,0 +1,108 @@
+#include "app/soukctl/Cli.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace souk::cli {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+Result<Arguments> parseArguments(const QStringList& argv, const QStringList& withValue)
+{
+    Arguments args;
+    for (int i = 0; i < argv.size(); ++i) {
+        const QString& a = argv[i];
+        if (!a.startsWith(u"--"_s) || a == u"--"_s) {
+            args.words.append(a);
+            continue;
+        }
+        const qsizetype eq = a.indexOf(u'=');
+        const QString name = eq > 0 ? a.left(eq) : a;
+        if (!withValue.contains(name)) {
+            if (eq > 0)
+                return Error::invalid(name, name + u" takes no value"_s);
+            args.options.insert(name, u"1"_s);
+            continue;
+        }
+        if (eq > 0) {
+            args.options.insert(name, a.mid(eq + 1));
+        } else if (i + 1 < argv.size()) {
+            args.options.insert(name, argv[++i]);
+        } else {
+            return Error::invalid(name, name + u" needs a value"_s);
+        }
+    }
+    return args;
+}
+
+int fail(const Error& error)
+{
+    err() << "soukctl: " << error.toString() << Qt::endl;
+    if (error.field == u"store")
+        return StoreError; // a missing or unusable store file is the store's problem, not the input's
+    switch (error.code) {
+    case ErrorCode::Invalid:
+    case ErrorCode::NotFound:
+    case ErrorCode::Conflict:
+    case ErrorCode::Duplicate:
+    case ErrorCode::VersionConflict:
+    case ErrorCode::Overflow:
+    case ErrorCode::Cancelled:
+        return InvalidInput;
+    default:
+        return StoreError;
+    }
+}
+
+int usageError(const QString& message)
+{
+    err() << "soukctl: " << message << Qt::endl << "Try 'soukctl --help'." << Qt::endl;
+    return Usage;
+}
+
+Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readOnly)
+{
+    QString path = args.value(u"--store"_s);
+    if (path.isEmpty())
+        path = qEnvironmentVariable("SOUK_STORE");
+    if (path.isEmpty())
+        return Error::invalid(u"--store"_s, u"no store given (use --store FILE or set SOUK_STORE)"_s);
+    LocalClient::Options options;
+    options.store.path = path;
+    options.store.readOnly = readOnly;
+    const QString user = qEnvironmentVariable("USER", u"cli"_s);
+    options.actor = Actor{user.isEmpty() ? u"cli"_s : user, u"operator"_s};
+    return LocalClient::open(options);
+}
+
+Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& args)
+{
+    auto merchants = wait(client.merchants());
+    if (!merchants)
+        return merchants.error();
+    if (merchants->isEmpty())
+        return Error::notFound(u"--merchant"_s, u"the store has no merchant yet"_s);
+    if (!args.has(u"--merchant"_s))
+        return merchants->first();
+    auto id = Id::parse(args.value(u"--merchant"_s), u"--merchant"_s);
+    if (!id)
+        return id.error();
+    for (const auto& m : *merchants) {
+        if (m.id == *id)
+            return m;
+    }
+    return Error::notFound(u"--merchant"_s, u"no merchant "_s + id->toString());
+}
+
+} // namespace souk::cli

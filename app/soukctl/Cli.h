@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QFuture>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include "backend/client/LocalClient.h"
+
+namespace souk::cli {
+
+/// soukctl's exit codes: scripts depend on them, so they never change.
+enum Exit
+{
+    Ok = 0,
+    InvalidInput = 1,
+    Usage = 2,
+    StoreError = 3,
+};
+
+/// The parsed command line: option values by name and the remaining words.
+struct Arguments
+{
+    QMap<QString, QString> options; ///< "--store" -> "shop.souk"; flags map to "1"
+    QStringList words;              ///< "catalog", "import", "file.csv"
+    bool has(const QString& name) const { return options.contains(name); }
+    QString value(const QString& name) const { return options.value(name); }
+};
+
+/// Splits argv; options that take a value are listed in `withValue`. Errors name the option.
+Result<Arguments> parseArguments(const QStringList& argv, const QStringList& withValue);
+
+QTextStream& out();
+QTextStream& err();
+
+/// Prints an error as "soukctl: code [field]: message" and returns the exit code it maps to.
+int fail(const Error& error);
+int usageError(const QString& message);
+
+/// Waits for a future: the command line has no event loop to keep free.
+template <typename T>
+T wait(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+/// Opens the store named by --store (or SOUK_STORE); read-only when the command only reads.
+Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readOnly);
+/// The merchant named by --merchant, or the store's first.
+Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& args);
+
+int runCheck(const Arguments& args);
+int runBackup(const Arguments& args);
+int runCatalog(const Arguments& args);
+
+} // namespace souk::cli

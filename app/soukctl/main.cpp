@@ -1,0 +1,63 @@
+// soukctl: the command line of a Souk store. Thin: parse, dispatch, exit with a stable code.
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include "app/soukctl/Cli.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk::cli;
+
+namespace {
+
+const char* const Help = R"(Usage: soukctl --store FILE COMMAND [ARGS]
+
+Commands:
+  check                                   check integrity and invariants of the store
+  backup OUT                              write a consistent copy of the store to OUT
+  catalog import --format souk|shopify FILE
+                                          import products; every row or none
+  catalog export --format souk|shopify [FILE]
+                                          export products (to standard output without FILE)
+  catalog list [--json]                   list products
+
+Options:
+  --store FILE       the store file (or set SOUK_STORE)
+  --merchant ID      the merchant to work on (default: the store's first)
+  --help, --version
+
+Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
+)";
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"souk.*.info=false"_s); // stdout and stderr belong to the command
+    QCoreApplication::setApplicationName(u"soukctl"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOUK_VERSION_STRING));
+    auto args = parseArguments(app.arguments().mid(1), {u"--store"_s, u"--format"_s, u"--merchant"_s});
+    if (!args)
+        return usageError(args.error().message);
+    if (args->has(u"--help"_s)) {
+        out() << Help;
+        return Ok;
+    }
+    if (args->has(u"--version"_s)) {
+        out() << "soukctl " << SOUK_VERSION_STRING << Qt::endl;
+        return Ok;
+    }
+    for (const QString& name : args->options.keys()) {
+        static const QStringList known = {u"--store"_s, u"--format"_s, u"--merchant"_s, u"--json"_s};
+        if (!known.contains(name))
+            return usageError(u"unknown option: "_s + name);
+    }
+    const QString command = args->words.value(0);
+    if (command == u"check" && args->words.size() == 1)
+        return runCheck(*args);
+    if (command == u"backup")
+        return runBackup(*args);
+    if (command == u"catalog")
+        return runCatalog(*args);
+    return usageError(command.isEmpty() ? u"no command given"_s : u"unknown command: "_s + args->words.join(u' '));
+}
