@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 
+#include "backend/catalog/BulkProductWriter.h"
 #include "backend/catalog/InventoryService.h"
 #include "backend/catalog/MerchantService.h"
 #include "backend/catalog/ProductQueries.h"
@@ -41,18 +42,12 @@ Error atLine(const Error& e, int line)
 }
 
 /// Sets the on-hand quantity of each variant given in the file, as journalled movements.
-Status applyQuantities(store::UnitOfWork& uow, const ImportProduct& item, const Product& saved, Id locationId,
-                       bool created)
+Status applyQuantities(store::UnitOfWork& uow, const ImportProduct& item, const Product& saved, Id locationId)
 {
     for (int i = 0; i < item.inventoryQuantities.size() && i < saved.variants.size(); ++i) {
         const auto& qty = item.inventoryQuantities[i];
         if (!qty)
             continue;
-        if (created) {
-            if (auto s = InventoryService::receiveNew(uow, saved.variants[i].id, locationId, *qty, u"import"_s); !s)
-                return s;
-            continue;
-        }
         auto level = InventoryService::level(uow.db(), saved.variants[i].id, locationId);
         if (!level)
             return level.error();
@@ -66,6 +61,20 @@ Status applyQuantities(store::UnitOfWork& uow, const ImportProduct& item, const 
             return moved.error();
     }
     return {};
+}
+
+/// A product whose handle is in the store: merged with the file and saved like an edit.
+Status updateExisting(store::UnitOfWork& uow, const ImportProduct& item, Id productId, Id merchantId, Id locationId)
+{
+    auto stored = ProductQueries::product(uow.db(), productId);
+    if (!stored)
+        return stored.error();
+    Product product = item.product;
+    product.merchantId = merchantId;
+    auto saved = ProductWriter::save(uow, merged(*stored, product));
+    if (!saved)
+        return saved.error();
+    return applyQuantities(uow, item, *saved, locationId);
 }
 
 } // namespace
@@ -86,32 +95,35 @@ Result<ImportSummary> CatalogImporter::run(store::UnitOfWork& uow, Id merchantId
     if (locations->isEmpty())
         return Error::conflict(u"locationId"_s, u"the merchant has no stock location"_s);
     const Id locationId = locations->first().id;
+    BulkProductWriter bulk(uow, merchantId, merchant->currency, locationId);
+    if (auto s = bulk.prepare(plan.products); !s)
+        return s.error();
     ImportSummary summary;
     const qint64 total = plan.products.size();
     for (qint64 n = 0; n < total; ++n) {
         const ImportProduct& item = plan.products[n];
-        Product product = item.product;
-        product.merchantId = merchantId;
-        auto existing = ProductWriter::productWithHandle(uow, merchantId, product.handle);
-        if (!existing)
-            return existing.error();
-        const bool created = existing->isNull();
-        if (!created) {
-            auto stored = ProductQueries::product(uow.db(), *existing);
-            if (!stored)
-                return stored.error();
-            product = merged(*stored, product);
+        const Id existing = bulk.productWithHandle(item.product.handle.trimmed());
+        if (existing.isNull()) {
+            if (auto s = bulk.add(item); !s)
+                return atLine(s.error(), item.firstLine);
+            ++summary.productsCreated;
+            if (bulk.pendingProducts() >= BulkProductWriter::FlushProducts) {
+                if (auto s = bulk.flush(); !s)
+                    return s.error();
+            }
+        } else {
+            if (auto s = bulk.flush(); !s) // the update path reads the store: write what is queued first
+                return s.error();
+            if (auto s = updateExisting(uow, item, existing, merchantId, locationId); !s)
+                return atLine(s.error(), item.firstLine);
+            ++summary.productsUpdated;
         }
-        auto saved = ProductWriter::save(uow, product, merchant->currency, created);
-        if (!saved)
-            return atLine(saved.error(), item.firstLine);
-        if (auto s = applyQuantities(uow, item, *saved, locationId, created); !s)
-            return atLine(s.error(), item.firstLine);
-        (created ? summary.productsCreated : summary.productsUpdated)++;
         summary.variantsWritten += int(item.product.variants.size());
         if (progress && (n % 500 == 0 || n + 1 == total) && !progress(n + 1, total))
             return Error{ErrorCode::Cancelled, u"import cancelled; nothing was written"_s, {}};
     }
+    if (auto s = bulk.flush(); !s)
+        return s.error();
     summary.elapsedMs = timer.elapsed();
     return summary;
 }

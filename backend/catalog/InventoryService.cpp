@@ -127,32 +127,6 @@ Result<StockLevel> InventoryService::move(store::UnitOfWork& uow, Id variantId, 
     return next;
 }
 
-Status InventoryService::receiveNew(store::UnitOfWork& uow, Id variantId, Id locationId, qint64 quantity,
-                                    const QString& reason)
-{
-    if (quantity < 0 || quantity > Limits::QuantityMax)
-        return Error::invalid(u"quantity"_s, u"the quantity must be 0..%1"_s.arg(Limits::QuantityMax));
-    if (quantity == 0)
-        return {};
-    QSqlQuery& ins = uow.statement(u"INSERT INTO stock_movements (id, variant_id, location_id, kind, on_hand_delta, "
-                                   "reserved_delta, reason, reference, actor, at_ms) VALUES (?, ?, ?, ?, ?, 0, ?, '', ?, ?)"_s);
-    const QVariantList values = {uow.newId().value, variantId.value, locationId.value, int(MovementKind::Received),
-                                 quantity, reason, uow.actor().toString(), uow.nowMs()};
-    for (int i = 0; i < values.size(); ++i)
-        ins.bindValue(i, values[i]);
-    if (auto s = store::exec(ins, u"journalling a stock movement"_s); !s)
-        return s;
-    QSqlQuery& level = uow.statement(u"INSERT INTO stock_levels (variant_id, location_id, on_hand, reserved, version) "
-                                     "VALUES (?, ?, ?, 0, 1)"_s);
-    level.bindValue(0, variantId.value);
-    level.bindValue(1, locationId.value);
-    level.bindValue(2, quantity);
-    if (auto s = store::exec(level, u"creating a stock level"_s); !s)
-        return s;
-    uow.recordChange(u"stock"_s, variantId, 1, ChangeOp::Updated);
-    return {};
-}
-
 Result<QList<StockLevel>> InventoryService::levels(QSqlDatabase& db, Id productId)
 {
     QSqlQuery q(db);

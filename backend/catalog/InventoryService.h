@@ -22,11 +22,6 @@ public:
                                    qint64 onHandDelta, qint64 reservedDelta, const QString& reason,
                                    const QString& reference, const QString& field = QStringLiteral("quantity"));
 
-    /// First stock of a variant created in this same command (no level exists yet): journals a
-    /// receipt and creates the level without reading anything back. Bulk import path.
-    static Status receiveNew(store::UnitOfWork& uow, Id variantId, Id locationId, qint64 quantity,
-                             const QString& reason);
-
     static Result<QList<StockLevel>> levels(QSqlDatabase& db, Id productId);
     static Result<StockLevel> level(QSqlDatabase& db, Id variantId, Id locationId);
     static Result<QList<StockMovement>> movements(QSqlDatabase& db, Id variantId, int limit);

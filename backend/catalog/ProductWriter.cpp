@@ -107,12 +107,16 @@ Status syncSearch(store::UnitOfWork& uow, const SearchSync& sync)
                        {all});
 }
 
-void scheduleSearchSync(store::UnitOfWork& uow, Id productId, bool created)
+} // namespace
+
+void ProductWriter::scheduleSearchSync(store::UnitOfWork& uow, Id productId, bool created)
 {
     auto sync = uow.attachment<SearchSync>(u"catalog.searchSync"_s);
     (created ? sync->created : sync->updated).append(QString::number(productId.value));
     uow.addFinisher(u"catalog.searchSync"_s, [&uow, sync] { return syncSearch(uow, *sync); });
 }
+
+namespace {
 
 Status writeProductRow(store::UnitOfWork& uow, const Product& p, bool insert)
 {
@@ -134,7 +138,7 @@ Status writeProductRow(store::UnitOfWork& uow, const Product& p, bool insert)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing a product"_s); !s)
         return s;
-    scheduleSearchSync(uow, p.id, insert);
+    ProductWriter::scheduleSearchSync(uow, p.id, insert);
     QSqlQuery& text = uow.statement(u"INSERT OR REPLACE INTO product_text (id, merchant_id, text) VALUES (?, ?, ?)"_s);
     text.bindValue(0, p.id.value);
     text.bindValue(1, p.merchantId.value);
@@ -227,7 +231,9 @@ Result<Product> update(store::UnitOfWork& uow, Product p, const Product& stored)
     return p;
 }
 
-Product normalized(Product p)
+} // namespace
+
+Product ProductWriter::normalized(Product p)
 {
     p.title = p.title.trimmed();
     p.handle = p.handle.trimmed();
@@ -242,8 +248,6 @@ Product normalized(Product p)
     }
     return p;
 }
-
-} // namespace
 
 Result<Id> ProductWriter::productWithHandle(store::UnitOfWork& uow, Id merchantId, const QString& handle)
 {
@@ -262,25 +266,17 @@ Result<Product> ProductWriter::save(store::UnitOfWork& uow, const Product& input
     auto merchant = MerchantService::merchant(uow.db(), input.merchantId);
     if (!merchant)
         return merchant.error();
-    return save(uow, input, merchant->currency, false);
-}
-
-Result<Product> ProductWriter::save(store::UnitOfWork& uow, const Product& input, const Currency& currency,
-                                    bool handleKnownFree)
-{
-    Product p = normalized(input);
-    const QList<Error> problems = validateProduct(p, currency);
+    Product p = ProductWriter::normalized(input);
+    const QList<Error> problems = validateProduct(p, merchant->currency);
     if (!problems.isEmpty())
         return problems.first();
     const bool derivedHandle = p.handle.isEmpty();
     if (derivedHandle)
         p.handle = makeHandle(p.title);
-    if (!handleKnownFree || derivedHandle) {
-        auto handle = freeHandle(uow, p, derivedHandle);
-        if (!handle)
-            return handle.error();
-        p.handle = *handle;
-    }
+    auto handle = freeHandle(uow, p, derivedHandle);
+    if (!handle)
+        return handle.error();
+    p.handle = *handle;
     if (auto s = checkSkusFree(uow, p); !s)
         return s.error();
     if (p.id.isNull())

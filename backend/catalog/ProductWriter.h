@@ -13,10 +13,11 @@ public:
     /// Creates (id null) or updates (id set; `version` must match the stored one) a product.
     static Result<Product> save(store::UnitOfWork& uow, const Product& product);
 
-    /// The same for callers that already know the merchant's currency and, for an import of a
-    /// new product, that its handle is free: saves the repeated look-ups on bulk paths.
-    static Result<Product> save(store::UnitOfWork& uow, const Product& product, const Currency& currency,
-                                bool handleKnownFree);
+    /// The product with text fields trimmed and empty tags dropped: what save() stores.
+    static Product normalized(Product product);
+    /// Marks a product's search text (in product_text) for the trigram index, synced once at
+    /// the end of the command.
+    static void scheduleSearchSync(store::UnitOfWork& uow, Id productId, bool created);
 
     /// The merchant's product with this handle, or a null id (a cached statement: bulk paths).
     static Result<Id> productWithHandle(store::UnitOfWork& uow, Id merchantId, const QString& handle);

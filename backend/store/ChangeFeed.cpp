@@ -4,29 +4,12 @@
 
 #include <algorithm>
 
+#include "backend/store/RowBatch.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::store {
-namespace {
-
-void appendJsonString(QString& out, const QString& text)
-{
-    out += u'"';
-    for (QChar c : text) {
-        if (c == u'"' || c == u'\\')
-            out += u'\\';
-        if (c.unicode() < 0x20)
-            out += u"\\u%1"_s.arg(c.unicode(), 4, 16, QChar(u'0'));
-        else
-            out += c;
-    }
-    out += u'"';
-}
-
-} // namespace
-
 Status ChangeFeed::append(QSqlDatabase& db, ChangeList& changes)
 {
     if (changes.isEmpty())
