@@ -1,4 +1,1834 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AdjustmentCheck</name>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="39"/>
+        <source>Say why the stock is adjusted, e.g. &quot;counted&quot; or &quot;damaged&quot;.</source>
+        <translation>请填写调整原因，例如“盘点”或“损坏”。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="41"/>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="59"/>
+        <source>Enter a quantity.</source>
+        <translation>请输入数量。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="61"/>
+        <source>Enter a whole number: 5 adds stock, -3 removes it.</source>
+        <translation>请输入整数：5 表示增加库存，-3 表示减少库存。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="62"/>
+        <source>Enter a whole number of units, e.g. 5.</source>
+        <translation>请输入整数件数，例如 5。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="64"/>
+        <source>The quantity must not be zero.</source>
+        <translation>数量不能为零。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="66"/>
+        <source>Enter a positive number. To remove stock, choose Adjusted.</source>
+        <translation>请输入正数。如需减少库存，请选择“盘点调整”。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="68"/>
+        <source>At most %1 units at a time.</source>
+        <translation>每次最多 %1 件。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="71"/>
+        <source>Only %1 on hand here; you cannot remove more.</source>
+        <extracomment>%1 = units on hand at the location</extracomment>
+        <translation>此仓库仅有 %1 件在库，无法减少更多。</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/AdjustmentCheck.cpp" line="74"/>
+        <source>Only %1 available here (%2 reserved for orders); you cannot remove more.</source>
+        <extracomment>%1 = units available, %2 = units reserved for orders</extracomment>
+        <translation>此仓库仅有 %1 件可售（另有 %2 件已为订单预留），无法减少更多。</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditInput</name>
+    <message>
+        <location filename="../models/catalog/BulkEditInput.cpp" line="26"/>
+        <source>Enter an amount, for example 2.50 or -1.00.</source>
+        <translation>请输入金额，例如 2.50 或 -1.00。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/BulkEditInput.cpp" line="32"/>
+        <source>Enter an amount such as 2.50.</source>
+        <translation>请输入金额，例如 2.50。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/BulkEditInput.cpp" line="35"/>
+        <source>An amount of zero would change nothing.</source>
+        <translation>金额为零不会产生任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/BulkEditInput.cpp" line="48"/>
+        <source>Enter a percentage such as 10 or -2.5 (at most two decimals).</source>
+        <translation>请输入百分比，例如 10 或 -2.5（最多两位小数）。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/BulkEditInput.cpp" line="55"/>
+        <source>A change of 0 % would change nothing.</source>
+        <translation>变动 0% 不会产生任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/BulkEditInput.cpp" line="57"/>
+        <source>Prices cannot go down by 100 % or more.</source>
+        <translation>价格降幅不能达到或超过 100%。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/BulkEditInput.cpp" line="59"/>
+        <source>Prices can go up by at most 1000 % at once.</source>
+        <translation>价格单次涨幅最多为 1000%。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogText</name>
+    <message>
+        <location filename="../models/catalog/CatalogText.cpp" line="19"/>
+        <source>Draft</source>
+        <comment>product status</comment>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CatalogText.cpp" line="21"/>
+        <source>Active</source>
+        <comment>product status</comment>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/CatalogText.cpp" line="23"/>
+        <source>Archived</source>
+        <comment>product status</comment>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="25"/>
+        <source>This value is not valid.</source>
+        <translation>此值无效。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="27"/>
+        <source>This item no longer exists. Someone may have deleted it.</source>
+        <translation>此项已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="29"/>
+        <source>This cannot be done in the current state.</source>
+        <translation>当前状态下无法执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="31"/>
+        <source>This value is already in use.</source>
+        <translation>此值已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="33"/>
+        <source>This was changed by someone else in the meantime.</source>
+        <translation>此内容已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="35"/>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="37"/>
+        <source>The store is open in another program.</source>
+        <translation>数据文件已被其他程序打开。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="39"/>
+        <source>The store file is damaged or is not a Souk store.</source>
+        <translation>数据文件已损坏，或不是 Souk 数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="41"/>
+        <source>The store was written by a newer version of Souk.</source>
+        <translation>此数据文件由更新版本的 Souk 创建。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="43"/>
+        <source>The store cannot be written. Check the file and folder permissions.</source>
+        <translation>无法写入数据文件。请检查文件和文件夹的权限。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="45"/>
+        <source>The store could not be read or written.</source>
+        <translation>无法读取或写入数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="47"/>
+        <source>The operation was cancelled.</source>
+        <translation>操作已取消。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="49"/>
+        <source>Souk is busy right now. Please try again in a moment.</source>
+        <translation>Souk 正忙，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="51"/>
+        <source>Something went wrong inside Souk. Please report this problem.</source>
+        <translation>Souk 内部出错，请报告此问题。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="56"/>
+        <source>Something went wrong (error code: %1).</source>
+        <extracomment>%1 is a machine code such as &quot;quota_exceeded&quot; or a number</extracomment>
+        <translation>出错了（错误代码：%1）。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="63"/>
+        <source>Title</source>
+        <comment>product field</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="64"/>
+        <source>Handle</source>
+        <comment>product field: URL key</comment>
+        <translation>网址标识</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="65"/>
+        <source>Description</source>
+        <comment>product field</comment>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="66"/>
+        <source>Vendor</source>
+        <comment>product field</comment>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="67"/>
+        <source>Category</source>
+        <comment>product field</comment>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="68"/>
+        <source>Tags</source>
+        <comment>product field</comment>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="69"/>
+        <source>Status</source>
+        <comment>product field</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="70"/>
+        <source>Option names</source>
+        <comment>product field</comment>
+        <translation>属性名</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="71"/>
+        <source>Variants</source>
+        <comment>product field</comment>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="72"/>
+        <source>SKU</source>
+        <comment>variant field</comment>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="73"/>
+        <source>Option values</source>
+        <comment>variant field</comment>
+        <translation>属性值</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="74"/>
+        <source>Price</source>
+        <comment>variant field</comment>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="75"/>
+        <source>Compare-at price</source>
+        <comment>variant field</comment>
+        <translation>划线价</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="76"/>
+        <source>Cost</source>
+        <comment>variant field</comment>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="77"/>
+        <source>Barcode</source>
+        <comment>variant field</comment>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="78"/>
+        <source>Weight</source>
+        <comment>variant field</comment>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="79"/>
+        <source>Low-stock threshold</source>
+        <comment>variant field</comment>
+        <translation>低库存阈值</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="80"/>
+        <location filename="../models/common/ErrorText.cpp" line="81"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="82"/>
+        <source>Percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="83"/>
+        <source>Reason</source>
+        <comment>stock adjustment</comment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="84"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="85"/>
+        <source>Quantity change</source>
+        <comment>stock adjustment</comment>
+        <translation>数量变动</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="86"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="87"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="88"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="89"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="90"/>
+        <source>Variant</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="91"/>
+        <source>Location</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="92"/>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="109"/>
+        <source>%1: %2</source>
+        <extracomment>%1 is a field label such as &quot;Price (variant 3)&quot;, %2 an error sentence</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="129"/>
+        <source>%1 (variant %2)</source>
+        <extracomment>%1 is a variant field such as &quot;Price&quot;; %2 the variant&apos;s 1-based row number</extracomment>
+        <translation>%1（规格 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../models/common/Format.cpp" line="116"/>
+        <source>%1 – %2</source>
+        <extracomment>a price range, e.g. &quot;€5.00 – €9.50&quot;</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="31"/>
+        <source>Souk operations console</source>
+        <translation>Souk 运营控制台</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="34"/>
+        <source>Open or create the store FILE.</source>
+        <translation>打开或创建数据文件 FILE。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="35"/>
+        <source>Fill an empty store with demo data.</source>
+        <translation>向空数据文件填充演示数据。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="36"/>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="38"/>
+        <source>Render every page to PNG files in DIR and exit.</source>
+        <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="109"/>
+        <source>Cannot open the store</source>
+        <translation>无法打开数据文件</translation>
+    </message>
+</context>
+<context>
+    <name>VariantTableModel</name>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="32"/>
+        <source>Enter a price, for example %1.</source>
+        <translation>请输入价格，例如 %1。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="35"/>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="37"/>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="41"/>
+        <source>%1 amounts have no decimals.</source>
+        <translation>%1 金额不带小数。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/catalog/VariantCell.cpp" line="43"/>
+        <source>%1 allows at most %n decimal place(s).</source>
+        <extracomment>%1 is a currency code such as EUR</extracomment>
+        <translation>
+            <numerusform>%1 最多允许 %n 位小数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="45"/>
+        <source>Enter an amount such as %1, without thousands separators.</source>
+        <translation>请输入金额，例如 %1，不要使用千位分隔符。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="52"/>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="54"/>
+        <source>Enter a number between 0 and %1.</source>
+        <translation>请输入 0 到 %1 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="61"/>
+        <source>Enter a SKU.</source>
+        <translation>请输入 SKU。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="63"/>
+        <source>A SKU can have at most %1 characters.</source>
+        <translation>SKU 最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="66"/>
+        <source>A SKU cannot contain spaces.</source>
+        <translation>SKU 不能包含空格。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="104"/>
+        <source>Enter a value for “%1”.</source>
+        <translation>请输入“%1”的值。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="106"/>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="115"/>
+        <source>Not a valid EAN-13, UPC-A or EAN-8 barcode: check the digits.</source>
+        <translation>不是有效的 EAN-13、UPC-A 或 EAN-8 条码，请检查数字。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::AdjustStockDialog</name>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="58"/>
+        <source>Adjust stock – %1</source>
+        <extracomment>window title; %1 = SKU</extracomment>
+        <translation>调整库存 – %1</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="67"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="223"/>
+        <source>&amp;Apply</source>
+        <comment>apply a stock adjustment</comment>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="90"/>
+        <source>SKU:</source>
+        <translation>SKU：</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="91"/>
+        <source>Location:</source>
+        <comment>stock location</comment>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="94"/>
+        <source>%1 on hand · %2 reserved · %3 available</source>
+        <extracomment>current stock; %1 on hand, %2 reserved, %3 available</extracomment>
+        <translation>在库 %1 · 预留 %2 · 可售 %3</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="96"/>
+        <source>Now:</source>
+        <comment>current stock</comment>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="108"/>
+        <source>&amp;Kind:</source>
+        <comment>kind of stock movement</comment>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="113"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="120"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="126"/>
+        <source>After:</source>
+        <comment>stock after the adjustment</comment>
+        <translation>调整后：</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="145"/>
+        <source>5 adds, -3 removes</source>
+        <comment>signed quantity hint</comment>
+        <translation>5 为增加，-3 为减少</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="146"/>
+        <source>Units, e.g. 5</source>
+        <comment>positive quantity hint</comment>
+        <translation>件数，例如 5</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="148"/>
+        <source>Required, e.g. counted, damaged</source>
+        <comment>reason hint</comment>
+        <translation>必填，例如：盘点、损坏</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="149"/>
+        <source>Optional, e.g. delivery note number</source>
+        <comment>reason hint</comment>
+        <translation>选填，例如：送货单号</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="159"/>
+        <source>–</source>
+        <comment>no quantity entered yet</comment>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="166"/>
+        <source>%1 on hand · %2 available</source>
+        <extracomment>stock after the adjustment; %1 on hand, %2 available</extracomment>
+        <translation>在库 %1 · 可售 %2</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="207"/>
+        <source>The stock changed since you opened this. Close this window and open it again to see the current numbers.</source>
+        <translation>打开此窗口后库存已发生变化。请关闭此窗口并重新打开，以查看当前数量。</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="223"/>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::BulkEditController</name>
+    <message numerus="yes">
+        <location filename="../views/catalog/BulkEditController.cpp" line="30"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln 个商品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/catalog/BulkEditController.cpp" line="35"/>
+        <source>%Ln variant(s)</source>
+        <translation>
+            <numerusform>%Ln 个规格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="49"/>
+        <source>Set the status of %1 to “%2”?</source>
+        <extracomment>%1 = &quot;120 products&quot;, %2 = a status such as &quot;Archived&quot;</extracomment>
+        <translation>将 %1 的状态设为“%2”？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="52"/>
+        <source>Remove the category of %1?</source>
+        <translation>移除 %1 的分类？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="53"/>
+        <source>Move %1 to the category “%2”?</source>
+        <translation>将 %1 移至分类“%2”？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="59"/>
+        <source>Change the price of %1 in %2?</source>
+        <extracomment>%1 = &quot;1,234 variants&quot;, %2 = &quot;120 products&quot;</extracomment>
+        <translation>修改 %2 中 %1 的价格？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="66"/>
+        <source>Bulk edit</source>
+        <translation>批量编辑</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="66"/>
+        <source>&amp;Change</source>
+        <translation>修改(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="69"/>
+        <source>Applying the bulk edit…</source>
+        <translation>正在应用批量编辑…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="78"/>
+        <source>Set the status of %1 to “%2”.</source>
+        <translation>已将 %1 的状态设为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="81"/>
+        <source>Removed the category of %1.</source>
+        <translation>已移除 %1 的分类。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="82"/>
+        <source>Moved %1 to the category “%2”.</source>
+        <translation>已将 %1 移至分类“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="88"/>
+        <source>Changed the price of %1 in %2.</source>
+        <translation>已修改 %2 中 %1 的价格。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="100"/>
+        <source>&amp;Undo</source>
+        <comment>undo the bulk edit</comment>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="108"/>
+        <source>Undoing the bulk edit…</source>
+        <translation>正在撤销批量编辑…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="119"/>
+        <source>The bulk edit cannot be undone: some of these products were changed after it. Nothing was undone.</source>
+        <translation>无法撤销此次批量编辑：其中部分商品在批量编辑后又被修改过。未撤销任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditController.cpp" line="130"/>
+        <source>Undid the bulk edit: %1 restored.</source>
+        <translation>已撤销批量编辑：已恢复 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::BulkEditDialog</name>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="29"/>
+        <source>Bulk edit</source>
+        <translation>批量编辑</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="38"/>
+        <source>%1 selected (%2).</source>
+        <extracomment>%1 = &quot;120 products&quot;, %2 = &quot;1,234 variants&quot;</extracomment>
+        <translation>已选择 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="45"/>
+        <source>Set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="46"/>
+        <source>Set category</source>
+        <translation>设置分类</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="47"/>
+        <source>Change price by amount</source>
+        <translation>按金额调价</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="48"/>
+        <source>Change price by percent</source>
+        <translation>按百分比调价</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="60"/>
+        <source>&amp;Action:</source>
+        <translation>操作(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="63"/>
+        <source>&amp;Value:</source>
+        <translation>值(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="69"/>
+        <source>&amp;Apply</source>
+        <comment>apply a bulk edit</comment>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="99"/>
+        <source>Empty removes the category</source>
+        <translation>留空则移除分类</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="119"/>
+        <source>Only the status changes; prices and stock stay as they are.</source>
+        <translation>仅更改状态，价格和库存保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="123"/>
+        <source>Pick a category or type a new one.</source>
+        <translation>选择一个分类，或输入新分类。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="127"/>
+        <source>e.g. 2.50 or -1.00</source>
+        <translation>例如 2.50 或 -1.00</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="130"/>
+        <source>Added to every variant&apos;s price, in %1. Use a minus sign to lower prices.</source>
+        <extracomment>%1 is a currency code</extracomment>
+        <translation>以 %1 计，加到每个规格的价格上。输入负数可降价。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="134"/>
+        <source>e.g. 10 or -2.5</source>
+        <translation>例如 10 或 -2.5</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="135"/>
+        <source>10 raises every price by 10 %, -25 lowers it by 25 %. Results are rounded half up to the nearest minor unit.</source>
+        <translation>10 表示所有价格上调 10%，-25 表示下调 25%。结果按四舍五入保留到最小货币单位。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::CatalogPage</name>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="113"/>
+        <source>Search title, SKU or barcode (Ctrl+F)</source>
+        <translation>搜索标题、SKU 或条码 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="118"/>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="119"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="124"/>
+        <source>Category filter</source>
+        <translation>分类筛选</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="128"/>
+        <source>&amp;Low stock</source>
+        <translation>低库存(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="135"/>
+        <source>Loading products</source>
+        <translation>正在加载商品</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="137"/>
+        <source>&amp;Bulk edit…</source>
+        <translation>批量编辑(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="139"/>
+        <source>Change the status, category or prices of the selected products</source>
+        <translation>修改所选商品的状态、分类或价格</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="140"/>
+        <source>&amp;New product</source>
+        <translation>新建商品(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="143"/>
+        <source>Create a product (%1)</source>
+        <translation>新建商品 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="232"/>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="233"/>
+        <source>No category</source>
+        <comment>filter: products without a category</comment>
+        <translation>未分类</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/catalog/CatalogPage.cpp" line="307"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln 个商品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/catalog/CatalogPage.cpp" line="309"/>
+        <source>%1 of %Ln product(s)</source>
+        <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
+        <translation>
+            <numerusform>%1 / %Ln 个商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="311"/>
+        <source>only the first %L1 matches are shown</source>
+        <translation>仅显示前 %L1 个匹配结果</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportDonePage</name>
+    <message>
+        <location filename="../views/import/ImportDonePage.cpp" line="37"/>
+        <source>Imported</source>
+        <comment>import wizard page title</comment>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportDonePage.cpp" line="38"/>
+        <source>The products are in the catalog now.</source>
+        <translation>商品已添加到商品目录。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportDonePage.cpp" line="51"/>
+        <source>Press Finish to close this window. The catalog shows the new products already.</source>
+        <translation>点击“完成”关闭此窗口。商品目录中已显示新商品。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportDonePage.cpp" line="68"/>
+        <source>Created %1, updated %2 products (%3 variants) in %4 s.</source>
+        <extracomment>%1 products created, %2 products updated, %3 variants written, %4 seconds (e.g. &quot;1.3&quot;)</extracomment>
+        <translation>已新建 %1 个、更新 %2 个商品（共 %3 个规格），用时 %4 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportFilePage</name>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="36"/>
+        <source>Choose a file</source>
+        <comment>import wizard page title</comment>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="37"/>
+        <source>Souk reads the whole file and checks every row before anything is imported.</source>
+        <translation>导入前，Souk 会读取整个文件并检查每一行。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="41"/>
+        <source>Path of a .csv file</source>
+        <translation>CSV 文件路径</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="43"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="54"/>
+        <source>Souk CSV</source>
+        <comment>import file format</comment>
+        <translation>Souk CSV</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="55"/>
+        <source>Shopify CSV</source>
+        <comment>import file format</comment>
+        <translation>Shopify CSV</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="57"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="65"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="69"/>
+        <source>F&amp;ormat:</source>
+        <comment>import file format</comment>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="93"/>
+        <source>Shopify CSV is the file Shopify exports under Products → Export: rows that share a Handle are the variants of one product.</source>
+        <translation>Shopify CSV 是在 Shopify 的“产品 → 导出”中导出的文件：Handle 相同的各行是同一商品的不同规格。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="95"/>
+        <source>Souk CSV is the file Souk exports: one row per SKU, with the columns handle, title, sku and price at least.</source>
+        <translation>Souk CSV 是 Souk 导出的文件：每个 SKU 一行，至少包含 handle、title、sku 和 price 列。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="98"/>
+        <source>Files up to %1 can be imported. Products whose handle already exists are updated.</source>
+        <extracomment>%1 = the largest file accepted, e.g. &quot;200 MB&quot;</extracomment>
+        <translation>可导入不超过 %1 的文件。网址标识已存在的商品将被更新。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="119"/>
+        <source>Choose a catalog file</source>
+        <translation>选择商品目录文件</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="119"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="163"/>
+        <source>There is no file at this path.</source>
+        <translation>此路径下找不到文件。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="165"/>
+        <source>This is a folder. Choose a .csv file.</source>
+        <translation>这是一个文件夹。请选择 .csv 文件。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="167"/>
+        <source>This file is empty.</source>
+        <translation>此文件为空。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="170"/>
+        <source>This file is %1; Souk imports files up to %2. Split it into smaller files and import them one after the other.</source>
+        <extracomment>%1 = size of the file, %2 = the largest size accepted (e.g. &quot;312 MB&quot;, &quot;200 MB&quot;)</extracomment>
+        <translation>此文件大小为 %1，而 Souk 最多可导入 %2 的文件。请将其拆分为多个较小的文件，再逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportFilePage.cpp" line="174"/>
+        <source>This file cannot be read. Check that you may open it.</source>
+        <translation>无法读取此文件。请检查您是否有权限打开它。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportPreviewModel</name>
+    <message>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="72"/>
+        <source>%1, %2 in %3</source>
+        <extracomment>import summary: %1 products, %2 variants, %3 rows of the file, e.g. &quot;3 products, 5 variants in 5 rows&quot;</extracomment>
+        <translation>共 %3：%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="68"/>
+        <source>%Ln product(s)</source>
+        <comment>import summary</comment>
+        <translation>
+            <numerusform>%Ln 个商品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="69"/>
+        <source>%Ln variant(s)</source>
+        <comment>import summary</comment>
+        <translation>
+            <numerusform>%Ln 个规格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="70"/>
+        <source>%Ln row(s)</source>
+        <comment>import summary</comment>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="77"/>
+        <source>%Ln row(s) have problems. Fix the file and choose it again; nothing has been imported.</source>
+        <translation>
+            <numerusform>%Ln 行有问题。请修正文件后重新选择；尚未导入任何内容。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="103"/>
+        <source>(whole row)</source>
+        <extracomment>import error that concerns the whole row, not one column</extracomment>
+        <translation>（整行）</translation>
+    </message>
+    <message>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="135"/>
+        <source>Line</source>
+        <comment>line number in the import file</comment>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="137"/>
+        <source>Column</source>
+        <comment>column of the import file</comment>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="139"/>
+        <source>Problem</source>
+        <comment>what is wrong with the value</comment>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportPreviewPage</name>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="28"/>
+        <source>Check the file</source>
+        <comment>import wizard page title</comment>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="29"/>
+        <source>Nothing is written at this step.</source>
+        <translation>此步骤不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="31"/>
+        <source>&amp;Import</source>
+        <comment>start writing the checked file</comment>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="113"/>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="128"/>
+        <source>Checking cancelled; nothing has been imported.</source>
+        <translation>检查已取消；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="131"/>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="152"/>
+        <source>The file has no products. Check that it has a header row and at least one product row.</source>
+        <translation>文件中没有商品。请检查文件是否包含标题行以及至少一行商品数据。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="162"/>
+        <source>The table lists the first %1 of %2 products.</source>
+        <extracomment>%1 = how many products the table lists, %2 = how many the file holds</extracomment>
+        <translation>下表列出了 %2 个商品中的前 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportProductPreviewModel</name>
+    <message>
+        <location filename="../models/import/ImportProductPreviewModel.cpp" line="78"/>
+        <source>Handle</source>
+        <comment>product URL key</comment>
+        <translation>网址标识</translation>
+    </message>
+    <message>
+        <location filename="../models/import/ImportProductPreviewModel.cpp" line="80"/>
+        <source>Title</source>
+        <comment>product title</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../models/import/ImportProductPreviewModel.cpp" line="82"/>
+        <source>Variants</source>
+        <translation>规格数</translation>
+    </message>
+    <message>
+        <location filename="../models/import/ImportProductPreviewModel.cpp" line="84"/>
+        <source>Price</source>
+        <comment>price of the first variant</comment>
+        <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportRunPage</name>
+    <message>
+        <location filename="../views/import/ImportRunPage.cpp" line="23"/>
+        <source>Import</source>
+        <comment>import wizard page title</comment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportRunPage.cpp" line="24"/>
+        <source>Every row is written, or none: a cancelled or failed import changes nothing.</source>
+        <translation>要么写入全部行，要么一行都不写入：取消或失败的导入不会产生任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportRunPage.cpp" line="31"/>
+        <source>&amp;Try again</source>
+        <comment>run the import again</comment>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportRunPage.cpp" line="76"/>
+        <source>Writing products…</source>
+        <translation>正在写入商品…</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportRunPage.cpp" line="89"/>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>导入已取消；未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportWizard</name>
+    <message>
+        <location filename="../views/import/ImportWizard.cpp" line="17"/>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+</context>
+<context>
+    <name>souk::MainWindow</name>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="68"/>
+        <source>%1 – Souk</source>
+        <extracomment>main window title; %1 = merchant name</extracomment>
+        <translation>%1 – Souk</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="71"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="94"/>
+        <source>Catalog</source>
+        <comment>sidebar page</comment>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="136"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="137"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="140"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="143"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="148"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="149"/>
+        <source>&amp;Undo Bulk Edit</source>
+        <translation>撤销批量编辑(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="155"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="157"/>
+        <source>&amp;Light</source>
+        <comment>palette</comment>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="159"/>
+        <source>&amp;Dark</source>
+        <comment>palette</comment>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="166"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="167"/>
+        <source>&amp;About Souk</source>
+        <translation>关于 Souk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="174"/>
+        <source>Store: %1</source>
+        <translation>数据文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="179"/>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="227"/>
+        <source>Export catalog</source>
+        <translation>导出商品目录</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="234"/>
+        <source>Souk CSV (*.csv)</source>
+        <translation>Souk CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="235"/>
+        <source>Shopify CSV (*.csv)</source>
+        <translation>Shopify CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="241"/>
+        <source>Exporting the catalog…</source>
+        <translation>正在导出商品目录…</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="245"/>
+        <source>Exported the catalog to %1.</source>
+        <translation>已将商品目录导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="247"/>
+        <source>The file could not be written. Check the folder and try again.</source>
+        <translation>无法写入文件。请检查文件夹后重试。</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="259"/>
+        <source>About Souk</source>
+        <translation>关于 Souk</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="261"/>
+        <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
+        <extracomment>%1 = version number</extracomment>
+        <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>souk::MessageBar</name>
+    <message>
+        <location filename="../views/common/MessageBar.cpp" line="66"/>
+        <source>&amp;Details</source>
+        <comment>message bar: show technical details</comment>
+        <translation>详细信息(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/common/MessageBar.cpp" line="74"/>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <location filename="../views/common/MessageBar.cpp" line="75"/>
+        <source>Close message</source>
+        <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>souk::MovementHistoryDialog</name>
+    <message>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="25"/>
+        <source>Stock history – %1</source>
+        <extracomment>window title; %1 = SKU</extracomment>
+        <translation>库存流水 – %1</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="29"/>
+        <source>Stock movements of &lt;b&gt;%1&lt;/b&gt;, newest first. The list updates as stock moves.</source>
+        <extracomment>%1 = SKU</extracomment>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 的库存流水，最新记录在前。库存变动时列表会自动更新。</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="85"/>
+        <source>Loading stock history…</source>
+        <translation>正在加载库存流水…</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="87"/>
+        <source>The stock history could not be loaded.</source>
+        <translation>无法加载库存流水。</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="89"/>
+        <source>No stock has moved for this SKU yet.</source>
+        <translation>此 SKU 暂无库存变动。</translation>
+    </message>
+    <message>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="97"/>
+        <source>Showing the newest %1 movements.</source>
+        <extracomment>%1 = how many of the newest movements are listed</extracomment>
+        <translation>显示最新的 %1 条流水。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="99"/>
+        <source>%Ln movement(s)</source>
+        <translation>
+            <numerusform>%Ln 条流水</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::MovementModel</name>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="67"/>
+        <source>Received</source>
+        <comment>stock movement kind</comment>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="69"/>
+        <source>Adjusted</source>
+        <comment>stock movement kind</comment>
+        <translation>盘点调整</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="71"/>
+        <source>Sold</source>
+        <comment>stock movement kind</comment>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="73"/>
+        <source>Returned</source>
+        <comment>stock movement kind</comment>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="75"/>
+        <source>Reserved</source>
+        <comment>stock movement kind</comment>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="77"/>
+        <source>Released</source>
+        <comment>stock movement kind</comment>
+        <translation>释放预留</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="79"/>
+        <source>Unknown</source>
+        <comment>stock movement kind</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="165"/>
+        <source>When</source>
+        <comment>time of a stock movement</comment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="167"/>
+        <source>Kind</source>
+        <comment>stock movement kind</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="169"/>
+        <source>Change</source>
+        <comment>signed change of on-hand stock</comment>
+        <translation>在库变动</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="171"/>
+        <source>Reserved change</source>
+        <comment>signed change of reserved stock</comment>
+        <translation>预留变动</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="173"/>
+        <source>Location</source>
+        <comment>stock location</comment>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="175"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="177"/>
+        <source>By</source>
+        <comment>who moved the stock</comment>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ProductDetailsForm</name>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="25"/>
+        <source>Made from the title when left empty</source>
+        <translation>留空时根据标题生成</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="37"/>
+        <source>Comma separated, e.g. summer, cotton</source>
+        <translation>用逗号分隔，例如：夏季, 棉</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="45"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="46"/>
+        <source>&amp;Handle:</source>
+        <translation>网址标识(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="47"/>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="48"/>
+        <source>&amp;Vendor:</source>
+        <translation>厂商(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="49"/>
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="50"/>
+        <source>Ta&amp;gs:</source>
+        <translation>标签(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="51"/>
+        <source>&amp;Options:</source>
+        <translation>属性(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="53"/>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="87"/>
+        <source>e.g. Size</source>
+        <extracomment>placeholder of the option name fields, e.g. &quot;Option 1 (e.g. Size)&quot;</extracomment>
+        <translation>如：尺码</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="87"/>
+        <source>e.g. Colour</source>
+        <translation>如：颜色</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="87"/>
+        <source>e.g. Material</source>
+        <translation>如：材质</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="88"/>
+        <source>Option name %1</source>
+        <translation>属性名 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="185"/>
+        <source>Enter a title.</source>
+        <translation>请输入标题。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="190"/>
+        <source>Use lower-case letters and digits joined by dashes, e.g. “%1”.</source>
+        <extracomment>%1 is an example handle made from the title</extracomment>
+        <translation>请使用小写字母和数字，以短横线连接，例如“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="195"/>
+        <source>At most %1 tags.</source>
+        <translation>最多 %1 个标签。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="198"/>
+        <source>A tag can have at most %1 characters.</source>
+        <translation>每个标签最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductDetailsForm.cpp" line="205"/>
+        <source>Two options are both called “%1”.</source>
+        <translation>有两个属性都叫“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ProductEditor</name>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="54"/>
+        <source>&amp;Product</source>
+        <translation>商品(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="56"/>
+        <source>&amp;Stock</source>
+        <translation>库存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="61"/>
+        <source>Save (%1)</source>
+        <translation>保存 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="104"/>
+        <source>Variants</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="118"/>
+        <source>A&amp;dd variant</source>
+        <translation>添加规格(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="120"/>
+        <source>&amp;Remove variant</source>
+        <translation>删除规格(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="152"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="194"/>
+        <source>New product[*]</source>
+        <extracomment>window title of the product editor for a product not saved yet; [*] marks unsaved changes</extracomment>
+        <translation>新商品[*]</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="197"/>
+        <source>%1[*] – Product</source>
+        <extracomment>window title of the product editor; %1 = product title. [*] marks unsaved changes.</extracomment>
+        <translation>%1[*] – 商品</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="213"/>
+        <source>A product needs at least one variant.</source>
+        <translation>商品至少需要一个规格。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="249"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="261"/>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="269"/>
+        <source>This product was changed by someone else since you opened it.</source>
+        <translation>您打开此商品后，它已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="270"/>
+        <source>Reload it to see the other changes, then make yours again.</source>
+        <translation>请重新加载以查看他人的修改，然后重新进行您的修改。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="271"/>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="280"/>
+        <source>Please correct the highlighted field before saving.</source>
+        <translation>请先更正突出显示的字段，然后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="323"/>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="324"/>
+        <source>The changes to this product have not been saved. Discard them?</source>
+        <translation>对此商品的更改尚未保存。要放弃这些更改吗？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="324"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ProductListModel</name>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="266"/>
+        <source>Low stock: at least one variant is at or below its threshold</source>
+        <translation>低库存：至少有一个规格的库存已达到或低于阈值</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="332"/>
+        <source>Title</source>
+        <comment>catalog column</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="334"/>
+        <source>SKU</source>
+        <comment>catalog column</comment>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="336"/>
+        <source>Category</source>
+        <comment>catalog column</comment>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="338"/>
+        <source>Status</source>
+        <comment>catalog column</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="340"/>
+        <source>Variants</source>
+        <comment>catalog column</comment>
+        <translation>规格数</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="342"/>
+        <source>Price</source>
+        <comment>catalog column</comment>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="344"/>
+        <source>Available</source>
+        <comment>catalog column: stock that can be sold</comment>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/ProductListModel.cpp" line="346"/>
+        <source>Updated</source>
+        <comment>catalog column: last change</comment>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ProductStockTab</name>
+    <message>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="24"/>
+        <source>Save the product first to manage its stock.</source>
+        <translation>请先保存商品，再管理其库存。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="38"/>
+        <source>&amp;Adjust stock…</source>
+        <translation>调整库存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="40"/>
+        <source>H&amp;istory…</source>
+        <translation>库存流水(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::StockLevelModel</name>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="94"/>
+        <source>Low stock: %1 available, threshold %2</source>
+        <extracomment>tooltip on a stock row; %1 available, %2 threshold</extracomment>
+        <translation>低库存：可售 %1，阈值 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="117"/>
+        <source>None</source>
+        <comment>threshold</comment>
+        <extracomment>no low-stock threshold set</extracomment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="149"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="151"/>
+        <source>Location</source>
+        <comment>stock location</comment>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="153"/>
+        <source>On hand</source>
+        <comment>stock quantity</comment>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="155"/>
+        <source>Reserved</source>
+        <comment>stock held for orders</comment>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="157"/>
+        <source>Available</source>
+        <comment>on hand minus reserved</comment>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/StockLevelModel.cpp" line="159"/>
+        <source>Low-stock threshold</source>
+        <translation>低库存阈值</translation>
+    </message>
+</context>
+<context>
+    <name>souk::TaskProgressWidget</name>
+    <message>
+        <location filename="../views/import/TaskProgressWidget.cpp" line="37"/>
+        <location filename="../views/import/TaskProgressWidget.cpp" line="64"/>
+        <source>&amp;Cancel</source>
+        <comment>cancel a running task</comment>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/TaskProgressWidget.cpp" line="83"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::VariantTableModel</name>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="325"/>
+        <source>SKU</source>
+        <comment>variant column</comment>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="328"/>
+        <source>Option %1</source>
+        <comment>variant column for an unnamed option</comment>
+        <translation>属性 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="332"/>
+        <source>Price (%1)</source>
+        <comment>variant column</comment>
+        <extracomment>%1 is the currency code, e.g. &quot;Price (EUR)&quot;</extracomment>
+        <translation>价格 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="334"/>
+        <source>Compare-at</source>
+        <comment>variant column: the former price shown struck out</comment>
+        <translation>划线价</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="336"/>
+        <source>Cost</source>
+        <comment>variant column: what the merchant pays</comment>
+        <translation>成本价</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="338"/>
+        <source>Barcode</source>
+        <comment>variant column</comment>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="340"/>
+        <source>Weight (g)</source>
+        <comment>variant column</comment>
+        <translation>重量 (g)</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="342"/>
+        <source>Low-stock threshold</source>
+        <comment>variant column</comment>
+        <translation>低库存阈值</translation>
+    </message>
+</context>
 </TS>

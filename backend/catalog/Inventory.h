@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 #include "backend/core/Id.h"
@@ -60,3 +61,5 @@ struct StockAdjustment
 };
 
 } // namespace souk::catalog
+
+Q_DECLARE_METATYPE(souk::catalog::StockLevel)

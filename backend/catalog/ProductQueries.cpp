@@ -13,27 +13,39 @@ using namespace Qt::StringLiterals;
 namespace souk::catalog {
 namespace {
 
-/// Folds variants and stock into one row per product. `%1` is the product filter, which is
-/// built from integers only.
-const QString SummarySql = uR"(
-WITH page AS (SELECT id, merchant_id, title, handle, category, vendor, status, version, updated_ms
-              FROM products WHERE %1),
-vs AS (SELECT v.product_id, v.sku, v.position, v.price_minor, v.currency, v.low_stock_threshold,
-              coalesce(sum(s.on_hand), 0) AS on_hand, coalesce(sum(s.on_hand - s.reserved), 0) AS available
-       FROM variants v LEFT JOIN stock_levels s ON s.variant_id = v.id
-       WHERE v.product_id IN (SELECT id FROM page) GROUP BY v.id)
-SELECT p.id, p.merchant_id, p.title, p.handle, p.category, p.vendor, p.status, p.version, p.updated_ms,
-       count(vs.product_id), coalesce(min(vs.price_minor), 0), coalesce(max(vs.price_minor), 0),
-       coalesce(min(vs.currency), ''), coalesce(min(CASE WHEN vs.position = 0 THEN vs.sku END), ''),
-       coalesce(sum(vs.on_hand), 0), coalesce(sum(vs.available), 0),
-       coalesce(max(vs.low_stock_threshold > 0 AND vs.available <= vs.low_stock_threshold), 0)
-FROM page p LEFT JOIN vs ON vs.product_id = p.id GROUP BY p.id ORDER BY p.id)"_s;
+const QString SummaryProductSql =
+    u"SELECT id, merchant_id, title, handle, category, vendor, status, version, updated_ms FROM products WHERE %1"_s;
 
+/// Variants of the given products (a JSON array of ids) with stock summed over locations.
+const QString SummaryVariantSql = uR"(
+SELECT v.product_id, v.position, v.sku, v.price_minor, v.currency, v.low_stock_threshold,
+       coalesce(sum(s.on_hand), 0), coalesce(sum(s.on_hand - s.reserved), 0)
+FROM variants v LEFT JOIN stock_levels s ON s.variant_id = v.id
+WHERE v.product_id IN (SELECT value FROM json_each(?)) GROUP BY v.id)"_s;
+
+/// Adds one variant row (of SummaryVariantSql) to its product's summary.
+void foldVariant(ProductSummary& s, const QSqlQuery& q)
+{
+    const qint64 price = q.value(3).toLongLong();
+    const qint64 threshold = q.value(5).toLongLong();
+    const qint64 available = q.value(7).toLongLong();
+    s.priceMinMinor = s.variantCount == 0 ? price : std::min(s.priceMinMinor, price);
+    s.priceMaxMinor = s.variantCount == 0 ? price : std::max(s.priceMaxMinor, price);
+    ++s.variantCount;
+    s.currency = q.value(4).toString();
+    if (q.value(1).toInt() == 0)
+        s.firstSku = q.value(2).toString();
+    s.onHand += q.value(6).toLongLong();
+    s.available += available;
+    s.lowStock = s.lowStock || (threshold > 0 && available <= threshold);
+}
+
+/// Product rows chosen by `filter`, then their variants folded in: two indexed queries, joined here.
 Result<QList<ProductSummary>> runSummaries(QSqlDatabase& db, const QString& filter, std::initializer_list<QVariant> binds)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(SummarySql.arg(filter)))
+    if (!q.prepare(SummaryProductSql.arg(filter)))
         return store::sqlError(q.lastError(), u"preparing product summaries"_s);
     int i = 0;
     for (const auto& b : binds)
@@ -41,6 +53,8 @@ Result<QList<ProductSummary>> runSummaries(QSqlDatabase& db, const QString& filt
     if (!q.exec())
         return store::sqlError(q.lastError(), u"reading product summaries"_s);
     QList<ProductSummary> out;
+    QHash<qint64, qsizetype> index;
+    QString ids = u"["_s;
     while (q.next()) {
         ProductSummary s;
         s.id = Id{q.value(0).toLongLong()};
@@ -52,15 +66,24 @@ Result<QList<ProductSummary>> runSummaries(QSqlDatabase& db, const QString& filt
         s.status = ProductStatus(q.value(6).toInt());
         s.version = q.value(7).toLongLong();
         s.updatedMs = q.value(8).toLongLong();
-        s.variantCount = q.value(9).toInt();
-        s.priceMinMinor = q.value(10).toLongLong();
-        s.priceMaxMinor = q.value(11).toLongLong();
-        s.currency = q.value(12).toString();
-        s.firstSku = q.value(13).toString();
-        s.onHand = q.value(14).toLongLong();
-        s.available = q.value(15).toLongLong();
-        s.lowStock = q.value(16).toInt() != 0;
+        if (!out.isEmpty())
+            ids += u',';
+        ids += QString::number(s.id.value);
+        index.insert(s.id.value, out.size());
         out.append(std::move(s));
+    }
+    if (out.isEmpty())
+        return out;
+    QSqlQuery v(db);
+    v.setForwardOnly(true);
+    v.prepare(SummaryVariantSql);
+    v.bindValue(0, QString(ids + u']'));
+    if (auto s = store::exec(v, u"reading variant summaries"_s); !s)
+        return s.error();
+    while (v.next()) {
+        const auto it = index.constFind(v.value(0).toLongLong());
+        if (it != index.constEnd())
+            foldVariant(out[*it], v);
     }
     return out;
 }

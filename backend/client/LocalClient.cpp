@@ -172,13 +172,16 @@ QFuture<Result<ImportPlan>> LocalClient::planImport(Id merchantId, const QByteAr
         auto table = parseCsv(csv);
         if (!table)
             return table.error();
-        return readCatalogCsv(*table, format, merchant->currency, merchantId, [progress](int done, int total) {
+        ImportPlan plan = readCatalogCsv(*table, format, merchant->currency, merchantId, [progress](int done, int total) {
             if (!progress)
                 return true;
             progress->done = done;
             progress->total = total;
             return !progress->cancelRequested.load();
         });
+        if (progress && progress->cancelRequested.load()) // the same answer as a cancelled runImport
+            return Error{ErrorCode::Cancelled, u"check cancelled"_s, {}};
+        return plan;
     });
 }
 

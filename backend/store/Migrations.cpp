@@ -34,6 +34,7 @@ const QList<QStringList>& shippedSteps()
                 version INTEGER NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
                 UNIQUE (merchant_id, handle)))"_s,
             u"CREATE INDEX products_merchant_category ON products (merchant_id, category)"_s,
+            u"CREATE INDEX products_merchant_id ON products (merchant_id, id)"_s, // keyset pages
             uR"(CREATE TABLE variants (
                 id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL REFERENCES products(id),
                 merchant_id INTEGER NOT NULL REFERENCES merchants(id), position INTEGER NOT NULL,

@@ -1,4 +1,5 @@
 #include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QImage>
 #include <QProcess>
@@ -16,6 +17,8 @@ class TestScreenshots final : public QObject
 private slots:
     void everyPageRenders_data();
     void everyPageRenders();
+    void refusesUnusableStore_data();
+    void refusesUnusableStore();
 };
 
 void TestScreenshots::everyPageRenders_data()
@@ -60,6 +63,39 @@ void TestScreenshots::everyPageRenders()
         QVERIFY2(colours.size() > 40, qPrintable(name + u": too few colours, looks blank"_s));
         QVERIFY2(commonest < samples * 95 / 100, qPrintable(name + u": one colour covers the page"_s));
     }
+}
+
+void TestScreenshots::refusesUnusableStore_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("code");
+    QTest::addRow("not a database") << QByteArray("name,price\nmug,9.00\n") << u"store_corrupt"_s;
+    QTest::addRow("damaged database") << QByteArray("SQLite format 3\0", 16) + QByteArray(8192, '\x5a')
+                                      << u"store_corrupt"_s;
+}
+
+void TestScreenshots::refusesUnusableStore()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, code);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bad.souk"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    QProcess souk;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    env.insert(u"XDG_CONFIG_HOME"_s, dir.filePath(u"config"_s));
+    souk.setProcessEnvironment(env);
+    // --screenshot: no dialog to answer; the message goes to stderr and the exit code says why
+    souk.start(QStringLiteral(SOUK_PATH), {u"--store"_s, path, u"--screenshot"_s, dir.filePath(u"shots"_s)});
+    QVERIFY(souk.waitForFinished(60000));
+    QCOMPARE(souk.exitCode(), 3);
+    QVERIFY2(QString::fromUtf8(souk.readAllStandardError()).contains(code), "the error code is not named");
+    file.open(QIODevice::ReadOnly);
+    QCOMPARE(file.readAll(), content); // nothing was written to the file
 }
 
 QTEST_GUILESS_MAIN(TestScreenshots)

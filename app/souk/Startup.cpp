@@ -1,0 +1,136 @@
+#include "app/souk/Startup.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+#include "app/souk/Screenshots.h"
+#include "backend/client/LocalClient.h"
+#include "backend/core/Async.h"
+#include "backend/sim/DemoCatalog.h"
+#include "models/common/ErrorText.h"
+#include "models/common/Prefs.h"
+#include "translations/Translator.h"
+#include "views/main/MainWindow.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::app {
+namespace {
+
+constexpr int DemoProducts = 300;
+
+Options parseOptions(QApplication& app, bool* ok)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("Startup", "Souk operations console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"store"_s, QCoreApplication::translate("Startup", "Open or create the store FILE."), u"FILE"_s});
+    parser.addOption({u"demo"_s, QCoreApplication::translate("Startup", "Fill an empty store with demo data.")});
+    parser.addOption({u"lang"_s, QCoreApplication::translate("Startup", "Interface language: zh_CN or en."), u"LANG"_s});
+    parser.addOption({u"screenshot"_s,
+                      QCoreApplication::translate("Startup", "Render every page to PNG files in DIR and exit."), u"DIR"_s});
+    parser.process(app); // --help and --version exit here
+    Options o;
+    o.storePath = parser.value(u"store"_s);
+    o.demo = parser.isSet(u"demo"_s);
+    o.language = parser.value(u"lang"_s);
+    o.screenshotDir = parser.value(u"screenshot"_s);
+    *ok = o.language.isEmpty() || o.language == u"zh_CN" || o.language == u"en";
+    if (!*ok)
+        qCritical().noquote() << "souk: --lang must be zh_CN or en, not" << o.language;
+    return o;
+}
+
+void installTranslators(QApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    if (!installTranslator(locale)) // English included: it carries the English plural forms
+        qWarning() << "souk: no translation found for" << locale.name();
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+QString defaultStorePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + u"/store.souk"_s;
+}
+
+/// Fills an empty store with the demo catalog, in the background; `done` runs on the GUI thread.
+void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done)
+{
+    onReady(client.productPage({merchant.id, {}, 1}), context,
+            [&client, merchant, context, done](const Result<catalog::ProductPage>& page) {
+                if (!page || !page->rows.isEmpty()) {
+                    done();
+                    return;
+                }
+                const auto plan = sim::demoCatalog(merchant.currency, DemoProducts);
+                onReady(client.runImport(merchant.id, plan, {}), context,
+                        [done](const Result<catalog::ImportSummary>& r) {
+                            if (!r)
+                                qWarning().noquote() << "demo data:" << r.error().toString();
+                            done();
+                        });
+            });
+}
+
+} // namespace
+
+int run(QApplication& app)
+{
+    QApplication::setApplicationName(u"souk"_s);
+    QApplication::setOrganizationName(u"Souk"_s);
+    QApplication::setApplicationDisplayName(u"Souk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(SOUK_VERSION_STRING));
+    bool ok = true;
+    const Options options = parseOptions(app, &ok);
+    if (!ok)
+        return 2;
+    installTranslators(app, options.language);
+
+    LocalClient::Options clientOptions;
+    clientOptions.store.path = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
+    auto client = LocalClient::open(clientOptions);
+    if (!client) {
+        const QString text = errorText(client.error());
+        qCritical().noquote() << "souk:" << client.error().toString();
+        if (options.screenshotDir.isEmpty())
+            QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Cannot open the store"),
+                                  text + u"\n\n"_s + clientOptions.store.path);
+        return 3;
+    }
+    auto merchants = (*client)->merchants();
+    merchants.waitForFinished(); // startup, before the first window: nothing to keep responsive yet
+    if (!merchants.result() || merchants.result()->isEmpty()) {
+        qCritical() << "souk: the store has no merchant";
+        return 3;
+    }
+    const catalog::Merchant merchant = merchants.result()->first();
+    Prefs prefs(options.screenshotDir.isEmpty() ? QString() : QDir(options.screenshotDir).filePath(u"souk.ini"_s));
+    MainWindow window(**client, prefs, merchant.id, merchant.name);
+    window.show();
+
+    const bool seed = options.demo || options.storePath.isEmpty();
+    auto afterSeed = [&] {
+        if (!options.screenshotDir.isEmpty())
+            captureScreenshots(window, options.screenshotDir);
+    };
+    if (seed)
+        seedDemo(**client, merchant, &window, afterSeed);
+    else
+        QTimer::singleShot(0, &window, afterSeed);
+    return app.exec();
+}
+
+} // namespace souk::app

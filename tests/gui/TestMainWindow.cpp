@@ -1,0 +1,173 @@
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "models/catalog/ProductListModel.h"
+#include "models/common/Prefs.h"
+#include "tests/support/StoreFixture.h"
+#include "tests/support/TestSupport.h"
+#include "translations/Translator.h"
+#include "views/catalog/CatalogPage.h"
+#include "views/catalog/ProductEditor.h"
+#include "views/common/Dialogs.h"
+#include "views/main/CatalogExport.h"
+#include "views/main/MainWindow.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk;
+
+/// The main window: pages, menus, status bar, remembered state; and screenshots on request
+/// (set SOUK_SCREENSHOT_DIR to a folder).
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    /// The English UI as users get it: souk_en.qm carries the English plural forms.
+    void initTestCase() { QVERIFY(souk::installTranslator(QLocale(QLocale::English))); }
+    void init();
+    void cleanup();
+    void hostsCatalogPage();
+    void remembersPaletteAndPage();
+    void exportWritesFile();
+    void screenshots();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow();
+
+    std::unique_ptr<test::StoreFixture> m_store;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Prefs> m_prefs;
+};
+
+void TestMainWindow::init()
+{
+    m_store = std::make_unique<test::StoreFixture>();
+    QVERIFY(m_store->ok());
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_prefs = std::make_unique<Prefs>(m_dir->filePath(u"souk.ini"_s));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_prefs.reset();
+    m_dir.reset();
+    m_store.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
+{
+    auto window = std::make_unique<MainWindow>(m_store->client(), *m_prefs, m_store->merchantId(), u"Test Shop"_s);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        qWarning("window not exposed");
+    return window;
+}
+
+void TestMainWindow::hostsCatalogPage()
+{
+    m_store->addProduct(u"Lamp"_s, {u"LAMP-1"_s}, 3900);
+    auto window = makeWindow();
+    auto* sidebar = window->findChild<QListWidget*>(u"sidebar"_s);
+    QCOMPARE(sidebar->count(), 1);
+    QCOMPARE(sidebar->item(0)->text(), u"Catalog"_s);
+    QCOMPARE(window->pages().size(), 1);
+    QCOMPARE(window->pages().first().first, u"catalog"_s);
+    QCOMPARE(window->pages().first().second->objectName(), u"catalogPage"_s);
+    QTRY_COMPARE(window->catalogPage()->model()->rowCount(), 1);
+
+    const QString status = window->findChild<QLabel*>(u"storeLocationLabel"_s)->text();
+    QVERIFY2(status.contains(m_store->client().location()), qPrintable(status));
+    QCOMPARE(window->findChild<QLabel*>(u"merchantLabel"_s)->text(), u"Test Shop"_s);
+    auto* undo = window->findChild<QAction*>(u"undoAction"_s);
+    QVERIFY(undo && !undo->isEnabled());
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    QCOMPARE(window->findChild<QAction*>(u"importAction"_s)->shortcut(), QKeySequence(u"Ctrl+I"_s));
+    QCOMPARE(window->findChild<QAction*>(u"quitAction"_s)->shortcut(), QKeySequence(u"Ctrl+Q"_s));
+}
+
+void TestMainWindow::remembersPaletteAndPage()
+{
+    {
+        auto window = makeWindow();
+        window->resize(1200, 760);
+        window->findChild<QAction*>(u"darkPaletteAction"_s)->trigger();
+        QCOMPARE(m_prefs->get(prefkeys::UiPalette), u"dark"_s);
+        window->close();
+    }
+    QVERIFY(!m_prefs->get(prefkeys::MainWindowGeometry).isEmpty());
+    QCOMPARE(m_prefs->get(prefkeys::LastPage), u"catalog"_s);
+    auto window = makeWindow();
+    QVERIFY(window->findChild<QAction*>(u"darkPaletteAction"_s)->isChecked());
+    QCOMPARE(window->size(), QSize(1200, 760));
+    window->setPaletteName(u"light"_s);
+}
+
+void TestMainWindow::exportWritesFile()
+{
+    m_store->addProduct(u"Lamp"_s, {u"LAMP-1"_s}, 3900);
+    const QString path = m_dir->filePath(u"out.csv"_s);
+    auto written = test::StoreFixture::wait(
+        CatalogExport::run(m_store->client(), m_store->merchantId(), catalog::CsvFormat::Souk, path));
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
+    QVERIFY(test::readFile(path).contains("LAMP-1"));
+    auto refused = CatalogExport::write("x", m_dir->filePath(u"missing/folder/out.csv"_s));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().field, u"path"_s);
+}
+
+void TestMainWindow::screenshots()
+{
+    const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set SOUK_SCREENSHOT_DIR to write screenshots");
+    const QStringList categories{u"Shirts"_s, u"Hats"_s, u"Bags"_s, u"Shoes"_s, QString()};
+    for (int i = 0; i < 50; ++i) {
+        const QStringList skus =
+            i % 3 ? QStringList{u"P%1-A"_s.arg(i)} : QStringList{u"P%1-S"_s.arg(i), u"P%1-M"_s.arg(i)};
+        m_store->addProduct(u"Product number %1 – %2"_s.arg(i).arg(i % 2 ? u"linen"_s : u"organic cotton blend"_s),
+                            skus, 990 + i * 137, i % 7, categories[i % categories.size()]);
+    }
+    auto window = makeWindow();
+    window->resize(1280, 800);
+    QTRY_COMPARE(window->catalogPage()->model()->rowCount(), 50);
+    auto* table = window->catalogPage()->findChild<QTableView*>(u"productTable"_s);
+    table->selectRow(2);
+    QTest::qWait(100);
+    QVERIFY(window->grab().save(QDir(dir).filePath(u"catalog.png"_s)));
+
+    const Id id{window->catalogPage()->model()->index(0, 0).data(ProductListModel::IdRole).toLongLong()};
+    ProductEditor editor(m_store->client(), m_store->merchantId(), m_store->currency(), id);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTRY_VERIFY(!editor.isBusy());
+    QTest::qWait(100);
+    QVERIFY(editor.grab().save(QDir(dir).filePath(u"editor.png"_s)));
+    auto* grid = editor.findChild<QTableView*>(u"variantTable"_s)->model();
+    grid->setData(grid->index(1, 2), u"-5"_s);
+    editor.findChild<QLineEdit*>(u"titleEdit"_s)->clear();
+    editor.save();
+    QTest::qWait(50);
+    QVERIFY(editor.grab().save(QDir(dir).filePath(u"editor-title-error.png"_s)));
+    editor.findChild<QLineEdit*>(u"titleEdit"_s)->setText(u"Fixed"_s);
+    editor.save();
+    QTest::qWait(50);
+    QVERIFY(editor.grab().save(QDir(dir).filePath(u"editor-price-error.png"_s)));
+    editor.setAttribute(Qt::WA_DeleteOnClose, false);
+    Dialogs::setNextAnswer(true);
+    editor.reject();
+    window->setPaletteName(u"dark"_s);
+    QTest::qWait(50);
+    QVERIFY(window->grab().save(QDir(dir).filePath(u"catalog-dark.png"_s)));
+    window->setPaletteName(u"light"_s);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

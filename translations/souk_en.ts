@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>VariantTableModel</name>
+    <message numerus="yes">
+        <location filename="../models/catalog/VariantCell.cpp" line="43"/>
+        <source>%1 allows at most %n decimal place(s).</source>
+        <extracomment>%1 is a currency code such as EUR</extracomment>
+        <translation>
+            <numerusform>%1 allows at most %n decimal place.</numerusform>
+            <numerusform>%1 allows at most %n decimal places.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::BulkEditController</name>
+    <message numerus="yes">
+        <location filename="../views/catalog/BulkEditController.cpp" line="30"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/catalog/BulkEditController.cpp" line="35"/>
+        <source>%Ln variant(s)</source>
+        <translation>
+            <numerusform>%Ln variant</numerusform>
+            <numerusform>%Ln variants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::CatalogPage</name>
+    <message numerus="yes">
+        <location filename="../views/catalog/CatalogPage.cpp" line="307"/>
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/catalog/CatalogPage.cpp" line="309"/>
+        <source>%1 of %Ln product(s)</source>
+        <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
+        <translation>
+            <numerusform>%1 of %Ln product</numerusform>
+            <numerusform>%1 of %Ln products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ImportPreviewModel</name>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="68"/>
+        <source>%Ln product(s)</source>
+        <comment>import summary</comment>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="69"/>
+        <source>%Ln variant(s)</source>
+        <comment>import summary</comment>
+        <translation>
+            <numerusform>%Ln variant</numerusform>
+            <numerusform>%Ln variants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="70"/>
+        <source>%Ln row(s)</source>
+        <comment>import summary</comment>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="77"/>
+        <source>%Ln row(s) have problems. Fix the file and choose it again; nothing has been imported.</source>
+        <translation>
+            <numerusform>%Ln row has problems. Fix the file and choose it again; nothing has been imported.</numerusform>
+            <numerusform>%Ln rows have problems. Fix the file and choose it again; nothing has been imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::MovementHistoryDialog</name>
+    <message numerus="yes">
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="99"/>
+        <source>%Ln movement(s)</source>
+        <translation>
+            <numerusform>%Ln movement</numerusform>
+            <numerusform>%Ln movements</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,329 @@
+#include "views/catalog/ProductEditor.h"
+
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "backend/catalog/ProductValidator.h"
+#include "backend/client/Client.h"
+#include "backend/core/Async.h"
+#include "models/catalog/VariantTableModel.h"
+#include "models/common/ErrorText.h"
+#include "views/catalog/ProductDetailsForm.h"
+#include "views/catalog/ProductStockTab.h"
+#include "views/common/Dialogs.h"
+#include "views/common/MessageBar.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk {
+
+ProductEditor::ProductEditor(Client& client, Id merchantId, const Currency& currency, Id productId, QWidget* parent)
+    : QDialog(parent), m_client(client), m_merchantId(merchantId), m_currency(currency)
+{
+    setObjectName(u"productEditor"_s);
+    setWindowFlag(Qt::WindowMaximizeButtonHint);
+    m_variants = new VariantTableModel(currency, this);
+    buildUi();
+    fetchCategories();
+    if (productId.isNull()) {
+        catalog::Product fresh;
+        fresh.merchantId = merchantId;
+        setProduct(fresh);
+        m_variants->addVariant();
+        setModified(false);
+    } else {
+        load(productId);
+    }
+}
+
+void ProductEditor::buildUi()
+{
+    m_messageBar = new MessageBar(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"editorTabs"_s);
+    m_tabs->addTab(buildDetailsTab(), tr("&Product"));
+    m_stockTab = new ProductStockTab(m_client, m_tabs);
+    m_tabs->addTab(m_stockTab, tr("&Stock"));
+
+    auto* buttons = new QDialogButtonBox(this);
+    m_save = buttons->addButton(QDialogButtonBox::Save);
+    m_save->setObjectName(u"saveButton"_s);
+    m_save->setToolTip(tr("Save (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    QPushButton* close = buttons->addButton(QDialogButtonBox::Close);
+    close->setObjectName(u"closeButton"_s);
+    close->setAutoDefault(false);
+    m_save->setAutoDefault(false);
+    m_busyLabel = new QLabel(this);
+    m_busyLabel->setObjectName(u"busyLabel"_s);
+    m_busyLabel->hide();
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_busyLabel);
+    bottom->addStretch(1);
+    bottom->addWidget(buttons);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(bottom);
+
+    connect(m_save, &QPushButton::clicked, this, &ProductEditor::save);
+    connect(close, &QPushButton::clicked, this, &ProductEditor::reject);
+    auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
+    connect(saveShortcut, &QShortcut::activated, this, &ProductEditor::save);
+    connect(m_form, &ProductDetailsForm::edited, this, [this] { setModified(true); });
+    connect(m_form, &ProductDetailsForm::optionNamesChanged, m_variants, &VariantTableModel::setOptionNames);
+    connect(m_variants, &VariantTableModel::modifiedChanged, this, [this](bool on) {
+        if (on)
+            setModified(true);
+    });
+    resize(1000, 720);
+}
+
+QWidget* ProductEditor::buildDetailsTab()
+{
+    auto* tab = new QWidget(this);
+    m_form = new ProductDetailsForm(tab);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addWidget(m_form);
+    layout->addWidget(buildVariantsBox(tab), 1);
+    return tab;
+}
+
+QWidget* ProductEditor::buildVariantsBox(QWidget* parent)
+{
+    auto* box = new QGroupBox(tr("Variants"), parent);
+    m_variantTable = new QTableView(box);
+    m_variantTable->setObjectName(u"variantTable"_s);
+    m_variantTable->setModel(m_variants);
+    m_variantTable->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_variantTable->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_variantTable->horizontalHeader()->setDefaultSectionSize(110);
+    m_variantTable->horizontalHeader()->setStretchLastSection(true);
+    m_variantTable->verticalHeader()->setDefaultSectionSize(m_variantTable->fontMetrics().height() + 10);
+    m_variantsError = new QLabel(box);
+    m_variantsError->setObjectName(u"variantsError"_s);
+    m_variantsError->setStyleSheet(u"color: #b3261e;"_s);
+    m_variantsError->setWordWrap(true);
+    m_variantsError->hide();
+    m_addVariant = new QPushButton(tr("A&dd variant"), box);
+    m_addVariant->setObjectName(u"addVariantButton"_s);
+    m_removeVariant = new QPushButton(tr("&Remove variant"), box);
+    m_removeVariant->setObjectName(u"removeVariantButton"_s);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_addVariant);
+    buttons->addWidget(m_removeVariant);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(m_variantTable, 1);
+    layout->addWidget(m_variantsError);
+    layout->addLayout(buttons);
+
+    connect(m_addVariant, &QPushButton::clicked, this, &ProductEditor::addVariant);
+    connect(m_removeVariant, &QPushButton::clicked, this, &ProductEditor::removeVariant);
+    return box;
+}
+
+void ProductEditor::setCategories(const QStringList& categories)
+{
+    m_form->setCategories(categories);
+}
+
+void ProductEditor::fetchCategories()
+{
+    onReady(m_client.categories(m_merchantId), this, [this](const Result<QStringList>& categories) {
+        if (categories)
+            m_form->setCategories(categories.value());
+    });
+}
+
+void ProductEditor::load(Id productId)
+{
+    m_product.id = productId;
+    setBusy(true, tr("Loading\u2026"));
+    m_tabs->setEnabled(false);
+    onReady(m_client.product(productId), this, [this](const Result<catalog::Product>& product) {
+        setBusy(false);
+        m_tabs->setEnabled(true);
+        if (!product) {
+            m_messageBar->showError(product.error());
+            return;
+        }
+        setProduct(product.value());
+        emit loaded(m_product);
+    });
+}
+
+void ProductEditor::setProduct(const catalog::Product& product)
+{
+    m_product = product;
+    m_form->setProduct(product);
+    m_variants->setVariants(product.optionNames, product.variants);
+    m_stockTab->setProduct(product.id);
+    clearErrors();
+    setModified(false);
+    updateTitle();
+}
+
+bool ProductEditor::isModified() const
+{
+    return m_modified;
+}
+
+void ProductEditor::setModified(bool modified)
+{
+    m_modified = modified;
+    if (!modified)
+        m_variants->setModified(false);
+    setWindowModified(modified);
+}
+
+void ProductEditor::updateTitle()
+{
+    if (m_product.id.isNull())
+        //: window title of the product editor for a product not saved yet; [*] marks unsaved changes
+        setWindowTitle(tr("New product[*]"));
+    else
+        //: window title of the product editor; %1 = product title. [*] marks unsaved changes.
+        setWindowTitle(tr("%1[*] \u2013 Product").arg(m_product.title));
+}
+
+void ProductEditor::addVariant()
+{
+    const int row = m_variants->addVariant();
+    const QModelIndex sku = m_variants->index(row, 0);
+    m_variantTable->setCurrentIndex(sku);
+    m_variantTable->setFocus(Qt::OtherFocusReason);
+    m_variantTable->edit(sku);
+}
+
+void ProductEditor::removeVariant()
+{
+    const QModelIndex current = m_variantTable->currentIndex();
+    if (!current.isValid() || m_variants->rowCount() <= 1) {
+        m_variantsError->setText(tr("A product needs at least one variant."));
+        m_variantsError->setVisible(m_variants->rowCount() <= 1);
+        return;
+    }
+    m_variants->removeVariant(current.row());
+}
+
+std::optional<ProductEditor::Problem> ProductEditor::collect(catalog::Product& product)
+{
+    if (const auto error = m_form->check())
+        return Problem{*error, error->message};
+    // every cell, so that all the bad ones turn red at once, not one per Save
+    m_variants->validateAll();
+    const Result<QList<catalog::Variant>> variants = m_variants->variants();
+    if (!variants)
+        return Problem{variants.error(), variants.error().message};
+    product = m_product;
+    product.merchantId = m_merchantId;
+    m_form->apply(product);
+    product.variants = variants.value();
+    // the backend's own rules (uniqueness, limits) before anything is sent; their messages are English
+    if (const QList<Error> errors = catalog::validateProduct(product, m_currency); !errors.isEmpty())
+        return Problem{errors.first(), errorText(errors.first())};
+    return std::nullopt;
+}
+
+void ProductEditor::save()
+{
+    if (m_busy)
+        return;
+    clearErrors();
+    catalog::Product product;
+    if (const auto problem = collect(product)) {
+        showProblem(*problem);
+        return;
+    }
+    setBusy(true, tr("Saving\u2026"));
+    onReady(m_client.saveProduct(product), this, [this](const Result<catalog::Product>& result) { onSaved(result); });
+}
+
+void ProductEditor::onSaved(const Result<catalog::Product>& result)
+{
+    setBusy(false);
+    if (!result) {
+        showProblem({result.error(), errorText(result.error())});
+        return;
+    }
+    setProduct(result.value());
+    m_messageBar->showSuccess(tr("Saved \u201c%1\u201d.").arg(m_product.title));
+    emit saved(m_product);
+}
+
+void ProductEditor::showProblem(const Problem& problem)
+{
+    const Error& error = problem.error;
+    if (error.code == ErrorCode::VersionConflict) {
+        m_messageBar->showError(tr("This product was changed by someone else since you opened it."),
+                                tr("Reload it to see the other changes, then make yours again."));
+        m_messageBar->setAction(tr("&Reload"), [this] { load(m_product.id); });
+        return;
+    }
+    const bool placed = showVariantError(error, problem.text) ||
+                        (!error.field.isEmpty() && m_form->showFieldError(error.field, problem.text, error.message));
+    if (!placed) {
+        m_messageBar->showError(error);
+        return;
+    }
+    m_messageBar->showError(tr("Please correct the highlighted field before saving."),
+                            fieldLabel(error.field) + u": "_s + problem.text + u"\n"_s + errorDetails(error));
+}
+
+bool ProductEditor::showVariantError(const Error& error, const QString& text)
+{
+    if (!error.field.startsWith(u"variants"_s))
+        return false;
+    const QModelIndex cell = m_variants->setFieldError(error.field, text);
+    m_variantsError->setText(fieldLabel(error.field) + u": "_s + text);
+    m_variantsError->show();
+    m_tabs->setCurrentIndex(0);
+    if (cell.isValid()) {
+        m_variantTable->setCurrentIndex(cell);
+        m_variantTable->selectionModel()->select(cell, QItemSelectionModel::ClearAndSelect);
+        m_variantTable->scrollTo(cell);
+        m_variantTable->setFocus(Qt::OtherFocusReason);
+    }
+    return true;
+}
+
+void ProductEditor::clearErrors()
+{
+    m_form->clearErrors();
+    m_variantsError->hide();
+    m_messageBar->clearMessage();
+}
+
+void ProductEditor::setBusy(bool busy, const QString& what)
+{
+    m_busy = busy;
+    m_save->setEnabled(!busy);
+    m_busyLabel->setText(what);
+    m_busyLabel->setVisible(busy);
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
+}
+
+void ProductEditor::reject()
+{
+    if (m_modified &&
+        !Dialogs::confirm(this, tr("Discard changes?"),
+                          tr("The changes to this product have not been saved. Discard them?"), tr("&Discard")))
+        return;
+    QDialog::reject();
+}
+
+} // namespace souk

@@ -1,0 +1,5 @@
+# sources of views/common: shared widgets (inline message bar, decision dialogs)
+list(APPEND SOUK_VIEWS_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/Dialogs.h ${CMAKE_CURRENT_LIST_DIR}/Dialogs.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MessageBar.h ${CMAKE_CURRENT_LIST_DIR}/MessageBar.cpp
+)

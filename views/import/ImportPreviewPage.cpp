@@ -1,0 +1,169 @@
+#include "views/import/ImportPreviewPage.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QWizard>
+
+#include "backend/client/Client.h"
+#include "backend/core/Async.h"
+#include "models/common/Format.h"
+#include "models/import/ImportPreviewModel.h"
+#include "models/import/ImportProductPreviewModel.h"
+#include "views/common/MessageBar.h"
+#include "views/import/ImportSession.h"
+#include "views/import/TaskProgressWidget.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk {
+
+ImportPreviewPage::ImportPreviewPage(ImportSession& session, QWidget* parent)
+    : QWizardPage(parent), m_session(session), m_errorModel(new ImportPreviewModel(this)),
+      m_productModel(new ImportProductPreviewModel(this))
+{
+    setObjectName(u"importPreviewPage"_s);
+    setTitle(tr("Check the file", "import wizard page title"));
+    setSubTitle(tr("Nothing is written at this step."));
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("&Import", "start writing the checked file"));
+
+    m_messageBar = new MessageBar(this);
+    m_progress = new TaskProgressWidget(QString(), this);
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(u"summaryLabel"_s);
+    m_summaryLabel->setWordWrap(true);
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(u"problemLabel"_s);
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setStyleSheet(u"color: #b3261e; font-weight: bold;"_s);
+    m_problemLabel->hide();
+
+    m_errorTable = makeTable(u"errorTable"_s);
+    m_errorTable->setModel(m_errorModel);
+    m_errorTable->horizontalHeader()->setSectionResizeMode(ImportPreviewModel::Problem, QHeaderView::Stretch);
+    m_productTable = makeTable(u"productTable"_s);
+    m_productTable->setModel(m_productModel);
+    m_productTable->horizontalHeader()->setSectionResizeMode(ImportProductPreviewModel::Title, QHeaderView::Stretch);
+    m_tables = new QStackedWidget(this);
+    m_tables->addWidget(m_productTable);
+    m_tables->addWidget(m_errorTable);
+    m_tables->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_summaryLabel);
+    layout->addWidget(m_problemLabel);
+    layout->addWidget(m_tables, 1);
+    layout->addStretch(0); // keeps the progress bar at the top while the tables are hidden
+}
+
+QTableView* ImportPreviewPage::makeTable(const QString& objectName)
+{
+    auto* table = new QTableView(this);
+    table->setObjectName(objectName);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return table;
+}
+
+void ImportPreviewPage::initializePage()
+{
+    startPlanning();
+}
+
+void ImportPreviewPage::cleanupPage()
+{
+    cancelTask();
+    m_errorModel->clear();
+    m_productModel->clear();
+    m_session.plan = {};
+}
+
+void ImportPreviewPage::cancelTask()
+{
+    ++m_generation;
+    m_progress->requestCancel();
+    m_progress->stop();
+}
+
+bool ImportPreviewPage::isComplete() const
+{
+    return m_ready;
+}
+
+void ImportPreviewPage::startPlanning()
+{
+    m_ready = false;
+    emit completeChanged();
+    m_messageBar->clearMessage();
+    m_errorModel->clear();
+    m_productModel->clear();
+    m_tables->hide();
+    m_problemLabel->hide();
+    m_summaryLabel->clear();
+    const TaskProgressPtr progress = m_progress->start(tr("Checking every row…"));
+    const quint64 generation = ++m_generation;
+    onReady(m_session.client.planImport(m_session.merchantId, m_session.data, m_session.format, progress), this,
+            [this, generation, progress](const Result<catalog::ImportPlan>& result) {
+                if (generation == m_generation)
+                    onPlanned(result, progress->cancelRequested.load());
+            });
+}
+
+void ImportPreviewPage::onPlanned(const Result<catalog::ImportPlan>& result, bool cancelled)
+{
+    m_progress->stop();
+    // a cancelled check may come back as an error or as a partial plan: either way it says nothing
+    if (cancelled || !result) {
+        if (cancelled || result.error().code == ErrorCode::Cancelled)
+            m_messageBar->showInfo(tr("Checking cancelled; nothing has been imported."));
+        else
+            m_messageBar->showError(result.error());
+        m_messageBar->setAction(tr("Check &again"), [this] { startPlanning(); });
+        return;
+    }
+    m_session.plan = result.value();
+    showPlan();
+}
+
+void ImportPreviewPage::showPlan()
+{
+    const catalog::ImportPlan& plan = m_session.plan;
+    m_errorModel->setPlan(plan);
+    m_productModel->setPlan(plan);
+    m_summaryLabel->setText(m_errorModel->summary());
+    m_tables->show();
+    if (!plan.ok()) {
+        m_problemLabel->setText(m_errorModel->headline());
+        m_problemLabel->show();
+        m_tables->setCurrentWidget(m_errorTable);
+        return;
+    }
+    if (plan.products.isEmpty()) {
+        m_problemLabel->setText(tr("The file has no products. Check that it has a header row and at least "
+                                   "one product row."));
+        m_problemLabel->show();
+        m_tables->hide();
+        return;
+    }
+    if (m_productModel->totalProducts() > m_productModel->rowCount())
+        //: %1 = how many products the table lists, %2 = how many the file holds
+        m_summaryLabel->setText(
+            m_errorModel->summary() + u"\n"_s +
+            tr("The table lists the first %1 of %2 products.")
+                .arg(formatQuantity(m_productModel->rowCount()), formatQuantity(m_productModel->totalProducts())));
+    m_tables->setCurrentWidget(m_productTable);
+    m_ready = true;
+    emit completeChanged();
+}
+
+} // namespace souk

@@ -1,0 +1,266 @@
+#include "views/main/MainWindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include "backend/client/Client.h"
+#include "backend/core/Async.h"
+#include "models/common/Prefs.h"
+#include "views/catalog/CatalogPage.h"
+#include "views/common/MessageBar.h"
+#include "views/import/ImportWizard.h"
+#include "views/main/CatalogExport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk {
+namespace {
+
+const QString CatalogPageId = u"catalog"_s;
+const QString LightPalette = u"light"_s;
+const QString DarkPalette = u"dark"_s;
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1f, 0x21, 0x24);
+    const QColor text(0xe8, 0xea, 0xed);
+    const QColor disabled(0x80, 0x84, 0x8a);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QString& merchantName, QWidget* parent)
+    : QMainWindow(parent), m_client(client), m_prefs(prefs), m_merchantId(merchantId)
+{
+    setObjectName(u"mainWindow"_s);
+    //: main window title; %1 = merchant name
+    setWindowTitle(tr("%1 \u2013 Souk").arg(merchantName));
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(u"sidebar"_s);
+    m_sidebar->setAccessibleName(tr("Pages"));
+    m_sidebar->setFixedWidth(180);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setSpacing(2);
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(u"pages"_s);
+    m_messageBar = new MessageBar(this);
+    m_messageBar->setObjectName(u"windowMessageBar"_s);
+
+    auto* right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->addWidget(m_messageBar);
+    right->addWidget(m_stack, 1);
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addLayout(right, 1);
+    setCentralWidget(central);
+
+    m_catalog = new CatalogPage(client, prefs, merchantId, m_stack);
+    addPage(CatalogPageId, tr("Catalog", "sidebar page"), m_catalog);
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    buildMenus();
+    buildStatusBar(merchantName);
+    restoreWindow();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(const QString& id, const QString& title, QWidget* page)
+{
+    auto* item = new QListWidgetItem(title, m_sidebar);
+    item->setData(Qt::UserRole, id);
+    item->setSizeHint(QSize(0, 34));
+    m_stack->addWidget(page);
+    m_pages.append({id, page});
+}
+
+QList<std::pair<QString, QWidget*>> MainWindow::pages() const
+{
+    return m_pages;
+}
+
+void MainWindow::showPage(const QString& id)
+{
+    for (int row = 0; row < m_pages.size(); ++row) {
+        if (m_pages[row].first == id) {
+            m_sidebar->setCurrentRow(row);
+            return;
+        }
+    }
+}
+
+QString MainWindow::currentPageId() const
+{
+    const int row = m_stack->currentIndex();
+    return row >= 0 && row < m_pages.size() ? m_pages[row].first : QString();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* import = file->addAction(tr("&Import\u2026"), this, &MainWindow::importCatalog);
+    import->setObjectName(u"importAction"_s);
+    import->setShortcut(Qt::CTRL | Qt::Key_I);
+    QAction* exportAction = file->addAction(tr("&Export\u2026"), this, &MainWindow::exportCatalog);
+    exportAction->setObjectName(u"exportAction"_s);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(u"quitAction"_s);
+    quit->setShortcut(Qt::CTRL | Qt::Key_Q);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = edit->addAction(tr("&Undo Bulk Edit"), m_catalog, &CatalogPage::undo);
+    m_undo->setObjectName(u"undoAction"_s);
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setEnabled(m_catalog->canUndo());
+    connect(m_catalog, &CatalogPage::undoAvailableChanged, m_undo, &QAction::setEnabled);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    auto* palettes = new QActionGroup(this);
+    m_light = view->addAction(tr("&Light", "palette"), this, [this] { setPaletteName(LightPalette); });
+    m_light->setObjectName(u"lightPaletteAction"_s);
+    m_dark = view->addAction(tr("&Dark", "palette"), this, [this] { setPaletteName(DarkPalette); });
+    m_dark->setObjectName(u"darkPaletteAction"_s);
+    for (QAction* action : {m_light, m_dark}) {
+        action->setCheckable(true);
+        palettes->addAction(action);
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* aboutAction = help->addAction(tr("&About Souk"), this, &MainWindow::about);
+    aboutAction->setObjectName(u"aboutAction"_s);
+    aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::buildStatusBar(const QString& merchantName)
+{
+    auto* location = new QLabel(tr("Store: %1").arg(m_client.location()), this);
+    location->setObjectName(u"storeLocationLabel"_s);
+    location->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* merchant = new QLabel(merchantName, this);
+    merchant->setObjectName(u"merchantLabel"_s);
+    merchant->setToolTip(tr("Merchant"));
+    statusBar()->addWidget(location, 1);
+    statusBar()->addPermanentWidget(merchant);
+}
+
+void MainWindow::restoreWindow()
+{
+    if (!restoreGeometry(m_prefs.get(prefkeys::MainWindowGeometry)))
+        resize(1280, 800);
+    restoreState(m_prefs.get(prefkeys::MainWindowState));
+    setPaletteName(m_prefs.get(prefkeys::UiPalette));
+    showPage(m_prefs.get(prefkeys::LastPage));
+    if (m_sidebar->currentRow() < 0)
+        m_sidebar->setCurrentRow(0);
+}
+
+void MainWindow::saveWindow()
+{
+    m_prefs.set(prefkeys::MainWindowGeometry, saveGeometry());
+    m_prefs.set(prefkeys::MainWindowState, saveState());
+    m_prefs.set(prefkeys::LastPage, currentPageId());
+    m_catalog->saveState();
+    m_prefs.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveWindow();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setPaletteName(const QString& name)
+{
+    const bool dark = name == DarkPalette;
+    QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+    (dark ? m_dark : m_light)->setChecked(true);
+    m_prefs.set(prefkeys::UiPalette, dark ? DarkPalette : LightPalette);
+}
+
+void MainWindow::importCatalog()
+{
+    auto* wizard = new ImportWizard(m_client, m_merchantId, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
+}
+
+void MainWindow::exportCatalog()
+{
+    auto* dialog = new QFileDialog(this, tr("Export catalog"),
+                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog->setObjectName(u"exportDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"csv"_s);
+    const QString soukFilter = tr("Souk CSV (*.csv)");
+    const QString shopifyFilter = tr("Shopify CSV (*.csv)");
+    dialog->setNameFilters({soukFilter, shopifyFilter});
+    dialog->selectFile(u"catalog.csv"_s);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, shopifyFilter](const QString& path) {
+        const auto format =
+            dialog->selectedNameFilter() == shopifyFilter ? catalog::CsvFormat::Shopify : catalog::CsvFormat::Souk;
+        m_messageBar->showInfo(tr("Exporting the catalog\u2026"));
+        onReady(CatalogExport::run(m_client, m_merchantId, format, path), this,
+                [this, path](const Result<qint64>& written) {
+                    if (written) {
+                        m_messageBar->showSuccess(tr("Exported the catalog to %1.").arg(path));
+                    } else if (written.error().field == u"path"_s) {
+                        m_messageBar->showError(tr("The file could not be written. Check the folder and try again."),
+                                                written.error().message);
+                    } else {
+                        m_messageBar->showError(written.error());
+                    }
+                });
+    });
+    dialog->open();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Souk"),
+                       //: %1 = version number
+                       tr("<h3>Souk %1</h3><p>Operations console for merchants: catalog, stock, orders, "
+                          "payments and delivery.</p>")
+                           .arg(QStringLiteral(SOUK_VERSION_STRING)));
+}
+
+} // namespace souk
