@@ -18,7 +18,7 @@
 #include "backend/catalog/ProductSummary.h"
 #include "backend/core/Actor.h"
 #include "backend/core/Result.h"
-#include "backend/store/Change.h"
+#include "backend/core/Change.h"
 
 namespace souk {
 

@@ -14,7 +14,7 @@
 #include "backend/core/Clock.h"
 #include "backend/core/Id.h"
 #include "backend/engine/WriteJob.h"
-#include "backend/store/Change.h"
+#include "backend/core/Change.h"
 #include "backend/store/Connection.h"
 #include "backend/store/StoreFile.h"
 

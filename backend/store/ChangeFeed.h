@@ -4,7 +4,7 @@
 #include <QSqlQuery>
 
 #include "backend/core/Result.h"
-#include "backend/store/Change.h"
+#include "backend/core/Change.h"
 
 namespace souk::store {
 

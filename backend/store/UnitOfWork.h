@@ -11,7 +11,7 @@
 #include "backend/core/Actor.h"
 #include "backend/core/Id.h"
 #include "backend/core/Result.h"
-#include "backend/store/Change.h"
+#include "backend/core/Change.h"
 
 namespace souk::store {
 

@@ -10,7 +10,7 @@
 #include "backend/catalog/ProductSummary.h"
 #include "backend/core/Currency.h"
 #include "backend/core/Error.h"
-#include "backend/store/Change.h"
+#include "backend/core/Change.h"
 
 namespace souk {
 

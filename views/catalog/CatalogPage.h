@@ -5,7 +5,7 @@
 
 #include "backend/core/Currency.h"
 #include "backend/core/Id.h"
-#include "backend/store/Change.h"
+#include "backend/core/Change.h"
 
 class QCheckBox;
 class QComboBox;
