@@ -43,11 +43,13 @@ int runBackup(const Arguments& args)
     if (!client)
         return fail(client.error());
     // VACUUM INTO writes a consistent, compact snapshot even while the store is in use
-    auto done = wait((*client)->engine().read<bool>([target](QSqlDatabase& db) -> Result<bool> {
-        if (auto s = store::exec(db, u"VACUUM INTO ?"_s, {target}); !s)
-            return s.error();
-        return true;
-    }));
+    auto done = wait((*client)->engine().read<bool>(
+        [target](QSqlDatabase& db) -> Result<bool> {
+            if (auto s = store::exec(db, u"VACUUM INTO ?"_s, {target}); !s)
+                return s.error();
+            return true;
+        },
+        engine::ReadMode::Autocommit));
     if (!done)
         return fail(done.error());
     out() << "backed up " << (*client)->location() << " to " << target << " (" << QFileInfo(target).size()

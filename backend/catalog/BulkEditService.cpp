@@ -109,10 +109,18 @@ bool isPriceEdit(BulkEdit::Kind kind)
 
 } // namespace
 
-Result<BulkResult> BulkEditService::apply(store::UnitOfWork& uow, const BulkEdit& edit)
+Result<BulkResult> BulkEditService::apply(store::UnitOfWork& uow, const BulkEdit& requested)
 {
-    if (auto s = validate(edit); !s)
+    if (auto s = validate(requested); !s)
         return s.error();
+    // a product named twice is edited once (twice would bump its version twice and defeat undo)
+    BulkEdit edit = requested;
+    QSet<Id> seen;
+    edit.productIds.removeIf([&seen](Id id) {
+        const bool repeat = seen.contains(id);
+        seen.insert(id);
+        return repeat;
+    });
     auto merchant = MerchantService::merchant(uow.db(), edit.merchantId);
     if (!merchant)
         return merchant.error();

@@ -198,7 +198,9 @@ Result<QList<Id>> ProductQueries::search(QSqlDatabase& db, Id merchantId, const 
     if (needle.size() >= 3) {
         QString phrase = needle;
         phrase.replace(u'"', u"\"\""_s);
-        q.prepare(u"SELECT p.id FROM product_search s JOIN products p ON p.id = s.rowid "
+        // CROSS JOIN keeps the index driving: otherwise the planner may walk products in id order
+        // (to skip the sort) and run one full-text match per product
+        q.prepare(u"SELECT p.id FROM product_search s CROSS JOIN products p ON p.id = s.rowid "
                   "WHERE product_search MATCH ? AND p.merchant_id = ? ORDER BY p.id LIMIT ?"_s);
         q.bindValue(0, QString(u'"' + phrase + u'"'));
     } else {

@@ -1,6 +1,7 @@
 #include "backend/catalog/ProductWriter.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 
 #include "backend/catalog/MerchantService.h"
@@ -88,14 +89,24 @@ Status writeVariant(store::UnitOfWork& uow, const Product& p, Variant& v, int po
 /// savepoint, so row-by-row index writes cost more than everything else on a bulk import.)
 struct SearchSync
 {
-    QStringList created;
-    QStringList updated;
+    QSet<qint64> created;
+    QSet<qint64> updated;
 };
+
+QString jsonIds(const QSet<qint64>& ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return u'[' + parts.join(u',') + u']';
+}
 
 Status syncSearch(store::UnitOfWork& uow, const SearchSync& sync)
 {
-    const QString updated = u'[' + sync.updated.join(u',') + u']';
-    const QString all = u'[' + (sync.created + sync.updated).join(u',') + u']';
+    // a product saved twice in one command is indexed once
+    const QString updated = jsonIds(sync.updated);
+    const QString all = jsonIds(sync.created + sync.updated);
     if (!sync.updated.isEmpty()) {
         if (auto s = store::exec(uow.db(), u"DELETE FROM product_search WHERE rowid IN (SELECT value FROM json_each(?))"_s,
                                  {updated});
@@ -112,7 +123,7 @@ Status syncSearch(store::UnitOfWork& uow, const SearchSync& sync)
 void ProductWriter::scheduleSearchSync(store::UnitOfWork& uow, Id productId, bool created)
 {
     auto sync = uow.attachment<SearchSync>(u"catalog.searchSync"_s);
-    (created ? sync->created : sync->updated).append(QString::number(productId.value));
+    (created ? sync->created : sync->updated).insert(productId.value);
     uow.addFinisher(u"catalog.searchSync"_s, [&uow, sync] { return syncSearch(uow, *sync); });
 }
 
@@ -175,6 +186,22 @@ Status removeDroppedVariants(store::UnitOfWork& uow, const Product& stored, cons
     return {};
 }
 
+/// Variants whose SKU changes first take a placeholder SKU no one can type (validation refuses
+/// control characters), so that two variants may swap SKUs without tripping the unique index.
+Status parkRenamedSkus(store::UnitOfWork& uow, const Product& p, const QHash<Id, const Variant*>& stored)
+{
+    for (const Variant& v : p.variants) {
+        const Variant* before = v.id.isNull() ? nullptr : stored.value(v.id);
+        if (!before || before->sku == v.sku)
+            continue;
+        QSqlQuery& q = uow.statement(u"UPDATE variants SET sku = char(31) || id WHERE id = ?"_s);
+        q.bindValue(0, v.id.value);
+        if (auto s = store::exec(q, u"renaming a SKU"_s); !s)
+            return s;
+    }
+    return {};
+}
+
 Result<Product> create(store::UnitOfWork& uow, Product p)
 {
     p.id = uow.newId();
@@ -210,6 +237,8 @@ Result<Product> update(store::UnitOfWork& uow, Product p, const Product& stored)
             return Error::invalid(u"variants[%1].id"_s.arg(i), u"this variant belongs to another product"_s);
     }
     if (auto s = removeDroppedVariants(uow, stored, p); !s)
+        return s.error();
+    if (auto s = parkRenamedSkus(uow, p, storedVariants); !s)
         return s.error();
     p.version = stored.version + 1;
     p.createdMs = stored.createdMs;

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <memory>
 
 #include "backend/core/Clock.h"
@@ -21,6 +22,14 @@
 namespace souk::engine {
 
 class Writer;
+
+/// How a read sees the store: Snapshot runs all its statements in one read transaction;
+/// Autocommit is for the few statements SQLite refuses inside one (VACUUM INTO).
+enum class ReadMode
+{
+    Snapshot,
+    Autocommit,
+};
 
 struct EngineOptions
 {
@@ -57,13 +66,13 @@ public:
     /// Runs a query on a reader connection of the pool. Always on a pool thread: a promise,
     /// not QtConcurrent, so a waiting caller cannot pull the query onto its own thread.
     template <typename T>
-    QFuture<Result<T>> read(std::function<Result<T>(QSqlDatabase&)> query)
+    QFuture<Result<T>> read(std::function<Result<T>(QSqlDatabase&)> query, ReadMode mode = ReadMode::Snapshot)
     {
         auto promise = std::make_shared<QPromise<Result<T>>>();
         auto future = promise->future();
         promise->start();
-        m_readPool.start([this, promise, query = std::move(query)]() {
-            promise->addResult(runRead<T>(query));
+        m_readPool.start([this, promise, mode, query = std::move(query)]() {
+            promise->addResult(runRead<T>(query, mode));
             promise->finish();
         });
         return future;
@@ -86,16 +95,22 @@ private:
     void enqueue(std::unique_ptr<WriteJob> job);
     QSqlDatabase* readerDatabase();
     template <typename T>
-    Result<T> runRead(const std::function<Result<T>(QSqlDatabase&)>& query)
+    Result<T> runRead(const std::function<Result<T>(QSqlDatabase&)>& query, ReadMode mode)
     {
         QSqlDatabase* db = readerDatabase();
         if (!db)
             return Error::store(ErrorCode::StoreIo, QStringLiteral("no reader connection"));
+        // one snapshot for every statement of the query (a product and its variants, an export)
+        const bool snapshot = mode == ReadMode::Snapshot && db->transaction();
+        std::optional<Result<T>> result;
         try {
-            return query(*db);
+            result.emplace(query(*db));
         } catch (const std::exception& e) {
-            return Error::internal(QString::fromUtf8(e.what()));
+            result.emplace(Error::internal(QString::fromUtf8(e.what())));
         }
+        if (snapshot)
+            db->rollback(); // nothing to keep: ends the read transaction
+        return std::move(*result);
     }
     void published(const ChangeList& changes);
 

@@ -15,14 +15,14 @@ Q_LOGGING_CATEGORY(lcWriter, "souk.engine.writer")
 namespace souk::engine {
 namespace {
 
-/// Runs one job inside SAVEPOINT cmd, then its finishers; on any failure the savepoint is
-/// rolled back and the job changed nothing. The changes of a good job join the batch.
-bool runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges)
+/// Runs one job inside SAVEPOINT cmd, then its finishers; on failure the savepoint is rolled
+/// back and the job changed nothing. The changes of a good job join the batch. Returns an error
+/// only when the batch's transaction itself is gone (SQLite rolls the whole transaction back on
+/// disk-full or I/O errors): nothing of the batch may then be committed or reported as done.
+std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges)
 {
-    if (auto s = store::exec(db, u"SAVEPOINT cmd"_s); !s) {
-        job.failAfterRun(s.error());
-        return false;
-    }
+    if (auto s = store::exec(db, u"SAVEPOINT cmd"_s); !s)
+        return s.error();
     bool ok = job.run(uow);
     if (ok) {
         if (auto s = uow.runFinishers(); !s) {
@@ -31,13 +31,47 @@ bool runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, Cha
         }
     }
     if (!ok) {
-        (void)store::exec(db, u"ROLLBACK TO cmd"_s);
-        (void)store::exec(db, u"RELEASE cmd"_s);
-        return false;
+        if (!store::inTransaction(db))
+            return Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s);
+        if (auto s = store::exec(db, u"ROLLBACK TO cmd"_s); !s)
+            return s.error();
+        if (auto s = store::exec(db, u"RELEASE cmd"_s); !s)
+            return s.error();
+        return std::nullopt;
     }
-    (void)store::exec(db, u"RELEASE cmd"_s);
+    if (auto s = store::exec(db, u"RELEASE cmd"_s); !s)
+        return s.error();
     batchChanges.append(uow.changes());
-    return true;
+    return std::nullopt;
+}
+
+/// Runs the batch in one transaction and commits it; the error when nothing of it was kept.
+std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch,
+                              store::StatementCache& statements, Engine& engine, ChangeList& batchChanges)
+{
+    if (!db.transaction())
+        return store::sqlError(db.lastError(), u"starting a transaction"_s);
+    std::optional<Error> failure;
+    for (auto& job : batch) {
+        store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs());
+        failure = runInSavepoint(db, *job, uow, batchChanges);
+        if (failure)
+            break; // the transaction is lost: the rest of the batch must not run outside it
+    }
+    // the whole batch's feed rows together, in the same transaction as the changes
+    if (!failure) {
+        if (auto s = store::ChangeFeed::append(db, batchChanges); !s)
+            failure = s.error();
+    }
+    if (!failure && !db.commit())
+        failure = store::sqlError(db.lastError(), u"committing"_s);
+    if (failure) {
+        qCWarning(lcWriter) << "batch of" << batch.size() << "commands not committed:" << failure->toString();
+        if (store::inTransaction(db))
+            db.rollback();
+        batchChanges.clear();
+    }
+    return failure;
 }
 
 } // namespace
@@ -116,26 +150,8 @@ void Writer::run()
         auto batch = takeBatch();
         if (batch.empty())
             break; // stopping and drained
-        std::optional<Error> commitError;
         ChangeList batchChanges;
-        if (!db.transaction()) {
-            commitError = store::sqlError(db.lastError(), u"starting a transaction"_s);
-        } else {
-            for (auto& job : batch) {
-                store::UnitOfWork uow(db, statements, m_engine.ids(), job->actor(), m_engine.clock().nowMs());
-                runInSavepoint(db, *job, uow, batchChanges);
-            }
-            // the whole batch's feed rows in one statement, in the same transaction as the changes
-            if (auto s = store::ChangeFeed::append(db, batchChanges); !s) {
-                commitError = s.error();
-                db.rollback();
-                batchChanges.clear();
-            } else if (!db.commit()) {
-                commitError = store::sqlError(db.lastError(), u"committing"_s);
-                db.rollback();
-                batchChanges.clear();
-            }
-        }
+        const std::optional<Error> commitError = runBatch(db, batch, statements, m_engine, batchChanges);
         if (!batchChanges.isEmpty())
             m_engine.published(batchChanges);
         for (auto& job : batch)

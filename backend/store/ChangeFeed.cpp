@@ -14,32 +14,13 @@ Status ChangeFeed::append(QSqlDatabase& db, ChangeList& changes)
 {
     if (changes.isEmpty())
         return {};
-    // built by hand: QJsonDocument costs more than the insert itself on large batches
-    QString rows;
-    rows.reserve(changes.size() * 64);
-    rows += u'[';
-    for (const Change& c : changes) {
-        if (rows.size() > 1)
-            rows += u',';
-        rows += u'[';
-        appendJsonString(rows, c.entity);
-        rows += u',' + QString::number(c.id.value) + u',' + QString::number(c.version) + u',' +
-                QString::number(int(c.op)) + u',';
-        appendJsonString(rows, c.actor);
-        rows += u',' + QString::number(c.atMs) + u']';
-    }
-    rows += u']';
-    QSqlQuery q(db);
-    // json_each keeps array order, and AUTOINCREMENT hands out consecutive seqs within one statement
-    q.prepare(u"INSERT INTO changes (entity, entity_id, version, op, actor, at_ms) "
-              "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
-              "json_extract(value, '$[2]'), json_extract(value, '$[3]'), "
-              "json_extract(value, '$[4]'), json_extract(value, '$[5]') "
-              "FROM json_each(?) ORDER BY key"_s);
-    q.bindValue(0, rows);
-    if (auto s = exec(q, u"appending to the change feed"_s); !s)
+    RowBatch rows(u"changes"_s, {u"entity"_s, u"entity_id"_s, u"version"_s, u"op"_s, u"actor"_s, u"at_ms"_s});
+    for (const Change& c : changes)
+        rows.row().text(c.entity).integer(c.id.value).integer(c.version).integer(int(c.op)).text(c.actor).integer(c.atMs);
+    if (auto s = rows.flush(db); !s)
         return s;
-    const qint64 last = q.lastInsertId().toLongLong();
+    // one writer, rows inserted in order: AUTOINCREMENT handed out consecutive seqs
+    const qint64 last = rows.lastRowId();
     for (qsizetype i = 0; i < changes.size(); ++i)
         changes[i].seq = last - (changes.size() - 1 - i);
     return {};

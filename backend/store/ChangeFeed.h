@@ -13,9 +13,8 @@ class ChangeFeed final
 {
 public:
     static constexpr int ReadLimitMax = 10'000;
-    /// Appends the rows in the caller's open transaction and fills in their seq. One statement
-    /// for the whole list (the rows travel as one JSON array), so a group commit of thousands
-    /// of changes costs one bind, not six per row.
+    /// Appends the rows in the caller's open transaction and fills in their seq, as one batch
+    /// (see RowBatch), so a group commit of thousands of changes costs little more than one.
     static Status append(QSqlDatabase& db, ChangeList& changes);
     /// Rows with seq > after, oldest first, at most `limit` (capped at ReadLimitMax).
     static Result<ChangeList> readAfter(QSqlDatabase& db, qint64 after, int limit);

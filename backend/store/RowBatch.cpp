@@ -1,12 +1,26 @@
 #include "backend/store/RowBatch.h"
 
+#include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::store {
+namespace {
+
+Error nativeError(sqlite3* db, int rc, const QString& table)
+{
+    QSqlError e(QString::fromUtf8(sqlite3_errmsg(db)), u"bulk insert"_s, QSqlError::StatementError,
+                QString::number(rc & 0xff));
+    return sqlError(e, u"writing rows to "_s + table);
+}
+
+} // namespace
 
 void appendJsonString(QString& out, QStringView text)
 {
@@ -28,58 +42,99 @@ RowBatch::RowBatch(QString table, QStringList columns) : m_table(std::move(table
 
 RowBatch& RowBatch::row()
 {
-    Q_ASSERT(m_rows == 0 || m_valuesInRow == m_columns.size());
-    m_json += m_rows == 0 ? u"[["_s : u"],["_s;
+    Q_ASSERT(m_values.size() == size_t(m_rows * m_columns.size()));
     ++m_rows;
-    m_valuesInRow = 0;
     return *this;
-}
-
-void RowBatch::separate()
-{
-    if (m_valuesInRow++ > 0)
-        m_json += u',';
 }
 
 RowBatch& RowBatch::integer(qint64 value)
 {
-    separate();
-    m_json += QString::number(value);
+    m_values.emplace_back(value);
     return *this;
 }
 
 RowBatch& RowBatch::text(const QString& value)
 {
-    separate();
-    appendJsonString(m_json, value);
+    m_values.emplace_back(value);
     return *this;
 }
 
 RowBatch& RowBatch::optionalInteger(const std::optional<qint64>& value)
 {
-    separate();
-    m_json += value ? QString::number(*value) : u"null"_s;
+    if (value)
+        m_values.emplace_back(*value);
+    else
+        m_values.emplace_back(std::monostate{});
     return *this;
 }
 
-Status RowBatch::flush(QSqlDatabase& db)
+Status RowBatch::flush(QSqlDatabase& database)
 {
     if (m_rows == 0)
         return {};
-    Q_ASSERT(m_valuesInRow == m_columns.size());
-    QStringList values;
-    for (int i = 0; i < m_columns.size(); ++i)
-        values.append(u"json_extract(value, '$[%1]')"_s.arg(i));
-    const QString sql = u"INSERT INTO %1 (%2) SELECT %3 FROM json_each(?) ORDER BY key"_s.arg(
-        m_table, m_columns.join(u", "_s), values.join(u", "_s));
-    m_json += u"]]"_s;
-    QSqlQuery q(db);
-    q.prepare(sql);
-    q.bindValue(0, m_json);
-    m_json.clear();
-    m_rows = 0;
-    m_valuesInRow = 0;
-    return exec(q, u"writing rows to "_s + m_table);
+    Q_ASSERT(m_values.size() == size_t(m_rows * m_columns.size()));
+    const auto done = qScopeGuard([this] { // written or failed, the rows are gone from the batch
+        m_values.clear();
+        m_rows = 0;
+    });
+    const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(m_table, m_columns.join(u", "_s),
+                                                                 QStringList(m_columns.size(), u"?"_s).join(u", "_s));
+    auto* db = static_cast<sqlite3*>(nativeSqliteHandle(database));
+    return db ? flushNative(db, sql.toUtf8()) : flushPortable(database, sql);
+}
+
+Status RowBatch::flushNative(void* handle, const QByteArray& sql)
+{
+    auto* db = static_cast<sqlite3*>(handle);
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return nativeError(db, rc, m_table);
+    const int width = int(m_columns.size());
+    for (qsizetype r = 0; r < m_rows; ++r) {
+        for (int c = 0; c < width; ++c) {
+            const Value& v = m_values[size_t(r * width + c)];
+            if (const auto* i = std::get_if<qint64>(&v))
+                sqlite3_bind_int64(stmt, c + 1, *i);
+            else if (const auto* s = std::get_if<QString>(&v))
+                sqlite3_bind_text16(stmt, c + 1, s->utf16(), int(s->size() * 2), SQLITE_STATIC);
+            else
+                sqlite3_bind_null(stmt, c + 1);
+        }
+        rc = sqlite3_step(stmt);
+        if (rc != SQLITE_DONE)
+            break;
+        sqlite3_reset(stmt);
+    }
+    const bool ok = rc == SQLITE_DONE;
+    Status status = ok ? Status() : Status(nativeError(db, rc, m_table));
+    if (ok)
+        m_lastRowId = sqlite3_last_insert_rowid(db);
+    sqlite3_finalize(stmt);
+    return status;
+}
+
+Status RowBatch::flushPortable(QSqlDatabase& database, const QString& sql)
+{
+    QSqlQuery q(database);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), u"writing rows to "_s + m_table);
+    const int width = int(m_columns.size());
+    for (qsizetype r = 0; r < m_rows; ++r) {
+        for (int c = 0; c < width; ++c) {
+            const Value& v = m_values[size_t(r * width + c)];
+            if (const auto* i = std::get_if<qint64>(&v))
+                q.bindValue(c, *i);
+            else if (const auto* s = std::get_if<QString>(&v))
+                q.bindValue(c, s->isNull() ? u""_s : *s);
+            else
+                q.bindValue(c, QVariant(QMetaType::fromType<qlonglong>()));
+        }
+        if (auto s = exec(q, u"writing rows to "_s + m_table); !s)
+            return s;
+    }
+    m_lastRowId = q.lastInsertId().toLongLong();
+    return {};
 }
 
 } // namespace souk::store

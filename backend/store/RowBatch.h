@@ -5,15 +5,17 @@
 #include <QStringList>
 
 #include <optional>
+#include <variant>
+#include <vector>
 
 #include "backend/core/Result.h"
 
 namespace souk::store {
 
-/// Collects rows for one table and inserts them with one statement per flush: the rows travel as
-/// one JSON array through json_each, so a thousand rows cost one bind instead of thousands
-/// (QtSql's per-value binding dominates bulk writes otherwise). Used on bulk paths only, in the
-/// writer's transaction. Not thread-safe; one command's lifetime.
+/// Collects rows for one table and inserts them in one go, binding through the SQLite driver's
+/// native handle where that is safe (QtSql's per-value binding costs more than SQLite's own
+/// insert on bulk paths), and through QtSql otherwise. Used on bulk paths, in the writer's
+/// transaction. Not thread-safe; one command's lifetime.
 class RowBatch final
 {
 public:
@@ -28,14 +30,18 @@ public:
     qsizetype pending() const { return m_rows; }
     /// Inserts the pending rows (nothing when there are none).
     Status flush(QSqlDatabase& db);
+    /// The rowid of the last row the latest flush inserted.
+    qint64 lastRowId() const { return m_lastRowId; }
 
 private:
-    void separate();
+    using Value = std::variant<std::monostate, qint64, QString>;
+    Status flushNative(void* handle, const QByteArray& sql);
+    Status flushPortable(QSqlDatabase& database, const QString& sql);
     QString m_table;
     QStringList m_columns;
-    QString m_json;
+    std::vector<Value> m_values;
     qsizetype m_rows = 0;
-    int m_valuesInRow = 0;
+    qint64 m_lastRowId = 0;
 };
 
 /// Appends `text` to `out` as a JSON string literal.

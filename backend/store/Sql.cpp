@@ -1,6 +1,9 @@
 #include "backend/store/Sql.h"
 
 #include <QLoggingCategory>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -66,6 +69,30 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_l
     if (!q.next())
         return Error::notFound(u"row"_s);
     return q.value(0);
+}
+
+void* nativeSqliteHandle(QSqlDatabase& db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    // A driver with its own bundled SQLite (other platforms' Qt builds) must not be handed to
+    // ours: the source ids of the two builds must match, checked once per process.
+    static const bool sameLibrary = [&db] {
+        auto id = scalar(db, QStringLiteral("SELECT sqlite_source_id()"));
+        const bool same = id && id->toString() == QString::fromUtf8(sqlite3_sourceid());
+        if (!same)
+            qCWarning(lcSql) << "the SQLite driver carries its own SQLite; bulk writes take the slower QtSql path";
+        return same;
+    }();
+    return sameLibrary ? *static_cast<sqlite3* const*>(handle.constData()) : nullptr;
+}
+
+bool inTransaction(QSqlDatabase& db)
+{
+    if (void* handle = nativeSqliteHandle(db))
+        return sqlite3_get_autocommit(static_cast<sqlite3*>(handle)) == 0;
+    return true; // cannot tell: assume the driver kept it, as QtSql itself does
 }
 
 } // namespace souk::store

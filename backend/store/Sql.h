@@ -23,6 +23,14 @@ Status exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant
 /// Runs a prepared query already bound; maps failure through sqlError.
 Status exec(QSqlQuery& query, const QString& what);
 
+/// Whether a transaction is open on the connection. SQLite rolls a whole transaction back by
+/// itself on some errors (disk full, I/O, out of memory): callers of savepoints must check.
+bool inTransaction(QSqlDatabase& db);
+
+/// The connection's native sqlite3 handle when it is safe to use from this process (the
+/// driver and Souk share one SQLite library), else null.
+void* nativeSqliteHandle(QSqlDatabase& db);
+
 /// The first column of the first row, or an error (NotFound when there is no row).
 Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
 

@@ -38,6 +38,7 @@ void ProductListModel::load()
         beginResetModel();
         m_rows.clear();
         m_rowOf.clear();
+        m_seqOf.clear();
         endResetModel();
     }
     m_deletedWhileLoading.clear();
@@ -105,6 +106,7 @@ void ProductListModel::applyChanges(const souk::ChangeList& changes)
 {
     QList<Id> ids;
     QSet<Id> seen;
+    const qint64 seq = changes.isEmpty() ? 0 : changes.last().seq;
     for (const Change& change : changes) {
         // the engine also records a "product" change when a product's variants or stock change
         if (change.entity != u"product"_s)
@@ -121,25 +123,26 @@ void ProductListModel::applyChanges(const souk::ChangeList& changes)
         }
     }
     for (qsizetype i = 0; i < ids.size(); i += RefreshBatchMax)
-        refresh(ids.mid(i, RefreshBatchMax));
+        refresh(ids.mid(i, RefreshBatchMax), seq);
 }
 
-void ProductListModel::refresh(const QList<Id>& ids)
+void ProductListModel::refresh(const QList<Id>& ids, qint64 seq)
 {
     const int generation = m_generation;
     onReady(m_client.productSummaries(ids), this,
-            [this, ids, generation](const Result<QList<catalog::ProductSummary>>& summaries) {
+            [this, ids, seq, generation](const Result<QList<catalog::ProductSummary>>& summaries) {
                 if (generation != m_generation)
                     return;
                 if (!summaries) {
                     emit loadFailed(summaries.error());
                     return;
                 }
-                onSummaries(ids, summaries.value());
+                onSummaries(ids, summaries.value(), seq);
             });
 }
 
-void ProductListModel::onSummaries(const QList<Id>& requested, const QList<catalog::ProductSummary>& summaries)
+void ProductListModel::onSummaries(const QList<Id>& requested, const QList<catalog::ProductSummary>& summaries,
+                                   qint64 seq)
 {
     QSet<Id> found;
     QList<catalog::ProductSummary> added;
@@ -152,10 +155,12 @@ void ProductListModel::onSummaries(const QList<Id>& requested, const QList<catal
             added.append(summary);
             continue;
         }
-        // answers can overtake each other: never step back to an older version
-        if (summary.version < m_rows[size_t(row)].version)
+        // answers can overtake each other: never step back to an older version, nor to an answer
+        // read for an earlier change (stock moves leave the product's version as it was)
+        if (summary.version < m_rows[size_t(row)].version || seq < m_seqOf.value(summary.id))
             continue;
         m_rows[size_t(row)] = summary;
+        m_seqOf.insert(summary.id, seq);
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     appendRows(added);
@@ -175,6 +180,7 @@ void ProductListModel::removeProduct(Id id)
     beginRemoveRows({}, row, row);
     m_rows.erase(m_rows.begin() + row);
     m_rowOf.remove(id);
+    m_seqOf.remove(id);
     for (int r = row; r < int(m_rows.size()); ++r)
         m_rowOf[m_rows[size_t(r)].id] = r;
     endRemoveRows();

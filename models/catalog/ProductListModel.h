@@ -76,8 +76,8 @@ private:
     void requestPage(Id afterId, int rows);
     void onPage(const catalog::ProductPage& page);
     void applyChanges(const souk::ChangeList& changes);
-    void refresh(const QList<Id>& ids);
-    void onSummaries(const QList<Id>& requested, const QList<catalog::ProductSummary>& summaries);
+    void refresh(const QList<Id>& ids, qint64 seq);
+    void onSummaries(const QList<Id>& requested, const QList<catalog::ProductSummary>& summaries, qint64 seq);
     void appendRows(const QList<catalog::ProductSummary>& rows);
     void removeProduct(Id id);
     void setLoading(bool loading);
@@ -94,6 +94,7 @@ private:
     bool m_firstShown = false;
     std::vector<catalog::ProductSummary> m_rows;
     QHash<Id, int> m_rowOf;
+    QHash<Id, qint64> m_seqOf; ///< feed seq of the refresh shown per row; older answers are dropped
     QSet<Id> m_deletedWhileLoading; ///< a page read before a delete must not bring the row back
     mutable QHash<QString, Currency> m_currencies;
 };

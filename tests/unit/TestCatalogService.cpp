@@ -33,6 +33,8 @@ private slots:
     void importAllOrNothing();
     void importUpdatesByHandle();
     void changeFeedNamesActor();
+    void swapSkusWithinProduct();
+    void bulkEditCountsEachProductOnce();
 
 private:
     void verifyStoreSound();
@@ -334,6 +336,33 @@ void TestCatalogService::changeFeedNamesActor()
     QVERIFY(std::any_of(changes.begin(), changes.end(), [](const Change& c) {
         return c.entity == u"product" && c.op == ChangeOp::Created && c.actor == u"tester/owner";
     }));
+}
+
+void TestCatalogService::swapSkusWithinProduct()
+{
+    Product p = m_f->addProduct(u"Socks pair"_s, {u"SOCK-A"_s, u"SOCK-B"_s}, 500);
+    std::swap(p.variants[0].sku, p.variants[1].sku);
+    auto saved = StoreFixture::wait(m_f->client().saveProduct(p));
+    QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+    auto loaded = StoreFixture::wait(m_f->client().product(p.id));
+    QCOMPARE(loaded->variants[0].sku, u"SOCK-B"_s);
+    QCOMPARE(loaded->variants[1].sku, u"SOCK-A"_s);
+    QCOMPARE(loaded->variants[0].id, p.variants[0].id); // same variants, SKUs exchanged
+}
+
+void TestCatalogService::bulkEditCountsEachProductOnce()
+{
+    Product a = m_f->addProduct(u"Pot"_s, {u"POT-1"_s}, 1000);
+    BulkEdit edit;
+    edit.merchantId = m_f->merchantId();
+    edit.productIds = {a.id, a.id};
+    edit.kind = BulkEdit::Kind::SetStatus;
+    edit.status = ProductStatus::Archived;
+    auto done = StoreFixture::wait(m_f->client().bulkEdit(edit));
+    QVERIFY(done);
+    QCOMPARE(done->productsChanged(), 1);
+    QVERIFY(StoreFixture::wait(m_f->client().undoBulkEdit(*done))); // undo still matches the versions
+    QCOMPARE(StoreFixture::wait(m_f->client().product(a.id))->status, ProductStatus::Active);
 }
 
 QTEST_GUILESS_MAIN(TestCatalogService)

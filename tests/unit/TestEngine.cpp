@@ -1,6 +1,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 #include "backend/engine/Engine.h"
 #include "backend/store/ChangeFeed.h"
@@ -42,6 +45,7 @@ private slots:
     void feedSurvivesReopen();
     void readOnlyRefusesWrites();
     void exceptionBecomesInternalError();
+    void lostTransactionFailsWholeBatch();
 
 private:
     std::unique_ptr<Engine> open(bool readOnly = false);
@@ -180,6 +184,56 @@ void TestEngine::exceptionBecomesInternalError()
     auto ok = engine->write<qint64>(Tester, addRow(5));
     ok.waitForFinished();
     QVERIFY(ok.result()); // the writer thread survived
+}
+
+void TestEngine::lostTransactionFailsWholeBatch()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    QSignalSpy committed(engine.get(), &Engine::committed);
+    // hold the writer so that the next three commands queue up and run as one batch
+    std::atomic<bool> holding{false};
+    auto hold = engine->write<qint64>(Tester, [&holding](store::UnitOfWork&) -> Result<qint64> {
+        holding = true;
+        QThread::msleep(200);
+        return 0;
+    });
+    QTRY_VERIFY(holding.load());
+    auto a = engine->write<qint64>(Tester, addRow(1));
+    auto b = engine->write<qint64>(Tester, [](store::UnitOfWork& uow) -> Result<qint64> {
+        // a full disk: SQLite then rolls back the whole transaction, not just this savepoint
+        auto pages = store::scalar(uow.db(), u"PRAGMA page_count"_s);
+        if (auto s = store::exec(uow.db(), u"PRAGMA max_page_count = %1"_s.arg(pages->toLongLong())); !s)
+            return s.error();
+        if (auto s = store::exec(uow.db(), u"INSERT INTO settings (key, value) VALUES ('big', ?)"_s,
+                                 {QString(200000, u'x')});
+            !s)
+            return s.error();
+        return 2;
+    });
+    auto c = engine->write<qint64>(Tester, addRow(3));
+    c.waitForFinished();
+    QVERIFY(hold.result());
+    QVERIFY2(!a.result(), "a command of a lost batch was reported as done");
+    QVERIFY(!b.result());
+    QVERIFY2(!c.result(), "a command after the loss ran outside the batch's transaction");
+    // lift the limit (connection state, not transactional) and check nothing of the batch stuck
+    auto lift = engine->write<qint64>(Tester, [](store::UnitOfWork& uow) -> Result<qint64> {
+        if (auto s = store::exec(uow.db(), u"PRAGMA max_page_count = 1073741823"_s); !s)
+            return s.error();
+        return 0;
+    });
+    lift.waitForFinished();
+    QVERIFY(lift.result());
+    auto rows = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+    rows.waitForFinished();
+    QCOMPARE(rows.result()->toInt(), 0);
+    auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
+    feed.waitForFinished();
+    QCOMPARE(feed.result()->size(), 0);
+    auto after = engine->write<qint64>(Tester, addRow(4));
+    after.waitForFinished();
+    QVERIFY(after.result()); // the writer goes on
 }
 
 QTEST_GUILESS_MAIN(TestEngine)

@@ -247,12 +247,14 @@ void ProductEditor::save()
         return;
     }
     setBusy(true, tr("Saving\u2026"));
+    m_tabs->setEnabled(false); // what is typed now would be overwritten by the saved product
     onReady(m_client.saveProduct(product), this, [this](const Result<catalog::Product>& result) { onSaved(result); });
 }
 
 void ProductEditor::onSaved(const Result<catalog::Product>& result)
 {
     setBusy(false);
+    m_tabs->setEnabled(true);
     if (!result) {
         showProblem({result.error(), errorText(result.error())});
         return;

@@ -75,17 +75,15 @@ void ImportRunPage::startImport()
         ImportPreviewModel::summaryText(int(plan.products.size()), plan.variantCount, plan.rowCount));
     const TaskProgressPtr progress = m_progress->start(tr("Writing products…"));
     onReady(m_session.client.runImport(m_session.merchantId, plan, progress), this,
-            [this, progress](const Result<catalog::ImportSummary>& result) {
-                onImported(result, progress->cancelRequested.load());
-            });
+            [this](const Result<catalog::ImportSummary>& result) { onImported(result); });
 }
 
-void ImportRunPage::onImported(const Result<catalog::ImportSummary>& result, bool cancelled)
+void ImportRunPage::onImported(const Result<catalog::ImportSummary>& result)
 {
     m_progress->stop();
     // a cancel that came too late changes nothing: the import was written, so it is reported as done
     if (!result) {
-        if (cancelled || result.error().code == ErrorCode::Cancelled)
+        if (result.error().code == ErrorCode::Cancelled) // a real failure shows as itself, even after Cancel
             m_messageBar->showInfo(tr("Import cancelled; nothing was written."));
         else
             m_messageBar->showError(result.error());

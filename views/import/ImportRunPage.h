@@ -34,7 +34,7 @@ signals:
 
 private:
     void startImport();
-    void onImported(const Result<catalog::ImportSummary>& result, bool cancelled);
+    void onImported(const Result<catalog::ImportSummary>& result);
 
     ImportSession& m_session;
     MessageBar* m_messageBar = nullptr;
