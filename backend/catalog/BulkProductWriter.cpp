@@ -66,6 +66,8 @@ Status BulkProductWriter::prepare(const QList<ImportProduct>& items)
 {
     QStringList handles;
     QStringList skus;
+    m_handles.reserve(items.size());
+    m_skuOwners.reserve(items.size() * 2);
     for (const ImportProduct& item : items) {
         handles.append(item.product.handle.trimmed());
         for (const Variant& v : item.product.variants)

@@ -4,6 +4,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 #include "backend/catalog/MerchantService.h"
 #include "backend/catalog/ProductQueries.h"
 #include "backend/catalog/ProductRows.h"
@@ -93,11 +95,14 @@ struct SearchSync
     QSet<qint64> updated;
 };
 
+/// Ascending: FTS5 appends rowids in order cheaply, and a hash order made the sync 2x slower.
 QString jsonIds(const QSet<qint64>& ids)
 {
+    QList<qint64> sorted(ids.begin(), ids.end());
+    std::sort(sorted.begin(), sorted.end());
     QStringList parts;
-    parts.reserve(ids.size());
-    for (qint64 id : ids)
+    parts.reserve(sorted.size());
+    for (qint64 id : sorted)
         parts.append(QString::number(id));
     return u'[' + parts.join(u',') + u']';
 }
