@@ -33,13 +33,12 @@ int importCatalog(const Arguments& args, const QString& path)
         return fail(Error::invalid(u"FILE"_s, u"cannot read "_s + path + u": "_s + file.errorString()));
     if (file.size() > ImportFileMax)
         return fail(Error::invalid(u"FILE"_s, u"the file is larger than 512 MB"_s));
-    auto client = openStore(args, false);
-    if (!client)
-        return fail(client.error());
-    auto merchant = pickMerchant(**client, args);
-    if (!merchant)
-        return fail(merchant.error());
-    auto plan = wait((*client)->planImport(merchant->id, file.readAll(), *format, {}));
+    auto store = openMerchantStore(args, false);
+    if (!store)
+        return fail(store.error());
+    LocalClient& client = *store->client;
+    const catalog::Merchant& merchant = store->merchant;
+    auto plan = wait(client.planImport(merchant.id, file.readAll(), *format, {}));
     if (!plan)
         return fail(plan.error());
     if (!plan->ok()) {
@@ -49,7 +48,7 @@ int importCatalog(const Arguments& args, const QString& path)
         err() << "soukctl: " << plan->errors.size() << " problem(s); nothing was imported" << Qt::endl;
         return InvalidInput;
     }
-    auto summary = wait((*client)->runImport(merchant->id, *plan, {}));
+    auto summary = wait(client.runImport(merchant.id, *plan, {}));
     if (!summary)
         return fail(summary.error());
     out() << "imported " << plan->rowCount << " rows: " << summary->productsCreated << " products created, "
@@ -63,13 +62,12 @@ int exportCatalog(const Arguments& args, const QString& path)
     auto format = formatOf(args);
     if (!format)
         return fail(format.error());
-    auto client = openStore(args, true);
-    if (!client)
-        return fail(client.error());
-    auto merchant = pickMerchant(**client, args);
-    if (!merchant)
-        return fail(merchant.error());
-    auto csv = wait((*client)->exportCatalog(merchant->id, *format));
+    auto store = openMerchantStore(args, true);
+    if (!store)
+        return fail(store.error());
+    LocalClient& client = *store->client;
+    const catalog::Merchant& merchant = store->merchant;
+    auto csv = wait(client.exportCatalog(merchant.id, *format));
     if (!csv)
         return fail(csv.error());
     if (path.isEmpty() || path == u"-") {
@@ -86,16 +84,15 @@ int exportCatalog(const Arguments& args, const QString& path)
 
 int listCatalog(const Arguments& args)
 {
-    auto client = openStore(args, true);
-    if (!client)
-        return fail(client.error());
-    auto merchant = pickMerchant(**client, args);
-    if (!merchant)
-        return fail(merchant.error());
+    auto store = openMerchantStore(args, true);
+    if (!store)
+        return fail(store.error());
+    LocalClient& client = *store->client;
+    const catalog::Merchant& merchant = store->merchant;
     QJsonArray rows;
-    ProductPageQuery query{merchant->id, {}, ProductPageQuery::PageRowsMax};
+    ProductPageQuery query{merchant.id, {}, ProductPageQuery::PageRowsMax};
     for (;;) {
-        auto page = wait((*client)->productPage(query));
+        auto page = wait(client.productPage(query));
         if (!page)
             return fail(page.error());
         for (const auto& s : page->rows) {

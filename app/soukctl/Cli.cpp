@@ -105,4 +105,15 @@ Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& arg
     return Error::notFound(u"--merchant"_s, u"no merchant "_s + id->toString());
 }
 
+Result<MerchantStore> openMerchantStore(const Arguments& args, bool readOnly)
+{
+    auto client = openStore(args, readOnly);
+    if (!client)
+        return client.error();
+    auto merchant = pickMerchant(**client, args);
+    if (!merchant)
+        return merchant.error();
+    return MerchantStore{std::move(client).value(), std::move(merchant).value()};
+}
+
 } // namespace souk::cli

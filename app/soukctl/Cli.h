@@ -51,6 +51,15 @@ Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readO
 /// The merchant named by --merchant, or the store's first.
 Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& args);
 
+/// An open store and the merchant a command works on.
+struct MerchantStore
+{
+    std::unique_ptr<LocalClient> client;
+    catalog::Merchant merchant;
+};
+/// openStore() then pickMerchant(): what every catalog command starts with.
+Result<MerchantStore> openMerchantStore(const Arguments& args, bool readOnly);
+
 int runCheck(const Arguments& args);
 int runBackup(const Arguments& args);
 int runCatalog(const Arguments& args);
