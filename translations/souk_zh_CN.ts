@@ -408,7 +408,19 @@
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="109"/>
+        <location filename="../app/souk/Startup.cpp" line="106"/>
+        <source>My Store</source>
+        <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
+        <translation>我的店铺</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="108"/>
+        <source>Main warehouse</source>
+        <extracomment>name of the stock location a new store starts with</extracomment>
+        <translation>主仓库</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="114"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -1151,7 +1163,7 @@
         <translation>正在写入商品…</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportRunPage.cpp" line="89"/>
+        <location filename="../views/import/ImportRunPage.cpp" line="87"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消；未写入任何内容。</translation>
     </message>
@@ -1600,42 +1612,42 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="261"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="263"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="269"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="271"/>
         <source>This product was changed by someone else since you opened it.</source>
         <translation>您打开此商品后，它已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="270"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="272"/>
         <source>Reload it to see the other changes, then make yours again.</source>
         <translation>请重新加载以查看他人的修改，然后重新进行您的修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="271"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="273"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="280"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="282"/>
         <source>Please correct the highlighted field before saving.</source>
         <translation>请先更正突出显示的字段，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="323"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="325"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="324"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="326"/>
         <source>The changes to this product have not been saved. Discard them?</source>
         <translation>对此商品的更改尚未保存。要放弃这些更改吗？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="324"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="326"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
@@ -1643,54 +1655,54 @@
 <context>
     <name>souk::ProductListModel</name>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="266"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="272"/>
         <source>Low stock: at least one variant is at or below its threshold</source>
         <translation>低库存：至少有一个规格的库存已达到或低于阈值</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="332"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="338"/>
         <source>Title</source>
         <comment>catalog column</comment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="334"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="340"/>
         <source>SKU</source>
         <comment>catalog column</comment>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="336"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="342"/>
         <source>Category</source>
         <comment>catalog column</comment>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="338"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="344"/>
         <source>Status</source>
         <comment>catalog column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="340"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="346"/>
         <source>Variants</source>
         <comment>catalog column</comment>
         <translation>规格数</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="342"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="348"/>
         <source>Price</source>
         <comment>catalog column</comment>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="344"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="350"/>
         <source>Available</source>
         <comment>catalog column: stock that can be sold</comment>
         <translation>可售</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="346"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="352"/>
         <source>Updated</source>
         <comment>catalog column: last change</comment>
         <translation>更新时间</translation>

@@ -101,6 +101,11 @@ int run(QApplication& app)
 
     LocalClient::Options clientOptions;
     clientOptions.store.path = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
+    // names of the first merchant and location of a new store, in the user's language
+    //: name of the merchant a new store starts with; the user can rename it
+    clientOptions.defaultMerchantName = QCoreApplication::translate("Startup", "My Store");
+    //: name of the stock location a new store starts with
+    clientOptions.defaultLocationName = QCoreApplication::translate("Startup", "Main warehouse");
     auto client = LocalClient::open(clientOptions);
     if (!client) {
         const QString text = errorText(client.error());

@@ -33,7 +33,7 @@ Status ensureMerchant(engine::Engine& engine, const LocalClient::Options& option
         auto merchant = MerchantService::createMerchant(uow, options.defaultMerchantName, options.defaultCurrency);
         if (!merchant)
             return merchant.error();
-        auto location = MerchantService::createLocation(uow, merchant->id, u"Main warehouse"_s);
+        auto location = MerchantService::createLocation(uow, merchant->id, options.defaultLocationName);
         if (!location)
             return location.error();
         return true;

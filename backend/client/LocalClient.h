@@ -27,6 +27,7 @@ public:
         /// Creates a first merchant ("My Store", this currency) and location when the store has none.
         QString defaultCurrency = QStringLiteral("EUR");
         QString defaultMerchantName = QStringLiteral("My Store");
+        QString defaultLocationName = QStringLiteral("Main warehouse");
     };
 
     /// Opens (creating or migrating) the store. Runs on the calling thread before any window
