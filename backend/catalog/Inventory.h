@@ -18,8 +18,6 @@ enum class MovementKind
     Released = 5, ///< hold given back
 };
 
-QString movementKindName(MovementKind kind);
-
 /// Stock of one variant at one location. available = onHand - reserved. Value type.
 struct StockLevel
 {

@@ -50,19 +50,6 @@ Status validateAdjustment(const StockAdjustment& a)
 
 } // namespace
 
-QString movementKindName(MovementKind kind)
-{
-    switch (kind) {
-    case MovementKind::Received: return u"received"_s;
-    case MovementKind::Adjusted: return u"adjusted"_s;
-    case MovementKind::Sold: return u"sold"_s;
-    case MovementKind::Returned: return u"returned"_s;
-    case MovementKind::Reserved: return u"reserved"_s;
-    case MovementKind::Released: return u"released"_s;
-    }
-    return u"adjusted"_s;
-}
-
 Result<StockLevel> InventoryService::adjust(store::UnitOfWork& uow, const StockAdjustment& a)
 {
     if (auto s = validateAdjustment(a); !s)

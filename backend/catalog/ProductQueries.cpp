@@ -232,16 +232,4 @@ Result<QStringList> ProductQueries::categories(QSqlDatabase& db, Id merchantId)
     return out;
 }
 
-Result<Id> ProductQueries::idByHandle(QSqlDatabase& db, Id merchantId, const QString& handle)
-{
-    auto v = store::scalar(db, u"SELECT id FROM products WHERE merchant_id = ? AND handle = ?"_s,
-                           {merchantId.value, handle});
-    if (!v) {
-        if (v.error().code == ErrorCode::NotFound)
-            return Id{};
-        return v.error();
-    }
-    return Id{v->toLongLong()};
-}
-
 } // namespace souk::catalog

@@ -24,8 +24,6 @@ public:
     /// index for 3+ characters; shorter queries (e.g. "蓝牙") scan the search column.
     static Result<QList<Id>> search(QSqlDatabase& db, Id merchantId, const QString& text, int limit);
     static Result<QStringList> categories(QSqlDatabase& db, Id merchantId);
-    /// Id of the merchant's product with this handle, or a null id.
-    static Result<Id> idByHandle(QSqlDatabase& db, Id merchantId, const QString& handle);
 };
 
 } // namespace souk::catalog

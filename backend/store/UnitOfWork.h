@@ -68,8 +68,6 @@ public:
         return std::static_pointer_cast<T>(slot);
     }
 
-    /// Reports progress of a long command (rows done of total) and asks whether to go on.
-    using Progress = std::function<bool(qint64 done, qint64 total)>;
 
 private:
     QSqlDatabase& m_db;
