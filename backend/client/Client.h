@@ -17,6 +17,11 @@
 #include "backend/catalog/Product.h"
 #include "backend/catalog/ProductSummary.h"
 #include "backend/core/Actor.h"
+#include "backend/orders/Order.h"
+#include "backend/orders/OrderQueries.h"
+#include "backend/payments/Card.h"
+#include "backend/payments/Payment.h"
+#include "backend/payments/PaymentService.h"
 #include "backend/core/Result.h"
 #include "backend/core/Change.h"
 
@@ -31,6 +36,14 @@ struct TaskProgress
     std::atomic<bool> cancelRequested{false};
 };
 using TaskProgressPtr = std::shared_ptr<TaskProgress>;
+
+/// What one maintenance pass did: expired holds and authorizations, forgotten idempotency keys.
+struct MaintenanceResult
+{
+    int ordersExpired = 0;
+    int authorizationsExpired = 0;
+    int keysPurged = 0;
+};
 
 /// Everything a console or a script can ask of Souk. LocalClient runs it on an embedded engine;
 /// RemoteClient (later) over HTTPS; both pass the same contract tests. Every method returns at
@@ -79,6 +92,44 @@ public:
     virtual QFuture<Result<catalog::ImportSummary>> runImport(Id merchantId, const catalog::ImportPlan& plan,
                                                               TaskProgressPtr progress) = 0;
     virtual QFuture<Result<QByteArray>> exportCatalog(Id merchantId, catalog::CsvFormat format) = 0;
+
+    // customers and merchant terms
+    virtual QFuture<Result<orders::Customer>> createCustomer(const orders::Customer& customer) = 0;
+    virtual QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms) = 0;
+    virtual QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code) = 0;
+
+    // orders. Every mutating payment or order command takes an idempotency key: a retry with the
+    // same key and parameters returns the first result; other parameters fail with
+    // idempotency_conflict.
+    virtual QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order, const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason,
+                                                       const QString& idempotencyKey) = 0;
+    /// A fulfilment step by hand: fulfilling, shipped, delivered, completed.
+    virtual QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason) = 0;
+    virtual QFuture<Result<orders::OrderPage>> orderPage(const orders::OrderQuery& query) = 0;
+    virtual QFuture<Result<QList<orders::Order>>> ordersById(const QList<Id>& orderIds) = 0;
+    virtual QFuture<Result<payments::OrderDetail>> orderDetail(Id orderId) = 0;
+    /// `dayStartMs`: the caller's local midnight, for "GMV today".
+    virtual QFuture<Result<orders::OrderCounters>> orderCounters(Id merchantId, qint64 dayStartMs) = 0;
+
+    // payments. The card number and CVV go to the provider and are then forgotten.
+    virtual QFuture<Result<payments::Payment>> authorizePayment(Id orderId, const payments::CardInput& card,
+                                                                const QString& idempotencyKey) = 0;
+    /// Captures `amountMinor` of the authorization, or all of it when empty.
+    virtual QFuture<Result<payments::Payment>> capturePayment(Id paymentId, std::optional<qint64> amountMinor,
+                                                              const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<payments::Payment>> voidPayment(Id paymentId, const QString& reason,
+                                                           const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<payments::Refund>> refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                            const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason) = 0;
+    virtual QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId) = 0;
+    virtual QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won) = 0;
+    virtual QFuture<Result<QList<payments::Payout>>> payout(Id merchantId) = 0;
+    /// Balances of every ledger account (null merchant) or of one merchant's accounts.
+    virtual QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) = 0;
+    /// Expires unpaid orders and stale authorizations, forgets old idempotency keys.
+    virtual QFuture<Result<MaintenanceResult>> runMaintenance() = 0;
 
 signals:
     /// Changes committed by anyone, in seq order, delivered on this object's thread.

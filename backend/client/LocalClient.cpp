@@ -1,6 +1,7 @@
 #include "backend/client/LocalClient.h"
 
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 
 #include "backend/catalog/BulkEditService.h"
@@ -11,6 +12,7 @@
 #include "backend/catalog/ProductQueries.h"
 #include "backend/catalog/ProductWriter.h"
 #include "backend/engine/Engine.h"
+#include "backend/payments/CommerceCheck.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -44,6 +46,28 @@ Status ensureMerchant(engine::Engine& engine, const LocalClient::Options& option
     return {};
 }
 
+/// The store's secret for card fingerprints: made once, from the system's random source, and
+/// kept in the store so fingerprints stay comparable across restarts.
+Result<QByteArray> cardSecret(engine::Engine& engine, const LocalClient::Options& options)
+{
+    auto future = engine.write<QByteArray>(options.actor, [](store::UnitOfWork& uow) -> Result<QByteArray> {
+        auto stored = store::scalar(uow.db(), u"SELECT value FROM settings WHERE key = 'card_fingerprint_secret'"_s);
+        if (stored)
+            return QByteArray::fromHex(stored->toString().toLatin1());
+        if (stored.error().code != ErrorCode::NotFound)
+            return stored.error();
+        QByteArray secret(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(secret.data()), secret.size() / 4);
+        if (auto s = store::exec(uow.db(), u"INSERT INTO settings (key, value) VALUES ('card_fingerprint_secret', ?)"_s,
+                                 {QString::fromLatin1(secret.toHex())});
+            !s)
+            return s.error();
+        return secret;
+    });
+    future.waitForFinished(); // startup only, before any window exists
+    return future.result();
+}
+
 Result<QHash<Id, qint64>> onHandByVariant(QSqlDatabase& db, Id merchantId)
 {
     QSqlQuery q(db);
@@ -66,6 +90,9 @@ Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, c
     engine::EngineOptions engineOptions;
     engineOptions.store = options.store;
     engineOptions.nodeId = options.nodeId;
+#ifndef NDEBUG
+    engineOptions.debugCheck = [](QSqlDatabase& db) { return payments::CommerceCheck::run(db); };
+#endif
     auto engine = engine::Engine::open(engineOptions, clock);
     if (!engine)
         return engine.error();
@@ -73,19 +100,35 @@ Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, c
         if (auto s = ensureMerchant(**engine, options); !s)
             return s.error();
     }
+    QByteArray secret;
+    if (!options.store.readOnly) {
+        auto made = cardSecret(**engine, options);
+        if (!made)
+            return made.error();
+        secret = *made;
+    }
     Options resolved = options;
     resolved.store.path = (*engine)->storeFile().options().path;
-    return std::unique_ptr<LocalClient>(new LocalClient(std::move(resolved), std::move(engine).value()));
+    if (!resolved.provider)
+        resolved.provider = std::make_shared<payments::SimulatedProvider>();
+    return std::unique_ptr<LocalClient>(
+        new LocalClient(std::move(resolved), std::move(engine).value(), std::move(secret)));
 }
 
-LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine)
-    : m_options(std::move(options)), m_engine(std::move(engine))
+LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret)
+    : m_options(std::move(options)), m_engine(std::move(engine)), m_cardSecret(std::move(cardSecret))
 {
+    // many authorizations wait on the provider's latency at once; none of them holds the writer
+    m_providerPool.setMaxThreadCount(32);
+    startMaintenance();
     // committed() comes from the writer thread; the queued connection hands it to our thread
     connect(m_engine.get(), &engine::Engine::committed, this, &Client::changed);
 }
 
-LocalClient::~LocalClient() = default;
+LocalClient::~LocalClient()
+{
+    m_providerPool.waitForDone(); // they still hold futures of the engine, which goes next
+}
 
 QFuture<Result<QList<Merchant>>> LocalClient::merchants()
 {

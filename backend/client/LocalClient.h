@@ -1,9 +1,15 @@
 #pragma once
 
+#include <QByteArray>
+#include <QThreadPool>
+#include <QTimer>
+
 #include <memory>
 
 #include "backend/client/Client.h"
 #include "backend/core/Clock.h"
+#include "backend/payments/Idempotency.h"
+#include "backend/payments/PaymentProvider.h"
 #include "backend/store/StoreOptions.h"
 
 namespace souk::engine {
@@ -28,6 +34,11 @@ public:
         QString defaultCurrency = QStringLiteral("EUR");
         QString defaultMerchantName = QStringLiteral("My Store");
         QString defaultLocationName = QStringLiteral("Main warehouse");
+        /// The card network; a SimulatedProvider when empty.
+        std::shared_ptr<payments::PaymentProvider> provider;
+        /// How often expiries run on their own; 0: only when runMaintenance() is called.
+        int maintenanceIntervalMs = 30'000;
+        qint64 idempotencyRetentionMs = payments::Idempotency::DefaultRetentionMs;
     };
 
     /// Opens (creating or migrating) the store. Runs on the calling thread before any window
@@ -58,10 +69,41 @@ public:
                                                       TaskProgressPtr progress) override;
     QFuture<Result<QByteArray>> exportCatalog(Id merchantId, catalog::CsvFormat format) override;
 
+    QFuture<Result<orders::Customer>> createCustomer(const orders::Customer& customer) override;
+    QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms) override;
+    QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code) override;
+    QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order, const QString& idempotencyKey) override;
+    QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason, const QString& idempotencyKey) override;
+    QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason) override;
+    QFuture<Result<orders::OrderPage>> orderPage(const orders::OrderQuery& query) override;
+    QFuture<Result<QList<orders::Order>>> ordersById(const QList<Id>& orderIds) override;
+    QFuture<Result<payments::OrderDetail>> orderDetail(Id orderId) override;
+    QFuture<Result<orders::OrderCounters>> orderCounters(Id merchantId, qint64 dayStartMs) override;
+    QFuture<Result<payments::Payment>> authorizePayment(Id orderId, const payments::CardInput& card,
+                                                        const QString& idempotencyKey) override;
+    QFuture<Result<payments::Payment>> capturePayment(Id paymentId, std::optional<qint64> amountMinor,
+                                                      const QString& idempotencyKey) override;
+    QFuture<Result<payments::Payment>> voidPayment(Id paymentId, const QString& reason,
+                                                   const QString& idempotencyKey) override;
+    QFuture<Result<payments::Refund>> refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                    const QString& idempotencyKey) override;
+    QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason) override;
+    QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId) override;
+    QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won) override;
+    QFuture<Result<QList<payments::Payout>>> payout(Id merchantId) override;
+    QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) override;
+    QFuture<Result<MaintenanceResult>> runMaintenance() override;
+
 private:
-    LocalClient(Options options, std::unique_ptr<engine::Engine> engine);
+    LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);
+    void startMaintenance();
+    Result<payments::Payment> authorizeNow(Id orderId, const payments::CardInput& card, const QString& key);
+
     Options m_options;
     std::unique_ptr<engine::Engine> m_engine;
+    QByteArray m_cardSecret; ///< keys card fingerprints; read from the store at open
+    QThreadPool m_providerPool; ///< authorizations wait on the provider here, never on the writer
+    QTimer* m_maintenance = nullptr;
 };
 
 } // namespace souk

@@ -21,6 +21,10 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Cancelled: return u"cancelled"_s;
     case ErrorCode::Unavailable: return u"unavailable"_s;
     case ErrorCode::Internal: return u"internal"_s;
+    case ErrorCode::IllegalTransition: return u"illegal_transition"_s;
+    case ErrorCode::IdempotencyConflict: return u"idempotency_conflict"_s;
+    case ErrorCode::InsufficientStock: return u"insufficient_stock"_s;
+    case ErrorCode::CardInvalid: return u"card_invalid"_s;
     }
     return u"internal"_s;
 }

@@ -22,6 +22,10 @@ enum class ErrorCode
     Cancelled,        ///< the user or caller cancelled
     Unavailable,      ///< the engine is overloaded or shutting down; retry later
     Internal,         ///< a bug: an invariant did not hold
+    IllegalTransition,   ///< the entity's state does not allow this step (e.g. refund a pending order)
+    IdempotencyConflict, ///< an idempotency key was reused with different parameters
+    InsufficientStock,   ///< not enough available stock to reserve
+    CardInvalid,         ///< the card number, expiry or CVV is malformed or expired
 };
 
 /// The stable snake_case name of a code ("version_conflict"), as the API and logs show it.

@@ -4,6 +4,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <algorithm>
 #include <mutex>
 
 #include "backend/core/Result.h"
@@ -49,6 +50,8 @@ public:
 
     static qint64 timestampMsOf(Id id) { return (id.value >> (NodeBits + SequenceBits)) + EpochMs; }
     static int nodeOf(Id id) { return int((id.value >> SequenceBits) & NodeMax); }
+    /// The smallest id any node can issue at `ms`: time windows become id ranges (indexed).
+    static Id firstIdAt(qint64 ms) { return Id{(std::max<qint64>(ms - EpochMs, 0)) << (NodeBits + SequenceBits)}; }
 
 private:
     const int m_nodeId;

@@ -25,6 +25,7 @@ public:
     const T* operator->() const { return &std::get<0>(m_data); }
     T* operator->() { return &std::get<0>(m_data); }
     const T& operator*() const& { return value(); }
+    T& operator*() & { return value(); }
 
     const Error& error() const { return std::get<1>(m_data); }
 

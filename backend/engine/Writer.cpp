@@ -45,6 +45,16 @@ std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::Unit
     return std::nullopt;
 }
 
+/// Debug builds: a commit that broke an invariant is a bug; stop where it happened.
+[[maybe_unused]] void checkInvariants(QSqlDatabase& db, const std::function<Result<QStringList>(QSqlDatabase&)>& check)
+{
+    const Result<QStringList> problems = check(db);
+    if (!problems)
+        qCCritical(lcWriter) << "invariant check failed to run:" << problems.error().toString();
+    else if (!problems->isEmpty())
+        qFatal("a commit broke the store's invariants:\n%s", qPrintable(problems->join(u'\n')));
+}
+
 /// Runs the batch in one transaction and commits it; the error when nothing of it was kept.
 std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch,
                               store::StatementCache& statements, Engine& engine, ChangeList& batchChanges)
@@ -152,6 +162,10 @@ void Writer::run()
             break; // stopping and drained
         ChangeList batchChanges;
         const std::optional<Error> commitError = runBatch(db, batch, statements, m_engine, batchChanges);
+#ifndef NDEBUG
+        if (!commitError && m_engine.m_options.debugCheck)
+            checkInvariants(db, m_engine.m_options.debugCheck);
+#endif
         if (!batchChanges.isEmpty())
             m_engine.published(batchChanges);
         for (auto& job : batch)

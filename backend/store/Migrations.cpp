@@ -14,6 +14,107 @@ Q_LOGGING_CATEGORY(lcMigrations, "souk.store.migrations")
 namespace souk::store {
 namespace {
 
+/// Customers, orders with their lines and timeline, merchant terms, payments, refunds, disputes,
+/// the ledger and idempotency keys. Amounts are integer minor units; rates are basis points.
+QStringList ordersAndPayments()
+{
+    return {
+        uR"(CREATE TABLE customers (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL, created_ms INTEGER NOT NULL))"_s,
+        u"CREATE UNIQUE INDEX customers_email ON customers (email)"_s,
+        // latitude/longitude in microdegrees: exact, and enough for a doorstep (0.11 m)
+        uR"(CREATE TABLE customer_addresses (
+            id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id),
+            label TEXT NOT NULL DEFAULT '', line1 TEXT NOT NULL, city TEXT NOT NULL,
+            postcode TEXT NOT NULL DEFAULT '', country TEXT NOT NULL,
+            lat_e6 INTEGER NOT NULL, lng_e6 INTEGER NOT NULL))"_s,
+        u"CREATE INDEX customer_addresses_customer ON customer_addresses (customer_id)"_s,
+        uR"(CREATE TABLE merchant_terms (
+            merchant_id INTEGER PRIMARY KEY REFERENCES merchants(id),
+            tax_rate_bp INTEGER NOT NULL DEFAULT 0, commission_bp INTEGER NOT NULL DEFAULT 0,
+            commission_fixed_minor INTEGER NOT NULL DEFAULT 0, delivery_fee_minor INTEGER NOT NULL DEFAULT 0,
+            unpaid_expiry_minutes INTEGER NOT NULL DEFAULT 30, version INTEGER NOT NULL))"_s,
+        uR"(CREATE TABLE discount_codes (
+            merchant_id INTEGER NOT NULL REFERENCES merchants(id), code TEXT NOT NULL,
+            kind INTEGER NOT NULL, value INTEGER NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (merchant_id, code)) WITHOUT ROWID)"_s,
+        uR"(CREATE TABLE orders (
+            id INTEGER PRIMARY KEY, merchant_id INTEGER NOT NULL REFERENCES merchants(id),
+            customer_id INTEGER NOT NULL REFERENCES customers(id), location_id INTEGER NOT NULL,
+            status INTEGER NOT NULL, payment_state INTEGER NOT NULL DEFAULT 0, currency TEXT NOT NULL,
+            subtotal_minor INTEGER NOT NULL, discount_minor INTEGER NOT NULL, discount_code TEXT NOT NULL DEFAULT '',
+            tax_minor INTEGER NOT NULL, delivery_fee_minor INTEGER NOT NULL, total_minor INTEGER NOT NULL,
+            captured_minor INTEGER NOT NULL DEFAULT 0, refunded_minor INTEGER NOT NULL DEFAULT 0,
+            card_last4 TEXT NOT NULL DEFAULT '', customer_email TEXT NOT NULL,
+            expires_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            CHECK (refunded_minor <= captured_minor AND captured_minor <= total_minor)))"_s,
+        u"CREATE INDEX orders_merchant ON orders (merchant_id, id)"_s,
+        u"CREATE INDEX orders_status ON orders (status, id)"_s,
+        u"CREATE INDEX orders_expiry ON orders (expires_ms) WHERE status = 0"_s,
+        u"CREATE INDEX orders_email ON orders (customer_email)"_s,
+        u"CREATE INDEX orders_card ON orders (card_last4) WHERE card_last4 <> ''"_s,
+        uR"(CREATE TABLE order_lines (
+            order_id INTEGER NOT NULL REFERENCES orders(id), position INTEGER NOT NULL,
+            variant_id INTEGER NOT NULL REFERENCES variants(id), sku TEXT NOT NULL, title TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0), unit_price_minor INTEGER NOT NULL,
+            line_total_minor INTEGER NOT NULL, PRIMARY KEY (order_id, position)) WITHOUT ROWID)"_s,
+        // one timeline per order: status changes and payment events, each with its actor
+        uR"(CREATE TABLE order_events (
+            id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL REFERENCES orders(id), kind TEXT NOT NULL,
+            from_status INTEGER, to_status INTEGER, amount_minor INTEGER, detail TEXT NOT NULL DEFAULT '',
+            actor TEXT NOT NULL, at_ms INTEGER NOT NULL))"_s,
+        u"CREATE INDEX order_events_order ON order_events (order_id, id)"_s,
+        uR"(CREATE TABLE payments (
+            id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL REFERENCES orders(id),
+            merchant_id INTEGER NOT NULL, status INTEGER NOT NULL, currency TEXT NOT NULL,
+            amount_minor INTEGER NOT NULL, captured_minor INTEGER NOT NULL DEFAULT 0,
+            refunded_minor INTEGER NOT NULL DEFAULT 0, card_brand TEXT NOT NULL, card_last4 TEXT NOT NULL,
+            card_exp_month INTEGER NOT NULL, card_exp_year INTEGER NOT NULL, card_fingerprint TEXT NOT NULL,
+            decline_code TEXT NOT NULL DEFAULT '', provider_ref TEXT NOT NULL DEFAULT '',
+            authorized_ms INTEGER NOT NULL, auth_expires_ms INTEGER NOT NULL, version INTEGER NOT NULL,
+            CHECK (refunded_minor <= captured_minor AND captured_minor <= amount_minor)))"_s,
+        u"CREATE INDEX payments_order ON payments (order_id)"_s,
+        u"CREATE INDEX payments_auth_expiry ON payments (auth_expires_ms) WHERE status = 1"_s,
+        u"CREATE INDEX payments_fingerprint ON payments (card_fingerprint)"_s,
+        uR"(CREATE TABLE refunds (
+            id INTEGER PRIMARY KEY, payment_id INTEGER NOT NULL REFERENCES payments(id),
+            amount_minor INTEGER NOT NULL CHECK (amount_minor > 0), reason TEXT NOT NULL,
+            entry_id INTEGER NOT NULL, actor TEXT NOT NULL, at_ms INTEGER NOT NULL))"_s,
+        u"CREATE INDEX refunds_payment ON refunds (payment_id)"_s,
+        uR"(CREATE TABLE disputes (
+            id INTEGER PRIMARY KEY, payment_id INTEGER NOT NULL REFERENCES payments(id),
+            status INTEGER NOT NULL, amount_minor INTEGER NOT NULL, fee_minor INTEGER NOT NULL,
+            reason TEXT NOT NULL, evidence_due_ms INTEGER NOT NULL, opened_ms INTEGER NOT NULL,
+            resolved_ms INTEGER, version INTEGER NOT NULL))"_s,
+        u"CREATE INDEX disputes_payment ON disputes (payment_id)"_s,
+        // The ledger: balance_minor is the running sum of the account's postings (debit +,
+        // credit -), kept in the same transaction and recomputed by `soukctl check`.
+        uR"(CREATE TABLE ledger_accounts (
+            id INTEGER PRIMARY KEY, merchant_id INTEGER NOT NULL, kind INTEGER NOT NULL,
+            currency TEXT NOT NULL, balance_minor INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (merchant_id, kind, currency)))"_s,
+        uR"(CREATE TABLE journal_entries (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, payment_id INTEGER, reverses_id INTEGER,
+            memo TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL, at_ms INTEGER NOT NULL))"_s,
+        u"CREATE INDEX journal_entries_payment ON journal_entries (payment_id) WHERE payment_id IS NOT NULL"_s,
+        uR"(CREATE TABLE postings (
+            entry_id INTEGER NOT NULL REFERENCES journal_entries(id),
+            account_id INTEGER NOT NULL REFERENCES ledger_accounts(id), amount_minor INTEGER NOT NULL,
+            PRIMARY KEY (entry_id, account_id)) WITHOUT ROWID)"_s,
+        u"CREATE INDEX postings_account ON postings (account_id)"_s,
+        uR"(CREATE TABLE payouts (
+            id INTEGER PRIMARY KEY, merchant_id INTEGER NOT NULL, currency TEXT NOT NULL,
+            amount_minor INTEGER NOT NULL, entry_id INTEGER NOT NULL, actor TEXT NOT NULL, at_ms INTEGER NOT NULL))"_s,
+        // first result of each mutating command, replayed for a retry with the same key
+        uR"(CREATE TABLE idempotency_keys (
+            key TEXT PRIMARY KEY, command TEXT NOT NULL, request_hash TEXT NOT NULL,
+            response TEXT NOT NULL, created_ms INTEGER NOT NULL))"_s,
+        u"CREATE INDEX idempotency_keys_created ON idempotency_keys (created_ms)"_s,
+    };
+}
+
 /// Step N brings the schema from version N to N + 1. Shipped steps are never edited.
 const QList<QStringList>& shippedSteps()
 {
@@ -69,6 +170,8 @@ const QList<QStringList>& shippedSteps()
                 merchant_id INTEGER NOT NULL, text TEXT NOT NULL))"_s,
             uR"(CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL))"_s,
         },
+        // v1 -> v2: customers, orders, payments, the double-entry ledger, idempotency keys
+        ordersAndPayments(),
     };
     return all;
 }

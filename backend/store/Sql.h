@@ -17,6 +17,13 @@ namespace souk::store {
 /// what was being done, for the log; SQL text never reaches a user.
 Error sqlError(const QSqlError& error, const QString& what);
 
+/// The string, or "" when it is null: QtSql binds a null QString as SQL NULL, which NOT NULL
+/// text columns refuse.
+inline QString nonNull(const QString& text)
+{
+    return text.isNull() ? QString(QLatin1String("")) : text;
+}
+
 /// Runs one statement with positional bindings; for schema work and rare statements.
 Status exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
 

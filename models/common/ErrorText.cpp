@@ -49,6 +49,14 @@ QString ErrorText::headline(ErrorCode code)
         return tr("Souk is busy right now. Please try again in a moment.");
     case ErrorCode::Internal:
         return tr("Something went wrong inside Souk. Please report this problem.");
+    case ErrorCode::IllegalTransition:
+        return tr("This step is not possible in the order's or payment's current state.");
+    case ErrorCode::IdempotencyConflict:
+        return tr("This request was already sent with different details. Start the action again.");
+    case ErrorCode::InsufficientStock:
+        return tr("There is not enough stock available.");
+    case ErrorCode::CardInvalid:
+        return tr("The card details are not valid.");
     }
     // a code newer than this table: still say something, and name the code for support
     const QString name = errorCodeName(code); // "internal" for a code it does not know either

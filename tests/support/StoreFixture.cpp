@@ -9,14 +9,16 @@ using namespace Qt::StringLiterals;
 
 namespace souk::test {
 
-StoreFixture::StoreFixture(const QString& currency)
+StoreFixture::StoreFixture(const QString& currency, const Clock& clock)
 {
     LocalClient::Options options;
     options.store.path = m_dir.filePath(u"test.souk"_s);
     options.actor = Actor{u"tester"_s, u"owner"_s};
     options.defaultCurrency = currency;
     options.defaultMerchantName = u"Test Shop"_s;
-    auto client = LocalClient::open(options);
+    options.provider = std::make_shared<payments::SimulatedProvider>(0);
+    options.maintenanceIntervalMs = 0; // tests run maintenance when they mean to
+    auto client = LocalClient::open(options, clock);
     if (!client) {
         qWarning().noquote() << "StoreFixture: cannot open store:" << client.error().toString();
         return;

@@ -15,7 +15,9 @@ class StoreFixture final
 {
     Q_DISABLE_COPY_MOVE(StoreFixture)
 public:
-    explicit StoreFixture(const QString& currency = QStringLiteral("EUR"));
+    /// `clock`: the engine's time (a MockClock for expiries); it must outlive the fixture.
+    /// Payments go to a SimulatedProvider without latency.
+    explicit StoreFixture(const QString& currency = QStringLiteral("EUR"), const Clock& clock = SystemClock::instance());
     ~StoreFixture();
 
     bool ok() const { return m_client != nullptr; }

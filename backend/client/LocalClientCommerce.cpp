@@ -1,0 +1,280 @@
+// LocalClient, second part: customers, orders, payments and the ledger.
+#include "backend/client/LocalClient.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QPromise>
+#include <QTimer>
+
+#include "backend/engine/Engine.h"
+#include "backend/orders/CustomerService.h"
+#include "backend/orders/OrderQueries.h"
+#include "backend/orders/OrderService.h"
+#include "backend/orders/OrderStateMachine.h"
+#include "backend/payments/Ledger.h"
+#include "backend/payments/OrderDetails.h"
+#include "backend/payments/PaymentJson.h"
+
+using namespace Qt::StringLiterals;
+using souk::orders::Order;
+using souk::payments::Payment;
+using souk::payments::PaymentJson;
+
+namespace souk {
+namespace {
+
+constexpr int MaintenanceBatch = 500; ///< rows per maintenance step: keeps each write short
+
+QJsonObject newOrderJson(const orders::NewOrder& o)
+{
+    QJsonArray lines;
+    for (const auto& l : o.lines)
+        lines.append(QJsonObject{{u"sku"_s, l.sku.trimmed()}, {u"quantity"_s, l.quantity}});
+    QJsonObject out{{u"merchantId"_s, o.merchantId.toString()}, {u"customerId"_s, o.customerId.toString()},
+                    {u"lines"_s, lines}, {u"discountCode"_s, o.discountCode.trimmed()}};
+    if (o.deliveryFeeMinor)
+        out.insert(u"deliveryFeeMinor"_s, *o.deliveryFeeMinor);
+    return out;
+}
+
+template <typename T>
+QFuture<Result<T>> readyError(const Error& error)
+{
+    QPromise<Result<T>> promise;
+    promise.start();
+    promise.addResult(Result<T>(error));
+    promise.finish();
+    return promise.future();
+}
+
+} // namespace
+
+void LocalClient::startMaintenance()
+{
+    if (m_options.maintenanceIntervalMs <= 0 || m_options.store.readOnly)
+        return;
+    m_maintenance = new QTimer(this);
+    m_maintenance->setInterval(m_options.maintenanceIntervalMs);
+    connect(m_maintenance, &QTimer::timeout, this, [this] { runMaintenance(); });
+    m_maintenance->start();
+}
+
+QFuture<Result<orders::Customer>> LocalClient::createCustomer(const orders::Customer& customer)
+{
+    return m_engine->write<orders::Customer>(m_options.actor, [customer](store::UnitOfWork& uow) {
+        return orders::CustomerService::create(uow, customer);
+    });
+}
+
+QFuture<Result<orders::MerchantTerms>> LocalClient::setMerchantTerms(const orders::MerchantTerms& terms)
+{
+    return m_engine->write<orders::MerchantTerms>(m_options.actor, [terms](store::UnitOfWork& uow) {
+        return orders::CustomerService::setTerms(uow, terms);
+    });
+}
+
+QFuture<Result<bool>> LocalClient::addDiscountCode(const orders::DiscountCode& code)
+{
+    return m_engine->write<bool>(m_options.actor, [code](store::UnitOfWork& uow) -> Result<bool> {
+        if (auto s = orders::CustomerService::addDiscountCode(uow, code); !s)
+            return s.error();
+        return true;
+    });
+}
+
+QFuture<Result<Order>> LocalClient::createOrder(const orders::NewOrder& order, const QString& key)
+{
+    return m_engine->write<Order>(m_options.actor, [order, key](store::UnitOfWork& uow) {
+        return payments::runIdempotent<Order>(
+            uow, key, u"create_order"_s, newOrderJson(order), [&] { return orders::OrderService::create(uow, order); },
+            PaymentJson::order, PaymentJson::orderFrom);
+    });
+}
+
+QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reason, const QString& key)
+{
+    return m_engine->write<Order>(m_options.actor, [orderId, reason, key](store::UnitOfWork& uow) {
+        const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}};
+        return payments::runIdempotent<Order>(
+            uow, key, u"cancel_order"_s, params,
+            [&] { return payments::PaymentService::cancelOrder(uow, orderId, reason); }, PaymentJson::order,
+            PaymentJson::orderFrom);
+    });
+}
+
+QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason)
+{
+    return m_engine->write<Order>(m_options.actor, [orderId, to, reason](store::UnitOfWork& uow) {
+        return orders::OrderService::advance(uow, orderId, to, reason);
+    });
+}
+
+QFuture<Result<orders::OrderPage>> LocalClient::orderPage(const orders::OrderQuery& query)
+{
+    return m_engine->read<orders::OrderPage>([query](QSqlDatabase& db) { return orders::OrderQueries::page(db, query); });
+}
+
+QFuture<Result<QList<Order>>> LocalClient::ordersById(const QList<Id>& orderIds)
+{
+    return m_engine->read<QList<Order>>(
+        [orderIds](QSqlDatabase& db) { return orders::OrderQueries::orders(db, orderIds); });
+}
+
+QFuture<Result<payments::OrderDetail>> LocalClient::orderDetail(Id orderId)
+{
+    return m_engine->read<payments::OrderDetail>(
+        [orderId](QSqlDatabase& db) { return payments::OrderDetails::load(db, orderId); });
+}
+
+QFuture<Result<orders::OrderCounters>> LocalClient::orderCounters(Id merchantId, qint64 dayStartMs)
+{
+    const qint64 nowMs = m_engine->clock().now().toMSecsSinceEpoch();
+    return m_engine->read<orders::OrderCounters>([merchantId, nowMs, dayStartMs](QSqlDatabase& db) {
+        return orders::OrderQueries::counters(db, merchantId, nowMs, dayStartMs);
+    });
+}
+
+QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payments::CardInput& card, const QString& key)
+{
+    // the provider takes milliseconds: wait for it on our own pool, then record on the writer
+    auto promise = std::make_shared<QPromise<Result<Payment>>>();
+    auto future = promise->future();
+    promise->start();
+    m_providerPool.start([this, promise, orderId, card, key]() {
+        promise->addResult(authorizeNow(orderId, card, key));
+        promise->finish();
+    });
+    return future;
+}
+
+Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput& card, const QString& key)
+{
+    if (auto s = payments::Idempotency::validateKey(key); !s)
+        return s.error();
+    const QDate today = m_engine->clock().now().date();
+    if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
+        return s.error();
+    const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
+    const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"card"_s, summary.fingerprint},
+                             {u"expMonth"_s, card.expMonth}, {u"expYear"_s, card.expYear}};
+    const QString hash = payments::Idempotency::requestHash(u"authorize"_s, params);
+    // a retry of a recorded authorization must not reach the card network again
+    auto seen = m_engine->write<std::optional<QJsonObject>>(m_options.actor, [key, hash](store::UnitOfWork& uow) {
+        return payments::Idempotency::lookup(uow, key, u"authorize"_s, hash);
+    });
+    seen.waitForFinished(); // a provider-pool thread, never the GUI
+    if (!seen.result())
+        return seen.result().error();
+    if (*seen.result())
+        return PaymentJson::paymentFrom(**seen.result());
+    auto order = m_engine->read<Order>([orderId](QSqlDatabase& db) {
+        return payments::PaymentService::checkAuthorizable(db, orderId);
+    });
+    order.waitForFinished();
+    if (!order.result())
+        return order.result().error();
+    const payments::ProviderAnswer answer =
+        m_options.provider->authorize(card, order.result()->totalMinor, order.result()->currency);
+    auto recorded = m_engine->write<Payment>(m_options.actor, [=](store::UnitOfWork& uow) {
+        return payments::runIdempotent<Payment>(
+            uow, key, u"authorize"_s, params,
+            [&] { return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer); },
+            PaymentJson::payment, PaymentJson::paymentFrom);
+    });
+    recorded.waitForFinished();
+    return recorded.result();
+}
+
+QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional<qint64> amountMinor,
+                                                     const QString& key)
+{
+    return m_engine->write<Payment>(m_options.actor, [paymentId, amountMinor, key](store::UnitOfWork& uow) {
+        QJsonObject params{{u"paymentId"_s, paymentId.toString()}};
+        if (amountMinor)
+            params.insert(u"amountMinor"_s, *amountMinor);
+        return payments::runIdempotent<Payment>(
+            uow, key, u"capture"_s, params,
+            [&] { return payments::PaymentService::capture(uow, paymentId, amountMinor); }, PaymentJson::payment,
+            PaymentJson::paymentFrom);
+    });
+}
+
+QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& reason, const QString& key)
+{
+    return m_engine->write<Payment>(m_options.actor, [paymentId, reason, key](store::UnitOfWork& uow) {
+        const QJsonObject params{{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}};
+        return payments::runIdempotent<Payment>(
+            uow, key, u"void"_s, params,
+            [&] { return payments::PaymentService::voidAuthorization(uow, paymentId, reason); },
+            PaymentJson::payment, PaymentJson::paymentFrom);
+    });
+}
+
+QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                             const QString& key)
+{
+    return m_engine->write<payments::Refund>(m_options.actor, [=](store::UnitOfWork& uow) {
+        const QJsonObject params{{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor},
+                                 {u"reason"_s, reason.trimmed()}};
+        return payments::runIdempotent<payments::Refund>(
+            uow, key, u"refund"_s, params,
+            [&] { return payments::PaymentService::refund(uow, paymentId, amountMinor, reason); },
+            PaymentJson::refund, PaymentJson::refundFrom);
+    });
+}
+
+QFuture<Result<payments::Dispute>> LocalClient::openDispute(Id paymentId, qint64 amountMinor, const QString& reason)
+{
+    return m_engine->write<payments::Dispute>(m_options.actor, [=](store::UnitOfWork& uow) {
+        return payments::PaymentService::openDispute(uow, paymentId, amountMinor, reason);
+    });
+}
+
+QFuture<Result<payments::Dispute>> LocalClient::submitDisputeEvidence(Id disputeId)
+{
+    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId](store::UnitOfWork& uow) {
+        return payments::PaymentService::submitEvidence(uow, disputeId);
+    });
+}
+
+QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, bool won)
+{
+    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won](store::UnitOfWork& uow) {
+        return payments::PaymentService::resolveDispute(uow, disputeId, won);
+    });
+}
+
+QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId)
+{
+    return m_engine->write<QList<payments::Payout>>(m_options.actor, [merchantId](store::UnitOfWork& uow) {
+        return payments::PaymentService::payout(uow, merchantId);
+    });
+}
+
+QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id merchantId)
+{
+    return m_engine->read<QList<payments::AccountBalance>>(
+        [merchantId](QSqlDatabase& db) { return payments::Ledger::balances(db, merchantId); });
+}
+
+QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
+{
+    const qint64 retentionMs = m_options.idempotencyRetentionMs;
+    return m_engine->write<MaintenanceResult>(
+        Actor{u"system"_s, u"system"_s}, [retentionMs](store::UnitOfWork& uow) -> Result<MaintenanceResult> {
+            MaintenanceResult out;
+            // authorizations first: an order whose hold lapsed may then expire in the same pass
+            auto auths = payments::PaymentService::expireAuthorizations(uow, MaintenanceBatch);
+            if (!auths)
+                return auths.error();
+            auto expired = orders::OrderService::expireDue(uow, MaintenanceBatch);
+            if (!expired)
+                return expired.error();
+            auto purged = payments::Idempotency::purge(uow, retentionMs, MaintenanceBatch);
+            if (!purged)
+                return purged.error();
+            return MaintenanceResult{*expired, *auths, *purged};
+        });
+}
+
+} // namespace souk

@@ -1,0 +1,82 @@
+#include "backend/payments/Idempotency.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::payments {
+
+QString Idempotency::requestHash(const QString& command, const QJsonObject& parameters)
+{
+    // QJsonDocument writes object keys sorted, so the same parameters always hash the same
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(command.toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(QJsonDocument(parameters).toJson(QJsonDocument::Compact));
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+Status Idempotency::validateKey(const QString& key)
+{
+    if (key.isEmpty())
+        return Error::invalid(u"idempotencyKey"_s, u"every payment and order command needs an idempotency key"_s);
+    if (key.size() > KeyMax)
+        return Error::invalid(u"idempotencyKey"_s, u"at most %1 characters"_s.arg(KeyMax));
+    for (QChar c : key) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return Error::invalid(u"idempotencyKey"_s, u"only printable ASCII characters without spaces"_s);
+    }
+    return {};
+}
+
+Result<std::optional<QJsonObject>> Idempotency::lookup(store::UnitOfWork& uow, const QString& key,
+                                                       const QString& command, const QString& hash)
+{
+    QSqlQuery& q = uow.statement(u"SELECT command, request_hash, response FROM idempotency_keys WHERE key = ?"_s);
+    q.bindValue(0, key);
+    if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<QJsonObject>();
+    const QString storedCommand = q.value(0).toString();
+    const QString storedHash = q.value(1).toString();
+    const QByteArray response = q.value(2).toString().toUtf8();
+    q.finish();
+    if (storedCommand != command || storedHash != hash) {
+        return Error{ErrorCode::IdempotencyConflict,
+                     u"this idempotency key was already used for a %1 with other parameters"_s.arg(storedCommand),
+                     u"idempotencyKey"_s};
+    }
+    return std::optional<QJsonObject>(QJsonDocument::fromJson(response).object());
+}
+
+Status Idempotency::remember(store::UnitOfWork& uow, const QString& key, const QString& command, const QString& hash,
+                             const QJsonObject& response)
+{
+    QSqlQuery& q = uow.statement(u"INSERT INTO idempotency_keys (key, command, request_hash, response, created_ms) "
+                                 "VALUES (?, ?, ?, ?, ?)"_s);
+    q.bindValue(0, key);
+    q.bindValue(1, command);
+    q.bindValue(2, hash);
+    q.bindValue(3, QString::fromUtf8(QJsonDocument(response).toJson(QJsonDocument::Compact)));
+    q.bindValue(4, uow.nowMs());
+    return store::exec(q, u"storing an idempotency key"_s);
+}
+
+Result<int> Idempotency::purge(store::UnitOfWork& uow, qint64 retentionMs, int limit)
+{
+    QSqlQuery q(uow.db());
+    q.prepare(u"DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_keys "
+              "WHERE created_ms < ? ORDER BY created_ms LIMIT ?)"_s);
+    q.bindValue(0, uow.nowMs() - retentionMs);
+    q.bindValue(1, limit);
+    if (auto s = store::exec(q, u"purging old idempotency keys"_s); !s)
+        return s.error();
+    return q.numRowsAffected();
+}
+
+} // namespace souk::payments

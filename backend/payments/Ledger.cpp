@@ -1,0 +1,206 @@
+#include "backend/payments/Ledger.h"
+
+#include <QHash>
+#include <QSqlQuery>
+
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::payments {
+namespace {
+
+/// The account's id, created on first use (accounts per merchant, kind and currency).
+Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
+{
+    QSqlQuery& q = uow.statement(u"INSERT INTO ledger_accounts (merchant_id, kind, currency) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (merchant_id, kind, currency) DO UPDATE SET kind = kind "
+                                 "RETURNING id"_s);
+    q.bindValue(0, leg.merchantId.value);
+    q.bindValue(1, int(leg.account));
+    q.bindValue(2, leg.currency);
+    if (auto s = store::exec(q, u"finding a ledger account"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::internal(u"ledger account not returned"_s);
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
+} // namespace
+
+Status Ledger::checkBalanced(const QList<Leg>& legs)
+{
+    if (legs.isEmpty())
+        return Error::internal(u"a journal entry needs postings"_s);
+    QHash<QString, qint64> sums;
+    for (const Leg& leg : legs) {
+        qint64& sum = sums[leg.currency];
+        if (__builtin_add_overflow(sum, leg.amountMinor, &sum))
+            return Error::overflow(u"amount"_s);
+    }
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
+        if (it.value() != 0) // a bug in the caller, never a user error: refuse before writing
+            return Error::internal(u"journal entry does not balance in %1 (off by %2)"_s.arg(it.key()).arg(it.value()));
+    }
+    return {};
+}
+
+Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentId, const QString& memo,
+                        const QList<Leg>& legs)
+{
+    QList<Leg> nonZero;
+    for (const Leg& leg : legs) {
+        if (leg.amountMinor != 0)
+            nonZero.append(leg);
+    }
+    if (auto s = checkBalanced(nonZero); !s)
+        return s.error();
+    const Id entryId = uow.newId();
+    QSqlQuery& e = uow.statement(u"INSERT INTO journal_entries (id, kind, payment_id, reverses_id, memo, actor, at_ms) "
+                                 "VALUES (?, ?, ?, NULL, ?, ?, ?)"_s);
+    e.bindValue(0, entryId.value);
+    e.bindValue(1, kind);
+    e.bindValue(2, paymentId.isNull() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(paymentId.value));
+    e.bindValue(3, store::nonNull(memo));
+    e.bindValue(4, uow.actor().toString());
+    e.bindValue(5, uow.nowMs());
+    if (auto s = store::exec(e, u"writing a journal entry"_s); !s)
+        return s.error();
+    QSqlQuery& p = uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (entry_id, account_id) DO UPDATE SET amount_minor = amount_minor + "
+                                 "excluded.amount_minor"_s);
+    QSqlQuery& b = uow.statement(u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ?"_s);
+    for (const Leg& leg : nonZero) {
+        auto account = accountId(uow, leg);
+        if (!account)
+            return account.error();
+        p.bindValue(0, entryId.value);
+        p.bindValue(1, *account);
+        p.bindValue(2, leg.amountMinor);
+        if (auto s = store::exec(p, u"writing a posting"_s); !s)
+            return s.error();
+        b.bindValue(0, leg.amountMinor);
+        b.bindValue(1, *account);
+        if (auto s = store::exec(b, u"moving an account balance"_s); !s)
+            return s.error();
+    }
+    return entryId;
+}
+
+Result<Id> Ledger::reverse(store::UnitOfWork& uow, Id entryId, const QString& memo)
+{
+    QSqlQuery q(uow.db());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT a.merchant_id, a.kind, a.currency, p.amount_minor, e.payment_id FROM postings p "
+              "JOIN ledger_accounts a ON a.id = p.account_id JOIN journal_entries e ON e.id = p.entry_id "
+              "WHERE p.entry_id = ?"_s);
+    q.bindValue(0, entryId.value);
+    if (auto s = store::exec(q, u"reading an entry to reverse"_s); !s)
+        return s.error();
+    QList<Leg> legs;
+    Id paymentId;
+    while (q.next()) {
+        legs.append(Leg{Id{q.value(0).toLongLong()}, AccountKind(q.value(1).toInt()), q.value(2).toString(),
+                        -q.value(3).toLongLong()});
+        paymentId = Id{q.value(4).toLongLong()};
+    }
+    if (legs.isEmpty())
+        return Error::notFound(u"entryId"_s, u"no such journal entry"_s);
+    auto reversal = post(uow, u"reversal"_s, paymentId, memo, legs);
+    if (!reversal)
+        return reversal.error();
+    if (auto s = store::exec(uow.db(), u"UPDATE journal_entries SET reverses_id = ? WHERE id = ?"_s,
+                             {entryId.value, reversal->value});
+        !s)
+        return s.error();
+    return *reversal;
+}
+
+Result<QList<AccountBalance>> Ledger::balances(QSqlDatabase& db, Id merchantId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT merchant_id, kind, currency, balance_minor FROM ledger_accounts "
+              "WHERE ? = 0 OR merchant_id = ? ORDER BY merchant_id, currency, kind"_s);
+    q.bindValue(0, merchantId.value);
+    q.bindValue(1, merchantId.value);
+    if (auto s = store::exec(q, u"reading ledger balances"_s); !s)
+        return s.error();
+    QList<AccountBalance> out;
+    while (q.next()) {
+        out.append(AccountBalance{Id{q.value(0).toLongLong()}, AccountKind(q.value(1).toInt()), q.value(2).toString(),
+                                  q.value(3).toLongLong()});
+    }
+    return out;
+}
+
+Result<qint64> Ledger::balance(QSqlDatabase& db, Id merchantId, AccountKind account, const QString& currency)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT balance_minor FROM ledger_accounts WHERE merchant_id = ? AND kind = ? AND currency = ?"_s);
+    q.bindValue(0, merchantId.value);
+    q.bindValue(1, int(account));
+    q.bindValue(2, currency);
+    if (auto s = store::exec(q, u"reading a ledger balance"_s); !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<Posting>> Ledger::postingsOfPayments(QSqlDatabase& db, const QList<Id>& paymentIds)
+{
+    QList<Posting> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT e.id, e.kind, a.merchant_id, a.kind, a.currency, p.amount_minor, e.at_ms "
+              "FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.id = p.account_id "
+              "WHERE e.payment_id = ? ORDER BY e.id, a.kind"_s);
+    for (Id id : paymentIds) {
+        q.bindValue(0, id.value);
+        if (auto s = store::exec(q, u"reading postings"_s); !s)
+            return s.error();
+        while (q.next()) {
+            out.append(Posting{Id{q.value(0).toLongLong()}, q.value(1).toString(), Id{q.value(2).toLongLong()},
+                               AccountKind(q.value(3).toInt()), q.value(4).toString(), q.value(5).toLongLong(),
+                               q.value(6).toLongLong()});
+        }
+    }
+    return out;
+}
+
+Result<QStringList> Ledger::verify(QSqlDatabase& db)
+{
+    QStringList problems;
+    const auto collect = [&db, &problems](const QString& sql, const QString& what) -> Status {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(sql))
+            return store::sqlError(q.lastError(), what);
+        while (q.next())
+            problems.append(q.value(0).toString());
+        return {};
+    };
+    if (auto s = collect(u"SELECT 'journal entry ' || p.entry_id || ' does not balance in ' || a.currency "
+                         "|| ' (off by ' || sum(p.amount_minor) || ')' FROM postings p "
+                         "JOIN ledger_accounts a ON a.id = p.account_id GROUP BY p.entry_id, a.currency "
+                         "HAVING sum(p.amount_minor) <> 0"_s, u"checking journal entries"_s);
+        !s)
+        return s.error();
+    if (auto s = collect(u"SELECT 'account ' || a.id || ' (merchant ' || a.merchant_id || ', kind ' || a.kind || ', ' "
+                         "|| a.currency || ') holds ' || a.balance_minor || ' but its postings sum to ' "
+                         "|| coalesce(s.total, 0) FROM ledger_accounts a LEFT JOIN (SELECT account_id, "
+                         "sum(amount_minor) AS total FROM postings GROUP BY account_id) s ON s.account_id = a.id "
+                         "WHERE a.balance_minor <> coalesce(s.total, 0)"_s, u"recomputing balances"_s);
+        !s)
+        return s.error();
+    if (auto s = collect(u"SELECT 'the ledger does not balance in ' || currency || ' (off by ' || sum(balance_minor) "
+                         "|| ')' FROM ledger_accounts GROUP BY currency HAVING sum(balance_minor) <> 0"_s,
+                         u"checking the whole ledger"_s);
+        !s)
+        return s.error();
+    return problems;
+}
+
+} // namespace souk::payments

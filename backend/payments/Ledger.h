@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include "backend/payments/Payment.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::payments {
+
+/// One leg of a journal entry: debit positive, credit negative.
+struct Leg
+{
+    Id merchantId; ///< null for platform accounts
+    AccountKind account = AccountKind::ProviderClearing;
+    QString currency;
+    qint64 amountMinor = 0;
+};
+
+/// The double-entry ledger. Entries are immutable: a mistake is corrected by reverse(). Every
+/// entry must balance per currency before anything is written. Writer thread for post and
+/// reverse; the reads run on any connection.
+class Ledger final
+{
+public:
+    /// Writes one balanced entry (zero legs are dropped) and moves the account balances.
+    static Result<Id> post(store::UnitOfWork& uow, const QString& kind, Id paymentId, const QString& memo,
+                           const QList<Leg>& legs);
+    /// Posts the mirror image of `entryId`, linked to it.
+    static Result<Id> reverse(store::UnitOfWork& uow, Id entryId, const QString& memo);
+    /// OK when every currency's legs sum to zero; the legs must not be empty.
+    static Status checkBalanced(const QList<Leg>& legs);
+
+    static Result<QList<AccountBalance>> balances(QSqlDatabase& db, Id merchantId = {});
+    static Result<qint64> balance(QSqlDatabase& db, Id merchantId, AccountKind account, const QString& currency);
+    static Result<QList<Posting>> postingsOfPayments(QSqlDatabase& db, const QList<Id>& paymentIds);
+    /// Recomputes every balance from the postings and checks every entry and the whole ledger
+    /// balance per currency. Returns the problems found (empty: all good).
+    static Result<QStringList> verify(QSqlDatabase& db);
+};
+
+} // namespace souk::payments

@@ -1,0 +1,40 @@
+#include "backend/payments/PaymentProvider.h"
+
+#include <QRandomGenerator>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace souk::payments {
+
+ProviderAnswer SimulatedProvider::outcomeOf(const QString& digits)
+{
+    const auto decline = [](const QString& code, bool retryable) { return ProviderAnswer{false, code, retryable, {}}; };
+    if (digits == QLatin1String(InsufficientFunds))
+        return decline(u"insufficient_funds"_s, false);
+    if (digits == QLatin1String(StolenCard))
+        return decline(u"stolen_card"_s, false);
+    if (digits == QLatin1String(ExpiredCard))
+        return decline(u"expired_card"_s, false);
+    if (digits == QLatin1String(ProcessingError))
+        return decline(u"processing_error"_s, true);
+    if (digits == QLatin1String(IssuerTimeout))
+        return decline(u"issuer_timeout"_s, true);
+    return ProviderAnswer{true, {}, false, {}};
+}
+
+ProviderAnswer SimulatedProvider::authorize(const CardInput& card, qint64 amountMinor, const QString& currency)
+{
+    Q_UNUSED(amountMinor);
+    Q_UNUSED(currency);
+    const QString digits = Card::digits(card.number);
+    ProviderAnswer answer = outcomeOf(digits);
+    // an issuer timeout is the slow answer: the provider gives up after its deadline
+    const int latencyUs = answer.declineCode == u"issuer_timeout"_s ? m_latencyUs * 10 : m_latencyUs;
+    if (latencyUs > 0)
+        QThread::usleep(ulong(latencyUs));
+    answer.reference = u"sim_auth_%1_%2"_s.arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')).arg(m_next.fetch_add(1));
+    return answer;
+}
+
+} // namespace souk::payments

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QString>
+
+#include <atomic>
+
+#include "backend/payments/Card.h"
+
+namespace souk::payments {
+
+/// What the card network answered.
+struct ProviderAnswer
+{
+    bool approved = false;
+    QString declineCode; ///< "insufficient_funds", "stolen_card", "expired_card", "processing_error", "issuer_timeout"
+    bool retryable = false; ///< a new attempt may succeed (processing error, timeout)
+    QString reference;   ///< the provider's id of the authorization
+};
+
+/// The acquirer/card network seen by Souk. Called off the writer thread (it waits on the
+/// network), before the engine records the outcome. Implementations are thread-safe.
+class PaymentProvider
+{
+public:
+    virtual ~PaymentProvider() = default;
+    /// Asks the issuer to hold `amountMinor` on the card. Blocks for the provider's latency.
+    virtual ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) = 0;
+};
+
+/// A provider that behaves like a real test environment: the card number decides the answer
+/// (see outcomeOf), each call takes a small latency, references are unique. Thread-safe.
+class SimulatedProvider final : public PaymentProvider
+{
+public:
+    /// Test numbers, all Luhn-valid. Any other valid number is approved.
+    static constexpr const char* Approved = "4242424242424242";
+    static constexpr const char* InsufficientFunds = "4000000000009995";
+    static constexpr const char* StolenCard = "4000000000009979";
+    static constexpr const char* ExpiredCard = "4000000000000069";
+    static constexpr const char* ProcessingError = "4000000000000119";
+    static constexpr const char* IssuerTimeout = "4000000000000127";
+
+    /// `latencyUs`: the time each authorization takes (0 in benchmarks of the engine alone).
+    explicit SimulatedProvider(int latencyUs = 3000) : m_latencyUs(latencyUs) {}
+    ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) override;
+    static ProviderAnswer outcomeOf(const QString& digits);
+
+private:
+    int m_latencyUs;
+    std::atomic<qint64> m_next{1};
+};
+
+} // namespace souk::payments

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include "backend/payments/Payment.h"
+#include "backend/store/UnitOfWork.h"
+
+/// Row mapping of payments and disputes, shared by PaymentService's files. Internal.
+namespace souk::payments::rows {
+
+extern const QString PaymentColumns;
+extern const QString DisputeColumns;
+Payment readPayment(const QSqlQuery& q);
+Dispute readDispute(const QSqlQuery& q);
+Status insertPayment(store::UnitOfWork& uow, const Payment& p);
+/// Writes status and amounts with a new version (optimistic on the version read).
+Status savePayment(store::UnitOfWork& uow, Payment& p);
+Status saveDispute(store::UnitOfWork& uow, Dispute& d, bool insert);
+/// Minor units per major unit of `currency` (100 for EUR, 1 for JPY).
+qint64 minorPerMajor(const QString& currency);
+
+} // namespace souk::payments::rows

@@ -1,0 +1,307 @@
+#include "backend/payments/PaymentService.h"
+
+#include <QSqlQuery>
+
+#include "backend/orders/OrderService.h"
+#include "backend/orders/OrderStateMachine.h"
+#include "backend/orders/OrderStock.h"
+#include "backend/orders/OrderTotals.h"
+#include "backend/payments/Ledger.h"
+#include "backend/payments/PaymentRows.h"
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+using souk::orders::Order;
+using souk::orders::OrderService;
+using souk::orders::OrderStatus;
+using souk::orders::PaymentState;
+
+namespace souk::payments {
+namespace {
+
+Status illegal(const QString& message, const QString& field = u"paymentId"_s)
+{
+    return Error{ErrorCode::IllegalTransition, message, field};
+}
+
+/// Order status after money went back to the customer: all of it, or part.
+OrderStatus refundedStatus(const Order& order)
+{
+    return order.refundedMinor >= order.capturedMinor ? OrderStatus::Refunded : OrderStatus::PartiallyRefunded;
+}
+
+/// Returns `amount` of `payment` to the customer and books it on `refundAccount` (refunds, or
+/// dispute losses for a chargeback). `cancelling` ends the order as cancelled instead of refunded.
+Status returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, qint64 amount, AccountKind refundAccount,
+                   const QString& entryKind, const QString& reason, bool cancelling)
+{
+    auto entry = Ledger::post(uow, entryKind, payment.id, reason,
+                              {Leg{payment.merchantId, refundAccount, payment.currency, amount},
+                               Leg{Id{}, AccountKind::ProviderClearing, payment.currency, -amount}});
+    if (!entry)
+        return entry.error();
+    payment.refundedMinor += amount;
+    if (auto s = rows::savePayment(uow, payment); !s)
+        return s;
+    order.refundedMinor += amount;
+    order.paymentState = order.refundedMinor >= order.capturedMinor ? PaymentState::Refunded
+                                                                    : PaymentState::PartiallyRefunded;
+    const OrderStatus next = cancelling ? OrderStatus::Cancelled : refundedStatus(order);
+    if (order.status == next && next == OrderStatus::Refunded) // already fully refunded by an earlier step
+        return OrderService::saveMoney(uow, order);
+    return OrderService::transition(uow, order, next, reason);
+}
+
+Result<Id> insertRefund(store::UnitOfWork& uow, Id paymentId, qint64 amount, const QString& reason)
+{
+    const Id id = uow.newId();
+    QSqlQuery& q = uow.statement(u"INSERT INTO refunds (id, payment_id, amount_minor, reason, entry_id, actor, at_ms) "
+                                 "VALUES (?, ?, ?, ?, (SELECT max(id) FROM journal_entries WHERE payment_id = ?), ?, ?)"_s);
+    const QVariantList values{id.value, paymentId.value, amount, reason, paymentId.value, uow.actor().toString(),
+                              uow.nowMs()};
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (auto s = store::exec(q, u"writing a refund"_s); !s)
+        return s.error();
+    return id;
+}
+
+Status checkRefundable(const Payment& p, qint64 amount)
+{
+    if (p.status != PaymentStatus::Captured)
+        return illegal(u"only a captured payment can be refunded (this one is %1)"_s.arg(paymentStatusName(p.status)));
+    if (amount <= 0)
+        return Error::invalid(u"amount"_s, u"the refund amount must be positive"_s);
+    if (amount > p.refundableMinor())
+        return Error::conflict(u"amount"_s, u"at most %1 (minor units) can still be refunded"_s.arg(p.refundableMinor()));
+    return {};
+}
+
+Result<bool> hasOpenDispute(QSqlDatabase& db, Id paymentId)
+{
+    auto open = store::scalar(db, u"SELECT count(*) FROM disputes WHERE payment_id = ? AND status IN (0, 1)"_s,
+                              {paymentId.value});
+    if (!open)
+        return open.error();
+    return open->toInt() > 0;
+}
+
+} // namespace
+
+Result<Order> PaymentService::checkAuthorizable(QSqlDatabase& db, Id orderId)
+{
+    auto order = OrderService::load(db, orderId, false);
+    if (!order)
+        return order.error();
+    if (order->status != OrderStatus::PendingPayment)
+        return illegal(u"the order is %1; only an order awaiting payment can be paid"_s
+                           .arg(orders::OrderStateMachine::name(order->status)), u"orderId"_s).error();
+    if (order->paymentState == PaymentState::Authorized)
+        return illegal(u"the order already has an authorization awaiting capture"_s, u"orderId"_s).error();
+    return *order;
+}
+
+Result<Payment> PaymentService::recordAuthorization(store::UnitOfWork& uow, Id orderId, const CardSummary& card,
+                                                    const ProviderAnswer& answer)
+{
+    auto order = checkAuthorizable(uow.db(), orderId); // again on the writer: the order may have moved
+    if (!order)
+        return order.error();
+    Payment p;
+    p.id = uow.newId();
+    p.orderId = orderId;
+    p.merchantId = order->merchantId;
+    p.status = answer.approved ? PaymentStatus::Authorized : PaymentStatus::Failed;
+    p.currency = order->currency;
+    p.amountMinor = order->totalMinor;
+    p.card = card;
+    p.declineCode = answer.declineCode;
+    p.retryable = answer.retryable;
+    p.providerRef = answer.reference;
+    p.authorizedMs = uow.nowMs();
+    p.authExpiresMs = answer.approved ? uow.nowMs() + AuthorizationValidityMs : uow.nowMs();
+    p.version = 1;
+    if (auto s = rows::insertPayment(uow, p); !s)
+        return s.error();
+    order->paymentState = answer.approved ? PaymentState::Authorized : PaymentState::Failed;
+    order->cardLast4 = card.last4;
+    if (auto s = OrderService::saveMoney(uow, *order); !s)
+        return s.error();
+    const QString detail = u"%1 •••• %2%3"_s.arg(card.brand, card.last4,
+                                                answer.approved ? QString() : u" declined: "_s + answer.declineCode);
+    if (auto s = OrderService::addEvent(uow, orderId, answer.approved ? u"payment.authorized"_s : u"payment.failed"_s,
+                                        p.amountMinor, detail);
+        !s)
+        return s.error();
+    return p;
+}
+
+Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, std::optional<qint64> amountMinor)
+{
+    auto p = payment(uow.db(), paymentId);
+    if (!p)
+        return p.error();
+    if (p->status != PaymentStatus::Authorized)
+        return illegal(u"only an authorized payment can be captured (this one is %1)"_s
+                           .arg(paymentStatusName(p->status))).error();
+    if (uow.nowMs() >= p->authExpiresMs)
+        return illegal(u"the authorization expired; ask the customer to pay again"_s).error();
+    const qint64 amount = amountMinor.value_or(p->amountMinor);
+    if (amount <= 0)
+        return Error::invalid(u"amount"_s, u"the capture amount must be positive"_s);
+    if (amount > p->amountMinor)
+        return Error::conflict(u"amount"_s, u"at most the authorized %1 (minor units) can be captured"_s.arg(p->amountMinor));
+    auto order = OrderService::load(uow.db(), p->orderId, true);
+    if (!order)
+        return order.error();
+    auto terms = OrderService::terms(uow.db(), p->merchantId);
+    if (!terms)
+        return terms.error();
+    auto commission = orders::OrderTotals::commission(amount, terms->commissionBp, terms->commissionFixedMinor);
+    if (!commission)
+        return commission.error();
+    auto entry = Ledger::post(uow, u"capture"_s, p->id, QString(),
+                              {Leg{Id{}, AccountKind::ProviderClearing, p->currency, amount},
+                               Leg{p->merchantId, AccountKind::MerchantPayable, p->currency, -(amount - *commission)},
+                               Leg{Id{}, AccountKind::CommissionRevenue, p->currency, -*commission}});
+    if (!entry)
+        return entry.error();
+    p->status = PaymentStatus::Captured;
+    p->capturedMinor = amount;
+    if (auto s = rows::savePayment(uow, *p); !s)
+        return s.error();
+    order->capturedMinor = amount;
+    order->paymentState = PaymentState::Captured;
+    if (auto s = orders::OrderStock::sell(uow, *order); !s)
+        return s.error();
+    if (auto s = OrderService::addEvent(uow, order->id, u"payment.captured"_s, amount,
+                                        amount < p->amountMinor ? u"partial capture; the rest was released"_s
+                                                                : QString());
+        !s)
+        return s.error();
+    if (auto s = OrderService::transition(uow, *order, OrderStatus::Paid, u"payment captured"_s); !s)
+        return s.error();
+    return *p;
+}
+
+Result<Payment> PaymentService::voidAuthorization(store::UnitOfWork& uow, Id paymentId, const QString& reason)
+{
+    auto p = payment(uow.db(), paymentId);
+    if (!p)
+        return p.error();
+    if (p->status != PaymentStatus::Authorized)
+        return illegal(u"only an authorized payment can be voided (this one is %1)"_s.arg(paymentStatusName(p->status)))
+            .error();
+    p->status = PaymentStatus::Voided;
+    if (auto s = rows::savePayment(uow, *p); !s)
+        return s.error();
+    auto order = OrderService::load(uow.db(), p->orderId, false);
+    if (!order)
+        return order.error();
+    order->paymentState = PaymentState::Voided;
+    if (auto s = OrderService::saveMoney(uow, *order); !s)
+        return s.error();
+    if (auto s = OrderService::addEvent(uow, order->id, u"payment.voided"_s, p->amountMinor, reason); !s)
+        return s.error();
+    return *p;
+}
+
+Result<Refund> PaymentService::refund(store::UnitOfWork& uow, Id paymentId, qint64 amountMinor, const QString& reason)
+{
+    if (reason.trimmed().isEmpty())
+        return Error::invalid(u"reason"_s, u"say why the money is refunded"_s);
+    auto p = payment(uow.db(), paymentId);
+    if (!p)
+        return p.error();
+    if (auto s = checkRefundable(*p, amountMinor); !s)
+        return s.error();
+    auto disputed = hasOpenDispute(uow.db(), paymentId);
+    if (!disputed)
+        return disputed.error();
+    if (*disputed)
+        return illegal(u"the payment is disputed; wait for the dispute's outcome"_s).error();
+    auto order = OrderService::load(uow.db(), p->orderId, false);
+    if (!order)
+        return order.error();
+    if (auto s = returnFunds(uow, *p, *order, amountMinor, AccountKind::Refunds, u"refund"_s, reason.trimmed(), false);
+        !s)
+        return s.error();
+    auto id = insertRefund(uow, p->id, amountMinor, reason.trimmed());
+    if (!id)
+        return id.error();
+    if (auto s = OrderService::addEvent(uow, order->id, u"refund"_s, amountMinor, reason.trimmed()); !s)
+        return s.error();
+    return Refund{*id, p->id, amountMinor, reason.trimmed(), uow.actor().toString(), uow.nowMs()};
+}
+
+Result<Order> PaymentService::cancelOrder(store::UnitOfWork& uow, Id orderId, const QString& reason)
+{
+    auto order = OrderService::load(uow.db(), orderId, true);
+    if (!order)
+        return order.error();
+    if (auto s = orders::OrderStateMachine::check(order->status, OrderStatus::Cancelled); !s)
+        return s.error();
+    auto payments = paymentsOf(uow.db(), orderId);
+    if (!payments)
+        return payments.error();
+    if (order->status == OrderStatus::PendingPayment) {
+        for (const Payment& p : *payments) {
+            if (p.status == PaymentStatus::Authorized) {
+                if (auto v = voidAuthorization(uow, p.id, reason); !v)
+                    return v.error();
+            }
+        }
+        return OrderService::cancelUnpaid(uow, orderId, reason);
+    }
+    // paid but not shipped: give back what is left of the money and put the goods back
+    for (const Payment& p : *payments) {
+        auto disputed = hasOpenDispute(uow.db(), p.id);
+        if (!disputed)
+            return disputed.error();
+        if (*disputed) // the bank holds these funds until it decides
+            return illegal(u"the payment is disputed; wait for the dispute's outcome"_s, u"orderId"_s).error();
+    }
+    for (Payment& p : *payments) {
+        if (p.status != PaymentStatus::Captured || p.refundableMinor() == 0)
+            continue;
+        const qint64 amount = p.refundableMinor();
+        if (auto s = returnFunds(uow, p, *order, amount, AccountKind::Refunds, u"refund"_s, reason, true); !s)
+            return s.error();
+        if (auto id = insertRefund(uow, p.id, amount, reason); !id)
+            return id.error();
+    }
+    if (order->status != OrderStatus::Cancelled) {
+        if (auto s = OrderService::transition(uow, *order, OrderStatus::Cancelled, reason); !s)
+            return s.error();
+    }
+    if (auto s = orders::OrderStock::restock(uow, *order); !s)
+        return s.error();
+    return *order;
+}
+
+Result<int> PaymentService::expireAuthorizations(store::UnitOfWork& uow, int limit)
+{
+    QSqlQuery q(uow.db());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id FROM payments WHERE status = 1 AND auth_expires_ms <= ? ORDER BY auth_expires_ms LIMIT ?"_s);
+    q.bindValue(0, uow.nowMs());
+    q.bindValue(1, limit);
+    if (auto s = store::exec(q, u"finding expired authorizations"_s); !s)
+        return s.error();
+    QList<Id> due;
+    while (q.next())
+        due.append(Id{q.value(0).toLongLong()});
+    q.finish();
+    for (Id id : due) {
+        auto voided = voidAuthorization(uow, id, u"authorization expired"_s);
+        if (!voided)
+            return voided.error();
+        Payment p = *voided;
+        p.status = PaymentStatus::Expired;
+        if (auto s = rows::savePayment(uow, p); !s)
+            return s.error();
+    }
+    return int(due.size());
+}
+
+} // namespace souk::payments

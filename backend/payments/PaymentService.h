@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include "backend/orders/Order.h"
+#include "backend/payments/Payment.h"
+#include "backend/payments/PaymentProvider.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::payments {
+
+struct Payout
+{
+    Id id;
+    Id merchantId;
+    QString currency;
+    qint64 amountMinor = 0;
+    Id entryId;
+    qint64 atMs = 0;
+};
+
+/// Payment intents on orders: authorize, capture, void, refund, disputes, payouts, each with
+/// its ledger entry and its event on the order's timeline. Stateless; writes run on the engine's
+/// writer thread inside the caller's unit of work (the provider was asked before, off it).
+class PaymentService final
+{
+public:
+    static constexpr qint64 AuthorizationValidityMs = 7LL * 24 * 60 * 60 * 1000;
+    static constexpr qint64 EvidenceWindowMs = 7LL * 24 * 60 * 60 * 1000;
+    static constexpr qint64 DisputeFeeMajor = 15; ///< the provider's fee per lost dispute, in major units
+
+    /// Checks that `orderId` can take an authorization now; returns the order.
+    static Result<orders::Order> checkAuthorizable(QSqlDatabase& db, Id orderId);
+    /// Records the provider's answer for the order's total: an authorized payment, or a failed
+    /// one with the decline code (the order stays pending_payment).
+    static Result<Payment> recordAuthorization(store::UnitOfWork& uow, Id orderId, const CardSummary& card,
+                                               const ProviderAnswer& answer);
+    /// Captures `amountMinor` (all when empty) of an authorization; the rest is released. Books
+    /// the capture and the commission, marks the order paid and turns its holds into sales.
+    static Result<Payment> capture(store::UnitOfWork& uow, Id paymentId, std::optional<qint64> amountMinor);
+    static Result<Payment> voidAuthorization(store::UnitOfWork& uow, Id paymentId, const QString& reason);
+    static Result<Refund> refund(store::UnitOfWork& uow, Id paymentId, qint64 amountMinor, const QString& reason);
+    /// Cancels an order: before payment it voids any authorization and releases the stock;
+    /// after payment (before shipping) it refunds what is left and puts the goods back.
+    static Result<orders::Order> cancelOrder(store::UnitOfWork& uow, Id orderId, const QString& reason);
+    /// Voids authorizations older than their validity (7 days); returns how many.
+    static Result<int> expireAuthorizations(store::UnitOfWork& uow, int limit);
+
+    static Result<Dispute> openDispute(store::UnitOfWork& uow, Id paymentId, qint64 amountMinor, const QString& reason);
+    static Result<Dispute> submitEvidence(store::UnitOfWork& uow, Id disputeId);
+    /// Won: nothing moves. Lost: the funds are reversed and the fee booked to the merchant.
+    static Result<Dispute> resolveDispute(store::UnitOfWork& uow, Id disputeId, bool won);
+    /// Settles the merchant: moves the net payable of each currency to paid-out.
+    static Result<QList<Payout>> payout(store::UnitOfWork& uow, Id merchantId);
+
+    static Result<Payment> payment(QSqlDatabase& db, Id paymentId);
+    static Result<QList<Payment>> paymentsOf(QSqlDatabase& db, Id orderId);
+    static Result<QList<Refund>> refundsOf(QSqlDatabase& db, const QList<Id>& paymentIds);
+    static Result<QList<Dispute>> disputesOf(QSqlDatabase& db, const QList<Id>& paymentIds);
+    static Result<Dispute> dispute(QSqlDatabase& db, Id disputeId);
+};
+
+} // namespace souk::payments

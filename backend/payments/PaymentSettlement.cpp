@@ -1,0 +1,259 @@
+// PaymentService, second part: disputes, payouts and reads (split to keep each file reviewable).
+#include "backend/payments/PaymentService.h"
+
+#include <QSqlQuery>
+
+#include "backend/orders/OrderService.h"
+#include "backend/payments/Ledger.h"
+#include "backend/payments/PaymentRows.h"
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+using souk::orders::OrderService;
+using souk::orders::OrderStatus;
+using souk::orders::PaymentState;
+
+namespace souk::payments {
+namespace {
+
+Status illegal(const QString& message, const QString& field)
+{
+    return Error{ErrorCode::IllegalTransition, message, field};
+}
+
+Status markOrder(store::UnitOfWork& uow, Id orderId, PaymentState state, const QString& eventKind,
+                 std::optional<qint64> amount, const QString& detail)
+{
+    auto order = OrderService::load(uow.db(), orderId, false);
+    if (!order)
+        return order.error();
+    order->paymentState = state;
+    if (auto s = OrderService::saveMoney(uow, *order); !s)
+        return s;
+    return OrderService::addEvent(uow, orderId, eventKind, amount, detail);
+}
+
+/// A lost chargeback: the funds go back to the customer's bank and the provider charges a fee,
+/// both borne by the merchant.
+Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
+{
+    auto entry = Ledger::post(uow, u"dispute_lost"_s, p.id, d.reason,
+                              {Leg{p.merchantId, AccountKind::DisputeLosses, p.currency, d.amountMinor},
+                               Leg{p.merchantId, AccountKind::DisputeFees, p.currency, d.feeMinor},
+                               Leg{Id{}, AccountKind::ProviderClearing, p.currency, -(d.amountMinor + d.feeMinor)}});
+    if (!entry)
+        return entry.error();
+    p.refundedMinor += d.amountMinor;
+    if (auto s = rows::savePayment(uow, p); !s)
+        return s;
+    auto order = OrderService::load(uow.db(), p.orderId, false);
+    if (!order)
+        return order.error();
+    order->refundedMinor += d.amountMinor;
+    order->paymentState = order->refundedMinor >= order->capturedMinor ? PaymentState::Refunded
+                                                                       : PaymentState::PartiallyRefunded;
+    const OrderStatus next = order->refundedMinor >= order->capturedMinor ? OrderStatus::Refunded
+                                                                          : OrderStatus::PartiallyRefunded;
+    if (auto s = OrderService::transition(uow, *order, next, u"dispute lost"_s); !s)
+        return s;
+    return OrderService::addEvent(uow, order->id, u"dispute.lost"_s, d.amountMinor + d.feeMinor,
+                                  u"funds reversed and fee booked"_s);
+}
+
+} // namespace
+
+Result<Dispute> PaymentService::openDispute(store::UnitOfWork& uow, Id paymentId, qint64 amountMinor,
+                                            const QString& reason)
+{
+    auto p = payment(uow.db(), paymentId);
+    if (!p)
+        return p.error();
+    if (p->status != PaymentStatus::Captured)
+        return illegal(u"only a captured payment can be disputed"_s, u"paymentId"_s).error();
+    if (amountMinor <= 0 || amountMinor > p->refundableMinor())
+        return Error::invalid(u"amount"_s, u"a dispute covers 1..%1 (minor units)"_s.arg(p->refundableMinor()));
+    auto open = store::scalar(uow.db(), u"SELECT count(*) FROM disputes WHERE payment_id = ? AND status IN (0, 1)"_s,
+                              {paymentId.value});
+    if (!open)
+        return open.error();
+    if (open->toInt() > 0)
+        return illegal(u"the payment already has an open dispute"_s, u"paymentId"_s).error();
+    Dispute d;
+    d.id = uow.newId();
+    d.paymentId = paymentId;
+    d.amountMinor = amountMinor;
+    d.feeMinor = DisputeFeeMajor * rows::minorPerMajor(p->currency);
+    d.reason = reason.trimmed().isEmpty() ? u"unspecified"_s : reason.trimmed();
+    d.openedMs = uow.nowMs();
+    d.evidenceDueMs = uow.nowMs() + EvidenceWindowMs;
+    if (auto s = rows::saveDispute(uow, d, true); !s)
+        return s.error();
+    if (auto s = markOrder(uow, p->orderId, PaymentState::Disputed, u"dispute.opened"_s, amountMinor, d.reason); !s)
+        return s.error();
+    return d;
+}
+
+Result<Dispute> PaymentService::submitEvidence(store::UnitOfWork& uow, Id disputeId)
+{
+    auto d = dispute(uow.db(), disputeId);
+    if (!d)
+        return d.error();
+    if (d->status != DisputeStatus::NeedsResponse)
+        return illegal(u"evidence can only be sent while the dispute needs a response"_s, u"disputeId"_s).error();
+    if (uow.nowMs() > d->evidenceDueMs)
+        return illegal(u"the evidence was due by then; the dispute can only be lost now"_s, u"disputeId"_s).error();
+    d->status = DisputeStatus::UnderReview;
+    if (auto s = rows::saveDispute(uow, *d, false); !s)
+        return s.error();
+    auto p = payment(uow.db(), d->paymentId);
+    if (!p)
+        return p.error();
+    if (auto s = OrderService::addEvent(uow, p->orderId, u"dispute.evidence"_s, std::nullopt, u"evidence sent"_s); !s)
+        return s.error();
+    return *d;
+}
+
+Result<Dispute> PaymentService::resolveDispute(store::UnitOfWork& uow, Id disputeId, bool won)
+{
+    auto d = dispute(uow.db(), disputeId);
+    if (!d)
+        return d.error();
+    const bool overdue = d->status == DisputeStatus::NeedsResponse && uow.nowMs() > d->evidenceDueMs;
+    if (d->status != DisputeStatus::UnderReview && !overdue)
+        return illegal(u"only a dispute under review (or past its evidence date) can be decided"_s, u"disputeId"_s)
+            .error();
+    if (won && overdue)
+        return illegal(u"no evidence was sent in time; the dispute is lost"_s, u"disputeId"_s).error();
+    d->status = won ? DisputeStatus::Won : DisputeStatus::Lost;
+    d->resolvedMs = uow.nowMs();
+    if (auto s = rows::saveDispute(uow, *d, false); !s)
+        return s.error();
+    auto p = payment(uow.db(), d->paymentId);
+    if (!p)
+        return p.error();
+    if (won) {
+        const PaymentState back = p->refundedMinor > 0 ? PaymentState::PartiallyRefunded : PaymentState::Captured;
+        if (auto s = markOrder(uow, p->orderId, back, u"dispute.won"_s, d->amountMinor, QString()); !s)
+            return s.error();
+        return *d;
+    }
+    if (auto s = bookLostDispute(uow, *p, *d); !s)
+        return s.error();
+    return *d;
+}
+
+Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchantId)
+{
+    auto balances = Ledger::balances(uow.db(), merchantId);
+    if (!balances)
+        return balances.error();
+    QHash<QString, QList<AccountBalance>> byCurrency;
+    for (const AccountBalance& b : *balances)
+        byCurrency[b.currency].append(b);
+    QList<Payout> out;
+    for (auto it = byCurrency.cbegin(); it != byCurrency.cend(); ++it) {
+        QList<Leg> legs;
+        qint64 net = 0;
+        for (const AccountBalance& b : it.value()) {
+            if (b.account == AccountKind::PaidOut || b.balanceMinor == 0)
+                continue;
+            legs.append(Leg{merchantId, b.account, b.currency, -b.balanceMinor}); // close the account to zero
+            net -= b.balanceMinor; // payable is a credit (negative): what is owed is its opposite
+        }
+        if (net <= 0)
+            continue; // nothing owed in this currency (refunds may exceed sales)
+        legs.append(Leg{merchantId, AccountKind::PaidOut, it.key(), -net});
+        auto entry = Ledger::post(uow, u"payout"_s, Id{}, u"settlement"_s, legs);
+        if (!entry)
+            return entry.error();
+        Payout p{uow.newId(), merchantId, it.key(), net, *entry, uow.nowMs()};
+        if (auto s = store::exec(uow.db(), u"INSERT INTO payouts (id, merchant_id, currency, amount_minor, entry_id, "
+                                           "actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                                 {p.id.value, merchantId.value, p.currency, p.amountMinor, p.entryId.value,
+                                  uow.actor().toString(), p.atMs});
+            !s)
+            return s.error();
+        uow.recordChange(u"payout"_s, p.id, 1, ChangeOp::Created);
+        out.append(p);
+    }
+    if (out.isEmpty())
+        return Error::conflict(u"merchantId"_s, u"nothing to pay out: the merchant's balance is zero or negative"_s);
+    return out;
+}
+
+Result<Payment> PaymentService::payment(QSqlDatabase& db, Id paymentId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s);
+    q.bindValue(0, paymentId.value);
+    if (auto s = store::exec(q, u"reading a payment"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(u"paymentId"_s, u"no such payment"_s);
+    return rows::readPayment(q);
+}
+
+Result<QList<Payment>> PaymentService::paymentsOf(QSqlDatabase& db, Id orderId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE order_id = ? ORDER BY id"_s);
+    q.bindValue(0, orderId.value);
+    if (auto s = store::exec(q, u"reading an order's payments"_s); !s)
+        return s.error();
+    QList<Payment> out;
+    while (q.next())
+        out.append(rows::readPayment(q));
+    return out;
+}
+
+Result<QList<Refund>> PaymentService::refundsOf(QSqlDatabase& db, const QList<Id>& paymentIds)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, payment_id, amount_minor, reason, actor, at_ms FROM refunds WHERE payment_id = ? "
+              "ORDER BY id"_s);
+    QList<Refund> out;
+    for (Id id : paymentIds) {
+        q.bindValue(0, id.value);
+        if (auto s = store::exec(q, u"reading refunds"_s); !s)
+            return s.error();
+        while (q.next()) {
+            out.append(Refund{Id{q.value(0).toLongLong()}, Id{q.value(1).toLongLong()}, q.value(2).toLongLong(),
+                              q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()});
+        }
+    }
+    return out;
+}
+
+Result<QList<Dispute>> PaymentService::disputesOf(QSqlDatabase& db, const QList<Id>& paymentIds)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + rows::DisputeColumns + u" FROM disputes WHERE payment_id = ? ORDER BY id"_s);
+    QList<Dispute> out;
+    for (Id id : paymentIds) {
+        q.bindValue(0, id.value);
+        if (auto s = store::exec(q, u"reading disputes"_s); !s)
+            return s.error();
+        while (q.next())
+            out.append(rows::readDispute(q));
+    }
+    return out;
+}
+
+Result<Dispute> PaymentService::dispute(QSqlDatabase& db, Id disputeId)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + rows::DisputeColumns + u" FROM disputes WHERE id = ?"_s);
+    q.bindValue(0, disputeId.value);
+    if (auto s = store::exec(q, u"reading a dispute"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(u"disputeId"_s, u"no such dispute"_s);
+    return rows::readDispute(q);
+}
+
+} // namespace souk::payments
