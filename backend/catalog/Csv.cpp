@@ -1,9 +1,12 @@
 #include "backend/catalog/Csv.h"
 
-#include <QStringDecoder>
-
 #include <cstring>
 #include <optional>
+#include <vector>
+
+#include <QStringDecoder>
+
+#include "backend/core/Parallel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -34,17 +37,39 @@ int firstInvalidUtf8Line(QByteArrayView bytes)
     return 1; // not reached when the whole-file decode failed
 }
 
-/// Index-scanning RFC 4180 reader over decoded text. One instance reads one file.
+/// Index-scanning RFC 4180 reader over decoded text, from `pos` (a record start) on `line`.
 class Parser
 {
 public:
-    Parser(QStringView text, const CsvOptions& options) : m_text(text), m_options(options) {}
+    Parser(QStringView text, const CsvOptions& options, qsizetype pos = 0, int line = 1)
+        : m_text(text), m_options(options), m_pos(pos), m_line(line)
+    {
+    }
 
     Result<CsvTable> run()
     {
         CsvTable table;
-        bool haveHeader = false;
-        while (m_pos < m_text.size()) {
+        if (auto error = readHeader(table.header))
+            return *error;
+        if (auto error = readRows(table, m_text.size()))
+            return *error;
+        return table;
+    }
+
+    /// The first record, after any blank lines.
+    std::optional<Error> readHeader(QStringList& header)
+    {
+        while (m_pos < m_text.size() && isLineBreak(m_text[m_pos]))
+            skipLineBreak();
+        if (m_pos >= m_text.size())
+            return lineError(1, u"the file is empty"_s);
+        return readRecord(header);
+    }
+
+    /// Data records as wide as table.header that start before `end`.
+    std::optional<Error> readRows(CsvTable& table, qsizetype end)
+    {
+        while (m_pos < end) {
             if (isLineBreak(m_text[m_pos])) { // blank line
                 skipLineBreak();
                 continue;
@@ -53,12 +78,7 @@ public:
             QStringList fields;
             fields.reserve(table.header.size());
             if (auto error = readRecord(fields))
-                return *error;
-            if (!haveHeader) {
-                table.header = std::move(fields);
-                haveHeader = true;
-                continue;
-            }
+                return error;
             if (fields.size() != table.header.size())
                 return lineError(recordLine,
                                  u"expected %1 columns, found %2"_s.arg(table.header.size()).arg(fields.size()));
@@ -67,10 +87,11 @@ public:
             table.rows.append(std::move(fields));
             table.rowLines.append(recordLine);
         }
-        if (!haveHeader)
-            return lineError(1, u"the file is empty"_s);
-        return table;
+        return std::nullopt;
     }
+
+    qsizetype pos() const { return m_pos; }
+    int line() const { return m_line; }
 
 private:
     static bool isLineBreak(QChar c) { return c == u'\n' || c == u'\r'; }
@@ -161,9 +182,79 @@ private:
 
     QStringView m_text;
     const CsvOptions& m_options;
-    qsizetype m_pos = 0;
-    int m_line = 1;
+    qsizetype m_pos;
+    int m_line;
 };
+
+/// Where pieces of the data records start, ending with text.size(): each after a line feed that
+/// quote parity puts outside quotes. Parity is only a guess (a stray quote in an unquoted field
+/// is literal text), so parseInPieces() checks every piece ends where the next one starts.
+QList<qsizetype> pieceStarts(QStringView text, qsizetype begin, int parts)
+{
+    QList<qsizetype> starts{begin};
+    const char16_t* data = reinterpret_cast<const char16_t*>(text.data());
+    bool quoted = false;
+    qsizetype pos = begin;
+    for (int k = 1; k < parts; ++k) {
+        for (const qsizetype target = begin + (text.size() - begin) * k / parts; pos < target; ++pos)
+            quoted ^= data[pos] == u'"';
+        for (; pos < text.size(); ++pos) {
+            quoted ^= data[pos] == u'"';
+            if (data[pos] == u'\n' && !quoted) {
+                ++pos;
+                break;
+            }
+        }
+        if (pos >= text.size())
+            break;
+        starts.append(pos);
+    }
+    starts.append(text.size());
+    return starts;
+}
+
+/// One piece of the records, read on its own thread with lines counted from 1.
+struct Piece
+{
+    CsvTable table;
+    std::optional<Error> error;
+    qsizetype end = 0;
+    int lines = 0; ///< line breaks consumed
+};
+
+/// Reads the records after the header in pieces on all cores and joins them. Any error, a piece
+/// that overran the next, or too many rows gives nullopt: the caller then reads the file in one
+/// piece, which finds the same records and reports the exact first error.
+std::optional<CsvTable> parseInPieces(QStringView text, const CsvOptions& options, const QStringList& header,
+                                      const Parser& head)
+{
+    constexpr qsizetype PieceCharsMin = 256 * 1024;
+    const QList<qsizetype> starts =
+        pieceStarts(text, head.pos(), parallelParts(text.size() - head.pos(), PieceCharsMin));
+    std::vector<Piece> pieces(size_t(starts.size() - 1));
+    runParts(int(pieces.size()), [&](int k) {
+        Piece& piece = pieces[size_t(k)];
+        piece.table.header = header;
+        Parser parser(text, options, starts[k], 1);
+        piece.error = parser.readRows(piece.table, starts[k + 1]);
+        piece.end = parser.pos();
+        piece.lines = parser.line() - 1;
+    });
+    CsvTable table;
+    table.header = header;
+    int lineOffset = head.line() - 1;
+    for (size_t k = 0; k < pieces.size(); ++k) {
+        Piece& piece = pieces[k];
+        if (piece.error || piece.end != starts[qsizetype(k) + 1] ||
+            table.rows.size() + piece.table.rows.size() > options.maxRows)
+            return std::nullopt;
+        for (const int line : std::as_const(piece.table.rowLines))
+            table.rowLines.append(line + lineOffset);
+        table.rows.append(std::move(piece.table.rows));
+        lineOffset += piece.lines;
+    }
+    return table;
+}
 
 bool needsQuoting(const QString& field)
 {
@@ -211,6 +302,12 @@ Result<CsvTable> parseCsv(const QByteArray& data, const CsvOptions& options)
     if (decoder.hasError()) {
         const int line = firstInvalidUtf8Line(bytes);
         return lineError(line, u"line %1 is not valid UTF-8; save the file as UTF-8"_s.arg(line));
+    }
+    Parser head(text, options);
+    QStringList header;
+    if (!head.readHeader(header)) {
+        if (auto table = parseInPieces(text, options, header, head))
+            return std::move(*table);
     }
     return Parser(text, options).run();
 }

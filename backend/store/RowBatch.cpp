@@ -1,5 +1,7 @@
 #include "backend/store/RowBatch.h"
 
+#include <algorithm>
+
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -77,41 +79,78 @@ Status RowBatch::flush(QSqlDatabase& database)
         m_values.clear();
         m_rows = 0;
     });
-    const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(m_table, m_columns.join(u", "_s),
-                                                                 QStringList(m_columns.size(), u"?"_s).join(u", "_s));
-    auto* db = static_cast<sqlite3*>(nativeSqliteHandle(database));
-    return db ? flushNative(db, sql.toUtf8()) : flushPortable(database, sql);
+    void* db = nativeSqliteHandle(database);
+    return db ? flushNative(db) : flushPortable(database, insertSql(1));
 }
 
-Status RowBatch::flushNative(void* handle, const QByteArray& sql)
+/// The pending rows go in statements of up to RowsPerStatementMax rows. One statement per row
+/// costs a statement journal per row: SQLite copies every page a statement touches into the
+/// sub-journal before changing it, so a row-by-row insert copies the table's last leaf (and an
+/// index leaf per index) once per row; one statement for many rows copies it once.
+Status RowBatch::flushNative(void* handle)
 {
     auto* db = static_cast<sqlite3*>(handle);
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt, nullptr);
-    if (rc != SQLITE_OK)
-        return nativeError(db, rc, m_table);
     const int width = int(m_columns.size());
-    for (qsizetype r = 0; r < m_rows; ++r) {
+    const int variablesMax = sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+    const qsizetype perStatement = qBound(1, variablesMax / width, RowsPerStatementMax);
+    sqlite3_stmt* full = nullptr; // prepared once for every statement of perStatement rows
+    const auto finalize = qScopeGuard([&full] { sqlite3_finalize(full); });
+    for (qsizetype first = 0; first < m_rows; first += perStatement) {
+        const qsizetype rows = std::min(perStatement, m_rows - first);
+        sqlite3_stmt* stmt = rows == perStatement ? full : nullptr;
+        if (!stmt) {
+            const QByteArray sql = insertSql(rows).toUtf8();
+            const int rc = sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &stmt, nullptr);
+            if (rc != SQLITE_OK)
+                return nativeError(db, rc, m_table);
+            if (rows == perStatement)
+                full = stmt;
+        }
+        bindRows(stmt, first, rows);
+        const int rc = sqlite3_step(stmt);
+        const Status status = rc == SQLITE_DONE ? Status() : Status(nativeError(db, rc, m_table));
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt); // the bound texts are borrowed from m_values
+        if (stmt != full)
+            sqlite3_finalize(stmt);
+        if (!status)
+            return status;
+    }
+    m_lastRowId = sqlite3_last_insert_rowid(db);
+    return {};
+}
+
+void RowBatch::bindRows(void* statement, qsizetype first, qsizetype rows) const
+{
+    auto* stmt = static_cast<sqlite3_stmt*>(statement);
+    const int width = int(m_columns.size());
+    int param = 0;
+    for (qsizetype r = first; r < first + rows; ++r) {
         for (int c = 0; c < width; ++c) {
             const Value& v = m_values[size_t(r * width + c)];
+            ++param;
             if (const auto* i = std::get_if<qint64>(&v))
-                sqlite3_bind_int64(stmt, c + 1, *i);
+                sqlite3_bind_int64(stmt, param, *i);
             else if (const auto* s = std::get_if<QString>(&v))
-                sqlite3_bind_text16(stmt, c + 1, s->utf16(), int(s->size() * 2), SQLITE_STATIC);
+                sqlite3_bind_text16(stmt, param, s->utf16(), int(s->size() * 2), SQLITE_STATIC);
             else
-                sqlite3_bind_null(stmt, c + 1);
+                sqlite3_bind_null(stmt, param);
         }
-        rc = sqlite3_step(stmt);
-        if (rc != SQLITE_DONE)
-            break;
-        sqlite3_reset(stmt);
     }
-    const bool ok = rc == SQLITE_DONE;
-    Status status = ok ? Status() : Status(nativeError(db, rc, m_table));
-    if (ok)
-        m_lastRowId = sqlite3_last_insert_rowid(db);
-    sqlite3_finalize(stmt);
-    return status;
+}
+
+/// INSERT INTO t (a, b) VALUES (?, ?), (?, ?), ... for `rows` rows.
+QString RowBatch::insertSql(qsizetype rows) const
+{
+    const QString one = u'(' + QStringList(m_columns.size(), u"?"_s).join(u", "_s) + u')';
+    QString sql = u"INSERT INTO %1 (%2) VALUES "_s.arg(m_table, m_columns.join(u", "_s));
+    sql.reserve(sql.size() + rows * (one.size() + 2));
+    for (qsizetype r = 0; r < rows; ++r) {
+        if (r > 0)
+            sql += u", "_s;
+        sql += one;
+    }
+    return sql;
 }
 
 Status RowBatch::flushPortable(QSqlDatabase& database, const QString& sql)

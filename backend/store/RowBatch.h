@@ -12,13 +12,16 @@
 
 namespace souk::store {
 
-/// Collects rows for one table and inserts them in one go, binding through the SQLite driver's
+/// Collects rows for one table and inserts them with multi-row INSERTs, binding through the SQLite driver's
 /// native handle where that is safe (QtSql's per-value binding costs more than SQLite's own
 /// insert on bulk paths), and through QtSql otherwise. Used on bulk paths, in the writer's
 /// transaction. Not thread-safe; one command's lifetime.
 class RowBatch final
 {
 public:
+    /// Rows per INSERT statement on the native path (fewer when SQLite allows fewer variables).
+    static constexpr int RowsPerStatementMax = 64;
+
     RowBatch(QString table, QStringList columns);
 
     /// Starts a row; then add exactly columns().size() values in column order.
@@ -35,7 +38,9 @@ public:
 
 private:
     using Value = std::variant<std::monostate, qint64, QString>;
-    Status flushNative(void* handle, const QByteArray& sql);
+    Status flushNative(void* handle);
+    void bindRows(void* statement, qsizetype first, qsizetype rows) const;
+    QString insertSql(qsizetype rows) const;
     Status flushPortable(QSqlDatabase& database, const QString& sql);
     QString m_table;
     QStringList m_columns;

@@ -20,6 +20,7 @@ private slots:
     void writesEveryKindOfValue();
     void failedRowLeavesBatchEmpty();
     void emptyFlushIsNoOp();
+    void spansSeveralStatements();
 
 private:
     QTemporaryDir m_dir;
@@ -76,6 +77,20 @@ void TestRowBatch::emptyFlushIsNoOp()
 {
     RowBatch batch(u"t"_s, {u"id"_s});
     QVERIFY(batch.flush(m_conn->db()));
+}
+
+void TestRowBatch::spansSeveralStatements()
+{
+    // more rows than one statement takes, and a remainder: every row lands once, in order
+    const int rows = RowBatch::RowsPerStatementMax * 3 + 5;
+    RowBatch batch(u"t"_s, {u"id"_s, u"n"_s, u"s"_s, u"o"_s});
+    for (int i = 1; i <= rows; ++i)
+        batch.row().integer(i).integer(i * 10).text(QString::number(i)).optionalInteger(std::nullopt);
+    QVERIFY(batch.flush(m_conn->db()));
+    QCOMPARE(batch.lastRowId(), rows);
+    auto sum = scalar(m_conn->db(), u"SELECT sum(n) - 10 * sum(id) + count(*) FROM t WHERE s = CAST(id AS TEXT)"_s);
+    QVERIFY(sum);
+    QCOMPARE(sum->toLongLong(), rows);
 }
 
 QTEST_GUILESS_MAIN(TestRowBatch)
