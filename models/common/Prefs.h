@@ -26,6 +26,8 @@ inline const Key<QString> UiPalette{QStringLiteral("ui/palette"), QStringLiteral
 inline const Key<QByteArray> CatalogHeaderState{QStringLiteral("catalog/headerState"), {}};
 /// Rows per page when the catalog table loads products (the client caps it at PageRowsMax).
 inline const Key<int> CatalogPageRows{QStringLiteral("catalog/pageRows"), 1000};
+inline const Key<QByteArray> OrdersHeaderState{QStringLiteral("orders/headerState"), {}};
+inline const Key<int> OrdersPageRows{QStringLiteral("orders/pageRows"), 500};
 
 } // namespace souk::prefkeys
 

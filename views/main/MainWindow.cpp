@@ -19,6 +19,7 @@
 #include "backend/core/Async.h"
 #include "models/common/Prefs.h"
 #include "views/catalog/CatalogPage.h"
+#include "views/orders/OrdersPage.h"
 #include "views/common/MessageBar.h"
 #include "views/import/ImportWizard.h"
 #include "views/main/CatalogExport.h"
@@ -29,6 +30,7 @@ namespace souk {
 namespace {
 
 const QString CatalogPageId = u"catalog"_s;
+const QString OrdersPageId = u"orders"_s;
 const QString LightPalette = u"light"_s;
 const QString DarkPalette = u"dark"_s;
 
@@ -92,6 +94,8 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
 
     m_catalog = new CatalogPage(client, prefs, merchantId, m_stack);
     addPage(CatalogPageId, tr("Catalog", "sidebar page"), m_catalog);
+    m_orders = new OrdersPage(client, prefs, merchantId, m_stack);
+    addPage(OrdersPageId, tr("Orders", "sidebar page"), m_orders);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     buildMenus();
@@ -198,6 +202,7 @@ void MainWindow::saveWindow()
     m_prefs.set(prefkeys::MainWindowState, saveState());
     m_prefs.set(prefkeys::LastPage, currentPageId());
     m_catalog->saveState();
+    m_orders->saveState();
     m_prefs.sync();
 }
 

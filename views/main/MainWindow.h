@@ -17,6 +17,7 @@ namespace souk {
 class CatalogPage;
 class Client;
 class MessageBar;
+class OrdersPage;
 class Prefs;
 
 /// The console window: a sidebar of pages, the page stack, menus and the status bar (store
@@ -36,6 +37,7 @@ public:
     void showPage(const QString& id);
     QString currentPageId() const;
     CatalogPage* catalogPage() const { return m_catalog; }
+    OrdersPage* ordersPage() const { return m_orders; }
     MessageBar* messageBar() const { return m_messageBar; }
 
     /// "light" or "dark": applies it to the whole application and remembers it.
@@ -61,6 +63,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     MessageBar* m_messageBar = nullptr;
     CatalogPage* m_catalog = nullptr;
+    OrdersPage* m_orders = nullptr;
     QList<std::pair<QString, QWidget*>> m_pages;
     QAction* m_undo = nullptr;
     QAction* m_light = nullptr;

@@ -1,0 +1,298 @@
+#include "models/orders/OrderListModel.h"
+
+#include <algorithm>
+
+#include "backend/client/Client.h"
+#include "backend/core/Async.h"
+#include "models/common/Format.h"
+#include "models/orders/OrderText.h"
+
+using namespace Qt::StringLiterals;
+using souk::orders::Order;
+
+namespace souk {
+namespace {
+
+constexpr int RefreshBatchMax = 2000; ///< ids per ordersById() call
+
+} // namespace
+
+OrderListModel::OrderListModel(Client& client, Id merchantId, QObject* parent)
+    : QAbstractTableModel(parent), m_client(client), m_merchantId(merchantId)
+{
+    connect(&m_client, &Client::changed, this, &OrderListModel::applyChanges);
+}
+
+void OrderListModel::setPageRows(int rows)
+{
+    m_pageRows = std::clamp(rows, 1, orders::OrderQueries::PageRowsMax);
+}
+
+void OrderListModel::setFilter(const OrderFilter& filter)
+{
+    m_filter = filter;
+    load();
+}
+
+void OrderListModel::load()
+{
+    ++m_generation;
+    beginResetModel(); // a new query: the one reset this model does
+    m_rows.clear();
+    m_dirty.clear();
+    endResetModel();
+    m_more = false;
+    m_pageInFlight = false;
+    m_firstShown = false;
+    m_loadTimer.start();
+    requestPage();
+}
+
+void OrderListModel::requestPage()
+{
+    if (m_pageInFlight)
+        return;
+    m_pageInFlight = true;
+    const Id before = m_rows.empty() ? Id{} : m_rows.back().id;
+    const int generation = m_generation;
+    onReady(m_client.orderPage(m_filter.query(m_merchantId, before, m_pageRows)), this,
+            [this, generation](const Result<orders::OrderPage>& page) {
+                if (generation != m_generation)
+                    return;
+                m_pageInFlight = false;
+                if (!page) {
+                    emit loadFailed(page.error());
+                    return;
+                }
+                onPage(*page);
+            });
+}
+
+void OrderListModel::onPage(const orders::OrderPage& page)
+{
+    // the feed may have brought some of these rows in already; a page only appends older rows
+    std::vector<Order> older;
+    older.reserve(size_t(page.orders.size()));
+    const qint64 oldest = m_rows.empty() ? std::numeric_limits<qint64>::max() : m_rows.back().id.value;
+    for (const Order& o : page.orders) {
+        if (o.id.value < oldest)
+            older.push_back(o);
+    }
+    m_more = page.more;
+    if (!older.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(older.size()) - 1);
+        m_rows.insert(m_rows.end(), older.begin(), older.end());
+        endInsertRows();
+    }
+    if (!m_firstShown) {
+        m_firstShown = true;
+        emit firstRowsShown(m_loadTimer.elapsed());
+    }
+}
+
+bool OrderListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_more && !m_pageInFlight;
+}
+
+void OrderListModel::fetchMore(const QModelIndex& parent)
+{
+    if (canFetchMore(parent))
+        requestPage();
+}
+
+void OrderListModel::setLive(bool live)
+{
+    if (m_live == live)
+        return;
+    m_live = live;
+    if (!m_live)
+        return;
+    m_dirty.unite(m_held);
+    m_held.clear();
+    emit heldChangesChanged(0);
+    requestRefresh();
+}
+
+void OrderListModel::applyChanges(const souk::ChangeList& changes)
+{
+    bool any = false;
+    for (const Change& c : changes) {
+        if (c.entity != u"order"_s)
+            continue;
+        any = true;
+        if (m_live)
+            m_dirty.insert(c.id);
+        else
+            m_held.insert(c.id);
+    }
+    if (!any)
+        return;
+    if (!m_live) {
+        emit heldChangesChanged(int(m_held.size()));
+        return;
+    }
+    requestRefresh();
+}
+
+void OrderListModel::requestRefresh()
+{
+    // one read at a time: changes that arrive meanwhile are gathered into the next one, so a
+    // burst of thousands of orders per second costs a few reads, not one per order
+    if (m_refreshInFlight || m_dirty.isEmpty())
+        return;
+    QList<Id> ids;
+    ids.reserve(std::min<qsizetype>(m_dirty.size(), RefreshBatchMax));
+    for (auto it = m_dirty.begin(); it != m_dirty.end() && ids.size() < RefreshBatchMax;) {
+        ids.append(*it);
+        it = m_dirty.erase(it);
+    }
+    m_refreshInFlight = true;
+    const int generation = m_generation;
+    onReady(m_client.ordersById(ids), this, [this, generation](const Result<QList<Order>>& fresh) {
+        m_refreshInFlight = false;
+        if (generation == m_generation) {
+            if (fresh)
+                onRefreshed(*fresh);
+            else
+                emit loadFailed(fresh.error());
+        }
+        requestRefresh();
+    });
+}
+
+void OrderListModel::onRefreshed(const QList<Order>& fresh)
+{
+    for (const Order& o : fresh)
+        place(o);
+}
+
+void OrderListModel::place(const Order& o)
+{
+    const int row = rowOf(o.id);
+    const bool wanted = m_filter.matches(o);
+    if (row >= 0) {
+        if (!wanted) { // it left the filter (say, no longer awaiting payment)
+            beginRemoveRows({}, row, row);
+            m_rows.erase(m_rows.begin() + row);
+            endRemoveRows();
+        } else if (o.version >= m_rows[size_t(row)].version) {
+            m_rows[size_t(row)] = o;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+        emit orderChanged(o.id);
+        return;
+    }
+    // older than the loaded window while more pages exist: it arrives with its page
+    if (!wanted || (m_more && !m_rows.empty() && o.id.value < m_rows.back().id.value))
+        return;
+    const auto at = std::lower_bound(m_rows.begin(), m_rows.end(), o.id.value,
+                                     [](const Order& r, qint64 id) { return r.id.value > id; });
+    const int pos = int(at - m_rows.begin());
+    beginInsertRows({}, pos, pos);
+    m_rows.insert(at, o);
+    endInsertRows();
+}
+
+int OrderListModel::rowOf(Id orderId) const
+{
+    const auto at = std::lower_bound(m_rows.begin(), m_rows.end(), orderId.value,
+                                     [](const Order& r, qint64 id) { return r.id.value > id; });
+    return at != m_rows.end() && at->id == orderId ? int(at - m_rows.begin()) : -1;
+}
+
+const Order* OrderListModel::orderAt(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
+}
+
+int OrderListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int OrderListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OrderListModel::data(const QModelIndex& index, int role) const
+{
+    const Order* o = index.isValid() ? orderAt(index.row()) : nullptr;
+    if (!o)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(*o, index.column());
+    case RawRole:
+        return rawData(*o, index.column());
+    case IdRole:
+        return o->id.value;
+    case Qt::TextAlignmentRole:
+        return index.column() == Total ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::ToolTipRole:
+        return index.column() == Payment && o->paymentState == orders::PaymentState::Failed
+                   ? tr("The last payment attempt was declined")
+                   : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant OrderListModel::displayData(const Order& o, int column) const
+{
+    switch (column) {
+    case Number: return o.id.toString();
+    case Created: return formatDateTime(o.createdMs);
+    case Customer: return o.customerEmail;
+    case Status: return OrderText::status(o.status);
+    case Payment: return OrderText::paymentState(o.paymentState);
+    case Total: return formatMoney(o.totalMinor, currencyOf(o.currency));
+    //: a card shown by its last four digits, e.g. "•••• 4242"
+    case Card: return o.cardLast4.isEmpty() ? QString() : tr("•••• %1").arg(o.cardLast4);
+    default: return {};
+    }
+}
+
+QVariant OrderListModel::rawData(const Order& o, int column) const
+{
+    switch (column) {
+    case Number: return o.id.value;
+    case Created: return o.createdMs;
+    case Customer: return o.customerEmail;
+    case Status: return int(o.status);
+    case Payment: return int(o.paymentState);
+    case Total: return o.totalMinor;
+    case Card: return o.cardLast4;
+    default: return {};
+    }
+}
+
+QVariant OrderListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Number: return tr("Order", "column");
+    case Created: return tr("Placed", "column");
+    case Customer: return tr("Customer", "column");
+    case Status: return tr("Status", "column");
+    case Payment: return tr("Payment", "column");
+    case Total: return tr("Total", "column");
+    case Card: return tr("Card", "column");
+    default: return {};
+    }
+}
+
+const Currency& OrderListModel::currencyOf(const QString& code) const
+{
+    auto it = m_currencies.find(code);
+    if (it == m_currencies.end()) {
+        auto found = Currency::find(code);
+        it = m_currencies.insert(code, found ? *found : Currency{});
+    }
+    return *it;
+}
+
+} // namespace souk

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <vector>
+
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+
+#include "backend/core/Change.h"
+#include "backend/core/Currency.h"
+#include "backend/core/Error.h"
+#include "backend/orders/Order.h"
+#include "models/orders/OrderFilter.h"
+
+namespace souk {
+
+class Client;
+
+/// The live order monitor's rows, newest first. Loads one page, then further pages as the view
+/// scrolls (fetchMore), so a store of a million orders costs only what is on screen. Orders from
+/// the change feed are inserted, updated or removed row by row; a new filter is the only reset.
+/// While paused, changes are kept and applied on resume. Owned by its page; GUI thread.
+class OrderListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrderListModel)
+public:
+    enum Column
+    {
+        Number,
+        Created,
+        Customer,
+        Status,
+        Payment,
+        Total,
+        Card,
+        ColumnCount
+    };
+    enum Role
+    {
+        RawRole = Qt::UserRole, ///< unformatted values: qint64 ids, amounts and times, int states
+        IdRole,                 ///< the order id as qint64
+    };
+
+    /// `merchantId` null: every merchant's orders (an operator's view).
+    OrderListModel(Client& client, Id merchantId, QObject* parent = nullptr);
+
+    void setPageRows(int rows);
+    /// Applies a filter: the rows are cleared and the first page of the new query is loaded.
+    void setFilter(const OrderFilter& filter);
+    const OrderFilter& filter() const { return m_filter; }
+    void load();
+    /// Paused: feed changes are held (the table stands still to be read); resume applies them.
+    void setLive(bool live);
+    bool isLive() const { return m_live; }
+    bool isLoading() const { return m_pageInFlight; }
+    /// Changes held while paused.
+    int heldChanges() const { return int(m_held.size()); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    const orders::Order* orderAt(int row) const;
+    /// The row of an order, or -1 (binary search: rows are sorted by id, newest first).
+    int rowOf(Id orderId) const;
+
+signals:
+    void firstRowsShown(qint64 ms);
+    void loadFailed(const souk::Error& error);
+    void heldChangesChanged(int count);
+    /// An order shown in the table changed (the detail dialog listens).
+    void orderChanged(souk::Id orderId);
+
+private:
+    void requestPage();
+    void onPage(const orders::OrderPage& page);
+    void applyChanges(const souk::ChangeList& changes);
+    void requestRefresh();
+    void onRefreshed(const QList<orders::Order>& fresh);
+    void place(const orders::Order& order);
+    QVariant displayData(const orders::Order& o, int column) const;
+    QVariant rawData(const orders::Order& o, int column) const;
+    const Currency& currencyOf(const QString& code) const;
+
+    Client& m_client;
+    const Id m_merchantId;
+    OrderFilter m_filter;
+    int m_pageRows = 500;
+    int m_generation = 0; ///< bumps on load(): answers to an older query are dropped
+    bool m_pageInFlight = false;
+    bool m_more = false;
+    bool m_live = true;
+    bool m_firstShown = false;
+    QElapsedTimer m_loadTimer;
+    std::vector<orders::Order> m_rows; ///< sorted by id, descending
+    QSet<Id> m_held;                   ///< order ids changed while paused
+    QSet<Id> m_dirty;                  ///< order ids to re-read
+    bool m_refreshInFlight = false;
+    mutable QHash<QString, Currency> m_currencies;
+};
+
+} // namespace souk

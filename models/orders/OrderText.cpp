@@ -1,0 +1,122 @@
+#include "models/orders/OrderText.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+using souk::orders::OrderStatus;
+using souk::orders::PaymentState;
+
+namespace souk {
+namespace {
+
+/// Gives the free functions of this file the translation context "OrderText".
+class Tr final
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderText)
+};
+
+} // namespace
+
+QString OrderText::status(OrderStatus status)
+{
+    switch (status) {
+    case OrderStatus::PendingPayment: return Tr::tr("Awaiting payment", "order status");
+    case OrderStatus::Paid: return Tr::tr("Paid", "order status");
+    case OrderStatus::Fulfilling: return Tr::tr("Fulfilling", "order status");
+    case OrderStatus::Shipped: return Tr::tr("Shipped", "order status");
+    case OrderStatus::Delivered: return Tr::tr("Delivered", "order status");
+    case OrderStatus::Completed: return Tr::tr("Completed", "order status");
+    case OrderStatus::Cancelled: return Tr::tr("Cancelled", "order status");
+    case OrderStatus::Expired: return Tr::tr("Expired", "order status");
+    case OrderStatus::PartiallyRefunded: return Tr::tr("Partially refunded", "order status");
+    case OrderStatus::Refunded: return Tr::tr("Refunded", "order status");
+    }
+    return Tr::tr("Unknown", "order status");
+}
+
+QString OrderText::paymentState(PaymentState state)
+{
+    switch (state) {
+    case PaymentState::None: return Tr::tr("Not paid", "payment state");
+    case PaymentState::Authorized: return Tr::tr("Awaiting capture", "payment state");
+    case PaymentState::Captured: return Tr::tr("Captured", "payment state");
+    case PaymentState::PartiallyRefunded: return Tr::tr("Partially refunded", "payment state");
+    case PaymentState::Refunded: return Tr::tr("Refunded", "payment state");
+    case PaymentState::Voided: return Tr::tr("Voided", "payment state");
+    case PaymentState::Failed: return Tr::tr("Declined", "payment state");
+    case PaymentState::Disputed: return Tr::tr("Disputed", "payment state");
+    }
+    return Tr::tr("Unknown", "payment state");
+}
+
+QString OrderText::paymentStatus(payments::PaymentStatus status)
+{
+    switch (status) {
+    case payments::PaymentStatus::Failed: return Tr::tr("Declined", "payment status");
+    case payments::PaymentStatus::Authorized: return Tr::tr("Authorized", "payment status");
+    case payments::PaymentStatus::Captured: return Tr::tr("Captured", "payment status");
+    case payments::PaymentStatus::Voided: return Tr::tr("Voided", "payment status");
+    case payments::PaymentStatus::Expired: return Tr::tr("Authorization expired", "payment status");
+    }
+    return Tr::tr("Unknown", "payment status");
+}
+
+QString OrderText::disputeStatus(payments::DisputeStatus status)
+{
+    switch (status) {
+    case payments::DisputeStatus::NeedsResponse: return Tr::tr("Needs response", "dispute status");
+    case payments::DisputeStatus::UnderReview: return Tr::tr("Under review", "dispute status");
+    case payments::DisputeStatus::Won: return Tr::tr("Won", "dispute status");
+    case payments::DisputeStatus::Lost: return Tr::tr("Lost", "dispute status");
+    }
+    return Tr::tr("Unknown", "dispute status");
+}
+
+QString OrderText::account(payments::AccountKind kind)
+{
+    switch (kind) {
+    case payments::AccountKind::ProviderClearing: return Tr::tr("Provider clearing", "ledger account");
+    case payments::AccountKind::MerchantPayable: return Tr::tr("Merchant payable", "ledger account");
+    case payments::AccountKind::CommissionRevenue: return Tr::tr("Commission revenue", "ledger account");
+    case payments::AccountKind::Refunds: return Tr::tr("Refunds", "ledger account");
+    case payments::AccountKind::DisputeLosses: return Tr::tr("Dispute losses", "ledger account");
+    case payments::AccountKind::DisputeFees: return Tr::tr("Dispute fees", "ledger account");
+    case payments::AccountKind::PaidOut: return Tr::tr("Paid out", "ledger account");
+    }
+    return Tr::tr("Unknown", "ledger account");
+}
+
+QString OrderText::eventKind(const QString& kind)
+{
+    static const QHash<QString, const char*> names{
+        {u"status"_s, QT_TRANSLATE_NOOP("OrderText", "Status changed")},
+        {u"payment.authorized"_s, QT_TRANSLATE_NOOP("OrderText", "Payment authorized")},
+        {u"payment.failed"_s, QT_TRANSLATE_NOOP("OrderText", "Payment declined")},
+        {u"payment.captured"_s, QT_TRANSLATE_NOOP("OrderText", "Payment captured")},
+        {u"payment.voided"_s, QT_TRANSLATE_NOOP("OrderText", "Authorization voided")},
+        {u"refund"_s, QT_TRANSLATE_NOOP("OrderText", "Refund")},
+        {u"dispute.opened"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute opened")},
+        {u"dispute.evidence"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute evidence sent")},
+        {u"dispute.won"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute won")},
+        {u"dispute.lost"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute lost")},
+    };
+    const auto it = names.constFind(kind);
+    return it == names.constEnd() ? kind : QCoreApplication::translate("OrderText", *it);
+}
+
+QString OrderText::declineReason(const QString& code)
+{
+    if (code == u"insufficient_funds"_s)
+        return Tr::tr("Insufficient funds");
+    if (code == u"stolen_card"_s)
+        return Tr::tr("The card was reported stolen");
+    if (code == u"expired_card"_s)
+        return Tr::tr("The card has expired");
+    if (code == u"processing_error"_s)
+        return Tr::tr("Processing error; trying again may work");
+    if (code == u"issuer_timeout"_s)
+        return Tr::tr("The card issuer did not answer in time; trying again may work");
+    return code;
+}
+
+} // namespace souk

@@ -1,0 +1,162 @@
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include "models/common/Prefs.h"
+#include "models/orders/OrderListModel.h"
+#include "tests/support/OrderSupport.h"
+#include "translations/Translator.h"
+#include "views/common/MessageBar.h"
+#include "views/orders/OrderDetailDialog.h"
+#include "views/orders/OrdersPage.h"
+
+using namespace Qt::StringLiterals;
+using souk::test::OrderSupport;
+using souk::test::StoreFixture;
+
+namespace souk {
+
+/// The order monitor page with real input events: the filters narrow the table, the counters
+/// count, pause holds new orders, and the detail dialog opens from the keyboard.
+class TestOrdersPage final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // amounts as "€25.00"
+        QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+    }
+    void init();
+    void cleanup();
+    void statusFilterNarrowsRows();
+    void searchByEmail();
+    void badAmountFilterIsReported();
+    void countersCount();
+    void pauseHoldsNewOrders();
+    void enterOpensDetail();
+
+private:
+    template <typename T> T* child(const QString& name) const { return m_page->findChild<T*>(name); }
+    int rows() const { return m_page->model()->rowCount(); }
+    Id firstId() const
+    {
+        const orders::Order* o = m_page->model()->orderAt(0);
+        return o ? o->id : Id{};
+    }
+
+    QTemporaryDir m_prefsDir;
+    std::unique_ptr<StoreFixture> m_f;
+    std::unique_ptr<Prefs> m_prefs;
+    std::unique_ptr<OrdersPage> m_page;
+    orders::Order m_unpaid;
+    payments::Payment m_paid;
+};
+
+void TestOrdersPage::init()
+{
+    m_f = std::make_unique<StoreFixture>();
+    QVERIFY(m_f->ok());
+    m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 100);
+    OrderSupport ana(*m_f, u"ana@example.com"_s);
+    OrderSupport bo(*m_f, u"bo@example.com"_s);
+    m_unpaid = ana.place(u"EAR-1"_s, 1);
+    m_paid = bo.paidOrder(u"EAR-1"_s, 2);
+    m_prefs = std::make_unique<Prefs>(m_prefsDir.filePath(u"prefs.ini"_s));
+    m_page = std::make_unique<OrdersPage>(m_f->client(), *m_prefs, m_f->merchantId());
+    m_page->resize(1200, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTRY_COMPARE(rows(), 2);
+}
+
+void TestOrdersPage::cleanup()
+{
+    m_page.reset();
+    m_prefs.reset();
+    m_f.reset();
+}
+
+void TestOrdersPage::statusFilterNarrowsRows()
+{
+    auto* status = child<QComboBox>(u"statusFilter"_s);
+    status->setFocus();
+    // keyboard choice, as a user would: the combo's items by their text
+    const int paid = status->findText(u"Paid"_s);
+    QVERIFY(paid > 0);
+    while (status->currentIndex() < paid)
+        QTest::keyClick(status, Qt::Key_Down);
+    QTRY_COMPARE(rows(), 1);
+    QCOMPARE(m_page->model()->orderAt(0)->id, m_paid.orderId);
+    auto* payment = child<QComboBox>(u"paymentFilter"_s);
+    payment->setFocus();
+    const int declined = payment->findText(u"Declined"_s);
+    while (payment->currentIndex() < declined)
+        QTest::keyClick(payment, Qt::Key_Down);
+    QTRY_COMPARE(rows(), 0);
+}
+
+void TestOrdersPage::searchByEmail()
+{
+    auto* search = child<QLineEdit>(u"searchEdit"_s);
+    QTest::keyClicks(search, u"ana@example.com"_s);
+    QTRY_COMPARE(rows(), 1);
+    QCOMPARE(firstId(), m_unpaid.id);
+    search->clear();
+    QTest::keyClicks(search, u"4242"_s); // the card's last 4
+    QTRY_COMPARE(firstId(), m_paid.orderId);
+    QCOMPARE(rows(), 1);
+}
+
+void TestOrdersPage::badAmountFilterIsReported()
+{
+    QTest::keyClicks(child<QLineEdit>(u"minAmountEdit"_s), u"abc"_s);
+    QTRY_VERIFY(m_page->messageBar()->isVisible());
+    QCOMPARE(rows(), 2); // the table keeps what it showed
+    child<QLineEdit>(u"minAmountEdit"_s)->clear();
+    QTest::keyClicks(child<QLineEdit>(u"minAmountEdit"_s), u"30"_s);
+    QTRY_COMPARE(rows(), 1); // only the order of two items (50.00) costs 30 or more
+}
+
+void TestOrdersPage::countersCount()
+{
+    QTRY_COMPARE(child<QLabel>(u"awaitingPayment"_s)->text(), u"1"_s);
+    QTRY_COMPARE(child<QLabel>(u"ordersPerMinute"_s)->text(), u"2"_s);
+    QTRY_COMPARE(child<QLabel>(u"gmvToday"_s)->text(), u"€50.00"_s);
+    QCOMPARE(child<QLabel>(u"awaitingCapture"_s)->text(), u"0"_s);
+}
+
+void TestOrdersPage::pauseHoldsNewOrders()
+{
+    auto* live = child<QPushButton>(u"liveButton"_s);
+    QTest::mouseClick(live, Qt::LeftButton);
+    QVERIFY(!m_page->model()->isLive());
+    OrderSupport cy(*m_f, u"cy@example.com"_s);
+    cy.place(u"EAR-1"_s, 1);
+    QTRY_VERIFY(live->text().contains(u"1"_s));
+    QCOMPARE(rows(), 2);
+    QTest::mouseClick(live, Qt::LeftButton);
+    QTRY_COMPARE(rows(), 3);
+}
+
+void TestOrdersPage::enterOpensDetail()
+{
+    auto* table = child<QTableView>(u"ordersTable"_s);
+    table->setFocus();
+    table->setCurrentIndex(m_page->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Return);
+    OrderDetailDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_page->findChild<OrderDetailDialog*>()) != nullptr);
+    QTRY_VERIFY(!dialog->detail().order.id.isNull());
+    QCOMPARE(dialog->detail().order.id, m_page->model()->orderAt(0)->id);
+    QVERIFY(!dialog->detail().events.isEmpty());
+}
+
+} // namespace souk
+
+QTEST_MAIN(souk::TestOrdersPage)
+#include "TestOrdersPage.moc"

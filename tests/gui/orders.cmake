@@ -1,0 +1,5 @@
+# views/orders
+souk_add_test(TestRefundDialog TestRefundDialog.cpp LIBS souk_views souk_translations souk_testsupport_store
+              LABELS gui)
+souk_add_test(TestOrdersPage TestOrdersPage.cpp LIBS souk_views souk_translations souk_testsupport_store
+              LABELS gui)

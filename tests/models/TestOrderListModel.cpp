@@ -1,0 +1,169 @@
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "models/orders/OrderFilter.h"
+#include "models/orders/OrderListModel.h"
+#include "tests/support/OrderSupport.h"
+
+using namespace Qt::StringLiterals;
+using souk::test::OrderSupport;
+using souk::test::StoreFixture;
+
+namespace souk {
+
+/// The live order monitor's model on a real store, under QAbstractItemModelTester: pages load
+/// newest first, the change feed inserts and updates rows one by one (never a reset), a
+/// paused table holds changes until resumed, and the filter rule matches the engine's query.
+class TestOrderListModel final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void init();
+    void cleanup();
+    void pagesNewestFirst();
+    void feedInsertsAndUpdatesRows();
+    void pauseHoldsChanges();
+    void filterLeavesAndEnters();
+    void filterRuleMatchesQuery_data();
+    void filterRuleMatchesQuery();
+
+private:
+    std::unique_ptr<StoreFixture> m_f;
+    std::unique_ptr<OrderSupport> m_orders;
+    std::unique_ptr<OrderListModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestOrderListModel::init()
+{
+    m_f = std::make_unique<StoreFixture>();
+    QVERIFY(m_f->ok());
+    m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 1000);
+    m_orders = std::make_unique<OrderSupport>(*m_f);
+    m_model = std::make_unique<OrderListModel>(m_f->client(), m_f->merchantId());
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestOrderListModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+    m_orders.reset();
+    m_f.reset();
+}
+
+void TestOrderListModel::pagesNewestFirst()
+{
+    QList<Id> ids;
+    for (int i = 0; i < 25; ++i)
+        ids.append(m_orders->place(u"EAR-1"_s, 1).id);
+    m_model->setPageRows(10);
+    QSignalSpy first(m_model.get(), &OrderListModel::firstRowsShown);
+    m_model->load();
+    QTRY_COMPARE(m_model->rowCount(), 10);
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(m_model->orderAt(0)->id, ids.last());
+    QVERIFY(m_model->canFetchMore({}));
+    m_model->fetchMore({});
+    QTRY_COMPARE(m_model->rowCount(), 20);
+    m_model->fetchMore({});
+    QTRY_COMPARE(m_model->rowCount(), 25);
+    QVERIFY(!m_model->canFetchMore({}));
+    QCOMPARE(m_model->orderAt(24)->id, ids.first());
+    QCOMPARE(m_model->rowOf(ids[7]), 25 - 1 - 7);
+    QCOMPARE(m_model->data(m_model->index(0, OrderListModel::Total)).toString(), u"€25.00"_s);
+    QCOMPARE(m_model->data(m_model->index(0, OrderListModel::Total), OrderListModel::RawRole).toLongLong(), 2500);
+}
+
+void TestOrderListModel::feedInsertsAndUpdatesRows()
+{
+    m_orders->place(u"EAR-1"_s, 1);
+    m_model->load();
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    const orders::Order fresh = m_orders->place(u"EAR-1"_s, 2);
+    QTRY_COMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->orderAt(0)->id, fresh.id); // new orders arrive at the top
+    QCOMPARE(inserted.size(), 1);
+    const payments::Payment p = m_orders->authorize(fresh.id);
+    m_orders->capture(p.id);
+    QTRY_COMPARE(m_model->orderAt(0)->status, orders::OrderStatus::Paid);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(m_model->data(m_model->index(0, OrderListModel::Card)).toString(), u"•••• 4242"_s);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestOrderListModel::pauseHoldsChanges()
+{
+    m_model->load();
+    QTRY_VERIFY(!m_model->isLoading());
+    m_model->setLive(false);
+    QSignalSpy held(m_model.get(), &OrderListModel::heldChangesChanged);
+    m_orders->place(u"EAR-1"_s, 1);
+    m_orders->place(u"EAR-1"_s, 1);
+    QTRY_COMPARE(m_model->heldChanges(), 2);
+    QCOMPARE(m_model->rowCount(), 0); // the table stands still while paused
+    m_model->setLive(true);
+    QTRY_COMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->heldChanges(), 0);
+}
+
+void TestOrderListModel::filterLeavesAndEnters()
+{
+    OrderFilter awaiting;
+    awaiting.status = orders::OrderStatus::PendingPayment;
+    m_model->setFilter(awaiting);
+    const orders::Order o = m_orders->place(u"EAR-1"_s, 1);
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    m_orders->capture(m_orders->authorize(o.id).id);
+    QTRY_COMPARE(m_model->rowCount(), 0); // paid: it left "awaiting payment"
+    OrderFilter paid;
+    paid.status = orders::OrderStatus::Paid;
+    m_model->setFilter(paid);
+    QTRY_COMPARE(m_model->rowCount(), 1);
+}
+
+void TestOrderListModel::filterRuleMatchesQuery_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<bool>("matches");
+    QTest::addRow("email") << u"ANA@example.com"_s << true;
+    QTest::addRow("email start") << u"ana"_s << true;
+    QTest::addRow("other email") << u"bo@example.com"_s << false;
+    QTest::addRow("card last 4") << u"4242"_s << true;
+    QTest::addRow("other card") << u"1111"_s << false;
+    QTest::addRow("empty") << QString() << true;
+}
+
+void TestOrderListModel::filterRuleMatchesQuery()
+{
+    // the same search through the engine (a page) and through the rule (a feed row) agree
+    QFETCH(QString, search);
+    QFETCH(bool, matches);
+    const orders::Order o = m_orders->place(u"EAR-1"_s, 1);
+    m_orders->authorize(o.id);
+    auto stored = StoreFixture::wait(m_f->client().ordersById({o.id}));
+    QVERIFY(stored && stored->size() == 1);
+    OrderFilter f;
+    f.search = search;
+    QCOMPARE(f.matches(stored->first()), matches);
+    auto page = StoreFixture::wait(m_f->client().orderPage(f.query(m_f->merchantId(), Id{}, 10)));
+    QVERIFY(page);
+    QCOMPARE(page->orders.size(), matches ? 1 : 0);
+    OrderFilter byId;
+    byId.search = o.id.toString();
+    QVERIFY(byId.matches(stored->first()));
+    OrderFilter amount;
+    amount.minTotalMinor = 2501;
+    QVERIFY(!amount.matches(stored->first()));
+}
+
+} // namespace souk
+
+QTEST_GUILESS_MAIN(souk::TestOrderListModel)
+#include "TestOrderListModel.moc"

@@ -1,0 +1,272 @@
+#include "views/orders/OrderDetailDialog.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "backend/client/Client.h"
+#include "backend/core/Async.h"
+#include "backend/orders/OrderStateMachine.h"
+#include "models/common/Format.h"
+#include "models/orders/OrderText.h"
+#include "views/common/Dialogs.h"
+#include "views/common/MessageBar.h"
+#include "views/orders/RefundDialog.h"
+
+using namespace Qt::StringLiterals;
+using souk::orders::OrderStatus;
+using souk::payments::PaymentStatus;
+
+namespace souk {
+namespace {
+
+QTableWidget* table(QWidget* parent, const QString& name, const QStringList& headers)
+{
+    auto* t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setAlternatingRowColors(true);
+    return t;
+}
+
+void setRow(QTableWidget* t, int row, const QStringList& cells, const QList<int>& rightAligned = {})
+{
+    for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells[c]);
+        if (rightAligned.contains(c))
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        t->setItem(row, c, item);
+    }
+}
+
+} // namespace
+
+OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent)
+    : QDialog(parent), m_client(client), m_orderId(orderId)
+{
+    setObjectName(u"orderDetailDialog"_s);
+    //: %1 is the order number
+    setWindowTitle(tr("Order %1").arg(orderId.toString()));
+    resize(860, 620);
+    m_header = new QLabel(tr("Loading…"), this);
+    m_header->setObjectName(u"orderHeader"_s);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(u"orderTotals"_s);
+    m_messageBar = new MessageBar(this);
+    m_tabs = new QTabWidget(this);
+    m_lines = table(this, u"linesTable"_s, {tr("SKU"), tr("Item"), tr("Quantity"), tr("Unit price"), tr("Line total")});
+    m_payments = table(this, u"paymentsTable"_s,
+                       {tr("Kind"), tr("Status"), tr("Amount"), tr("Card"), tr("Details"), tr("When")});
+    m_ledger = table(this, u"ledgerTable"_s, {tr("Entry"), tr("Account"), tr("Debit"), tr("Credit"), tr("When")});
+    m_timeline = table(this, u"timelineTable"_s, {tr("When"), tr("Event"), tr("Details"), tr("Amount"), tr("By")});
+    m_tabs->addTab(m_lines, tr("Items"));
+    m_tabs->addTab(m_payments, tr("Payments"));
+    m_tabs->addTab(m_ledger, tr("Ledger"));
+    m_tabs->addTab(m_timeline, tr("Timeline"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_capture = buttons->addButton(tr("&Capture"), QDialogButtonBox::ActionRole);
+    m_capture->setObjectName(u"captureButton"_s);
+    m_refund = buttons->addButton(tr("&Refund…"), QDialogButtonBox::ActionRole);
+    m_refund->setObjectName(u"refundButton"_s);
+    m_cancel = buttons->addButton(tr("Cancel &order"), QDialogButtonBox::ActionRole);
+    m_cancel->setObjectName(u"cancelOrderButton"_s);
+    for (QPushButton* b : {m_capture, m_refund, m_cancel})
+        b->setEnabled(false);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_capture, &QPushButton::clicked, this, &OrderDetailDialog::capture);
+    connect(m_refund, &QPushButton::clicked, this, &OrderDetailDialog::refund);
+    connect(m_cancel, &QPushButton::clicked, this, &OrderDetailDialog::cancelOrder);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(buttons);
+    reload();
+}
+
+void OrderDetailDialog::reload()
+{
+    onReady(m_client.orderDetail(m_orderId), this, [this](const Result<payments::OrderDetail>& detail) {
+        if (!detail) {
+            m_messageBar->showError(detail.error());
+            return;
+        }
+        present(*detail);
+    });
+}
+
+QString OrderDetailDialog::money(qint64 minor) const
+{
+    return formatMoney(minor, m_currency);
+}
+
+void OrderDetailDialog::present(const payments::OrderDetail& d)
+{
+    m_detail = d;
+    auto found = Currency::find(d.order.currency);
+    m_currency = found ? *found : Currency{};
+    const auto& o = d.order;
+    //: %1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date
+    m_header->setText(tr("<b>Order %1</b> · %2 · %3<br>%4 &lt;%5&gt; · placed %6")
+                          .arg(o.id.toString(), OrderText::status(o.status), OrderText::paymentState(o.paymentState),
+                               d.customer.name.toHtmlEscaped(), d.customer.email.toHtmlEscaped(),
+                               formatDateTime(o.createdMs)));
+    //: order totals line
+    m_totals->setText(tr("Subtotal %1 − discount %2 + tax %3 + delivery %4 = <b>%5</b> · captured %6 · refunded %7")
+                          .arg(money(o.subtotalMinor), money(o.discountMinor), money(o.taxMinor),
+                               money(o.deliveryFeeMinor), money(o.totalMinor), money(o.capturedMinor),
+                               money(o.refundedMinor)));
+    fillLines();
+    fillPayments();
+    fillLedger();
+    fillTimeline();
+    m_capture->setEnabled(paymentIn(PaymentStatus::Authorized) != nullptr);
+    const payments::Payment* captured = paymentIn(PaymentStatus::Captured);
+    m_refund->setEnabled(captured && captured->refundableMinor() > 0);
+    m_cancel->setEnabled(orders::OrderStateMachine::allows(o.status, OrderStatus::Cancelled));
+    m_loaded = true;
+    emit loaded();
+}
+
+void OrderDetailDialog::fillLines()
+{
+    m_lines->setRowCount(int(m_detail.order.lines.size()));
+    for (int r = 0; r < m_detail.order.lines.size(); ++r) {
+        const auto& l = m_detail.order.lines[r];
+        setRow(m_lines, r, {l.sku, l.title, formatQuantity(l.quantity), money(l.unitPriceMinor), money(l.lineTotalMinor)},
+               {2, 3, 4});
+    }
+    m_lines->resizeColumnsToContents();
+}
+
+void OrderDetailDialog::fillPayments()
+{
+    const auto& d = m_detail;
+    m_payments->setRowCount(int(d.payments.size() + d.refunds.size() + d.disputes.size()));
+    int r = 0;
+    for (const auto& p : d.payments) {
+        const QString details = p.status == PaymentStatus::Failed ? OrderText::declineReason(p.declineCode)
+                                                                  : tr("captured %1").arg(money(p.capturedMinor));
+        setRow(m_payments, r++, {tr("Payment"), OrderText::paymentStatus(p.status), money(p.amountMinor),
+                                 tr("%1 •••• %2").arg(p.card.brand, p.card.last4), details,
+                                 formatDateTime(p.authorizedMs)}, {2});
+    }
+    for (const auto& f : d.refunds)
+        setRow(m_payments, r++, {tr("Refund"), QString(), money(f.amountMinor), QString(), f.reason, formatDateTime(f.atMs)},
+               {2});
+    for (const auto& x : d.disputes) {
+        //: %1 is a date by which evidence must be sent
+        setRow(m_payments, r++, {tr("Dispute"), OrderText::disputeStatus(x.status), money(x.amountMinor), QString(),
+                                 tr("%1; evidence due %2").arg(x.reason, formatDateTime(x.evidenceDueMs)),
+                                 formatDateTime(x.openedMs)}, {2});
+    }
+    m_payments->resizeColumnsToContents();
+}
+
+void OrderDetailDialog::fillLedger()
+{
+    m_ledger->setRowCount(int(m_detail.postings.size()));
+    for (int r = 0; r < m_detail.postings.size(); ++r) {
+        const auto& p = m_detail.postings[r];
+        setRow(m_ledger, r, {p.entryKind, OrderText::account(p.account), p.amountMinor > 0 ? money(p.amountMinor) : QString(),
+                             p.amountMinor < 0 ? money(-p.amountMinor) : QString(), formatDateTime(p.atMs)},
+               {2, 3});
+    }
+    m_ledger->resizeColumnsToContents();
+}
+
+void OrderDetailDialog::fillTimeline()
+{
+    m_timeline->setRowCount(int(m_detail.events.size()));
+    for (int r = 0; r < m_detail.events.size(); ++r) {
+        const auto& e = m_detail.events[r];
+        QString what = OrderText::eventKind(e.kind);
+        if (e.toStatus)
+            what = e.fromStatus ? tr("%1 → %2").arg(OrderText::status(*e.fromStatus), OrderText::status(*e.toStatus))
+                                : OrderText::status(*e.toStatus);
+        setRow(m_timeline, r, {formatDateTime(e.atMs), what, e.detail, e.amountMinor ? money(*e.amountMinor) : QString(),
+                               e.actor}, {3});
+    }
+    m_timeline->resizeColumnsToContents();
+}
+
+const payments::Payment* OrderDetailDialog::paymentIn(PaymentStatus status) const
+{
+    for (const auto& p : m_detail.payments) {
+        if (p.status == status)
+            return &p;
+    }
+    return nullptr;
+}
+
+void OrderDetailDialog::capture()
+{
+    const payments::Payment* p = paymentIn(PaymentStatus::Authorized);
+    if (!p)
+        return;
+    if (!Dialogs::confirm(this, tr("Capture payment"),
+                          tr("Capture %1 from the card •••• %2?").arg(money(p->amountMinor), p->card.last4),
+                          tr("Capture")))
+        return;
+    m_capture->setEnabled(false);
+    // one key per authorization: however often this is clicked, it is captured once
+    onReady(m_client.capturePayment(p->id, std::nullopt, u"capture-"_s + p->id.toString()), this,
+            [this](const Result<payments::Payment>& r) {
+                if (!r) {
+                    m_messageBar->showError(r.error());
+                    m_capture->setEnabled(true);
+                    return;
+                }
+                m_messageBar->showSuccess(tr("Captured %1.").arg(money(r->capturedMinor)));
+                reload();
+            });
+}
+
+void OrderDetailDialog::refund()
+{
+    const payments::Payment* p = paymentIn(PaymentStatus::Captured);
+    if (!p)
+        return;
+    auto* dialog = new RefundDialog(m_client, *p, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RefundDialog::refunded, this, [this](const payments::Refund& r) {
+        m_messageBar->showSuccess(tr("Refunded %1.").arg(money(r.amountMinor)));
+        reload();
+    });
+    dialog->open();
+}
+
+void OrderDetailDialog::cancelOrder()
+{
+    const auto& o = m_detail.order;
+    const QString question = o.capturedMinor > o.refundedMinor
+                                 ? tr("Cancel this order and refund %1 to the customer? The items go back into stock.")
+                                       .arg(money(o.capturedMinor - o.refundedMinor))
+                                 : tr("Cancel this order? Its reserved items are released.");
+    if (!Dialogs::confirm(this, tr("Cancel order"), question, tr("Cancel order")))
+        return;
+    m_cancel->setEnabled(false);
+    onReady(m_client.cancelOrder(o.id, tr("cancelled by staff"), u"cancel-"_s + o.id.toString()), this,
+            [this](const Result<orders::Order>& r) {
+                if (!r) {
+                    m_messageBar->showError(r.error());
+                    m_cancel->setEnabled(true);
+                    return;
+                }
+                m_messageBar->showSuccess(tr("The order was cancelled."));
+                reload();
+            });
+}
+
+} // namespace souk
