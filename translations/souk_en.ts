@@ -101,4 +101,16 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>souk::OrdersPage</name>
+    <message numerus="yes">
+        <location filename="../views/orders/OrdersPage.cpp" line="262"/>
+        <source>Paused (%n changed)</source>
+        <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
+        <translation>
+            <numerusform>Paused (%n changed)</numerusform>
+            <numerusform>Paused (%n changed)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -188,184 +188,204 @@
         <translation>Souk 内部出错，请报告此问题。</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="56"/>
+        <location filename="../models/common/ErrorText.cpp" line="53"/>
+        <source>This step is not possible in the order&apos;s or payment&apos;s current state.</source>
+        <translation>订单或支付的当前状态不允许执行此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="55"/>
+        <source>This request was already sent with different details. Start the action again.</source>
+        <translation>此请求之前已使用不同的信息提交过。请重新发起此操作。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="57"/>
+        <source>There is not enough stock available.</source>
+        <translation>可售库存不足。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="59"/>
+        <source>The card details are not valid.</source>
+        <translation>银行卡信息无效。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="64"/>
         <source>Something went wrong (error code: %1).</source>
         <extracomment>%1 is a machine code such as &quot;quota_exceeded&quot; or a number</extracomment>
         <translation>出错了（错误代码：%1）。</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="63"/>
+        <location filename="../models/common/ErrorText.cpp" line="71"/>
         <source>Title</source>
         <comment>product field</comment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="64"/>
+        <location filename="../models/common/ErrorText.cpp" line="72"/>
         <source>Handle</source>
         <comment>product field: URL key</comment>
         <translation>网址标识</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="65"/>
+        <location filename="../models/common/ErrorText.cpp" line="73"/>
         <source>Description</source>
         <comment>product field</comment>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="66"/>
+        <location filename="../models/common/ErrorText.cpp" line="74"/>
         <source>Vendor</source>
         <comment>product field</comment>
         <translation>厂商</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="67"/>
+        <location filename="../models/common/ErrorText.cpp" line="75"/>
         <source>Category</source>
         <comment>product field</comment>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="68"/>
+        <location filename="../models/common/ErrorText.cpp" line="76"/>
         <source>Tags</source>
         <comment>product field</comment>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="69"/>
+        <location filename="../models/common/ErrorText.cpp" line="77"/>
         <source>Status</source>
         <comment>product field</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="70"/>
+        <location filename="../models/common/ErrorText.cpp" line="78"/>
         <source>Option names</source>
         <comment>product field</comment>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="71"/>
+        <location filename="../models/common/ErrorText.cpp" line="79"/>
         <source>Variants</source>
         <comment>product field</comment>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="72"/>
+        <location filename="../models/common/ErrorText.cpp" line="80"/>
         <source>SKU</source>
         <comment>variant field</comment>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="73"/>
+        <location filename="../models/common/ErrorText.cpp" line="81"/>
         <source>Option values</source>
         <comment>variant field</comment>
         <translation>属性值</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="74"/>
+        <location filename="../models/common/ErrorText.cpp" line="82"/>
         <source>Price</source>
         <comment>variant field</comment>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="75"/>
+        <location filename="../models/common/ErrorText.cpp" line="83"/>
         <source>Compare-at price</source>
         <comment>variant field</comment>
         <translation>划线价</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="76"/>
+        <location filename="../models/common/ErrorText.cpp" line="84"/>
         <source>Cost</source>
         <comment>variant field</comment>
         <translation>成本价</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="77"/>
+        <location filename="../models/common/ErrorText.cpp" line="85"/>
         <source>Barcode</source>
         <comment>variant field</comment>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="78"/>
+        <location filename="../models/common/ErrorText.cpp" line="86"/>
         <source>Weight</source>
         <comment>variant field</comment>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="79"/>
+        <location filename="../models/common/ErrorText.cpp" line="87"/>
         <source>Low-stock threshold</source>
         <comment>variant field</comment>
         <translation>低库存阈值</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="80"/>
-        <location filename="../models/common/ErrorText.cpp" line="81"/>
+        <location filename="../models/common/ErrorText.cpp" line="88"/>
+        <location filename="../models/common/ErrorText.cpp" line="89"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="82"/>
+        <location filename="../models/common/ErrorText.cpp" line="90"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="83"/>
+        <location filename="../models/common/ErrorText.cpp" line="91"/>
         <source>Reason</source>
         <comment>stock adjustment</comment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="84"/>
+        <location filename="../models/common/ErrorText.cpp" line="92"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="85"/>
+        <location filename="../models/common/ErrorText.cpp" line="93"/>
         <source>Quantity change</source>
         <comment>stock adjustment</comment>
         <translation>数量变动</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="86"/>
+        <location filename="../models/common/ErrorText.cpp" line="94"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="87"/>
+        <location filename="../models/common/ErrorText.cpp" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="88"/>
+        <location filename="../models/common/ErrorText.cpp" line="96"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="89"/>
+        <location filename="../models/common/ErrorText.cpp" line="97"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="90"/>
+        <location filename="../models/common/ErrorText.cpp" line="98"/>
         <source>Variant</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="91"/>
+        <location filename="../models/common/ErrorText.cpp" line="99"/>
         <source>Location</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="92"/>
+        <location filename="../models/common/ErrorText.cpp" line="100"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="109"/>
+        <location filename="../models/common/ErrorText.cpp" line="117"/>
         <source>%1: %2</source>
         <extracomment>%1 is a field label such as &quot;Price (variant 3)&quot;, %2 an error sentence</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="129"/>
+        <location filename="../models/common/ErrorText.cpp" line="137"/>
         <source>%1 (variant %2)</source>
         <extracomment>%1 is a variant field such as &quot;Price&quot;; %2 the variant&apos;s 1-based row number</extracomment>
         <translation>%1（规格 %2）</translation>
@@ -378,6 +398,318 @@
         <source>%1 – %2</source>
         <extracomment>a price range, e.g. &quot;€5.00 – €9.50&quot;</extracomment>
         <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderText</name>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="23"/>
+        <source>Awaiting payment</source>
+        <comment>order status</comment>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="24"/>
+        <source>Paid</source>
+        <comment>order status</comment>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="25"/>
+        <source>Fulfilling</source>
+        <comment>order status</comment>
+        <translation>履约中</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="26"/>
+        <source>Shipped</source>
+        <comment>order status</comment>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="27"/>
+        <source>Delivered</source>
+        <comment>order status</comment>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="28"/>
+        <source>Completed</source>
+        <comment>order status</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="29"/>
+        <source>Cancelled</source>
+        <comment>order status</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="30"/>
+        <source>Expired</source>
+        <comment>order status</comment>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="31"/>
+        <source>Partially refunded</source>
+        <comment>order status</comment>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="32"/>
+        <source>Refunded</source>
+        <comment>order status</comment>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="34"/>
+        <source>Unknown</source>
+        <comment>order status</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="40"/>
+        <source>Not paid</source>
+        <comment>payment state</comment>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="41"/>
+        <source>Awaiting capture</source>
+        <comment>payment state</comment>
+        <translation>待扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="42"/>
+        <source>Captured</source>
+        <comment>payment state</comment>
+        <translation>已扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="43"/>
+        <source>Partially refunded</source>
+        <comment>payment state</comment>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="44"/>
+        <source>Refunded</source>
+        <comment>payment state</comment>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="45"/>
+        <source>Voided</source>
+        <comment>payment state</comment>
+        <translation>已撤销授权</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="46"/>
+        <source>Declined</source>
+        <comment>payment state</comment>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="47"/>
+        <source>Disputed</source>
+        <comment>payment state</comment>
+        <translation>争议中</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="49"/>
+        <source>Unknown</source>
+        <comment>payment state</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="55"/>
+        <source>Declined</source>
+        <comment>payment status</comment>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="56"/>
+        <source>Authorized</source>
+        <comment>payment status</comment>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="57"/>
+        <source>Captured</source>
+        <comment>payment status</comment>
+        <translation>已扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="58"/>
+        <source>Voided</source>
+        <comment>payment status</comment>
+        <translation>已撤销授权</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="59"/>
+        <source>Authorization expired</source>
+        <comment>payment status</comment>
+        <translation>授权已过期</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="61"/>
+        <source>Unknown</source>
+        <comment>payment status</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="67"/>
+        <source>Needs response</source>
+        <comment>dispute status</comment>
+        <translation>待回应</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="68"/>
+        <source>Under review</source>
+        <comment>dispute status</comment>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="69"/>
+        <source>Won</source>
+        <comment>dispute status</comment>
+        <translation>已胜诉</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="70"/>
+        <source>Lost</source>
+        <comment>dispute status</comment>
+        <translation>已败诉</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="72"/>
+        <source>Unknown</source>
+        <comment>dispute status</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="78"/>
+        <source>Provider clearing</source>
+        <comment>ledger account</comment>
+        <translation>渠道清算</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="79"/>
+        <source>Merchant payable</source>
+        <comment>ledger account</comment>
+        <translation>商户应付</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="80"/>
+        <source>Commission revenue</source>
+        <comment>ledger account</comment>
+        <translation>佣金收入</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="81"/>
+        <source>Refunds</source>
+        <comment>ledger account</comment>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="82"/>
+        <source>Dispute losses</source>
+        <comment>ledger account</comment>
+        <translation>争议损失</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="83"/>
+        <source>Dispute fees</source>
+        <comment>ledger account</comment>
+        <translation>争议手续费</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="84"/>
+        <source>Paid out</source>
+        <comment>ledger account</comment>
+        <translation>已打款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="86"/>
+        <source>Unknown</source>
+        <comment>ledger account</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="92"/>
+        <source>Status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="93"/>
+        <source>Payment authorized</source>
+        <translation>支付已授权</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="94"/>
+        <source>Payment declined</source>
+        <translation>支付被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="95"/>
+        <source>Payment captured</source>
+        <translation>支付已扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="96"/>
+        <source>Authorization voided</source>
+        <translation>授权已撤销</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="97"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="98"/>
+        <source>Dispute opened</source>
+        <translation>争议已发起</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="99"/>
+        <source>Dispute evidence sent</source>
+        <translation>已提交争议证据</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="100"/>
+        <source>Dispute won</source>
+        <translation>争议胜诉</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="101"/>
+        <source>Dispute lost</source>
+        <translation>争议败诉</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="110"/>
+        <source>Insufficient funds</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="112"/>
+        <source>The card was reported stolen</source>
+        <translation>该卡已挂失（被盗）</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="114"/>
+        <source>The card has expired</source>
+        <translation>该卡已过期</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="116"/>
+        <source>Processing error; trying again may work</source>
+        <translation>处理出错，重试可能会成功</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="118"/>
+        <source>The card issuer did not answer in time; trying again may work</source>
+        <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
 </context>
 <context>
@@ -1179,126 +1511,132 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="68"/>
+        <location filename="../views/main/MainWindow.cpp" line="70"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="71"/>
+        <location filename="../views/main/MainWindow.cpp" line="73"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="94"/>
+        <location filename="../views/main/MainWindow.cpp" line="96"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="136"/>
+        <location filename="../views/main/MainWindow.cpp" line="98"/>
+        <source>Orders</source>
+        <comment>sidebar page</comment>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="137"/>
+        <location filename="../views/main/MainWindow.cpp" line="141"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="140"/>
+        <location filename="../views/main/MainWindow.cpp" line="144"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="143"/>
+        <location filename="../views/main/MainWindow.cpp" line="147"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="148"/>
+        <location filename="../views/main/MainWindow.cpp" line="152"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="149"/>
+        <location filename="../views/main/MainWindow.cpp" line="153"/>
         <source>&amp;Undo Bulk Edit</source>
         <translation>撤销批量编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="155"/>
+        <location filename="../views/main/MainWindow.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="157"/>
+        <location filename="../views/main/MainWindow.cpp" line="161"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="159"/>
+        <location filename="../views/main/MainWindow.cpp" line="163"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="166"/>
+        <location filename="../views/main/MainWindow.cpp" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="167"/>
+        <location filename="../views/main/MainWindow.cpp" line="171"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="174"/>
+        <location filename="../views/main/MainWindow.cpp" line="178"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="179"/>
+        <location filename="../views/main/MainWindow.cpp" line="183"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="227"/>
+        <location filename="../views/main/MainWindow.cpp" line="232"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="234"/>
+        <location filename="../views/main/MainWindow.cpp" line="239"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="235"/>
+        <location filename="../views/main/MainWindow.cpp" line="240"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="241"/>
+        <location filename="../views/main/MainWindow.cpp" line="246"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="245"/>
+        <location filename="../views/main/MainWindow.cpp" line="250"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="247"/>
+        <location filename="../views/main/MainWindow.cpp" line="252"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="259"/>
+        <location filename="../views/main/MainWindow.cpp" line="264"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="261"/>
+        <location filename="../views/main/MainWindow.cpp" line="266"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -1450,6 +1788,406 @@
         <source>By</source>
         <comment>who moved the stock</comment>
         <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>souk::OrderDetailDialog</name>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
+        <source>Order %1</source>
+        <extracomment>%1 is the order number</extracomment>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <source>Entry</source>
+        <translation>分录</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <source>Debit</source>
+        <translation>借方</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <source>Credit</source>
+        <translation>贷方</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="72"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="73"/>
+        <source>Payments</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="74"/>
+        <source>Ledger</source>
+        <translation>账本</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="75"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="77"/>
+        <source>&amp;Capture</source>
+        <translation>扣款(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="79"/>
+        <source>&amp;Refund…</source>
+        <translation>退款(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="81"/>
+        <source>Cancel &amp;order</source>
+        <translation>取消订单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="121"/>
+        <source>&lt;b&gt;Order %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · placed %6</source>
+        <extracomment>%1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date</extracomment>
+        <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="126"/>
+        <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
+        <extracomment>order totals line</extracomment>
+        <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="160"/>
+        <source>captured %1</source>
+        <translation>已扣款 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="161"/>
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="162"/>
+        <source>%1 •••• %2</source>
+        <translation>%1 •••• %2</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="166"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="171"/>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="170"/>
+        <source>%1; evidence due %2</source>
+        <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
+        <translation>%1；须于 %2 前提交证据</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="196"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="218"/>
+        <source>Capture payment</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="219"/>
+        <source>Capture %1 from the card •••• %2?</source>
+        <translation>从银行卡 •••• %2 扣款 %1？</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="220"/>
+        <source>Capture</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="231"/>
+        <source>Captured %1.</source>
+        <translation>已扣款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="244"/>
+        <source>Refunded %1.</source>
+        <translation>已退款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="254"/>
+        <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
+        <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="256"/>
+        <source>Cancel this order? Its reserved items are released.</source>
+        <translation>取消此订单？为其预留的库存将被释放。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="257"/>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="260"/>
+        <source>cancelled by staff</source>
+        <translation>由员工取消</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="267"/>
+        <source>The order was cancelled.</source>
+        <translation>订单已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::OrderListModel</name>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="236"/>
+        <source>The last payment attempt was declined</source>
+        <translation>最近一次支付被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="253"/>
+        <source>•••• %1</source>
+        <extracomment>a card shown by its last four digits, e.g. &quot;•••• 4242&quot;</extracomment>
+        <translation>•••• %1</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="277"/>
+        <source>Order</source>
+        <comment>column</comment>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="278"/>
+        <source>Placed</source>
+        <comment>column</comment>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="279"/>
+        <source>Customer</source>
+        <comment>column</comment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="280"/>
+        <source>Status</source>
+        <comment>column</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="281"/>
+        <source>Payment</source>
+        <comment>column</comment>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="282"/>
+        <source>Total</source>
+        <comment>column</comment>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="283"/>
+        <source>Card</source>
+        <comment>column</comment>
+        <translation>银行卡</translation>
+    </message>
+</context>
+<context>
+    <name>souk::OrdersPage</name>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="101"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="111"/>
+        <source>&amp;Details…</source>
+        <translation>详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="141"/>
+        <source>Orders per minute</source>
+        <translation>每分钟订单数</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="143"/>
+        <source>GMV today</source>
+        <extracomment>gross merchandise value captured today, net of refunds</extracomment>
+        <translation>今日成交额 (GMV)</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="144"/>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="145"/>
+        <source>Awaiting capture</source>
+        <translation>待扣款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="156"/>
+        <source>Order number, customer email or card last 4</source>
+        <translation>订单号、客户邮箱或卡号后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="160"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="165"/>
+        <source>All payments</source>
+        <translation>全部支付状态</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="170"/>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="172"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="176"/>
+        <source>Min total</source>
+        <translation>最低金额</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="180"/>
+        <source>Max total</source>
+        <translation>最高金额</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="186"/>
+        <source>Pause to read the table while new orders keep arriving</source>
+        <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="229"/>
+        <source>&quot;%1&quot; is not an amount.</source>
+        <extracomment>%1 is what the user typed in an amount filter</extracomment>
+        <translation>“%1”不是有效的金额。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="253"/>
+        <source>● Live</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="258"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/orders/OrdersPage.cpp" line="262"/>
+        <source>Paused (%n changed)</source>
+        <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
+        <translation>
+            <numerusform>已暂停（%n 项变动）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2462,73 @@
         <location filename="../views/catalog/ProductStockTab.cpp" line="40"/>
         <source>H&amp;istory…</source>
         <translation>库存流水(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::RefundDialog</name>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="26"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="97"/>
+        <source>Refund payment</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="32"/>
+        <source>Refundable:</source>
+        <translation>可退金额：</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="39"/>
+        <source>Amount (%1):</source>
+        <extracomment>%1 is a currency symbol such as € or ¥</extracomment>
+        <translation>金额 (%1)：</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="43"/>
+        <source>Why is the money returned? (customers see this on their receipt)</source>
+        <translation>退款原因（客户会在收据上看到）</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="48"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="55"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="97"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="85"/>
+        <source>Enter an amount such as %1.</source>
+        <translation>请输入金额，例如 %1。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="87"/>
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="90"/>
+        <source>At most %1 can be refunded.</source>
+        <translation>最多可退款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="92"/>
+        <source>Say why the money is returned.</source>
+        <translation>请填写退款原因。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="94"/>
+        <source>Refund %1 of %2 to the card %3?</source>
+        <extracomment>%1 amount to refund, %2 what was captured, %3 the card, e.g. &quot;•••• 4242&quot;</extracomment>
+        <translation>从已扣款的 %2 中退款 %1 到银行卡 %3？</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="96"/>
+        <source>•••• %1</source>
+        <translation>•••• %1</translation>
     </message>
 </context>
 <context>

@@ -166,9 +166,9 @@ void OrderDetailDialog::fillPayments()
         setRow(m_payments, r++, {tr("Refund"), QString(), money(f.amountMinor), QString(), f.reason, formatDateTime(f.atMs)},
                {2});
     for (const auto& x : d.disputes) {
-        //: %1 is a date by which evidence must be sent
-        setRow(m_payments, r++, {tr("Dispute"), OrderText::disputeStatus(x.status), money(x.amountMinor), QString(),
-                                 tr("%1; evidence due %2").arg(x.reason, formatDateTime(x.evidenceDueMs)),
+        //: %1 is the dispute's reason, %2 the date by which evidence must be sent
+        const QString due = tr("%1; evidence due %2").arg(x.reason, formatDateTime(x.evidenceDueMs));
+        setRow(m_payments, r++, {tr("Dispute"), OrderText::disputeStatus(x.status), money(x.amountMinor), QString(), due,
                                  formatDateTime(x.openedMs)}, {2});
     }
     m_payments->resizeColumnsToContents();

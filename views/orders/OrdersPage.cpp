@@ -254,8 +254,12 @@ void OrdersPage::updateLiveButton()
         return;
     }
     const int held = m_model->heldChanges();
+    if (held == 0) {
+        m_live->setText(tr("Paused"));
+        return;
+    }
     //: the live table is paused; %n orders changed meanwhile
-    m_live->setText(held == 0 ? tr("Paused") : tr("Paused (%n changed)", nullptr, held));
+    m_live->setText(tr("Paused (%n changed)", nullptr, held));
 }
 
 void OrdersPage::setDemoControls(QWidget* controls)
