@@ -46,6 +46,18 @@ Result<Arguments> parseArguments(const QStringList& argv, const QStringList& wit
     return args;
 }
 
+Result<qint64> integerOption(const Arguments& args, const QString& name, qint64 fallback, qint64 min, qint64 max)
+{
+    if (!args.has(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = args.value(name).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return Error::invalid(name,
+                              u"a whole number from %1 to %2, not \"%3\""_s.arg(min).arg(max).arg(args.value(name)));
+    return value;
+}
+
 int fail(const Error& error)
 {
     err() << "soukctl: " << error.toString() << Qt::endl;
@@ -81,6 +93,7 @@ Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readO
     LocalClient::Options options;
     options.store.path = path;
     options.store.readOnly = readOnly;
+    options.maintenanceIntervalMs = 0; // a command has no event loop to run it; maintenance is explicit
     const QString user = qEnvironmentVariable("USER", u"cli"_s);
     options.actor = Actor{user.isEmpty() ? u"cli"_s : user, u"operator"_s};
     return LocalClient::open(options);

@@ -38,6 +38,10 @@ QTextStream& err();
 int fail(const Error& error);
 int usageError(const QString& message);
 
+/// The integer value of option `name`, or `fallback` when it is absent; must lie in [min, max].
+/// The error names the option.
+Result<qint64> integerOption(const Arguments& args, const QString& name, qint64 fallback, qint64 min, qint64 max);
+
 /// Waits for a future: the command line has no event loop to keep free.
 template <typename T>
 T wait(QFuture<T> future)
@@ -63,5 +67,8 @@ Result<MerchantStore> openMerchantStore(const Arguments& args, bool readOnly);
 int runCheck(const Arguments& args);
 int runBackup(const Arguments& args);
 int runCatalog(const Arguments& args);
+int runSimulate(const Arguments& args);
+int runOrders(const Arguments& args);
+int runLedger(const Arguments& args);
 
 } // namespace souk::cli

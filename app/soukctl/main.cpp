@@ -12,13 +12,21 @@ namespace {
 const char* const Help = R"(Usage: soukctl --store FILE COMMAND [ARGS]
 
 Commands:
-  check                                   check integrity and invariants of the store
+  check                                   check integrity and invariants of the store: catalog,
+                                          stock holds, payments and the ledger
   backup OUT                              write a consistent copy of the store to OUT
   catalog import --format souk|shopify FILE
                                           import products; every row or none
   catalog export --format souk|shopify [FILE]
                                           export products (to standard output without FILE)
   catalog list [--json]                   list products
+  simulate --orders N [--rate R] [--seed S] [--concurrency C]
+                                          play N simulated orders (demo catalog and terms
+                                          when the store has none); summary on stdout
+  orders list [--json] [--status S] [--payment S] [--limit N]
+                                          list orders, newest first (default 50)
+  orders show ID [--json]                 an order with its timeline, payments and postings
+  ledger balances [--json]                balances of every ledger account (--merchant: one)
 
 Options:
   --store FILE       the store file (or set SOUK_STORE)
@@ -28,6 +36,10 @@ Options:
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
 )";
 
+/// The options that take a value; every other option is a flag.
+const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant"_s, u"--orders"_s,  u"--rate"_s,
+                                  u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s};
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -36,7 +48,7 @@ int main(int argc, char* argv[])
     QLoggingCategory::setFilterRules(u"souk.*.info=false"_s); // stdout and stderr belong to the command
     QCoreApplication::setApplicationName(u"soukctl"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SOUK_VERSION_STRING));
-    auto args = parseArguments(app.arguments().mid(1), {u"--store"_s, u"--format"_s, u"--merchant"_s});
+    auto args = parseArguments(app.arguments().mid(1), ValueOptions);
     if (!args)
         return usageError(args.error().message);
     if (args->has(u"--help"_s)) {
@@ -48,8 +60,7 @@ int main(int argc, char* argv[])
         return Ok;
     }
     for (const QString& name : args->options.keys()) {
-        static const QStringList known = {u"--store"_s, u"--format"_s, u"--merchant"_s, u"--json"_s};
-        if (!known.contains(name))
+        if (!ValueOptions.contains(name) && name != u"--json"_s)
             return usageError(u"unknown option: "_s + name);
     }
     const QString command = args->words.value(0);
@@ -59,5 +70,11 @@ int main(int argc, char* argv[])
         return runBackup(*args);
     if (command == u"catalog")
         return runCatalog(*args);
+    if (command == u"simulate")
+        return runSimulate(*args);
+    if (command == u"orders")
+        return runOrders(*args);
+    if (command == u"ledger")
+        return runLedger(*args);
     return usageError(command.isEmpty() ? u"no command given"_s : u"unknown command: "_s + args->words.join(u' '));
 }

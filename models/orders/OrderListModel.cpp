@@ -1,6 +1,7 @@
 #include "models/orders/OrderListModel.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
@@ -40,6 +41,7 @@ void OrderListModel::load()
     beginResetModel(); // a new query: the one reset this model does
     m_rows.clear();
     m_dirty.clear();
+    m_deferred.clear();
     endResetModel();
     m_more = false;
     m_pageInFlight = false;
@@ -59,12 +61,16 @@ void OrderListModel::requestPage()
             [this, generation](const Result<orders::OrderPage>& page) {
                 if (generation != m_generation)
                     return;
-                m_pageInFlight = false;
                 if (!page) {
+                    m_pageInFlight = false;
                     emit loadFailed(page.error());
+                    for (const Order& o : std::exchange(m_deferred, {}))
+                        place(o);
                     return;
                 }
                 onPage(*page);
+                // only now: a view asking for more while the rows went in would ask for this page again
+                m_pageInFlight = false;
             });
 }
 
@@ -85,6 +91,9 @@ void OrderListModel::onPage(const orders::OrderPage& page)
         m_rows.insert(m_rows.end(), older.begin(), older.end());
         endInsertRows();
     }
+    const QHash<Id, Order> deferred = std::exchange(m_deferred, {});
+    for (const Order& o : deferred)
+        place(o);
     if (!m_firstShown) {
         m_firstShown = true;
         emit firstRowsShown(m_loadTimer.elapsed());
@@ -164,8 +173,14 @@ void OrderListModel::requestRefresh()
 
 void OrderListModel::onRefreshed(const QList<Order>& fresh)
 {
-    for (const Order& o : fresh)
-        place(o);
+    for (const Order& o : fresh) {
+        // while a page is on its way the model cannot tell where an order belongs (the page may
+        // or may not hold it): keep it and place it when the page is in
+        if (m_pageInFlight)
+            m_deferred.insert(o.id, o);
+        else
+            place(o);
+    }
 }
 
 void OrderListModel::place(const Order& o)

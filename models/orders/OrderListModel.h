@@ -100,6 +100,7 @@ private:
     std::vector<orders::Order> m_rows; ///< sorted by id, descending
     QSet<Id> m_held;                   ///< order ids changed while paused
     QSet<Id> m_dirty;                  ///< order ids to re-read
+    QHash<Id, orders::Order> m_deferred; ///< re-read while a page was loading: placed after it
     bool m_refreshInFlight = false;
     mutable QHash<QString, Currency> m_currencies;
 };

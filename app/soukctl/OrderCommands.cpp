@@ -1,0 +1,166 @@
+// soukctl orders list|show and ledger balances: read-only views of orders, payments and the ledger.
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "app/soukctl/Cli.h"
+#include "backend/orders/OrderStateMachine.h"
+#include "backend/payments/PaymentJson.h"
+
+using namespace Qt::StringLiterals;
+using souk::orders::OrderStateMachine;
+using souk::payments::PaymentJson;
+
+namespace souk::cli {
+namespace {
+
+constexpr int ListLimitDefault = 50;
+
+void printJson(const QJsonDocument& doc)
+{
+    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
+/// The filters of `orders list`, each checked and named in its error.
+Result<orders::OrderQuery> listQuery(const Arguments& args, Id merchantId)
+{
+    orders::OrderQuery query;
+    query.merchantId = merchantId;
+    if (args.has(u"--status"_s)) {
+        auto status = OrderStateMachine::parse(args.value(u"--status"_s), u"--status"_s);
+        if (!status)
+            return status.error();
+        query.status = *status;
+    }
+    if (args.has(u"--payment"_s)) {
+        auto state = OrderStateMachine::parsePaymentState(args.value(u"--payment"_s), u"--payment"_s);
+        if (!state)
+            return state.error();
+        query.paymentState = *state;
+    }
+    auto limit = integerOption(args, u"--limit"_s, ListLimitDefault, 1, orders::OrderQueries::PageRowsMax);
+    if (!limit)
+        return limit.error();
+    query.limit = int(*limit);
+    return query;
+}
+
+int listOrders(const Arguments& args)
+{
+    auto store = openMerchantStore(args, true);
+    if (!store)
+        return fail(store.error());
+    auto query = listQuery(args, store->merchant.id);
+    if (!query)
+        return fail(query.error());
+    auto page = wait(store->client->orderPage(*query));
+    if (!page)
+        return fail(page.error());
+    if (args.has(u"--json"_s)) {
+        QJsonArray rows;
+        for (const auto& o : page->orders)
+            rows.append(PaymentJson::order(o));
+        printJson(QJsonDocument(rows));
+        return Ok;
+    }
+    for (const auto& o : page->orders) {
+        out() << o.id.toString() << '\t' << OrderStateMachine::name(o.status) << '\t'
+              << OrderStateMachine::paymentStateName(o.paymentState) << '\t' << o.totalMinor << ' ' << o.currency
+              << '\t' << o.customerEmail << Qt::endl;
+    }
+    if (page->more)
+        err() << "(more orders; raise --limit to see them)" << Qt::endl;
+    return Ok;
+}
+
+void printDetail(const payments::OrderDetail& d)
+{
+    const orders::Order& o = d.order;
+    out() << "order " << o.id.toString() << ": " << OrderStateMachine::name(o.status) << ", payment "
+          << OrderStateMachine::paymentStateName(o.paymentState) << Qt::endl
+          << "customer: " << d.customer.name << " <" << o.customerEmail << '>' << Qt::endl
+          << "total: " << o.totalMinor << ' ' << o.currency << " (captured " << o.capturedMinor << ", refunded "
+          << o.refundedMinor << ')' << Qt::endl;
+    for (const auto& l : o.lines)
+        out() << "  " << l.quantity << " x " << l.sku << "  " << l.title << "  " << l.lineTotalMinor << Qt::endl;
+    out() << "timeline:" << Qt::endl;
+    for (const auto& e : d.events)
+        out() << "  " << e.kind << "  " << e.detail << "  (" << e.actor << ')' << Qt::endl;
+    for (const auto& p : d.payments) {
+        out() << "payment " << p.id.toString() << ": " << payments::paymentStatusName(p.status) << ' ' << p.amountMinor
+              << ' ' << p.currency << (p.declineCode.isEmpty() ? QString() : u" "_s + p.declineCode) << Qt::endl;
+    }
+}
+
+int showOrder(const Arguments& args)
+{
+    auto id = Id::parse(args.words.value(2), u"ID"_s);
+    if (!id)
+        return fail(id.error());
+    auto client = openStore(args, true);
+    if (!client)
+        return fail(client.error());
+    auto detail = wait((*client)->orderDetail(*id));
+    if (!detail && detail.error().code == ErrorCode::NotFound)
+        return fail(Error::notFound(u"ID"_s, u"no order "_s + id->toString()));
+    if (!detail)
+        return fail(detail.error());
+    if (args.has(u"--json"_s))
+        printJson(QJsonDocument(PaymentJson::detail(*detail)));
+    else
+        printDetail(*detail);
+    return Ok;
+}
+
+} // namespace
+
+int runOrders(const Arguments& args)
+{
+    const QString verb = args.words.value(1);
+    if (verb == u"list") {
+        if (args.words.size() != 2)
+            return usageError(
+                u"usage: soukctl --store FILE orders list [--json] [--status S] [--payment S] [--limit N]"_s);
+        return listOrders(args);
+    }
+    if (verb == u"show") {
+        if (args.words.size() != 3)
+            return usageError(u"usage: soukctl --store FILE orders show ID [--json]"_s);
+        return showOrder(args);
+    }
+    return usageError(verb.isEmpty() ? u"orders needs a command: list or show"_s
+                                     : u"unknown orders command: "_s + verb);
+}
+
+int runLedger(const Arguments& args)
+{
+    if (args.words.value(1) != u"balances" || args.words.size() != 2)
+        return usageError(u"usage: soukctl --store FILE ledger balances [--json] [--merchant ID]"_s);
+    auto client = openStore(args, true);
+    if (!client)
+        return fail(client.error());
+    Id merchantId; // every account, the platform's too, unless one merchant is asked for
+    if (args.has(u"--merchant"_s)) {
+        auto merchant = pickMerchant(**client, args);
+        if (!merchant)
+            return fail(merchant.error());
+        merchantId = merchant->id;
+    }
+    auto balances = wait((*client)->ledgerBalances(merchantId));
+    if (!balances)
+        return fail(balances.error());
+    if (args.has(u"--json"_s)) {
+        QJsonArray rows;
+        for (const auto& b : *balances)
+            rows.append(PaymentJson::balance(b));
+        printJson(QJsonDocument(rows));
+        return Ok;
+    }
+    for (const auto& b : *balances) {
+        out() << (b.merchantId.isNull() ? u"platform"_s : b.merchantId.toString()) << '\t'
+              << payments::accountKindName(b.account) << '\t' << b.balanceMinor << ' ' << b.currency << Qt::endl;
+    }
+    return Ok;
+}
+
+} // namespace souk::cli

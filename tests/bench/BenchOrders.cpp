@@ -1,0 +1,264 @@
+// Order pipeline figures: create (3 lines, stock reserved) -> authorize -> capture (ledger, stock sold),
+// each with its timeline, idempotency key and change feed, on an embedded store with a provider
+// that answers at once, many orders in flight so the writer groups them into shared commits.
+// Measured with synchronous=NORMAL and FULL, against a raw SQLite baseline writing the same rows.
+// Usage: bench_orders [ORDERS] [IN_FLIGHT] (default 10000, 256). Build in Release.
+#include <QCoreApplication>
+#include <QDate>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+#include "backend/client/LocalClient.h"
+#include "backend/engine/Engine.h"
+#include "backend/payments/CommerceCheck.h"
+#include "backend/sim/DemoCatalog.h"
+#include "backend/store/Sql.h"
+#include "tests/bench/BenchRawOrders.h"
+#include "tests/bench/BenchSupport.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk;
+
+namespace {
+
+constexpr int LinesPerOrder = bench::RawOrders::LinesPerOrder;
+constexpr int Customers = 100;
+constexpr int WarmUpOrders = 300;
+constexpr qint64 StockPerSku = 100'000'000; ///< no order of the run may fail for want of stock
+
+template <typename T> T wait(QFuture<T> f)
+{
+    f.waitForFinished();
+    return f.result();
+}
+
+/// A store ready to take orders: demo catalog with deep stock, terms, customers.
+struct Shop
+{
+    std::unique_ptr<LocalClient> client;
+    Id merchant;
+    QStringList skus;
+    QList<Id> customers;
+    int cardYear = 0;
+};
+
+Shop openShop(const QString& path, store::Durability durability)
+{
+    LocalClient::Options options;
+    options.store.path = path;
+    options.store.durability = durability;
+    options.provider = std::make_shared<payments::SimulatedProvider>(0); // the engine alone
+    options.maintenanceIntervalMs = 0;
+    auto client = LocalClient::open(options);
+    if (!client)
+        qFatal("%s", qPrintable(client.error().toString()));
+    Shop shop{std::move(*client), {}, {}, {}, QDate::currentDate().year() + 3};
+    const catalog::Merchant merchant = wait(shop.client->merchants())->first();
+    shop.merchant = merchant.id;
+    catalog::ImportPlan plan = sim::demoCatalog(merchant.currency, 300, 11);
+    for (auto& item : plan.products) {
+        item.product.status = catalog::ProductStatus::Active;
+        for (auto& q : item.inventoryQuantities)
+            q = StockPerSku;
+        for (const auto& v : item.product.variants)
+            shop.skus.append(v.sku);
+    }
+    if (auto r = wait(shop.client->runImport(shop.merchant, plan, {})); !r)
+        qFatal("import: %s", qPrintable(r.error().toString()));
+    orders::MerchantTerms terms{shop.merchant, 825, 290, 30, 0, 30, 0};
+    if (auto r = wait(shop.client->setMerchantTerms(terms)); !r)
+        qFatal("terms: %s", qPrintable(r.error().toString()));
+    for (int i = 0; i < Customers; ++i) {
+        orders::Customer c{{}, u"Customer %1"_s.arg(i), u"c%1@example.com"_s.arg(i), {}, {}, 0};
+        auto r = wait(shop.client->createCustomer(c));
+        if (!r)
+            qFatal("customer: %s", qPrintable(r.error().toString()));
+        shop.customers.append(r->id);
+    }
+    return shop;
+}
+
+/// One order through the pipeline; stage says which command it waits for.
+struct Flight
+{
+    int index = 0;
+    int stage = 0; ///< 0 create, 1 authorize, 2 capture
+    qint64 startNs = 0;
+    QFuture<Result<orders::Order>> create;
+    QFuture<Result<payments::Payment>> payment;
+    bool ready() const { return stage == 0 ? create.isFinished() : payment.isFinished(); }
+    void wait() { stage == 0 ? create.waitForFinished() : payment.waitForFinished(); }
+};
+
+struct RunFigures
+{
+    qint64 elapsedMs = 0;
+    QList<double> latencyMs;
+};
+
+void launch(Shop& shop, Flight& f, const QString& run)
+{
+    orders::NewOrder order{shop.merchant, shop.customers[f.index % Customers], {}, {}, {}};
+    for (int k = 0; k < LinesPerOrder; ++k)
+        order.lines.append({shop.skus[(f.index * LinesPerOrder + k) % shop.skus.size()], 1 + k % 2});
+    f.create = shop.client->createOrder(order, u"%1-%2-c"_s.arg(run).arg(f.index));
+}
+
+/// Moves a finished flight to its next command; true when its capture was acknowledged.
+bool advance(Shop& shop, Flight& f, const QString& run)
+{
+    if (f.stage == 0) {
+        const auto order = f.create.result();
+        if (!order)
+            qFatal("create: %s", qPrintable(order.error().toString()));
+        const payments::CardInput card{QString::fromLatin1(payments::SimulatedProvider::Approved), 12, shop.cardYear,
+                                       u"123"_s};
+        f.payment = shop.client->authorizePayment(order->id, card, u"%1-%2-a"_s.arg(run).arg(f.index));
+        f.stage = 1;
+        return false;
+    }
+    const auto payment = f.payment.result();
+    if (!payment || (f.stage == 1 && payment->status != payments::PaymentStatus::Authorized))
+        qFatal("payment: %s", payment ? "declined" : qPrintable(payment.error().toString()));
+    if (f.stage == 2)
+        return true;
+    f.payment = shop.client->capturePayment(payment->id, std::nullopt, u"%1-%2-p"_s.arg(run).arg(f.index));
+    f.stage = 2;
+    return false;
+}
+
+/// Keeps `inFlight` orders in the pipeline until `count` have been captured.
+RunFigures runPipeline(Shop& shop, int count, int inFlight, const QString& run)
+{
+    RunFigures figures;
+    std::vector<std::unique_ptr<Flight>> flying;
+    QElapsedTimer clock;
+    clock.start();
+    int started = 0;
+    while (started < count || !flying.empty()) {
+        while (started < count && int(flying.size()) < inFlight) {
+            auto f = std::make_unique<Flight>();
+            f->index = started++;
+            f->startNs = clock.nsecsElapsed();
+            launch(shop, *f, run);
+            flying.push_back(std::move(f));
+        }
+        bool moved = false;
+        for (auto it = flying.begin(); it != flying.end();) {
+            if (!(*it)->ready()) {
+                ++it;
+                continue;
+            }
+            moved = true;
+            if (!advance(shop, **it, run)) {
+                ++it;
+                continue;
+            }
+            figures.latencyMs.append(double(clock.nsecsElapsed() - (*it)->startNs) / 1e6);
+            it = flying.erase(it);
+        }
+        if (!moved)
+            flying.front()->wait();
+    }
+    figures.elapsedMs = clock.elapsed();
+    return figures;
+}
+
+/// Rows per table, to learn what one order writes.
+QMap<QString, qint64> rowCounts(LocalClient& client)
+{
+    auto counts =
+        wait(client.engine().read<QMap<QString, qint64>>([](QSqlDatabase& db) -> Result<QMap<QString, qint64>> {
+            QMap<QString, qint64> out;
+            for (const QString& table : bench::RawOrders::tables()) {
+                auto n = store::scalar(db, u"SELECT count(*) FROM "_s + table, {});
+                if (!n)
+                    return n.error();
+                out.insert(table, n->toLongLong());
+            }
+            auto avg = store::scalar(db, u"SELECT avg(length(response)) FROM idempotency_keys"_s, {});
+            if (!avg)
+                return avg.error();
+            out.insert(u"idempotency_response_bytes"_s, avg->toLongLong());
+            return out;
+        }));
+    if (!counts)
+        qFatal("counting rows: %s", qPrintable(counts.error().toString()));
+    return *counts;
+}
+
+void checkStore(LocalClient& client)
+{
+    auto problems =
+        wait(client.engine().read<QStringList>([](QSqlDatabase& db) { return payments::CommerceCheck::run(db); }));
+    if (!problems || !problems->isEmpty())
+        qFatal("the store fails its check: %s",
+               problems ? qPrintable(problems->join(u"; "_s)) : qPrintable(problems.error().toString()));
+}
+
+struct ModeFigures
+{
+    double ordersPerSecond = 0;
+    QMap<QString, qint64> rowsPerOrder;
+};
+
+ModeFigures measureMode(const QString& dir, store::Durability durability, int count, int inFlight)
+{
+    const QString name = durability == store::Durability::Full ? u"FULL"_s : u"NORMAL"_s;
+    Shop shop = openShop(dir + u"/orders-"_s + name + u".souk"_s, durability);
+    runPipeline(shop, WarmUpOrders, inFlight, u"warm"_s);
+    const auto before = rowCounts(*shop.client);
+    const RunFigures run = runPipeline(shop, count, inFlight, u"run"_s);
+    const auto after = rowCounts(*shop.client);
+    checkStore(*shop.client);
+    ModeFigures mode;
+    mode.ordersPerSecond = count * 1000.0 / std::max<qint64>(1, run.elapsedMs);
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        mode.rowsPerOrder.insert(it.key(), (it.value() - before.value(it.key())) / count);
+    mode.rowsPerOrder.insert(u"idempotency_response_bytes"_s, after.value(u"idempotency_response_bytes"_s));
+    QTextStream(stdout) << "synchronous=" << name << ", " << count << " orders, " << inFlight
+                        << " in flight:" << Qt::endl;
+    bench::report(u"  orders/s (create+authorize+capture)"_s, mode.ordersPerSecond, u"orders/s"_s);
+    bench::report(u"  latency p50, submit to capture ack"_s, bench::percentile(run.latencyMs, 50), u"ms"_s);
+    bench::report(u"  latency p99, submit to capture ack"_s, bench::percentile(run.latencyMs, 99), u"ms"_s);
+    const RunFigures alone = runPipeline(shop, 200, 1, u"alone"_s);
+    bench::report(u"  latency p50 with 1 in flight"_s, bench::percentile(alone.latencyMs, 50), u"ms"_s);
+    bench::report(u"  latency p99 with 1 in flight"_s, bench::percentile(alone.latencyMs, 99), u"ms"_s);
+    return mode;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"souk.*.info=false"_s);
+    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10'000;
+    const int inFlight = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 256;
+    if (count < 1 || inFlight < 1)
+        qFatal("usage: bench_orders [ORDERS] [IN_FLIGHT]");
+    QTemporaryDir dir;
+    const ModeFigures normal = measureMode(dir.path(), store::Durability::Normal, count, inFlight);
+    const ModeFigures full = measureMode(dir.path(), store::Durability::Full, count, inFlight);
+
+    QTextStream out(stdout);
+    out << "rows written per order (from the engine's tables):";
+    for (auto it = normal.rowsPerOrder.cbegin(); it != normal.rowsPerOrder.cend(); ++it)
+        out << ' ' << it.key() << '=' << it.value();
+    out << Qt::endl;
+    const bench::RawOrders::Figures baseline =
+        bench::RawOrders::run(dir.filePath(u"raw.souk"_s), normal.rowsPerOrder, count);
+    out << "raw SQLite baseline (synchronous=NORMAL, " << bench::RawOrders::OrdersPerTransaction
+        << " orders per transaction, " << baseline.rowsPerOrder << " row writes per order):" << Qt::endl;
+    bench::report(u"  raw orders/s"_s, baseline.ordersPerSecond, u"orders/s"_s);
+    bench::report(u"  engine / raw, NORMAL"_s, 100.0 * normal.ordersPerSecond / baseline.ordersPerSecond, u"%"_s);
+    bench::report(u"  engine / raw, FULL"_s, 100.0 * full.ordersPerSecond / baseline.ordersPerSecond, u"%"_s);
+    bench::report(u"  FULL / NORMAL"_s, 100.0 * full.ordersPerSecond / normal.ordersPerSecond, u"%"_s);
+    return 0;
+}

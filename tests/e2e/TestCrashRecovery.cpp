@@ -1,0 +1,71 @@
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "backend/client/LocalClient.h"
+#include "backend/engine/Engine.h"
+#include "backend/payments/CommerceCheck.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk;
+
+/// Kills a child running the engine under order traffic with SIGKILL at random moments, many
+/// times, on one store file. After each restart every order the child had acknowledged (placed,
+/// authorized, captured) must exist as paid, and the store's invariants must hold.
+class TestCrashRecovery final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void acknowledgedOrdersSurviveKills();
+};
+
+void TestCrashRecovery::acknowledgedOrdersSurviveKills()
+{
+    QTemporaryDir dir;
+    const QString store = dir.filePath(u"crash.souk"_s);
+    QRandomGenerator rng(20261124);
+    qint64 acknowledgedTotal = 0;
+    const int rounds = 12;
+    for (int round = 0; round < rounds; ++round) {
+        QProcess child;
+        child.setProcessChannelMode(QProcess::SeparateChannels);
+        child.start(QStringLiteral(CRASH_CHILD_PATH), {store});
+        QVERIFY2(child.waitForStarted(5000), qPrintable(child.errorString()));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += child.readAllStandardOutput()).contains("READY"), 20000);
+        QTest::qWait(int(rng.bounded(50, 600))); // a random moment under load
+        child.kill();                            // SIGKILL: no cleanup, no flush, no unlock
+        QVERIFY(child.waitForFinished(5000));
+        out += child.readAllStandardOutput();
+        QList<Id> acknowledged;
+        for (const QByteArray& line : out.split('\n')) {
+            if (line.startsWith("ACK "))
+                acknowledged.append(Id{line.mid(4).toLongLong()});
+        }
+        acknowledgedTotal += acknowledged.size();
+        // restart on the same file (the dead child's lock is stale) and check
+        LocalClient::Options options;
+        options.store.path = store;
+        options.maintenanceIntervalMs = 0;
+        auto client = LocalClient::open(options);
+        QVERIFY2(client, qPrintable(client ? QString() : client.error().toString()));
+        auto found = (*client)->ordersById(acknowledged);
+        found.waitForFinished();
+        QVERIFY(found.result());
+        QCOMPARE(found.result()->size(), acknowledged.size());
+        for (const orders::Order& o : *found.result())
+            QCOMPARE(o.status, orders::OrderStatus::Paid);
+        auto problems = (*client)->engine().read<QStringList>([](QSqlDatabase& db) {
+            return payments::CommerceCheck::run(db);
+        });
+        problems.waitForFinished();
+        QVERIFY(problems.result());
+        QVERIFY2(problems.result()->isEmpty(), qPrintable(problems.result()->join(u'\n')));
+    }
+    qInfo() << rounds << "kills," << acknowledgedTotal << "acknowledged orders, all present and paid";
+    QVERIFY(acknowledgedTotal > 0);
+}
+
+QTEST_GUILESS_MAIN(TestCrashRecovery)
+#include "TestCrashRecovery.moc"

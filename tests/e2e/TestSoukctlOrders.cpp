@@ -1,0 +1,185 @@
+#include <QHash>
+#include <QSet>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+/// Runs the real soukctl binary on a store filled by `soukctl simulate` and checks what a script
+/// would see of orders, payments and the ledger: exit codes, JSON on stdout, errors on stderr.
+class TestSoukctlOrders final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void simulatedStorePassesCheck();
+    void listsOrdersAsJson();
+    void showsTimelineAndPayments();
+    void ledgerBalancesPerCurrency();
+    void badInput_data();
+    void badInput();
+    void sameSeedSameTraffic();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    Run soukctl(const QStringList& args);
+    Run inStore(const QStringList& args) { return soukctl(QStringList{u"--store"_s, store()} + args); }
+    QString store() const { return m_dir->filePath(u"shop.souk"_s); }
+    QJsonArray orderRows(const QStringList& extra = {});
+    std::unique_ptr<QTemporaryDir> m_dir;
+    Run m_simulated;
+};
+
+void TestSoukctlOrders::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_simulated = inStore({u"simulate"_s, u"--orders"_s, u"200"_s, u"--seed"_s, u"7"_s});
+    QVERIFY2(m_simulated.code == 0, qPrintable(m_simulated.err));
+}
+
+TestSoukctlOrders::Run TestSoukctlOrders::soukctl(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(SOUKCTL_PATH), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonArray TestSoukctlOrders::orderRows(const QStringList& extra)
+{
+    const Run list = inStore(QStringList{u"orders"_s, u"list"_s, u"--json"_s, u"--limit"_s, u"1000"_s} + extra);
+    if (list.code != 0)
+        return {};
+    return QJsonDocument::fromJson(list.out.toUtf8()).array();
+}
+
+void TestSoukctlOrders::simulatedStorePassesCheck()
+{
+    QVERIFY2(m_simulated.out.contains(u"orders created: 200"_s), qPrintable(m_simulated.out));
+    QVERIFY(m_simulated.out.contains(u"unexpected failures: 0"_s));
+    QVERIFY(m_simulated.err.contains(u"demo products"_s)); // the empty store got a catalog first
+    const Run check = inStore({u"check"_s});
+    QVERIFY2(check.code == 0, qPrintable(check.err));
+    QVERIFY(check.out.startsWith(u"ok:"_s));
+}
+
+void TestSoukctlOrders::listsOrdersAsJson()
+{
+    const QJsonArray rows = orderRows();
+    QCOMPARE(rows.size(), 200);
+    QSet<QString> statuses;
+    for (const QJsonValue& row : rows) {
+        QVERIFY(row[u"id"_s].isString()); // ids travel as strings
+        QVERIFY(row[u"totalMinor"_s].toInteger() > 0);
+        statuses.insert(row[u"status"_s].toString());
+    }
+    // the traffic mix reaches paid, refunded, cancelled and unpaid orders
+    for (const QString& s : {u"paid"_s, u"cancelled"_s, u"pending_payment"_s})
+        QVERIFY2(statuses.contains(s), qPrintable(s));
+    const QJsonArray paid = orderRows({u"--status"_s, u"paid"_s});
+    QVERIFY(!paid.isEmpty());
+    for (const QJsonValue& row : paid)
+        QCOMPARE(row[u"status"_s].toString(), u"paid"_s);
+    QCOMPARE(orderRows({u"--limit"_s, u"3"_s}).size(), 3); // the last --limit wins
+}
+
+void TestSoukctlOrders::showsTimelineAndPayments()
+{
+    const QJsonArray rows = orderRows();
+    QVERIFY(!rows.isEmpty());
+    const Run first = inStore({u"orders"_s, u"show"_s, rows[0][u"id"_s].toString(), u"--json"_s});
+    QCOMPARE(first.code, 0);
+    const QJsonObject detail = QJsonDocument::fromJson(first.out.toUtf8()).object();
+    QCOMPARE(detail[u"order"_s][u"id"_s].toString(), rows[0][u"id"_s].toString());
+    QVERIFY(!detail[u"events"_s].toArray().isEmpty());
+    QVERIFY(detail[u"payments"_s].isArray());
+    QString captured;
+    for (const QJsonValue& row : rows) {
+        if (row[u"paymentState"_s].toString() == u"captured") {
+            captured = row[u"id"_s].toString();
+            break;
+        }
+    }
+    QVERIFY(!captured.isEmpty());
+    const Run paid = inStore({u"orders"_s, u"show"_s, captured, u"--json"_s});
+    QCOMPARE(paid.code, 0);
+    const QJsonObject d = QJsonDocument::fromJson(paid.out.toUtf8()).object();
+    QVERIFY(!d[u"payments"_s].toArray().isEmpty());
+    QStringList kinds;
+    for (const QJsonValue& e : d[u"events"_s].toArray())
+        kinds.append(e[u"kind"_s].toString());
+    QVERIFY2(kinds.contains(u"payment.captured"_s), qPrintable(kinds.join(u", "_s)));
+    QVERIFY(!paid.out.contains(u"4242424242424242"_s)); // the card number is never kept
+}
+
+void TestSoukctlOrders::ledgerBalancesPerCurrency()
+{
+    const Run run = inStore({u"ledger"_s, u"balances"_s, u"--json"_s});
+    QCOMPARE(run.code, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QVERIFY(rows.size() >= 3); // clearing, payable, commission at least
+    QHash<QString, qint64> sums;
+    for (const QJsonValue& row : rows)
+        sums[row[u"currency"_s].toString()] += row[u"balanceMinor"_s].toInteger();
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        QVERIFY2(it.value() == 0, qPrintable(it.key() + u" sums to "_s + QString::number(it.value())));
+}
+
+void TestSoukctlOrders::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("unknown status") << QStringList{u"orders"_s, u"list"_s, u"--status"_s, u"nonsense"_s} << 1
+                                    << u"pending_payment, paid"_s;
+    QTest::addRow("unknown payment state")
+        << QStringList{u"orders"_s, u"list"_s, u"--payment"_s, u"x"_s} << 1 << u"[--payment]"_s;
+    QTest::addRow("limit zero") << QStringList{u"orders"_s, u"list"_s, u"--limit"_s, u"0"_s} << 1 << u"[--limit]"_s;
+    QTest::addRow("unknown order") << QStringList{u"orders"_s, u"show"_s, u"999"_s} << 1 << u"not_found"_s;
+    QTest::addRow("malformed id") << QStringList{u"orders"_s, u"show"_s, u"abc"_s} << 1 << u"[ID]"_s;
+    QTest::addRow("show without id") << QStringList{u"orders"_s, u"show"_s} << 2 << u"usage"_s;
+    QTest::addRow("orders without verb") << QStringList{u"orders"_s} << 2 << u"list or show"_s;
+    QTest::addRow("simulate without count") << QStringList{u"simulate"_s} << 2 << u"--orders N"_s;
+    QTest::addRow("simulate zero orders") << QStringList{u"simulate"_s, u"--orders"_s, u"0"_s} << 1 << u"[--orders]"_s;
+    QTest::addRow("negative rate") << QStringList{u"simulate"_s, u"--orders"_s, u"5"_s, u"--rate"_s, u"-1"_s} << 1
+                                   << u"[--rate]"_s;
+    QTest::addRow("ledger without verb") << QStringList{u"ledger"_s} << 2 << u"ledger balances"_s;
+}
+
+void TestSoukctlOrders::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const Run run = inStore(args);
+    QCOMPARE(run.code, code);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestSoukctlOrders::sameSeedSameTraffic()
+{
+    const QString other = m_dir->filePath(u"other.souk"_s);
+    const Run again = soukctl({u"--store"_s, other, u"simulate"_s, u"--orders"_s, u"200"_s, u"--seed"_s, u"7"_s});
+    QCOMPARE(again.code, 0);
+    const auto counters = [](const QString& out) {
+        QStringList lines = out.split(u'\n');
+        lines.removeIf([](const QString& l) { return l.startsWith(u"elapsed"_s); }); // time differs
+        return lines;
+    };
+    QCOMPARE(counters(again.out), counters(m_simulated.out));
+}
+
+QTEST_GUILESS_MAIN(TestSoukctlOrders)
+#include "TestSoukctlOrders.moc"
