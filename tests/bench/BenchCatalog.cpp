@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -57,7 +58,7 @@ double rawInsertRowsPerSecond(const QString& path, const ImportPlan& plan, const
     db.transaction();
     QSqlQuery p(db), v(db);
     p.prepare(u"INSERT INTO products (id, merchant_id, handle, title, description, vendor, category, tags, status, "
-              "option_names, search_text, version, created_ms, updated_ms) VALUES (?,1,?,?,?,?,?,?,?,?,?,1,0,0)"_s);
+              "option_names, version, created_ms, updated_ms) VALUES (?,1,?,?,?,?,?,?,?,?,1,0,0)"_s);
     v.prepare(u"INSERT INTO variants (id, product_id, merchant_id, position, sku, option_values, price_minor, "
               "compare_at_minor, cost_minor, currency, barcode, weight_grams, low_stock_threshold, version) "
               "VALUES (?,?,1,?,?,?,?,?,?,?,?,?,?,1)"_s);
@@ -65,24 +66,36 @@ double rawInsertRowsPerSecond(const QString& path, const ImportPlan& plan, const
     for (const auto& item : plan.products) {
         const Product& pr = item.product;
         const qint64 pid = ++id;
-        const QVariantList pv = {pid, pr.handle, pr.title, pr.description, pr.vendor, pr.category,
-                                 pr.tags.join(u','), int(pr.status), pr.optionNames.join(u','), pr.title.toLower()};
+        const QVariantList pv = {pid, store::nonNull(pr.handle), pr.title, store::nonNull(pr.description),
+                                 store::nonNull(pr.vendor), store::nonNull(pr.category), store::nonNull(pr.tags.join(u',')),
+                                 int(pr.status), store::nonNull(pr.optionNames.join(u','))};
         for (int i = 0; i < pv.size(); ++i)
             p.bindValue(i, pv[i]);
-        p.exec();
+        if (!p.exec()) // a baseline of failing statements would flatter the import: stop instead
+            qFatal("raw product insert failed: %s", qPrintable(p.lastError().text()));
         for (int n = 0; n < pr.variants.size(); ++n) {
             const Variant& va = pr.variants[n];
-            const QVariantList vv = {++id, pid, n, va.sku, va.optionValues.join(u','), va.price.minor(),
+            const QVariantList vv = {++id, pid, n, va.sku, store::nonNull(va.optionValues.join(u',')), va.price.minor(),
                                      va.compareAtPrice ? QVariant(va.compareAtPrice->minor()) : QVariant(),
-                                     va.cost ? QVariant(va.cost->minor()) : QVariant(), currency.code, va.barcode,
-                                     va.weightGrams, va.lowStockThreshold};
+                                     va.cost ? QVariant(va.cost->minor()) : QVariant(), currency.code,
+                                     store::nonNull(va.barcode), va.weightGrams, va.lowStockThreshold};
             for (int i = 0; i < vv.size(); ++i)
                 v.bindValue(i, vv[i]);
-            v.exec();
+            if (!v.exec())
+                qFatal("raw variant insert failed: %s", qPrintable(v.lastError().text()));
         }
     }
-    db.commit();
-    return plan.rowCount * 1000.0 / std::max<qint64>(1, t.elapsed());
+    if (!db.commit())
+        qFatal("raw commit failed");
+    const qint64 elapsedMs = t.elapsed();
+    // the baseline must have written what the import writes: every product and variant row
+    auto rows = store::scalar(db, u"SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM variants)"_s);
+    qint64 expected = 0;
+    for (const auto& item : plan.products)
+        expected += 1 + item.product.variants.size();
+    if (!rows || rows->toLongLong() != expected)
+        qFatal("raw baseline wrote %lld rows, expected %lld", rows ? rows->toLongLong() : -1LL, expected);
+    return plan.rowCount * 1000.0 / std::max<qint64>(1, elapsedMs);
 }
 
 QList<double> timeSearches(LocalClient& client, Id merchant, const QStringList& queries, int rounds)
