@@ -688,26 +688,72 @@
     </message>
     <message>
         <location filename="../models/orders/OrderText.cpp" line="110"/>
+        <source>order placed</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="111"/>
+        <source>payment captured</source>
+        <translation>已扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="112"/>
+        <source>not paid in time</source>
+        <translation>未按时付款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="113"/>
+        <source>authorization expired</source>
+        <translation>授权已过期</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="115"/>
+        <source>partial capture; the rest was released</source>
+        <translation>部分扣款，余额已释放</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="116"/>
+        <source>dispute lost</source>
+        <translation>争议败诉</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="117"/>
+        <source>evidence sent</source>
+        <translation>已提交证据</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="118"/>
+        <source>funds reversed and fee booked</source>
+        <translation>资金已退回并计入手续费</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="126"/>
+        <source>%1 – %2</source>
+        <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="134"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="112"/>
+        <location filename="../models/orders/OrderText.cpp" line="136"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="114"/>
+        <location filename="../models/orders/OrderText.cpp" line="138"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="116"/>
+        <location filename="../models/orders/OrderText.cpp" line="140"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="118"/>
+        <location filename="../models/orders/OrderText.cpp" line="142"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
@@ -715,44 +761,49 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="31"/>
+        <location filename="../app/souk/Startup.cpp" line="37"/>
         <source>Souk operations console</source>
         <translation>Souk 运营控制台</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="34"/>
+        <location filename="../app/souk/Startup.cpp" line="40"/>
         <source>Open or create the store FILE.</source>
         <translation>打开或创建数据文件 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="35"/>
+        <location filename="../app/souk/Startup.cpp" line="41"/>
         <source>Fill an empty store with demo data.</source>
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="36"/>
+        <location filename="../app/souk/Startup.cpp" line="43"/>
+        <source>With --demo: start demo traffic at RATE orders per second.</source>
+        <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="45"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="38"/>
+        <location filename="../app/souk/Startup.cpp" line="47"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="106"/>
+        <location filename="../app/souk/Startup.cpp" line="150"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="108"/>
+        <location filename="../app/souk/Startup.cpp" line="152"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="114"/>
+        <location filename="../app/souk/Startup.cpp" line="158"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -1203,6 +1254,46 @@
         <location filename="../views/catalog/CatalogPage.cpp" line="311"/>
         <source>only the first %L1 matches are shown</source>
         <translation>仅显示前 %L1 个匹配结果</translation>
+    </message>
+</context>
+<context>
+    <name>souk::DemoTrafficBar</name>
+    <message>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="19"/>
+        <source>Demo traffic:</source>
+        <translation>演示流量：</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="25"/>
+        <source> orders/s</source>
+        <extracomment>unit after the demo traffic rate, e.g. &quot;5 orders/s&quot;</extracomment>
+        <translation> 单/秒</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="26"/>
+        <source>Demo orders per second</source>
+        <translation>每秒演示订单数</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="41"/>
+        <source>%1 orders placed</source>
+        <extracomment>how many demo orders were placed so far</extracomment>
+        <translation>已下 %1 单</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="44"/>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="59"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="59"/>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
 </context>
 <context>
@@ -2029,54 +2120,54 @@
 <context>
     <name>souk::OrderListModel</name>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="236"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="251"/>
         <source>The last payment attempt was declined</source>
         <translation>最近一次支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="253"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="268"/>
         <source>•••• %1</source>
         <extracomment>a card shown by its last four digits, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>•••• %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="277"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="292"/>
         <source>Order</source>
         <comment>column</comment>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="278"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="293"/>
         <source>Placed</source>
         <comment>column</comment>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="279"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="294"/>
         <source>Customer</source>
         <comment>column</comment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="280"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="295"/>
         <source>Status</source>
         <comment>column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="281"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="296"/>
         <source>Payment</source>
         <comment>column</comment>
         <translation>支付状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="282"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="297"/>
         <source>Total</source>
         <comment>column</comment>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="283"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="298"/>
         <source>Card</source>
         <comment>column</comment>
         <translation>银行卡</translation>
@@ -2085,104 +2176,104 @@
 <context>
     <name>souk::OrdersPage</name>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="101"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="102"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="111"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="112"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="141"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="142"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="143"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="144"/>
         <source>GMV today</source>
         <extracomment>gross merchandise value captured today, net of refunds</extracomment>
         <translation>今日成交额 (GMV)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="144"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="145"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="145"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="146"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="156"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="157"/>
         <source>Order number, customer email or card last 4</source>
         <translation>订单号、客户邮箱或卡号后 4 位</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="160"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="161"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="165"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="166"/>
         <source>All payments</source>
         <translation>全部支付状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="170"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="172"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="172"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="174"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="176"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
         <source>Min total</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="180"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="181"/>
         <source>Max total</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="186"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="187"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="229"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="230"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <extracomment>%1 is what the user typed in an amount filter</extracomment>
         <translation>“%1”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="253"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="254"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="258"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="259"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="262"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>

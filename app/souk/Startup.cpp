@@ -6,17 +6,22 @@
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimer>
 #include <QTranslator>
 
+#include "app/souk/DemoTraffic.h"
 #include "app/souk/Screenshots.h"
 #include "backend/client/LocalClient.h"
 #include "backend/core/Async.h"
 #include "backend/sim/DemoCatalog.h"
+#include "backend/sim/OrderTraffic.h"
 #include "models/common/ErrorText.h"
 #include "models/common/Prefs.h"
 #include "translations/Translator.h"
 #include "views/main/MainWindow.h"
+#include "views/orders/DemoTrafficBar.h"
+#include "views/orders/OrdersPage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +29,7 @@ namespace souk::app {
 namespace {
 
 constexpr int DemoProducts = 300;
+constexpr int DemoOrders = 400;
 
 Options parseOptions(QApplication& app, bool* ok)
 {
@@ -33,6 +39,9 @@ Options parseOptions(QApplication& app, bool* ok)
     parser.addVersionOption();
     parser.addOption({u"store"_s, QCoreApplication::translate("Startup", "Open or create the store FILE."), u"FILE"_s});
     parser.addOption({u"demo"_s, QCoreApplication::translate("Startup", "Fill an empty store with demo data.")});
+    parser.addOption({u"demo-rate"_s,
+                      QCoreApplication::translate("Startup", "With --demo: start demo traffic at RATE orders per second."),
+                      u"RATE"_s});
     parser.addOption({u"lang"_s, QCoreApplication::translate("Startup", "Interface language: zh_CN or en."), u"LANG"_s});
     parser.addOption({u"screenshot"_s,
                       QCoreApplication::translate("Startup", "Render every page to PNG files in DIR and exit."), u"DIR"_s});
@@ -45,6 +54,15 @@ Options parseOptions(QApplication& app, bool* ok)
     *ok = o.language.isEmpty() || o.language == u"zh_CN" || o.language == u"en";
     if (!*ok)
         qCritical().noquote() << "souk: --lang must be zh_CN or en, not" << o.language;
+    if (parser.isSet(u"demo-rate"_s)) {
+        bool number = false;
+        o.demoRate = parser.value(u"demo-rate"_s).toInt(&number);
+        if (!number || o.demoRate < 1 || o.demoRate > 2000) {
+            qCritical().noquote() << "souk: --demo-rate must be 1..2000 orders per second, not"
+                                  << parser.value(u"demo-rate"_s);
+            *ok = false;
+        }
+    }
     return o;
 }
 
@@ -66,6 +84,29 @@ QString defaultStorePath()
     return dir + u"/store.souk"_s;
 }
 
+/// Demo orders for a new demo store: merchant terms, then a few hundred orders from the
+/// simulator on a thread of its own; `done` runs on the GUI thread.
+void seedOrders(LocalClient& client, Id merchantId, QObject* context, std::function<void()> done)
+{
+    auto* thread = QThread::create([&client, merchantId] {
+        auto terms = client.setMerchantTerms(orders::MerchantTerms{merchantId, 800, 290, 30, 299, 30, 0});
+        terms.waitForFinished(); // the simulator's thread, not the GUI's
+        sim::TrafficOptions options;
+        options.merchantId = merchantId;
+        options.orders = DemoOrders;
+        options.seed = 7;
+        options.concurrency = 32;
+        auto summary = sim::OrderTraffic(client, options).run();
+        if (!summary)
+            qWarning().noquote() << "demo orders:" << summary.error().toString();
+    });
+    QObject::connect(thread, &QThread::finished, context, [thread, done] {
+        thread->deleteLater();
+        done();
+    });
+    thread->start();
+}
+
 /// Fills an empty store with the demo catalog, in the background; `done` runs on the GUI thread.
 void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done)
 {
@@ -77,10 +118,13 @@ void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* c
                 }
                 const auto plan = sim::demoCatalog(merchant.currency, DemoProducts);
                 onReady(client.runImport(merchant.id, plan, {}), context,
-                        [done](const Result<catalog::ImportSummary>& r) {
-                            if (!r)
+                        [&client, merchant, context, done](const Result<catalog::ImportSummary>& r) {
+                            if (!r) {
                                 qWarning().noquote() << "demo data:" << r.error().toString();
-                            done();
+                                done();
+                                return;
+                            }
+                            seedOrders(client, merchant.id, context, done);
                         });
             });
 }
@@ -126,10 +170,17 @@ int run(QApplication& app)
     MainWindow window(**client, prefs, merchant.id, merchant.name);
     window.show();
 
+    DemoTraffic* traffic = nullptr;
+    if (options.demo && options.screenshotDir.isEmpty()) {
+        traffic = new DemoTraffic(**client, merchant.id, &window);
+        window.ordersPage()->setDemoControls(new DemoTrafficBar(*traffic, options.demoRate));
+    }
     const bool seed = options.demo || options.storePath.isEmpty();
     auto afterSeed = [&] {
         if (!options.screenshotDir.isEmpty())
             captureScreenshots(window, options.screenshotDir);
+        else if (traffic && options.demoRate > 0)
+            traffic->start(options.demoRate);
     };
     if (seed)
         seedDemo(**client, merchant, &window, afterSeed);

@@ -10,7 +10,8 @@ namespace souk::app {
 struct Options
 {
     QString storePath;     ///< empty: the per-user store
-    bool demo = false;     ///< seed demo data when the store is empty
+    bool demo = false;     ///< seed demo data when the store is empty; offer demo traffic
+    int demoRate = 0;      ///< demo orders per second to start with; 0: wait for Start
     QString language;      ///< "zh_CN", "en" or empty for the system's
     QString screenshotDir; ///< render every page to PNG there and exit
 };

@@ -104,6 +104,30 @@ QString OrderText::eventKind(const QString& kind)
     return it == names.constEnd() ? kind : QCoreApplication::translate("OrderText", *it);
 }
 
+QString OrderText::eventDetail(const QString& detail)
+{
+    static const QHash<QString, const char*> notes{
+        {u"order placed"_s, QT_TRANSLATE_NOOP("OrderText", "order placed")},
+        {u"payment captured"_s, QT_TRANSLATE_NOOP("OrderText", "payment captured")},
+        {u"not paid in time"_s, QT_TRANSLATE_NOOP("OrderText", "not paid in time")},
+        {u"authorization expired"_s, QT_TRANSLATE_NOOP("OrderText", "authorization expired")},
+        {u"partial capture; the rest was released"_s,
+         QT_TRANSLATE_NOOP("OrderText", "partial capture; the rest was released")},
+        {u"dispute lost"_s, QT_TRANSLATE_NOOP("OrderText", "dispute lost")},
+        {u"evidence sent"_s, QT_TRANSLATE_NOOP("OrderText", "evidence sent")},
+        {u"funds reversed and fee booked"_s, QT_TRANSLATE_NOOP("OrderText", "funds reversed and fee booked")},
+    };
+    if (const auto it = notes.constFind(detail); it != notes.constEnd())
+        return QCoreApplication::translate("OrderText", *it);
+    // "visa •••• 0119 declined: processing_error"
+    const qsizetype at = detail.indexOf(u" declined: "_s);
+    if (at > 0) {
+        //: %1 the card ("visa •••• 0119"), %2 why it was declined
+        return Tr::tr("%1 – %2").arg(detail.left(at), declineReason(detail.mid(at + 11)));
+    }
+    return detail;
+}
+
 QString OrderText::declineReason(const QString& code)
 {
     if (code == u"insufficient_funds"_s)

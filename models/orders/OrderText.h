@@ -21,6 +21,9 @@ public:
     static QString account(payments::AccountKind kind);
     /// "Order placed", "Payment authorized", ... for a timeline event kind.
     static QString eventKind(const QString& kind);
+    /// A timeline event's detail: the engine's own notes ("order placed", "... declined: code")
+    /// translated; what a person typed (a refund reason) as it is.
+    static QString eventDetail(const QString& detail);
     /// A decline code ("insufficient_funds") as a sentence.
     static QString declineReason(const QString& code);
 };

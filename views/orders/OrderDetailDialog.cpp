@@ -195,7 +195,7 @@ void OrderDetailDialog::fillTimeline()
         if (e.toStatus)
             what = e.fromStatus ? tr("%1 → %2").arg(OrderText::status(*e.fromStatus), OrderText::status(*e.toStatus))
                                 : OrderText::status(*e.toStatus);
-        setRow(m_timeline, r, {formatDateTime(e.atMs), what, e.detail, e.amountMinor ? money(*e.amountMinor) : QString(),
+        setRow(m_timeline, r, {formatDateTime(e.atMs), what, OrderText::eventDetail(e.detail), e.amountMinor ? money(*e.amountMinor) : QString(),
                                e.actor}, {3});
     }
     m_timeline->resizeColumnsToContents();

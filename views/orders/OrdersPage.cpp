@@ -95,6 +95,7 @@ void OrdersPage::buildUi()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setTextElideMode(Qt::ElideMiddle); // emails differ at both ends
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -102,7 +103,7 @@ void OrdersPage::buildUi()
     if (!m_table->horizontalHeader()->restoreState(m_prefs.get(prefkeys::OrdersHeaderState))) {
         m_table->setColumnWidth(OrderListModel::Number, 190);
         m_table->setColumnWidth(OrderListModel::Created, 150);
-        m_table->setColumnWidth(OrderListModel::Customer, 240);
+        m_table->setColumnWidth(OrderListModel::Customer, 300);
         m_table->setColumnWidth(OrderListModel::Status, 150);
         m_table->setColumnWidth(OrderListModel::Payment, 150);
         m_table->setColumnWidth(OrderListModel::Total, 120);
