@@ -1,6 +1,7 @@
 #include "models/orders/OrderListModel.h"
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 #include "backend/client/Client.h"
@@ -173,14 +174,42 @@ void OrderListModel::requestRefresh()
 
 void OrderListModel::onRefreshed(const QList<Order>& fresh)
 {
-    for (const Order& o : fresh) {
-        // while a page is on its way the model cannot tell where an order belongs (the page may
-        // or may not hold it): keep it and place it when the page is in
-        if (m_pageInFlight)
+    // while a page is on its way the model cannot tell where an order belongs (the page may or
+    // may not hold it): keep it and place it when the page is in
+    if (m_pageInFlight) {
+        for (const Order& o : fresh)
             m_deferred.insert(o.id, o);
+        return;
+    }
+    // new orders above the newest row go in as one block: one insert at the top per burst,
+    // not one shift of the whole table per order
+    std::vector<Order> top;
+    const qint64 newest = m_rows.empty() ? std::numeric_limits<qint64>::min() : m_rows.front().id.value;
+    for (const Order& o : fresh) {
+        if (o.id.value > newest && m_filter.matches(o))
+            top.push_back(o);
         else
             place(o);
     }
+    if (!top.empty()) {
+        std::sort(top.begin(), top.end(), [](const Order& a, const Order& b) { return a.id.value > b.id.value; });
+        beginInsertRows({}, 0, int(top.size()) - 1);
+        m_rows.insert(m_rows.begin(), top.begin(), top.end());
+        endInsertRows();
+    }
+    trimLiveRows();
+}
+
+void OrderListModel::trimLiveRows()
+{
+    // a live table at thousands of orders a second keeps the newest LiveRowsMax rows; older
+    // ones come back as pages when scrolled to
+    if (int(m_rows.size()) <= LiveRowsMax)
+        return;
+    beginRemoveRows({}, LiveRowsMax, int(m_rows.size()) - 1);
+    m_rows.resize(size_t(LiveRowsMax));
+    endRemoveRows();
+    m_more = true;
 }
 
 void OrderListModel::place(const Order& o)

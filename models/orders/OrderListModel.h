@@ -43,6 +43,9 @@ public:
         IdRole,                 ///< the order id as qint64
     };
 
+    /// Rows kept when live orders push the table past this (the oldest go; paging brings them back).
+    static constexpr int LiveRowsMax = 20'000;
+
     /// `merchantId` null: every merchant's orders (an operator's view).
     OrderListModel(Client& client, Id merchantId, QObject* parent = nullptr);
 
@@ -82,6 +85,7 @@ private:
     void applyChanges(const souk::ChangeList& changes);
     void requestRefresh();
     void onRefreshed(const QList<orders::Order>& fresh);
+    void trimLiveRows();
     void place(const orders::Order& order);
     QVariant displayData(const orders::Order& o, int column) const;
     QVariant rawData(const orders::Order& o, int column) const;
