@@ -158,23 +158,31 @@ Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput&
     const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"card"_s, summary.fingerprint},
                              {u"expMonth"_s, card.expMonth}, {u"expYear"_s, card.expYear}};
     const QString hash = payments::Idempotency::requestHash(u"authorize"_s, params);
-    // a retry of a recorded authorization must not reach the card network again
-    auto seen = m_engine->write<std::optional<QJsonObject>>(m_options.actor, [key, hash](store::UnitOfWork& uow) {
-        return payments::Idempotency::lookup(uow, key, u"authorize"_s, hash);
+    // a retry of a recorded authorization must not reach the card network again; one read
+    // looks up the key and checks the order (the writer checks both again when it records)
+    struct Seen
+    {
+        std::optional<QJsonObject> stored;
+        Order order;
+    };
+    auto seen = m_engine->read<Seen>([key, hash, orderId](QSqlDatabase& db) -> Result<Seen> {
+        auto stored = payments::Idempotency::lookup(db, key, u"authorize"_s, hash);
+        if (!stored)
+            return stored.error();
+        if (*stored)
+            return Seen{*stored, {}};
+        auto order = payments::PaymentService::checkAuthorizable(db, orderId);
+        if (!order)
+            return order.error();
+        return Seen{{}, *order};
     });
     seen.waitForFinished(); // a provider-pool thread, never the GUI
     if (!seen.result())
         return seen.result().error();
-    if (*seen.result())
-        return PaymentJson::paymentFrom(**seen.result());
-    auto order = m_engine->read<Order>([orderId](QSqlDatabase& db) {
-        return payments::PaymentService::checkAuthorizable(db, orderId);
-    });
-    order.waitForFinished();
-    if (!order.result())
-        return order.result().error();
-    const payments::ProviderAnswer answer =
-        m_options.provider->authorize(card, order.result()->totalMinor, order.result()->currency);
+    if (seen.result()->stored)
+        return PaymentJson::paymentFrom(*seen.result()->stored);
+    const Order& order = seen.result()->order;
+    const payments::ProviderAnswer answer = m_options.provider->authorize(card, order.totalMinor, order.currency);
     auto recorded = m_engine->write<Payment>(m_options.actor, [=](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
             uow, key, u"authorize"_s, params,
@@ -182,7 +190,12 @@ Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput&
             PaymentJson::payment, PaymentJson::paymentFrom);
     });
     recorded.waitForFinished();
-    return recorded.result();
+    // an approved hold that is not the one recorded (the order moved on meanwhile, or a
+    // concurrent retry under the same key won) must not stay on the customer's card
+    const Result<Payment> result = recorded.result();
+    if (answer.approved && (!result || result->providerRef != answer.reference))
+        m_options.provider->voidAuthorization(answer.reference);
+    return result;
 }
 
 QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional<qint64> amountMinor,

@@ -21,7 +21,8 @@ namespace {
 /// disk-full or I/O errors): nothing of the batch may then be committed or reported as done.
 std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges)
 {
-    if (auto s = store::exec(db, u"SAVEPOINT cmd"_s); !s)
+    // cached statements: a command's own work can be a handful of rows, so these count
+    if (auto s = store::exec(uow.statement(u"SAVEPOINT cmd"_s), u"opening a savepoint"_s); !s)
         return s.error();
     bool ok = job.run(uow);
     if (ok) {
@@ -33,13 +34,13 @@ std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::Unit
     if (!ok) {
         if (!store::inTransaction(db))
             return Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s);
-        if (auto s = store::exec(db, u"ROLLBACK TO cmd"_s); !s)
+        if (auto s = store::exec(uow.statement(u"ROLLBACK TO cmd"_s), u"rolling back a command"_s); !s)
             return s.error();
-        if (auto s = store::exec(db, u"RELEASE cmd"_s); !s)
+        if (auto s = store::exec(uow.statement(u"RELEASE cmd"_s), u"releasing a savepoint"_s); !s)
             return s.error();
         return std::nullopt;
     }
-    if (auto s = store::exec(db, u"RELEASE cmd"_s); !s)
+    if (auto s = store::exec(uow.statement(u"RELEASE cmd"_s), u"releasing a savepoint"_s); !s)
         return s.error();
     batchChanges.append(uow.changes());
     return std::nullopt;

@@ -216,6 +216,55 @@ Status insertEvent(store::UnitOfWork& uow, Id orderId, const QString& kind, std:
     return store::exec(q, u"writing an order event"_s);
 }
 
+const QString OrderSql = u"SELECT "_s + OrderColumns + u" FROM orders WHERE id = ?"_s;
+const QString LinesSql = u"SELECT variant_id, sku, title, quantity, unit_price_minor, line_total_minor "
+                         "FROM order_lines WHERE order_id = ? ORDER BY position"_s;
+const QString TermsSql = u"SELECT tax_rate_bp, commission_bp, commission_fixed_minor, delivery_fee_minor, "
+                         "unpaid_expiry_minutes, version FROM merchant_terms WHERE merchant_id = ?"_s;
+
+/// The order (and its lines when `lines` is given) from prepared statements.
+Result<Order> loadWith(QSqlQuery& q, QSqlQuery* lines, Id orderId)
+{
+    q.bindValue(0, orderId.value);
+    if (auto s = store::exec(q, u"reading an order"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(u"orderId"_s, u"no such order"_s);
+    Order o = readOrder(q);
+    q.finish();
+    if (!lines)
+        return o;
+    lines->bindValue(0, orderId.value);
+    if (auto s = store::exec(*lines, u"reading order lines"_s); !s)
+        return s.error();
+    while (lines->next()) {
+        o.lines.append(OrderLine{Id{lines->value(0).toLongLong()}, lines->value(1).toString(),
+                                 lines->value(2).toString(), lines->value(3).toLongLong(),
+                                 lines->value(4).toLongLong(), lines->value(5).toLongLong()});
+    }
+    lines->finish();
+    return o;
+}
+
+Result<MerchantTerms> termsWith(QSqlQuery& q, Id merchantId)
+{
+    q.bindValue(0, merchantId.value);
+    if (auto s = store::exec(q, u"reading merchant terms"_s); !s)
+        return s.error();
+    MerchantTerms t;
+    t.merchantId = merchantId;
+    if (q.next()) {
+        t.taxRateBp = q.value(0).toInt();
+        t.commissionBp = q.value(1).toInt();
+        t.commissionFixedMinor = q.value(2).toLongLong();
+        t.deliveryFeeMinor = q.value(3).toLongLong();
+        t.unpaidExpiryMinutes = q.value(4).toInt();
+        t.version = q.value(5).toLongLong();
+    }
+    q.finish();
+    return t;
+}
+
 } // namespace
 
 Result<Order> OrderService::create(store::UnitOfWork& uow, const NewOrder& r)
@@ -233,7 +282,7 @@ Result<Order> OrderService::create(store::UnitOfWork& uow, const NewOrder& r)
     auto discount = findDiscount(uow, r.merchantId, r.discountCode);
     if (!discount)
         return discount.error();
-    auto terms = OrderService::terms(uow.db(), r.merchantId);
+    auto terms = OrderService::terms(uow, r.merchantId);
     if (!terms)
         return terms.error();
     auto totals = OrderTotals::compute(*lines, *discount, terms->taxRateBp,
@@ -274,7 +323,7 @@ Result<Order> OrderService::advance(store::UnitOfWork& uow, Id orderId, OrderSta
     if (to != OrderStatus::Fulfilling && to != OrderStatus::Shipped && to != OrderStatus::Delivered
         && to != OrderStatus::Completed)
         return Error{ErrorCode::IllegalTransition, u"this status is set by payments, not by hand"_s, u"status"_s};
-    auto order = load(uow.db(), orderId, false);
+    auto order = load(uow, orderId, false);
     if (!order)
         return order.error();
     if (auto s = transition(uow, *order, to, reason); !s)
@@ -284,7 +333,7 @@ Result<Order> OrderService::advance(store::UnitOfWork& uow, Id orderId, OrderSta
 
 Result<Order> OrderService::cancelUnpaid(store::UnitOfWork& uow, Id orderId, const QString& reason)
 {
-    auto order = load(uow.db(), orderId, true);
+    auto order = load(uow, orderId, true);
     if (!order)
         return order.error();
     if (auto s = OrderStateMachine::check(order->status, OrderStatus::Cancelled); !s)
@@ -314,7 +363,7 @@ Result<int> OrderService::expireDue(store::UnitOfWork& uow, int limit)
         due.append(Id{q.value(0).toLongLong()});
     q.finish();
     for (Id id : due) {
-        auto order = load(uow.db(), id, true);
+        auto order = load(uow, id, true);
         if (!order)
             return order.error();
         if (auto s = OrderStock::release(uow, *order); !s)
@@ -329,27 +378,18 @@ Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + OrderColumns + u" FROM orders WHERE id = ?"_s);
-    q.bindValue(0, orderId.value);
-    if (auto s = store::exec(q, u"reading an order"_s); !s)
-        return s.error();
-    if (!q.next())
-        return Error::notFound(u"orderId"_s, u"no such order"_s);
-    Order o = readOrder(q);
-    if (!withLines)
-        return o;
+    q.prepare(OrderSql);
     QSqlQuery l(db);
     l.setForwardOnly(true);
-    l.prepare(u"SELECT variant_id, sku, title, quantity, unit_price_minor, line_total_minor FROM order_lines "
-              "WHERE order_id = ? ORDER BY position"_s);
-    l.bindValue(0, orderId.value);
-    if (auto s = store::exec(l, u"reading order lines"_s); !s)
-        return s.error();
-    while (l.next()) {
-        o.lines.append(OrderLine{Id{l.value(0).toLongLong()}, l.value(1).toString(), l.value(2).toString(),
-                                 l.value(3).toLongLong(), l.value(4).toLongLong(), l.value(5).toLongLong()});
-    }
-    return o;
+    if (withLines)
+        l.prepare(LinesSql);
+    return loadWith(q, withLines ? &l : nullptr, orderId);
+}
+
+Result<Order> OrderService::load(store::UnitOfWork& uow, Id orderId, bool withLines)
+{
+    // the writer's cached statements: orders are read on every payment step
+    return loadWith(uow.statement(OrderSql), withLines ? &uow.statement(LinesSql) : nullptr, orderId);
 }
 
 Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason)
@@ -396,22 +436,13 @@ Result<MerchantTerms> OrderService::terms(QSqlDatabase& db, Id merchantId)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT tax_rate_bp, commission_bp, commission_fixed_minor, delivery_fee_minor, "
-              "unpaid_expiry_minutes, version FROM merchant_terms WHERE merchant_id = ?"_s);
-    q.bindValue(0, merchantId.value);
-    if (auto s = store::exec(q, u"reading merchant terms"_s); !s)
-        return s.error();
-    MerchantTerms t;
-    t.merchantId = merchantId;
-    if (q.next()) {
-        t.taxRateBp = q.value(0).toInt();
-        t.commissionBp = q.value(1).toInt();
-        t.commissionFixedMinor = q.value(2).toLongLong();
-        t.deliveryFeeMinor = q.value(3).toLongLong();
-        t.unpaidExpiryMinutes = q.value(4).toInt();
-        t.version = q.value(5).toLongLong();
-    }
-    return t;
+    q.prepare(TermsSql);
+    return termsWith(q, merchantId);
+}
+
+Result<MerchantTerms> OrderService::terms(store::UnitOfWork& uow, Id merchantId)
+{
+    return termsWith(uow.statement(TermsSql), merchantId);
 }
 
 } // namespace souk::orders

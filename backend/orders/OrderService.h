@@ -26,6 +26,8 @@ public:
 
     /// The order row, with its lines when `withLines`.
     static Result<Order> load(QSqlDatabase& db, Id orderId, bool withLines);
+    /// The same on the writer, with its cached statements.
+    static Result<Order> load(store::UnitOfWork& uow, Id orderId, bool withLines);
     /// Moves `order` to `to` (checked), writes the row with a new version and the timeline event.
     static Status transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason);
     /// Writes the row's money and payment state with a new version (no status change).
@@ -34,6 +36,7 @@ public:
     static Status addEvent(store::UnitOfWork& uow, Id orderId, const QString& kind, std::optional<qint64> amountMinor,
                            const QString& detail);
     static Result<MerchantTerms> terms(QSqlDatabase& db, Id merchantId);
+    static Result<MerchantTerms> terms(store::UnitOfWork& uow, Id merchantId);
 };
 
 } // namespace souk::orders

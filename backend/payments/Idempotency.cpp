@@ -33,10 +33,13 @@ Status Idempotency::validateKey(const QString& key)
     return {};
 }
 
-Result<std::optional<QJsonObject>> Idempotency::lookup(store::UnitOfWork& uow, const QString& key,
-                                                       const QString& command, const QString& hash)
+namespace {
+
+const QString LookupSql = u"SELECT command, request_hash, response FROM idempotency_keys WHERE key = ?"_s;
+
+Result<std::optional<QJsonObject>> lookupWith(QSqlQuery& q, const QString& key, const QString& command,
+                                              const QString& hash)
 {
-    QSqlQuery& q = uow.statement(u"SELECT command, request_hash, response FROM idempotency_keys WHERE key = ?"_s);
     q.bindValue(0, key);
     if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
         return s.error();
@@ -52,6 +55,23 @@ Result<std::optional<QJsonObject>> Idempotency::lookup(store::UnitOfWork& uow, c
                      u"idempotencyKey"_s};
     }
     return std::optional<QJsonObject>(QJsonDocument::fromJson(response).object());
+}
+
+} // namespace
+
+Result<std::optional<QJsonObject>> Idempotency::lookup(store::UnitOfWork& uow, const QString& key,
+                                                       const QString& command, const QString& hash)
+{
+    return lookupWith(uow.statement(LookupSql), key, command, hash);
+}
+
+Result<std::optional<QJsonObject>> Idempotency::lookup(QSqlDatabase& db, const QString& key, const QString& command,
+                                                       const QString& hash)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(LookupSql);
+    return lookupWith(q, key, command, hash);
 }
 
 Status Idempotency::remember(store::UnitOfWork& uow, const QString& key, const QString& command, const QString& hash,

@@ -27,6 +27,10 @@ public:
     /// The stored response for `key`, nothing when the key is new, or IdempotencyConflict.
     static Result<std::optional<QJsonObject>> lookup(store::UnitOfWork& uow, const QString& key,
                                                      const QString& command, const QString& hash);
+    /// The same on a reader: a first look before slow work (the provider); the writer's
+    /// runIdempotent still decides.
+    static Result<std::optional<QJsonObject>> lookup(QSqlDatabase& db, const QString& key, const QString& command,
+                                                     const QString& hash);
     static Status remember(store::UnitOfWork& uow, const QString& key, const QString& command, const QString& hash,
                            const QJsonObject& response);
     /// Deletes keys older than `retentionMs` (at most `limit`); returns how many went.

@@ -33,8 +33,16 @@ ProviderAnswer SimulatedProvider::authorize(const CardInput& card, qint64 amount
     const int latencyUs = answer.declineCode == u"issuer_timeout"_s ? m_latencyUs * 10 : m_latencyUs;
     if (latencyUs > 0)
         QThread::usleep(ulong(latencyUs));
+    if (answer.approved)
+        m_approved.fetch_add(1);
     answer.reference = u"sim_auth_%1_%2"_s.arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')).arg(m_next.fetch_add(1));
     return answer;
+}
+
+void SimulatedProvider::voidAuthorization(const QString& reference)
+{
+    Q_UNUSED(reference);
+    m_voided.fetch_add(1);
 }
 
 } // namespace souk::payments

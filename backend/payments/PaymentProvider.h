@@ -25,6 +25,8 @@ public:
     virtual ~PaymentProvider() = default;
     /// Asks the issuer to hold `amountMinor` on the card. Blocks for the provider's latency.
     virtual ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) = 0;
+    /// Releases a hold Souk will not use (the order moved on, or a concurrent retry won).
+    virtual void voidAuthorization(const QString& reference) = 0;
 };
 
 /// A provider that behaves like a real test environment: the card number decides the answer
@@ -43,11 +45,18 @@ public:
     /// `latencyUs`: the time each authorization takes (0 in benchmarks of the engine alone).
     explicit SimulatedProvider(int latencyUs = 3000) : m_latencyUs(latencyUs) {}
     ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) override;
+    void voidAuthorization(const QString& reference) override;
+    /// Holds released through voidAuthorization (tests check that none is left behind).
+    qint64 voidedHolds() const { return m_voided.load(); }
+    /// Approved authorizations so far.
+    qint64 holdsPlaced() const { return m_approved.load(); }
     static ProviderAnswer outcomeOf(const QString& digits);
 
 private:
     int m_latencyUs;
     std::atomic<qint64> m_next{1};
+    std::atomic<qint64> m_voided{0};
+    std::atomic<qint64> m_approved{0};
 };
 
 } // namespace souk::payments

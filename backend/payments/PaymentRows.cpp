@@ -60,8 +60,10 @@ Dispute readDispute(const QSqlQuery& q)
 
 Status insertPayment(store::UnitOfWork& uow, const Payment& p)
 {
-    QSqlQuery& q = uow.statement(u"INSERT INTO payments ("_s + PaymentColumns
-                                 + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    // one QString for the process: the statement cache is keyed by the text's address
+    static const QString sql = u"INSERT INTO payments ("_s + PaymentColumns
+                               + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    QSqlQuery& q = uow.statement(sql);
     const QVariantList values{p.id.value, p.orderId.value, p.merchantId.value, int(p.status), p.currency,
                               p.amountMinor, p.capturedMinor, p.refundedMinor, store::nonNull(p.card.brand),
                               store::nonNull(p.card.last4), p.card.expMonth, p.card.expYear,
@@ -97,8 +99,9 @@ Status savePayment(store::UnitOfWork& uow, Payment& p)
 Status saveDispute(store::UnitOfWork& uow, Dispute& d, bool insert)
 {
     if (insert) {
-        QSqlQuery& q = uow.statement(u"INSERT INTO disputes ("_s + DisputeColumns
-                                     + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)"_s);
+        static const QString sql = u"INSERT INTO disputes ("_s + DisputeColumns
+                                   + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)"_s;
+        QSqlQuery& q = uow.statement(sql);
         const QVariantList values{d.id.value, d.paymentId.value, int(d.status), d.amountMinor, d.feeMinor, d.reason,
                                   d.evidenceDueMs, d.openedMs};
         for (int i = 0; i < values.size(); ++i)

@@ -88,9 +88,10 @@ Result<bool> hasOpenDispute(QSqlDatabase& db, Id paymentId)
 
 } // namespace
 
-Result<Order> PaymentService::checkAuthorizable(QSqlDatabase& db, Id orderId)
+namespace {
+
+Result<Order> authorizable(Result<Order> order)
 {
-    auto order = OrderService::load(db, orderId, false);
     if (!order)
         return order.error();
     if (order->status != OrderStatus::PendingPayment)
@@ -98,13 +99,25 @@ Result<Order> PaymentService::checkAuthorizable(QSqlDatabase& db, Id orderId)
                            .arg(orders::OrderStateMachine::name(order->status)), u"orderId"_s).error();
     if (order->paymentState == PaymentState::Authorized)
         return illegal(u"the order already has an authorization awaiting capture"_s, u"orderId"_s).error();
-    return *order;
+    return order;
+}
+
+} // namespace
+
+Result<Order> PaymentService::checkAuthorizable(QSqlDatabase& db, Id orderId)
+{
+    return authorizable(OrderService::load(db, orderId, false));
+}
+
+Result<Order> PaymentService::checkAuthorizable(store::UnitOfWork& uow, Id orderId)
+{
+    return authorizable(OrderService::load(uow, orderId, false));
 }
 
 Result<Payment> PaymentService::recordAuthorization(store::UnitOfWork& uow, Id orderId, const CardSummary& card,
                                                     const ProviderAnswer& answer)
 {
-    auto order = checkAuthorizable(uow.db(), orderId); // again on the writer: the order may have moved
+    auto order = checkAuthorizable(uow, orderId); // again on the writer: the order may have moved
     if (!order)
         return order.error();
     Payment p;
@@ -138,7 +151,7 @@ Result<Payment> PaymentService::recordAuthorization(store::UnitOfWork& uow, Id o
 
 Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, std::optional<qint64> amountMinor)
 {
-    auto p = payment(uow.db(), paymentId);
+    auto p = payment(uow, paymentId);
     if (!p)
         return p.error();
     if (p->status != PaymentStatus::Authorized)
@@ -151,10 +164,10 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
         return Error::invalid(u"amount"_s, u"the capture amount must be positive"_s);
     if (amount > p->amountMinor)
         return Error::conflict(u"amount"_s, u"at most the authorized %1 (minor units) can be captured"_s.arg(p->amountMinor));
-    auto order = OrderService::load(uow.db(), p->orderId, true);
+    auto order = OrderService::load(uow, p->orderId, true);
     if (!order)
         return order.error();
-    auto terms = OrderService::terms(uow.db(), p->merchantId);
+    auto terms = OrderService::terms(uow, p->merchantId);
     if (!terms)
         return terms.error();
     auto commission = orders::OrderTotals::commission(amount, terms->commissionBp, terms->commissionFixedMinor);
@@ -186,7 +199,7 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
 
 Result<Payment> PaymentService::voidAuthorization(store::UnitOfWork& uow, Id paymentId, const QString& reason)
 {
-    auto p = payment(uow.db(), paymentId);
+    auto p = payment(uow, paymentId);
     if (!p)
         return p.error();
     if (p->status != PaymentStatus::Authorized)
@@ -195,7 +208,7 @@ Result<Payment> PaymentService::voidAuthorization(store::UnitOfWork& uow, Id pay
     p->status = PaymentStatus::Voided;
     if (auto s = rows::savePayment(uow, *p); !s)
         return s.error();
-    auto order = OrderService::load(uow.db(), p->orderId, false);
+    auto order = OrderService::load(uow, p->orderId, false);
     if (!order)
         return order.error();
     order->paymentState = PaymentState::Voided;
@@ -210,7 +223,7 @@ Result<Refund> PaymentService::refund(store::UnitOfWork& uow, Id paymentId, qint
 {
     if (reason.trimmed().isEmpty())
         return Error::invalid(u"reason"_s, u"say why the money is refunded"_s);
-    auto p = payment(uow.db(), paymentId);
+    auto p = payment(uow, paymentId);
     if (!p)
         return p.error();
     if (auto s = checkRefundable(*p, amountMinor); !s)
@@ -220,7 +233,7 @@ Result<Refund> PaymentService::refund(store::UnitOfWork& uow, Id paymentId, qint
         return disputed.error();
     if (*disputed)
         return illegal(u"the payment is disputed; wait for the dispute's outcome"_s).error();
-    auto order = OrderService::load(uow.db(), p->orderId, false);
+    auto order = OrderService::load(uow, p->orderId, false);
     if (!order)
         return order.error();
     if (auto s = returnFunds(uow, *p, *order, amountMinor, AccountKind::Refunds, u"refund"_s, reason.trimmed(), false);
@@ -236,7 +249,7 @@ Result<Refund> PaymentService::refund(store::UnitOfWork& uow, Id paymentId, qint
 
 Result<Order> PaymentService::cancelOrder(store::UnitOfWork& uow, Id orderId, const QString& reason)
 {
-    auto order = OrderService::load(uow.db(), orderId, true);
+    auto order = OrderService::load(uow, orderId, true);
     if (!order)
         return order.error();
     if (auto s = orders::OrderStateMachine::check(order->status, OrderStatus::Cancelled); !s)

@@ -32,6 +32,7 @@ public:
 
     /// Checks that `orderId` can take an authorization now; returns the order.
     static Result<orders::Order> checkAuthorizable(QSqlDatabase& db, Id orderId);
+    static Result<orders::Order> checkAuthorizable(store::UnitOfWork& uow, Id orderId);
     /// Records the provider's answer for the order's total: an authorized payment, or a failed
     /// one with the decline code (the order stays pending_payment).
     static Result<Payment> recordAuthorization(store::UnitOfWork& uow, Id orderId, const CardSummary& card,
@@ -55,6 +56,8 @@ public:
     static Result<QList<Payout>> payout(store::UnitOfWork& uow, Id merchantId);
 
     static Result<Payment> payment(QSqlDatabase& db, Id paymentId);
+    /// The same on the writer, with its cached statement.
+    static Result<Payment> payment(store::UnitOfWork& uow, Id paymentId);
     static Result<QList<Payment>> paymentsOf(QSqlDatabase& db, Id orderId);
     static Result<QList<Refund>> refundsOf(QSqlDatabase& db, const QList<Id>& paymentIds);
     static Result<QList<Dispute>> disputesOf(QSqlDatabase& db, const QList<Id>& paymentIds);

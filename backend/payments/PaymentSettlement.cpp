@@ -24,7 +24,7 @@ Status illegal(const QString& message, const QString& field)
 Status markOrder(store::UnitOfWork& uow, Id orderId, PaymentState state, const QString& eventKind,
                  std::optional<qint64> amount, const QString& detail)
 {
-    auto order = OrderService::load(uow.db(), orderId, false);
+    auto order = OrderService::load(uow, orderId, false);
     if (!order)
         return order.error();
     order->paymentState = state;
@@ -46,7 +46,7 @@ Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
     p.refundedMinor += d.amountMinor;
     if (auto s = rows::savePayment(uow, p); !s)
         return s;
-    auto order = OrderService::load(uow.db(), p.orderId, false);
+    auto order = OrderService::load(uow, p.orderId, false);
     if (!order)
         return order.error();
     order->refundedMinor += d.amountMinor;
@@ -60,12 +60,24 @@ Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
                                   u"funds reversed and fee booked"_s);
 }
 
+Result<Payment> paymentWith(QSqlQuery& q, Id paymentId)
+{
+    q.bindValue(0, paymentId.value);
+    if (auto s = store::exec(q, u"reading a payment"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(u"paymentId"_s, u"no such payment"_s);
+    Payment p = rows::readPayment(q);
+    q.finish();
+    return p;
+}
+
 } // namespace
 
 Result<Dispute> PaymentService::openDispute(store::UnitOfWork& uow, Id paymentId, qint64 amountMinor,
                                             const QString& reason)
 {
-    auto p = payment(uow.db(), paymentId);
+    auto p = payment(uow, paymentId);
     if (!p)
         return p.error();
     if (p->status != PaymentStatus::Captured)
@@ -105,7 +117,7 @@ Result<Dispute> PaymentService::submitEvidence(store::UnitOfWork& uow, Id disput
     d->status = DisputeStatus::UnderReview;
     if (auto s = rows::saveDispute(uow, *d, false); !s)
         return s.error();
-    auto p = payment(uow.db(), d->paymentId);
+    auto p = payment(uow, d->paymentId);
     if (!p)
         return p.error();
     if (auto s = OrderService::addEvent(uow, p->orderId, u"dispute.evidence"_s, std::nullopt, u"evidence sent"_s); !s)
@@ -128,7 +140,7 @@ Result<Dispute> PaymentService::resolveDispute(store::UnitOfWork& uow, Id disput
     d->resolvedMs = uow.nowMs();
     if (auto s = rows::saveDispute(uow, *d, false); !s)
         return s.error();
-    auto p = payment(uow.db(), d->paymentId);
+    auto p = payment(uow, d->paymentId);
     if (!p)
         return p.error();
     if (won) {
@@ -186,12 +198,13 @@ Result<Payment> PaymentService::payment(QSqlDatabase& db, Id paymentId)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s);
-    q.bindValue(0, paymentId.value);
-    if (auto s = store::exec(q, u"reading a payment"_s); !s)
-        return s.error();
-    if (!q.next())
-        return Error::notFound(u"paymentId"_s, u"no such payment"_s);
-    return rows::readPayment(q);
+    return paymentWith(q, paymentId);
+}
+
+Result<Payment> PaymentService::payment(store::UnitOfWork& uow, Id paymentId)
+{
+    static const QString sql = u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s;
+    return paymentWith(uow.statement(sql), paymentId);
 }
 
 Result<QList<Payment>> PaymentService::paymentsOf(QSqlDatabase& db, Id orderId)

@@ -16,7 +16,7 @@ StoreFixture::StoreFixture(const QString& currency, const Clock& clock)
     options.actor = Actor{u"tester"_s, u"owner"_s};
     options.defaultCurrency = currency;
     options.defaultMerchantName = u"Test Shop"_s;
-    options.provider = std::make_shared<payments::SimulatedProvider>(0);
+    options.provider = m_provider;
     options.maintenanceIntervalMs = 0; // tests run maintenance when they mean to
     auto client = LocalClient::open(options, clock);
     if (!client) {

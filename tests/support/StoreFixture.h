@@ -22,6 +22,7 @@ public:
 
     bool ok() const { return m_client != nullptr; }
     LocalClient& client() { return *m_client; }
+    payments::SimulatedProvider& provider() { return *m_provider; }
     Id merchantId() const { return m_merchantId; }
     Id locationId() const { return m_locationId; }
     const Currency& currency() const { return m_currency; }
@@ -48,6 +49,7 @@ public:
 private:
     static void processEvents();
     QTemporaryDir m_dir;
+    std::shared_ptr<payments::SimulatedProvider> m_provider = std::make_shared<payments::SimulatedProvider>(0);
     std::unique_ptr<LocalClient> m_client;
     Id m_merchantId;
     Id m_locationId;

@@ -31,6 +31,7 @@ private slots:
     void refundsPartialAndRepeated();
     void idempotentRetries();
     void declineIsRecordedAndRetryable();
+    void concurrentAuthorizationsLeaveNoHold();
     void badInputChangesNothing();
     void unpaidOrdersExpire();
     void authorizationsExpireAfterSevenDays();
@@ -298,6 +299,30 @@ void TestOrders::declineIsRecordedAndRetryable()
     QCOMPARE(detail->payments.size(), 3);
     QCOMPARE(detail->order.paymentState, PaymentState::Authorized);
     QCOMPARE(detail->order.status, OrderStatus::PendingPayment);
+}
+
+void TestOrders::concurrentAuthorizationsLeaveNoHold()
+{
+    // two tills authorize the same order at once: one hold is recorded, the other is released
+    const Order o = place({{u"EAR-1"_s, 1}});
+    const CardInput card{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s};
+    QList<QFuture<Result<Payment>>> attempts;
+    for (int i = 0; i < 6; ++i)
+        attempts.append(m_f->client().authorizePayment(o.id, card, key()));
+    int authorized = 0;
+    int refused = 0;
+    for (auto& a : attempts) {
+        const Result<Payment> r = wait(a);
+        if (r && r->status == PaymentStatus::Authorized)
+            ++authorized;
+        else if (!r && r.error().code == ErrorCode::IllegalTransition)
+            ++refused;
+    }
+    QCOMPARE(authorized, 1);
+    QCOMPARE(refused, 5);
+    // every approval the store did not record was released at the provider: one hold remains
+    QCOMPARE(m_f->provider().holdsPlaced() - m_f->provider().voidedHolds(), 1);
+    QCOMPARE(count(u"payments"_s), 1);
 }
 
 void TestOrders::badInputChangesNothing()
