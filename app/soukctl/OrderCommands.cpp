@@ -1,4 +1,4 @@
-// soukctl orders list|show and ledger balances: read-only views of orders, payments and the ledger.
+// soukctl orders list/show, ledger balances/payout: orders, payments and the ledger.
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -132,10 +132,31 @@ int runOrders(const Arguments& args)
                                      : u"unknown orders command: "_s + verb);
 }
 
+/// Settles one merchant: its net payable of each currency moves to paid-out in one entry.
+int payout(const Arguments& args)
+{
+    auto client = openStore(args, false);
+    if (!client)
+        return fail(client.error());
+    auto merchant = pickMerchant(**client, args);
+    if (!merchant)
+        return fail(merchant.error());
+    auto payouts = wait((*client)->payout(merchant->id));
+    if (!payouts)
+        return fail(payouts.error());
+    for (const auto& p : *payouts)
+        out() << "paid out " << p.amountMinor << ' ' << p.currency << " (minor units) to merchant "
+              << merchant->id.toString() << ", entry " << p.entryId.toString() << Qt::endl;
+    return Ok;
+}
+
 int runLedger(const Arguments& args)
 {
+    if (args.words.value(1) == u"payout" && args.words.size() == 2)
+        return payout(args);
     if (args.words.value(1) != u"balances" || args.words.size() != 2)
-        return usageError(u"usage: soukctl --store FILE ledger balances [--json] [--merchant ID]"_s);
+        return usageError(u"usage: soukctl --store FILE ledger balances [--json] [--merchant ID]\n"
+                          "       soukctl --store FILE ledger payout [--merchant ID]"_s);
     auto client = openStore(args, true);
     if (!client)
         return fail(client.error());

@@ -27,6 +27,7 @@ Commands:
                                           list orders, newest first (default 50)
   orders show ID [--json]                 an order with its timeline, payments and postings
   ledger balances [--json]                balances of every ledger account (--merchant: one)
+  ledger payout [--merchant ID]           settle a merchant: its net balance moves to paid out
 
 Options:
   --store FILE       the store file (or set SOUK_STORE)

@@ -21,6 +21,7 @@ private slots:
     void listsOrdersAsJson();
     void showsTimelineAndPayments();
     void ledgerBalancesPerCurrency();
+    void payoutSettlesThenRefusesTwice();
     void badInput_data();
     void badInput();
     void sameSeedSameTraffic();
@@ -134,6 +135,22 @@ void TestSoukctlOrders::ledgerBalancesPerCurrency()
         sums[row[u"currency"_s].toString()] += row[u"balanceMinor"_s].toInteger();
     for (auto it = sums.cbegin(); it != sums.cend(); ++it)
         QVERIFY2(it.value() == 0, qPrintable(it.key() + u" sums to "_s + QString::number(it.value())));
+}
+
+void TestSoukctlOrders::payoutSettlesThenRefusesTwice()
+{
+    const Run first = inStore({u"ledger"_s, u"payout"_s});
+    QVERIFY2(first.code == 0, qPrintable(first.err));
+    QVERIFY(first.out.contains(u"paid out"_s));
+    const Run balances = inStore({u"ledger"_s, u"balances"_s, u"--json"_s});
+    for (const QJsonValue& row : QJsonDocument::fromJson(balances.out.toUtf8()).array()) {
+        if (row[u"account"_s].toString() == u"merchant_payable"_s)
+            QCOMPARE(row[u"balanceMinor"_s].toInteger(), 0); // settled
+    }
+    const Run again = inStore({u"ledger"_s, u"payout"_s});
+    QCOMPARE(again.code, 1); // nothing left to pay: an invalid request, not a store failure
+    QVERIFY2(again.err.contains(u"nothing to pay out"_s), qPrintable(again.err));
+    QCOMPARE(inStore({u"check"_s}).code, 0);
 }
 
 void TestSoukctlOrders::badInput_data()
