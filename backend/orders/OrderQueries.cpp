@@ -4,46 +4,13 @@
 
 #include <algorithm>
 
-#include "backend/orders/OrderService.h"
+#include "backend/orders/OrderRows.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::orders {
 namespace {
-
-const QString ListColumns =
-    u"id, merchant_id, customer_id, location_id, status, payment_state, currency, subtotal_minor, "
-    "discount_minor, discount_code, tax_minor, delivery_fee_minor, total_minor, captured_minor, refunded_minor, "
-    "card_last4, customer_email, expires_ms, created_ms, updated_ms, version"_s;
-
-Order readRow(const QSqlQuery& q)
-{
-    Order o;
-    int c = 0;
-    o.id = Id{q.value(c++).toLongLong()};
-    o.merchantId = Id{q.value(c++).toLongLong()};
-    o.customerId = Id{q.value(c++).toLongLong()};
-    o.locationId = Id{q.value(c++).toLongLong()};
-    o.status = OrderStatus(q.value(c++).toInt());
-    o.paymentState = PaymentState(q.value(c++).toInt());
-    o.currency = q.value(c++).toString();
-    o.subtotalMinor = q.value(c++).toLongLong();
-    o.discountMinor = q.value(c++).toLongLong();
-    o.discountCode = q.value(c++).toString();
-    o.taxMinor = q.value(c++).toLongLong();
-    o.deliveryFeeMinor = q.value(c++).toLongLong();
-    o.totalMinor = q.value(c++).toLongLong();
-    o.capturedMinor = q.value(c++).toLongLong();
-    o.refundedMinor = q.value(c++).toLongLong();
-    o.cardLast4 = q.value(c++).toString();
-    o.customerEmail = q.value(c++).toString();
-    o.expiresMs = q.value(c++).toLongLong();
-    o.createdMs = q.value(c++).toLongLong();
-    o.updatedMs = q.value(c++).toLongLong();
-    o.version = q.value(c++).toLongLong();
-    return o;
-}
 
 /// WHERE clauses and their values for the query's filters.
 void filters(const OrderQuery& q, QStringList& where, QVariantList& binds)
@@ -94,7 +61,7 @@ Result<OrderPage> OrderQueries::page(QSqlDatabase& db, const OrderQuery& query)
     const int limit = std::clamp(query.limit, 1, PageRowsMax);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + ListColumns + u" FROM orders"_s
+    q.prepare(u"SELECT "_s + rows::OrderColumns + u" FROM orders"_s
               + (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s))
               + u" ORDER BY id DESC LIMIT %1"_s.arg(limit + 1));
     for (int i = 0; i < binds.size(); ++i)
@@ -107,7 +74,7 @@ Result<OrderPage> OrderQueries::page(QSqlDatabase& db, const OrderQuery& query)
             page.more = true;
             break;
         }
-        page.orders.append(readRow(q));
+        page.orders.append(rows::readOrder(q));
     }
     return page;
 }
@@ -116,7 +83,7 @@ Result<QList<Order>> OrderQueries::orders(QSqlDatabase& db, const QList<Id>& ids
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + ListColumns + u" FROM orders WHERE id IN (SELECT value FROM json_each(?))"_s);
+    q.prepare(u"SELECT "_s + rows::OrderColumns + u" FROM orders WHERE id IN (SELECT value FROM json_each(?))"_s);
     QString list = u"["_s;
     for (Id id : ids) {
         if (list.size() > 1)
@@ -128,7 +95,7 @@ Result<QList<Order>> OrderQueries::orders(QSqlDatabase& db, const QList<Id>& ids
         return s.error();
     QList<Order> out;
     while (q.next())
-        out.append(readRow(q));
+        out.append(rows::readOrder(q));
     return out;
 }
 

@@ -5,48 +5,18 @@
 
 #include "backend/catalog/Product.h"
 #include "backend/catalog/ProductRows.h"
+#include "backend/orders/OrderRows.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderStock.h"
 #include "backend/orders/OrderTotals.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
+using souk::orders::rows::OrderColumns;
+using souk::orders::rows::readOrder;
 
 namespace souk::orders {
 namespace {
-
-const QString OrderColumns =
-    u"id, merchant_id, customer_id, location_id, status, payment_state, currency, subtotal_minor, "
-    "discount_minor, discount_code, tax_minor, delivery_fee_minor, total_minor, captured_minor, refunded_minor, "
-    "card_last4, customer_email, expires_ms, created_ms, updated_ms, version"_s;
-
-Order readOrder(const QSqlQuery& q)
-{
-    Order o;
-    int c = 0;
-    o.id = Id{q.value(c++).toLongLong()};
-    o.merchantId = Id{q.value(c++).toLongLong()};
-    o.customerId = Id{q.value(c++).toLongLong()};
-    o.locationId = Id{q.value(c++).toLongLong()};
-    o.status = OrderStatus(q.value(c++).toInt());
-    o.paymentState = PaymentState(q.value(c++).toInt());
-    o.currency = q.value(c++).toString();
-    o.subtotalMinor = q.value(c++).toLongLong();
-    o.discountMinor = q.value(c++).toLongLong();
-    o.discountCode = q.value(c++).toString();
-    o.taxMinor = q.value(c++).toLongLong();
-    o.deliveryFeeMinor = q.value(c++).toLongLong();
-    o.totalMinor = q.value(c++).toLongLong();
-    o.capturedMinor = q.value(c++).toLongLong();
-    o.refundedMinor = q.value(c++).toLongLong();
-    o.cardLast4 = q.value(c++).toString();
-    o.customerEmail = q.value(c++).toString();
-    o.expiresMs = q.value(c++).toLongLong();
-    o.createdMs = q.value(c++).toLongLong();
-    o.updatedMs = q.value(c++).toLongLong();
-    o.version = q.value(c++).toLongLong();
-    return o;
-}
 
 /// What a line's SKU resolves to in the catalog.
 struct Sku
@@ -216,7 +186,13 @@ Status insertEvent(store::UnitOfWork& uow, Id orderId, const QString& kind, std:
     return store::exec(q, u"writing an order event"_s);
 }
 
-const QString OrderSql = u"SELECT "_s + OrderColumns + u" FROM orders WHERE id = ?"_s;
+/// Built on first use: OrderColumns lives in another file, whose statics may not be ready
+/// before main(). One QString for the process, since the writer's cache keys on its address.
+const QString& orderSql()
+{
+    static const QString sql = u"SELECT "_s + OrderColumns + u" FROM orders WHERE id = ?"_s;
+    return sql;
+}
 const QString LinesSql = u"SELECT variant_id, sku, title, quantity, unit_price_minor, line_total_minor "
                          "FROM order_lines WHERE order_id = ? ORDER BY position"_s;
 const QString TermsSql = u"SELECT tax_rate_bp, commission_bp, commission_fixed_minor, delivery_fee_minor, "
@@ -378,7 +354,7 @@ Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(OrderSql);
+    q.prepare(orderSql());
     QSqlQuery l(db);
     l.setForwardOnly(true);
     if (withLines)
@@ -389,7 +365,7 @@ Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)
 Result<Order> OrderService::load(store::UnitOfWork& uow, Id orderId, bool withLines)
 {
     // the writer's cached statements: orders are read on every payment step
-    return loadWith(uow.statement(OrderSql), withLines ? &uow.statement(LinesSql) : nullptr, orderId);
+    return loadWith(uow.statement(orderSql()), withLines ? &uow.statement(LinesSql) : nullptr, orderId);
 }
 
 Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason)
