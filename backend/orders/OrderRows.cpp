@@ -1,5 +1,7 @@
 #include "backend/orders/OrderRows.h"
 
+#include "backend/store/Sql.h"
+
 using namespace Qt::StringLiterals;
 
 namespace souk::orders::rows {
@@ -35,6 +37,69 @@ Order readOrder(const QSqlQuery& q)
     o.updatedMs = q.value(c++).toLongLong();
     o.version = q.value(c++).toLongLong();
     return o;
+}
+
+/// Built on first use: OrderColumns lives in another file, whose statics may not be ready
+/// before main(). One QString for the process, since the writer's cache keys on its address.
+const QString& orderSql()
+{
+    static const QString sql = u"SELECT "_s + OrderColumns + u" FROM orders WHERE id = ?"_s;
+    return sql;
+}
+const QString& linesSql()
+{
+    static const QString sql = u"SELECT variant_id, sku, title, quantity, unit_price_minor, line_total_minor "
+                               "FROM order_lines WHERE order_id = ? ORDER BY position"_s;
+    return sql;
+}
+const QString& termsSql()
+{
+    static const QString sql = u"SELECT tax_rate_bp, commission_bp, commission_fixed_minor, delivery_fee_minor, "
+                               "unpaid_expiry_minutes, version FROM merchant_terms WHERE merchant_id = ?"_s;
+    return sql;
+}
+
+/// The order (and its lines when `lines` is given) from prepared statements.
+Result<Order> loadWith(QSqlQuery& q, QSqlQuery* lines, Id orderId)
+{
+    q.bindValue(0, orderId.value);
+    if (auto s = store::exec(q, u"reading an order"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(u"orderId"_s, u"no such order"_s);
+    Order o = readOrder(q);
+    q.finish();
+    if (!lines)
+        return o;
+    lines->bindValue(0, orderId.value);
+    if (auto s = store::exec(*lines, u"reading order lines"_s); !s)
+        return s.error();
+    while (lines->next()) {
+        o.lines.append(OrderLine{Id{lines->value(0).toLongLong()}, lines->value(1).toString(),
+                                 lines->value(2).toString(), lines->value(3).toLongLong(),
+                                 lines->value(4).toLongLong(), lines->value(5).toLongLong()});
+    }
+    lines->finish();
+    return o;
+}
+
+Result<MerchantTerms> termsWith(QSqlQuery& q, Id merchantId)
+{
+    q.bindValue(0, merchantId.value);
+    if (auto s = store::exec(q, u"reading merchant terms"_s); !s)
+        return s.error();
+    MerchantTerms t;
+    t.merchantId = merchantId;
+    if (q.next()) {
+        t.taxRateBp = q.value(0).toInt();
+        t.commissionBp = q.value(1).toInt();
+        t.commissionFixedMinor = q.value(2).toLongLong();
+        t.deliveryFeeMinor = q.value(3).toLongLong();
+        t.unpaidExpiryMinutes = q.value(4).toInt();
+        t.version = q.value(5).toLongLong();
+    }
+    q.finish();
+    return t;
 }
 
 } // namespace souk::orders::rows

@@ -3,6 +3,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include "backend/core/Result.h"
 #include "backend/orders/Order.h"
 
 /// Row mapping of orders, shared by the order service and the queries. Internal.
@@ -11,5 +12,13 @@ namespace souk::orders::rows {
 /// The columns readOrder() expects, in its order.
 extern const QString OrderColumns;
 Order readOrder(const QSqlQuery& q);
+/// Statements by order id (with lines) and merchant (terms): one QString each for the process,
+/// since the writer's statement cache keys on the text's address.
+const QString& orderSql();
+const QString& linesSql();
+const QString& termsSql();
+/// The order (and its lines when `lines` is given) from prepared statements.
+Result<Order> loadWith(QSqlQuery& q, QSqlQuery* lines, Id orderId);
+Result<MerchantTerms> termsWith(QSqlQuery& q, Id merchantId);
 
 } // namespace souk::orders::rows

@@ -186,61 +186,6 @@ Status insertEvent(store::UnitOfWork& uow, Id orderId, const QString& kind, std:
     return store::exec(q, u"writing an order event"_s);
 }
 
-/// Built on first use: OrderColumns lives in another file, whose statics may not be ready
-/// before main(). One QString for the process, since the writer's cache keys on its address.
-const QString& orderSql()
-{
-    static const QString sql = u"SELECT "_s + OrderColumns + u" FROM orders WHERE id = ?"_s;
-    return sql;
-}
-const QString LinesSql = u"SELECT variant_id, sku, title, quantity, unit_price_minor, line_total_minor "
-                         "FROM order_lines WHERE order_id = ? ORDER BY position"_s;
-const QString TermsSql = u"SELECT tax_rate_bp, commission_bp, commission_fixed_minor, delivery_fee_minor, "
-                         "unpaid_expiry_minutes, version FROM merchant_terms WHERE merchant_id = ?"_s;
-
-/// The order (and its lines when `lines` is given) from prepared statements.
-Result<Order> loadWith(QSqlQuery& q, QSqlQuery* lines, Id orderId)
-{
-    q.bindValue(0, orderId.value);
-    if (auto s = store::exec(q, u"reading an order"_s); !s)
-        return s.error();
-    if (!q.next())
-        return Error::notFound(u"orderId"_s, u"no such order"_s);
-    Order o = readOrder(q);
-    q.finish();
-    if (!lines)
-        return o;
-    lines->bindValue(0, orderId.value);
-    if (auto s = store::exec(*lines, u"reading order lines"_s); !s)
-        return s.error();
-    while (lines->next()) {
-        o.lines.append(OrderLine{Id{lines->value(0).toLongLong()}, lines->value(1).toString(),
-                                 lines->value(2).toString(), lines->value(3).toLongLong(),
-                                 lines->value(4).toLongLong(), lines->value(5).toLongLong()});
-    }
-    lines->finish();
-    return o;
-}
-
-Result<MerchantTerms> termsWith(QSqlQuery& q, Id merchantId)
-{
-    q.bindValue(0, merchantId.value);
-    if (auto s = store::exec(q, u"reading merchant terms"_s); !s)
-        return s.error();
-    MerchantTerms t;
-    t.merchantId = merchantId;
-    if (q.next()) {
-        t.taxRateBp = q.value(0).toInt();
-        t.commissionBp = q.value(1).toInt();
-        t.commissionFixedMinor = q.value(2).toLongLong();
-        t.deliveryFeeMinor = q.value(3).toLongLong();
-        t.unpaidExpiryMinutes = q.value(4).toInt();
-        t.version = q.value(5).toLongLong();
-    }
-    q.finish();
-    return t;
-}
-
 } // namespace
 
 Result<Order> OrderService::create(store::UnitOfWork& uow, const NewOrder& r)
@@ -354,18 +299,18 @@ Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(orderSql());
+    q.prepare(rows::orderSql());
     QSqlQuery l(db);
     l.setForwardOnly(true);
     if (withLines)
-        l.prepare(LinesSql);
-    return loadWith(q, withLines ? &l : nullptr, orderId);
+        l.prepare(rows::linesSql());
+    return rows::loadWith(q, withLines ? &l : nullptr, orderId);
 }
 
 Result<Order> OrderService::load(store::UnitOfWork& uow, Id orderId, bool withLines)
 {
     // the writer's cached statements: orders are read on every payment step
-    return loadWith(uow.statement(orderSql()), withLines ? &uow.statement(LinesSql) : nullptr, orderId);
+    return rows::loadWith(uow.statement(rows::orderSql()), withLines ? &uow.statement(rows::linesSql()) : nullptr, orderId);
 }
 
 Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason)
@@ -412,13 +357,13 @@ Result<MerchantTerms> OrderService::terms(QSqlDatabase& db, Id merchantId)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(TermsSql);
-    return termsWith(q, merchantId);
+    q.prepare(rows::termsSql());
+    return rows::termsWith(q, merchantId);
 }
 
 Result<MerchantTerms> OrderService::terms(store::UnitOfWork& uow, Id merchantId)
 {
-    return termsWith(uow.statement(TermsSql), merchantId);
+    return rows::termsWith(uow.statement(rows::termsSql()), merchantId);
 }
 
 } // namespace souk::orders
