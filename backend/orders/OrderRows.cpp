@@ -39,8 +39,7 @@ Order readOrder(const QSqlQuery& q)
     return o;
 }
 
-/// Built on first use: OrderColumns lives in another file, whose statics may not be ready
-/// before main(). One QString for the process, since the writer's cache keys on its address.
+/// Built on first use (callers in other files may run before this file's statics are ready).
 const QString& orderSql()
 {
     static const QString sql = u"SELECT "_s + OrderColumns + u" FROM orders WHERE id = ?"_s;
