@@ -693,67 +693,72 @@
     </message>
     <message>
         <location filename="../models/orders/OrderText.cpp" line="111"/>
+        <source>cancelled by staff</source>
+        <translation>由工作人员取消</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="112"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="112"/>
+        <location filename="../models/orders/OrderText.cpp" line="113"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="113"/>
+        <location filename="../models/orders/OrderText.cpp" line="114"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="115"/>
+        <location filename="../models/orders/OrderText.cpp" line="116"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="116"/>
+        <location filename="../models/orders/OrderText.cpp" line="117"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="117"/>
+        <location filename="../models/orders/OrderText.cpp" line="118"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="118"/>
+        <location filename="../models/orders/OrderText.cpp" line="119"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="126"/>
+        <location filename="../models/orders/OrderText.cpp" line="127"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="134"/>
+        <location filename="../models/orders/OrderText.cpp" line="135"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="136"/>
+        <location filename="../models/orders/OrderText.cpp" line="137"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="138"/>
+        <location filename="../models/orders/OrderText.cpp" line="139"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="140"/>
+        <location filename="../models/orders/OrderText.cpp" line="141"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="142"/>
+        <location filename="../models/orders/OrderText.cpp" line="143"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
@@ -1259,39 +1264,39 @@
 <context>
     <name>souk::DemoTrafficBar</name>
     <message>
-        <location filename="../views/orders/DemoTrafficBar.cpp" line="19"/>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="20"/>
         <source>Demo traffic:</source>
         <translation>演示流量：</translation>
     </message>
     <message>
-        <location filename="../views/orders/DemoTrafficBar.cpp" line="25"/>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="26"/>
         <source> orders/s</source>
         <extracomment>unit after the demo traffic rate, e.g. &quot;5 orders/s&quot;</extracomment>
         <translation> 单/秒</translation>
     </message>
     <message>
-        <location filename="../views/orders/DemoTrafficBar.cpp" line="26"/>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="27"/>
         <source>Demo orders per second</source>
         <translation>每秒演示订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/DemoTrafficBar.cpp" line="41"/>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="42"/>
         <source>%1 orders placed</source>
         <extracomment>how many demo orders were placed so far</extracomment>
         <translation>已下 %1 单</translation>
     </message>
     <message>
-        <location filename="../views/orders/DemoTrafficBar.cpp" line="44"/>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="45"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../views/orders/DemoTrafficBar.cpp" line="59"/>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="61"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../views/orders/DemoTrafficBar.cpp" line="59"/>
+        <location filename="../views/orders/DemoTrafficBar.cpp" line="61"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -2107,12 +2112,11 @@
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="260"/>
         <source>cancelled by staff</source>
-        <translation>由员工取消</translation>
+        <translation type="vanished">由员工取消</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="267"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="268"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -2120,54 +2124,54 @@
 <context>
     <name>souk::OrderListModel</name>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="251"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="296"/>
         <source>The last payment attempt was declined</source>
         <translation>最近一次支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="268"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="313"/>
         <source>•••• %1</source>
         <extracomment>a card shown by its last four digits, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>•••• %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="292"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="337"/>
         <source>Order</source>
         <comment>column</comment>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="293"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="338"/>
         <source>Placed</source>
         <comment>column</comment>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="294"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="339"/>
         <source>Customer</source>
         <comment>column</comment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="295"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="340"/>
         <source>Status</source>
         <comment>column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="296"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="341"/>
         <source>Payment</source>
         <comment>column</comment>
         <translation>支付状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="297"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="342"/>
         <source>Total</source>
         <comment>column</comment>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="298"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="343"/>
         <source>Card</source>
         <comment>column</comment>
         <translation>银行卡</translation>

@@ -59,7 +59,7 @@ void DemoTraffic::runLoop(int ordersPerSecond)
         auto summary = traffic.run();
         if (!summary) {
             qCWarning(lcDemo).noquote() << "demo traffic stopped:" << summary.error().toString();
-            emit failed(summary.error().message);
+            emit failed(summary.error());
             return;
         }
         emit ordersPlaced(m_placed += summary->ordersCreated);

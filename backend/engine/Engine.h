@@ -38,7 +38,8 @@ struct EngineOptions
     int readThreads = 2;
     int batchMax = 512;     ///< commands grouped into one transaction at most
     int queueMax = 100'000; ///< writes waiting at most; beyond it a write fails at once (back-pressure)
-    /// Debug builds only: run on the writer connection after every commit; any problem it
+    /// Debug builds only: run on the writer connection after commits (at most every 200 ms:
+    /// it reads the whole store); any problem it
     /// returns is a bug and stops the process (the ledger and stock invariants, say).
     std::function<Result<QStringList>(QSqlDatabase&)> debugCheck;
 };

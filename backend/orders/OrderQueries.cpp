@@ -44,11 +44,13 @@ void filters(const OrderQuery& q, QStringList& where, QVariantList& binds)
     if (s.contains(u'@'))
         add(u"customer_email = ?"_s, s.toLower());
     else if (numeric && s.size() == 4)
-        add(u"card_last4 = ?"_s, s);
+        add(u"card_last4 = ? AND card_last4 <> ''"_s, s); // the second term lets SQLite use the partial index
     else if (numeric)
         add(u"id = ?"_s, asId);
-    else
-        add(u"customer_email LIKE ? ESCAPE '\\'"_s, QString(QString(s.toLower()).replace(u"%"_s, u"\\%"_s) + u'%'));
+    else { // a prefix of the (lower-cased) email: exact, like OrderFilter::matches, and on the index
+        add(u"customer_email >= ?"_s, s.toLower());
+        add(u"customer_email < ?"_s, QString(s.toLower() + QChar(0xFFFF)));
+    }
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 #include "backend/payments/PaymentRows.h"
 
 #include "backend/core/Currency.h"
+#include "backend/orders/OrderService.h"
+#include "backend/orders/OrderStock.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -125,6 +127,28 @@ Status saveDispute(store::UnitOfWork& uow, Dispute& d, bool insert)
     d.version += 1;
     uow.recordChange(u"dispute"_s, d.id, d.version, ChangeOp::Updated);
     return {};
+}
+
+/// Moves the order after money went back to the customer, so that fulfilment is never lost:
+/// - all of it: Refunded (final); goods that never left (paid or fulfilling) go back into stock;
+/// - part of it before delivery: the status stays (a goodwill refund on an order still being
+///   fulfilled), only the payment state says "partially refunded";
+/// - part of it after delivery: PartiallyRefunded (a return or a complaint).
+Status settleOrderAfterRefund(store::UnitOfWork& uow, orders::Order& order, const QString& reason)
+{
+    if (order.refundedMinor >= order.capturedMinor) {
+        if (order.status == orders::OrderStatus::Refunded)
+            return orders::OrderService::saveMoney(uow, order);
+        const bool unshipped = order.status == orders::OrderStatus::Paid || order.status == orders::OrderStatus::Fulfilling;
+        if (auto s = orders::OrderService::transition(uow, order, orders::OrderStatus::Refunded, reason); !s)
+            return s;
+        return unshipped ? orders::OrderStock::restock(uow, order) : Status{};
+    }
+    const bool delivered = order.status == orders::OrderStatus::Delivered || order.status == orders::OrderStatus::Completed
+                           || order.status == orders::OrderStatus::PartiallyRefunded;
+    if (delivered)
+        return orders::OrderService::transition(uow, order, orders::OrderStatus::PartiallyRefunded, reason);
+    return orders::OrderService::saveMoney(uow, order);
 }
 
 qint64 minorPerMajor(const QString& currency)

@@ -17,6 +17,10 @@ Status insertPayment(store::UnitOfWork& uow, const Payment& p);
 /// Writes status and amounts with a new version (optimistic on the version read).
 Status savePayment(store::UnitOfWork& uow, Payment& p);
 Status saveDispute(store::UnitOfWork& uow, Dispute& d, bool insert);
+/// Moves the order after money went back to the customer (a refund or a lost dispute): all of
+/// it ends it as Refunded (restocking goods that never shipped); part of it after delivery makes
+/// it PartiallyRefunded; part of it before delivery keeps its fulfilment status.
+Status settleOrderAfterRefund(store::UnitOfWork& uow, orders::Order& order, const QString& reason);
 /// Minor units per major unit of `currency` (100 for EUR, 1 for JPY).
 qint64 minorPerMajor(const QString& currency);
 

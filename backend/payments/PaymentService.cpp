@@ -24,16 +24,13 @@ Status illegal(const QString& message, const QString& field = u"paymentId"_s)
     return Error{ErrorCode::IllegalTransition, message, field};
 }
 
-/// Order status after money went back to the customer: all of it, or part.
-OrderStatus refundedStatus(const Order& order)
-{
-    return order.refundedMinor >= order.capturedMinor ? OrderStatus::Refunded : OrderStatus::PartiallyRefunded;
-}
-
 /// Returns `amount` of `payment` to the customer and books it on `refundAccount` (refunds, or
 /// dispute losses for a chargeback). `cancelling` ends the order as cancelled instead of refunded.
-Status returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, qint64 amount, AccountKind refundAccount,
-                   const QString& entryKind, const QString& reason, bool cancelling)
+/// Returns `amount` of `payment` to the customer and books it on `refundAccount` (refunds, or
+/// dispute losses for a chargeback); returns the journal entry. `cancelling` ends the order as
+/// cancelled (the caller restocks) instead of settling it as a refund.
+Result<Id> returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, qint64 amount,
+                       AccountKind refundAccount, const QString& entryKind, const QString& reason, bool cancelling)
 {
     auto entry = Ledger::post(uow, entryKind, payment.id, reason,
                               {Leg{payment.merchantId, refundAccount, payment.currency, amount},
@@ -42,23 +39,24 @@ Status returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, qint6
         return entry.error();
     payment.refundedMinor += amount;
     if (auto s = rows::savePayment(uow, payment); !s)
-        return s;
+        return s.error();
     order.refundedMinor += amount;
     order.paymentState = order.refundedMinor >= order.capturedMinor ? PaymentState::Refunded
                                                                     : PaymentState::PartiallyRefunded;
-    const OrderStatus next = cancelling ? OrderStatus::Cancelled : refundedStatus(order);
-    if (order.status == next && next == OrderStatus::Refunded) // already fully refunded by an earlier step
-        return OrderService::saveMoney(uow, order);
-    return OrderService::transition(uow, order, next, reason);
+    const Status settled = cancelling ? OrderService::transition(uow, order, OrderStatus::Cancelled, reason)
+                                      : rows::settleOrderAfterRefund(uow, order, reason);
+    if (!settled)
+        return settled.error();
+    return *entry;
 }
 
-Result<Id> insertRefund(store::UnitOfWork& uow, Id paymentId, qint64 amount, const QString& reason)
+Result<Id> insertRefund(store::UnitOfWork& uow, Id paymentId, qint64 amount, const QString& reason, Id entryId)
 {
     const Id id = uow.newId();
     QSqlQuery& q = uow.statement(u"INSERT INTO refunds (id, payment_id, amount_minor, reason, entry_id, actor, at_ms) "
-                                 "VALUES (?, ?, ?, ?, (SELECT max(id) FROM journal_entries WHERE payment_id = ?), ?, ?)"_s);
-    const QVariantList values{id.value, paymentId.value, amount, reason, paymentId.value, uow.actor().toString(),
-                              uow.nowMs()};
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    const QVariantList values{id.value, paymentId.value, amount, store::nonNull(reason), entryId.value,
+                              uow.actor().toString(), uow.nowMs()};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing a refund"_s); !s)
@@ -233,13 +231,13 @@ Result<Refund> PaymentService::refund(store::UnitOfWork& uow, Id paymentId, qint
         return disputed.error();
     if (*disputed)
         return illegal(u"the payment is disputed; wait for the dispute's outcome"_s).error();
-    auto order = OrderService::load(uow, p->orderId, false);
+    auto order = OrderService::load(uow, p->orderId, true); // with lines: a full refund may restock
     if (!order)
         return order.error();
-    if (auto s = returnFunds(uow, *p, *order, amountMinor, AccountKind::Refunds, u"refund"_s, reason.trimmed(), false);
-        !s)
-        return s.error();
-    auto id = insertRefund(uow, p->id, amountMinor, reason.trimmed());
+    auto entry = returnFunds(uow, *p, *order, amountMinor, AccountKind::Refunds, u"refund"_s, reason.trimmed(), false);
+    if (!entry)
+        return entry.error();
+    auto id = insertRefund(uow, p->id, amountMinor, reason.trimmed(), *entry);
     if (!id)
         return id.error();
     if (auto s = OrderService::addEvent(uow, order->id, u"refund"_s, amountMinor, reason.trimmed()); !s)
@@ -249,6 +247,8 @@ Result<Refund> PaymentService::refund(store::UnitOfWork& uow, Id paymentId, qint
 
 Result<Order> PaymentService::cancelOrder(store::UnitOfWork& uow, Id orderId, const QString& reason)
 {
+    if (reason.trimmed().isEmpty())
+        return Error::invalid(u"reason"_s, u"say why the order is cancelled"_s);
     auto order = OrderService::load(uow, orderId, true);
     if (!order)
         return order.error();
@@ -264,7 +264,7 @@ Result<Order> PaymentService::cancelOrder(store::UnitOfWork& uow, Id orderId, co
                     return v.error();
             }
         }
-        return OrderService::cancelUnpaid(uow, orderId, reason);
+        return OrderService::cancelUnpaid(uow, orderId, reason.trimmed());
     }
     // paid but not shipped: give back what is left of the money and put the goods back
     for (const Payment& p : *payments) {
@@ -278,9 +278,10 @@ Result<Order> PaymentService::cancelOrder(store::UnitOfWork& uow, Id orderId, co
         if (p.status != PaymentStatus::Captured || p.refundableMinor() == 0)
             continue;
         const qint64 amount = p.refundableMinor();
-        if (auto s = returnFunds(uow, p, *order, amount, AccountKind::Refunds, u"refund"_s, reason, true); !s)
-            return s.error();
-        if (auto id = insertRefund(uow, p.id, amount, reason); !id)
+        auto entry = returnFunds(uow, p, *order, amount, AccountKind::Refunds, u"refund"_s, reason.trimmed(), true);
+        if (!entry)
+            return entry.error();
+        if (auto id = insertRefund(uow, p.id, amount, reason.trimmed(), *entry); !id)
             return id.error();
     }
     if (order->status != OrderStatus::Cancelled) {

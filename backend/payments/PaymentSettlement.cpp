@@ -46,15 +46,13 @@ Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
     p.refundedMinor += d.amountMinor;
     if (auto s = rows::savePayment(uow, p); !s)
         return s;
-    auto order = OrderService::load(uow, p.orderId, false);
+    auto order = OrderService::load(uow, p.orderId, true);
     if (!order)
         return order.error();
     order->refundedMinor += d.amountMinor;
     order->paymentState = order->refundedMinor >= order->capturedMinor ? PaymentState::Refunded
                                                                        : PaymentState::PartiallyRefunded;
-    const OrderStatus next = order->refundedMinor >= order->capturedMinor ? OrderStatus::Refunded
-                                                                          : OrderStatus::PartiallyRefunded;
-    if (auto s = OrderService::transition(uow, *order, next, u"dispute lost"_s); !s)
+    if (auto s = rows::settleOrderAfterRefund(uow, *order, u"dispute lost"_s); !s)
         return s;
     return OrderService::addEvent(uow, order->id, u"dispute.lost"_s, d.amountMinor + d.feeMinor,
                                   u"funds reversed and fee booked"_s);

@@ -52,6 +52,7 @@ QStringList ordersAndPayments()
             CHECK (refunded_minor <= captured_minor AND captured_minor <= total_minor)))"_s,
         u"CREATE INDEX orders_merchant ON orders (merchant_id, id)"_s,
         u"CREATE INDEX orders_status ON orders (status, id)"_s,
+        u"CREATE INDEX orders_payment_state ON orders (payment_state, id)"_s,
         u"CREATE INDEX orders_expiry ON orders (expires_ms) WHERE status = 0"_s,
         u"CREATE INDEX orders_email ON orders (customer_email)"_s,
         u"CREATE INDEX orders_card ON orders (card_last4) WHERE card_last4 <> ''"_s,

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+#include "backend/core/Error.h"
+
 namespace souk {
 
 /// Simulated shop traffic the console can start and stop (`souk --demo`). The app provides the
@@ -22,7 +24,7 @@ signals:
     void runningChanged(bool running);
     /// Orders placed since the console started.
     void ordersPlaced(qint64 total);
-    void failed(const QString& message);
+    void failed(const souk::Error& error);
 };
 
 } // namespace souk

@@ -43,6 +43,7 @@ void OrderListModel::load()
     m_rows.clear();
     m_dirty.clear();
     m_deferred.clear();
+    m_pagedRows = 0;
     endResetModel();
     m_more = false;
     m_pageInFlight = false;
@@ -92,6 +93,7 @@ void OrderListModel::onPage(const orders::OrderPage& page)
         m_rows.insert(m_rows.end(), older.begin(), older.end());
         endInsertRows();
     }
+    m_pagedRows = std::max(m_pagedRows, int(m_rows.size()));
     const QHash<Id, Order> deferred = std::exchange(m_deferred, {});
     for (const Order& o : deferred)
         place(o);
@@ -117,8 +119,13 @@ void OrderListModel::setLive(bool live)
     if (m_live == live)
         return;
     m_live = live;
-    if (!m_live)
+    if (!m_live) {
+        // what was about to be read is held too: a paused table stands still
+        m_held.unite(m_dirty);
+        m_dirty.clear();
+        emit heldChangesChanged(int(m_held.size()));
         return;
+    }
     m_dirty.unite(m_held);
     m_held.clear();
     emit heldChangesChanged(0);
@@ -150,7 +157,7 @@ void OrderListModel::requestRefresh()
 {
     // one read at a time: changes that arrive meanwhile are gathered into the next one, so a
     // burst of thousands of orders per second costs a few reads, not one per order
-    if (m_refreshInFlight || m_dirty.isEmpty())
+    if (m_refreshInFlight || m_dirty.isEmpty() || !m_live)
         return;
     QList<Id> ids;
     ids.reserve(std::min<qsizetype>(m_dirty.size(), RefreshBatchMax));
@@ -160,14 +167,21 @@ void OrderListModel::requestRefresh()
     }
     m_refreshInFlight = true;
     const int generation = m_generation;
-    onReady(m_client.ordersById(ids), this, [this, generation](const Result<QList<Order>>& fresh) {
+    onReady(m_client.ordersById(ids), this, [this, generation, ids](const Result<QList<Order>>& fresh) {
         m_refreshInFlight = false;
-        if (generation == m_generation) {
-            if (fresh)
-                onRefreshed(*fresh);
-            else
-                emit loadFailed(fresh.error());
+        if (generation != m_generation)
+            return requestRefresh();
+        if (!fresh) {
+            emit loadFailed(fresh.error());
+            return requestRefresh();
         }
+        if (!m_live) { // paused while this read was on its way: hold its orders too
+            for (Id id : ids)
+                m_held.insert(id);
+            emit heldChangesChanged(int(m_held.size()));
+            return;
+        }
+        onRefreshed(*fresh);
         requestRefresh();
     });
 }
@@ -191,23 +205,25 @@ void OrderListModel::onRefreshed(const QList<Order>& fresh)
         else
             place(o);
     }
-    if (!top.empty()) {
-        std::sort(top.begin(), top.end(), [](const Order& a, const Order& b) { return a.id.value > b.id.value; });
-        beginInsertRows({}, 0, int(top.size()) - 1);
-        m_rows.insert(m_rows.begin(), top.begin(), top.end());
-        endInsertRows();
-    }
+    if (top.empty())
+        return;
+    std::sort(top.begin(), top.end(), [](const Order& a, const Order& b) { return a.id.value > b.id.value; });
+    beginInsertRows({}, 0, int(top.size()) - 1);
+    m_rows.insert(m_rows.begin(), top.begin(), top.end());
+    endInsertRows();
     trimLiveRows();
 }
 
 void OrderListModel::trimLiveRows()
 {
-    // a live table at thousands of orders a second keeps the newest LiveRowsMax rows; older
+    // a live table at thousands of orders a second keeps the newest m_liveRowsMax rows; older
     // ones come back as pages when scrolled to
-    if (int(m_rows.size()) <= LiveRowsMax)
+    // never below what the user paged in: rows they scrolled to stay
+    const int keep = std::max(m_liveRowsMax, m_pagedRows);
+    if (int(m_rows.size()) <= keep)
         return;
-    beginRemoveRows({}, LiveRowsMax, int(m_rows.size()) - 1);
-    m_rows.resize(size_t(LiveRowsMax));
+    beginRemoveRows({}, keep, int(m_rows.size()) - 1);
+    m_rows.resize(size_t(keep));
     endRemoveRows();
     m_more = true;
 }

@@ -44,12 +44,13 @@ public:
     };
 
     /// Rows kept when live orders push the table past this (the oldest go; paging brings them back).
-    static constexpr int LiveRowsMax = 20'000;
+    static constexpr int LiveRowsMaxDefault = 20'000;
 
     /// `merchantId` null: every merchant's orders (an operator's view).
     OrderListModel(Client& client, Id merchantId, QObject* parent = nullptr);
 
     void setPageRows(int rows);
+    void setLiveRowsMax(int rows) { m_liveRowsMax = std::max(rows, 1); }
     /// Applies a filter: the rows are cleared and the first page of the new query is loaded.
     void setFilter(const OrderFilter& filter);
     const OrderFilter& filter() const { return m_filter; }
@@ -95,6 +96,7 @@ private:
     const Id m_merchantId;
     OrderFilter m_filter;
     int m_pageRows = 500;
+    int m_liveRowsMax = LiveRowsMaxDefault;
     int m_generation = 0; ///< bumps on load(): answers to an older query are dropped
     bool m_pageInFlight = false;
     bool m_more = false;
@@ -106,6 +108,7 @@ private:
     QSet<Id> m_dirty;                  ///< order ids to re-read
     QHash<Id, orders::Order> m_deferred; ///< re-read while a page was loading: placed after it
     bool m_refreshInFlight = false;
+    int m_pagedRows = 0; ///< rows the pages brought in: live trimming keeps at least these
     mutable QHash<QString, Currency> m_currencies;
 };
 

@@ -108,6 +108,7 @@ QString OrderText::eventDetail(const QString& detail)
 {
     static const QHash<QString, const char*> notes{
         {u"order placed"_s, QT_TRANSLATE_NOOP("OrderText", "order placed")},
+        {u"cancelled by staff"_s, QT_TRANSLATE_NOOP("OrderText", "cancelled by staff")},
         {u"payment captured"_s, QT_TRANSLATE_NOOP("OrderText", "payment captured")},
         {u"not paid in time"_s, QT_TRANSLATE_NOOP("OrderText", "not paid in time")},
         {u"authorization expired"_s, QT_TRANSLATE_NOOP("OrderText", "authorization expired")},

@@ -29,6 +29,7 @@ private slots:
     void authorizeCaptureBooksLedgerAndSells();
     void partialCaptureReleasesTheRest();
     void refundsPartialAndRepeated();
+    void partialRefundKeepsFulfilment();
     void idempotentRetries();
     void declineIsRecordedAndRetryable();
     void concurrentAuthorizationsLeaveNoHold();
@@ -229,7 +230,9 @@ void TestOrders::refundsPartialAndRepeated()
     const Payment p = captured({{u"EAR-1"_s, 1}});
     QVERIFY(wait(m_f->client().refundPayment(p.id, 500, u"damaged box"_s, key())));
     auto detail = wait(m_f->client().orderDetail(p.orderId));
-    QCOMPARE(detail->order.status, OrderStatus::PartiallyRefunded);
+    QCOMPARE(detail->order.status, OrderStatus::Paid); // a goodwill refund does not stop fulfilment
+    QCOMPARE(detail->order.paymentState, PaymentState::PartiallyRefunded);
+    QCOMPARE(onHand(u"EAR-1"_s), 9);
     QVERIFY(wait(m_f->client().refundPayment(p.id, 700, u"late"_s, key())));
     const qint64 rest = p.capturedMinor - 1200;
     auto tooMuch = wait(m_f->client().refundPayment(p.id, rest + 1, u"all"_s, key()));
@@ -240,10 +243,37 @@ void TestOrders::refundsPartialAndRepeated()
     detail = wait(m_f->client().orderDetail(p.orderId));
     QCOMPARE(detail->order.status, OrderStatus::Refunded);
     QCOMPARE(detail->order.refundedMinor, p.capturedMinor);
+    QCOMPARE(onHand(u"EAR-1"_s), 10); // all refunded before it shipped: the goods are back
     QCOMPARE(detail->refunds.size(), 3);
     QCOMPARE(balance(m_f->merchantId(), AccountKind::Refunds), p.capturedMinor);
     auto none = wait(m_f->client().refundPayment(p.id, 1, u"more"_s, key()));
     QVERIFY(!none);
+}
+
+void TestOrders::partialRefundKeepsFulfilment()
+{
+    const Payment p = captured({{u"EAR-1"_s, 1}});
+    QVERIFY(wait(m_f->client().refundPayment(p.id, 100, u"late"_s, key())));
+    for (OrderStatus step : {OrderStatus::Fulfilling, OrderStatus::Shipped, OrderStatus::Delivered}) {
+        auto moved = wait(m_f->client().advanceOrder(p.orderId, step, u"courier"_s));
+        QVERIFY2(moved, qPrintable(moved ? QString() : moved.error().toString()));
+    }
+    // after delivery a partial refund (a return) marks the order itself
+    QVERIFY(wait(m_f->client().refundPayment(p.id, 100, u"one item returned"_s, key())));
+    auto detail = wait(m_f->client().orderDetail(p.orderId));
+    QCOMPARE(detail->order.status, OrderStatus::PartiallyRefunded);
+    QCOMPARE(onHand(u"EAR-1"_s), 9); // it shipped: returns come back through a stock receipt
+    // an unshipped order refunded in part can still be cancelled: the rest is refunded, goods restocked
+    const Payment q = captured({{u"CASE-S"_s, 2}});
+    QVERIFY(wait(m_f->client().refundPayment(q.id, 300, u"coupon"_s, key())));
+    auto noReason = wait(m_f->client().cancelOrder(q.orderId, QString(), key()));
+    QVERIFY(!noReason);
+    QCOMPARE(noReason.error().field, u"reason"_s);
+    auto cancelled = wait(m_f->client().cancelOrder(q.orderId, u"out of stock"_s, key()));
+    QVERIFY2(cancelled, qPrintable(cancelled ? QString() : cancelled.error().toString()));
+    QCOMPARE(cancelled->status, OrderStatus::Cancelled);
+    QCOMPARE(cancelled->refundedMinor, q.capturedMinor);
+    QCOMPARE(onHand(u"CASE-S"_s), 5);
 }
 
 void TestOrders::idempotentRetries()
@@ -445,6 +475,7 @@ void TestOrders::disputeLostReversesFundsAndBooksFee()
     auto detail = wait(m_f->client().orderDetail(p.orderId));
     QCOMPARE(detail->order.status, OrderStatus::Refunded);
     QCOMPARE(detail->disputes.size(), 1);
+    QCOMPARE(onHand(u"EAR-1"_s), 10); // charged back before it shipped: not sent, back in stock
 }
 
 void TestOrders::disputeWonMovesNothing()

@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 
+#include "models/common/ErrorText.h"
 #include "models/common/Format.h"
 #include "models/orders/DemoTrafficSource.h"
 
@@ -40,8 +41,9 @@ DemoTrafficBar::DemoTrafficBar(DemoTrafficSource& source, int initialRate, QWidg
         //: how many demo orders were placed so far
         m_status->setText(tr("%1 orders placed").arg(formatQuantity(total)));
     });
-    connect(&m_source, &DemoTrafficSource::failed, this, [this](const QString& message) {
-        m_status->setText(tr("Stopped: %1").arg(message));
+    connect(&m_source, &DemoTrafficSource::failed, this, [this](const Error& error) {
+        m_status->setText(tr("Stopped: %1").arg(errorText(error)));
+        m_status->setToolTip(errorDetails(error));
     });
     showRunning(m_source.isRunning());
 }

@@ -257,7 +257,8 @@ void OrderDetailDialog::cancelOrder()
     if (!Dialogs::confirm(this, tr("Cancel order"), question, tr("Cancel order")))
         return;
     m_cancel->setEnabled(false);
-    onReady(m_client.cancelOrder(o.id, tr("cancelled by staff"), u"cancel-"_s + o.id.toString()), this,
+    // stored as the engine's own note (translated when shown), not in this user's language
+    onReady(m_client.cancelOrder(o.id, u"cancelled by staff"_s, u"cancel-"_s + o.id.toString()), this,
             [this](const Result<orders::Order>& r) {
                 if (!r) {
                     m_messageBar->showError(r.error());
