@@ -177,11 +177,12 @@ Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput&
         return Seen{{}, *order};
     });
     seen.waitForFinished(); // a provider-pool thread, never the GUI
-    if (!seen.result())
-        return seen.result().error();
-    if (seen.result()->stored)
-        return PaymentJson::paymentFrom(*seen.result()->stored);
-    const Order& order = seen.result()->order;
+    const Result<Seen> found = seen.result(); // a copy: result() returns by value
+    if (!found)
+        return found.error();
+    if (found->stored)
+        return PaymentJson::paymentFrom(*found->stored);
+    const Order& order = found->order;
     const payments::ProviderAnswer answer = m_options.provider->authorize(card, order.totalMinor, order.currency);
     auto recorded = m_engine->write<Payment>(m_options.actor, [=](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
