@@ -1,5 +1,6 @@
 // soukctl orders list/show, ledger balances/payout: orders, payments and the ledger.
 #include <QJsonArray>
+#include <QUuid>
 #include <QJsonDocument>
 
 #include "app/soukctl/Cli.h"
@@ -141,7 +142,10 @@ int payout(const Arguments& args)
     auto merchant = pickMerchant(**client, args);
     if (!merchant)
         return fail(merchant.error());
-    auto payouts = wait((*client)->payout(merchant->id));
+    // a key per run: one soukctl call is one settlement (retrying the command settles again,
+    // which pays only what has accrued since)
+    const QString key = u"soukctl-payout-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto payouts = wait((*client)->payout(merchant->id, key));
     if (!payouts)
         return fail(payouts.error());
     for (const auto& p : *payouts)

@@ -105,7 +105,8 @@ public:
     virtual QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason,
                                                        const QString& idempotencyKey) = 0;
     /// A fulfilment step by hand: fulfilling, shipped, delivered, completed.
-    virtual QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason) = 0;
+    virtual QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
+                                                        const QString& idempotencyKey) = 0;
     virtual QFuture<Result<orders::OrderPage>> orderPage(const orders::OrderQuery& query) = 0;
     virtual QFuture<Result<QList<orders::Order>>> ordersById(const QList<Id>& orderIds) = 0;
     virtual QFuture<Result<payments::OrderDetail>> orderDetail(Id orderId) = 0;
@@ -122,10 +123,11 @@ public:
                                                            const QString& idempotencyKey) = 0;
     virtual QFuture<Result<payments::Refund>> refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
                                                             const QString& idempotencyKey) = 0;
-    virtual QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason) = 0;
-    virtual QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId) = 0;
-    virtual QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won) = 0;
-    virtual QFuture<Result<QList<payments::Payout>>> payout(Id merchantId) = 0;
+    virtual QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                           const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId, const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won, const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QString& idempotencyKey) = 0;
     /// Balances of every ledger account (null merchant) or of one merchant's accounts.
     virtual QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) = 0;
     /// Expires unpaid orders and stale authorizations, forgets old idempotency keys.

@@ -74,7 +74,8 @@ public:
     QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code) override;
     QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order, const QString& idempotencyKey) override;
     QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason, const QString& idempotencyKey) override;
-    QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason) override;
+    QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
+                                                const QString& idempotencyKey) override;
     QFuture<Result<orders::OrderPage>> orderPage(const orders::OrderQuery& query) override;
     QFuture<Result<QList<orders::Order>>> ordersById(const QList<Id>& orderIds) override;
     QFuture<Result<payments::OrderDetail>> orderDetail(Id orderId) override;
@@ -87,10 +88,11 @@ public:
                                                    const QString& idempotencyKey) override;
     QFuture<Result<payments::Refund>> refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
                                                     const QString& idempotencyKey) override;
-    QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason) override;
-    QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId) override;
-    QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won) override;
-    QFuture<Result<QList<payments::Payout>>> payout(Id merchantId) override;
+    QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                   const QString& idempotencyKey) override;
+    QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId, const QString& idempotencyKey) override;
+    QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won, const QString& idempotencyKey) override;
+    QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QString& idempotencyKey) override;
     QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) override;
     QFuture<Result<MaintenanceResult>> runMaintenance() override;
 

@@ -102,10 +102,15 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
     });
 }
 
-QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason)
+QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
+                                                 const QString& key)
 {
-    return m_engine->write<Order>(m_options.actor, [orderId, to, reason](store::UnitOfWork& uow) {
-        return orders::OrderService::advance(uow, orderId, to, reason);
+    return m_engine->write<Order>(m_options.actor, [orderId, to, reason, key](store::UnitOfWork& uow) {
+        const QJsonObject params{{u"orderId"_s, orderId.toString()},
+                                 {u"to"_s, orders::OrderStateMachine::name(to)}, {u"reason"_s, reason}};
+        return payments::runIdempotent<Order>(
+            uow, key, u"advance_order"_s, params, [&] { return orders::OrderService::advance(uow, orderId, to, reason); },
+            PaymentJson::order, PaymentJson::orderFrom);
     });
 }
 
@@ -237,31 +242,46 @@ QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint6
     });
 }
 
-QFuture<Result<payments::Dispute>> LocalClient::openDispute(Id paymentId, qint64 amountMinor, const QString& reason)
+QFuture<Result<payments::Dispute>> LocalClient::openDispute(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                            const QString& key)
 {
     return m_engine->write<payments::Dispute>(m_options.actor, [=](store::UnitOfWork& uow) {
-        return payments::PaymentService::openDispute(uow, paymentId, amountMinor, reason);
+        const QJsonObject params{{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor},
+                                 {u"reason"_s, reason}};
+        return payments::runIdempotent<payments::Dispute>(
+            uow, key, u"open_dispute"_s, params,
+            [&] { return payments::PaymentService::openDispute(uow, paymentId, amountMinor, reason); },
+            PaymentJson::dispute, PaymentJson::disputeFrom);
     });
 }
 
-QFuture<Result<payments::Dispute>> LocalClient::submitDisputeEvidence(Id disputeId)
+QFuture<Result<payments::Dispute>> LocalClient::submitDisputeEvidence(Id disputeId, const QString& key)
 {
-    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId](store::UnitOfWork& uow) {
-        return payments::PaymentService::submitEvidence(uow, disputeId);
+    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, key](store::UnitOfWork& uow) {
+        return payments::runIdempotent<payments::Dispute>(
+            uow, key, u"dispute_evidence"_s, QJsonObject{{u"disputeId"_s, disputeId.toString()}},
+            [&] { return payments::PaymentService::submitEvidence(uow, disputeId); }, PaymentJson::dispute,
+            PaymentJson::disputeFrom);
     });
 }
 
-QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, bool won)
+QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, bool won, const QString& key)
 {
-    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won](store::UnitOfWork& uow) {
-        return payments::PaymentService::resolveDispute(uow, disputeId, won);
+    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won, key](store::UnitOfWork& uow) {
+        return payments::runIdempotent<payments::Dispute>(
+            uow, key, u"resolve_dispute"_s, QJsonObject{{u"disputeId"_s, disputeId.toString()}, {u"won"_s, won}},
+            [&] { return payments::PaymentService::resolveDispute(uow, disputeId, won); }, PaymentJson::dispute,
+            PaymentJson::disputeFrom);
     });
 }
 
-QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId)
+QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, const QString& key)
 {
-    return m_engine->write<QList<payments::Payout>>(m_options.actor, [merchantId](store::UnitOfWork& uow) {
-        return payments::PaymentService::payout(uow, merchantId);
+    return m_engine->write<QList<payments::Payout>>(m_options.actor, [merchantId, key](store::UnitOfWork& uow) {
+        return payments::runIdempotent<QList<payments::Payout>>(
+            uow, key, u"payout"_s, QJsonObject{{u"merchantId"_s, merchantId.toString()}},
+            [&] { return payments::PaymentService::payout(uow, merchantId); }, PaymentJson::payouts,
+            PaymentJson::payoutsFrom);
     });
 }
 

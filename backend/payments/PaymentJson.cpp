@@ -161,6 +161,53 @@ QJsonObject PaymentJson::dispute(const Dispute& d)
     return out;
 }
 
+Result<Dispute> PaymentJson::disputeFrom(const QJsonObject& j)
+{
+    Dispute d;
+    const QString status = j.value(u"status"_s).toString();
+    bool known = false;
+    for (int i = 0; i <= int(DisputeStatus::Lost); ++i) {
+        if (disputeStatusName(DisputeStatus(i)) == status) {
+            d.status = DisputeStatus(i);
+            known = true;
+        }
+    }
+    if (!known)
+        return Error::invalid(u"status"_s, u"unknown dispute status \"%1\""_s.arg(status));
+    d.id = idOf(j, u"id"_s);
+    d.paymentId = idOf(j, u"paymentId"_s);
+    d.amountMinor = int64(j, u"amountMinor"_s);
+    d.feeMinor = int64(j, u"feeMinor"_s);
+    d.reason = j.value(u"reason"_s).toString();
+    d.evidenceDueMs = int64(j, u"evidenceDueMs"_s);
+    d.openedMs = int64(j, u"openedMs"_s);
+    if (j.contains(u"resolvedMs"_s))
+        d.resolvedMs = int64(j, u"resolvedMs"_s);
+    d.version = int64(j, u"version"_s);
+    return d;
+}
+
+QJsonObject PaymentJson::payouts(const QList<Payout>& payouts)
+{
+    QJsonArray rows;
+    for (const Payout& p : payouts) {
+        rows.append(QJsonObject{{u"id"_s, id(p.id)}, {u"merchantId"_s, id(p.merchantId)}, {u"currency"_s, p.currency},
+                                {u"amountMinor"_s, p.amountMinor}, {u"entryId"_s, id(p.entryId)}, {u"atMs"_s, p.atMs}});
+    }
+    return {{u"payouts"_s, rows}};
+}
+
+Result<QList<Payout>> PaymentJson::payoutsFrom(const QJsonObject& json)
+{
+    QList<Payout> out;
+    for (const QJsonValue& v : json.value(u"payouts"_s).toArray()) {
+        const QJsonObject p = v.toObject();
+        out.append(Payout{idOf(p, u"id"_s), idOf(p, u"merchantId"_s), p.value(u"currency"_s).toString(),
+                          int64(p, u"amountMinor"_s), idOf(p, u"entryId"_s), int64(p, u"atMs"_s)});
+    }
+    return out;
+}
+
 QJsonObject PaymentJson::balance(const AccountBalance& b)
 {
     return {{u"merchantId"_s, id(b.merchantId)}, {u"account"_s, accountKindName(b.account)},

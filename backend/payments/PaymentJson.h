@@ -3,6 +3,7 @@
 #include <QJsonObject>
 
 #include "backend/payments/Payment.h"
+#include "backend/payments/PaymentService.h"
 
 namespace souk::payments {
 
@@ -19,6 +20,10 @@ public:
     static QJsonObject refund(const Refund& refund);
     static Result<Refund> refundFrom(const QJsonObject& json);
     static QJsonObject dispute(const Dispute& dispute);
+    static Result<Dispute> disputeFrom(const QJsonObject& json);
+    /// A settlement's payouts, as one object ({"payouts": [...]}) for idempotency records.
+    static QJsonObject payouts(const QList<Payout>& payouts);
+    static Result<QList<Payout>> payoutsFrom(const QJsonObject& json);
     static QJsonObject detail(const OrderDetail& detail);
     static QJsonObject balance(const AccountBalance& balance);
 };

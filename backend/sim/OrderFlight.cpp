@@ -265,7 +265,7 @@ void OrderFlight::afterCapture()
         return;
     case AfterCapture::DisputeWon:
     case AfterCapture::DisputeLost:
-        await(m_ctx.client.openDispute(m_payment.id, captured, u"fraudulent"_s), &OrderFlight::disputeOpened);
+        await(m_ctx.client.openDispute(m_payment.id, captured, u"fraudulent"_s, key(u"dispute"_s)), &OrderFlight::disputeOpened);
         return;
     case AfterCapture::Cancel:
         cancel(u"cancelled before shipping"_s);
@@ -308,14 +308,14 @@ void OrderFlight::disputeOpened(const Result<Dispute>& r)
     if (!ok(r, u"open dispute"_s))
         return;
     ++m_ctx.summary.disputed;
-    await(m_ctx.client.submitDisputeEvidence(r->id), &OrderFlight::evidenceSent);
+    await(m_ctx.client.submitDisputeEvidence(r->id, key(u"evidence"_s)), &OrderFlight::evidenceSent);
 }
 
 void OrderFlight::evidenceSent(const Result<Dispute>& r)
 {
     if (!ok(r, u"dispute evidence"_s))
         return;
-    await(m_ctx.client.resolveDispute(r->id, m_plan.after == AfterCapture::DisputeWon), &OrderFlight::disputeResolved);
+    await(m_ctx.client.resolveDispute(r->id, m_plan.after == AfterCapture::DisputeWon, key(u"decision"_s)), &OrderFlight::disputeResolved);
 }
 
 void OrderFlight::disputeResolved(const Result<Dispute>& r)

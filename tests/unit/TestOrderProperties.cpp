@@ -121,15 +121,15 @@ void TestOrderProperties::randomSequencesKeepInvariants()
         } else if (op < 85) {
             (void)wait(f.client().cancelOrder(orders[pick(int(orders.size()))], u"cancelled"_s, keyFor(u"x"_s)));
         } else if (op < 90 && !payments.isEmpty()) {
-            auto d = wait(f.client().openDispute(payments[pick(int(payments.size()))], 1 + pick(2000), u"fraud"_s));
+            auto d = wait(f.client().openDispute(payments[pick(int(payments.size()))], 1 + pick(2000), u"fraud"_s, keyFor(u"d"_s)));
             if (d)
                 disputes.append(d->id);
         } else if (op < 94 && !disputes.isEmpty()) {
             const Id d = disputes[pick(int(disputes.size()))];
             if (pick(2) == 0)
-                (void)wait(f.client().submitDisputeEvidence(d));
+                (void)wait(f.client().submitDisputeEvidence(d, keyFor(u"e"_s)));
             else
-                (void)wait(f.client().resolveDispute(d, pick(2) == 0));
+                (void)wait(f.client().resolveDispute(d, pick(2) == 0, keyFor(u"w"_s)));
         } else {
             clock.advanceMs(qint64(pick(4)) * 20 * 60'000 + (pick(20) == 0 ? PaymentService::AuthorizationValidityMs : 0));
             QVERIFY(wait(f.client().runMaintenance()));

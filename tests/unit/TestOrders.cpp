@@ -255,7 +255,7 @@ void TestOrders::partialRefundKeepsFulfilment()
     const Payment p = captured({{u"EAR-1"_s, 1}});
     QVERIFY(wait(m_f->client().refundPayment(p.id, 100, u"late"_s, key())));
     for (OrderStatus step : {OrderStatus::Fulfilling, OrderStatus::Shipped, OrderStatus::Delivered}) {
-        auto moved = wait(m_f->client().advanceOrder(p.orderId, step, u"courier"_s));
+        auto moved = wait(m_f->client().advanceOrder(p.orderId, step, u"courier"_s, key()));
         QVERIFY2(moved, qPrintable(moved ? QString() : moved.error().toString()));
     }
     // after delivery a partial refund (a return) marks the order itself
@@ -388,7 +388,7 @@ void TestOrders::badInputChangesNothing()
     auto payment = pay(o.id);
     expectError(wait(m_f->client().refundPayment(payment.id, 100, u"x"_s, key())), ErrorCode::IllegalTransition,
                 u"paymentId"_s);
-    expectError(wait(m_f->client().advanceOrder(o.id, OrderStatus::Shipped, u"x"_s)), ErrorCode::IllegalTransition,
+    expectError(wait(m_f->client().advanceOrder(o.id, OrderStatus::Shipped, u"x"_s, key())), ErrorCode::IllegalTransition,
                 u"status"_s);
     expectError(wait(m_f->client().capturePayment(payment.id, payment.amountMinor + 1, key())), ErrorCode::Conflict,
                 u"amount"_s);
@@ -460,14 +460,14 @@ void TestOrders::cancelBeforeAndAfterPayment()
 void TestOrders::disputeLostReversesFundsAndBooksFee()
 {
     const Payment p = captured({{u"EAR-1"_s, 1}});
-    auto d = wait(m_f->client().openDispute(p.id, p.capturedMinor, u"fraudulent"_s));
+    auto d = wait(m_f->client().openDispute(p.id, p.capturedMinor, u"fraudulent"_s, key()));
     QVERIFY(d);
     QCOMPARE(d->status, DisputeStatus::NeedsResponse);
     QCOMPARE(d->feeMinor, 1500);
     auto blocked = wait(m_f->client().refundPayment(p.id, 100, u"x"_s, key()));
     QVERIFY(!blocked); // no refund while the bank decides
-    QVERIFY(wait(m_f->client().submitDisputeEvidence(d->id)));
-    auto lost = wait(m_f->client().resolveDispute(d->id, false));
+    QVERIFY(wait(m_f->client().submitDisputeEvidence(d->id, key())));
+    auto lost = wait(m_f->client().resolveDispute(d->id, false, key()));
     QVERIFY(lost);
     QCOMPARE(lost->status, DisputeStatus::Lost);
     QCOMPARE(balance(m_f->merchantId(), AccountKind::DisputeLosses), p.capturedMinor);
@@ -481,13 +481,16 @@ void TestOrders::disputeLostReversesFundsAndBooksFee()
 void TestOrders::disputeWonMovesNothing()
 {
     const Payment p = captured({{u"EAR-1"_s, 1}});
-    auto d = wait(m_f->client().openDispute(p.id, 1000, u"not received"_s));
+    auto d = wait(m_f->client().openDispute(p.id, 1000, u"not received"_s, u"dispute-1"_s));
     QVERIFY(d);
-    auto early = wait(m_f->client().resolveDispute(d->id, true));
+    auto again = wait(m_f->client().openDispute(p.id, 1000, u"not received"_s, u"dispute-1"_s));
+    QVERIFY(again); // the bank's notice delivered twice: the same dispute, not an error
+    QCOMPARE(again->id, d->id);
+    auto early = wait(m_f->client().resolveDispute(d->id, true, key()));
     QVERIFY(!early); // needs evidence first
-    QVERIFY(wait(m_f->client().submitDisputeEvidence(d->id)));
+    QVERIFY(wait(m_f->client().submitDisputeEvidence(d->id, key())));
     const qint64 entries = count(u"journal_entries"_s);
-    QVERIFY(wait(m_f->client().resolveDispute(d->id, true)));
+    QVERIFY(wait(m_f->client().resolveDispute(d->id, true, key())));
     QCOMPARE(count(u"journal_entries"_s), entries);
     auto detail = wait(m_f->client().orderDetail(p.orderId));
     QCOMPARE(detail->order.paymentState, PaymentState::Captured);
@@ -498,14 +501,20 @@ void TestOrders::payoutSettlesNetBalance()
     const Payment p = captured({{u"EAR-1"_s, 2}});
     QVERIFY(wait(m_f->client().refundPayment(p.id, 1000, u"dent"_s, key())));
     const qint64 payable = -balance(m_f->merchantId(), AccountKind::MerchantPayable);
-    auto payouts = wait(m_f->client().payout(m_f->merchantId()));
+    auto payouts = wait(m_f->client().payout(m_f->merchantId(), u"settle-1"_s));
     QVERIFY2(payouts, qPrintable(payouts ? QString() : payouts.error().toString()));
+    // a retried settlement replays the first one instead of failing or paying again
+    auto retried = wait(m_f->client().payout(m_f->merchantId(), u"settle-1"_s));
+    QVERIFY(retried);
+    QCOMPARE(retried->size(), 1);
+    QCOMPARE(retried->first().id, payouts->first().id);
+    QCOMPARE(count(u"payouts"_s), 1);
     QCOMPARE(payouts->size(), 1);
     QCOMPARE(payouts->first().amountMinor, payable - 1000);
     QCOMPARE(balance(m_f->merchantId(), AccountKind::MerchantPayable), 0);
     QCOMPARE(balance(m_f->merchantId(), AccountKind::Refunds), 0);
     QCOMPARE(balance(m_f->merchantId(), AccountKind::PaidOut), -(payable - 1000));
-    auto nothing = wait(m_f->client().payout(m_f->merchantId()));
+    auto nothing = wait(m_f->client().payout(m_f->merchantId(), key()));
     QVERIFY(!nothing);
     QCOMPARE(nothing.error().code, ErrorCode::Conflict);
 }
