@@ -34,7 +34,7 @@ struct OrderPage
 struct OrderCounters
 {
     qint64 ordersLastMinute = 0;
-    qint64 gmvTodayMinor = 0; ///< captured today, in `currency`
+    qint64 gmvTodayMinor = 0; ///< captured minus refunded, of the orders placed today, in `currency`
     QString currency;         ///< the currency of the GMV (the first merchant's when several)
     qint64 awaitingPayment = 0;
     qint64 awaitingCapture = 0;

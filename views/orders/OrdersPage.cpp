@@ -101,11 +101,11 @@ void OrdersPage::buildUi()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Orders"));
     if (!m_table->horizontalHeader()->restoreState(m_prefs.get(prefkeys::OrdersHeaderState))) {
-        m_table->setColumnWidth(OrderListModel::Number, 190);
+        m_table->setColumnWidth(OrderListModel::Number, 170);
         m_table->setColumnWidth(OrderListModel::Created, 150);
-        m_table->setColumnWidth(OrderListModel::Customer, 300);
-        m_table->setColumnWidth(OrderListModel::Status, 150);
-        m_table->setColumnWidth(OrderListModel::Payment, 150);
+        m_table->setColumnWidth(OrderListModel::Customer, 250);
+        m_table->setColumnWidth(OrderListModel::Status, 130);
+        m_table->setColumnWidth(OrderListModel::Payment, 130);
         m_table->setColumnWidth(OrderListModel::Total, 120);
     }
     connect(m_table, &QTableView::activated, this, &OrdersPage::openSelected);
