@@ -100,6 +100,9 @@ private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);
     void startMaintenance();
     Result<payments::Payment> authorizeNow(Id orderId, const payments::CardInput& card, const QString& key);
+    /// `written`, continued by voiding `released` at the provider once it is committed.
+    template <typename T>
+    QFuture<Result<T>> releaseHolds(QFuture<Result<T>> written, std::shared_ptr<QStringList> released);
 
     Options m_options;
     std::unique_ptr<engine::Engine> m_engine;

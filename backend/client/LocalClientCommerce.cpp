@@ -93,13 +93,25 @@ QFuture<Result<Order>> LocalClient::createOrder(const orders::NewOrder& order, c
 
 QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reason, const QString& key)
 {
-    return m_engine->write<Order>(m_options.actor, [orderId, reason, key](store::UnitOfWork& uow) {
+    auto released = std::make_shared<QStringList>(); // provider holds this cancellation voided
+    auto written = m_engine->write<Order>(m_options.actor, [orderId, reason, key, released](store::UnitOfWork& uow) {
         const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}};
         return payments::runIdempotent<Order>(
             uow, key, u"cancel_order"_s, params,
-            [&] { return payments::PaymentService::cancelOrder(uow, orderId, reason); }, PaymentJson::order,
-            PaymentJson::orderFrom);
+            [&]() -> Result<Order> {
+                auto held = payments::PaymentService::paymentsOf(uow.db(), orderId);
+                if (!held)
+                    return held.error();
+                auto cancelled = payments::PaymentService::cancelOrder(uow, orderId, reason);
+                for (const Payment& p : *held) {
+                    if (cancelled && p.status == payments::PaymentStatus::Authorized)
+                        released->append(p.providerRef);
+                }
+                return cancelled;
+            },
+            PaymentJson::order, PaymentJson::orderFrom);
     });
+    return releaseHolds(std::move(written), released);
 }
 
 QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
@@ -220,12 +232,32 @@ QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional
 
 QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& reason, const QString& key)
 {
-    return m_engine->write<Payment>(m_options.actor, [paymentId, reason, key](store::UnitOfWork& uow) {
+    auto released = std::make_shared<QStringList>();
+    auto written = m_engine->write<Payment>(m_options.actor, [paymentId, reason, key, released](store::UnitOfWork& uow) {
         const QJsonObject params{{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}};
         return payments::runIdempotent<Payment>(
             uow, key, u"void"_s, params,
-            [&] { return payments::PaymentService::voidAuthorization(uow, paymentId, reason); },
+            [&]() -> Result<Payment> {
+                auto voided = payments::PaymentService::voidAuthorization(uow, paymentId, reason);
+                if (voided)
+                    released->append(voided->providerRef);
+                return voided;
+            },
             PaymentJson::payment, PaymentJson::paymentFrom);
+    });
+    return releaseHolds(std::move(written), released);
+}
+
+template <typename T>
+QFuture<Result<T>> LocalClient::releaseHolds(QFuture<Result<T>> written, std::shared_ptr<QStringList> released)
+{
+    // after the commit, and off the writer: tell the card network the holds are released (the
+    // list stays empty for a replay or a failure, so nothing is released twice or wrongly)
+    std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
+    return written.then(&m_providerPool, [provider, released](Result<T> result) {
+        for (const QString& reference : *released)
+            provider->voidAuthorization(reference);
+        return result;
     });
 }
 

@@ -440,11 +440,15 @@ void TestOrders::cancelBeforeAndAfterPayment()
 {
     const Order unpaid = place({{u"EAR-1"_s, 2}});
     pay(unpaid.id);
-    auto cancelled = wait(m_f->client().cancelOrder(unpaid.id, u"customer asked"_s, key()));
+    auto cancelled = wait(m_f->client().cancelOrder(unpaid.id, u"customer asked"_s, u"cancel-A"_s));
     QVERIFY(cancelled);
     QCOMPARE(cancelled->status, OrderStatus::Cancelled);
     QCOMPARE(cancelled->paymentState, PaymentState::Voided);
     QCOMPARE(reserved(u"EAR-1"_s), 0);
+    QTRY_COMPARE(m_f->provider().voidedHolds(), 1); // the hold left the customer's card too
+    QVERIFY(wait(m_f->client().cancelOrder(unpaid.id, u"customer asked"_s, u"cancel-A"_s))); // a retry
+    QTest::qWait(20);
+    QCOMPARE(m_f->provider().voidedHolds(), 1); // replayed, not released twice
     const Payment p = captured({{u"EAR-1"_s, 2}});
     QCOMPARE(onHand(u"EAR-1"_s), 8);
     auto refunded = wait(m_f->client().cancelOrder(p.orderId, u"out of area"_s, key()));
