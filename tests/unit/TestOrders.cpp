@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include "backend/engine/Engine.h"
+#include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/store/Sql.h"
@@ -34,6 +35,9 @@ private slots:
     void declineIsRecordedAndRetryable();
     void concurrentAuthorizationsLeaveNoHold();
     void badInputChangesNothing();
+    void badCustomerTermsAndCodes_data();
+    void badCustomerTermsAndCodes();
+    void discountCodeApplies();
     void unpaidOrdersExpire();
     void authorizationsExpireAfterSevenDays();
     void cancelBeforeAndAfterPayment();
@@ -399,6 +403,84 @@ void TestOrders::badInputChangesNothing()
     QCOMPARE(count(u"payments"_s), payments + 1); // only the good authorization
     QCOMPARE(count(u"stock_movements"_s), moves);
     QCOMPARE(count(u"journal_entries"_s), 0);
+}
+
+void TestOrders::badCustomerTermsAndCodes_data()
+{
+    QTest::addColumn<int>("what"); // 0 customer, 1 terms, 2 discount code
+    QTest::addColumn<QString>("field");
+    QTest::addRow("no name") << 0 << u"name"_s;
+    QTest::addRow("not an email") << 0 << u"email"_s;
+    QTest::addRow("email taken") << 0 << u"email"_s;
+    QTest::addRow("latitude out of range") << 0 << u"addresses[0].latitude"_s;
+    QTest::addRow("tax over 100 percent") << 1 << u"taxRate"_s;
+    QTest::addRow("negative delivery fee") << 1 << u"deliveryFee"_s;
+    QTest::addRow("percent over 100") << 2 << u"value"_s;
+    QTest::addRow("empty code") << 2 << u"code"_s;
+}
+
+void TestOrders::badCustomerTermsAndCodes()
+{
+    QFETCH(int, what);
+    QFETCH(QString, field);
+    const QString row = QString::fromLatin1(QTest::currentDataTag());
+    const qint64 customers = count(u"customers"_s), codes = count(u"discount_codes"_s);
+    Error error;
+    if (what == 0) {
+        Customer c{{}, u"Bo"_s, u"bo@example.com"_s, {}, {}, 0};
+        if (row == u"no name"_s)
+            c.name = u"  "_s;
+        if (row == u"not an email"_s)
+            c.email = u"bo.example.com"_s;
+        if (row == u"email taken"_s)
+            c.email = u"ANA@example.com"_s;
+        if (row == u"latitude out of range"_s)
+            c.addresses = {Address{{}, {}, u"Rua 1"_s, u"Lisboa"_s, {}, u"PT"_s, 91'000'000, 0}};
+        auto r = wait(m_f->client().createCustomer(c));
+        QVERIFY(!r);
+        error = r.error();
+    } else if (what == 1) {
+        MerchantTerms t{m_f->merchantId(), 825, 290, 30, 0, 30, 0};
+        if (row == u"tax over 100 percent"_s)
+            t.taxRateBp = 10001;
+        else
+            t.deliveryFeeMinor = -1;
+        auto r = wait(m_f->client().setMerchantTerms(t));
+        QVERIFY(!r);
+        error = r.error();
+    } else {
+        DiscountCode d{m_f->merchantId(), u"SAVE"_s, DiscountKind::Percent, 1000, true};
+        if (row == u"percent over 100"_s)
+            d.value = 10001;
+        else
+            d.code = u" "_s;
+        auto r = wait(m_f->client().addDiscountCode(d));
+        QVERIFY(!r);
+        error = r.error();
+    }
+    QCOMPARE(error.field, field);
+    QCOMPARE(count(u"customers"_s), customers);
+    QCOMPARE(count(u"discount_codes"_s), codes);
+    auto terms = wait(m_f->client().engine().read<MerchantTerms>(
+        [id = m_f->merchantId()](QSqlDatabase& db) { return OrderService::terms(db, id); }));
+    QCOMPARE(terms->taxRateBp, 825); // the terms set in init() stand
+}
+
+void TestOrders::discountCodeApplies()
+{
+    QVERIFY(wait(m_f->client().addDiscountCode(DiscountCode{m_f->merchantId(), u"TEN"_s, DiscountKind::Percent,
+                                                            1000, true})));
+    auto o = wait(m_f->client().createOrder(
+        NewOrder{m_f->merchantId(), m_customer, {{u"EAR-1"_s, 1}}, u"TEN"_s, std::nullopt}, key()));
+    QVERIFY(o);
+    QCOMPARE(o->discountMinor, 250);
+    QCOMPARE(o->taxMinor, 186); // 8.25 % of 2250 = 185.625 -> 186
+    QCOMPARE(o->totalMinor, 2250 + 186);
+    auto unknown = wait(m_f->client().createOrder(
+        NewOrder{m_f->merchantId(), m_customer, {{u"EAR-1"_s, 1}}, u"NOPE"_s, std::nullopt}, key()));
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().field, u"discountCode"_s);
+    QCOMPARE(reserved(u"EAR-1"_s), 1); // only the good order holds stock
 }
 
 void TestOrders::unpaidOrdersExpire()
