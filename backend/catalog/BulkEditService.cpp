@@ -30,8 +30,8 @@ Status validate(const BulkEdit& edit)
 Result<BulkSnapshot> snapshot(store::UnitOfWork& uow, const BulkEdit& edit, bool withVariants)
 {
     BulkSnapshot snap;
-    QSqlQuery& pq = uow.statement(u"SELECT status, category, version, merchant_id FROM products WHERE id = ?"_s);
-    QSqlQuery& vq = uow.statement(u"SELECT id, price_minor, version FROM variants WHERE product_id = ? ORDER BY position"_s);
+    store::Statement& pq = uow.statement(u"SELECT status, category, version, merchant_id FROM products WHERE id = ?"_s);
+    store::Statement& vq = uow.statement(u"SELECT id, price_minor, version FROM variants WHERE product_id = ? ORDER BY position"_s);
     for (int i = 0; i < edit.productIds.size(); ++i) {
         const Id id = edit.productIds[i];
         pq.bindValue(0, id.value);
@@ -70,7 +70,7 @@ Result<qint64> newPrice(const BulkEdit& edit, const BulkSnapshot::VariantPrice& 
 Result<BulkSnapshot> write(store::UnitOfWork& uow, const BulkSnapshot& target)
 {
     BulkSnapshot after;
-    QSqlQuery& pu = uow.statement(u"UPDATE products SET status = ?, category = ?, version = version + 1, "
+    store::Statement& pu = uow.statement(u"UPDATE products SET status = ?, category = ?, version = version + 1, "
                                   "updated_ms = ? WHERE id = ? RETURNING version"_s);
     QSet<Id> touchedProducts;
     for (const auto& p : target.products) {
@@ -85,7 +85,7 @@ Result<BulkSnapshot> write(store::UnitOfWork& uow, const BulkSnapshot& target)
         pu.finish();
         touchedProducts.insert(p.id);
     }
-    QSqlQuery& vu = uow.statement(u"UPDATE variants SET price_minor = ?, version = version + 1 WHERE id = ? "
+    store::Statement& vu = uow.statement(u"UPDATE variants SET price_minor = ?, version = version + 1 WHERE id = ? "
                                   "RETURNING version"_s);
     for (const auto& v : target.variants) {
         vu.bindValue(0, v.priceMinor);

@@ -81,7 +81,7 @@ Result<StockLevel> InventoryService::move(store::UnitOfWork& uow, Id variantId, 
                                           .arg(current->locationName)
                                           .arg(current->reserved));
     next.version = current->version + 1;
-    QSqlQuery& ins = uow.statement(u"INSERT INTO stock_movements (id, variant_id, location_id, kind, on_hand_delta, "
+    store::Statement& ins = uow.statement(u"INSERT INTO stock_movements (id, variant_id, location_id, kind, on_hand_delta, "
                                    "reserved_delta, reason, reference, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''), "
                                    "coalesce(?, ''), ?, ?)"_s);
     const QVariantList values = {uow.newId().value, variantId.value, locationId.value, int(kind), onHandDelta,
@@ -90,7 +90,7 @@ Result<StockLevel> InventoryService::move(store::UnitOfWork& uow, Id variantId, 
         ins.bindValue(i, values[i]);
     if (auto s = store::exec(ins, u"journalling a stock movement"_s); !s)
         return s.error();
-    QSqlQuery& up = uow.statement(u"INSERT INTO stock_levels (variant_id, location_id, on_hand, reserved, version) "
+    store::Statement& up = uow.statement(u"INSERT INTO stock_levels (variant_id, location_id, on_hand, reserved, version) "
                                   "VALUES (?,?,?,?,?) ON CONFLICT (variant_id, location_id) DO UPDATE SET "
                                   "on_hand = excluded.on_hand, reserved = excluded.reserved, version = excluded.version"_s);
     up.bindValue(0, variantId.value);
@@ -103,7 +103,7 @@ Result<StockLevel> InventoryService::move(store::UnitOfWork& uow, Id variantId, 
     uow.recordChange(u"stock"_s, variantId, next.version, ChangeOp::Updated);
     // the catalog table folds stock into product rows: tell it which product's summary moved
     // (the product itself, and so its version, did not change)
-    QSqlQuery& owner = uow.statement(u"SELECT p.id, p.version FROM variants v JOIN products p ON p.id = v.product_id "
+    store::Statement& owner = uow.statement(u"SELECT p.id, p.version FROM variants v JOIN products p ON p.id = v.product_id "
                                      "WHERE v.id = ?"_s);
     owner.bindValue(0, variantId.value);
     if (auto s = store::exec(owner, u"finding a variant's product"_s); !s)

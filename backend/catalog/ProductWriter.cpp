@@ -30,7 +30,7 @@ QVariant optionalMinor(const std::optional<Money>& m)
 /// Fails when a SKU of `p` belongs to another product of the merchant.
 Status checkSkusFree(store::UnitOfWork& uow, const Product& p)
 {
-    QSqlQuery& q = uow.statement(u"SELECT v.product_id, p.title FROM variants v JOIN products p ON p.id = v.product_id "
+    store::Statement& q = uow.statement(u"SELECT v.product_id, p.title FROM variants v JOIN products p ON p.id = v.product_id "
                                  "WHERE v.merchant_id = ? AND v.sku = ?"_s);
     for (int i = 0; i < p.variants.size(); ++i) {
         q.bindValue(0, p.merchantId.value);
@@ -65,7 +65,7 @@ Result<QString> freeHandle(store::UnitOfWork& uow, const Product& p, bool derive
 
 Status writeVariant(store::UnitOfWork& uow, const Product& p, Variant& v, int position, bool insert)
 {
-    QSqlQuery& q = insert ? uow.statement(u"INSERT INTO variants (merchant_id, product_id, position, sku, option_values, "
+    store::Statement& q = insert ? uow.statement(u"INSERT INTO variants (merchant_id, product_id, position, sku, option_values, "
                                           "price_minor, compare_at_minor, cost_minor, currency, barcode, weight_grams, "
                                           "low_stock_threshold, version, id) VALUES (?, ?, ?, ?, coalesce(?, ''), ?, ?, "
                                           "?, ?, coalesce(?, ''), ?, ?, ?, ?)"_s)
@@ -136,7 +136,7 @@ namespace {
 
 Status writeProductRow(store::UnitOfWork& uow, const Product& p, bool insert)
 {
-    QSqlQuery& q = insert ? uow.statement(u"INSERT INTO products (merchant_id, handle, title, description, vendor, "
+    store::Statement& q = insert ? uow.statement(u"INSERT INTO products (merchant_id, handle, title, description, vendor, "
                                           "category, tags, status, option_names, version, created_ms, updated_ms, id) "
                                           "VALUES (?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), "
                                           "coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, coalesce(?, ''), "
@@ -155,7 +155,7 @@ Status writeProductRow(store::UnitOfWork& uow, const Product& p, bool insert)
     if (auto s = store::exec(q, u"writing a product"_s); !s)
         return s;
     ProductWriter::scheduleSearchSync(uow, p.id, insert);
-    QSqlQuery& text = uow.statement(u"INSERT OR REPLACE INTO product_text (id, merchant_id, text) VALUES (?, ?, ?)"_s);
+    store::Statement& text = uow.statement(u"INSERT OR REPLACE INTO product_text (id, merchant_id, text) VALUES (?, ?, ?)"_s);
     text.bindValue(0, p.id.value);
     text.bindValue(1, p.merchantId.value);
     text.bindValue(2, search);
@@ -199,7 +199,7 @@ Status parkRenamedSkus(store::UnitOfWork& uow, const Product& p, const QHash<Id,
         const Variant* before = v.id.isNull() ? nullptr : stored.value(v.id);
         if (!before || before->sku == v.sku)
             continue;
-        QSqlQuery& q = uow.statement(u"UPDATE variants SET sku = char(31) || id WHERE id = ?"_s);
+        store::Statement& q = uow.statement(u"UPDATE variants SET sku = char(31) || id WHERE id = ?"_s);
         q.bindValue(0, v.id.value);
         if (auto s = store::exec(q, u"renaming a SKU"_s); !s)
             return s;
@@ -285,7 +285,7 @@ Product ProductWriter::normalized(Product p)
 
 Result<Id> ProductWriter::productWithHandle(store::UnitOfWork& uow, Id merchantId, const QString& handle)
 {
-    QSqlQuery& q = uow.statement(u"SELECT id FROM products WHERE merchant_id = ? AND handle = ?"_s);
+    store::Statement& q = uow.statement(u"SELECT id FROM products WHERE merchant_id = ? AND handle = ?"_s);
     q.bindValue(0, merchantId.value);
     q.bindValue(1, handle);
     if (auto s = store::exec(q, u"looking up a handle"_s); !s)

@@ -11,7 +11,10 @@ const QString OrderColumns =
     "discount_minor, discount_code, tax_minor, delivery_fee_minor, total_minor, captured_minor, refunded_minor, "
     "card_last4, customer_email, expires_ms, created_ms, updated_ms, version"_s;
 
-Order readOrder(const QSqlQuery& q)
+namespace {
+
+template <typename Row>
+Order readOrderFrom(const Row& q)
 {
     Order o;
     int c = 0;
@@ -39,6 +42,18 @@ Order readOrder(const QSqlQuery& q)
     return o;
 }
 
+} // namespace
+
+Order readOrder(const QSqlQuery& q)
+{
+    return readOrderFrom(q);
+}
+
+Order readOrder(const store::Statement& q)
+{
+    return readOrderFrom(q);
+}
+
 /// Built on first use (callers in other files may run before this file's statics are ready).
 const QString& orderSql()
 {
@@ -59,7 +74,7 @@ const QString& termsSql()
 }
 
 /// The order (and its lines when `lines` is given) from prepared statements.
-Result<Order> loadWith(QSqlQuery& q, QSqlQuery* lines, Id orderId)
+Result<Order> loadWith(store::Statement& q, store::Statement* lines, Id orderId)
 {
     q.bindValue(0, orderId.value);
     if (auto s = store::exec(q, u"reading an order"_s); !s)
@@ -82,7 +97,7 @@ Result<Order> loadWith(QSqlQuery& q, QSqlQuery* lines, Id orderId)
     return o;
 }
 
-Result<MerchantTerms> termsWith(QSqlQuery& q, Id merchantId)
+Result<MerchantTerms> termsWith(store::Statement& q, Id merchantId)
 {
     q.bindValue(0, merchantId.value);
     if (auto s = store::exec(q, u"reading merchant terms"_s); !s)

@@ -30,7 +30,7 @@ struct Sku
 
 Result<std::optional<Sku>> findSku(store::UnitOfWork& uow, Id merchantId, const QString& sku)
 {
-    QSqlQuery& q = uow.statement(u"SELECT v.id, p.title, v.option_values, v.price_minor, v.currency, p.status "
+    store::Statement& q = uow.statement(u"SELECT v.id, p.title, v.option_values, v.price_minor, v.currency, p.status "
                                  "FROM variants v JOIN products p ON p.id = v.product_id "
                                  "WHERE v.merchant_id = ? AND v.sku = ?"_s);
     q.bindValue(0, merchantId.value);
@@ -108,7 +108,7 @@ Result<std::optional<DiscountCode>> findDiscount(store::UnitOfWork& uow, Id merc
 {
     if (code.trimmed().isEmpty())
         return std::optional<DiscountCode>();
-    QSqlQuery& q = uow.statement(u"SELECT kind, value FROM discount_codes WHERE merchant_id = ? AND code = ? "
+    store::Statement& q = uow.statement(u"SELECT kind, value FROM discount_codes WHERE merchant_id = ? AND code = ? "
                                  "AND active = 1"_s);
     q.bindValue(0, merchantId.value);
     q.bindValue(1, code.trimmed());
@@ -123,7 +123,7 @@ Result<std::optional<DiscountCode>> findDiscount(store::UnitOfWork& uow, Id merc
 
 Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const NewOrder& r, Id& locationId)
 {
-    QSqlQuery& c = uow.statement(u"SELECT email FROM customers WHERE id = ?"_s);
+    store::Statement& c = uow.statement(u"SELECT email FROM customers WHERE id = ?"_s);
     c.bindValue(0, r.customerId.value);
     if (auto s = store::exec(c, u"reading the order's customer"_s); !s)
         return s.error();
@@ -131,7 +131,7 @@ Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const
         return Error::notFound(u"customerId"_s, u"no such customer"_s);
     const QString email = c.value(0).toString();
     c.finish();
-    QSqlQuery& l = uow.statement(u"SELECT id FROM locations WHERE merchant_id = ? ORDER BY id LIMIT 1"_s);
+    store::Statement& l = uow.statement(u"SELECT id FROM locations WHERE merchant_id = ? ORDER BY id LIMIT 1"_s);
     l.bindValue(0, r.merchantId.value);
     if (auto s = store::exec(l, u"reading the merchant's stock location"_s); !s)
         return s.error();
@@ -144,7 +144,7 @@ Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const
 
 Status insertOrder(store::UnitOfWork& uow, const Order& o)
 {
-    QSqlQuery& q = uow.statement(u"INSERT INTO orders (id, merchant_id, customer_id, location_id, status, "
+    store::Statement& q = uow.statement(u"INSERT INTO orders (id, merchant_id, customer_id, location_id, status, "
                                  "payment_state, currency, subtotal_minor, discount_minor, discount_code, tax_minor, "
                                  "delivery_fee_minor, total_minor, customer_email, expires_ms, created_ms, updated_ms, "
                                  "version) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s);
@@ -155,7 +155,7 @@ Status insertOrder(store::UnitOfWork& uow, const Order& o)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing an order"_s); !s)
         return s;
-    QSqlQuery& l = uow.statement(u"INSERT INTO order_lines (order_id, position, variant_id, sku, title, quantity, "
+    store::Statement& l = uow.statement(u"INSERT INTO order_lines (order_id, position, variant_id, sku, title, quantity, "
                                  "unit_price_minor, line_total_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (int i = 0; i < o.lines.size(); ++i) {
         const OrderLine& line = o.lines[i];
@@ -172,7 +172,7 @@ Status insertOrder(store::UnitOfWork& uow, const Order& o)
 Status insertEvent(store::UnitOfWork& uow, Id orderId, const QString& kind, std::optional<OrderStatus> from,
                    std::optional<OrderStatus> to, std::optional<qint64> amount, const QString& detail)
 {
-    QSqlQuery& q = uow.statement(u"INSERT INTO order_events (id, order_id, kind, from_status, to_status, "
+    store::Statement& q = uow.statement(u"INSERT INTO order_events (id, order_id, kind, from_status, to_status, "
                                  "amount_minor, detail, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.bindValue(0, uow.newId().value);
     q.bindValue(1, orderId.value);
@@ -297,14 +297,11 @@ Result<int> OrderService::expireDue(store::UnitOfWork& uow, int limit)
 
 Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(rows::orderSql());
-    QSqlQuery l(db);
-    l.setForwardOnly(true);
-    if (withLines)
-        l.prepare(rows::linesSql());
-    return rows::loadWith(q, withLines ? &l : nullptr, orderId);
+    store::Statement q(db, rows::orderSql());
+    if (!withLines)
+        return rows::loadWith(q, nullptr, orderId);
+    store::Statement l(db, rows::linesSql());
+    return rows::loadWith(q, &l, orderId);
 }
 
 Result<Order> OrderService::load(store::UnitOfWork& uow, Id orderId, bool withLines)
@@ -326,7 +323,7 @@ Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatu
 
 Status OrderService::saveMoney(store::UnitOfWork& uow, Order& order)
 {
-    QSqlQuery& q = uow.statement(u"UPDATE orders SET status = ?, payment_state = ?, captured_minor = ?, "
+    store::Statement& q = uow.statement(u"UPDATE orders SET status = ?, payment_state = ?, captured_minor = ?, "
                                  "refunded_minor = ?, card_last4 = ?, updated_ms = ?, version = version + 1 "
                                  "WHERE id = ? AND version = ?"_s);
     q.bindValue(0, int(order.status));
@@ -355,9 +352,7 @@ Status OrderService::addEvent(store::UnitOfWork& uow, Id orderId, const QString&
 
 Result<MerchantTerms> OrderService::terms(QSqlDatabase& db, Id merchantId)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(rows::termsSql());
+    store::Statement q(db, rows::termsSql());
     return rows::termsWith(q, merchantId);
 }
 

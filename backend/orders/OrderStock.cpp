@@ -56,7 +56,7 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
 {
     // The guard keeps on hand, reserved and available from going negative: a step that would
     // is refused, never clamped. A SKU with no level row has nothing on hand to hold or sell.
-    QSqlQuery& up = uow.statement(
+    store::Statement& up = uow.statement(
         u"UPDATE stock_levels SET on_hand = on_hand + ?, reserved = reserved + ?, version = version + 1 "
         "WHERE variant_id = ? AND location_id = ? AND on_hand + ? >= 0 AND reserved + ? >= 0 "
         "AND (on_hand + ?) - (reserved + ?) >= 0 "
@@ -76,7 +76,7 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
     const Id productId{up.value(1).toLongLong()};
     const qint64 productVersion = up.value(2).toLongLong();
     up.finish();
-    QSqlQuery& ins = uow.statement(
+    store::Statement& ins = uow.statement(
         u"INSERT INTO stock_movements (id, variant_id, location_id, kind, on_hand_delta, reserved_delta, reason, "
         "reference, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, 'order', ?, ?, ?)"_s);
     ins.bindValue(0, uow.newId().value);

@@ -37,7 +37,7 @@ namespace {
 
 const QString LookupSql = u"SELECT command, request_hash, response FROM idempotency_keys WHERE key = ?"_s;
 
-Result<std::optional<QJsonObject>> lookupWith(QSqlQuery& q, const QString& key, const QString& command,
+Result<std::optional<QJsonObject>> lookupWith(store::Statement& q, const QString& key, const QString& command,
                                               const QString& hash)
 {
     q.bindValue(0, key);
@@ -68,16 +68,14 @@ Result<std::optional<QJsonObject>> Idempotency::lookup(store::UnitOfWork& uow, c
 Result<std::optional<QJsonObject>> Idempotency::lookup(QSqlDatabase& db, const QString& key, const QString& command,
                                                        const QString& hash)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(LookupSql);
+    store::Statement q(db, LookupSql);
     return lookupWith(q, key, command, hash);
 }
 
 Status Idempotency::remember(store::UnitOfWork& uow, const QString& key, const QString& command, const QString& hash,
                              const QJsonObject& response)
 {
-    QSqlQuery& q = uow.statement(u"INSERT INTO idempotency_keys (key, command, request_hash, response, created_ms) "
+    store::Statement& q = uow.statement(u"INSERT INTO idempotency_keys (key, command, request_hash, response, created_ms) "
                                  "VALUES (?, ?, ?, ?, ?)"_s);
     q.bindValue(0, key);
     q.bindValue(1, command);

@@ -13,7 +13,7 @@ namespace {
 /// The account's id, created on first use (accounts per merchant, kind and currency).
 Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
 {
-    QSqlQuery& q = uow.statement(u"INSERT INTO ledger_accounts (merchant_id, kind, currency) VALUES (?, ?, ?) "
+    store::Statement& q = uow.statement(u"INSERT INTO ledger_accounts (merchant_id, kind, currency) VALUES (?, ?, ?) "
                                  "ON CONFLICT (merchant_id, kind, currency) DO UPDATE SET kind = kind "
                                  "RETURNING id"_s);
     q.bindValue(0, leg.merchantId.value);
@@ -58,7 +58,7 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
     if (auto s = checkBalanced(nonZero); !s)
         return s.error();
     const Id entryId = uow.newId();
-    QSqlQuery& e = uow.statement(u"INSERT INTO journal_entries (id, kind, payment_id, reverses_id, memo, actor, at_ms) "
+    store::Statement& e = uow.statement(u"INSERT INTO journal_entries (id, kind, payment_id, reverses_id, memo, actor, at_ms) "
                                  "VALUES (?, ?, ?, NULL, ?, ?, ?)"_s);
     e.bindValue(0, entryId.value);
     e.bindValue(1, kind);
@@ -68,10 +68,10 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
     e.bindValue(5, uow.nowMs());
     if (auto s = store::exec(e, u"writing a journal entry"_s); !s)
         return s.error();
-    QSqlQuery& p = uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?) "
+    store::Statement& p = uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?) "
                                  "ON CONFLICT (entry_id, account_id) DO UPDATE SET amount_minor = amount_minor + "
                                  "excluded.amount_minor"_s);
-    QSqlQuery& b = uow.statement(u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ?"_s);
+    store::Statement& b = uow.statement(u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ?"_s);
     for (const Leg& leg : nonZero) {
         auto account = accountId(uow, leg);
         if (!account)

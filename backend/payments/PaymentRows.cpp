@@ -17,7 +17,10 @@ const QString PaymentColumns =
 const QString DisputeColumns =
     u"id, payment_id, status, amount_minor, fee_minor, reason, evidence_due_ms, opened_ms, resolved_ms, version"_s;
 
-Payment readPayment(const QSqlQuery& q)
+namespace {
+
+template <typename Row>
+Payment readPaymentFrom(const Row& q)
 {
     Payment p;
     int c = 0;
@@ -43,7 +46,8 @@ Payment readPayment(const QSqlQuery& q)
     return p;
 }
 
-Dispute readDispute(const QSqlQuery& q)
+template <typename Row>
+Dispute readDisputeFrom(const Row& q)
 {
     Dispute d;
     d.id = Id{q.value(0).toLongLong()};
@@ -60,12 +64,34 @@ Dispute readDispute(const QSqlQuery& q)
     return d;
 }
 
+} // namespace
+
+Payment readPayment(const QSqlQuery& q)
+{
+    return readPaymentFrom(q);
+}
+
+Payment readPayment(const store::Statement& q)
+{
+    return readPaymentFrom(q);
+}
+
+Dispute readDispute(const QSqlQuery& q)
+{
+    return readDisputeFrom(q);
+}
+
+Dispute readDispute(const store::Statement& q)
+{
+    return readDisputeFrom(q);
+}
+
 Status insertPayment(store::UnitOfWork& uow, const Payment& p)
 {
     // one QString for the process: the statement cache is keyed by the text's address
     static const QString sql = u"INSERT INTO payments ("_s + PaymentColumns
                                + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
-    QSqlQuery& q = uow.statement(sql);
+    store::Statement& q = uow.statement(sql);
     const QVariantList values{p.id.value, p.orderId.value, p.merchantId.value, int(p.status), p.currency,
                               p.amountMinor, p.capturedMinor, p.refundedMinor, store::nonNull(p.card.brand),
                               store::nonNull(p.card.last4), p.card.expMonth, p.card.expYear,
@@ -82,7 +108,7 @@ Status insertPayment(store::UnitOfWork& uow, const Payment& p)
 
 Status savePayment(store::UnitOfWork& uow, Payment& p)
 {
-    QSqlQuery& q = uow.statement(u"UPDATE payments SET status = ?, captured_minor = ?, refunded_minor = ?, "
+    store::Statement& q = uow.statement(u"UPDATE payments SET status = ?, captured_minor = ?, refunded_minor = ?, "
                                  "version = version + 1 WHERE id = ? AND version = ?"_s);
     q.bindValue(0, int(p.status));
     q.bindValue(1, p.capturedMinor);
@@ -103,7 +129,7 @@ Status saveDispute(store::UnitOfWork& uow, Dispute& d, bool insert)
     if (insert) {
         static const QString sql = u"INSERT INTO disputes ("_s + DisputeColumns
                                    + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)"_s;
-        QSqlQuery& q = uow.statement(sql);
+        store::Statement& q = uow.statement(sql);
         const QVariantList values{d.id.value, d.paymentId.value, int(d.status), d.amountMinor, d.feeMinor, d.reason,
                                   d.evidenceDueMs, d.openedMs};
         for (int i = 0; i < values.size(); ++i)
@@ -114,7 +140,7 @@ Status saveDispute(store::UnitOfWork& uow, Dispute& d, bool insert)
         uow.recordChange(u"dispute"_s, d.id, d.version, ChangeOp::Created);
         return {};
     }
-    QSqlQuery& q = uow.statement(u"UPDATE disputes SET status = ?, resolved_ms = ?, version = version + 1 "
+    store::Statement& q = uow.statement(u"UPDATE disputes SET status = ?, resolved_ms = ?, version = version + 1 "
                                  "WHERE id = ? AND version = ?"_s);
     q.bindValue(0, int(d.status));
     q.bindValue(1, d.resolvedMs ? QVariant(*d.resolvedMs) : QVariant(QMetaType(QMetaType::LongLong)));

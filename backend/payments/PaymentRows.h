@@ -12,7 +12,9 @@ namespace souk::payments::rows {
 extern const QString PaymentColumns;
 extern const QString DisputeColumns;
 Payment readPayment(const QSqlQuery& q);
+Payment readPayment(const store::Statement& q);
 Dispute readDispute(const QSqlQuery& q);
+Dispute readDispute(const store::Statement& q);
 Status insertPayment(store::UnitOfWork& uow, const Payment& p);
 /// Writes status and amounts with a new version (optimistic on the version read).
 Status savePayment(store::UnitOfWork& uow, Payment& p);

@@ -53,7 +53,7 @@ Result<Id> returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, q
 Result<Id> insertRefund(store::UnitOfWork& uow, Id paymentId, qint64 amount, const QString& reason, Id entryId)
 {
     const Id id = uow.newId();
-    QSqlQuery& q = uow.statement(u"INSERT INTO refunds (id, payment_id, amount_minor, reason, entry_id, actor, at_ms) "
+    store::Statement& q = uow.statement(u"INSERT INTO refunds (id, payment_id, amount_minor, reason, entry_id, actor, at_ms) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     const QVariantList values{id.value, paymentId.value, amount, store::nonNull(reason), entryId.value,
                               uow.actor().toString(), uow.nowMs()};

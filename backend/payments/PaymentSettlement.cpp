@@ -58,7 +58,7 @@ Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
                                   u"funds reversed and fee booked"_s);
 }
 
-Result<Payment> paymentWith(QSqlQuery& q, Id paymentId)
+Result<Payment> paymentWith(store::Statement& q, Id paymentId)
 {
     q.bindValue(0, paymentId.value);
     if (auto s = store::exec(q, u"reading a payment"_s); !s)
@@ -193,9 +193,7 @@ Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchant
 
 Result<Payment> PaymentService::payment(QSqlDatabase& db, Id paymentId)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s);
+    store::Statement q(db, u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s);
     return paymentWith(q, paymentId);
 }
 

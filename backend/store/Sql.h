@@ -29,6 +29,8 @@ Status exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant
 
 /// Runs a prepared query already bound; maps failure through sqlError.
 Status exec(QSqlQuery& query, const QString& what);
+class Statement;
+Status exec(Statement& statement, const QString& what);
 
 /// Whether a transaction is open on the connection. SQLite rolls a whole transaction back by
 /// itself on some errors (disk full, I/O, out of memory): callers of savepoints must check.

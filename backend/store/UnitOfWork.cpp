@@ -8,18 +8,16 @@ UnitOfWork::UnitOfWork(QSqlDatabase& db, StatementCache& statements, IdGenerator
 {
 }
 
-QSqlQuery& UnitOfWork::statement(const QString& sql)
+Statement& UnitOfWork::statement(const QString& sql)
 {
     const void* key = sql.constData();
     auto [first, last] = m_statements.equal_range(key);
     for (auto it = first; it != last; ++it) {
-        if (it->second.sql.size() == sql.size() && it->second.sql == sql)
-            return *it->second.query;
+        if (it->second->sql().size() == sql.size() && it->second->sql() == sql)
+            return *it->second;
     }
-    auto q = std::make_unique<QSqlQuery>(m_db);
-    q->setForwardOnly(true);
-    q->prepare(sql); // a failed prepare surfaces as an error on exec()
-    return *m_statements.emplace(key, CachedStatement{sql, std::move(q)})->second.query;
+    // a failed prepare surfaces as an error on exec()
+    return *m_statements.emplace(key, std::make_unique<Statement>(m_db, sql))->second;
 }
 
 void UnitOfWork::recordChange(const QString& entity, Id id, qint64 version, ChangeOp op)

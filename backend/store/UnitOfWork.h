@@ -12,6 +12,7 @@
 #include "backend/core/Id.h"
 #include "backend/core/Result.h"
 #include "backend/core/Change.h"
+#include "backend/store/Statement.h"
 
 namespace souk::store {
 
@@ -19,12 +20,7 @@ namespace souk::store {
 /// a few hundred characters on every call cost more than running the statement; the text is
 /// compared on a hit, so a reused address never returns the wrong statement. Owned by the
 /// thread of that connection.
-struct CachedStatement
-{
-    QString sql;
-    std::unique_ptr<QSqlQuery> query;
-};
-using StatementCache = std::unordered_multimap<const void*, CachedStatement>;
+using StatementCache = std::unordered_multimap<const void*, std::unique_ptr<Statement>>;
 
 /// One command's view of the open write transaction: the connection, the actor, the time, new
 /// ids, and the change-feed rows it records. Created by the engine's writer thread for each
@@ -42,7 +38,7 @@ public:
     Id newId() { return m_ids.next(); }
 
     /// A prepared statement, cached for the writer connection's lifetime (bindings reset by the caller).
-    QSqlQuery& statement(const QString& sql);
+    Statement& statement(const QString& sql);
 
     /// Notes that an entity changed; the engine writes the feed row before commit. One row per
     /// entity and command: a later note of the same entity updates its version (and keeps
