@@ -1,5 +1,7 @@
 #include "backend/client/LocalClient.h"
 
+#include <QThread>
+
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -127,7 +129,11 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
 
 LocalClient::~LocalClient()
 {
-    m_providerPool.waitForDone(); // they still hold futures of the engine, which goes next
+    // an authorization between its read and its write runs on no thread yet still needs the
+    // engine and this pool: let every one finish while both are alive
+    while (m_providerWork.load() > 0)
+        QThread::msleep(1);
+    m_providerPool.waitForDone();
 }
 
 QFuture<Result<QList<Merchant>>> LocalClient::merchants()

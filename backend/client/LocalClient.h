@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include <QByteArray>
 #include <QThreadPool>
 #include <QTimer>
@@ -8,6 +10,7 @@
 
 #include "backend/client/Client.h"
 #include "backend/core/Clock.h"
+#include "backend/payments/Card.h"
 #include "backend/payments/Idempotency.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/store/StoreOptions.h"
@@ -99,7 +102,10 @@ public:
 private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);
     void startMaintenance();
-    Result<payments::Payment> authorizeNow(Id orderId, const payments::CardInput& card, const QString& key);
+    /// The provider's answer for an order the read found authorizable, then the writer's record.
+    QFuture<Result<payments::Payment>> authorizeAtProvider(Id orderId, const payments::CardInput& card,
+                                                           const QString& key, const payments::CardSummary& summary,
+                                                           const QJsonObject& params, const orders::Order& order);
     /// `written`, continued by voiding `released` at the provider once it is committed.
     template <typename T>
     QFuture<Result<T>> releaseHolds(QFuture<Result<T>> written, std::shared_ptr<QStringList> released);
@@ -108,6 +114,9 @@ private:
     std::unique_ptr<engine::Engine> m_engine;
     QByteArray m_cardSecret; ///< keys card fingerprints; read from the store at open
     QThreadPool m_providerPool; ///< authorizations wait on the provider here, never on the writer
+    /// Provider work begun and not yet ended: between its steps it runs on no thread, so the
+    /// destructor waits for this to reach zero while the engine can still finish it.
+    std::atomic<int> m_providerWork{0};
     QTimer* m_maintenance = nullptr;
 };
 

@@ -153,24 +153,14 @@ QFuture<Result<orders::OrderCounters>> LocalClient::orderCounters(Id merchantId,
 
 QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payments::CardInput& card, const QString& key)
 {
-    // the provider takes milliseconds: wait for it on our own pool, then record on the writer
-    auto promise = std::make_shared<QPromise<Result<Payment>>>();
-    auto future = promise->future();
-    promise->start();
-    m_providerPool.start([this, promise, orderId, card, key]() {
-        promise->addResult(authorizeNow(orderId, card, key));
-        promise->finish();
-    });
-    return future;
-}
-
-Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput& card, const QString& key)
-{
+    // No thread waits in here: a read (the key and the order), then the provider on our pool,
+    // then the writer's record, then the check that the recorded hold is the provider's, each
+    // step continuing the last. Hundreds of authorizations can be in flight on a few threads.
     if (auto s = payments::Idempotency::validateKey(key); !s)
-        return s.error();
+        return readyError<Payment>(s.error());
     const QDate today = m_engine->clock().now().date();
     if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
-        return s.error();
+        return readyError<Payment>(s.error());
     const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
     const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"card"_s, summary.fingerprint},
                              {u"expMonth"_s, card.expMonth}, {u"expYear"_s, card.expYear}};
@@ -182,6 +172,7 @@ Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput&
         std::optional<QJsonObject> stored;
         Order order;
     };
+    m_providerWork.fetch_add(1);
     auto seen = m_engine->read<Seen>([key, hash, orderId](QSqlDatabase& db) -> Result<Seen> {
         auto stored = payments::Idempotency::lookup(db, key, u"authorize"_s, hash);
         if (!stored)
@@ -193,13 +184,30 @@ Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput&
             return order.error();
         return Seen{{}, *order};
     });
-    seen.waitForFinished(); // a provider-pool thread, never the GUI
-    const Result<Seen> found = seen.result(); // a copy: result() returns by value
-    if (!found)
-        return found.error();
-    if (found->stored)
-        return PaymentJson::paymentFrom(*found->stored);
-    const Order& order = found->order;
+    return seen
+        .then(&m_providerPool,
+              [this, orderId, card, key, summary, params](const Result<Seen>& found) -> QFuture<Result<Payment>> {
+                  if (!found) {
+                      m_providerWork.fetch_sub(1);
+                      return readyError<Payment>(found.error());
+                  }
+                  if (found->stored) {
+                      m_providerWork.fetch_sub(1);
+                      QPromise<Result<Payment>> replay;
+                      replay.start();
+                      replay.addResult(PaymentJson::paymentFrom(*found->stored));
+                      replay.finish();
+                      return replay.future();
+                  }
+                  return authorizeAtProvider(orderId, card, key, summary, params, found->order);
+              })
+        .unwrap();
+}
+
+QFuture<Result<Payment>> LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& card,
+                                                          const QString& key, const payments::CardSummary& summary,
+                                                          const QJsonObject& params, const Order& order)
+{
     const payments::ProviderAnswer answer = m_options.provider->authorize(card, order.totalMinor, order.currency);
     auto recorded = m_engine->write<Payment>(m_options.actor, [=](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
@@ -207,13 +215,15 @@ Result<Payment> LocalClient::authorizeNow(Id orderId, const payments::CardInput&
             [&] { return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer); },
             PaymentJson::payment, PaymentJson::paymentFrom);
     });
-    recorded.waitForFinished();
-    // an approved hold that is not the one recorded (the order moved on meanwhile, or a
-    // concurrent retry under the same key won) must not stay on the customer's card
-    const Result<Payment> result = recorded.result();
-    if (answer.approved && (!result || result->providerRef != answer.reference))
-        m_options.provider->voidAuthorization(answer.reference);
-    return result;
+    std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
+    return recorded.then(&m_providerPool, [this, provider, answer](Result<Payment> result) {
+        // an approved hold that is not the one recorded (the order moved on meanwhile, or a
+        // concurrent retry under the same key won) must not stay on the customer's card
+        if (answer.approved && (!result || result->providerRef != answer.reference))
+            provider->voidAuthorization(answer.reference);
+        m_providerWork.fetch_sub(1);
+        return result;
+    });
 }
 
 QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional<qint64> amountMinor,
@@ -254,9 +264,11 @@ QFuture<Result<T>> LocalClient::releaseHolds(QFuture<Result<T>> written, std::sh
     // after the commit, and off the writer: tell the card network the holds are released (the
     // list stays empty for a replay or a failure, so nothing is released twice or wrongly)
     std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
-    return written.then(&m_providerPool, [provider, released](Result<T> result) {
+    m_providerWork.fetch_add(1);
+    return written.then(&m_providerPool, [this, provider, released](Result<T> result) {
         for (const QString& reference : *released)
             provider->voidAuthorization(reference);
+        m_providerWork.fetch_sub(1);
         return result;
     });
 }

@@ -112,6 +112,7 @@ private:
         } catch (const std::exception& e) {
             result.emplace(Error::internal(QString::fromUtf8(e.what())));
         }
+        m_readers.localData()->statements().finishAll(); // no cursor may outlive the snapshot
         if (snapshot)
             db->rollback(); // nothing to keep: ends the read transaction
         return std::move(*result);

@@ -47,6 +47,38 @@ std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::Unit
     return std::nullopt;
 }
 
+/// One change row per entity for the whole batch, where its first change was, with its newest
+/// version, actor and time. A reader of the feed re-reads the entity, so the rows between tell
+/// it nothing; Created and Deleted are kept over Updated. Stock and product rows touched by
+/// many orders of one commit shrink to one each.
+void coalesce(ChangeList& changes)
+{
+    QHash<std::pair<QString, qint64>, qsizetype> first;
+    first.reserve(changes.size());
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        Change& c = changes[i];
+        const auto key = std::pair(c.entity, c.id.value);
+        const auto it = first.constFind(key);
+        if (it == first.cend()) {
+            first.insert(key, kept);
+            if (kept != i)
+                changes[kept] = std::move(c);
+            ++kept;
+            continue;
+        }
+        Change& into = changes[*it];
+        if (c.version >= into.version) {
+            into.version = c.version;
+            into.actor = c.actor;
+            into.atMs = c.atMs;
+        }
+        if (c.op != ChangeOp::Updated)
+            into.op = c.op;
+    }
+    changes.resize(kept);
+}
+
 constexpr qint64 DebugCheckIntervalMs = 200;
 
 /// Debug builds: a commit that broke an invariant is a bug; stop where it happened.
@@ -72,8 +104,11 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
         if (failure)
             break; // the transaction is lost: the rest of the batch must not run outside it
     }
-    // the whole batch's feed rows together, in the same transaction as the changes
+    statements.finishAll(); // no statement keeps a cursor open past the commit
+    // the whole batch's feed rows together, in the same transaction as the changes, one row
+    // per entity however many commands of the batch changed it
     if (!failure) {
+        coalesce(batchChanges);
         if (auto s = store::ChangeFeed::append(db, batchChanges); !s)
             failure = s.error();
     }
@@ -159,7 +194,7 @@ void Writer::run()
         return;
     }
     QSqlDatabase& db = (*conn)->db();
-    store::StatementCache statements;
+    store::StatementCache& statements = (*conn)->statements();
     QElapsedTimer sinceCheck; // debug builds: the invariant check reads the whole store
     for (;;) {
         auto batch = takeBatch();
@@ -181,7 +216,6 @@ void Writer::run()
         for (auto& job : batch)
             job->complete(commitError);
     }
-    statements.clear();
 }
 
 } // namespace souk::engine

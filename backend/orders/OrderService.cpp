@@ -9,6 +9,7 @@
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderStock.h"
 #include "backend/orders/OrderTotals.h"
+#include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -297,11 +298,9 @@ Result<int> OrderService::expireDue(store::UnitOfWork& uow, int limit)
 
 Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)
 {
-    store::Statement q(db, rows::orderSql());
-    if (!withLines)
-        return rows::loadWith(q, nullptr, orderId);
-    store::Statement l(db, rows::linesSql());
-    return rows::loadWith(q, &l, orderId);
+    // the reader connection's cached statements: orders are read before every authorization
+    return rows::loadWith(store::Connection::statement(db, rows::orderSql()),
+                          withLines ? &store::Connection::statement(db, rows::linesSql()) : nullptr, orderId);
 }
 
 Result<Order> OrderService::load(store::UnitOfWork& uow, Id orderId, bool withLines)
@@ -352,8 +351,7 @@ Status OrderService::addEvent(store::UnitOfWork& uow, Id orderId, const QString&
 
 Result<MerchantTerms> OrderService::terms(QSqlDatabase& db, Id merchantId)
 {
-    store::Statement q(db, rows::termsSql());
-    return rows::termsWith(q, merchantId);
+    return rows::termsWith(store::Connection::statement(db, rows::termsSql()), merchantId);
 }
 
 Result<MerchantTerms> OrderService::terms(store::UnitOfWork& uow, Id merchantId)

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -68,8 +69,7 @@ Result<std::optional<QJsonObject>> Idempotency::lookup(store::UnitOfWork& uow, c
 Result<std::optional<QJsonObject>> Idempotency::lookup(QSqlDatabase& db, const QString& key, const QString& command,
                                                        const QString& hash)
 {
-    store::Statement q(db, LookupSql);
-    return lookupWith(q, key, command, hash);
+    return lookupWith(store::Connection::statement(db, LookupSql), key, command, hash);
 }
 
 Status Idempotency::remember(store::UnitOfWork& uow, const QString& key, const QString& command, const QString& hash,

@@ -6,6 +6,7 @@
 #include "backend/orders/OrderService.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/PaymentRows.h"
+#include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -193,8 +194,8 @@ Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchant
 
 Result<Payment> PaymentService::payment(QSqlDatabase& db, Id paymentId)
 {
-    store::Statement q(db, u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s);
-    return paymentWith(q, paymentId);
+    static const QString sql = u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s;
+    return paymentWith(store::Connection::statement(db, sql), paymentId);
 }
 
 Result<Payment> PaymentService::payment(store::UnitOfWork& uow, Id paymentId)

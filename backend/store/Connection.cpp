@@ -11,15 +11,34 @@ using namespace Qt::StringLiterals;
 namespace souk::store {
 namespace {
 QAtomicInteger<quint64> s_serial;
+/// This thread's open Connections by name: a connection never leaves its thread.
+thread_local std::unordered_map<QString, Connection*> t_open;
 }
 
-Connection::Connection(QString name) : m_name(std::move(name)) {}
+Connection::Connection(QString name) : m_name(std::move(name))
+{
+    t_open.emplace(m_name, this);
+}
 
 Connection::~Connection()
 {
+    t_open.erase(m_name);
+    m_statements.clear(); // SQLite refuses to close a connection with statements left
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
+}
+
+Statement& Connection::statement(QSqlDatabase& db, const QString& sql)
+{
+    const auto it = t_open.find(db.connectionName());
+    if (it != t_open.end())
+        return it->second->statement(sql);
+    thread_local std::unordered_map<QString, StatementCache> unowned;
+    auto& cache = unowned[db.connectionName()];
+    if (cache.size() == 0)
+        qWarning("souk: statements cached for a connection Souk did not open: %s", qPrintable(db.connectionName()));
+    return cache.get(db, sql);
 }
 
 Result<std::unique_ptr<Connection>> Connection::open(const StoreOptions& options, const QString& role)

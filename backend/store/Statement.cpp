@@ -203,6 +203,27 @@ void Statement::finish()
     resetIfActive();
 }
 
+Statement& StatementCache::get(QSqlDatabase& db, const QString& sql)
+{
+    const void* key = sql.constData();
+    auto [first, last] = m_statements.equal_range(key);
+    for (auto it = first; it != last; ++it) {
+        if (it->second->sql().size() == sql.size() && it->second->sql() == sql)
+            return *it->second;
+    }
+    return *m_statements.emplace(key, std::make_unique<Statement>(db, sql))->second;
+}
+
+void StatementCache::finishAll(size_t keepMax)
+{
+    if (m_statements.size() > keepMax) {
+        m_statements.clear();
+        return;
+    }
+    for (auto& entry : m_statements)
+        entry.second->finish();
+}
+
 Status exec(Statement& statement, const QString& what)
 {
     if (!statement.exec())

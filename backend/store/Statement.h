@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 class QSqlQuery;
@@ -63,6 +64,26 @@ private:
     bool m_active = false;     ///< stepped and not yet reset
     bool m_pendingRow = false; ///< exec() stepped onto the first row; next() hands it out
     bool m_onRow = false;
+};
+
+/// Prepared statements of one connection, kept for its lifetime. Keyed by the address of the SQL
+/// text, because hashing a few hundred characters on every call cost about as much as running a
+/// small statement; the text is compared on a hit, so a reused address never returns the wrong
+/// statement. Callers therefore pass long-lived texts (literals, function-local statics).
+/// Owned by the thread of that connection; must be cleared before the connection closes.
+class StatementCache final
+{
+public:
+    /// The statement for `sql` on `db`, prepared on first use (a failed prepare fails on exec()).
+    Statement& get(QSqlDatabase& db, const QString& sql);
+    /// Ends every statement's result set, so none holds a read transaction open; drops them all
+    /// when there are more than `keepMax` (a caller passing built texts would otherwise grow it).
+    void finishAll(size_t keepMax = 256);
+    void clear() { m_statements.clear(); }
+    size_t size() const { return m_statements.size(); }
+
+private:
+    std::unordered_multimap<const void*, std::unique_ptr<Statement>> m_statements;
 };
 
 } // namespace souk::store

@@ -10,14 +10,7 @@ UnitOfWork::UnitOfWork(QSqlDatabase& db, StatementCache& statements, IdGenerator
 
 Statement& UnitOfWork::statement(const QString& sql)
 {
-    const void* key = sql.constData();
-    auto [first, last] = m_statements.equal_range(key);
-    for (auto it = first; it != last; ++it) {
-        if (it->second->sql().size() == sql.size() && it->second->sql() == sql)
-            return *it->second;
-    }
-    // a failed prepare surfaces as an error on exec()
-    return *m_statements.emplace(key, std::make_unique<Statement>(m_db, sql))->second;
+    return m_statements.get(m_db, sql);
 }
 
 void UnitOfWork::recordChange(const QString& entity, Id id, qint64 version, ChangeOp op)

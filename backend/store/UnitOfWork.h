@@ -16,11 +16,6 @@
 
 namespace souk::store {
 
-/// Prepared statements of one connection. Keyed by the address of the SQL text, because hashing
-/// a few hundred characters on every call cost more than running the statement; the text is
-/// compared on a hit, so a reused address never returns the wrong statement. Owned by the
-/// thread of that connection.
-using StatementCache = std::unordered_multimap<const void*, std::unique_ptr<Statement>>;
 
 /// One command's view of the open write transaction: the connection, the actor, the time, new
 /// ids, and the change-feed rows it records. Created by the engine's writer thread for each

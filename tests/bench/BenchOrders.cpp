@@ -11,7 +11,9 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "backend/client/LocalClient.h"
@@ -92,8 +94,6 @@ struct Flight
     qint64 startNs = 0;
     QFuture<Result<orders::Order>> create;
     QFuture<Result<payments::Payment>> payment;
-    bool ready() const { return stage == 0 ? create.isFinished() : payment.isFinished(); }
-    void wait() { stage == 0 ? create.waitForFinished() : payment.waitForFinished(); }
 };
 
 struct RunFigures
@@ -102,16 +102,51 @@ struct RunFigures
     QList<double> latencyMs;
 };
 
-void launch(Shop& shop, Flight& f, const QString& run)
+/// Flights whose command finished, handed from the completing thread to the driving one: the
+/// driver sleeps until there is one, so it never spins on a core the engine needs.
+class Arrivals
+{
+public:
+    void push(Flight* f)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_ready.push_back(f);
+        }
+        m_wake.notify_one();
+    }
+    std::vector<Flight*> takeAll()
+    {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return !m_ready.empty(); });
+        std::vector<Flight*> out;
+        out.swap(m_ready);
+        return out;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<Flight*> m_ready;
+};
+
+/// Calls back when the command finishes, on the thread that finished it (a push, nothing more).
+template <typename T> void notify(const QFuture<T>& future, Arrivals& arrivals, Flight* f)
+{
+    QFuture<T>(future).then(QtFuture::Launch::Sync, [&arrivals, f](const T&) { arrivals.push(f); });
+}
+
+void launch(Shop& shop, Flight& f, const QString& run, Arrivals& arrivals)
 {
     orders::NewOrder order{shop.merchant, shop.customers[f.index % Customers], {}, {}, {}};
     for (int k = 0; k < LinesPerOrder; ++k)
         order.lines.append({shop.skus[(f.index * LinesPerOrder + k) % shop.skus.size()], 1 + k % 2});
     f.create = shop.client->createOrder(order, u"%1-%2-c"_s.arg(run).arg(f.index));
+    notify(f.create, arrivals, &f);
 }
 
 /// Moves a finished flight to its next command; true when its capture was acknowledged.
-bool advance(Shop& shop, Flight& f, const QString& run)
+bool advance(Shop& shop, Flight& f, const QString& run, Arrivals& arrivals)
 {
     if (f.stage == 0) {
         const auto order = f.create.result();
@@ -121,6 +156,7 @@ bool advance(Shop& shop, Flight& f, const QString& run)
                                        u"123"_s};
         f.payment = shop.client->authorizePayment(order->id, card, u"%1-%2-a"_s.arg(run).arg(f.index));
         f.stage = 1;
+        notify(f.payment, arrivals, &f);
         return false;
     }
     const auto payment = f.payment.result();
@@ -130,6 +166,7 @@ bool advance(Shop& shop, Flight& f, const QString& run)
         return true;
     f.payment = shop.client->capturePayment(payment->id, std::nullopt, u"%1-%2-p"_s.arg(run).arg(f.index));
     f.stage = 2;
+    notify(f.payment, arrivals, &f);
     return false;
 }
 
@@ -137,34 +174,31 @@ bool advance(Shop& shop, Flight& f, const QString& run)
 RunFigures runPipeline(Shop& shop, int count, int inFlight, const QString& run)
 {
     RunFigures figures;
-    std::vector<std::unique_ptr<Flight>> flying;
+    Arrivals arrivals;
+    std::vector<std::unique_ptr<Flight>> flights{size_t(count)};
     QElapsedTimer clock;
     clock.start();
     int started = 0;
-    while (started < count || !flying.empty()) {
-        while (started < count && int(flying.size()) < inFlight) {
-            auto f = std::make_unique<Flight>();
+    int flying = 0;
+    const auto startMore = [&] {
+        while (started < count && flying < inFlight) {
+            auto& f = flights[size_t(started)];
+            f = std::make_unique<Flight>();
             f->index = started++;
             f->startNs = clock.nsecsElapsed();
-            launch(shop, *f, run);
-            flying.push_back(std::move(f));
+            ++flying;
+            launch(shop, *f, run, arrivals);
         }
-        bool moved = false;
-        for (auto it = flying.begin(); it != flying.end();) {
-            if (!(*it)->ready()) {
-                ++it;
+    };
+    startMore();
+    while (flying > 0) {
+        for (Flight* f : arrivals.takeAll()) {
+            if (!advance(shop, *f, run, arrivals))
                 continue;
-            }
-            moved = true;
-            if (!advance(shop, **it, run)) {
-                ++it;
-                continue;
-            }
-            figures.latencyMs.append(double(clock.nsecsElapsed() - (*it)->startNs) / 1e6);
-            it = flying.erase(it);
+            figures.latencyMs.append(double(clock.nsecsElapsed() - f->startNs) / 1e6);
+            --flying;
         }
-        if (!moved)
-            flying.front()->wait();
+        startMore();
     }
     figures.elapsedMs = clock.elapsed();
     return figures;
