@@ -2124,54 +2124,54 @@
 <context>
     <name>souk::OrderListModel</name>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="296"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="297"/>
         <source>The last payment attempt was declined</source>
         <translation>最近一次支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="313"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="314"/>
         <source>•••• %1</source>
         <extracomment>a card shown by its last four digits, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>•••• %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="337"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="338"/>
         <source>Order</source>
         <comment>column</comment>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="338"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="339"/>
         <source>Placed</source>
         <comment>column</comment>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="339"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="340"/>
         <source>Customer</source>
         <comment>column</comment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="340"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="341"/>
         <source>Status</source>
         <comment>column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="341"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="342"/>
         <source>Payment</source>
         <comment>column</comment>
         <translation>支付状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="342"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="343"/>
         <source>Total</source>
         <comment>column</comment>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="343"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="344"/>
         <source>Card</source>
         <comment>column</comment>
         <translation>银行卡</translation>
@@ -2180,104 +2180,114 @@
 <context>
     <name>souk::OrdersPage</name>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="102"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="106"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="112"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="116"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="142"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="146"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="144"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="148"/>
         <source>GMV today</source>
         <extracomment>gross merchandise value captured today, net of refunds</extracomment>
         <translation>今日成交额 (GMV)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="145"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="149"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="146"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="150"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="157"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="161"/>
         <source>Order number, customer email or card last 4</source>
         <translation>订单号、客户邮箱或卡号后 4 位</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="161"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="165"/>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="166"/>
+        <source>All merchants</source>
+        <translation>全部商家</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="166"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="176"/>
         <source>All payments</source>
         <translation>全部支付状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="181"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="172"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="182"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="183"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="174"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="184"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="187"/>
         <source>Min total</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="181"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="191"/>
         <source>Max total</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="187"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="197"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="230"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="246"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <extracomment>%1 is what the user typed in an amount filter</extracomment>
         <translation>“%1”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="254"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="270"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="259"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="275"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="279"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>

@@ -32,6 +32,14 @@ void OrderCountersSource::onChanges(const souk::ChangeList& changes)
     }
 }
 
+void OrderCountersSource::setMerchant(Id merchantId)
+{
+    if (merchantId == m_merchantId)
+        return;
+    m_merchantId = merchantId;
+    refresh(); // one in flight for the old merchant is followed by one for the new
+}
+
 void OrderCountersSource::refresh()
 {
     if (m_inFlight) {
@@ -41,9 +49,10 @@ void OrderCountersSource::refresh()
     m_inFlight = true;
     // "today" is the user's day: local midnight
     const qint64 dayStart = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
-    onReady(m_client.orderCounters(m_merchantId, dayStart), this, [this](const Result<orders::OrderCounters>& c) {
+    const Id asked = m_merchantId;
+    onReady(m_client.orderCounters(asked, dayStart), this, [this, asked](const Result<orders::OrderCounters>& c) {
         m_inFlight = false;
-        if (c) {
+        if (c && asked == m_merchantId) { // counts for a merchant no longer chosen are dropped
             m_counters = *c;
             emit countersChanged(m_counters);
         }

@@ -20,6 +20,9 @@ class OrderCountersSource final : public QObject
 public:
     OrderCountersSource(Client& client, Id merchantId, QObject* parent = nullptr);
     void refresh();
+    /// Counts for another merchant (null: every merchant) from now on.
+    void setMerchant(Id merchantId);
+    Id merchantId() const { return m_merchantId; }
     const orders::OrderCounters& counters() const { return m_counters; }
 
 signals:
@@ -28,7 +31,7 @@ signals:
 private:
     void onChanges(const souk::ChangeList& changes);
     Client& m_client;
-    const Id m_merchantId;
+    Id m_merchantId;
     orders::OrderCounters m_counters;
     QTimer m_debounce;
     QTimer m_tick;

@@ -8,6 +8,8 @@ namespace souk {
 
 bool OrderFilter::matches(const orders::Order& o) const
 {
+    if (!merchantId.isNull() && o.merchantId != merchantId)
+        return false;
     if (status && o.status != *status)
         return false;
     if (paymentState && o.paymentState != *paymentState)
@@ -35,7 +37,7 @@ bool OrderFilter::matches(const orders::Order& o) const
     return o.customerEmail.startsWith(s.toLower());
 }
 
-orders::OrderQuery OrderFilter::query(Id merchantId, Id beforeId, int limit) const
+orders::OrderQuery OrderFilter::query(Id beforeId, int limit) const
 {
     orders::OrderQuery q;
     q.merchantId = merchantId;

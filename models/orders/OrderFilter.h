@@ -14,6 +14,7 @@ namespace souk {
 class OrderFilter
 {
 public:
+    Id merchantId; ///< null: every merchant
     std::optional<orders::OrderStatus> status;
     std::optional<orders::PaymentState> paymentState;
     std::optional<qint64> fromMs; ///< created at or after
@@ -24,7 +25,7 @@ public:
 
     /// Whether `order` belongs in the table under this filter (same rule as the engine's query).
     bool matches(const orders::Order& order) const;
-    orders::OrderQuery query(Id merchantId, Id beforeId, int limit) const;
+    orders::OrderQuery query(Id beforeId, int limit) const;
     bool operator==(const OrderFilter&) const = default;
 };
 

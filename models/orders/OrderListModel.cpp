@@ -20,8 +20,9 @@ constexpr int RefreshBatchMax = 2000; ///< ids per ordersById() call
 } // namespace
 
 OrderListModel::OrderListModel(Client& client, Id merchantId, QObject* parent)
-    : QAbstractTableModel(parent), m_client(client), m_merchantId(merchantId)
+    : QAbstractTableModel(parent), m_client(client)
 {
+    m_filter.merchantId = merchantId;
     connect(&m_client, &Client::changed, this, &OrderListModel::applyChanges);
 }
 
@@ -59,7 +60,7 @@ void OrderListModel::requestPage()
     m_pageInFlight = true;
     const Id before = m_rows.empty() ? Id{} : m_rows.back().id;
     const int generation = m_generation;
-    onReady(m_client.orderPage(m_filter.query(m_merchantId, before, m_pageRows)), this,
+    onReady(m_client.orderPage(m_filter.query(before, m_pageRows)), this,
             [this, generation](const Result<orders::OrderPage>& page) {
                 if (generation != m_generation)
                     return;

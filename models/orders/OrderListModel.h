@@ -46,7 +46,8 @@ public:
     /// Rows kept when live orders push the table past this (the oldest go; paging brings them back).
     static constexpr int LiveRowsMaxDefault = 20'000;
 
-    /// `merchantId` null: every merchant's orders (an operator's view).
+    /// Starts filtered to `merchantId`; null: every merchant's orders (an operator's view). The
+    /// merchant is part of the filter (OrderFilter::merchantId) and changes with it.
     OrderListModel(Client& client, Id merchantId, QObject* parent = nullptr);
 
     void setPageRows(int rows);
@@ -93,7 +94,6 @@ private:
     const Currency& currencyOf(const QString& code) const;
 
     Client& m_client;
-    const Id m_merchantId;
     OrderFilter m_filter;
     int m_pageRows = 500;
     int m_liveRowsMax = LiveRowsMaxDefault;

@@ -6,6 +6,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include "backend/catalog/MerchantService.h"
+#include "backend/engine/Engine.h"
 #include "models/common/Prefs.h"
 #include "models/orders/OrderListModel.h"
 #include "tests/support/OrderSupport.h"
@@ -34,6 +36,7 @@ private slots:
     void init();
     void cleanup();
     void statusFilterNarrowsRows();
+    void merchantFilterChoosesMerchant();
     void searchByEmail();
     void badAmountFilterIsReported();
     void countersCount();
@@ -98,6 +101,60 @@ void TestOrdersPage::statusFilterNarrowsRows()
     while (payment->currentIndex() < declined)
         QTest::keyClick(payment, Qt::Key_Down);
     QTRY_COMPARE(rows(), 0);
+}
+
+void TestOrdersPage::merchantFilterChoosesMerchant()
+{
+    // a second merchant with one order of its own
+    LocalClient& client = m_f->client();
+    auto second = StoreFixture::wait(client.engine().write<catalog::Merchant>(
+        Actor{u"test"_s, u"owner"_s},
+        [](store::UnitOfWork& uow) { return catalog::MerchantService::createMerchant(uow, u"Second shop"_s, u"EUR"_s); }));
+    QVERIFY2(second, qPrintable(second ? QString() : second.error().toString()));
+    auto location = StoreFixture::wait(client.engine().write<catalog::Location>(
+        Actor{u"test"_s, u"owner"_s},
+        [id = second->id](store::UnitOfWork& uow) { return catalog::MerchantService::createLocation(uow, id, u"Depot"_s); }));
+    QVERIFY(location);
+    catalog::Product p;
+    p.merchantId = second->id;
+    p.title = u"Cable"_s;
+    p.status = catalog::ProductStatus::Active;
+    catalog::Variant v;
+    v.sku = u"CAB-1"_s;
+    v.price = m_f->money(900);
+    p.variants.append(v);
+    auto saved = StoreFixture::wait(client.saveProduct(p));
+    QVERIFY(saved);
+    QVERIFY(StoreFixture::wait(client.adjustStock(catalog::StockAdjustment{
+        saved->variants.first().id, location->id, catalog::MovementKind::Received, 5, u"test"_s, -1})));
+    OrderSupport cy(*m_f, u"cy@example.com"_s);
+    auto theirs = StoreFixture::wait(
+        client.createOrder(orders::NewOrder{second->id, cy.customerId(), {{u"CAB-1"_s, 1}}, {}, {}}, cy.nextKey()));
+    QVERIFY(theirs);
+
+    // the page opens on its merchant; the combo appears because there are two
+    m_page = std::make_unique<OrdersPage>(client, *m_prefs, m_f->merchantId());
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    auto* merchant = child<QComboBox>(u"merchantFilter"_s);
+    QTRY_VERIFY(merchant->isVisible());
+    QTRY_COMPARE(rows(), 2);
+    QCOMPARE(merchant->count(), 3); // all, the first merchant, the second
+    merchant->setFocus();
+    QTest::keyClick(merchant, Qt::Key_Up); // "All merchants"
+    QTRY_COMPARE(rows(), 3);
+    while (merchant->currentText() != u"Second shop"_s && merchant->currentIndex() < merchant->count() - 1)
+        QTest::keyClick(merchant, Qt::Key_Down);
+    QCOMPARE(merchant->currentText(), u"Second shop"_s);
+    QTRY_COMPARE(rows(), 1);
+    QCOMPARE(firstId(), theirs->id);
+    // the counters follow: one order awaiting payment, none captured
+    QTRY_COMPARE(child<QLabel>(u"awaitingPayment"_s)->text(), u"1"_s);
+    QTRY_COMPARE(child<QLabel>(u"gmvToday"_s)->text(), u"€0.00"_s);
+    // an order of the first merchant arriving live stays out of this view
+    OrderSupport(*m_f, u"dee@example.com"_s).place(u"EAR-1"_s, 1);
+    QTest::qWait(300);
+    QCOMPARE(rows(), 1);
 }
 
 void TestOrdersPage::searchByEmail()

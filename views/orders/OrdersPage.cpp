@@ -69,16 +69,20 @@ OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* par
         if (m_detail && m_detail->orderId() == id)
             m_detail->reload();
     });
-    // amounts typed in the filter are in the merchant's currency
+    // the merchant filter lists the store's merchants; amounts typed in the filter are in the
+    // chosen merchant's currency
     onReady(client.merchants(), this, [this](const Result<QList<catalog::Merchant>>& merchants) {
         if (!merchants)
             return;
         for (const auto& m : *merchants) {
-            if (m.id == m_merchantId || m_merchantId.isNull()) {
-                m_currency = m.currency;
-                break;
-            }
+            m_currencies.insert(m.id.value, m.currency);
+            m_merchant->addItem(m.name, m.id.value);
+            if (m.id == m_merchantId)
+                m_merchant->setCurrentIndex(m_merchant->count() - 1);
         }
+        if (!merchants->isEmpty())
+            m_currency = m_currencies.value(m_merchantId.isNull() ? merchants->first().id.value : m_merchantId.value);
+        m_merchant->setVisible(merchants->size() > 1);
     });
     m_model->load();
     m_counters->refresh();
@@ -156,6 +160,12 @@ QWidget* OrdersPage::buildFilters()
     m_search->setObjectName(u"searchEdit"_s);
     m_search->setPlaceholderText(tr("Order number, customer email or card last 4"));
     m_search->setClearButtonEnabled(true);
+    m_merchant = new QComboBox(row);
+    m_merchant->setObjectName(u"merchantFilter"_s);
+    m_merchant->setAccessibleName(tr("Merchant"));
+    m_merchant->addItem(tr("All merchants"), qint64(0));
+    m_merchant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_merchant->hide(); // until the merchants are read, and for a store of one merchant
     m_status = new QComboBox(row);
     m_status->setObjectName(u"statusFilter"_s);
     m_status->addItem(tr("All statuses"), -1);
@@ -191,6 +201,7 @@ QWidget* OrdersPage::buildFilters()
     });
     updateLiveButton();
     layout->addWidget(m_search, 2);
+    layout->addWidget(m_merchant);
     layout->addWidget(m_status);
     layout->addWidget(m_payment);
     layout->addWidget(m_dates);
@@ -204,7 +215,7 @@ QWidget* OrdersPage::buildFilters()
     connect(typing, &QTimer::timeout, this, &OrdersPage::applyFilter);
     for (QLineEdit* e : {m_search, m_minAmount, m_maxAmount})
         connect(e, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
-    for (QComboBox* c : {m_status, m_payment, m_dates})
+    for (QComboBox* c : {m_merchant, m_status, m_payment, m_dates})
         connect(c, &QComboBox::currentIndexChanged, this, &OrdersPage::applyFilter);
     return row;
 }
@@ -212,6 +223,11 @@ QWidget* OrdersPage::buildFilters()
 void OrdersPage::applyFilter()
 {
     OrderFilter f;
+    // until the merchants are read the page keeps the merchant it was opened for
+    f.merchantId = m_merchant->count() > 1 ? Id{m_merchant->currentData().toLongLong()} : m_merchantId;
+    if (!f.merchantId.isNull())
+        m_currency = m_currencies.value(f.merchantId.value, m_currency);
+    m_counters->setMerchant(f.merchantId);
     if (const int s = m_status->currentData().toInt(); s >= 0)
         f.status = OrderStatus(s);
     if (const int p = m_payment->currentData().toInt(); p >= 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -55,6 +56,7 @@ private:
     Prefs& m_prefs;
     const Id m_merchantId;
     Currency m_currency;
+    QHash<qint64, Currency> m_currencies; ///< by merchant id: amounts typed are in the chosen one's
     OrderListModel* m_model = nullptr;
     OrderCountersSource* m_counters = nullptr;
     MessageBar* m_messageBar = nullptr;
@@ -63,6 +65,7 @@ private:
     QLabel* m_awaitingPayment = nullptr;
     QLabel* m_awaitingCapture = nullptr;
     QLineEdit* m_search = nullptr;
+    QComboBox* m_merchant = nullptr; ///< shown when the store has more than one merchant
     QComboBox* m_status = nullptr;
     QComboBox* m_payment = nullptr;
     QComboBox* m_dates = nullptr;
