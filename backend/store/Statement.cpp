@@ -107,6 +107,8 @@ void Statement::bindValue(int index, const QVariant& value)
         sqlite3_bind_double(m_stmt, index + 1, value.toDouble());
         return;
     case QMetaType::QByteArray: {
+        if (index < 0 || size_t(index) >= m_texts.size())
+            return;
         QByteArray& blob = m_texts[size_t(index)];
         blob = value.toByteArray();
         sqlite3_bind_blob(m_stmt, index + 1, blob.constData(), int(blob.size()), SQLITE_STATIC);
