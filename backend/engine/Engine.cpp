@@ -47,6 +47,11 @@ Engine::~Engine()
     m_readPool.waitForDone();
 }
 
+qint64 Engine::checkpoints() const
+{
+    return m_writer->checkpoints();
+}
+
 void Engine::enqueue(std::unique_ptr<WriteJob> job)
 {
     m_writer->enqueue(std::move(job));

@@ -87,6 +87,8 @@ public:
     IdGenerator& ids() { return m_ids; }
     /// The newest seq published so far.
     qint64 lastPublishedSeq() const { return m_lastSeq.load(); }
+    /// Log checkpoints run by the background thread so far.
+    qint64 checkpoints() const;
 
 signals:
     /// After each commit that changed anything, in seq order. Emitted on the writer thread:

@@ -126,7 +126,8 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
 } // namespace
 
 Writer::Writer(Engine& engine, store::StoreOptions options, int batchMax, int queueMax)
-    : m_engine(engine), m_options(std::move(options)), m_batchMax(batchMax), m_queueMax(queueMax)
+    : m_engine(engine), m_options(options), m_batchMax(batchMax), m_queueMax(queueMax),
+      m_checkpointer(std::move(options))
 {
     setObjectName(u"souk-writer"_s);
 }
@@ -195,6 +196,8 @@ void Writer::run()
     }
     QSqlDatabase& db = (*conn)->db();
     store::StatementCache& statements = (*conn)->statements();
+    if (!m_checkpointer.attach(db))
+        qCInfo(lcWriter) << "the writer checkpoints the log itself (no background checkpoints)";
     QElapsedTimer sinceCheck; // debug builds: the invariant check reads the whole store
     for (;;) {
         auto batch = takeBatch();

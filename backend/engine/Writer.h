@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "backend/engine/WriteJob.h"
+#include "backend/store/Checkpointer.h"
 #include "backend/store/StoreOptions.h"
 
 namespace souk::engine {
@@ -16,7 +17,8 @@ class Engine;
 
 /// The engine's single writer thread. Owns the writer connection (opened and closed inside
 /// run()); takes queued jobs in batches, runs each in a savepoint of one transaction, commits,
-/// then completes the jobs and publishes the batch's changes. Owned by Engine.
+/// then completes the jobs and publishes the batch's changes. The log is checkpointed by a
+/// Checkpointer thread, not inside the writer's commits. Owned by Engine.
 class Writer final : public QThread
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     void enqueue(std::unique_ptr<WriteJob> job);
     /// Finishes the queued jobs, then ends the thread.
     void stop();
+    /// Checkpoints the background thread has run (0 where SQLite checkpoints in the commits).
+    qint64 checkpoints() const { return m_checkpointer.checkpoints(); }
 
 protected:
     void run() override;
@@ -45,6 +49,7 @@ private:
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<WriteJob>> m_queue;
     bool m_stopping = false;
+    store::Checkpointer m_checkpointer; ///< outlives the writer connection, whose hook points at it
 };
 
 } // namespace souk::engine

@@ -19,6 +19,9 @@ struct StoreOptions
     int busyTimeoutMs = 5000;
     bool readOnly = false;     ///< open for reading only (soukctl check/export); no lock, no migration
     bool backupBeforeMigration = true;
+    /// The write-ahead log is copied into the store by a thread of its own once it holds this
+    /// many pages (4 KiB each); 0 leaves it to SQLite's checkpoint inside the writer's commits.
+    int checkpointPages = 4000;
 };
 
 } // namespace souk::store
