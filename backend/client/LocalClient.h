@@ -104,8 +104,9 @@ private:
     void startMaintenance();
     /// The provider's answer for an order the read found authorizable, then the writer's record.
     QFuture<Result<payments::Payment>> authorizeAtProvider(Id orderId, const payments::CardInput& card,
-                                                           const QString& key, const payments::CardSummary& summary,
-                                                           const QJsonObject& params, const orders::Order& order);
+                                                           const payments::IdempotentRequest& request,
+                                                           const payments::CardSummary& summary,
+                                                           const orders::Order& order);
     /// `written`, continued by voiding `released` at the provider once it is committed.
     template <typename T>
     QFuture<Result<T>> releaseHolds(QFuture<Result<T>> written, std::shared_ptr<QStringList> released);

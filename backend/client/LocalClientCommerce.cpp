@@ -13,12 +13,10 @@
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/OrderDetails.h"
-#include "backend/payments/PaymentJson.h"
 
 using namespace Qt::StringLiterals;
 using souk::orders::Order;
 using souk::payments::Payment;
-using souk::payments::PaymentJson;
 
 namespace souk {
 namespace {
@@ -84,20 +82,20 @@ QFuture<Result<bool>> LocalClient::addDiscountCode(const orders::DiscountCode& c
 
 QFuture<Result<Order>> LocalClient::createOrder(const orders::NewOrder& order, const QString& key)
 {
-    return m_engine->write<Order>(m_options.actor, [order, key](store::UnitOfWork& uow) {
-        return payments::runIdempotent<Order>(
-            uow, key, u"create_order"_s, newOrderJson(order), [&] { return orders::OrderService::create(uow, order); },
-            PaymentJson::order, PaymentJson::orderFrom);
+    const auto request = payments::IdempotentRequest::of(key, u"create_order"_s, newOrderJson(order));
+    return m_engine->write<Order>(m_options.actor, [order, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<Order>(uow, request, [&] { return orders::OrderService::create(uow, order); });
     });
 }
 
 QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reason, const QString& key)
 {
     auto released = std::make_shared<QStringList>(); // provider holds this cancellation voided
-    auto written = m_engine->write<Order>(m_options.actor, [orderId, reason, key, released](store::UnitOfWork& uow) {
-        const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}};
+    const auto request = payments::IdempotentRequest::of(
+        key, u"cancel_order"_s, {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
+    auto written = m_engine->write<Order>(m_options.actor, [orderId, reason, request, released](store::UnitOfWork& uow) {
         return payments::runIdempotent<Order>(
-            uow, key, u"cancel_order"_s, params,
+            uow, request,
             [&]() -> Result<Order> {
                 auto held = payments::PaymentService::paymentsOf(uow.db(), orderId);
                 if (!held)
@@ -108,8 +106,7 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
                         released->append(p.providerRef);
                 }
                 return cancelled;
-            },
-            PaymentJson::order, PaymentJson::orderFrom);
+            });
     });
     return releaseHolds(std::move(written), released);
 }
@@ -117,12 +114,12 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
 QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
                                                  const QString& key)
 {
-    return m_engine->write<Order>(m_options.actor, [orderId, to, reason, key](store::UnitOfWork& uow) {
-        const QJsonObject params{{u"orderId"_s, orderId.toString()},
-                                 {u"to"_s, orders::OrderStateMachine::name(to)}, {u"reason"_s, reason}};
+    const auto request = payments::IdempotentRequest::of(
+        key, u"advance_order"_s,
+        {{u"orderId"_s, orderId.toString()}, {u"to"_s, orders::OrderStateMachine::name(to)}, {u"reason"_s, reason}});
+    return m_engine->write<Order>(m_options.actor, [orderId, to, reason, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<Order>(
-            uow, key, u"advance_order"_s, params, [&] { return orders::OrderService::advance(uow, orderId, to, reason); },
-            PaymentJson::order, PaymentJson::orderFrom);
+            uow, request, [&] { return orders::OrderService::advance(uow, orderId, to, reason); });
     });
 }
 
@@ -164,17 +161,17 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
     const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
     const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"card"_s, summary.fingerprint},
                              {u"expMonth"_s, card.expMonth}, {u"expYear"_s, card.expYear}};
-    const QString hash = payments::Idempotency::requestHash(u"authorize"_s, params);
+    const auto request = payments::IdempotentRequest::of(key, u"authorize"_s, params);
     // a retry of a recorded authorization must not reach the card network again; one read
     // looks up the key and checks the order (the writer checks both again when it records)
     struct Seen
     {
-        std::optional<QJsonObject> stored;
+        std::optional<QByteArray> stored;
         Order order;
     };
     m_providerWork.fetch_add(1);
-    auto seen = m_engine->read<Seen>([key, hash, orderId](QSqlDatabase& db) -> Result<Seen> {
-        auto stored = payments::Idempotency::lookup(db, key, u"authorize"_s, hash);
+    auto seen = m_engine->read<Seen>([request, orderId](QSqlDatabase& db) -> Result<Seen> {
+        auto stored = payments::Idempotency::lookup(db, request);
         if (!stored)
             return stored.error();
         if (*stored)
@@ -186,7 +183,7 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
     });
     return seen
         .then(&m_providerPool,
-              [this, orderId, card, key, summary, params](const Result<Seen>& found) -> QFuture<Result<Payment>> {
+              [this, orderId, card, request, summary](const Result<Seen>& found) -> QFuture<Result<Payment>> {
                   if (!found) {
                       m_providerWork.fetch_sub(1);
                       return readyError<Payment>(found.error());
@@ -195,25 +192,23 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
                       m_providerWork.fetch_sub(1);
                       QPromise<Result<Payment>> replay;
                       replay.start();
-                      replay.addResult(PaymentJson::paymentFrom(*found->stored));
+                      replay.addResult(payments::StoredResult<Payment>::decode(*found->stored));
                       replay.finish();
                       return replay.future();
                   }
-                  return authorizeAtProvider(orderId, card, key, summary, params, found->order);
+                  return authorizeAtProvider(orderId, card, request, summary, found->order);
               })
         .unwrap();
 }
 
 QFuture<Result<Payment>> LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& card,
-                                                          const QString& key, const payments::CardSummary& summary,
-                                                          const QJsonObject& params, const Order& order)
+                                                          const payments::IdempotentRequest& request,
+                                                          const payments::CardSummary& summary, const Order& order)
 {
     const payments::ProviderAnswer answer = m_options.provider->authorize(card, order.totalMinor, order.currency);
     auto recorded = m_engine->write<Payment>(m_options.actor, [=](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
-            uow, key, u"authorize"_s, params,
-            [&] { return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer); },
-            PaymentJson::payment, PaymentJson::paymentFrom);
+            uow, request, [&] { return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer); });
     });
     std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
     return recorded.then(&m_providerPool, [this, provider, answer](Result<Payment> result) {
@@ -229,31 +224,30 @@ QFuture<Result<Payment>> LocalClient::authorizeAtProvider(Id orderId, const paym
 QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional<qint64> amountMinor,
                                                      const QString& key)
 {
-    return m_engine->write<Payment>(m_options.actor, [paymentId, amountMinor, key](store::UnitOfWork& uow) {
-        QJsonObject params{{u"paymentId"_s, paymentId.toString()}};
-        if (amountMinor)
-            params.insert(u"amountMinor"_s, *amountMinor);
+    QJsonObject params{{u"paymentId"_s, paymentId.toString()}};
+    if (amountMinor)
+        params.insert(u"amountMinor"_s, *amountMinor);
+    const auto request = payments::IdempotentRequest::of(key, u"capture"_s, params);
+    return m_engine->write<Payment>(m_options.actor, [paymentId, amountMinor, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
-            uow, key, u"capture"_s, params,
-            [&] { return payments::PaymentService::capture(uow, paymentId, amountMinor); }, PaymentJson::payment,
-            PaymentJson::paymentFrom);
+            uow, request, [&] { return payments::PaymentService::capture(uow, paymentId, amountMinor); });
     });
 }
 
 QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& reason, const QString& key)
 {
     auto released = std::make_shared<QStringList>();
-    auto written = m_engine->write<Payment>(m_options.actor, [paymentId, reason, key, released](store::UnitOfWork& uow) {
-        const QJsonObject params{{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}};
+    const auto request = payments::IdempotentRequest::of(
+        key, u"void"_s, {{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}});
+    auto written = m_engine->write<Payment>(m_options.actor, [paymentId, reason, request, released](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
-            uow, key, u"void"_s, params,
+            uow, request,
             [&]() -> Result<Payment> {
                 auto voided = payments::PaymentService::voidAuthorization(uow, paymentId, reason);
                 if (voided)
                     released->append(voided->providerRef);
                 return voided;
-            },
-            PaymentJson::payment, PaymentJson::paymentFrom);
+            });
     });
     return releaseHolds(std::move(written), released);
 }
@@ -276,56 +270,54 @@ QFuture<Result<T>> LocalClient::releaseHolds(QFuture<Result<T>> written, std::sh
 QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
                                                              const QString& key)
 {
+    const auto request = payments::IdempotentRequest::of(
+        key, u"refund"_s,
+        {{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor}, {u"reason"_s, reason.trimmed()}});
     return m_engine->write<payments::Refund>(m_options.actor, [=](store::UnitOfWork& uow) {
-        const QJsonObject params{{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor},
-                                 {u"reason"_s, reason.trimmed()}};
         return payments::runIdempotent<payments::Refund>(
-            uow, key, u"refund"_s, params,
-            [&] { return payments::PaymentService::refund(uow, paymentId, amountMinor, reason); },
-            PaymentJson::refund, PaymentJson::refundFrom);
+            uow, request, [&] { return payments::PaymentService::refund(uow, paymentId, amountMinor, reason); });
     });
 }
 
 QFuture<Result<payments::Dispute>> LocalClient::openDispute(Id paymentId, qint64 amountMinor, const QString& reason,
                                                             const QString& key)
 {
+    const auto request = payments::IdempotentRequest::of(
+        key, u"open_dispute"_s,
+        {{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor}, {u"reason"_s, reason}});
     return m_engine->write<payments::Dispute>(m_options.actor, [=](store::UnitOfWork& uow) {
-        const QJsonObject params{{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor},
-                                 {u"reason"_s, reason}};
         return payments::runIdempotent<payments::Dispute>(
-            uow, key, u"open_dispute"_s, params,
-            [&] { return payments::PaymentService::openDispute(uow, paymentId, amountMinor, reason); },
-            PaymentJson::dispute, PaymentJson::disputeFrom);
+            uow, request, [&] { return payments::PaymentService::openDispute(uow, paymentId, amountMinor, reason); });
     });
 }
 
 QFuture<Result<payments::Dispute>> LocalClient::submitDisputeEvidence(Id disputeId, const QString& key)
 {
-    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, key](store::UnitOfWork& uow) {
+    const auto request =
+        payments::IdempotentRequest::of(key, u"dispute_evidence"_s, {{u"disputeId"_s, disputeId.toString()}});
+    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<payments::Dispute>(
-            uow, key, u"dispute_evidence"_s, QJsonObject{{u"disputeId"_s, disputeId.toString()}},
-            [&] { return payments::PaymentService::submitEvidence(uow, disputeId); }, PaymentJson::dispute,
-            PaymentJson::disputeFrom);
+            uow, request, [&] { return payments::PaymentService::submitEvidence(uow, disputeId); });
     });
 }
 
 QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, bool won, const QString& key)
 {
-    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won, key](store::UnitOfWork& uow) {
+    const auto request = payments::IdempotentRequest::of(
+        key, u"resolve_dispute"_s, {{u"disputeId"_s, disputeId.toString()}, {u"won"_s, won}});
+    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<payments::Dispute>(
-            uow, key, u"resolve_dispute"_s, QJsonObject{{u"disputeId"_s, disputeId.toString()}, {u"won"_s, won}},
-            [&] { return payments::PaymentService::resolveDispute(uow, disputeId, won); }, PaymentJson::dispute,
-            PaymentJson::disputeFrom);
+            uow, request, [&] { return payments::PaymentService::resolveDispute(uow, disputeId, won); });
     });
 }
 
 QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, const QString& key)
 {
-    return m_engine->write<QList<payments::Payout>>(m_options.actor, [merchantId, key](store::UnitOfWork& uow) {
+    const auto request =
+        payments::IdempotentRequest::of(key, u"payout"_s, {{u"merchantId"_s, merchantId.toString()}});
+    return m_engine->write<QList<payments::Payout>>(m_options.actor, [merchantId, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<QList<payments::Payout>>(
-            uow, key, u"payout"_s, QJsonObject{{u"merchantId"_s, merchantId.toString()}},
-            [&] { return payments::PaymentService::payout(uow, merchantId); }, PaymentJson::payouts,
-            PaymentJson::payoutsFrom);
+            uow, request, [&] { return payments::PaymentService::payout(uow, merchantId); });
     });
 }
 

@@ -21,6 +21,11 @@ QString Idempotency::requestHash(const QString& command, const QJsonObject& para
     return QString::fromLatin1(hash.result().toHex());
 }
 
+IdempotentRequest IdempotentRequest::of(const QString& key, const QString& command, const QJsonObject& parameters)
+{
+    return {key, command, Idempotency::requestHash(command, parameters)};
+}
+
 Status Idempotency::validateKey(const QString& key)
 {
     if (key.isEmpty())
@@ -38,49 +43,45 @@ namespace {
 
 const QString LookupSql = u"SELECT command, request_hash, response FROM idempotency_keys WHERE key = ?"_s;
 
-Result<std::optional<QJsonObject>> lookupWith(store::Statement& q, const QString& key, const QString& command,
-                                              const QString& hash)
+Result<std::optional<QByteArray>> lookupWith(store::Statement& q, const IdempotentRequest& request)
 {
-    q.bindValue(0, key);
+    q.bindValue(0, request.key);
     if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
         return s.error();
     if (!q.next())
-        return std::optional<QJsonObject>();
+        return std::optional<QByteArray>();
     const QString storedCommand = q.value(0).toString();
     const QString storedHash = q.value(1).toString();
-    const QByteArray response = q.value(2).toString().toUtf8();
+    QByteArray response = q.value(2).toByteArray(); // a BLOB, or the UTF-8 of a JSON text
     q.finish();
-    if (storedCommand != command || storedHash != hash) {
+    if (storedCommand != request.command || storedHash != request.hash) {
         return Error{ErrorCode::IdempotencyConflict,
                      u"this idempotency key was already used for a %1 with other parameters"_s.arg(storedCommand),
                      u"idempotencyKey"_s};
     }
-    return std::optional<QJsonObject>(QJsonDocument::fromJson(response).object());
+    return std::optional<QByteArray>(std::move(response));
 }
 
 } // namespace
 
-Result<std::optional<QJsonObject>> Idempotency::lookup(store::UnitOfWork& uow, const QString& key,
-                                                       const QString& command, const QString& hash)
+Result<std::optional<QByteArray>> Idempotency::lookup(store::UnitOfWork& uow, const IdempotentRequest& request)
 {
-    return lookupWith(uow.statement(LookupSql), key, command, hash);
+    return lookupWith(uow.statement(LookupSql), request);
 }
 
-Result<std::optional<QJsonObject>> Idempotency::lookup(QSqlDatabase& db, const QString& key, const QString& command,
-                                                       const QString& hash)
+Result<std::optional<QByteArray>> Idempotency::lookup(QSqlDatabase& db, const IdempotentRequest& request)
 {
-    return lookupWith(store::Connection::statement(db, LookupSql), key, command, hash);
+    return lookupWith(store::Connection::statement(db, LookupSql), request);
 }
 
-Status Idempotency::remember(store::UnitOfWork& uow, const QString& key, const QString& command, const QString& hash,
-                             const QJsonObject& response)
+Status Idempotency::remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result)
 {
     store::Statement& q = uow.statement(u"INSERT INTO idempotency_keys (key, command, request_hash, response, created_ms) "
                                  "VALUES (?, ?, ?, ?, ?)"_s);
-    q.bindValue(0, key);
-    q.bindValue(1, command);
-    q.bindValue(2, hash);
-    q.bindValue(3, QString::fromUtf8(QJsonDocument(response).toJson(QJsonDocument::Compact)));
+    q.bindValue(0, request.key);
+    q.bindValue(1, request.command);
+    q.bindValue(2, request.hash);
+    q.bindValue(3, QVariant(result)); // a BLOB
     q.bindValue(4, uow.nowMs());
     return store::exec(q, u"storing an idempotency key"_s);
 }

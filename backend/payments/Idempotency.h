@@ -6,9 +6,20 @@
 
 #include <optional>
 
+#include "backend/payments/StoredResult.h"
 #include "backend/store/UnitOfWork.h"
 
 namespace souk::payments {
+
+/// A mutating command's idempotency: its key, its name and the hash of its parameters. Made on
+/// the caller's thread, so the writer neither prints nor hashes parameters.
+struct IdempotentRequest
+{
+    QString key;
+    QString command;
+    QString hash;
+    static IdempotentRequest of(const QString& key, const QString& command, const QJsonObject& parameters);
+};
 
 /// Idempotency keys: the first result of a mutating command is stored under its key with a hash
 /// of the request; a retry with the same key and request gets that result back, a retry with
@@ -24,15 +35,13 @@ public:
     static QString requestHash(const QString& command, const QJsonObject& parameters);
     /// Checks the key's shape (1-255 printable ASCII characters); field "idempotencyKey".
     static Status validateKey(const QString& key);
-    /// The stored response for `key`, nothing when the key is new, or IdempotencyConflict.
-    static Result<std::optional<QJsonObject>> lookup(store::UnitOfWork& uow, const QString& key,
-                                                     const QString& command, const QString& hash);
+    /// The stored result for the request's key (see StoredResult), nothing when the key is
+    /// new, or IdempotencyConflict.
+    static Result<std::optional<QByteArray>> lookup(store::UnitOfWork& uow, const IdempotentRequest& request);
     /// The same on a reader: a first look before slow work (the provider); the writer's
     /// runIdempotent still decides.
-    static Result<std::optional<QJsonObject>> lookup(QSqlDatabase& db, const QString& key, const QString& command,
-                                                     const QString& hash);
-    static Status remember(store::UnitOfWork& uow, const QString& key, const QString& command, const QString& hash,
-                           const QJsonObject& response);
+    static Result<std::optional<QByteArray>> lookup(QSqlDatabase& db, const IdempotentRequest& request);
+    static Status remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result);
     /// Deletes keys older than `retentionMs` (at most `limit`); returns how many went.
     static Result<int> purge(store::UnitOfWork& uow, qint64 retentionMs, int limit);
 };
@@ -42,23 +51,21 @@ public:
 namespace souk::payments {
 
 /// Runs `command` once per idempotency key: a retry with the same key and parameters gets the
-/// first result back (decoded by `fromJson`), other parameters get IdempotencyConflict.
-template <typename T, typename Command, typename ToJson, typename FromJson>
-Result<T> runIdempotent(store::UnitOfWork& uow, const QString& key, const QString& commandName,
-                        const QJsonObject& parameters, Command&& command, ToJson&& toJson, FromJson&& fromJson)
+/// first result back (kept as StoredResult<T>), other parameters get IdempotencyConflict.
+template <typename T, typename Command>
+Result<T> runIdempotent(store::UnitOfWork& uow, const IdempotentRequest& request, Command&& command)
 {
-    if (auto s = Idempotency::validateKey(key); !s)
+    if (auto s = Idempotency::validateKey(request.key); !s)
         return s.error();
-    const QString hash = Idempotency::requestHash(commandName, parameters);
-    auto stored = Idempotency::lookup(uow, key, commandName, hash);
+    auto stored = Idempotency::lookup(uow, request);
     if (!stored)
         return stored.error();
     if (*stored)
-        return fromJson(**stored);
+        return StoredResult<T>::decode(**stored);
     Result<T> result = command();
     if (!result)
         return result; // nothing stored: the caller may fix the input and retry with the same key
-    if (auto s = Idempotency::remember(uow, key, commandName, hash, toJson(*result)); !s)
+    if (auto s = Idempotency::remember(uow, request, StoredResult<T>::encode(*result)); !s)
         return s.error();
     return result;
 }
