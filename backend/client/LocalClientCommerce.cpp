@@ -94,6 +94,7 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
     const auto request = payments::IdempotentRequest::of(
         key, u"cancel_order"_s, {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
     auto written = m_engine->write<Order>(m_options.actor, [orderId, reason, request, released](store::UnitOfWork& uow) {
+        released->clear(); // what an earlier run of this command noted did not commit
         return payments::runIdempotent<Order>(
             uow, request,
             [&]() -> Result<Order> {
@@ -240,6 +241,7 @@ QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& r
     const auto request = payments::IdempotentRequest::of(
         key, u"void"_s, {{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}});
     auto written = m_engine->write<Payment>(m_options.actor, [paymentId, reason, request, released](store::UnitOfWork& uow) {
+        released->clear(); // what an earlier run of this command noted did not commit
         return payments::runIdempotent<Payment>(
             uow, request,
             [&]() -> Result<Payment> {

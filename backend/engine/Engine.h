@@ -56,8 +56,10 @@ public:
     static Result<std::unique_ptr<Engine>> open(const EngineOptions& options, const Clock& clock);
     ~Engine() override;
 
-    /// Queues a command for the writer thread. It runs in its own savepoint: a failed command
-    /// rolls back alone and changes nothing.
+    /// Queues a command for the writer thread. A failed command rolls back alone and changes
+    /// nothing. A command may run more than once before its batch commits (when another command
+    /// of the batch fails after writing, the batch runs again): its result is that of its last
+    /// run, so it must not keep anything outside the store from an earlier run.
     template <typename T>
     QFuture<Result<T>> write(Actor actor, std::function<Result<T>(store::UnitOfWork&)> command)
     {

@@ -91,20 +91,79 @@ constexpr qint64 DebugCheckIntervalMs = 200;
         qFatal("a commit broke the store's invariants:\n%s", qPrintable(problems->join(u'\n')));
 }
 
+/// How one pass over a batch ended.
+struct Pass
+{
+    std::optional<Error> lost; ///< the transaction is gone: nothing of the batch may be kept
+    bool needsSavepoints = false; ///< a command failed after writing: only a rollback undoes it
+};
+
+/// Runs one job without a savepoint of its own. A job that fails without having changed a row
+/// (nearly every refusal: bad input, a conflict, an illegal step, not enough stock for the
+/// first line) leaves nothing to undo. One that did change rows can only be undone by rolling
+/// the whole transaction back.
+Pass runBare(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges, qint64 changesBefore)
+{
+    bool ok = job.run(uow);
+    if (ok) {
+        if (auto s = uow.runFinishers(); !s) {
+            job.failAfterRun(s.error());
+            ok = false;
+        }
+    }
+    if (!store::inTransaction(db))
+        return {Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s), false};
+    if (ok) {
+        batchChanges.append(uow.changes());
+        return {};
+    }
+    return {std::nullopt, store::totalChanges(db) != changesBefore};
+}
+
+/// Runs the batch's jobs in the open transaction, each bare or each in its savepoint.
+Pass runJobs(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch, store::StatementCache& statements,
+             Engine& engine, ChangeList& batchChanges, bool savepoints)
+{
+    for (auto& job : batch) {
+        store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs());
+        if (savepoints) {
+            if (auto lost = runInSavepoint(db, *job, uow, batchChanges))
+                return {lost, false};
+            continue;
+        }
+        const Pass pass = runBare(db, *job, uow, batchChanges, *store::totalChanges(db));
+        if (pass.lost || pass.needsSavepoints)
+            return pass;
+    }
+    return {};
+}
+
 /// Runs the batch in one transaction and commits it; the error when nothing of it was kept.
+///
+/// Commands first run without savepoints: a savepoint makes SQLite copy every page its command
+/// touches into a sub-journal, a fifth of the order pipeline's time, and is only needed to undo
+/// a command that failed after writing. When one does, the whole transaction is rolled back and
+/// the batch runs again with a savepoint per command, so the commands before it run twice (a
+/// command's result and side effects are those of its last run: see Engine::write).
 std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch,
                               store::StatementCache& statements, Engine& engine, ChangeList& batchChanges)
 {
-    if (!db.transaction())
-        return store::sqlError(db.lastError(), u"starting a transaction"_s);
+    // without the native handle the engine cannot tell whether a failed command wrote
+    bool savepoints = !store::totalChanges(db).has_value();
     std::optional<Error> failure;
-    for (auto& job : batch) {
-        store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs());
-        failure = runInSavepoint(db, *job, uow, batchChanges);
-        if (failure)
-            break; // the transaction is lost: the rest of the batch must not run outside it
+    for (;;) {
+        if (!db.transaction())
+            return store::sqlError(db.lastError(), u"starting a transaction"_s);
+        const Pass pass = runJobs(db, batch, statements, engine, batchChanges, savepoints);
+        statements.finishAll(); // no statement keeps a cursor open past the commit
+        if (!pass.needsSavepoints) {
+            failure = pass.lost;
+            break;
+        }
+        db.rollback();
+        batchChanges.clear();
+        savepoints = true;
     }
-    statements.finishAll(); // no statement keeps a cursor open past the commit
     // the whole batch's feed rows together, in the same transaction as the changes, one row
     // per entity however many commands of the batch changed it
     if (!failure) {

@@ -16,7 +16,7 @@ namespace souk::engine {
 class Engine;
 
 /// The engine's single writer thread. Owns the writer connection (opened and closed inside
-/// run()); takes queued jobs in batches, runs each in a savepoint of one transaction, commits,
+/// run()); takes queued jobs in batches, runs them in one transaction (see runBatch), commits,
 /// then completes the jobs and publishes the batch's changes. The log is checkpointed by a
 /// Checkpointer thread, not inside the writer's commits. Owned by Engine.
 class Writer final : public QThread

@@ -88,6 +88,13 @@ void* nativeSqliteHandle(QSqlDatabase& db)
     return sameLibrary ? *static_cast<sqlite3* const*>(handle.constData()) : nullptr;
 }
 
+std::optional<qint64> totalChanges(QSqlDatabase& db)
+{
+    if (void* handle = nativeSqliteHandle(db))
+        return qint64(sqlite3_total_changes64(static_cast<sqlite3*>(handle)));
+    return std::nullopt;
+}
+
 bool inTransaction(QSqlDatabase& db)
 {
     if (void* handle = nativeSqliteHandle(db))

@@ -7,6 +7,7 @@
 #include <QVariant>
 
 #include <initializer_list>
+#include <optional>
 
 #include "backend/core/Error.h"
 #include "backend/core/Result.h"
@@ -35,6 +36,11 @@ Status exec(Statement& statement, const QString& what);
 /// Whether a transaction is open on the connection. SQLite rolls a whole transaction back by
 /// itself on some errors (disk full, I/O, out of memory): callers of savepoints must check.
 bool inTransaction(QSqlDatabase& db);
+
+/// Rows inserted, updated or deleted on this connection since it opened (triggers included), or
+/// nothing where the native handle is not available. A command that failed without moving it
+/// changed nothing.
+std::optional<qint64> totalChanges(QSqlDatabase& db);
 
 /// The connection's native sqlite3 handle when it is safe to use from this process (the
 /// driver and Souk share one SQLite library), else null.

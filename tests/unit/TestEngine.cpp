@@ -31,6 +31,25 @@ std::function<Result<qint64>(store::UnitOfWork&)> addRow(qint64 value, bool fail
         return value;
     };
 }
+/// A command that holds the writer for a while, so the commands queued meanwhile share a batch.
+std::function<Result<qint64>(store::UnitOfWork&)> holdWriter()
+{
+    return [](store::UnitOfWork&) -> Result<qint64> {
+        QThread::msleep(150);
+        return 0;
+    };
+}
+
+/// addRow, counting its runs.
+std::function<Result<qint64>(store::UnitOfWork&)> countedRow(qint64 value, std::shared_ptr<std::atomic<int>> runs,
+                                                               bool fail = false)
+{
+    return [value, fail, runs, add = addRow(value, fail)](store::UnitOfWork& uow) {
+        runs->fetch_add(1);
+        return add(uow);
+    };
+}
+
 } // namespace
 
 class TestEngine final : public QObject
@@ -48,6 +67,8 @@ private slots:
     void exceptionBecomesInternalError();
     void lostTransactionFailsWholeBatch();
     void logStaysShortUnderSteadyWrites();
+    void refusalWithoutWritesKeepsTheBatch();
+    void failureAfterWritesRunsTheBatchAgain();
 
 private:
     std::unique_ptr<Engine> open(bool readOnly = false);
@@ -283,6 +304,60 @@ void TestEngine::logStaysShortUnderSteadyWrites()
         [](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key LIKE 'big%'"_s); });
     rows.waitForFinished();
     QCOMPARE(rows.result()->toInt(), Commands);
+}
+
+/// A command refused before it wrote (most refusals) costs its batch nothing: the commands
+/// around it run once, without savepoints, and commit.
+void TestEngine::refusalWithoutWritesKeepsTheBatch()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    auto first = std::make_shared<std::atomic<int>>(0);
+    auto last = std::make_shared<std::atomic<int>>(0);
+    auto hold = engine->write<qint64>(Tester, holdWriter());
+    auto a = engine->write<qint64>(Tester, countedRow(1, first));
+    auto refused = engine->write<qint64>(Tester, [](store::UnitOfWork&) -> Result<qint64> {
+        return Error::invalid(u"value"_s, u"refused before writing"_s);
+    });
+    auto c = engine->write<qint64>(Tester, countedRow(3, last));
+    c.waitForFinished();
+    QVERIFY(hold.result() && a.result() && c.result());
+    QCOMPARE(refused.result().error().field, u"value"_s);
+    QCOMPARE(first->load(), 1);
+    QCOMPARE(last->load(), 1);
+    auto count = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+    count.waitForFinished();
+    QCOMPARE(count.result()->toInt(), 2);
+}
+
+/// A command that fails after writing is undone by running its batch again with a savepoint
+/// per command: the commands before it run twice, yet every row and feed entry is there once.
+void TestEngine::failureAfterWritesRunsTheBatchAgain()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    auto first = std::make_shared<std::atomic<int>>(0);
+    auto failing = std::make_shared<std::atomic<int>>(0);
+    auto last = std::make_shared<std::atomic<int>>(0);
+    auto hold = engine->write<qint64>(Tester, holdWriter());
+    auto a = engine->write<qint64>(Tester, countedRow(1, first));
+    auto b = engine->write<qint64>(Tester, countedRow(2, failing, true));
+    auto c = engine->write<qint64>(Tester, countedRow(3, last));
+    c.waitForFinished();
+    QVERIFY(hold.result() && a.result() && c.result());
+    QCOMPARE(*a.result(), 1);
+    QVERIFY(!b.result());
+    QCOMPARE(b.result().error().field, u"value"_s);
+    QCOMPARE(first->load(), 2);   // bare, then in its savepoint
+    QCOMPARE(failing->load(), 2); // failed bare after writing, then failed again and rolled back alone
+    QCOMPARE(last->load(), 1);    // only in the second pass
+    auto rows = engine->read<QVariant>(
+        [](QSqlDatabase& db) { return store::scalar(db, u"SELECT group_concat(key) FROM settings ORDER BY key"_s); });
+    rows.waitForFinished();
+    QCOMPARE(rows.result()->toString(), u"k1,k3"_s);
+    auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
+    feed.waitForFinished();
+    QCOMPARE(feed.result()->size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
