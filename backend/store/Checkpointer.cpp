@@ -2,6 +2,7 @@
 
 #include <QLoggingCategory>
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include "backend/store/Connection.h"
@@ -49,8 +50,10 @@ bool Checkpointer::attach(QSqlDatabase& writer)
     auto* handle = static_cast<sqlite3*>(nativeSqliteHandle(writer));
     if (!handle || m_options.checkpointPages <= 0)
         return false;
-    if (!m_thread.joinable())
+    if (!m_thread.joinable()) {
         m_thread = std::thread([this] { run(); });
+        pthread_setname_np(m_thread.native_handle(), "souk-checkpoint"); // not the writer's name it inherits
+    }
     // replaces the hook sqlite3_wal_autocheckpoint installs: the writer no longer checkpoints
     sqlite3_wal_hook(handle, &onWal, this);
     return true;

@@ -35,7 +35,13 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += child.readAllStandardOutput()).contains("READY"), 20000);
         QTest::qWait(int(rng.bounded(50, 600))); // a random moment under load
-        child.kill();                            // SIGKILL: no cleanup, no flush, no unlock
+        // the child never stops by itself: if it did, it failed or crashed, and says why
+        QVERIFY2(child.state() == QProcess::Running,
+                 qPrintable(u"the child ended by itself (%1, exit code %2): %3"_s
+                                .arg(child.exitStatus() == QProcess::CrashExit ? u"crashed"_s : u"exited"_s)
+                                .arg(child.exitCode())
+                                .arg(QString::fromLocal8Bit(child.readAllStandardError()))));
+        child.kill(); // SIGKILL: no cleanup, no flush, no unlock
         QVERIFY(child.waitForFinished(5000));
         out += child.readAllStandardOutput();
         QList<Id> acknowledged;

@@ -54,7 +54,10 @@ TestSoukctlOrders::Run TestSoukctlOrders::soukctl(const QStringList& args)
     p.start(QStringLiteral(SOUKCTL_PATH), args);
     if (!p.waitForFinished(120000))
         return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    QString err = QString::fromUtf8(p.readAllStandardError());
+    if (p.exitStatus() == QProcess::CrashExit)
+        err += u"\n(soukctl crashed)"_s;
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), err};
 }
 
 QJsonArray TestSoukctlOrders::orderRows(const QStringList& extra)
