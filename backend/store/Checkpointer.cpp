@@ -65,7 +65,7 @@ bool Checkpointer::walGrew(int pages)
         return false;
     {
         std::lock_guard lock(m_mutex);
-        if (m_caughtUp) {
+        if (m_caughtUp || m_threadFailed) {
             m_caughtUp = false;
             return true;
         }
@@ -87,8 +87,12 @@ void Checkpointer::run()
 {
     auto conn = Connection::open(m_options, u"checkpoint"_s);
     if (!conn) {
-        // the log then grows until the last connection closes, which checkpoints it
-        qCCritical(lcCheckpoint) << "cannot open the checkpoint connection:" << conn.error().toString();
+        // the writer's own commits then checkpoint past the mark, as SQLite's default would:
+        // the log must never grow without bound for want of this thread
+        qCCritical(lcCheckpoint) << "cannot open the checkpoint connection; the writer checkpoints instead:"
+                                 << conn.error().toString();
+        std::lock_guard lock(m_mutex);
+        m_threadFailed = true;
         return;
     }
     auto* handle = static_cast<sqlite3*>(nativeSqliteHandle((*conn)->db()));

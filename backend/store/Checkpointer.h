@@ -51,6 +51,7 @@ private:
     std::condition_variable m_wake;
     bool m_pending = false;
     bool m_caughtUp = false; ///< the thread copied all it saw: the writer finishes the log
+    bool m_threadFailed = false; ///< no checkpoint connection: the writer checkpoints past the mark
     bool m_stopping = false;
     qint64 m_done = 0;
     std::thread m_thread; ///< last: started once the members above exist
