@@ -54,28 +54,42 @@ Status OrderStock::restock(store::UnitOfWork& uow, const Order& order)
 Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
                         MovementKind kind, qint64 onHandDelta, qint64 reservedDelta, const QString& field)
 {
-    // The guard keeps on hand, reserved and available from going negative: a step that would
-    // is refused, never clamped. A SKU with no level row has nothing on hand to hold or sell.
-    store::Statement& up = uow.statement(
-        u"UPDATE stock_levels SET on_hand = on_hand + ?, reserved = reserved + ?, version = version + 1 "
-        "WHERE variant_id = ? AND location_id = ? AND on_hand + ? >= 0 AND reserved + ? >= 0 "
-        "AND (on_hand + ?) - (reserved + ?) >= 0 "
-        "RETURNING version, (SELECT product_id FROM variants WHERE id = ?), "
-        "(SELECT p.version FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?)"_s);
-    const QVariantList binds{onHandDelta, reservedDelta, line.variantId.value, locationId.value, onHandDelta,
-                             reservedDelta, onHandDelta, reservedDelta, line.variantId.value, line.variantId.value};
-    for (int i = 0; i < binds.size(); ++i)
-        up.bindValue(i, binds[i]);
+    // The level is read, checked here and written back under its version: no RETURNING, which
+    // makes SQLite build a temporary table per statement. The check keeps on hand, reserved and
+    // available from going negative: a step that would is refused, never clamped. A SKU with no
+    // level row has nothing on hand to hold or sell.
+    store::Statement& read = uow.statement(
+        u"SELECT s.on_hand, s.reserved, s.version, v.product_id, p.version FROM stock_levels s "
+        "JOIN variants v ON v.id = s.variant_id JOIN products p ON p.id = v.product_id "
+        "WHERE s.variant_id = ? AND s.location_id = ?"_s);
+    read.bindValue(0, line.variantId.value);
+    read.bindValue(1, locationId.value);
+    if (auto s = store::exec(read, u"reading stock for an order"_s); !s)
+        return s;
+    if (!read.next()) {
+        return Error{ErrorCode::InsufficientStock, u"not enough %1 available for this step"_s.arg(line.sku), field};
+    }
+    const qint64 onHand = read.value(0).toLongLong() + onHandDelta;
+    const qint64 reserved = read.value(1).toLongLong() + reservedDelta;
+    const qint64 version = read.value(2).toLongLong() + 1;
+    const Id productId{read.value(3).toLongLong()};
+    const qint64 productVersion = read.value(4).toLongLong();
+    read.finish();
+    if (onHand < 0 || reserved < 0 || onHand - reserved < 0) {
+        return Error{ErrorCode::InsufficientStock, u"not enough %1 available for this step"_s.arg(line.sku), field};
+    }
+    store::Statement& up = uow.statement(u"UPDATE stock_levels SET on_hand = ?, reserved = ?, version = ? "
+                                         "WHERE variant_id = ? AND location_id = ? AND version = ?"_s);
+    up.bindValue(0, onHand);
+    up.bindValue(1, reserved);
+    up.bindValue(2, version);
+    up.bindValue(3, line.variantId.value);
+    up.bindValue(4, locationId.value);
+    up.bindValue(5, version - 1);
     if (auto s = store::exec(up, u"moving stock for an order"_s); !s)
         return s;
-    if (!up.next()) {
-        return Error{ErrorCode::InsufficientStock,
-                     u"not enough %1 available for this step"_s.arg(line.sku), field};
-    }
-    const qint64 version = up.value(0).toLongLong();
-    const Id productId{up.value(1).toLongLong()};
-    const qint64 productVersion = up.value(2).toLongLong();
-    up.finish();
+    if (up.numRowsAffected() != 1) // one writer: only a bug can change the row between the two
+        return Error::internal(u"stock level of %1 changed while it was moved"_s.arg(line.sku));
     store::Statement& ins = uow.statement(
         u"INSERT INTO stock_movements (id, variant_id, location_id, kind, on_hand_delta, reserved_delta, reason, "
         "reference, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, 'order', ?, ?, ?)"_s);

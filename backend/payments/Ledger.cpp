@@ -1,5 +1,7 @@
 #include "backend/payments/Ledger.h"
 
+#include <algorithm>
+
 #include <QHash>
 #include <QSqlQuery>
 
@@ -10,22 +12,30 @@ using namespace Qt::StringLiterals;
 namespace souk::payments {
 namespace {
 
-/// The account's id, created on first use (accounts per merchant, kind and currency).
+/// The account's id, created on first use (accounts per merchant, kind and currency). A read
+/// first: the account nearly always exists, and an upsert would rewrite its row each time.
 Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
 {
-    store::Statement& q = uow.statement(u"INSERT INTO ledger_accounts (merchant_id, kind, currency) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (merchant_id, kind, currency) DO UPDATE SET kind = kind "
-                                 "RETURNING id"_s);
+    store::Statement& q = uow.statement(
+        u"SELECT id FROM ledger_accounts WHERE merchant_id = ? AND kind = ? AND currency = ?"_s);
     q.bindValue(0, leg.merchantId.value);
     q.bindValue(1, int(leg.account));
     q.bindValue(2, leg.currency);
     if (auto s = store::exec(q, u"finding a ledger account"_s); !s)
         return s.error();
-    if (!q.next())
-        return Error::internal(u"ledger account not returned"_s);
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    return id;
+    if (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();
+        return id;
+    }
+    store::Statement& add =
+        uow.statement(u"INSERT INTO ledger_accounts (merchant_id, kind, currency) VALUES (?, ?, ?)"_s);
+    add.bindValue(0, leg.merchantId.value);
+    add.bindValue(1, int(leg.account));
+    add.bindValue(2, leg.currency);
+    if (auto s = store::exec(add, u"opening a ledger account"_s); !s)
+        return s.error();
+    return add.lastInsertId();
 }
 
 } // namespace
@@ -68,21 +78,28 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
     e.bindValue(5, uow.nowMs());
     if (auto s = store::exec(e, u"writing a journal entry"_s); !s)
         return s.error();
-    store::Statement& p = uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (entry_id, account_id) DO UPDATE SET amount_minor = amount_minor + "
-                                 "excluded.amount_minor"_s);
-    store::Statement& b = uow.statement(u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ?"_s);
+    // one posting per account: legs on the same account are summed first
+    QList<std::pair<qint64, qint64>> postings; // account id, amount
     for (const Leg& leg : nonZero) {
         auto account = accountId(uow, leg);
         if (!account)
             return account.error();
+        auto same = std::find_if(postings.begin(), postings.end(), [&](const auto& p) { return p.first == *account; });
+        if (same == postings.end())
+            postings.append({*account, leg.amountMinor});
+        else if (__builtin_add_overflow(same->second, leg.amountMinor, &same->second))
+            return Error::overflow(u"amount"_s);
+    }
+    store::Statement& p = uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?)"_s);
+    store::Statement& b = uow.statement(u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ?"_s);
+    for (const auto& [account, amount] : postings) {
         p.bindValue(0, entryId.value);
-        p.bindValue(1, *account);
-        p.bindValue(2, leg.amountMinor);
+        p.bindValue(1, account);
+        p.bindValue(2, amount);
         if (auto s = store::exec(p, u"writing a posting"_s); !s)
             return s.error();
-        b.bindValue(0, leg.amountMinor);
-        b.bindValue(1, *account);
+        b.bindValue(0, amount);
+        b.bindValue(1, account);
         if (auto s = store::exec(b, u"moving an account balance"_s); !s)
             return s.error();
     }

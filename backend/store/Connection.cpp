@@ -4,6 +4,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <mutex>
+#include <sqlite3.h>
+
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -11,6 +14,15 @@ using namespace Qt::StringLiterals;
 namespace souk::store {
 namespace {
 QAtomicInteger<quint64> s_serial;
+
+/// Once per process, before SQLite starts: no memory statistics. With them on, every
+/// allocation SQLite makes takes one process-wide mutex, shared by the writer and every
+/// reader; Souk never reads those statistics. Refused (and harmless) when SQLite already runs.
+void configureSqliteOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 /// This thread's open Connections by name: a connection never leaves its thread.
 thread_local std::unordered_map<QString, Connection*> t_open;
 }
@@ -43,6 +55,7 @@ Statement& Connection::statement(QSqlDatabase& db, const QString& sql)
 
 Result<std::unique_ptr<Connection>> Connection::open(const StoreOptions& options, const QString& role)
 {
+    configureSqliteOnce();
     const QString name = u"souk-%1-%2"_s.arg(role).arg(s_serial.fetchAndAddRelaxed(1));
     std::unique_ptr<Connection> conn(new Connection(name));
     conn->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
