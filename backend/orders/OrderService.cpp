@@ -132,11 +132,12 @@ Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const
         return Error::notFound(u"customerId"_s, u"no such customer"_s);
     const QString email = c.value(0).toString();
     c.finish();
-    store::Statement& l = uow.statement(u"SELECT id FROM locations WHERE merchant_id = ? ORDER BY id LIMIT 1"_s);
+    // the first location by id; min() walks the merchant's few rows (ORDER BY id would sort them)
+    store::Statement& l = uow.statement(u"SELECT min(id) FROM locations WHERE merchant_id = ?"_s);
     l.bindValue(0, r.merchantId.value);
     if (auto s = store::exec(l, u"reading the merchant's stock location"_s); !s)
         return s.error();
-    if (!l.next())
+    if (!l.next() || l.value(0).isNull())
         return Error::notFound(u"merchantId"_s, u"no such merchant, or it has no stock location"_s);
     locationId = Id{l.value(0).toLongLong()};
     l.finish();
