@@ -59,7 +59,9 @@ public:
     /// Queues a command for the writer thread. A failed command rolls back alone and changes
     /// nothing. A command may run more than once before its batch commits (when another command
     /// of the batch fails after writing, the batch runs again): its result is that of its last
-    /// run, so it must not keep anything outside the store from an earlier run.
+    /// run, so it must not keep anything outside the store from an earlier run. The future
+    /// finishes after the commit on the writer's completion thread, where continuations
+    /// attached without a context run: they must be short, or hop to a pool of their own.
     template <typename T>
     QFuture<Result<T>> write(Actor actor, std::function<Result<T>(store::UnitOfWork&)> command)
     {
@@ -93,8 +95,9 @@ public:
     qint64 checkpoints() const;
 
 signals:
-    /// After each commit that changed anything, in seq order. Emitted on the writer thread:
-    /// connect with the default (queued) connection from other threads.
+    /// After each commit that changed anything, in seq order, before that commit's futures
+    /// finish. Emitted on the writer's completion thread: connect with the default (queued)
+    /// connection from other threads.
     void committed(const souk::ChangeList& changes);
 
 private:

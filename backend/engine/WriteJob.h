@@ -11,8 +11,8 @@
 
 namespace souk::engine {
 
-/// A queued write command, type-erased for the writer thread. Created on any thread, run and
-/// completed on the writer thread.
+/// A queued write command, type-erased for the writer thread. Created on any thread, run on
+/// the writer thread and completed on its completion thread.
 class WriteJob
 {
 public:

@@ -258,6 +258,10 @@ void Writer::run()
     if (!m_checkpointer.attach(db))
         qCInfo(lcWriter) << "the writer checkpoints the log itself (no background checkpoints)";
     QElapsedTimer sinceCheck; // debug builds: the invariant check reads the whole store
+    // Batches are completed in commit order on a thread of their own: publishing changes and
+    // finishing futures (with the continuations that run inline) would otherwise hold up the
+    // next batch. Joined before the writer's thread ends, so no job outlives it unfinished.
+    std::thread completer([this] { completeLoop(); });
     for (;;) {
         auto batch = takeBatch();
         if (batch.empty())
@@ -273,10 +277,42 @@ void Writer::run()
             sinceCheck.start();
         }
 #endif
-        if (!batchChanges.isEmpty())
-            m_engine.published(batchChanges);
-        for (auto& job : batch)
-            job->complete(commitError);
+        handOver(Done{std::move(batch), commitError, std::move(batchChanges)});
+    }
+    {
+        std::lock_guard lock(m_doneMutex);
+        m_doneClosing = true;
+    }
+    m_doneWake.notify_one();
+    completer.join();
+}
+
+void Writer::handOver(Done done)
+{
+    {
+        std::lock_guard lock(m_doneMutex);
+        m_done.push_back(std::move(done));
+    }
+    m_doneWake.notify_one();
+}
+
+void Writer::completeLoop()
+{
+    for (;;) {
+        std::deque<Done> ready;
+        {
+            std::unique_lock lock(m_doneMutex);
+            m_doneWake.wait(lock, [this] { return m_doneClosing || !m_done.empty(); });
+            if (m_done.empty())
+                return; // closing and drained
+            ready.swap(m_done);
+        }
+        for (Done& done : ready) {
+            if (!done.changes.isEmpty())
+                m_engine.published(done.changes);
+            for (auto& job : done.jobs)
+                job->complete(done.commitError);
+        }
     }
 }
 

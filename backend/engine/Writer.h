@@ -6,7 +6,10 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <thread>
 
+#include "backend/core/Change.h"
 #include "backend/engine/WriteJob.h"
 #include "backend/store/Checkpointer.h"
 #include "backend/store/StoreOptions.h"
@@ -17,8 +20,9 @@ class Engine;
 
 /// The engine's single writer thread. Owns the writer connection (opened and closed inside
 /// run()); takes queued jobs in batches, runs them in one transaction (see runBatch), commits,
-/// then completes the jobs and publishes the batch's changes. The log is checkpointed by a
-/// Checkpointer thread, not inside the writer's commits. Owned by Engine.
+/// then hands the batch to its completion thread, which publishes the batch's changes and
+/// completes the jobs (their continuations run there, not on the writer). The log is
+/// checkpointed by a Checkpointer thread, not inside the writer's commits. Owned by Engine.
 class Writer final : public QThread
 {
     Q_OBJECT
@@ -39,6 +43,15 @@ protected:
 
 private:
     std::deque<std::unique_ptr<WriteJob>> takeBatch();
+    /// A committed (or failed) batch, waiting for its completion.
+    struct Done
+    {
+        std::deque<std::unique_ptr<WriteJob>> jobs;
+        std::optional<Error> commitError;
+        ChangeList changes;
+    };
+    void handOver(Done done);
+    void completeLoop();
     void failAll(const Error& error);
 
     Engine& m_engine;
@@ -49,6 +62,10 @@ private:
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<WriteJob>> m_queue;
     bool m_stopping = false;
+    std::mutex m_doneMutex;
+    std::condition_variable m_doneWake;
+    std::deque<Done> m_done;
+    bool m_doneClosing = false;
     store::Checkpointer m_checkpointer; ///< outlives the writer connection, whose hook points at it
 };
 
