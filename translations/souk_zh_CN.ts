@@ -2124,54 +2124,60 @@
 <context>
     <name>souk::OrderListModel</name>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="297"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="304"/>
         <source>The last payment attempt was declined</source>
         <translation>最近一次支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="314"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="322"/>
         <source>•••• %1</source>
         <extracomment>a card shown by its last four digits, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>•••• %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="338"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="347"/>
         <source>Order</source>
         <comment>column</comment>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="339"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="348"/>
         <source>Placed</source>
         <comment>column</comment>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="340"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="349"/>
+        <source>Merchant</source>
+        <comment>column</comment>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="350"/>
         <source>Customer</source>
         <comment>column</comment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="341"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="351"/>
         <source>Status</source>
         <comment>column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="342"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="352"/>
         <source>Payment</source>
         <comment>column</comment>
         <translation>支付状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="343"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="353"/>
         <source>Total</source>
         <comment>column</comment>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="344"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="354"/>
         <source>Card</source>
         <comment>column</comment>
         <translation>银行卡</translation>
@@ -2180,114 +2186,114 @@
 <context>
     <name>souk::OrdersPage</name>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="106"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="111"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="116"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="122"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="146"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="152"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="148"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="154"/>
         <source>GMV today</source>
         <extracomment>gross merchandise value captured today, net of refunds</extracomment>
         <translation>今日成交额 (GMV)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="149"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="155"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="150"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="156"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="161"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="167"/>
         <source>Order number, customer email or card last 4</source>
         <translation>订单号、客户邮箱或卡号后 4 位</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="165"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="166"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="172"/>
         <source>All merchants</source>
         <translation>全部商家</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="176"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="182"/>
         <source>All payments</source>
         <translation>全部支付状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="181"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="187"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="182"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="188"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="183"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="189"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="184"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="190"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="187"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="193"/>
         <source>Min total</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="191"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="197"/>
         <source>Max total</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="197"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="203"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="246"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="261"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <extracomment>%1 is what the user typed in an amount filter</extracomment>
         <translation>“%1”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="270"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="285"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="275"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="290"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="279"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="294"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>

@@ -268,6 +268,13 @@ const Order* OrderListModel::orderAt(int row) const
     return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
 }
 
+void OrderListModel::setMerchantNames(const QHash<qint64, QString>& names)
+{
+    m_merchantNames = names;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Merchant), index(rowCount() - 1, Merchant), {Qt::DisplayRole});
+}
+
 int OrderListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -306,6 +313,7 @@ QVariant OrderListModel::displayData(const Order& o, int column) const
     switch (column) {
     case Number: return o.id.toString();
     case Created: return formatDateTime(o.createdMs);
+    case Merchant: return m_merchantNames.value(o.merchantId.value, o.merchantId.toString());
     case Customer: return o.customerEmail;
     case Status: return OrderText::status(o.status);
     case Payment: return OrderText::paymentState(o.paymentState);
@@ -321,6 +329,7 @@ QVariant OrderListModel::rawData(const Order& o, int column) const
     switch (column) {
     case Number: return o.id.value;
     case Created: return o.createdMs;
+    case Merchant: return o.merchantId.value;
     case Customer: return o.customerEmail;
     case Status: return int(o.status);
     case Payment: return int(o.paymentState);
@@ -337,6 +346,7 @@ QVariant OrderListModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case Number: return tr("Order", "column");
     case Created: return tr("Placed", "column");
+    case Merchant: return tr("Merchant", "column");
     case Customer: return tr("Customer", "column");
     case Status: return tr("Status", "column");
     case Payment: return tr("Payment", "column");

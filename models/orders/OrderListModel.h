@@ -30,6 +30,7 @@ public:
     {
         Number,
         Created,
+        Merchant, ///< for an operator's all-merchants view; the page hides it for one merchant
         Customer,
         Status,
         Payment,
@@ -51,6 +52,8 @@ public:
     OrderListModel(Client& client, Id merchantId, QObject* parent = nullptr);
 
     void setPageRows(int rows);
+    /// Names for the Merchant column, by merchant id (a merchant without one shows its id).
+    void setMerchantNames(const QHash<qint64, QString>& names);
     void setLiveRowsMax(int rows) { m_liveRowsMax = std::max(rows, 1); }
     /// Applies a filter: the rows are cleared and the first page of the new query is loaded.
     void setFilter(const OrderFilter& filter);
@@ -110,6 +113,7 @@ private:
     bool m_refreshInFlight = false;
     int m_pagedRows = 0; ///< rows the pages brought in: live trimming keeps at least these
     mutable QHash<QString, Currency> m_currencies;
+    QHash<qint64, QString> m_merchantNames;
 };
 
 } // namespace souk

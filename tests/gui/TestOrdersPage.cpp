@@ -140,13 +140,21 @@ void TestOrdersPage::merchantFilterChoosesMerchant()
     QTRY_VERIFY(merchant->isVisible());
     QTRY_COMPARE(rows(), 2);
     QCOMPARE(merchant->count(), 3); // all, the first merchant, the second
+    auto* table = child<QTableView>(u"ordersTable"_s);
+    QVERIFY(table->isColumnHidden(OrderListModel::Merchant)); // one merchant's orders
     merchant->setFocus();
     QTest::keyClick(merchant, Qt::Key_Up); // "All merchants"
     QTRY_COMPARE(rows(), 3);
+    // every merchant's orders: the column says whose each one is
+    QVERIFY(!table->isColumnHidden(OrderListModel::Merchant));
+    const int theirsRow = m_page->model()->rowOf(theirs->id);
+    QVERIFY(theirsRow >= 0);
+    QCOMPARE(m_page->model()->index(theirsRow, OrderListModel::Merchant).data().toString(), u"Second shop"_s);
     while (merchant->currentText() != u"Second shop"_s && merchant->currentIndex() < merchant->count() - 1)
         QTest::keyClick(merchant, Qt::Key_Down);
     QCOMPARE(merchant->currentText(), u"Second shop"_s);
     QTRY_COMPARE(rows(), 1);
+    QVERIFY(table->isColumnHidden(OrderListModel::Merchant));
     QCOMPARE(firstId(), theirs->id);
     // the counters follow: one order awaiting payment, none captured
     QTRY_COMPARE(child<QLabel>(u"awaitingPayment"_s)->text(), u"1"_s);

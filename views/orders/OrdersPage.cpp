@@ -62,6 +62,7 @@ OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* par
     m_model->setPageRows(prefs.get(prefkeys::OrdersPageRows));
     m_counters = new OrderCountersSource(client, merchantId, this);
     buildUi();
+    showMerchantColumn();
     connect(m_counters, &OrderCountersSource::countersChanged, this, &OrdersPage::showCounters);
     connect(m_model, &OrderListModel::loadFailed, m_messageBar, qOverload<const Error&>(&MessageBar::showError));
     connect(m_model, &OrderListModel::heldChangesChanged, this, &OrdersPage::updateLiveButton);
@@ -74,7 +75,9 @@ OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* par
     onReady(client.merchants(), this, [this](const Result<QList<catalog::Merchant>>& merchants) {
         if (!merchants)
             return;
+        QHash<qint64, QString> names;
         for (const auto& m : *merchants) {
+            names.insert(m.id.value, m.name);
             m_currencies.insert(m.id.value, m.currency);
             m_merchant->addItem(m.name, m.id.value);
             if (m.id == m_merchantId)
@@ -83,6 +86,8 @@ OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* par
         if (!merchants->isEmpty())
             m_currency = m_currencies.value(m_merchantId.isNull() ? merchants->first().id.value : m_merchantId.value);
         m_merchant->setVisible(merchants->size() > 1);
+        m_model->setMerchantNames(names);
+        showMerchantColumn();
     });
     m_model->load();
     m_counters->refresh();
@@ -107,6 +112,7 @@ void OrdersPage::buildUi()
     if (!m_table->horizontalHeader()->restoreState(m_prefs.get(prefkeys::OrdersHeaderState))) {
         m_table->setColumnWidth(OrderListModel::Number, 170);
         m_table->setColumnWidth(OrderListModel::Created, 150);
+        m_table->setColumnWidth(OrderListModel::Merchant, 160);
         m_table->setColumnWidth(OrderListModel::Customer, 250);
         m_table->setColumnWidth(OrderListModel::Status, 130);
         m_table->setColumnWidth(OrderListModel::Payment, 130);
@@ -220,6 +226,14 @@ QWidget* OrdersPage::buildFilters()
     return row;
 }
 
+void OrdersPage::showMerchantColumn()
+{
+    // only where the rows can belong to different merchants: the all-merchants view of a
+    // store with more than one
+    const bool all = m_merchant->count() > 2 && m_merchant->currentData().toLongLong() == 0;
+    m_table->setColumnHidden(OrderListModel::Merchant, !all);
+}
+
 void OrdersPage::applyFilter()
 {
     OrderFilter f;
@@ -228,6 +242,7 @@ void OrdersPage::applyFilter()
     if (!f.merchantId.isNull())
         m_currency = m_currencies.value(f.merchantId.value, m_currency);
     m_counters->setMerchant(f.merchantId);
+    showMerchantColumn();
     if (const int s = m_status->currentData().toInt(); s >= 0)
         f.status = OrderStatus(s);
     if (const int p = m_payment->currentData().toInt(); p >= 0)

@@ -49,6 +49,7 @@ private:
     QWidget* buildCounters();
     QWidget* buildFilters();
     void applyFilter();
+    void showMerchantColumn();
     void showCounters(const orders::OrderCounters& counters);
     void updateLiveButton();
 
