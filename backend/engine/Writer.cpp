@@ -4,6 +4,8 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 
+#include <pthread.h>
+
 #include "backend/engine/Engine.h"
 #include "backend/store/ChangeFeed.h"
 #include "backend/store/Connection.h"
@@ -262,6 +264,7 @@ void Writer::run()
     // finishing futures (with the continuations that run inline) would otherwise hold up the
     // next batch. Joined before the writer's thread ends, so no job outlives it unfinished.
     std::thread completer([this] { completeLoop(); });
+    pthread_setname_np(completer.native_handle(), "souk-complete"); // not the writer's name it inherits
     for (;;) {
         auto batch = takeBatch();
         if (batch.empty())
