@@ -1,3 +1,4 @@
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
 #include <QSignalSpy>
@@ -70,6 +71,7 @@ private slots:
     void logStaysShortUnderSteadyWrites();
     void refusalWithoutWritesKeepsTheBatch();
     void failureAfterWritesRunsTheBatchAgain();
+    void futuresFinishAfterTheirChangesArePublished();
 
 private:
     std::unique_ptr<Engine> open(bool readOnly = false);
@@ -169,6 +171,46 @@ void TestEngine::groupCommitPublishesInOrder()
     }
     QVERIFY2(committed.size() < 2000, "commands were not grouped into shared transactions");
     QCOMPARE(engine->lastPublishedSeq(), lastSeq);
+}
+
+void TestEngine::futuresFinishAfterTheirChangesArePublished()
+{
+    // A continuation run where the future finishes sees its change published already, and
+    // runs off the writer: a slow one must not hold up the next transaction.
+    auto engine = open();
+    QVERIFY(engine);
+    std::atomic<QThread*> writerThread{nullptr};
+    auto first = engine->write<qint64>(Tester, [&writerThread, add = addRow(1)](store::UnitOfWork& uow) {
+        writerThread = QThread::currentThread();
+        return add(uow);
+    });
+    std::atomic<qint64> seenSeq{-1};
+    std::atomic<bool> onWriter{true};
+    QElapsedTimer held;
+    auto slow = first.then(QtFuture::Launch::Sync, [&](const Result<qint64>&) {
+        seenSeq = engine->lastPublishedSeq();
+        onWriter = QThread::currentThread() == writerThread.load();
+        held.start();
+        QThread::msleep(300); // a slow continuation
+    });
+    QTRY_VERIFY(held.isValid());
+    auto next = engine->write<qint64>(Tester, addRow(2));
+    // the second command commits while the continuation still runs (its own future finishes
+    // after it: completions keep commit order)
+    const auto rows = [&engine] {
+        auto n = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+        n.waitForFinished();
+        return n.result() ? n.result()->toInt() : -1;
+    };
+    while (rows() < 2 && held.elapsed() < 250)
+        QThread::msleep(5);
+    QVERIFY2(held.elapsed() < 250, "the writer waited for a continuation");
+    QCOMPARE(rows(), 2);
+    next.waitForFinished();
+    QVERIFY(next.result());
+    slow.waitForFinished();
+    QCOMPARE(seenSeq.load(), 1);
+    QVERIFY(!onWriter.load());
 }
 
 void TestEngine::feedSurvivesReopen()
