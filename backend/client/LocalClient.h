@@ -103,13 +103,14 @@ private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);
     void startMaintenance();
     /// The provider's answer for an order the read found authorizable, then the writer's record.
-    QFuture<Result<payments::Payment>> authorizeAtProvider(Id orderId, const payments::CardInput& card,
-                                                           const payments::IdempotentRequest& request,
-                                                           const payments::CardSummary& summary,
-                                                           const orders::Order& order);
-    /// `written`, continued by voiding `released` at the provider once it is committed.
+    /// Asks the provider, records its answer, and hands the recorded payment to `settle`.
+    void authorizeAtProvider(Id orderId, const payments::CardInput& card, const payments::IdempotentRequest& request,
+                             const payments::CardSummary& summary, const orders::Order& order,
+                             std::function<void(const Result<payments::Payment>&)> settle);
+    /// Writes `command`; once it is committed, voids `released` at the provider, then answers.
     template <typename T>
-    QFuture<Result<T>> releaseHolds(QFuture<Result<T>> written, std::shared_ptr<QStringList> released);
+    QFuture<Result<T>> writeReleasingHolds(std::function<Result<T>(store::UnitOfWork&)> command,
+                                           std::shared_ptr<QStringList> released);
 
     Options m_options;
     std::unique_ptr<engine::Engine> m_engine;

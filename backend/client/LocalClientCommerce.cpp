@@ -93,23 +93,24 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
     auto released = std::make_shared<QStringList>(); // provider holds this cancellation voided
     const auto request = payments::IdempotentRequest::of(
         key, u"cancel_order"_s, {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
-    auto written = m_engine->write<Order>(m_options.actor, [orderId, reason, request, released](store::UnitOfWork& uow) {
-        released->clear(); // what an earlier run of this command noted did not commit
-        return payments::runIdempotent<Order>(
-            uow, request,
-            [&]() -> Result<Order> {
-                auto held = payments::PaymentService::paymentsOf(uow.db(), orderId);
-                if (!held)
-                    return held.error();
-                auto cancelled = payments::PaymentService::cancelOrder(uow, orderId, reason);
-                for (const Payment& p : *held) {
-                    if (cancelled && p.status == payments::PaymentStatus::Authorized)
-                        released->append(p.providerRef);
-                }
-                return cancelled;
-            });
-    });
-    return releaseHolds(std::move(written), released);
+    return writeReleasingHolds<Order>(
+        [orderId, reason, request, released](store::UnitOfWork& uow) {
+            released->clear(); // what an earlier run of this command noted did not commit
+            return payments::runIdempotent<Order>(
+                uow, request,
+                [&]() -> Result<Order> {
+                    auto held = payments::PaymentService::paymentsOf(uow.db(), orderId);
+                    if (!held)
+                        return held.error();
+                    auto cancelled = payments::PaymentService::cancelOrder(uow, orderId, reason);
+                    for (const Payment& p : *held) {
+                        if (cancelled && p.status == payments::PaymentStatus::Authorized)
+                            released->append(p.providerRef);
+                    }
+                    return cancelled;
+                });
+        },
+        released);
 }
 
 QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
@@ -170,66 +171,69 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
         std::optional<QByteArray> stored;
         Order order;
     };
-    m_providerWork.fetch_add(1);
-    auto seen = m_engine->read<Seen>([request, orderId](QSqlDatabase& db) -> Result<Seen> {
-        auto stored = payments::Idempotency::lookup(db, request);
-        if (!stored)
-            return stored.error();
-        if (*stored)
-            return Seen{*stored, {}};
-        auto order = payments::PaymentService::checkAuthorizable(db, orderId);
-        if (!order)
-            return order.error();
-        return Seen{{}, *order};
-    });
-    // The answer is a promise of our own, finished by whichever step ends the chain. Qt 6.4's
-    // QFuture::unwrap() crashed here, rarely (about once in 40 runs of 10,000 authorizations):
-    // its continuation found the nested promise already gone, in reportStarted().
+    // The answer is a promise of our own, finished by the step that ends the chain; each step
+    // starts the next from the engine's completion callbacks (see Engine::write on why not
+    // QFuture::then).
     auto answer = std::make_shared<QPromise<Result<Payment>>>();
     answer->start();
     QFuture<Result<Payment>> out = answer->future();
-    seen.then(&m_providerPool, [this, orderId, card, request, summary, answer](const Result<Seen>& found) {
-        const auto settle = [&answer](Result<Payment> result) {
-            answer->addResult(std::move(result));
-            answer->finish();
-        };
-        if (!found) {
-            m_providerWork.fetch_sub(1);
-            settle(found.error());
-            return;
-        }
-        if (found->stored) {
-            m_providerWork.fetch_sub(1);
-            settle(payments::StoredResult<Payment>::decode(*found->stored));
-            return;
-        }
-        authorizeAtProvider(orderId, card, request, summary, found->order)
-            .then(QtFuture::Launch::Sync, [answer](const Result<Payment>& result) {
-                answer->addResult(result);
-                answer->finish();
+    const auto settle = [this, answer](const Result<Payment>& result) {
+        answer->addResult(result);
+        answer->finish();
+        m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
+    };
+    m_providerWork.fetch_add(1);
+    m_engine->read<Seen>(
+        [request, orderId](QSqlDatabase& db) -> Result<Seen> {
+            auto stored = payments::Idempotency::lookup(db, request);
+            if (!stored)
+                return stored.error();
+            if (*stored)
+                return Seen{*stored, {}};
+            auto order = payments::PaymentService::checkAuthorizable(db, orderId);
+            if (!order)
+                return order.error();
+            return Seen{{}, *order};
+        },
+        engine::ReadMode::Snapshot,
+        [this, orderId, card, request, summary, settle](const Result<Seen>& found) {
+            if (!found)
+                return settle(found.error());
+            if (found->stored)
+                return settle(payments::StoredResult<Payment>::decode(*found->stored));
+            // the provider's answer takes its time: on our pool, not the reader's thread
+            m_providerPool.start([this, orderId, card, request, summary, settle, order = found->order] {
+                authorizeAtProvider(orderId, card, request, summary, order, settle);
             });
-    });
+        });
     return out;
 }
 
-QFuture<Result<Payment>> LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& card,
-                                                          const payments::IdempotentRequest& request,
-                                                          const payments::CardSummary& summary, const Order& order)
+void LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& card,
+                                      const payments::IdempotentRequest& request, const payments::CardSummary& summary,
+                                      const Order& order, std::function<void(const Result<Payment>&)> settle)
 {
     const payments::ProviderAnswer answer = m_options.provider->authorize(card, order.totalMinor, order.currency);
-    auto recorded = m_engine->write<Payment>(m_options.actor, [=](store::UnitOfWork& uow) {
-        return payments::runIdempotent<Payment>(
-            uow, request, [&] { return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer); });
-    });
     std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
-    return recorded.then(&m_providerPool, [this, provider, answer](Result<Payment> result) {
-        // an approved hold that is not the one recorded (the order moved on meanwhile, or a
-        // concurrent retry under the same key won) must not stay on the customer's card
-        if (answer.approved && (!result || result->providerRef != answer.reference))
-            provider->voidAuthorization(answer.reference);
-        m_providerWork.fetch_sub(1);
-        return result;
-    });
+    m_engine->write<Payment>(
+        m_options.actor,
+        [=](store::UnitOfWork& uow) {
+            return payments::runIdempotent<Payment>(
+                uow, request, [&] { return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer); });
+        },
+        [this, provider, answer, settle](const Result<Payment>& result) {
+            // an approved hold that is not the one recorded (the order moved on meanwhile, or
+            // a concurrent retry under the same key won) must not stay on the customer's card;
+            // voiding it waits on the provider, so on our pool
+            if (answer.approved && (!result || result->providerRef != answer.reference)) {
+                m_providerPool.start([provider, answer, result, settle] {
+                    provider->voidAuthorization(answer.reference);
+                    settle(result);
+                });
+                return;
+            }
+            settle(result);
+        });
 }
 
 QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional<qint64> amountMinor,
@@ -250,33 +254,40 @@ QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& r
     auto released = std::make_shared<QStringList>();
     const auto request = payments::IdempotentRequest::of(
         key, u"void"_s, {{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}});
-    auto written = m_engine->write<Payment>(m_options.actor, [paymentId, reason, request, released](store::UnitOfWork& uow) {
-        released->clear(); // what an earlier run of this command noted did not commit
-        return payments::runIdempotent<Payment>(
-            uow, request,
-            [&]() -> Result<Payment> {
+    return writeReleasingHolds<Payment>(
+        [paymentId, reason, request, released](store::UnitOfWork& uow) {
+            released->clear(); // what an earlier run of this command noted did not commit
+            return payments::runIdempotent<Payment>(uow, request, [&]() -> Result<Payment> {
                 auto voided = payments::PaymentService::voidAuthorization(uow, paymentId, reason);
                 if (voided)
                     released->append(voided->providerRef);
                 return voided;
             });
-    });
-    return releaseHolds(std::move(written), released);
+        },
+        released);
 }
 
 template <typename T>
-QFuture<Result<T>> LocalClient::releaseHolds(QFuture<Result<T>> written, std::shared_ptr<QStringList> released)
+QFuture<Result<T>> LocalClient::writeReleasingHolds(std::function<Result<T>(store::UnitOfWork&)> command,
+                                                    std::shared_ptr<QStringList> released)
 {
     // after the commit, and off the writer: tell the card network the holds are released (the
     // list stays empty for a replay or a failure, so nothing is released twice or wrongly)
     std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
+    auto answer = std::make_shared<QPromise<Result<T>>>();
+    answer->start();
+    QFuture<Result<T>> out = answer->future();
     m_providerWork.fetch_add(1);
-    return written.then(&m_providerPool, [this, provider, released](Result<T> result) {
-        for (const QString& reference : *released)
-            provider->voidAuthorization(reference);
-        m_providerWork.fetch_sub(1);
-        return result;
+    m_engine->write<T>(m_options.actor, std::move(command), [this, provider, released, answer](const Result<T>& result) {
+        m_providerPool.start([this, provider, released, answer, result] {
+            for (const QString& reference : *released)
+                provider->voidAuthorization(reference);
+            answer->addResult(result);
+            answer->finish();
+            m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
+        });
     });
+    return out;
 }
 
 QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,

@@ -65,7 +65,18 @@ public:
     template <typename T>
     QFuture<Result<T>> write(Actor actor, std::function<Result<T>(store::UnitOfWork&)> command)
     {
-        auto job = std::make_unique<TypedWriteJob<T>>(std::move(actor), std::move(command));
+        return write<T>(std::move(actor), std::move(command), {});
+    }
+    /// As write(), and `done` runs once with the result, on the completion thread, before the
+    /// future finishes. Chains inside Souk continue this way, never with QFuture::then(): in
+    /// Qt 6.4 a continuation attached while its future finishes on another thread can run
+    /// twice, and its second run crashes (QFutureInterfaceBase::setContinuation stores the
+    /// continuation back after running it, where the finishing thread runs it again).
+    template <typename T>
+    QFuture<Result<T>> write(Actor actor, std::function<Result<T>(store::UnitOfWork&)> command,
+                             std::function<void(const Result<T>&)> done)
+    {
+        auto job = std::make_unique<TypedWriteJob<T>>(std::move(actor), std::move(command), std::move(done));
         auto future = job->future();
         enqueue(std::move(job));
         return future;
@@ -73,14 +84,23 @@ public:
 
     /// Runs a query on a reader connection of the pool. Always on a pool thread: a promise,
     /// not QtConcurrent, so a waiting caller cannot pull the query onto its own thread.
+    /// `done`, when given, runs once with the result on that thread before the future finishes
+    /// (see write() for why not QFuture::then()).
     template <typename T>
-    QFuture<Result<T>> read(std::function<Result<T>(QSqlDatabase&)> query, ReadMode mode = ReadMode::Snapshot)
+    QFuture<Result<T>> read(std::function<Result<T>(QSqlDatabase&)> query, ReadMode mode = ReadMode::Snapshot,
+                            std::function<void(const Result<T>&)> done = {})
     {
         auto promise = std::make_shared<QPromise<Result<T>>>();
         auto future = promise->future();
         promise->start();
-        m_readPool.start([this, promise, mode, query = std::move(query)]() {
-            promise->addResult(runRead<T>(query, mode));
+        m_readPool.start([this, promise, mode, query = std::move(query), done = std::move(done)]() {
+            if (!done) {
+                promise->addResult(runRead<T>(query, mode));
+            } else {
+                const Result<T> result = runRead<T>(query, mode);
+                done(result);
+                promise->addResult(result);
+            }
             promise->finish();
         });
         return future;

@@ -36,7 +36,9 @@ class TypedWriteJob final : public WriteJob
 {
 public:
     using Command = std::function<Result<T>(store::UnitOfWork&)>;
-    TypedWriteJob(Actor actor, Command command) : WriteJob(std::move(actor)), m_command(std::move(command))
+    using Done = std::function<void(const Result<T>&)>;
+    TypedWriteJob(Actor actor, Command command, Done done = {})
+        : WriteJob(std::move(actor)), m_command(std::move(command)), m_done(std::move(done))
     {
         m_promise.start();
     }
@@ -61,12 +63,15 @@ public:
             m_result.emplace(commitError ? *commitError : Error::internal(QStringLiteral("command never ran")));
         else if (commitError && m_result->ok())
             m_result.emplace(*commitError); // the batch did not commit: nothing of this command stuck
+        if (m_done)
+            m_done(*m_result);
         m_promise.addResult(std::move(*m_result));
         m_promise.finish();
     }
 
 private:
     Command m_command;
+    Done m_done;
     QPromise<Result<T>> m_promise;
     std::optional<Result<T>> m_result;
 };

@@ -6,17 +6,18 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include <condition_variable>
+#include <functional>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include "backend/client/LocalClient.h"
+#include "backend/core/Async.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/sim/DemoCatalog.h"
@@ -102,51 +103,25 @@ struct RunFigures
     QList<double> latencyMs;
 };
 
-/// Flights whose command finished, handed from the completing thread to the driving one: the
-/// driver sleeps until there is one, so it never spins on a core the engine needs.
-class Arrivals
+/// Calls `done` on the driving thread when the command finishes: a watcher, as the console
+/// does (QFuture::then() can run a continuation twice on Qt 6.4, see Engine::write).
+using Done = std::function<void(Flight*)>;
+template <typename T> void notify(const QFuture<T>& future, QObject* context, const Done& done, Flight* f)
 {
-public:
-    void push(Flight* f)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_ready.push_back(f);
-        }
-        m_wake.notify_one();
-    }
-    std::vector<Flight*> takeAll()
-    {
-        std::unique_lock lock(m_mutex);
-        m_wake.wait(lock, [this] { return !m_ready.empty(); });
-        std::vector<Flight*> out;
-        out.swap(m_ready);
-        return out;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::vector<Flight*> m_ready;
-};
-
-/// Calls back when the command finishes, on the thread that finished it (a push, nothing more).
-template <typename T> void notify(const QFuture<T>& future, Arrivals& arrivals, Flight* f)
-{
-    QFuture<T>(future).then(QtFuture::Launch::Sync, [&arrivals, f](const T&) { arrivals.push(f); });
+    onReady(future, context, [&done, f](const T&) { done(f); });
 }
 
-void launch(Shop& shop, Flight& f, const QString& run, Arrivals& arrivals)
+void launch(Shop& shop, Flight& f, const QString& run, QObject* context, const Done& done)
 {
     orders::NewOrder order{shop.merchant, shop.customers[f.index % Customers], {}, {}, {}};
     for (int k = 0; k < LinesPerOrder; ++k)
         order.lines.append({shop.skus[(f.index * LinesPerOrder + k) % shop.skus.size()], 1 + k % 2});
     f.create = shop.client->createOrder(order, u"%1-%2-c"_s.arg(run).arg(f.index));
-    notify(f.create, arrivals, &f);
+    notify(f.create, context, done, &f);
 }
 
 /// Moves a finished flight to its next command; true when its capture was acknowledged.
-bool advance(Shop& shop, Flight& f, const QString& run, Arrivals& arrivals)
+bool advance(Shop& shop, Flight& f, const QString& run, QObject* context, const Done& done)
 {
     if (f.stage == 0) {
         const auto order = f.create.result();
@@ -156,7 +131,7 @@ bool advance(Shop& shop, Flight& f, const QString& run, Arrivals& arrivals)
                                        u"123"_s};
         f.payment = shop.client->authorizePayment(order->id, card, u"%1-%2-a"_s.arg(run).arg(f.index));
         f.stage = 1;
-        notify(f.payment, arrivals, &f);
+        notify(f.payment, context, done, &f);
         return false;
     }
     const auto payment = f.payment.result();
@@ -166,7 +141,7 @@ bool advance(Shop& shop, Flight& f, const QString& run, Arrivals& arrivals)
         return true;
     f.payment = shop.client->capturePayment(payment->id, std::nullopt, u"%1-%2-p"_s.arg(run).arg(f.index));
     f.stage = 2;
-    notify(f.payment, arrivals, &f);
+    notify(f.payment, context, done, &f);
     return false;
 }
 
@@ -174,12 +149,14 @@ bool advance(Shop& shop, Flight& f, const QString& run, Arrivals& arrivals)
 RunFigures runPipeline(Shop& shop, int count, int inFlight, const QString& run)
 {
     RunFigures figures;
-    Arrivals arrivals;
     std::vector<std::unique_ptr<Flight>> flights{size_t(count)};
+    QEventLoop loop;
+    QObject context;
     QElapsedTimer clock;
     clock.start();
     int started = 0;
     int flying = 0;
+    Done done;
     const auto startMore = [&] {
         while (started < count && flying < inFlight) {
             auto& f = flights[size_t(started)];
@@ -187,19 +164,21 @@ RunFigures runPipeline(Shop& shop, int count, int inFlight, const QString& run)
             f->index = started++;
             f->startNs = clock.nsecsElapsed();
             ++flying;
-            launch(shop, *f, run, arrivals);
+            launch(shop, *f, run, &context, done);
+        }
+    };
+    done = [&](Flight* f) {
+        if (advance(shop, *f, run, &context, done)) {
+            figures.latencyMs.append(double(clock.nsecsElapsed() - f->startNs) / 1e6);
+            --flying;
+            startMore();
+            if (flying == 0)
+                loop.quit();
         }
     };
     startMore();
-    while (flying > 0) {
-        for (Flight* f : arrivals.takeAll()) {
-            if (!advance(shop, *f, run, arrivals))
-                continue;
-            figures.latencyMs.append(double(clock.nsecsElapsed() - f->startNs) / 1e6);
-            --flying;
-        }
-        startMore();
-    }
+    if (flying > 0)
+        loop.exec();
     figures.elapsedMs = clock.elapsed();
     return figures;
 }

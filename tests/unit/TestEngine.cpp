@@ -135,8 +135,9 @@ void TestEngine::failedCommandRollsBackAlone()
     QCOMPARE(count.result()->toInt(), 2);
     auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
     feed.waitForFinished();
-    QCOMPARE(feed.result()->size(), 2); // the failed command's change never reached the feed
-    for (const Change& ch : *feed.result())
+    const ChangeList changes = *feed.result(); // a copy: result() returns a temporary
+    QCOMPARE(changes.size(), 2); // the failed command's change never reached the feed
+    for (const Change& ch : changes)
         QVERIFY(ch.id.value != 2);
 }
 
@@ -175,27 +176,32 @@ void TestEngine::groupCommitPublishesInOrder()
 
 void TestEngine::futuresFinishAfterTheirChangesArePublished()
 {
-    // A continuation run where the future finishes sees its change published already, and
-    // runs off the writer: a slow one must not hold up the next transaction.
+    // A completion callback (where a write's future finishes) sees its change published
+    // already, and runs off the writer: a slow one must not hold up the next transaction.
     auto engine = open();
     QVERIFY(engine);
     std::atomic<QThread*> writerThread{nullptr};
-    auto first = engine->write<qint64>(Tester, [&writerThread, add = addRow(1)](store::UnitOfWork& uow) {
-        writerThread = QThread::currentThread();
-        return add(uow);
-    });
     std::atomic<qint64> seenSeq{-1};
     std::atomic<bool> onWriter{true};
+    std::atomic<bool> started{false};
     QElapsedTimer held;
-    auto slow = first.then(QtFuture::Launch::Sync, [&](const Result<qint64>&) {
-        seenSeq = engine->lastPublishedSeq();
-        onWriter = QThread::currentThread() == writerThread.load();
-        held.start();
-        QThread::msleep(300); // a slow continuation
-    });
-    QTRY_VERIFY(held.isValid());
+    held.start();
+    auto first = engine->write<qint64>(
+        Tester,
+        [&writerThread, add = addRow(1)](store::UnitOfWork& uow) {
+            writerThread = QThread::currentThread();
+            return add(uow);
+        },
+        [&](const Result<qint64>&) { // a slow completion callback
+            seenSeq = engine->lastPublishedSeq();
+            onWriter = QThread::currentThread() == writerThread.load();
+            held.start();
+            started = true;
+            QThread::msleep(300);
+        });
+    QTRY_VERIFY(started.load());
     auto next = engine->write<qint64>(Tester, addRow(2));
-    // the second command commits while the continuation still runs (its own future finishes
+    // the second command commits while the callback still runs (its own future finishes
     // after it: completions keep commit order)
     const auto rows = [&engine] {
         auto n = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
@@ -204,11 +210,12 @@ void TestEngine::futuresFinishAfterTheirChangesArePublished()
     };
     while (rows() < 2 && held.elapsed() < 250)
         QThread::msleep(5);
-    QVERIFY2(held.elapsed() < 250, "the writer waited for a continuation");
+    QVERIFY2(held.elapsed() < 250, "the writer waited for a completion callback");
     QCOMPARE(rows(), 2);
     next.waitForFinished();
     QVERIFY(next.result());
-    slow.waitForFinished();
+    first.waitForFinished();
+    QVERIFY(first.result());
     QCOMPARE(seenSeq.load(), 1);
     QVERIFY(!onWriter.load());
 }

@@ -1,6 +1,7 @@
 #include "views/main/CatalogExport.h"
 
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "backend/client/Client.h"
 
@@ -11,13 +12,19 @@ namespace souk {
 QFuture<Result<qint64>> CatalogExport::run(Client& client, Id merchantId, catalog::CsvFormat format,
                                            const QString& path)
 {
-    // chain without a context object: the write runs on the pool, never on the GUI thread
-    return client.exportCatalog(merchantId, format)
-        .then(QtFuture::Launch::Async, [path](const Result<QByteArray>& data) -> Result<qint64> {
-            if (!data)
-                return data.error();
-            return write(data.value(), path);
-        });
+    // The file is written on the global pool, never on the GUI thread; the pool task waits
+    // for the export (which runs on the engine's readers). Not QFuture::then(): in Qt 6.4 a
+    // continuation attached while its future finishes on another thread can run twice.
+    QFuture<Result<QByteArray>> exported = client.exportCatalog(merchantId, format);
+    return QtConcurrent::run([exported, path]() mutable -> Result<qint64> {
+        exported.waitForFinished();
+        if (exported.isCanceled() || exported.resultCount() == 0)
+            return Error{ErrorCode::Unavailable, u"the export was cancelled"_s, u"path"_s};
+        const Result<QByteArray> data = exported.result();
+        if (!data)
+            return data.error();
+        return write(data.value(), path);
+    });
 }
 
 Result<qint64> CatalogExport::write(const QByteArray& data, const QString& path)
