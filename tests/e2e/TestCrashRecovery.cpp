@@ -59,8 +59,9 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
         auto found = (*client)->ordersById(acknowledged);
         found.waitForFinished();
         QVERIFY(found.result());
-        QCOMPARE(found.result()->size(), acknowledged.size());
-        for (const orders::Order& o : *found.result())
+        const QList<orders::Order> orders = *found.result(); // a copy: result() returns a temporary
+        QCOMPARE(orders.size(), acknowledged.size());
+        for (const orders::Order& o : orders)
             QCOMPARE(o.status, orders::OrderStatus::Paid);
         auto problems = (*client)->engine().read<QStringList>([](QSqlDatabase& db) {
             return payments::CommerceCheck::run(db);
