@@ -2208,92 +2208,97 @@
     </message>
     <message>
         <location filename="../views/orders/OrdersPage.cpp" line="155"/>
+        <source>Captured minus refunded, for the orders placed since midnight; one amount per currency</source>
+        <translation>今日下单订单的已扣款金额减去已退款金额；每种币种分别显示</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="157"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="156"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="158"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="167"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="169"/>
         <source>Order number, customer email or card last 4</source>
         <translation>订单号、客户邮箱或卡号后 4 位</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="172"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="174"/>
         <source>All merchants</source>
         <translation>全部商家</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="179"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="182"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="184"/>
         <source>All payments</source>
         <translation>全部支付状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="187"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="189"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="188"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="190"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="189"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="191"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="190"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="192"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="193"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="195"/>
         <source>Min total</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="197"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="199"/>
         <source>Max total</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="203"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="205"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="261"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <extracomment>%1 is what the user typed in an amount filter</extracomment>
         <translation>“%1”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="285"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="294"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="290"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="299"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="294"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="303"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>

@@ -137,21 +137,29 @@ Result<OrderCounters> OrderQueries::counters(QSqlDatabase& db, Id merchantId, qi
     const QString mine = merchantId.isNull() ? QString() : u" AND merchant_id = %1"_s.arg(merchantId.value);
     q.prepare(u"SELECT "
               "(SELECT count(*) FROM orders WHERE id >= ?"_s + mine + u"), "
-              "(SELECT coalesce(sum(captured_minor - refunded_minor), 0) FROM orders WHERE id >= ? "
-              "AND captured_minor > 0"_s + mine + u"), "
               "(SELECT count(*) FROM orders WHERE status = 0"_s + mine + u"), "
               "(SELECT count(*) FROM orders WHERE status = 0 AND payment_state = 1"_s + mine + u"), "
               "(SELECT currency FROM merchants"_s
               + (merchantId.isNull() ? QString() : u" WHERE id = %1"_s.arg(merchantId.value))
               + u" ORDER BY id LIMIT 1)"_s);
     q.bindValue(0, IdGenerator::firstIdAt(nowMs - 60'000).value);
-    q.bindValue(1, IdGenerator::firstIdAt(dayStartMs).value);
     if (auto s = store::exec(q, u"counting orders"_s); !s)
         return s.error();
     if (!q.next())
         return Error::internal(u"counters returned no row"_s);
-    return OrderCounters{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(4).toString(),
-                         q.value(2).toLongLong(), q.value(3).toLongLong()};
+    OrderCounters out{q.value(0).toLongLong(), {}, q.value(3).toString(), q.value(1).toLongLong(),
+                      q.value(2).toLongLong()};
+    q.finish();
+    QSqlQuery g(db);
+    g.setForwardOnly(true);
+    g.prepare(u"SELECT currency, sum(captured_minor - refunded_minor) FROM orders WHERE id >= ? "
+              "AND captured_minor > 0"_s + mine + u" GROUP BY currency ORDER BY currency"_s);
+    g.bindValue(0, IdGenerator::firstIdAt(dayStartMs).value);
+    if (auto s = store::exec(g, u"summing today's GMV"_s); !s)
+        return s.error();
+    while (g.next())
+        out.gmvToday.append({g.value(0).toString(), g.value(1).toLongLong()});
+    return out;
 }
 
 } // namespace souk::orders

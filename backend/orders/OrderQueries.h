@@ -34,8 +34,11 @@ struct OrderPage
 struct OrderCounters
 {
     qint64 ordersLastMinute = 0;
-    qint64 gmvTodayMinor = 0; ///< captured minus refunded, of the orders placed today, in `currency`
-    QString currency;         ///< the currency of the GMV (the first merchant's when several)
+    /// GMV today: captured minus refunded, of the orders placed since the day began, one
+    /// amount per currency (merchants of one store may sell in different currencies, and
+    /// amounts in two currencies never add up). Sorted by currency code; empty: none yet.
+    QList<std::pair<QString, qint64>> gmvToday;
+    QString currency; ///< the merchant's currency (the first merchant's for all of them): zero's
     qint64 awaitingPayment = 0;
     qint64 awaitingCapture = 0;
 };

@@ -40,10 +40,14 @@ private slots:
     void searchByEmail();
     void badAmountFilterIsReported();
     void countersCount();
+    void gmvKeepsCurrenciesApart();
     void pauseHoldsNewOrders();
     void enterOpensDetail();
 
 private:
+    /// A second merchant ("Second shop", in `currency`) with an order for CAB-1 at `priceMinor`;
+    /// null id on failure (the test has failed then).
+    orders::Order secondMerchantOrder(const QString& currency, qint64 priceMinor, bool paid = false);
     template <typename T> T* child(const QString& name) const { return m_page->findChild<T*>(name); }
     int rows() const { return m_page->model()->rowCount(); }
     Id firstId() const
@@ -103,34 +107,53 @@ void TestOrdersPage::statusFilterNarrowsRows()
     QTRY_COMPARE(rows(), 0);
 }
 
-void TestOrdersPage::merchantFilterChoosesMerchant()
+orders::Order TestOrdersPage::secondMerchantOrder(const QString& currency, qint64 priceMinor, bool paid)
 {
-    // a second merchant with one order of its own
     LocalClient& client = m_f->client();
     auto second = StoreFixture::wait(client.engine().write<catalog::Merchant>(
-        Actor{u"test"_s, u"owner"_s},
-        [](store::UnitOfWork& uow) { return catalog::MerchantService::createMerchant(uow, u"Second shop"_s, u"EUR"_s); }));
-    QVERIFY2(second, qPrintable(second ? QString() : second.error().toString()));
+        Actor{u"test"_s, u"owner"_s}, [currency](store::UnitOfWork& uow) {
+            return catalog::MerchantService::createMerchant(uow, u"Second shop"_s, currency);
+        }));
+    if (!second) {
+        QTest::qFail(qPrintable(second.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
     auto location = StoreFixture::wait(client.engine().write<catalog::Location>(
         Actor{u"test"_s, u"owner"_s},
         [id = second->id](store::UnitOfWork& uow) { return catalog::MerchantService::createLocation(uow, id, u"Depot"_s); }));
-    QVERIFY(location);
     catalog::Product p;
     p.merchantId = second->id;
     p.title = u"Cable"_s;
     p.status = catalog::ProductStatus::Active;
     catalog::Variant v;
     v.sku = u"CAB-1"_s;
-    v.price = m_f->money(900);
+    v.price = Money(priceMinor, *Currency::find(currency));
     p.variants.append(v);
     auto saved = StoreFixture::wait(client.saveProduct(p));
-    QVERIFY(saved);
-    QVERIFY(StoreFixture::wait(client.adjustStock(catalog::StockAdjustment{
-        saved->variants.first().id, location->id, catalog::MovementKind::Received, 5, u"test"_s, -1})));
+    if (!location || !saved
+        || !StoreFixture::wait(client.adjustStock(catalog::StockAdjustment{
+            saved->variants.first().id, location->id, catalog::MovementKind::Received, 5, u"test"_s, -1}))) {
+        QTest::qFail("setting up the second merchant failed", __FILE__, __LINE__);
+        return {};
+    }
     OrderSupport cy(*m_f, u"cy@example.com"_s);
     auto theirs = StoreFixture::wait(
         client.createOrder(orders::NewOrder{second->id, cy.customerId(), {{u"CAB-1"_s, 1}}, {}, {}}, cy.nextKey()));
-    QVERIFY(theirs);
+    if (!theirs) {
+        QTest::qFail(qPrintable(theirs.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    if (paid)
+        cy.capture(cy.authorize(theirs->id).id);
+    return *theirs;
+}
+
+void TestOrdersPage::merchantFilterChoosesMerchant()
+{
+    // a second merchant with one order of its own
+    LocalClient& client = m_f->client();
+    const orders::Order theirs = secondMerchantOrder(u"EUR"_s, 900);
+    QVERIFY(!theirs.id.isNull());
 
     // the page opens on its merchant; the combo appears because there are two
     m_page = std::make_unique<OrdersPage>(client, *m_prefs, m_f->merchantId());
@@ -147,7 +170,7 @@ void TestOrdersPage::merchantFilterChoosesMerchant()
     QTRY_COMPARE(rows(), 3);
     // every merchant's orders: the column says whose each one is
     QVERIFY(!table->isColumnHidden(OrderListModel::Merchant));
-    const int theirsRow = m_page->model()->rowOf(theirs->id);
+    const int theirsRow = m_page->model()->rowOf(theirs.id);
     QVERIFY(theirsRow >= 0);
     QCOMPARE(m_page->model()->index(theirsRow, OrderListModel::Merchant).data().toString(), u"Second shop"_s);
     while (merchant->currentText() != u"Second shop"_s && merchant->currentIndex() < merchant->count() - 1)
@@ -155,7 +178,7 @@ void TestOrdersPage::merchantFilterChoosesMerchant()
     QCOMPARE(merchant->currentText(), u"Second shop"_s);
     QTRY_COMPARE(rows(), 1);
     QVERIFY(table->isColumnHidden(OrderListModel::Merchant));
-    QCOMPARE(firstId(), theirs->id);
+    QCOMPARE(firstId(), theirs.id);
     // the counters follow: one order awaiting payment, none captured
     QTRY_COMPARE(child<QLabel>(u"awaitingPayment"_s)->text(), u"1"_s);
     QTRY_COMPARE(child<QLabel>(u"gmvToday"_s)->text(), u"€0.00"_s);
@@ -193,6 +216,25 @@ void TestOrdersPage::countersCount()
     QTRY_COMPARE(child<QLabel>(u"ordersPerMinute"_s)->text(), u"2"_s);
     QTRY_COMPARE(child<QLabel>(u"gmvToday"_s)->text(), u"€50.00"_s);
     QCOMPARE(child<QLabel>(u"awaitingCapture"_s)->text(), u"0"_s);
+}
+
+void TestOrdersPage::gmvKeepsCurrenciesApart()
+{
+    // a yuan shop beside the euro one: all merchants' GMV shows both amounts, never their sum
+    const orders::Order theirs = secondMerchantOrder(u"CNY"_s, 1200, true);
+    QVERIFY(!theirs.id.isNull());
+    m_page = std::make_unique<OrdersPage>(m_f->client(), *m_prefs, Id{});
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTRY_COMPARE(rows(), 3);
+    QTRY_COMPARE(child<QLabel>(u"gmvToday"_s)->text(), u"CN¥12.00 · €50.00"_s);
+    // one merchant: its own currency only
+    auto* merchant = child<QComboBox>(u"merchantFilter"_s);
+    QTRY_COMPARE(merchant->count(), 3);
+    merchant->setFocus();
+    while (merchant->currentText() != u"Second shop"_s && merchant->currentIndex() < merchant->count() - 1)
+        QTest::keyClick(merchant, Qt::Key_Down);
+    QTRY_COMPARE(child<QLabel>(u"gmvToday"_s)->text(), u"CN¥12.00"_s);
 }
 
 void TestOrdersPage::pauseHoldsNewOrders()

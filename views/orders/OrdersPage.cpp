@@ -151,7 +151,9 @@ QWidget* OrdersPage::buildCounters()
     m_awaitingCapture = counterValue(row, u"awaitingCapture"_s);
     layout->addWidget(counterCard(row, tr("Orders per minute"), m_perMinute));
     //: gross merchandise value captured today, net of refunds
-    layout->addWidget(counterCard(row, tr("GMV today"), m_gmv));
+    QWidget* gmv = counterCard(row, tr("GMV today"), m_gmv);
+    gmv->setToolTip(tr("Captured minus refunded, for the orders placed since midnight; one amount per currency"));
+    layout->addWidget(gmv);
     layout->addWidget(counterCard(row, tr("Awaiting payment"), m_awaitingPayment));
     layout->addWidget(counterCard(row, tr("Awaiting capture"), m_awaitingCapture));
     return row;
@@ -272,9 +274,16 @@ void OrdersPage::applyFilter()
 
 void OrdersPage::showCounters(const orders::OrderCounters& c)
 {
-    auto found = Currency::find(c.currency);
     m_perMinute->setText(formatQuantity(c.ordersLastMinute));
-    m_gmv->setText(found ? formatMoney(c.gmvTodayMinor, *found) : formatQuantity(c.gmvTodayMinor));
+    // one amount per currency: a EUR shop's and a CNY shop's sales do not add up
+    const auto money = [](const QString& code, qint64 minor) {
+        auto found = Currency::find(code);
+        return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(formatQuantity(minor), code);
+    };
+    QStringList amounts;
+    for (const auto& [code, minor] : c.gmvToday)
+        amounts.append(money(code, minor));
+    m_gmv->setText(amounts.isEmpty() ? money(c.currency, 0) : amounts.join(u" · "_s));
     m_awaitingPayment->setText(formatQuantity(c.awaitingPayment));
     m_awaitingCapture->setText(formatQuantity(c.awaitingCapture));
 }
