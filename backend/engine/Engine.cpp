@@ -47,6 +47,11 @@ Engine::~Engine()
     m_readPool.waitForDone();
 }
 
+qint64 Engine::commits() const
+{
+    return m_writer->commits();
+}
+
 qint64 Engine::checkpoints() const
 {
     return m_writer->checkpoints();

@@ -113,6 +113,8 @@ public:
     qint64 lastPublishedSeq() const { return m_lastSeq.load(); }
     /// Log checkpoints run by the background thread so far.
     qint64 checkpoints() const;
+    /// Transactions the writer committed so far (each holds one batch of commands).
+    qint64 commits() const;
 
 signals:
     /// After each commit that changed anything, in seq order, before that commit's futures

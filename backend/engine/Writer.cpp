@@ -280,6 +280,8 @@ void Writer::run()
             sinceCheck.start();
         }
 #endif
+        if (!commitError)
+            m_commits.fetch_add(1, std::memory_order_relaxed);
         handOver(Done{std::move(batch), commitError, std::move(batchChanges)});
     }
     {

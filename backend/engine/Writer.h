@@ -2,6 +2,7 @@
 
 #include <QThread>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -37,6 +38,8 @@ public:
     void stop();
     /// Checkpoints the background thread has run (0 where SQLite checkpoints in the commits).
     qint64 checkpoints() const { return m_checkpointer.checkpoints(); }
+    /// Transactions committed so far.
+    qint64 commits() const { return m_commits.load(std::memory_order_relaxed); }
 
 protected:
     void run() override;
@@ -62,6 +65,7 @@ private:
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<WriteJob>> m_queue;
     bool m_stopping = false;
+    std::atomic<qint64> m_commits{0};
     std::mutex m_doneMutex;
     std::condition_variable m_doneWake;
     std::deque<Done> m_done;

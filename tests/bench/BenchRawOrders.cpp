@@ -153,7 +153,8 @@ const QStringList& RawOrders::tables()
     return all;
 }
 
-RawOrders::Figures RawOrders::run(const QString& path, const QMap<QString, qint64>& per, int count)
+RawOrders::Figures RawOrders::run(const QString& path, const QMap<QString, qint64>& per, int count,
+                                  int perTransaction)
 {
     store::StoreOptions options{path};
     auto file = store::StoreFile::prepare(options, SystemClock::instance());
@@ -187,7 +188,7 @@ RawOrders::Figures RawOrders::run(const QString& path, const QMap<QString, qint6
     QElapsedTimer t;
     t.start();
     for (qint64 o = 1; o <= count; ++o) {
-        if (o % OrdersPerTransaction == 1)
+        if (o % perTransaction == 1 || perTransaction == 1)
             run("BEGIN");
         for (int w = 0; w < all.size(); ++w) {
             sqlite3_stmt* stmt = statements[size_t(w)];
@@ -209,7 +210,7 @@ RawOrders::Figures RawOrders::run(const QString& path, const QMap<QString, qint6
                 sqlite3_reset(stmt);
             }
         }
-        if (o % OrdersPerTransaction == 0 || o == count)
+        if (o % perTransaction == 0 || o == count)
             run("COMMIT");
     }
     f.ordersPerSecond = count * 1000.0 / std::max<qint64>(1, t.elapsed());

@@ -7,8 +7,9 @@
 namespace souk::bench {
 
 /// The baseline of bench_orders: the rows one order makes the engine write (counted from its
-/// tables), inserted and updated with plain prepared QtSql statements, 500 orders per
-/// transaction: no lookups, validation, JSON, idempotency checks or ledger arithmetic.
+/// tables), inserted and updated with prepared statements, 500 orders per
+/// transaction (or as many as asked), with SQLite's own API: no lookups, validation,
+/// idempotency checks or ledger arithmetic.
 class RawOrders final
 {
 public:
@@ -23,9 +24,11 @@ public:
 
     /// The tables whose row counts say what one order writes.
     static const QStringList& tables();
-    /// Writes `count` orders into a fresh store at `path`; `perOrder` maps table -> rows per
-    /// order, and "idempotency_response_bytes" -> the length of a stored response.
-    static Figures run(const QString& path, const QMap<QString, qint64>& perOrder, int count);
+    /// Writes `count` orders into a fresh store at `path`, `perTransaction` orders per
+    /// transaction; `perOrder` maps table -> rows per order, and "idempotency_response_bytes"
+    /// -> the length of a stored response.
+    static Figures run(const QString& path, const QMap<QString, qint64>& perOrder, int count,
+                       int perTransaction = OrdersPerTransaction);
 };
 
 } // namespace souk::bench
