@@ -47,8 +47,10 @@ struct MaintenanceResult
 
 /// Everything a console or a script can ask of Souk. LocalClient runs it on an embedded engine;
 /// RemoteClient (later) over HTTPS; both pass the same contract tests. Every method returns at
-/// once; results arrive as futures (use souk::onReady on the GUI thread). Every command runs as
-/// actor(). `changed` carries the change feed after each commit, on the client's thread.
+/// once; results arrive as futures (use souk::onReady on the GUI thread, or waitForFinished off
+/// it; never QFuture::then(): on Qt 6.4 a continuation attached while the future finishes on
+/// another thread can run twice and crash, see Engine::write). Every command runs as actor().
+/// `changed` carries the change feed after each commit, on the client's thread.
 class Client : public QObject
 {
     Q_OBJECT
