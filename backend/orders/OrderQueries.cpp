@@ -1,5 +1,6 @@
 #include "backend/orders/OrderQueries.h"
 
+#include <QMap>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -150,15 +151,24 @@ Result<OrderCounters> OrderQueries::counters(QSqlDatabase& db, Id merchantId, qi
     OrderCounters out{q.value(0).toLongLong(), {}, q.value(3).toString(), q.value(1).toLongLong(),
                       q.value(2).toLongLong()};
     q.finish();
+    // per merchant, summed per currency here: each merchant's orders of the day are a range
+    // of the (merchant_id, id) index. GROUP BY currency would first sort every order of the
+    // day in memory (74 MB more RSS in bench_monitor, with a million orders placed today).
     QSqlQuery g(db);
     g.setForwardOnly(true);
-    g.prepare(u"SELECT currency, sum(captured_minor - refunded_minor) FROM orders WHERE id >= ? "
-              "AND captured_minor > 0"_s + mine + u" GROUP BY currency ORDER BY currency"_s);
+    g.prepare(u"SELECT m.currency, (SELECT coalesce(sum(o.captured_minor - o.refunded_minor), 0) FROM orders o "
+              "WHERE o.merchant_id = m.id AND o.id >= ? AND o.captured_minor > 0) FROM merchants m"_s
+              + (merchantId.isNull() ? QString() : u" WHERE m.id = %1"_s.arg(merchantId.value)));
     g.bindValue(0, IdGenerator::firstIdAt(dayStartMs).value);
     if (auto s = store::exec(g, u"summing today's GMV"_s); !s)
         return s.error();
-    while (g.next())
-        out.gmvToday.append({g.value(0).toString(), g.value(1).toLongLong()});
+    QMap<QString, qint64> byCurrency; // sorted by code
+    while (g.next()) {
+        if (const qint64 minor = g.value(1).toLongLong(); minor != 0)
+            byCurrency[g.value(0).toString()] += minor;
+    }
+    for (auto it = byCurrency.cbegin(); it != byCurrency.cend(); ++it)
+        out.gmvToday.append({it.key(), it.value()});
     return out;
 }
 
