@@ -9,6 +9,7 @@
 #include "backend/engine/Engine.h"
 #include "backend/store/ChangeFeed.h"
 #include "backend/store/Connection.h"
+#include "backend/store/LookupCache.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -22,7 +23,8 @@ namespace {
 /// back and the job changed nothing. The changes of a good job join the batch. Returns an error
 /// only when the batch's transaction itself is gone (SQLite rolls the whole transaction back on
 /// disk-full or I/O errors): nothing of the batch may then be committed or reported as done.
-std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges)
+std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges,
+                                   store::LookupCache& lookups)
 {
     // cached statements: a command's own work can be a handful of rows, so these count
     if (auto s = store::exec(uow.statement(u"SAVEPOINT cmd"_s), u"opening a savepoint"_s); !s)
@@ -37,6 +39,7 @@ std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::Unit
     if (!ok) {
         if (!store::inTransaction(db))
             return Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s);
+        lookups.clear(); // an entry may have been read from what is undone
         if (auto s = store::exec(uow.statement(u"ROLLBACK TO cmd"_s), u"rolling back a command"_s); !s)
             return s.error();
         if (auto s = store::exec(uow.statement(u"RELEASE cmd"_s), u"releasing a savepoint"_s); !s)
@@ -124,12 +127,12 @@ Pass runBare(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList
 
 /// Runs the batch's jobs in the open transaction, each bare or each in its savepoint.
 Pass runJobs(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch, store::StatementCache& statements,
-             Engine& engine, ChangeList& batchChanges, bool savepoints)
+             store::LookupCache& lookups, Engine& engine, ChangeList& batchChanges, bool savepoints)
 {
     for (auto& job : batch) {
-        store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs());
+        store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs(), &lookups);
         if (savepoints) {
-            if (auto lost = runInSavepoint(db, *job, uow, batchChanges))
+            if (auto lost = runInSavepoint(db, *job, uow, batchChanges, lookups))
                 return {lost, false};
             continue;
         }
@@ -148,7 +151,8 @@ Pass runJobs(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch, sto
 /// the batch runs again with a savepoint per command, so the commands before it run twice (a
 /// command's result and side effects are those of its last run: see Engine::write).
 std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch,
-                              store::StatementCache& statements, Engine& engine, ChangeList& batchChanges)
+                              store::StatementCache& statements, store::LookupCache& lookups, Engine& engine,
+                              ChangeList& batchChanges)
 {
     // without the native handle the engine cannot tell whether a failed command wrote
     bool savepoints = !store::totalChanges(db).has_value();
@@ -156,13 +160,15 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
     for (;;) {
         if (!db.transaction())
             return store::sqlError(db.lastError(), u"starting a transaction"_s);
-        const Pass pass = runJobs(db, batch, statements, engine, batchChanges, savepoints);
+        lookups.transactionStarted(statements);
+        const Pass pass = runJobs(db, batch, statements, lookups, engine, batchChanges, savepoints);
         statements.finishAll(); // no statement keeps a cursor open past the commit
         if (!pass.needsSavepoints) {
             failure = pass.lost;
             break;
         }
         db.rollback();
+        lookups.clear();
         batchChanges.clear();
         savepoints = true;
     }
@@ -179,6 +185,7 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
         qCWarning(lcWriter) << "batch of" << batch.size() << "commands not committed:" << failure->toString();
         if (store::inTransaction(db))
             db.rollback();
+        lookups.clear();
         batchChanges.clear();
     }
     return failure;
@@ -257,6 +264,7 @@ void Writer::run()
     }
     QSqlDatabase& db = (*conn)->db();
     store::StatementCache& statements = (*conn)->statements();
+    store::LookupCache lookups(db); // before the loop, after the connection: its hook is on it
     if (!m_checkpointer.attach(db))
         qCInfo(lcWriter) << "the writer checkpoints the log itself (no background checkpoints)";
     QElapsedTimer sinceCheck; // debug builds: the invariant check reads the whole store
@@ -270,7 +278,7 @@ void Writer::run()
         if (batch.empty())
             break; // stopping and drained
         ChangeList batchChanges;
-        const std::optional<Error> commitError = runBatch(db, batch, statements, m_engine, batchChanges);
+        const std::optional<Error> commitError = runBatch(db, batch, statements, lookups, m_engine, batchChanges);
 #ifndef NDEBUG
         // after every commit, but at most every DebugCheckIntervalMs: a full check per commit
         // would make a large debug store crawl; a broken invariant stays broken until seen

@@ -10,6 +10,7 @@
 #include "backend/orders/OrderStock.h"
 #include "backend/orders/OrderTotals.h"
 #include "backend/store/Connection.h"
+#include "backend/store/LookupCache.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -31,6 +32,13 @@ struct Sku
 
 Result<std::optional<Sku>> findSku(store::UnitOfWork& uow, Id merchantId, const QString& sku)
 {
+    // the writer's cache: a SKU's title, price and status only change with its rows
+    store::LookupCache* cache = uow.lookups();
+    const QString key = cache ? u"sku\x1f%1\x1f%2"_s.arg(merchantId.value).arg(sku) : QString();
+    if (const QVariantList* hit = cache ? cache->find(key) : nullptr) {
+        return std::optional<Sku>(Sku{Id{hit->at(0).toLongLong()}, hit->at(1).toString(), hit->at(2).toLongLong(),
+                                      hit->at(3).toString(), catalog::ProductStatus(hit->at(4).toInt())});
+    }
     store::Statement& q = uow.statement(u"SELECT v.id, p.title, v.option_values, v.price_minor, v.currency, p.status "
                                  "FROM variants v JOIN products p ON p.id = v.product_id "
                                  "WHERE v.merchant_id = ? AND v.sku = ?"_s);
@@ -46,6 +54,8 @@ Result<std::optional<Sku>> findSku(store::UnitOfWork& uow, Id merchantId, const 
     if (!options.isEmpty())
         out.title += u" — "_s + catalog::rows::splitList(options).join(u" / "_s);
     q.finish();
+    if (cache)
+        cache->insert(key, {out.variantId.value, out.title, out.priceMinor, out.currency, int(out.status)});
     return std::optional<Sku>(out);
 }
 
@@ -124,6 +134,12 @@ Result<std::optional<DiscountCode>> findDiscount(store::UnitOfWork& uow, Id merc
 
 Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const NewOrder& r, Id& locationId)
 {
+    store::LookupCache* cache = uow.lookups();
+    const QString key = cache ? u"who\x1f%1\x1f%2"_s.arg(r.customerId.value).arg(r.merchantId.value) : QString();
+    if (const QVariantList* hit = cache ? cache->find(key) : nullptr) {
+        locationId = Id{hit->at(1).toLongLong()};
+        return std::pair(r.customerId, hit->at(0).toString());
+    }
     store::Statement& c = uow.statement(u"SELECT email FROM customers WHERE id = ?"_s);
     c.bindValue(0, r.customerId.value);
     if (auto s = store::exec(c, u"reading the order's customer"_s); !s)
@@ -141,6 +157,8 @@ Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const
         return Error::notFound(u"merchantId"_s, u"no such merchant, or it has no stock location"_s);
     locationId = Id{l.value(0).toLongLong()};
     l.finish();
+    if (cache)
+        cache->insert(key, {email, locationId.value});
     return std::pair(r.customerId, email);
 }
 
@@ -357,7 +375,25 @@ Result<MerchantTerms> OrderService::terms(QSqlDatabase& db, Id merchantId)
 
 Result<MerchantTerms> OrderService::terms(store::UnitOfWork& uow, Id merchantId)
 {
-    return rows::termsWith(uow.statement(rows::termsSql()), merchantId);
+    store::LookupCache* cache = uow.lookups();
+    const QString key = cache ? u"terms\x1f%1"_s.arg(merchantId.value) : QString();
+    if (const QVariantList* hit = cache ? cache->find(key) : nullptr) {
+        MerchantTerms t;
+        t.merchantId = merchantId;
+        t.taxRateBp = hit->at(0).toInt();
+        t.commissionBp = hit->at(1).toInt();
+        t.commissionFixedMinor = hit->at(2).toLongLong();
+        t.deliveryFeeMinor = hit->at(3).toLongLong();
+        t.unpaidExpiryMinutes = hit->at(4).toInt();
+        t.version = hit->at(5).toLongLong();
+        return t;
+    }
+    auto t = rows::termsWith(uow.statement(rows::termsSql()), merchantId);
+    if (t && cache) {
+        cache->insert(key, {t->taxRateBp, t->commissionBp, t->commissionFixedMinor, t->deliveryFeeMinor,
+                            t->unpaidExpiryMinutes, t->version});
+    }
+    return t;
 }
 
 } // namespace souk::orders

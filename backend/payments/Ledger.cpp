@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include "backend/store/LookupCache.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -16,6 +17,11 @@ namespace {
 /// first: the account nearly always exists, and an upsert would rewrite its row each time.
 Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
 {
+    store::LookupCache* cache = uow.lookups();
+    const QString key = cache ? u"account\x1f%1\x1f%2\x1f%3"_s.arg(leg.merchantId.value).arg(int(leg.account)).arg(leg.currency)
+                              : QString();
+    if (const QVariantList* hit = cache ? cache->find(key) : nullptr)
+        return hit->at(0).toLongLong();
     store::Statement& q = uow.statement(
         u"SELECT id FROM ledger_accounts WHERE merchant_id = ? AND kind = ? AND currency = ?"_s);
     q.bindValue(0, leg.merchantId.value);
@@ -26,6 +32,8 @@ Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
     if (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         q.finish();
+        if (cache)
+            cache->insert(key, {id});
         return id;
     }
     store::Statement& add =

@@ -3,8 +3,8 @@
 namespace souk::store {
 
 UnitOfWork::UnitOfWork(QSqlDatabase& db, StatementCache& statements, IdGenerator& ids, Actor actor,
-                       qint64 nowMs)
-    : m_db(db), m_statements(statements), m_ids(ids), m_actor(std::move(actor)), m_nowMs(nowMs)
+                       qint64 nowMs, LookupCache* lookups)
+    : m_db(db), m_statements(statements), m_lookups(lookups), m_ids(ids), m_actor(std::move(actor)), m_nowMs(nowMs)
 {
 }
 

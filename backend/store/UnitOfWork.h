@@ -16,6 +16,8 @@
 
 namespace souk::store {
 
+class LookupCache;
+
 
 /// One command's view of the open write transaction: the connection, the actor, the time, new
 /// ids, and the change-feed rows it records. Created by the engine's writer thread for each
@@ -24,7 +26,8 @@ class UnitOfWork final
 {
     Q_DISABLE_COPY_MOVE(UnitOfWork)
 public:
-    UnitOfWork(QSqlDatabase& db, StatementCache& statements, IdGenerator& ids, Actor actor, qint64 nowMs);
+    UnitOfWork(QSqlDatabase& db, StatementCache& statements, IdGenerator& ids, Actor actor, qint64 nowMs,
+               LookupCache* lookups = nullptr);
 
     bool isOpen() const { return m_db.isOpen(); }
     QSqlDatabase& db() { return m_db; }
@@ -34,6 +37,8 @@ public:
 
     /// A prepared statement, cached for the writer connection's lifetime (bindings reset by the caller).
     Statement& statement(const QString& sql);
+    /// The writer's cache of reference rows (see LookupCache), or null: then read every time.
+    LookupCache* lookups() { return m_lookups; }
 
     /// Notes that an entity changed; the engine writes the feed row before commit. One row per
     /// entity and command: a later note of the same entity updates its version (and keeps
@@ -63,6 +68,7 @@ public:
 private:
     QSqlDatabase& m_db;
     StatementCache& m_statements;
+    LookupCache* m_lookups;
     IdGenerator& m_ids;
     Actor m_actor;
     qint64 m_nowMs;
