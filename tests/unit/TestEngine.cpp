@@ -197,7 +197,7 @@ void TestEngine::futuresFinishAfterTheirChangesArePublished()
             onWriter = QThread::currentThread() == writerThread.load();
             held.start();
             started = true;
-            QThread::msleep(300);
+            QThread::msleep(800);
         });
     QTRY_VERIFY(started.load());
     auto next = engine->write<qint64>(Tester, addRow(2));
@@ -208,9 +208,9 @@ void TestEngine::futuresFinishAfterTheirChangesArePublished()
         n.waitForFinished();
         return n.result() ? n.result()->toInt() : -1;
     };
-    while (rows() < 2 && held.elapsed() < 250)
+    while (rows() < 2 && held.elapsed() < 700)
         QThread::msleep(5);
-    QVERIFY2(held.elapsed() < 250, "the writer waited for a completion callback");
+    QVERIFY2(held.elapsed() < 700, "the writer waited for a completion callback");
     QCOMPARE(rows(), 2);
     next.waitForFinished();
     QVERIFY(next.result());
