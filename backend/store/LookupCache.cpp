@@ -65,12 +65,7 @@ void LookupCache::transactionStarted(StatementCache& statements)
 const QVariantList* LookupCache::find(const QString& key) const
 {
     const auto it = m_entries.constFind(key);
-    if (it == m_entries.cend()) {
-        ++m_misses;
-        return nullptr;
-    }
-    ++m_hits;
-    return &*it;
+    return it == m_entries.cend() ? nullptr : &*it;
 }
 
 void LookupCache::insert(const QString& key, QVariantList values)

@@ -45,8 +45,6 @@ public:
     void insert(const QString& key, QVariantList values);
 
     qsizetype size() const { return m_entries.size(); }
-    qint64 hits() const { return m_hits; }
-    qint64 misses() const { return m_misses; }
 
 private:
     static void onRowChanged(void* self, int op, const char* database, const char* table, long long rowid);
@@ -55,8 +53,6 @@ private:
     sqlite3* m_handle = nullptr;
     qint64 m_dataVersion = -1;
     QHash<QString, QVariantList> m_entries;
-    mutable qint64 m_hits = 0;
-    mutable qint64 m_misses = 0;
 };
 
 } // namespace souk::store
