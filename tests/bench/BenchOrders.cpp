@@ -195,15 +195,31 @@ QMap<QString, qint64> rowCounts(LocalClient& client)
                     return n.error();
                 out.insert(table, n->toLongLong());
             }
-            auto avg = store::scalar(db, u"SELECT avg(length(response)) FROM idempotency_keys"_s, {});
-            if (!avg)
-                return avg.error();
-            out.insert(u"idempotency_response_bytes"_s, avg->toLongLong());
             return out;
         }));
     if (!counts)
         qFatal("counting rows: %s", qPrintable(counts.error().toString()));
     return *counts;
+}
+
+/// Where each table stood before the run, for the baseline to copy the run's rows.
+bench::RawOrders::Marks marks(LocalClient& client)
+{
+    auto marks =
+        wait(client.engine().read<bench::RawOrders::Marks>([](QSqlDatabase& db) -> Result<bench::RawOrders::Marks> {
+            bench::RawOrders::Marks out;
+            for (const QString& table : bench::RawOrders::tables()) {
+                auto n = store::scalar(
+                    db, u"SELECT coalesce(max(%1), 0) FROM %2"_s.arg(bench::RawOrders::markColumn(table), table), {});
+                if (!n)
+                    return n.error();
+                out.insert(table, n->toLongLong());
+            }
+            return out;
+        }));
+    if (!marks)
+        qFatal("marking the tables: %s", qPrintable(marks.error().toString()));
+    return *marks;
 }
 
 void checkStore(LocalClient& client)
@@ -220,25 +236,30 @@ struct ModeFigures
     double ordersPerSecond = 0;
     double ordersPerCommit = 0;
     QMap<QString, qint64> rowsPerOrder;
+    QString path;                   ///< the store, for the baseline to copy
+    bench::RawOrders::Marks before; ///< where its tables stood before the run
+    bench::RawOrders::Marks after;  ///< and after it
 };
 
 ModeFigures measureMode(const QString& dir, store::Durability durability, int count, int inFlight)
 {
     const QString name = durability == store::Durability::Full ? u"FULL"_s : u"NORMAL"_s;
-    Shop shop = openShop(dir + u"/orders-"_s + name + u".souk"_s, durability);
+    ModeFigures mode;
+    mode.path = dir + u"/orders-"_s + name + u".souk"_s;
+    Shop shop = openShop(mode.path, durability);
     runPipeline(shop, WarmUpOrders, inFlight, u"warm"_s);
     const auto before = rowCounts(*shop.client);
+    mode.before = marks(*shop.client);
     const qint64 commitsBefore = shop.client->engine().commits();
     const RunFigures run = runPipeline(shop, count, inFlight, u"run"_s);
     const qint64 commits = shop.client->engine().commits() - commitsBefore;
     const auto after = rowCounts(*shop.client);
+    mode.after = marks(*shop.client);
     checkStore(*shop.client);
-    ModeFigures mode;
     mode.ordersPerSecond = count * 1000.0 / std::max<qint64>(1, run.elapsedMs);
     mode.ordersPerCommit = double(count) / double(std::max<qint64>(1, commits));
     for (auto it = after.cbegin(); it != after.cend(); ++it)
         mode.rowsPerOrder.insert(it.key(), (it.value() - before.value(it.key())) / count);
-    mode.rowsPerOrder.insert(u"idempotency_response_bytes"_s, after.value(u"idempotency_response_bytes"_s));
     QTextStream(stdout) << "synchronous=" << name << ", " << count << " orders, " << inFlight
                         << " in flight:" << Qt::endl;
     bench::report(u"  orders/s (create+authorize+capture)"_s, mode.ordersPerSecond, u"orders/s"_s);
@@ -272,10 +293,13 @@ int main(int argc, char* argv[])
     for (auto it = normal.rowsPerOrder.cbegin(); it != normal.rowsPerOrder.cend(); ++it)
         out << ' ' << it.key() << '=' << it.value();
     out << Qt::endl;
+    // the baseline writes the very rows of the NORMAL run, into a copy of its store as it was
     const bench::RawOrders::Figures baseline =
-        bench::RawOrders::run(dir.filePath(u"raw.souk"_s), normal.rowsPerOrder, count);
-    out << "raw SQLite baseline (synchronous=NORMAL, " << bench::RawOrders::OrdersPerTransaction
-        << " orders per transaction, " << baseline.rowsPerOrder << " row writes per order):" << Qt::endl;
+        bench::RawOrders::run(dir.filePath(u"raw.souk"_s), normal.path, normal.before, normal.after);
+    if (baseline.orders != count)
+        qFatal("the baseline found %lld orders of the run, not %d", baseline.orders, count);
+    out << "raw SQLite baseline, the engine's own rows (synchronous=NORMAL, " << bench::RawOrders::OrdersPerTransaction
+        << " orders per transaction, " << baseline.rowWritesPerOrder << " row writes per order):" << Qt::endl;
     bench::report(u"  raw orders/s"_s, baseline.ordersPerSecond, u"orders/s"_s);
     bench::report(u"  engine / raw, NORMAL"_s, 100.0 * normal.ordersPerSecond / baseline.ordersPerSecond, u"%"_s);
     bench::report(u"  engine / raw, FULL"_s, 100.0 * full.ordersPerSecond / baseline.ordersPerSecond, u"%"_s);
@@ -284,7 +308,7 @@ int main(int argc, char* argv[])
     // commit granularity rather than the engine's own work. Not the goal's baseline.
     const int sameGrain = std::max(1, int(std::lround(normal.ordersPerCommit)));
     const bench::RawOrders::Figures grained =
-        bench::RawOrders::run(dir.filePath(u"raw-grained.souk"_s), normal.rowsPerOrder, count, sameGrain);
+        bench::RawOrders::run(dir.filePath(u"raw-grained.souk"_s), normal.path, normal.before, normal.after, sameGrain);
     out << "raw SQLite at the engine's commit size (synchronous=NORMAL, " << sameGrain
         << " orders per transaction):" << Qt::endl;
     bench::report(u"  raw orders/s"_s, grained.ordersPerSecond, u"orders/s"_s);
