@@ -46,7 +46,8 @@ public:
 
     /// Opens (creating or migrating) the store. Runs on the calling thread before any window
     /// exists; fails with a coded error (locked, corrupt, newer, read-only, ...).
-    static Result<std::unique_ptr<LocalClient>> open(const Options& options, const Clock& clock = SystemClock::instance());
+    static Result<std::unique_ptr<LocalClient>> open(const Options& options,
+                                                     const Clock& clock = SystemClock::instance());
     ~LocalClient() override;
 
     Actor actor() const override { return m_options.actor; }
@@ -76,7 +77,8 @@ public:
     QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms) override;
     QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code) override;
     QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order, const QString& idempotencyKey) override;
-    QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason, const QString& idempotencyKey) override;
+    QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason,
+                                               const QString& idempotencyKey) override;
     QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
                                                 const QString& idempotencyKey) override;
     QFuture<Result<orders::OrderPage>> orderPage(const orders::OrderQuery& query) override;
@@ -107,18 +109,23 @@ private:
     void authorizeAtProvider(Id orderId, const payments::CardInput& card, const payments::IdempotentRequest& request,
                              const payments::CardSummary& summary, const orders::Order& order,
                              std::function<void(const Result<payments::Payment>&)> settle);
-    /// Writes `command`; once it is committed, voids `released` at the provider, then answers.
+    /// Writes `command`; once it commits, sends the holds it put in the release outbox.
     template <typename T>
-    QFuture<Result<T>> writeReleasingHolds(std::function<Result<T>(store::UnitOfWork&)> command,
-                                           std::shared_ptr<QStringList> released);
+    QFuture<Result<T>> writeReleasingHolds(const Actor& actor, std::function<Result<T>(store::UnitOfWork&)> command);
+    /// Sends the outbox's holds to the provider and removes those it confirms, off the GUI
+    /// thread and the writer. One pass at a time; a call during a pass makes it run once more.
+    void releaseHolds();
+    void runReleasePass();
+    void endReleasePass(int seen, bool more);
 
     Options m_options;
     std::unique_ptr<engine::Engine> m_engine;
-    QByteArray m_cardSecret; ///< keys card fingerprints; read from the store at open
+    QByteArray m_cardSecret;    ///< keys card fingerprints; read from the store at open
     QThreadPool m_providerPool; ///< authorizations wait on the provider here, never on the writer
     /// Provider work begun and not yet ended: between its steps it runs on no thread, so the
     /// destructor waits for this to reach zero while the engine can still finish it.
     std::atomic<int> m_providerWork{0};
+    std::atomic<int> m_releaseRequests{0}; ///< releaseHolds() calls the passes have not yet served
     QTimer* m_maintenance = nullptr;
 };
 

@@ -11,6 +11,7 @@
 #include "backend/orders/OrderQueries.h"
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
+#include "backend/payments/HoldReleases.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/OrderDetails.h"
 
@@ -22,21 +23,24 @@ namespace souk {
 namespace {
 
 constexpr int MaintenanceBatch = 500; ///< rows per maintenance step: keeps each write short
+constexpr int ReleaseBatch = 100;     ///< holds sent to the provider per release pass
+const Actor SystemActor{u"system"_s, u"system"_s};
 
 QJsonObject newOrderJson(const orders::NewOrder& o)
 {
     QJsonArray lines;
     for (const auto& l : o.lines)
         lines.append(QJsonObject{{u"sku"_s, l.sku.trimmed()}, {u"quantity"_s, l.quantity}});
-    QJsonObject out{{u"merchantId"_s, o.merchantId.toString()}, {u"customerId"_s, o.customerId.toString()},
-                    {u"lines"_s, lines}, {u"discountCode"_s, o.discountCode.trimmed()}};
+    QJsonObject out{{u"merchantId"_s, o.merchantId.toString()},
+                    {u"customerId"_s, o.customerId.toString()},
+                    {u"lines"_s, lines},
+                    {u"discountCode"_s, o.discountCode.trimmed()}};
     if (o.deliveryFeeMinor)
         out.insert(u"deliveryFeeMinor"_s, *o.deliveryFeeMinor);
     return out;
 }
 
-template <typename T>
-QFuture<Result<T>> readyError(const Error& error)
+template <typename T> QFuture<Result<T>> readyError(const Error& error)
 {
     QPromise<Result<T>> promise;
     promise.start();
@@ -59,16 +63,14 @@ void LocalClient::startMaintenance()
 
 QFuture<Result<orders::Customer>> LocalClient::createCustomer(const orders::Customer& customer)
 {
-    return m_engine->write<orders::Customer>(m_options.actor, [customer](store::UnitOfWork& uow) {
-        return orders::CustomerService::create(uow, customer);
-    });
+    return m_engine->write<orders::Customer>(
+        m_options.actor, [customer](store::UnitOfWork& uow) { return orders::CustomerService::create(uow, customer); });
 }
 
 QFuture<Result<orders::MerchantTerms>> LocalClient::setMerchantTerms(const orders::MerchantTerms& terms)
 {
-    return m_engine->write<orders::MerchantTerms>(m_options.actor, [terms](store::UnitOfWork& uow) {
-        return orders::CustomerService::setTerms(uow, terms);
-    });
+    return m_engine->write<orders::MerchantTerms>(
+        m_options.actor, [terms](store::UnitOfWork& uow) { return orders::CustomerService::setTerms(uow, terms); });
 }
 
 QFuture<Result<bool>> LocalClient::addDiscountCode(const orders::DiscountCode& code)
@@ -90,27 +92,12 @@ QFuture<Result<Order>> LocalClient::createOrder(const orders::NewOrder& order, c
 
 QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reason, const QString& key)
 {
-    auto released = std::make_shared<QStringList>(); // provider holds this cancellation voided
-    const auto request = payments::IdempotentRequest::of(
-        key, u"cancel_order"_s, {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
-    return writeReleasingHolds<Order>(
-        [orderId, reason, request, released](store::UnitOfWork& uow) {
-            released->clear(); // what an earlier run of this command noted did not commit
-            return payments::runIdempotent<Order>(
-                uow, request,
-                [&]() -> Result<Order> {
-                    auto held = payments::PaymentService::paymentsOf(uow.db(), orderId);
-                    if (!held)
-                        return held.error();
-                    auto cancelled = payments::PaymentService::cancelOrder(uow, orderId, reason);
-                    for (const Payment& p : *held) {
-                        if (cancelled && p.status == payments::PaymentStatus::Authorized)
-                            released->append(p.providerRef);
-                    }
-                    return cancelled;
-                });
-        },
-        released);
+    const auto request = payments::IdempotentRequest::of(key, u"cancel_order"_s,
+                                                         {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
+    return writeReleasingHolds<Order>(m_options.actor, [orderId, reason, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<Order>(
+            uow, request, [&] { return payments::PaymentService::cancelOrder(uow, orderId, reason); });
+    });
 }
 
 QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
@@ -120,14 +107,15 @@ QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus
         key, u"advance_order"_s,
         {{u"orderId"_s, orderId.toString()}, {u"to"_s, orders::OrderStateMachine::name(to)}, {u"reason"_s, reason}});
     return m_engine->write<Order>(m_options.actor, [orderId, to, reason, request](store::UnitOfWork& uow) {
-        return payments::runIdempotent<Order>(
-            uow, request, [&] { return orders::OrderService::advance(uow, orderId, to, reason); });
+        return payments::runIdempotent<Order>(uow, request,
+                                              [&] { return orders::OrderService::advance(uow, orderId, to, reason); });
     });
 }
 
 QFuture<Result<orders::OrderPage>> LocalClient::orderPage(const orders::OrderQuery& query)
 {
-    return m_engine->read<orders::OrderPage>([query](QSqlDatabase& db) { return orders::OrderQueries::page(db, query); });
+    return m_engine->read<orders::OrderPage>(
+        [query](QSqlDatabase& db) { return orders::OrderQueries::page(db, query); });
 }
 
 QFuture<Result<QList<Order>>> LocalClient::ordersById(const QList<Id>& orderIds)
@@ -161,8 +149,10 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
     if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
         return readyError<Payment>(s.error());
     const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
-    const QJsonObject params{{u"orderId"_s, orderId.toString()}, {u"card"_s, summary.fingerprint},
-                             {u"expMonth"_s, card.expMonth}, {u"expYear"_s, card.expYear}};
+    const QJsonObject params{{u"orderId"_s, orderId.toString()},
+                             {u"card"_s, summary.fingerprint},
+                             {u"expMonth"_s, card.expMonth},
+                             {u"expYear"_s, card.expYear}};
     const auto request = payments::IdempotentRequest::of(key, u"authorize"_s, params);
     // a retry of a recorded authorization must not reach the card network again; one read
     // looks up the key and checks the order (the writer checks both again when it records)
@@ -218,8 +208,9 @@ void LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& car
     m_engine->write<Payment>(
         m_options.actor,
         [=](store::UnitOfWork& uow) {
-            return payments::runIdempotent<Payment>(
-                uow, request, [&] { return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer); });
+            return payments::runIdempotent<Payment>(uow, request, [&] {
+                return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer);
+            });
         },
         [this, provider, answer, settle](const Result<Payment>& result) {
             // an approved hold that is not the one recorded (the order moved on meanwhile, or
@@ -251,43 +242,73 @@ QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional
 
 QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& reason, const QString& key)
 {
-    auto released = std::make_shared<QStringList>();
     const auto request = payments::IdempotentRequest::of(
         key, u"void"_s, {{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}});
-    return writeReleasingHolds<Payment>(
-        [paymentId, reason, request, released](store::UnitOfWork& uow) {
-            released->clear(); // what an earlier run of this command noted did not commit
-            return payments::runIdempotent<Payment>(uow, request, [&]() -> Result<Payment> {
-                auto voided = payments::PaymentService::voidAuthorization(uow, paymentId, reason);
-                if (voided)
-                    released->append(voided->providerRef);
-                return voided;
-            });
-        },
-        released);
+    return writeReleasingHolds<Payment>(m_options.actor, [paymentId, reason, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<Payment>(
+            uow, request, [&] { return payments::PaymentService::voidAuthorization(uow, paymentId, reason); });
+    });
 }
 
 template <typename T>
-QFuture<Result<T>> LocalClient::writeReleasingHolds(std::function<Result<T>(store::UnitOfWork&)> command,
-                                                    std::shared_ptr<QStringList> released)
+QFuture<Result<T>> LocalClient::writeReleasingHolds(const Actor& actor,
+                                                    std::function<Result<T>(store::UnitOfWork&)> command)
 {
-    // after the commit, and off the writer: tell the card network the holds are released (the
-    // list stays empty for a replay or a failure, so nothing is released twice or wrongly)
-    std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
-    auto answer = std::make_shared<QPromise<Result<T>>>();
-    answer->start();
-    QFuture<Result<T>> out = answer->future();
+    // the holds the command voided are in the outbox once it commits (a replay voids none);
+    // counted as provider work from now, so the destructor waits for the pass it starts
     m_providerWork.fetch_add(1);
-    m_engine->write<T>(m_options.actor, std::move(command), [this, provider, released, answer](const Result<T>& result) {
-        m_providerPool.start([this, provider, released, answer, result] {
-            for (const QString& reference : *released)
-                provider->voidAuthorization(reference);
-            answer->addResult(result);
-            answer->finish();
-            m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
-        });
+    return m_engine->write<T>(actor, std::move(command), [this](const Result<T>& result) {
+        if (result)
+            releaseHolds();
+        m_providerWork.fetch_sub(1);
     });
-    return out;
+}
+
+void LocalClient::releaseHolds()
+{
+    if (m_options.store.readOnly)
+        return;
+    if (m_releaseRequests.fetch_add(1) > 0)
+        return; // the pass under way runs again for this call
+    m_providerWork.fetch_add(1);
+    runReleasePass();
+}
+
+void LocalClient::runReleasePass()
+{
+    const int seen = m_releaseRequests.load();
+    m_engine->read<QList<payments::PendingRelease>>(
+        [](QSqlDatabase& db) { return payments::HoldReleases::pending(db, ReleaseBatch); }, engine::ReadMode::Snapshot,
+        [this, seen](const Result<QList<payments::PendingRelease>>& pending) {
+            if (!pending || pending->isEmpty())
+                return endReleasePass(seen, false);
+            // the provider's answers take their time: on our pool
+            m_providerPool.start([this, seen, pending = *pending] {
+                QList<qint64> released;
+                QList<qint64> failed;
+                for (const payments::PendingRelease& r : pending)
+                    (m_options.provider->voidAuthorization(r.providerRef) ? released : failed).append(r.id);
+                const bool more = pending.size() == ReleaseBatch && !released.isEmpty();
+                m_engine->write<bool>(
+                    SystemActor,
+                    [released, failed](store::UnitOfWork& uow) -> Result<bool> {
+                        if (auto s = payments::HoldReleases::settle(uow, released, failed); !s)
+                            return s.error();
+                        return true;
+                    },
+                    [this, seen, more](const Result<bool>& settled) { endReleasePass(seen, more && settled); });
+            });
+        });
+}
+
+void LocalClient::endReleasePass(int seen, bool more)
+{
+    // a full batch keeps one request back, so the rest is sent next; the ones that failed wait
+    // for the next maintenance pass
+    const int served = more ? seen - 1 : seen;
+    if (m_releaseRequests.fetch_sub(served) - served > 0)
+        return runReleasePass();
+    m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
 }
 
 QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
@@ -326,8 +347,8 @@ QFuture<Result<payments::Dispute>> LocalClient::submitDisputeEvidence(Id dispute
 
 QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, bool won, const QString& key)
 {
-    const auto request = payments::IdempotentRequest::of(
-        key, u"resolve_dispute"_s, {{u"disputeId"_s, disputeId.toString()}, {u"won"_s, won}});
+    const auto request = payments::IdempotentRequest::of(key, u"resolve_dispute"_s,
+                                                         {{u"disputeId"_s, disputeId.toString()}, {u"won"_s, won}});
     return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<payments::Dispute>(
             uow, request, [&] { return payments::PaymentService::resolveDispute(uow, disputeId, won); });
@@ -336,8 +357,7 @@ QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, boo
 
 QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, const QString& key)
 {
-    const auto request =
-        payments::IdempotentRequest::of(key, u"payout"_s, {{u"merchantId"_s, merchantId.toString()}});
+    const auto request = payments::IdempotentRequest::of(key, u"payout"_s, {{u"merchantId"_s, merchantId.toString()}});
     return m_engine->write<QList<payments::Payout>>(m_options.actor, [merchantId, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<QList<payments::Payout>>(
             uow, request, [&] { return payments::PaymentService::payout(uow, merchantId); });
@@ -353,8 +373,10 @@ QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id 
 QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
 {
     const qint64 retentionMs = m_options.idempotencyRetentionMs;
-    return m_engine->write<MaintenanceResult>(
-        Actor{u"system"_s, u"system"_s}, [retentionMs](store::UnitOfWork& uow) -> Result<MaintenanceResult> {
+    // expired holds join the release outbox; the pass after the write also retries the holds
+    // the provider could not release before
+    return writeReleasingHolds<MaintenanceResult>(
+        SystemActor, [retentionMs](store::UnitOfWork& uow) -> Result<MaintenanceResult> {
             MaintenanceResult out;
             // authorizations first: an order whose hold lapsed may then expire in the same pass
             auto auths = payments::PaymentService::expireAuthorizations(uow, MaintenanceBatch);

@@ -35,14 +35,21 @@ ProviderAnswer SimulatedProvider::authorize(const CardInput& card, qint64 amount
         QThread::usleep(ulong(latencyUs));
     if (answer.approved)
         m_approved.fetch_add(1);
-    answer.reference = u"sim_auth_%1_%2"_s.arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')).arg(m_next.fetch_add(1));
+    answer.reference =
+        u"sim_auth_%1_%2"_s.arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')).arg(m_next.fetch_add(1));
     return answer;
 }
 
-void SimulatedProvider::voidAuthorization(const QString& reference)
+bool SimulatedProvider::voidAuthorization(const QString& reference)
 {
     Q_UNUSED(reference);
+    int failures = m_voidFailures.load();
+    while (failures > 0) {
+        if (m_voidFailures.compare_exchange_weak(failures, failures - 1))
+            return false;
+    }
     m_voided.fetch_add(1);
+    return true;
 }
 
 } // namespace souk::payments

@@ -14,7 +14,7 @@ struct ProviderAnswer
     bool approved = false;
     QString declineCode; ///< "insufficient_funds", "stolen_card", "expired_card", "processing_error", "issuer_timeout"
     bool retryable = false; ///< a new attempt may succeed (processing error, timeout)
-    QString reference;   ///< the provider's id of the authorization
+    QString reference;      ///< the provider's id of the authorization
 };
 
 /// The acquirer/card network seen by Souk. Called off the writer thread (it waits on the
@@ -25,8 +25,10 @@ public:
     virtual ~PaymentProvider() = default;
     /// Asks the issuer to hold `amountMinor` on the card. Blocks for the provider's latency.
     virtual ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) = 0;
-    /// Releases a hold Souk will not use (the order moved on, or a concurrent retry won).
-    virtual void voidAuthorization(const QString& reference) = 0;
+    /// Releases a hold Souk will not use (voided, cancelled, expired, or a concurrent retry
+    /// won). True once the provider confirmed, or knows no such hold (a repeated void is a
+    /// no-op); false when the call failed and should be tried again later.
+    virtual bool voidAuthorization(const QString& reference) = 0;
 };
 
 /// A provider that behaves like a real test environment: the card number decides the answer
@@ -45,9 +47,11 @@ public:
     /// `latencyUs`: the time each authorization takes (0 in benchmarks of the engine alone).
     explicit SimulatedProvider(int latencyUs = 3000) : m_latencyUs(latencyUs) {}
     ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) override;
-    void voidAuthorization(const QString& reference) override;
+    bool voidAuthorization(const QString& reference) override;
     /// Holds released through voidAuthorization (tests check that none is left behind).
     qint64 voidedHolds() const { return m_voided.load(); }
+    /// The next `count` voids fail, as when the provider cannot be reached.
+    void failNextVoids(int count) { m_voidFailures.store(count); }
     /// Approved authorizations so far.
     qint64 holdsPlaced() const { return m_approved.load(); }
     static ProviderAnswer outcomeOf(const QString& digits);
@@ -57,6 +61,7 @@ private:
     std::atomic<qint64> m_next{1};
     std::atomic<qint64> m_voided{0};
     std::atomic<qint64> m_approved{0};
+    std::atomic<int> m_voidFailures{0};
 };
 
 } // namespace souk::payments

@@ -6,6 +6,7 @@
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderStock.h"
 #include "backend/orders/OrderTotals.h"
+#include "backend/payments/HoldReleases.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/PaymentRows.h"
 #include "backend/store/Sql.h"
@@ -205,6 +206,9 @@ Result<Payment> PaymentService::voidAuthorization(store::UnitOfWork& uow, Id pay
             .error();
     p->status = PaymentStatus::Voided;
     if (auto s = rows::savePayment(uow, *p); !s)
+        return s.error();
+    // the hold leaves the customer's card once the provider hears of it, even after a crash
+    if (auto s = HoldReleases::enqueue(uow, p->id, p->providerRef); !s)
         return s.error();
     auto order = OrderService::load(uow, p->orderId, false);
     if (!order)

@@ -173,6 +173,13 @@ const QList<QStringList>& shippedSteps()
         },
         // v1 -> v2: customers, orders, payments, the double-entry ledger, idempotency keys
         ordersAndPayments(),
+        // v2 -> v3: the outbox of holds released in the store, still to release at the provider
+        {
+            uR"(CREATE TABLE hold_releases (
+                id INTEGER PRIMARY KEY, payment_id INTEGER NOT NULL REFERENCES payments(id),
+                provider_ref TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                created_ms INTEGER NOT NULL))"_s,
+        },
     };
     return all;
 }

@@ -18,6 +18,8 @@ StoreFixture::StoreFixture(const QString& currency, const Clock& clock)
     options.defaultMerchantName = u"Test Shop"_s;
     options.provider = m_provider;
     options.maintenanceIntervalMs = 0; // tests run maintenance when they mean to
+    m_options = options;
+    m_clock = &clock;
     auto client = LocalClient::open(options, clock);
     if (!client) {
         qWarning().noquote() << "StoreFixture: cannot open store:" << client.error().toString();
@@ -35,6 +37,18 @@ StoreFixture::StoreFixture(const QString& currency, const Clock& clock)
 }
 
 StoreFixture::~StoreFixture() = default;
+
+bool StoreFixture::reopen()
+{
+    m_client.reset();
+    auto client = LocalClient::open(m_options, *m_clock);
+    if (!client) {
+        qWarning().noquote() << "StoreFixture: cannot reopen the store:" << client.error().toString();
+        return false;
+    }
+    m_client = std::move(client).value();
+    return true;
+}
 
 QString StoreFixture::storePath() const
 {

@@ -17,7 +17,8 @@ class StoreFixture final
 public:
     /// `clock`: the engine's time (a MockClock for expiries); it must outlive the fixture.
     /// Payments go to a SimulatedProvider without latency.
-    explicit StoreFixture(const QString& currency = QStringLiteral("EUR"), const Clock& clock = SystemClock::instance());
+    explicit StoreFixture(const QString& currency = QStringLiteral("EUR"),
+                          const Clock& clock = SystemClock::instance());
     ~StoreFixture();
 
     bool ok() const { return m_client != nullptr; }
@@ -28,11 +29,12 @@ public:
     const Currency& currency() const { return m_currency; }
     QString storePath() const;
     QString dirPath() const { return m_dir.path(); }
+    /// Closes the client and opens a new one on the same store and provider, as a restart does.
+    bool reopen();
 
     /// Waits for a future on the test thread (tests may block; the product never does), then
     /// lets queued signals (the change feed) arrive.
-    template <typename T>
-    static T wait(QFuture<T> future)
+    template <typename T> static T wait(QFuture<T> future)
     {
         future.waitForFinished();
         processEvents();
@@ -50,6 +52,8 @@ private:
     static void processEvents();
     QTemporaryDir m_dir;
     std::shared_ptr<payments::SimulatedProvider> m_provider = std::make_shared<payments::SimulatedProvider>(0);
+    LocalClient::Options m_options;
+    const Clock* m_clock = nullptr;
     std::unique_ptr<LocalClient> m_client;
     Id m_merchantId;
     Id m_locationId;

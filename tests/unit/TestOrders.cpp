@@ -6,6 +6,7 @@
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/CommerceCheck.h"
+#include "backend/payments/HoldReleases.h"
 #include "backend/store/Sql.h"
 #include "tests/support/StoreFixture.h"
 
@@ -41,6 +42,7 @@ private slots:
     void unpaidOrdersExpire();
     void authorizationsExpireAfterSevenDays();
     void cancelBeforeAndAfterPayment();
+    void holdReleasesSurviveFailuresAndRestarts();
     void disputeLostReversesFundsAndBooksFee();
     void disputeWonMovesNothing();
     void payoutSettlesNetBalance();
@@ -54,8 +56,7 @@ private:
     qint64 reserved(const QString& sku);
     qint64 onHand(const QString& sku);
     qint64 balance(Id merchantId, AccountKind kind);
-    template <typename T>
-    T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
+    template <typename T> T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
 
     std::unique_ptr<MockClock> m_clock;
     std::unique_ptr<StoreFixture> m_f;
@@ -86,8 +87,8 @@ void TestOrders::init()
 void TestOrders::cleanup()
 {
     if (m_f && m_f->ok()) {
-        auto problems = wait(m_f->client().engine().read<QStringList>(
-            [](QSqlDatabase& db) { return CommerceCheck::run(db); }));
+        auto problems =
+            wait(m_f->client().engine().read<QStringList>([](QSqlDatabase& db) { return CommerceCheck::run(db); }));
         QVERIFY(problems);
         QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
     }
@@ -97,8 +98,8 @@ void TestOrders::cleanup()
 
 Order TestOrders::place(const QList<NewOrderLine>& lines, const QString& k)
 {
-    auto order = wait(m_f->client().createOrder(NewOrder{m_f->merchantId(), m_customer, lines, {}, {}},
-                                                k.isEmpty() ? key() : k));
+    auto order = wait(
+        m_f->client().createOrder(NewOrder{m_f->merchantId(), m_customer, lines, {}, {}}, k.isEmpty() ? key() : k));
     if (!order) {
         QTest::qFail(qPrintable(order.error().toString()), __FILE__, __LINE__);
         return {};
@@ -136,8 +137,10 @@ qint64 TestOrders::count(const QString& table)
 qint64 TestOrders::reserved(const QString& sku)
 {
     auto n = wait(m_f->client().engine().read<QVariant>([sku](QSqlDatabase& db) {
-        return store::scalar(db, u"SELECT coalesce(sum(s.reserved), 0) FROM stock_levels s JOIN variants v "
-                                 "ON v.id = s.variant_id WHERE v.sku = ?"_s, {sku});
+        return store::scalar(db,
+                             u"SELECT coalesce(sum(s.reserved), 0) FROM stock_levels s JOIN variants v "
+                             "ON v.id = s.variant_id WHERE v.sku = ?"_s,
+                             {sku});
     }));
     return n ? n->toLongLong() : -1;
 }
@@ -145,8 +148,10 @@ qint64 TestOrders::reserved(const QString& sku)
 qint64 TestOrders::onHand(const QString& sku)
 {
     auto n = wait(m_f->client().engine().read<QVariant>([sku](QSqlDatabase& db) {
-        return store::scalar(db, u"SELECT coalesce(sum(s.on_hand), 0) FROM stock_levels s JOIN variants v "
-                                 "ON v.id = s.variant_id WHERE v.sku = ?"_s, {sku});
+        return store::scalar(db,
+                             u"SELECT coalesce(sum(s.on_hand), 0) FROM stock_levels s JOIN variants v "
+                             "ON v.id = s.variant_id WHERE v.sku = ?"_s,
+                             {sku});
     }));
     return n ? n->toLongLong() : -1;
 }
@@ -170,7 +175,7 @@ void TestOrders::createReservesStockAndTotals()
     QCOMPARE(o.lines[0].title, u"无线蓝牙耳机"_s);
     QCOMPARE(o.lines[1].title, u"Phone case — CASE-L"_s);
     QCOMPARE(o.subtotalMinor, 2 * 2500 + 999);
-    QCOMPARE(o.taxMinor, 495);                // 5999 * 8.25 % = 494.9175 -> 495
+    QCOMPARE(o.taxMinor, 495); // 5999 * 8.25 % = 494.9175 -> 495
     QCOMPARE(o.totalMinor, 5999 + 495);
     QCOMPARE(o.currency, u"EUR"_s);
     QCOMPARE(reserved(u"EAR-1"_s), 2);
@@ -287,8 +292,8 @@ void TestOrders::idempotentRetries()
     QCOMPARE(again.id, first.id);
     QCOMPARE(count(u"orders"_s), 1);
     QCOMPARE(reserved(u"EAR-1"_s), 1);
-    auto other = wait(m_f->client().createOrder(NewOrder{m_f->merchantId(), m_customer, {{u"EAR-1"_s, 2}}, {}, {}},
-                                                u"order-A"_s));
+    auto other = wait(
+        m_f->client().createOrder(NewOrder{m_f->merchantId(), m_customer, {{u"EAR-1"_s, 2}}, {}, {}}, u"order-A"_s));
     QVERIFY(!other);
     QCOMPARE(other.error().code, ErrorCode::IdempotencyConflict);
     QCOMPARE(errorCodeName(other.error().code), u"idempotency_conflict"_s);
@@ -392,8 +397,8 @@ void TestOrders::badInputChangesNothing()
     auto payment = pay(o.id);
     expectError(wait(m_f->client().refundPayment(payment.id, 100, u"x"_s, key())), ErrorCode::IllegalTransition,
                 u"paymentId"_s);
-    expectError(wait(m_f->client().advanceOrder(o.id, OrderStatus::Shipped, u"x"_s, key())), ErrorCode::IllegalTransition,
-                u"status"_s);
+    expectError(wait(m_f->client().advanceOrder(o.id, OrderStatus::Shipped, u"x"_s, key())),
+                ErrorCode::IllegalTransition, u"status"_s);
     expectError(wait(m_f->client().capturePayment(payment.id, payment.amountMinor + 1, key())), ErrorCode::Conflict,
                 u"amount"_s);
     m_clock->advanceMs(PaymentService::AuthorizationValidityMs + 1);
@@ -468,8 +473,8 @@ void TestOrders::badCustomerTermsAndCodes()
 
 void TestOrders::discountCodeApplies()
 {
-    QVERIFY(wait(m_f->client().addDiscountCode(DiscountCode{m_f->merchantId(), u"TEN"_s, DiscountKind::Percent,
-                                                            1000, true})));
+    QVERIFY(wait(
+        m_f->client().addDiscountCode(DiscountCode{m_f->merchantId(), u"TEN"_s, DiscountKind::Percent, 1000, true})));
     auto o = wait(m_f->client().createOrder(
         NewOrder{m_f->merchantId(), m_customer, {{u"EAR-1"_s, 1}}, u"TEN"_s, std::nullopt}, key()));
     QVERIFY(o);
@@ -495,8 +500,8 @@ void TestOrders::unpaidOrdersExpire()
     auto detail = wait(m_f->client().orderDetail(o.id));
     QCOMPARE(detail->order.status, OrderStatus::Expired);
     QCOMPARE(detail->events.last().actor, u"system/system"_s);
-    auto late = wait(m_f->client().authorizePayment(o.id, CardInput{QString::fromLatin1(SimulatedProvider::Approved),
-                                                                     12, 2030, u"123"_s}, key()));
+    auto late = wait(m_f->client().authorizePayment(
+        o.id, CardInput{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s}, key()));
     QVERIFY(!late);
     QCOMPARE(late.error().code, ErrorCode::IllegalTransition);
 }
@@ -541,6 +546,45 @@ void TestOrders::cancelBeforeAndAfterPayment()
     auto twice = wait(m_f->client().cancelOrder(p.orderId, u"again"_s, key()));
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, ErrorCode::IllegalTransition);
+}
+
+void TestOrders::holdReleasesSurviveFailuresAndRestarts()
+{
+    // the attempts of each hold still to release at the provider, oldest first
+    const auto pending = [this] {
+        auto rows = wait(m_f->client().engine().read<QList<int>>([](QSqlDatabase& db) -> Result<QList<int>> {
+            auto held = souk::payments::HoldReleases::pending(db, 100);
+            if (!held)
+                return held.error();
+            QList<int> attempts;
+            for (const auto& r : *held)
+                attempts.append(r.attempts);
+            return attempts;
+        }));
+        return rows ? *rows : QList<int>{-1};
+    };
+    // the provider cannot be reached: the cancellation commits, its release waits in the store
+    const Order first = place({{u"EAR-1"_s, 1}});
+    pay(first.id);
+    m_f->provider().failNextVoids(1);
+    QVERIFY(wait(m_f->client().cancelOrder(first.id, u"customer asked"_s, key())));
+    QTRY_COMPARE(pending(), QList<int>{1});
+    QCOMPARE(m_f->provider().voidedHolds(), 0);
+    QVERIFY(wait(m_f->client().runMaintenance())); // the next pass tries again
+    QTRY_COMPARE(pending(), QList<int>{});
+    QCOMPARE(m_f->provider().voidedHolds(), 1);
+
+    // the process ends before the provider hears of a void: the next start sends it
+    const Order second = place({{u"EAR-1"_s, 1}});
+    const Payment held = pay(second.id);
+    m_f->provider().failNextVoids(1'000'000); // nothing reaches the provider any more
+    QVERIFY(wait(m_f->client().voidPayment(held.id, u"customer asked"_s, key())));
+    QTRY_COMPARE(pending(), QList<int>{1});
+    m_f->provider().failNextVoids(0);
+    QVERIFY(m_f->reopen());
+    QTRY_COMPARE(pending(), QList<int>{});
+    QCOMPARE(m_f->provider().voidedHolds(), 2);
+    QCOMPARE(m_f->provider().holdsPlaced() - m_f->provider().voidedHolds(), 0); // none left on a card
 }
 
 void TestOrders::disputeLostReversesFundsAndBooksFee()

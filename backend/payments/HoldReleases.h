@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include "backend/core/Id.h"
+#include "backend/core/Result.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::payments {
+
+/// A hold released in the store that the provider has not yet confirmed released.
+struct PendingRelease
+{
+    qint64 id = 0;
+    Id paymentId;
+    QString providerRef;
+    int attempts = 0; ///< provider calls that failed so far
+};
+
+/// The outbox of hold releases. Whatever voids an authorization in the store (a void, a
+/// cancellation, an expiry) records the release here in the same transaction; the client
+/// sends it to the provider after the commit and removes it once the provider confirms. A
+/// crash between the commit and the provider's answer leaves the row, and the next start or
+/// maintenance pass sends it again, so no hold stays on a customer's card for want of a call.
+/// Providers treat a repeated void of one hold as a no-op, so sending twice is harmless.
+class HoldReleases final
+{
+public:
+    /// Records that `providerRef`'s hold must be released (inside the command's transaction).
+    static Status enqueue(store::UnitOfWork& uow, Id paymentId, const QString& providerRef);
+    /// The oldest `limit` releases still to send.
+    static Result<QList<PendingRelease>> pending(QSqlDatabase& db, int limit);
+    /// Removes the releases the provider confirmed and counts an attempt on those it did not.
+    static Status settle(store::UnitOfWork& uow, const QList<qint64>& released, const QList<qint64>& failed);
+};
+
+} // namespace souk::payments
