@@ -41,6 +41,10 @@ const QStringList& checks()
         "FROM journal_entries e JOIN postings ps ON ps.entry_id = e.id JOIN ledger_accounts a ON a.id = ps.account_id "
         "WHERE e.kind = 'capture' AND a.kind = 0 GROUP BY e.payment_id) j ON j.payment_id = p.id "
         "WHERE p.captured_minor <> coalesce(j.booked, 0)"_s,
+        // a hold waiting to be released at the provider belongs to a payment the store released
+        u"SELECT 'hold release ' || r.id || ': payment ' || r.payment_id || ' still holds or took the money "
+        "(status ' || coalesce(p.status, 'missing') || ')' FROM hold_releases r LEFT JOIN payments p "
+        "ON p.id = r.payment_id WHERE p.status IS NULL OR p.status NOT IN (3, 4)"_s,
     };
     return all;
 }

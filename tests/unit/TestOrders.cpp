@@ -553,7 +553,7 @@ void TestOrders::holdReleasesSurviveFailuresAndRestarts()
     // the attempts of each hold still to release at the provider, oldest first
     const auto pending = [this] {
         auto rows = wait(m_f->client().engine().read<QList<int>>([](QSqlDatabase& db) -> Result<QList<int>> {
-            auto held = souk::payments::HoldReleases::pending(db, 100);
+            auto held = HoldReleases::pending(db, 100);
             if (!held)
                 return held.error();
             QList<int> attempts;
@@ -585,6 +585,26 @@ void TestOrders::holdReleasesSurviveFailuresAndRestarts()
     QTRY_COMPARE(pending(), QList<int>{});
     QCOMPARE(m_f->provider().voidedHolds(), 2);
     QCOMPARE(m_f->provider().holdsPlaced() - m_f->provider().voidedHolds(), 0); // none left on a card
+
+    // the store check knows that a release of a payment that took the money is wrong
+    const Payment taken = captured({{u"EAR-1"_s, 1}});
+    const auto enqueue = [&](bool add) {
+        return wait(
+            m_f->client().engine().write<bool>(Actor{u"t"_s, u"t"_s}, [&](store::UnitOfWork& uow) -> Result<bool> {
+                if (auto s = add ? HoldReleases::enqueue(uow, taken.id, taken.providerRef)
+                                 : store::exec(uow.db(), u"DELETE FROM hold_releases"_s);
+                    !s)
+                    return s.error();
+                return true;
+            }));
+    };
+    QVERIFY(enqueue(true));
+    auto problems =
+        wait(m_f->client().engine().read<QStringList>([](QSqlDatabase& db) { return CommerceCheck::run(db); }));
+    QVERIFY(problems);
+    QCOMPARE(problems->size(), 1);
+    QVERIFY2(problems->first().startsWith(u"hold release"_s), qPrintable(problems->first()));
+    QVERIFY(enqueue(false));
 }
 
 void TestOrders::disputeLostReversesFundsAndBooksFee()
