@@ -403,364 +403,389 @@
 <context>
     <name>OrderText</name>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="23"/>
+        <location filename="../models/orders/OrderText.cpp" line="24"/>
         <source>Awaiting payment</source>
         <comment>order status</comment>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="24"/>
+        <location filename="../models/orders/OrderText.cpp" line="26"/>
         <source>Paid</source>
         <comment>order status</comment>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="25"/>
+        <location filename="../models/orders/OrderText.cpp" line="28"/>
         <source>Fulfilling</source>
         <comment>order status</comment>
         <translation>履约中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="26"/>
+        <location filename="../models/orders/OrderText.cpp" line="30"/>
         <source>Shipped</source>
         <comment>order status</comment>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="27"/>
+        <location filename="../models/orders/OrderText.cpp" line="32"/>
         <source>Delivered</source>
         <comment>order status</comment>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="28"/>
+        <location filename="../models/orders/OrderText.cpp" line="34"/>
         <source>Completed</source>
         <comment>order status</comment>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="29"/>
+        <location filename="../models/orders/OrderText.cpp" line="36"/>
         <source>Cancelled</source>
         <comment>order status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="30"/>
+        <location filename="../models/orders/OrderText.cpp" line="38"/>
         <source>Expired</source>
         <comment>order status</comment>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="31"/>
+        <location filename="../models/orders/OrderText.cpp" line="40"/>
         <source>Partially refunded</source>
         <comment>order status</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="32"/>
+        <location filename="../models/orders/OrderText.cpp" line="42"/>
         <source>Refunded</source>
         <comment>order status</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="34"/>
+        <location filename="../models/orders/OrderText.cpp" line="44"/>
         <source>Unknown</source>
         <comment>order status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="40"/>
+        <location filename="../models/orders/OrderText.cpp" line="51"/>
         <source>Not paid</source>
         <comment>payment state</comment>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="41"/>
+        <location filename="../models/orders/OrderText.cpp" line="53"/>
         <source>Awaiting capture</source>
         <comment>payment state</comment>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="42"/>
+        <location filename="../models/orders/OrderText.cpp" line="55"/>
         <source>Captured</source>
         <comment>payment state</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="43"/>
+        <location filename="../models/orders/OrderText.cpp" line="57"/>
         <source>Partially refunded</source>
         <comment>payment state</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="44"/>
+        <location filename="../models/orders/OrderText.cpp" line="59"/>
         <source>Refunded</source>
         <comment>payment state</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="45"/>
+        <location filename="../models/orders/OrderText.cpp" line="61"/>
         <source>Voided</source>
         <comment>payment state</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="46"/>
+        <location filename="../models/orders/OrderText.cpp" line="63"/>
         <source>Declined</source>
         <comment>payment state</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="47"/>
+        <location filename="../models/orders/OrderText.cpp" line="65"/>
         <source>Disputed</source>
         <comment>payment state</comment>
         <translation>争议中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="49"/>
+        <location filename="../models/orders/OrderText.cpp" line="67"/>
         <source>Unknown</source>
         <comment>payment state</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="55"/>
+        <location filename="../models/orders/OrderText.cpp" line="74"/>
         <source>Declined</source>
         <comment>payment status</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="56"/>
+        <location filename="../models/orders/OrderText.cpp" line="76"/>
         <source>Authorized</source>
         <comment>payment status</comment>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="57"/>
+        <location filename="../models/orders/OrderText.cpp" line="78"/>
         <source>Captured</source>
         <comment>payment status</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="58"/>
+        <location filename="../models/orders/OrderText.cpp" line="80"/>
         <source>Voided</source>
         <comment>payment status</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="59"/>
+        <location filename="../models/orders/OrderText.cpp" line="82"/>
         <source>Authorization expired</source>
         <comment>payment status</comment>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="61"/>
+        <location filename="../models/orders/OrderText.cpp" line="84"/>
         <source>Unknown</source>
         <comment>payment status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="67"/>
+        <location filename="../models/orders/OrderText.cpp" line="91"/>
         <source>Needs response</source>
         <comment>dispute status</comment>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="68"/>
+        <location filename="../models/orders/OrderText.cpp" line="93"/>
         <source>Under review</source>
         <comment>dispute status</comment>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="69"/>
+        <location filename="../models/orders/OrderText.cpp" line="95"/>
         <source>Won</source>
         <comment>dispute status</comment>
         <translation>已胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="70"/>
+        <location filename="../models/orders/OrderText.cpp" line="97"/>
         <source>Lost</source>
         <comment>dispute status</comment>
         <translation>已败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="72"/>
+        <location filename="../models/orders/OrderText.cpp" line="99"/>
         <source>Unknown</source>
         <comment>dispute status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="78"/>
+        <location filename="../models/orders/OrderText.cpp" line="106"/>
         <source>Provider clearing</source>
         <comment>ledger account</comment>
         <translation>渠道清算</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="79"/>
+        <location filename="../models/orders/OrderText.cpp" line="108"/>
         <source>Merchant payable</source>
         <comment>ledger account</comment>
         <translation>商户应付</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="80"/>
+        <location filename="../models/orders/OrderText.cpp" line="110"/>
         <source>Commission revenue</source>
         <comment>ledger account</comment>
         <translation>佣金收入</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="81"/>
+        <location filename="../models/orders/OrderText.cpp" line="112"/>
         <source>Refunds</source>
         <comment>ledger account</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="82"/>
+        <location filename="../models/orders/OrderText.cpp" line="114"/>
         <source>Dispute losses</source>
         <comment>ledger account</comment>
         <translation>争议损失</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="83"/>
+        <location filename="../models/orders/OrderText.cpp" line="116"/>
         <source>Dispute fees</source>
         <comment>ledger account</comment>
         <translation>争议手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="84"/>
+        <location filename="../models/orders/OrderText.cpp" line="118"/>
         <source>Paid out</source>
         <comment>ledger account</comment>
         <translation>已打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="86"/>
+        <location filename="../models/orders/OrderText.cpp" line="120"/>
         <source>Unknown</source>
         <comment>ledger account</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="92"/>
+        <location filename="../models/orders/OrderText.cpp" line="126"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="93"/>
+        <location filename="../models/orders/OrderText.cpp" line="127"/>
         <source>Payment authorized</source>
         <translation>支付已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="94"/>
+        <location filename="../models/orders/OrderText.cpp" line="128"/>
         <source>Payment declined</source>
         <translation>支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="95"/>
+        <location filename="../models/orders/OrderText.cpp" line="129"/>
         <source>Payment captured</source>
         <translation>支付已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="96"/>
+        <location filename="../models/orders/OrderText.cpp" line="130"/>
         <source>Authorization voided</source>
         <translation>授权已撤销</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="97"/>
+        <location filename="../models/orders/OrderText.cpp" line="131"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="98"/>
+        <location filename="../models/orders/OrderText.cpp" line="132"/>
         <source>Dispute opened</source>
         <translation>争议已发起</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="99"/>
+        <location filename="../models/orders/OrderText.cpp" line="133"/>
         <source>Dispute evidence sent</source>
         <translation>已提交争议证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="100"/>
+        <location filename="../models/orders/OrderText.cpp" line="134"/>
         <source>Dispute won</source>
         <translation>争议胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="101"/>
+        <location filename="../models/orders/OrderText.cpp" line="135"/>
         <source>Dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="110"/>
+        <location filename="../models/orders/OrderText.cpp" line="144"/>
         <source>order placed</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="111"/>
+        <location filename="../models/orders/OrderText.cpp" line="145"/>
         <source>cancelled by staff</source>
         <translation>由工作人员取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="112"/>
+        <location filename="../models/orders/OrderText.cpp" line="146"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="113"/>
+        <location filename="../models/orders/OrderText.cpp" line="147"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="114"/>
+        <location filename="../models/orders/OrderText.cpp" line="148"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="116"/>
+        <location filename="../models/orders/OrderText.cpp" line="150"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="117"/>
+        <location filename="../models/orders/OrderText.cpp" line="151"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="118"/>
+        <location filename="../models/orders/OrderText.cpp" line="152"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="119"/>
+        <location filename="../models/orders/OrderText.cpp" line="153"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="127"/>
+        <location filename="../models/orders/OrderText.cpp" line="161"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="135"/>
+        <location filename="../models/orders/OrderText.cpp" line="169"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="137"/>
+        <location filename="../models/orders/OrderText.cpp" line="171"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="139"/>
+        <location filename="../models/orders/OrderText.cpp" line="173"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="141"/>
+        <location filename="../models/orders/OrderText.cpp" line="175"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="143"/>
+        <location filename="../models/orders/OrderText.cpp" line="177"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="184"/>
+        <source>Fraudulent payment</source>
+        <translation>欺诈交易</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="186"/>
+        <source>Product not received</source>
+        <translation>未收到商品</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="188"/>
+        <source>Product defective or not as described</source>
+        <translation>商品有缺陷或与描述不符</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="190"/>
+        <source>Charged twice</source>
+        <translation>重复扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="192"/>
+        <source>Refund promised but not made</source>
+        <translation>承诺退款但未退款</translation>
     </message>
 </context>
 <context>
@@ -2024,90 +2049,116 @@
         <translation>取消订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="121"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="83"/>
+        <source>Send &amp;evidence…</source>
+        <translation>发送证据(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="85"/>
+        <source>Answer the customer&apos;s dispute: the card network reviews the evidence and decides</source>
+        <translation>回应客户的争议：由卡组织审查证据并作出裁决</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="125"/>
         <source>&lt;b&gt;Order %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · placed %6</source>
         <extracomment>%1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date</extracomment>
         <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="126"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="130"/>
         <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
         <extracomment>order totals line</extracomment>
         <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="160"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="167"/>
         <source>captured %1</source>
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="161"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="169"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="162"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="170"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="166"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="175"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="171"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="181"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="170"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="303"/>
+        <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
+        <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
+        <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="306"/>
+        <source>Send evidence</source>
+        <translation>发送证据</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="317"/>
+        <source>Evidence sent. The dispute is under review.</source>
+        <translation>证据已发送，争议正在审查中。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="179"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="196"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="208"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="218"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="241"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="219"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="242"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="220"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="243"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="231"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="254"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="244"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="267"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="254"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="277"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="256"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="279"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="257"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="280"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
@@ -2116,7 +2167,7 @@
         <translation type="vanished">由员工取消</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="268"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="291"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>

@@ -20,16 +20,26 @@ class Tr final
 QString OrderText::status(OrderStatus status)
 {
     switch (status) {
-    case OrderStatus::PendingPayment: return Tr::tr("Awaiting payment", "order status");
-    case OrderStatus::Paid: return Tr::tr("Paid", "order status");
-    case OrderStatus::Fulfilling: return Tr::tr("Fulfilling", "order status");
-    case OrderStatus::Shipped: return Tr::tr("Shipped", "order status");
-    case OrderStatus::Delivered: return Tr::tr("Delivered", "order status");
-    case OrderStatus::Completed: return Tr::tr("Completed", "order status");
-    case OrderStatus::Cancelled: return Tr::tr("Cancelled", "order status");
-    case OrderStatus::Expired: return Tr::tr("Expired", "order status");
-    case OrderStatus::PartiallyRefunded: return Tr::tr("Partially refunded", "order status");
-    case OrderStatus::Refunded: return Tr::tr("Refunded", "order status");
+    case OrderStatus::PendingPayment:
+        return Tr::tr("Awaiting payment", "order status");
+    case OrderStatus::Paid:
+        return Tr::tr("Paid", "order status");
+    case OrderStatus::Fulfilling:
+        return Tr::tr("Fulfilling", "order status");
+    case OrderStatus::Shipped:
+        return Tr::tr("Shipped", "order status");
+    case OrderStatus::Delivered:
+        return Tr::tr("Delivered", "order status");
+    case OrderStatus::Completed:
+        return Tr::tr("Completed", "order status");
+    case OrderStatus::Cancelled:
+        return Tr::tr("Cancelled", "order status");
+    case OrderStatus::Expired:
+        return Tr::tr("Expired", "order status");
+    case OrderStatus::PartiallyRefunded:
+        return Tr::tr("Partially refunded", "order status");
+    case OrderStatus::Refunded:
+        return Tr::tr("Refunded", "order status");
     }
     return Tr::tr("Unknown", "order status");
 }
@@ -37,14 +47,22 @@ QString OrderText::status(OrderStatus status)
 QString OrderText::paymentState(PaymentState state)
 {
     switch (state) {
-    case PaymentState::None: return Tr::tr("Not paid", "payment state");
-    case PaymentState::Authorized: return Tr::tr("Awaiting capture", "payment state");
-    case PaymentState::Captured: return Tr::tr("Captured", "payment state");
-    case PaymentState::PartiallyRefunded: return Tr::tr("Partially refunded", "payment state");
-    case PaymentState::Refunded: return Tr::tr("Refunded", "payment state");
-    case PaymentState::Voided: return Tr::tr("Voided", "payment state");
-    case PaymentState::Failed: return Tr::tr("Declined", "payment state");
-    case PaymentState::Disputed: return Tr::tr("Disputed", "payment state");
+    case PaymentState::None:
+        return Tr::tr("Not paid", "payment state");
+    case PaymentState::Authorized:
+        return Tr::tr("Awaiting capture", "payment state");
+    case PaymentState::Captured:
+        return Tr::tr("Captured", "payment state");
+    case PaymentState::PartiallyRefunded:
+        return Tr::tr("Partially refunded", "payment state");
+    case PaymentState::Refunded:
+        return Tr::tr("Refunded", "payment state");
+    case PaymentState::Voided:
+        return Tr::tr("Voided", "payment state");
+    case PaymentState::Failed:
+        return Tr::tr("Declined", "payment state");
+    case PaymentState::Disputed:
+        return Tr::tr("Disputed", "payment state");
     }
     return Tr::tr("Unknown", "payment state");
 }
@@ -52,11 +70,16 @@ QString OrderText::paymentState(PaymentState state)
 QString OrderText::paymentStatus(payments::PaymentStatus status)
 {
     switch (status) {
-    case payments::PaymentStatus::Failed: return Tr::tr("Declined", "payment status");
-    case payments::PaymentStatus::Authorized: return Tr::tr("Authorized", "payment status");
-    case payments::PaymentStatus::Captured: return Tr::tr("Captured", "payment status");
-    case payments::PaymentStatus::Voided: return Tr::tr("Voided", "payment status");
-    case payments::PaymentStatus::Expired: return Tr::tr("Authorization expired", "payment status");
+    case payments::PaymentStatus::Failed:
+        return Tr::tr("Declined", "payment status");
+    case payments::PaymentStatus::Authorized:
+        return Tr::tr("Authorized", "payment status");
+    case payments::PaymentStatus::Captured:
+        return Tr::tr("Captured", "payment status");
+    case payments::PaymentStatus::Voided:
+        return Tr::tr("Voided", "payment status");
+    case payments::PaymentStatus::Expired:
+        return Tr::tr("Authorization expired", "payment status");
     }
     return Tr::tr("Unknown", "payment status");
 }
@@ -64,10 +87,14 @@ QString OrderText::paymentStatus(payments::PaymentStatus status)
 QString OrderText::disputeStatus(payments::DisputeStatus status)
 {
     switch (status) {
-    case payments::DisputeStatus::NeedsResponse: return Tr::tr("Needs response", "dispute status");
-    case payments::DisputeStatus::UnderReview: return Tr::tr("Under review", "dispute status");
-    case payments::DisputeStatus::Won: return Tr::tr("Won", "dispute status");
-    case payments::DisputeStatus::Lost: return Tr::tr("Lost", "dispute status");
+    case payments::DisputeStatus::NeedsResponse:
+        return Tr::tr("Needs response", "dispute status");
+    case payments::DisputeStatus::UnderReview:
+        return Tr::tr("Under review", "dispute status");
+    case payments::DisputeStatus::Won:
+        return Tr::tr("Won", "dispute status");
+    case payments::DisputeStatus::Lost:
+        return Tr::tr("Lost", "dispute status");
     }
     return Tr::tr("Unknown", "dispute status");
 }
@@ -75,13 +102,20 @@ QString OrderText::disputeStatus(payments::DisputeStatus status)
 QString OrderText::account(payments::AccountKind kind)
 {
     switch (kind) {
-    case payments::AccountKind::ProviderClearing: return Tr::tr("Provider clearing", "ledger account");
-    case payments::AccountKind::MerchantPayable: return Tr::tr("Merchant payable", "ledger account");
-    case payments::AccountKind::CommissionRevenue: return Tr::tr("Commission revenue", "ledger account");
-    case payments::AccountKind::Refunds: return Tr::tr("Refunds", "ledger account");
-    case payments::AccountKind::DisputeLosses: return Tr::tr("Dispute losses", "ledger account");
-    case payments::AccountKind::DisputeFees: return Tr::tr("Dispute fees", "ledger account");
-    case payments::AccountKind::PaidOut: return Tr::tr("Paid out", "ledger account");
+    case payments::AccountKind::ProviderClearing:
+        return Tr::tr("Provider clearing", "ledger account");
+    case payments::AccountKind::MerchantPayable:
+        return Tr::tr("Merchant payable", "ledger account");
+    case payments::AccountKind::CommissionRevenue:
+        return Tr::tr("Commission revenue", "ledger account");
+    case payments::AccountKind::Refunds:
+        return Tr::tr("Refunds", "ledger account");
+    case payments::AccountKind::DisputeLosses:
+        return Tr::tr("Dispute losses", "ledger account");
+    case payments::AccountKind::DisputeFees:
+        return Tr::tr("Dispute fees", "ledger account");
+    case payments::AccountKind::PaidOut:
+        return Tr::tr("Paid out", "ledger account");
     }
     return Tr::tr("Unknown", "ledger account");
 }
@@ -141,6 +175,21 @@ QString OrderText::declineReason(const QString& code)
         return Tr::tr("Processing error; trying again may work");
     if (code == u"issuer_timeout"_s)
         return Tr::tr("The card issuer did not answer in time; trying again may work");
+    return code;
+}
+
+QString OrderText::disputeReason(const QString& code)
+{
+    if (code == u"fraudulent"_s)
+        return Tr::tr("Fraudulent payment");
+    if (code == u"product_not_received"_s)
+        return Tr::tr("Product not received");
+    if (code == u"product_unacceptable"_s)
+        return Tr::tr("Product defective or not as described");
+    if (code == u"duplicate"_s)
+        return Tr::tr("Charged twice");
+    if (code == u"credit_not_processed"_s)
+        return Tr::tr("Refund promised but not made");
     return code;
 }
 

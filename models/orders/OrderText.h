@@ -26,6 +26,8 @@ public:
     static QString eventDetail(const QString& detail);
     /// A decline code ("insufficient_funds") as a sentence.
     static QString declineReason(const QString& code);
+    /// A card network's dispute reason code ("fraudulent") in words; other text as it is.
+    static QString disputeReason(const QString& code);
 };
 
 } // namespace souk

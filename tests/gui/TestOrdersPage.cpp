@@ -12,6 +12,7 @@
 #include "models/orders/OrderListModel.h"
 #include "tests/support/OrderSupport.h"
 #include "translations/Translator.h"
+#include "views/common/Dialogs.h"
 #include "views/common/MessageBar.h"
 #include "views/orders/OrderDetailDialog.h"
 #include "views/orders/OrdersPage.h"
@@ -43,6 +44,7 @@ private slots:
     void gmvKeepsCurrenciesApart();
     void pauseHoldsNewOrders();
     void enterOpensDetail();
+    void disputeEvidenceIsSentOnce();
 
 private:
     /// A second merchant ("Second shop", in `currency`) with an order for CAB-1 at `priceMinor`;
@@ -110,8 +112,8 @@ void TestOrdersPage::statusFilterNarrowsRows()
 orders::Order TestOrdersPage::secondMerchantOrder(const QString& currency, qint64 priceMinor, bool paid)
 {
     LocalClient& client = m_f->client();
-    auto second = StoreFixture::wait(client.engine().write<catalog::Merchant>(
-        Actor{u"test"_s, u"owner"_s}, [currency](store::UnitOfWork& uow) {
+    auto second = StoreFixture::wait(
+        client.engine().write<catalog::Merchant>(Actor{u"test"_s, u"owner"_s}, [currency](store::UnitOfWork& uow) {
             return catalog::MerchantService::createMerchant(uow, u"Second shop"_s, currency);
         }));
     if (!second) {
@@ -119,8 +121,9 @@ orders::Order TestOrdersPage::secondMerchantOrder(const QString& currency, qint6
         return {};
     }
     auto location = StoreFixture::wait(client.engine().write<catalog::Location>(
-        Actor{u"test"_s, u"owner"_s},
-        [id = second->id](store::UnitOfWork& uow) { return catalog::MerchantService::createLocation(uow, id, u"Depot"_s); }));
+        Actor{u"test"_s, u"owner"_s}, [id = second->id](store::UnitOfWork& uow) {
+            return catalog::MerchantService::createLocation(uow, id, u"Depot"_s);
+        }));
     catalog::Product p;
     p.merchantId = second->id;
     p.title = u"Cable"_s;
@@ -130,8 +133,8 @@ orders::Order TestOrdersPage::secondMerchantOrder(const QString& currency, qint6
     v.price = Money(priceMinor, *Currency::find(currency));
     p.variants.append(v);
     auto saved = StoreFixture::wait(client.saveProduct(p));
-    if (!location || !saved
-        || !StoreFixture::wait(client.adjustStock(catalog::StockAdjustment{
+    if (!location || !saved ||
+        !StoreFixture::wait(client.adjustStock(catalog::StockAdjustment{
             saved->variants.first().id, location->id, catalog::MovementKind::Received, 5, u"test"_s, -1}))) {
         QTest::qFail("setting up the second merchant failed", __FILE__, __LINE__);
         return {};
@@ -261,6 +264,46 @@ void TestOrdersPage::enterOpensDetail()
     QTRY_VERIFY(!dialog->detail().order.id.isNull());
     QCOMPARE(dialog->detail().order.id, m_page->model()->orderAt(0)->id);
     QVERIFY(!dialog->detail().events.isEmpty());
+}
+
+void TestOrdersPage::disputeEvidenceIsSentOnce()
+{
+    // no dispute: the action is not offered at all
+    OrderDetailDialog plain(m_f->client(), m_paid.orderId, m_page.get());
+    QSignalSpy plainLoaded(&plain, &OrderDetailDialog::loaded);
+    QTRY_COMPARE(plainLoaded.count(), 1);
+    QVERIFY(plain.findChild<QPushButton*>(u"sendEvidenceButton"_s)->isHidden());
+
+    auto opened =
+        StoreFixture::wait(m_f->client().openDispute(m_paid.id, m_paid.capturedMinor, u"fraudulent"_s, u"d-1"_s));
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    OrderDetailDialog dialog(m_f->client(), m_paid.orderId, m_page.get());
+    QSignalSpy loaded(&dialog, &OrderDetailDialog::loaded);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_COMPARE(loaded.count(), 1);
+    auto* send = dialog.findChild<QPushButton*>(u"sendEvidenceButton"_s);
+    QVERIFY(send->isVisible());
+    QVERIFY(send->isEnabled());
+
+    // declined at the confirmation: nothing is sent
+    Dialogs::setNextAnswer(false);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTest::qWait(50);
+    QCOMPARE(dialog.detail().disputes.first().status, payments::DisputeStatus::NeedsResponse);
+    QVERIFY(send->isEnabled());
+
+    // confirmed, and clicked twice: sent once, then the action is off
+    Dialogs::setNextAnswer(true);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTest::mouseClick(send, Qt::LeftButton); // disabled by now: the click does nothing
+    QTRY_COMPARE(loaded.count(), 2);
+    QCOMPARE(dialog.detail().disputes.first().status, payments::DisputeStatus::UnderReview);
+    QVERIFY(!send->isEnabled());
+    QVERIFY(dialog.findChild<MessageBar*>()->isVisible());
+    const auto evidenceEvents = std::count_if(dialog.detail().events.cbegin(), dialog.detail().events.cend(),
+                                              [](const auto& e) { return e.kind.contains(u"evidence"_s); });
+    QCOMPARE(evidenceEvents, 1);
 }
 
 } // namespace souk

@@ -80,12 +80,16 @@ OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent
     m_refund->setObjectName(u"refundButton"_s);
     m_cancel = buttons->addButton(tr("Cancel &order"), QDialogButtonBox::ActionRole);
     m_cancel->setObjectName(u"cancelOrderButton"_s);
-    for (QPushButton* b : {m_capture, m_refund, m_cancel})
+    m_evidence = buttons->addButton(tr("Send &evidence…"), QDialogButtonBox::ActionRole);
+    m_evidence->setObjectName(u"sendEvidenceButton"_s);
+    m_evidence->setToolTip(tr("Answer the customer's dispute: the card network reviews the evidence and decides"));
+    for (QPushButton* b : {m_capture, m_refund, m_cancel, m_evidence})
         b->setEnabled(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_capture, &QPushButton::clicked, this, &OrderDetailDialog::capture);
     connect(m_refund, &QPushButton::clicked, this, &OrderDetailDialog::refund);
     connect(m_cancel, &QPushButton::clicked, this, &OrderDetailDialog::cancelOrder);
+    connect(m_evidence, &QPushButton::clicked, this, &OrderDetailDialog::sendEvidence);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
     layout->addWidget(m_messageBar);
@@ -135,6 +139,8 @@ void OrderDetailDialog::present(const payments::OrderDetail& d)
     const payments::Payment* captured = paymentIn(PaymentStatus::Captured);
     m_refund->setEnabled(captured && captured->refundableMinor() > 0);
     m_cancel->setEnabled(orders::OrderStateMachine::allows(o.status, OrderStatus::Cancelled));
+    m_evidence->setVisible(!d.disputes.isEmpty()); // most orders never see a dispute
+    m_evidence->setEnabled(disputeAwaitingEvidence() != nullptr);
     m_loaded = true;
     emit loaded();
 }
@@ -144,7 +150,8 @@ void OrderDetailDialog::fillLines()
     m_lines->setRowCount(int(m_detail.order.lines.size()));
     for (int r = 0; r < m_detail.order.lines.size(); ++r) {
         const auto& l = m_detail.order.lines[r];
-        setRow(m_lines, r, {l.sku, l.title, formatQuantity(l.quantity), money(l.unitPriceMinor), money(l.lineTotalMinor)},
+        setRow(m_lines, r,
+               {l.sku, l.title, formatQuantity(l.quantity), money(l.unitPriceMinor), money(l.lineTotalMinor)},
                {2, 3, 4});
     }
     m_lines->resizeColumnsToContents();
@@ -158,18 +165,22 @@ void OrderDetailDialog::fillPayments()
     for (const auto& p : d.payments) {
         const QString details = p.status == PaymentStatus::Failed ? OrderText::declineReason(p.declineCode)
                                                                   : tr("captured %1").arg(money(p.capturedMinor));
-        setRow(m_payments, r++, {tr("Payment"), OrderText::paymentStatus(p.status), money(p.amountMinor),
-                                 tr("%1 •••• %2").arg(p.card.brand, p.card.last4), details,
-                                 formatDateTime(p.authorizedMs)}, {2});
+        setRow(m_payments, r++,
+               {tr("Payment"), OrderText::paymentStatus(p.status), money(p.amountMinor),
+                tr("%1 •••• %2").arg(p.card.brand, p.card.last4), details, formatDateTime(p.authorizedMs)},
+               {2});
     }
     for (const auto& f : d.refunds)
-        setRow(m_payments, r++, {tr("Refund"), QString(), money(f.amountMinor), QString(), f.reason, formatDateTime(f.atMs)},
-               {2});
+        setRow(m_payments, r++,
+               {tr("Refund"), QString(), money(f.amountMinor), QString(), f.reason, formatDateTime(f.atMs)}, {2});
     for (const auto& x : d.disputes) {
         //: %1 is the dispute's reason, %2 the date by which evidence must be sent
-        const QString due = tr("%1; evidence due %2").arg(x.reason, formatDateTime(x.evidenceDueMs));
-        setRow(m_payments, r++, {tr("Dispute"), OrderText::disputeStatus(x.status), money(x.amountMinor), QString(), due,
-                                 formatDateTime(x.openedMs)}, {2});
+        const QString due =
+            tr("%1; evidence due %2").arg(OrderText::disputeReason(x.reason), formatDateTime(x.evidenceDueMs));
+        setRow(m_payments, r++,
+               {tr("Dispute"), OrderText::disputeStatus(x.status), money(x.amountMinor), QString(), due,
+                formatDateTime(x.openedMs)},
+               {2});
     }
     m_payments->resizeColumnsToContents();
 }
@@ -179,8 +190,9 @@ void OrderDetailDialog::fillLedger()
     m_ledger->setRowCount(int(m_detail.postings.size()));
     for (int r = 0; r < m_detail.postings.size(); ++r) {
         const auto& p = m_detail.postings[r];
-        setRow(m_ledger, r, {p.entryKind, OrderText::account(p.account), p.amountMinor > 0 ? money(p.amountMinor) : QString(),
-                             p.amountMinor < 0 ? money(-p.amountMinor) : QString(), formatDateTime(p.atMs)},
+        setRow(m_ledger, r,
+               {p.entryKind, OrderText::account(p.account), p.amountMinor > 0 ? money(p.amountMinor) : QString(),
+                p.amountMinor < 0 ? money(-p.amountMinor) : QString(), formatDateTime(p.atMs)},
                {2, 3});
     }
     m_ledger->resizeColumnsToContents();
@@ -195,8 +207,10 @@ void OrderDetailDialog::fillTimeline()
         if (e.toStatus)
             what = e.fromStatus ? tr("%1 → %2").arg(OrderText::status(*e.fromStatus), OrderText::status(*e.toStatus))
                                 : OrderText::status(*e.toStatus);
-        setRow(m_timeline, r, {formatDateTime(e.atMs), what, OrderText::eventDetail(e.detail), e.amountMinor ? money(*e.amountMinor) : QString(),
-                               e.actor}, {3});
+        setRow(m_timeline, r,
+               {formatDateTime(e.atMs), what, OrderText::eventDetail(e.detail),
+                e.amountMinor ? money(*e.amountMinor) : QString(), e.actor},
+               {3});
     }
     m_timeline->resizeColumnsToContents();
 }
@@ -206,6 +220,15 @@ const payments::Payment* OrderDetailDialog::paymentIn(PaymentStatus status) cons
     for (const auto& p : m_detail.payments) {
         if (p.status == status)
             return &p;
+    }
+    return nullptr;
+}
+
+const payments::Dispute* OrderDetailDialog::disputeAwaitingEvidence() const
+{
+    for (const auto& x : m_detail.disputes) {
+        if (x.status == payments::DisputeStatus::NeedsResponse)
+            return &x;
     }
     return nullptr;
 }
@@ -266,6 +289,32 @@ void OrderDetailDialog::cancelOrder()
                     return;
                 }
                 m_messageBar->showSuccess(tr("The order was cancelled."));
+                reload();
+            });
+}
+
+void OrderDetailDialog::sendEvidence()
+{
+    const payments::Dispute* x = disputeAwaitingEvidence();
+    if (!x)
+        return;
+    //: %1 the disputed amount, %2 the customer's reason, %3 the date the evidence is due by
+    const QString question =
+        tr("Send the evidence for the dispute of %1 (%2)? The card network then reviews it and "
+           "decides; the evidence cannot be changed afterwards. It is due by %3.")
+            .arg(money(x->amountMinor), OrderText::disputeReason(x->reason), formatDateTime(x->evidenceDueMs));
+    if (!Dialogs::confirm(this, tr("Send evidence"), question, tr("Send evidence")))
+        return;
+    m_evidence->setEnabled(false);
+    // one key per dispute: however often this is clicked, the evidence goes once
+    onReady(m_client.submitDisputeEvidence(x->id, u"evidence-"_s + x->id.toString()), this,
+            [this](const Result<payments::Dispute>& r) {
+                if (!r) {
+                    m_messageBar->showError(r.error());
+                    m_evidence->setEnabled(disputeAwaitingEvidence() != nullptr);
+                    return;
+                }
+                m_messageBar->showSuccess(tr("Evidence sent. The dispute is under review."));
                 reload();
             });
 }

@@ -17,7 +17,8 @@ class MessageBar;
 
 /// Everything about one order: lines and totals, customer, payments, refunds, disputes, the
 /// ledger postings and one timeline of every event with its actor; with the actions capture,
-/// refund and cancel. Re-reads itself when the order changes. GUI thread.
+/// refund, cancel and, for a dispute awaiting a response, sending the evidence. Re-reads itself
+/// when the order changes. GUI thread.
 class OrderDetailDialog final : public QDialog
 {
     Q_OBJECT
@@ -41,6 +42,8 @@ private:
     void capture();
     void refund();
     void cancelOrder();
+    void sendEvidence();
+    const payments::Dispute* disputeAwaitingEvidence() const;
     const payments::Payment* paymentIn(payments::PaymentStatus status) const;
     QString money(qint64 minor) const;
 
@@ -60,6 +63,7 @@ private:
     QPushButton* m_capture = nullptr;
     QPushButton* m_refund = nullptr;
     QPushButton* m_cancel = nullptr;
+    QPushButton* m_evidence = nullptr;
 };
 
 } // namespace souk
