@@ -130,6 +130,9 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
 
 LocalClient::~LocalClient()
 {
+    // a large release outbox must not keep the window from closing: what is left is sent at
+    // the next start
+    m_closing.store(true);
     // an authorization between its read and its write runs on no thread yet still needs the
     // engine and this pool: let every one finish while both are alive
     while (m_providerWork.load() > 0)

@@ -126,6 +126,7 @@ private:
     /// destructor waits for this to reach zero while the engine can still finish it.
     std::atomic<int> m_providerWork{0};
     std::atomic<int> m_releaseRequests{0}; ///< releaseHolds() calls the passes have not yet served
+    std::atomic<bool> m_closing{false};    ///< set by the destructor: release passes stop early
     QTimer* m_maintenance = nullptr;
 };
 

@@ -3,6 +3,7 @@
 
 #include <QDate>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QPromise>
 #include <QTimer>
 
@@ -18,6 +19,8 @@
 using namespace Qt::StringLiterals;
 using souk::orders::Order;
 using souk::payments::Payment;
+
+Q_DECLARE_LOGGING_CATEGORY(lcClient) // LocalClient.cpp
 
 namespace souk {
 namespace {
@@ -214,13 +217,29 @@ void LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& car
         },
         [this, provider, answer, settle](const Result<Payment>& result) {
             // an approved hold that is not the one recorded (the order moved on meanwhile, or
-            // a concurrent retry under the same key won) must not stay on the customer's card;
-            // voiding it waits on the provider, so on our pool
+            // a concurrent retry under the same key won) must not stay on the customer's card:
+            // it joins the release outbox (no payment of ours holds it) and is sent from there
             if (answer.approved && (!result || result->providerRef != answer.reference)) {
-                m_providerPool.start([provider, answer, result, settle] {
-                    provider->voidAuthorization(answer.reference);
-                    settle(result);
-                });
+                m_engine->write<bool>(
+                    SystemActor,
+                    [reference = answer.reference](store::UnitOfWork& uow) -> Result<bool> {
+                        if (auto s = payments::HoldReleases::enqueue(uow, Id{}, reference); !s)
+                            return s.error();
+                        return true;
+                    },
+                    [this, provider, answer, result, settle](const Result<bool>& queued) {
+                        if (queued) {
+                            releaseHolds();
+                            return settle(result);
+                        }
+                        // the store refused even that: release it now, from memory
+                        m_providerPool.start([provider, answer, result, settle] {
+                            if (!provider->voidAuthorization(answer.reference))
+                                qCWarning(lcClient)
+                                    << "a hold Souk does not use could not be released:" << answer.reference;
+                            settle(result);
+                        });
+                    });
                 return;
             }
             settle(result);
@@ -266,7 +285,7 @@ QFuture<Result<T>> LocalClient::writeReleasingHolds(const Actor& actor,
 
 void LocalClient::releaseHolds()
 {
-    if (m_options.store.readOnly)
+    if (m_options.store.readOnly || m_closing.load())
         return;
     if (m_releaseRequests.fetch_add(1) > 0)
         return; // the pass under way runs again for this call
@@ -286,8 +305,14 @@ void LocalClient::runReleasePass()
             m_providerPool.start([this, seen, pending = *pending] {
                 QList<qint64> released;
                 QList<qint64> failed;
-                for (const payments::PendingRelease& r : pending)
+                for (const payments::PendingRelease& r : pending) {
+                    if (m_closing.load())
+                        break; // the rest stays in the store for the next start
                     (m_options.provider->voidAuthorization(r.providerRef) ? released : failed).append(r.id);
+                }
+                if (!failed.isEmpty())
+                    qCWarning(lcClient) << failed.size()
+                                        << "hold releases failed at the provider; they are tried again";
                 const bool more = pending.size() == ReleaseBatch && !released.isEmpty();
                 m_engine->write<bool>(
                     SystemActor,
@@ -303,10 +328,11 @@ void LocalClient::runReleasePass()
 
 void LocalClient::endReleasePass(int seen, bool more)
 {
-    // a full batch keeps one request back, so the rest is sent next; the ones that failed wait
-    // for the next maintenance pass
+    // a full batch keeps one request back, so the next pass goes on. Failed releases are read
+    // after every fresh one (pending() orders by attempts), so they cannot hold newer ones back;
+    // they are tried again by any later pass, at the latest the next maintenance pass.
     const int served = more ? seen - 1 : seen;
-    if (m_releaseRequests.fetch_sub(served) - served > 0)
+    if (m_releaseRequests.fetch_sub(served) - served > 0 && !m_closing.load())
         return runReleasePass();
     m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
 }

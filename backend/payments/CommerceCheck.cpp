@@ -42,9 +42,9 @@ const QStringList& checks()
         "WHERE e.kind = 'capture' AND a.kind = 0 GROUP BY e.payment_id) j ON j.payment_id = p.id "
         "WHERE p.captured_minor <> coalesce(j.booked, 0)"_s,
         // a hold waiting to be released at the provider belongs to a payment the store released
-        u"SELECT 'hold release ' || r.id || ': payment ' || r.payment_id || ' still holds or took the money "
+        u"SELECT 'hold release ' || r.id || ': payment ' || r.payment_id || ' is not voided or expired "
         "(status ' || coalesce(p.status, 'missing') || ')' FROM hold_releases r LEFT JOIN payments p "
-        "ON p.id = r.payment_id WHERE p.status IS NULL OR p.status NOT IN (3, 4)"_s,
+        "ON p.id = r.payment_id WHERE r.payment_id IS NOT NULL AND (p.status IS NULL OR p.status NOT IN (3, 4))"_s,
     };
     return all;
 }

@@ -11,7 +11,7 @@ Status HoldReleases::enqueue(store::UnitOfWork& uow, Id paymentId, const QString
 {
     store::Statement& q =
         uow.statement(u"INSERT INTO hold_releases (payment_id, provider_ref, created_ms) VALUES (?, ?, ?)"_s);
-    q.bindValue(0, paymentId.value);
+    q.bindValue(0, paymentId.isNull() ? QVariant() : QVariant(paymentId.value)); // none: a hold never recorded
     q.bindValue(1, store::nonNull(providerRef));
     q.bindValue(2, uow.nowMs());
     return store::exec(q, u"recording a hold to release"_s);
@@ -20,7 +20,7 @@ Status HoldReleases::enqueue(store::UnitOfWork& uow, Id paymentId, const QString
 Result<QList<PendingRelease>> HoldReleases::pending(QSqlDatabase& db, int limit)
 {
     store::Statement& q = store::Connection::statement(
-        db, u"SELECT id, payment_id, provider_ref, attempts FROM hold_releases ORDER BY id LIMIT ?"_s);
+        db, u"SELECT id, payment_id, provider_ref, attempts FROM hold_releases ORDER BY attempts, id LIMIT ?"_s);
     q.bindValue(0, limit);
     if (auto s = store::exec(q, u"reading the holds to release"_s); !s)
         return s.error();

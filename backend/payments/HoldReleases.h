@@ -14,7 +14,7 @@ namespace souk::payments {
 struct PendingRelease
 {
     qint64 id = 0;
-    Id paymentId;
+    Id paymentId; ///< null for a hold the provider approved but no payment recorded
     QString providerRef;
     int attempts = 0; ///< provider calls that failed so far
 };
@@ -28,9 +28,11 @@ struct PendingRelease
 class HoldReleases final
 {
 public:
-    /// Records that `providerRef`'s hold must be released (inside the command's transaction).
+    /// Records that `providerRef`'s hold must be released (inside the command's transaction);
+    /// `paymentId` null for an approved hold no payment recorded.
     static Status enqueue(store::UnitOfWork& uow, Id paymentId, const QString& providerRef);
-    /// The oldest `limit` releases still to send.
+    /// The `limit` releases to send next: those tried fewest times first, then the oldest, so
+    /// releases the provider keeps refusing never hold newer ones back.
     static Result<QList<PendingRelease>> pending(QSqlDatabase& db, int limit);
     /// Removes the releases the provider confirmed and counts an attempt on those it did not.
     static Status settle(store::UnitOfWork& uow, const QList<qint64>& released, const QList<qint64>& failed);

@@ -174,9 +174,10 @@ const QList<QStringList>& shippedSteps()
         // v1 -> v2: customers, orders, payments, the double-entry ledger, idempotency keys
         ordersAndPayments(),
         // v2 -> v3: the outbox of holds released in the store, still to release at the provider
+        // (payment_id is null for an approved hold that no payment recorded)
         {
             uR"(CREATE TABLE hold_releases (
-                id INTEGER PRIMARY KEY, payment_id INTEGER NOT NULL REFERENCES payments(id),
+                id INTEGER PRIMARY KEY, payment_id INTEGER REFERENCES payments(id),
                 provider_ref TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
                 created_ms INTEGER NOT NULL))"_s,
         },
