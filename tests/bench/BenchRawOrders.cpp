@@ -219,7 +219,22 @@ qint64 rowsIn(sqlite3* db, const QString& table, const QString& where)
     return n;
 }
 
-/// The store as it stood before the run: every row but the run's.
+/// Per stock level, the movements after `mark`: a subquery `d (variant_id, location_id, oh, r)`.
+QString stockDeltasAfter(qint64 mark)
+{
+    return u"(SELECT variant_id, location_id, sum(on_hand_delta) AS oh, sum(reserved_delta) AS r "_s
+           u"FROM src.stock_movements WHERE rowid > %1 GROUP BY variant_id, location_id) AS d"_s.arg(mark);
+}
+
+/// Per ledger account, the postings after `mark`: a subquery `d (account_id, total)`.
+QString postingsAfter(qint64 mark)
+{
+    return u"(SELECT account_id, sum(amount_minor) AS total FROM src.postings WHERE entry_id > %1 "_s
+           u"GROUP BY account_id) AS d"_s.arg(mark);
+}
+
+/// The store as it stood before the run: every row but the run's, and the stock levels and
+/// ledger balances as they were then.
 void copyBefore(sqlite3* db, const RawOrders::Marks& before)
 {
     sqlite3_stmt* names = prepare(db, u"SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE "
@@ -235,7 +250,39 @@ void copyBefore(sqlite3* db, const RawOrders::Marks& before)
             before.contains(t) ? u" WHERE %1 <= %2"_s.arg(RawOrders::markColumn(t)).arg(before.value(t)) : QString();
         exec(db, u"INSERT INTO main.%1 SELECT * FROM src.%1%2"_s.arg(t, where));
     }
+    // stock levels and ledger balances are updated in place: take back what came after
+    exec(db, u"UPDATE main.stock_levels AS s SET on_hand = s.on_hand - d.oh, reserved = s.reserved - d.r FROM "_s +
+                 stockDeltasAfter(before.value(u"stock_movements"_s)) +
+                 u" WHERE s.variant_id = d.variant_id AND s.location_id = d.location_id"_s);
+    exec(db, u"UPDATE main.ledger_accounts AS a SET balance_minor = a.balance_minor - d.total FROM "_s +
+                 postingsAfter(before.value(u"postings"_s)) + u" WHERE a.id = d.account_id"_s);
     exec(db, u"COMMIT"_s);
+}
+
+/// What the stock levels and ledger balances must be once the run is written: the engine's,
+/// less what came after the run. In temporary tables, compared by matches() after the run.
+void expectAfter(sqlite3* db, const RawOrders::Marks& after)
+{
+    exec(db, u"CREATE TEMP TABLE expected_stock AS SELECT s.variant_id, s.location_id, "_s
+             u"s.on_hand - coalesce(d.oh, 0) AS on_hand, s.reserved - coalesce(d.r, 0) AS reserved "_s
+             u"FROM src.stock_levels s LEFT JOIN "_s +
+                 stockDeltasAfter(after.value(u"stock_movements"_s)) +
+                 u" ON s.variant_id = d.variant_id AND s.location_id = d.location_id"_s);
+    exec(db, u"CREATE TEMP TABLE expected_accounts AS SELECT a.id, a.balance_minor - coalesce(d.total, 0) "_s
+             u"AS balance_minor FROM src.ledger_accounts a LEFT JOIN "_s +
+                 postingsAfter(after.value(u"postings"_s)) + u" ON a.id = d.account_id"_s);
+}
+
+/// True when the written store's stock levels and balances are what expectAfter() said.
+bool matches(sqlite3* db)
+{
+    return rowsIn(db,
+                  u"(SELECT variant_id, location_id, on_hand, reserved FROM main.stock_levels "_s
+                  u"EXCEPT SELECT * FROM temp.expected_stock)"_s,
+                  u"1"_s) == 0 &&
+           rowsIn(db,
+                  u"(SELECT id, balance_minor FROM main.ledger_accounts EXCEPT SELECT * FROM temp.expected_accounts)"_s,
+                  u"1"_s) == 0;
 }
 
 /// The run's rows in memory, grouped by order, and the statements that write them again.
@@ -321,7 +368,7 @@ public:
         for (size_t k = 0; k < m_children.size(); ++k) {
             const Rows& rows = m_children[k];
             for (size_t r = rows.begin[size_t(o)]; r < rows.begin[size_t(o) + 1]; ++r)
-                write(m_inserts[k], rows, r, k == m_payments ? m_paymentAsAuthorized : Replaced{});
+                write(m_inserts[k], rows, r, k == m_payments ? m_paymentAsAuthorized : m_none);
         }
         const auto at = [placed](int c) { return placed[c]; };
         const Cell id = at(m_o.id), last4 = at(m_o.last4), updated = at(m_o.updated);
@@ -378,7 +425,14 @@ private:
         int param = 0;
         for (const Cell& v : values)
             bindCell(stmt, ++param, v, m_arena);
+        update(stmt);
+    }
+    /// Steps an UPDATE, which must change exactly one row.
+    void update(sqlite3_stmt* stmt)
+    {
         step(m_db, stmt);
+        if (sqlite3_changes(m_db) != 1)
+            qFatal("raw baseline: an update matched no row: %s", sqlite3_sql(stmt));
         ++m_writes;
     }
     /// Runs `stmt` once per row of child table `k` of order `o`, bound to those columns.
@@ -388,8 +442,7 @@ private:
         for (size_t r = rows.begin[size_t(o)]; r < rows.begin[size_t(o) + 1]; ++r) {
             for (size_t p = 0; p < columns.size(); ++p)
                 bindCell(stmt, int(p) + 1, rows.row(r)[columns[p]], m_arena);
-            step(m_db, stmt);
-            ++m_writes;
+            update(stmt);
         }
     }
 
@@ -405,7 +458,7 @@ private:
     sqlite3_stmt *m_updateOrder = nullptr, *m_updatePayment = nullptr, *m_updateStock = nullptr,
                  *m_updateAccount = nullptr;
     OrderColumns m_o;
-    Replaced m_orderAsPlaced, m_paymentAsAuthorized;
+    Replaced m_orderAsPlaced, m_paymentAsAuthorized, m_none;
     std::vector<int> m_paymentUpdate, m_stockUpdate, m_accountUpdate;
     qint64 m_writes = 0;
 };
@@ -453,6 +506,7 @@ RawOrders::Figures RawOrders::run(const QString& path, const QString& enginePath
     QMap<QString, qint64> expected;
     for (const QString& t : tables())
         expected.insert(t, rowsIn(db, u"src."_s + t, u"%1 <= %2"_s.arg(markColumn(t)).arg(after.value(t))));
+    expectAfter(db, after);
     exec(db, u"DETACH DATABASE src"_s);
     exec(db, u"PRAGMA foreign_keys = ON"_s);
     exec(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
@@ -464,24 +518,34 @@ RawOrders::Figures RawOrders::run(const QString& path, const QString& enginePath
     replay.prepareStatements();
 
     const int count = replay.orders();
+    if (count == 0)
+        qFatal("raw baseline: the engine's run added no orders");
     qint64 writes = 0;
     QElapsedTimer t;
     t.start();
+    sqlite3_stmt* begin = prepare(db, u"BEGIN"_s);
+    sqlite3_stmt* commit = prepare(db, u"COMMIT"_s);
     for (int o = 0; o < count; ++o) {
         if (o % perTransaction == 0)
-            exec(db, u"BEGIN"_s);
+            step(db, begin);
         writes += replay.writeOrder(o);
         if ((o + 1) % perTransaction == 0 || o + 1 == count)
-            exec(db, u"COMMIT"_s);
+            step(db, commit);
     }
     Figures f;
     f.ordersPerSecond = count * 1000.0 / std::max<qint64>(1, t.elapsed());
     f.orders = count;
     f.rowWritesPerOrder = double(writes) / std::max(1, count);
+    sqlite3_finalize(begin);
+    sqlite3_finalize(commit);
+    // the copy now holds the engine's rows, stock levels and balances as the run left them
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         if (const qint64 n = rowsIn(db, it.key(), u"1"_s); n != it.value())
             qFatal("raw baseline: %s holds %lld rows, the engine's %lld", qPrintable(it.key()), n, it.value());
     }
+    if (!matches(db))
+        qFatal("raw baseline: its stock levels or ledger balances differ from the engine's");
+    sqlite3_wal_hook(db, nullptr, nullptr); // the checkpointer goes first
     return f;
 }
 
