@@ -403,382 +403,382 @@
 <context>
     <name>OrderText</name>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="24"/>
+        <location filename="../models/orders/OrderText.cpp" line="31"/>
         <source>Awaiting payment</source>
         <comment>order status</comment>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="26"/>
+        <location filename="../models/orders/OrderText.cpp" line="33"/>
         <source>Paid</source>
         <comment>order status</comment>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="28"/>
+        <location filename="../models/orders/OrderText.cpp" line="35"/>
         <source>Fulfilling</source>
         <comment>order status</comment>
         <translation>履约中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="30"/>
+        <location filename="../models/orders/OrderText.cpp" line="37"/>
         <source>Shipped</source>
         <comment>order status</comment>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="32"/>
+        <location filename="../models/orders/OrderText.cpp" line="39"/>
         <source>Delivered</source>
         <comment>order status</comment>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="34"/>
+        <location filename="../models/orders/OrderText.cpp" line="41"/>
         <source>Completed</source>
         <comment>order status</comment>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="36"/>
+        <location filename="../models/orders/OrderText.cpp" line="43"/>
         <source>Cancelled</source>
         <comment>order status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="38"/>
+        <location filename="../models/orders/OrderText.cpp" line="45"/>
         <source>Expired</source>
         <comment>order status</comment>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="40"/>
+        <location filename="../models/orders/OrderText.cpp" line="47"/>
         <source>Partially refunded</source>
         <comment>order status</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="42"/>
+        <location filename="../models/orders/OrderText.cpp" line="49"/>
         <source>Refunded</source>
         <comment>order status</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="44"/>
+        <location filename="../models/orders/OrderText.cpp" line="51"/>
         <source>Unknown</source>
         <comment>order status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="51"/>
+        <location filename="../models/orders/OrderText.cpp" line="58"/>
         <source>Not paid</source>
         <comment>payment state</comment>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="53"/>
+        <location filename="../models/orders/OrderText.cpp" line="60"/>
         <source>Awaiting capture</source>
         <comment>payment state</comment>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="55"/>
+        <location filename="../models/orders/OrderText.cpp" line="62"/>
         <source>Captured</source>
         <comment>payment state</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="57"/>
+        <location filename="../models/orders/OrderText.cpp" line="64"/>
         <source>Partially refunded</source>
         <comment>payment state</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="59"/>
+        <location filename="../models/orders/OrderText.cpp" line="66"/>
         <source>Refunded</source>
         <comment>payment state</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="61"/>
+        <location filename="../models/orders/OrderText.cpp" line="68"/>
         <source>Voided</source>
         <comment>payment state</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="63"/>
+        <location filename="../models/orders/OrderText.cpp" line="70"/>
         <source>Declined</source>
         <comment>payment state</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="65"/>
+        <location filename="../models/orders/OrderText.cpp" line="72"/>
         <source>Disputed</source>
         <comment>payment state</comment>
         <translation>争议中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="67"/>
+        <location filename="../models/orders/OrderText.cpp" line="74"/>
         <source>Unknown</source>
         <comment>payment state</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="74"/>
+        <location filename="../models/orders/OrderText.cpp" line="81"/>
         <source>Declined</source>
         <comment>payment status</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="76"/>
+        <location filename="../models/orders/OrderText.cpp" line="83"/>
         <source>Authorized</source>
         <comment>payment status</comment>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="78"/>
+        <location filename="../models/orders/OrderText.cpp" line="85"/>
         <source>Captured</source>
         <comment>payment status</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="80"/>
+        <location filename="../models/orders/OrderText.cpp" line="87"/>
         <source>Voided</source>
         <comment>payment status</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="82"/>
+        <location filename="../models/orders/OrderText.cpp" line="89"/>
         <source>Authorization expired</source>
         <comment>payment status</comment>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="84"/>
+        <location filename="../models/orders/OrderText.cpp" line="91"/>
         <source>Unknown</source>
         <comment>payment status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="91"/>
+        <location filename="../models/orders/OrderText.cpp" line="98"/>
         <source>Needs response</source>
         <comment>dispute status</comment>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="93"/>
+        <location filename="../models/orders/OrderText.cpp" line="100"/>
         <source>Under review</source>
         <comment>dispute status</comment>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="95"/>
+        <location filename="../models/orders/OrderText.cpp" line="102"/>
         <source>Won</source>
         <comment>dispute status</comment>
         <translation>已胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="97"/>
+        <location filename="../models/orders/OrderText.cpp" line="104"/>
         <source>Lost</source>
         <comment>dispute status</comment>
         <translation>已败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="99"/>
+        <location filename="../models/orders/OrderText.cpp" line="106"/>
         <source>Unknown</source>
         <comment>dispute status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="106"/>
+        <location filename="../models/orders/OrderText.cpp" line="113"/>
         <source>Provider clearing</source>
         <comment>ledger account</comment>
         <translation>渠道清算</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="108"/>
+        <location filename="../models/orders/OrderText.cpp" line="115"/>
         <source>Merchant payable</source>
         <comment>ledger account</comment>
         <translation>商户应付</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="110"/>
+        <location filename="../models/orders/OrderText.cpp" line="117"/>
         <source>Commission revenue</source>
         <comment>ledger account</comment>
         <translation>佣金收入</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="112"/>
+        <location filename="../models/orders/OrderText.cpp" line="119"/>
         <source>Refunds</source>
         <comment>ledger account</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="114"/>
+        <location filename="../models/orders/OrderText.cpp" line="121"/>
         <source>Dispute losses</source>
         <comment>ledger account</comment>
         <translation>争议损失</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="116"/>
+        <location filename="../models/orders/OrderText.cpp" line="123"/>
         <source>Dispute fees</source>
         <comment>ledger account</comment>
         <translation>争议手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="118"/>
+        <location filename="../models/orders/OrderText.cpp" line="125"/>
         <source>Paid out</source>
         <comment>ledger account</comment>
         <translation>已打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="120"/>
+        <location filename="../models/orders/OrderText.cpp" line="127"/>
         <source>Unknown</source>
         <comment>ledger account</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="126"/>
+        <location filename="../models/orders/OrderText.cpp" line="133"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="127"/>
+        <location filename="../models/orders/OrderText.cpp" line="134"/>
         <source>Payment authorized</source>
         <translation>支付已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="128"/>
+        <location filename="../models/orders/OrderText.cpp" line="135"/>
         <source>Payment declined</source>
         <translation>支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="129"/>
+        <location filename="../models/orders/OrderText.cpp" line="136"/>
         <source>Payment captured</source>
         <translation>支付已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="130"/>
+        <location filename="../models/orders/OrderText.cpp" line="137"/>
         <source>Authorization voided</source>
         <translation>授权已撤销</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="131"/>
+        <location filename="../models/orders/OrderText.cpp" line="138"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="132"/>
+        <location filename="../models/orders/OrderText.cpp" line="139"/>
         <source>Dispute opened</source>
         <translation>争议已发起</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="133"/>
+        <location filename="../models/orders/OrderText.cpp" line="140"/>
         <source>Dispute evidence sent</source>
         <translation>已提交争议证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="134"/>
+        <location filename="../models/orders/OrderText.cpp" line="141"/>
         <source>Dispute won</source>
         <translation>争议胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="135"/>
+        <location filename="../models/orders/OrderText.cpp" line="142"/>
         <source>Dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="144"/>
+        <location filename="../models/orders/OrderText.cpp" line="150"/>
         <source>order placed</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="145"/>
+        <location filename="../models/orders/OrderText.cpp" line="151"/>
         <source>cancelled by staff</source>
         <translation>由工作人员取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="146"/>
+        <location filename="../models/orders/OrderText.cpp" line="152"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="147"/>
+        <location filename="../models/orders/OrderText.cpp" line="153"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="148"/>
+        <location filename="../models/orders/OrderText.cpp" line="154"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="150"/>
+        <location filename="../models/orders/OrderText.cpp" line="156"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="151"/>
+        <location filename="../models/orders/OrderText.cpp" line="157"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="152"/>
+        <location filename="../models/orders/OrderText.cpp" line="158"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="153"/>
+        <location filename="../models/orders/OrderText.cpp" line="159"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="161"/>
+        <location filename="../models/orders/OrderText.cpp" line="167"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="169"/>
+        <location filename="../models/orders/OrderText.cpp" line="175"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="171"/>
+        <location filename="../models/orders/OrderText.cpp" line="176"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="173"/>
+        <location filename="../models/orders/OrderText.cpp" line="177"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="175"/>
+        <location filename="../models/orders/OrderText.cpp" line="178"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="177"/>
+        <location filename="../models/orders/OrderText.cpp" line="180"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="184"/>
+        <location filename="../models/orders/OrderText.cpp" line="188"/>
         <source>Fraudulent payment</source>
         <translation>欺诈交易</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="186"/>
+        <location filename="../models/orders/OrderText.cpp" line="189"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="188"/>
+        <location filename="../models/orders/OrderText.cpp" line="190"/>
         <source>Product defective or not as described</source>
         <translation>商品有缺陷或与描述不符</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="190"/>
+        <location filename="../models/orders/OrderText.cpp" line="191"/>
         <source>Charged twice</source>
         <translation>重复扣款</translation>
     </message>

@@ -15,6 +15,13 @@ class Tr final
     Q_DECLARE_TR_FUNCTIONS(OrderText)
 };
 
+/// `code`'s entry of `texts` (marked with QT_TRANSLATE_NOOP), translated; other codes as they are.
+QString translated(const QHash<QString, const char*>& texts, const QString& code)
+{
+    const auto it = texts.constFind(code);
+    return it == texts.constEnd() ? code : QCoreApplication::translate("OrderText", *it);
+}
+
 } // namespace
 
 QString OrderText::status(OrderStatus status)
@@ -134,8 +141,7 @@ QString OrderText::eventKind(const QString& kind)
         {u"dispute.won"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute won")},
         {u"dispute.lost"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute lost")},
     };
-    const auto it = names.constFind(kind);
-    return it == names.constEnd() ? kind : QCoreApplication::translate("OrderText", *it);
+    return translated(names, kind);
 }
 
 QString OrderText::eventDetail(const QString& detail)
@@ -152,8 +158,8 @@ QString OrderText::eventDetail(const QString& detail)
         {u"evidence sent"_s, QT_TRANSLATE_NOOP("OrderText", "evidence sent")},
         {u"funds reversed and fee booked"_s, QT_TRANSLATE_NOOP("OrderText", "funds reversed and fee booked")},
     };
-    if (const auto it = notes.constFind(detail); it != notes.constEnd())
-        return QCoreApplication::translate("OrderText", *it);
+    if (notes.contains(detail))
+        return translated(notes, detail);
     // "visa •••• 0119 declined: processing_error"
     const qsizetype at = detail.indexOf(u" declined: "_s);
     if (at > 0) {
@@ -165,32 +171,27 @@ QString OrderText::eventDetail(const QString& detail)
 
 QString OrderText::declineReason(const QString& code)
 {
-    if (code == u"insufficient_funds"_s)
-        return Tr::tr("Insufficient funds");
-    if (code == u"stolen_card"_s)
-        return Tr::tr("The card was reported stolen");
-    if (code == u"expired_card"_s)
-        return Tr::tr("The card has expired");
-    if (code == u"processing_error"_s)
-        return Tr::tr("Processing error; trying again may work");
-    if (code == u"issuer_timeout"_s)
-        return Tr::tr("The card issuer did not answer in time; trying again may work");
-    return code;
+    static const QHash<QString, const char*> reasons{
+        {u"insufficient_funds"_s, QT_TRANSLATE_NOOP("OrderText", "Insufficient funds")},
+        {u"stolen_card"_s, QT_TRANSLATE_NOOP("OrderText", "The card was reported stolen")},
+        {u"expired_card"_s, QT_TRANSLATE_NOOP("OrderText", "The card has expired")},
+        {u"processing_error"_s, QT_TRANSLATE_NOOP("OrderText", "Processing error; trying again may work")},
+        {u"issuer_timeout"_s,
+         QT_TRANSLATE_NOOP("OrderText", "The card issuer did not answer in time; trying again may work")},
+    };
+    return translated(reasons, code);
 }
 
 QString OrderText::disputeReason(const QString& code)
 {
-    if (code == u"fraudulent"_s)
-        return Tr::tr("Fraudulent payment");
-    if (code == u"product_not_received"_s)
-        return Tr::tr("Product not received");
-    if (code == u"product_unacceptable"_s)
-        return Tr::tr("Product defective or not as described");
-    if (code == u"duplicate"_s)
-        return Tr::tr("Charged twice");
-    if (code == u"credit_not_processed"_s)
-        return Tr::tr("Refund promised but not made");
-    return code;
+    static const QHash<QString, const char*> reasons{
+        {u"fraudulent"_s, QT_TRANSLATE_NOOP("OrderText", "Fraudulent payment")},
+        {u"product_not_received"_s, QT_TRANSLATE_NOOP("OrderText", "Product not received")},
+        {u"product_unacceptable"_s, QT_TRANSLATE_NOOP("OrderText", "Product defective or not as described")},
+        {u"duplicate"_s, QT_TRANSLATE_NOOP("OrderText", "Charged twice")},
+        {u"credit_not_processed"_s, QT_TRANSLATE_NOOP("OrderText", "Refund promised but not made")},
+    };
+    return translated(reasons, code);
 }
 
 } // namespace souk

@@ -183,43 +183,36 @@ RunFigures runPipeline(Shop& shop, int count, int inFlight, const QString& run)
     return figures;
 }
 
+/// One figure per table of the order's rows: `sql` takes the table's name (%1) and its mark
+/// column (%2).
+QMap<QString, qint64> perTable(LocalClient& client, const QString& sql)
+{
+    auto figures =
+        wait(client.engine().read<QMap<QString, qint64>>([sql](QSqlDatabase& db) -> Result<QMap<QString, qint64>> {
+            QMap<QString, qint64> out;
+            for (const QString& table : bench::RawOrders::tables()) {
+                auto n = store::scalar(db, sql.arg(table, bench::RawOrders::markColumn(table)), {});
+                if (!n)
+                    return n.error();
+                out.insert(table, n->toLongLong());
+            }
+            return out;
+        }));
+    if (!figures)
+        qFatal("reading the tables: %s", qPrintable(figures.error().toString()));
+    return *figures;
+}
+
 /// Rows per table, to learn what one order writes.
 QMap<QString, qint64> rowCounts(LocalClient& client)
 {
-    auto counts =
-        wait(client.engine().read<QMap<QString, qint64>>([](QSqlDatabase& db) -> Result<QMap<QString, qint64>> {
-            QMap<QString, qint64> out;
-            for (const QString& table : bench::RawOrders::tables()) {
-                auto n = store::scalar(db, u"SELECT count(*) FROM "_s + table, {});
-                if (!n)
-                    return n.error();
-                out.insert(table, n->toLongLong());
-            }
-            return out;
-        }));
-    if (!counts)
-        qFatal("counting rows: %s", qPrintable(counts.error().toString()));
-    return *counts;
+    return perTable(client, u"SELECT count(*) FROM %1"_s);
 }
 
-/// Where each table stood before the run, for the baseline to copy the run's rows.
+/// Where each table stands, for the baseline to copy the run's rows.
 bench::RawOrders::Marks marks(LocalClient& client)
 {
-    auto marks =
-        wait(client.engine().read<bench::RawOrders::Marks>([](QSqlDatabase& db) -> Result<bench::RawOrders::Marks> {
-            bench::RawOrders::Marks out;
-            for (const QString& table : bench::RawOrders::tables()) {
-                auto n = store::scalar(
-                    db, u"SELECT coalesce(max(%1), 0) FROM %2"_s.arg(bench::RawOrders::markColumn(table), table), {});
-                if (!n)
-                    return n.error();
-                out.insert(table, n->toLongLong());
-            }
-            return out;
-        }));
-    if (!marks)
-        qFatal("marking the tables: %s", qPrintable(marks.error().toString()));
-    return *marks;
+    return perTable(client, u"SELECT coalesce(max(%2), 0) FROM %1"_s);
 }
 
 void checkStore(LocalClient& client)
