@@ -1632,132 +1632,138 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="70"/>
+        <location filename="../views/main/MainWindow.cpp" line="72"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="73"/>
+        <location filename="../views/main/MainWindow.cpp" line="75"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="96"/>
+        <location filename="../views/main/MainWindow.cpp" line="98"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="98"/>
+        <location filename="../views/main/MainWindow.cpp" line="100"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="140"/>
+        <location filename="../views/main/MainWindow.cpp" line="101"/>
+        <source>Payouts</source>
+        <comment>sidebar page</comment>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="141"/>
+        <location filename="../views/main/MainWindow.cpp" line="144"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="144"/>
+        <location filename="../views/main/MainWindow.cpp" line="147"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="147"/>
+        <location filename="../views/main/MainWindow.cpp" line="150"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="152"/>
+        <location filename="../views/main/MainWindow.cpp" line="155"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="153"/>
+        <location filename="../views/main/MainWindow.cpp" line="156"/>
         <source>&amp;Undo Bulk Edit</source>
         <translation>撤销批量编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="159"/>
+        <location filename="../views/main/MainWindow.cpp" line="162"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="161"/>
+        <location filename="../views/main/MainWindow.cpp" line="164"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="163"/>
+        <location filename="../views/main/MainWindow.cpp" line="166"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="170"/>
+        <location filename="../views/main/MainWindow.cpp" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="171"/>
+        <location filename="../views/main/MainWindow.cpp" line="174"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="178"/>
+        <location filename="../views/main/MainWindow.cpp" line="181"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="183"/>
+        <location filename="../views/main/MainWindow.cpp" line="186"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="232"/>
+        <location filename="../views/main/MainWindow.cpp" line="235"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="239"/>
+        <location filename="../views/main/MainWindow.cpp" line="242"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="240"/>
+        <location filename="../views/main/MainWindow.cpp" line="243"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="246"/>
+        <location filename="../views/main/MainWindow.cpp" line="249"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="250"/>
+        <location filename="../views/main/MainWindow.cpp" line="253"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="252"/>
+        <location filename="../views/main/MainWindow.cpp" line="255"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="264"/>
+        <location filename="../views/main/MainWindow.cpp" line="267"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="266"/>
+        <location filename="../views/main/MainWindow.cpp" line="269"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -2355,6 +2361,102 @@
         <translation>
             <numerusform>已暂停（%n 项变动）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>souk::PayoutsPage</name>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="54"/>
+        <source>What the marketplace holds for you, and what it has paid out. A payout moves everything owed to you, in each currency, to your bank account.</source>
+        <translation>平台为您代收的款项以及已结算给您的款项。结算会把应付给您的各币种金额全部转入您的银行账户。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="59"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
+        <source>&amp;Pay out…</source>
+        <translation>结算(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="70"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <source>Debit</source>
+        <translation>借方</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <source>Credit</source>
+        <translation>贷方</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation type="vanished">结算时间</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="70"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="70"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="71"/>
+        <source>&lt;b&gt;Balances&lt;/b&gt;</source>
+        <translation>&lt;b&gt;余额&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="72"/>
+        <source>&lt;b&gt;Payouts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;结算记录&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="148"/>
+        <source>Nothing is owed to you now.</source>
+        <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
+        <translation>目前没有应付给您的款项。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="149"/>
+        <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="181"/>
+        <source>Pay out</source>
+        <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="180"/>
+        <source>Pay out %1 to your bank account? What is owed to you moves to paid out.</source>
+        <translation>将 %1 结算到您的银行账户吗？应付给您的款项将转为已结算。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="191"/>
+        <source>There is nothing to pay out any more: the balance changed meanwhile.</source>
+        <translation>已没有可结算的款项：余额在此期间已发生变化。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="202"/>
+        <source>Paid out %1.</source>
+        <translation>已结算 %1。</translation>
     </message>
 </context>
 <context>

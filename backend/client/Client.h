@@ -55,6 +55,8 @@ class Client : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int PayoutHistoryMax = 200;
+
     explicit Client(QObject* parent = nullptr) : QObject(parent) {}
     ~Client() override = default;
 
@@ -130,6 +132,8 @@ public:
     virtual QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId, const QString& idempotencyKey) = 0;
     virtual QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won, const QString& idempotencyKey) = 0;
     virtual QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QString& idempotencyKey) = 0;
+    /// The merchant's latest payouts (at most PayoutHistoryMax), newest first.
+    virtual QFuture<Result<QList<payments::Payout>>> payouts(Id merchantId) = 0;
     /// Balances of every ledger account (null merchant) or of one merchant's accounts.
     virtual QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) = 0;
     /// Expires unpaid orders and stale authorizations, forgets old idempotency keys.

@@ -390,6 +390,13 @@ QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, cons
     });
 }
 
+QFuture<Result<QList<payments::Payout>>> LocalClient::payouts(Id merchantId)
+{
+    return m_engine->read<QList<payments::Payout>>([merchantId](QSqlDatabase& db) {
+        return payments::PaymentService::payouts(db, merchantId, PayoutHistoryMax);
+    });
+}
+
 QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id merchantId)
 {
     return m_engine->read<QList<payments::AccountBalance>>(

@@ -54,6 +54,12 @@ public:
     static Result<Dispute> resolveDispute(store::UnitOfWork& uow, Id disputeId, bool won);
     /// Settles the merchant: moves the net payable of each currency to paid-out.
     static Result<QList<Payout>> payout(store::UnitOfWork& uow, Id merchantId);
+    /// What a payout would pay now, per currency (sorted), from one merchant's balances: the
+    /// opposite of the sum of its accounts other than paid-out; zero or less when nothing is owed
+    /// (refunds and dispute losses may exceed sales).
+    static QList<std::pair<QString, qint64>> owed(const QList<AccountBalance>& balances);
+    /// The merchant's payouts, newest first.
+    static Result<QList<Payout>> payouts(QSqlDatabase& db, Id merchantId, int limit);
 
     static Result<Payment> payment(QSqlDatabase& db, Id paymentId);
     /// The same on the writer, with its cached statement.

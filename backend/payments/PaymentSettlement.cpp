@@ -153,31 +153,38 @@ Result<Dispute> PaymentService::resolveDispute(store::UnitOfWork& uow, Id disput
     return *d;
 }
 
+QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalance>& balances)
+{
+    QMap<QString, qint64> net;
+    for (const AccountBalance& b : balances) {
+        if (b.account != AccountKind::PaidOut)
+            net[b.currency] -= b.balanceMinor; // payable is a credit (negative): what is owed is its opposite
+    }
+    QList<std::pair<QString, qint64>> out;
+    for (auto it = net.cbegin(); it != net.cend(); ++it)
+        out.append({it.key(), it.value()});
+    return out;
+}
+
 Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchantId)
 {
     auto balances = Ledger::balances(uow.db(), merchantId);
     if (!balances)
         return balances.error();
-    QHash<QString, QList<AccountBalance>> byCurrency;
-    for (const AccountBalance& b : *balances)
-        byCurrency[b.currency].append(b);
     QList<Payout> out;
-    for (auto it = byCurrency.cbegin(); it != byCurrency.cend(); ++it) {
-        QList<Leg> legs;
-        qint64 net = 0;
-        for (const AccountBalance& b : it.value()) {
-            if (b.account == AccountKind::PaidOut || b.balanceMinor == 0)
-                continue;
-            legs.append(Leg{merchantId, b.account, b.currency, -b.balanceMinor}); // close the account to zero
-            net -= b.balanceMinor; // payable is a credit (negative): what is owed is its opposite
-        }
+    for (const auto& [currency, net] : owed(*balances)) {
         if (net <= 0)
             continue; // nothing owed in this currency (refunds may exceed sales)
-        legs.append(Leg{merchantId, AccountKind::PaidOut, it.key(), -net});
+        QList<Leg> legs;
+        for (const AccountBalance& b : *balances) {
+            if (b.currency == currency && b.account != AccountKind::PaidOut && b.balanceMinor != 0)
+                legs.append(Leg{merchantId, b.account, b.currency, -b.balanceMinor}); // close the account to zero
+        }
+        legs.append(Leg{merchantId, AccountKind::PaidOut, currency, -net});
         auto entry = Ledger::post(uow, u"payout"_s, Id{}, u"settlement"_s, legs);
         if (!entry)
             return entry.error();
-        Payout p{uow.newId(), merchantId, it.key(), net, *entry, uow.nowMs()};
+        Payout p{uow.newId(), merchantId, currency, net, *entry, uow.nowMs()};
         if (auto s = store::exec(uow.db(), u"INSERT INTO payouts (id, merchant_id, currency, amount_minor, entry_id, "
                                            "actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                                  {p.id.value, merchantId.value, p.currency, p.amountMinor, p.entryId.value,
@@ -189,6 +196,23 @@ Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchant
     }
     if (out.isEmpty())
         return Error::conflict(u"merchantId"_s, u"nothing to pay out: the merchant's balance is zero or negative"_s);
+    return out;
+}
+
+Result<QList<Payout>> PaymentService::payouts(QSqlDatabase& db, Id merchantId, int limit)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, currency, amount_minor, entry_id, at_ms FROM payouts WHERE merchant_id = ? "
+              "ORDER BY id DESC LIMIT ?"_s);
+    q.addBindValue(merchantId.value);
+    q.addBindValue(limit);
+    if (auto s = store::exec(q, u"reading payouts"_s); !s)
+        return s.error();
+    QList<Payout> out;
+    while (q.next())
+        out.append(Payout{Id{q.value(0).toLongLong()}, merchantId, q.value(1).toString(), q.value(2).toLongLong(),
+                          Id{q.value(3).toLongLong()}, q.value(4).toLongLong()});
     return out;
 }
 

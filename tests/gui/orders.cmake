@@ -3,3 +3,5 @@ souk_add_test(TestRefundDialog TestRefundDialog.cpp LIBS souk_views souk_transla
               LABELS gui)
 souk_add_test(TestOrdersPage TestOrdersPage.cpp LIBS souk_views souk_translations souk_testsupport_store
               LABELS gui)
+souk_add_test(TestPayoutsPage TestPayoutsPage.cpp LIBS souk_views souk_translations souk_testsupport_store
+              LABELS gui)

@@ -653,6 +653,10 @@ void TestOrders::payoutSettlesNetBalance()
     const Payment p = captured({{u"EAR-1"_s, 2}});
     QVERIFY(wait(m_f->client().refundPayment(p.id, 1000, u"dent"_s, key())));
     const qint64 payable = -balance(m_f->merchantId(), AccountKind::MerchantPayable);
+    // what the payouts page offers: the payable less the refund, in the merchant's currency
+    const auto owedBefore = PaymentService::owed(*wait(m_f->client().ledgerBalances(m_f->merchantId())));
+    QCOMPARE(owedBefore.size(), 1);
+    QCOMPARE(owedBefore.first(), std::pair(u"EUR"_s, payable - 1000));
     auto payouts = wait(m_f->client().payout(m_f->merchantId(), u"settle-1"_s));
     QVERIFY2(payouts, qPrintable(payouts ? QString() : payouts.error().toString()));
     // a retried settlement replays the first one instead of failing or paying again
@@ -669,6 +673,13 @@ void TestOrders::payoutSettlesNetBalance()
     auto nothing = wait(m_f->client().payout(m_f->merchantId(), key()));
     QVERIFY(!nothing);
     QCOMPARE(nothing.error().code, ErrorCode::Conflict);
+    QCOMPARE(PaymentService::owed(*wait(m_f->client().ledgerBalances(m_f->merchantId()))).first().second, 0);
+    auto history = wait(m_f->client().payouts(m_f->merchantId()));
+    QVERIFY(history);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().id, payouts->first().id);
+    QCOMPARE(history->first().amountMinor, payable - 1000);
+    QCOMPARE(wait(m_f->client().payouts(Id{12345}))->size(), 0); // another merchant's are not listed
 }
 
 void TestOrders::changeFeedCarriesOrders()

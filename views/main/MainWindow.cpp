@@ -20,6 +20,7 @@
 #include "models/common/Prefs.h"
 #include "views/catalog/CatalogPage.h"
 #include "views/orders/OrdersPage.h"
+#include "views/payments/PayoutsPage.h"
 #include "views/common/MessageBar.h"
 #include "views/import/ImportWizard.h"
 #include "views/main/CatalogExport.h"
@@ -31,6 +32,7 @@ namespace {
 
 const QString CatalogPageId = u"catalog"_s;
 const QString OrdersPageId = u"orders"_s;
+const QString PayoutsPageId = u"payouts"_s;
 const QString LightPalette = u"light"_s;
 const QString DarkPalette = u"dark"_s;
 
@@ -96,6 +98,7 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
     addPage(CatalogPageId, tr("Catalog", "sidebar page"), m_catalog);
     m_orders = new OrdersPage(client, prefs, merchantId, m_stack);
     addPage(OrdersPageId, tr("Orders", "sidebar page"), m_orders);
+    addPage(PayoutsPageId, tr("Payouts", "sidebar page"), new PayoutsPage(client, merchantId, m_stack));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     buildMenus();

@@ -1,0 +1,134 @@
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTest>
+
+#include "tests/support/OrderSupport.h"
+#include "translations/Translator.h"
+#include "views/common/Dialogs.h"
+#include "views/common/MessageBar.h"
+#include "views/payments/PayoutsPage.h"
+
+using namespace Qt::StringLiterals;
+using souk::test::OrderSupport;
+using souk::test::StoreFixture;
+
+namespace souk {
+
+/// The payouts page with real input events on a real store: it shows what is owed, follows new
+/// captures by itself, pays out once however often it is clicked, and reports a payout the
+/// store refuses without changing anything.
+class TestPayoutsPage final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // amounts as "€45.00"
+        QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+    }
+    void init();
+    void cleanup();
+    void paysOutOnce();
+    void followsNewCaptures();
+    void refusedPayoutChangesNothing();
+
+private:
+    void open();
+    QString owedText() const { return m_page->findChild<QLabel*>(u"owedLabel"_s)->text(); }
+    QPushButton* payOut() const { return m_page->findChild<QPushButton*>(u"payOutButton"_s); }
+    int payoutRows() const { return m_page->findChild<QTableWidget*>(u"payoutsTable"_s)->rowCount(); }
+    qsizetype storedPayouts() { return StoreFixture::wait(m_f->client().payouts(m_f->merchantId()))->size(); }
+
+    std::unique_ptr<StoreFixture> m_f;
+    std::unique_ptr<OrderSupport> m_orders;
+    std::unique_ptr<PayoutsPage> m_page;
+};
+
+void TestPayoutsPage::init()
+{
+    m_f = std::make_unique<StoreFixture>();
+    QVERIFY(m_f->ok());
+    m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 10);
+    // no tax, 10 % commission: an order of two pays the merchant €45.00
+    QVERIFY(StoreFixture::wait(
+        m_f->client().setMerchantTerms(orders::MerchantTerms{m_f->merchantId(), 0, 1000, 0, 0, 30, 0})));
+    m_orders = std::make_unique<OrderSupport>(*m_f);
+}
+
+void TestPayoutsPage::cleanup()
+{
+    Dialogs::setNextAnswer(std::nullopt);
+    m_page.reset();
+    m_orders.reset();
+    m_f.reset();
+}
+
+void TestPayoutsPage::open()
+{
+    m_page = std::make_unique<PayoutsPage>(m_f->client(), m_f->merchantId());
+    m_page->resize(900, 600);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTRY_VERIFY(!owedText().startsWith(u"Loading"_s));
+}
+
+void TestPayoutsPage::paysOutOnce()
+{
+    m_orders->paidOrder(u"EAR-1"_s, 2);
+    open();
+    QCOMPARE(owedText(), u"Owed to you now: <b>€45.00</b>"_s);
+    QVERIFY(payOut()->isEnabled());
+    QVERIFY(m_page->findChild<QLabel*>(u"noPayoutsLabel"_s)->isVisible());
+
+    Dialogs::setNextAnswer(false); // declined: nothing is paid
+    QTest::mouseClick(payOut(), Qt::LeftButton);
+    QTest::qWait(50);
+    QCOMPARE(storedPayouts(), 0);
+    QVERIFY(payOut()->isEnabled());
+
+    Dialogs::setNextAnswer(true);
+    QTest::mouseClick(payOut(), Qt::LeftButton);
+    QTest::mouseClick(payOut(), Qt::LeftButton); // disabled by now: does nothing
+    QTRY_COMPARE(payoutRows(), 1);
+    QTRY_COMPARE(owedText(), u"Nothing is owed to you now."_s);
+    QCOMPARE(storedPayouts(), 1);
+    QCOMPARE(m_page->history().first().amountMinor, 4500);
+    QVERIFY(!payOut()->isEnabled());
+    QVERIFY(m_page->findChild<MessageBar*>()->isVisible());
+    QVERIFY(!m_page->findChild<QLabel*>(u"noPayoutsLabel"_s)->isVisible());
+    QVERIFY(m_page->findChild<QTableWidget*>(u"payoutsTable"_s)->isVisible());
+}
+
+void TestPayoutsPage::followsNewCaptures()
+{
+    open();
+    QCOMPARE(owedText(), u"Nothing is owed to you now."_s);
+    QVERIFY(!payOut()->isEnabled());
+    m_orders->paidOrder(u"EAR-1"_s, 2); // through the engine, not the page
+    QTRY_COMPARE(owedText(), u"Owed to you now: <b>€45.00</b>"_s);
+    QVERIFY(payOut()->isEnabled());
+}
+
+void TestPayoutsPage::refusedPayoutChangesNothing()
+{
+    m_orders->paidOrder(u"EAR-1"_s, 2);
+    open();
+    QVERIFY(payOut()->isEnabled());
+    // another console pays out first; this page still shows the old balance for a moment
+    QVERIFY(StoreFixture::wait(m_f->client().payout(m_f->merchantId(), u"elsewhere"_s)));
+    Dialogs::setNextAnswer(true);
+    QTest::mouseClick(payOut(), Qt::LeftButton);
+    auto* bar = m_page->findChild<MessageBar*>();
+    QTRY_VERIFY(bar->isVisible());
+    QCOMPARE(bar->kind(), MessageBar::Kind::Error);
+    QVERIFY2(bar->details().contains(u"nothing to pay out"_s), qPrintable(bar->headline() + u" / "_s + bar->details()));
+    QVERIFY2(bar->headline().contains(u"nothing to pay out any more"_s), qPrintable(bar->headline()));
+    QCOMPARE(storedPayouts(), 1);                               // only the other console's
+    QTRY_COMPARE(owedText(), u"Nothing is owed to you now."_s); // then it catches up
+}
+
+} // namespace souk
+
+QTEST_MAIN(souk::TestPayoutsPage)
+#include "TestPayoutsPage.moc"

@@ -1,0 +1,219 @@
+#include "views/payments/PayoutsPage.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QUuid>
+#include <QVBoxLayout>
+
+#include "backend/client/Client.h"
+#include "backend/core/Async.h"
+#include "backend/core/Currency.h"
+#include "models/common/Format.h"
+#include "models/orders/OrderText.h"
+#include "views/common/Dialogs.h"
+#include "views/common/MessageBar.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk {
+namespace {
+
+constexpr int ReloadDelayMs = 300; ///< a burst of captures costs one re-read
+
+QTableWidget* table(QWidget* parent, const QString& name, const QStringList& headers)
+{
+    auto* t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->hide();
+    // a statement: labels and amounts at their own width, not one column stretched across
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setMinimumSectionSize(110);
+    t->setAlternatingRowColors(true);
+    return t;
+}
+
+QTableWidgetItem* cell(const QString& text, bool amount = false)
+{
+    auto* item = new QTableWidgetItem(text);
+    if (amount)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+PayoutsPage::PayoutsPage(Client& client, Id merchantId, QWidget* parent)
+    : QWidget(parent), m_client(client), m_merchantId(merchantId)
+{
+    setObjectName(u"payoutsPage"_s);
+    auto* intro = new QLabel(tr("What the marketplace holds for you, and what it has paid out. A payout moves "
+                                "everything owed to you, in each currency, to your bank account."),
+                             this);
+    intro->setWordWrap(true);
+    m_messageBar = new MessageBar(this);
+    m_owedLabel = new QLabel(tr("Loading…"), this);
+    m_owedLabel->setObjectName(u"owedLabel"_s);
+    m_owedLabel->setTextFormat(Qt::RichText);
+    m_payOut = new QPushButton(tr("&Pay out…"), this);
+    m_payOut->setObjectName(u"payOutButton"_s);
+    m_payOut->setEnabled(false);
+    connect(m_payOut, &QPushButton::clicked, this, &PayoutsPage::payOut);
+    auto* owedRow = new QHBoxLayout;
+    owedRow->addWidget(m_owedLabel);
+    owedRow->addSpacing(12);
+    owedRow->addWidget(m_payOut);
+    owedRow->addStretch(1);
+    m_accounts = table(this, u"accountsTable"_s, {tr("Account"), tr("Currency"), tr("Debit"), tr("Credit")});
+    m_payouts = table(this, u"payoutsTable"_s, {tr("When"), tr("Currency"), tr("Amount")});
+    auto* accountsTitle = new QLabel(tr("<b>Balances</b>"), this);
+    auto* payoutsTitle = new QLabel(tr("<b>Payouts</b>"), this);
+    m_noPayouts = new QLabel(tr("No payouts yet."), this);
+    m_noPayouts->setObjectName(u"noPayoutsLabel"_s);
+    m_noPayouts->hide();
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_messageBar);
+    layout->addLayout(owedRow);
+    // a merchant has a handful of accounts: their table takes the rows it needs, payouts the rest
+    m_accounts->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_accounts->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    layout->addWidget(accountsTitle);
+    layout->addWidget(m_accounts);
+    layout->addWidget(payoutsTitle);
+    layout->addWidget(m_noPayouts);
+    layout->addWidget(m_payouts, 1);
+    layout->addStretch(0); // keeps the page at the top while there is no payout table
+
+    m_reloadSoon = new QTimer(this);
+    m_reloadSoon->setSingleShot(true);
+    m_reloadSoon->setInterval(ReloadDelayMs);
+    connect(m_reloadSoon, &QTimer::timeout, this, &PayoutsPage::reload);
+    connect(&m_client, &Client::changed, this, [this](const ChangeList& changes) {
+        // captures, refunds, lost disputes and payouts move the balances
+        for (const Change& c : changes) {
+            if (c.entity == u"payment"_s || c.entity == u"payout"_s || c.entity == u"dispute"_s ||
+                c.entity == u"order"_s) {
+                m_reloadSoon->start();
+                return;
+            }
+        }
+    });
+    reload();
+}
+
+void PayoutsPage::reload()
+{
+    const int generation = ++m_generation;
+    m_readsLeft = 2;
+    const auto arrived = [this, generation] {
+        if (generation == m_generation && --m_readsLeft == 0)
+            present();
+    };
+    onReady(m_client.ledgerBalances(m_merchantId), this,
+            [this, generation, arrived](const Result<QList<payments::AccountBalance>>& r) {
+                if (generation != m_generation)
+                    return;
+                if (!r)
+                    return m_messageBar->showError(r.error());
+                m_balances = *r;
+                arrived();
+            });
+    onReady(m_client.payouts(m_merchantId), this,
+            [this, generation, arrived](const Result<QList<payments::Payout>>& r) {
+                if (generation != m_generation)
+                    return;
+                if (!r)
+                    return m_messageBar->showError(r.error());
+                m_history = *r;
+                arrived();
+            });
+}
+
+QString PayoutsPage::money(qint64 minor, const QString& currency) const
+{
+    const auto found = Currency::find(currency);
+    return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(minor).arg(currency);
+}
+
+QString PayoutsPage::owedText() const
+{
+    QStringList amounts;
+    for (const auto& [currency, minor] : m_owed) {
+        if (minor > 0)
+            amounts.append(money(minor, currency));
+    }
+    return amounts.join(u" · "_s);
+}
+
+void PayoutsPage::present()
+{
+    m_owed = payments::PaymentService::owed(m_balances);
+    const QString owed = owedText();
+    //: %1 one amount per currency, "€12.00 · CN¥3.00"
+    m_owedLabel->setText(owed.isEmpty() ? tr("Nothing is owed to you now.")
+                                        : tr("Owed to you now: <b>%1</b>").arg(owed));
+    m_payOut->setEnabled(!owed.isEmpty() && !m_paying);
+    m_payoutKey = u"payout-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    m_accounts->setRowCount(int(m_balances.size()));
+    for (int r = 0; r < m_balances.size(); ++r) {
+        const payments::AccountBalance& b = m_balances[r];
+        m_accounts->setItem(r, 0, cell(OrderText::account(b.account)));
+        m_accounts->setItem(r, 1, cell(b.currency));
+        m_accounts->setItem(r, 2, cell(b.balanceMinor > 0 ? money(b.balanceMinor, b.currency) : QString(), true));
+        m_accounts->setItem(r, 3, cell(b.balanceMinor < 0 ? money(-b.balanceMinor, b.currency) : QString(), true));
+    }
+    m_noPayouts->setVisible(m_history.isEmpty());
+    m_payouts->setVisible(!m_history.isEmpty());
+    m_payouts->setRowCount(int(m_history.size()));
+    for (int r = 0; r < m_history.size(); ++r) {
+        const payments::Payout& p = m_history[r];
+        m_payouts->setItem(r, 0, cell(formatDateTime(p.atMs)));
+        m_payouts->setItem(r, 1, cell(p.currency));
+        m_payouts->setItem(r, 2, cell(money(p.amountMinor, p.currency), true));
+    }
+    emit loaded();
+}
+
+void PayoutsPage::payOut()
+{
+    const QString owed = owedText();
+    if (owed.isEmpty() || m_paying)
+        return;
+    //: %1 one amount per currency, "€12.00 · CN¥3.00"
+    if (!Dialogs::confirm(this, tr("Pay out"),
+                          tr("Pay out %1 to your bank account? What is owed to you moves to paid out.").arg(owed),
+                          tr("Pay out")))
+        return;
+    m_paying = true;
+    m_payOut->setEnabled(false);
+    // the key of the state shown: a second click, or a retry after a lost answer, pays nothing more
+    onReady(m_client.payout(m_merchantId, m_payoutKey), this, [this](const Result<QList<payments::Payout>>& r) {
+        m_paying = false;
+        if (!r) {
+            if (r.error().code == ErrorCode::Conflict) {
+                // another console or soukctl paid out first: show where things stand now
+                m_messageBar->showError(tr("There is nothing to pay out any more: the balance changed meanwhile."),
+                                        r.error().message);
+                return reload();
+            }
+            m_messageBar->showError(r.error());
+            m_payOut->setEnabled(!owedText().isEmpty());
+            return;
+        }
+        QStringList paid;
+        for (const payments::Payout& p : *r)
+            paid.append(money(p.amountMinor, p.currency));
+        m_messageBar->showSuccess(tr("Paid out %1.").arg(paid.join(u" · "_s)));
+        reload();
+    });
+}
+
+} // namespace souk
