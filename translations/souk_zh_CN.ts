@@ -1920,251 +1920,251 @@
 <context>
     <name>souk::OrderDetailDialog</name>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="32"/>
         <source>Order %1</source>
         <extracomment>%1 is the order number</extracomment>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="34"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
         <source>Entry</source>
         <translation>分录</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
         <source>Credit</source>
         <translation>贷方</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="72"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="50"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="73"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="51"/>
         <source>Payments</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="74"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="52"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="75"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="53"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="77"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="55"/>
         <source>&amp;Capture</source>
         <translation>扣款(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="79"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
         <source>&amp;Refund…</source>
         <translation>退款(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="81"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
         <source>Cancel &amp;order</source>
         <translation>取消订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="83"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="61"/>
         <source>Send &amp;evidence…</source>
         <translation>发送证据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="85"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
         <source>Answer the customer&apos;s dispute: the card network reviews the evidence and decides</source>
         <translation>回应客户的争议：由卡组织审查证据并作出裁决</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="125"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="103"/>
         <source>&lt;b&gt;Order %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · placed %6</source>
         <extracomment>%1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date</extracomment>
         <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="130"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="108"/>
         <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
         <extracomment>order totals line</extracomment>
         <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="167"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="145"/>
         <source>captured %1</source>
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="169"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="147"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="170"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="148"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="175"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="153"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="181"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="160"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="303"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="283"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="306"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="286"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="317"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="297"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="179"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="158"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="208"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="188"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="241"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="221"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="242"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="222"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="243"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="223"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="254"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="234"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="267"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="247"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="277"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="257"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="279"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="259"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="280"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="260"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
@@ -2173,7 +2173,7 @@
         <translation type="vanished">由员工取消</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="291"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="271"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -2366,38 +2366,38 @@
 <context>
     <name>souk::PayoutsPage</name>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="54"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="44"/>
         <source>What the marketplace holds for you, and what it has paid out. A payout moves everything owed to you, in each currency, to your bank account.</source>
         <translation>平台为您代收的款项以及已结算给您的款项。结算会把应付给您的各币种金额全部转入您的银行账户。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="59"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="49"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="52"/>
         <source>&amp;Pay out…</source>
         <translation>结算(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
-        <location filename="../views/payments/PayoutsPage.cpp" line="70"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
         <source>Credit</source>
         <translation>贷方</translation>
     </message>
@@ -2406,55 +2406,60 @@
         <translation type="vanished">结算时间</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="70"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="70"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="71"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="63"/>
         <source>&lt;b&gt;Balances&lt;/b&gt;</source>
         <translation>&lt;b&gt;余额&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="72"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
         <source>&lt;b&gt;Payouts&lt;/b&gt;</source>
         <translation>&lt;b&gt;结算记录&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="148"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <source>No payouts yet.</source>
+        <translation>还没有结算记录。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="140"/>
         <source>Nothing is owed to you now.</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>目前没有应付给您的款项。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="149"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="141"/>
         <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
-        <location filename="../views/payments/PayoutsPage.cpp" line="181"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="170"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="172"/>
         <source>Pay out</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="180"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="171"/>
         <source>Pay out %1 to your bank account? What is owed to you moves to paid out.</source>
         <translation>将 %1 结算到您的银行账户吗？应付给您的款项将转为已结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="191"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="182"/>
         <source>There is nothing to pay out any more: the balance changed meanwhile.</source>
         <translation>已没有可结算的款项：余额在此期间已发生变化。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="202"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="193"/>
         <source>Paid out %1.</source>
         <translation>已结算 %1。</translation>
     </message>

@@ -1,5 +1,6 @@
-# sources of views/common: shared widgets (inline message bar, decision dialogs)
+# sources of views/common: shared widgets (inline message bar, decision dialogs, read-only tables)
 list(APPEND SOUK_VIEWS_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/Dialogs.h ${CMAKE_CURRENT_LIST_DIR}/Dialogs.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MessageBar.h ${CMAKE_CURRENT_LIST_DIR}/MessageBar.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/Tables.h ${CMAKE_CURRENT_LIST_DIR}/Tables.cpp
 )

@@ -15,6 +15,7 @@
 #include "models/orders/OrderText.h"
 #include "views/common/Dialogs.h"
 #include "views/common/MessageBar.h"
+#include "views/common/Tables.h"
 #include "views/orders/RefundDialog.h"
 
 using namespace Qt::StringLiterals;
@@ -22,32 +23,6 @@ using souk::orders::OrderStatus;
 using souk::payments::PaymentStatus;
 
 namespace souk {
-namespace {
-
-QTableWidget* table(QWidget* parent, const QString& name, const QStringList& headers)
-{
-    auto* t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->hide();
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setAlternatingRowColors(true);
-    return t;
-}
-
-void setRow(QTableWidget* t, int row, const QStringList& cells, const QList<int>& rightAligned = {})
-{
-    for (int c = 0; c < cells.size(); ++c) {
-        auto* item = new QTableWidgetItem(cells[c]);
-        if (rightAligned.contains(c))
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        t->setItem(row, c, item);
-    }
-}
-
-} // namespace
 
 OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent)
     : QDialog(parent), m_client(client), m_orderId(orderId)
@@ -64,11 +39,14 @@ OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent
     m_totals->setObjectName(u"orderTotals"_s);
     m_messageBar = new MessageBar(this);
     m_tabs = new QTabWidget(this);
-    m_lines = table(this, u"linesTable"_s, {tr("SKU"), tr("Item"), tr("Quantity"), tr("Unit price"), tr("Line total")});
-    m_payments = table(this, u"paymentsTable"_s,
-                       {tr("Kind"), tr("Status"), tr("Amount"), tr("Card"), tr("Details"), tr("When")});
-    m_ledger = table(this, u"ledgerTable"_s, {tr("Entry"), tr("Account"), tr("Debit"), tr("Credit"), tr("When")});
-    m_timeline = table(this, u"timelineTable"_s, {tr("When"), tr("Event"), tr("Details"), tr("Amount"), tr("By")});
+    m_lines = Tables::readOnly(this, u"linesTable"_s,
+                               {tr("SKU"), tr("Item"), tr("Quantity"), tr("Unit price"), tr("Line total")});
+    m_payments = Tables::readOnly(this, u"paymentsTable"_s,
+                                  {tr("Kind"), tr("Status"), tr("Amount"), tr("Card"), tr("Details"), tr("When")});
+    m_ledger =
+        Tables::readOnly(this, u"ledgerTable"_s, {tr("Entry"), tr("Account"), tr("Debit"), tr("Credit"), tr("When")});
+    m_timeline =
+        Tables::readOnly(this, u"timelineTable"_s, {tr("When"), tr("Event"), tr("Details"), tr("Amount"), tr("By")});
     m_tabs->addTab(m_lines, tr("Items"));
     m_tabs->addTab(m_payments, tr("Payments"));
     m_tabs->addTab(m_ledger, tr("Ledger"));
@@ -150,9 +128,9 @@ void OrderDetailDialog::fillLines()
     m_lines->setRowCount(int(m_detail.order.lines.size()));
     for (int r = 0; r < m_detail.order.lines.size(); ++r) {
         const auto& l = m_detail.order.lines[r];
-        setRow(m_lines, r,
-               {l.sku, l.title, formatQuantity(l.quantity), money(l.unitPriceMinor), money(l.lineTotalMinor)},
-               {2, 3, 4});
+        Tables::setRow(m_lines, r,
+                       {l.sku, l.title, formatQuantity(l.quantity), money(l.unitPriceMinor), money(l.lineTotalMinor)},
+                       {2, 3, 4});
     }
     m_lines->resizeColumnsToContents();
 }
@@ -165,22 +143,23 @@ void OrderDetailDialog::fillPayments()
     for (const auto& p : d.payments) {
         const QString details = p.status == PaymentStatus::Failed ? OrderText::declineReason(p.declineCode)
                                                                   : tr("captured %1").arg(money(p.capturedMinor));
-        setRow(m_payments, r++,
-               {tr("Payment"), OrderText::paymentStatus(p.status), money(p.amountMinor),
-                tr("%1 •••• %2").arg(p.card.brand, p.card.last4), details, formatDateTime(p.authorizedMs)},
-               {2});
+        Tables::setRow(m_payments, r++,
+                       {tr("Payment"), OrderText::paymentStatus(p.status), money(p.amountMinor),
+                        tr("%1 •••• %2").arg(p.card.brand, p.card.last4), details, formatDateTime(p.authorizedMs)},
+                       {2});
     }
     for (const auto& f : d.refunds)
-        setRow(m_payments, r++,
-               {tr("Refund"), QString(), money(f.amountMinor), QString(), f.reason, formatDateTime(f.atMs)}, {2});
+        Tables::setRow(m_payments, r++,
+                       {tr("Refund"), QString(), money(f.amountMinor), QString(), f.reason, formatDateTime(f.atMs)},
+                       {2});
     for (const auto& x : d.disputes) {
         //: %1 is the dispute's reason, %2 the date by which evidence must be sent
         const QString due =
             tr("%1; evidence due %2").arg(OrderText::disputeReason(x.reason), formatDateTime(x.evidenceDueMs));
-        setRow(m_payments, r++,
-               {tr("Dispute"), OrderText::disputeStatus(x.status), money(x.amountMinor), QString(), due,
-                formatDateTime(x.openedMs)},
-               {2});
+        Tables::setRow(m_payments, r++,
+                       {tr("Dispute"), OrderText::disputeStatus(x.status), money(x.amountMinor), QString(), due,
+                        formatDateTime(x.openedMs)},
+                       {2});
     }
     m_payments->resizeColumnsToContents();
 }
@@ -190,10 +169,11 @@ void OrderDetailDialog::fillLedger()
     m_ledger->setRowCount(int(m_detail.postings.size()));
     for (int r = 0; r < m_detail.postings.size(); ++r) {
         const auto& p = m_detail.postings[r];
-        setRow(m_ledger, r,
-               {p.entryKind, OrderText::account(p.account), p.amountMinor > 0 ? money(p.amountMinor) : QString(),
-                p.amountMinor < 0 ? money(-p.amountMinor) : QString(), formatDateTime(p.atMs)},
-               {2, 3});
+        Tables::setRow(m_ledger, r,
+                       {p.entryKind, OrderText::account(p.account),
+                        p.amountMinor > 0 ? money(p.amountMinor) : QString(),
+                        p.amountMinor < 0 ? money(-p.amountMinor) : QString(), formatDateTime(p.atMs)},
+                       {2, 3});
     }
     m_ledger->resizeColumnsToContents();
 }
@@ -207,10 +187,10 @@ void OrderDetailDialog::fillTimeline()
         if (e.toStatus)
             what = e.fromStatus ? tr("%1 → %2").arg(OrderText::status(*e.fromStatus), OrderText::status(*e.toStatus))
                                 : OrderText::status(*e.toStatus);
-        setRow(m_timeline, r,
-               {formatDateTime(e.atMs), what, OrderText::eventDetail(e.detail),
-                e.amountMinor ? money(*e.amountMinor) : QString(), e.actor},
-               {3});
+        Tables::setRow(m_timeline, r,
+                       {formatDateTime(e.atMs), what, OrderText::eventDetail(e.detail),
+                        e.amountMinor ? money(*e.amountMinor) : QString(), e.actor},
+                       {3});
     }
     m_timeline->resizeColumnsToContents();
 }

@@ -16,6 +16,7 @@
 #include "models/orders/OrderText.h"
 #include "views/common/Dialogs.h"
 #include "views/common/MessageBar.h"
+#include "views/common/Tables.h"
 
 using namespace Qt::StringLiterals;
 
@@ -24,27 +25,14 @@ namespace {
 
 constexpr int ReloadDelayMs = 300; ///< a burst of captures costs one re-read
 
-QTableWidget* table(QWidget* parent, const QString& name, const QStringList& headers)
+/// A statement: labels and amounts at their own width, not one column stretched across.
+QTableWidget* statement(QWidget* parent, const QString& name, const QStringList& headers)
 {
-    auto* t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->hide();
-    // a statement: labels and amounts at their own width, not one column stretched across
+    QTableWidget* t = Tables::readOnly(parent, name, headers);
+    t->horizontalHeader()->setStretchLastSection(false);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setMinimumSectionSize(110);
-    t->setAlternatingRowColors(true);
     return t;
-}
-
-QTableWidgetItem* cell(const QString& text, bool amount = false)
-{
-    auto* item = new QTableWidgetItem(text);
-    if (amount)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
 }
 
 } // namespace
@@ -70,8 +58,8 @@ PayoutsPage::PayoutsPage(Client& client, Id merchantId, QWidget* parent)
     owedRow->addSpacing(12);
     owedRow->addWidget(m_payOut);
     owedRow->addStretch(1);
-    m_accounts = table(this, u"accountsTable"_s, {tr("Account"), tr("Currency"), tr("Debit"), tr("Credit")});
-    m_payouts = table(this, u"payoutsTable"_s, {tr("When"), tr("Currency"), tr("Amount")});
+    m_accounts = statement(this, u"accountsTable"_s, {tr("Account"), tr("Currency"), tr("Debit"), tr("Credit")});
+    m_payouts = statement(this, u"payoutsTable"_s, {tr("When"), tr("Currency"), tr("Amount")});
     auto* accountsTitle = new QLabel(tr("<b>Balances</b>"), this);
     auto* payoutsTitle = new QLabel(tr("<b>Payouts</b>"), this);
     m_noPayouts = new QLabel(tr("No payouts yet."), this);
@@ -112,28 +100,20 @@ void PayoutsPage::reload()
 {
     const int generation = ++m_generation;
     m_readsLeft = 2;
-    const auto arrived = [this, generation] {
-        if (generation == m_generation && --m_readsLeft == 0)
-            present();
+    // both reads land in members of this page, and are shown once both are in
+    const auto read = [this, generation](auto future, auto& into) {
+        onReady(future, this, [this, generation, &into](const auto& r) {
+            if (generation != m_generation)
+                return; // a newer reload() asked again
+            if (!r)
+                return m_messageBar->showError(r.error());
+            into = *r;
+            if (--m_readsLeft == 0)
+                present();
+        });
     };
-    onReady(m_client.ledgerBalances(m_merchantId), this,
-            [this, generation, arrived](const Result<QList<payments::AccountBalance>>& r) {
-                if (generation != m_generation)
-                    return;
-                if (!r)
-                    return m_messageBar->showError(r.error());
-                m_balances = *r;
-                arrived();
-            });
-    onReady(m_client.payouts(m_merchantId), this,
-            [this, generation, arrived](const Result<QList<payments::Payout>>& r) {
-                if (generation != m_generation)
-                    return;
-                if (!r)
-                    return m_messageBar->showError(r.error());
-                m_history = *r;
-                arrived();
-            });
+    read(m_client.ledgerBalances(m_merchantId), m_balances);
+    read(m_client.payouts(m_merchantId), m_history);
 }
 
 QString PayoutsPage::money(qint64 minor, const QString& currency) const
@@ -165,19 +145,18 @@ void PayoutsPage::present()
     m_accounts->setRowCount(int(m_balances.size()));
     for (int r = 0; r < m_balances.size(); ++r) {
         const payments::AccountBalance& b = m_balances[r];
-        m_accounts->setItem(r, 0, cell(OrderText::account(b.account)));
-        m_accounts->setItem(r, 1, cell(b.currency));
-        m_accounts->setItem(r, 2, cell(b.balanceMinor > 0 ? money(b.balanceMinor, b.currency) : QString(), true));
-        m_accounts->setItem(r, 3, cell(b.balanceMinor < 0 ? money(-b.balanceMinor, b.currency) : QString(), true));
+        Tables::setRow(m_accounts, r,
+                       {OrderText::account(b.account), b.currency,
+                        b.balanceMinor > 0 ? money(b.balanceMinor, b.currency) : QString(),
+                        b.balanceMinor < 0 ? money(-b.balanceMinor, b.currency) : QString()},
+                       {2, 3});
     }
     m_noPayouts->setVisible(m_history.isEmpty());
     m_payouts->setVisible(!m_history.isEmpty());
     m_payouts->setRowCount(int(m_history.size()));
     for (int r = 0; r < m_history.size(); ++r) {
         const payments::Payout& p = m_history[r];
-        m_payouts->setItem(r, 0, cell(formatDateTime(p.atMs)));
-        m_payouts->setItem(r, 1, cell(p.currency));
-        m_payouts->setItem(r, 2, cell(money(p.amountMinor, p.currency), true));
+        Tables::setRow(m_payouts, r, {formatDateTime(p.atMs), p.currency, money(p.amountMinor, p.currency)}, {2});
     }
     emit loaded();
 }
