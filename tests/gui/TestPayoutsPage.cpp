@@ -2,6 +2,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
 #include "tests/support/OrderSupport.h"
 #include "translations/Translator.h"
@@ -108,6 +109,25 @@ void TestPayoutsPage::followsNewCaptures()
     m_orders->paidOrder(u"EAR-1"_s, 2); // through the engine, not the page
     QTRY_COMPARE(owedText(), u"Owed to you now: <b>€45.00</b>"_s);
     QVERIFY(payOut()->isEnabled());
+
+    // steady traffic: changes every 100 ms must not put the re-read off until they stop
+    QTimer traffic;
+    traffic.setInterval(100);
+    connect(&traffic, &QTimer::timeout, this, [this] {
+        emit m_f->client().changed({Change{0, u"payment"_s, Id{1}, 1, ChangeOp::Updated, u"t/t"_s, 0}});
+    });
+    traffic.start();
+    m_orders->paidOrder(u"EAR-1"_s, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(owedText(), u"Owed to you now: <b>€90.00</b>"_s, 1500);
+    traffic.stop();
+
+    // hidden, it reads nothing; shown again, it reads once
+    m_page->hide();
+    m_orders->paidOrder(u"EAR-1"_s, 2);
+    QTest::qWait(500);
+    QCOMPARE(owedText(), u"Owed to you now: <b>€90.00</b>"_s);
+    m_page->show();
+    QTRY_COMPARE(owedText(), u"Owed to you now: <b>€135.00</b>"_s);
 }
 
 void TestPayoutsPage::refusedPayoutChangesNothing()

@@ -86,14 +86,25 @@ PayoutsPage::PayoutsPage(Client& client, Id merchantId, QWidget* parent)
     connect(&m_client, &Client::changed, this, [this](const ChangeList& changes) {
         // captures, refunds, lost disputes and payouts move the balances
         for (const Change& c : changes) {
-            if (c.entity == u"payment"_s || c.entity == u"payout"_s || c.entity == u"dispute"_s ||
-                c.entity == u"order"_s) {
-                m_reloadSoon->start();
+            if (c.entity == u"payment"_s || c.entity == u"payout"_s || c.entity == u"dispute"_s) {
+                if (!isVisible())
+                    m_stale = true; // read when shown, not for every capture while hidden
+                else if (!m_reloadSoon->isActive())
+                    m_reloadSoon->start(); // not restarted: steady traffic must not put it off for ever
                 return;
             }
         }
     });
     reload();
+}
+
+void PayoutsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        m_stale = false;
+        reload();
+    }
 }
 
 void PayoutsPage::reload()

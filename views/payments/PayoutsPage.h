@@ -36,6 +36,9 @@ signals:
     /// Both reads of a reload() are in and shown.
     void loaded();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void present();
     void payOut();
@@ -52,6 +55,7 @@ private:
     int m_generation = 0; ///< reads of an older reload() are dropped
     int m_readsLeft = 0;
     bool m_paying = false;
+    bool m_stale = false; ///< balances changed while the page was hidden
     QLabel* m_owedLabel = nullptr;
     QLabel* m_noPayouts = nullptr; ///< instead of an empty table
     MessageBar* m_messageBar = nullptr;
