@@ -7,6 +7,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "models/catalog/ProductFilterProxy.h"
 #include "models/catalog/ProductListModel.h"
@@ -35,6 +36,7 @@ private slots:
     void statusFilter();
     void bulkPriceChangeAndUndo();
     void bulkEditNeedsSelection();
+    void newCategoryAppearsUnderSteadyTraffic();
 
 private:
     template <typename T> T* child(const QString& name) const
@@ -213,6 +215,22 @@ void TestCatalogPage::bulkEditNeedsSelection()
     QTest::qWait(50);
     QCOMPARE(priceOf(m_products[2].id), 1999);
     QVERIFY(!m_page->canUndo());
+}
+
+void TestCatalogPage::newCategoryAppearsUnderSteadyTraffic()
+{
+    // orders change their products' stock all the time; the category filter must still learn
+    // of a new category within its refresh delay, not once the traffic stops
+    QTimer traffic;
+    traffic.setInterval(100);
+    connect(&traffic, &QTimer::timeout, this, [this] {
+        emit m_store->client().changed({Change{0, u"product"_s, Id{1}, 1, ChangeOp::Updated, u"t/t"_s, 0}});
+    });
+    traffic.start();
+    m_store->addProduct(u"Foxtrot belt"_s, {u"BELT-1"_s}, 1200, 3, u"Belts"_s);
+    auto* category = child<QComboBox>(u"categoryFilter"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(category->findData(u"Belts"_s) >= 0, 1500);
+    traffic.stop();
 }
 
 QTEST_MAIN(TestCatalogPage)

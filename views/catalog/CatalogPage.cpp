@@ -244,7 +244,10 @@ void CatalogPage::onChanged(const souk::ChangeList& changes)
 {
     for (const Change& change : changes) {
         if (change.entity == u"product"_s) {
-            m_categoryTimer->start(); // one refresh for a burst of changes
+            // one refresh for a burst of changes; not restarted, or orders arriving all the
+            // time (each one changes its products' stock) would put it off for ever
+            if (!m_categoryTimer->isActive())
+                m_categoryTimer->start();
             return;
         }
     }
