@@ -1,10 +1,13 @@
 // A child process for TestCrashRecovery: runs the engine under order traffic on a store file
 // and prints "ACK <order id>" after each order the engine acknowledged (create, authorize,
-// capture done), flushing each line, until it is killed.
+// capture done), and "CANCELLED <order id>" after each one it cancelled after authorizing it,
+// flushing each line, until it is killed. Its provider cannot be reached for voids, so the
+// holds those cancellations released wait in the store's outbox when the kill comes.
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <limits>
 
 #include "backend/client/LocalClient.h"
 
@@ -13,8 +16,7 @@ using namespace souk;
 
 namespace {
 
-template <typename T>
-bool ok(const Result<T>& r)
+template <typename T> bool ok(const Result<T>& r)
 {
     if (!r)
         std::fprintf(stderr, "crash child: %s\n", qPrintable(r.error().toString()));
@@ -43,10 +45,9 @@ bool seed(LocalClient& client, Id merchantId, Id& customerId)
             return false;
         auto locations = client.locations(merchantId);
         locations.waitForFinished();
-        auto stock = client.adjustStock(catalog::StockAdjustment{saved.result()->variants[0].id,
-                                                                 locations.result()->first().id,
-                                                                 catalog::MovementKind::Received, 1'000'000,
-                                                                 u"crash test"_s, -1});
+        auto stock = client.adjustStock(
+            catalog::StockAdjustment{saved.result()->variants[0].id, locations.result()->first().id,
+                                     catalog::MovementKind::Received, 1'000'000, u"crash test"_s, -1});
         stock.waitForFinished();
         if (!ok(stock.result()))
             return false;
@@ -70,7 +71,9 @@ int main(int argc, char** argv)
     LocalClient::Options options;
     options.store.path = QString::fromLocal8Bit(argv[1]);
     options.actor = Actor{u"crash"_s, u"system"_s};
-    options.provider = std::make_shared<payments::SimulatedProvider>(0);
+    auto provider = std::make_shared<payments::SimulatedProvider>(0);
+    provider->failNextVoids(std::numeric_limits<int>::max());
+    options.provider = provider;
     options.maintenanceIntervalMs = 0;
     auto client = LocalClient::open(options);
     if (!ok(client))
@@ -91,16 +94,27 @@ int main(int argc, char** argv)
             placed.append((*client)->createOrder(orders::NewOrder{merchantId, customerId, {{u"CRASH-1"_s, 1}}, {}, {}},
                                                  u"crash-%1-%2-%3"_s.arg(run).arg(n).arg(i)));
         }
-        for (auto& f : placed) {
+        for (qsizetype i = 0; i < placed.size(); ++i) {
+            auto& f = placed[i];
             f.waitForFinished();
             if (!ok(f.result()))
                 return 1;
             const Id orderId = f.result()->id;
-            auto auth = (*client)->authorizePayment(orderId, payments::CardInput{u"4242424242424242"_s, 12, 2030, u"123"_s},
-                                                    u"auth-"_s + orderId.toString());
+            auto auth =
+                (*client)->authorizePayment(orderId, payments::CardInput{u"4242424242424242"_s, 12, 2030, u"123"_s},
+                                            u"auth-"_s + orderId.toString());
             auth.waitForFinished();
             if (!ok(auth.result()))
                 return 1;
+            if (i % 4 == 3) { // the customer changed their mind: the hold goes back
+                auto cancelled = (*client)->cancelOrder(orderId, u"crash test"_s, u"cancel-"_s + orderId.toString());
+                cancelled.waitForFinished();
+                if (!ok(cancelled.result()))
+                    return 1;
+                std::fprintf(stdout, "CANCELLED %lld\n", static_cast<long long>(orderId.value));
+                std::fflush(stdout);
+                continue;
+            }
             auto cap = (*client)->capturePayment(auth.result()->id, std::nullopt, u"cap-"_s + orderId.toString());
             cap.waitForFinished();
             if (!ok(cap.result()))

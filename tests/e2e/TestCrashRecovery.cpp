@@ -6,13 +6,16 @@
 #include "backend/client/LocalClient.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
+#include "backend/payments/HoldReleases.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
 
 /// Kills a child running the engine under order traffic with SIGKILL at random moments, many
 /// times, on one store file. After each restart every order the child had acknowledged (placed,
-/// authorized, captured) must exist as paid, and the store's invariants must hold.
+/// authorized, captured) must exist as paid, every one it cancelled as cancelled, the store's
+/// invariants must hold, and the holds those cancellations released, which the child could not
+/// send to its provider, must be sent by the restarted client.
 class TestCrashRecovery final : public QObject
 {
     Q_OBJECT
@@ -26,6 +29,7 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
     const QString store = dir.filePath(u"crash.souk"_s);
     QRandomGenerator rng(20261124);
     qint64 acknowledgedTotal = 0;
+    qint64 cancelledTotal = 0;
     const int rounds = 12;
     for (int round = 0; round < rounds; ++round) {
         QProcess child;
@@ -45,10 +49,14 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
         QVERIFY(child.waitForFinished(5000));
         out += child.readAllStandardOutput();
         QList<Id> acknowledged;
+        QList<Id> cancelled;
         for (const QByteArray& line : out.split('\n')) {
             if (line.startsWith("ACK "))
                 acknowledged.append(Id{line.mid(4).toLongLong()});
+            else if (line.startsWith("CANCELLED "))
+                cancelled.append(Id{line.mid(10).toLongLong()});
         }
+        cancelledTotal += cancelled.size();
         acknowledgedTotal += acknowledged.size();
         // restart on the same file (the dead child's lock is stale) and check
         LocalClient::Options options;
@@ -63,15 +71,35 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
         QCOMPARE(orders.size(), acknowledged.size());
         for (const orders::Order& o : orders)
             QCOMPARE(o.status, orders::OrderStatus::Paid);
-        auto problems = (*client)->engine().read<QStringList>([](QSqlDatabase& db) {
-            return payments::CommerceCheck::run(db);
-        });
+        auto gone = (*client)->ordersById(cancelled);
+        gone.waitForFinished();
+        QVERIFY(gone.result());
+        const QList<orders::Order> cancelledOrders = *gone.result();
+        QCOMPARE(cancelledOrders.size(), cancelled.size());
+        for (const orders::Order& o : cancelledOrders)
+            QCOMPARE(o.status, orders::OrderStatus::Cancelled);
+        // the restarted client sends what the child left in the release outbox
+        const auto pendingReleases = [&client] {
+            auto n = (*client)->engine().read<qint64>([](QSqlDatabase& db) -> Result<qint64> {
+                auto rows = payments::HoldReleases::pending(db, 1'000'000);
+                if (!rows)
+                    return rows.error();
+                return qint64(rows->size());
+            });
+            n.waitForFinished();
+            return n.result() ? *n.result() : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(pendingReleases(), 0, 20000);
+        auto problems =
+            (*client)->engine().read<QStringList>([](QSqlDatabase& db) { return payments::CommerceCheck::run(db); });
         problems.waitForFinished();
         QVERIFY(problems.result());
         QVERIFY2(problems.result()->isEmpty(), qPrintable(problems.result()->join(u'\n')));
     }
-    qInfo() << rounds << "kills," << acknowledgedTotal << "acknowledged orders, all present and paid";
+    qInfo() << rounds << "kills," << acknowledgedTotal << "acknowledged orders, all present and paid," << cancelledTotal
+            << "cancelled, their holds all released after the restarts";
     QVERIFY(acknowledgedTotal > 0);
+    QVERIFY(cancelledTotal > 0);
 }
 
 QTEST_GUILESS_MAIN(TestCrashRecovery)
