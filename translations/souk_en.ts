@@ -35,7 +35,7 @@
 <context>
     <name>souk::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="307"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="310"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="309"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="312"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>

@@ -1266,14 +1266,14 @@
         <translation>未分类</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="307"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="310"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln 个商品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="309"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="312"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>
@@ -1281,7 +1281,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="311"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="314"/>
         <source>only the first %L1 matches are shown</source>
         <translation>仅显示前 %L1 个匹配结果</translation>
     </message>
@@ -2431,35 +2431,55 @@
         <translation>还没有结算记录。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="140"/>
-        <source>Nothing is owed to you now.</source>
-        <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
-        <translation>目前没有应付给您的款项。</translation>
-    </message>
-    <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="141"/>
-        <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
+        <location filename="../views/payments/PayoutsPage.cpp" line="138"/>
+        <source>Read again</source>
+        <translation>重新读取</translation>
     </message>
     <message>
         <location filename="../views/payments/PayoutsPage.cpp" line="170"/>
+        <source>The balances could not be read.</source>
+        <translation>无法读取余额。</translation>
+    </message>
+    <message>
         <location filename="../views/payments/PayoutsPage.cpp" line="172"/>
-        <source>Pay out</source>
+        <source>Nothing is owed to you now.</source>
+        <translation>目前没有应付给您的款项。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="175"/>
+        <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
+        <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
+        <source>You owe the marketplace &lt;b&gt;%1&lt;/b&gt;: refunds and lost disputes exceed your sales.</source>
+        <extracomment>%1 one amount per currency; refunds and lost disputes exceed the merchant&apos;s sales there</extracomment>
+        <translation>您欠平台 &lt;b&gt;%1&lt;/b&gt;：退款和败诉的争议超过了您的销售额。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="215"/>
+        <source>Pay out</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="171"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="214"/>
         <source>Pay out %1 to your bank account? What is owed to you moves to paid out.</source>
+        <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>将 %1 结算到您的银行账户吗？应付给您的款项将转为已结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="182"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="218"/>
+        <source>The balance changed while you were deciding. Check it and pay out again.</source>
+        <translation>在您确认期间余额发生了变化。请核对后重新结算。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="228"/>
         <source>There is nothing to pay out any more: the balance changed meanwhile.</source>
         <translation>已没有可结算的款项：余额在此期间已发生变化。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="193"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="239"/>
         <source>Paid out %1.</source>
         <translation>已结算 %1。</translation>
     </message>

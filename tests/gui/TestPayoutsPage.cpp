@@ -33,6 +33,7 @@ private slots:
     void paysOutOnce();
     void followsNewCaptures();
     void refusedPayoutChangesNothing();
+    void saysWhatTheMerchantOwes();
 
 private:
     void open();
@@ -146,6 +147,18 @@ void TestPayoutsPage::refusedPayoutChangesNothing()
     QVERIFY2(bar->headline().contains(u"nothing to pay out any more"_s), qPrintable(bar->headline()));
     QCOMPARE(storedPayouts(), 1);                               // only the other console's
     QTRY_COMPARE(owedText(), u"Nothing is owed to you now."_s); // then it catches up
+}
+
+void TestPayoutsPage::saysWhatTheMerchantOwes()
+{
+    // refunded in full after capture: the commission stays with the marketplace, so the
+    // merchant owes it back
+    const payments::Payment p = m_orders->paidOrder(u"EAR-1"_s, 2);
+    QVERIFY(StoreFixture::wait(m_f->client().refundPayment(p.id, p.capturedMinor, u"returned"_s, u"r-1"_s)));
+    open();
+    QCOMPARE(owedText(), u"Nothing is owed to you now.<br>You owe the marketplace <b>€5.00</b>: refunds and lost "
+                         "disputes exceed your sales."_s);
+    QVERIFY(!payOut()->isEnabled());
 }
 
 } // namespace souk

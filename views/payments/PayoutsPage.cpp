@@ -82,7 +82,13 @@ PayoutsPage::PayoutsPage(Client& client, Id merchantId, QWidget* parent)
     m_reloadSoon = new QTimer(this);
     m_reloadSoon->setSingleShot(true);
     m_reloadSoon->setInterval(ReloadDelayMs);
-    connect(m_reloadSoon, &QTimer::timeout, this, &PayoutsPage::reload);
+    connect(m_reloadSoon, &QTimer::timeout, this, [this] {
+        if (!isVisible()) {
+            m_stale = true; // hidden since the change: read when shown
+            return;
+        }
+        reload();
+    });
     connect(&m_client, &Client::changed, this, [this](const ChangeList& changes) {
         // captures, refunds, lost disputes and payouts move the balances
         for (const Change& c : changes) {
@@ -111,20 +117,31 @@ void PayoutsPage::reload()
 {
     const int generation = ++m_generation;
     m_readsLeft = 2;
-    // both reads land in members of this page, and are shown once both are in
-    const auto read = [this, generation](auto future, auto& into) {
-        onReady(future, this, [this, generation, &into](const auto& r) {
+    m_readError.reset();
+    // both reads land in members of this page (a failed one keeps what was there), and the
+    // page is shown once both are in
+    const auto read = [this, generation](auto future, auto& into, bool* loaded) {
+        onReady(future, this, [this, generation, &into, loaded](const auto& r) {
             if (generation != m_generation)
                 return; // a newer reload() asked again
-            if (!r)
-                return m_messageBar->showError(r.error());
-            into = *r;
-            if (--m_readsLeft == 0)
-                present();
+            if (r) {
+                into = *r;
+                if (loaded)
+                    *loaded = true;
+            } else {
+                m_readError = r.error();
+            }
+            if (--m_readsLeft > 0)
+                return;
+            if (m_readError) {
+                m_messageBar->showError(*m_readError);
+                m_messageBar->setAction(tr("Read again"), [this] { reload(); });
+            }
+            present();
         });
     };
-    read(m_client.ledgerBalances(m_merchantId), m_balances);
-    read(m_client.payouts(m_merchantId), m_history);
+    read(m_client.ledgerBalances(m_merchantId), m_balances, &m_balancesLoaded);
+    read(m_client.payouts(m_merchantId), m_history, nullptr);
 }
 
 QString PayoutsPage::money(qint64 minor, const QString& currency) const
@@ -133,12 +150,12 @@ QString PayoutsPage::money(qint64 minor, const QString& currency) const
     return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(minor).arg(currency);
 }
 
-QString PayoutsPage::owedText() const
+QString PayoutsPage::owedText(bool toMerchant) const
 {
     QStringList amounts;
     for (const auto& [currency, minor] : m_owed) {
-        if (minor > 0)
-            amounts.append(money(minor, currency));
+        if (toMerchant ? minor > 0 : minor < 0)
+            amounts.append(money(toMerchant ? minor : -minor, currency));
     }
     return amounts.join(u" · "_s);
 }
@@ -146,20 +163,32 @@ QString PayoutsPage::owedText() const
 void PayoutsPage::present()
 {
     m_owed = payments::PaymentService::owed(m_balances);
-    const QString owed = owedText();
-    //: %1 one amount per currency, "€12.00 · CN¥3.00"
-    m_owedLabel->setText(owed.isEmpty() ? tr("Nothing is owed to you now.")
-                                        : tr("Owed to you now: <b>%1</b>").arg(owed));
+    const QString owed = owedText(true);
+    const QString due = owedText(false);
+    QString text;
+    if (!m_balancesLoaded)
+        text = tr("The balances could not be read.");
+    else if (owed.isEmpty())
+        text = tr("Nothing is owed to you now.");
+    else
+        //: %1 one amount per currency, "€12.00 · CN¥3.00"
+        text = tr("Owed to you now: <b>%1</b>").arg(owed);
+    if (!due.isEmpty())
+        //: %1 one amount per currency; refunds and lost disputes exceed the merchant's sales there
+        text +=
+            u"<br>"_s + tr("You owe the marketplace <b>%1</b>: refunds and lost disputes exceed your sales.").arg(due);
+    m_owedLabel->setText(text);
     m_payOut->setEnabled(!owed.isEmpty() && !m_paying);
     m_payoutKey = u"payout-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     m_accounts->setRowCount(int(m_balances.size()));
     for (int r = 0; r < m_balances.size(); ++r) {
         const payments::AccountBalance& b = m_balances[r];
+        const QString none = b.balanceMinor == 0 ? u"—"_s : QString(); // settled to zero
         Tables::setRow(m_accounts, r,
                        {OrderText::account(b.account), b.currency,
-                        b.balanceMinor > 0 ? money(b.balanceMinor, b.currency) : QString(),
-                        b.balanceMinor < 0 ? money(-b.balanceMinor, b.currency) : QString()},
+                        b.balanceMinor > 0 ? money(b.balanceMinor, b.currency) : none,
+                        b.balanceMinor < 0 ? money(-b.balanceMinor, b.currency) : none},
                        {2, 3});
     }
     m_noPayouts->setVisible(m_history.isEmpty());
@@ -174,18 +203,24 @@ void PayoutsPage::present()
 
 void PayoutsPage::payOut()
 {
-    const QString owed = owedText();
+    const QString owed = owedText(true);
     if (owed.isEmpty() || m_paying)
         return;
-    //: %1 one amount per currency, "€12.00 · CN¥3.00"
-    if (!Dialogs::confirm(this, tr("Pay out"),
-                          tr("Pay out %1 to your bank account? What is owed to you moves to paid out.").arg(owed),
-                          tr("Pay out")))
+    // the key of the state the user confirms: a second click, or a retry after a lost answer,
+    // pays nothing more
+    const QString key = m_payoutKey;
+    const QString question =
+        //: %1 one amount per currency, "€12.00 · CN¥3.00"
+        tr("Pay out %1 to your bank account? What is owed to you moves to paid out.").arg(owed);
+    if (!Dialogs::confirm(this, tr("Pay out"), question, tr("Pay out")))
         return;
+    if (owedText(true) != owed) { // re-read while the question was open: not what was confirmed
+        m_messageBar->showInfo(tr("The balance changed while you were deciding. Check it and pay out again."));
+        return;
+    }
     m_paying = true;
     m_payOut->setEnabled(false);
-    // the key of the state shown: a second click, or a retry after a lost answer, pays nothing more
-    onReady(m_client.payout(m_merchantId, m_payoutKey), this, [this](const Result<QList<payments::Payout>>& r) {
+    onReady(m_client.payout(m_merchantId, key), this, [this](const Result<QList<payments::Payout>>& r) {
         m_paying = false;
         if (!r) {
             if (r.error().code == ErrorCode::Conflict) {
@@ -195,7 +230,7 @@ void PayoutsPage::payOut()
                 return reload();
             }
             m_messageBar->showError(r.error());
-            m_payOut->setEnabled(!owedText().isEmpty());
+            m_payOut->setEnabled(!owedText(true).isEmpty());
             return;
         }
         QStringList paid;

@@ -2,7 +2,10 @@
 
 #include <QWidget>
 
+#include <optional>
+
 #include "backend/core/Change.h"
+#include "backend/core/Error.h"
 #include "backend/core/Id.h"
 #include "backend/payments/Payment.h"
 #include "backend/payments/PaymentService.h"
@@ -43,8 +46,9 @@ private:
     void present();
     void payOut();
     QString money(qint64 minor, const QString& currency) const;
-    /// "€12.00 · CN¥3.00": the positive amounts a payout would pay.
-    QString owedText() const;
+    /// "€12.00 · CN¥3.00": what a payout would pay (`toMerchant`), or what the merchant owes
+    /// the marketplace where refunds and lost disputes exceed sales.
+    QString owedText(bool toMerchant) const;
 
     Client& m_client;
     const Id m_merchantId;
@@ -55,7 +59,9 @@ private:
     int m_generation = 0; ///< reads of an older reload() are dropped
     int m_readsLeft = 0;
     bool m_paying = false;
-    bool m_stale = false; ///< balances changed while the page was hidden
+    bool m_stale = false;             ///< balances changed while the page was hidden
+    bool m_balancesLoaded = false;    ///< once: until then the page cannot say what is owed
+    std::optional<Error> m_readError; ///< of the reads of the last reload()
     QLabel* m_owedLabel = nullptr;
     QLabel* m_noPayouts = nullptr; ///< instead of an empty table
     MessageBar* m_messageBar = nullptr;
