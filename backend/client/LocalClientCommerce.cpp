@@ -296,8 +296,10 @@ void LocalClient::releaseHolds()
 void LocalClient::runReleasePass()
 {
     const int seen = m_releaseRequests.load();
+    const qint64 nowMs = m_engine->clock().now().toMSecsSinceEpoch();
     m_engine->read<QList<payments::PendingRelease>>(
-        [](QSqlDatabase& db) { return payments::HoldReleases::pending(db, ReleaseBatch); }, engine::ReadMode::Snapshot,
+        [nowMs](QSqlDatabase& db) { return payments::HoldReleases::pending(db, nowMs, ReleaseBatch); },
+        engine::ReadMode::Snapshot,
         [this, seen](const Result<QList<payments::PendingRelease>>& pending) {
             if (!pending || pending->isEmpty())
                 return endReleasePass(seen, false);
@@ -328,9 +330,10 @@ void LocalClient::runReleasePass()
 
 void LocalClient::endReleasePass(int seen, bool more)
 {
-    // a full batch keeps one request back, so the next pass goes on. Failed releases are read
-    // after every fresh one (pending() orders by attempts), so they cannot hold newer ones back;
-    // they are tried again by any later pass, at the latest the next maintenance pass.
+    // a full batch keeps one request back, so the next pass goes on. A failed release is due
+    // again after a growing delay (HoldReleases::RetryBaseMs); the first pass after that, at the
+    // latest a maintenance pass, sends it. Due ones are read fewest attempts first, so they
+    // cannot hold newer ones back.
     const int served = more ? seen - 1 : seen;
     if (m_releaseRequests.fetch_sub(served) - served > 0 && !m_closing.load())
         return runReleasePass();
@@ -392,9 +395,8 @@ QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, cons
 
 QFuture<Result<QList<payments::Payout>>> LocalClient::payouts(Id merchantId)
 {
-    return m_engine->read<QList<payments::Payout>>([merchantId](QSqlDatabase& db) {
-        return payments::PaymentService::payouts(db, merchantId, PayoutHistoryMax);
-    });
+    return m_engine->read<QList<payments::Payout>>(
+        [merchantId](QSqlDatabase& db) { return payments::PaymentService::payouts(db, merchantId, PayoutHistoryMax); });
 }
 
 QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id merchantId)

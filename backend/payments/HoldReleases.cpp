@@ -17,11 +17,13 @@ Status HoldReleases::enqueue(store::UnitOfWork& uow, Id paymentId, const QString
     return store::exec(q, u"recording a hold to release"_s);
 }
 
-Result<QList<PendingRelease>> HoldReleases::pending(QSqlDatabase& db, int limit)
+Result<QList<PendingRelease>> HoldReleases::pending(QSqlDatabase& db, qint64 nowMs, int limit)
 {
     store::Statement& q = store::Connection::statement(
-        db, u"SELECT id, payment_id, provider_ref, attempts FROM hold_releases ORDER BY attempts, id LIMIT ?"_s);
-    q.bindValue(0, limit);
+        db, u"SELECT id, payment_id, provider_ref, attempts FROM hold_releases WHERE next_attempt_ms <= ? "
+            "ORDER BY attempts, id LIMIT ?"_s);
+    q.bindValue(0, nowMs);
+    q.bindValue(1, limit);
     if (auto s = store::exec(q, u"reading the holds to release"_s); !s)
         return s.error();
     QList<PendingRelease> out;
@@ -39,9 +41,15 @@ Status HoldReleases::settle(store::UnitOfWork& uow, const QList<qint64>& release
         if (auto s = store::exec(done, u"removing a released hold"_s); !s)
             return s;
     }
-    store::Statement& again = uow.statement(u"UPDATE hold_releases SET attempts = attempts + 1 WHERE id = ?"_s);
+    // the k-th failure puts the next attempt off by RetryBaseMs * 2^(k-1), at most RetryMaxMs
+    store::Statement& again = uow.statement(
+        u"UPDATE hold_releases SET next_attempt_ms = ? + min(?, ? << min(attempts, 16)), attempts = attempts + 1 "
+        "WHERE id = ?"_s);
     for (qint64 id : failed) {
-        again.bindValue(0, id);
+        again.bindValue(0, uow.nowMs());
+        again.bindValue(1, RetryMaxMs);
+        again.bindValue(2, RetryBaseMs);
+        again.bindValue(3, id);
         if (auto s = store::exec(again, u"counting a failed release"_s); !s)
             return s;
     }

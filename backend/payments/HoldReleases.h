@@ -31,10 +31,16 @@ public:
     /// Records that `providerRef`'s hold must be released (inside the command's transaction);
     /// `paymentId` null for an approved hold no payment recorded.
     static Status enqueue(store::UnitOfWork& uow, Id paymentId, const QString& providerRef);
-    /// The `limit` releases to send next: those tried fewest times first, then the oldest, so
+    /// A release the provider refused is tried again after RetryBaseMs, then after twice as
+    /// long each time, up to RetryMaxMs: an outage is not met with a call per cancellation.
+    static constexpr qint64 RetryBaseMs = 30'000;
+    static constexpr qint64 RetryMaxMs = 60 * 60'000;
+
+    /// The `limit` releases due at `nowMs`: those tried fewest times first, then the oldest, so
     /// releases the provider keeps refusing never hold newer ones back.
-    static Result<QList<PendingRelease>> pending(QSqlDatabase& db, int limit);
-    /// Removes the releases the provider confirmed and counts an attempt on those it did not.
+    static Result<QList<PendingRelease>> pending(QSqlDatabase& db, qint64 nowMs, int limit);
+    /// Removes the releases the provider confirmed; counts an attempt on those it did not and
+    /// puts their next attempt off (see RetryBaseMs).
     static Status settle(store::UnitOfWork& uow, const QList<qint64>& released, const QList<qint64>& failed);
 };
 

@@ -179,7 +179,7 @@ const QList<QStringList>& shippedSteps()
             uR"(CREATE TABLE hold_releases (
                 id INTEGER PRIMARY KEY, payment_id INTEGER REFERENCES payments(id),
                 provider_ref TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-                created_ms INTEGER NOT NULL))"_s,
+                next_attempt_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL))"_s,
         },
     };
     return all;

@@ -1,20 +1,40 @@
 // A child process for TestCrashRecovery: runs the engine under order traffic on a store file
 // and prints "ACK <order id>" after each order the engine acknowledged (create, authorize,
 // capture done), and "CANCELLED <order id>" after each one it cancelled after authorizing it,
-// flushing each line, until it is killed. Its provider cannot be reached for voids, so the
-// holds those cancellations released wait in the store's outbox when the kill comes.
+// flushing each line, until it is killed. Its provider never answers a void, so the holds
+// those cancellations released are still in the store's outbox, untried, when the kill comes.
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
-#include <limits>
 
 #include "backend/client/LocalClient.h"
+#include "backend/payments/PaymentProvider.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
 
 namespace {
+
+/// Authorizes at once; a void never returns, as if the process died waiting for the answer.
+class UnansweredVoids final : public payments::PaymentProvider
+{
+public:
+    payments::ProviderAnswer authorize(const payments::CardInput& card, qint64 amountMinor,
+                                       const QString& currency) override
+    {
+        return m_cards.authorize(card, amountMinor, currency);
+    }
+    bool voidAuthorization(const QString&) override
+    {
+        for (;;)
+            QThread::sleep(3600);
+    }
+
+private:
+    payments::SimulatedProvider m_cards{0};
+};
 
 template <typename T> bool ok(const Result<T>& r)
 {
@@ -71,9 +91,7 @@ int main(int argc, char** argv)
     LocalClient::Options options;
     options.store.path = QString::fromLocal8Bit(argv[1]);
     options.actor = Actor{u"crash"_s, u"system"_s};
-    auto provider = std::make_shared<payments::SimulatedProvider>(0);
-    provider->failNextVoids(std::numeric_limits<int>::max());
-    options.provider = provider;
+    options.provider = std::make_shared<UnansweredVoids>();
     options.maintenanceIntervalMs = 0;
     auto client = LocalClient::open(options);
     if (!ok(client))

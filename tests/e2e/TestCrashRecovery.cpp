@@ -3,6 +3,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 #include "backend/client/LocalClient.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
@@ -84,7 +86,7 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
         // the restarted client sends what the child left in the release outbox
         const auto pendingReleases = [&client] {
             auto n = (*client)->engine().read<qint64>([](QSqlDatabase& db) -> Result<qint64> {
-                auto rows = payments::HoldReleases::pending(db, 1'000'000);
+                auto rows = payments::HoldReleases::pending(db, std::numeric_limits<qint64>::max(), 1'000'000);
                 if (!rows)
                     return rows.error();
                 return qint64(rows->size());

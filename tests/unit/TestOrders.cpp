@@ -2,6 +2,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <limits>
+
 #include "backend/engine/Engine.h"
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
@@ -552,10 +554,10 @@ void TestOrders::cancelBeforeAndAfterPayment()
 
 void TestOrders::holdReleasesSurviveFailuresAndRestarts()
 {
-    // the attempts of each hold still to release at the provider, oldest first
+    // the attempts of each hold still to release at the provider, due or not, oldest first
     const auto pending = [this] {
         auto rows = wait(m_f->client().engine().read<QList<int>>([](QSqlDatabase& db) -> Result<QList<int>> {
-            auto held = HoldReleases::pending(db, 100);
+            auto held = HoldReleases::pending(db, std::numeric_limits<qint64>::max(), 100);
             if (!held)
                 return held.error();
             QList<int> attempts;
@@ -572,17 +574,30 @@ void TestOrders::holdReleasesSurviveFailuresAndRestarts()
     QVERIFY(wait(m_f->client().cancelOrder(first.id, u"customer asked"_s, key())));
     QTRY_COMPARE(pending(), QList<int>{1});
     QCOMPARE(m_f->provider().voidedHolds(), 0);
-    QVERIFY(wait(m_f->client().runMaintenance())); // the next pass tries again
+    QVERIFY(wait(m_f->client().runMaintenance())); // not due yet: the provider is left alone
+    QTest::qWait(50);
+    QCOMPARE(pending(), QList<int>{1});
+    m_clock->advanceMs(HoldReleases::RetryBaseMs);
+    QVERIFY(wait(m_f->client().runMaintenance())); // due: tried again
     QTRY_COMPARE(pending(), QList<int>{});
     QCOMPARE(m_f->provider().voidedHolds(), 1);
 
-    // the process ends before the provider hears of a void: the next start sends it
+    // an outage: each failure doubles the wait before the next attempt
     const Order second = place({{u"EAR-1"_s, 1}});
     const Payment held = pay(second.id);
     m_f->provider().failNextVoids(1'000'000); // nothing reaches the provider any more
     QVERIFY(wait(m_f->client().voidPayment(held.id, u"customer asked"_s, key())));
     QTRY_COMPARE(pending(), QList<int>{1});
+    m_clock->advanceMs(HoldReleases::RetryBaseMs);
+    QVERIFY(wait(m_f->client().runMaintenance()));
+    QTRY_COMPARE(pending(), QList<int>{2});
+    m_clock->advanceMs(HoldReleases::RetryBaseMs); // half of the second wait
+    QVERIFY(wait(m_f->client().runMaintenance()));
+    QTest::qWait(50);
+    QCOMPARE(pending(), QList<int>{2});
+    // the process ends with the release still in the store; the next start sends it once due
     m_f->provider().failNextVoids(0);
+    m_clock->advanceMs(HoldReleases::RetryBaseMs);
     QVERIFY(m_f->reopen());
     QTRY_COMPARE(pending(), QList<int>{});
     QCOMPARE(m_f->provider().voidedHolds(), 2);
