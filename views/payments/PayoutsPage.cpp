@@ -32,6 +32,9 @@ QTableWidget* statement(QWidget* parent, const QString& name, const QStringList&
     t->horizontalHeader()->setStretchLastSection(false);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setMinimumSectionSize(110);
+    // as wide as its columns: a frame stretched past them reads as a blank, unfinished column
+    t->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    t->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Expanding);
     return t;
 }
 
@@ -70,13 +73,14 @@ PayoutsPage::PayoutsPage(Client& client, Id merchantId, QWidget* parent)
     layout->addWidget(m_messageBar);
     layout->addLayout(owedRow);
     // a merchant has a handful of accounts: their table takes the rows it needs, payouts the rest
-    m_accounts->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_accounts->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    m_accounts->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum);
+    m_accounts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // no room kept for bars it never needs
+    m_accounts->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(accountsTitle);
-    layout->addWidget(m_accounts);
+    layout->addWidget(m_accounts, 0, Qt::AlignLeft);
     layout->addWidget(payoutsTitle);
     layout->addWidget(m_noPayouts);
-    layout->addWidget(m_payouts, 1);
+    layout->addWidget(m_payouts, 1, Qt::AlignLeft);
     layout->addStretch(0); // keeps the page at the top while there is no payout table
 
     m_reloadSoon = new QTimer(this);
