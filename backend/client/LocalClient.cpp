@@ -123,15 +123,15 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
     // many authorizations wait on the provider's latency at once; none of them holds the writer
     m_providerPool.setMaxThreadCount(32);
     startMaintenance();
-    releaseHolds(); // what a crash left between a commit and the provider's answer
+    sendProviderCalls(); // what a crash left between a commit and the provider's answer
     // committed() comes from the writer thread; the queued connection hands it to our thread
     connect(m_engine.get(), &engine::Engine::committed, this, &Client::changed);
 }
 
 LocalClient::~LocalClient()
 {
-    // a large release outbox must not keep the window from closing: what is left is sent at
-    // the next start
+    // a large outbox must not keep the window from closing: what is left is sent at the next
+    // start
     m_closing.store(true);
     // an authorization between its read and its write runs on no thread yet still needs the
     // engine and this pool: let every one finish while both are alive
@@ -225,13 +225,14 @@ QFuture<Result<ImportPlan>> LocalClient::planImport(Id merchantId, const QByteAr
         auto table = parseCsv(csv);
         if (!table)
             return table.error();
-        ImportPlan plan = readCatalogCsv(*table, format, merchant->currency, merchantId, [progress](int done, int total) {
-            if (!progress)
-                return true;
-            progress->done = done;
-            progress->total = total;
-            return !progress->cancelRequested.load();
-        });
+        ImportPlan plan =
+            readCatalogCsv(*table, format, merchant->currency, merchantId, [progress](int done, int total) {
+                if (!progress)
+                    return true;
+                progress->done = done;
+                progress->total = total;
+                return !progress->cancelRequested.load();
+            });
         if (progress && progress->cancelRequested.load()) // the same answer as a cancelled runImport
             return Error{ErrorCode::Cancelled, u"check cancelled"_s, {}};
         return plan;

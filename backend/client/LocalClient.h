@@ -110,14 +110,15 @@ private:
     void authorizeAtProvider(Id orderId, const payments::CardInput& card, const payments::IdempotentRequest& request,
                              const payments::CardSummary& summary, const orders::Order& order,
                              std::function<void(const Result<payments::Payment>&)> settle);
-    /// Writes `command`; once it commits, sends the holds it put in the release outbox.
+    /// Writes `command`; once it commits, sends the provider calls it put in the outbox.
     template <typename T>
-    QFuture<Result<T>> writeReleasingHolds(const Actor& actor, std::function<Result<T>(store::UnitOfWork&)> command);
-    /// Sends the outbox's holds to the provider and removes those it confirms, off the GUI
-    /// thread and the writer. One pass at a time; a call during a pass makes it run once more.
-    void releaseHolds();
-    void runReleasePass();
-    void endReleasePass(int seen, bool more);
+    QFuture<Result<T>> writeThenSend(const Actor& actor, std::function<Result<T>(store::UnitOfWork&)> command);
+    /// Sends the outbox's calls (releases, captures, refunds) to the provider and removes those
+    /// it confirms, off the GUI thread and the writer. One pass at a time; a call during a pass
+    /// makes it run once more.
+    void sendProviderCalls();
+    void runOutboxPass();
+    void endOutboxPass(int seen, bool more);
 
     Options m_options;
     std::unique_ptr<engine::Engine> m_engine;
@@ -126,8 +127,8 @@ private:
     /// Provider work begun and not yet ended: between its steps it runs on no thread, so the
     /// destructor waits for this to reach zero while the engine can still finish it.
     std::atomic<int> m_providerWork{0};
-    std::atomic<int> m_releaseRequests{0}; ///< releaseHolds() calls the passes have not yet served
-    std::atomic<bool> m_closing{false};    ///< set by the destructor: release passes stop early
+    std::atomic<int> m_outboxRequests{0}; ///< sendProviderCalls() calls the passes have not yet served
+    std::atomic<bool> m_closing{false};   ///< set by the destructor: outbox passes stop early
     QTimer* m_maintenance = nullptr;
 };
 

@@ -12,9 +12,9 @@
 #include "backend/orders/OrderQueries.h"
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
-#include "backend/payments/HoldReleases.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/OrderDetails.h"
+#include "backend/payments/ProviderOutbox.h"
 
 using namespace Qt::StringLiterals;
 using souk::orders::Order;
@@ -26,7 +26,7 @@ namespace souk {
 namespace {
 
 constexpr int MaintenanceBatch = 500; ///< rows per maintenance step: keeps each write short
-constexpr int ReleaseBatch = 100;     ///< holds sent to the provider per release pass
+constexpr int OutboxBatch = 100;      ///< calls sent to the provider per outbox pass
 const Actor SystemActor{u"system"_s, u"system"_s};
 
 QJsonObject newOrderJson(const orders::NewOrder& o)
@@ -97,7 +97,7 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
 {
     const auto request = payments::IdempotentRequest::of(key, u"cancel_order"_s,
                                                          {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
-    return writeReleasingHolds<Order>(m_options.actor, [orderId, reason, request](store::UnitOfWork& uow) {
+    return writeThenSend<Order>(m_options.actor, [orderId, reason, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<Order>(
             uow, request, [&] { return payments::PaymentService::cancelOrder(uow, orderId, reason); });
     });
@@ -223,13 +223,13 @@ void LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& car
                 m_engine->write<bool>(
                     SystemActor,
                     [reference = answer.reference](store::UnitOfWork& uow) -> Result<bool> {
-                        if (auto s = payments::HoldReleases::enqueue(uow, Id{}, reference); !s)
+                        if (auto s = payments::ProviderOutbox::enqueueRelease(uow, Id{}, reference); !s)
                             return s.error();
                         return true;
                     },
                     [this, provider, answer, result, settle](const Result<bool>& queued) {
                         if (queued) {
-                            releaseHolds();
+                            sendProviderCalls();
                             return settle(result);
                         }
                         // the store refused even that: release it now, from memory
@@ -253,7 +253,7 @@ QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional
     if (amountMinor)
         params.insert(u"amountMinor"_s, *amountMinor);
     const auto request = payments::IdempotentRequest::of(key, u"capture"_s, params);
-    return m_engine->write<Payment>(m_options.actor, [paymentId, amountMinor, request](store::UnitOfWork& uow) {
+    return writeThenSend<Payment>(m_options.actor, [paymentId, amountMinor, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
             uow, request, [&] { return payments::PaymentService::capture(uow, paymentId, amountMinor); });
     });
@@ -263,80 +263,96 @@ QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& r
 {
     const auto request = payments::IdempotentRequest::of(
         key, u"void"_s, {{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}});
-    return writeReleasingHolds<Payment>(m_options.actor, [paymentId, reason, request](store::UnitOfWork& uow) {
+    return writeThenSend<Payment>(m_options.actor, [paymentId, reason, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<Payment>(
             uow, request, [&] { return payments::PaymentService::voidAuthorization(uow, paymentId, reason); });
     });
 }
 
 template <typename T>
-QFuture<Result<T>> LocalClient::writeReleasingHolds(const Actor& actor,
-                                                    std::function<Result<T>(store::UnitOfWork&)> command)
+QFuture<Result<T>> LocalClient::writeThenSend(const Actor& actor, std::function<Result<T>(store::UnitOfWork&)> command)
 {
-    // the holds the command voided are in the outbox once it commits (a replay voids none);
+    // the calls the command decided are in the outbox once it commits (a replay adds none);
     // counted as provider work from now, so the destructor waits for the pass it starts
     m_providerWork.fetch_add(1);
     return m_engine->write<T>(actor, std::move(command), [this](const Result<T>& result) {
         if (result)
-            releaseHolds();
+            sendProviderCalls();
         m_providerWork.fetch_sub(1);
     });
 }
 
-void LocalClient::releaseHolds()
+void LocalClient::sendProviderCalls()
 {
     if (m_options.store.readOnly || m_closing.load())
         return;
-    if (m_releaseRequests.fetch_add(1) > 0)
+    if (m_outboxRequests.fetch_add(1) > 0)
         return; // the pass under way runs again for this call
     m_providerWork.fetch_add(1);
-    runReleasePass();
+    runOutboxPass();
 }
 
-void LocalClient::runReleasePass()
+namespace {
+
+/// One outbox call at the provider; true once it confirmed.
+bool send(payments::PaymentProvider& provider, const payments::OutboxItem& item)
 {
-    const int seen = m_releaseRequests.load();
+    switch (item.call) {
+    case payments::ProviderCall::Release:
+        return provider.voidAuthorization(item.providerRef);
+    case payments::ProviderCall::Capture:
+        return provider.capture(item.providerRef, item.amountMinor, item.id);
+    case payments::ProviderCall::Refund:
+        return provider.refund(item.providerRef, item.amountMinor, item.id);
+    }
+    return false;
+}
+
+} // namespace
+
+void LocalClient::runOutboxPass()
+{
+    const int seen = m_outboxRequests.load();
     const qint64 nowMs = m_engine->clock().now().toMSecsSinceEpoch();
-    m_engine->read<QList<payments::PendingRelease>>(
-        [nowMs](QSqlDatabase& db) { return payments::HoldReleases::pending(db, nowMs, ReleaseBatch); },
+    m_engine->read<QList<payments::OutboxItem>>(
+        [nowMs](QSqlDatabase& db) { return payments::ProviderOutbox::pending(db, nowMs, OutboxBatch); },
         engine::ReadMode::Snapshot,
-        [this, seen](const Result<QList<payments::PendingRelease>>& pending) {
+        [this, seen](const Result<QList<payments::OutboxItem>>& pending) {
             if (!pending || pending->isEmpty())
-                return endReleasePass(seen, false);
+                return endOutboxPass(seen, false);
             // the provider's answers take their time: on our pool
             m_providerPool.start([this, seen, pending = *pending] {
-                QList<qint64> released;
+                QList<qint64> confirmed;
                 QList<qint64> failed;
-                for (const payments::PendingRelease& r : pending) {
+                for (const payments::OutboxItem& item : pending) {
                     if (m_closing.load())
                         break; // the rest stays in the store for the next start
-                    (m_options.provider->voidAuthorization(r.providerRef) ? released : failed).append(r.id);
+                    (send(*m_options.provider, item) ? confirmed : failed).append(item.id);
                 }
                 if (!failed.isEmpty())
-                    qCWarning(lcClient) << failed.size()
-                                        << "hold releases failed at the provider; they are tried again";
-                const bool more = pending.size() == ReleaseBatch && !released.isEmpty();
+                    qCWarning(lcClient) << failed.size() << "provider calls failed; they are tried again";
+                const bool more = pending.size() == OutboxBatch && !confirmed.isEmpty();
                 m_engine->write<bool>(
                     SystemActor,
-                    [released, failed](store::UnitOfWork& uow) -> Result<bool> {
-                        if (auto s = payments::HoldReleases::settle(uow, released, failed); !s)
+                    [confirmed, failed](store::UnitOfWork& uow) -> Result<bool> {
+                        if (auto s = payments::ProviderOutbox::settle(uow, confirmed, failed); !s)
                             return s.error();
                         return true;
                     },
-                    [this, seen, more](const Result<bool>& settled) { endReleasePass(seen, more && settled); });
+                    [this, seen, more](const Result<bool>& settled) { endOutboxPass(seen, more && settled); });
             });
         });
 }
 
-void LocalClient::endReleasePass(int seen, bool more)
+void LocalClient::endOutboxPass(int seen, bool more)
 {
-    // a full batch keeps one request back, so the next pass goes on. A failed release is due
-    // again after a growing delay (HoldReleases::RetryBaseMs); the first pass after that, at the
-    // latest a maintenance pass, sends it. Due ones are read fewest attempts first, so they
+    // a full batch keeps one request back, so the next pass goes on. A failed call is due
+    // again after a growing delay (ProviderOutbox::RetryBaseMs); the first pass after that, at
+    // the latest a maintenance pass, sends it. Due ones are read fewest attempts first, so they
     // cannot hold newer ones back.
     const int served = more ? seen - 1 : seen;
-    if (m_releaseRequests.fetch_sub(served) - served > 0 && !m_closing.load())
-        return runReleasePass();
+    if (m_outboxRequests.fetch_sub(served) - served > 0 && !m_closing.load())
+        return runOutboxPass();
     m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
 }
 
@@ -346,7 +362,7 @@ QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint6
     const auto request = payments::IdempotentRequest::of(
         key, u"refund"_s,
         {{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor}, {u"reason"_s, reason.trimmed()}});
-    return m_engine->write<payments::Refund>(m_options.actor, [=](store::UnitOfWork& uow) {
+    return writeThenSend<payments::Refund>(m_options.actor, [=](store::UnitOfWork& uow) {
         return payments::runIdempotent<payments::Refund>(
             uow, request, [&] { return payments::PaymentService::refund(uow, paymentId, amountMinor, reason); });
     });
@@ -408,9 +424,9 @@ QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id 
 QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
 {
     const qint64 retentionMs = m_options.idempotencyRetentionMs;
-    // expired holds join the release outbox; the pass after the write also retries the holds
-    // the provider could not release before
-    return writeReleasingHolds<MaintenanceResult>(
+    // expired holds join the outbox; the pass after the write also retries the calls the
+    // provider refused before
+    return writeThenSend<MaintenanceResult>(
         SystemActor, [retentionMs](store::UnitOfWork& uow) -> Result<MaintenanceResult> {
             MaintenanceResult out;
             // authorizations first: an order whose hold lapsed may then expire in the same pass

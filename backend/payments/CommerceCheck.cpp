@@ -35,16 +35,46 @@ const QStringList& checks()
         "coalesce(sum(p.captured_minor), 0) FROM orders o LEFT JOIN payments p ON p.order_id = o.id "
         "GROUP BY o.id HAVING o.captured_minor <> coalesce(sum(p.captured_minor), 0) "
         "OR o.refunded_minor <> coalesce(sum(p.refunded_minor), 0)"_s,
-        // every capture is in the ledger: clearing debits equal what payments captured
+        // every capture is in the ledger: clearing debits equal what payments captured (a
+        // reversed capture counts against it, so a reversal alone shows up here)
         u"SELECT 'payment ' || p.id || ': captured ' || p.captured_minor || ' but the ledger booked ' || "
         "coalesce(j.booked, 0) FROM payments p LEFT JOIN (SELECT e.payment_id, sum(ps.amount_minor) AS booked "
-        "FROM journal_entries e JOIN postings ps ON ps.entry_id = e.id JOIN ledger_accounts a ON a.id = ps.account_id "
-        "WHERE e.kind = 'capture' AND a.kind = 0 GROUP BY e.payment_id) j ON j.payment_id = p.id "
-        "WHERE p.captured_minor <> coalesce(j.booked, 0)"_s,
-        // a hold waiting to be released at the provider belongs to a payment the store released
-        u"SELECT 'hold release ' || r.id || ': payment ' || r.payment_id || ' is not voided or expired "
-        "(status ' || coalesce(p.status, 'missing') || ')' FROM hold_releases r LEFT JOIN payments p "
-        "ON p.id = r.payment_id WHERE r.payment_id IS NOT NULL AND (p.status IS NULL OR p.status NOT IN (3, 4))"_s,
+        "FROM journal_entries e LEFT JOIN journal_entries r ON r.id = e.reverses_id "
+        "JOIN postings ps ON ps.entry_id = e.id JOIN ledger_accounts a ON a.id = ps.account_id "
+        "WHERE (e.kind = 'capture' OR r.kind = 'capture') AND a.kind = 0 GROUP BY e.payment_id) j "
+        "ON j.payment_id = p.id WHERE p.captured_minor <> coalesce(j.booked, 0)"_s,
+        // what was refunded is the refunds plus the lost disputes
+        u"SELECT 'payment ' || p.id || ': refunded ' || p.refunded_minor || ' but its refunds and lost disputes "
+        "sum to ' || (coalesce(r.s, 0) + coalesce(d.s, 0)) FROM payments p "
+        "LEFT JOIN (SELECT payment_id, sum(amount_minor) AS s FROM refunds GROUP BY payment_id) r ON r.payment_id = "
+        "p.id "
+        "LEFT JOIN (SELECT payment_id, sum(amount_minor) AS s FROM disputes WHERE status = 3 GROUP BY payment_id) d "
+        "ON d.payment_id = p.id WHERE p.refunded_minor <> coalesce(r.s, 0) + coalesce(d.s, 0)"_s,
+        // an order's totals: its lines, then subtotal - discount + tax + delivery
+        u"SELECT 'order ' || o.id || ': subtotal ' || o.subtotal_minor || ' but its lines sum to ' || "
+        "coalesce(l.s, 0) FROM orders o LEFT JOIN (SELECT order_id, sum(line_total_minor) AS s FROM order_lines "
+        "GROUP BY order_id) l ON l.order_id = o.id WHERE o.subtotal_minor <> coalesce(l.s, 0)"_s,
+        u"SELECT 'order ' || order_id || ', line ' || position || ': ' || quantity || ' x ' || unit_price_minor || "
+        "' is not ' || line_total_minor FROM order_lines WHERE line_total_minor <> quantity * unit_price_minor"_s,
+        u"SELECT 'order ' || id || ': total ' || total_minor || ' is not subtotal - discount + tax + delivery' "
+        "FROM orders WHERE total_minor <> subtotal_minor - discount_minor + tax_minor + delivery_fee_minor"_s,
+        // an order past payment has captured money; one awaiting payment has not
+        u"SELECT 'order ' || id || ': status ' || status || ' with ' || captured_minor || ' captured' FROM orders "
+        "WHERE (status IN (1, 2, 3, 4, 5, 8, 9) AND captured_minor = 0 AND total_minor > 0) "
+        "OR (status = 0 AND captured_minor <> 0)"_s,
+        // what waits for the provider matches the store: a hold to release belongs to a payment
+        // the store released, a capture to one that captured that much, refunds to refunded money
+        u"SELECT 'provider call ' || c.id || ': release of payment ' || c.payment_id || ', which is not voided or "
+        "expired (status ' || coalesce(p.status, 'missing') || ')' FROM provider_outbox c LEFT JOIN payments p "
+        "ON p.id = c.payment_id WHERE c.kind = 0 AND c.payment_id IS NOT NULL "
+        "AND (p.status IS NULL OR p.status NOT IN (3, 4))"_s,
+        u"SELECT 'provider call ' || c.id || ': capture of ' || c.amount_minor || ' for payment ' || c.payment_id || "
+        "', which captured ' || coalesce(p.captured_minor, 'nothing') FROM provider_outbox c LEFT JOIN payments p "
+        "ON p.id = c.payment_id WHERE c.kind = 1 AND (p.id IS NULL OR p.captured_minor <> c.amount_minor)"_s,
+        u"SELECT 'provider calls: refunds of ' || sum(c.amount_minor) || ' for payment ' || c.payment_id || "
+        "', which refunded ' || coalesce(p.refunded_minor, 'nothing') FROM provider_outbox c LEFT JOIN payments p "
+        "ON p.id = c.payment_id WHERE c.kind = 2 GROUP BY c.payment_id "
+        "HAVING p.id IS NULL OR sum(c.amount_minor) > p.refunded_minor"_s,
     };
     return all;
 }

@@ -18,12 +18,13 @@ namespace {
 Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
 {
     store::LookupCache* cache = uow.lookups();
-    const QString key = cache ? u"account\x1f%1\x1f%2\x1f%3"_s.arg(leg.merchantId.value).arg(int(leg.account)).arg(leg.currency)
-                              : QString();
+    const QString key =
+        cache ? u"account\x1f%1\x1f%2\x1f%3"_s.arg(leg.merchantId.value).arg(int(leg.account)).arg(leg.currency)
+              : QString();
     if (const QVariantList* hit = cache ? cache->find(key) : nullptr)
         return hit->at(0).toLongLong();
-    store::Statement& q = uow.statement(
-        u"SELECT id FROM ledger_accounts WHERE merchant_id = ? AND kind = ? AND currency = ?"_s);
+    store::Statement& q =
+        uow.statement(u"SELECT id FROM ledger_accounts WHERE merchant_id = ? AND kind = ? AND currency = ?"_s);
     q.bindValue(0, leg.merchantId.value);
     q.bindValue(1, int(leg.account));
     q.bindValue(2, leg.currency);
@@ -66,7 +67,7 @@ Status Ledger::checkBalanced(const QList<Leg>& legs)
 }
 
 Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentId, const QString& memo,
-                        const QList<Leg>& legs)
+                        const QList<Leg>& legs, Id reverses)
 {
     QList<Leg> nonZero;
     for (const Leg& leg : legs) {
@@ -76,14 +77,19 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
     if (auto s = checkBalanced(nonZero); !s)
         return s.error();
     const Id entryId = uow.newId();
-    store::Statement& e = uow.statement(u"INSERT INTO journal_entries (id, kind, payment_id, reverses_id, memo, actor, at_ms) "
-                                 "VALUES (?, ?, ?, NULL, ?, ?, ?)"_s);
+    store::Statement& e =
+        uow.statement(u"INSERT INTO journal_entries (id, kind, payment_id, reverses_id, memo, actor, at_ms) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    const auto idOrNull = [](Id id) {
+        return id.isNull() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(id.value);
+    };
     e.bindValue(0, entryId.value);
     e.bindValue(1, kind);
-    e.bindValue(2, paymentId.isNull() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(paymentId.value));
-    e.bindValue(3, store::nonNull(memo));
-    e.bindValue(4, uow.actor().toString());
-    e.bindValue(5, uow.nowMs());
+    e.bindValue(2, idOrNull(paymentId));
+    e.bindValue(3, idOrNull(reverses));
+    e.bindValue(4, store::nonNull(memo));
+    e.bindValue(5, uow.actor().toString());
+    e.bindValue(6, uow.nowMs());
     if (auto s = store::exec(e, u"writing a journal entry"_s); !s)
         return s.error();
     // one posting per account: legs on the same account are summed first
@@ -98,7 +104,8 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
         else if (__builtin_add_overflow(same->second, leg.amountMinor, &same->second))
             return Error::overflow(u"amount"_s);
     }
-    store::Statement& p = uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?)"_s);
+    store::Statement& p =
+        uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?)"_s);
     store::Statement& b = uow.statement(u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ?"_s);
     for (const auto& [account, amount] : postings) {
         p.bindValue(0, entryId.value);
@@ -116,9 +123,12 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
 
 Result<Id> Ledger::reverse(store::UnitOfWork& uow, Id entryId, const QString& memo)
 {
+    if (memo.trimmed().isEmpty())
+        return Error::invalid(u"memo"_s, u"say why the entry is reversed"_s);
     QSqlQuery q(uow.db());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT a.merchant_id, a.kind, a.currency, p.amount_minor, e.payment_id FROM postings p "
+    q.prepare(u"SELECT a.merchant_id, a.kind, a.currency, p.amount_minor, e.payment_id, "
+              "EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_id = e.id) FROM postings p "
               "JOIN ledger_accounts a ON a.id = p.account_id JOIN journal_entries e ON e.id = p.entry_id "
               "WHERE p.entry_id = ?"_s);
     q.bindValue(0, entryId.value);
@@ -126,21 +136,20 @@ Result<Id> Ledger::reverse(store::UnitOfWork& uow, Id entryId, const QString& me
         return s.error();
     QList<Leg> legs;
     Id paymentId;
+    bool reversed = false;
     while (q.next()) {
         legs.append(Leg{Id{q.value(0).toLongLong()}, AccountKind(q.value(1).toInt()), q.value(2).toString(),
                         -q.value(3).toLongLong()});
         paymentId = Id{q.value(4).toLongLong()};
+        reversed = q.value(5).toBool();
     }
+    q.finish();
     if (legs.isEmpty())
         return Error::notFound(u"entryId"_s, u"no such journal entry"_s);
-    auto reversal = post(uow, u"reversal"_s, paymentId, memo, legs);
-    if (!reversal)
-        return reversal.error();
-    if (auto s = store::exec(uow.db(), u"UPDATE journal_entries SET reverses_id = ? WHERE id = ?"_s,
-                             {entryId.value, reversal->value});
-        !s)
-        return s.error();
-    return *reversal;
+    if (reversed) // a second mirror image would book the mistake again, the other way round
+        return Error::conflict(u"entryId"_s, u"the entry was reversed already"_s);
+    // the link is written with the reversal: entries are never updated (a trigger refuses it)
+    return post(uow, u"reversal"_s, paymentId, memo.trimmed(), legs, entryId);
 }
 
 Result<QList<AccountBalance>> Ledger::balances(QSqlDatabase& db, Id merchantId)
@@ -179,9 +188,10 @@ Result<QList<Posting>> Ledger::postingsOfPayments(QSqlDatabase& db, const QList<
     QList<Posting> out;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT e.id, e.kind, a.merchant_id, a.kind, a.currency, p.amount_minor, e.at_ms "
-              "FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.id = p.account_id "
-              "WHERE e.payment_id = ? ORDER BY e.id, a.kind"_s);
+    q.prepare(
+        u"SELECT e.id, e.kind, a.merchant_id, a.kind, a.currency, p.amount_minor, e.at_ms "
+        "FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.id = p.account_id "
+        "WHERE e.payment_id = ? ORDER BY e.id, a.kind"_s);
     for (Id id : paymentIds) {
         q.bindValue(0, id.value);
         if (auto s = store::exec(q, u"reading postings"_s); !s)
@@ -210,14 +220,16 @@ Result<QStringList> Ledger::verify(QSqlDatabase& db)
     if (auto s = collect(u"SELECT 'journal entry ' || p.entry_id || ' does not balance in ' || a.currency "
                          "|| ' (off by ' || sum(p.amount_minor) || ')' FROM postings p "
                          "JOIN ledger_accounts a ON a.id = p.account_id GROUP BY p.entry_id, a.currency "
-                         "HAVING sum(p.amount_minor) <> 0"_s, u"checking journal entries"_s);
+                         "HAVING sum(p.amount_minor) <> 0"_s,
+                         u"checking journal entries"_s);
         !s)
         return s.error();
     if (auto s = collect(u"SELECT 'account ' || a.id || ' (merchant ' || a.merchant_id || ', kind ' || a.kind || ', ' "
                          "|| a.currency || ') holds ' || a.balance_minor || ' but its postings sum to ' "
                          "|| coalesce(s.total, 0) FROM ledger_accounts a LEFT JOIN (SELECT account_id, "
                          "sum(amount_minor) AS total FROM postings GROUP BY account_id) s ON s.account_id = a.id "
-                         "WHERE a.balance_minor <> coalesce(s.total, 0)"_s, u"recomputing balances"_s);
+                         "WHERE a.balance_minor <> coalesce(s.total, 0)"_s,
+                         u"recomputing balances"_s);
         !s)
         return s.error();
     if (auto s = collect(u"SELECT 'the ledger does not balance in ' || currency || ' (off by ' || sum(balance_minor) "

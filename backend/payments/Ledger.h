@@ -24,10 +24,12 @@ struct Leg
 class Ledger final
 {
 public:
-    /// Writes one balanced entry (zero legs are dropped) and moves the account balances.
+    /// Writes one balanced entry (zero legs are dropped) and moves the account balances;
+    /// `reverses` names the entry it mirrors (reverse() sets it).
     static Result<Id> post(store::UnitOfWork& uow, const QString& kind, Id paymentId, const QString& memo,
-                           const QList<Leg>& legs);
-    /// Posts the mirror image of `entryId`, linked to it.
+                           const QList<Leg>& legs, Id reverses = {});
+    /// Posts the mirror image of `entryId`, linked to it; an entry is reversed once at most, and
+    /// `memo` (why) is required.
     static Result<Id> reverse(store::UnitOfWork& uow, Id entryId, const QString& memo);
     /// OK when every currency's legs sum to zero; the legs must not be empty.
     static Status checkBalanced(const QList<Leg>& legs);

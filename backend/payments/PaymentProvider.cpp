@@ -40,15 +40,44 @@ ProviderAnswer SimulatedProvider::authorize(const CardInput& card, qint64 amount
     return answer;
 }
 
+bool SimulatedProvider::failing()
+{
+    int failures = m_callFailures.load();
+    while (failures > 0) {
+        if (m_callFailures.compare_exchange_weak(failures, failures - 1))
+            return true;
+    }
+    return false;
+}
+
 bool SimulatedProvider::voidAuthorization(const QString& reference)
 {
     Q_UNUSED(reference);
-    int failures = m_voidFailures.load();
-    while (failures > 0) {
-        if (m_voidFailures.compare_exchange_weak(failures, failures - 1))
-            return false;
-    }
+    if (failing())
+        return false;
     m_voided.fetch_add(1);
+    return true;
+}
+
+bool SimulatedProvider::capture(const QString& reference, qint64 amountMinor, qint64 requestId)
+{
+    Q_UNUSED(reference);
+    Q_UNUSED(requestId);
+    if (failing())
+        return false;
+    m_captures.fetch_add(1);
+    m_capturedMinor.fetch_add(amountMinor);
+    return true;
+}
+
+bool SimulatedProvider::refund(const QString& reference, qint64 amountMinor, qint64 requestId)
+{
+    Q_UNUSED(reference);
+    Q_UNUSED(requestId);
+    if (failing())
+        return false;
+    m_refunds.fetch_add(1);
+    m_refundedMinor.fetch_add(amountMinor);
     return true;
 }
 

@@ -25,10 +25,17 @@ public:
     virtual ~PaymentProvider() = default;
     /// Asks the issuer to hold `amountMinor` on the card. Blocks for the provider's latency.
     virtual ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) = 0;
-    /// Releases a hold Souk will not use (voided, cancelled, expired, or a concurrent retry
-    /// won). True once the provider confirmed, or knows no such hold (a repeated void is a
-    /// no-op); false when the call failed and should be tried again later.
+    // The calls below come from the outbox (ProviderOutbox), after the command that decided
+    // them committed, and again after a crash or a refusal: each is safe to repeat. True once
+    // the provider confirmed (or knows the call already: `requestId` is its idempotency key);
+    // false when it failed and should be tried again later.
+
+    /// Releases a hold Souk will not use (voided, cancelled, expired, or a concurrent retry won).
     virtual bool voidAuthorization(const QString& reference) = 0;
+    /// Settles `amountMinor` of the hold `reference`; the rest of the hold is released with it.
+    virtual bool capture(const QString& reference, qint64 amountMinor, qint64 requestId) = 0;
+    /// Pays `amountMinor` of what `reference` captured back to the card.
+    virtual bool refund(const QString& reference, qint64 amountMinor, qint64 requestId) = 0;
 };
 
 /// A provider that behaves like a real test environment: the card number decides the answer
@@ -48,10 +55,17 @@ public:
     explicit SimulatedProvider(int latencyUs = 3000) : m_latencyUs(latencyUs) {}
     ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) override;
     bool voidAuthorization(const QString& reference) override;
-    /// Holds released through voidAuthorization (tests check that none is left behind).
+    bool capture(const QString& reference, qint64 amountMinor, qint64 requestId) override;
+    bool refund(const QString& reference, qint64 amountMinor, qint64 requestId) override;
+    /// What reached the provider through the calls above (tests check that nothing is left
+    /// behind or sent twice).
     qint64 voidedHolds() const { return m_voided.load(); }
-    /// The next `count` voids fail, as when the provider cannot be reached.
-    void failNextVoids(int count) { m_voidFailures.store(count); }
+    qint64 captures() const { return m_captures.load(); }
+    qint64 capturedMinor() const { return m_capturedMinor.load(); }
+    qint64 refunds() const { return m_refunds.load(); }
+    qint64 refundedMinor() const { return m_refundedMinor.load(); }
+    /// The next `count` voids, captures or refunds fail, as when the provider cannot be reached.
+    void failNextCalls(int count) { m_callFailures.store(count); }
     /// Approved authorizations so far.
     qint64 holdsPlaced() const { return m_approved.load(); }
     static ProviderAnswer outcomeOf(const QString& digits);
@@ -60,8 +74,15 @@ private:
     int m_latencyUs;
     std::atomic<qint64> m_next{1};
     std::atomic<qint64> m_voided{0};
+    std::atomic<qint64> m_captures{0};
+    std::atomic<qint64> m_capturedMinor{0};
+    std::atomic<qint64> m_refunds{0};
+    std::atomic<qint64> m_refundedMinor{0};
     std::atomic<qint64> m_approved{0};
-    std::atomic<int> m_voidFailures{0};
+    std::atomic<int> m_callFailures{0};
+
+    /// True when this call is one of those failNextCalls() asked to fail.
+    bool failing();
 };
 
 } // namespace souk::payments

@@ -6,7 +6,7 @@
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderStock.h"
 #include "backend/orders/OrderTotals.h"
-#include "backend/payments/HoldReleases.h"
+#include "backend/payments/ProviderOutbox.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/PaymentRows.h"
 #include "backend/store/Sql.h"
@@ -30,8 +30,8 @@ Status illegal(const QString& message, const QString& field = u"paymentId"_s)
 /// Returns `amount` of `payment` to the customer and books it on `refundAccount` (refunds, or
 /// dispute losses for a chargeback); returns the journal entry. `cancelling` ends the order as
 /// cancelled (the caller restocks) instead of settling it as a refund.
-Result<Id> returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, qint64 amount,
-                       AccountKind refundAccount, const QString& entryKind, const QString& reason, bool cancelling)
+Result<Id> returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, qint64 amount, AccountKind refundAccount,
+                       const QString& entryKind, const QString& reason, bool cancelling)
 {
     auto entry = Ledger::post(uow, entryKind, payment.id, reason,
                               {Leg{payment.merchantId, refundAccount, payment.currency, amount},
@@ -42,8 +42,8 @@ Result<Id> returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, q
     if (auto s = rows::savePayment(uow, payment); !s)
         return s.error();
     order.refundedMinor += amount;
-    order.paymentState = order.refundedMinor >= order.capturedMinor ? PaymentState::Refunded
-                                                                    : PaymentState::PartiallyRefunded;
+    order.paymentState =
+        order.refundedMinor >= order.capturedMinor ? PaymentState::Refunded : PaymentState::PartiallyRefunded;
     const Status settled = cancelling ? OrderService::transition(uow, order, OrderStatus::Cancelled, reason)
                                       : rows::settleOrderAfterRefund(uow, order, reason);
     if (!settled)
@@ -51,16 +51,21 @@ Result<Id> returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, q
     return *entry;
 }
 
-Result<Id> insertRefund(store::UnitOfWork& uow, Id paymentId, qint64 amount, const QString& reason, Id entryId)
+/// The refund's row, and its call to the provider: the money reaches the card once the
+/// provider hears of it, even after a crash.
+Result<Id> recordRefund(store::UnitOfWork& uow, const Payment& p, qint64 amount, const QString& reason, Id entryId)
 {
     const Id id = uow.newId();
-    store::Statement& q = uow.statement(u"INSERT INTO refunds (id, payment_id, amount_minor, reason, entry_id, actor, at_ms) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    const QVariantList values{id.value, paymentId.value, amount, store::nonNull(reason), entryId.value,
-                              uow.actor().toString(), uow.nowMs()};
+    store::Statement& q =
+        uow.statement(u"INSERT INTO refunds (id, payment_id, amount_minor, reason, entry_id, actor, at_ms) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    const QVariantList values{
+        id.value, p.id.value, amount, store::nonNull(reason), entryId.value, uow.actor().toString(), uow.nowMs()};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing a refund"_s); !s)
+        return s.error();
+    if (auto s = ProviderOutbox::enqueueRefund(uow, p.id, p.providerRef, amount); !s)
         return s.error();
     return id;
 }
@@ -72,7 +77,8 @@ Status checkRefundable(const Payment& p, qint64 amount)
     if (amount <= 0)
         return Error::invalid(u"amount"_s, u"the refund amount must be positive"_s);
     if (amount > p.refundableMinor())
-        return Error::conflict(u"amount"_s, u"at most %1 (minor units) can still be refunded"_s.arg(p.refundableMinor()));
+        return Error::conflict(u"amount"_s,
+                               u"at most %1 (minor units) can still be refunded"_s.arg(p.refundableMinor()));
     return {};
 }
 
@@ -94,8 +100,10 @@ Result<Order> authorizable(Result<Order> order)
     if (!order)
         return order.error();
     if (order->status != OrderStatus::PendingPayment)
-        return illegal(u"the order is %1; only an order awaiting payment can be paid"_s
-                           .arg(orders::OrderStateMachine::name(order->status)), u"orderId"_s).error();
+        return illegal(u"the order is %1; only an order awaiting payment can be paid"_s.arg(
+                           orders::OrderStateMachine::name(order->status)),
+                       u"orderId"_s)
+            .error();
     if (order->paymentState == PaymentState::Authorized)
         return illegal(u"the order already has an authorization awaiting capture"_s, u"orderId"_s).error();
     return order;
@@ -140,7 +148,7 @@ Result<Payment> PaymentService::recordAuthorization(store::UnitOfWork& uow, Id o
     if (auto s = OrderService::saveMoney(uow, *order); !s)
         return s.error();
     const QString detail = u"%1 •••• %2%3"_s.arg(card.brand, card.last4,
-                                                answer.approved ? QString() : u" declined: "_s + answer.declineCode);
+                                                 answer.approved ? QString() : u" declined: "_s + answer.declineCode);
     if (auto s = OrderService::addEvent(uow, orderId, answer.approved ? u"payment.authorized"_s : u"payment.failed"_s,
                                         p.amountMinor, detail);
         !s)
@@ -154,15 +162,17 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
     if (!p)
         return p.error();
     if (p->status != PaymentStatus::Authorized)
-        return illegal(u"only an authorized payment can be captured (this one is %1)"_s
-                           .arg(paymentStatusName(p->status))).error();
+        return illegal(
+                   u"only an authorized payment can be captured (this one is %1)"_s.arg(paymentStatusName(p->status)))
+            .error();
     if (uow.nowMs() >= p->authExpiresMs)
         return illegal(u"the authorization expired; ask the customer to pay again"_s).error();
     const qint64 amount = amountMinor.value_or(p->amountMinor);
     if (amount <= 0)
         return Error::invalid(u"amount"_s, u"the capture amount must be positive"_s);
     if (amount > p->amountMinor)
-        return Error::conflict(u"amount"_s, u"at most the authorized %1 (minor units) can be captured"_s.arg(p->amountMinor));
+        return Error::conflict(u"amount"_s,
+                               u"at most the authorized %1 (minor units) can be captured"_s.arg(p->amountMinor));
     auto order = OrderService::load(uow, p->orderId, true);
     if (!order)
         return order.error();
@@ -182,13 +192,17 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
     p->capturedMinor = amount;
     if (auto s = rows::savePayment(uow, *p); !s)
         return s.error();
+    // the money moves once the provider hears of it, even after a crash; a partial capture
+    // releases the rest of the hold with it
+    if (auto s = ProviderOutbox::enqueueCapture(uow, p->id, p->providerRef, amount); !s)
+        return s.error();
     order->capturedMinor = amount;
     order->paymentState = PaymentState::Captured;
     if (auto s = orders::OrderStock::sell(uow, *order); !s)
         return s.error();
-    if (auto s = OrderService::addEvent(uow, order->id, u"payment.captured"_s, amount,
-                                        amount < p->amountMinor ? u"partial capture; the rest was released"_s
-                                                                : QString());
+    if (auto s =
+            OrderService::addEvent(uow, order->id, u"payment.captured"_s, amount,
+                                   amount < p->amountMinor ? u"partial capture; the rest was released"_s : QString());
         !s)
         return s.error();
     if (auto s = OrderService::transition(uow, *order, OrderStatus::Paid, u"payment captured"_s); !s)
@@ -208,7 +222,7 @@ Result<Payment> PaymentService::voidAuthorization(store::UnitOfWork& uow, Id pay
     if (auto s = rows::savePayment(uow, *p); !s)
         return s.error();
     // the hold leaves the customer's card once the provider hears of it, even after a crash
-    if (auto s = HoldReleases::enqueue(uow, p->id, p->providerRef); !s)
+    if (auto s = ProviderOutbox::enqueueRelease(uow, p->id, p->providerRef); !s)
         return s.error();
     auto order = OrderService::load(uow, p->orderId, false);
     if (!order)
@@ -241,7 +255,7 @@ Result<Refund> PaymentService::refund(store::UnitOfWork& uow, Id paymentId, qint
     auto entry = returnFunds(uow, *p, *order, amountMinor, AccountKind::Refunds, u"refund"_s, reason.trimmed(), false);
     if (!entry)
         return entry.error();
-    auto id = insertRefund(uow, p->id, amountMinor, reason.trimmed(), *entry);
+    auto id = recordRefund(uow, *p, amountMinor, reason.trimmed(), *entry);
     if (!id)
         return id.error();
     if (auto s = OrderService::addEvent(uow, order->id, u"refund"_s, amountMinor, reason.trimmed()); !s)
@@ -285,8 +299,11 @@ Result<Order> PaymentService::cancelOrder(store::UnitOfWork& uow, Id orderId, co
         auto entry = returnFunds(uow, p, *order, amount, AccountKind::Refunds, u"refund"_s, reason.trimmed(), true);
         if (!entry)
             return entry.error();
-        if (auto id = insertRefund(uow, p.id, amount, reason.trimmed(), *entry); !id)
+        if (auto id = recordRefund(uow, p, amount, reason.trimmed(), *entry); !id)
             return id.error();
+        // the timeline says where the money went, as a refund of its own does
+        if (auto s = OrderService::addEvent(uow, order->id, u"refund"_s, amount, reason.trimmed()); !s)
+            return s.error();
     }
     if (order->status != OrderStatus::Cancelled) {
         if (auto s = OrderService::transition(uow, *order, OrderStatus::Cancelled, reason); !s)

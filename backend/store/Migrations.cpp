@@ -173,13 +173,26 @@ const QList<QStringList>& shippedSteps()
         },
         // v1 -> v2: customers, orders, payments, the double-entry ledger, idempotency keys
         ordersAndPayments(),
-        // v2 -> v3: the outbox of holds released in the store, still to release at the provider
-        // (payment_id is null for an approved hold that no payment recorded)
+        // v2 -> v3: the outbox of what the provider must still hear of (a hold to release, a
+        // capture to settle, a refund to pay back), written with the command that decided it;
+        // journal entries and postings refuse changes: a mistake is corrected by a reversal
         {
-            uR"(CREATE TABLE hold_releases (
-                id INTEGER PRIMARY KEY, payment_id INTEGER REFERENCES payments(id),
-                provider_ref TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-                next_attempt_ms INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL))"_s,
+            uR"(CREATE TABLE provider_outbox (
+                id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, payment_id INTEGER REFERENCES payments(id),
+                provider_ref TEXT NOT NULL, amount_minor INTEGER NOT NULL DEFAULT 0,
+                attempts INTEGER NOT NULL DEFAULT 0, next_attempt_ms INTEGER NOT NULL DEFAULT 0,
+                created_ms INTEGER NOT NULL,
+                CHECK (kind IN (0, 1, 2)),
+                CHECK (kind = 0 OR (payment_id IS NOT NULL AND amount_minor > 0))))"_s,
+            u"CREATE INDEX journal_entries_reverses ON journal_entries (reverses_id) WHERE reverses_id IS NOT NULL"_s,
+            u"CREATE TRIGGER journal_entries_immutable BEFORE UPDATE ON journal_entries "
+            "BEGIN SELECT RAISE(ABORT, 'journal entries are immutable; post a reversal'); END"_s,
+            u"CREATE TRIGGER journal_entries_kept BEFORE DELETE ON journal_entries "
+            "BEGIN SELECT RAISE(ABORT, 'journal entries are immutable; post a reversal'); END"_s,
+            u"CREATE TRIGGER postings_immutable BEFORE UPDATE ON postings "
+            "BEGIN SELECT RAISE(ABORT, 'postings are immutable; post a reversal'); END"_s,
+            u"CREATE TRIGGER postings_kept BEFORE DELETE ON postings "
+            "BEGIN SELECT RAISE(ABORT, 'postings are immutable; post a reversal'); END"_s,
         },
     };
     return all;
@@ -237,10 +250,9 @@ Status Migrations::migrateWith(const QList<QStringList>& steps, QSqlDatabase& db
         return from.error();
     const int target = int(steps.size());
     if (*from > target) {
-        return Error::store(ErrorCode::StoreNewer,
-                            u"the store was written by a newer Souk (schema %1; this version reads up to %2)"_s
-                                .arg(*from)
-                                .arg(target));
+        return Error::store(
+            ErrorCode::StoreNewer,
+            u"the store was written by a newer Souk (schema %1; this version reads up to %2)"_s.arg(*from).arg(target));
     }
     if (*from == target)
         return {};

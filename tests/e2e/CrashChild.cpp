@@ -1,8 +1,9 @@
 // A child process for TestCrashRecovery: runs the engine under order traffic on a store file
 // and prints "ACK <order id>" after each order the engine acknowledged (create, authorize,
 // capture done), and "CANCELLED <order id>" after each one it cancelled after authorizing it,
-// flushing each line, until it is killed. Its provider never answers a void, so the holds
-// those cancellations released are still in the store's outbox, untried, when the kill comes.
+// flushing each line, until it is killed. Its provider never answers a void or a capture, so
+// the holds those cancellations released and the captures it made are still in the store's
+// outbox, unsent, when the kill comes.
 #include <QCoreApplication>
 #include <QTextStream>
 #include <QThread>
@@ -17,8 +18,9 @@ using namespace souk;
 
 namespace {
 
-/// Authorizes at once; a void never returns, as if the process died waiting for the answer.
-class UnansweredVoids final : public payments::PaymentProvider
+/// Authorizes at once; a void, capture or refund never returns, as if the process died waiting
+/// for the answer.
+class UnansweredCalls final : public payments::PaymentProvider
 {
 public:
     payments::ProviderAnswer authorize(const payments::CardInput& card, qint64 amountMinor,
@@ -26,13 +28,17 @@ public:
     {
         return m_cards.authorize(card, amountMinor, currency);
     }
-    bool voidAuthorization(const QString&) override
+    bool voidAuthorization(const QString&) override { return never(); }
+    bool capture(const QString&, qint64, qint64) override { return never(); }
+    bool refund(const QString&, qint64, qint64) override { return never(); }
+
+private:
+    [[noreturn]] static bool never()
     {
         for (;;)
             QThread::sleep(3600);
     }
 
-private:
     payments::SimulatedProvider m_cards{0};
 };
 
@@ -91,7 +97,7 @@ int main(int argc, char** argv)
     LocalClient::Options options;
     options.store.path = QString::fromLocal8Bit(argv[1]);
     options.actor = Actor{u"crash"_s, u"system"_s};
-    options.provider = std::make_shared<UnansweredVoids>();
+    options.provider = std::make_shared<UnansweredCalls>();
     options.maintenanceIntervalMs = 0;
     auto client = LocalClient::open(options);
     if (!ok(client))

@@ -8,7 +8,7 @@
 #include "backend/client/LocalClient.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
-#include "backend/payments/HoldReleases.h"
+#include "backend/payments/ProviderOutbox.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
@@ -16,8 +16,9 @@ using namespace souk;
 /// Kills a child running the engine under order traffic with SIGKILL at random moments, many
 /// times, on one store file. After each restart every order the child had acknowledged (placed,
 /// authorized, captured) must exist as paid, every one it cancelled as cancelled, the store's
-/// invariants must hold, and the holds those cancellations released, which the child could not
-/// send to its provider, must be sent by the restarted client.
+/// invariants must hold (`soukctl check` passes), and the calls the child could not send to its
+/// provider (the holds its cancellations released, its captures) must be sent by the restarted
+/// client.
 class TestCrashRecovery final : public QObject
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
     qint64 acknowledgedTotal = 0;
     qint64 cancelledTotal = 0;
     qint64 releasedTotal = 0; ///< holds the restarted clients released at their provider
+    qint64 capturedTotal = 0; ///< captures the restarted clients sent to their provider
     const int rounds = 12;
     for (int round = 0; round < rounds; ++round) {
         QProcess child;
@@ -83,10 +85,10 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
         QCOMPARE(cancelledOrders.size(), cancelled.size());
         for (const orders::Order& o : cancelledOrders)
             QCOMPARE(o.status, orders::OrderStatus::Cancelled);
-        // the restarted client sends what the child left in the release outbox
+        // the restarted client sends what the child left in the outbox
         const auto pendingReleases = [&client] {
             auto n = (*client)->engine().read<qint64>([](QSqlDatabase& db) -> Result<qint64> {
-                auto rows = payments::HoldReleases::pending(db, std::numeric_limits<qint64>::max(), 1'000'000);
+                auto rows = payments::ProviderOutbox::pending(db, std::numeric_limits<qint64>::max(), 1'000'000);
                 if (!rows)
                     return rows.error();
                 return qint64(rows->size());
@@ -96,20 +98,32 @@ void TestCrashRecovery::acknowledgedOrdersSurviveKills()
         };
         QTRY_COMPARE_WITH_TIMEOUT(pendingReleases(), 0, 20000);
         releasedTotal += provider->voidedHolds();
+        capturedTotal += provider->captures();
         auto problems =
             (*client)->engine().read<QStringList>([](QSqlDatabase& db) { return payments::CommerceCheck::run(db); });
         problems.waitForFinished();
         QVERIFY(problems.result());
         QVERIFY2(problems.result()->isEmpty(), qPrintable(problems.result()->join(u'\n')));
+        client->reset();
+        // and the operator's own check agrees, catalog and stock journal included
+        QProcess check;
+        check.start(QStringLiteral(SOUKCTL_PATH), {u"--store"_s, store, u"check"_s});
+        QVERIFY(check.waitForFinished(60000));
+        QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0,
+                 qPrintable(QString::fromLocal8Bit(check.readAllStandardOutput() + check.readAllStandardError())));
     }
     qInfo() << rounds << "kills," << acknowledgedTotal << "acknowledged orders, all present and paid," << cancelledTotal
-            << "cancelled," << releasedTotal << "holds released after the restarts";
+            << "cancelled," << releasedTotal << "holds released and" << capturedTotal
+            << "captures sent after the restarts";
     QVERIFY(acknowledgedTotal > 0);
     QVERIFY(cancelledTotal > 0);
     // every cancellation the child reported put its hold in the outbox (a kill may come after
     // a commit and before the report, so there can be more)
     QVERIFY2(releasedTotal >= cancelledTotal,
              qPrintable(u"%1 released, %2 cancelled"_s.arg(releasedTotal).arg(cancelledTotal)));
+    // and every capture the child acknowledged reached the provider through its outbox
+    QVERIFY2(capturedTotal >= acknowledgedTotal,
+             qPrintable(u"%1 captures sent, %2 acknowledged"_s.arg(capturedTotal).arg(acknowledgedTotal)));
 }
 
 QTEST_GUILESS_MAIN(TestCrashRecovery)

@@ -29,8 +29,7 @@ private slots:
     void checkFindsBrokenLedger();
 
 private:
-    template <typename T>
-    static T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
+    template <typename T> static T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
     static QStringList problems(StoreFixture& f);
 };
 
@@ -80,17 +79,23 @@ void TestOrderProperties::randomSequencesKeepInvariants()
         return k;
     };
     // most commands take a fresh key; some reuse an old one (a retry, or a mistake)
-    const auto keyFor = [&](const QString& kind) { return !keys.isEmpty() && pick(8) == 0 ? keys[pick(int(keys.size()))] : newKey(kind); };
-    const QStringList cards{QString::fromLatin1(SimulatedProvider::Approved), QString::fromLatin1(SimulatedProvider::Approved),
-                            QString::fromLatin1(SimulatedProvider::Approved), QString::fromLatin1(SimulatedProvider::InsufficientFunds),
-                            QString::fromLatin1(SimulatedProvider::ProcessingError), u"4242424242424241"_s};
+    const auto keyFor = [&](const QString& kind) {
+        return !keys.isEmpty() && pick(8) == 0 ? keys[pick(int(keys.size()))] : newKey(kind);
+    };
+    const QStringList cards{QString::fromLatin1(SimulatedProvider::Approved),
+                            QString::fromLatin1(SimulatedProvider::Approved),
+                            QString::fromLatin1(SimulatedProvider::Approved),
+                            QString::fromLatin1(SimulatedProvider::InsufficientFunds),
+                            QString::fromLatin1(SimulatedProvider::ProcessingError),
+                            u"4242424242424241"_s};
     for (int step = 0; step < steps; ++step) {
         const int op = pick(100);
         if (op < 25 || orders.isEmpty()) {
             QList<NewOrderLine> lines;
             for (int i = 0, n = 1 + pick(3); i < n; ++i)
                 lines.append({skus[(pick(4) + i) % 4], qint64(pick(6)) - 1}); // sometimes 0 or -1
-            auto o = wait(f.client().createOrder(NewOrder{f.merchantId(), customer->id, lines, {}, {}}, keyFor(u"o"_s)));
+            auto o =
+                wait(f.client().createOrder(NewOrder{f.merchantId(), customer->id, lines, {}, {}}, keyFor(u"o"_s)));
             if (o && !orders.contains(o->id))
                 orders.append(o->id);
         } else if (op < 45) {
@@ -121,7 +126,8 @@ void TestOrderProperties::randomSequencesKeepInvariants()
         } else if (op < 85) {
             (void)wait(f.client().cancelOrder(orders[pick(int(orders.size()))], u"cancelled"_s, keyFor(u"x"_s)));
         } else if (op < 90 && !payments.isEmpty()) {
-            auto d = wait(f.client().openDispute(payments[pick(int(payments.size()))], 1 + pick(2000), u"fraud"_s, keyFor(u"d"_s)));
+            auto d = wait(f.client().openDispute(payments[pick(int(payments.size()))], 1 + pick(2000), u"fraud"_s,
+                                                 keyFor(u"d"_s)));
             if (d)
                 disputes.append(d->id);
         } else if (op < 94 && !disputes.isEmpty()) {
@@ -131,11 +137,13 @@ void TestOrderProperties::randomSequencesKeepInvariants()
             else
                 (void)wait(f.client().resolveDispute(d, pick(2) == 0, keyFor(u"w"_s)));
         } else {
-            clock.advanceMs(qint64(pick(4)) * 20 * 60'000 + (pick(20) == 0 ? PaymentService::AuthorizationValidityMs : 0));
+            clock.advanceMs(qint64(pick(4)) * 20 * 60'000 +
+                            (pick(20) == 0 ? PaymentService::AuthorizationValidityMs : 0));
             QVERIFY(wait(f.client().runMaintenance()));
             // keys older than a day are forgotten: reusing one then is a new command
             for (auto it = refundKeys.begin(); it != refundKeys.end();)
-                it = clock.nowMs() - it.value() > Idempotency::DefaultRetentionMs ? refundKeys.erase(it) : std::next(it);
+                it =
+                    clock.nowMs() - it.value() > Idempotency::DefaultRetentionMs ? refundKeys.erase(it) : std::next(it);
         }
         if (step % 250 == 249) {
             const QStringList found = problems(f);
@@ -148,8 +156,10 @@ void TestOrderProperties::randomSequencesKeepInvariants()
     // when its key was retried (cancellations refund with their own reason)
     for (auto it = refundedTold.cbegin(); it != refundedTold.cend(); ++it) {
         auto kept = wait(f.client().engine().read<QVariant>([id = it.key()](QSqlDatabase& db) {
-            return store::scalar(db, u"SELECT coalesce(sum(amount_minor), 0) FROM refunds WHERE payment_id = ? "
-                                     "AND reason = 'asked'"_s, {id});
+            return store::scalar(db,
+                                 u"SELECT coalesce(sum(amount_minor), 0) FROM refunds WHERE payment_id = ? "
+                                 "AND reason = 'asked'"_s,
+                                 {id});
         }));
         QVERIFY(kept);
         QCOMPARE(kept->toLongLong(), it.value());
@@ -166,8 +176,8 @@ void TestOrderProperties::checkFindsBrokenLedger()
     f.addProduct(u"Alpha"_s, {u"A"_s}, 1000, 5);
     auto customer = wait(f.client().createCustomer(Customer{{}, u"Bo"_s, u"bo@example.com"_s, {}, {}, 0}));
     auto order = wait(f.client().createOrder(NewOrder{f.merchantId(), customer->id, {{u"A"_s, 1}}, {}, {}}, u"k1"_s));
-    auto pay = wait(f.client().authorizePayment(order->id, CardInput{QString::fromLatin1(SimulatedProvider::Approved),
-                                                                     12, 2030, u"123"_s}, u"k2"_s));
+    auto pay = wait(f.client().authorizePayment(
+        order->id, CardInput{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s}, u"k2"_s));
     QVERIFY(wait(f.client().capturePayment(pay->id, std::nullopt, u"k3"_s)));
     QVERIFY(problems(f).isEmpty());
     // a connection of its own: the engine's debug builds stop on a commit that breaks invariants
@@ -175,6 +185,12 @@ void TestOrderProperties::checkFindsBrokenLedger()
     raw.setDatabaseName(f.storePath());
     QVERIFY(raw.open());
     const auto breakWith = [&raw](const QString& sql) { return store::exec(raw, sql).ok(); };
+    // the store itself refuses to edit the ledger; only someone who removes its guard can
+    const QString editPosting = u"UPDATE postings SET amount_minor = amount_minor + 1 WHERE (entry_id, account_id) IN "
+                                "(SELECT entry_id, account_id FROM postings LIMIT 1)"_s;
+    QVERIFY(!breakWith(editPosting));
+    QVERIFY(!breakWith(u"DELETE FROM journal_entries"_s));
+    QVERIFY(breakWith(u"DROP TRIGGER postings_immutable"_s));
     QVERIFY(breakWith(u"UPDATE postings SET amount_minor = amount_minor + 1 WHERE (entry_id, account_id) IN "
                       "(SELECT entry_id, account_id FROM postings LIMIT 1)"_s));
     const QStringList found = problems(f);

@@ -8,7 +8,7 @@
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/CommerceCheck.h"
-#include "backend/payments/HoldReleases.h"
+#include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
 #include "tests/support/StoreFixture.h"
 
@@ -44,7 +44,7 @@ private slots:
     void unpaidOrdersExpire();
     void authorizationsExpireAfterSevenDays();
     void cancelBeforeAndAfterPayment();
-    void holdReleasesSurviveFailuresAndRestarts();
+    void providerCallsSurviveFailuresAndRestarts();
     void disputeLostReversesFundsAndBooksFee();
     void disputeWonMovesNothing();
     void payoutSettlesNetBalance();
@@ -231,6 +231,10 @@ void TestOrders::partialCaptureReleasesTheRest()
     auto c = wait(m_f->client().capturePayment(a.id, 1000, key()));
     QVERIFY(c);
     QCOMPARE(c->capturedMinor, 1000);
+    // the provider settles what was captured, and with it lets the rest of the hold go
+    QTRY_COMPARE(m_f->provider().captures(), 1);
+    QCOMPARE(m_f->provider().capturedMinor(), 1000);
+    QTRY_COMPARE(count(u"provider_outbox"_s), 0);
     auto refund = wait(m_f->client().refundPayment(a.id, 1001, u"too much"_s, key()));
     QVERIFY(!refund);
     QCOMPARE(refund.error().code, ErrorCode::Conflict);
@@ -259,6 +263,10 @@ void TestOrders::refundsPartialAndRepeated()
     QCOMPARE(balance(m_f->merchantId(), AccountKind::Refunds), p.capturedMinor);
     auto none = wait(m_f->client().refundPayment(p.id, 1, u"more"_s, key()));
     QVERIFY(!none);
+    // each refund reached the card through the provider, once
+    QTRY_COMPARE(m_f->provider().refunds(), 3);
+    QCOMPARE(m_f->provider().refundedMinor(), p.capturedMinor);
+    QCOMPARE(m_f->provider().captures(), 1);
 }
 
 void TestOrders::partialRefundKeepsFulfilment()
@@ -364,7 +372,7 @@ void TestOrders::concurrentAuthorizationsLeaveNoHold()
     // every approval the store did not record goes through the release outbox to the
     // provider: one hold remains, and the outbox empties
     QTRY_COMPARE(m_f->provider().holdsPlaced() - m_f->provider().voidedHolds(), 1);
-    QTRY_COMPARE(count(u"hold_releases"_s), 0);
+    QTRY_COMPARE(count(u"provider_outbox"_s), 0);
     QCOMPARE(count(u"payments"_s), 1);
 }
 
@@ -547,17 +555,24 @@ void TestOrders::cancelBeforeAndAfterPayment()
     QCOMPARE(refunded->status, OrderStatus::Cancelled);
     QCOMPARE(refunded->refundedMinor, p.capturedMinor);
     QCOMPARE(onHand(u"EAR-1"_s), 10);
+    QTRY_COMPARE(m_f->provider().refundedMinor(), p.capturedMinor); // the money went back to the card
+    auto detail = wait(m_f->client().orderDetail(p.orderId));
+    QVERIFY(detail);
+    const auto refundEvent = std::find_if(detail->events.cbegin(), detail->events.cend(),
+                                          [](const OrderEvent& e) { return e.kind == u"refund"_s; });
+    QVERIFY2(refundEvent != detail->events.cend(), "the timeline says where the money went");
+    QCOMPARE(refundEvent->amountMinor, std::optional<qint64>(p.capturedMinor));
     auto twice = wait(m_f->client().cancelOrder(p.orderId, u"again"_s, key()));
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, ErrorCode::IllegalTransition);
 }
 
-void TestOrders::holdReleasesSurviveFailuresAndRestarts()
+void TestOrders::providerCallsSurviveFailuresAndRestarts()
 {
     // the attempts of each hold still to release at the provider, due or not, oldest first
     const auto pending = [this] {
         auto rows = wait(m_f->client().engine().read<QList<int>>([](QSqlDatabase& db) -> Result<QList<int>> {
-            auto held = HoldReleases::pending(db, std::numeric_limits<qint64>::max(), 100);
+            auto held = ProviderOutbox::pending(db, std::numeric_limits<qint64>::max(), 100);
             if (!held)
                 return held.error();
             QList<int> attempts;
@@ -570,14 +585,14 @@ void TestOrders::holdReleasesSurviveFailuresAndRestarts()
     // the provider cannot be reached: the cancellation commits, its release waits in the store
     const Order first = place({{u"EAR-1"_s, 1}});
     pay(first.id);
-    m_f->provider().failNextVoids(1);
+    m_f->provider().failNextCalls(1);
     QVERIFY(wait(m_f->client().cancelOrder(first.id, u"customer asked"_s, key())));
     QTRY_COMPARE(pending(), QList<int>{1});
     QCOMPARE(m_f->provider().voidedHolds(), 0);
     QVERIFY(wait(m_f->client().runMaintenance())); // not due yet: the provider is left alone
     QTest::qWait(50);
     QCOMPARE(pending(), QList<int>{1});
-    m_clock->advanceMs(HoldReleases::RetryBaseMs);
+    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
     QVERIFY(wait(m_f->client().runMaintenance())); // due: tried again
     QTRY_COMPARE(pending(), QList<int>{});
     QCOMPARE(m_f->provider().voidedHolds(), 1);
@@ -585,23 +600,34 @@ void TestOrders::holdReleasesSurviveFailuresAndRestarts()
     // an outage: each failure doubles the wait before the next attempt
     const Order second = place({{u"EAR-1"_s, 1}});
     const Payment held = pay(second.id);
-    m_f->provider().failNextVoids(1'000'000); // nothing reaches the provider any more
+    m_f->provider().failNextCalls(1'000'000); // nothing reaches the provider any more
     QVERIFY(wait(m_f->client().voidPayment(held.id, u"customer asked"_s, key())));
     QTRY_COMPARE(pending(), QList<int>{1});
-    m_clock->advanceMs(HoldReleases::RetryBaseMs);
+    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
     QVERIFY(wait(m_f->client().runMaintenance()));
     QTRY_COMPARE(pending(), QList<int>{2});
-    m_clock->advanceMs(HoldReleases::RetryBaseMs); // half of the second wait
+    m_clock->advanceMs(ProviderOutbox::RetryBaseMs); // half of the second wait
     QVERIFY(wait(m_f->client().runMaintenance()));
     QTest::qWait(50);
     QCOMPARE(pending(), QList<int>{2});
     // the process ends with the release still in the store; the next start sends it once due
-    m_f->provider().failNextVoids(0);
-    m_clock->advanceMs(HoldReleases::RetryBaseMs);
+    m_f->provider().failNextCalls(0);
+    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
     QVERIFY(m_f->reopen());
     QTRY_COMPARE(pending(), QList<int>{});
     QCOMPARE(m_f->provider().voidedHolds(), 2);
     QCOMPARE(m_f->provider().holdsPlaced() - m_f->provider().voidedHolds(), 0); // none left on a card
+
+    // a capture made while the provider is away waits in the outbox, and is settled once due
+    m_f->provider().failNextCalls(1);
+    const Payment later = captured({{u"EAR-1"_s, 1}});
+    QTRY_COMPARE(pending(), QList<int>{1});
+    QCOMPARE(m_f->provider().captures(), 0);
+    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
+    QVERIFY(wait(m_f->client().runMaintenance()));
+    QTRY_COMPARE(pending(), QList<int>{});
+    QCOMPARE(m_f->provider().captures(), 1);
+    QCOMPARE(m_f->provider().capturedMinor(), later.capturedMinor);
 
     // the store check knows that a release of a payment that took the money is wrong: planted
     // and checked inside one command that then fails, so the row is never committed
@@ -609,9 +635,9 @@ void TestOrders::holdReleasesSurviveFailuresAndRestarts()
     auto problems = std::make_shared<QStringList>();
     auto planted = wait(m_f->client().engine().write<bool>(
         Actor{u"t"_s, u"t"_s}, [taken, problems](store::UnitOfWork& uow) -> Result<bool> {
-            if (auto s = HoldReleases::enqueue(uow, taken.id, taken.providerRef); !s)
+            if (auto s = ProviderOutbox::enqueueRelease(uow, taken.id, taken.providerRef); !s)
                 return s.error();
-            if (auto s = HoldReleases::enqueue(uow, Id{}, u"never-recorded"_s); !s) // allowed: no payment
+            if (auto s = ProviderOutbox::enqueueRelease(uow, Id{}, u"never-recorded"_s); !s) // allowed: no payment
                 return s.error();
             auto found = CommerceCheck::run(uow.db());
             if (!found)
@@ -621,7 +647,7 @@ void TestOrders::holdReleasesSurviveFailuresAndRestarts()
         }));
     QVERIFY(!planted);
     QCOMPARE(problems->size(), 1);
-    QVERIFY2(problems->first().startsWith(u"hold release"_s), qPrintable(problems->first()));
+    QVERIFY2(problems->first().startsWith(u"provider call"_s), qPrintable(problems->first()));
 }
 
 void TestOrders::disputeLostReversesFundsAndBooksFee()

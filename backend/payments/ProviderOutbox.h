@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include "backend/core/Id.h"
+#include "backend/core/Result.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::payments {
+
+/// What the provider must still be told. Stored as integers: the values never change.
+enum class ProviderCall
+{
+    Release = 0, ///< release a hold Souk will not use (void, cancellation, expiry, a lost race)
+    Capture = 1, ///< settle the captured amount; the rest of the hold is released with it
+    Refund = 2,  ///< pay an amount back to the card
+};
+
+/// One instruction waiting in the outbox.
+struct OutboxItem
+{
+    qint64 id = 0; ///< also the provider's idempotency key for the call
+    ProviderCall call = ProviderCall::Release;
+    Id paymentId; ///< null only for a hold the provider approved but no payment recorded
+    QString providerRef;
+    qint64 amountMinor = 0; ///< what to capture or refund; 0 for a release
+    int attempts = 0;       ///< provider calls that failed so far
+};
+
+/// The outbox of provider calls. A command that voids, captures or refunds in the store records
+/// the call here in the same transaction; the client sends it to the provider after the commit
+/// and removes it once the provider confirms. A crash between the commit and the provider's
+/// answer leaves the row, and the next start or maintenance pass sends it again, so no hold
+/// stays on a card and no capture or refund is lost for want of a call. Each call carries the
+/// row's id as its idempotency key, so a provider treats a repeated call as the one it answered.
+/// Writer thread for enqueue and settle; pending() on any connection.
+class ProviderOutbox final
+{
+public:
+    static Status enqueueRelease(store::UnitOfWork& uow, Id paymentId, const QString& providerRef);
+    static Status enqueueCapture(store::UnitOfWork& uow, Id paymentId, const QString& providerRef, qint64 amountMinor);
+    static Status enqueueRefund(store::UnitOfWork& uow, Id paymentId, const QString& providerRef, qint64 amountMinor);
+    /// A call the provider refused is tried again after RetryBaseMs, then after twice as long
+    /// each time, up to RetryMaxMs: an outage is not met with a call per command.
+    static constexpr qint64 RetryBaseMs = 30'000;
+    static constexpr qint64 RetryMaxMs = 60 * 60'000;
+
+    /// The `limit` calls due at `nowMs`: those tried fewest times first, then the oldest, so
+    /// calls the provider keeps refusing never hold newer ones back.
+    static Result<QList<OutboxItem>> pending(QSqlDatabase& db, qint64 nowMs, int limit);
+    /// Removes the calls the provider confirmed; counts an attempt on those it did not and puts
+    /// their next attempt off (see RetryBaseMs).
+    static Status settle(store::UnitOfWork& uow, const QList<qint64>& confirmed, const QList<qint64>& failed);
+
+private:
+    static Status enqueue(store::UnitOfWork& uow, ProviderCall call, Id paymentId, const QString& providerRef,
+                          qint64 amountMinor);
+};
+
+} // namespace souk::payments
