@@ -43,8 +43,7 @@ int usageError(const QString& message);
 Result<qint64> integerOption(const Arguments& args, const QString& name, qint64 fallback, qint64 min, qint64 max);
 
 /// Waits for a future: the command line has no event loop to keep free.
-template <typename T>
-T wait(QFuture<T> future)
+template <typename T> T wait(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();
@@ -66,6 +65,8 @@ Result<MerchantStore> openMerchantStore(const Arguments& args, bool readOnly);
 
 int runCheck(const Arguments& args);
 int runBackup(const Arguments& args);
+/// Runs what the console does on its timer: expiries, lost disputes, forgotten keys, provider calls.
+int runMaintain(const Arguments& args);
 int runCatalog(const Arguments& args);
 int runSimulate(const Arguments& args);
 int runOrders(const Arguments& args);

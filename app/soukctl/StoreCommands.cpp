@@ -1,10 +1,13 @@
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QThread>
 
 #include "app/soukctl/Cli.h"
 #include "backend/catalog/CatalogCheck.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
+#include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -60,8 +63,64 @@ int runBackup(const Arguments& args)
         engine::ReadMode::Autocommit));
     if (!done)
         return fail(done.error());
-    out() << "backed up " << (*client)->location() << " to " << target << " (" << QFileInfo(target).size()
-          << " bytes)" << Qt::endl;
+    out() << "backed up " << (*client)->location() << " to " << target << " (" << QFileInfo(target).size() << " bytes)"
+          << Qt::endl;
+    return Ok;
+}
+
+namespace {
+
+constexpr int MaintainPassesMax = 10'000; ///< 500 rows of each kind a pass: millions at most
+constexpr int OutboxWaitMs = 30'000;      ///< how long `maintain` lets the provider calls go out
+
+/// Provider calls due now and not yet confirmed; -1 when the store cannot say.
+qint64 callsDue(LocalClient& client)
+{
+    const qint64 nowMs = client.engine().clock().nowMs();
+    auto due = wait(client.engine().read<qint64>([nowMs](QSqlDatabase& db) -> Result<qint64> {
+        auto rows = payments::ProviderOutbox::pending(db, nowMs, 100'000);
+        if (!rows)
+            return rows.error();
+        return qint64(rows->size());
+    }));
+    return due ? *due : -1;
+}
+
+} // namespace
+
+int runMaintain(const Arguments& args)
+{
+    if (args.words.size() != 1)
+        return usageError(u"usage: soukctl --store FILE maintain"_s);
+    auto client = openStore(args, false);
+    if (!client)
+        return fail(client.error());
+    MaintenanceResult total;
+    for (int pass = 0; pass < MaintainPassesMax; ++pass) {
+        auto done = wait((*client)->runMaintenance());
+        if (!done)
+            return fail(done.error());
+        total.ordersExpired += done->ordersExpired;
+        total.authorizationsExpired += done->authorizationsExpired;
+        total.disputesLost += done->disputesLost;
+        total.keysPurged += done->keysPurged;
+        if (!done->more)
+            break;
+    }
+    // the client sends the calls those passes queued (and any a crash left) on its own threads
+    QDeadlineTimer deadline(OutboxWaitMs);
+    qint64 due = callsDue(**client);
+    while (due > 0 && !deadline.hasExpired()) {
+        QThread::msleep(20);
+        due = callsDue(**client);
+    }
+    out() << "expired unpaid orders: " << total.ordersExpired << Qt::endl
+          << "voided lapsed authorizations: " << total.authorizationsExpired << Qt::endl
+          << "disputes lost without evidence: " << total.disputesLost << Qt::endl
+          << "idempotency keys forgotten: " << total.keysPurged << Qt::endl
+          << "provider calls still waiting: " << qMax<qint64>(due, 0) << Qt::endl;
+    if (due < 0)
+        return fail(Error::store(ErrorCode::StoreIo, u"the provider calls could not be read"_s));
     return Ok;
 }
 

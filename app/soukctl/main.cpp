@@ -15,6 +15,10 @@ Commands:
   check                                   check integrity and invariants of the store: catalog,
                                           stock holds, payments and the ledger
   backup OUT                              write a consistent copy of the store to OUT
+  maintain                                expire unpaid orders and lapsed authorizations, lose
+                                          disputes past their evidence date, forget old
+                                          idempotency keys, send waiting provider calls
+                                          (the console does this every 30 s; run it from cron)
   catalog import --format souk|shopify FILE
                                           import products; every row or none
   catalog export --format souk|shopify [FILE]
@@ -69,6 +73,8 @@ int main(int argc, char* argv[])
         return runCheck(*args);
     if (command == u"backup")
         return runBackup(*args);
+    if (command == u"maintain")
+        return runMaintain(*args);
     if (command == u"catalog")
         return runCatalog(*args);
     if (command == u"simulate")

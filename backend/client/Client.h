@@ -43,6 +43,9 @@ struct MaintenanceResult
     int ordersExpired = 0;
     int authorizationsExpired = 0;
     int keysPurged = 0;
+    int disputesLost = 0; ///< no evidence by the due date
+    /// Whether a pass left work of one kind at its batch limit: run it again.
+    bool more = false;
 };
 
 /// Everything a console or a script can ask of Souk. LocalClient runs it on an embedded engine;
@@ -105,7 +108,8 @@ public:
     // orders. Every mutating payment or order command takes an idempotency key: a retry with the
     // same key and parameters returns the first result; other parameters fail with
     // idempotency_conflict.
-    virtual QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order, const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order,
+                                                       const QString& idempotencyKey) = 0;
     virtual QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason,
                                                        const QString& idempotencyKey) = 0;
     /// A fulfilment step by hand: fulfilling, shipped, delivered, completed.
@@ -130,7 +134,8 @@ public:
     virtual QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason,
                                                            const QString& idempotencyKey) = 0;
     virtual QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId, const QString& idempotencyKey) = 0;
-    virtual QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won, const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won,
+                                                              const QString& idempotencyKey) = 0;
     virtual QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QString& idempotencyKey) = 0;
     /// The merchant's latest payouts (at most PayoutHistoryMax), newest first.
     virtual QFuture<Result<QList<payments::Payout>>> payouts(Id merchantId) = 0;

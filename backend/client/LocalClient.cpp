@@ -15,6 +15,7 @@
 #include "backend/catalog/ProductWriter.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
+#include "backend/payments/Idempotency.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -89,6 +90,8 @@ Result<QHash<Id, qint64>> onHandByVariant(QSqlDatabase& db, Id merchantId)
 
 Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, const Clock& clock)
 {
+    if (options.idempotencyRetentionMs < payments::Idempotency::MinRetentionMs)
+        return Error::invalid(u"idempotencyRetentionMs"_s, u"idempotency keys must be kept at least 24 hours"_s);
     engine::EngineOptions engineOptions;
     engineOptions.store = options.store;
     engineOptions.nodeId = options.nodeId;

@@ -439,7 +439,11 @@ QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
             auto purged = payments::Idempotency::purge(uow, retentionMs, MaintenanceBatch);
             if (!purged)
                 return purged.error();
-            return MaintenanceResult{*expired, *auths, *purged};
+            auto lost = payments::PaymentService::loseOverdueDisputes(uow, MaintenanceBatch);
+            if (!lost)
+                return lost.error();
+            const bool more = qMax(qMax(*expired, *auths), qMax(*purged, *lost)) >= MaintenanceBatch;
+            return MaintenanceResult{*expired, *auths, *purged, *lost, more};
         });
 }
 

@@ -40,8 +40,8 @@ Result<std::optional<Sku>> findSku(store::UnitOfWork& uow, Id merchantId, const 
                                       hit->at(3).toString(), catalog::ProductStatus(hit->at(4).toInt())});
     }
     store::Statement& q = uow.statement(u"SELECT v.id, p.title, v.option_values, v.price_minor, v.currency, p.status "
-                                 "FROM variants v JOIN products p ON p.id = v.product_id "
-                                 "WHERE v.merchant_id = ? AND v.sku = ?"_s);
+                                        "FROM variants v JOIN products p ON p.id = v.product_id "
+                                        "WHERE v.merchant_id = ? AND v.sku = ?"_s);
     q.bindValue(0, merchantId.value);
     q.bindValue(1, sku);
     if (auto s = store::exec(q, u"looking up an order line's SKU"_s); !s)
@@ -77,7 +77,8 @@ Status validateRequest(const NewOrder& r)
             return Error::invalid(u"lines[%1].quantity"_s.arg(i),
                                   u"the quantity must be at most %1"_s.arg(catalog::Limits::QuantityMax));
         if (seen.contains(line.sku.trimmed()))
-            return Error::invalid(u"lines[%1].sku"_s.arg(i), u"SKU %1 appears twice; give one line per SKU"_s.arg(line.sku));
+            return Error::invalid(u"lines[%1].sku"_s.arg(i),
+                                  u"SKU %1 appears twice; give one line per SKU"_s.arg(line.sku));
         seen.insert(line.sku.trimmed());
     }
     if (r.deliveryFeeMinor && *r.deliveryFeeMinor < 0)
@@ -100,13 +101,12 @@ Result<QList<OrderLine>> resolveLines(store::UnitOfWork& uow, const NewOrder& r,
             return Error::notFound(field, u"no SKU %1 in this store"_s.arg(skuText));
         const Sku& found = **sku;
         if (found.status != catalog::ProductStatus::Active)
-            return Error{ErrorCode::IllegalTransition, u"SKU %1 is not on sale (its product is not active)"_s.arg(skuText),
-                         field};
+            return Error::invalid(field, u"SKU %1 is not on sale (its product is not active)"_s.arg(skuText));
         if (currency.isEmpty())
             currency = found.currency;
         else if (found.currency != currency)
-            return Error::invalid(field, u"SKU %1 is priced in %2 but the order is in %3; one currency per order"_s
-                                             .arg(skuText, found.currency, currency));
+            return Error::invalid(field, u"SKU %1 is priced in %2 but the order is in %3; one currency per order"_s.arg(
+                                             skuText, found.currency, currency));
         auto total = OrderTotals::lineTotal(found.priceMinor, r.lines[i].quantity);
         if (!total)
             return Error::overflow(u"lines[%1].quantity"_s.arg(i));
@@ -120,7 +120,7 @@ Result<std::optional<DiscountCode>> findDiscount(store::UnitOfWork& uow, Id merc
     if (code.trimmed().isEmpty())
         return std::optional<DiscountCode>();
     store::Statement& q = uow.statement(u"SELECT kind, value FROM discount_codes WHERE merchant_id = ? AND code = ? "
-                                 "AND active = 1"_s);
+                                        "AND active = 1"_s);
     q.bindValue(0, merchantId.value);
     q.bindValue(1, code.trimmed());
     if (auto s = store::exec(q, u"looking up a discount code"_s); !s)
@@ -164,23 +164,27 @@ Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const
 
 Status insertOrder(store::UnitOfWork& uow, const Order& o)
 {
-    store::Statement& q = uow.statement(u"INSERT INTO orders (id, merchant_id, customer_id, location_id, status, "
-                                 "payment_state, currency, subtotal_minor, discount_minor, discount_code, tax_minor, "
-                                 "delivery_fee_minor, total_minor, customer_email, expires_ms, created_ms, updated_ms, "
-                                 "version) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s);
-    const QVariantList values{o.id.value, o.merchantId.value, o.customerId.value, o.locationId.value, o.currency,
-                              o.subtotalMinor, o.discountMinor, store::nonNull(o.discountCode), o.taxMinor, o.deliveryFeeMinor,
-                              o.totalMinor, store::nonNull(o.customerEmail), o.expiresMs, o.createdMs, o.updatedMs};
+    store::Statement& q =
+        uow.statement(u"INSERT INTO orders (id, merchant_id, customer_id, location_id, status, "
+                      "payment_state, currency, subtotal_minor, discount_minor, discount_code, tax_minor, "
+                      "delivery_fee_minor, total_minor, customer_email, expires_ms, created_ms, updated_ms, "
+                      "version) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s);
+    const QVariantList values{o.id.value,  o.merchantId.value, o.customerId.value, o.locationId.value,
+                              o.currency,  o.subtotalMinor,    o.discountMinor,    store::nonNull(o.discountCode),
+                              o.taxMinor,  o.deliveryFeeMinor, o.totalMinor,       store::nonNull(o.customerEmail),
+                              o.expiresMs, o.createdMs,        o.updatedMs};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing an order"_s); !s)
         return s;
-    store::Statement& l = uow.statement(u"INSERT INTO order_lines (order_id, position, variant_id, sku, title, quantity, "
-                                 "unit_price_minor, line_total_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    store::Statement& l =
+        uow.statement(u"INSERT INTO order_lines (order_id, position, variant_id, sku, title, quantity, "
+                      "unit_price_minor, line_total_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (int i = 0; i < o.lines.size(); ++i) {
         const OrderLine& line = o.lines[i];
-        const QVariantList lv{o.id.value, i, line.variantId.value, line.sku, line.title, line.quantity,
-                              line.unitPriceMinor, line.lineTotalMinor};
+        const QVariantList lv{
+            o.id.value,         i, line.variantId.value, line.sku, line.title, line.quantity, line.unitPriceMinor,
+            line.lineTotalMinor};
         for (int j = 0; j < lv.size(); ++j)
             l.bindValue(j, lv[j]);
         if (auto s = store::exec(l, u"writing an order line"_s); !s)
@@ -193,7 +197,7 @@ Status insertEvent(store::UnitOfWork& uow, Id orderId, const QString& kind, std:
                    std::optional<OrderStatus> to, std::optional<qint64> amount, const QString& detail)
 {
     store::Statement& q = uow.statement(u"INSERT INTO order_events (id, order_id, kind, from_status, to_status, "
-                                 "amount_minor, detail, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                                        "amount_minor, detail, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.bindValue(0, uow.newId().value);
     q.bindValue(1, orderId.value);
     q.bindValue(2, kind);
@@ -226,8 +230,8 @@ Result<Order> OrderService::create(store::UnitOfWork& uow, const NewOrder& r)
     auto terms = OrderService::terms(uow, r.merchantId);
     if (!terms)
         return terms.error();
-    auto totals = OrderTotals::compute(*lines, *discount, terms->taxRateBp,
-                                       r.deliveryFeeMinor.value_or(terms->deliveryFeeMinor));
+    auto totals =
+        OrderTotals::compute(*lines, *discount, terms->taxRateBp, r.deliveryFeeMinor.value_or(terms->deliveryFeeMinor));
     if (!totals)
         return totals.error();
     o.id = uow.newId();
@@ -261,8 +265,8 @@ Result<Order> OrderService::create(store::UnitOfWork& uow, const NewOrder& r)
 Result<Order> OrderService::advance(store::UnitOfWork& uow, Id orderId, OrderStatus to, const QString& reason)
 {
     // the refund and payment states belong to payments; by hand only the fulfilment steps
-    if (to != OrderStatus::Fulfilling && to != OrderStatus::Shipped && to != OrderStatus::Delivered
-        && to != OrderStatus::Completed)
+    if (to != OrderStatus::Fulfilling && to != OrderStatus::Shipped && to != OrderStatus::Delivered &&
+        to != OrderStatus::Completed)
         return Error{ErrorCode::IllegalTransition, u"this status is set by payments, not by hand"_s, u"status"_s};
     auto order = load(uow, orderId, false);
     if (!order)
@@ -325,7 +329,8 @@ Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)
 Result<Order> OrderService::load(store::UnitOfWork& uow, Id orderId, bool withLines)
 {
     // the writer's cached statements: orders are read on every payment step
-    return rows::loadWith(uow.statement(rows::orderSql()), withLines ? &uow.statement(rows::linesSql()) : nullptr, orderId);
+    return rows::loadWith(uow.statement(rows::orderSql()), withLines ? &uow.statement(rows::linesSql()) : nullptr,
+                          orderId);
 }
 
 Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason)
@@ -342,8 +347,8 @@ Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatu
 Status OrderService::saveMoney(store::UnitOfWork& uow, Order& order)
 {
     store::Statement& q = uow.statement(u"UPDATE orders SET status = ?, payment_state = ?, captured_minor = ?, "
-                                 "refunded_minor = ?, card_last4 = ?, updated_ms = ?, version = version + 1 "
-                                 "WHERE id = ? AND version = ?"_s);
+                                        "refunded_minor = ?, card_last4 = ?, updated_ms = ?, version = version + 1 "
+                                        "WHERE id = ? AND version = ?"_s);
     q.bindValue(0, int(order.status));
     q.bindValue(1, int(order.paymentState));
     q.bindValue(2, order.capturedMinor);

@@ -1,5 +1,7 @@
 #include "backend/payments/Card.h"
 
+#include <algorithm>
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -69,10 +71,12 @@ Status Card::validate(const CardInput& card, int todayYear, int todayMonth)
         return Error{ErrorCode::CardInvalid, u"the expiry must be a month 1-12 and a four-digit year"_s,
                      u"card.expiry"_s};
     if (card.expYear < todayYear || (card.expYear == todayYear && card.expMonth < todayMonth))
-        return Error{ErrorCode::CardInvalid, u"the card expired in %1/%2"_s.arg(card.expMonth, 2, 10, QChar(u'0'))
-                                                 .arg(card.expYear), u"card.expiry"_s};
+        return Error{ErrorCode::CardInvalid,
+                     u"the card expired in %1/%2"_s.arg(card.expMonth, 2, 10, QChar(u'0')).arg(card.expYear),
+                     u"card.expiry"_s};
     const int cvvLength = brandOf(d) == u"amex"_s ? 4 : 3;
-    if (card.cvv.size() != cvvLength || !digits(card.cvv).size())
+    const bool allDigits = std::all_of(card.cvv.cbegin(), card.cvv.cend(), [](QChar c) { return c.isDigit(); });
+    if (card.cvv.size() != cvvLength || !allDigits) // no separators here: "1-2" is not a code
         return Error{ErrorCode::CardInvalid, u"the security code must be %1 digits"_s.arg(cvvLength), u"card.cvv"_s};
     return {};
 }

@@ -29,6 +29,8 @@ class Idempotency final
 {
 public:
     static constexpr qint64 DefaultRetentionMs = 24LL * 60 * 60 * 1000;
+    /// A client retries for up to a day: a shorter retention could take a retry for a new command.
+    static constexpr qint64 MinRetentionMs = DefaultRetentionMs;
     static constexpr int KeyMax = 255;
 
     /// SHA-256 (hex) of the command name and its canonical JSON parameters.

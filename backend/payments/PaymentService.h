@@ -52,6 +52,9 @@ public:
     static Result<Dispute> submitEvidence(store::UnitOfWork& uow, Id disputeId);
     /// Won: nothing moves. Lost: the funds are reversed and the fee booked to the merchant.
     static Result<Dispute> resolveDispute(store::UnitOfWork& uow, Id disputeId, bool won);
+    /// Disputes still waiting for evidence past their due date are lost, as the card network
+    /// rules them; returns how many.
+    static Result<int> loseOverdueDisputes(store::UnitOfWork& uow, int limit);
     /// Settles the merchant: moves the net payable of each currency to paid-out.
     static Result<QList<Payout>> payout(store::UnitOfWork& uow, Id merchantId);
     /// What a payout would pay now, per currency (sorted), from one merchant's balances: the

@@ -51,8 +51,8 @@ Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
     if (!order)
         return order.error();
     order->refundedMinor += d.amountMinor;
-    order->paymentState = order->refundedMinor >= order->capturedMinor ? PaymentState::Refunded
-                                                                       : PaymentState::PartiallyRefunded;
+    order->paymentState =
+        order->refundedMinor >= order->capturedMinor ? PaymentState::Refunded : PaymentState::PartiallyRefunded;
     if (auto s = rows::settleOrderAfterRefund(uow, *order, u"dispute lost"_s); !s)
         return s;
     return OrderService::addEvent(uow, order->id, u"dispute.lost"_s, d.amountMinor + d.feeMinor,
@@ -153,6 +153,26 @@ Result<Dispute> PaymentService::resolveDispute(store::UnitOfWork& uow, Id disput
     return *d;
 }
 
+Result<int> PaymentService::loseOverdueDisputes(store::UnitOfWork& uow, int limit)
+{
+    QSqlQuery q(uow.db());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id FROM disputes WHERE status = 0 AND evidence_due_ms < ? ORDER BY evidence_due_ms LIMIT ?"_s);
+    q.bindValue(0, uow.nowMs());
+    q.bindValue(1, limit);
+    if (auto s = store::exec(q, u"finding overdue disputes"_s); !s)
+        return s.error();
+    QList<Id> due;
+    while (q.next())
+        due.append(Id{q.value(0).toLongLong()});
+    q.finish();
+    for (Id id : due) {
+        if (auto lost = resolveDispute(uow, id, false); !lost)
+            return lost.error();
+    }
+    return int(due.size());
+}
+
 QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalance>& balances)
 {
     QMap<QString, qint64> net;
@@ -185,8 +205,9 @@ Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchant
         if (!entry)
             return entry.error();
         Payout p{uow.newId(), merchantId, currency, net, *entry, uow.nowMs()};
-        if (auto s = store::exec(uow.db(), u"INSERT INTO payouts (id, merchant_id, currency, amount_minor, entry_id, "
-                                           "actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        if (auto s = store::exec(uow.db(),
+                                 u"INSERT INTO payouts (id, merchant_id, currency, amount_minor, entry_id, "
+                                 "actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                                  {p.id.value, merchantId.value, p.currency, p.amountMinor, p.entryId.value,
                                   uow.actor().toString(), p.atMs});
             !s)

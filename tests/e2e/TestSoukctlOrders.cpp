@@ -22,6 +22,7 @@ private slots:
     void showsTimelineAndPayments();
     void ledgerBalancesPerCurrency();
     void payoutSettlesThenRefusesTwice();
+    void maintainSendsWhatWaits();
     void badInput_data();
     void badInput();
     void sameSeedSameTraffic();
@@ -156,6 +157,19 @@ void TestSoukctlOrders::payoutSettlesThenRefusesTwice()
     QCOMPARE(inStore({u"check"_s}).code, 0);
 }
 
+void TestSoukctlOrders::maintainSendsWhatWaits()
+{
+    // what a script run from cron sees: a summary, nothing left for the provider, a sound store
+    const Run maintain = inStore({u"maintain"_s});
+    QVERIFY2(maintain.code == 0, qPrintable(maintain.err));
+    QVERIFY2(maintain.out.contains(u"expired unpaid orders: 0"_s), qPrintable(maintain.out)); // none is 30 min old
+    QVERIFY(maintain.out.contains(u"provider calls still waiting: 0"_s));
+    const Run check = inStore({u"check"_s});
+    QVERIFY2(check.code == 0, qPrintable(check.err));
+    const Run missing = soukctl({u"--store"_s, m_dir->filePath(u"none/x.souk"_s), u"maintain"_s});
+    QCOMPARE(missing.code, 3);
+}
+
 void TestSoukctlOrders::badInput_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -175,6 +189,7 @@ void TestSoukctlOrders::badInput_data()
     QTest::addRow("negative rate") << QStringList{u"simulate"_s, u"--orders"_s, u"5"_s, u"--rate"_s, u"-1"_s} << 1
                                    << u"[--rate]"_s;
     QTest::addRow("ledger without verb") << QStringList{u"ledger"_s} << 2 << u"ledger balances"_s;
+    QTest::addRow("maintain with a word") << QStringList{u"maintain"_s, u"now"_s} << 2 << u"usage"_s;
 }
 
 void TestSoukctlOrders::badInput()

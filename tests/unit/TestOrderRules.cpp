@@ -44,16 +44,26 @@ void TestOrderRules::transitions_data()
     QTest::addColumn<bool>("legal");
     using S = OrderStatus;
     const QSet<QPair<int, int>> legal{
-        {int(S::PendingPayment), int(S::Paid)},     {int(S::PendingPayment), int(S::Cancelled)},
-        {int(S::PendingPayment), int(S::Expired)},  {int(S::Paid), int(S::Fulfilling)},
-        {int(S::Paid), int(S::Cancelled)},          {int(S::Paid), int(S::PartiallyRefunded)},
-        {int(S::Paid), int(S::Refunded)},           {int(S::Fulfilling), int(S::Shipped)},
-        {int(S::Fulfilling), int(S::Cancelled)},    {int(S::Fulfilling), int(S::PartiallyRefunded)},
-        {int(S::Fulfilling), int(S::Refunded)},     {int(S::Shipped), int(S::Delivered)},
-        {int(S::Shipped), int(S::PartiallyRefunded)}, {int(S::Shipped), int(S::Refunded)},
-        {int(S::Delivered), int(S::Completed)},     {int(S::Delivered), int(S::PartiallyRefunded)},
-        {int(S::Delivered), int(S::Refunded)},      {int(S::Completed), int(S::PartiallyRefunded)},
-        {int(S::Completed), int(S::Refunded)},      {int(S::PartiallyRefunded), int(S::PartiallyRefunded)},
+        {int(S::PendingPayment), int(S::Paid)},
+        {int(S::PendingPayment), int(S::Cancelled)},
+        {int(S::PendingPayment), int(S::Expired)},
+        {int(S::Paid), int(S::Fulfilling)},
+        {int(S::Paid), int(S::Cancelled)},
+        {int(S::Paid), int(S::PartiallyRefunded)},
+        {int(S::Paid), int(S::Refunded)},
+        {int(S::Fulfilling), int(S::Shipped)},
+        {int(S::Fulfilling), int(S::Cancelled)},
+        {int(S::Fulfilling), int(S::PartiallyRefunded)},
+        {int(S::Fulfilling), int(S::Refunded)},
+        {int(S::Shipped), int(S::Delivered)},
+        {int(S::Shipped), int(S::PartiallyRefunded)},
+        {int(S::Shipped), int(S::Refunded)},
+        {int(S::Delivered), int(S::Completed)},
+        {int(S::Delivered), int(S::PartiallyRefunded)},
+        {int(S::Delivered), int(S::Refunded)},
+        {int(S::Completed), int(S::PartiallyRefunded)},
+        {int(S::Completed), int(S::Refunded)},
+        {int(S::PartiallyRefunded), int(S::PartiallyRefunded)},
         {int(S::PartiallyRefunded), int(S::Refunded)},
     };
     for (int f = 0; f < OrderStatusCount; ++f) {
@@ -103,21 +113,21 @@ void TestOrderRules::totals_data()
     QTest::addColumn<QList<qint64>>("expected"); // subtotal, discount, tax, total
     QTest::addRow("no tax") << QList<qint64>{1000, 250} << -1 << 0LL << 0 << 0LL << QList<qint64>{1250, 0, 0, 1250};
     // 8.25 % of 1999 = 164.9175 -> 165 (half-up on the whole order, not per line)
-    QTest::addRow("tax rounds half up once") << QList<qint64>{999, 1000} << -1 << 0LL << 825 << 0LL
-                                             << QList<qint64>{1999, 0, 165, 2164};
+    QTest::addRow("tax rounds half up once")
+        << QList<qint64>{999, 1000} << -1 << 0LL << 825 << 0LL << QList<qint64>{1999, 0, 165, 2164};
     // 10 % of 5 = 0.5 -> 1: a tie goes away from zero
     QTest::addRow("tax tie") << QList<qint64>{5} << -1 << 0LL << 1000 << 0LL << QList<qint64>{5, 0, 1, 6};
     // per-line rounding would give 3 x round(0.33) = 0; once per order gives round(0.99) = 1
-    QTest::addRow("no drift across lines") << QList<qint64>{33, 33, 33} << -1 << 0LL << 100 << 0LL
-                                           << QList<qint64>{99, 0, 1, 100};
+    QTest::addRow("no drift across lines")
+        << QList<qint64>{33, 33, 33} << -1 << 0LL << 100 << 0LL << QList<qint64>{99, 0, 1, 100};
     // 15 % of 1999 = 299.85 -> 299: a percent discount truncates, never more than stated
-    QTest::addRow("percent discount truncates") << QList<qint64>{1999} << 1 << 1500LL << 0 << 0LL
-                                                << QList<qint64>{1999, 299, 0, 1700};
-    QTest::addRow("fixed discount capped") << QList<qint64>{500} << 0 << 800LL << 2000 << 300LL
-                                           << QList<qint64>{500, 500, 0, 300};
+    QTest::addRow("percent discount truncates")
+        << QList<qint64>{1999} << 1 << 1500LL << 0 << 0LL << QList<qint64>{1999, 299, 0, 1700};
+    QTest::addRow("fixed discount capped")
+        << QList<qint64>{500} << 0 << 800LL << 2000 << 300LL << QList<qint64>{500, 500, 0, 300};
     // tax on (subtotal - discount) = 9000 * 7.7 % = 693; delivery untaxed
-    QTest::addRow("discount before tax, delivery untaxed") << QList<qint64>{10000} << 0 << 1000LL << 770 << 499LL
-                                                           << QList<qint64>{10000, 1000, 693, 10192};
+    QTest::addRow("discount before tax, delivery untaxed")
+        << QList<qint64>{10000} << 0 << 1000LL << 770 << 499LL << QList<qint64>{10000, 1000, 693, 10192};
 }
 
 void TestOrderRules::totals()
@@ -146,12 +156,12 @@ void TestOrderRules::commission_data()
     QTest::addColumn<int>("bp");
     QTest::addColumn<qint64>("fixed");
     QTest::addColumn<qint64>("expected");
-    QTest::newRow("2.9 pct + 30 of 10.00") << 1000LL << 290 << 30LL << 59LL;     // 29 + 30
-    QTest::addRow("half up") << 1050LL << 290 << 0LL << 30LL;                  // 30.45 -> 30
-    QTest::addRow("tie away from zero") << 50LL << 1000 << 0LL << 5LL;         // 5.0
-    QTest::addRow("tie") << 15LL << 1000 << 0LL << 2LL;                        // 1.5 -> 2
+    QTest::newRow("2.9 pct + 30 of 10.00") << 1000LL << 290 << 30LL << 59LL; // 29 + 30
+    QTest::addRow("half up") << 1050LL << 290 << 0LL << 30LL;                // 30.45 -> 30
+    QTest::addRow("tie away from zero") << 50LL << 1000 << 0LL << 5LL;       // 5.0
+    QTest::addRow("tie") << 15LL << 1000 << 0LL << 2LL;                      // 1.5 -> 2
     QTest::addRow("never above the amount") << 20LL << 290 << 30LL << 20LL;
-    QTest::addRow("JPY, no minor unit") << 1234LL << 350 << 0LL << 43LL;       // 43.19
+    QTest::addRow("JPY, no minor unit") << 1234LL << 350 << 0LL << 43LL; // 43.19
 }
 
 void TestOrderRules::commission()
@@ -210,6 +220,8 @@ void TestOrderRules::cardValidation_data()
     QTest::addRow("month 13") << u"4242424242424242"_s << 13 << 2027 << u"123"_s << u"card.expiry"_s;
     QTest::addRow("amex needs 4") << u"378282246310005"_s << 12 << 2027 << u"123"_s << u"card.cvv"_s;
     QTest::addRow("cvv letters") << u"4242424242424242"_s << 12 << 2027 << u"12a"_s << u"card.cvv"_s;
+    QTest::addRow("cvv with a dash") << u"4242424242424242"_s << 12 << 2027 << u"1-2"_s << u"card.cvv"_s;
+    QTest::addRow("cvv with a space") << u"4242424242424242"_s << 12 << 2027 << u"12 "_s << u"card.cvv"_s;
 }
 
 void TestOrderRules::cardValidation()
@@ -257,9 +269,9 @@ void TestOrderRules::providerOutcomes()
     QVERIFY(answer(SimulatedProvider::ProcessingError).retryable);
     QVERIFY(answer(SimulatedProvider::IssuerTimeout).retryable);
     QVERIFY(!answer(SimulatedProvider::StolenCard).retryable);
-    for (const char* n : {SimulatedProvider::Approved, SimulatedProvider::InsufficientFunds,
-                          SimulatedProvider::StolenCard, SimulatedProvider::ExpiredCard,
-                          SimulatedProvider::ProcessingError, SimulatedProvider::IssuerTimeout})
+    for (const char* n :
+         {SimulatedProvider::Approved, SimulatedProvider::InsufficientFunds, SimulatedProvider::StolenCard,
+          SimulatedProvider::ExpiredCard, SimulatedProvider::ProcessingError, SimulatedProvider::IssuerTimeout})
         QVERIFY2(Card::luhnValid(QString::fromLatin1(n)), n);
     QVERIFY(answer(SimulatedProvider::Approved).reference != answer(SimulatedProvider::Approved).reference);
 }

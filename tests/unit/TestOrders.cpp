@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -47,6 +48,7 @@ private slots:
     void providerCallsSurviveFailuresAndRestarts();
     void disputeLostReversesFundsAndBooksFee();
     void disputeWonMovesNothing();
+    void overdueDisputeIsLost();
     void payoutSettlesNetBalance();
     void changeFeedCarriesOrders();
 
@@ -250,10 +252,15 @@ void TestOrders::refundsPartialAndRepeated()
     QCOMPARE(onHand(u"EAR-1"_s), 9);
     QVERIFY(wait(m_f->client().refundPayment(p.id, 700, u"late"_s, key())));
     const qint64 rest = p.capturedMinor - 1200;
+    const qint64 entries = count(u"journal_entries"_s), refundRows = count(u"refunds"_s);
+    const qint64 refundsBalance = balance(m_f->merchantId(), AccountKind::Refunds);
     auto tooMuch = wait(m_f->client().refundPayment(p.id, rest + 1, u"all"_s, key()));
     QVERIFY(!tooMuch);
     QCOMPARE(tooMuch.error().code, ErrorCode::Conflict);
     QCOMPARE(tooMuch.error().field, u"amount"_s);
+    QCOMPARE(count(u"journal_entries"_s), entries); // refused: nothing booked, nothing recorded
+    QCOMPARE(count(u"refunds"_s), refundRows);
+    QCOMPARE(balance(m_f->merchantId(), AccountKind::Refunds), refundsBalance);
     QVERIFY(wait(m_f->client().refundPayment(p.id, rest, u"all"_s, key())));
     detail = wait(m_f->client().orderDetail(p.orderId));
     QCOMPARE(detail->order.status, OrderStatus::Refunded);
@@ -321,14 +328,36 @@ void TestOrders::idempotentRetries()
     QVERIFY(r1 && r2);
     QCOMPARE(r2->id, r1->id);
     QCOMPARE(count(u"refunds"_s), 1);
+    const qint64 entries = count(u"journal_entries"_s);
     auto r3 = wait(m_f->client().refundPayment(a1->id, 200, u"dent"_s, u"ref-A"_s));
     QVERIFY(!r3);
     QCOMPARE(r3.error().code, ErrorCode::IdempotencyConflict);
+    QCOMPARE(r3.error().field, u"idempotencyKey"_s);
+    QCOMPARE(count(u"refunds"_s), 1); // the conflict changed nothing
+    QCOMPARE(count(u"journal_entries"_s), entries);
+    QTRY_COMPARE(m_f->provider().refunds(), 1);
+    QTest::qWait(20);
+    QCOMPARE(m_f->provider().refunds(), 1); // sent once: the replay and the conflict send nothing
     auto noKey = wait(m_f->client().refundPayment(a1->id, 100, u"dent"_s, QString()));
     QVERIFY(!noKey);
     QCOMPARE(noKey.error().field, u"idempotencyKey"_s);
-    // keys are kept a day, then forgotten
-    m_clock->advanceMs(25LL * 3600 * 1000);
+    // a store cannot be opened to forget keys sooner than a day
+    LocalClient::Options shortMemory;
+    shortMemory.store.path = m_f->dirPath() + u"/short.souk"_s;
+    shortMemory.idempotencyRetentionMs = 3600 * 1000;
+    auto refused = LocalClient::open(shortMemory, *m_clock);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Invalid);
+    QCOMPARE(refused.error().field, u"idempotencyRetentionMs"_s);
+    QVERIFY(!QFile::exists(shortMemory.store.path)); // refused before anything was created
+    // keys are kept a day, then forgotten: at 23 hours a retry still replays
+    m_clock->advanceMs(23LL * 3600 * 1000);
+    QVERIFY(wait(m_f->client().runMaintenance()));
+    auto late = wait(m_f->client().refundPayment(a1->id, 100, u"dent"_s, u"ref-A"_s));
+    QVERIFY(late);
+    QCOMPARE(late->id, r1->id);
+    QCOMPARE(count(u"refunds"_s), 1);
+    m_clock->advanceMs(2LL * 3600 * 1000);
     auto purged = wait(m_f->client().runMaintenance());
     QVERIFY(purged);
     QVERIFY(purged->keysPurged >= 4);
@@ -399,6 +428,15 @@ void TestOrders::badInputChangesNothing()
         return true;
     })));
     expectError(create({{u"EAR-1"_s, 1}, {u"CASE-L"_s, 1}}), ErrorCode::Invalid, u"lines[1].sku"_s);
+    // a SKU whose product is not on sale (a draft)
+    QVERIFY(wait(m_f->client().engine().write<bool>(Actor{u"t"_s, u"t"_s}, [](store::UnitOfWork& uow) -> Result<bool> {
+        if (auto s = store::exec(uow.db(), u"UPDATE products SET status = 0 WHERE id = "
+                                           "(SELECT product_id FROM variants WHERE sku = 'CASE-S')"_s);
+            !s)
+            return s.error();
+        return true;
+    })));
+    expectError(create({{u"CASE-S"_s, 1}}), ErrorCode::Invalid, u"lines[0].sku"_s);
     const auto authorize = [&](const QString& number, int month, int year) {
         return wait(m_f->client().authorizePayment(o.id, CardInput{number, month, year, u"123"_s}, key()));
     };
@@ -687,6 +725,28 @@ void TestOrders::disputeWonMovesNothing()
     QCOMPARE(count(u"journal_entries"_s), entries);
     auto detail = wait(m_f->client().orderDetail(p.orderId));
     QCOMPARE(detail->order.paymentState, PaymentState::Captured);
+}
+
+void TestOrders::overdueDisputeIsLost()
+{
+    const Payment p = captured({{u"EAR-1"_s, 1}});
+    auto d = wait(m_f->client().openDispute(p.id, 1500, u"fraudulent"_s, key()));
+    QVERIFY(d);
+    const Payment q = captured({{u"EAR-1"_s, 1}});
+    auto answered = wait(m_f->client().openDispute(q.id, 700, u"not received"_s, key()));
+    QVERIFY(answered);
+    QVERIFY(wait(m_f->client().submitDisputeEvidence(answered->id, key())));
+    m_clock->advanceMs(PaymentService::EvidenceWindowMs - 1000); // not yet due
+    QCOMPARE(wait(m_f->client().runMaintenance())->disputesLost, 0);
+    m_clock->advanceMs(2000);
+    // the one that got no evidence is lost with its fee; the one under review waits for the bank
+    QCOMPARE(wait(m_f->client().runMaintenance())->disputesLost, 1);
+    auto detail = wait(m_f->client().orderDetail(p.orderId));
+    QCOMPARE(detail->disputes.first().status, DisputeStatus::Lost);
+    QCOMPARE(detail->order.refundedMinor, 1500);
+    QCOMPARE(balance(m_f->merchantId(), AccountKind::DisputeLosses), 1500);
+    QCOMPARE(wait(m_f->client().orderDetail(q.orderId))->disputes.first().status, DisputeStatus::UnderReview);
+    QCOMPARE(wait(m_f->client().runMaintenance())->disputesLost, 0);
 }
 
 void TestOrders::payoutSettlesNetBalance()
