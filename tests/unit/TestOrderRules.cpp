@@ -1,5 +1,7 @@
 #include <QTest>
 
+#include <limits>
+
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderTotals.h"
 #include "backend/payments/Card.h"
@@ -27,6 +29,7 @@ private slots:
     void totals();
     void commission_data();
     void commission();
+    void commissionSweep();
     void luhn_data();
     void luhn();
     void cardValidation_data();
@@ -173,9 +176,30 @@ void TestOrderRules::commission()
     auto c = OrderTotals::commission(captured, bp, fixed);
     QVERIFY(c);
     QCOMPARE(*c, expected);
-    // the split at capture sums exactly: merchant share + commission = captured
-    QCOMPARE((captured - *c) + *c, captured);
     QVERIFY(*c <= captured);
+}
+
+void TestOrderRules::commissionSweep()
+{
+    // every captured amount up to 100.00 at rates with awkward fractions, against plain decimal
+    // arithmetic (the percent part rounded half up, then the fixed fee, never above the amount):
+    // the merchant's share and the commission then sum to the capture to the minor unit
+    for (const int bp : {0, 1, 290, 333, 999, 5000, 10000}) {
+        for (const qint64 fixed : {0LL, 30LL}) {
+            for (qint64 captured = 1; captured <= 10000; ++captured) {
+                const auto c = OrderTotals::commission(captured, bp, fixed);
+                QVERIFY(c);
+                const qint64 tenThousandths = captured * bp;                 // exact
+                const qint64 percent = (2 * tenThousandths + 10000) / 20000; // x.5 goes up
+                const qint64 expected = std::min(percent + fixed, captured);
+                if (*c != expected || *c < 0 || captured - *c < 0)
+                    QFAIL(qPrintable(
+                        u"%1 at %2 bp + %3: %4, expected %5"_s.arg(captured).arg(bp).arg(fixed).arg(*c).arg(expected)));
+            }
+        }
+    }
+    // amounts whose product with the rate passes 64 bits are refused, not wrapped
+    QVERIFY(!OrderTotals::commission(std::numeric_limits<qint64>::max() / 2, 10000, 0));
 }
 
 void TestOrderRules::luhn_data()
