@@ -1,5 +1,7 @@
 #include "models/orders/OrderFilter.h"
 
+#include <QDateTime>
+
 #include "backend/core/Id.h"
 
 using namespace Qt::StringLiterals;
@@ -35,6 +37,42 @@ bool OrderFilter::matches(const orders::Order& o) const
     if (numeric)
         return o.id.value == asId;
     return o.customerEmail.startsWith(s.toLower());
+}
+
+void OrderFilter::setLastDays(int days, QDate today)
+{
+    toMs.reset();
+    if (days <= 0) {
+        fromMs.reset();
+        return;
+    }
+    fromMs = QDateTime(today.addDays(1 - days), QTime(0, 0)).toMSecsSinceEpoch();
+}
+
+bool OrderFilter::setDateRange(QDate from, QDate to)
+{
+    if (!from.isValid() || !to.isValid() || from > to)
+        return false;
+    fromMs = QDateTime(from, QTime(0, 0)).toMSecsSinceEpoch();
+    // toMs is exclusive: the end of `to` is the start of the next day (a DST day is not 24 h)
+    toMs = QDateTime(to.addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+    return true;
+}
+
+std::optional<Currency> OrderFilter::amountCurrency(const QHash<qint64, Currency>& currencies, Id merchantId)
+{
+    if (!merchantId.isNull()) {
+        const auto it = currencies.constFind(merchantId.value);
+        return it == currencies.constEnd() ? std::nullopt : std::optional<Currency>(*it);
+    }
+    if (currencies.isEmpty())
+        return std::nullopt;
+    const Currency& first = *currencies.cbegin();
+    for (const Currency& c : currencies) {
+        if (c != first)
+            return std::nullopt;
+    }
+    return first;
 }
 
 orders::OrderQuery OrderFilter::query(Id beforeId, int limit) const

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QDate>
+#include <QHash>
 #include <QString>
 
 #include <optional>
 
+#include "backend/core/Currency.h"
 #include "backend/orders/Order.h"
 #include "backend/orders/OrderQueries.h"
 
@@ -22,6 +25,16 @@ public:
     std::optional<qint64> minTotalMinor;
     std::optional<qint64> maxTotalMinor;
     QString search; ///< an order id, a customer email (or its start), a card's last 4 digits
+
+    /// Orders placed on `today` and the `days - 1` days before it, by local time; 0 or less: any time.
+    void setLastDays(int days, QDate today);
+    /// Orders placed from the start of `from` to the end of `to`, by local time. A range that ends
+    /// before it starts is refused: false, and the filter is left as it was.
+    bool setDateRange(QDate from, QDate to);
+    /// The currency typed amount bounds are read in: the merchant's, or for every merchant (null
+    /// id) the one they all share. None when they differ (amounts in two currencies do not
+    /// compare) or the merchant's currency is not known. `currencies`: by merchant id.
+    static std::optional<Currency> amountCurrency(const QHash<qint64, Currency>& currencies, Id merchantId);
 
     /// Whether `order` belongs in the table under this filter (same rule as the engine's query).
     bool matches(const orders::Order& order) const;

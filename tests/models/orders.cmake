@@ -1,2 +1,3 @@
 # models/orders
 souk_add_test(TestOrderListModel TestOrderListModel.cpp LIBS souk_models souk_testsupport_store LABELS models)
+souk_add_test(TestOrderFilter TestOrderFilter.cpp LIBS souk_models LABELS models)
