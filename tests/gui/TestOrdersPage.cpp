@@ -40,6 +40,8 @@ private slots:
     void merchantFilterChoosesMerchant();
     void searchByEmail();
     void badAmountFilterIsReported();
+    void mixedCurrenciesTurnTotalsOff();
+    void sharedCurrencyReadsTotals();
     void countersCount();
     void gmvKeepsCurrenciesApart();
     void pauseHoldsNewOrders();
@@ -205,12 +207,72 @@ void TestOrdersPage::searchByEmail()
 
 void TestOrdersPage::badAmountFilterIsReported()
 {
+    QTRY_VERIFY(child<QLineEdit>(u"minAmountEdit"_s)->isEnabled()); // once the currency is known
     QTest::keyClicks(child<QLineEdit>(u"minAmountEdit"_s), u"abc"_s);
     QTRY_VERIFY(m_page->messageBar()->isVisible());
     QCOMPARE(rows(), 2); // the table keeps what it showed
     child<QLineEdit>(u"minAmountEdit"_s)->clear();
     QTest::keyClicks(child<QLineEdit>(u"minAmountEdit"_s), u"30"_s);
     QTRY_COMPARE(rows(), 1); // only the order of two items (50.00) costs 30 or more
+}
+
+void TestOrdersPage::mixedCurrenciesTurnTotalsOff()
+{
+    // a yuan shop beside the euro one
+    const orders::Order theirs = secondMerchantOrder(u"CNY"_s, 1200);
+    QVERIFY(!theirs.id.isNull());
+    m_page = std::make_unique<OrdersPage>(m_f->client(), *m_prefs, m_f->merchantId());
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    auto* merchant = child<QComboBox>(u"merchantFilter"_s);
+    auto* max = child<QLineEdit>(u"maxAmountEdit"_s);
+    QTRY_COMPARE(merchant->count(), 3);
+    QTRY_VERIFY(max->isEnabled());
+    QVERIFY(max->placeholderText().contains(u"EUR"_s));
+    QTest::keyClicks(max, u"30"_s);
+    QTRY_COMPARE(rows(), 1); // the euro shop's 25.00 order
+
+    // every merchant: a euro and a yuan amount do not compare, so totals are off and say why
+    merchant->setFocus();
+    QTest::keyClick(merchant, Qt::Key_Up);
+    QCOMPARE(merchant->currentIndex(), 0);
+    QTRY_COMPARE(rows(), 3);
+    for (auto* edit : {max, child<QLineEdit>(u"minAmountEdit"_s)}) {
+        QVERIFY(!edit->isEnabled());
+        QVERIFY(edit->text().isEmpty());
+        QVERIFY2(edit->toolTip().contains(u"CNY, EUR"_s), qPrintable(edit->toolTip()));
+    }
+    QVERIFY(!m_page->model()->filter().maxTotalMinor);
+    QVERIFY(!m_page->model()->filter().minTotalMinor);
+
+    // the yuan shop alone: totals are read in yuan
+    while (merchant->currentText() != u"Second shop"_s && merchant->currentIndex() < merchant->count() - 1)
+        QTest::keyClick(merchant, Qt::Key_Down);
+    QTRY_VERIFY(max->isEnabled());
+    QVERIFY(max->placeholderText().contains(u"CNY"_s));
+    QVERIFY(max->toolTip().isEmpty());
+    QTest::keyClicks(max, u"11.99"_s);
+    QTRY_COMPARE(m_page->model()->filter().maxTotalMinor, std::optional<qint64>(1199));
+    QTRY_VERIFY(!m_page->model()->isLoading());
+    QCOMPARE(rows(), 0); // its one order is 12.00
+}
+
+void TestOrdersPage::sharedCurrencyReadsTotals()
+{
+    // two euro shops: every merchant's totals are euros, and the filter reads them
+    const orders::Order theirs = secondMerchantOrder(u"EUR"_s, 900);
+    QVERIFY(!theirs.id.isNull());
+    m_page = std::make_unique<OrdersPage>(m_f->client(), *m_prefs, Id{});
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTRY_COMPARE(rows(), 3);
+    auto* max = child<QLineEdit>(u"maxAmountEdit"_s);
+    QTRY_VERIFY(max->isEnabled());
+    QVERIFY(max->placeholderText().contains(u"EUR"_s));
+    QVERIFY(max->toolTip().isEmpty());
+    QTest::keyClicks(max, u"10"_s);
+    QTRY_COMPARE(rows(), 1);
+    QCOMPARE(firstId(), theirs.id);
 }
 
 void TestOrdersPage::countersCount()

@@ -5,3 +5,5 @@ souk_add_test(TestOrdersPage TestOrdersPage.cpp LIBS souk_views souk_translation
               LABELS gui)
 souk_add_test(TestPayoutsPage TestPayoutsPage.cpp LIBS souk_views souk_translations souk_testsupport_store
               LABELS gui)
+souk_add_test(TestOrderFilters TestOrderFilters.cpp LIBS souk_views souk_translations souk_testsupport_store
+              LABELS gui)

@@ -1,30 +1,26 @@
 #include "views/orders/OrdersPage.h"
 
-#include <QComboBox>
-#include <QDateTime>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
+#include "backend/core/Currency.h"
 #include "models/common/Format.h"
 #include "models/common/Prefs.h"
 #include "models/orders/OrderCountersSource.h"
 #include "models/orders/OrderListModel.h"
-#include "models/orders/OrderText.h"
 #include "views/common/MessageBar.h"
 #include "views/orders/OrderDetailDialog.h"
+#include "views/orders/OrderFilterBar.h"
 
 using namespace Qt::StringLiterals;
-using souk::orders::OrderStatus;
-using souk::orders::PaymentState;
 
 namespace souk {
 namespace {
@@ -54,8 +50,8 @@ QWidget* counterCard(QWidget* parent, const QString& title, QLabel* value)
 
 } // namespace
 
-OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* parent)
-    : QWidget(parent), m_client(client), m_prefs(prefs), m_merchantId(merchantId)
+OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* parent, const Clock& clock)
+    : QWidget(parent), m_client(client), m_prefs(prefs), m_clock(clock), m_merchantId(merchantId)
 {
     setObjectName(u"ordersPage"_s);
     m_model = new OrderListModel(client, merchantId, this);
@@ -70,23 +66,15 @@ OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* par
         if (m_detail && m_detail->orderId() == id)
             m_detail->reload();
     });
-    // the merchant filter lists the store's merchants; amounts typed in the filter are in the
-    // chosen merchant's currency
+    // the merchant filter lists the store's merchants; their currencies say what typed amounts mean
     onReady(client.merchants(), this, [this](const Result<QList<catalog::Merchant>>& merchants) {
         if (!merchants)
             return;
         QHash<qint64, QString> names;
-        for (const auto& m : *merchants) {
+        for (const auto& m : *merchants)
             names.insert(m.id.value, m.name);
-            m_currencies.insert(m.id.value, m.currency);
-            m_merchant->addItem(m.name, m.id.value);
-            if (m.id == m_merchantId)
-                m_merchant->setCurrentIndex(m_merchant->count() - 1);
-        }
-        if (!merchants->isEmpty())
-            m_currency = m_currencies.value(m_merchantId.isNull() ? merchants->first().id.value : m_merchantId.value);
-        m_merchant->setVisible(merchants->size() > 1);
         m_model->setMerchantNames(names);
+        m_filters->setMerchants(*merchants);
         showMerchantColumn();
     });
     m_model->load();
@@ -161,44 +149,8 @@ QWidget* OrdersPage::buildCounters()
 
 QWidget* OrdersPage::buildFilters()
 {
-    auto* row = new QWidget(this);
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_search = new QLineEdit(row);
-    m_search->setObjectName(u"searchEdit"_s);
-    m_search->setPlaceholderText(tr("Order number, customer email or card last 4"));
-    m_search->setClearButtonEnabled(true);
-    m_merchant = new QComboBox(row);
-    m_merchant->setObjectName(u"merchantFilter"_s);
-    m_merchant->setAccessibleName(tr("Merchant"));
-    m_merchant->addItem(tr("All merchants"), qint64(0));
-    m_merchant->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_merchant->hide(); // until the merchants are read, and for a store of one merchant
-    m_status = new QComboBox(row);
-    m_status->setObjectName(u"statusFilter"_s);
-    m_status->addItem(tr("All statuses"), -1);
-    for (int s = 0; s < orders::OrderStatusCount; ++s)
-        m_status->addItem(OrderText::status(OrderStatus(s)), s);
-    m_payment = new QComboBox(row);
-    m_payment->setObjectName(u"paymentFilter"_s);
-    m_payment->addItem(tr("All payments"), -1);
-    for (int s = 0; s < orders::PaymentStateCount; ++s)
-        m_payment->addItem(OrderText::paymentState(PaymentState(s)), s);
-    m_dates = new QComboBox(row);
-    m_dates->setObjectName(u"dateFilter"_s);
-    m_dates->addItem(tr("Any time"), 0);
-    m_dates->addItem(tr("Today"), 1);
-    m_dates->addItem(tr("Last 7 days"), 7);
-    m_dates->addItem(tr("Last 30 days"), 30);
-    m_minAmount = new QLineEdit(row);
-    m_minAmount->setObjectName(u"minAmountEdit"_s);
-    m_minAmount->setPlaceholderText(tr("Min total"));
-    m_minAmount->setMaximumWidth(110);
-    m_maxAmount = new QLineEdit(row);
-    m_maxAmount->setObjectName(u"maxAmountEdit"_s);
-    m_maxAmount->setPlaceholderText(tr("Max total"));
-    m_maxAmount->setMaximumWidth(110);
-    m_live = new QPushButton(row);
+    m_filters = new OrderFilterBar(m_clock, m_merchantId, *m_messageBar, this);
+    m_live = new QPushButton(m_filters);
     m_live->setObjectName(u"liveButton"_s);
     m_live->setCheckable(true);
     m_live->setChecked(true);
@@ -208,65 +160,24 @@ QWidget* OrdersPage::buildFilters()
         updateLiveButton();
     });
     updateLiveButton();
-    layout->addWidget(m_search, 2);
-    layout->addWidget(m_merchant);
-    layout->addWidget(m_status);
-    layout->addWidget(m_payment);
-    layout->addWidget(m_dates);
-    layout->addWidget(m_minAmount);
-    layout->addWidget(m_maxAmount);
-    layout->addWidget(m_live);
-    // typing waits a moment; choices apply at once
-    auto* typing = new QTimer(this);
-    typing->setSingleShot(true);
-    typing->setInterval(250);
-    connect(typing, &QTimer::timeout, this, &OrdersPage::applyFilter);
-    for (QLineEdit* e : {m_search, m_minAmount, m_maxAmount})
-        connect(e, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
-    for (QComboBox* c : {m_merchant, m_status, m_payment, m_dates})
-        connect(c, &QComboBox::currentIndexChanged, this, &OrdersPage::applyFilter);
-    return row;
+    m_filters->addTrailingWidget(m_live);
+    connect(m_filters, &OrderFilterBar::changed, this, &OrdersPage::applyFilter);
+    return m_filters;
 }
 
 void OrdersPage::showMerchantColumn()
 {
-    // only where the rows can belong to different merchants: the all-merchants view of a
-    // store with more than one
-    const bool all = m_merchant->count() > 2 && m_merchant->currentData().toLongLong() == 0;
-    m_table->setColumnHidden(OrderListModel::Merchant, !all);
+    m_table->setColumnHidden(OrderListModel::Merchant, !m_filters->showsEveryMerchant());
 }
 
 void OrdersPage::applyFilter()
 {
+    m_messageBar->hide();
     OrderFilter f;
-    // until the merchants are read the page keeps the merchant it was opened for
-    f.merchantId = m_merchant->count() > 1 ? Id{m_merchant->currentData().toLongLong()} : m_merchantId;
-    if (!f.merchantId.isNull())
-        m_currency = m_currencies.value(f.merchantId.value, m_currency);
+    if (!m_filters->read(f))
+        return; // the bar says what is wrong, beside the field; the table keeps what it shows
     m_counters->setMerchant(f.merchantId);
     showMerchantColumn();
-    if (const int s = m_status->currentData().toInt(); s >= 0)
-        f.status = OrderStatus(s);
-    if (const int p = m_payment->currentData().toInt(); p >= 0)
-        f.paymentState = PaymentState(p);
-    if (const int days = m_dates->currentData().toInt(); days > 0)
-        f.fromMs = QDateTime(QDate::currentDate().addDays(1 - days), QTime(0, 0)).toMSecsSinceEpoch();
-    f.search = m_search->text().trimmed();
-    m_messageBar->hide();
-    const auto amount = [this](QLineEdit* edit, const QString& field) -> std::optional<qint64> {
-        const QString text = edit->text().trimmed();
-        if (text.isEmpty())
-            return std::nullopt;
-        auto money = Money::parse(text, m_currency, field);
-        if (!money) {
-            //: %1 is what the user typed in an amount filter
-            m_messageBar->showError(tr("\"%1\" is not an amount.").arg(text));
-            return std::nullopt;
-        }
-        return money->minor();
-    };
-    f.minTotalMinor = amount(m_minAmount, u"minTotal"_s);
-    f.maxTotalMinor = amount(m_maxAmount, u"maxTotal"_s);
     if (f == m_model->filter())
         return;
     m_model->setFilter(f);
@@ -312,8 +223,7 @@ void OrdersPage::setDemoControls(QWidget* controls)
 
 void OrdersPage::focusSearch()
 {
-    m_search->setFocus();
-    m_search->selectAll();
+    m_filters->focusSearch();
 }
 
 void OrdersPage::openSelected()

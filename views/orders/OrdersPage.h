@@ -1,16 +1,13 @@
 #pragma once
 
-#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
-#include "backend/core/Currency.h"
+#include "backend/core/Clock.h"
 #include "backend/core/Id.h"
 #include "backend/orders/OrderQueries.h"
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTableView;
 
@@ -20,6 +17,7 @@ class Client;
 class MessageBar;
 class OrderCountersSource;
 class OrderDetailDialog;
+class OrderFilterBar;
 class OrderListModel;
 class Prefs;
 
@@ -31,7 +29,9 @@ class OrdersPage final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrdersPage)
 public:
-    OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* parent = nullptr);
+    /// `clock` says what "today" is for the date filter.
+    OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* parent = nullptr,
+               const Clock& clock = SystemClock::instance());
     ~OrdersPage() override;
 
     OrderListModel* model() const { return m_model; }
@@ -55,9 +55,8 @@ private:
 
     Client& m_client;
     Prefs& m_prefs;
+    const Clock& m_clock;
     const Id m_merchantId;
-    Currency m_currency;
-    QHash<qint64, Currency> m_currencies; ///< by merchant id: amounts typed are in the chosen one's
     OrderListModel* m_model = nullptr;
     OrderCountersSource* m_counters = nullptr;
     MessageBar* m_messageBar = nullptr;
@@ -65,13 +64,7 @@ private:
     QLabel* m_gmv = nullptr;
     QLabel* m_awaitingPayment = nullptr;
     QLabel* m_awaitingCapture = nullptr;
-    QLineEdit* m_search = nullptr;
-    QComboBox* m_merchant = nullptr; ///< shown when the store has more than one merchant
-    QComboBox* m_status = nullptr;
-    QComboBox* m_payment = nullptr;
-    QComboBox* m_dates = nullptr;
-    QLineEdit* m_minAmount = nullptr;
-    QLineEdit* m_maxAmount = nullptr;
+    OrderFilterBar* m_filters = nullptr;
     QPushButton* m_live = nullptr;
     QTableView* m_table = nullptr;
     QWidget* m_demoSlot = nullptr;
