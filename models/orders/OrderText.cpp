@@ -1,6 +1,8 @@
 #include "models/orders/OrderText.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 using souk::orders::OrderStatus;
@@ -15,11 +17,25 @@ class Tr final
     Q_DECLARE_TR_FUNCTIONS(OrderText)
 };
 
+/// A source text with its disambiguation, as QT_TRANSLATE_NOOP3 marks it.
+struct Text
+{
+    const char* source;
+    const char* comment;
+};
+
 /// `code`'s entry of `texts` (marked with QT_TRANSLATE_NOOP), translated; other codes as they are.
 QString translated(const QHash<QString, const char*>& texts, const QString& code)
 {
     const auto it = texts.constFind(code);
     return it == texts.constEnd() ? code : QCoreApplication::translate("OrderText", *it);
+}
+
+/// The same for entries marked with QT_TRANSLATE_NOOP3 (a word that needs its sense given).
+QString translated(const QHash<QString, Text>& texts, const QString& code)
+{
+    const auto it = texts.constFind(code);
+    return it == texts.constEnd() ? code : QCoreApplication::translate("OrderText", it->source, it->comment);
 }
 
 } // namespace
@@ -144,7 +160,17 @@ QString OrderText::eventKind(const QString& kind)
     return translated(names, kind);
 }
 
-QString OrderText::eventDetail(const QString& detail)
+QString OrderText::eventDetail(const QString& kind, const QString& detail)
+{
+    // events whose detail is a code rather than a note: the kind says which lookup reads it
+    static const QHash<QString, QString (*)(const QString&)> codes{
+        {u"dispute.opened"_s, &OrderText::disputeReason},
+    };
+    const auto it = codes.constFind(kind);
+    return it == codes.constEnd() ? eventNote(detail) : (*it)(detail);
+}
+
+QString OrderText::eventNote(const QString& detail)
 {
     static const QHash<QString, const char*> notes{
         {u"order placed"_s, QT_TRANSLATE_NOOP("OrderText", "order placed")},
@@ -192,6 +218,66 @@ QString OrderText::disputeReason(const QString& code)
         {u"credit_not_processed"_s, QT_TRANSLATE_NOOP("OrderText", "Refund promised but not made")},
     };
     return translated(reasons, code);
+}
+
+QString OrderText::ledgerEntry(const QString& kind)
+{
+    // the kinds the payments ledger posts (backend/payments)
+    static const QHash<QString, Text> kinds{
+        {u"capture"_s, QT_TRANSLATE_NOOP3("OrderText", "Capture", "ledger journal entry")},
+        {u"refund"_s, QT_TRANSLATE_NOOP3("OrderText", "Refund", "ledger journal entry")},
+        {u"dispute_lost"_s, QT_TRANSLATE_NOOP3("OrderText", "Dispute lost", "ledger journal entry")},
+        {u"payout"_s, QT_TRANSLATE_NOOP3("OrderText", "Payout", "ledger journal entry")},
+        {u"reversal"_s, QT_TRANSLATE_NOOP3("OrderText", "Reversal", "ledger journal entry")},
+    };
+    return translated(kinds, kind);
+}
+
+QString OrderText::actor(const QString& actor)
+{
+    // the user names that are not logins: the engine itself and the command-line tool
+    static const QHash<QString, Text> users{
+        {u"system"_s, QT_TRANSLATE_NOOP3("OrderText", "System", "who did it: the engine itself")},
+        {u"cli"_s, QT_TRANSLATE_NOOP3("OrderText", "Command line", "who did it: the command-line tool")},
+    };
+    static const QHash<QString, Text> roles{
+        {u"owner"_s, QT_TRANSLATE_NOOP3("OrderText", "Owner", "user role")},
+        {u"operator"_s, QT_TRANSLATE_NOOP3("OrderText", "Operator", "user role")},
+        {u"support"_s, QT_TRANSLATE_NOOP3("OrderText", "Support", "user role")},
+        {u"system"_s, QT_TRANSLATE_NOOP3("OrderText", "System", "user role")},
+    };
+    const qsizetype slash = actor.lastIndexOf(u'/'); // a role never holds a slash
+    if (slash <= 0 || slash == actor.size() - 1)
+        return actor; // not "user/role": as it was stored
+    const QString user = actor.left(slash);
+    const QString role = actor.mid(slash + 1);
+    const QString who = translated(users, user);
+    // a user named after their role ("owner/owner", "system/system") needs no role beside the name
+    if (user == role)
+        return who;
+    //: who did something: %1 the user, %2 their role ("alice (Support)")
+    return Tr::tr("%1 (%2)", "actor").arg(who, translated(roles, role));
+}
+
+QString OrderText::address(const orders::Address& a)
+{
+    static const QHash<QString, Text> labels{
+        {u"home"_s, QT_TRANSLATE_NOOP3("OrderText", "Home", "delivery address label")},
+        {u"work"_s, QT_TRANSLATE_NOOP3("OrderText", "Work", "delivery address label")},
+    };
+    // the parts the customer gave; a blank one leaves no stray comma
+    QStringList parts;
+    for (const QString& part : {a.line1, QString(a.postcode + u' ' + a.city), a.country}) {
+        if (!part.trimmed().isEmpty())
+            parts.append(part.trimmed());
+    }
+    const QString where = parts.join(u", "_s);
+    const QString label = a.label.trimmed();
+    if (label.isEmpty())
+        return where;
+    const QString key = label.toLower();
+    //: a delivery address: %1 its label ("Home"), %2 the address
+    return Tr::tr("%1: %2", "address").arg(labels.contains(key) ? translated(labels, key) : label, where);
 }
 
 } // namespace souk

@@ -7,3 +7,5 @@ souk_add_test(TestPayoutsPage TestPayoutsPage.cpp LIBS souk_views souk_translati
               LABELS gui)
 souk_add_test(TestOrderFilters TestOrderFilters.cpp LIBS souk_views souk_translations souk_testsupport_store
               LABELS gui)
+souk_add_test(TestOrderDetailDialog TestOrderDetailDialog.cpp LIBS souk_views souk_translations
+              souk_testsupport_store LABELS gui)

@@ -1,6 +1,7 @@
 #include "views/orders/OrderDetailDialog.h"
 
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -23,6 +24,17 @@ using souk::orders::OrderStatus;
 using souk::payments::PaymentStatus;
 
 namespace souk {
+namespace {
+
+/// Columns as wide as their contents plus some air, so neighbouring cells do not touch.
+void fitColumns(QTableWidget* table)
+{
+    table->resizeColumnsToContents();
+    for (int c = 0; c + 1 < table->columnCount(); ++c) // the last one stretches
+        table->setColumnWidth(c, table->columnWidth(c) + 2 * table->fontMetrics().averageCharWidth());
+}
+
+} // namespace
 
 OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent)
     : QDialog(parent), m_client(client), m_orderId(orderId)
@@ -35,6 +47,7 @@ OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent
     m_header->setObjectName(u"orderHeader"_s);
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
+    buildCustomer();
     m_totals = new QLabel(this);
     m_totals->setObjectName(u"orderTotals"_s);
     m_messageBar = new MessageBar(this);
@@ -70,6 +83,7 @@ OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent
     connect(m_evidence, &QPushButton::clicked, this, &OrderDetailDialog::sendEvidence);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
+    layout->addLayout(m_customer);
     layout->addWidget(m_messageBar);
     layout->addWidget(m_totals);
     layout->addWidget(m_tabs, 1);
@@ -109,6 +123,7 @@ void OrderDetailDialog::present(const payments::OrderDetail& d)
                           .arg(money(o.subtotalMinor), money(o.discountMinor), money(o.taxMinor),
                                money(o.deliveryFeeMinor), money(o.totalMinor), money(o.capturedMinor),
                                money(o.refundedMinor)));
+    fillCustomer();
     fillLines();
     fillPayments();
     fillLedger();
@@ -123,6 +138,38 @@ void OrderDetailDialog::present(const payments::OrderDetail& d)
     emit loaded();
 }
 
+void OrderDetailDialog::buildCustomer()
+{
+    m_customer = new QFormLayout;
+    m_customer->setContentsMargins(0, 0, 0, 0);
+    m_phone = new QLabel(this);
+    m_phone->setObjectName(u"customerPhone"_s);
+    m_addresses = new QLabel(this);
+    m_addresses->setObjectName(u"customerAddresses"_s);
+    m_addresses->setWordWrap(true);
+    for (QLabel* l : {m_phone, m_addresses})
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse); // copied into a courier's app
+    //: the customer's phone number in the order detail
+    m_customer->addRow(tr("Phone:"), m_phone);
+    //: the customer's delivery addresses in the order detail, one a line
+    m_customer->addRow(tr("Deliver to:"), m_addresses);
+    m_customer->setRowVisible(m_phone, false);
+    m_customer->setRowVisible(m_addresses, false);
+}
+
+void OrderDetailDialog::fillCustomer()
+{
+    const auto& c = m_detail.customer;
+    m_phone->setText(c.phone);
+    QStringList addresses;
+    for (const auto& a : c.addresses)
+        addresses.append(OrderText::address(a));
+    m_addresses->setText(addresses.join(u'\n'));
+    // a customer who gave no phone or address gets no empty rows
+    m_customer->setRowVisible(m_phone, !c.phone.trimmed().isEmpty());
+    m_customer->setRowVisible(m_addresses, !addresses.isEmpty());
+}
+
 void OrderDetailDialog::fillLines()
 {
     m_lines->setRowCount(int(m_detail.order.lines.size()));
@@ -132,7 +179,7 @@ void OrderDetailDialog::fillLines()
                        {l.sku, l.title, formatQuantity(l.quantity), money(l.unitPriceMinor), money(l.lineTotalMinor)},
                        {2, 3, 4});
     }
-    m_lines->resizeColumnsToContents();
+    fitColumns(m_lines);
 }
 
 void OrderDetailDialog::fillPayments()
@@ -161,7 +208,7 @@ void OrderDetailDialog::fillPayments()
                         formatDateTime(x.openedMs)},
                        {2});
     }
-    m_payments->resizeColumnsToContents();
+    fitColumns(m_payments);
 }
 
 void OrderDetailDialog::fillLedger()
@@ -170,12 +217,12 @@ void OrderDetailDialog::fillLedger()
     for (int r = 0; r < m_detail.postings.size(); ++r) {
         const auto& p = m_detail.postings[r];
         Tables::setRow(m_ledger, r,
-                       {p.entryKind, OrderText::account(p.account),
+                       {OrderText::ledgerEntry(p.entryKind), OrderText::account(p.account),
                         p.amountMinor > 0 ? money(p.amountMinor) : QString(),
                         p.amountMinor < 0 ? money(-p.amountMinor) : QString(), formatDateTime(p.atMs)},
                        {2, 3});
     }
-    m_ledger->resizeColumnsToContents();
+    fitColumns(m_ledger);
 }
 
 void OrderDetailDialog::fillTimeline()
@@ -188,11 +235,11 @@ void OrderDetailDialog::fillTimeline()
             what = e.fromStatus ? tr("%1 → %2").arg(OrderText::status(*e.fromStatus), OrderText::status(*e.toStatus))
                                 : OrderText::status(*e.toStatus);
         Tables::setRow(m_timeline, r,
-                       {formatDateTime(e.atMs), what, OrderText::eventDetail(e.detail),
-                        e.amountMinor ? money(*e.amountMinor) : QString(), e.actor},
+                       {formatDateTime(e.atMs), what, OrderText::eventDetail(e.kind, e.detail),
+                        e.amountMinor ? money(*e.amountMinor) : QString(), OrderText::actor(e.actor)},
                        {3});
     }
-    m_timeline->resizeColumnsToContents();
+    fitColumns(m_timeline);
 }
 
 const payments::Payment* OrderDetailDialog::paymentIn(PaymentStatus status) const

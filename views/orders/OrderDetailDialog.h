@@ -5,6 +5,7 @@
 #include "backend/core/Currency.h"
 #include "backend/payments/Payment.h"
 
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -34,7 +35,9 @@ signals:
     void loaded();
 
 private:
+    void buildCustomer();
     void present(const payments::OrderDetail& detail);
+    void fillCustomer();
     void fillLines();
     void fillPayments();
     void fillLedger();
@@ -53,6 +56,9 @@ private:
     Currency m_currency;
     bool m_loaded = false;
     QLabel* m_header = nullptr;
+    QFormLayout* m_customer = nullptr; ///< phone and delivery addresses, under the header
+    QLabel* m_phone = nullptr;
+    QLabel* m_addresses = nullptr;
     QLabel* m_totals = nullptr;
     MessageBar* m_messageBar = nullptr;
     QTabWidget* m_tabs = nullptr;
