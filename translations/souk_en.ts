@@ -104,7 +104,7 @@
 <context>
     <name>souk::OrdersPage</name>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="303"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="214"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>

@@ -403,389 +403,481 @@
 <context>
     <name>OrderText</name>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="31"/>
+        <location filename="../models/orders/OrderText.cpp" line="47"/>
         <source>Awaiting payment</source>
         <comment>order status</comment>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="33"/>
+        <location filename="../models/orders/OrderText.cpp" line="49"/>
         <source>Paid</source>
         <comment>order status</comment>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="35"/>
+        <location filename="../models/orders/OrderText.cpp" line="51"/>
         <source>Fulfilling</source>
         <comment>order status</comment>
         <translation>履约中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="37"/>
+        <location filename="../models/orders/OrderText.cpp" line="53"/>
         <source>Shipped</source>
         <comment>order status</comment>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="39"/>
+        <location filename="../models/orders/OrderText.cpp" line="55"/>
         <source>Delivered</source>
         <comment>order status</comment>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="41"/>
+        <location filename="../models/orders/OrderText.cpp" line="57"/>
         <source>Completed</source>
         <comment>order status</comment>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="43"/>
+        <location filename="../models/orders/OrderText.cpp" line="59"/>
         <source>Cancelled</source>
         <comment>order status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="45"/>
+        <location filename="../models/orders/OrderText.cpp" line="61"/>
         <source>Expired</source>
         <comment>order status</comment>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="47"/>
+        <location filename="../models/orders/OrderText.cpp" line="63"/>
         <source>Partially refunded</source>
         <comment>order status</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="49"/>
+        <location filename="../models/orders/OrderText.cpp" line="65"/>
         <source>Refunded</source>
         <comment>order status</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="51"/>
+        <location filename="../models/orders/OrderText.cpp" line="67"/>
         <source>Unknown</source>
         <comment>order status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="58"/>
+        <location filename="../models/orders/OrderText.cpp" line="74"/>
         <source>Not paid</source>
         <comment>payment state</comment>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="60"/>
+        <location filename="../models/orders/OrderText.cpp" line="76"/>
         <source>Awaiting capture</source>
         <comment>payment state</comment>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="62"/>
+        <location filename="../models/orders/OrderText.cpp" line="78"/>
         <source>Captured</source>
         <comment>payment state</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="64"/>
+        <location filename="../models/orders/OrderText.cpp" line="80"/>
         <source>Partially refunded</source>
         <comment>payment state</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="66"/>
+        <location filename="../models/orders/OrderText.cpp" line="82"/>
         <source>Refunded</source>
         <comment>payment state</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="68"/>
+        <location filename="../models/orders/OrderText.cpp" line="84"/>
         <source>Voided</source>
         <comment>payment state</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="70"/>
+        <location filename="../models/orders/OrderText.cpp" line="86"/>
         <source>Declined</source>
         <comment>payment state</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="72"/>
+        <location filename="../models/orders/OrderText.cpp" line="88"/>
         <source>Disputed</source>
         <comment>payment state</comment>
         <translation>争议中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="74"/>
+        <location filename="../models/orders/OrderText.cpp" line="90"/>
         <source>Unknown</source>
         <comment>payment state</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="81"/>
+        <location filename="../models/orders/OrderText.cpp" line="97"/>
         <source>Declined</source>
         <comment>payment status</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="83"/>
+        <location filename="../models/orders/OrderText.cpp" line="99"/>
         <source>Authorized</source>
         <comment>payment status</comment>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="85"/>
+        <location filename="../models/orders/OrderText.cpp" line="101"/>
         <source>Captured</source>
         <comment>payment status</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="87"/>
+        <location filename="../models/orders/OrderText.cpp" line="103"/>
         <source>Voided</source>
         <comment>payment status</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="89"/>
+        <location filename="../models/orders/OrderText.cpp" line="105"/>
         <source>Authorization expired</source>
         <comment>payment status</comment>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="91"/>
+        <location filename="../models/orders/OrderText.cpp" line="107"/>
         <source>Unknown</source>
         <comment>payment status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="98"/>
+        <location filename="../models/orders/OrderText.cpp" line="114"/>
         <source>Needs response</source>
         <comment>dispute status</comment>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="100"/>
+        <location filename="../models/orders/OrderText.cpp" line="116"/>
         <source>Under review</source>
         <comment>dispute status</comment>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="102"/>
+        <location filename="../models/orders/OrderText.cpp" line="118"/>
         <source>Won</source>
         <comment>dispute status</comment>
         <translation>已胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="104"/>
+        <location filename="../models/orders/OrderText.cpp" line="120"/>
         <source>Lost</source>
         <comment>dispute status</comment>
         <translation>已败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="106"/>
+        <location filename="../models/orders/OrderText.cpp" line="122"/>
         <source>Unknown</source>
         <comment>dispute status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="113"/>
+        <location filename="../models/orders/OrderText.cpp" line="129"/>
         <source>Provider clearing</source>
         <comment>ledger account</comment>
         <translation>渠道清算</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="115"/>
+        <location filename="../models/orders/OrderText.cpp" line="131"/>
         <source>Merchant payable</source>
         <comment>ledger account</comment>
         <translation>商户应付</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="117"/>
+        <location filename="../models/orders/OrderText.cpp" line="133"/>
         <source>Commission revenue</source>
         <comment>ledger account</comment>
         <translation>佣金收入</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="119"/>
+        <location filename="../models/orders/OrderText.cpp" line="135"/>
         <source>Refunds</source>
         <comment>ledger account</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="121"/>
+        <location filename="../models/orders/OrderText.cpp" line="137"/>
         <source>Dispute losses</source>
         <comment>ledger account</comment>
         <translation>争议损失</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="123"/>
+        <location filename="../models/orders/OrderText.cpp" line="139"/>
         <source>Dispute fees</source>
         <comment>ledger account</comment>
         <translation>争议手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="125"/>
+        <location filename="../models/orders/OrderText.cpp" line="141"/>
         <source>Paid out</source>
         <comment>ledger account</comment>
         <translation>已打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="127"/>
+        <location filename="../models/orders/OrderText.cpp" line="143"/>
         <source>Unknown</source>
         <comment>ledger account</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="133"/>
+        <location filename="../models/orders/OrderText.cpp" line="149"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="134"/>
+        <location filename="../models/orders/OrderText.cpp" line="150"/>
         <source>Payment authorized</source>
         <translation>支付已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="135"/>
+        <location filename="../models/orders/OrderText.cpp" line="151"/>
         <source>Payment declined</source>
         <translation>支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="136"/>
+        <location filename="../models/orders/OrderText.cpp" line="152"/>
         <source>Payment captured</source>
         <translation>支付已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="137"/>
+        <location filename="../models/orders/OrderText.cpp" line="153"/>
         <source>Authorization voided</source>
         <translation>授权已撤销</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="138"/>
+        <location filename="../models/orders/OrderText.cpp" line="154"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="139"/>
+        <location filename="../models/orders/OrderText.cpp" line="155"/>
         <source>Dispute opened</source>
         <translation>争议已发起</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="140"/>
+        <location filename="../models/orders/OrderText.cpp" line="156"/>
         <source>Dispute evidence sent</source>
         <translation>已提交争议证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="141"/>
+        <location filename="../models/orders/OrderText.cpp" line="157"/>
         <source>Dispute won</source>
         <translation>争议胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="142"/>
+        <location filename="../models/orders/OrderText.cpp" line="158"/>
         <source>Dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="150"/>
+        <location filename="../models/orders/OrderText.cpp" line="176"/>
         <source>order placed</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="151"/>
+        <location filename="../models/orders/OrderText.cpp" line="177"/>
         <source>cancelled by staff</source>
         <translation>由工作人员取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="152"/>
+        <location filename="../models/orders/OrderText.cpp" line="178"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="153"/>
+        <location filename="../models/orders/OrderText.cpp" line="179"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="154"/>
+        <location filename="../models/orders/OrderText.cpp" line="180"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="156"/>
+        <location filename="../models/orders/OrderText.cpp" line="182"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="157"/>
+        <location filename="../models/orders/OrderText.cpp" line="183"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="158"/>
+        <location filename="../models/orders/OrderText.cpp" line="184"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="159"/>
+        <location filename="../models/orders/OrderText.cpp" line="185"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="167"/>
+        <location filename="../models/orders/OrderText.cpp" line="193"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="175"/>
+        <location filename="../models/orders/OrderText.cpp" line="201"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="176"/>
+        <location filename="../models/orders/OrderText.cpp" line="202"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="177"/>
+        <location filename="../models/orders/OrderText.cpp" line="203"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="178"/>
+        <location filename="../models/orders/OrderText.cpp" line="204"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="180"/>
+        <location filename="../models/orders/OrderText.cpp" line="206"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="188"/>
+        <location filename="../models/orders/OrderText.cpp" line="214"/>
         <source>Fraudulent payment</source>
         <translation>欺诈交易</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="189"/>
+        <location filename="../models/orders/OrderText.cpp" line="215"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="190"/>
+        <location filename="../models/orders/OrderText.cpp" line="216"/>
         <source>Product defective or not as described</source>
         <translation>商品有缺陷或与描述不符</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="191"/>
+        <location filename="../models/orders/OrderText.cpp" line="217"/>
         <source>Charged twice</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="192"/>
+        <location filename="../models/orders/OrderText.cpp" line="218"/>
         <source>Refund promised but not made</source>
         <translation>承诺退款但未退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="227"/>
+        <source>Capture</source>
+        <comment>ledger journal entry</comment>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="228"/>
+        <source>Refund</source>
+        <comment>ledger journal entry</comment>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="229"/>
+        <source>Dispute lost</source>
+        <comment>ledger journal entry</comment>
+        <translation>争议败诉</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="230"/>
+        <source>Payout</source>
+        <comment>ledger journal entry</comment>
+        <translation>打款</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="231"/>
+        <source>Reversal</source>
+        <comment>ledger journal entry</comment>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="240"/>
+        <source>System</source>
+        <comment>who did it: the engine itself</comment>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="241"/>
+        <source>Command line</source>
+        <comment>who did it: the command-line tool</comment>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="244"/>
+        <source>Owner</source>
+        <comment>user role</comment>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="245"/>
+        <source>Operator</source>
+        <comment>user role</comment>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="246"/>
+        <source>Support</source>
+        <comment>user role</comment>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="247"/>
+        <source>System</source>
+        <comment>user role</comment>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="259"/>
+        <source>%1 (%2)</source>
+        <comment>actor</comment>
+        <extracomment>who did something: %1 the user, %2 their role (&quot;alice (Support)&quot;)</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="265"/>
+        <source>Home</source>
+        <comment>delivery address label</comment>
+        <translation>家</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="266"/>
+        <source>Work</source>
+        <comment>delivery address label</comment>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="280"/>
+        <source>%1: %2</source>
+        <comment>address</comment>
+        <extracomment>a delivery address: %1 its label (&quot;Home&quot;), %2 the address</extracomment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1920,251 +2012,263 @@
 <context>
     <name>souk::OrderDetailDialog</name>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="32"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="44"/>
         <source>Order %1</source>
         <extracomment>%1 is the order number</extracomment>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="34"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="46"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="43"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
         <source>Entry</source>
         <translation>分录</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
         <source>Credit</source>
         <translation>贷方</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="49"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="50"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="51"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="64"/>
         <source>Payments</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="52"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="65"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="53"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="66"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="55"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="68"/>
         <source>&amp;Capture</source>
         <translation>扣款(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
         <source>&amp;Refund…</source>
         <translation>退款(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="72"/>
         <source>Cancel &amp;order</source>
         <translation>取消订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="61"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="74"/>
         <source>Send &amp;evidence…</source>
         <translation>发送证据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="76"/>
         <source>Answer the customer&apos;s dispute: the card network reviews the evidence and decides</source>
         <translation>回应客户的争议：由卡组织审查证据并作出裁决</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="103"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="117"/>
         <source>&lt;b&gt;Order %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · placed %6</source>
         <extracomment>%1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date</extracomment>
         <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="108"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="122"/>
         <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
         <extracomment>order totals line</extracomment>
         <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="145"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="153"/>
+        <source>Phone:</source>
+        <extracomment>the customer&apos;s phone number in the order detail</extracomment>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="192"/>
         <source>captured %1</source>
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="147"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="194"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="148"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="195"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="153"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="200"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="160"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="207"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="283"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="330"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="286"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="333"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="297"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="344"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="158"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="205"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="188"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="155"/>
+        <source>Deliver to:</source>
+        <extracomment>the customer&apos;s delivery addresses in the order detail, one a line</extracomment>
+        <translation>配送地址：</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="235"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="221"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="268"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="222"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="269"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="223"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="270"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="234"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="281"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="247"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="294"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="257"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="304"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="259"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="306"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="260"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="307"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
@@ -2173,9 +2277,146 @@
         <translation type="vanished">由员工取消</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="271"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="318"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::OrderFilterBar</name>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="79"/>
+        <source>Order number, customer email or card last 4</source>
+        <translation>订单号、客户邮箱或卡号后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="80"/>
+        <source>Search orders</source>
+        <translation>搜索订单</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="84"/>
+        <source>Merchant</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="85"/>
+        <source>All merchants</source>
+        <translation>全部商家</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="90"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="95"/>
+        <source>All payments</source>
+        <translation>全部支付状态</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="101"/>
+        <source>Placed</source>
+        <extracomment>accessible name of the order date filter: when the orders were placed</extracomment>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="102"/>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="103"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="104"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="105"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="107"/>
+        <source>Custom range…</source>
+        <extracomment>a choice of the order date filter: shows two date fields, from and to</extracomment>
+        <translation>自定义范围…</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="129"/>
+        <source>Placed from</source>
+        <comment>first day of the order date range</comment>
+        <translation>下单起始日期</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="130"/>
+        <source>Placed to</source>
+        <comment>last day of the order date range</comment>
+        <translation>下单截止日期</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="132"/>
+        <source>Fro&amp;m</source>
+        <comment>date range</comment>
+        <extracomment>the first day of a custom order date range; &amp; marks the Alt key (File has Alt+F)</extracomment>
+        <translation>从(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="135"/>
+        <source>&amp;To</source>
+        <comment>date range</comment>
+        <extracomment>the last day of a custom order date range (orders of that whole day count)</extracomment>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="239"/>
+        <source>Min total (%1)</source>
+        <extracomment>placeholder of the order filter&apos;s lowest total; %1 is the currency code (&quot;EUR&quot;)</extracomment>
+        <translation>最低金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="239"/>
+        <source>Min total</source>
+        <translation>最低金额</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="241"/>
+        <source>Max total (%1)</source>
+        <extracomment>placeholder of the order filter&apos;s highest total; %1 is the currency code (&quot;EUR&quot;)</extracomment>
+        <translation>最高金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="241"/>
+        <source>Max total</source>
+        <translation>最高金额</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="259"/>
+        <source>The merchants shown sell in different currencies (%1), and totals in different currencies cannot be compared. Choose one merchant to filter by total.</source>
+        <extracomment>tooltip of the disabled total filters; %1 lists the currency codes (&quot;CNY, EUR&quot;)</extracomment>
+        <translation>所显示的商家使用不同币种（%1），不同币种的金额无法相互比较。请先选择一个商家，再按金额筛选。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="295"/>
+        <source>“To” is before “From” (%1): choose a day on or after it.</source>
+        <extracomment>%1 is the date in the From field; the orders are not filtered until this is fixed</extracomment>
+        <translation>“至”日期早于“从”日期（%1）：请选择该日或之后的日期。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="298"/>
+        <source>“From” is after “To” (%1): choose a day on or before it.</source>
+        <extracomment>%1 is the date in the To field; the orders are not filtered until this is fixed</extracomment>
+        <translation>“从”日期晚于“至”日期（%1）：请选择该日或之前的日期。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="311"/>
+        <source>&quot;%1&quot; is not an amount.</source>
+        <extracomment>%1 is what the user typed in an amount filter</extracomment>
+        <translation>“%1”不是有效的金额。</translation>
     </message>
 </context>
 <context>
@@ -2243,119 +2484,58 @@
 <context>
     <name>souk::OrdersPage</name>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="111"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="99"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="122"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="110"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="152"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="140"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="154"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="142"/>
         <source>GMV today</source>
         <extracomment>gross merchandise value captured today, net of refunds</extracomment>
         <translation>今日成交额 (GMV)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="155"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="143"/>
         <source>Captured minus refunded, for the orders placed since midnight; one amount per currency</source>
         <translation>今日下单订单的已扣款金额减去已退款金额；每种币种分别显示</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="157"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="145"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="158"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="146"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="169"/>
-        <source>Order number, customer email or card last 4</source>
-        <translation>订单号、客户邮箱或卡号后 4 位</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
-        <source>Merchant</source>
-        <translation>商家</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="174"/>
-        <source>All merchants</source>
-        <translation>全部商家</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="179"/>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="184"/>
-        <source>All payments</source>
-        <translation>全部支付状态</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="189"/>
-        <source>Any time</source>
-        <translation>不限时间</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="190"/>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="191"/>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="192"/>
-        <source>Last 30 days</source>
-        <translation>最近 30 天</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="195"/>
-        <source>Min total</source>
-        <translation>最低金额</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="199"/>
-        <source>Max total</source>
-        <translation>最高金额</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="205"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="157"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <extracomment>%1 is what the user typed in an amount filter</extracomment>
-        <translation>“%1”不是有效的金额。</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="294"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="205"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="299"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="210"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="303"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="214"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>
@@ -2366,38 +2546,38 @@
 <context>
     <name>souk::PayoutsPage</name>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="44"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="47"/>
         <source>What the marketplace holds for you, and what it has paid out. A payout moves everything owed to you, in each currency, to your bank account.</source>
         <translation>平台为您代收的款项以及已结算给您的款项。结算会把应付给您的各币种金额全部转入您的银行账户。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="49"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="52"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="52"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="55"/>
         <source>&amp;Pay out…</source>
         <translation>结算(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
-        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="61"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
         <source>Credit</source>
         <translation>贷方</translation>
     </message>
@@ -2406,80 +2586,80 @@
         <translation type="vanished">结算时间</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="62"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="63"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
         <source>&lt;b&gt;Balances&lt;/b&gt;</source>
         <translation>&lt;b&gt;余额&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
         <source>&lt;b&gt;Payouts&lt;/b&gt;</source>
         <translation>&lt;b&gt;结算记录&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="68"/>
         <source>No payouts yet.</source>
         <translation>还没有结算记录。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="138"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="142"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="170"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="174"/>
         <source>The balances could not be read.</source>
         <translation>无法读取余额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="172"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="176"/>
         <source>Nothing is owed to you now.</source>
         <translation>目前没有应付给您的款项。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="175"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
         <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="183"/>
         <source>You owe the marketplace &lt;b&gt;%1&lt;/b&gt;: refunds and lost disputes exceed your sales.</source>
         <extracomment>%1 one amount per currency; refunds and lost disputes exceed the merchant&apos;s sales there</extracomment>
         <translation>您欠平台 &lt;b&gt;%1&lt;/b&gt;：退款和败诉的争议超过了您的销售额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="215"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="219"/>
         <source>Pay out</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="214"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="218"/>
         <source>Pay out %1 to your bank account? What is owed to you moves to paid out.</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>将 %1 结算到您的银行账户吗？应付给您的款项将转为已结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="218"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="222"/>
         <source>The balance changed while you were deciding. Check it and pay out again.</source>
         <translation>在您确认期间余额发生了变化。请核对后重新结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="228"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="232"/>
         <source>There is nothing to pay out any more: the balance changed meanwhile.</source>
         <translation>已没有可结算的款项：余额在此期间已发生变化。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="239"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="243"/>
         <source>Paid out %1.</source>
         <translation>已结算 %1。</translation>
     </message>

@@ -1,13 +1,16 @@
+#include <QCoreApplication>
 #include <QTest>
+#include <QTranslator>
 
 #include "models/orders/OrderText.h"
+#include "translations/Translator.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk {
 
 /// What the order detail shows for the engine's codes: ledger entry kinds, actors, a dispute's
-/// reason in its timeline event, delivery addresses.
+/// reason in its timeline event, delivery addresses; in English and in Chinese.
 class TestOrderText final : public QObject
 {
     Q_OBJECT
@@ -20,6 +23,7 @@ private slots:
     void eventDetail();
     void address_data();
     void address();
+    void chineseHasEveryWord();
 };
 
 void TestOrderText::ledgerEntry_data()
@@ -102,6 +106,24 @@ void TestOrderText::address()
     QFETCH(QString, expected);
     const orders::Address a{{}, label, u"Rua 1"_s, u"Lisboa"_s, postcode, u"PT"_s, 0, 0};
     QCOMPARE(OrderText::address(a), expected);
+}
+
+void TestOrderText::chineseHasEveryWord()
+{
+    QTranslator zh;
+    QVERIFY(loadTranslation(zh, QLocale(QLocale::Chinese, QLocale::China)));
+    QCoreApplication::installTranslator(&zh);
+    for (const QString& kind : {u"capture"_s, u"refund"_s, u"dispute_lost"_s, u"payout"_s, u"reversal"_s}) {
+        const QString text = OrderText::ledgerEntry(kind);
+        QVERIFY2(!text.isEmpty() && !text.contains(u'_') && text.front().unicode() > 0x2e80, qPrintable(text));
+    }
+    QCOMPARE(OrderText::actor(u"system/system"_s), u"系统"_s);
+    QCOMPARE(OrderText::actor(u"owner/owner"_s), u"owner"_s); // a login name is a name
+    QCOMPARE(OrderText::actor(u"alice/support"_s), u"alice（客服）"_s);
+    QCOMPARE(OrderText::eventDetail(u"dispute.opened"_s, u"fraudulent"_s), u"欺诈交易"_s);
+    const orders::Address a{{}, u"home"_s, u"Rua 1"_s, u"Lisboa"_s, u"1000"_s, u"PT"_s, 0, 0};
+    QCOMPARE(OrderText::address(a), u"家：Rua 1, 1000 Lisboa, PT"_s);
+    QCoreApplication::removeTranslator(&zh);
 }
 
 } // namespace souk

@@ -97,6 +97,7 @@ void OrderFilterBar::buildFirstRow(QHBoxLayout* layout)
         m_payment->addItem(OrderText::paymentState(PaymentState(s)), s);
     m_dates = new QComboBox(this);
     m_dates->setObjectName(u"dateFilter"_s);
+    //: accessible name of the order date filter: when the orders were placed
     m_dates->setAccessibleName(tr("Placed"));
     m_dates->addItem(tr("Any time"), 0);
     m_dates->addItem(tr("Today"), 1);
