@@ -68,6 +68,8 @@ void TestOrderDetailDialog::init()
 
 void TestOrderDetailDialog::cleanup()
 {
+    if (m_f && m_f->ok()) // every money test leaves a balanced ledger and sound stock
+        QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     m_f.reset();
 }
 

@@ -79,6 +79,8 @@ void TestOrderFilters::init()
 
 void TestOrderFilters::cleanup()
 {
+    if (m_f && m_f->ok()) // every money test leaves a balanced ledger and sound stock
+        QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     m_page.reset();
     m_prefs.reset();
     m_f.reset();

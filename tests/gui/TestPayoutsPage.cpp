@@ -60,6 +60,8 @@ void TestPayoutsPage::init()
 
 void TestPayoutsPage::cleanup()
 {
+    if (m_f && m_f->ok()) // every money test leaves a balanced ledger and sound stock
+        QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     Dialogs::setNextAnswer(std::nullopt);
     m_page.reset();
     m_orders.reset();

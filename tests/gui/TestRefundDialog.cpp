@@ -60,6 +60,8 @@ void TestRefundDialog::init()
 
 void TestRefundDialog::cleanup()
 {
+    if (m_f && m_f->ok()) // every money test leaves a balanced ledger and sound stock
+        QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     Dialogs::setNextAnswer(std::nullopt);
     m_dialog.reset();
     m_f.reset();

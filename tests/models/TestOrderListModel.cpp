@@ -52,6 +52,8 @@ void TestOrderListModel::init()
 
 void TestOrderListModel::cleanup()
 {
+    if (m_f && m_f->ok()) // every money test leaves a balanced ledger and sound stock
+        QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     m_tester.reset();
     m_model.reset();
     m_orders.reset();

@@ -3,7 +3,9 @@
 #include <QCoreApplication>
 #include <QTest>
 
+#include "backend/catalog/CatalogCheck.h"
 #include "backend/engine/Engine.h"
+#include "backend/payments/CommerceCheck.h"
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +55,22 @@ bool StoreFixture::reopen()
 QString StoreFixture::storePath() const
 {
     return m_client ? m_client->location() : QString();
+}
+
+QStringList StoreFixture::problems()
+{
+    if (!m_client)
+        return {u"the store is not open"_s};
+    auto found = wait(m_client->engine().read<QStringList>([](QSqlDatabase& db) -> Result<QStringList> {
+        auto catalogProblems = catalog::CatalogCheck::run(db);
+        if (!catalogProblems)
+            return catalogProblems.error();
+        auto commerceProblems = payments::CommerceCheck::run(db);
+        if (!commerceProblems)
+            return commerceProblems.error();
+        return *catalogProblems + *commerceProblems;
+    }));
+    return found ? *found : QStringList{found.error().toString()};
 }
 
 void StoreFixture::processEvents()

@@ -31,6 +31,9 @@ public:
     QString dirPath() const { return m_dir.path(); }
     /// Closes the client and opens a new one on the same store and provider, as a restart does.
     bool reopen();
+    /// What `soukctl check` would report on the store now (catalog, orders, payments, ledger);
+    /// empty when every invariant holds. Tests that move money call it in cleanup().
+    QStringList problems();
 
     /// Waits for a future on the test thread (tests may block; the product never does), then
     /// lets queued signals (the change feed) arrive.
