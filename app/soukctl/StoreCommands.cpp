@@ -4,9 +4,7 @@
 #include <QThread>
 
 #include "app/soukctl/Cli.h"
-#include "backend/catalog/CatalogCheck.h"
 #include "backend/engine/Engine.h"
-#include "backend/payments/CommerceCheck.h"
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
 
@@ -19,16 +17,7 @@ int runCheck(const Arguments& args)
     auto client = openStore(args, true);
     if (!client)
         return fail(client.error());
-    // one read, so the catalog and the orders, payments and ledger are checked in the same snapshot
-    auto problems = wait((*client)->engine().read<QStringList>([](QSqlDatabase& db) -> Result<QStringList> {
-        auto catalogProblems = catalog::CatalogCheck::run(db);
-        if (!catalogProblems)
-            return catalogProblems.error();
-        auto commerceProblems = payments::CommerceCheck::run(db);
-        if (!commerceProblems)
-            return commerceProblems.error();
-        return *catalogProblems + *commerceProblems;
-    }));
+    auto problems = wait((*client)->checkStore());
     if (!problems)
         return fail(problems.error());
     if (problems->isEmpty()) {

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include "backend/catalog/BulkEditService.h"
+#include "backend/catalog/CatalogCheck.h"
 #include "backend/catalog/CatalogCsv.h"
 #include "backend/catalog/CatalogImporter.h"
 #include "backend/catalog/InventoryService.h"
@@ -141,6 +142,19 @@ LocalClient::~LocalClient()
     while (m_providerWork.load() > 0)
         QThread::msleep(1);
     m_providerPool.waitForDone();
+}
+
+QFuture<Result<QStringList>> LocalClient::checkStore()
+{
+    return m_engine->read<QStringList>([](QSqlDatabase& db) -> Result<QStringList> {
+        auto catalogProblems = CatalogCheck::run(db);
+        if (!catalogProblems)
+            return catalogProblems.error();
+        auto commerceProblems = payments::CommerceCheck::run(db);
+        if (!commerceProblems)
+            return commerceProblems.error();
+        return *catalogProblems + *commerceProblems;
+    });
 }
 
 QFuture<Result<QList<Merchant>>> LocalClient::merchants()

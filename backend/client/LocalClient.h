@@ -53,6 +53,9 @@ public:
     Actor actor() const override { return m_options.actor; }
     QString location() const override { return m_options.store.path; }
     engine::Engine& engine() { return *m_engine; }
+    /// What `soukctl check` reports: the catalog and stock journal, orders, payments, the
+    /// provider outbox and the ledger, read in one snapshot; empty when every invariant holds.
+    QFuture<Result<QStringList>> checkStore();
 
     QFuture<Result<QList<catalog::Merchant>>> merchants() override;
     QFuture<Result<QList<catalog::Location>>> locations(Id merchantId) override;

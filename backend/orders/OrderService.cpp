@@ -295,19 +295,13 @@ Result<Order> OrderService::cancelUnpaid(store::UnitOfWork& uow, Id orderId, con
 Result<int> OrderService::expireDue(store::UnitOfWork& uow, int limit)
 {
     // an authorized payment keeps the order alive until the authorization itself expires
-    QSqlQuery q(uow.db());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT o.id FROM orders o WHERE o.status = 0 AND o.expires_ms <= ? AND o.payment_state <> 1 "
-              "ORDER BY o.expires_ms LIMIT ?"_s);
-    q.bindValue(0, uow.nowMs());
-    q.bindValue(1, limit);
-    if (auto s = store::exec(q, u"finding expired orders"_s); !s)
-        return s.error();
-    QList<Id> due;
-    while (q.next())
-        due.append(Id{q.value(0).toLongLong()});
-    q.finish();
-    for (Id id : due) {
+    const auto due = store::ids(uow.db(),
+                                u"SELECT o.id FROM orders o WHERE o.status = 0 AND o.expires_ms <= ? "
+                                "AND o.payment_state <> 1 ORDER BY o.expires_ms LIMIT ?"_s,
+                                {uow.nowMs(), limit}, u"finding expired orders"_s);
+    if (!due)
+        return due.error();
+    for (Id id : *due) {
         auto order = load(uow, id, true);
         if (!order)
             return order.error();
@@ -316,7 +310,7 @@ Result<int> OrderService::expireDue(store::UnitOfWork& uow, int limit)
         if (auto s = transition(uow, *order, OrderStatus::Expired, u"not paid in time"_s); !s)
             return s.error();
     }
-    return int(due.size());
+    return int(due->size());
 }
 
 Result<Order> OrderService::load(QSqlDatabase& db, Id orderId, bool withLines)

@@ -316,18 +316,13 @@ Result<Order> PaymentService::cancelOrder(store::UnitOfWork& uow, Id orderId, co
 
 Result<int> PaymentService::expireAuthorizations(store::UnitOfWork& uow, int limit)
 {
-    QSqlQuery q(uow.db());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT id FROM payments WHERE status = 1 AND auth_expires_ms <= ? ORDER BY auth_expires_ms LIMIT ?"_s);
-    q.bindValue(0, uow.nowMs());
-    q.bindValue(1, limit);
-    if (auto s = store::exec(q, u"finding expired authorizations"_s); !s)
-        return s.error();
-    QList<Id> due;
-    while (q.next())
-        due.append(Id{q.value(0).toLongLong()});
-    q.finish();
-    for (Id id : due) {
+    const auto due = store::ids(
+        uow.db(),
+        u"SELECT id FROM payments WHERE status = 1 AND auth_expires_ms <= ? ORDER BY auth_expires_ms LIMIT ?"_s,
+        {uow.nowMs(), limit}, u"finding expired authorizations"_s);
+    if (!due)
+        return due.error();
+    for (Id id : *due) {
         auto voided = voidAuthorization(uow, id, u"authorization expired"_s);
         if (!voided)
             return voided.error();
@@ -336,7 +331,7 @@ Result<int> PaymentService::expireAuthorizations(store::UnitOfWork& uow, int lim
         if (auto s = rows::savePayment(uow, p); !s)
             return s.error();
     }
-    return int(due.size());
+    return int(due->size());
 }
 
 } // namespace souk::payments

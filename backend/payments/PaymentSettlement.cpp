@@ -155,22 +155,17 @@ Result<Dispute> PaymentService::resolveDispute(store::UnitOfWork& uow, Id disput
 
 Result<int> PaymentService::loseOverdueDisputes(store::UnitOfWork& uow, int limit)
 {
-    QSqlQuery q(uow.db());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT id FROM disputes WHERE status = 0 AND evidence_due_ms < ? ORDER BY evidence_due_ms LIMIT ?"_s);
-    q.bindValue(0, uow.nowMs());
-    q.bindValue(1, limit);
-    if (auto s = store::exec(q, u"finding overdue disputes"_s); !s)
-        return s.error();
-    QList<Id> due;
-    while (q.next())
-        due.append(Id{q.value(0).toLongLong()});
-    q.finish();
-    for (Id id : due) {
+    const auto due = store::ids(
+        uow.db(),
+        u"SELECT id FROM disputes WHERE status = 0 AND evidence_due_ms < ? ORDER BY evidence_due_ms LIMIT ?"_s,
+        {uow.nowMs(), limit}, u"finding overdue disputes"_s);
+    if (!due)
+        return due.error();
+    for (Id id : *due) {
         if (auto lost = resolveDispute(uow, id, false); !lost)
             return lost.error();
     }
-    return int(due.size());
+    return int(due->size());
 }
 
 QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalance>& balances)

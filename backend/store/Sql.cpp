@@ -24,8 +24,8 @@ Error sqlError(const QSqlError& error, const QString& what)
     } else if (native == u"8" || text.contains(u"readonly"_s) || text.contains(u"read-only"_s)) {
         code = ErrorCode::StoreReadOnly;
         message = u"the store is read-only"_s;
-    } else if (native == u"11" || native == u"26" || text.contains(u"malformed"_s)
-               || text.contains(u"not a database"_s)) {
+    } else if (native == u"11" || native == u"26" || text.contains(u"malformed"_s) ||
+               text.contains(u"not a database"_s)) {
         code = ErrorCode::StoreCorrupt;
         message = u"the store file is damaged or is not a Souk store"_s;
     } else if (native == u"13" || text.contains(u"full"_s)) {
@@ -69,6 +69,23 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_l
     if (!q.next())
         return Error::notFound(u"row"_s);
     return q.value(0);
+}
+
+Result<QList<Id>> ids(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds, const QString& what)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), what);
+    int i = 0;
+    for (const auto& v : binds)
+        q.bindValue(i++, v);
+    if (auto s = exec(q, what); !s)
+        return s.error();
+    QList<Id> out;
+    while (q.next())
+        out.append(Id{q.value(0).toLongLong()});
+    return out;
 }
 
 void* nativeSqliteHandle(QSqlDatabase& db)

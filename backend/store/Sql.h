@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "backend/core/Error.h"
+#include "backend/core/Id.h"
 #include "backend/core/Result.h"
 
 namespace souk::store {
@@ -48,5 +49,9 @@ void* nativeSqliteHandle(QSqlDatabase& db);
 
 /// The first column of the first row, or an error (NotFound when there is no row).
 Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});
+
+/// The ids in the first column of every row (the work a maintenance pass finds due); `what`
+/// names the read for the log.
+Result<QList<Id>> ids(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds, const QString& what);
 
 } // namespace souk::store

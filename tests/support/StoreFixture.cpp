@@ -3,9 +3,7 @@
 #include <QCoreApplication>
 #include <QTest>
 
-#include "backend/catalog/CatalogCheck.h"
 #include "backend/engine/Engine.h"
-#include "backend/payments/CommerceCheck.h"
 
 using namespace Qt::StringLiterals;
 
@@ -61,15 +59,7 @@ QStringList StoreFixture::problems()
 {
     if (!m_client)
         return {u"the store is not open"_s};
-    auto found = wait(m_client->engine().read<QStringList>([](QSqlDatabase& db) -> Result<QStringList> {
-        auto catalogProblems = catalog::CatalogCheck::run(db);
-        if (!catalogProblems)
-            return catalogProblems.error();
-        auto commerceProblems = payments::CommerceCheck::run(db);
-        if (!commerceProblems)
-            return commerceProblems.error();
-        return *catalogProblems + *commerceProblems;
-    }));
+    auto found = wait(m_client->checkStore());
     return found ? *found : QStringList{found.error().toString()};
 }
 

@@ -65,12 +65,8 @@ void TestLedger::init()
 
 void TestLedger::cleanup()
 {
-    if (m_f && m_f->ok()) {
-        auto problems =
-            wait(m_f->client().engine().read<QStringList>([](QSqlDatabase& db) { return CommerceCheck::run(db); }));
-        QVERIFY(problems);
-        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(u'\n')));
-    }
+    if (m_f && m_f->ok())
+        QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     m_f.reset();
 }
 
