@@ -2200,18 +2200,18 @@
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="330"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="334"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="333"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="337"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="344"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="348"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
@@ -2233,51 +2233,47 @@
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="268"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="270"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="269"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="271"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="270"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="272"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="281"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="283"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="294"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="296"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="304"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="306"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="306"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="308"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="307"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="309"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <source>cancelled by staff</source>
-        <translation type="vanished">由员工取消</translation>
-    </message>
-    <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="318"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="320"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -2546,120 +2542,111 @@
 <context>
     <name>souk::PayoutsPage</name>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="47"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="48"/>
         <source>What the marketplace holds for you, and what it has paid out. A payout moves everything owed to you, in each currency, to your bank account.</source>
         <translation>平台为您代收的款项以及已结算给您的款项。结算会把应付给您的各币种金额全部转入您的银行账户。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="52"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="53"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="55"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="56"/>
         <source>&amp;Pay out…</source>
         <translation>结算(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
         <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="64"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
         <source>Credit</source>
         <translation>贷方</translation>
     </message>
     <message>
-        <source>Paid out</source>
-        <translation type="vanished">结算时间</translation>
-    </message>
-    <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
         <source>&lt;b&gt;Balances&lt;/b&gt;</source>
         <translation>&lt;b&gt;余额&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="68"/>
         <source>&lt;b&gt;Payouts&lt;/b&gt;</source>
         <translation>&lt;b&gt;结算记录&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="68"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
         <source>No payouts yet.</source>
         <translation>还没有结算记录。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="142"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="143"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="174"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="175"/>
         <source>The balances could not be read.</source>
         <translation>无法读取余额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="176"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="177"/>
         <source>Nothing is owed to you now.</source>
         <translation>目前没有应付给您的款项。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="180"/>
         <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="183"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="184"/>
         <source>You owe the marketplace &lt;b&gt;%1&lt;/b&gt;: refunds and lost disputes exceed your sales.</source>
         <extracomment>%1 one amount per currency; refunds and lost disputes exceed the merchant&apos;s sales there</extracomment>
         <translation>您欠平台 &lt;b&gt;%1&lt;/b&gt;：退款和败诉的争议超过了您的销售额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="219"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="227"/>
         <source>Pay out</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="218"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="238"/>
+        <source>Nothing was paid out: less is owed to you now than you confirmed. Check the balance and pay out again.</source>
+        <translation>未结算任何款项：目前应付给您的金额少于您确认的金额。请核对余额后重新结算。</translation>
+    </message>
+    <message>
+        <location filename="../views/payments/PayoutsPage.cpp" line="226"/>
         <source>Pay out %1 to your bank account? What is owed to you moves to paid out.</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>将 %1 结算到您的银行账户吗？应付给您的款项将转为已结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="222"/>
-        <source>The balance changed while you were deciding. Check it and pay out again.</source>
-        <translation>在您确认期间余额发生了变化。请核对后重新结算。</translation>
-    </message>
-    <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="232"/>
-        <source>There is nothing to pay out any more: the balance changed meanwhile.</source>
-        <translation>已没有可结算的款项：余额在此期间已发生变化。</translation>
-    </message>
-    <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="243"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="250"/>
         <source>Paid out %1.</source>
         <translation>已结算 %1。</translation>
     </message>

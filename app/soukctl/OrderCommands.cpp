@@ -145,7 +145,7 @@ int payout(const Arguments& args)
     // a key per run: one soukctl call is one settlement (retrying the command settles again,
     // which pays only what has accrued since)
     const QString key = u"soukctl-payout-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto payouts = wait((*client)->payout(merchant->id, key));
+    auto payouts = wait((*client)->payout(merchant->id, {}, key)); // all that is owed now
     if (!payouts)
         return fail(payouts.error());
     for (const auto& p : *payouts)

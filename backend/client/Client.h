@@ -136,7 +136,10 @@ public:
     virtual QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId, const QString& idempotencyKey) = 0;
     virtual QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won,
                                                               const QString& idempotencyKey) = 0;
-    virtual QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QString& idempotencyKey) = 0;
+    /// Pays the merchant what it is owed; `amounts` (currency -> minor units) pays exactly those,
+    /// as confirmed by a user, and an empty map all that is owed when the command runs.
+    virtual QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QMap<QString, qint64>& amounts,
+                                                            const QString& idempotencyKey) = 0;
     /// The merchant's latest payouts (at most PayoutHistoryMax), newest first.
     virtual QFuture<Result<QList<payments::Payout>>> payouts(Id merchantId) = 0;
     /// Balances of every ledger account (null merchant) or of one merchant's accounts.

@@ -100,7 +100,8 @@ public:
                                                    const QString& idempotencyKey) override;
     QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId, const QString& idempotencyKey) override;
     QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won, const QString& idempotencyKey) override;
-    QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QString& idempotencyKey) override;
+    QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QMap<QString, qint64>& amounts,
+                                                    const QString& idempotencyKey) override;
     QFuture<Result<QList<payments::Payout>>> payouts(Id merchantId) override;
     QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) override;
     QFuture<Result<MaintenanceResult>> runMaintenance() override;

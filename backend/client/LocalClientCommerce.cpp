@@ -331,7 +331,9 @@ void LocalClient::runOutboxPass()
                 }
                 if (!failed.isEmpty())
                     qCWarning(lcClient) << failed.size() << "provider calls failed; they are tried again";
-                const bool more = pending.size() == OutboxBatch && !confirmed.isEmpty();
+                // what it confirmed may have made due a payment's next call (a refund behind
+                // its capture), or the batch was full: read again until a pass confirms nothing
+                const bool more = !confirmed.isEmpty();
                 m_engine->write<bool>(
                     SystemActor,
                     [confirmed, failed](store::UnitOfWork& uow) -> Result<bool> {
@@ -346,7 +348,7 @@ void LocalClient::runOutboxPass()
 
 void LocalClient::endOutboxPass(int seen, bool more)
 {
-    // a full batch keeps one request back, so the next pass goes on. A failed call is due
+    // a pass that confirmed calls keeps one request back, so the next pass goes on. A failed call is due
     // again after a growing delay (ProviderOutbox::RetryBaseMs); the first pass after that, at
     // the latest a maintenance pass, sends it. Due ones are read fewest attempts first, so they
     // cannot hold newer ones back.
@@ -400,13 +402,19 @@ QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, boo
     });
 }
 
-QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, const QString& key)
+QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, const QMap<QString, qint64>& amounts,
+                                                             const QString& key)
 {
-    const auto request = payments::IdempotentRequest::of(key, u"payout"_s, {{u"merchantId"_s, merchantId.toString()}});
-    return m_engine->write<QList<payments::Payout>>(m_options.actor, [merchantId, request](store::UnitOfWork& uow) {
-        return payments::runIdempotent<QList<payments::Payout>>(
-            uow, request, [&] { return payments::PaymentService::payout(uow, merchantId); });
-    });
+    QJsonObject asked;
+    for (auto it = amounts.cbegin(); it != amounts.cend(); ++it)
+        asked.insert(it.key(), it.value());
+    const auto request = payments::IdempotentRequest::of(
+        key, u"payout"_s, {{u"merchantId"_s, merchantId.toString()}, {u"amounts"_s, asked}});
+    return m_engine->write<QList<payments::Payout>>(
+        m_options.actor, [merchantId, amounts, request](store::UnitOfWork& uow) {
+            return payments::runIdempotent<QList<payments::Payout>>(
+                uow, request, [&] { return payments::PaymentService::payout(uow, merchantId, amounts); });
+        });
 }
 
 QFuture<Result<QList<payments::Payout>>> LocalClient::payouts(Id merchantId)

@@ -59,12 +59,29 @@ bool SimulatedProvider::voidAuthorization(const QString& reference)
     return true;
 }
 
+bool SimulatedProvider::answeredBefore(qint64 requestId)
+{
+    std::lock_guard lock(m_requestsMutex);
+    if (m_requests.contains(requestId)) {
+        m_repeated.fetch_add(1);
+        return true;
+    }
+    m_requests.insert(requestId);
+    m_requestOrder.push_back(requestId);
+    if (qsizetype(m_requestOrder.size()) > RequestIdsKept) {
+        m_requests.remove(m_requestOrder.front());
+        m_requestOrder.pop_front();
+    }
+    return false;
+}
+
 bool SimulatedProvider::capture(const QString& reference, qint64 amountMinor, qint64 requestId)
 {
     Q_UNUSED(reference);
-    Q_UNUSED(requestId);
     if (failing())
         return false;
+    if (answeredBefore(requestId))
+        return true; // the money moved the first time
     m_captures.fetch_add(1);
     m_capturedMinor.fetch_add(amountMinor);
     return true;
@@ -73,9 +90,10 @@ bool SimulatedProvider::capture(const QString& reference, qint64 amountMinor, qi
 bool SimulatedProvider::refund(const QString& reference, qint64 amountMinor, qint64 requestId)
 {
     Q_UNUSED(reference);
-    Q_UNUSED(requestId);
     if (failing())
         return false;
+    if (answeredBefore(requestId))
+        return true;
     m_refunds.fetch_add(1);
     m_refundedMinor.fetch_add(amountMinor);
     return true;

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 
 #include <atomic>
+#include <deque>
+#include <mutex>
 
 #include "backend/payments/Card.h"
 
@@ -68,6 +71,10 @@ public:
     void failNextCalls(int count) { m_callFailures.store(count); }
     /// Approved authorizations so far.
     qint64 holdsPlaced() const { return m_approved.load(); }
+    /// Captures and refunds it had answered already, confirmed again without moving money.
+    qint64 repeatedCalls() const { return m_repeated.load(); }
+    /// How many request ids it remembers, as a real provider keeps its keys for a day.
+    static constexpr qsizetype RequestIdsKept = 100'000;
     static ProviderAnswer outcomeOf(const QString& digits);
 
 private:
@@ -80,9 +87,15 @@ private:
     std::atomic<qint64> m_refundedMinor{0};
     std::atomic<qint64> m_approved{0};
     std::atomic<int> m_callFailures{0};
+    std::atomic<qint64> m_repeated{0};
+    std::mutex m_requestsMutex;
+    QSet<qint64> m_requests;           ///< the request ids answered, the newest RequestIdsKept
+    std::deque<qint64> m_requestOrder; ///< the same, oldest first, to forget them in turn
 
     /// True when this call is one of those failNextCalls() asked to fail.
     bool failing();
+    /// True when `requestId` was answered before; remembers it otherwise.
+    bool answeredBefore(qint64 requestId);
 };
 
 } // namespace souk::payments

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMap>
+
 #include <QList>
 #include <QSqlDatabase>
 
@@ -55,8 +57,10 @@ public:
     /// Disputes still waiting for evidence past their due date are lost, as the card network
     /// rules them; returns how many.
     static Result<int> loseOverdueDisputes(store::UnitOfWork& uow, int limit);
-    /// Settles the merchant: moves the net payable of each currency to paid-out.
-    static Result<QList<Payout>> payout(store::UnitOfWork& uow, Id merchantId);
+    /// Settles the merchant: moves what it is owed in each currency to paid-out. `amounts`
+    /// (currency -> minor units) pays exactly those, each at most what is owed now, so what a
+    /// user confirmed is what is paid even if more was captured since; empty pays all owed.
+    static Result<QList<Payout>> payout(store::UnitOfWork& uow, Id merchantId, const QMap<QString, qint64>& amounts);
     /// What a payout would pay now, per currency (sorted), from one merchant's balances: the
     /// opposite of the sum of its accounts other than paid-out; zero or less when nothing is owed
     /// (refunds and dispute losses may exceed sales).

@@ -181,25 +181,56 @@ QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalanc
     return out;
 }
 
-Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchantId)
+namespace {
+
+/// The legs of a payout of `amount` in `currency`: all that is owed closes the merchant's
+/// accounts of that currency to zero; less only moves that much from payable to paid-out.
+QList<Leg> payoutLegs(const QList<AccountBalance>& balances, Id merchantId, const QString& currency, qint64 amount,
+                      qint64 owed)
+{
+    if (amount < owed)
+        return {Leg{merchantId, AccountKind::MerchantPayable, currency, amount},
+                Leg{merchantId, AccountKind::PaidOut, currency, -amount}};
+    QList<Leg> legs;
+    for (const AccountBalance& b : balances) {
+        if (b.currency == currency && b.account != AccountKind::PaidOut && b.balanceMinor != 0)
+            legs.append(Leg{merchantId, b.account, b.currency, -b.balanceMinor}); // close the account to zero
+    }
+    legs.append(Leg{merchantId, AccountKind::PaidOut, currency, -owed});
+    return legs;
+}
+
+} // namespace
+
+Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchantId,
+                                             const QMap<QString, qint64>& amounts)
 {
     auto balances = Ledger::balances(uow.db(), merchantId);
     if (!balances)
         return balances.error();
+    const auto owedNow = owed(*balances);
+    // what was asked for must be owed now, in full, before anything is written
+    for (auto it = amounts.cbegin(); it != amounts.cend(); ++it) {
+        if (it.value() <= 0)
+            return Error::invalid(u"amounts"_s, u"a payout amount must be positive (%1)"_s.arg(it.key()));
+        const auto owing =
+            std::find_if(owedNow.cbegin(), owedNow.cend(), [&](const auto& o) { return o.first == it.key(); });
+        const qint64 available = owing == owedNow.cend() ? 0 : owing->second;
+        if (it.value() > available)
+            return Error::conflict(u"amounts"_s, u"%1 %2 (minor units) asked, but only %3 is owed now"_s.arg(it.value())
+                                                     .arg(it.key())
+                                                     .arg(qMax<qint64>(available, 0)));
+    }
     QList<Payout> out;
-    for (const auto& [currency, net] : owed(*balances)) {
-        if (net <= 0)
-            continue; // nothing owed in this currency (refunds may exceed sales)
-        QList<Leg> legs;
-        for (const AccountBalance& b : *balances) {
-            if (b.currency == currency && b.account != AccountKind::PaidOut && b.balanceMinor != 0)
-                legs.append(Leg{merchantId, b.account, b.currency, -b.balanceMinor}); // close the account to zero
-        }
-        legs.append(Leg{merchantId, AccountKind::PaidOut, currency, -net});
-        auto entry = Ledger::post(uow, u"payout"_s, Id{}, u"settlement"_s, legs);
+    for (const auto& [currency, net] : owedNow) {
+        const qint64 amount = amounts.isEmpty() ? net : amounts.value(currency, 0);
+        if (amount <= 0 || net <= 0)
+            continue; // nothing owed in this currency (refunds may exceed sales), or not asked for
+        auto entry = Ledger::post(uow, u"payout"_s, Id{}, u"settlement"_s,
+                                  payoutLegs(*balances, merchantId, currency, amount, net));
         if (!entry)
             return entry.error();
-        Payout p{uow.newId(), merchantId, currency, net, *entry, uow.nowMs()};
+        Payout p{uow.newId(), merchantId, currency, amount, *entry, uow.nowMs()};
         if (auto s = store::exec(uow.db(),
                                  u"INSERT INTO payouts (id, merchant_id, currency, amount_minor, entry_id, "
                                  "actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,

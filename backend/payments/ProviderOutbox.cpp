@@ -29,21 +29,25 @@ Status ProviderOutbox::enqueueRefund(store::UnitOfWork& uow, Id paymentId, const
 Status ProviderOutbox::enqueue(store::UnitOfWork& uow, ProviderCall call, Id paymentId, const QString& providerRef,
                                qint64 amountMinor)
 {
-    store::Statement& q = uow.statement(u"INSERT INTO provider_outbox (kind, payment_id, provider_ref, amount_minor, "
-                                        "created_ms) VALUES (?, ?, ?, ?, ?)"_s);
-    q.bindValue(0, int(call));
-    q.bindValue(1, paymentId.isNull() ? QVariant() : QVariant(paymentId.value)); // none: a hold never recorded
-    q.bindValue(2, store::nonNull(providerRef));
-    q.bindValue(3, amountMinor);
-    q.bindValue(4, uow.nowMs());
+    // the id is the call's idempotency key at the provider: one of the engine's ids, never
+    // reused (a rowid would start over once the outbox empties) and unique across stores
+    store::Statement& q = uow.statement(u"INSERT INTO provider_outbox (id, kind, payment_id, provider_ref, "
+                                        "amount_minor, created_ms) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.bindValue(0, uow.newId().value);
+    q.bindValue(1, int(call));
+    q.bindValue(2, paymentId.isNull() ? QVariant() : QVariant(paymentId.value)); // none: a hold never recorded
+    q.bindValue(3, store::nonNull(providerRef));
+    q.bindValue(4, amountMinor);
+    q.bindValue(5, uow.nowMs());
     return store::exec(q, u"recording a call to the provider"_s);
 }
 
 Result<QList<OutboxItem>> ProviderOutbox::pending(QSqlDatabase& db, qint64 nowMs, int limit)
 {
     store::Statement& q = store::Connection::statement(
-        db, u"SELECT id, kind, payment_id, provider_ref, amount_minor, attempts FROM provider_outbox "
-            "WHERE next_attempt_ms <= ? ORDER BY attempts, id LIMIT ?"_s);
+        db, u"SELECT id, kind, payment_id, provider_ref, amount_minor, attempts FROM provider_outbox o "
+            "WHERE next_attempt_ms <= ? AND NOT EXISTS (SELECT 1 FROM provider_outbox e "
+            "WHERE e.payment_id = o.payment_id AND e.id < o.id) ORDER BY attempts, id LIMIT ?"_s);
     q.bindValue(0, nowMs);
     q.bindValue(1, limit);
     if (auto s = store::exec(q, u"reading the calls to send to the provider"_s); !s)

@@ -48,7 +48,8 @@ public:
     static constexpr qint64 RetryMaxMs = 60 * 60'000;
 
     /// The `limit` calls due at `nowMs`: those tried fewest times first, then the oldest, so
-    /// calls the provider keeps refusing never hold newer ones back.
+    /// calls the provider keeps refusing never hold other payments' calls back. A payment's
+    /// calls go in the order they were made, one at a time: a refund waits for its capture.
     static Result<QList<OutboxItem>> pending(QSqlDatabase& db, qint64 nowMs, int limit);
     /// Removes the calls the provider confirmed; counts an attempt on those it did not and puts
     /// their next attempt off (see RetryBaseMs).

@@ -184,6 +184,8 @@ const QList<QStringList>& shippedSteps()
                 created_ms INTEGER NOT NULL,
                 CHECK (kind IN (0, 1, 2)),
                 CHECK (kind = 0 OR (payment_id IS NOT NULL AND amount_minor > 0))))"_s,
+            // a payment's calls go out in the order they were made: a refund never before its capture
+            u"CREATE INDEX provider_outbox_payment ON provider_outbox (payment_id, id) WHERE payment_id IS NOT NULL"_s,
             u"CREATE INDEX journal_entries_reverses ON journal_entries (reverses_id) WHERE reverses_id IS NOT NULL"_s,
             u"CREATE TRIGGER journal_entries_immutable BEFORE UPDATE ON journal_entries "
             "BEGIN SELECT RAISE(ABORT, 'journal entries are immutable; post a reversal'); END"_s,

@@ -33,6 +33,7 @@ private slots:
     void paysOutOnce();
     void followsNewCaptures();
     void refusedPayoutChangesNothing();
+    void paysWhatWasConfirmed();
     void saysWhatTheMerchantOwes();
 
 private:
@@ -139,16 +140,32 @@ void TestPayoutsPage::refusedPayoutChangesNothing()
     open();
     QVERIFY(payOut()->isEnabled());
     // another console pays out first; this page still shows the old balance for a moment
-    QVERIFY(StoreFixture::wait(m_f->client().payout(m_f->merchantId(), u"elsewhere"_s)));
+    QVERIFY(StoreFixture::wait(m_f->client().payout(m_f->merchantId(), {}, u"elsewhere"_s)));
     Dialogs::setNextAnswer(true);
     QTest::mouseClick(payOut(), Qt::LeftButton);
     auto* bar = m_page->findChild<MessageBar*>();
     QTRY_VERIFY(bar->isVisible());
     QCOMPARE(bar->kind(), MessageBar::Kind::Error);
-    QVERIFY2(bar->details().contains(u"nothing to pay out"_s), qPrintable(bar->headline() + u" / "_s + bar->details()));
-    QVERIFY2(bar->headline().contains(u"nothing to pay out any more"_s), qPrintable(bar->headline()));
+    QVERIFY2(bar->details().contains(u"only 0 is owed now"_s), qPrintable(bar->headline() + u" / "_s + bar->details()));
+    QVERIFY2(bar->headline().startsWith(u"Nothing was paid out"_s), qPrintable(bar->headline()));
     QCOMPARE(storedPayouts(), 1);                               // only the other console's
     QTRY_COMPARE(owedText(), u"Nothing is owed to you now."_s); // then it catches up
+}
+
+void TestPayoutsPage::paysWhatWasConfirmed()
+{
+    m_orders->paidOrder(u"EAR-1"_s, 2);
+    open();
+    QCOMPARE(owedText(), u"Owed to you now: <b>€45.00</b>"_s);
+    // another sale is captured after the page read the balance and (usually) before it reads
+    // again, 300 ms later: the payout is what the page showed when clicked, never more
+    m_orders->paidOrder(u"EAR-1"_s, 2);
+    const bool reRead = owedText() != u"Owed to you now: <b>€45.00</b>"_s; // a slow machine
+    Dialogs::setNextAnswer(true);
+    QTest::mouseClick(payOut(), Qt::LeftButton);
+    QTRY_COMPARE(storedPayouts(), 1);
+    QCOMPARE(StoreFixture::wait(m_f->client().payouts(m_f->merchantId()))->first().amountMinor, reRead ? 9000 : 4500);
+    QTRY_COMPARE(owedText(), reRead ? u"Nothing is owed to you now."_s : u"Owed to you now: <b>€45.00</b>"_s);
 }
 
 void TestPayoutsPage::saysWhatTheMerchantOwes()

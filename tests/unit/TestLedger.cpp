@@ -57,7 +57,7 @@ void TestLedger::init()
     auto taken = wait(m_f->client().capturePayment(held->id, std::nullopt, u"c"_s));
     QVERIFY(taken);
     m_payment = *taken;
-    QVERIFY(wait(m_f->client().payout(m_f->merchantId(), u"p"_s)));
+    QVERIFY(wait(m_f->client().payout(m_f->merchantId(), {}, u"p"_s)));
     m_captureEntry = Id{scalar(u"SELECT id FROM journal_entries WHERE kind = 'capture'"_s)};
     m_payoutEntry = Id{scalar(u"SELECT entry_id FROM payouts"_s)};
     QVERIFY(!m_captureEntry.isNull() && !m_payoutEntry.isNull());

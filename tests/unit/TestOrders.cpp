@@ -3,13 +3,10 @@
 #include <QSqlQuery>
 #include <QTest>
 
-#include <limits>
-
 #include "backend/engine/Engine.h"
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/CommerceCheck.h"
-#include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
 #include "tests/support/StoreFixture.h"
 
@@ -37,7 +34,6 @@ private slots:
     void partialRefundKeepsFulfilment();
     void idempotentRetries();
     void declineIsRecordedAndRetryable();
-    void concurrentAuthorizationsLeaveNoHold();
     void badInputChangesNothing();
     void badCustomerTermsAndCodes_data();
     void badCustomerTermsAndCodes();
@@ -45,11 +41,11 @@ private slots:
     void unpaidOrdersExpire();
     void authorizationsExpireAfterSevenDays();
     void cancelBeforeAndAfterPayment();
-    void providerCallsSurviveFailuresAndRestarts();
     void disputeLostReversesFundsAndBooksFee();
     void disputeWonMovesNothing();
     void overdueDisputeIsLost();
     void payoutSettlesNetBalance();
+    void payoutPaysExactlyWhatWasAsked();
     void changeFeedCarriesOrders();
 
 private:
@@ -375,32 +371,6 @@ void TestOrders::declineIsRecordedAndRetryable()
     QCOMPARE(detail->order.status, OrderStatus::PendingPayment);
 }
 
-void TestOrders::concurrentAuthorizationsLeaveNoHold()
-{
-    // two tills authorize the same order at once: one hold is recorded, the other is released
-    const Order o = place({{u"EAR-1"_s, 1}});
-    const CardInput card{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s};
-    QList<QFuture<Result<Payment>>> attempts;
-    for (int i = 0; i < 6; ++i)
-        attempts.append(m_f->client().authorizePayment(o.id, card, key()));
-    int authorized = 0;
-    int refused = 0;
-    for (auto& a : attempts) {
-        const Result<Payment> r = wait(a);
-        if (r && r->status == PaymentStatus::Authorized)
-            ++authorized;
-        else if (!r && r.error().code == ErrorCode::IllegalTransition)
-            ++refused;
-    }
-    QCOMPARE(authorized, 1);
-    QCOMPARE(refused, 5);
-    // every approval the store did not record goes through the release outbox to the
-    // provider: one hold remains, and the outbox empties
-    QTRY_COMPARE(m_f->provider().holdsPlaced() - m_f->provider().voidedHolds(), 1);
-    QTRY_COMPARE(count(u"provider_outbox"_s), 0);
-    QCOMPARE(count(u"payments"_s), 1);
-}
-
 void TestOrders::badInputChangesNothing()
 {
     const Order o = place({{u"EAR-1"_s, 1}});
@@ -607,89 +577,6 @@ void TestOrders::cancelBeforeAndAfterPayment()
     QCOMPARE(twice.error().code, ErrorCode::IllegalTransition);
 }
 
-void TestOrders::providerCallsSurviveFailuresAndRestarts()
-{
-    // the attempts of each hold still to release at the provider, due or not, oldest first
-    const auto pending = [this] {
-        auto rows = wait(m_f->client().engine().read<QList<int>>([](QSqlDatabase& db) -> Result<QList<int>> {
-            auto held = ProviderOutbox::pending(db, std::numeric_limits<qint64>::max(), 100);
-            if (!held)
-                return held.error();
-            QList<int> attempts;
-            for (const auto& r : *held)
-                attempts.append(r.attempts);
-            return attempts;
-        }));
-        return rows ? *rows : QList<int>{-1};
-    };
-    // the provider cannot be reached: the cancellation commits, its release waits in the store
-    const Order first = place({{u"EAR-1"_s, 1}});
-    pay(first.id);
-    m_f->provider().failNextCalls(1);
-    QVERIFY(wait(m_f->client().cancelOrder(first.id, u"customer asked"_s, key())));
-    QTRY_COMPARE(pending(), QList<int>{1});
-    QCOMPARE(m_f->provider().voidedHolds(), 0);
-    QVERIFY(wait(m_f->client().runMaintenance())); // not due yet: the provider is left alone
-    QTest::qWait(50);
-    QCOMPARE(pending(), QList<int>{1});
-    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
-    QVERIFY(wait(m_f->client().runMaintenance())); // due: tried again
-    QTRY_COMPARE(pending(), QList<int>{});
-    QCOMPARE(m_f->provider().voidedHolds(), 1);
-
-    // an outage: each failure doubles the wait before the next attempt
-    const Order second = place({{u"EAR-1"_s, 1}});
-    const Payment held = pay(second.id);
-    m_f->provider().failNextCalls(1'000'000); // nothing reaches the provider any more
-    QVERIFY(wait(m_f->client().voidPayment(held.id, u"customer asked"_s, key())));
-    QTRY_COMPARE(pending(), QList<int>{1});
-    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
-    QVERIFY(wait(m_f->client().runMaintenance()));
-    QTRY_COMPARE(pending(), QList<int>{2});
-    m_clock->advanceMs(ProviderOutbox::RetryBaseMs); // half of the second wait
-    QVERIFY(wait(m_f->client().runMaintenance()));
-    QTest::qWait(50);
-    QCOMPARE(pending(), QList<int>{2});
-    // the process ends with the release still in the store; the next start sends it once due
-    m_f->provider().failNextCalls(0);
-    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
-    QVERIFY(m_f->reopen());
-    QTRY_COMPARE(pending(), QList<int>{});
-    QCOMPARE(m_f->provider().voidedHolds(), 2);
-    QCOMPARE(m_f->provider().holdsPlaced() - m_f->provider().voidedHolds(), 0); // none left on a card
-
-    // a capture made while the provider is away waits in the outbox, and is settled once due
-    m_f->provider().failNextCalls(1);
-    const Payment later = captured({{u"EAR-1"_s, 1}});
-    QTRY_COMPARE(pending(), QList<int>{1});
-    QCOMPARE(m_f->provider().captures(), 0);
-    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
-    QVERIFY(wait(m_f->client().runMaintenance()));
-    QTRY_COMPARE(pending(), QList<int>{});
-    QCOMPARE(m_f->provider().captures(), 1);
-    QCOMPARE(m_f->provider().capturedMinor(), later.capturedMinor);
-
-    // the store check knows that a release of a payment that took the money is wrong: planted
-    // and checked inside one command that then fails, so the row is never committed
-    const Payment taken = captured({{u"EAR-1"_s, 1}});
-    auto problems = std::make_shared<QStringList>();
-    auto planted = wait(m_f->client().engine().write<bool>(
-        Actor{u"t"_s, u"t"_s}, [taken, problems](store::UnitOfWork& uow) -> Result<bool> {
-            if (auto s = ProviderOutbox::enqueueRelease(uow, taken.id, taken.providerRef); !s)
-                return s.error();
-            if (auto s = ProviderOutbox::enqueueRelease(uow, Id{}, u"never-recorded"_s); !s) // allowed: no payment
-                return s.error();
-            auto found = CommerceCheck::run(uow.db());
-            if (!found)
-                return found.error();
-            *problems = *found;
-            return Error::invalid(u"test"_s, u"roll back what was planted"_s);
-        }));
-    QVERIFY(!planted);
-    QCOMPARE(problems->size(), 1);
-    QVERIFY2(problems->first().startsWith(u"provider call"_s), qPrintable(problems->first()));
-}
-
 void TestOrders::disputeLostReversesFundsAndBooksFee()
 {
     const Payment p = captured({{u"EAR-1"_s, 1}});
@@ -760,10 +647,10 @@ void TestOrders::payoutSettlesNetBalance()
     const auto owedBefore = PaymentService::owed(*wait(m_f->client().ledgerBalances(m_f->merchantId())));
     QCOMPARE(owedBefore.size(), 1);
     QCOMPARE(owedBefore.first(), std::pair(u"EUR"_s, payable - 1000));
-    auto payouts = wait(m_f->client().payout(m_f->merchantId(), u"settle-1"_s));
+    auto payouts = wait(m_f->client().payout(m_f->merchantId(), {}, u"settle-1"_s));
     QVERIFY2(payouts, qPrintable(payouts ? QString() : payouts.error().toString()));
     // a retried settlement replays the first one instead of failing or paying again
-    auto retried = wait(m_f->client().payout(m_f->merchantId(), u"settle-1"_s));
+    auto retried = wait(m_f->client().payout(m_f->merchantId(), {}, u"settle-1"_s));
     QVERIFY(retried);
     QCOMPARE(retried->size(), 1);
     QCOMPARE(retried->first().id, payouts->first().id);
@@ -773,7 +660,7 @@ void TestOrders::payoutSettlesNetBalance()
     QCOMPARE(balance(m_f->merchantId(), AccountKind::MerchantPayable), 0);
     QCOMPARE(balance(m_f->merchantId(), AccountKind::Refunds), 0);
     QCOMPARE(balance(m_f->merchantId(), AccountKind::PaidOut), -(payable - 1000));
-    auto nothing = wait(m_f->client().payout(m_f->merchantId(), key()));
+    auto nothing = wait(m_f->client().payout(m_f->merchantId(), {}, key()));
     QVERIFY(!nothing);
     QCOMPARE(nothing.error().code, ErrorCode::Conflict);
     QCOMPARE(PaymentService::owed(*wait(m_f->client().ledgerBalances(m_f->merchantId()))).first().second, 0);
@@ -783,6 +670,35 @@ void TestOrders::payoutSettlesNetBalance()
     QCOMPARE(history->first().id, payouts->first().id);
     QCOMPARE(history->first().amountMinor, payable - 1000);
     QCOMPARE(wait(m_f->client().payouts(Id{12345}))->size(), 0); // another merchant's are not listed
+}
+
+void TestOrders::payoutPaysExactlyWhatWasAsked()
+{
+    captured({{u"EAR-1"_s, 2}});
+    const qint64 owed = -balance(m_f->merchantId(), AccountKind::MerchantPayable);
+    const qint64 entries = count(u"journal_entries"_s);
+    const auto refused = [&](const QMap<QString, qint64>& amounts, ErrorCode code) {
+        auto r = wait(m_f->client().payout(m_f->merchantId(), amounts, key()));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, code);
+        QCOMPARE(r.error().field, u"amounts"_s);
+    };
+    refused({{u"EUR"_s, owed + 1}}, ErrorCode::Conflict); // more than is owed
+    refused({{u"CNY"_s, 100}}, ErrorCode::Conflict);      // nothing is owed in yuan
+    refused({{u"EUR"_s, 0}}, ErrorCode::Invalid);
+    refused({{u"EUR"_s, -5}}, ErrorCode::Invalid);
+    QCOMPARE(count(u"journal_entries"_s), entries); // refused: nothing booked
+    QCOMPARE(count(u"payouts"_s), 0);
+    // less than is owed (what a user confirmed before another sale came in): exactly that
+    auto part = wait(m_f->client().payout(m_f->merchantId(), {{u"EUR"_s, 1000}}, key()));
+    QVERIFY2(part, qPrintable(part ? QString() : part.error().toString()));
+    QCOMPARE(part->first().amountMinor, 1000);
+    QCOMPARE(balance(m_f->merchantId(), AccountKind::PaidOut), -1000);
+    QCOMPARE(PaymentService::owed(*wait(m_f->client().ledgerBalances(m_f->merchantId()))).first().second, owed - 1000);
+    // the rest, asked for exactly, settles the accounts
+    QVERIFY(wait(m_f->client().payout(m_f->merchantId(), {{u"EUR"_s, owed - 1000}}, key())));
+    QCOMPARE(balance(m_f->merchantId(), AccountKind::MerchantPayable), 0);
+    QCOMPARE(balance(m_f->merchantId(), AccountKind::PaidOut), -owed);
 }
 
 void TestOrders::changeFeedCarriesOrders()

@@ -262,16 +262,18 @@ const payments::Dispute* OrderDetailDialog::disputeAwaitingEvidence() const
 
 void OrderDetailDialog::capture()
 {
-    const payments::Payment* p = paymentIn(PaymentStatus::Authorized);
-    if (!p)
+    const payments::Payment* found = paymentIn(PaymentStatus::Authorized);
+    if (!found)
         return;
+    // a copy: the question runs an event loop, and a reload meanwhile replaces the detail
+    const payments::Payment p = *found;
     if (!Dialogs::confirm(this, tr("Capture payment"),
-                          tr("Capture %1 from the card •••• %2?").arg(money(p->amountMinor), p->card.last4),
+                          tr("Capture %1 from the card •••• %2?").arg(money(p.amountMinor), p.card.last4),
                           tr("Capture")))
         return;
     m_capture->setEnabled(false);
     // one key per authorization: however often this is clicked, it is captured once
-    onReady(m_client.capturePayment(p->id, std::nullopt, u"capture-"_s + p->id.toString()), this,
+    onReady(m_client.capturePayment(p.id, std::nullopt, u"capture-"_s + p.id.toString()), this,
             [this](const Result<payments::Payment>& r) {
                 if (!r) {
                     m_messageBar->showError(r.error());
@@ -299,7 +301,7 @@ void OrderDetailDialog::refund()
 
 void OrderDetailDialog::cancelOrder()
 {
-    const auto& o = m_detail.order;
+    const orders::Order o = m_detail.order; // a copy, as in capture()
     const QString question = o.capturedMinor > o.refundedMinor
                                  ? tr("Cancel this order and refund %1 to the customer? The items go back into stock.")
                                        .arg(money(o.capturedMinor - o.refundedMinor))
@@ -322,9 +324,11 @@ void OrderDetailDialog::cancelOrder()
 
 void OrderDetailDialog::sendEvidence()
 {
-    const payments::Dispute* x = disputeAwaitingEvidence();
-    if (!x)
+    const payments::Dispute* found = disputeAwaitingEvidence();
+    if (!found)
         return;
+    const payments::Dispute dispute = *found; // a copy, as in capture()
+    const payments::Dispute* x = &dispute;
     //: %1 the disputed amount, %2 the customer's reason, %3 the date the evidence is due by
     const QString question =
         tr("Send the evidence for the dispute of %1 (%2)? The card network then reviews it and "

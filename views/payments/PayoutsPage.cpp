@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMap>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTimer>
@@ -213,24 +214,30 @@ void PayoutsPage::payOut()
     // the key of the state the user confirms: a second click, or a retry after a lost answer,
     // pays nothing more
     const QString key = m_payoutKey;
+    // exactly what the question shows is paid, even if more is captured before the command
+    // runs; the store refuses it if less is owed by then
+    QMap<QString, qint64> confirmed;
+    for (const auto& [currency, minor] : m_owed) {
+        if (minor > 0)
+            confirmed.insert(currency, minor);
+    }
     const QString question =
         //: %1 one amount per currency, "€12.00 · CN¥3.00"
         tr("Pay out %1 to your bank account? What is owed to you moves to paid out.").arg(owed);
     if (!Dialogs::confirm(this, tr("Pay out"), question, tr("Pay out")))
         return;
-    if (owedText(true) != owed) { // re-read while the question was open: not what was confirmed
-        m_messageBar->showInfo(tr("The balance changed while you were deciding. Check it and pay out again."));
-        return;
-    }
     m_paying = true;
     m_payOut->setEnabled(false);
-    onReady(m_client.payout(m_merchantId, key), this, [this](const Result<QList<payments::Payout>>& r) {
+    onReady(m_client.payout(m_merchantId, confirmed, key), this, [this](const Result<QList<payments::Payout>>& r) {
         m_paying = false;
         if (!r) {
             if (r.error().code == ErrorCode::Conflict) {
-                // another console or soukctl paid out first: show where things stand now
-                m_messageBar->showError(tr("There is nothing to pay out any more: the balance changed meanwhile."),
-                                        r.error().message);
+                // another console or soukctl paid out first, or refunds came in: less is owed
+                // than was confirmed, so nothing was paid; show where things stand now
+                m_messageBar->showError(
+                    tr("Nothing was paid out: less is owed to you now than you confirmed. Check the balance "
+                       "and pay out again."),
+                    r.error().message);
                 return reload();
             }
             m_messageBar->showError(r.error());
