@@ -788,92 +788,97 @@
         <translation>承诺退款但未退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="227"/>
+        <location filename="../models/orders/OrderText.cpp" line="219"/>
+        <source>No reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="228"/>
         <source>Capture</source>
         <comment>ledger journal entry</comment>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="228"/>
+        <location filename="../models/orders/OrderText.cpp" line="229"/>
         <source>Refund</source>
         <comment>ledger journal entry</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="229"/>
+        <location filename="../models/orders/OrderText.cpp" line="230"/>
         <source>Dispute lost</source>
         <comment>ledger journal entry</comment>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="230"/>
+        <location filename="../models/orders/OrderText.cpp" line="231"/>
         <source>Payout</source>
         <comment>ledger journal entry</comment>
         <translation>打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="231"/>
+        <location filename="../models/orders/OrderText.cpp" line="232"/>
         <source>Reversal</source>
         <comment>ledger journal entry</comment>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="240"/>
+        <location filename="../models/orders/OrderText.cpp" line="241"/>
         <source>System</source>
         <comment>who did it: the engine itself</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="241"/>
+        <location filename="../models/orders/OrderText.cpp" line="242"/>
         <source>Command line</source>
         <comment>who did it: the command-line tool</comment>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="244"/>
+        <location filename="../models/orders/OrderText.cpp" line="245"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="245"/>
+        <location filename="../models/orders/OrderText.cpp" line="246"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="246"/>
+        <location filename="../models/orders/OrderText.cpp" line="247"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="247"/>
+        <location filename="../models/orders/OrderText.cpp" line="248"/>
         <source>System</source>
         <comment>user role</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="259"/>
+        <location filename="../models/orders/OrderText.cpp" line="260"/>
         <source>%1 (%2)</source>
         <comment>actor</comment>
         <extracomment>who did something: %1 the user, %2 their role (&quot;alice (Support)&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="265"/>
+        <location filename="../models/orders/OrderText.cpp" line="266"/>
         <source>Home</source>
         <comment>delivery address label</comment>
         <translation>家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="266"/>
+        <location filename="../models/orders/OrderText.cpp" line="267"/>
         <source>Work</source>
         <comment>delivery address label</comment>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="280"/>
+        <location filename="../models/orders/OrderText.cpp" line="281"/>
         <source>%1: %2</source>
         <comment>address</comment>
         <extracomment>a delivery address: %1 its label (&quot;Home&quot;), %2 the address</extracomment>

@@ -216,6 +216,7 @@ QString OrderText::disputeReason(const QString& code)
         {u"product_unacceptable"_s, QT_TRANSLATE_NOOP("OrderText", "Product defective or not as described")},
         {u"duplicate"_s, QT_TRANSLATE_NOOP("OrderText", "Charged twice")},
         {u"credit_not_processed"_s, QT_TRANSLATE_NOOP("OrderText", "Refund promised but not made")},
+        {u"unspecified"_s, QT_TRANSLATE_NOOP("OrderText", "No reason given")}, // the bank sent none
     };
     return translated(reasons, code);
 }

@@ -73,6 +73,7 @@ void TestOrderText::eventDetail_data()
     QTest::addColumn<QString>("detail");
     QTest::addColumn<QString>("expected");
     QTest::addRow("dispute reason code") << u"dispute.opened"_s << u"fraudulent"_s << u"Fraudulent payment"_s;
+    QTest::addRow("dispute without a reason") << u"dispute.opened"_s << u"unspecified"_s << u"No reason given"_s;
     QTest::addRow("dispute reason not known") << u"dispute.opened"_s << u"other"_s << u"other"_s;
     QTest::addRow("engine note") << u"status"_s << u"order placed"_s << u"order placed"_s;
     QTest::addRow("decline") << u"payment.failed"_s << u"visa •••• 0119 declined: insufficient_funds"_s
