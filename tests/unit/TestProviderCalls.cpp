@@ -6,12 +6,13 @@
 #include "backend/payments/CommerceCheck.h"
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
-#include "tests/support/StoreFixture.h"
+#include "tests/support/OrderSupport.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
 using namespace souk::orders;
 using namespace souk::payments;
+using souk::test::OrderSupport;
 using souk::test::StoreFixture;
 
 /// What reaches the provider after a command commits: releases, captures and refunds go through
@@ -30,19 +31,16 @@ private slots:
     void everyCallHasItsOwnKey();
 
 private:
-    Order place(const QList<NewOrderLine>& lines);
-    Payment pay(Id orderId);
-    Payment captured(const QList<NewOrderLine>& lines);
     qint64 count(const QString& table);
     /// The attempts of each call due to the provider (a payment's first waiting call), oldest first.
     QList<int> pending();
     template <typename T> T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
 
     std::unique_ptr<MockClock> m_clock;
+    QString key() { return m_orders->nextKey(); }
+
     std::unique_ptr<StoreFixture> m_f;
-    Id m_customer;
-    int m_keys = 0;
-    QString key() { return u"key-%1"_s.arg(++m_keys); }
+    std::unique_ptr<OrderSupport> m_orders;
 };
 
 void TestProviderCalls::init()
@@ -52,43 +50,16 @@ void TestProviderCalls::init()
     QVERIFY(m_f->ok());
     m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 10);
     QVERIFY(wait(m_f->client().setMerchantTerms(MerchantTerms{m_f->merchantId(), 825, 290, 30, 0, 30, 0})));
-    auto customer = wait(m_f->client().createCustomer(Customer{{}, u"Ana"_s, u"ana@example.com"_s, {}, {}, 0}));
-    QVERIFY(customer);
-    m_customer = customer->id;
+    m_orders = std::make_unique<OrderSupport>(*m_f);
 }
 
 void TestProviderCalls::cleanup()
 {
     if (m_f && m_f->ok())
         QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
+    m_orders.reset();
     m_f.reset();
     m_clock.reset();
-}
-
-Order TestProviderCalls::place(const QList<NewOrderLine>& lines)
-{
-    auto order = wait(m_f->client().createOrder(NewOrder{m_f->merchantId(), m_customer, lines, {}, {}}, key()));
-    if (!order)
-        QTest::qFail(qPrintable(order.error().toString()), __FILE__, __LINE__);
-    return order ? *order : Order{};
-}
-
-Payment TestProviderCalls::pay(Id orderId)
-{
-    auto p = wait(m_f->client().authorizePayment(
-        orderId, CardInput{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s}, key()));
-    if (!p)
-        QTest::qFail(qPrintable(p.error().toString()), __FILE__, __LINE__);
-    return p ? *p : Payment{};
-}
-
-Payment TestProviderCalls::captured(const QList<NewOrderLine>& lines)
-{
-    const Payment a = pay(place(lines).id);
-    auto c = wait(m_f->client().capturePayment(a.id, std::nullopt, key()));
-    if (!c)
-        QTest::qFail(qPrintable(c.error().toString()), __FILE__, __LINE__);
-    return c ? *c : Payment{};
 }
 
 qint64 TestProviderCalls::count(const QString& table)
@@ -115,7 +86,7 @@ QList<int> TestProviderCalls::pending()
 void TestProviderCalls::concurrentAuthorizationsLeaveNoHold()
 {
     // two tills authorize the same order at once: one hold is recorded, the other is released
-    const Order o = place({{u"EAR-1"_s, 1}});
+    const Order o = m_orders->place(u"EAR-1"_s, 1);
     const CardInput card{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s};
     QList<QFuture<Result<Payment>>> attempts;
     for (int i = 0; i < 6; ++i)
@@ -141,8 +112,8 @@ void TestProviderCalls::concurrentAuthorizationsLeaveNoHold()
 void TestProviderCalls::providerCallsSurviveFailuresAndRestarts()
 {
     // the provider cannot be reached: the cancellation commits, its release waits in the store
-    const Order first = place({{u"EAR-1"_s, 1}});
-    pay(first.id);
+    const Order first = m_orders->place(u"EAR-1"_s, 1);
+    m_orders->authorize(first.id);
     m_f->provider().failNextCalls(1);
     QVERIFY(wait(m_f->client().cancelOrder(first.id, u"customer asked"_s, key())));
     QTRY_COMPARE(pending(), QList<int>{1});
@@ -156,8 +127,8 @@ void TestProviderCalls::providerCallsSurviveFailuresAndRestarts()
     QCOMPARE(m_f->provider().voidedHolds(), 1);
 
     // an outage: each failure doubles the wait before the next attempt
-    const Order second = place({{u"EAR-1"_s, 1}});
-    const Payment held = pay(second.id);
+    const Order second = m_orders->place(u"EAR-1"_s, 1);
+    const Payment held = m_orders->authorize(second.id);
     m_f->provider().failNextCalls(1'000'000); // nothing reaches the provider any more
     QVERIFY(wait(m_f->client().voidPayment(held.id, u"customer asked"_s, key())));
     QTRY_COMPARE(pending(), QList<int>{1});
@@ -178,7 +149,7 @@ void TestProviderCalls::providerCallsSurviveFailuresAndRestarts()
 
     // a capture made while the provider is away waits in the outbox, and is settled once due
     m_f->provider().failNextCalls(1);
-    const Payment later = captured({{u"EAR-1"_s, 1}});
+    const Payment later = m_orders->paidOrder(u"EAR-1"_s, 1);
     QTRY_COMPARE(pending(), QList<int>{1});
     QCOMPARE(m_f->provider().captures(), 0);
     m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
@@ -189,7 +160,7 @@ void TestProviderCalls::providerCallsSurviveFailuresAndRestarts()
 
     // the store check knows that a release of a payment that took the money is wrong: planted
     // and checked inside one command that then fails, so the row is never committed
-    const Payment taken = captured({{u"EAR-1"_s, 1}});
+    const Payment taken = m_orders->paidOrder(u"EAR-1"_s, 1);
     auto problems = std::make_shared<QStringList>();
     auto planted = wait(m_f->client().engine().write<bool>(
         Actor{u"t"_s, u"t"_s}, [taken, problems](store::UnitOfWork& uow) -> Result<bool> {
@@ -213,7 +184,7 @@ void TestProviderCalls::aPaymentsCallsGoInOrder()
     // the capture cannot reach the provider; the customer is refunded meanwhile. The refund
     // must not go before the money was taken: it waits behind the capture, then follows it
     m_f->provider().failNextCalls(1);
-    const Payment p = captured({{u"EAR-1"_s, 1}});
+    const Payment p = m_orders->paidOrder(u"EAR-1"_s, 1);
     QTRY_COMPARE(pending(), QList<int>{1}); // the capture, tried once
     QVERIFY(wait(m_f->client().refundPayment(p.id, 500, u"late delivery"_s, key())));
     QCOMPARE(count(u"provider_outbox"_s), 2);
@@ -232,10 +203,10 @@ void TestProviderCalls::everyCallHasItsOwnKey()
 {
     // the outbox empties between the two captures; their keys must still differ, or a provider
     // that remembers keys would take the second capture for a retry of the first
-    captured({{u"EAR-1"_s, 1}});
+    m_orders->paidOrder(u"EAR-1"_s, 1);
     QTRY_COMPARE(count(u"provider_outbox"_s), 0);
     QVERIFY(m_f->reopen()); // a restart does not start the keys over either
-    captured({{u"EAR-1"_s, 2}});
+    m_orders->paidOrder(u"EAR-1"_s, 2);
     QTRY_COMPARE(count(u"provider_outbox"_s), 0);
     QCOMPARE(m_f->provider().captures(), 2);
     QCOMPARE(m_f->provider().repeatedCalls(), 0);
