@@ -9,3 +9,4 @@ souk_add_test(TestOrderFilters TestOrderFilters.cpp LIBS souk_views souk_transla
               LABELS gui)
 souk_add_test(TestOrderDetailDialog TestOrderDetailDialog.cpp LIBS souk_views souk_translations
               souk_testsupport_store LABELS gui)
+souk_add_test(TestDemoTrafficBar TestDemoTrafficBar.cpp LIBS souk_views souk_translations LABELS gui)
