@@ -4,7 +4,10 @@
 
 namespace souk::store {
 
-/// How durable a commit is. Normal survives a process crash (WAL); Full also survives power loss.
+/// How durable a commit is. Full (the default) syncs the log at every commit, so a command is
+/// acknowledged, and its provider calls leave, only once it survives power loss. Normal
+/// survives a crash of the process but may lose the last commits on power loss: for demos and
+/// throwaway stores only, never where money is real.
 enum class Durability
 {
     Normal,
@@ -15,7 +18,7 @@ enum class Durability
 struct StoreOptions
 {
     QString path;
-    Durability durability = Durability::Normal;
+    Durability durability = Durability::Full;
     int busyTimeoutMs = 5000;
     bool readOnly = false;     ///< open for reading only (soukctl check/export); no lock, no migration
     bool backupBeforeMigration = true;

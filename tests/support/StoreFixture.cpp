@@ -50,6 +50,13 @@ bool StoreFixture::reopen()
     return true;
 }
 
+bool StoreFixture::reopenWith(std::shared_ptr<payments::PaymentProvider> provider, store::Durability durability)
+{
+    m_options.provider = provider ? std::move(provider) : m_provider;
+    m_options.store.durability = durability;
+    return reopen();
+}
+
 QString StoreFixture::storePath() const
 {
     return m_client ? m_client->location() : QString();

@@ -31,6 +31,11 @@ public:
     QString dirPath() const { return m_dir.path(); }
     /// Closes the client and opens a new one on the same store and provider, as a restart does.
     bool reopen();
+    /// The same with another provider (null: the fixture's own) and durability, for tests
+    /// that stand between the engine and the card network or the disk.
+    bool reopenWith(std::shared_ptr<payments::PaymentProvider> provider, store::Durability durability);
+    /// Closes the client (the store stays in the fixture's folder); reopen() opens it again.
+    void close() { m_client.reset(); }
     /// What `soukctl check` would report on the store now (catalog, orders, payments, ledger);
     /// empty when every invariant holds. Tests that move money call it in cleanup().
     QStringList problems();
