@@ -36,4 +36,29 @@ Id IdGenerator::next()
     return Id{(ms << (NodeBits + SequenceBits)) | (qint64(m_nodeId) << SequenceBits) | m_sequence};
 }
 
+void IdGenerator::advancePast(Id issued)
+{
+    if (issued.value <= 0)
+        return;
+    const qint64 ms = issued.value >> (NodeBits + SequenceBits);
+    const int node = nodeOf(issued);
+    const int sequence = int(issued.value & ((1 << SequenceBits) - 1));
+    // the next id is (ms, our node, sequence + 1) or later: greater than `issued` when it is
+    // ours; another node's id at the same millisecond may sort above any of ours, so move on
+    // to the next millisecond (or start its sequence at 0 when that node sorts below ours)
+    qint64 lastMs = ms;
+    int lastSequence = sequence;
+    if (node > m_nodeId) {
+        lastMs = ms + 1;
+        lastSequence = -1;
+    } else if (node < m_nodeId) {
+        lastSequence = -1;
+    }
+    std::lock_guard lock(m_mutex);
+    if (lastMs > m_lastMs || (lastMs == m_lastMs && lastSequence > m_sequence)) {
+        m_lastMs = lastMs;
+        m_sequence = lastSequence;
+    }
+}
+
 } // namespace souk

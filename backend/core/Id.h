@@ -35,7 +35,8 @@ inline size_t qHash(Id id, size_t seed = 0) noexcept
 
 /// Makes ids: 41 bits of milliseconds since 2024-01-01, 10 bits of node, 12 bits of sequence.
 /// Unique across nodes as long as node ids differ; ordered by creation time within a node.
-/// Thread-safe. If the clock steps back, ids keep growing from the last one issued.
+/// Thread-safe. If the clock steps back, ids keep growing from the last one issued, across
+/// restarts too once advancePast() has been given the store's newest id.
 class IdGenerator
 {
 public:
@@ -46,6 +47,10 @@ public:
 
     IdGenerator(int nodeId, const Clock& clock);
     Id next();
+    /// Every id issued from now on is greater than `issued` (the store's high-water mark, read
+    /// at open), whatever the clock says: a clock stepped back while the store was closed
+    /// cannot make an id issued before come round again.
+    void advancePast(Id issued);
     int nodeId() const { return m_nodeId; }
 
     static qint64 timestampMsOf(Id id) { return (id.value >> (NodeBits + SequenceBits)) + EpochMs; }

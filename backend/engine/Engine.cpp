@@ -1,15 +1,43 @@
 #include "backend/engine/Engine.h"
 
 #include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include "backend/engine/Writer.h"
 #include "backend/store/ChangeFeed.h"
+#include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcEngine, "souk.engine")
 
 namespace souk::engine {
+namespace {
+
+/// The newest id in the store: the largest `id` primary key of any table. Each is the last
+/// entry of its table's primary key, so this reads one page per table.
+Result<Id> highestId(QSqlDatabase& db)
+{
+    QSqlQuery tables(db);
+    tables.setForwardOnly(true);
+    if (!tables.exec(u"SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+                     "WHERE m.type = 'table' AND c.name = 'id' AND c.pk = 1 AND c.type = 'INTEGER'"_s))
+        return store::sqlError(tables.lastError(), u"listing the tables with ids"_s);
+    QStringList names;
+    while (tables.next())
+        names.append(tables.value(0).toString());
+    qint64 highest = 0;
+    for (const QString& table : names) {
+        auto max = store::scalar(db, u"SELECT coalesce(max(id), 0) FROM \"%1\""_s.arg(table));
+        if (!max)
+            return max.error();
+        highest = std::max(highest, max->toLongLong());
+    }
+    return Id{highest};
+}
+
+} // namespace
 
 Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const Clock& clock)
 {
@@ -24,6 +52,13 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const
     if (!last.result())
         return last.result().error();
     engine->m_lastSeq = *last.result();
+    // ids go on from the newest in the store, not from the clock alone: a clock set back
+    // while the store was closed must not issue an id twice
+    auto highest = engine->read<Id>([](QSqlDatabase& db) { return highestId(db); });
+    highest.waitForFinished();
+    if (!highest.result())
+        return highest.result().error();
+    engine->m_ids.advancePast(*highest.result());
     if (options.store.readOnly)
         engine->m_writer->stop(); // writes fail at once with Unavailable
     else
@@ -45,6 +80,25 @@ Engine::~Engine()
 {
     m_writer.reset(); // drains the queue, then joins
     m_readPool.waitForDone();
+    if (!m_options.store.readOnly)
+        checkpointOnClose();
+}
+
+void Engine::checkpointOnClose()
+{
+    // A clean close leaves everything in the store file: the log is copied back and emptied,
+    // so the file alone (a copy, a backup of it) holds every commit. SQLite does this itself
+    // only when the last connection to close can write, and a reader of the pool may be last.
+    auto conn = store::Connection::open(m_options.store, u"close"_s);
+    if (!conn) {
+        qCWarning(lcEngine) << "cannot checkpoint the log at close:" << conn.error().toString();
+        return;
+    }
+    auto busy = store::scalar((*conn)->db(), u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    if (!busy)
+        qCWarning(lcEngine) << "the log was not checkpointed at close:" << busy.error().toString();
+    else if (busy->toInt() != 0)
+        qCWarning(lcEngine) << "the log was not checkpointed at close: another connection is reading";
 }
 
 qint64 Engine::commits() const

@@ -147,6 +147,7 @@ private:
         return std::move(*result);
     }
     void published(const ChangeList& changes);
+    void checkpointOnClose();
 
     EngineOptions m_options;
     const Clock& m_clock;

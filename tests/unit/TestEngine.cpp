@@ -1,5 +1,6 @@
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -72,6 +73,8 @@ private slots:
     void refusalWithoutWritesKeepsTheBatch();
     void failureAfterWritesRunsTheBatchAgain();
     void futuresFinishAfterTheirChangesArePublished();
+    void idsGrowWhenTheClockStepsBackAcrossRestarts();
+    void cleanCloseLeavesNothingInTheLog();
 
 private:
     std::unique_ptr<Engine> open(bool readOnly = false);
@@ -415,6 +418,74 @@ void TestEngine::failureAfterWritesRunsTheBatchAgain()
     auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
     feed.waitForFinished();
     QCOMPARE(feed.result()->size(), 2);
+}
+
+void TestEngine::idsGrowWhenTheClockStepsBackAcrossRestarts()
+{
+    const auto newIds = [](Engine& engine, int count) {
+        auto f = engine.write<QList<qint64>>(Tester, [count](store::UnitOfWork& uow) -> Result<QList<qint64>> {
+            QList<qint64> ids;
+            for (int i = 0; i < count; ++i)
+                ids.append(uow.newId().value);
+            // a row that keeps the newest id in the store, as every entity row does
+            if (auto s = store::exec(uow.db(), u"INSERT INTO merchants (id, name, currency, version, created_ms, "
+                                               "updated_ms) VALUES (?, 'Shop', 'EUR', 1, 0, 0)"_s,
+                                     {ids.last()});
+                !s)
+                return s.error();
+            return ids;
+        });
+        f.waitForFinished();
+        return f.result() ? *f.result() : QList<qint64>{};
+    };
+    auto engine = open();
+    QVERIFY(engine);
+    const QList<qint64> before = newIds(*engine, 50);
+    QCOMPARE(before.size(), 50);
+    engine.reset();
+
+    m_clock.advanceMs(-3'600'000); // NTP steps the clock back an hour while the store is closed
+    engine = open();
+    QVERIFY(engine);
+    const QList<qint64> after = newIds(*engine, 50);
+    QCOMPARE(after.size(), 50);
+    QVERIFY2(after.first() > before.last(), "an id issued after the restart is not above the store's newest");
+    for (qsizetype i = 1; i < after.size(); ++i)
+        QVERIFY(after[i] > after[i - 1]);
+
+    m_clock.advanceMs(-60'000); // and back again while it runs
+    const QList<qint64> running = newIds(*engine, 5);
+    QVERIFY(running.first() > after.last());
+}
+
+void TestEngine::cleanCloseLeavesNothingInTheLog()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    for (int i = 1; i <= 20; ++i)
+        engine->write<qint64>(Tester, addRow(i));
+    auto last = engine->write<qint64>(Tester, addRow(21));
+    last.waitForFinished();
+    QVERIFY(last.result());
+    // a reader that stays open while the writer closes must not keep commits in the log
+    auto read = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT 1"_s); });
+    read.waitForFinished();
+    engine.reset();
+
+    const QString wal = m_dir->filePath(u"engine.souk-wal"_s);
+    QVERIFY2(!QFile::exists(wal) || QFileInfo(wal).size() == 0, "the log still holds commits after a clean close");
+    // the store file alone holds every commit
+    QTemporaryDir elsewhere;
+    QVERIFY(QFile::copy(m_dir->filePath(u"engine.souk"_s), elsewhere.filePath(u"copy.souk"_s)));
+    EngineOptions o;
+    o.store.path = elsewhere.filePath(u"copy.souk"_s);
+    auto copy = Engine::open(o, m_clock);
+    QVERIFY(copy);
+    auto rows = (*copy)->read<QVariant>(
+        [](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key LIKE 'k%'"_s); });
+    rows.waitForFinished();
+    QVERIFY(rows.result());
+    QCOMPARE(rows.result()->toInt(), 21);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
