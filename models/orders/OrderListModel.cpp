@@ -45,7 +45,15 @@ void OrderListModel::load()
     m_dirty.clear();
     m_deferred.clear();
     m_pagedRows = 0;
+    const bool waited = newRowsWaiting() > 0;
+    m_waiting.clear();
+    m_waitingOverflow = false;
+    m_waitingCount = 0;
+    m_waitingNewest = 0;
+    m_leaving.clear();
     endResetModel();
+    if (waited)
+        emit newRowsWaitingChanged(0);
     m_more = false;
     m_pageInFlight = false;
     m_firstShown = false;
@@ -67,8 +75,7 @@ void OrderListModel::requestPage()
                 if (!page) {
                     m_pageInFlight = false;
                     emit loadFailed(page.error());
-                    for (const Order& o : std::exchange(m_deferred, {}))
-                        place(o);
+                    applyFresh(std::exchange(m_deferred, {}).values());
                     return;
                 }
                 onPage(*page);
@@ -89,15 +96,19 @@ void OrderListModel::onPage(const orders::OrderPage& page)
     }
     m_more = page.more;
     if (!older.empty()) {
+        // appended below what is shown: a page goes in even while rows are held
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(older.size()) - 1);
         m_rows.insert(m_rows.end(), older.begin(), older.end());
         endInsertRows();
+        if (!m_waiting.isEmpty() && !m_waitingOverflow) {
+            for (const Order& o : older)
+                m_waiting.remove(o.id); // it waited as new to the table; the page brought it
+            emit newRowsWaitingChanged(newRowsWaiting());
+        }
     }
     m_pagedRows = std::max(m_pagedRows, int(m_rows.size()));
-    const QHash<Id, Order> deferred = std::exchange(m_deferred, {});
-    for (const Order& o : deferred)
-        place(o);
+    applyFresh(std::exchange(m_deferred, {}).values());
     if (!m_firstShown) {
         m_firstShown = true;
         emit firstRowsShown(m_loadTimer.elapsed());
@@ -196,6 +207,21 @@ void OrderListModel::onRefreshed(const QList<Order>& fresh)
             m_deferred.insert(o.id, o);
         return;
     }
+    applyFresh(fresh);
+}
+
+void OrderListModel::applyFresh(const QList<Order>& fresh)
+{
+    if (fresh.isEmpty())
+        return;
+    if (m_rowsHeld) {
+        const int waiting = newRowsWaiting();
+        for (const Order& o : fresh)
+            holdFresh(o);
+        if (newRowsWaiting() != waiting)
+            emit newRowsWaitingChanged(newRowsWaiting());
+        return;
+    }
     // new orders above the newest row go in as one block: one insert at the top per burst,
     // not one shift of the whole table per order
     std::vector<Order> top;
@@ -215,6 +241,85 @@ void OrderListModel::onRefreshed(const QList<Order>& fresh)
     trimLiveRows();
 }
 
+void OrderListModel::holdFresh(const Order& o)
+{
+    const bool wanted = m_filter.matches(o);
+    const int row = rowOf(o.id);
+    if (row >= 0) {
+        // shown: updated where it stands, even when it left the filter (it goes on release)
+        if (o.version >= m_rows[size_t(row)].version) {
+            m_rows[size_t(row)] = o;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+        if (wanted)
+            m_leaving.remove(o.id);
+        else
+            m_leaving.insert(o.id);
+        emit orderChanged(o.id);
+        return;
+    }
+    if (!wanted || !belongsInWindow(o)) {
+        if (!m_waitingOverflow)
+            m_waiting.remove(o.id); // it waited, and left the filter meanwhile
+        return;
+    }
+    if (m_waitingOverflow) {
+        // only counted now: an id above every one seen is one more order (ids grow with time)
+        if (o.id.value > m_waitingNewest) {
+            ++m_waitingCount;
+            m_waitingNewest = o.id.value;
+        }
+        return;
+    }
+    m_waitingNewest = std::max(m_waitingNewest, o.id.value);
+    const auto it = m_waiting.find(o.id);
+    if (it != m_waiting.end()) {
+        if (o.version >= it->version)
+            *it = o;
+        return;
+    }
+    if (m_waiting.size() >= m_liveRowsMax) {
+        // releasing these would push every shown row out of the kept window anyway: count them,
+        // and load the newest page on release
+        m_waitingOverflow = true;
+        m_waitingCount = int(m_waiting.size()) + 1;
+        m_waiting.clear();
+        return;
+    }
+    m_waiting.insert(o.id, o);
+}
+
+void OrderListModel::setRowsHeld(bool held)
+{
+    if (m_rowsHeld == held)
+        return;
+    m_rowsHeld = held;
+    if (!held)
+        releaseWaiting();
+}
+
+void OrderListModel::releaseWaiting()
+{
+    if (m_waitingOverflow) {
+        load(); // more waited than the table keeps: the newest page is what there is to show
+        return;
+    }
+    const int waited = newRowsWaiting();
+    const QList<Order> waiting = std::exchange(m_waiting, {}).values();
+    for (const Id id : std::exchange(m_leaving, {})) {
+        const int row = rowOf(id);
+        if (row >= 0 && !m_filter.matches(m_rows[size_t(row)])) {
+            beginRemoveRows({}, row, row);
+            m_rows.erase(m_rows.begin() + row);
+            endRemoveRows();
+        }
+    }
+    m_waitingNewest = 0;
+    onRefreshed(waiting); // a page on its way takes them in when it lands
+    if (waited > 0)
+        emit newRowsWaitingChanged(0);
+}
+
 void OrderListModel::trimLiveRows()
 {
     // a live table at thousands of orders a second keeps the newest m_liveRowsMax rows; older
@@ -227,6 +332,12 @@ void OrderListModel::trimLiveRows()
     m_rows.resize(size_t(keep));
     endRemoveRows();
     m_more = true;
+}
+
+bool OrderListModel::belongsInWindow(const Order& o) const
+{
+    // older than the loaded window while more pages exist: it arrives with its page
+    return !(m_more && !m_rows.empty() && o.id.value < m_rows.back().id.value);
 }
 
 void OrderListModel::place(const Order& o)
@@ -245,8 +356,7 @@ void OrderListModel::place(const Order& o)
         emit orderChanged(o.id);
         return;
     }
-    // older than the loaded window while more pages exist: it arrives with its page
-    if (!wanted || (m_more && !m_rows.empty() && o.id.value < m_rows.back().id.value))
+    if (!wanted || !belongsInWindow(o))
         return;
     const auto at = std::lower_bound(m_rows.begin(), m_rows.end(), o.id.value,
                                      [](const Order& r, qint64 id) { return r.id.value > id; });

@@ -20,7 +20,9 @@ class Client;
 /// The live order monitor's rows, newest first. Loads one page, then further pages as the view
 /// scrolls (fetchMore), so a store of a million orders costs only what is on screen. Orders from
 /// the change feed are inserted, updated or removed row by row; a new filter is the only reset.
-/// While paused, changes are kept and applied on resume. Owned by its page; GUI thread.
+/// While paused, changes are kept and applied on resume. While rows are held still (someone is
+/// reading or picking a row), shown rows update in place and new rows wait, counted, until
+/// released. Owned by its page; GUI thread.
 class OrderListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -65,6 +67,14 @@ public:
     bool isLoading() const { return m_pageInFlight; }
     /// Changes held while paused.
     int heldChanges() const { return int(m_held.size()); }
+    /// Held still: no row is inserted or removed (rows already shown still update in place), so
+    /// a row keeps its place under the reader's eyes and pointer. New orders for the table wait,
+    /// counted by newRowsWaiting(); orders that left the filter stay until release. Releasing
+    /// puts the waiting orders in and takes the leavers out.
+    void setRowsHeld(bool held);
+    bool rowsHeld() const { return m_rowsHeld; }
+    /// Orders for the table that wait while rows are held.
+    int newRowsWaiting() const { return m_waitingOverflow ? m_waitingCount : int(m_waiting.size()); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -81,6 +91,7 @@ signals:
     void firstRowsShown(qint64 ms);
     void loadFailed(const souk::Error& error);
     void heldChangesChanged(int count);
+    void newRowsWaitingChanged(int count);
     /// An order shown in the table changed (the detail dialog listens).
     void orderChanged(souk::Id orderId);
 
@@ -90,7 +101,11 @@ private:
     void applyChanges(const souk::ChangeList& changes);
     void requestRefresh();
     void onRefreshed(const QList<orders::Order>& fresh);
+    void applyFresh(const QList<orders::Order>& fresh);
+    void holdFresh(const orders::Order& order);
+    void releaseWaiting();
     void trimLiveRows();
+    bool belongsInWindow(const orders::Order& order) const;
     void place(const orders::Order& order);
     QVariant displayData(const orders::Order& o, int column) const;
     QVariant rawData(const orders::Order& o, int column) const;
@@ -106,12 +121,19 @@ private:
     bool m_live = true;
     bool m_firstShown = false;
     QElapsedTimer m_loadTimer;
-    std::vector<orders::Order> m_rows; ///< sorted by id, descending
-    QSet<Id> m_held;                   ///< order ids changed while paused
-    QSet<Id> m_dirty;                  ///< order ids to re-read
+    std::vector<orders::Order> m_rows;   ///< sorted by id, descending
+    QSet<Id> m_held;                     ///< order ids changed while paused
+    QSet<Id> m_dirty;                    ///< order ids to re-read
     QHash<Id, orders::Order> m_deferred; ///< re-read while a page was loading: placed after it
     bool m_refreshInFlight = false;
     int m_pagedRows = 0; ///< rows the pages brought in: live trimming keeps at least these
+    bool m_rowsHeld = false;
+    QHash<Id, orders::Order> m_waiting; ///< new to the table while rows are held
+    /// More waited than the table keeps (m_liveRowsMax): only counted; release loads the newest page.
+    bool m_waitingOverflow = false;
+    int m_waitingCount = 0;     ///< what waits, once overflowed
+    qint64 m_waitingNewest = 0; ///< the newest waiting id: what counts as one more once overflowed
+    QSet<Id> m_leaving;         ///< shown rows that left the filter while rows are held
     mutable QHash<QString, Currency> m_currencies;
     QHash<qint64, QString> m_merchantNames;
 };

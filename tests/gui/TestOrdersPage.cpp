@@ -1,12 +1,17 @@
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
+#include <QWindow>
 
 #include "backend/catalog/MerchantService.h"
+#include "backend/core/Async.h"
 #include "backend/engine/Engine.h"
 #include "models/common/Prefs.h"
 #include "models/orders/OrderListModel.h"
@@ -22,6 +27,92 @@ using souk::test::OrderSupport;
 using souk::test::StoreFixture;
 
 namespace souk {
+namespace {
+
+constexpr int TrafficPerSecond = 100; ///< the live traffic of the click tests; they check >= 50 arrived
+constexpr int ReactionMs = 150;       ///< from seeing an order under the pointer to pressing the button
+
+/// Orders placed through the real engine at a steady rate without waiting on the test thread, so
+/// the page keeps handling input while they arrive: a busy shop's live traffic. Test thread.
+class LiveTraffic final : public QObject
+{
+public:
+    LiveTraffic(StoreFixture& f, Id customerId, const QString& sku) : m_f(f), m_customerId(customerId), m_sku(sku)
+    {
+        connect(&m_timer, &QTimer::timeout, this, &LiveTraffic::tick);
+    }
+    void start()
+    {
+        m_clock.start();
+        m_timer.start(10);
+    }
+    /// Stops sending and waits until every order sent has its answer.
+    void stop()
+    {
+        m_timer.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(m_placed + m_failed, m_sent, 20'000);
+    }
+    int placed() const { return m_placed; }
+    int failed() const { return m_failed; }
+    /// Orders placed per second, from the start to the last answer.
+    double perSecond() const { return m_lastMs > 0 ? m_placed * 1000.0 / double(m_lastMs) : 0.0; }
+
+private:
+    void tick()
+    {
+        const qint64 due = TrafficPerSecond * m_clock.elapsed() / 1000;
+        while (m_sent < due && m_sent - m_placed - m_failed < 200) // a bounded backlog
+            send();
+    }
+    void send()
+    {
+        ++m_sent;
+        const orders::NewOrder order{m_f.merchantId(), m_customerId, {{m_sku, 1}}, {}, {}};
+        onReady(m_f.client().createOrder(order, u"live-%1"_s.arg(m_sent)), this,
+                [this](const Result<orders::Order>& placed) {
+                    placed ? ++m_placed : ++m_failed;
+                    m_lastMs = m_clock.elapsed();
+                });
+    }
+
+    StoreFixture& m_f;
+    Id m_customerId;
+    QString m_sku;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    int m_sent = 0;
+    int m_placed = 0;
+    int m_failed = 0;
+    qint64 m_lastMs = 0;
+};
+
+/// A person's click: the button goes down and comes up a moment later, the feed running between.
+void humanClick(QWindow* window, QPoint at)
+{
+    QTest::mousePress(window, Qt::LeftButton, {}, at);
+    QTest::qWait(60);
+    QTest::mouseRelease(window, Qt::LeftButton, {}, at);
+}
+
+/// A person's double click: two clicks ~200 ms apart (inside the double-click interval), with the
+/// feed running between them. QTest::mouseDClick sends all four events at once.
+void humanDoubleClick(QWindow* window, QPoint at)
+{
+    const QPointF global = window->mapToGlobal(QPointF(at));
+    int& t = QTest::lastMouseTimestamp;
+    const auto send = [&](QEvent::Type type, Qt::MouseButtons buttons, int afterMs) {
+        t += afterMs;
+        qt_handleMouseEvent(window, QPointF(at), global, buttons, Qt::LeftButton, type, {}, t);
+        QTest::qWait(afterMs);
+    };
+    send(QEvent::MouseButtonPress, Qt::LeftButton, 1);
+    send(QEvent::MouseButtonRelease, Qt::NoButton, 60);
+    send(QEvent::MouseButtonPress, Qt::LeftButton, 80);
+    send(QEvent::MouseButtonRelease, Qt::NoButton, 60);
+    t += QTest::mouseDoubleClickInterval; // the next click starts afresh
+}
+
+} // namespace
 
 /// The order monitor page with real input events: the filters narrow the table, the counters
 /// count, pause holds new orders, and the detail dialog opens from the keyboard.
@@ -59,6 +150,14 @@ private:
         const orders::Order* o = m_page->model()->orderAt(0);
         return o ? o->id : Id{};
     }
+    /// Where row `row` of the table is, in the page window's coordinates.
+    QPoint rowCenter(int row) const;
+    /// The order shown at `at` (window coordinates); null if none.
+    Id orderAt(QPoint at) const;
+    Id selectedOrder() const;
+    /// The order of the visible detail dialog; null if none is open.
+    Id openedOrder() const;
+    void closeDetail();
 
     QTemporaryDir m_prefsDir;
     std::unique_ptr<StoreFixture> m_f;
@@ -328,6 +427,136 @@ void TestOrdersPage::enterOpensDetail()
     QTRY_VERIFY(!dialog->detail().order.id.isNull());
     QCOMPARE(dialog->detail().order.id, m_page->model()->orderAt(0)->id);
     QVERIFY(!dialog->detail().events.isEmpty());
+}
+
+QPoint TestOrdersPage::rowCenter(int row) const
+{
+    auto* table = child<QTableView>(u"ordersTable"_s);
+    const QRect cell = table->visualRect(table->model()->index(row, OrderListModel::Number));
+    return table->viewport()->mapTo(m_page.get(), cell.center());
+}
+
+Id TestOrdersPage::orderAt(QPoint at) const
+{
+    auto* table = child<QTableView>(u"ordersTable"_s);
+    const QModelIndex index = table->indexAt(table->viewport()->mapFrom(m_page.get(), at));
+    return Id{index.siblingAtColumn(0).data(OrderListModel::IdRole).toLongLong()};
+}
+
+Id TestOrdersPage::selectedOrder() const
+{
+    const QModelIndexList selected = child<QTableView>(u"ordersTable"_s)->selectionModel()->selectedRows();
+    return selected.size() == 1 ? Id{selected.first().data(OrderListModel::IdRole).toLongLong()} : Id{};
+}
+
+Id TestOrdersPage::openedOrder() const
+{
+    for (const OrderDetailDialog* d : m_page->findChildren<OrderDetailDialog*>()) {
+        if (d->isVisible())
+            return d->orderId();
+    }
+    return {};
+}
+
+void TestOrdersPage::closeDetail()
+{
+    for (OrderDetailDialog* d : m_page->findChildren<OrderDetailDialog*>())
+        d->close();
+    QTRY_VERIFY(openedOrder().isNull());
+}
+
+void TestOrdersPage::liveClickSelectsAndOpensTheChosenOrder()
+{
+    // a busy shop: orders arrive at 100 a second while a person picks one with the mouse
+    m_f->addProduct(u"Socks"_s, {u"SOCK-1"_s}, 900, 100'000);
+    OrderSupport dee(*m_f, u"dee@example.com"_s);
+    LiveTraffic traffic(*m_f, dee.customerId(), u"SOCK-1"_s);
+    auto* table = child<QTableView>(u"ordersTable"_s);
+    QWindow* window = m_page->windowHandle();
+    traffic.start();
+    QTRY_VERIFY(rows() > 30); // the table runs live
+
+    // the order under the pointer when it arrives there is the one the person chose
+    const QPoint at = rowCenter(5);
+    QTest::mouseMove(window, at);
+    const Id chosen = orderAt(at);
+    QVERIFY(!chosen.isNull());
+    QTest::qWait(ReactionMs);
+    humanClick(window, at);
+    QCOMPARE(selectedOrder(), chosen);
+    QTest::qWait(500); // more orders arrive while the person reads
+    QCOMPARE(selectedOrder(), chosen);
+    QCOMPARE(orderAt(at), chosen); // nothing moved under the pointer
+    QTest::keyClick(window, Qt::Key_Return);
+    QTRY_COMPARE(openedOrder(), chosen);
+    closeDetail();
+
+    // the table says that newer orders wait above
+    auto* newer = child<QPushButton>(u"newOrdersButton"_s);
+    QVERIFY(newer);
+    QTRY_VERIFY(newer->isVisible());
+    QVERIFY2(newer->text().contains(u"new order"_s), qPrintable(newer->text()));
+
+    // another order, by double click, while orders keep arriving
+    const QPoint other = rowCenter(2);
+    QTest::mouseMove(window, other);
+    const Id second = orderAt(other);
+    QVERIFY(!second.isNull() && second != chosen);
+    QTest::qWait(ReactionMs);
+    humanDoubleClick(window, other);
+    QTRY_COMPARE(openedOrder(), second);
+    QCOMPARE(selectedOrder(), second);
+    closeDetail();
+
+    // the button jumps to the newest: the orders that waited are in, the table is live again
+    const Id shownNewest = firstId();
+    QTest::mouseClick(window, Qt::LeftButton, {}, newer->mapTo(m_page.get(), newer->rect().center()));
+    QTRY_VERIFY(firstId() > shownNewest);
+    QCOMPARE(table->verticalScrollBar()->value(), 0);
+    QVERIFY(!table->selectionModel()->hasSelection());
+    QTRY_VERIFY(!newer->isVisible());
+
+    traffic.stop();
+    QCOMPARE(traffic.failed(), 0);
+    qInfo("live traffic: %d orders, %.0f per second", traffic.placed(), traffic.perSecond());
+    QVERIFY2(traffic.perSecond() >= 50, qPrintable(QString::number(traffic.perSecond())));
+    QTRY_COMPARE(rows(), 2 + traffic.placed()); // every order shown, once
+}
+
+void TestOrdersPage::scrolledTableHoldsStill()
+{
+    m_f->addProduct(u"Socks"_s, {u"SOCK-1"_s}, 900, 100'000);
+    OrderSupport dee(*m_f, u"dee@example.com"_s);
+    LiveTraffic traffic(*m_f, dee.customerId(), u"SOCK-1"_s);
+    auto* table = child<QTableView>(u"ordersTable"_s);
+    auto* newer = child<QPushButton>(u"newOrdersButton"_s);
+    QWindow* window = m_page->windowHandle();
+    traffic.start();
+    QTRY_VERIFY(rows() > 80);
+    QVERIFY(!newer->isVisible()); // at the top with nothing chosen, the table runs live
+
+    // a click in the scroll bar's groove pages down: the rows in view stay in view, nothing selected
+    QScrollBar* bar = table->verticalScrollBar();
+    QTest::mouseClick(window, Qt::LeftButton, {},
+                      bar->mapTo(m_page.get(), QPoint(bar->width() / 2, bar->height() - 12)));
+    QTRY_VERIFY(bar->value() > 0);
+    QVERIFY(!table->selectionModel()->hasSelection());
+    const QPoint top = rowCenter(table->rowAt(0));
+    const Id inView = orderAt(top);
+    QTest::qWait(500);
+    QCOMPARE(orderAt(top), inView);
+    QTRY_VERIFY(newer->isVisible());
+
+    // back to the top by the button: the waiting orders are in, and it runs live again
+    const Id shownNewest = firstId();
+    QTest::mouseClick(window, Qt::LeftButton, {}, newer->mapTo(m_page.get(), newer->rect().center()));
+    QTRY_VERIFY(firstId() > shownNewest);
+    QCOMPARE(bar->value(), 0);
+    QVERIFY(!newer->isVisible());
+    const Id afterJump = firstId();
+    QTRY_VERIFY(firstId() > afterJump);
+    traffic.stop();
+    QTRY_COMPARE(rows(), 2 + traffic.placed());
 }
 
 void TestOrdersPage::disputeEvidenceIsSentOnce()

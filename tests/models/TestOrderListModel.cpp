@@ -28,6 +28,8 @@ private slots:
     void pauseHoldsChanges();
     void filterLeavesAndEnters();
     void pauseHoldsARefreshInFlight();
+    void heldRowsStandStill();
+    void heldRowsKeepLeaversUntilRelease();
     void trimKeepsPagedRows();
     void filterRuleMatchesQuery_data();
     void filterRuleMatchesQuery();
@@ -137,6 +139,66 @@ void TestOrderListModel::pauseHoldsARefreshInFlight()
     QCOMPARE(m_model->rowCount(), 0);
     m_model->setLive(true);
     QTRY_COMPARE(m_model->rowCount(), 1);
+}
+
+void TestOrderListModel::heldRowsStandStill()
+{
+    const orders::Order shown = m_orders->place(u"EAR-1"_s, 1);
+    m_model->load();
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy waiting(m_model.get(), &OrderListModel::newRowsWaitingChanged);
+    QPersistentModelIndex reading(m_model->index(0, 0));
+    m_model->setRowsHeld(true);
+    const orders::Order first = m_orders->place(u"EAR-1"_s, 1);
+    const orders::Order second = m_orders->place(u"EAR-1"_s, 2);
+    QTRY_COMPARE(m_model->newRowsWaiting(), 2);
+    QCOMPARE(waiting.last().first().toInt(), 2);
+    // a shown row still changes, where it stands
+    m_orders->capture(m_orders->authorize(shown.id).id);
+    QTRY_COMPARE(m_model->orderAt(0)->status, orders::OrderStatus::Paid);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(reading.row(), 0);
+    // a waiting order that changes is still one waiting order
+    m_orders->authorize(first.id);
+    QTest::qWait(100);
+    QCOMPARE(m_model->newRowsWaiting(), 2);
+    // released: the waiting orders go in above, newest first, in one block
+    m_model->setRowsHeld(false);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(m_model->newRowsWaiting(), 0);
+    QCOMPARE(waiting.last().first().toInt(), 0);
+    QCOMPARE(m_model->orderAt(0)->id, second.id);
+    QCOMPARE(m_model->orderAt(1)->id, first.id);
+    QCOMPARE(m_model->orderAt(1)->paymentState, orders::PaymentState::Authorized); // its latest version
+    QCOMPARE(reading.row(), 2); // the persistent index followed its order
+}
+
+void TestOrderListModel::heldRowsKeepLeaversUntilRelease()
+{
+    OrderFilter awaiting;
+    awaiting.status = orders::OrderStatus::PendingPayment;
+    m_model->setFilter(awaiting);
+    const orders::Order older = m_orders->place(u"EAR-1"_s, 1);
+    const orders::Order newer = m_orders->place(u"EAR-1"_s, 1);
+    QTRY_COMPARE(m_model->rowCount(), 2);
+    m_model->setRowsHeld(true);
+    // paid: it leaves "awaiting payment", but not from under the reader's eyes
+    m_orders->capture(m_orders->authorize(newer.id).id);
+    QTRY_COMPARE(m_model->orderAt(0)->status, orders::OrderStatus::Paid);
+    QCOMPARE(m_model->rowCount(), 2);
+    // a new order that is paid before it is released never shows
+    const orders::Order passing = m_orders->place(u"EAR-1"_s, 1);
+    QTRY_COMPARE(m_model->newRowsWaiting(), 1);
+    m_orders->capture(m_orders->authorize(passing.id).id);
+    QTRY_COMPARE(m_model->newRowsWaiting(), 0);
+    m_model->setRowsHeld(false);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->orderAt(0)->id, older.id);
 }
 
 void TestOrderListModel::trimKeepsPagedRows()

@@ -1,12 +1,15 @@
 #include "views/orders/OrdersPage.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "backend/client/Client.h"
@@ -24,6 +27,10 @@ using namespace Qt::StringLiterals;
 
 namespace souk {
 namespace {
+
+/// How long the rows hold still after the pointer last moved over them: from seeing a row to
+/// clicking it, with room to spare.
+constexpr int AimingMs = 1500;
 
 QLabel* counterValue(QWidget* parent, const QString& name)
 {
@@ -62,6 +69,7 @@ OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* par
     connect(m_counters, &OrderCountersSource::countersChanged, this, &OrdersPage::showCounters);
     connect(m_model, &OrderListModel::loadFailed, m_messageBar, qOverload<const Error&>(&MessageBar::showError));
     connect(m_model, &OrderListModel::heldChangesChanged, this, &OrdersPage::updateLiveButton);
+    connect(m_model, &OrderListModel::newRowsWaitingChanged, this, &OrdersPage::updateNewOrdersButton);
     connect(m_model, &OrderListModel::orderChanged, this, [this](Id id) {
         if (m_detail && m_detail->orderId() == id)
             m_detail->reload();
@@ -106,7 +114,27 @@ void OrdersPage::buildUi()
         m_table->setColumnWidth(OrderListModel::Payment, 130);
         m_table->setColumnWidth(OrderListModel::Total, 120);
     }
-    connect(m_table, &QTableView::activated, this, &OrdersPage::openSelected);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
+    // the order of the row activated (Enter, double click), by its id: rows may have moved since
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (index.isValid())
+            openOrder(Id{index.data(OrderListModel::IdRole).toLongLong()});
+    });
+    // rows hold still while someone reads or picks one; newer orders wait behind m_newOrders
+    m_aiming = new QTimer(this);
+    m_aiming->setSingleShot(true);
+    m_aiming->setInterval(AimingMs);
+    connect(m_aiming, &QTimer::timeout, this, &OrdersPage::updateRowsHeld);
+    m_table->viewport()->setMouseTracking(true);
+    m_table->viewport()->installEventFilter(this);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OrdersPage::updateRowsHeld);
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &OrdersPage::updateRowsHeld);
+    m_newOrders = new QPushButton(this);
+    m_newOrders->setObjectName(u"newOrdersButton"_s);
+    m_newOrders->setToolTip(tr("The table holds still while you read it or pick an order. Click to show the "
+                               "newest orders."));
+    m_newOrders->hide();
+    connect(m_newOrders, &QPushButton::clicked, this, &OrdersPage::showNewest);
     auto* details = new QPushButton(tr("&Details…"), this);
     details->setObjectName(u"detailsButton"_s);
     connect(details, &QPushButton::clicked, this, &OrdersPage::openSelected);
@@ -117,6 +145,8 @@ void OrdersPage::buildUi()
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_demoSlot);
     bottom->addStretch(1);
+    // in the bottom row, not above the table: appearing there would move the rows being read
+    bottom->addWidget(m_newOrders);
     bottom->addWidget(details);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildCounters());
@@ -158,6 +188,7 @@ QWidget* OrdersPage::buildFilters()
     connect(m_live, &QPushButton::toggled, this, [this](bool live) {
         m_model->setLive(live);
         updateLiveButton();
+        updateNewOrdersButton();
     });
     updateLiveButton();
     m_filters->addTrailingWidget(m_live);
@@ -214,6 +245,52 @@ void OrdersPage::updateLiveButton()
     m_live->setText(tr("Paused (%n changed)", nullptr, held));
 }
 
+void OrdersPage::updateRowsHeld()
+{
+    const bool reading =
+        m_table->selectionModel()->hasSelection() || m_table->verticalScrollBar()->value() > 0 || m_aiming->isActive();
+    m_model->setRowsHeld(reading);
+}
+
+void OrdersPage::updateNewOrdersButton()
+{
+    const int waiting = m_model->newRowsWaiting();
+    // paused, the live button says what waits
+    m_newOrders->setVisible(waiting > 0 && m_model->isLive());
+    //: the live orders table holds still while the user reads it; %n newer orders wait above
+    m_newOrders->setText(tr("↑ %n new order(s)", nullptr, waiting));
+}
+
+void OrdersPage::showNewest()
+{
+    m_table->selectionModel()->clear(); // selection and current row: nothing left to hold still for
+    m_aiming->stop();
+    m_table->scrollToTop();
+    updateRowsHeld();
+}
+
+bool OrdersPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table->viewport()) {
+        switch (event->type()) {
+        case QEvent::Enter:
+        case QEvent::MouseMove:
+        case QEvent::MouseButtonPress:
+        case QEvent::Wheel:
+            m_aiming->start(); // restarts: the rows hold still until the pointer rests a while
+            updateRowsHeld();
+            break;
+        case QEvent::Leave:
+            m_aiming->stop();
+            updateRowsHeld();
+            break;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void OrdersPage::setDemoControls(QWidget* controls)
 {
     controls->setParent(m_demoSlot);
@@ -228,9 +305,11 @@ void OrdersPage::focusSearch()
 
 void OrdersPage::openSelected()
 {
-    const QModelIndex current = m_table->currentIndex();
-    if (const orders::Order* o = m_model->orderAt(current.row()))
-        openOrder(o->id);
+    // by id through the selection's persistent index: the row number may have changed since
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    const QModelIndex chosen = selected.isEmpty() ? m_table->currentIndex() : selected.first();
+    if (chosen.isValid())
+        openOrder(Id{chosen.data(OrderListModel::IdRole).toLongLong()});
 }
 
 OrderDetailDialog* OrdersPage::openOrder(Id orderId)

@@ -10,6 +10,7 @@
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace souk {
 
@@ -23,6 +24,8 @@ class Prefs;
 
 /// The live order monitor: counters, filters (status, payment, dates, amounts, search by order
 /// id, email or card last 4), a pause-live switch, the orders table and the order detail.
+/// While someone reads the table (a row selected, scrolled down, the pointer moving over it) its
+/// rows hold still and newer orders wait behind an "N new orders" button that shows them.
 /// objectName "ordersPage". Owned by the main window; GUI thread.
 class OrdersPage final : public QWidget
 {
@@ -42,7 +45,12 @@ public:
     /// Opens the detail dialog of the selected order.
     void openSelected();
     OrderDetailDialog* openOrder(Id orderId);
+    /// Scrolls to the top, clears the selection and lets the waiting orders in: live again.
+    void showNewest();
     void saveState();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildUi();
@@ -52,6 +60,8 @@ private:
     void showMerchantColumn();
     void showCounters(const orders::OrderCounters& counters);
     void updateLiveButton();
+    void updateRowsHeld();
+    void updateNewOrdersButton();
 
     Client& m_client;
     Prefs& m_prefs;
@@ -67,6 +77,8 @@ private:
     OrderFilterBar* m_filters = nullptr;
     QPushButton* m_live = nullptr;
     QTableView* m_table = nullptr;
+    QPushButton* m_newOrders = nullptr;
+    QTimer* m_aiming = nullptr; ///< runs while the pointer moves over the rows: someone picks one
     QWidget* m_demoSlot = nullptr;
     QPointer<OrderDetailDialog> m_detail;
 };
