@@ -49,6 +49,7 @@ QWidget* counterCard(QWidget* parent, const QString& title, QLabel* value)
     card->setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(card);
     auto* caption = new QLabel(title, card);
+    caption->setObjectName(value->objectName() + u"Caption"_s);
     caption->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(caption);
     layout->addWidget(value);
@@ -164,14 +165,15 @@ QWidget* OrdersPage::buildCounters()
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     m_perMinute = counterValue(row, u"ordersPerMinute"_s);
-    m_gmv = counterValue(row, u"gmvToday"_s);
+    m_netSales = counterValue(row, u"netSalesToday"_s);
     m_awaitingPayment = counterValue(row, u"awaitingPayment"_s);
     m_awaitingCapture = counterValue(row, u"awaitingCapture"_s);
     layout->addWidget(counterCard(row, tr("Orders per minute"), m_perMinute));
-    //: gross merchandise value captured today, net of refunds
-    QWidget* gmv = counterCard(row, tr("GMV today"), m_gmv);
-    gmv->setToolTip(tr("Captured minus refunded, for the orders placed since midnight; one amount per currency"));
-    layout->addWidget(gmv);
+    // not "GMV": refunds are taken off, so gross would be the wrong word
+    //: money captured minus money refunded, for the orders placed today
+    QWidget* netSales = counterCard(row, tr("Net sales today"), m_netSales);
+    netSales->setToolTip(tr("Captured minus refunded, for the orders placed since midnight; one amount per currency"));
+    layout->addWidget(netSales);
     layout->addWidget(counterCard(row, tr("Awaiting payment"), m_awaitingPayment));
     layout->addWidget(counterCard(row, tr("Awaiting capture"), m_awaitingCapture));
     return row;
@@ -225,7 +227,7 @@ void OrdersPage::showCounters(const orders::OrderCounters& c)
     QStringList amounts;
     for (const auto& [code, minor] : c.gmvToday)
         amounts.append(money(code, minor));
-    m_gmv->setText(amounts.isEmpty() ? money(c.currency, 0) : amounts.join(u" · "_s));
+    m_netSales->setText(amounts.isEmpty() ? money(c.currency, 0) : amounts.join(u" · "_s));
     m_awaitingPayment->setText(formatQuantity(c.awaitingPayment));
     m_awaitingCapture->setText(formatQuantity(c.awaitingCapture));
 }

@@ -71,7 +71,7 @@ private:
     OrderCountersSource* m_counters = nullptr;
     MessageBar* m_messageBar = nullptr;
     QLabel* m_perMinute = nullptr;
-    QLabel* m_gmv = nullptr;
+    QLabel* m_netSales = nullptr; ///< captured minus refunded today
     QLabel* m_awaitingPayment = nullptr;
     QLabel* m_awaitingCapture = nullptr;
     OrderFilterBar* m_filters = nullptr;
