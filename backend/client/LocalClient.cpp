@@ -127,7 +127,8 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
     // many authorizations wait on the provider's latency at once; none of them holds the writer
     m_providerPool.setMaxThreadCount(32);
     startMaintenance();
-    sendProviderCalls(); // what a crash left between a commit and the provider's answer
+    reconcileAttempts(0); // authorizations a crash left between the provider and the record
+    sendProviderCalls();  // what a crash left between a commit and the provider's answer
     // committed() comes from the writer thread; the queued connection hands it to our thread
     connect(m_engine.get(), &engine::Engine::committed, this, &Client::changed);
 }

@@ -12,6 +12,7 @@
 #include "backend/core/Clock.h"
 #include "backend/payments/Card.h"
 #include "backend/payments/Idempotency.h"
+#include "backend/payments/PaymentAttempts.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/store/StoreOptions.h"
 
@@ -109,11 +110,16 @@ public:
 private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);
     void startMaintenance();
-    /// The provider's answer for an order the read found authorizable, then the writer's record.
-    /// Asks the provider, records its answer, and hands the recorded payment to `settle`.
-    void authorizeAtProvider(Id orderId, const payments::CardInput& card, const payments::IdempotentRequest& request,
-                             const payments::CardSummary& summary, const orders::Order& order,
+    /// Writes the authorization attempt ahead of the provider call, then authorizes.
+    void writeAttemptThenAuthorize(Id orderId, const payments::CardInput& card,
+                                   const payments::IdempotentRequest& request, const payments::CardSummary& summary,
+                                   std::function<void(const Result<payments::Payment>&)> settle);
+    /// Asks the provider, records its answer with the attempt, and hands the payment to `settle`.
+    void authorizeAtProvider(const payments::CardInput& card, const payments::PaymentAttempt& attempt,
                              std::function<void(const Result<payments::Payment>&)> settle);
+    /// Asks the provider about authorization attempts open for `olderThanMs` (0: all, at
+    /// start, when none can be in flight) and records or releases what it answered.
+    void reconcileAttempts(qint64 olderThanMs);
     /// Writes `command`; once it commits, sends the provider calls it put in the outbox.
     template <typename T>
     QFuture<Result<T>> writeThenSend(const Actor& actor, std::function<Result<T>(store::UnitOfWork&)> command);

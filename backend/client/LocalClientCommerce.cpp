@@ -14,6 +14,7 @@
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/OrderDetails.h"
+#include "backend/payments/PaymentAttempts.h"
 #include "backend/payments/ProviderOutbox.h"
 
 using namespace Qt::StringLiterals;
@@ -27,6 +28,9 @@ namespace {
 
 constexpr int MaintenanceBatch = 500; ///< rows per maintenance step: keeps each write short
 constexpr int OutboxBatch = 100;      ///< calls sent to the provider per outbox pass
+constexpr int AttemptsPerPass = 100;  ///< open authorization attempts asked about per pass
+/// An attempt open this long is no longer in flight: maintenance asks the provider about it.
+constexpr qint64 AttemptGraceMs = 10 * 60'000;
 const Actor SystemActor{u"system"_s, u"system"_s};
 
 QJsonObject newOrderJson(const orders::NewOrder& o)
@@ -194,55 +198,129 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
                 return settle(found.error());
             if (found->stored)
                 return settle(payments::StoredResult<Payment>::decode(*found->stored));
-            // the provider's answer takes its time: on our pool, not the reader's thread
-            m_providerPool.start([this, orderId, card, request, summary, settle, order = found->order] {
-                authorizeAtProvider(orderId, card, request, summary, order, settle);
-            });
+            writeAttemptThenAuthorize(orderId, card, request, summary, settle);
         });
     return out;
 }
 
-void LocalClient::authorizeAtProvider(Id orderId, const payments::CardInput& card,
-                                      const payments::IdempotentRequest& request, const payments::CardSummary& summary,
-                                      const Order& order, std::function<void(const Result<Payment>&)> settle)
+void LocalClient::writeAttemptThenAuthorize(Id orderId, const payments::CardInput& card,
+                                            const payments::IdempotentRequest& request,
+                                            const payments::CardSummary& summary,
+                                            std::function<void(const Result<Payment>&)> settle)
 {
-    const payments::ProviderAnswer answer = m_options.provider->authorize(card, order.totalMinor, order.currency);
-    std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
-    m_engine->write<Payment>(
+    // the attempt, with the key the provider will see, is durable before the provider hears of
+    // it: after a crash the store still knows whom to ask about a hold it may not have recorded
+    struct Opened
+    {
+        std::optional<QByteArray> stored;
+        payments::PaymentAttempt attempt;
+    };
+    m_engine->write<Opened>(
         m_options.actor,
-        [=](store::UnitOfWork& uow) {
-            return payments::runIdempotent<Payment>(uow, request, [&] {
-                return payments::PaymentService::recordAuthorization(uow, orderId, summary, answer);
-            });
+        [orderId, request, summary](store::UnitOfWork& uow) -> Result<Opened> {
+            auto stored = payments::Idempotency::lookup(uow, request);
+            if (!stored)
+                return stored.error();
+            if (*stored)
+                return Opened{*stored, {}};
+            auto order = payments::PaymentService::checkAuthorizable(uow, orderId);
+            if (!order)
+                return order.error();
+            auto attempt = payments::PaymentAttempts::open(uow, request, *order, summary);
+            if (!attempt)
+                return attempt.error();
+            return Opened{{}, *attempt};
         },
-        [this, provider, answer, settle](const Result<Payment>& result) {
-            // an approved hold that is not the one recorded (the order moved on meanwhile, or
-            // a concurrent retry under the same key won) must not stay on the customer's card:
-            // it joins the release outbox (no payment of ours holds it) and is sent from there
-            if (answer.approved && (!result || result->providerRef != answer.reference)) {
-                m_engine->write<bool>(
-                    SystemActor,
-                    [reference = answer.reference](store::UnitOfWork& uow) -> Result<bool> {
-                        if (auto s = payments::ProviderOutbox::enqueueRelease(uow, Id{}, reference); !s)
-                            return s.error();
-                        return true;
-                    },
-                    [this, provider, answer, result, settle](const Result<bool>& queued) {
-                        if (queued) {
-                            sendProviderCalls();
-                            return settle(result);
-                        }
-                        // the store refused even that: release it now, from memory
-                        m_providerPool.start([provider, answer, result, settle] {
-                            if (!provider->voidAuthorization(answer.reference))
-                                qCWarning(lcClient)
-                                    << "a hold Souk does not use could not be released:" << answer.reference;
-                            settle(result);
-                        });
-                    });
+        [this, card, settle](const Result<Opened>& opened) {
+            if (!opened)
+                return settle(opened.error());
+            if (opened->stored)
+                return settle(payments::StoredResult<Payment>::decode(*opened->stored));
+            // the provider's answer takes its time: on our pool, not the completion thread
+            m_providerPool.start([this, card, settle, attempt = opened->attempt] {
+                authorizeAtProvider(card, attempt, settle);
+            });
+        });
+}
+
+void LocalClient::authorizeAtProvider(const payments::CardInput& card, const payments::PaymentAttempt& attempt,
+                                      std::function<void(const Result<Payment>&)> settle)
+{
+    const payments::ProviderAnswer answer =
+        m_options.provider->authorize(card, attempt.amountMinor, attempt.currency, attempt.providerKey);
+    std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
+    m_engine->write<payments::PaymentAttempts::Recorded>(
+        m_options.actor,
+        [attempt, answer](store::UnitOfWork& uow) { return payments::PaymentAttempts::record(uow, attempt, answer); },
+        [this, provider, answer, settle](const Result<payments::PaymentAttempts::Recorded>& recorded) {
+            if (recorded) {
+                // a hold that is not the one recorded (the order moved on meanwhile, or a
+                // concurrent retry won) joined the outbox with the record: send it now
+                if (recorded->releaseQueued)
+                    sendProviderCalls();
+                return settle(recorded->payment ? Result<Payment>(*recorded->payment)
+                                                : Result<Payment>(*recorded->error));
+            }
+            if (!answer.approved)
+                return settle(recorded.error());
+            // the store refused even that: release the hold now, from memory; the attempt
+            // stays open, and the next start asks the provider about it again
+            m_providerPool.start([provider, answer, error = recorded.error(), settle] {
+                if (!provider->voidAuthorization(answer.reference, {}))
+                    qCWarning(lcClient) << "a hold Souk does not use could not be released:" << answer.reference;
+                settle(error);
+            });
+        });
+}
+
+void LocalClient::reconcileAttempts(qint64 olderThanMs)
+{
+    if (m_options.store.readOnly || m_closing.load())
+        return;
+    const qint64 beforeMs = m_engine->clock().nowMs() - olderThanMs + (olderThanMs == 0 ? 1 : 0);
+    m_providerWork.fetch_add(1);
+    m_engine->read<QList<payments::PaymentAttempt>>(
+        [beforeMs](QSqlDatabase& db) {
+            return payments::PaymentAttempts::openBefore(db, beforeMs, AttemptsPerPass);
+        },
+        engine::ReadMode::Snapshot,
+        [this](const Result<QList<payments::PaymentAttempt>>& open) {
+            if (!open || open->isEmpty()) {
+                if (!open)
+                    qCWarning(lcClient) << "open authorization attempts could not be read:" << open.error().toString();
+                m_providerWork.fetch_sub(1);
                 return;
             }
-            settle(result);
+            m_providerPool.start([this, open = *open] {
+                QList<std::pair<payments::PaymentAttempt, payments::AttemptLookup>> answers;
+                for (const payments::PaymentAttempt& a : open) {
+                    if (m_closing.load())
+                        break;
+                    answers.append({a, m_options.provider->lookupAuthorization(a.providerKey)});
+                }
+                m_engine->write<int>(
+                    SystemActor,
+                    [answers](store::UnitOfWork& uow) -> Result<int> {
+                        int released = 0;
+                        for (const auto& [attempt, lookup] : answers) {
+                            auto r = payments::PaymentAttempts::reconcile(uow, attempt, lookup);
+                            if (!r)
+                                return r.error();
+                            released += *r;
+                        }
+                        return released;
+                    },
+                    [this, count = answers.size()](const Result<int>& released) {
+                        if (!released)
+                            qCWarning(lcClient) << "authorization attempts not settled:" << released.error().toString();
+                        else if (count > 0)
+                            qCInfo(lcClient) << count << "authorization attempts settled with the provider;"
+                                             << *released << "holds released";
+                        if (released && *released > 0)
+                            sendProviderCalls();
+                        m_providerWork.fetch_sub(1);
+                    });
+            });
         });
 }
 
@@ -299,11 +377,11 @@ bool send(payments::PaymentProvider& provider, const payments::OutboxItem& item)
 {
     switch (item.call) {
     case payments::ProviderCall::Release:
-        return provider.voidAuthorization(item.providerRef);
+        return provider.voidAuthorization(item.providerRef, item.key);
     case payments::ProviderCall::Capture:
-        return provider.capture(item.providerRef, item.amountMinor, item.id);
+        return provider.capture(item.providerRef, item.amountMinor, item.key);
     case payments::ProviderCall::Refund:
-        return provider.refund(item.providerRef, item.amountMinor, item.id);
+        return provider.refund(item.providerRef, item.amountMinor, item.key);
     }
     return false;
 }
@@ -431,6 +509,7 @@ QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id 
 
 QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
 {
+    reconcileAttempts(AttemptGraceMs); // authorizations a crash or a lost answer left open
     const qint64 retentionMs = m_options.idempotencyRetentionMs;
     // expired holds join the outbox; the pass after the write also retries the calls the
     // provider refused before

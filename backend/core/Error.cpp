@@ -25,6 +25,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::IdempotencyConflict: return u"idempotency_conflict"_s;
     case ErrorCode::InsufficientStock: return u"insufficient_stock"_s;
     case ErrorCode::CardInvalid: return u"card_invalid"_s;
+    case ErrorCode::InProgress: return u"in_progress"_s;
     }
     return u"internal"_s;
 }

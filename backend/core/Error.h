@@ -26,6 +26,7 @@ enum class ErrorCode
     IdempotencyConflict, ///< an idempotency key was reused with different parameters
     InsufficientStock,   ///< not enough available stock to reserve
     CardInvalid,         ///< the card number, expiry or CVV is malformed or expired
+    InProgress,          ///< the same request (idempotency key) is still being carried out; retry later
 };
 
 /// The stable snake_case name of a code ("version_conflict"), as the API and logs show it.

@@ -23,21 +23,56 @@ ProviderAnswer SimulatedProvider::outcomeOf(const QString& digits)
     return ProviderAnswer{true, {}, false, {}};
 }
 
-ProviderAnswer SimulatedProvider::authorize(const CardInput& card, qint64 amountMinor, const QString& currency)
+ProviderAnswer SimulatedProvider::authorize(const CardInput& card, qint64 amountMinor, const QString& currency,
+                                            const QString& key)
 {
     Q_UNUSED(amountMinor);
     Q_UNUSED(currency);
+    {
+        // a repeated key gets the first answer and holds nothing more
+        std::lock_guard lock(m_requestsMutex);
+        const auto known = m_authorizations.constFind(key);
+        if (!key.isEmpty() && known != m_authorizations.cend()) {
+            m_repeated.fetch_add(1);
+            return *known;
+        }
+    }
     const QString digits = Card::digits(card.number);
     ProviderAnswer answer = outcomeOf(digits);
     // an issuer timeout is the slow answer: the provider gives up after its deadline
     const int latencyUs = answer.declineCode == u"issuer_timeout"_s ? m_latencyUs * 10 : m_latencyUs;
     if (latencyUs > 0)
         QThread::usleep(ulong(latencyUs));
-    if (answer.approved)
-        m_approved.fetch_add(1);
     answer.reference =
         u"sim_auth_%1_%2"_s.arg(QRandomGenerator::global()->generate64(), 16, 16, QChar(u'0')).arg(m_next.fetch_add(1));
+    std::lock_guard lock(m_requestsMutex);
+    if (!key.isEmpty()) {
+        const auto raced = m_authorizations.constFind(key);
+        if (raced != m_authorizations.cend()) { // the same key twice at once: one answer
+            m_repeated.fetch_add(1);
+            return *raced;
+        }
+        m_authorizations.insert(key, answer);
+        m_authorizationOrder.push_back(key);
+        if (qsizetype(m_authorizationOrder.size()) > RequestIdsKept) {
+            m_authorizations.remove(m_authorizationOrder.front());
+            m_authorizationOrder.pop_front();
+        }
+    }
+    if (answer.approved)
+        m_approved.fetch_add(1);
     return answer;
+}
+
+AttemptLookup SimulatedProvider::lookupAuthorization(const QString& key)
+{
+    if (failing())
+        return {};
+    std::lock_guard lock(m_requestsMutex);
+    const auto known = m_authorizations.constFind(key);
+    if (known == m_authorizations.cend())
+        return AttemptLookup{AttemptLookup::State::NeverReceived, {}};
+    return AttemptLookup{AttemptLookup::State::Answered, *known};
 }
 
 bool SimulatedProvider::failing()
@@ -50,24 +85,26 @@ bool SimulatedProvider::failing()
     return false;
 }
 
-bool SimulatedProvider::voidAuthorization(const QString& reference)
+bool SimulatedProvider::voidAuthorization(const QString& reference, const QString& key)
 {
     Q_UNUSED(reference);
     if (failing())
         return false;
+    if (answeredBefore(key))
+        return true;
     m_voided.fetch_add(1);
     return true;
 }
 
-bool SimulatedProvider::answeredBefore(qint64 requestId)
+bool SimulatedProvider::answeredBefore(const QString& key)
 {
     std::lock_guard lock(m_requestsMutex);
-    if (m_requests.contains(requestId)) {
+    if (m_requests.contains(key)) {
         m_repeated.fetch_add(1);
         return true;
     }
-    m_requests.insert(requestId);
-    m_requestOrder.push_back(requestId);
+    m_requests.insert(key);
+    m_requestOrder.push_back(key);
     if (qsizetype(m_requestOrder.size()) > RequestIdsKept) {
         m_requests.remove(m_requestOrder.front());
         m_requestOrder.pop_front();
@@ -75,24 +112,24 @@ bool SimulatedProvider::answeredBefore(qint64 requestId)
     return false;
 }
 
-bool SimulatedProvider::capture(const QString& reference, qint64 amountMinor, qint64 requestId)
+bool SimulatedProvider::capture(const QString& reference, qint64 amountMinor, const QString& key)
 {
     Q_UNUSED(reference);
     if (failing())
         return false;
-    if (answeredBefore(requestId))
+    if (answeredBefore(key))
         return true; // the money moved the first time
     m_captures.fetch_add(1);
     m_capturedMinor.fetch_add(amountMinor);
     return true;
 }
 
-bool SimulatedProvider::refund(const QString& reference, qint64 amountMinor, qint64 requestId)
+bool SimulatedProvider::refund(const QString& reference, qint64 amountMinor, const QString& key)
 {
     Q_UNUSED(reference);
     if (failing())
         return false;
-    if (answeredBefore(requestId))
+    if (answeredBefore(key))
         return true;
     m_refunds.fetch_add(1);
     m_refundedMinor.fetch_add(amountMinor);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -20,25 +21,46 @@ struct ProviderAnswer
     QString reference;      ///< the provider's id of the authorization
 };
 
+/// What the provider says of an authorization Souk sent earlier, asked by its key: after a
+/// crash or a timeout Souk cannot know whether the card network ever heard of it.
+struct AttemptLookup
+{
+    enum class State
+    {
+        Unreachable,   ///< the provider could not be asked now; ask again later
+        NeverReceived, ///< no authorization arrived with this key: nothing is held
+        Answered,      ///< `answer` is what the provider answered (and, if approved, holds)
+    };
+    State state = State::Unreachable;
+    ProviderAnswer answer;
+};
+
 /// The acquirer/card network seen by Souk. Called off the writer thread (it waits on the
-/// network), before the engine records the outcome. Implementations are thread-safe.
+/// network). Every call carries an idempotency key unique across stores and nodes (see
+/// ProviderOutbox and PaymentAttempts): the provider treats a repeated key as the call it
+/// answered. Implementations are thread-safe.
 class PaymentProvider
 {
 public:
     virtual ~PaymentProvider() = default;
     /// Asks the issuer to hold `amountMinor` on the card. Blocks for the provider's latency.
-    virtual ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) = 0;
+    /// The attempt, with `key`, is in the store before this is called; a repeat of `key`
+    /// answers as the first call did and holds nothing more.
+    virtual ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency,
+                                     const QString& key) = 0;
+    /// What the authorization sent with `key` came to (see AttemptLookup).
+    virtual AttemptLookup lookupAuthorization(const QString& key) = 0;
     // The calls below come from the outbox (ProviderOutbox), after the command that decided
-    // them committed, and again after a crash or a refusal: each is safe to repeat. True once
-    // the provider confirmed (or knows the call already: `requestId` is its idempotency key);
-    // false when it failed and should be tried again later.
+    // them committed, and again after a crash or a refusal: each is safe to repeat under its
+    // key. True once the provider confirmed (or knows the call already); false when it failed
+    // and should be tried again later.
 
     /// Releases a hold Souk will not use (voided, cancelled, expired, or a concurrent retry won).
-    virtual bool voidAuthorization(const QString& reference) = 0;
+    virtual bool voidAuthorization(const QString& reference, const QString& key) = 0;
     /// Settles `amountMinor` of the hold `reference`; the rest of the hold is released with it.
-    virtual bool capture(const QString& reference, qint64 amountMinor, qint64 requestId) = 0;
+    virtual bool capture(const QString& reference, qint64 amountMinor, const QString& key) = 0;
     /// Pays `amountMinor` of what `reference` captured back to the card.
-    virtual bool refund(const QString& reference, qint64 amountMinor, qint64 requestId) = 0;
+    virtual bool refund(const QString& reference, qint64 amountMinor, const QString& key) = 0;
 };
 
 /// A provider that behaves like a real test environment: the card number decides the answer
@@ -56,10 +78,12 @@ public:
 
     /// `latencyUs`: the time each authorization takes (0 in benchmarks of the engine alone).
     explicit SimulatedProvider(int latencyUs = 3000) : m_latencyUs(latencyUs) {}
-    ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) override;
-    bool voidAuthorization(const QString& reference) override;
-    bool capture(const QString& reference, qint64 amountMinor, qint64 requestId) override;
-    bool refund(const QString& reference, qint64 amountMinor, qint64 requestId) override;
+    ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency,
+                             const QString& key) override;
+    AttemptLookup lookupAuthorization(const QString& key) override;
+    bool voidAuthorization(const QString& reference, const QString& key) override;
+    bool capture(const QString& reference, qint64 amountMinor, const QString& key) override;
+    bool refund(const QString& reference, qint64 amountMinor, const QString& key) override;
     /// What reached the provider through the calls above (tests check that nothing is left
     /// behind or sent twice).
     qint64 voidedHolds() const { return m_voided.load(); }
@@ -73,7 +97,7 @@ public:
     qint64 holdsPlaced() const { return m_approved.load(); }
     /// Captures and refunds it had answered already, confirmed again without moving money.
     qint64 repeatedCalls() const { return m_repeated.load(); }
-    /// How many request ids it remembers, as a real provider keeps its keys for a day.
+    /// How many keys it remembers, as a real provider keeps its keys for a day.
     static constexpr qsizetype RequestIdsKept = 100'000;
     static ProviderAnswer outcomeOf(const QString& digits);
 
@@ -89,13 +113,15 @@ private:
     std::atomic<int> m_callFailures{0};
     std::atomic<qint64> m_repeated{0};
     std::mutex m_requestsMutex;
-    QSet<qint64> m_requests;           ///< the request ids answered, the newest RequestIdsKept
-    std::deque<qint64> m_requestOrder; ///< the same, oldest first, to forget them in turn
+    QSet<QString> m_requests;           ///< the keys answered, the newest RequestIdsKept
+    std::deque<QString> m_requestOrder; ///< the same, oldest first, to forget them in turn
+    QHash<QString, ProviderAnswer> m_authorizations; ///< by key, the newest RequestIdsKept
+    std::deque<QString> m_authorizationOrder;
 
     /// True when this call is one of those failNextCalls() asked to fail.
     bool failing();
-    /// True when `requestId` was answered before; remembers it otherwise.
-    bool answeredBefore(qint64 requestId);
+    /// True when `key` was answered before; remembers it otherwise.
+    bool answeredBefore(const QString& key);
 };
 
 } // namespace souk::payments

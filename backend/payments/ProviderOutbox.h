@@ -21,7 +21,8 @@ enum class ProviderCall
 /// One instruction waiting in the outbox.
 struct OutboxItem
 {
-    qint64 id = 0; ///< also the provider's idempotency key for the call
+    qint64 id = 0;
+    QString key; ///< the provider's idempotency key for the call (see ProviderOutbox::keyFor)
     ProviderCall call = ProviderCall::Release;
     Id paymentId; ///< null only for a hold the provider approved but no payment recorded
     QString providerRef;
@@ -33,8 +34,10 @@ struct OutboxItem
 /// the call here in the same transaction; the client sends it to the provider after the commit
 /// and removes it once the provider confirms. A crash between the commit and the provider's
 /// answer leaves the row, and the next start or maintenance pass sends it again, so no hold
-/// stays on a card and no capture or refund is lost for want of a call. Each call carries the
-/// row's id as its idempotency key, so a provider treats a repeated call as the one it answered.
+/// stays on a card and no capture or refund is lost for want of a call. Each call carries a key
+/// unique across stores and nodes, so a provider treats a repeated call as the one it answered:
+/// "<store id>:<payment id>:<n>" for a payment's n-th call (a per-payment sequence, which also
+/// orders its calls), "<store id>:release:<reference>" for a hold no payment recorded.
 /// Writer thread for enqueue and settle; pending() on any connection.
 class ProviderOutbox final
 {
@@ -47,9 +50,13 @@ public:
     static constexpr qint64 RetryBaseMs = 30'000;
     static constexpr qint64 RetryMaxMs = 60 * 60'000;
 
+    /// The store's identity: 128 random bits as hex, made when the store was created.
+    static Result<QString> storeId(QSqlDatabase& db);
+
     /// The `limit` calls due at `nowMs`: those tried fewest times first, then the oldest, so
     /// calls the provider keeps refusing never hold other payments' calls back. A payment's
-    /// calls go in the order they were made, one at a time: a refund waits for its capture.
+    /// calls go in the order its commands made them (its call sequence, not the ids), one at a
+    /// time: a refund waits for its capture.
     static Result<QList<OutboxItem>> pending(QSqlDatabase& db, qint64 nowMs, int limit);
     /// Removes the calls the provider confirmed; counts an attempt on those it did not and puts
     /// their next attempt off (see RetryBaseMs).

@@ -196,6 +196,35 @@ const QList<QStringList>& shippedSteps()
             u"CREATE TRIGGER postings_kept BEFORE DELETE ON postings "
             "BEGIN SELECT RAISE(ABORT, 'postings are immutable; post a reversal'); END"_s,
         },
+        // v3 -> v4: the store's own identity, keys for the provider unique across stores, a
+        // payment's calls in the order its commands made them, and authorizations written
+        // ahead of the provider call
+        {
+            // 128 random bits, made once: part of every key the provider sees
+            u"INSERT OR IGNORE INTO settings (key, value) VALUES ('store_id', lower(hex(randomblob(16))))"_s,
+            u"ALTER TABLE payments ADD COLUMN provider_calls INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE provider_outbox ADD COLUMN call_seq INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE provider_outbox ADD COLUMN call_key TEXT NOT NULL DEFAULT ''"_s,
+            // calls waiting from before keep the key they may already have been sent with, and
+            // their order; a payment's next call is numbered after them
+            u"UPDATE provider_outbox SET call_key = CAST(id AS TEXT), call_seq = (SELECT count(*) "
+            "FROM provider_outbox e WHERE e.payment_id = provider_outbox.payment_id AND e.id <= provider_outbox.id)"_s,
+            u"UPDATE payments SET provider_calls = (SELECT count(*) FROM provider_outbox o WHERE o.payment_id = payments.id)"_s,
+            u"DROP INDEX provider_outbox_payment"_s,
+            u"CREATE INDEX provider_outbox_payment ON provider_outbox (payment_id, call_seq) WHERE payment_id IS NOT NULL"_s,
+            uR"(CREATE TABLE payment_attempts (
+                id INTEGER PRIMARY KEY, provider_key TEXT NOT NULL UNIQUE,
+                order_id INTEGER NOT NULL REFERENCES orders(id),
+                request_key TEXT NOT NULL, request_hash TEXT NOT NULL,
+                card_brand TEXT NOT NULL, card_last4 TEXT NOT NULL, card_exp_month INTEGER NOT NULL,
+                card_exp_year INTEGER NOT NULL, card_fingerprint TEXT NOT NULL,
+                amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
+                state INTEGER NOT NULL DEFAULT 0, payment_id INTEGER REFERENCES payments(id),
+                created_ms INTEGER NOT NULL, closed_ms INTEGER,
+                CHECK (state IN (0, 1, 2))))"_s,
+            u"CREATE INDEX payment_attempts_open ON payment_attempts (created_ms) WHERE state = 0"_s,
+            u"CREATE INDEX payment_attempts_request ON payment_attempts (request_key) WHERE state = 0"_s,
+        },
     };
     return all;
 }

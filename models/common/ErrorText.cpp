@@ -57,6 +57,8 @@ QString ErrorText::headline(ErrorCode code)
         return tr("There is not enough stock available.");
     case ErrorCode::CardInvalid:
         return tr("The card details are not valid.");
+    case ErrorCode::InProgress:
+        return tr("This payment is still being processed. Wait a moment, then look at the order again.");
     }
     // a code newer than this table: still say something, and name the code for support
     const QString name = errorCodeName(code); // "internal" for a code it does not know either

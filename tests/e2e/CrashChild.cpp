@@ -23,14 +23,18 @@ namespace {
 class UnansweredCalls final : public payments::PaymentProvider
 {
 public:
-    payments::ProviderAnswer authorize(const payments::CardInput& card, qint64 amountMinor,
-                                       const QString& currency) override
+    payments::ProviderAnswer authorize(const payments::CardInput& card, qint64 amountMinor, const QString& currency,
+                                       const QString& key) override
     {
-        return m_cards.authorize(card, amountMinor, currency);
+        return m_cards.authorize(card, amountMinor, currency, key);
     }
-    bool voidAuthorization(const QString&) override { return never(); }
-    bool capture(const QString&, qint64, qint64) override { return never(); }
-    bool refund(const QString&, qint64, qint64) override { return never(); }
+    payments::AttemptLookup lookupAuthorization(const QString& key) override
+    {
+        return m_cards.lookupAuthorization(key);
+    }
+    bool voidAuthorization(const QString&, const QString&) override { return never(); }
+    bool capture(const QString&, qint64, const QString&) override { return never(); }
+    bool refund(const QString&, qint64, const QString&) override { return never(); }
 
 private:
     [[noreturn]] static bool never()

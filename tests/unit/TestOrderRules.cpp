@@ -283,8 +283,10 @@ void TestOrderRules::fingerprintIsKeyedAndStable()
 void TestOrderRules::providerOutcomes()
 {
     SimulatedProvider provider(0);
-    const auto answer = [&provider](const char* number) {
-        return provider.authorize(CardInput{QString::fromLatin1(number), 12, 2030, u"123"_s}, 100, u"EUR"_s);
+    int keys = 0;
+    const auto answer = [&provider, &keys](const char* number) {
+        return provider.authorize(CardInput{QString::fromLatin1(number), 12, 2030, u"123"_s}, 100, u"EUR"_s,
+                                  u"key-%1"_s.arg(++keys));
     };
     QVERIFY(answer(SimulatedProvider::Approved).approved);
     QCOMPARE(answer(SimulatedProvider::InsufficientFunds).declineCode, u"insufficient_funds"_s);

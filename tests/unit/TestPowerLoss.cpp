@@ -26,18 +26,25 @@ class CutAwareProvider final : public PaymentProvider
 public:
     explicit CutAwareProvider(PowerLossVfs& vfs) : m_vfs(vfs) {}
 
-    ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency) override
+    ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency,
+                             const QString& key) override
     {
         if (m_vfs.isCut())
             return ProviderAnswer{false, u"processing_error"_s, true, {}};
-        ProviderAnswer answer = m_sim.authorize(card, amountMinor, currency);
+        ProviderAnswer answer = m_sim.authorize(card, amountMinor, currency, key);
         if (answer.approved) {
             std::lock_guard lock(m_mutex);
             m_holds.insert(answer.reference);
         }
         return answer;
     }
-    bool voidAuthorization(const QString& reference) override
+    AttemptLookup lookupAuthorization(const QString& key) override
+    {
+        if (m_vfs.isCut())
+            return {};
+        return m_sim.lookupAuthorization(key);
+    }
+    bool voidAuthorization(const QString& reference, const QString&) override
     {
         if (m_vfs.isCut())
             return false;
@@ -45,21 +52,21 @@ public:
         m_released.insert(reference);
         return true;
     }
-    bool capture(const QString& reference, qint64 amountMinor, qint64 requestId) override
+    bool capture(const QString& reference, qint64 amountMinor, const QString& key) override
     {
         if (m_vfs.isCut())
             return false;
         std::lock_guard lock(m_mutex);
-        if (!seen(requestId))
+        if (!seen(key))
             m_captured[reference] += amountMinor;
         return true;
     }
-    bool refund(const QString& reference, qint64 amountMinor, qint64 requestId) override
+    bool refund(const QString& reference, qint64 amountMinor, const QString& key) override
     {
         if (m_vfs.isCut())
             return false;
         std::lock_guard lock(m_mutex);
-        if (!seen(requestId))
+        if (!seen(key))
             m_refunded[reference] += amountMinor;
         return true;
     }
@@ -78,17 +85,17 @@ public:
     }
 
 private:
-    bool seen(qint64 requestId)
+    bool seen(const QString& key)
     {
-        if (m_keys.contains(requestId))
+        if (m_keys.contains(key))
             return true;
-        m_keys.insert(requestId);
+        m_keys.insert(key);
         return false;
     }
     PowerLossVfs& m_vfs;
     SimulatedProvider m_sim{0};
     mutable std::mutex m_mutex;
-    QSet<qint64> m_keys;
+    QSet<QString> m_keys;
     QSet<QString> m_holds;
     QSet<QString> m_released;
     QHash<QString, qint64> m_captured;
@@ -150,6 +157,8 @@ private:
     qint64 runCuts(store::Durability durability, int cuts, quint32 seed, bool stopAtFirstLoss);
     void trafficUntilCut(QRandomGenerator& rng, Acknowledged& acked);
     StoreView readStore();
+    /// Waits (at most 10 s) until no authorization attempt is open and the outbox is empty.
+    void settleAfterRestart();
     qint64 lost(const Acknowledged& acked, const CutAwareProvider::Seen& provider, const StoreView& store);
     QString key() { return m_orders->nextKey(); }
 
@@ -231,6 +240,18 @@ void TestPowerLoss::trafficUntilCut(QRandomGenerator& rng, Acknowledged& acked)
     }
 }
 
+void TestPowerLoss::settleAfterRestart()
+{
+    const auto waiting = [this] {
+        auto n = wait(m_f->client().engine().read<QVariant>([](QSqlDatabase& db) {
+            return store::scalar(db, u"SELECT (SELECT count(*) FROM payment_attempts WHERE state = 0) + "
+                                     "(SELECT count(*) FROM provider_outbox)"_s);
+        }));
+        return n ? n->toLongLong() : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 0LL, 10'000);
+}
+
 StoreView TestPowerLoss::readStore()
 {
     auto read = wait(m_f->client().engine().read<StoreView>([](QSqlDatabase& db) -> Result<StoreView> {
@@ -285,6 +306,10 @@ qint64 TestPowerLoss::lost(const Acknowledged& acked, const CutAwareProvider::Se
         const auto p = store.payments.value(store.byReference.value(it.key()));
         missing += p.refundedMinor < it.value();
     }
+    // every hold the provider placed is a payment of the store's, or released: an
+    // authorization is written ahead of its call, so a cut cannot leave one on a card
+    for (const QString& hold : provider.holds)
+        missing += !store.byReference.contains(hold) && !provider.released.contains(hold);
     for (const QString& reference : provider.released) {
         const auto found = store.byReference.constFind(reference);
         if (found == store.byReference.cend())
@@ -315,6 +340,9 @@ qint64 TestPowerLoss::runCuts(store::Durability durability, int cuts, quint32 se
             QTest::qFail("the store did not open after a power cut", __FILE__, __LINE__);
             return -1;
         }
+        // what the restart settles by itself: open authorization attempts asked about, the
+        // holds nobody recorded released, the calls the cut held back sent
+        settleAfterRestart();
         const qint64 lostNow = lost(acked, provider->seenSoFar(), readStore());
         const QStringList problems = m_f->problems();
         if (!problems.isEmpty())
@@ -323,18 +351,9 @@ qint64 TestPowerLoss::runCuts(store::Durability durability, int cuts, quint32 se
         if (stopAtFirstLoss && lostTotal > 0)
             break;
     }
-    // holds the provider approved that no payment recorded and nothing released: an
-    // authorization is not yet written ahead of its provider call, so a cut between the
-    // provider's approval and the record leaves one (reported, not yet checked)
-    const auto seen = provider->seenSoFar();
-    const StoreView view = readStore();
-    qint64 strayHolds = 0;
-    for (const QString& hold : seen.holds)
-        strayHolds += !view.byReference.contains(hold) && !seen.released.contains(hold);
-    qInfo("%lld acknowledged orders, %lld payments, %lld refunds; %lld unsynced writes thrown away; %lld lost; "
-          "%lld holds at the provider the store does not know",
+    qInfo("%lld acknowledged orders, %lld payments, %lld refunds; %lld unsynced writes thrown away; %lld lost",
           qint64(acked.orders.size()), qint64(acked.payments.size()), qint64(acked.refunds.size()), dropped,
-          lostTotal, strayHolds);
+          lostTotal);
     return lostTotal;
 }
 

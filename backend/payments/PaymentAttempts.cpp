@@ -1,0 +1,188 @@
+#include "backend/payments/PaymentAttempts.h"
+
+#include "backend/payments/PaymentService.h"
+#include "backend/payments/ProviderOutbox.h"
+#include "backend/store/Connection.h"
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::payments {
+namespace {
+
+/// An attempt's payment recorded from an answer that arrived after the fact, with the client's
+/// key remembered, so that the client's retry gets this payment back.
+Result<Payment> recordLate(store::UnitOfWork& uow, const PaymentAttempt& a, const ProviderAnswer& answer)
+{
+    auto recorded = PaymentService::recordAuthorization(uow, a.orderId, a.card, answer);
+    if (!recorded)
+        return recorded.error();
+    if (auto s = Idempotency::remember(uow, a.request, StoredResult<Payment>::encode(*recorded)); !s)
+        return s.error();
+    return recorded;
+}
+
+Status savepoint(store::UnitOfWork& uow, const QString& sql)
+{
+    return store::exec(uow.statement(sql), u"recording an authorization"_s);
+}
+
+} // namespace
+
+Result<PaymentAttempt> PaymentAttempts::open(store::UnitOfWork& uow, const IdempotentRequest& request,
+                                             const orders::Order& order, const CardSummary& card)
+{
+    store::Statement& busy =
+        uow.statement(u"SELECT 1 FROM payment_attempts WHERE request_key = ? AND state = 0 LIMIT 1"_s);
+    busy.bindValue(0, request.key);
+    if (auto s = store::exec(busy, u"looking for an attempt under way"_s); !s)
+        return s.error();
+    const bool inFlight = busy.next();
+    busy.finish();
+    if (inFlight) {
+        return Error{ErrorCode::InProgress,
+                     u"an authorization with this idempotency key is still under way; retry in a moment"_s,
+                     u"idempotencyKey"_s};
+    }
+    auto store = ProviderOutbox::storeId(uow.db());
+    if (!store)
+        return store.error();
+    PaymentAttempt a;
+    a.id = uow.newId();
+    a.providerKey = u"%1:auth:%2"_s.arg(*store).arg(a.id.value);
+    a.orderId = order.id;
+    a.request = request;
+    a.card = card;
+    a.amountMinor = order.totalMinor;
+    a.currency = order.currency;
+    a.createdMs = uow.nowMs();
+    store::Statement& q = uow.statement(
+        u"INSERT INTO payment_attempts (id, provider_key, order_id, request_key, request_hash, card_brand, card_last4, "
+        "card_exp_month, card_exp_year, card_fingerprint, amount_minor, currency, created_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    const QVariantList values{a.id.value,      a.providerKey,      a.orderId.value,   request.key, request.hash,
+                              card.brand,      card.last4,         card.expMonth,     card.expYear,
+                              card.fingerprint, a.amountMinor,     a.currency,        a.createdMs};
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (auto s = store::exec(q, u"writing an authorization attempt"_s); !s)
+        return s.error();
+    return a;
+}
+
+Status PaymentAttempts::close(store::UnitOfWork& uow, Id attemptId, AttemptState state, Id paymentId)
+{
+    Q_ASSERT(state != AttemptState::Open);
+    store::Statement& q = uow.statement(
+        u"UPDATE payment_attempts SET state = ?, payment_id = ?, closed_ms = ? WHERE id = ? AND state = 0"_s);
+    q.bindValue(0, int(state));
+    q.bindValue(1, paymentId.isNull() ? QVariant() : QVariant(paymentId.value));
+    q.bindValue(2, uow.nowMs());
+    q.bindValue(3, attemptId.value);
+    return store::exec(q, u"closing an authorization attempt"_s);
+}
+
+Result<QList<PaymentAttempt>> PaymentAttempts::openBefore(QSqlDatabase& db, qint64 beforeMs, int limit)
+{
+    store::Statement& q = store::Connection::statement(
+        db, u"SELECT id, provider_key, order_id, request_key, request_hash, card_brand, card_last4, card_exp_month, "
+            "card_exp_year, card_fingerprint, amount_minor, currency, created_ms FROM payment_attempts "
+            "WHERE state = 0 AND created_ms < ? ORDER BY created_ms LIMIT ?"_s);
+    q.bindValue(0, beforeMs);
+    q.bindValue(1, limit);
+    if (auto s = store::exec(q, u"reading open authorization attempts"_s); !s)
+        return s.error();
+    QList<PaymentAttempt> out;
+    while (q.next()) {
+        PaymentAttempt a;
+        a.id = Id{q.value(0).toLongLong()};
+        a.providerKey = q.value(1).toString();
+        a.orderId = Id{q.value(2).toLongLong()};
+        a.request = IdempotentRequest{q.value(3).toString(), u"authorize"_s, q.value(4).toString()};
+        a.card = CardSummary{q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(), q.value(8).toInt(),
+                             q.value(9).toString()};
+        a.amountMinor = q.value(10).toLongLong();
+        a.currency = q.value(11).toString();
+        a.createdMs = q.value(12).toLongLong();
+        out.append(a);
+    }
+    q.finish();
+    return out;
+}
+
+Result<PaymentAttempts::Recorded> PaymentAttempts::record(store::UnitOfWork& uow, const PaymentAttempt& a,
+                                                          const ProviderAnswer& answer)
+{
+    // the record may fail after writing (the order moved on): only its own rows are undone,
+    // and the attempt is still closed, with the hold released, in this transaction
+    if (auto s = savepoint(uow, u"SAVEPOINT auth_record"_s); !s)
+        return s.error();
+    Result<Payment> payment = runIdempotent<Payment>(
+        uow, a.request, [&] { return PaymentService::recordAuthorization(uow, a.orderId, a.card, answer); });
+    if (!payment) {
+        if (auto s = savepoint(uow, u"ROLLBACK TO auth_record"_s); !s)
+            return s.error();
+    }
+    if (auto s = savepoint(uow, u"RELEASE auth_record"_s); !s)
+        return s.error();
+    Recorded out;
+    if (payment)
+        out.payment = *payment;
+    else
+        out.error = payment.error();
+    // kept only when the payment recorded is this answer (a replay is another attempt's)
+    if (payment && payment->providerRef == answer.reference) {
+        if (auto s = close(uow, a.id, AttemptState::Recorded, payment->id); !s)
+            return s.error();
+        return out;
+    }
+    if (answer.approved) {
+        if (auto s = ProviderOutbox::enqueueRelease(uow, Id{}, answer.reference); !s)
+            return s.error();
+        out.releaseQueued = true;
+    }
+    if (auto s = close(uow, a.id, AttemptState::Closed); !s)
+        return s.error();
+    return out;
+}
+
+Result<bool> PaymentAttempts::reconcile(store::UnitOfWork& uow, const PaymentAttempt& a, const AttemptLookup& lookup)
+{
+    if (lookup.state == AttemptLookup::State::Unreachable)
+        return false; // still open: the next pass asks again
+    const ProviderAnswer& answer = lookup.answer;
+    if (lookup.state == AttemptLookup::State::NeverReceived || !answer.approved) {
+        // nothing is held; the client, who never had an answer, may try again
+        if (auto s = close(uow, a.id, AttemptState::Closed); !s)
+            return s.error();
+        return false;
+    }
+    // approved while nobody listened: record it if the order can still use it and no other
+    // attempt under the client's key was recorded meanwhile, release it otherwise
+    auto stored = Idempotency::lookup(uow, a.request);
+    if (!stored)
+        return stored.error();
+    if (!*stored) {
+        if (auto s = savepoint(uow, u"SAVEPOINT auth_late"_s); !s)
+            return s.error();
+        auto recorded = recordLate(uow, a, answer);
+        if (!recorded) {
+            if (auto s = savepoint(uow, u"ROLLBACK TO auth_late"_s); !s)
+                return s.error();
+        }
+        if (auto s = savepoint(uow, u"RELEASE auth_late"_s); !s)
+            return s.error();
+        if (recorded) {
+            if (auto s = close(uow, a.id, AttemptState::Recorded, recorded->id); !s)
+                return s.error();
+            return false;
+        }
+    }
+    if (auto s = ProviderOutbox::enqueueRelease(uow, Id{}, answer.reference); !s)
+        return s.error();
+    if (auto s = close(uow, a.id, AttemptState::Closed); !s)
+        return s.error();
+    return true;
+}
+
+} // namespace souk::payments
