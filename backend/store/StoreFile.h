@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QLockFile>
 #include <QString>
 
 #include <memory>
@@ -16,6 +15,9 @@ namespace souk::store {
 
 /// A store file made ready for use: checked, locked against other processes, migrated.
 /// Owned by whoever runs the engine; the lock is held until it is destroyed. Any thread.
+/// The lock is a kernel lock (flock) on "<store>.lock", held open for the StoreFile's life: it dies
+/// with the process, so a lock file a crashed program left behind never blocks the store, and the
+/// file names the holder (pid, program, host) for the error a second opener sees.
 class StoreFile final
 {
     Q_DISABLE_COPY_MOVE(StoreFile)
@@ -33,13 +35,16 @@ public:
 private:
     explicit StoreFile(StoreOptions options);
     StoreOptions m_options;
-    std::unique_ptr<QLockFile> m_lock;
+    int m_lockFd = -1; ///< the open, flock()ed lock file; -1 when read-only
+    QString m_lockPath;
     QString m_backupPath;
     bool m_created = false;
 };
 
-/// Checks that `path` can be opened at all (exists or can be created, permissions, SQLite
-/// header) without opening it. Used by prepare() and by read-only tools.
+/// Checks that `path` can be opened at all (exists or can be created, a regular file, permissions,
+/// SQLite header) without opening it as a database. A FIFO, device, socket or folder is refused
+/// before anything opens it (opening a FIFO would wait for a writer). Used by prepare() and by
+/// read-only tools.
 Status checkStorePath(const QString& path, bool needWrite);
 
 } // namespace souk::store
