@@ -99,7 +99,9 @@ private:
     bool isShopify() const { return m_format == CsvFormat::Shopify; }
     bool has(Col c) const { return m_index[c] >= 0; }
     QString name(Col c) const { return m_names[c].toString(); }
-    QString text(Col c) const { return has(c) ? m_row->value(m_index[c]) : QString(); }
+    /// A cell as the merchant meant it: Souk's export quotes cells that would run as spreadsheet
+    /// formulas ("'=..."), and that quote is taken off again here, so export -> import round trips.
+    QString text(Col c) const { return has(c) ? restoreCsvFormula(m_row->value(m_index[c])) : QString(); }
 
     ImportPlan cancelled()
     {

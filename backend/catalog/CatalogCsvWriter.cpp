@@ -46,6 +46,30 @@ void fillVariantCells(Cells& cells, const Product& p, const Variant& v, const QH
     cells[CurrencyCol] = v.price.currency().code;
 }
 
+/// Columns whose values this writer formats itself: numbers, the currency code, TRUE/FALSE and
+/// status names. They are written as they are, so spreadsheets and Shopify keep reading numbers as
+/// numbers. None can start a formula: the only such character a number of ours could start with is
+/// a minus, and the catalog refuses negative prices, costs, weights, thresholds and stock
+/// (validateProduct()). Every other cell holds text a merchant or a supplier's file chose (titles,
+/// handles, SKUs, tags, options, barcodes) and is neutralised.
+bool isNumeric(Col c)
+{
+    switch (c) {
+    case Price:
+    case CompareAt:
+    case Cost:
+    case Weight:
+    case LowStock:
+    case InventoryQty:
+    case CurrencyCol:
+    case Published:
+    case StatusCol:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 QByteArray writeCatalogCsv(const QList<Product>& products, const QHash<Id, qint64>& onHandByVariant, CsvFormat format)
@@ -69,7 +93,7 @@ QByteArray writeCatalogCsv(const QList<Product>& products, const QHash<Id, qint6
             QStringList row;
             row.reserve(qsizetype(order.size()));
             for (const Col c : order)
-                row.append(cells[c]);
+                row.append(isNumeric(c) ? cells[c] : neutraliseCsvFormula(cells[c]));
             rows.append(std::move(row));
         }
     }

@@ -1,9 +1,11 @@
 #include "backend/catalog/Csv.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <vector>
 
+#include <QIODevice>
 #include <QStringDecoder>
 
 #include "backend/core/Parallel.h"
@@ -290,7 +292,56 @@ void appendRecord(QString& out, const QStringList& fields)
     out.append(u'\n');
 }
 
+bool startsFormula(QChar c)
+{
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+
+/// True when `cell` is zero or more single quotes followed by a character that starts a formula.
+bool isQuotedFormula(QStringView cell, qsizetype quotesMin)
+{
+    qsizetype quotes = 0;
+    while (quotes < cell.size() && cell[quotes] == u'\'')
+        ++quotes;
+    return quotes >= quotesMin && quotes < cell.size() && startsFormula(cell[quotes]);
+}
+
 } // namespace
+
+Result<QByteArray> readCsvInput(QIODevice& device, qint64 maxBytes, const QString& field)
+{
+    constexpr qint64 ChunkBytes = 1 << 20;
+    const auto tooLarge = [&] {
+        const QString limit = maxBytes % (1 << 20) == 0 ? u"%1 MB"_s.arg(maxBytes >> 20) : u"%1 bytes"_s.arg(maxBytes);
+        return Error::invalid(field, u"more than %1 to read; import at most %1 at a time"_s.arg(limit));
+    };
+    QByteArray data;
+    for (;;) {
+        const qint64 want = std::min(ChunkBytes, maxBytes + 1 - data.size()); // one byte past the cap tells
+        if (want <= 0)
+            return tooLarge();
+        const qsizetype had = data.size();
+        if (data.capacity() < had + want)
+            data.reserve(std::max<qsizetype>(had + want, std::min<qsizetype>(2 * data.capacity(), maxBytes + 1)));
+        data.resize(had + want);
+        const qint64 got = device.read(data.data() + had, want);
+        if (got < 0)
+            return Error::invalid(field, u"cannot read: "_s + device.errorString());
+        data.resize(had + got);
+        if (got == 0) // end of file; a pipe's read blocks until its writer sends more or closes
+            return data;
+    }
+}
+
+QString neutraliseCsvFormula(const QString& cell)
+{
+    return isQuotedFormula(cell, 0) ? QString(cell).prepend(u'\'') : cell;
+}
+
+QString restoreCsvFormula(const QString& cell)
+{
+    return isQuotedFormula(cell, 1) ? cell.sliced(1) : cell;
+}
 
 Result<CsvTable> parseCsv(const QByteArray& data, const CsvOptions& options)
 {
