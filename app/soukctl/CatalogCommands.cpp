@@ -4,6 +4,7 @@
 
 #include "app/soukctl/Cli.h"
 #include "backend/catalog/CatalogJson.h"
+#include "backend/catalog/Csv.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk::catalog;
@@ -31,14 +32,17 @@ int importCatalog(const Arguments& args, const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::invalid(u"FILE"_s, u"cannot read "_s + path + u": "_s + file.errorString()));
-    if (file.size() > ImportFileMax)
-        return fail(Error::invalid(u"FILE"_s, u"the file is larger than 512 MB"_s));
+    // the cap counts what is read: /dev/zero, a pipe or /dev/stdin report no size at all
+    auto bytes = readCsvInput(file, ImportFileMax, u"FILE"_s);
+    if (!bytes)
+        return fail(bytes.error());
+    file.close();
     auto store = openMerchantStore(args, false);
     if (!store)
         return fail(store.error());
     LocalClient& client = *store->client;
     const catalog::Merchant& merchant = store->merchant;
-    auto plan = wait(client.planImport(merchant.id, file.readAll(), *format, {}));
+    auto plan = wait(client.planImport(merchant.id, std::move(bytes).value(), *format, {}));
     if (!plan)
         return fail(plan.error());
     if (!plan->ok()) {
@@ -62,6 +66,12 @@ int exportCatalog(const Arguments& args, const QString& path)
     auto format = formatOf(args);
     if (!format)
         return fail(format.error());
+    const bool toStdout = path.isEmpty() || path == u"-";
+    // checked before anything is read: an export written over the store or its journal loses every order
+    if (auto s = toStdout ? checkStdoutNotStoreFile(storePath(args), u"FILE"_s)
+                          : checkNotStoreFile(path, storePath(args), u"FILE"_s);
+        !s)
+        return fail(s.error());
     auto store = openMerchantStore(args, true);
     if (!store)
         return fail(store.error());
@@ -70,15 +80,15 @@ int exportCatalog(const Arguments& args, const QString& path)
     auto csv = wait(client.exportCatalog(merchant.id, *format));
     if (!csv)
         return fail(csv.error());
-    if (path.isEmpty() || path == u"-") {
+    if (toStdout) {
         QFile stdoutFile;
-        stdoutFile.open(stdout, QIODevice::WriteOnly);
-        stdoutFile.write(*csv);
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly) || stdoutFile.write(*csv) != csv->size() ||
+            !stdoutFile.flush())
+            return fail(Error::invalid(u"FILE"_s, u"cannot write standard output: "_s + stdoutFile.errorString()));
         return Ok;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*csv) != csv->size())
-        return fail(Error::invalid(u"FILE"_s, u"cannot write "_s + path + u": "_s + file.errorString()));
+    if (auto s = writeWholeFile(path, *csv, u"FILE"_s); !s)
+        return fail(s.error());
     return Ok;
 }
 

@@ -83,11 +83,15 @@ int usageError(const QString& message)
     return Usage;
 }
 
+QString storePath(const Arguments& args)
+{
+    const QString path = args.value(u"--store"_s);
+    return path.isEmpty() ? qEnvironmentVariable("SOUK_STORE") : path;
+}
+
 Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readOnly)
 {
-    QString path = args.value(u"--store"_s);
-    if (path.isEmpty())
-        path = qEnvironmentVariable("SOUK_STORE");
+    const QString path = storePath(args);
     if (path.isEmpty())
         return Error::invalid(u"--store"_s, u"no store given (use --store FILE or set SOUK_STORE)"_s);
     LocalClient::Options options;

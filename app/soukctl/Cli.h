@@ -49,8 +49,23 @@ template <typename T> T wait(QFuture<T> future)
     return future.result();
 }
 
+/// The store file named by --store, else by SOUK_STORE; empty when neither names one.
+QString storePath(const Arguments& args);
 /// Opens the store named by --store (or SOUK_STORE); read-only when the command only reads.
 Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readOnly);
+
+/// Refuses an output `path` that is the store or one of its companions (-wal, -shm, -journal,
+/// .lock): by name after symlinks, "..", and relative paths, or by inode (a hard link).
+/// The error names `field` ("FILE", "OUT"). Defined in OutputFile.cpp.
+Status checkNotStoreFile(const QString& path, const QString& store, const QString& field);
+/// The same check for standard output, which a shell may have pointed at the store.
+Status checkStdoutNotStoreFile(const QString& store, const QString& field);
+/// Writes `data` to `path` whole or not at all: a temporary file beside it, synced, then renamed
+/// over it, so a killed or disk-full run leaves the old file (or none). Devices and pipes are
+/// written directly. The error names `field`.
+Status writeWholeFile(const QString& path, const QByteArray& data, const QString& field);
+/// Renames `from` to `to` unless `to` exists (any entry, a dangling symlink too); same folder.
+Status renameNoReplace(const QString& from, const QString& to, const QString& field);
 /// The merchant named by --merchant, or the store's first.
 Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& args);
 

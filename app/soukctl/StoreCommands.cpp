@@ -1,6 +1,10 @@
+#include <unistd.h>
+
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QTemporaryFile>
 #include <QThread>
 
 #include "app/soukctl/Cli.h"
@@ -30,28 +34,65 @@ int runCheck(const Arguments& args)
     return StoreError;
 }
 
-int runBackup(const Arguments& args)
+namespace {
+
+/// fsync()s a finished file, so the rename that publishes it never points at unwritten pages.
+Status syncFile(const QString& path)
 {
-    if (args.words.size() != 2)
-        return usageError(u"usage: soukctl --store FILE backup OUT"_s);
-    const QString target = QFileInfo(args.words[1]).absoluteFilePath();
-    if (QFileInfo::exists(target))
-        return fail(Error::invalid(u"OUT"_s, target + u" already exists; choose a new file"_s));
-    if (!QFileInfo(QFileInfo(target).absolutePath()).isWritable())
-        return fail(Error::invalid(u"OUT"_s, u"cannot write in "_s + QFileInfo(target).absolutePath()));
-    auto client = openStore(args, true);
-    if (!client)
-        return fail(client.error());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || ::fsync(file.handle()) != 0)
+        return Error::store(ErrorCode::StoreIo, u"cannot sync "_s + path);
+    return {};
+}
+
+/// VACUUM INTO a temporary name beside `target`, then renamed: a killed or disk-full run leaves
+/// no half-written backup under the name a restore would trust.
+Status backupInto(LocalClient& client, const QString& target)
+{
+    const QFileInfo info(target);
+    QTemporaryFile temporary(info.absolutePath() + u"/."_s + info.fileName() + u".XXXXXX.part"_s);
+    if (!temporary.open())
+        return Error::invalid(u"OUT"_s, u"cannot write in "_s + info.absolutePath() + u": "_s +
+                                            temporary.errorString());
+    temporary.close(); // SQLite writes it; VACUUM INTO accepts an empty file
+    const QString partial = temporary.fileName();
     // VACUUM INTO writes a consistent, compact snapshot even while the store is in use
-    auto done = wait((*client)->engine().read<bool>(
-        [target](QSqlDatabase& db) -> Result<bool> {
-            if (auto s = store::exec(db, u"VACUUM INTO ?"_s, {target}); !s)
+    auto done = wait(client.engine().read<bool>(
+        [partial](QSqlDatabase& db) -> Result<bool> {
+            if (auto s = store::exec(db, u"VACUUM INTO ?"_s, {partial}); !s)
                 return s.error();
             return true;
         },
         engine::ReadMode::Autocommit));
     if (!done)
-        return fail(done.error());
+        return done.error(); // the temporary file removes itself
+    if (auto s = syncFile(partial); !s)
+        return s;
+    if (auto s = renameNoReplace(partial, target, u"OUT"_s); !s)
+        return s;
+    temporary.setAutoRemove(false); // it has become the backup
+    return {};
+}
+
+} // namespace
+
+int runBackup(const Arguments& args)
+{
+    if (args.words.size() != 2)
+        return usageError(u"usage: soukctl --store FILE backup OUT"_s);
+    const QString target = QFileInfo(args.words[1]).absoluteFilePath();
+    const QFileInfo info(target);
+    if (info.exists() || info.isSymLink()) // a dangling symlink too: it points somewhere
+        return fail(Error::invalid(u"OUT"_s, target + u" already exists; choose a new file"_s));
+    if (!QFileInfo(info.absolutePath()).isWritable())
+        return fail(Error::invalid(u"OUT"_s, u"cannot write in "_s + info.absolutePath()));
+    if (auto s = checkNotStoreFile(target, storePath(args), u"OUT"_s); !s) // -journal, .lock need not exist yet
+        return fail(s.error());
+    auto client = openStore(args, true);
+    if (!client)
+        return fail(client.error());
+    if (auto s = backupInto(**client, target); !s)
+        return fail(s.error());
     out() << "backed up " << (*client)->location() << " to " << target << " (" << QFileInfo(target).size() << " bytes)"
           << Qt::endl;
     return Ok;
