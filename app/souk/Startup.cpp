@@ -1,5 +1,7 @@
 #include "app/souk/Startup.h"
 
+#include <cstdio>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -31,10 +33,20 @@ namespace {
 constexpr int DemoProducts = 300;
 constexpr int DemoOrders = 400;
 
-Options parseOptions(QApplication& app, bool* ok)
+/// The program's name and version for --version and the usage line; static, no application object needed.
+void setIdentity()
 {
-    QCommandLineParser parser;
+    QCoreApplication::setApplicationName(u"souk"_s);
+    QCoreApplication::setOrganizationName(u"Souk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOUK_VERSION_STRING));
+}
+
+void addOptions(QCommandLineParser& parser)
+{
     parser.setApplicationDescription(QCoreApplication::translate("Startup", "Souk operations console"));
+    // "-reverse" and "-platformtheme" are Qt's options, not -r -e -v… or -p … -h…: read before
+    // QApplication has taken them out, compacted short options would see --version or --help
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"store"_s, QCoreApplication::translate("Startup", "Open or create the store FILE."), u"FILE"_s});
@@ -45,14 +57,17 @@ Options parseOptions(QApplication& app, bool* ok)
     parser.addOption({u"lang"_s, QCoreApplication::translate("Startup", "Interface language: zh_CN or en."), u"LANG"_s});
     parser.addOption({u"screenshot"_s,
                       QCoreApplication::translate("Startup", "Render every page to PNG files in DIR and exit."), u"DIR"_s});
-    parser.process(app); // --help and --version exit here
-    Options o;
+}
+
+/// The options of a parsed command line; false (with the reason on stderr) when a value is wrong.
+bool readOptions(const QCommandLineParser& parser, Options& o)
+{
     o.storePath = parser.value(u"store"_s);
     o.demo = parser.isSet(u"demo"_s);
     o.language = parser.value(u"lang"_s);
     o.screenshotDir = parser.value(u"screenshot"_s);
-    *ok = o.language.isEmpty() || o.language == u"zh_CN" || o.language == u"en";
-    if (!*ok)
+    bool ok = o.language.isEmpty() || o.language == u"zh_CN" || o.language == u"en";
+    if (!ok)
         qCritical().noquote() << "souk: --lang must be zh_CN or en, not" << o.language;
     if (parser.isSet(u"demo-rate"_s)) {
         bool number = false;
@@ -60,10 +75,10 @@ Options parseOptions(QApplication& app, bool* ok)
         if (!number || o.demoRate < 1 || o.demoRate > 2000) {
             qCritical().noquote() << "souk: --demo-rate must be 1..2000 orders per second, not"
                                   << parser.value(u"demo-rate"_s);
-            *ok = false;
+            ok = false;
         }
     }
-    return o;
+    return ok;
 }
 
 void installTranslators(QApplication& app, const QString& language)
@@ -131,16 +146,47 @@ void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* c
 
 } // namespace
 
-int run(QApplication& app)
+std::optional<int> parseArguments(int argc, char* argv[], Options& options)
 {
-    QApplication::setApplicationName(u"souk"_s);
-    QApplication::setOrganizationName(u"Souk"_s);
-    QApplication::setApplicationDisplayName(u"Souk"_s);
-    QApplication::setApplicationVersion(QStringLiteral(SOUK_VERSION_STRING));
-    bool ok = true;
-    const Options options = parseOptions(app, &ok);
-    if (!ok)
+    setIdentity();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QCommandLineParser parser;
+    addOptions(parser);
+    const bool known = parser.parse(arguments); // the options it knows are read even when it fails
+    // --help-all lists Qt's options too: only QApplication's own parsing can (it needs a display)
+    if (parser.isSet(u"help"_s) && !parser.isSet(u"help-all"_s)) {
+        QCoreApplication core(argc, argv); // the usage line names the program as it was called; no display
+        std::fputs(qUtf8Printable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(u"version"_s)) {
+        std::fprintf(stdout, "souk %s\n", SOUK_VERSION_STRING);
+        return 0;
+    }
+    if (!known)
+        return std::nullopt; // perhaps Qt's own options: run() reads again without them
+    if (!readOptions(parser, options))
         return 2;
+    options.read = true;
+    return std::nullopt;
+}
+
+int run(QApplication& app, const Options& given)
+{
+    setIdentity(); // again: QApplication's constructor may have reset what parseArguments() set
+    QApplication::setApplicationDisplayName(u"Souk"_s);
+    Options options = given;
+    if (!options.read) {
+        // QApplication took its own options (-platform, -style) out of arguments(): what is
+        // left is ours, or a mistake that process() reports (and --help-all, which it answers)
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app);
+        if (!readOptions(parser, options))
+            return 2;
+    }
     installTranslators(app, options.language);
 
     LocalClient::Options clientOptions;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QString>
 
 class QApplication;
@@ -14,10 +16,19 @@ struct Options
     int demoRate = 0;      ///< demo orders per second to start with; 0: wait for Start
     QString language;      ///< "zh_CN", "en" or empty for the system's
     QString screenshotDir; ///< render every page to PNG there and exit
+    /// false: the first reading met options it does not know, which may be Qt's own (-platform,
+    /// -style): run() reads the arguments again once QApplication has taken those out
+    bool read = false;
 };
 
-/// Parses arguments, installs translators, opens the store and runs the console.
+/// Reads the command line before any QApplication exists, which would need a display: --help,
+/// --version and bad values are answered on the terminal here, so they work over ssh and in
+/// scripts. Returns the exit code when the program should end now (0 help/version, 2 usage);
+/// empty when the console should start (with `options` read, or left to run(): Options::read).
+std::optional<int> parseArguments(int argc, char* argv[], Options& options);
+
+/// Installs translators, opens the store and runs the console.
 /// Returns the process exit code (0 ok, 2 usage, 3 store error).
-int run(QApplication& app);
+int run(QApplication& app, const Options& options);
 
 } // namespace souk::app

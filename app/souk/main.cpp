@@ -6,6 +6,10 @@
 
 int main(int argc, char* argv[])
 {
+    souk::app::Options options;
+    // first: --help and --version must work where QApplication cannot open a display
+    if (const auto exitCode = souk::app::parseArguments(argc, argv, options))
+        return *exitCode;
     QApplication app(argc, argv);
-    return souk::app::run(app);
+    return souk::app::run(app, options);
 }
