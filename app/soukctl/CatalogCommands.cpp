@@ -47,8 +47,8 @@ int importCatalog(const Arguments& args, const QString& path)
         return fail(plan.error());
     if (!plan->ok()) {
         for (const RowError& e : plan->errors)
-            err() << path << ':' << e.line << ": " << (e.column.isEmpty() ? u"row"_s : e.column) << ": " << e.message
-                  << Qt::endl;
+            err() << shown(path) << ':' << e.line << ": " << shown(e.column.isEmpty() ? u"row"_s : e.column) << ": "
+                  << shown(e.message) << Qt::endl;
         err() << "soukctl: " << plan->errors.size() << " problem(s); nothing was imported" << Qt::endl;
         return InvalidInput;
     }
@@ -109,8 +109,8 @@ int listCatalog(const Arguments& args)
             if (args.has(u"--json"_s))
                 rows.append(toJson(s));
             else
-                out() << s.id.toString() << '\t' << s.firstSku << '\t' << statusName(s.status) << '\t' << s.title
-                      << Qt::endl;
+                out() << s.id.toString() << '\t' << shown(s.firstSku) << '\t' << statusName(s.status) << '\t'
+                      << shown(s.title) << Qt::endl;
         }
         if (!page->more)
             break;

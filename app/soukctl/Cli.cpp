@@ -60,7 +60,7 @@ Result<qint64> integerOption(const Arguments& args, const QString& name, qint64 
 
 int fail(const Error& error)
 {
-    err() << "soukctl: " << error.toString() << Qt::endl;
+    err() << "soukctl: " << shown(error.toString()) << Qt::endl; // messages quote values and paths from data
     if (error.field == u"store")
         return StoreError; // a missing or unusable store file is the store's problem, not the input's
     switch (error.code) {
@@ -79,7 +79,7 @@ int fail(const Error& error)
 
 int usageError(const QString& message)
 {
-    err() << "soukctl: " << message << Qt::endl << "Try 'soukctl --help'." << Qt::endl;
+    err() << "soukctl: " << shown(message) << Qt::endl << "Try 'soukctl --help'." << Qt::endl;
     return Usage;
 }
 

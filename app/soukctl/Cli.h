@@ -33,6 +33,10 @@ Result<Arguments> parseArguments(const QStringList& argv, const QStringList& wit
 
 QTextStream& out();
 QTextStream& err();
+/// `text` fit for a terminal: control, bidi and invisible format characters from data become
+/// visible escapes ("\x1b", "\u202e"), half a surrogate pair U+FFFD. Human output only: --json
+/// escapes on its own. Defined in Terminal.cpp.
+QString shown(QStringView text);
 
 /// Prints an error as "soukctl: code [field]: message" and returns the exit code it maps to.
 int fail(const Error& error);

@@ -66,8 +66,8 @@ int listOrders(const Arguments& args)
     }
     for (const auto& o : page->orders) {
         out() << o.id.toString() << '\t' << OrderStateMachine::name(o.status) << '\t'
-              << OrderStateMachine::paymentStateName(o.paymentState) << '\t' << o.totalMinor << ' ' << o.currency
-              << '\t' << o.customerEmail << Qt::endl;
+              << OrderStateMachine::paymentStateName(o.paymentState) << '\t' << o.totalMinor << ' ' << shown(o.currency)
+              << '\t' << shown(o.customerEmail) << Qt::endl;
     }
     if (page->more)
         err() << "(more orders; raise --limit to see them)" << Qt::endl;
@@ -79,17 +79,19 @@ void printDetail(const payments::OrderDetail& d)
     const orders::Order& o = d.order;
     out() << "order " << o.id.toString() << ": " << OrderStateMachine::name(o.status) << ", payment "
           << OrderStateMachine::paymentStateName(o.paymentState) << Qt::endl
-          << "customer: " << d.customer.name << " <" << o.customerEmail << '>' << Qt::endl
-          << "total: " << o.totalMinor << ' ' << o.currency << " (captured " << o.capturedMinor << ", refunded "
+          << "customer: " << shown(d.customer.name) << " <" << shown(o.customerEmail) << '>' << Qt::endl
+          << "total: " << o.totalMinor << ' ' << shown(o.currency) << " (captured " << o.capturedMinor << ", refunded "
           << o.refundedMinor << ')' << Qt::endl;
     for (const auto& l : o.lines)
-        out() << "  " << l.quantity << " x " << l.sku << "  " << l.title << "  " << l.lineTotalMinor << Qt::endl;
+        out() << "  " << l.quantity << " x " << shown(l.sku) << "  " << shown(l.title) << "  " << l.lineTotalMinor
+              << Qt::endl;
     out() << "timeline:" << Qt::endl;
     for (const auto& e : d.events)
-        out() << "  " << e.kind << "  " << e.detail << "  (" << e.actor << ')' << Qt::endl;
+        out() << "  " << shown(e.kind) << "  " << shown(e.detail) << "  (" << shown(e.actor) << ')' << Qt::endl;
     for (const auto& p : d.payments) {
         out() << "payment " << p.id.toString() << ": " << payments::paymentStatusName(p.status) << ' ' << p.amountMinor
-              << ' ' << p.currency << (p.declineCode.isEmpty() ? QString() : u" "_s + p.declineCode) << Qt::endl;
+              << ' ' << shown(p.currency) << (p.declineCode.isEmpty() ? QString() : u" "_s + shown(p.declineCode))
+              << Qt::endl;
     }
 }
 
@@ -149,7 +151,7 @@ int payout(const Arguments& args)
     if (!payouts)
         return fail(payouts.error());
     for (const auto& p : *payouts)
-        out() << "paid out " << p.amountMinor << ' ' << p.currency << " (minor units) to merchant "
+        out() << "paid out " << p.amountMinor << ' ' << shown(p.currency) << " (minor units) to merchant "
               << merchant->id.toString() << ", entry " << p.entryId.toString() << Qt::endl;
     return Ok;
 }
@@ -183,7 +185,7 @@ int runLedger(const Arguments& args)
     }
     for (const auto& b : *balances) {
         out() << (b.merchantId.isNull() ? u"platform"_s : b.merchantId.toString()) << '\t'
-              << payments::accountKindName(b.account) << '\t' << b.balanceMinor << ' ' << b.currency << Qt::endl;
+              << payments::accountKindName(b.account) << '\t' << b.balanceMinor << ' ' << shown(b.currency) << Qt::endl;
     }
     return Ok;
 }

@@ -134,7 +134,7 @@ int runSimulate(const Arguments& args)
         return fail(summary.error());
     printSummary(*summary);
     for (const QString& e : summary->errors)
-        err() << "unexpected: " << e << Qt::endl;
+        err() << "unexpected: " << shown(e) << Qt::endl;
     return summary->unexpected == 0 ? Ok : StoreError;
 }
 

@@ -25,11 +25,11 @@ int runCheck(const Arguments& args)
     if (!problems)
         return fail(problems.error());
     if (problems->isEmpty()) {
-        out() << "ok: " << (*client)->location() << " passes every check" << Qt::endl;
+        out() << "ok: " << shown((*client)->location()) << " passes every check" << Qt::endl;
         return Ok;
     }
     for (const QString& p : *problems)
-        err() << "problem: " << p << Qt::endl;
+        err() << "problem: " << shown(p) << Qt::endl;
     err() << problems->size() << " problem(s) found" << Qt::endl;
     return StoreError;
 }
@@ -93,7 +93,7 @@ int runBackup(const Arguments& args)
         return fail(client.error());
     if (auto s = backupInto(**client, target); !s)
         return fail(s.error());
-    out() << "backed up " << (*client)->location() << " to " << target << " (" << QFileInfo(target).size() << " bytes)"
+    out() << "backed up " << shown((*client)->location()) << " to " << shown(target) << " (" << QFileInfo(target).size() << " bytes)"
           << Qt::endl;
     return Ok;
 }

@@ -56,6 +56,7 @@ private slots:
     void leftoverLockDoesNotBlock_data();
     void leftoverLockDoesNotBlock();
     void heldStoreNamesHolder();
+    void terminalNeverGetsControls();
 
 private:
     struct Run
@@ -379,6 +380,43 @@ void TestSoukctlHostile::heldStoreNamesHolder()
     QVERIFY(QFileInfo::exists(store() + u".lock"_s));
     auto after = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s, csv});
     QVERIFY2(after.code == 0, qPrintable(after.err));
+}
+
+// ---- item 6: human output shows control and bidi characters from data as visible escapes
+
+void TestSoukctlHostile::terminalNeverGetsControls()
+{
+    const QString hidden = u"\x1b\x07\x7f\u0085\u009b\u202e\u2066\u200b\ufeff"_s;
+    const auto clean = [&](const QString& text) {
+        for (const QChar c : hidden) {
+            if (text.contains(c))
+                return false;
+        }
+        return true;
+    };
+    // a value the validator refuses is quoted back in the error line
+    const QString bad = write(u"bad.csv"_s, "handle,title,sku,price,weight_grams\n"
+                                            "mug,Mug,MUG-1,1.00,\x1b[2J\x1b]0;pwned\x07\n");
+    auto refused = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s, bad});
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(clean(refused.err), refused.err.toUtf8().toPercentEncoding(" :,\n").constData());
+    QVERIFY2(refused.err.contains(u"\\x1b[2J"_s), qPrintable(refused.err));
+    // text the catalog accepts (format characters are not controls) is listed escaped
+    const QString title = u"Mug \u202egnp.exe\u2066 \u200bfree\ufeff"_s;
+    const QString good = write(u"good.csv"_s, (u"handle,title,sku,price\nmug,"_s + title + u",MUG-1,1.00\n"_s).toUtf8());
+    auto imported = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s, good});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    auto list = soukctl({u"--store"_s, store(), u"catalog"_s, u"list"_s});
+    QCOMPARE(list.code, 0);
+    QVERIFY2(clean(list.out), qPrintable(list.out));
+    QVERIFY2(list.out.contains(u"Mug \\u202egnp.exe\\u2066 \\u200bfree\\ufeff"_s), qPrintable(list.out));
+    auto json = soukctl({u"--store"_s, store(), u"catalog"_s, u"list"_s, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject().value(u"title"_s).toString(), title);
+    // a path from the command line is data too
+    auto missing = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s,
+                            path(u"no\x1b[31mfile.csv"_s)});
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(clean(missing.err) && missing.err.contains(u"no\\x1b[31mfile.csv"_s), qPrintable(missing.err));
 }
 
 QTEST_GUILESS_MAIN(TestSoukctlHostile)
