@@ -37,6 +37,8 @@ private slots:
     void hostsCatalogPage();
     void remembersPaletteAndPage();
     void exportWritesFile();
+    void ctrlNumberReachesEveryPage();
+    void tabLeavesTables();
     void screenshots();
 
 private:
@@ -127,6 +129,52 @@ void TestMainWindow::exportWritesFile()
     auto refused = CatalogExport::write("x", m_dir->filePath(u"missing/folder/out.csv"_s));
     QVERIFY(!refused);
     QCOMPARE(refused.error().field, u"path"_s);
+}
+
+void TestMainWindow::ctrlNumberReachesEveryPage()
+{
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    const auto pages = window->pages();
+    QVERIFY(pages.size() >= 3);
+    auto* sidebar = window->findChild<QListWidget*>(u"sidebar"_s);
+    // from the last page to the first, so that every key press has a page to change to
+    for (int i = int(pages.size()) - 1; i >= 0; --i) {
+        const QKeySequence keys(Qt::CTRL | Qt::Key(Qt::Key_1 + i));
+        QTest::keySequence(window->windowHandle(), keys);
+        QCOMPARE(window->currentPageId(), pages[i].first);
+        QVERIFY2(pages[i].second->isAncestorOf(QApplication::focusWidget()), qPrintable(pages[i].first));
+        // the menu and the sidebar say which keys reach the page
+        auto* go = window->findChild<QAction*>(pages[i].first + u"PageAction"_s);
+        QVERIFY(go);
+        QCOMPARE(go->shortcut(), keys);
+        QCOMPARE(go->text(), sidebar->item(i)->text());
+        QVERIFY2(sidebar->item(i)->toolTip().contains(keys.toString(QKeySequence::NativeText)),
+                 qPrintable(sidebar->item(i)->toolTip()));
+    }
+}
+
+void TestMainWindow::tabLeavesTables()
+{
+    m_store->addProduct(u"Lamp"_s, {u"LAMP-1"_s}, 3900);
+    m_store->addProduct(u"Mug"_s, {u"MUG-1"_s}, 900);
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTRY_COMPARE(window->catalogPage()->model()->rowCount(), 2);
+    for (const QString& name : {u"productTable"_s, u"ordersTable"_s}) {
+        auto* table = window->findChild<QTableView*>(name);
+        QVERIFY(table);
+        window->showPage(table == window->findChild<QTableView*>(u"productTable"_s) ? u"catalog"_s : u"orders"_s);
+        QVERIFY(table->isVisible());
+        table->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(table->hasFocus());
+        if (table->model()->rowCount() > 0) // on a cell, where Tab used to go to the next cell
+            QTest::keyClick(window->windowHandle(), Qt::Key_Down);
+        QTest::keyClick(window->windowHandle(), Qt::Key_Tab);
+        QVERIFY2(!table->hasFocus(), qPrintable(name));
+        QTest::keyClick(window->windowHandle(), Qt::Key_Backtab);
+        QVERIFY2(table->hasFocus(), qPrintable(name)); // and Shift+Tab comes back
+    }
 }
 
 void TestMainWindow::screenshots()

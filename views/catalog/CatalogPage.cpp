@@ -170,6 +170,7 @@ void CatalogPage::buildTable()
 {
     m_table = new QTableView(this);
     m_table->setObjectName(u"productTable"_s);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -104,6 +104,9 @@ QWidget* ProductEditor::buildVariantsBox(QWidget* parent)
     auto* box = new QGroupBox(tr("Variants"), parent);
     m_variantTable = new QTableView(box);
     m_variantTable->setObjectName(u"variantTable"_s);
+    // Tab leaves the table (arrows move between cells); while a cell is edited, Tab still
+    // commits it and edits the next one
+    m_variantTable->setTabKeyNavigation(false);
     m_variantTable->setModel(m_variants);
     m_variantTable->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_variantTable->setEditTriggers(QAbstractItemView::AllEditTriggers);

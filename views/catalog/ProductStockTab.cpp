@@ -26,6 +26,7 @@ ProductStockTab::ProductStockTab(Client& client, QWidget* parent) : QWidget(pare
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_table = new QTableView(this);
     m_table->setObjectName(u"stockTable"_s);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -9,6 +9,7 @@ QTableWidget* Tables::readOnly(QWidget* parent, const QString& name, const QStri
 {
     auto* t = new QTableWidget(0, int(headers.size()), parent);
     t->setObjectName(name);
+    t->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
     t->setHorizontalHeaderLabels(headers);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -65,6 +65,7 @@ QTableView* ImportPreviewPage::makeTable(const QString& objectName)
 {
     auto* table = new QTableView(this);
     table->setObjectName(objectName);
+    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);

@@ -33,6 +33,7 @@ MovementHistoryDialog::MovementHistoryDialog(Client& client, Id variantId, const
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"movementTable"_s);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -62,6 +62,17 @@ QPalette darkPalette()
     return p;
 }
 
+/// Gives the keyboard to the first control of `page` that Tab would reach.
+void focusFirstControl(QWidget* page)
+{
+    for (QWidget* w = page->nextInFocusChain(); w != page; w = w->nextInFocusChain()) {
+        if (page->isAncestorOf(w) && w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
+}
+
 } // namespace
 
 MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QString& merchantName, QWidget* parent)
@@ -160,6 +171,8 @@ void MainWindow::buildMenus()
     connect(m_catalog, &CatalogPage::undoAvailableChanged, m_undo, &QAction::setEnabled);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    addPageActions(view);
+    view->addSeparator();
     auto* palettes = new QActionGroup(this);
     m_light = view->addAction(tr("&Light", "palette"), this, [this] { setPaletteName(LightPalette); });
     m_light->setObjectName(u"lightPaletteAction"_s);
@@ -174,6 +187,23 @@ void MainWindow::buildMenus()
     QAction* aboutAction = help->addAction(tr("&About Souk"), this, &MainWindow::about);
     aboutAction->setObjectName(u"aboutAction"_s);
     aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::addPageActions(QMenu* menu)
+{
+    // Ctrl+1..9 reach the pages in sidebar order, shown in the menu and the sidebar's tooltips
+    for (int row = 0; row < m_pages.size() && row < 9; ++row) {
+        QListWidgetItem* item = m_sidebar->item(row);
+        QAction* go = menu->addAction(item->text(), this, [this, row] {
+            m_sidebar->setCurrentRow(row);
+            focusFirstControl(m_stack->currentWidget()); // keyboard work goes on in the page
+        });
+        go->setObjectName(m_pages[row].first + u"PageAction"_s);
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+        //: tooltip of a sidebar page: %1 the page ("Orders"), %2 its shortcut ("Ctrl+2")
+        item->setToolTip(
+            tr("%1 (%2)", "page and shortcut").arg(item->text(), go->shortcut().toString(QKeySequence::NativeText)));
+    }
 }
 
 void MainWindow::buildStatusBar(const QString& merchantName)

@@ -10,6 +10,7 @@
 
 class QAction;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace souk {
@@ -49,6 +50,7 @@ protected:
 private:
     void addPage(const QString& id, const QString& title, QWidget* page);
     void buildMenus();
+    void addPageActions(QMenu* menu);
     void buildStatusBar(const QString& merchantName);
     void restoreWindow();
     void saveWindow();
