@@ -13,52 +13,137 @@ using souk::orders::Order;
 namespace souk::payments {
 namespace {
 
-constexpr char BinaryFormat = 1; ///< the first byte of a binary record; never '{'
+constexpr char FixedFormat = 1; ///< the first form: fields in a fixed order, nothing to say which
+constexpr char FieldFormat = 2; ///< today's form: a field count, each field typed; never '{'
 constexpr char OrderKind = 'O';
 constexpr char PaymentKind = 'P';
+constexpr char LineKind = 'L';
+constexpr char IntegerField = 'i';
+constexpr char TextField = 't';
+constexpr char RecordField = 'r';
 constexpr int LinesMax = 10'000; ///< a sanity bound for a damaged record, far above any order
+constexpr int FieldsMax = 0xFFFF;
 
-/// Appends fields to a record.
+/// Appends typed fields to a record: the format byte, the kind, the number of fields, then each
+/// field as a type byte and its value (integers as 8 little-endian bytes, text and nested
+/// records as a length and their bytes). Fields are only ever appended to a kind's list, so a
+/// reader meets a record's fields in the order it knows: one written before a field existed
+/// ends early (the field reads as its default), one written by a newer Souk has fields after
+/// the last it knows, which it skips by their type.
 class Writer
 {
 public:
     Writer(char kind, qsizetype expected)
     {
         m_bytes.reserve(expected);
-        m_bytes.append(BinaryFormat);
+        m_bytes.append(FieldFormat);
         m_bytes.append(kind);
+        m_bytes.append(2, '\0'); // the field count, once known
     }
     Writer& integer(qint64 v)
+    {
+        m_bytes.append(IntegerField);
+        raw(v);
+        return counted();
+    }
+    Writer& id(Id v) { return integer(v.value); }
+    Writer& text(const QString& v) { return bytes(TextField, v.toUtf8()); }
+    Writer& record(const QByteArray& nested) { return bytes(RecordField, nested); }
+    QByteArray take()
+    {
+        Q_ASSERT(m_fields <= FieldsMax);
+        qToLittleEndian(quint16(m_fields), m_bytes.data() + 2);
+        return std::move(m_bytes);
+    }
+
+private:
+    void raw(qint64 v)
     {
         char le[8];
         qToLittleEndian(v, le);
         m_bytes.append(le, 8);
-        return *this;
     }
-    Writer& id(Id v) { return integer(v.value); }
-    Writer& text(const QString& v)
+    Writer& bytes(char type, const QByteArray& v)
     {
-        const QByteArray utf8 = v.toUtf8();
-        integer(utf8.size());
-        m_bytes.append(utf8);
+        m_bytes.append(type);
+        raw(v.size());
+        m_bytes.append(v);
+        return counted();
+    }
+    Writer& counted()
+    {
+        ++m_fields;
         return *this;
     }
-    QByteArray take() { return std::move(m_bytes); }
-
-private:
     QByteArray m_bytes;
+    int m_fields = 0;
 };
 
-/// Reads fields back in the order they were written; any short read marks the record bad.
+/// Reads a record of either binary form back, field by field in the order written; any short
+/// or mistyped read marks the record bad. Fields a record of today's form does not have read as
+/// their defaults.
 class Reader
 {
 public:
     Reader(const QByteArray& bytes, char kind) : m_bytes(bytes)
     {
-        m_ok = bytes.size() >= 2 && bytes[0] == BinaryFormat && bytes[1] == kind;
+        m_ok = bytes.size() >= 2 && bytes[1] == kind && (bytes[0] == FixedFormat || bytes[0] == FieldFormat);
+        m_typed = m_ok && bytes[0] == FieldFormat;
         m_at = 2;
+        if (m_typed) {
+            m_ok = bytes.size() >= 4;
+            m_fields = m_ok ? qFromLittleEndian<quint16>(bytes.constData() + 2) : 0;
+            m_at = 4;
+        }
     }
     qint64 integer()
+    {
+        if (!field(IntegerField))
+            return 0;
+        return raw();
+    }
+    Id id() { return Id{integer()}; }
+    QString text() { return QString::fromUtf8(bytes(TextField)); }
+    /// A nested record (today's form only).
+    QByteArray record() { return bytes(RecordField); }
+    /// An enumerator stored as its integer, checked against its range.
+    template <typename E> E enumerator(int last)
+    {
+        const qint64 v = integer();
+        if (v < 0 || v > last)
+            m_ok = false;
+        return m_ok ? E(v) : E(0);
+    }
+    /// Whole and nothing left over, once the fields a newer Souk added are skipped.
+    bool good()
+    {
+        while (m_ok && m_typed && m_read < m_fields)
+            skip();
+        return m_ok && m_at == m_bytes.size();
+    }
+    bool ok() const { return m_ok; }
+    bool typed() const { return m_typed; }
+
+private:
+    /// True when the next field is there and of `type`; false (and nothing read) when the
+    /// record predates it.
+    bool field(char type)
+    {
+        if (!m_ok)
+            return false;
+        if (!m_typed)
+            return true;
+        if (m_read >= m_fields)
+            return false;
+        if (m_at >= m_bytes.size() || m_bytes[m_at] != type) {
+            m_ok = false;
+            return false;
+        }
+        ++m_at;
+        ++m_read;
+        return true;
+    }
+    qint64 raw()
     {
         if (!m_ok || m_bytes.size() - m_at < 8) {
             m_ok = false;
@@ -68,34 +153,36 @@ public:
         m_at += 8;
         return v;
     }
-    Id id() { return Id{integer()}; }
-    QString text()
+    QByteArray bytes(char type)
     {
-        const qint64 size = integer();
+        if (!field(type))
+            return {};
+        const qint64 size = raw();
         if (!m_ok || size < 0 || size > m_bytes.size() - m_at) {
             m_ok = false;
             return {};
         }
-        const QString v = QString::fromUtf8(m_bytes.constData() + m_at, size);
+        const QByteArray v = m_bytes.mid(m_at, size);
         m_at += size;
         return v;
     }
-    /// An enumerator stored as its integer, checked against its range.
-    template <typename E> E enumerator(int last)
+    void skip()
     {
-        const qint64 v = integer();
-        if (v < 0 || v > last)
+        const char type = m_at < m_bytes.size() ? m_bytes[m_at] : '\0';
+        if (type == IntegerField)
+            integer();
+        else if (type == TextField || type == RecordField)
+            bytes(type);
+        else
             m_ok = false;
-        return m_ok ? E(v) : E(0);
     }
-    /// Whole and nothing left over.
-    bool good() const { return m_ok && m_at == m_bytes.size(); }
-    bool ok() const { return m_ok; }
 
-private:
     const QByteArray& m_bytes;
     qsizetype m_at = 0;
     bool m_ok = false;
+    bool m_typed = false;
+    int m_fields = 0;
+    int m_read = 0;
 };
 
 Error unreadable(const char* what)
@@ -122,7 +209,7 @@ QByteArray jsonBytes(const QJsonObject& object)
 
 QByteArray StoredResult<Order>::encode(const Order& o)
 {
-    Writer w(OrderKind, 256 + o.lines.size() * 96);
+    Writer w(OrderKind, 300 + o.lines.size() * 110);
     w.id(o.id).id(o.merchantId).id(o.customerId).id(o.locationId);
     w.integer(int(o.status)).integer(int(o.paymentState)).text(o.currency);
     w.integer(o.subtotalMinor).integer(o.discountMinor).text(o.discountCode).integer(o.taxMinor);
@@ -131,11 +218,28 @@ QByteArray StoredResult<Order>::encode(const Order& o)
     w.integer(o.expiresMs).integer(o.createdMs).integer(o.updatedMs).integer(o.version);
     w.integer(o.lines.size());
     for (const orders::OrderLine& l : o.lines) {
-        w.id(l.variantId).text(l.sku).text(l.title);
-        w.integer(l.quantity).integer(l.unitPriceMinor).integer(l.lineTotalMinor);
+        Writer line(LineKind, 96);
+        line.id(l.variantId).text(l.sku).text(l.title);
+        line.integer(l.quantity).integer(l.unitPriceMinor).integer(l.lineTotalMinor);
+        w.record(line.take());
     }
+    // a new field goes here, after every field above: see Writer
     return w.take();
 }
+
+namespace {
+
+void readLine(Reader& r, orders::OrderLine& l)
+{
+    l.variantId = r.id();
+    l.sku = r.text();
+    l.title = r.text();
+    l.quantity = r.integer();
+    l.unitPriceMinor = r.integer();
+    l.lineTotalMinor = r.integer();
+}
+
+} // namespace
 
 Result<Order> StoredResult<Order>::decode(const QByteArray& bytes)
 {
@@ -169,12 +273,15 @@ Result<Order> StoredResult<Order>::decode(const QByteArray& bytes)
         return unreadable("order");
     for (qint64 i = 0; i < lines && r.ok(); ++i) {
         orders::OrderLine l;
-        l.variantId = r.id();
-        l.sku = r.text();
-        l.title = r.text();
-        l.quantity = r.integer();
-        l.unitPriceMinor = r.integer();
-        l.lineTotalMinor = r.integer();
+        if (r.typed()) { // each line a record of its own, so lines can gain fields too
+            const QByteArray nested = r.record();
+            Reader lr(nested, LineKind);
+            readLine(lr, l);
+            if (!lr.good())
+                return unreadable("order line");
+        } else {
+            readLine(r, l);
+        }
         o.lines.append(std::move(l));
     }
     if (!r.good())
@@ -190,6 +297,7 @@ QByteArray StoredResult<Payment>::encode(const Payment& p)
     w.text(p.card.brand).text(p.card.last4).integer(p.card.expMonth).integer(p.card.expYear).text(p.card.fingerprint);
     w.text(p.declineCode).integer(p.retryable ? 1 : 0).text(p.providerRef);
     w.integer(p.authorizedMs).integer(p.authExpiresMs).integer(p.version);
+    // a new field goes here, after every field above: see Writer
     return w.take();
 }
 

@@ -12,12 +12,15 @@ namespace souk::payments {
 struct Payout;
 
 /// How an idempotency record keeps a command's first result, so that a retry gets it back
-/// unchanged. Orders and payments, stored three times on every order's way through checkout,
-/// are kept in a compact binary form: a format byte, a kind byte, then the fields in a fixed
-/// order (integers as 8 little-endian bytes, text as a length and UTF-8). Building and printing
-/// JSON for them took about a sixth of the writer's time. The rarer results (refunds, disputes,
-/// payouts) are kept as JSON. Records written as JSON (every record before this form existed)
-/// are read either way: a JSON record starts with '{', a binary one never does.
+/// unchanged, also after an upgrade. Orders and payments, stored three times on every order's
+/// way through checkout, are kept in a compact binary form: a format byte, a kind byte, the
+/// number of fields, then each field typed (integers as 8 little-endian bytes, text and nested
+/// records as a length and their bytes). Fields are only ever appended, so a record written
+/// before a field existed reads that field as its default, and one written by a newer Souk
+/// skips what it does not know. Building and printing JSON for them took about a sixth of the
+/// writer's time. Two older forms still read: the first binary form (format byte 1, the same
+/// fields in a fixed order, untyped) and JSON (every record before that; it starts with '{',
+/// a binary one never does). The rarer results (refunds, disputes, payouts) are kept as JSON.
 template <typename T> struct StoredResult;
 
 template <> struct StoredResult<orders::Order>

@@ -133,7 +133,7 @@ void TestEngine::failedCommandRollsBackAlone()
     QVERIFY(!b.result());
     QCOMPARE(b.result().error().field, u"value"_s);
     QVERIFY(c.result());
-    auto count = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+    auto count = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key LIKE 'k%'"_s); });
     count.waitForFinished();
     QCOMPARE(count.result()->toInt(), 2);
     auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
@@ -207,7 +207,7 @@ void TestEngine::futuresFinishAfterTheirChangesArePublished()
     // the second command commits while the callback still runs (its own future finishes
     // after it: completions keep commit order)
     const auto rows = [&engine] {
-        auto n = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+        auto n = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key LIKE 'k%'"_s); });
         n.waitForFinished();
         return n.result() ? n.result()->toInt() : -1;
     };
@@ -301,7 +301,7 @@ void TestEngine::lostTransactionFailsWholeBatch()
     });
     lift.waitForFinished();
     QVERIFY(lift.result());
-    auto rows = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+    auto rows = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key LIKE 'k%'"_s); });
     rows.waitForFinished();
     QCOMPARE(rows.result()->toInt(), 0);
     auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
@@ -348,7 +348,7 @@ void TestEngine::logStaysShortUnderSteadyWrites()
             }));
         }
         auto read = engine->read<QVariant>(
-            [](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+            [](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key LIKE 'k%'"_s); });
         for (auto& w : writes) {
             w.waitForFinished();
             QVERIFY(w.result());
@@ -385,7 +385,7 @@ void TestEngine::refusalWithoutWritesKeepsTheBatch()
     QCOMPARE(refused.result().error().field, u"value"_s);
     QCOMPARE(first->load(), 1);
     QCOMPARE(last->load(), 1);
-    auto count = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings"_s); });
+    auto count = engine->read<QVariant>([](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key LIKE 'k%'"_s); });
     count.waitForFinished();
     QCOMPARE(count.result()->toInt(), 2);
 }
@@ -412,7 +412,7 @@ void TestEngine::failureAfterWritesRunsTheBatchAgain()
     QCOMPARE(failing->load(), 2); // failed bare after writing, then failed again and rolled back alone
     QCOMPARE(last->load(), 1);    // only in the second pass
     auto rows = engine->read<QVariant>(
-        [](QSqlDatabase& db) { return store::scalar(db, u"SELECT group_concat(key) FROM settings ORDER BY key"_s); });
+        [](QSqlDatabase& db) { return store::scalar(db, u"SELECT group_concat(key) FROM settings WHERE key LIKE 'k%' ORDER BY key"_s); });
     rows.waitForFinished();
     QCOMPARE(rows.result()->toString(), u"k1,k3"_s);
     auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });

@@ -1,5 +1,6 @@
 #include <QJsonDocument>
 #include <QTest>
+#include <QtEndian>
 
 #include "backend/payments/PaymentJson.h"
 #include "backend/payments/StoredResult.h"
@@ -83,6 +84,9 @@ class TestStoredResult final : public QObject
     Q_OBJECT
 
 private slots:
+    void firstBinaryFormStillReads();
+    void recordWithoutANewerFieldReadsItsDefault();
+    void recordFromANewerSoukSkipsWhatItDoesNotKnow();
     void orderRoundTrips()
     {
         const Order o = sampleOrder();
@@ -124,12 +128,87 @@ private slots:
         // an unknown status number
         Order bad = sampleOrder();
         QByteArray bytes = StoredResult<Order>::encode(bad);
-        bytes[2 + 4 * 8] = char(42); // the status follows the format, kind and four ids
+        // the status's value follows the format, kind, field count, four typed ids and its type
+        bytes[4 + 4 * 9 + 1] = char(42);
         const auto decoded = StoredResult<Order>::decode(bytes);
         QVERIFY(!decoded);
         QCOMPARE(decoded.error().code, ErrorCode::Internal);
     }
 };
+
+namespace {
+/// Records written by the first binary form (format byte 1, untyped fields in a fixed order),
+/// as Souk stored sampleOrder() and samplePayment() before the typed form existed.
+const char* const OrderV1Hex =
+        "014f01863ba1010000000200000000000000030000000000000004000000000000000800000000000000070000000000"
+        "000003000000000000004555523930000000000000d2040000000000000900000000000000535052494e472d31309503"
+        "000000000000f301000000000000ef30000000000000ef30000000000000d00700000000000004000000000000003432"
+        "343210000000000000006cc3ad6e406578616d706c652e636f6da023f3cf8b0100000068e5cf8b0100002009edcf8b01"
+        "0000090000000000000003000000000000000b0000000000000005000000000000005445412d311000000000000000e7"
+        "bbbfe88cb620477265656e207465610200000000000000c20100000000000084030000000000000c0000000000000005"
+        "000000000000004355502d3200000000000000000100000000000000000000000000000000000000000000000d000000"
+        "000000000500000000000000504f542d330d00000000000000506f742c20226c61726765220a0300000000000000e70e"
+        "000000000000b52c000000000000";
+const char* const PaymentV1Hex =
+        "01500150d6dc0100000001863ba101000000020000000000000002000000000000000300000000000000455552ef3000"
+        "0000000000e02e000000000000d0070000000000000400000000000000766973610400000000000000343234320c0000"
+        "0000000000ef070000000000000600000000000000616231326364000000000000000001000000000000000c00000000"
+        "00000073696d5f617574685f313233a0eee6cf8b010000a072f3f38b0100000300000000000000";
+
+/// A record of today's form with its last `drop` fields cut off and `extra` appended, as a
+/// Souk with fewer (or more) fields would have written it.
+QByteArray reshaped(QByteArray bytes, int drop, const QByteArray& extraFields, int extraCount, qsizetype lastFieldsSize)
+{
+    quint16 count = qFromLittleEndian<quint16>(bytes.constData() + 2);
+    bytes.chop(lastFieldsSize);
+    bytes.append(extraFields);
+    count = quint16(count - drop + extraCount);
+    qToLittleEndian(count, bytes.data() + 2);
+    return bytes;
+}
+} // namespace
+
+void TestStoredResult::firstBinaryFormStillReads()
+{
+    const auto order = StoredResult<Order>::decode(QByteArray::fromHex(OrderV1Hex));
+    QVERIFY2(order, qPrintable(order ? QString() : order.error().toString()));
+    QCOMPARE(asJson(*order), asJson(sampleOrder()));
+    const auto payment = StoredResult<Payment>::decode(QByteArray::fromHex(PaymentV1Hex));
+    QVERIFY2(payment, qPrintable(payment ? QString() : payment.error().toString()));
+    QCOMPARE(asJson(*payment), asJson(samplePayment()));
+}
+
+void TestStoredResult::recordWithoutANewerFieldReadsItsDefault()
+{
+    // a payment stored before `version` (its last field) existed: the field reads as 0, the
+    // rest as stored
+    const QByteArray today = StoredResult<Payment>::encode(samplePayment());
+    const QByteArray older = reshaped(today, 1, {}, 0, 1 + 8);
+    const auto back = StoredResult<Payment>::decode(older);
+    QVERIFY2(back, qPrintable(back ? QString() : back.error().toString()));
+    Payment expected = samplePayment();
+    expected.version = 0;
+    QCOMPARE(asJson(*back), asJson(expected));
+}
+
+void TestStoredResult::recordFromANewerSoukSkipsWhatItDoesNotKnow()
+{
+    // a newer Souk added a text and an integer field to Payment: today's reader skips them
+    QByteArray extra;
+    extra.append('t');
+    char len[8];
+    qToLittleEndian(qint64(5), len);
+    extra.append(len, 8).append("risk!");
+    extra.append('i').append(8, '\x07');
+    const QByteArray today = StoredResult<Payment>::encode(samplePayment());
+    const auto back = StoredResult<Payment>::decode(reshaped(today, 0, extra, 2, 0));
+    QVERIFY2(back, qPrintable(back ? QString() : back.error().toString()));
+    QCOMPARE(asJson(*back), asJson(samplePayment()));
+    // an unknown field type is damage, not something to guess at
+    QByteArray bad = extra;
+    bad[0] = 'z';
+    QVERIFY(!StoredResult<Payment>::decode(reshaped(today, 0, bad, 2, 0)));
+}
 
 QTEST_GUILESS_MAIN(TestStoredResult)
 #include "TestStoredResult.moc"
