@@ -29,6 +29,8 @@ Result<Arguments> parseArguments(const QStringList& argv, const QStringList& wit
         }
         const qsizetype eq = a.indexOf(u'=');
         const QString name = eq > 0 ? a.left(eq) : a;
+        if (args.options.contains(name)) // which one would win is a guess a script should not rely on
+            return Error::invalid(name, name + u" is given twice"_s);
         if (!withValue.contains(name)) {
             if (eq > 0)
                 return Error::invalid(name, name + u" takes no value"_s);

@@ -28,7 +28,8 @@ struct Arguments
     QString value(const QString& name) const { return options.value(name); }
 };
 
-/// Splits argv; options that take a value are listed in `withValue`. Errors name the option.
+/// Splits argv; options that take a value are listed in `withValue`. Errors name the option: one
+/// that lacks its value, a flag given a value, an option given twice.
 Result<Arguments> parseArguments(const QStringList& argv, const QStringList& withValue);
 
 QTextStream& out();

@@ -21,6 +21,12 @@ constexpr qint64 ProgressIntervalMs = 250;
 constexpr int DemoTaxBp = 825;
 constexpr int DemoCommissionBp = 290;
 constexpr qint64 DemoCommissionFixedMinor = 30;
+/// The slowest --rate: one order every 1000 s. The pacer starts order i at i / rate seconds, counted
+/// in whole milliseconds: slower rates overflow that schedule (1e-320 is a valid double) or leave a
+/// run idle for days, so they are refused rather than played wrongly. The fastest is
+/// TrafficOptions::RateMax; above 1000/s orders start in bursts each millisecond, which keeps the
+/// average. No run goes faster than the store and --concurrency allow, whatever the rate.
+constexpr double RateMin = 0.001;
 
 /// A store without products gets the demo catalog, so a fresh store can be simulated at once.
 Status seedCatalogIfEmpty(LocalClient& client, const catalog::Merchant& merchant, quint64 seed)
@@ -66,8 +72,11 @@ Result<sim::TrafficOptions> trafficOptions(const Arguments& args, Id merchantId)
     o.orders = int(*orders);
     bool ok = true;
     o.ratePerSecond = args.has(u"--rate"_s) ? args.value(u"--rate"_s).toDouble(&ok) : 0.0;
-    if (!ok || !(o.ratePerSecond >= 0 && o.ratePerSecond <= sim::TrafficOptions::RateMax))
-        return Error::invalid(u"--rate"_s, u"orders per second, 0 (as fast as possible) to %1, not \"%2\""_s
+    const double rate = o.ratePerSecond;
+    // also refuses NaN and infinities; -0 reads as 0
+    if (!ok || !(rate == 0 || (rate >= RateMin && rate <= sim::TrafficOptions::RateMax)))
+        return Error::invalid(u"--rate"_s, u"orders per second: 0 (as fast as possible) or from %1 to %2, not \"%3\""_s
+                                               .arg(RateMin)
                                                .arg(sim::TrafficOptions::RateMax)
                                                .arg(args.value(u"--rate"_s)));
     auto seed = integerOption(args, u"--seed"_s, 1, 0, std::numeric_limits<qint64>::max());

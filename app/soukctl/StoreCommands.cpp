@@ -2,6 +2,9 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QTemporaryFile>
@@ -24,6 +27,11 @@ int runCheck(const Arguments& args)
     auto problems = wait((*client)->checkStore());
     if (!problems)
         return fail(problems.error());
+    if (args.has(u"--json"_s)) {
+        QJsonObject report{{u"ok"_s, problems->isEmpty()}, {u"problems"_s, QJsonArray::fromStringList(*problems)}};
+        out() << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)) << Qt::flush;
+        return problems->isEmpty() ? Ok : StoreError;
+    }
     if (problems->isEmpty()) {
         out() << "ok: " << shown((*client)->location()) << " passes every check" << Qt::endl;
         return Ok;

@@ -1,4 +1,6 @@
 // soukctl: the command line of a Souk store. Thin: parse, dispatch, exit with a stable code.
+#include <cstring>
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
@@ -12,7 +14,7 @@ namespace {
 const char* const Help = R"(Usage: soukctl --store FILE COMMAND [ARGS]
 
 Commands:
-  check                                   check integrity and invariants of the store: catalog,
+  check [--json]                          check integrity and invariants of the store: catalog,
                                           stock holds, payments and the ledger
   backup OUT                              write a consistent copy of the store to OUT
   maintain                                expire unpaid orders and lapsed authorizations, lose
@@ -26,7 +28,8 @@ Commands:
   catalog list [--json]                   list products
   simulate --orders N [--rate R] [--seed S] [--concurrency C]
                                           play N simulated orders (demo catalog and terms
-                                          when the store has none); summary on stdout
+                                          when the store has none); summary on stdout;
+                                          R: orders/s, 0 (unpaced) or 0.001 to 100000
   orders list [--json] [--status S] [--payment S] [--limit N]
                                           list orders, newest first (default 50)
   orders show ID [--json]                 an order with its timeline, payments and postings
@@ -36,6 +39,7 @@ Commands:
 Options:
   --store FILE       the store file (or set SOUK_STORE)
   --merchant ID      the merchant to work on (default: the store's first)
+  --verbose          also print the libraries' log lines (warnings, info) on stderr
   --help, --version
 
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
@@ -45,12 +49,30 @@ Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
 const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant"_s, u"--orders"_s,  u"--rate"_s,
                                   u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s};
 
+bool verboseLog = false;
+QtMessageHandler defaultHandler = nullptr;
+
+/// stdout and stderr belong to the command: Qt's and Souk's log lines (debug, info, warnings) are
+/// dropped unless --verbose asks for them. soukctl's own errors go through err(), not through here;
+/// critical and fatal messages always pass.
+void logHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (!verboseLog && (type == QtDebugMsg || type == QtInfoMsg || type == QtWarningMsg))
+        return;
+    defaultHandler(type, context, message);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    // before QCoreApplication, which may log already
+    for (int i = 1; i < argc; ++i)
+        verboseLog = verboseLog || std::strcmp(argv[i], "--verbose") == 0;
+    defaultHandler = qInstallMessageHandler(logHandler);
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(u"souk.*.info=false"_s); // stdout and stderr belong to the command
+    if (!verboseLog)
+        QLoggingCategory::setFilterRules(u"souk.*.info=false"_s); // not even formatted
     QCoreApplication::setApplicationName(u"soukctl"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SOUK_VERSION_STRING));
     auto args = parseArguments(app.arguments().mid(1), ValueOptions);
@@ -65,7 +87,7 @@ int main(int argc, char* argv[])
         return Ok;
     }
     for (const QString& name : args->options.keys()) {
-        if (!ValueOptions.contains(name) && name != u"--json"_s)
+        if (!ValueOptions.contains(name) && name != u"--json"_s && name != u"--verbose"_s)
             return usageError(u"unknown option: "_s + name);
     }
     const QString command = args->words.value(0);

@@ -57,6 +57,12 @@ private slots:
     void leftoverLockDoesNotBlock();
     void heldStoreNamesHolder();
     void terminalNeverGetsControls();
+    void checkJson();
+    void optionGivenTwice_data();
+    void optionGivenTwice();
+    void simulateRateItCannotPace_data();
+    void simulateRateItCannotPace();
+    void libraryLogsOnlyWhenVerbose();
 
 private:
     struct Run
@@ -417,6 +423,82 @@ void TestSoukctlHostile::terminalNeverGetsControls()
                             path(u"no\x1b[31mfile.csv"_s)});
     QCOMPARE(missing.code, 1);
     QVERIFY2(clean(missing.err) && missing.err.contains(u"no\\x1b[31mfile.csv"_s), qPrintable(missing.err));
+}
+
+// ---- item 7: check --json, options given twice, paceable rates, quiet libraries
+
+void TestSoukctlHostile::checkJson()
+{
+    makeStore();
+    auto r = soukctl({u"--store"_s, store(), u"check"_s, u"--json"_s});
+    QCOMPARE(r.code, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), qPrintable(r.out));
+    QCOMPARE(doc.object().value(u"ok"_s), QJsonValue(true));
+    QVERIFY(doc.object().value(u"problems"_s).isArray());
+    QCOMPARE(doc.object().value(u"problems"_s).toArray().size(), 0);
+}
+
+void TestSoukctlHostile::optionGivenTwice_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("option");
+    QTest::addRow("--store") << QStringList{u"--store"_s, u"a.souk"_s, u"--store"_s, u"b.souk"_s, u"check"_s}
+                             << u"--store"_s;
+    QTest::addRow("--json") << QStringList{u"check"_s, u"--json"_s, u"--json"_s} << u"--json"_s;
+    QTest::addRow("--rate with =") << QStringList{u"simulate"_s, u"--orders"_s, u"1"_s, u"--rate=1"_s, u"--rate"_s,
+                                                  u"2"_s}
+                                   << u"--rate"_s;
+}
+
+void TestSoukctlHostile::optionGivenTwice()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, option);
+    auto r = soukctl(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(option + u" is given twice"_s), qPrintable(r.err));
+}
+
+void TestSoukctlHostile::simulateRateItCannotPace_data()
+{
+    QTest::addColumn<QString>("rate");
+    QTest::addRow("one order in 11 days") << u"0.000001"_s;
+    QTest::addRow("subnormal") << u"1e-320"_s;
+    QTest::addRow("not a number") << u"nan"_s;
+    QTest::addRow("infinite") << u"inf"_s;
+    QTest::addRow("negative") << u"-1"_s;
+    QTest::addRow("too fast") << u"1e9"_s;
+}
+
+void TestSoukctlHostile::simulateRateItCannotPace()
+{
+    QFETCH(QString, rate);
+    makeStore();
+    Setup setup;
+    setup.timeoutMs = 20000; // the old check accepted tiny rates, and the run then waited for days
+    auto r = soukctl({u"--store"_s, store(), u"simulate"_s, u"--orders"_s, u"2"_s, u"--rate"_s, rate}, setup);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(u"[--rate]"_s) && r.err.contains(u"0.001"_s), qPrintable(r.err));
+}
+
+void TestSoukctlHostile::libraryLogsOnlyWhenVerbose()
+{
+    makeStore();
+    Setup setup;
+    setup.env = {u"QT_LOGGING_RULES=*.debug=true;*.info=true"_s}; // every Qt and Souk category talks
+    auto quiet = soukctl({u"--store"_s, store(), u"check"_s}, setup);
+    QCOMPARE(quiet.code, 0);
+    QVERIFY2(quiet.err.isEmpty(), qPrintable(quiet.err.left(500)));
+    QVERIFY(quiet.out.startsWith(u"ok:"_s));
+    auto verbose = soukctl({u"--store"_s, store(), u"check"_s, u"--verbose"_s}, setup);
+    QCOMPARE(verbose.code, 0);
+    QVERIFY(!verbose.err.isEmpty());
+    // soukctl's own error lines are not log lines: they stay
+    auto failed = soukctl({u"--store"_s, path(u"missing/x.souk"_s), u"check"_s}, setup);
+    QCOMPARE(failed.code, 3);
+    QVERIFY2(failed.err.startsWith(u"soukctl: "_s), qPrintable(failed.err.left(500)));
 }
 
 QTEST_GUILESS_MAIN(TestSoukctlHostile)
