@@ -52,12 +52,22 @@ int importCatalog(const Arguments& args, const QString& path)
         err() << "soukctl: " << plan->errors.size() << " problem(s); nothing was imported" << Qt::endl;
         return InvalidInput;
     }
-    auto summary = wait(client.runImport(merchant.id, *plan, {}));
+    auto changes = withoutUnchanged(client, merchant, *plan);
+    if (!changes)
+        return fail(changes.error());
+    if (changes->unchanged > 0 && changes->plan.products.isEmpty()) {
+        out() << "nothing to change: " << changes->unchanged << " products already match" << Qt::endl;
+        return Ok;
+    }
+    auto summary = wait(client.runImport(merchant.id, changes->plan, {}));
     if (!summary)
         return fail(summary.error());
     out() << "imported " << plan->rowCount << " rows: " << summary->productsCreated << " products created, "
           << summary->productsUpdated << " updated, " << summary->variantsWritten << " variants in "
-          << summary->elapsedMs << " ms" << Qt::endl;
+          << summary->elapsedMs << " ms";
+    if (changes->unchanged > 0)
+        out() << "; " << changes->unchanged << " products already matched";
+    out() << Qt::endl;
     return Ok;
 }
 

@@ -83,6 +83,18 @@ struct MerchantStore
 /// openStore() then pickMerchant(): what every catalog command starts with.
 Result<MerchantStore> openMerchantStore(const Arguments& args, bool readOnly);
 
+/// An import plan without the products the store already holds exactly as the file has them.
+struct ImportChanges
+{
+    catalog::ImportPlan plan; ///< what is left to write
+    int unchanged = 0;        ///< products left out because they already match
+};
+/// Compares the plan with the store's catalog read back through the same CSV reader, so that
+/// re-importing an unchanged export writes nothing (no new versions, no change-feed rows).
+/// Defined in ImportDiff.cpp.
+Result<ImportChanges> withoutUnchanged(LocalClient& client, const catalog::Merchant& merchant,
+                                       const catalog::ImportPlan& plan);
+
 int runCheck(const Arguments& args);
 int runBackup(const Arguments& args);
 /// Runs what the console does on its timer: expiries, lost disputes, forgotten keys, provider calls.

@@ -63,6 +63,7 @@ private slots:
     void simulateRateItCannotPace_data();
     void simulateRateItCannotPace();
     void libraryLogsOnlyWhenVerbose();
+    void reimportUnchangedChangesNothing();
 
 private:
     struct Run
@@ -499,6 +500,46 @@ void TestSoukctlHostile::libraryLogsOnlyWhenVerbose()
     auto failed = soukctl({u"--store"_s, path(u"missing/x.souk"_s), u"check"_s}, setup);
     QCOMPARE(failed.code, 3);
     QVERIFY2(failed.err.startsWith(u"soukctl: "_s), qPrintable(failed.err.left(500)));
+}
+
+// ---- item 8: re-importing an unchanged export writes nothing and says so
+
+void TestSoukctlHostile::reimportUnchangedChangesNothing()
+{
+    const QString csv = write(u"in.csv"_s, "Handle,Title,Tags,Status,Option1 Name,Option1 Value,Variant SKU,"
+                                           "Variant Price,Variant Compare At Price,Variant Inventory Qty\n"
+                                           "tee,\"T-shirt, organic\",\"cotton, =sale\",active,Size,S,TEE-S,10.00,12.00,5\n"
+                                           "tee,,,,Size,M,TEE-M,10.50,,6\n"
+                                           "mug,=Mug,,draft,,,MUG-1,4.00,,\n");
+    const QStringList import{u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s};
+    auto first = soukctl(import + QStringList{u"shopify"_s, csv});
+    QVERIFY2(first.code == 0 && first.out.contains(u"2 products created"_s), qPrintable(first.out + first.err));
+    const auto versions = [this] {
+        auto list = soukctl({u"--store"_s, store(), u"catalog"_s, u"list"_s, u"--json"_s});
+        QStringList out;
+        for (const QJsonValue& row : QJsonDocument::fromJson(list.out.toUtf8()).array())
+            out.append(row[u"handle"_s].toString() + u'@' + row[u"version"_s].toString());
+        return out;
+    };
+    const QStringList before = versions();
+    QCOMPARE(before.size(), 2);
+    for (const QString& format : {u"souk"_s, u"shopify"_s}) {
+        const QString out = path(u"export-"_s + format + u".csv"_s);
+        QCOMPARE(soukctl({u"--store"_s, store(), u"catalog"_s, u"export"_s, u"--format"_s, format, out}).code, 0);
+        auto again = soukctl(import + QStringList{format, out});
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.out.contains(u"nothing to change: 2 products already match"_s), qPrintable(again.out));
+        QCOMPARE(versions(), before);
+    }
+    auto original = soukctl(import + QStringList{u"shopify"_s, csv}); // the first file, once more
+    QVERIFY2(original.out.contains(u"nothing to change"_s), qPrintable(original.out));
+    // one real change: only that product is written
+    const QString changed = write(u"changed.csv"_s, "handle,title,sku,price\nmug,=Mug,MUG-1,4.50\n");
+    auto update = soukctl(import + QStringList{u"souk"_s, changed});
+    QCOMPARE(update.code, 0);
+    QVERIFY2(update.out.contains(u"0 products created, 1 updated"_s), qPrintable(update.out));
+    QCOMPARE(versions().filter(u"tee@"_s), before.filter(u"tee@"_s));
+    QVERIFY(versions().filter(u"mug@"_s) != before.filter(u"mug@"_s));
 }
 
 QTEST_GUILESS_MAIN(TestSoukctlHostile)
