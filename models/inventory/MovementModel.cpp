@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include <QHash>
 #include <QLocale>
 
 #include "backend/core/Async.h"
 #include "models/common/Format.h"
+#include "models/orders/OrderText.h"
 
 using namespace Qt::StringLiterals;
 
@@ -79,6 +81,18 @@ QString MovementModel::kindText(catalog::MovementKind kind)
     return tr("Unknown", "stock movement kind");
 }
 
+QString MovementModel::reasonText(const QString& reason)
+{
+    // the reasons the engine writes itself (backend/orders, backend/catalog, backend/sim)
+    static const QHash<QString, const char*> notes{
+        {u"order"_s, QT_TRANSLATE_NOOP("souk::MovementModel", "Order")},
+        {u"import"_s, QT_TRANSLATE_NOOP("souk::MovementModel", "Catalog import")},
+        {u"simulated delivery"_s, QT_TRANSLATE_NOOP("souk::MovementModel", "Simulated delivery")},
+    };
+    const auto it = notes.constFind(reason);
+    return it == notes.constEnd() ? reason : tr(*it);
+}
+
 int MovementModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -106,7 +120,7 @@ QVariant MovementModel::data(const QModelIndex& index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        return index.column() == Reason && !row.reason.isEmpty() ? QVariant(row.reason) : QVariant();
+        return index.column() == Reason && !row.reason.isEmpty() ? QVariant(reasonText(row.reason)) : QVariant();
     default:
         return {};
     }
@@ -126,9 +140,9 @@ QVariant MovementModel::displayData(const catalog::StockMovement& movement, int 
     case Location:
         return movement.locationName;
     case Reason:
-        return movement.reason;
+        return reasonText(movement.reason);
     case By:
-        return movement.actor;
+        return OrderText::actor(movement.actor);
     default:
         return {};
     }

@@ -47,6 +47,9 @@ public:
     static QString signedQuantity(qint64 delta);
     /// The translated name of a movement kind ("Received", "Adjusted", ...).
     static QString kindText(catalog::MovementKind kind);
+    /// A movement's reason: the engine's own notes ("order", "import") translated; what a person
+    /// typed as it is.
+    static QString reasonText(const QString& reason);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -236,10 +236,11 @@ QString OrderText::ledgerEntry(const QString& kind)
 
 QString OrderText::actor(const QString& actor)
 {
-    // the user names that are not logins: the engine itself and the command-line tool
+    // the user names that are not logins: the engine itself, the command-line tool, the demo traffic
     static const QHash<QString, Text> users{
         {u"system"_s, QT_TRANSLATE_NOOP3("OrderText", "System", "who did it: the engine itself")},
         {u"cli"_s, QT_TRANSLATE_NOOP3("OrderText", "Command line", "who did it: the command-line tool")},
+        {u"simulator"_s, QT_TRANSLATE_NOOP3("OrderText", "Simulator", "who did it: the demo traffic simulator")},
     };
     static const QHash<QString, Text> roles{
         {u"owner"_s, QT_TRANSLATE_NOOP3("OrderText", "Owner", "user role")},
@@ -253,9 +254,10 @@ QString OrderText::actor(const QString& actor)
     const QString user = actor.left(slash);
     const QString role = actor.mid(slash + 1);
     const QString who = translated(users, user);
-    // a user named after their role ("owner/owner", "system/system") needs no role beside the name
+    // a user named after their role is that role: the console's own "owner/owner" reads "Owner"
+    // (in the user's language), "system/system" "System"
     if (user == role)
-        return who;
+        return users.contains(user) ? who : translated(roles, role);
     //: who did something: %1 the user, %2 their role ("alice (Support)")
     return Tr::tr("%1 (%2)", "actor").arg(who, translated(roles, role));
 }

@@ -27,7 +27,7 @@ public:
     /// A ledger journal entry's kind ("capture", "dispute_lost") in words; other kinds as they are.
     static QString ledgerEntry(const QString& kind);
     /// Who did it, from an actor "user/role" (Actor::toString()): "System" for the engine itself,
-    /// a user named after their role ("owner/owner") by name, others as "alice (Support)".
+    /// a user named after their role ("owner/owner") as the role ("Owner"), others as "alice (Support)".
     static QString actor(const QString& actor);
     /// A delivery address on one line: "Home: 12 Main St, 10115 Berlin, DE".
     static QString address(const orders::Address& address);

@@ -2,11 +2,13 @@
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
 
 #include "models/inventory/MovementModel.h"
 #include "tests/support/StoreFixture.h"
+#include "translations/Translator.h"
 
 using namespace Qt::StringLiterals;
 using souk::test::StoreFixture;
@@ -24,6 +26,9 @@ private slots:
     void ignoresOtherVariants();
     void signedQuantity_data();
     void signedQuantity();
+    void reasonText_data();
+    void reasonText();
+    void chineseReasonsAndActors();
 
 private:
     Result<catalog::StockLevel> adjust(Id variantId, catalog::MovementKind kind, qint64 delta, const QString& reason);
@@ -67,7 +72,7 @@ void TestMovementModel::loadsNewestFirst()
     QCOMPARE(m_model->index(0, MovementModel::Kind).data().toString(), u"Adjusted"_s);
     QCOMPARE(m_model->index(0, MovementModel::Reason).data().toString(), u"counted"_s);
     QCOMPARE(m_model->index(0, MovementModel::Location).data().toString(), u"Main warehouse"_s);
-    QCOMPARE(m_model->index(0, MovementModel::By).data().toString(), u"tester/owner"_s);
+    QCOMPARE(m_model->index(0, MovementModel::By).data().toString(), u"tester (Owner)"_s); // not "tester/owner"
     QVERIFY(!m_model->index(0, MovementModel::When).data().toString().isEmpty());
     QCOMPARE(m_model->index(1, MovementModel::Change).data().toString(), u"+5"_s);
     QCOMPARE(m_model->index(1, MovementModel::Kind).data().toString(), u"Received"_s);
@@ -132,6 +137,43 @@ void TestMovementModel::signedQuantity()
     QFETCH(qint64, delta);
     QFETCH(QString, expected);
     QCOMPARE(MovementModel::signedQuantity(delta), expected);
+}
+
+void TestMovementModel::reasonText_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("expected");
+    // the notes the engine writes (backend/orders/OrderStock.cpp, backend/catalog, backend/sim)
+    QTest::addRow("an order's reservation") << u"order"_s << u"Order"_s;
+    QTest::addRow("a catalog import") << u"import"_s << u"Catalog import"_s;
+    QTest::addRow("the demo's deliveries") << u"simulated delivery"_s << u"Simulated delivery"_s;
+    // what a person typed stays as typed
+    QTest::addRow("typed") << u"counted on Monday"_s << u"counted on Monday"_s;
+    QTest::addRow("typed, a word the engine uses") << u"Order"_s << u"Order"_s;
+    QTest::addRow("none") << QString() << QString();
+}
+
+void TestMovementModel::reasonText()
+{
+    QFETCH(QString, reason);
+    QFETCH(QString, expected);
+    QCOMPARE(MovementModel::reasonText(reason), expected);
+}
+
+void TestMovementModel::chineseReasonsAndActors()
+{
+    QTranslator zh;
+    QVERIFY(loadTranslation(zh, QLocale(QLocale::Chinese, QLocale::China)));
+    QCoreApplication::installTranslator(&zh);
+    const auto product = m_store->addProduct(u"Tee"_s, {u"TEE-S"_s}, 1990, 5);
+    m_model->setVariant(product.variants[0].id);
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0, MovementModel::By).data().toString(), u"tester（店主）"_s);
+    for (const QString& note : {u"order"_s, u"import"_s, u"simulated delivery"_s}) {
+        const QString text = MovementModel::reasonText(note);
+        QVERIFY2(!text.isEmpty() && text.front().unicode() > 0x2e80, qPrintable(text)); // CJK, not English
+    }
+    QCoreApplication::removeTranslator(&zh);
 }
 
 } // namespace souk

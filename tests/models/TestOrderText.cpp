@@ -51,7 +51,9 @@ void TestOrderText::actor_data()
     QTest::addColumn<QString>("actor");
     QTest::addColumn<QString>("expected");
     QTest::addRow("the engine") << u"system/system"_s << u"System"_s;
-    QTest::addRow("a user named after the role") << u"owner/owner"_s << u"owner"_s;
+    // the console's own actor: a role, which reads in the user's language
+    QTest::addRow("a user named after the role") << u"owner/owner"_s << u"Owner"_s;
+    QTest::addRow("the demo traffic") << u"simulator/operator"_s << u"Simulator (Operator)"_s;
     QTest::addRow("a user and a role") << u"alice/support"_s << u"alice (Support)"_s;
     QTest::addRow("the command line") << u"cli/operator"_s << u"Command line (Operator)"_s;
     QTest::addRow("a role not known") << u"bo/auditor"_s << u"bo (auditor)"_s;
@@ -119,7 +121,8 @@ void TestOrderText::chineseHasEveryWord()
         QVERIFY2(!text.isEmpty() && !text.contains(u'_') && text.front().unicode() > 0x2e80, qPrintable(text));
     }
     QCOMPARE(OrderText::actor(u"system/system"_s), u"系统"_s);
-    QCOMPARE(OrderText::actor(u"owner/owner"_s), u"owner"_s); // a login name is a name
+    QCOMPARE(OrderText::actor(u"owner/owner"_s), u"店主"_s); // the console's actor is its role
+    QVERIFY(OrderText::actor(u"simulator/simulator"_s).front().unicode() > 0x2e80);
     QCOMPARE(OrderText::actor(u"alice/support"_s), u"alice（客服）"_s);
     QCOMPARE(OrderText::eventDetail(u"dispute.opened"_s, u"fraudulent"_s), u"欺诈交易"_s);
     const orders::Address a{{}, u"home"_s, u"Rua 1"_s, u"Lisboa"_s, u"1000"_s, u"PT"_s, 0, 0};
