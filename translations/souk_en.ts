@@ -35,7 +35,7 @@
 <context>
     <name>souk::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="310"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="311"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="312"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="313"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>
@@ -93,7 +93,7 @@
 <context>
     <name>souk::MovementHistoryDialog</name>
     <message numerus="yes">
-        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="99"/>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="100"/>
         <source>%Ln movement(s)</source>
         <translation>
             <numerusform>%Ln movement</numerusform>
@@ -104,12 +104,21 @@
 <context>
     <name>souk::OrdersPage</name>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="214"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="247"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>
             <numerusform>Paused (%n changed)</numerusform>
             <numerusform>Paused (%n changed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
+        <source>↑ %n new order(s)</source>
+        <extracomment>the live orders table holds still while the user reads it; %n newer orders wait above</extracomment>
+        <translation>
+            <numerusform>↑ %n new order</numerusform>
+            <numerusform>↑ %n new orders</numerusform>
         </translation>
     </message>
 </context>

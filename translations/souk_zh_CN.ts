@@ -208,184 +208,189 @@
         <translation>银行卡信息无效。</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="64"/>
+        <location filename="../models/common/ErrorText.cpp" line="61"/>
+        <source>This payment is still being processed. Wait a moment, then look at the order again.</source>
+        <translation>这笔付款仍在处理中。请稍候再查看该订单。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="66"/>
         <source>Something went wrong (error code: %1).</source>
         <extracomment>%1 is a machine code such as &quot;quota_exceeded&quot; or a number</extracomment>
         <translation>出错了（错误代码：%1）。</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="71"/>
+        <location filename="../models/common/ErrorText.cpp" line="73"/>
         <source>Title</source>
         <comment>product field</comment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="72"/>
+        <location filename="../models/common/ErrorText.cpp" line="74"/>
         <source>Handle</source>
         <comment>product field: URL key</comment>
         <translation>网址标识</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="73"/>
+        <location filename="../models/common/ErrorText.cpp" line="75"/>
         <source>Description</source>
         <comment>product field</comment>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="74"/>
+        <location filename="../models/common/ErrorText.cpp" line="76"/>
         <source>Vendor</source>
         <comment>product field</comment>
         <translation>厂商</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="75"/>
+        <location filename="../models/common/ErrorText.cpp" line="77"/>
         <source>Category</source>
         <comment>product field</comment>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="76"/>
+        <location filename="../models/common/ErrorText.cpp" line="78"/>
         <source>Tags</source>
         <comment>product field</comment>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="77"/>
+        <location filename="../models/common/ErrorText.cpp" line="79"/>
         <source>Status</source>
         <comment>product field</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="78"/>
+        <location filename="../models/common/ErrorText.cpp" line="80"/>
         <source>Option names</source>
         <comment>product field</comment>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="79"/>
+        <location filename="../models/common/ErrorText.cpp" line="81"/>
         <source>Variants</source>
         <comment>product field</comment>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="80"/>
+        <location filename="../models/common/ErrorText.cpp" line="82"/>
         <source>SKU</source>
         <comment>variant field</comment>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="81"/>
+        <location filename="../models/common/ErrorText.cpp" line="83"/>
         <source>Option values</source>
         <comment>variant field</comment>
         <translation>属性值</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="82"/>
+        <location filename="../models/common/ErrorText.cpp" line="84"/>
         <source>Price</source>
         <comment>variant field</comment>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="83"/>
+        <location filename="../models/common/ErrorText.cpp" line="85"/>
         <source>Compare-at price</source>
         <comment>variant field</comment>
         <translation>划线价</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="84"/>
+        <location filename="../models/common/ErrorText.cpp" line="86"/>
         <source>Cost</source>
         <comment>variant field</comment>
         <translation>成本价</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="85"/>
+        <location filename="../models/common/ErrorText.cpp" line="87"/>
         <source>Barcode</source>
         <comment>variant field</comment>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="86"/>
+        <location filename="../models/common/ErrorText.cpp" line="88"/>
         <source>Weight</source>
         <comment>variant field</comment>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="87"/>
+        <location filename="../models/common/ErrorText.cpp" line="89"/>
         <source>Low-stock threshold</source>
         <comment>variant field</comment>
         <translation>低库存阈值</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="88"/>
-        <location filename="../models/common/ErrorText.cpp" line="89"/>
+        <location filename="../models/common/ErrorText.cpp" line="90"/>
+        <location filename="../models/common/ErrorText.cpp" line="91"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="90"/>
+        <location filename="../models/common/ErrorText.cpp" line="92"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="91"/>
+        <location filename="../models/common/ErrorText.cpp" line="93"/>
         <source>Reason</source>
         <comment>stock adjustment</comment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="92"/>
+        <location filename="../models/common/ErrorText.cpp" line="94"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="93"/>
+        <location filename="../models/common/ErrorText.cpp" line="95"/>
         <source>Quantity change</source>
         <comment>stock adjustment</comment>
         <translation>数量变动</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="94"/>
+        <location filename="../models/common/ErrorText.cpp" line="96"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="95"/>
+        <location filename="../models/common/ErrorText.cpp" line="97"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="96"/>
+        <location filename="../models/common/ErrorText.cpp" line="98"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="97"/>
+        <location filename="../models/common/ErrorText.cpp" line="99"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="98"/>
+        <location filename="../models/common/ErrorText.cpp" line="100"/>
         <source>Variant</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="99"/>
+        <location filename="../models/common/ErrorText.cpp" line="101"/>
         <source>Location</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="100"/>
+        <location filename="../models/common/ErrorText.cpp" line="102"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="117"/>
+        <location filename="../models/common/ErrorText.cpp" line="119"/>
         <source>%1: %2</source>
         <extracomment>%1 is a field label such as &quot;Price (variant 3)&quot;, %2 an error sentence</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="137"/>
+        <location filename="../models/common/ErrorText.cpp" line="139"/>
         <source>%1 (variant %2)</source>
         <extracomment>%1 is a variant field such as &quot;Price&quot;; %2 the variant&apos;s 1-based row number</extracomment>
         <translation>%1（规格 %2）</translation>
@@ -835,50 +840,56 @@
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="245"/>
+        <location filename="../models/orders/OrderText.cpp" line="243"/>
+        <source>Simulator</source>
+        <comment>who did it: the demo traffic simulator</comment>
+        <translation>模拟器</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="246"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="246"/>
+        <location filename="../models/orders/OrderText.cpp" line="247"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="247"/>
+        <location filename="../models/orders/OrderText.cpp" line="248"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="248"/>
+        <location filename="../models/orders/OrderText.cpp" line="249"/>
         <source>System</source>
         <comment>user role</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="260"/>
+        <location filename="../models/orders/OrderText.cpp" line="262"/>
         <source>%1 (%2)</source>
         <comment>actor</comment>
         <extracomment>who did something: %1 the user, %2 their role (&quot;alice (Support)&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="266"/>
+        <location filename="../models/orders/OrderText.cpp" line="268"/>
         <source>Home</source>
         <comment>delivery address label</comment>
         <translation>家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="267"/>
+        <location filename="../models/orders/OrderText.cpp" line="269"/>
         <source>Work</source>
         <comment>delivery address label</comment>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="281"/>
+        <location filename="../models/orders/OrderText.cpp" line="283"/>
         <source>%1: %2</source>
         <comment>address</comment>
         <extracomment>a delivery address: %1 its label (&quot;Home&quot;), %2 the address</extracomment>
@@ -888,49 +899,49 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="37"/>
+        <location filename="../app/souk/Startup.cpp" line="46"/>
         <source>Souk operations console</source>
         <translation>Souk 运营控制台</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="40"/>
+        <location filename="../app/souk/Startup.cpp" line="52"/>
         <source>Open or create the store FILE.</source>
         <translation>打开或创建数据文件 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="41"/>
+        <location filename="../app/souk/Startup.cpp" line="53"/>
         <source>Fill an empty store with demo data.</source>
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="43"/>
+        <location filename="../app/souk/Startup.cpp" line="55"/>
         <source>With --demo: start demo traffic at RATE orders per second.</source>
         <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="45"/>
+        <location filename="../app/souk/Startup.cpp" line="57"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="47"/>
+        <location filename="../app/souk/Startup.cpp" line="59"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="150"/>
+        <location filename="../app/souk/Startup.cpp" line="196"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="152"/>
+        <location filename="../app/souk/Startup.cpp" line="198"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="158"/>
+        <location filename="../app/souk/Startup.cpp" line="204"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -1352,25 +1363,25 @@
         <translation>新建商品 (%1)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="232"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="233"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="233"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="234"/>
         <source>No category</source>
         <comment>filter: products without a category</comment>
         <translation>未分类</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="310"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="311"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln 个商品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="312"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="313"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>
@@ -1378,7 +1389,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="314"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="315"/>
         <source>only the first %L1 matches are shown</source>
         <translation>仅显示前 %L1 个匹配结果</translation>
     </message>
@@ -1636,27 +1647,27 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="113"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="114"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="128"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="129"/>
         <source>Checking cancelled; nothing has been imported.</source>
         <translation>检查已取消；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="131"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="132"/>
         <source>Check &amp;again</source>
         <translation>重新检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="152"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="153"/>
         <source>The file has no products. Check that it has a header row and at least one product row.</source>
         <translation>文件中没有商品。请检查文件是否包含标题行以及至少一行商品数据。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="162"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="163"/>
         <source>The table lists the first %1 of %2 products.</source>
         <extracomment>%1 = how many products the table lists, %2 = how many the file holds</extracomment>
         <translation>下表列出了 %2 个商品中的前 %1 个。</translation>
@@ -1729,138 +1740,145 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="72"/>
+        <location filename="../views/main/MainWindow.cpp" line="83"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="75"/>
+        <location filename="../views/main/MainWindow.cpp" line="86"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="98"/>
+        <location filename="../views/main/MainWindow.cpp" line="109"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="100"/>
+        <location filename="../views/main/MainWindow.cpp" line="111"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="101"/>
+        <location filename="../views/main/MainWindow.cpp" line="112"/>
         <source>Payouts</source>
         <comment>sidebar page</comment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="143"/>
+        <location filename="../views/main/MainWindow.cpp" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="144"/>
+        <location filename="../views/main/MainWindow.cpp" line="155"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="147"/>
+        <location filename="../views/main/MainWindow.cpp" line="158"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="150"/>
+        <location filename="../views/main/MainWindow.cpp" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="155"/>
+        <location filename="../views/main/MainWindow.cpp" line="166"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="156"/>
+        <location filename="../views/main/MainWindow.cpp" line="167"/>
         <source>&amp;Undo Bulk Edit</source>
         <translation>撤销批量编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="162"/>
+        <location filename="../views/main/MainWindow.cpp" line="173"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="164"/>
+        <location filename="../views/main/MainWindow.cpp" line="177"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="166"/>
+        <location filename="../views/main/MainWindow.cpp" line="179"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="173"/>
+        <location filename="../views/main/MainWindow.cpp" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="174"/>
+        <location filename="../views/main/MainWindow.cpp" line="187"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="181"/>
+        <location filename="../views/main/MainWindow.cpp" line="205"/>
+        <source>%1 (%2)</source>
+        <comment>page and shortcut</comment>
+        <extracomment>tooltip of a sidebar page: %1 the page (&quot;Orders&quot;), %2 its shortcut (&quot;Ctrl+2&quot;)</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="211"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="186"/>
+        <location filename="../views/main/MainWindow.cpp" line="216"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="235"/>
+        <location filename="../views/main/MainWindow.cpp" line="265"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="242"/>
+        <location filename="../views/main/MainWindow.cpp" line="272"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="243"/>
+        <location filename="../views/main/MainWindow.cpp" line="273"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="249"/>
+        <location filename="../views/main/MainWindow.cpp" line="279"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="253"/>
+        <location filename="../views/main/MainWindow.cpp" line="283"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="255"/>
+        <location filename="../views/main/MainWindow.cpp" line="285"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="267"/>
+        <location filename="../views/main/MainWindow.cpp" line="297"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="269"/>
+        <location filename="../views/main/MainWindow.cpp" line="299"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -1900,28 +1918,28 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 的库存流水，最新记录在前。库存变动时列表会自动更新。</translation>
     </message>
     <message>
-        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="85"/>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="86"/>
         <source>Loading stock history…</source>
         <translation>正在加载库存流水…</translation>
     </message>
     <message>
-        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="87"/>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="88"/>
         <source>The stock history could not be loaded.</source>
         <translation>无法加载库存流水。</translation>
     </message>
     <message>
-        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="89"/>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="90"/>
         <source>No stock has moved for this SKU yet.</source>
         <translation>此 SKU 暂无库存变动。</translation>
     </message>
     <message>
-        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="97"/>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="98"/>
         <source>Showing the newest %1 movements.</source>
         <extracomment>%1 = how many of the newest movements are listed</extracomment>
         <translation>显示最新的 %1 条流水。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="99"/>
+        <location filename="../views/inventory/MovementHistoryDialog.cpp" line="100"/>
         <source>%Ln movement(s)</source>
         <translation>
             <numerusform>%Ln 条流水</numerusform>
@@ -1931,84 +1949,99 @@
 <context>
     <name>souk::MovementModel</name>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="67"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="69"/>
         <source>Received</source>
         <comment>stock movement kind</comment>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="69"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="71"/>
         <source>Adjusted</source>
         <comment>stock movement kind</comment>
         <translation>盘点调整</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="71"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="73"/>
         <source>Sold</source>
         <comment>stock movement kind</comment>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="73"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="75"/>
         <source>Returned</source>
         <comment>stock movement kind</comment>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="75"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="77"/>
         <source>Reserved</source>
         <comment>stock movement kind</comment>
         <translation>预留</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="77"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="79"/>
         <source>Released</source>
         <comment>stock movement kind</comment>
         <translation>释放预留</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="79"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="81"/>
         <source>Unknown</source>
         <comment>stock movement kind</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="165"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="88"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="89"/>
+        <source>Catalog import</source>
+        <translation>商品导入</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="90"/>
+        <source>Simulated delivery</source>
+        <translation>模拟到货</translation>
+    </message>
+    <message>
+        <location filename="../models/inventory/MovementModel.cpp" line="179"/>
         <source>When</source>
         <comment>time of a stock movement</comment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="167"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="181"/>
         <source>Kind</source>
         <comment>stock movement kind</comment>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="169"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="183"/>
         <source>Change</source>
         <comment>signed change of on-hand stock</comment>
         <translation>在库变动</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="171"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="185"/>
         <source>Reserved change</source>
         <comment>signed change of reserved stock</comment>
         <translation>预留变动</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="173"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="187"/>
         <source>Location</source>
         <comment>stock location</comment>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="175"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="189"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../models/inventory/MovementModel.cpp" line="177"/>
+        <location filename="../models/inventory/MovementModel.cpp" line="191"/>
         <source>By</source>
         <comment>who moved the stock</comment>
         <translation>操作人</translation>
@@ -2423,60 +2456,60 @@
 <context>
     <name>souk::OrderListModel</name>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="304"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="414"/>
         <source>The last payment attempt was declined</source>
         <translation>最近一次支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="322"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="432"/>
         <source>•••• %1</source>
         <extracomment>a card shown by its last four digits, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>•••• %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="347"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="457"/>
         <source>Order</source>
         <comment>column</comment>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="348"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="458"/>
         <source>Placed</source>
         <comment>column</comment>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="349"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="459"/>
         <source>Merchant</source>
         <comment>column</comment>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="350"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="460"/>
         <source>Customer</source>
         <comment>column</comment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="351"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="461"/>
         <source>Status</source>
         <comment>column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="352"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="462"/>
         <source>Payment</source>
         <comment>column</comment>
         <translation>支付状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="353"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="463"/>
         <source>Total</source>
         <comment>column</comment>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="354"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="464"/>
         <source>Card</source>
         <comment>column</comment>
         <translation>银行卡</translation>
@@ -2485,62 +2518,75 @@
 <context>
     <name>souk::OrdersPage</name>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="99"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="108"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="110"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="135"/>
+        <source>The table holds still while you read it or pick an order. Click to show the newest orders.</source>
+        <translation>您查看或选择订单时，表格保持不动。点击可显示最新订单。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="139"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="140"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="142"/>
-        <source>GMV today</source>
-        <extracomment>gross merchandise value captured today, net of refunds</extracomment>
-        <translation>今日成交额 (GMV)</translation>
+        <location filename="../views/orders/OrdersPage.cpp" line="174"/>
+        <source>Net sales today</source>
+        <extracomment>money captured minus money refunded, for the orders placed today</extracomment>
+        <translation>今日净销售额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="143"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="175"/>
         <source>Captured minus refunded, for the orders placed since midnight; one amount per currency</source>
         <translation>今日下单订单的已扣款金额减去已退款金额；每种币种分别显示</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="145"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="146"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="178"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="157"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="189"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="205"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="238"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="210"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="243"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="214"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="247"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>
             <numerusform>已暂停（%n 项变动）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
+        <source>↑ %n new order(s)</source>
+        <extracomment>the live orders table holds still while the user reads it; %n newer orders wait above</extracomment>
+        <translation>
+            <numerusform>↑ %n 个新订单</numerusform>
         </translation>
     </message>
 </context>
@@ -2779,79 +2825,79 @@
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="118"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="121"/>
         <source>A&amp;dd variant</source>
         <translation>添加规格(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="120"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="123"/>
         <source>&amp;Remove variant</source>
         <translation>删除规格(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="152"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="155"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="194"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="197"/>
         <source>New product[*]</source>
         <extracomment>window title of the product editor for a product not saved yet; [*] marks unsaved changes</extracomment>
         <translation>新商品[*]</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="197"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="200"/>
         <source>%1[*] – Product</source>
         <extracomment>window title of the product editor; %1 = product title. [*] marks unsaved changes.</extracomment>
         <translation>%1[*] – 商品</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="213"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="216"/>
         <source>A product needs at least one variant.</source>
         <translation>商品至少需要一个规格。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="249"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="252"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="263"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="266"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="271"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="274"/>
         <source>This product was changed by someone else since you opened it.</source>
         <translation>您打开此商品后，它已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="272"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="275"/>
         <source>Reload it to see the other changes, then make yours again.</source>
         <translation>请重新加载以查看他人的修改，然后重新进行您的修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="273"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="276"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="282"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="285"/>
         <source>Please correct the highlighted field before saving.</source>
         <translation>请先更正突出显示的字段，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="325"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="328"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="326"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="329"/>
         <source>The changes to this product have not been saved. Discard them?</source>
         <translation>对此商品的更改尚未保存。要放弃这些更改吗？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="326"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="329"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
@@ -2920,12 +2966,12 @@
         <translation>请先保存商品，再管理其库存。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductStockTab.cpp" line="38"/>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="39"/>
         <source>&amp;Adjust stock…</source>
         <translation>调整库存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductStockTab.cpp" line="40"/>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="41"/>
         <source>H&amp;istory…</source>
         <translation>库存流水(&amp;I)…</translation>
     </message>

@@ -1,4 +1,5 @@
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -511,6 +512,8 @@ void TestOrdersPage::liveClickSelectsAndOpensTheChosenOrder()
     QVERIFY(newer);
     QTRY_VERIFY(newer->isVisible());
     QVERIFY2(newer->text().contains(u"new order"_s), qPrintable(newer->text()));
+    if (const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(u"orders-held.png"_s)));
 
     // another order, by double click, while orders keep arriving
     const QPoint other = rowCenter(2);

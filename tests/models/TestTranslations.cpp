@@ -18,6 +18,8 @@ private slots:
     void localeGetsItsTranslation_data();
     void localeGetsItsTranslation();
     void installedTranslatorFormsEnglishPlurals();
+    void liveTableTexts_data();
+    void liveTableTexts();
 };
 
 void TestTranslations::qmFilesAreEmbedded()
@@ -58,6 +60,34 @@ void TestTranslations::installedTranslatorFormsEnglishPlurals()
     QCOMPARE(products(0), u"0 products"_s);
     // a message without plural forms is not in souk_en.qm: its English source shows
     QCOMPARE(QCoreApplication::translate("souk::ImportWizard", "Import products"), u"Import products"_s);
+}
+
+void TestTranslations::liveTableTexts_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<QString>("expected");
+    // the counter is net of refunds: "net sales", not GMV (gross) in either language
+    QTest::addRow("en net sales") << u"en"_s << QByteArray("Net sales today") << -1 << u"Net sales today"_s;
+    QTest::addRow("zh net sales") << u"zh_CN"_s << QByteArray("Net sales today") << -1 << u"今日净销售额"_s;
+    QTest::addRow("en one new order") << u"en"_s << QByteArray("↑ %n new order(s)") << 1 << u"↑ 1 new order"_s;
+    QTest::addRow("en new orders") << u"en"_s << QByteArray("↑ %n new order(s)") << 12 << u"↑ 12 new orders"_s;
+    QTest::addRow("zh new orders") << u"zh_CN"_s << QByteArray("↑ %n new order(s)") << 12 << u"↑ 12 个新订单"_s;
+}
+
+void TestTranslations::liveTableTexts()
+{
+    QFETCH(QString, locale);
+    QFETCH(QByteArray, source);
+    QFETCH(int, n);
+    QFETCH(QString, expected);
+    QTranslator translator;
+    QVERIFY(loadTranslation(translator, QLocale(locale)));
+    QCoreApplication::installTranslator(&translator);
+    const QString text = QCoreApplication::translate("souk::OrdersPage", source.constData(), nullptr, n);
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(text, expected);
 }
 
 } // namespace souk
