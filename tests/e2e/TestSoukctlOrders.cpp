@@ -96,7 +96,12 @@ void TestSoukctlOrders::listsOrdersAsJson()
     QVERIFY(!paid.isEmpty());
     for (const QJsonValue& row : paid)
         QCOMPARE(row[u"status"_s].toString(), u"paid"_s);
-    QCOMPARE(orderRows({u"--limit"_s, u"3"_s}).size(), 3); // the last --limit wins
+    const Run three = inStore({u"orders"_s, u"list"_s, u"--json"_s, u"--limit"_s, u"3"_s});
+    QCOMPARE(QJsonDocument::fromJson(three.out.toUtf8()).array().size(), 3);
+    // an option given twice is a usage error naming it, not "the last one wins" (issue 11, section 7)
+    const Run twice = inStore({u"orders"_s, u"list"_s, u"--limit"_s, u"1000"_s, u"--limit"_s, u"3"_s});
+    QCOMPARE(twice.code, 2);
+    QVERIFY2(twice.err.contains(u"--limit"_s), qPrintable(twice.err));
 }
 
 void TestSoukctlOrders::showsTimelineAndPayments()
