@@ -122,6 +122,13 @@ public:
     virtual QFuture<Result<orders::OrderCounters>> orderCounters(Id merchantId, qint64 dayStartMs) = 0;
 
     // payments. The card number and CVV go to the provider and are then forgotten.
+    /// Creates the order, authorizes the card and, with `capture`, captures it: one command under
+    /// one idempotency key, as Stripe's confirm with automatic capture. A declined card is not an
+    /// error: the order waits for payment and the payment says why. A retry replays the result;
+    /// one while the first is in flight gets InProgress.
+    virtual QFuture<Result<payments::Checkout>> checkout(const orders::NewOrder& order,
+                                                         const payments::CardInput& card, bool capture,
+                                                         const QString& idempotencyKey) = 0;
     virtual QFuture<Result<payments::Payment>> authorizePayment(Id orderId, const payments::CardInput& card,
                                                                 const QString& idempotencyKey) = 0;
     /// Captures `amountMinor` of the authorization, or all of it when empty.

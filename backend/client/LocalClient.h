@@ -91,6 +91,8 @@ public:
     QFuture<Result<orders::OrderCounters>> orderCounters(Id merchantId, qint64 dayStartMs) override;
     QFuture<Result<payments::Payment>> authorizePayment(Id orderId, const payments::CardInput& card,
                                                         const QString& idempotencyKey) override;
+    QFuture<Result<payments::Checkout>> checkout(const orders::NewOrder& order, const payments::CardInput& card,
+                                                 bool capture, const QString& idempotencyKey) override;
     QFuture<Result<payments::Payment>> capturePayment(Id paymentId, std::optional<qint64> amountMinor,
                                                       const QString& idempotencyKey) override;
     QFuture<Result<payments::Payment>> voidPayment(Id paymentId, const QString& reason,
@@ -114,9 +116,9 @@ private:
     void writeAttemptThenAuthorize(Id orderId, const payments::CardInput& card,
                                    const payments::IdempotentRequest& request, const payments::CardSummary& summary,
                                    std::function<void(const Result<payments::Payment>&)> settle);
-    /// Asks the provider, records its answer with the attempt, and hands the payment to `settle`.
+    /// Asks the provider, records its answer with the attempt, and hands the record to `finish`.
     void authorizeAtProvider(const payments::CardInput& card, const payments::PaymentAttempt& attempt,
-                             std::function<void(const Result<payments::Payment>&)> settle);
+                             std::function<void(const payments::PaymentAttempts::Recorded&)> finish);
     /// Asks the provider about authorization attempts open for `olderThanMs` (0: all, at
     /// start, when none can be in flight) and records or releases what it answered.
     void reconcileAttempts(qint64 olderThanMs);

@@ -47,6 +47,13 @@ QJsonObject newOrderJson(const orders::NewOrder& o)
     return out;
 }
 
+/// The first write of an authorization: the stored result when the key has one, else the attempt.
+struct OpenedAttempt
+{
+    std::optional<QByteArray> stored;
+    payments::PaymentAttempt attempt;
+};
+
 template <typename T> QFuture<Result<T>> readyError(const Error& error)
 {
     QPromise<Result<T>> promise;
@@ -210,41 +217,38 @@ void LocalClient::writeAttemptThenAuthorize(Id orderId, const payments::CardInpu
 {
     // the attempt, with the key the provider will see, is durable before the provider hears of
     // it: after a crash the store still knows whom to ask about a hold it may not have recorded
-    struct Opened
-    {
-        std::optional<QByteArray> stored;
-        payments::PaymentAttempt attempt;
-    };
-    m_engine->write<Opened>(
+    m_engine->write<OpenedAttempt>(
         m_options.actor,
-        [orderId, request, summary](store::UnitOfWork& uow) -> Result<Opened> {
+        [orderId, request, summary](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
             auto stored = payments::Idempotency::lookup(uow, request);
             if (!stored)
                 return stored.error();
             if (*stored)
-                return Opened{*stored, {}};
+                return OpenedAttempt{*stored, {}};
             auto order = payments::PaymentService::checkAuthorizable(uow, orderId);
             if (!order)
                 return order.error();
             auto attempt = payments::PaymentAttempts::open(uow, request, *order, summary);
             if (!attempt)
                 return attempt.error();
-            return Opened{{}, *attempt};
+            return OpenedAttempt{{}, *attempt};
         },
-        [this, card, settle](const Result<Opened>& opened) {
+        [this, card, settle](const Result<OpenedAttempt>& opened) {
             if (!opened)
                 return settle(opened.error());
             if (opened->stored)
                 return settle(payments::StoredResult<Payment>::decode(*opened->stored));
             // the provider's answer takes its time: on our pool, not the completion thread
             m_providerPool.start([this, card, settle, attempt = opened->attempt] {
-                authorizeAtProvider(card, attempt, settle);
+                authorizeAtProvider(card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
+                    settle(r.payment ? Result<Payment>(*r.payment) : Result<Payment>(*r.error));
+                });
             });
         });
 }
 
 void LocalClient::authorizeAtProvider(const payments::CardInput& card, const payments::PaymentAttempt& attempt,
-                                      std::function<void(const Result<Payment>&)> settle)
+                                      std::function<void(const payments::PaymentAttempts::Recorded&)> finish)
 {
     const payments::ProviderAnswer answer =
         m_options.provider->authorize(card, attempt.amountMinor, attempt.currency, attempt.providerKey);
@@ -252,25 +256,90 @@ void LocalClient::authorizeAtProvider(const payments::CardInput& card, const pay
     m_engine->write<payments::PaymentAttempts::Recorded>(
         m_options.actor,
         [attempt, answer](store::UnitOfWork& uow) { return payments::PaymentAttempts::record(uow, attempt, answer); },
-        [this, provider, answer, settle](const Result<payments::PaymentAttempts::Recorded>& recorded) {
+        [this, provider, answer, captured = attempt.captureAfter,
+         finish](const Result<payments::PaymentAttempts::Recorded>& recorded) {
             if (recorded) {
                 // a hold that is not the one recorded (the order moved on meanwhile, or a
-                // concurrent retry won) joined the outbox with the record: send it now
-                if (recorded->releaseQueued)
+                // concurrent retry won) joined the outbox with the record, as did a capture
+                if (recorded->releaseQueued || (captured && recorded->payment))
                     sendProviderCalls();
-                return settle(recorded->payment ? Result<Payment>(*recorded->payment)
-                                                : Result<Payment>(*recorded->error));
+                return finish(*recorded);
             }
+            payments::PaymentAttempts::Recorded failed;
+            failed.error = recorded.error();
             if (!answer.approved)
-                return settle(recorded.error());
+                return finish(failed);
             // the store refused even that: release the hold now, from memory; the attempt
             // stays open, and the next start asks the provider about it again
-            m_providerPool.start([provider, answer, error = recorded.error(), settle] {
+            m_providerPool.start([provider, answer, failed, finish] {
                 if (!provider->voidAuthorization(answer.reference, {}))
                     qCWarning(lcClient) << "a hold Souk does not use could not be released:" << answer.reference;
-                settle(error);
+                finish(failed);
             });
         });
+}
+
+QFuture<Result<payments::Checkout>> LocalClient::checkout(const orders::NewOrder& order,
+                                                          const payments::CardInput& card, bool capture,
+                                                          const QString& key)
+{
+    if (auto s = payments::Idempotency::validateKey(key); !s)
+        return readyError<payments::Checkout>(s.error());
+    const QDate today = m_engine->clock().now().date();
+    if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
+        return readyError<payments::Checkout>(s.error());
+    const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
+    QJsonObject params = newOrderJson(order);
+    params.insert(u"card"_s, summary.fingerprint);
+    params.insert(u"expMonth"_s, card.expMonth);
+    params.insert(u"expYear"_s, card.expYear);
+    params.insert(u"capture"_s, capture);
+    const auto request = payments::IdempotentRequest::of(key, payments::PaymentAttempt::CheckoutCommand, params);
+    auto answer = std::make_shared<QPromise<Result<payments::Checkout>>>();
+    answer->start();
+    QFuture<Result<payments::Checkout>> out = answer->future();
+    const auto settle = [this, answer](const Result<payments::Checkout>& result) {
+        answer->addResult(result);
+        answer->finish();
+        m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
+    };
+    m_providerWork.fetch_add(1);
+    // one write makes the order and the attempt (one key for both, so a retry never makes a
+    // second order), the provider answers, one write records the payment and captures it
+    m_engine->write<OpenedAttempt>(
+        m_options.actor,
+        [order, request, summary, capture](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
+            auto stored = payments::Idempotency::lookup(uow, request);
+            if (!stored)
+                return stored.error();
+            if (*stored)
+                return OpenedAttempt{*stored, {}};
+            auto earlier = payments::PaymentAttempts::checkoutOrder(uow, request.key);
+            if (!earlier)
+                return earlier.error();
+            auto made = *earlier ? payments::PaymentService::checkAuthorizable(uow, **earlier)
+                                 : orders::OrderService::create(uow, order);
+            if (!made)
+                return made.error();
+            auto attempt = payments::PaymentAttempts::open(uow, request, *made, summary, capture);
+            if (!attempt)
+                return attempt.error();
+            return OpenedAttempt{{}, *attempt};
+        },
+        [this, card, settle](const Result<OpenedAttempt>& opened) {
+            if (!opened)
+                return settle(opened.error());
+            if (opened->stored)
+                return settle(payments::StoredResult<payments::Checkout>::decode(*opened->stored));
+            m_providerPool.start([this, card, settle, attempt = opened->attempt] {
+                authorizeAtProvider(card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
+                    if (!r.payment || !r.order)
+                        return settle(r.error ? *r.error : Error::internal(u"checkout recorded no order"_s));
+                    settle(payments::Checkout{*r.order, *r.payment});
+                });
+            });
+        });
+    return out;
 }
 
 void LocalClient::reconcileAttempts(qint64 olderThanMs)
@@ -316,8 +385,8 @@ void LocalClient::reconcileAttempts(qint64 olderThanMs)
                         else if (count > 0)
                             qCInfo(lcClient) << count << "authorization attempts settled with the provider;"
                                              << *released << "holds released";
-                        if (released && *released > 0)
-                            sendProviderCalls();
+                        if (released && count > 0)
+                            sendProviderCalls(); // the releases, and a checkout's capture
                         m_providerWork.fetch_sub(1);
                     });
             });

@@ -122,6 +122,13 @@ struct OrderDetail
     QList<Posting> postings;
 };
 
+/// What checkout made: the order, and its payment (authorized, captured, or declined).
+struct Checkout
+{
+    orders::Order order;
+    Payment payment;
+};
+
 QString paymentStatusName(PaymentStatus status);
 QString disputeStatusName(DisputeStatus status);
 QString accountKindName(AccountKind kind);
@@ -129,4 +136,5 @@ QString accountKindName(AccountKind kind);
 } // namespace souk::payments
 
 Q_DECLARE_METATYPE(souk::payments::Payment)
+Q_DECLARE_METATYPE(souk::payments::Checkout)
 Q_DECLARE_METATYPE(souk::payments::OrderDetail)

@@ -1,5 +1,6 @@
 #include "backend/payments/PaymentAttempts.h"
 
+#include "backend/orders/OrderService.h"
 #include "backend/payments/PaymentService.h"
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Connection.h"
@@ -10,16 +11,55 @@ using namespace Qt::StringLiterals;
 namespace souk::payments {
 namespace {
 
-/// An attempt's payment recorded from an answer that arrived after the fact, with the client's
-/// key remembered, so that the client's retry gets this payment back.
-Result<Payment> recordLate(store::UnitOfWork& uow, const PaymentAttempt& a, const ProviderAnswer& answer)
+/// What an attempt's command returns: its payment, and for a checkout the order as well.
+struct Outcome
 {
-    auto recorded = PaymentService::recordAuthorization(uow, a.orderId, a.card, answer);
-    if (!recorded)
-        return recorded.error();
-    if (auto s = Idempotency::remember(uow, a.request, StoredResult<Payment>::encode(*recorded)); !s)
-        return s.error();
-    return recorded;
+    Payment payment;
+    std::optional<orders::Order> order;
+};
+
+/// The provider's answer recorded as the attempt's command would: the payment, captured at
+/// once for a checkout with automatic capture. Not idempotent by itself (see settleOnce).
+Result<Outcome> recordAnswer(store::UnitOfWork& uow, const PaymentAttempt& a, const ProviderAnswer& answer)
+{
+    auto p = PaymentService::recordAuthorization(uow, a.orderId, a.card, answer);
+    if (p && a.captureAfter && p->status == PaymentStatus::Authorized)
+        p = PaymentService::capture(uow, p->id, std::nullopt);
+    if (!p)
+        return p.error();
+    if (!a.isCheckout())
+        return Outcome{*p, std::nullopt};
+    auto order = orders::OrderService::load(uow, a.orderId, true);
+    if (!order)
+        return order.error();
+    return Outcome{*p, *order};
+}
+
+/// The result stored under the attempt's client key, as its command returned it.
+Result<std::optional<Outcome>> storedOutcome(store::UnitOfWork& uow, const PaymentAttempt& a)
+{
+    auto stored = Idempotency::lookup(uow, a.request);
+    if (!stored)
+        return stored.error();
+    if (!*stored)
+        return std::optional<Outcome>();
+    if (a.isCheckout()) {
+        auto c = StoredResult<Checkout>::decode(**stored);
+        if (!c)
+            return c.error();
+        return std::optional<Outcome>(Outcome{c->payment, c->order});
+    }
+    auto p = StoredResult<Payment>::decode(**stored);
+    if (!p)
+        return p.error();
+    return std::optional<Outcome>(Outcome{*p, std::nullopt});
+}
+
+Status remember(store::UnitOfWork& uow, const PaymentAttempt& a, const Outcome& o)
+{
+    return Idempotency::remember(uow, a.request,
+                                 a.isCheckout() ? StoredResult<Checkout>::encode(Checkout{*o.order, o.payment})
+                                                : StoredResult<Payment>::encode(o.payment));
 }
 
 Status savepoint(store::UnitOfWork& uow, const QString& sql)
@@ -27,10 +67,49 @@ Status savepoint(store::UnitOfWork& uow, const QString& sql)
     return store::exec(uow.statement(sql), u"recording an authorization"_s);
 }
 
+/// The answer recorded and remembered under the client's key, or the stored result when the
+/// key has one already (a concurrent request won); a failed record undoes only its own rows.
+Result<Outcome> settleOnce(store::UnitOfWork& uow, const PaymentAttempt& a, const ProviderAnswer& answer)
+{
+    auto stored = storedOutcome(uow, a);
+    if (!stored)
+        return stored.error();
+    if (*stored)
+        return **stored;
+    if (auto s = savepoint(uow, u"SAVEPOINT auth_record"_s); !s)
+        return s.error();
+    auto recorded = recordAnswer(uow, a, answer);
+    if (recorded) {
+        if (auto s = remember(uow, a, *recorded); !s)
+            recorded = s.error();
+    }
+    if (!recorded) {
+        if (auto s = savepoint(uow, u"ROLLBACK TO auth_record"_s); !s)
+            return s.error();
+    }
+    if (auto s = savepoint(uow, u"RELEASE auth_record"_s); !s)
+        return s.error();
+    return recorded;
+}
+
 } // namespace
 
+Result<std::optional<Id>> PaymentAttempts::checkoutOrder(store::UnitOfWork& uow, const QString& requestKey)
+{
+    store::Statement& q = uow.statement(
+        u"SELECT order_id FROM payment_attempts WHERE request_key = ? ORDER BY id DESC LIMIT 1"_s);
+    q.bindValue(0, requestKey);
+    if (auto s = store::exec(q, u"looking for an earlier checkout"_s); !s)
+        return s.error();
+    std::optional<Id> out;
+    if (q.next())
+        out = Id{q.value(0).toLongLong()};
+    q.finish();
+    return out;
+}
+
 Result<PaymentAttempt> PaymentAttempts::open(store::UnitOfWork& uow, const IdempotentRequest& request,
-                                             const orders::Order& order, const CardSummary& card)
+                                             const orders::Order& order, const CardSummary& card, bool captureAfter)
 {
     store::Statement& busy =
         uow.statement(u"SELECT 1 FROM payment_attempts WHERE request_key = ? AND state = 0 LIMIT 1"_s);
@@ -55,14 +134,16 @@ Result<PaymentAttempt> PaymentAttempts::open(store::UnitOfWork& uow, const Idemp
     a.card = card;
     a.amountMinor = order.totalMinor;
     a.currency = order.currency;
+    a.captureAfter = captureAfter;
     a.createdMs = uow.nowMs();
     store::Statement& q = uow.statement(
         u"INSERT INTO payment_attempts (id, provider_key, order_id, request_key, request_hash, card_brand, card_last4, "
-        "card_exp_month, card_exp_year, card_fingerprint, amount_minor, currency, created_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        "card_exp_month, card_exp_year, card_fingerprint, amount_minor, currency, created_ms, command, capture_after) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QVariantList values{a.id.value,      a.providerKey,      a.orderId.value,   request.key, request.hash,
                               card.brand,      card.last4,         card.expMonth,     card.expYear,
-                              card.fingerprint, a.amountMinor,     a.currency,        a.createdMs};
+                              card.fingerprint, a.amountMinor,     a.currency,        a.createdMs,
+                              request.command, captureAfter ? 1 : 0};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing an authorization attempt"_s); !s)
@@ -86,7 +167,8 @@ Result<QList<PaymentAttempt>> PaymentAttempts::openBefore(QSqlDatabase& db, qint
 {
     store::Statement& q = store::Connection::statement(
         db, u"SELECT id, provider_key, order_id, request_key, request_hash, card_brand, card_last4, card_exp_month, "
-            "card_exp_year, card_fingerprint, amount_minor, currency, created_ms FROM payment_attempts "
+            "card_exp_year, card_fingerprint, amount_minor, currency, created_ms, command, capture_after "
+            "FROM payment_attempts "
             "WHERE state = 0 AND created_ms < ? ORDER BY created_ms LIMIT ?"_s);
     q.bindValue(0, beforeMs);
     q.bindValue(1, limit);
@@ -98,12 +180,13 @@ Result<QList<PaymentAttempt>> PaymentAttempts::openBefore(QSqlDatabase& db, qint
         a.id = Id{q.value(0).toLongLong()};
         a.providerKey = q.value(1).toString();
         a.orderId = Id{q.value(2).toLongLong()};
-        a.request = IdempotentRequest{q.value(3).toString(), u"authorize"_s, q.value(4).toString()};
+        a.request = IdempotentRequest{q.value(3).toString(), q.value(13).toString(), q.value(4).toString()};
         a.card = CardSummary{q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(), q.value(8).toInt(),
                              q.value(9).toString()};
         a.amountMinor = q.value(10).toLongLong();
         a.currency = q.value(11).toString();
         a.createdMs = q.value(12).toLongLong();
+        a.captureAfter = q.value(14).toInt() != 0;
         out.append(a);
     }
     q.finish();
@@ -115,24 +198,17 @@ Result<PaymentAttempts::Recorded> PaymentAttempts::record(store::UnitOfWork& uow
 {
     // the record may fail after writing (the order moved on): only its own rows are undone,
     // and the attempt is still closed, with the hold released, in this transaction
-    if (auto s = savepoint(uow, u"SAVEPOINT auth_record"_s); !s)
-        return s.error();
-    Result<Payment> payment = runIdempotent<Payment>(
-        uow, a.request, [&] { return PaymentService::recordAuthorization(uow, a.orderId, a.card, answer); });
-    if (!payment) {
-        if (auto s = savepoint(uow, u"ROLLBACK TO auth_record"_s); !s)
-            return s.error();
-    }
-    if (auto s = savepoint(uow, u"RELEASE auth_record"_s); !s)
-        return s.error();
+    auto outcome = settleOnce(uow, a, answer);
     Recorded out;
-    if (payment)
-        out.payment = *payment;
-    else
-        out.error = payment.error();
+    if (outcome) {
+        out.payment = outcome->payment;
+        out.order = outcome->order;
+    } else {
+        out.error = outcome.error();
+    }
     // kept only when the payment recorded is this answer (a replay is another attempt's)
-    if (payment && payment->providerRef == answer.reference) {
-        if (auto s = close(uow, a.id, AttemptState::Recorded, payment->id); !s)
+    if (outcome && outcome->payment.providerRef == answer.reference) {
+        if (auto s = close(uow, a.id, AttemptState::Recorded, outcome->payment.id); !s)
             return s.error();
         return out;
     }
@@ -159,21 +235,13 @@ Result<bool> PaymentAttempts::reconcile(store::UnitOfWork& uow, const PaymentAtt
     }
     // approved while nobody listened: record it if the order can still use it and no other
     // attempt under the client's key was recorded meanwhile, release it otherwise
-    auto stored = Idempotency::lookup(uow, a.request);
+    auto stored = storedOutcome(uow, a);
     if (!stored)
         return stored.error();
     if (!*stored) {
-        if (auto s = savepoint(uow, u"SAVEPOINT auth_late"_s); !s)
-            return s.error();
-        auto recorded = recordLate(uow, a, answer);
-        if (!recorded) {
-            if (auto s = savepoint(uow, u"ROLLBACK TO auth_late"_s); !s)
-                return s.error();
-        }
-        if (auto s = savepoint(uow, u"RELEASE auth_late"_s); !s)
-            return s.error();
+        auto recorded = settleOnce(uow, a, answer);
         if (recorded) {
-            if (auto s = close(uow, a.id, AttemptState::Recorded, recorded->id); !s)
+            if (auto s = close(uow, a.id, AttemptState::Recorded, recorded->payment.id); !s)
                 return s.error();
             return false;
         }

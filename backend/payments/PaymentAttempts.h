@@ -4,6 +4,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 #include "backend/core/Id.h"
 #include "backend/core/Result.h"
 #include "backend/payments/Card.h"
@@ -32,7 +34,13 @@ struct PaymentAttempt
     CardSummary card;
     qint64 amountMinor = 0;
     QString currency;
+    bool captureAfter = false; ///< checkout with automatic capture: an approval is captured at once
     qint64 createdMs = 0;
+
+    /// Made by checkout (its stored result is a Checkout), not by authorizePayment (a Payment).
+    bool isCheckout() const { return request.command == CheckoutCommand; }
+    static inline const QString CheckoutCommand = QStringLiteral("checkout");
+    static inline const QString AuthorizeCommand = QStringLiteral("authorize");
 };
 
 /// Authorizations written ahead: the attempt, with the key the provider will see, commits
@@ -46,7 +54,10 @@ class PaymentAttempts final
 public:
     /// Writes the attempt for `order`; InProgress while another under `request.key` is open.
     static Result<PaymentAttempt> open(store::UnitOfWork& uow, const IdempotentRequest& request,
-                                       const orders::Order& order, const CardSummary& card);
+                                       const orders::Order& order, const CardSummary& card, bool captureAfter = false);
+    /// The order an earlier checkout under `requestKey` created, if any: a retry of a checkout
+    /// whose payment was not recorded pays for that order, it never creates a second one.
+    static Result<std::optional<Id>> checkoutOrder(store::UnitOfWork& uow, const QString& requestKey);
     static Status close(store::UnitOfWork& uow, Id attemptId, AttemptState state, Id paymentId = {});
     /// Open attempts made before `beforeMs`, oldest first.
     static Result<QList<PaymentAttempt>> openBefore(QSqlDatabase& db, qint64 beforeMs, int limit);
@@ -58,8 +69,9 @@ public:
     /// on, or a concurrent request won): otherwise it joins the outbox for release.
     struct Recorded
     {
-        std::optional<Payment> payment; ///< what the caller gets, or
-        std::optional<Error> error;     ///< why the answer was not recorded
+        std::optional<Payment> payment;     ///< what the caller gets, or
+        std::optional<Error> error;         ///< why the answer was not recorded
+        std::optional<orders::Order> order; ///< a checkout's order, as recorded
         bool releaseQueued = false;
     };
     static Result<Recorded> record(store::UnitOfWork& uow, const PaymentAttempt& attempt, const ProviderAnswer& answer);

@@ -18,6 +18,7 @@ constexpr char FieldFormat = 2; ///< today's form: a field count, each field typ
 constexpr char OrderKind = 'O';
 constexpr char PaymentKind = 'P';
 constexpr char LineKind = 'L';
+constexpr char CheckoutKind = 'C';
 constexpr char IntegerField = 'i';
 constexpr char TextField = 't';
 constexpr char RecordField = 'r';
@@ -329,6 +330,31 @@ Result<Payment> StoredResult<Payment>::decode(const QByteArray& bytes)
     if (!r.good())
         return unreadable("payment");
     return p;
+}
+
+QByteArray StoredResult<Checkout>::encode(const Checkout& c)
+{
+    const QByteArray order = StoredResult<Order>::encode(c.order);
+    const QByteArray payment = StoredResult<Payment>::encode(c.payment);
+    Writer w(CheckoutKind, 64 + order.size() + payment.size());
+    w.record(order).record(payment);
+    return w.take();
+}
+
+Result<Checkout> StoredResult<Checkout>::decode(const QByteArray& bytes)
+{
+    Reader r(bytes, CheckoutKind);
+    const QByteArray order = r.record();
+    const QByteArray payment = r.record();
+    if (!r.typed() || !r.good())
+        return unreadable("checkout");
+    auto o = StoredResult<Order>::decode(order);
+    if (!o)
+        return o.error();
+    auto p = StoredResult<Payment>::decode(payment);
+    if (!p)
+        return p.error();
+    return Checkout{*o, *p};
 }
 
 QByteArray StoredResult<Refund>::encode(const Refund& refund)

@@ -35,6 +35,12 @@ template <> struct StoredResult<Payment>
     static Result<Payment> decode(const QByteArray& bytes);
 };
 
+template <> struct StoredResult<Checkout>
+{
+    static QByteArray encode(const Checkout& checkout);
+    static Result<Checkout> decode(const QByteArray& bytes);
+};
+
 template <> struct StoredResult<Refund>
 {
     static QByteArray encode(const Refund& refund);

@@ -104,18 +104,45 @@ void OrderFlight::start()
     if (m_plan.useDiscount)
         order.discountCode = m_ctx.discountCode;
     m_ctx.takeStock(m_plan.lines);
+    if (m_plan.pay == PayPath::Approve && m_plan.capturePercent == 100 && !m_plan.replaySameKey) {
+        // what a shop's pay button does: order, authorization and capture in one command
+        const payments::CardInput card{m_plan.firstCard, 12, m_ctx.cardExpYear, u"123"_s};
+        await(m_ctx.client.checkout(order, card, true, key(u"checkout"_s)), &OrderFlight::checkedOut);
+        return;
+    }
     await(m_ctx.client.createOrder(order, key(u"create"_s)), &OrderFlight::created);
+}
+
+void OrderFlight::stockRanOut()
+{
+    // our estimate was too high (someone else sold it): restock these before they sell again
+    ++m_ctx.summary.stockouts;
+    for (const PlannedLine& line : m_plan.lines)
+        m_ctx.skus[line.sku].available = 0;
+}
+
+void OrderFlight::checkedOut(const Result<payments::Checkout>& r)
+{
+    if (!r && r.error().code == ErrorCode::InsufficientStock)
+        return stockRanOut();
+    if (!ok(r, u"checkout"_s))
+        return;
+    ++m_ctx.summary.ordersCreated;
+    m_order = r->order;
+    m_payment = r->payment;
+    if (m_payment.status != PaymentStatus::Captured) {
+        m_ctx.unexpected(m_plan, u"checkout"_s,
+                         Error::internal(u"the approving test card was declined: "_s + m_payment.declineCode));
+        return;
+    }
+    ++m_ctx.summary.paid;
+    afterCapture();
 }
 
 void OrderFlight::created(const Result<Order>& r)
 {
-    if (!r && r.error().code == ErrorCode::InsufficientStock) {
-        // our estimate was too high (someone else sold it): restock these before they sell again
-        ++m_ctx.summary.stockouts;
-        for (const PlannedLine& line : m_plan.lines)
-            m_ctx.skus[line.sku].available = 0;
-        return;
-    }
+    if (!r && r.error().code == ErrorCode::InsufficientStock)
+        return stockRanOut();
     if (!ok(r, u"create"_s))
         return;
     ++m_ctx.summary.ordersCreated;

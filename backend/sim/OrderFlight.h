@@ -67,6 +67,8 @@ private:
     template <typename T> bool ok(const Result<T>& result, const QString& step);
 
     void created(const Result<orders::Order>& r);
+    void checkedOut(const Result<payments::Checkout>& r);
+    void stockRanOut();
     void pay();
     void authorize(const QString& card, const QString& keyStep, Step<payments::Payment> next);
     void firstAttempt(const Result<payments::Payment>& r);

@@ -221,6 +221,7 @@ const QList<QStringList>& shippedSteps()
                 amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
                 state INTEGER NOT NULL DEFAULT 0, payment_id INTEGER REFERENCES payments(id),
                 created_ms INTEGER NOT NULL, closed_ms INTEGER,
+                command TEXT NOT NULL DEFAULT 'authorize', capture_after INTEGER NOT NULL DEFAULT 0,
                 CHECK (state IN (0, 1, 2))))"_s,
             u"CREATE INDEX payment_attempts_open ON payment_attempts (created_ms) WHERE state = 0"_s,
             u"CREATE INDEX payment_attempts_request ON payment_attempts (request_key) WHERE state = 0"_s,
