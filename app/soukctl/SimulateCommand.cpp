@@ -75,10 +75,10 @@ Result<sim::TrafficOptions> trafficOptions(const Arguments& args, Id merchantId)
     const double rate = o.ratePerSecond;
     // also refuses NaN and infinities; -0 reads as 0
     if (!ok || !(rate == 0 || (rate >= RateMin && rate <= sim::TrafficOptions::RateMax)))
-        return Error::invalid(u"--rate"_s, u"orders per second: 0 (as fast as possible) or from %1 to %2, not \"%3\""_s
-                                               .arg(RateMin)
-                                               .arg(sim::TrafficOptions::RateMax)
-                                               .arg(args.value(u"--rate"_s)));
+        return Error::invalid(u"--rate"_s,
+                              u"orders per second: 0 (as fast as possible) or from %1 to %2, not \"%3\""_s.arg(RateMin)
+                                  .arg(sim::TrafficOptions::RateMax)
+                                  .arg(args.value(u"--rate"_s)));
     auto seed = integerOption(args, u"--seed"_s, 1, 0, std::numeric_limits<qint64>::max());
     if (!seed)
         return seed.error();

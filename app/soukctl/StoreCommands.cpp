@@ -60,8 +60,8 @@ Status backupInto(LocalClient& client, const QString& target)
     const QFileInfo info(target);
     QTemporaryFile temporary(info.absolutePath() + u"/."_s + info.fileName() + u".XXXXXX.part"_s);
     if (!temporary.open())
-        return Error::invalid(u"OUT"_s, u"cannot write in "_s + info.absolutePath() + u": "_s +
-                                            temporary.errorString());
+        return Error::invalid(u"OUT"_s,
+                              u"cannot write in "_s + info.absolutePath() + u": "_s + temporary.errorString());
     temporary.close(); // SQLite writes it; VACUUM INTO accepts an empty file
     const QString partial = temporary.fileName();
     // VACUUM INTO writes a consistent, compact snapshot even while the store is in use
@@ -101,8 +101,8 @@ int runBackup(const Arguments& args)
         return fail(client.error());
     if (auto s = backupInto(**client, target); !s)
         return fail(s.error());
-    out() << "backed up " << shown((*client)->location()) << " to " << shown(target) << " (" << QFileInfo(target).size() << " bytes)"
-          << Qt::endl;
+    out() << "backed up " << shown((*client)->location()) << " to " << shown(target) << " (" << QFileInfo(target).size()
+          << " bytes)" << Qt::endl;
     return Ok;
 }
 

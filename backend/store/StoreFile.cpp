@@ -81,8 +81,8 @@ QString lockPathFor(const QString& storePath)
 QByteArray holderInfo()
 {
     const qint64 pid = QCoreApplication::applicationPid();
-    const QString app = QCoreApplication::instance() ? QFileInfo(QCoreApplication::applicationFilePath()).fileName()
-                                                     : u"souk"_s;
+    const QString app =
+        QCoreApplication::instance() ? QFileInfo(QCoreApplication::applicationFilePath()).fileName() : u"souk"_s;
     return QByteArray::number(pid) + '\n' + app.toUtf8() + '\n' + QSysInfo::machineHostName().toUtf8() + '\n' +
            QSysInfo::machineUniqueId() + '\n' + QSysInfo::bootUniqueId() + '\n';
 }
@@ -98,10 +98,9 @@ Error lockedError(int fd, const QString& path)
     const qint64 pid = lines.value(0).toLongLong(&ok);
     if (!ok || pid <= 0) // the holder has not written its name yet, or is not a Souk
         return Error::store(ErrorCode::StoreLocked, path + u" is locked by another program"_s);
-    return Error::store(ErrorCode::StoreLocked,
-                        u"%1 is open in another program (%2, process %3 on %4)"_s.arg(
-                            path, QString::fromUtf8(lines.value(1)), QString::number(pid),
-                            QString::fromUtf8(lines.value(2))));
+    return Error::store(ErrorCode::StoreLocked, u"%1 is open in another program (%2, process %3 on %4)"_s.arg(
+                                                    path, QString::fromUtf8(lines.value(1)), QString::number(pid),
+                                                    QString::fromUtf8(lines.value(2))));
 }
 
 Error lockOpenError(int error, const QString& lockPath, const QString& path)
@@ -129,9 +128,9 @@ Result<int> acquireLock(const QString& lockPath, const QString& path)
         }
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             const int error = errno;
-            Error e = error == EWOULDBLOCK ? lockedError(fd, path)
-                                           : Error::store(ErrorCode::StoreIo, u"cannot lock "_s + lockPath + u": "_s +
-                                                                                 errnoText(error));
+            Error e = error == EWOULDBLOCK
+                          ? lockedError(fd, path)
+                          : Error::store(ErrorCode::StoreIo, u"cannot lock "_s + lockPath + u": "_s + errnoText(error));
             ::close(fd);
             return e;
         }

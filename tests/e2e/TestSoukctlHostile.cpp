@@ -115,7 +115,8 @@ TestSoukctlHostile::Run TestSoukctlHostile::soukctl(const QStringList& args, con
     if (!p.waitForFinished(setup.timeoutMs)) {
         p.kill();
         p.waitForFinished();
-        return {-1, QString::fromUtf8(p.readAllStandardOutput()), u"(timed out) "_s + QString::fromUtf8(p.readAllStandardError())};
+        return {-1, QString::fromUtf8(p.readAllStandardOutput()),
+                u"(timed out) "_s + QString::fromUtf8(p.readAllStandardError())};
     }
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
@@ -178,9 +179,9 @@ void TestSoukctlHostile::exportNeverOverwritesStore()
     makeStore();
     QVERIFY(QDir(m_dir->path()).mkpath(u"sub"_s));
     if (symlinkTo.startsWith(u'='))
-        QCOMPARE(::link(QFile::encodeName(path(symlinkTo.mid(1))).constData(),
-                        QFile::encodeName(path(target)).constData()),
-                 0);
+        QCOMPARE(
+            ::link(QFile::encodeName(path(symlinkTo.mid(1))).constData(), QFile::encodeName(path(target)).constData()),
+            0);
     else if (!symlinkTo.isEmpty())
         QVERIFY(QFile::link(symlinkTo, path(target))); // relative link, as a user would make it
     Setup setup;
@@ -369,8 +370,8 @@ void TestSoukctlHostile::heldStoreNamesHolder()
 {
     makeStore();
     QProcess holder; // a slow simulation holds the store open for writing
-    holder.start(QStringLiteral(SOUKCTL_PATH), {u"--store"_s, store(), u"simulate"_s, u"--orders"_s, u"40"_s,
-                                                u"--rate"_s, u"2"_s});
+    holder.start(QStringLiteral(SOUKCTL_PATH),
+                 {u"--store"_s, store(), u"simulate"_s, u"--orders"_s, u"40"_s, u"--rate"_s, u"2"_s});
     QVERIFY(holder.waitForStarted());
     const qint64 holderPid = holder.processId();
     QTRY_VERIFY_WITH_TIMEOUT(QFile(store() + u".lock"_s).size() > 0, 15000);
@@ -410,7 +411,8 @@ void TestSoukctlHostile::terminalNeverGetsControls()
     QVERIFY2(refused.err.contains(u"\\x1b[2J"_s), qPrintable(refused.err));
     // text the catalog accepts (format characters are not controls) is listed escaped
     const QString title = u"Mug \u202egnp.exe\u2066 \u200bfree\ufeff"_s;
-    const QString good = write(u"good.csv"_s, (u"handle,title,sku,price\nmug,"_s + title + u",MUG-1,1.00\n"_s).toUtf8());
+    const QString good =
+        write(u"good.csv"_s, (u"handle,title,sku,price\nmug,"_s + title + u",MUG-1,1.00\n"_s).toUtf8());
     auto imported = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s, good});
     QVERIFY2(imported.code == 0, qPrintable(imported.err));
     auto list = soukctl({u"--store"_s, store(), u"catalog"_s, u"list"_s});
@@ -420,8 +422,8 @@ void TestSoukctlHostile::terminalNeverGetsControls()
     auto json = soukctl({u"--store"_s, store(), u"catalog"_s, u"list"_s, u"--json"_s});
     QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject().value(u"title"_s).toString(), title);
     // a path from the command line is data too
-    auto missing = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s,
-                            path(u"no\x1b[31mfile.csv"_s)});
+    auto missing = soukctl(
+        {u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s, path(u"no\x1b[31mfile.csv"_s)});
     QCOMPARE(missing.code, 1);
     QVERIFY2(clean(missing.err) && missing.err.contains(u"no\\x1b[31mfile.csv"_s), qPrintable(missing.err));
 }
@@ -448,8 +450,8 @@ void TestSoukctlHostile::optionGivenTwice_data()
     QTest::addRow("--store") << QStringList{u"--store"_s, u"a.souk"_s, u"--store"_s, u"b.souk"_s, u"check"_s}
                              << u"--store"_s;
     QTest::addRow("--json") << QStringList{u"check"_s, u"--json"_s, u"--json"_s} << u"--json"_s;
-    QTest::addRow("--rate with =") << QStringList{u"simulate"_s, u"--orders"_s, u"1"_s, u"--rate=1"_s, u"--rate"_s,
-                                                  u"2"_s}
+    QTest::addRow("--rate with =") << QStringList{u"simulate"_s, u"--orders"_s, u"1"_s,
+                                                  u"--rate=1"_s, u"--rate"_s,   u"2"_s}
                                    << u"--rate"_s;
 }
 
@@ -506,11 +508,12 @@ void TestSoukctlHostile::libraryLogsOnlyWhenVerbose()
 
 void TestSoukctlHostile::reimportUnchangedChangesNothing()
 {
-    const QString csv = write(u"in.csv"_s, "Handle,Title,Tags,Status,Option1 Name,Option1 Value,Variant SKU,"
-                                           "Variant Price,Variant Compare At Price,Variant Inventory Qty\n"
-                                           "tee,\"T-shirt, organic\",\"cotton, =sale\",active,Size,S,TEE-S,10.00,12.00,5\n"
-                                           "tee,,,,Size,M,TEE-M,10.50,,6\n"
-                                           "mug,=Mug,,draft,,,MUG-1,4.00,,\n");
+    const QString csv =
+        write(u"in.csv"_s, "Handle,Title,Tags,Status,Option1 Name,Option1 Value,Variant SKU,"
+                           "Variant Price,Variant Compare At Price,Variant Inventory Qty\n"
+                           "tee,\"T-shirt, organic\",\"cotton, =sale\",active,Size,S,TEE-S,10.00,12.00,5\n"
+                           "tee,,,,Size,M,TEE-M,10.50,,6\n"
+                           "mug,=Mug,,draft,,,MUG-1,4.00,,\n");
     const QStringList import{u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s};
     auto first = soukctl(import + QStringList{u"shopify"_s, csv});
     QVERIFY2(first.code == 0 && first.out.contains(u"2 products created"_s), qPrintable(first.out + first.err));

@@ -83,7 +83,8 @@ Product hostileProduct(const Currency& cur)
 
 QString describe(const Product& p)
 {
-    QStringList out{p.handle, p.title, p.description, p.vendor, p.category, p.tags.join(u'|'), p.optionNames.join(u'|')};
+    QStringList out{p.handle,   p.title,           p.description,           p.vendor,
+                    p.category, p.tags.join(u'|'), p.optionNames.join(u'|')};
     for (const Variant& v : p.variants)
         out.append(v.sku + u'|' + v.optionValues.join(u'|') + u'|' + v.price.toDecimalString());
     return out.join(u'\n');
