@@ -141,6 +141,7 @@ private slots:
     void enterOpensDetail();
     void liveClickSelectsAndOpensTheChosenOrder();
     void scrolledTableHoldsStill();
+    void newFilterRunsLive();
     void disputeEvidenceIsSentOnce();
 
 private:
@@ -575,6 +576,23 @@ void TestOrdersPage::scrolledTableHoldsStill()
     QTRY_VERIFY(firstId() > afterJump);
     traffic.stop();
     QTRY_COMPARE(rows(), 2 + traffic.placed());
+}
+
+void TestOrdersPage::newFilterRunsLive()
+{
+    // a chosen row holds the table still; a new filter clears the choice, and the table runs live
+    QWindow* window = m_page->windowHandle();
+    humanClick(window, rowCenter(0));
+    QVERIFY(!selectedOrder().isNull());
+    auto* search = child<QLineEdit>(u"searchEdit"_s);
+    QTest::mouseClick(window, Qt::LeftButton, {}, search->mapTo(m_page.get(), search->rect().center()));
+    QTest::keyClicks(search, u"cy"_s); // customers whose email starts so: none yet
+    QTRY_COMPARE(m_page->model()->filter().search, u"cy"_s);
+    QTRY_VERIFY(!m_page->model()->isLoading());
+    QVERIFY(selectedOrder().isNull());
+    const orders::Order fresh = OrderSupport(*m_f, u"cy@example.com"_s).place(u"EAR-1"_s, 1);
+    QTRY_COMPARE(firstId(), fresh.id);
+    QVERIFY(!child<QPushButton>(u"newOrdersButton"_s)->isVisible());
 }
 
 void TestOrdersPage::disputeEvidenceIsSentOnce()

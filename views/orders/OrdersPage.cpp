@@ -130,6 +130,8 @@ void OrdersPage::buildUi()
     m_table->viewport()->installEventFilter(this);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OrdersPage::updateRowsHeld);
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &OrdersPage::updateRowsHeld);
+    // a new filter clears the selection without selectionChanged: nothing may be left to hold for
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OrdersPage::updateRowsHeld);
     m_newOrders = new QPushButton(this);
     m_newOrders->setObjectName(u"newOrdersButton"_s);
     m_newOrders->setToolTip(tr("The table holds still while you read it or pick an order. Click to show the "
