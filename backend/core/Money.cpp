@@ -59,6 +59,56 @@ Result<qint64> divideRounded(qint64 numerator, qint64 denominator, Rounding roun
     return divideRounded128(numerator, denominator, rounding);
 }
 
+Result<qint64> checkedAdd(qint64 a, qint64 b, const QString& field)
+{
+    qint64 out = 0;
+    if (__builtin_add_overflow(a, b, &out))
+        return Error::overflow(field);
+    return out;
+}
+
+Result<qint64> checkedSub(qint64 a, qint64 b, const QString& field)
+{
+    qint64 out = 0;
+    if (__builtin_sub_overflow(a, b, &out))
+        return Error::overflow(field);
+    return out;
+}
+
+Result<qint64> checkedMul(qint64 a, qint64 b, const QString& field)
+{
+    qint64 out = 0;
+    if (__builtin_mul_overflow(a, b, &out))
+        return Error::overflow(field);
+    return out;
+}
+
+Result<qint64> checkedNegate(qint64 a, const QString& field)
+{
+    qint64 out = 0;
+    if (__builtin_sub_overflow(qint64(0), a, &out)) // only INT64_MIN: its opposite is INT64_MAX + 1
+        return Error::overflow(field);
+    return out;
+}
+
+Result<qint64> checkedSum(std::initializer_list<qint64> values, const QString& field)
+{
+    qint64 sum = 0;
+    for (qint64 v : values) {
+        if (__builtin_add_overflow(sum, v, &sum))
+            return Error::overflow(field);
+    }
+    return sum;
+}
+
+Result<qint64> checkedScale(qint64 a, qint64 numerator, qint64 denominator, Rounding rounding, const QString& field)
+{
+    auto q = divideRounded128(Int128(a) * numerator, denominator, rounding);
+    if (!q && q.error().code == ErrorCode::Overflow)
+        return Error::overflow(field);
+    return q;
+}
+
 Result<Money> Money::ofMinor(qint64 minor, QStringView currencyCode, const QString& field)
 {
     auto currency = Currency::find(currencyCode, field);
@@ -138,28 +188,36 @@ Result<Money> Money::plus(const Money& other) const
 {
     if (!(m_currency == other.m_currency))
         return mixedCurrencies(*this, other);
-    qint64 sum = 0;
-    if (__builtin_add_overflow(m_minor, other.m_minor, &sum))
-        return Error::overflow(u"amount"_s);
-    return Money(sum, m_currency);
+    auto sum = checkedAdd(m_minor, other.m_minor, u"amount"_s);
+    if (!sum)
+        return sum.error();
+    return Money(*sum, m_currency);
 }
 
 Result<Money> Money::minus(const Money& other) const
 {
     if (!(m_currency == other.m_currency))
         return mixedCurrencies(*this, other);
-    qint64 diff = 0;
-    if (__builtin_sub_overflow(m_minor, other.m_minor, &diff))
-        return Error::overflow(u"amount"_s);
-    return Money(diff, m_currency);
+    auto diff = checkedSub(m_minor, other.m_minor, u"amount"_s);
+    if (!diff)
+        return diff.error();
+    return Money(*diff, m_currency);
 }
 
 Result<Money> Money::times(qint64 factor) const
 {
-    qint64 product = 0;
-    if (__builtin_mul_overflow(m_minor, factor, &product))
-        return Error::overflow(u"amount"_s);
-    return Money(product, m_currency);
+    auto product = checkedMul(m_minor, factor, u"amount"_s);
+    if (!product)
+        return product.error();
+    return Money(*product, m_currency);
+}
+
+Result<Money> Money::negated() const
+{
+    auto opposite = checkedNegate(m_minor, u"amount"_s);
+    if (!opposite)
+        return opposite.error();
+    return Money(*opposite, m_currency);
 }
 
 Result<Money> Money::scaled(qint64 numerator, qint64 denominator, Rounding rounding) const

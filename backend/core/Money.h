@@ -1,5 +1,7 @@
 #pragma once
 
+#include <initializer_list>
+
 #include <QList>
 #include <QString>
 
@@ -42,7 +44,8 @@ public:
     Result<Money> plus(const Money& other) const;
     Result<Money> minus(const Money& other) const;
     Result<Money> times(qint64 factor) const;
-    Money negated() const { return Money(-m_minor, m_currency); }
+    /// -this; the most negative amount has no opposite in int64 and is refused with Overflow.
+    Result<Money> negated() const;
     /// this * numerator / denominator, rounded as told: percentages (basis points / 10000), tax.
     Result<Money> scaled(qint64 numerator, qint64 denominator, Rounding rounding) const;
     /// Splits into `parts` amounts that sum exactly to this; the first parts take the leftover minor units.
@@ -63,5 +66,23 @@ private:
 
 /// Divides with the given rounding. Exposed for tax and discount code and for tests.
 Result<qint64> divideRounded(qint64 numerator, qint64 denominator, Rounding rounding);
+
+// Checked arithmetic on raw minor units (and on quantities that multiply them), for code that
+// keeps amounts as qint64 columns. Each returns Error{Overflow, field} instead of wrapping (signed
+// overflow is undefined behaviour in C++), so a caller can refuse before anything is written.
+
+/// a + b, or Overflow naming `field`.
+Result<qint64> checkedAdd(qint64 a, qint64 b, const QString& field);
+/// a - b, or Overflow naming `field`.
+Result<qint64> checkedSub(qint64 a, qint64 b, const QString& field);
+/// a * b (an amount times a quantity), or Overflow naming `field`.
+Result<qint64> checkedMul(qint64 a, qint64 b, const QString& field);
+/// -a; -INT64_MIN does not exist and is refused with Overflow naming `field`.
+Result<qint64> checkedNegate(qint64 a, const QString& field);
+/// The sum of all `values`, or Overflow naming `field` as soon as a partial sum leaves int64.
+Result<qint64> checkedSum(std::initializer_list<qint64> values, const QString& field);
+/// a * numerator / denominator rounded as told, with a 128-bit intermediate so that only a result
+/// outside int64 is an Overflow (naming `field`): percentages of large amounts, tax, commission.
+Result<qint64> checkedScale(qint64 a, qint64 numerator, qint64 denominator, Rounding rounding, const QString& field);
 
 } // namespace souk

@@ -1,5 +1,7 @@
 #include <QTest>
 
+#include <limits>
+
 #include "backend/core/Money.h"
 
 using namespace Qt::StringLiterals;
@@ -26,6 +28,12 @@ private slots:
     void rounding_data();
     void rounding();
     void scaledLargeAmount();
+    void checkedOps_data();
+    void checkedOps();
+    void checkedSum();
+    void checkedScale_data();
+    void checkedScale();
+    void negatedMoney();
 };
 
 void TestMoney::exponents_data()
@@ -245,6 +253,125 @@ void TestMoney::scaledLargeAmount()
     auto tooBig = Money(std::numeric_limits<qint64>::max(), big.currency()).scaled(2, 1, Rounding::HalfUp);
     QVERIFY(!tooBig);
     QCOMPARE(tooBig.error().code, ErrorCode::Overflow);
+}
+
+namespace {
+constexpr qint64 Max = std::numeric_limits<qint64>::max();
+constexpr qint64 Min = std::numeric_limits<qint64>::min();
+enum Op { Add, Sub, Mul, Negate };
+} // namespace
+
+void TestMoney::checkedOps_data()
+{
+    // edges of two's complement int64: each operation one step inside and one step outside
+    QTest::addColumn<int>("op");
+    QTest::addColumn<qint64>("a");
+    QTest::addColumn<qint64>("b"); // ignored by Negate
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qint64>("expected");
+    QTest::addRow("add small") << int(Add) << 1250LL << -250LL << true << 1000LL;
+    QTest::addRow("add to max") << int(Add) << Max - 1 << 1LL << true << Max;
+    QTest::addRow("add past max") << int(Add) << Max << 1LL << false << 0LL;
+    QTest::addRow("add past min") << int(Add) << Min << -1LL << false << 0LL;
+    QTest::addRow("add max and min") << int(Add) << Max << Min << true << -1LL;
+    QTest::addRow("sub small") << int(Sub) << 1000LL << 1250LL << true << -250LL;
+    QTest::addRow("sub to min") << int(Sub) << Min + 1 << 1LL << true << Min;
+    QTest::addRow("sub past min") << int(Sub) << Min << 1LL << false << 0LL;
+    QTest::addRow("sub min from zero") << int(Sub) << 0LL << Min << false << 0LL;
+    QTest::addRow("sub min from -1") << int(Sub) << -1LL << Min << true << Max;
+    QTest::addRow("mul quantity") << int(Mul) << 999LL << 3LL << true << 2997LL;
+    QTest::addRow("mul negative") << int(Mul) << -999LL << 3LL << true << -2997LL;
+    QTest::addRow("mul max by 1") << int(Mul) << Max << 1LL << true << Max;
+    QTest::addRow("mul max by 2") << int(Mul) << Max << 2LL << false << 0LL;
+    QTest::addRow("mul min by -1") << int(Mul) << Min << -1LL << false << 0LL;
+    QTest::addRow("mul 10^12 by 10^7") << int(Mul) << 1'000'000'000'000LL << 10'000'000LL << false << 0LL;
+    QTest::addRow("mul 10^12 by 10^6") << int(Mul) << 1'000'000'000'000LL << 1'000'000LL << true
+                                        << 1'000'000'000'000'000'000LL;
+    QTest::addRow("negate positive") << int(Negate) << 500LL << 0LL << true << -500LL;
+    QTest::addRow("negate zero") << int(Negate) << 0LL << 0LL << true << 0LL;
+    QTest::addRow("negate max") << int(Negate) << Max << 0LL << true << Min + 1;
+    QTest::addRow("negate min") << int(Negate) << Min << 0LL << false << 0LL; // -INT64_MIN would be UB
+}
+
+void TestMoney::checkedOps()
+{
+    QFETCH(int, op);
+    QFETCH(qint64, a);
+    QFETCH(qint64, b);
+    QFETCH(bool, ok);
+    QFETCH(qint64, expected);
+    const QString field = u"lines[3].quantity"_s;
+    Result<qint64> r = qint64(0);
+    switch (Op(op)) {
+    case Add: r = checkedAdd(a, b, field); break;
+    case Sub: r = checkedSub(a, b, field); break;
+    case Mul: r = checkedMul(a, b, field); break;
+    case Negate: r = checkedNegate(a, field); break;
+    }
+    QCOMPARE(bool(r), ok);
+    if (ok) {
+        QCOMPARE(*r, expected);
+        return;
+    }
+    QCOMPARE(r.error().code, ErrorCode::Overflow);
+    QCOMPARE(r.error().field, field); // the caller's field, so the user sees which input was too large
+}
+
+void TestMoney::checkedSum()
+{
+    auto sum = souk::checkedSum({100, 200, -50}, u"total"_s);
+    QVERIFY(sum);
+    QCOMPARE(*sum, 250);
+    auto over = souk::checkedSum({Max, 1, -1}, u"total"_s); // a partial sum leaving int64 is refused
+    QVERIFY(!over);
+    QCOMPARE(over.error().code, ErrorCode::Overflow);
+    QCOMPARE(over.error().field, u"total"_s);
+    QCOMPARE(*souk::checkedSum({}, u"total"_s), 0);
+}
+
+void TestMoney::checkedScale_data()
+{
+    QTest::addColumn<qint64>("a");
+    QTest::addColumn<qint64>("numerator");
+    QTest::addColumn<qint64>("denominator");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qint64>("expected");
+    // 8.25 % of 1999 = 164.9175 -> 165
+    QTest::addRow("tax") << 1999LL << 825LL << 10000LL << true << 165LL;
+    // the product 10^18 * 825 does not fit int64, the quotient does
+    QTest::addRow("tax on 10^18") << 1'000'000'000'000'000'000LL << 825LL << 10000LL << true
+                                  << 82'500'000'000'000'000LL;
+    QTest::addRow("doubling max") << Max << 2LL << 1LL << false << 0LL;
+    QTest::addRow("min by -1") << Min << -1LL << 1LL << false << 0LL;
+}
+
+void TestMoney::checkedScale()
+{
+    QFETCH(qint64, a);
+    QFETCH(qint64, numerator);
+    QFETCH(qint64, denominator);
+    QFETCH(bool, ok);
+    QFETCH(qint64, expected);
+    auto r = souk::checkedScale(a, numerator, denominator, Rounding::HalfUp, u"tax"_s);
+    QCOMPARE(bool(r), ok);
+    if (ok) {
+        QCOMPARE(*r, expected);
+        return;
+    }
+    QCOMPARE(r.error().code, ErrorCode::Overflow);
+    QCOMPARE(r.error().field, u"tax"_s);
+}
+
+void TestMoney::negatedMoney()
+{
+    const Currency eur = *Currency::find(u"EUR"_s);
+    auto minus = Money(1234, eur).negated();
+    QVERIFY(minus);
+    QCOMPARE(*minus, Money(-1234, eur));
+    auto none = Money(Min, eur).negated();
+    QVERIFY(!none);
+    QCOMPARE(none.error().code, ErrorCode::Overflow);
+    QCOMPARE(none.error().field, u"amount"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMoney)
