@@ -62,34 +62,34 @@ Status remember(store::UnitOfWork& uow, const PaymentAttempt& a, const Outcome& 
                                                 : StoredResult<Payment>::encode(o.payment));
 }
 
-Status savepoint(store::UnitOfWork& uow, const QString& sql)
+/// How settling an answer ended: the command's outcome (recorded now, or stored by a request
+/// that won), or why the order cannot take this payment (nothing was written).
+struct Settled
 {
-    return store::exec(uow.statement(sql), u"recording an authorization"_s);
-}
+    std::optional<Outcome> outcome;
+    std::optional<Error> refused;
+};
 
 /// The answer recorded and remembered under the client's key, or the stored result when the
-/// key has one already (a concurrent request won); a failed record undoes only its own rows.
-Result<Outcome> settleOnce(store::UnitOfWork& uow, const PaymentAttempt& a, const ProviderAnswer& answer)
+/// key has one already (a concurrent request won). Whether the order can take the payment is
+/// checked before anything is written, so a refusal needs no savepoint (a savepoint per
+/// command costs the writer a sub-journal copy of every page it touches); a failure after
+/// writing is an error of the whole command, which the writer rolls back alone.
+Result<Settled> settleOnce(store::UnitOfWork& uow, const PaymentAttempt& a, const ProviderAnswer& answer)
 {
     auto stored = storedOutcome(uow, a);
     if (!stored)
         return stored.error();
     if (*stored)
-        return **stored;
-    if (auto s = savepoint(uow, u"SAVEPOINT auth_record"_s); !s)
-        return s.error();
+        return Settled{**stored, std::nullopt};
+    if (auto order = PaymentService::checkAuthorizable(uow, a.orderId); !order)
+        return Settled{std::nullopt, order.error()};
     auto recorded = recordAnswer(uow, a, answer);
-    if (recorded) {
-        if (auto s = remember(uow, a, *recorded); !s)
-            recorded = s.error();
-    }
-    if (!recorded) {
-        if (auto s = savepoint(uow, u"ROLLBACK TO auth_record"_s); !s)
-            return s.error();
-    }
-    if (auto s = savepoint(uow, u"RELEASE auth_record"_s); !s)
+    if (!recorded)
+        return recorded.error();
+    if (auto s = remember(uow, a, *recorded); !s)
         return s.error();
-    return recorded;
+    return Settled{*recorded, std::nullopt};
 }
 
 } // namespace
@@ -196,15 +196,18 @@ Result<QList<PaymentAttempt>> PaymentAttempts::openBefore(QSqlDatabase& db, qint
 Result<PaymentAttempts::Recorded> PaymentAttempts::record(store::UnitOfWork& uow, const PaymentAttempt& a,
                                                           const ProviderAnswer& answer)
 {
-    // the record may fail after writing (the order moved on): only its own rows are undone,
-    // and the attempt is still closed, with the hold released, in this transaction
-    auto outcome = settleOnce(uow, a, answer);
+    // an answer the order can no longer take (it moved on) is not recorded, and the attempt
+    // is still closed, with the hold released, in this transaction
+    auto settled = settleOnce(uow, a, answer);
+    if (!settled)
+        return settled.error();
+    const std::optional<Outcome>& outcome = settled->outcome;
     Recorded out;
     if (outcome) {
         out.payment = outcome->payment;
         out.order = outcome->order;
     } else {
-        out.error = outcome.error();
+        out.error = *settled->refused;
     }
     // kept only when the payment recorded is this answer (a replay is another attempt's)
     if (outcome && outcome->payment.providerRef == answer.reference) {
@@ -239,9 +242,11 @@ Result<bool> PaymentAttempts::reconcile(store::UnitOfWork& uow, const PaymentAtt
     if (!stored)
         return stored.error();
     if (!*stored) {
-        auto recorded = settleOnce(uow, a, answer);
-        if (recorded) {
-            if (auto s = close(uow, a.id, AttemptState::Recorded, recorded->payment.id); !s)
+        auto settled = settleOnce(uow, a, answer);
+        if (!settled)
+            return settled.error();
+        if (settled->outcome) {
+            if (auto s = close(uow, a.id, AttemptState::Recorded, settled->outcome->payment.id); !s)
                 return s.error();
             return false;
         }

@@ -224,7 +224,7 @@ const QList<QStringList>& shippedSteps()
                 command TEXT NOT NULL DEFAULT 'authorize', capture_after INTEGER NOT NULL DEFAULT 0,
                 CHECK (state IN (0, 1, 2))))"_s,
             u"CREATE INDEX payment_attempts_open ON payment_attempts (created_ms) WHERE state = 0"_s,
-            u"CREATE INDEX payment_attempts_request ON payment_attempts (request_key) WHERE state = 0"_s,
+            u"CREATE INDEX payment_attempts_request ON payment_attempts (request_key)"_s,
         },
     };
     return all;
