@@ -59,6 +59,7 @@ const QMap<QString, QString>& ownerExpressions()
         {u"order_lines"_s, u"t.order_id"_s},
         {u"order_events"_s, u"t.order_id"_s},
         {u"payments"_s, u"t.order_id"_s},
+        {u"payment_attempts"_s, u"t.order_id"_s},
         {u"journal_entries"_s, u"(SELECT p.order_id FROM src.payments p WHERE p.id = t.payment_id)"_s},
         {u"postings"_s, u"(SELECT p.order_id FROM src.journal_entries j JOIN src.payments p ON p.id = j.payment_id "
                         "WHERE j.id = t.entry_id)"_s},
@@ -66,7 +67,7 @@ const QMap<QString, QString>& ownerExpressions()
         // a command's stock and product changes come just before its order's or payment's
         {u"changes"_s, u"CASE t.entity WHEN 'order' THEN t.entity_id WHEN 'payment' THEN "
                        "(SELECT p.order_id FROM src.payments p WHERE p.id = t.entity_id) END"_s},
-        // three keys per order, in the order the commands ran
+        // three keys per order (one for checkout), in the order the commands ran
         {u"idempotency_keys"_s, u"NULL"_s},
     };
     return all;
@@ -304,7 +305,7 @@ public:
         };
         m_orders = rowsOf(u"orders"_s);
         // in the order the engine's commands write them, parents first
-        for (const QString& t : {u"order_lines"_s, u"order_events"_s, u"payments"_s, u"journal_entries"_s,
+        for (const QString& t : {u"order_lines"_s, u"order_events"_s, u"payments"_s, u"payment_attempts"_s, u"journal_entries"_s,
                                  u"postings"_s, u"stock_movements"_s, u"changes"_s, u"idempotency_keys"_s}) {
             m_children.push_back(rowsOf(t));
             if (t == u"payments"_s)
