@@ -73,12 +73,62 @@ bool hasControlChars(QStringView text, bool multiline)
     return found;
 }
 
-/// Index of an earlier entry equal to list[i] ignoring case and surrounding spaces; -1 if none.
+bool isInvisibleFormatChar(char32_t cp)
+{
+    return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+bool isBidiControl(char32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/// "U+200B": how a refused code point is named in a message.
+QString codePointName(char32_t cp)
+{
+    return u"U+%1"_s.arg(uint(cp), 4, 16, QChar(u'0')).toUpper();
+}
+
+/// "sku contains an invisible character (U+200B)" when `value` holds one; false when it is clean.
+bool checkIdentifierChars(QList<Error>& errors, const Field& field, QStringView label, QStringView value)
+{
+    const char32_t cp = forbiddenIdentifierChar(value);
+    if (cp == 0)
+        return false;
+    const bool control = QChar::category(cp) == QChar::Other_Control;
+    errors.append(Error::invalid(field.toString(), u"%1 contains %2 (%3)"_s.arg(
+                                                       label,
+                                                       control ? u"a control character"_s : u"an invisible character"_s,
+                                                       codePointName(cp))));
+    return true;
+}
+
+/// Titles keep whatever script and marks they are written in; only the characters that make the
+/// displayed text read differently from what is stored (a "Trojan Source" title) are refused.
+bool checkBidi(QList<Error>& errors, const Field& field, QStringView value)
+{
+    const char32_t cp = bidiControlChar(value);
+    if (cp == 0)
+        return false;
+    errors.append(Error::invalid(field.toString(), u"%1 contains a bidirectional control character (%2)"_s.arg(
+                                                       field.name, codePointName(cp))));
+    return true;
+}
+
+/// How identifiers are compared for duplicates: NFC, trimmed, case-folded.
+QString identifierKey(const QString& value)
+{
+    return normalizedIdentifier(value).toCaseFolded();
+}
+
+/// Index of an earlier entry equal to list[i] ignoring case, surrounding spaces and Unicode
+/// composition; -1 if none.
 qsizetype indexOfEqual(const QStringList& list, qsizetype i)
 {
-    const QStringView value = QStringView(list[i]).trimmed();
+    const QString value = identifierKey(list[i]);
     for (qsizetype j = 0; j < i; ++j) {
-        if (QStringView(list[j]).trimmed().compare(value, Qt::CaseInsensitive) == 0)
+        if (identifierKey(list[j]) == value)
             return j;
     }
     return -1;
@@ -89,7 +139,7 @@ bool sameOptionValues(const QStringList& a, const QStringList& b)
     if (a.size() != b.size())
         return false;
     for (qsizetype k = 0; k < a.size(); ++k) {
-        if (a[k].compare(b[k], Qt::CaseInsensitive) != 0)
+        if (identifierKey(a[k]) != identifierKey(b[k]))
             return false;
     }
     return true;
@@ -118,6 +168,8 @@ void checkHandle(QList<Error>& errors, const QString& handle)
 {
     if (handle.isEmpty())
         return; // derived from the title when stored
+    if (checkIdentifierChars(errors, Field(u"handle"), u"handle", handle))
+        return;
     const qsizetype length = codePointCount(handle);
     if (length > Limits::HandleMax)
         errors.append(Error::invalid(u"handle"_s, tooLong(Limits::HandleMax, length)));
@@ -153,6 +205,8 @@ void checkOptionNames(QList<Error>& errors, const QStringList& names)
                                      u"at most %1 options (found %2)"_s.arg(Limits::OptionsMax).arg(names.size())));
     const qsizetype count = qMin<qsizetype>(names.size(), Limits::OptionsMax);
     for (qsizetype i = 0; i < count; ++i) {
+        if (checkIdentifierChars(errors, field, u"option name", names[i]))
+            continue;
         checkText(errors, field, names[i], Limits::ShortTextMax, Presence::Required);
         if (!names[i].trimmed().isEmpty() && indexOfEqual(names, i) >= 0)
             errors.append(Error::duplicate(field.toString(), u"option \"%1\" appears twice"_s.arg(names[i])));
@@ -169,6 +223,17 @@ void checkMoney(QList<Error>& errors, const Field& field, const Money& amount, c
         errors.append(Error::invalid(field.toString(), u"must not be negative"_s));
 }
 
+/// A price an order can always total: refused here, at entry, rather than as an overflow at checkout.
+void checkPrice(QList<Error>& errors, const Field& field, const Money& amount, const Currency& currency)
+{
+    checkMoney(errors, field, amount, currency);
+    if (amount.minor() > AmountLimits::PriceMinorMax) {
+        errors.append(Error::invalid(field.toString(), u"must be at most %1 %2"_s.arg(
+                                                           Money(AmountLimits::PriceMinorMax, currency).toDecimalString(),
+                                                           currency.code)));
+    }
+}
+
 void checkRange(QList<Error>& errors, const Field& field, qint64 value, qint64 max)
 {
     if (value < 0 || value > max)
@@ -181,6 +246,8 @@ void checkSku(QList<Error>& errors, const Field& field, const QString& sku)
         errors.append(Error::invalid(field.toString(), u"must not be empty"_s));
         return;
     }
+    if (checkIdentifierChars(errors, field, u"sku", sku))
+        return;
     const qsizetype length = codePointCount(sku);
     if (length > Limits::ShortTextMax) {
         errors.append(Error::invalid(field.toString(), tooLong(Limits::ShortTextMax, length)));
@@ -201,17 +268,19 @@ void checkOptionValues(QList<Error>& errors, int index, const QStringList& value
                                      u"expected %1 option values, found %2"_s.arg(optionCount).arg(values.size())));
         return;
     }
-    for (const QString& value : values)
-        checkText(errors, field, value, Limits::ShortTextMax, Presence::Required);
+    for (const QString& value : values) {
+        if (!checkIdentifierChars(errors, field, u"option value", value))
+            checkText(errors, field, value, Limits::ShortTextMax, Presence::Required);
+    }
 }
 
 void checkVariant(QList<Error>& errors, int index, const Variant& v, qsizetype optionCount, const Currency& currency)
 {
     checkSku(errors, Field(index, u"sku"), v.sku);
     checkOptionValues(errors, index, v.optionValues, optionCount);
-    checkMoney(errors, Field(index, u"price"), v.price, currency);
+    checkPrice(errors, Field(index, u"price"), v.price, currency);
     if (v.compareAtPrice)
-        checkMoney(errors, Field(index, u"compareAtPrice"), *v.compareAtPrice, currency);
+        checkPrice(errors, Field(index, u"compareAtPrice"), *v.compareAtPrice, currency);
     if (v.cost)
         checkMoney(errors, Field(index, u"cost"), *v.cost, currency);
     if (const Status barcode = validateBarcode(v.barcode, QString()); !barcode) {
@@ -226,11 +295,16 @@ void checkVariant(QList<Error>& errors, int index, const Variant& v, qsizetype o
 /// SKUs and option-value combinations must each be unique within the product; the later one is reported.
 void checkUniqueness(QList<Error>& errors, const QList<Variant>& variants, int count, qsizetype optionCount)
 {
+    // SKUs compare in NFC, as they are stored: "é" composed and decomposed are one SKU
+    QStringList skus;
+    skus.reserve(count);
+    for (int i = 0; i < count; ++i)
+        skus.append(normalizedIdentifier(variants[i].sku));
     // pairwise: at most VariantsMax variants, and a few compares beat building hashes per product
     for (int i = 1; i < count; ++i) {
         const Variant& v = variants[i];
         for (int j = 0; j < i && !v.sku.isEmpty(); ++j) {
-            if (variants[j].sku == v.sku) {
+            if (skus[j] == skus[i]) {
                 errors.append(Error::duplicate(Field(i, u"sku").toString(),
                                                u"SKU \"%1\" is also used by variants[%2]"_s.arg(v.sku).arg(j)));
                 break;
@@ -284,12 +358,41 @@ bool isValidHandle(QStringView handle)
     return ok;
 }
 
+QString normalizedIdentifier(const QString& text)
+{
+    return text.trimmed().normalized(QString::NormalizationForm_C);
+}
+
+char32_t forbiddenIdentifierChar(QStringView text)
+{
+    char32_t found = 0;
+    forEachCodePoint(text, [&](char32_t cp) {
+        if (found != 0)
+            return;
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || isInvisibleFormatChar(cp)) // C0, DEL, C1, format
+            found = cp;
+    });
+    return found;
+}
+
+char32_t bidiControlChar(QStringView text)
+{
+    char32_t found = 0;
+    forEachCodePoint(text, [&](char32_t cp) {
+        if (found == 0 && isBidiControl(cp))
+            found = cp;
+    });
+    return found;
+}
+
 QList<Error> validateProduct(const Product& p, const Currency& merchantCurrency)
 {
     QList<Error> errors;
-    checkText(errors, Field(u"title"), p.title, Limits::TitleMax, Presence::Required);
+    if (!checkBidi(errors, Field(u"title"), p.title))
+        checkText(errors, Field(u"title"), p.title, Limits::TitleMax, Presence::Required);
     checkHandle(errors, p.handle);
-    checkText(errors, Field(u"description"), p.description, Limits::DescriptionMax, Presence::Optional, true);
+    if (!checkBidi(errors, Field(u"description"), p.description))
+        checkText(errors, Field(u"description"), p.description, Limits::DescriptionMax, Presence::Optional, true);
     checkText(errors, Field(u"vendor"), p.vendor, Limits::ShortTextMax, Presence::Optional);
     checkText(errors, Field(u"category"), p.category, Limits::ShortTextMax, Presence::Optional);
     checkTags(errors, p.tags);

@@ -10,6 +10,18 @@
 
 namespace souk::catalog {
 
+/// Bounds on what one order can add up, checked where prices are entered (validateProduct) and
+/// where order lines are taken (OrderService), so checkout never meets an amount it cannot total.
+/// The worst order, PriceMinorMax × LineQuantityMax × OrderLinesMax = 10^18 minor units, still fits
+/// int64 (≈ 9.22 × 10^18) with a 100 % tax and a large delivery fee beside it. 10^11 minor units is
+/// a unit price of a billion EUR (or 10^8 KWD, 10^11 JPY).
+struct AmountLimits
+{
+    static constexpr qint64 PriceMinorMax = 100'000'000'000;
+    static constexpr qint64 LineQuantityMax = 100'000;
+    static constexpr int OrderLinesMax = 100;
+};
+
 /// Every problem with `p`, each an Error::invalid or Error::duplicate whose field names the exact
 /// spot ("title", "variants[2].price"); empty when the product may be stored. Lengths count Unicode
 /// code points, limits come from Limits. Pure function, any thread.
@@ -24,5 +36,18 @@ bool isValidHandle(QStringView handle);
 
 /// Unicode code points in `text` (a surrogate pair counts once).
 qsizetype codePointCount(QStringView text);
+
+/// An identifier (SKU, handle, option name or value) as stored and compared: trimmed and in Unicode
+/// NFC, so "é" typed as one code point or as e + U+0301 is the same SKU.
+QString normalizedIdentifier(const QString& text);
+
+/// The first code point that must not appear in an identifier: C0/C1 controls and the invisible
+/// format characters (U+00AD, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF);
+/// 0 when there is none.
+char32_t forbiddenIdentifierChar(QStringView text);
+
+/// The first bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which
+/// can make displayed text read differently from what is stored; 0 when there is none.
+char32_t bidiControlChar(QStringView text);
 
 } // namespace souk::catalog

@@ -270,14 +270,19 @@ Result<Product> update(store::UnitOfWork& uow, Product p, const Product& stored)
 Product ProductWriter::normalized(Product p)
 {
     p.title = p.title.trimmed();
-    p.handle = p.handle.trimmed();
+    // identifiers are stored in NFC, so a SKU typed with a composed or a decomposed "é" is one SKU
+    p.handle = normalizedIdentifier(p.handle);
+    for (QString& name : p.optionNames)
+        name = normalizedIdentifier(name);
     p.vendor = p.vendor.trimmed();
     p.category = p.category.trimmed();
     for (QString& t : p.tags)
         t = t.trimmed();
     p.tags.removeAll(QString());
     for (Variant& v : p.variants) {
-        v.sku = v.sku.trimmed();
+        v.sku = normalizedIdentifier(v.sku);
+        for (QString& value : v.optionValues)
+            value = normalizedIdentifier(value);
         v.barcode = v.barcode.trimmed();
     }
     return p;

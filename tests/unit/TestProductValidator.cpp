@@ -1,6 +1,7 @@
 #include <QTest>
 
 #include <functional>
+#include <limits>
 
 #include "backend/catalog/ProductValidator.h"
 
@@ -99,6 +100,17 @@ private slots:
     void makeHandle();
     void isValidHandle_data();
     void isValidHandle();
+    void priceLimit_data();
+    void priceLimit();
+    void refusedIdentifierChar_data();
+    void refusedIdentifierChar();
+    void bidiInText_data();
+    void bidiInText();
+    void textKeepsInvisibleChars();
+    void composedAndDecomposedAreOne_data();
+    void composedAndDecomposedAreOne();
+    void normalizedIdentifier_data();
+    void normalizedIdentifier();
 };
 
 void TestProductValidator::validProducts_data()
@@ -241,7 +253,7 @@ void TestProductValidator::variantProblem_data()
                                   << u"variants[2].sku"_s << invalid
                                   << u"must not contain spaces or control characters"_s;
     QTest::addRow("tab in SKU") << Mutation([](Product& p) { p.variants[2].sku = u"TEE\tL"_s; }) << u"variants[2].sku"_s
-                                << invalid << u"must not contain spaces or control characters"_s;
+                                << invalid << u"sku contains a control character (U+0009)"_s;
     QTest::addRow("long SKU") << Mutation([](Product& p) { p.variants[2].sku = QString(256, u'S'); })
                               << u"variants[2].sku"_s << invalid << u"must be at most 255 characters (found 256)"_s;
     QTest::addRow("duplicate SKU") << Mutation([](Product& p) { p.variants[2].sku = u"TEE-S"_s; })
@@ -367,6 +379,207 @@ void TestProductValidator::isValidHandle()
     QFETCH(QString, handle);
     QFETCH(bool, valid);
     QCOMPARE(souk::catalog::isValidHandle(handle), valid);
+}
+
+void TestProductValidator::priceLimit_data()
+{
+    // AmountLimits: 10^11 minor units per unit, so 10^5 per line and 100 lines total at most 10^18
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("currencyCode");
+    QTest::addColumn<qint64>("minor");
+    QTest::addColumn<QString>("message"); // empty: accepted
+    const qint64 max = AmountLimits::PriceMinorMax;
+    QTest::addRow("price at the limit") << u"price"_s << u"EUR"_s << max << QString();
+    QTest::addRow("price one over") << u"price"_s << u"EUR"_s << max + 1 << u"must be at most 1000000000.00 EUR"_s;
+    QTest::addRow("price at int64 max") << u"price"_s << u"EUR"_s << std::numeric_limits<qint64>::max()
+                                        << u"must be at most 1000000000.00 EUR"_s;
+    QTest::addRow("JPY price one over") << u"price"_s << u"JPY"_s << max + 1 << u"must be at most 100000000000 JPY"_s;
+    QTest::addRow("compare-at at the limit") << u"compareAtPrice"_s << u"EUR"_s << max << QString();
+    QTest::addRow("compare-at one over") << u"compareAtPrice"_s << u"EUR"_s << max + 1
+                                         << u"must be at most 1000000000.00 EUR"_s;
+}
+
+void TestProductValidator::priceLimit()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, currencyCode);
+    QFETCH(qint64, minor);
+    QFETCH(QString, message);
+    const Currency c = currency(currencyCode);
+    Product p = validProduct();
+    for (Variant& v : p.variants) {
+        v.price = Money(100, c);
+        v.compareAtPrice = Money(200, c);
+        v.cost.reset();
+    }
+    if (field == u"price"_s)
+        p.variants[1].price = Money(minor, c);
+    else
+        p.variants[1].compareAtPrice = Money(minor, c);
+    const QList<Error> errors = validateProduct(p, c);
+    if (message.isEmpty()) {
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).toString()));
+        return;
+    }
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0].code, ErrorCode::Invalid);
+    QCOMPARE(errors[0].field, u"variants[1]."_s + field);
+    QCOMPARE(errors[0].message, message);
+}
+
+namespace {
+
+/// Every code point the identifier rule refuses: C0 and C1 controls, zero-width and direction
+/// marks, bidi embeddings/overrides/isolates, invisible operators, the BOM and the soft hyphen.
+QList<char32_t> refusedInIdentifiers()
+{
+    QList<char32_t> out{0x01, 0x09, 0x0A, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9F, 0xAD, 0xFEFF};
+    for (char32_t cp = 0x200B; cp <= 0x200F; ++cp)
+        out.append(cp);
+    for (char32_t cp = 0x202A; cp <= 0x202E; ++cp)
+        out.append(cp);
+    for (char32_t cp = 0x2060; cp <= 0x2064; ++cp)
+        out.append(cp);
+    for (char32_t cp = 0x2066; cp <= 0x2069; ++cp)
+        out.append(cp);
+    return out;
+}
+
+QString withCodePoint(const QString& before, char32_t cp, const QString& after)
+{
+    // all BMP code points; not QString::fromUcs4, which drops U+FEFF as a byte-order mark
+    return before + QChar(char16_t(cp)) + after;
+}
+
+QString hexName(char32_t cp)
+{
+    return u"U+%1"_s.arg(uint(cp), 4, 16, QChar(u'0')).toUpper();
+}
+
+} // namespace
+
+void TestProductValidator::refusedIdentifierChar_data()
+{
+    QTest::addColumn<Mutation>("mutate");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("message");
+    for (const char32_t cp : refusedInIdentifiers()) {
+        const QString name = hexName(cp);
+        const QString kind = cp < 0xA0 && cp != 0xAD ? u"a control character"_s : u"an invisible character"_s;
+        const QString what = kind + u" ("_s + name + u")"_s;
+        QTest::addRow("%s in sku", qPrintable(name))
+            << Mutation([cp](Product& p) { p.variants[1].sku = withCodePoint(u"TEE"_s, cp, u"-M"_s); })
+            << u"variants[1].sku"_s << ErrorCode::Invalid << u"sku contains "_s + what;
+        QTest::addRow("%s in handle", qPrintable(name))
+            << Mutation([cp](Product& p) { p.handle = withCodePoint(u"classic"_s, cp, u"-tee"_s); }) << u"handle"_s
+            << ErrorCode::Invalid << u"handle contains "_s + what;
+        QTest::addRow("%s in option name", qPrintable(name))
+            << Mutation([cp](Product& p) { p.optionNames[1] = withCodePoint(u"Col"_s, cp, u"our"_s); })
+            << u"optionNames"_s << ErrorCode::Invalid << u"option name contains "_s + what;
+        QTest::addRow("%s in option value", qPrintable(name))
+            << Mutation([cp](Product& p) { p.variants[2].optionValues[1] = withCodePoint(u"Bl"_s, cp, u"ue"_s); })
+            << u"variants[2].optionValues"_s << ErrorCode::Invalid << u"option value contains "_s + what;
+    }
+    // leading and trailing: trimming must not be what hides a zero-width space
+    QTest::addRow("U+200B leading sku") << Mutation([](Product& p) { p.variants[1].sku = u"\u200BTEE-M"_s; })
+                                        << u"variants[1].sku"_s << ErrorCode::Invalid
+                                        << u"sku contains an invisible character (U+200B)"_s;
+    QTest::addRow("U+FEFF trailing sku") << Mutation([](Product& p) { p.variants[1].sku = u"TEE-M\uFEFF"_s; })
+                                         << u"variants[1].sku"_s << ErrorCode::Invalid
+                                         << u"sku contains an invisible character (U+FEFF)"_s;
+}
+
+void TestProductValidator::refusedIdentifierChar()
+{
+    checkOneProblem();
+}
+
+void TestProductValidator::bidiInText_data()
+{
+    QTest::addColumn<Mutation>("mutate");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("message");
+    const QList<char32_t> bidi{0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+    for (const char32_t cp : bidi) {
+        const QString name = hexName(cp);
+        // "Tee <RLO>gpj.exe" displays as "Tee exe.jpg": the title would read unlike what is stored
+        QTest::addRow("%s in title", qPrintable(name))
+            << Mutation([cp](Product& p) { p.title = withCodePoint(u"Tee "_s, cp, u"gpj.exe"_s); }) << u"title"_s
+            << ErrorCode::Invalid << u"title contains a bidirectional control character (%1)"_s.arg(name);
+        QTest::addRow("%s in description", qPrintable(name))
+            << Mutation([cp](Product& p) { p.description = withCodePoint(u"<p>"_s, cp, u"</p>"_s); })
+            << u"description"_s << ErrorCode::Invalid
+            << u"description contains a bidirectional control character (%1)"_s.arg(name);
+    }
+}
+
+void TestProductValidator::bidiInText()
+{
+    checkOneProblem();
+}
+
+void TestProductValidator::textKeepsInvisibleChars()
+{
+    // titles are prose: a soft hyphen, a zero-width joiner (emoji, Indic scripts) or a direction
+    // mark inside Arabic or Hebrew text is kept, and not stripped either
+    Product p = validProduct();
+    p.title = u"Super\u00ADcalifragilistic \u0627\u0644\u0639\u0631\u0628\u064A\u0629\u200E 2 \U0001F469\u200D\U0001F4BB"_s;
+    p.description = u"<p>\u05E2\u05D1\u05E8\u05D9\u05EA\u200F (v2)</p>"_s;
+    const QList<Error> errors = validateProduct(p, currency(u"EUR"_s));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).toString()));
+}
+
+void TestProductValidator::composedAndDecomposedAreOne_data()
+{
+    addProblemColumns();
+    const QString composed = u"CAF\u00C9"_s;       // É as one code point (NFC)
+    const QString decomposed = u"CAFE\u0301"_s;    // E + combining acute (NFD, as macOS file names)
+    QTest::addRow("sku NFC then NFD") << Mutation([=](Product& p) {
+        p.variants[0].sku = composed;
+        p.variants[2].sku = decomposed;
+    }) << u"variants[2].sku"_s << ErrorCode::Duplicate
+                                      << u"SKU \"%1\" is also used by variants[0]"_s.arg(decomposed);
+    QTest::addRow("sku NFD then NFC") << Mutation([=](Product& p) {
+        p.variants[0].sku = decomposed;
+        p.variants[2].sku = composed;
+    }) << u"variants[2].sku"_s << ErrorCode::Duplicate
+                                      << u"SKU \"%1\" is also used by variants[0]"_s.arg(composed);
+    QTest::addRow("option values") << Mutation([](Product& p) {
+        p.variants[1].optionValues = {u"M"_s, u"Cr\u00E8me"_s};
+        p.variants[2].optionValues = {u"M"_s, u"Cre\u0300me"_s};
+    }) << u"variants[2].optionValues"_s << ErrorCode::Duplicate
+                                   << u"same option values as variants[1]"_s;
+    QTest::addRow("option names") << Mutation([](Product& p) {
+        p.optionNames = {u"Gr\u00F6\u00DFe"_s, u"Gro\u0308\u00DFe"_s}; // Größe twice
+    }) << u"optionNames"_s << ErrorCode::Duplicate
+                                  << u"option \"Gro\u0308\u00DFe\" appears twice"_s;
+}
+
+void TestProductValidator::composedAndDecomposedAreOne()
+{
+    checkOneProblem();
+}
+
+void TestProductValidator::normalizedIdentifier_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("ascii") << u"TEE-M"_s << u"TEE-M"_s;
+    QTest::addRow("trimmed") << u"  TEE-M "_s << u"TEE-M"_s;
+    QTest::addRow("composed stays") << u"CAF\u00C9"_s << u"CAF\u00C9"_s;
+    QTest::addRow("decomposed composes") << u"CAFE\u0301"_s << u"CAF\u00C9"_s;
+    QTest::addRow("hangul jamo compose") << u"\u1100\u1161"_s << u"\uAC00"_s; // ᄀ + ᅡ -> 가
+    // NFC, not NFKC: a full-width letter is a different identifier and stays as typed
+    QTest::addRow("full-width kept") << u"\uFF34EE"_s << u"\uFF34EE"_s;
+}
+
+void TestProductValidator::normalizedIdentifier()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(souk::catalog::normalizedIdentifier(input), expected);
 }
 
 QTEST_GUILESS_MAIN(TestProductValidator)
