@@ -104,7 +104,9 @@ QString defaultStorePath()
 void seedOrders(LocalClient& client, Id merchantId, QObject* context, std::function<void()> done)
 {
     auto* thread = QThread::create([&client, merchantId] {
-        auto terms = client.setMerchantTerms(orders::MerchantTerms{merchantId, 800, 290, 30, 299, 30, 0});
+        // a new demo store gets its terms once: the key names the merchant
+        auto terms = client.setMerchantTerms(orders::MerchantTerms{merchantId, 800, 290, 30, 299, 30, 0},
+                                             u"demo-terms-"_s + merchantId.toString());
         terms.waitForFinished(); // the simulator's thread, not the GUI's
         sim::TrafficOptions options;
         options.merchantId = merchantId;

@@ -1,5 +1,6 @@
 // soukctl simulate: plays shop traffic against the store (demo catalog and terms when it has none).
 #include <QElapsedTimer>
+#include <QUuid>
 
 #include <limits>
 
@@ -56,7 +57,8 @@ Status setTermsIfNone(LocalClient& client, Id merchantId)
     demo.taxRateBp = DemoTaxBp;
     demo.commissionBp = DemoCommissionBp;
     demo.commissionFixedMinor = DemoCommissionFixedMinor;
-    auto set = wait(client.setMerchantTerms(demo));
+    auto set =
+        wait(client.setMerchantTerms(demo, u"soukctl-terms-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces)));
     if (!set)
         return set.error();
     return {};

@@ -79,17 +79,26 @@ public:
     virtual QFuture<Result<QList<Id>>> searchProducts(Id merchantId, const QString& text, int limit) = 0;
     virtual QFuture<Result<catalog::Product>> product(Id productId) = 0;
     /// Creates (id null) or updates (id set, version = the version read) a product with its variants.
+    /// It takes no idempotency key: a new product's SKUs are unique per merchant and an update
+    /// names the version it read, so a retry fails (Duplicate, VersionConflict), never saves twice.
     virtual QFuture<Result<catalog::Product>> saveProduct(const catalog::Product& product) = 0;
-    virtual QFuture<Result<catalog::BulkResult>> bulkEdit(const catalog::BulkEdit& edit) = 0;
+    // Bulk edits, stock adjustments, customers, terms and discount codes take an idempotency key
+    // as the order commands do (see there). Their keys are scoped to the principal that sent
+    // them (the merchant the command is about and the actor's user): two merchants or two users
+    // may use the same key string.
+    virtual QFuture<Result<catalog::BulkResult>> bulkEdit(const catalog::BulkEdit& edit,
+                                                          const QString& idempotencyKey) = 0;
     /// Puts back what `done` changed; VersionConflict if any of it changed since.
-    virtual QFuture<Result<catalog::BulkResult>> undoBulkEdit(const catalog::BulkResult& done) = 0;
+    virtual QFuture<Result<catalog::BulkResult>> undoBulkEdit(const catalog::BulkResult& done,
+                                                              const QString& idempotencyKey) = 0;
     /// Distinct non-empty categories of the merchant, sorted.
     virtual QFuture<Result<QStringList>> categories(Id merchantId) = 0;
 
     // inventory
     virtual QFuture<Result<QList<catalog::StockLevel>>> stockLevels(Id productId) = 0;
     virtual QFuture<Result<QList<catalog::StockMovement>>> movements(Id variantId, int limit) = 0;
-    virtual QFuture<Result<catalog::StockLevel>> adjustStock(const catalog::StockAdjustment& adjustment) = 0;
+    virtual QFuture<Result<catalog::StockLevel>> adjustStock(const catalog::StockAdjustment& adjustment,
+                                                             const QString& idempotencyKey) = 0;
 
     // import / export
     /// Parses and validates a file without writing anything.
@@ -101,9 +110,11 @@ public:
     virtual QFuture<Result<QByteArray>> exportCatalog(Id merchantId, catalog::CsvFormat format) = 0;
 
     // customers and merchant terms
-    virtual QFuture<Result<orders::Customer>> createCustomer(const orders::Customer& customer) = 0;
-    virtual QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms) = 0;
-    virtual QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code) = 0;
+    virtual QFuture<Result<orders::Customer>> createCustomer(const orders::Customer& customer,
+                                                             const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms,
+                                                                    const QString& idempotencyKey) = 0;
+    virtual QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code, const QString& idempotencyKey) = 0;
 
     // orders. Every mutating payment or order command takes an idempotency key: a retry with the
     // same key and parameters returns the first result; other parameters fail with

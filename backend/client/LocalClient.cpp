@@ -15,6 +15,7 @@
 #include "backend/catalog/ProductQueries.h"
 #include "backend/catalog/ProductWriter.h"
 #include "backend/engine/Engine.h"
+#include "backend/payments/CommandJson.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/payments/Idempotency.h"
 #include "backend/store/Sql.h"
@@ -70,6 +71,18 @@ Result<QByteArray> cardSecret(engine::Engine& engine, const LocalClient::Options
     });
     future.waitForFinished(); // startup only, before any window exists
     return future.result();
+}
+
+/// The merchant a variant belongs to; a null id when there is no such variant.
+Result<Id> variantMerchant(store::UnitOfWork& uow, Id variantId)
+{
+    store::Statement& q = uow.statement(u"SELECT merchant_id FROM variants WHERE id = ?"_s);
+    q.bindValue(0, variantId.value);
+    if (auto s = store::exec(q, u"reading a variant's merchant"_s); !s)
+        return s.error();
+    const Id merchant = q.next() ? Id{q.value(0).toLongLong()} : Id{};
+    q.finish();
+    return merchant;
 }
 
 Result<QHash<Id, qint64>> onHandByVariant(QSqlDatabase& db, Id merchantId)
@@ -197,16 +210,25 @@ QFuture<Result<Product>> LocalClient::saveProduct(const Product& product)
                                     [product](store::UnitOfWork& uow) { return ProductWriter::save(uow, product); });
 }
 
-QFuture<Result<BulkResult>> LocalClient::bulkEdit(const BulkEdit& edit)
+QFuture<Result<BulkResult>> LocalClient::bulkEdit(const BulkEdit& edit, const QString& key)
 {
-    return m_engine->write<BulkResult>(m_options.actor,
-                                       [edit](store::UnitOfWork& uow) { return BulkEditService::apply(uow, edit); });
+    // a retried bulk edit must not apply twice: +10 % retried would be +21 %
+    const auto request = payments::IdempotentRequest::of(key, u"bulk_edit"_s, payments::CommandJson::bulkEdit(edit));
+    return m_engine->write<BulkResult>(m_options.actor, [edit, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<BulkResult>(uow, request.within(edit.merchantId, uow.actor()),
+                                                   [&] { return BulkEditService::apply(uow, edit); });
+    });
 }
 
-QFuture<Result<BulkResult>> LocalClient::undoBulkEdit(const BulkResult& done)
+QFuture<Result<BulkResult>> LocalClient::undoBulkEdit(const BulkResult& done, const QString& key)
 {
-    return m_engine->write<BulkResult>(m_options.actor,
-                                       [done](store::UnitOfWork& uow) { return BulkEditService::undo(uow, done); });
+    // the whole result is the request: undo puts back `before` where `after` still holds
+    const auto request =
+        payments::IdempotentRequest::of(key, u"undo_bulk_edit"_s, payments::CommandJson::bulkResult(done));
+    return m_engine->write<BulkResult>(m_options.actor, [done, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<BulkResult>(uow, request.within(done.edit.merchantId, uow.actor()),
+                                                   [&] { return BulkEditService::undo(uow, done); });
+    });
 }
 
 QFuture<Result<QStringList>> LocalClient::categories(Id merchantId)
@@ -227,10 +249,20 @@ QFuture<Result<QList<StockMovement>>> LocalClient::movements(Id variantId, int l
         [variantId, limit](QSqlDatabase& db) { return InventoryService::movements(db, variantId, limit); });
 }
 
-QFuture<Result<StockLevel>> LocalClient::adjustStock(const StockAdjustment& adjustment)
+QFuture<Result<StockLevel>> LocalClient::adjustStock(const StockAdjustment& adjustment, const QString& key)
 {
+    const auto request =
+        payments::IdempotentRequest::of(key, u"adjust_stock"_s, payments::CommandJson::stockAdjustment(adjustment));
     return m_engine->write<StockLevel>(
-        m_options.actor, [adjustment](store::UnitOfWork& uow) { return InventoryService::adjust(uow, adjustment); });
+        m_options.actor, [adjustment, request](store::UnitOfWork& uow) -> Result<StockLevel> {
+            // the key belongs to the variant's merchant; an unknown variant scopes to none, and
+            // adjust() then refuses it, storing nothing
+            auto merchant = variantMerchant(uow, adjustment.variantId);
+            if (!merchant)
+                return merchant.error();
+            return payments::runIdempotent<StockLevel>(uow, request.within(*merchant, uow.actor()),
+                                                       [&] { return InventoryService::adjust(uow, adjustment); });
+        });
 }
 
 QFuture<Result<ImportPlan>> LocalClient::planImport(Id merchantId, const QByteArray& csv, CsvFormat format,

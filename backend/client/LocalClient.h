@@ -65,21 +65,26 @@ public:
     QFuture<Result<QList<Id>>> searchProducts(Id merchantId, const QString& text, int limit) override;
     QFuture<Result<catalog::Product>> product(Id productId) override;
     QFuture<Result<catalog::Product>> saveProduct(const catalog::Product& product) override;
-    QFuture<Result<catalog::BulkResult>> bulkEdit(const catalog::BulkEdit& edit) override;
-    QFuture<Result<catalog::BulkResult>> undoBulkEdit(const catalog::BulkResult& done) override;
+    QFuture<Result<catalog::BulkResult>> bulkEdit(const catalog::BulkEdit& edit,
+                                                  const QString& idempotencyKey) override;
+    QFuture<Result<catalog::BulkResult>> undoBulkEdit(const catalog::BulkResult& done,
+                                                      const QString& idempotencyKey) override;
     QFuture<Result<QStringList>> categories(Id merchantId) override;
     QFuture<Result<QList<catalog::StockLevel>>> stockLevels(Id productId) override;
     QFuture<Result<QList<catalog::StockMovement>>> movements(Id variantId, int limit) override;
-    QFuture<Result<catalog::StockLevel>> adjustStock(const catalog::StockAdjustment& adjustment) override;
+    QFuture<Result<catalog::StockLevel>> adjustStock(const catalog::StockAdjustment& adjustment,
+                                                     const QString& idempotencyKey) override;
     QFuture<Result<catalog::ImportPlan>> planImport(Id merchantId, const QByteArray& csv, catalog::CsvFormat format,
                                                     TaskProgressPtr progress) override;
     QFuture<Result<catalog::ImportSummary>> runImport(Id merchantId, const catalog::ImportPlan& plan,
                                                       TaskProgressPtr progress) override;
     QFuture<Result<QByteArray>> exportCatalog(Id merchantId, catalog::CsvFormat format) override;
 
-    QFuture<Result<orders::Customer>> createCustomer(const orders::Customer& customer) override;
-    QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms) override;
-    QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code) override;
+    QFuture<Result<orders::Customer>> createCustomer(const orders::Customer& customer,
+                                                     const QString& idempotencyKey) override;
+    QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms,
+                                                            const QString& idempotencyKey) override;
+    QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code, const QString& idempotencyKey) override;
     QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order, const QString& idempotencyKey) override;
     QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason,
                                                const QString& idempotencyKey) override;

@@ -12,6 +12,7 @@
 #include "backend/orders/OrderQueries.h"
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
+#include "backend/payments/CommandJson.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/OrderDetails.h"
 #include "backend/payments/PaymentAttempts.h"
@@ -75,24 +76,40 @@ void LocalClient::startMaintenance()
     m_maintenance->start();
 }
 
-QFuture<Result<orders::Customer>> LocalClient::createCustomer(const orders::Customer& customer)
+QFuture<Result<orders::Customer>> LocalClient::createCustomer(const orders::Customer& customer, const QString& key)
 {
-    return m_engine->write<orders::Customer>(
-        m_options.actor, [customer](store::UnitOfWork& uow) { return orders::CustomerService::create(uow, customer); });
+    // customers belong to no merchant (yet): the key is the actor's alone
+    const auto request =
+        payments::IdempotentRequest::of(key, u"create_customer"_s, payments::CommandJson::customer(customer));
+    return m_engine->write<orders::Customer>(m_options.actor, [customer, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<orders::Customer>(uow, request.within(Id{}, uow.actor()),
+                                                         [&] { return orders::CustomerService::create(uow, customer); });
+    });
 }
 
-QFuture<Result<orders::MerchantTerms>> LocalClient::setMerchantTerms(const orders::MerchantTerms& terms)
+QFuture<Result<orders::MerchantTerms>> LocalClient::setMerchantTerms(const orders::MerchantTerms& terms,
+                                                                     const QString& key)
 {
-    return m_engine->write<orders::MerchantTerms>(
-        m_options.actor, [terms](store::UnitOfWork& uow) { return orders::CustomerService::setTerms(uow, terms); });
+    const auto request =
+        payments::IdempotentRequest::of(key, u"set_merchant_terms"_s, payments::CommandJson::terms(terms));
+    return m_engine->write<orders::MerchantTerms>(m_options.actor, [terms, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<orders::MerchantTerms>(
+            uow, request.within(terms.merchantId, uow.actor()),
+            [&] { return orders::CustomerService::setTerms(uow, terms); });
+    });
 }
 
-QFuture<Result<bool>> LocalClient::addDiscountCode(const orders::DiscountCode& code)
+QFuture<Result<bool>> LocalClient::addDiscountCode(const orders::DiscountCode& code, const QString& key)
 {
-    return m_engine->write<bool>(m_options.actor, [code](store::UnitOfWork& uow) -> Result<bool> {
-        if (auto s = orders::CustomerService::addDiscountCode(uow, code); !s)
-            return s.error();
-        return true;
+    const auto request =
+        payments::IdempotentRequest::of(key, u"add_discount_code"_s, payments::CommandJson::discountCode(code));
+    return m_engine->write<bool>(m_options.actor, [code, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<bool>(uow, request.within(code.merchantId, uow.actor()),
+                                             [&]() -> Result<bool> {
+                                                 if (auto s = orders::CustomerService::addDiscountCode(uow, code); !s)
+                                                     return s.error();
+                                                 return true;
+                                             });
     });
 }
 

@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QUrl>
 
 #include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
@@ -26,10 +27,20 @@ IdempotentRequest IdempotentRequest::of(const QString& key, const QString& comma
     return {key, command, Idempotency::requestHash(command, parameters)};
 }
 
+IdempotentRequest IdempotentRequest::within(Id merchantId, const Actor& actor) const
+{
+    // the user is percent-encoded so that no '/' in a user name can make two principals'
+    // scopes meet; a merchant id is digits
+    IdempotentRequest out = *this;
+    out.scope = (merchantId.isNull() ? u"-"_s : merchantId.toString()) + u'/' +
+                QString::fromLatin1(QUrl::toPercentEncoding(actor.user)) + u'/';
+    return out;
+}
+
 Status Idempotency::validateKey(const QString& key)
 {
     if (key.isEmpty())
-        return Error::invalid(u"idempotencyKey"_s, u"every payment and order command needs an idempotency key"_s);
+        return Error::invalid(u"idempotencyKey"_s, u"every mutating command needs an idempotency key"_s);
     if (key.size() > KeyMax)
         return Error::invalid(u"idempotencyKey"_s, u"at most %1 characters"_s.arg(KeyMax));
     for (QChar c : key) {
@@ -45,7 +56,7 @@ const QString LookupSql = u"SELECT command, request_hash, response FROM idempote
 
 Result<std::optional<QByteArray>> lookupWith(store::Statement& q, const IdempotentRequest& request)
 {
-    q.bindValue(0, request.key);
+    q.bindValue(0, request.storedKey());
     if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
         return s.error();
     if (!q.next())
@@ -78,7 +89,7 @@ Status Idempotency::remember(store::UnitOfWork& uow, const IdempotentRequest& re
 {
     store::Statement& q = uow.statement(u"INSERT INTO idempotency_keys (key, command, request_hash, response, created_ms) "
                                  "VALUES (?, ?, ?, ?, ?)"_s);
-    q.bindValue(0, request.key);
+    q.bindValue(0, request.storedKey());
     q.bindValue(1, request.command);
     q.bindValue(2, request.hash);
     q.bindValue(3, QVariant(result)); // a BLOB

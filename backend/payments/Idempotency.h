@@ -6,6 +6,8 @@
 
 #include <optional>
 
+#include "backend/core/Actor.h"
+#include "backend/core/Id.h"
 #include "backend/payments/StoredResult.h"
 #include "backend/store/UnitOfWork.h"
 
@@ -15,10 +17,20 @@ namespace souk::payments {
 /// the caller's thread, so the writer neither prints nor hashes parameters.
 struct IdempotentRequest
 {
-    QString key;
+    QString key; ///< the caller's key, as sent
     QString command;
     QString hash;
+    /// Who sent the key ("<merchant id>/<user>/"), empty for the order and payment commands,
+    /// whose keys are not yet scoped: a key names a request within its principal only, as
+    /// Stripe's do within an account, so two merchants or two users never meet on one.
+    QString scope;
     static IdempotentRequest of(const QString& key, const QString& command, const QJsonObject& parameters);
+    /// This request with its key scoped to `merchantId` (null: none, e.g. a customer) and the
+    /// actor's user. Made on the writer, from the unit of work's actor and the merchant the
+    /// command is about as the store knows it, never from what a caller names.
+    IdempotentRequest within(Id merchantId, const Actor& actor) const;
+    /// The key as stored in idempotency_keys: the scope, then the caller's key.
+    QString storedKey() const { return scope + key; }
 };
 
 /// Idempotency keys: the first result of a mutating command is stored under its key with a hash

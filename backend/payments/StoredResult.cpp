@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QtEndian>
 
+#include "backend/payments/CommandJson.h"
 #include "backend/payments/PaymentJson.h"
 #include "backend/payments/PaymentService.h"
 
@@ -385,6 +386,59 @@ QByteArray StoredResult<QList<Payout>>::encode(const QList<Payout>& payouts)
 Result<QList<Payout>> StoredResult<QList<Payout>>::decode(const QByteArray& bytes)
 {
     return PaymentJson::payoutsFrom(jsonOf(bytes));
+}
+
+QByteArray StoredResult<catalog::StockLevel>::encode(const catalog::StockLevel& level)
+{
+    return jsonBytes(CommandJson::stockLevel(level));
+}
+
+Result<catalog::StockLevel> StoredResult<catalog::StockLevel>::decode(const QByteArray& bytes)
+{
+    return CommandJson::stockLevelFrom(jsonOf(bytes));
+}
+
+QByteArray StoredResult<catalog::BulkResult>::encode(const catalog::BulkResult& result)
+{
+    return jsonBytes(CommandJson::bulkResult(result));
+}
+
+Result<catalog::BulkResult> StoredResult<catalog::BulkResult>::decode(const QByteArray& bytes)
+{
+    return CommandJson::bulkResultFrom(jsonOf(bytes));
+}
+
+QByteArray StoredResult<orders::Customer>::encode(const orders::Customer& customer)
+{
+    return jsonBytes(CommandJson::customer(customer));
+}
+
+Result<orders::Customer> StoredResult<orders::Customer>::decode(const QByteArray& bytes)
+{
+    return CommandJson::customerFrom(jsonOf(bytes));
+}
+
+QByteArray StoredResult<orders::MerchantTerms>::encode(const orders::MerchantTerms& terms)
+{
+    return jsonBytes(CommandJson::terms(terms));
+}
+
+Result<orders::MerchantTerms> StoredResult<orders::MerchantTerms>::decode(const QByteArray& bytes)
+{
+    return CommandJson::termsFrom(jsonOf(bytes));
+}
+
+QByteArray StoredResult<bool>::encode(bool done)
+{
+    return jsonBytes({{u"done"_s, done}});
+}
+
+Result<bool> StoredResult<bool>::decode(const QByteArray& bytes)
+{
+    const QJsonValue done = jsonOf(bytes).value(u"done"_s);
+    if (!done.isBool())
+        return unreadable("done");
+    return done.toBool();
 }
 
 } // namespace souk::payments

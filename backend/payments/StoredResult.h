@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include "backend/catalog/BulkEdit.h"
+#include "backend/catalog/Inventory.h"
 #include "backend/core/Result.h"
 #include "backend/orders/Order.h"
 #include "backend/payments/Payment.h"
@@ -20,7 +22,8 @@ struct Payout;
 /// skips what it does not know. Building and printing JSON for them took about a sixth of the
 /// writer's time. Two older forms still read: the first binary form (format byte 1, the same
 /// fields in a fixed order, untyped) and JSON (every record before that; it starts with '{',
-/// a binary one never does). The rarer results (refunds, disputes, payouts) are kept as JSON.
+/// a binary one never does). The rarer results (refunds, disputes, payouts, and the catalog and
+/// customer commands' results, see CommandJson) are kept as JSON.
 template <typename T> struct StoredResult;
 
 template <> struct StoredResult<orders::Order>
@@ -57,6 +60,37 @@ template <> struct StoredResult<QList<Payout>>
 {
     static QByteArray encode(const QList<Payout>& payouts);
     static Result<QList<Payout>> decode(const QByteArray& bytes);
+};
+
+template <> struct StoredResult<catalog::StockLevel>
+{
+    static QByteArray encode(const catalog::StockLevel& level);
+    static Result<catalog::StockLevel> decode(const QByteArray& bytes);
+};
+
+template <> struct StoredResult<catalog::BulkResult>
+{
+    static QByteArray encode(const catalog::BulkResult& result);
+    static Result<catalog::BulkResult> decode(const QByteArray& bytes);
+};
+
+template <> struct StoredResult<orders::Customer>
+{
+    static QByteArray encode(const orders::Customer& customer);
+    static Result<orders::Customer> decode(const QByteArray& bytes);
+};
+
+template <> struct StoredResult<orders::MerchantTerms>
+{
+    static QByteArray encode(const orders::MerchantTerms& terms);
+    static Result<orders::MerchantTerms> decode(const QByteArray& bytes);
+};
+
+/// A command that answers only that it was done (adding a discount code).
+template <> struct StoredResult<bool>
+{
+    static QByteArray encode(bool done);
+    static Result<bool> decode(const QByteArray& bytes);
 };
 
 } // namespace souk::payments

@@ -35,8 +35,10 @@ void TrafficContext::takeStock(const QList<PlannedLine>& lines)
         if (s.available - line.quantity < options.restockBelow) {
             // the writer runs commands in order, so this receipt lands before the order that needs it
             const qint64 quantity = options.restockQuantity + line.quantity;
-            restocks.append(client.adjustStock(catalog::StockAdjustment{
-                s.variantId, s.locationId, catalog::MovementKind::Received, quantity, u"simulated delivery"_s, -1}));
+            restocks.append(
+                client.adjustStock(catalog::StockAdjustment{s.variantId, s.locationId, catalog::MovementKind::Received,
+                                                            quantity, u"simulated delivery"_s, -1},
+                                   u"sim-%1-restock-%2"_s.arg(runTag).arg(summary.restocks)));
             s.available += quantity;
             ++summary.restocks;
         }

@@ -115,7 +115,8 @@ Result<QList<Id>> createCustomers(Client& client, TrafficPlanner& planner, int c
     for (int from = 0; from < count; from += CustomerBatch) {
         QList<QFuture<Result<orders::Customer>>> pending;
         for (int n = from; n < std::min(count, from + CustomerBatch); ++n)
-            pending.append(client.createCustomer(planner.customer(n, runTag)));
+            pending.append(
+                client.createCustomer(planner.customer(n, runTag), u"sim-%1-customer-%2"_s.arg(runTag).arg(n)));
         for (auto& f : pending) {
             auto c = wait(f);
             if (!c)
@@ -215,7 +216,8 @@ Result<TrafficSummary> OrderTraffic::run(const TrafficProgress& progress)
         {},       {}};
     TrafficPlanner planner(m_options.seed, int(ctx.skus.size()));
     auto discount = wait(m_client.addDiscountCode(
-        orders::DiscountCode{m_options.merchantId, ctx.discountCode, orders::DiscountKind::Percent, 1000, true}));
+        orders::DiscountCode{m_options.merchantId, ctx.discountCode, orders::DiscountKind::Percent, 1000, true},
+        u"sim-%1-discount"_s.arg(ctx.runTag)));
     if (!discount)
         return discount.error();
     auto customers = createCustomers(m_client, planner, customerCount(m_options), ctx.runTag);

@@ -16,6 +16,7 @@
 #include "backend/store/Sql.h"
 #include "backend/store/StoreFile.h"
 #include "tests/bench/BenchSupport.h"
+#include "tests/support/Keys.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
@@ -187,14 +188,14 @@ int main(int argc, char* argv[])
         q.afterId = page->nextAfter;
     }
     t.start();
-    auto bulk = wait((*client)->bulkEdit(edit));
+    auto bulk = wait((*client)->bulkEdit(edit, souk::test::newKey()));
     const qint64 bulkMs = t.elapsed();
     if (!bulk)
         qFatal("bulk failed: %s", qPrintable(bulk.error().toString()));
     bench::report(u"bulk price change SKUs"_s, bulk->variantsChanged(), u"SKUs"_s);
     bench::report(u"bulk price change"_s, bulkMs, u"ms"_s);
     t.start();
-    auto undo = wait((*client)->undoBulkEdit(*bulk));
+    auto undo = wait((*client)->undoBulkEdit(*bulk, souk::test::newKey()));
     bench::report(u"bulk price undo"_s, t.elapsed(), u"ms"_s);
     return undo ? 0 : 1;
 }

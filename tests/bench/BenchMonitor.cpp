@@ -19,6 +19,7 @@
 #include "models/common/Prefs.h"
 #include "models/orders/OrderListModel.h"
 #include "tests/bench/BenchSupport.h"
+#include "tests/support/Keys.h"
 #include "views/orders/OrdersPage.h"
 
 using namespace Qt::StringLiterals;
@@ -54,10 +55,13 @@ void seedCatalog(LocalClient& client, Id merchantId)
     p.variants = {v};
     const auto saved = must(wait(client.saveProduct(p)), "product");
     const auto location = must(wait(client.locations(merchantId)), "locations").first();
-    must(wait(client.adjustStock({saved.variants[0].id, location.id, catalog::MovementKind::Received, 900'000'000,
-                                  u"bench"_s, -1})),
+    must(wait(client.adjustStock(
+             {saved.variants[0].id, location.id, catalog::MovementKind::Received, 900'000'000, u"bench"_s, -1},
+             souk::test::newKey())),
          "stock");
-    must(wait(client.createCustomer(orders::Customer{{}, u"Bench"_s, u"bench@example.com"_s, {}, {}, 0})), "customer");
+    must(wait(client.createCustomer(orders::Customer{{}, u"Bench"_s, u"bench@example.com"_s, {}, {}, 0},
+                                    souk::test::newKey())),
+         "customer");
 }
 
 /// Child mode: `orders` historical orders, one per millisecond ending now, written by one SQL

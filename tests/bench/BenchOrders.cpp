@@ -25,6 +25,7 @@
 #include "backend/store/Sql.h"
 #include "tests/bench/BenchRawOrders.h"
 #include "tests/bench/BenchSupport.h"
+#include "tests/support/Keys.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
@@ -77,11 +78,11 @@ Shop openShop(const QString& path, store::Durability durability)
     if (auto r = wait(shop.client->runImport(shop.merchant, plan, {})); !r)
         qFatal("import: %s", qPrintable(r.error().toString()));
     orders::MerchantTerms terms{shop.merchant, 825, 290, 30, 0, 30, 0};
-    if (auto r = wait(shop.client->setMerchantTerms(terms)); !r)
+    if (auto r = wait(shop.client->setMerchantTerms(terms, souk::test::newKey())); !r)
         qFatal("terms: %s", qPrintable(r.error().toString()));
     for (int i = 0; i < Customers; ++i) {
         orders::Customer c{{}, u"Customer %1"_s.arg(i), u"c%1@example.com"_s.arg(i), {}, {}, 0};
-        auto r = wait(shop.client->createCustomer(c));
+        auto r = wait(shop.client->createCustomer(c, souk::test::newKey()));
         if (!r)
             qFatal("customer: %s", qPrintable(r.error().toString()));
         shop.customers.append(r->id);

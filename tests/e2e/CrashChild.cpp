@@ -12,6 +12,7 @@
 
 #include "backend/client/LocalClient.h"
 #include "backend/payments/PaymentProvider.h"
+#include "tests/support/Keys.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
@@ -77,13 +78,13 @@ bool seed(LocalClient& client, Id merchantId, Id& customerId)
         locations.waitForFinished();
         auto stock = client.adjustStock(
             catalog::StockAdjustment{saved.result()->variants[0].id, locations.result()->first().id,
-                                     catalog::MovementKind::Received, 1'000'000, u"crash test"_s, -1});
+                                     catalog::MovementKind::Received, 1'000'000, u"crash test"_s, -1}, souk::test::newKey());
         stock.waitForFinished();
         if (!ok(stock.result()))
             return false;
     }
     const QString email = u"crash-%1@example.com"_s.arg(QCoreApplication::applicationPid());
-    auto customer = client.createCustomer(orders::Customer{{}, u"Crash"_s, email, {}, {}, 0});
+    auto customer = client.createCustomer(orders::Customer{{}, u"Crash"_s, email, {}, {}, 0}, souk::test::newKey());
     customer.waitForFinished();
     if (!ok(customer.result()))
         return false;

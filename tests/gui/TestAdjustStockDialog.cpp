@@ -6,10 +6,11 @@
 
 #include <memory>
 
-#include "views/common/MessageBar.h"
-#include "views/inventory/AdjustStockDialog.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 #include "translations/Translator.h"
+#include "views/common/MessageBar.h"
+#include "views/inventory/AdjustStockDialog.h"
 
 using namespace Qt::StringLiterals;
 using souk::test::StoreFixture;
@@ -170,9 +171,10 @@ void TestAdjustStockDialog::showsVersionConflict()
 {
     open();
     // someone else receives stock after the dialog opened
-    QVERIFY(StoreFixture::wait(
-                m_store->client().adjustStock(catalog::StockAdjustment{
-                    m_variantId, m_store->locationId(), catalog::MovementKind::Received, 1, u"elsewhere"_s, -1}))
+    QVERIFY(StoreFixture::wait(m_store->client().adjustStock(
+                                   catalog::StockAdjustment{m_variantId, m_store->locationId(),
+                                                            catalog::MovementKind::Received, 1, u"elsewhere"_s, -1},
+                                   souk::test::newKey()))
                 .ok());
     QTest::keyClicks(child<QLineEdit>(u"quantityEdit"_s), u"5"_s);
     QTest::mouseClick(child<QPushButton>(u"applyButton"_s), Qt::LeftButton);

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 #include "translations/Translator.h"
 #include "views/inventory/MovementHistoryDialog.h"
@@ -55,10 +56,11 @@ void TestMovementHistoryDialog::showsHistoryLive()
     QCOMPARE(table->model()->rowCount(), 1);
     QCOMPARE(table->model()->index(0, 2).data().toString(), u"+5"_s);
 
-    QVERIFY(
-        StoreFixture::wait(m_store->client().adjustStock(catalog::StockAdjustment{
-                               variant, m_store->locationId(), catalog::MovementKind::Adjusted, -1, u"counted"_s, -1}))
-            .ok());
+    QVERIFY(StoreFixture::wait(m_store->client().adjustStock(catalog::StockAdjustment{variant, m_store->locationId(),
+                                                                                      catalog::MovementKind::Adjusted,
+                                                                                      -1, u"counted"_s, -1},
+                                                             souk::test::newKey()))
+                .ok());
     QTRY_COMPARE(table->model()->rowCount(), 2);
     QCOMPARE(table->model()->index(0, 2).data().toString(), u"\u22121"_s);
     QCOMPARE(dialog.findChild<QLabel*>(u"countLabel"_s)->text(), u"2 movements"_s);

@@ -5,6 +5,7 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include "tests/support/Keys.h"
 #include "tests/support/OrderSupport.h"
 #include "translations/Translator.h"
 #include "views/orders/OrderDetailDialog.h"
@@ -55,7 +56,7 @@ void TestOrderDetailDialog::init()
     c.email = u"ana@example.com"_s;
     c.phone = u"+351912345678"_s;
     c.addresses = {orders::Address{{}, u"home"_s, u"Rua 1"_s, u"Lisboa"_s, u"1000"_s, u"PT"_s, 38722252, -9139337}};
-    auto customer = StoreFixture::wait(m_f->client().createCustomer(c));
+    auto customer = StoreFixture::wait(m_f->client().createCustomer(c, souk::test::newKey()));
     QVERIFY2(customer, qPrintable(customer ? QString() : customer.error().toString()));
     m_customer = *customer;
     OrderSupport payer(*m_f, u"payer@example.com"_s);

@@ -16,6 +16,7 @@
 #include "backend/engine/Engine.h"
 #include "models/common/Prefs.h"
 #include "models/orders/OrderListModel.h"
+#include "tests/support/Keys.h"
 #include "tests/support/OrderSupport.h"
 #include "translations/Translator.h"
 #include "views/common/Dialogs.h"
@@ -242,8 +243,10 @@ orders::Order TestOrdersPage::secondMerchantOrder(const QString& currency, qint6
     p.variants.append(v);
     auto saved = StoreFixture::wait(client.saveProduct(p));
     if (!location || !saved ||
-        !StoreFixture::wait(client.adjustStock(catalog::StockAdjustment{
-            saved->variants.first().id, location->id, catalog::MovementKind::Received, 5, u"test"_s, -1}))) {
+        !StoreFixture::wait(
+            client.adjustStock(catalog::StockAdjustment{saved->variants.first().id, location->id,
+                                                        catalog::MovementKind::Received, 5, u"test"_s, -1},
+                               souk::test::newKey()))) {
         QTest::qFail("setting up the second merchant failed", __FILE__, __LINE__);
         return {};
     }

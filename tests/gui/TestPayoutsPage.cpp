@@ -4,6 +4,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "tests/support/Keys.h"
 #include "tests/support/OrderSupport.h"
 #include "translations/Translator.h"
 #include "views/common/Dialogs.h"
@@ -54,8 +55,8 @@ void TestPayoutsPage::init()
     QVERIFY(m_f->ok());
     m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 10);
     // no tax, 10 % commission: an order of two pays the merchant €45.00
-    QVERIFY(StoreFixture::wait(
-        m_f->client().setMerchantTerms(orders::MerchantTerms{m_f->merchantId(), 0, 1000, 0, 0, 30, 0})));
+    QVERIFY(StoreFixture::wait(m_f->client().setMerchantTerms(
+        orders::MerchantTerms{m_f->merchantId(), 0, 1000, 0, 0, 30, 0}, souk::test::newKey())));
     m_orders = std::make_unique<OrderSupport>(*m_f);
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "models/inventory/MovementModel.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 #include "translations/Translator.h"
 
@@ -57,7 +58,7 @@ Result<catalog::StockLevel> TestMovementModel::adjust(Id variantId, catalog::Mov
                                                       const QString& reason)
 {
     return StoreFixture::wait(m_store->client().adjustStock(
-        catalog::StockAdjustment{variantId, m_store->locationId(), kind, delta, reason, -1}));
+        catalog::StockAdjustment{variantId, m_store->locationId(), kind, delta, reason, -1}, souk::test::newKey()));
 }
 
 void TestMovementModel::loadsNewestFirst()

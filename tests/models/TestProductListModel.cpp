@@ -4,6 +4,7 @@
 
 #include "models/catalog/ProductFilterProxy.h"
 #include "models/catalog/ProductListModel.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
@@ -131,7 +132,7 @@ void TestProductListModel::bulkEditUpdatesRowsWithoutReset()
     edit.productIds = m_model->idsOfRows({2, 4});
     edit.kind = catalog::BulkEdit::Kind::SetStatus;
     edit.status = catalog::ProductStatus::Archived;
-    QVERIFY(test::StoreFixture::wait(m_store->client().bulkEdit(edit)));
+    QVERIFY(test::StoreFixture::wait(m_store->client().bulkEdit(edit, souk::test::newKey())));
     QTRY_COMPARE(m_model->summaryAt(4)->status, catalog::ProductStatus::Archived);
     QCOMPARE(m_model->summaryAt(2)->status, catalog::ProductStatus::Archived);
     QCOMPARE(m_model->summaryAt(3)->status, catalog::ProductStatus::Active);

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "models/inventory/StockLevelModel.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
@@ -94,7 +95,9 @@ void TestStockLevelModel::adjustmentUpdatesExactlyOneRow()
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
 
-    QVERIFY(StoreFixture::wait(m_store->client().adjustStock(receive(m_model->level(row).variantId, 3))).ok());
+    QVERIFY(StoreFixture::wait(
+                m_store->client().adjustStock(receive(m_model->level(row).variantId, 3), souk::test::newKey()))
+                .ok());
 
     QTRY_COMPARE(changed.count(), 1);
     QTest::qWait(50); // nothing else may follow
@@ -140,7 +143,8 @@ void TestStockLevelModel::ignoresOtherProducts()
     m_model->setProduct(shown.id);
     QTRY_COMPARE(m_model->rowCount(), 1);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    QVERIFY(StoreFixture::wait(m_store->client().adjustStock(receive(other.variants[0].id, 2))).ok());
+    QVERIFY(
+        StoreFixture::wait(m_store->client().adjustStock(receive(other.variants[0].id, 2), souk::test::newKey())).ok());
     QTest::qWait(100);
     QCOMPARE(changed.count(), 0);
     QCOMPARE(m_model->level(0).onHand, 5);

@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include "backend/payments/PaymentProvider.h"
+#include "tests/support/Keys.h"
 
 using namespace Qt::StringLiterals;
 
@@ -26,7 +27,7 @@ OrderSupport::OrderSupport(StoreFixture& fixture, const QString& email) : m_f(fi
     orders::Customer c;
     c.name = u"Ana Lima"_s;
     c.email = email;
-    m_customer = checked(StoreFixture::wait(m_f.client().createCustomer(c)), "customer").id;
+    m_customer = checked(StoreFixture::wait(m_f.client().createCustomer(c, souk::test::newKey())), "customer").id;
 }
 
 QString OrderSupport::nextKey()

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "backend/engine/Engine.h"
+#include "tests/support/Keys.h"
 
 using namespace Qt::StringLiterals;
 
@@ -103,7 +104,7 @@ catalog::Product StoreFixture::addProduct(const QString& title, const QStringLis
     if (stock > 0) {
         for (const auto& v : saved->variants) {
             catalog::StockAdjustment a{v.id, m_locationId, catalog::MovementKind::Received, stock, u"fixture"_s, -1};
-            auto level = wait(m_client->adjustStock(a));
+            auto level = wait(m_client->adjustStock(a, souk::test::newKey()));
             if (!level)
                 QTest::qFail(qPrintable(u"addProduct stock: "_s + level.error().toString()), __FILE__, __LINE__);
         }

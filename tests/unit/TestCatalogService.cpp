@@ -3,6 +3,7 @@
 
 #include "backend/catalog/CatalogCheck.h"
 #include "backend/engine/Engine.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
@@ -190,7 +191,7 @@ void TestCatalogService::stockJournal()
     Product p = m_f->addProduct(u"Socks"_s, {u"SOCK-1"_s}, 500, 10);
     const Id variant = p.variants[0].id;
     StockAdjustment a{variant, m_f->locationId(), MovementKind::Adjusted, -3, u"damaged in transit"_s, -1};
-    auto level = StoreFixture::wait(m_f->client().adjustStock(a));
+    auto level = StoreFixture::wait(m_f->client().adjustStock(a, souk::test::newKey()));
     QVERIFY(level);
     QCOMPARE(level->onHand, 7);
     auto moves = StoreFixture::wait(m_f->client().movements(variant, 10));
@@ -208,16 +209,17 @@ void TestCatalogService::stockNeverNegative()
 {
     Product p = m_f->addProduct(u"Gloves"_s, {u"GLV-1"_s}, 500, 2);
     StockAdjustment take{p.variants[0].id, m_f->locationId(), MovementKind::Adjusted, -5, u"count"_s, -1};
-    auto r = StoreFixture::wait(m_f->client().adjustStock(take));
+    auto r = StoreFixture::wait(m_f->client().adjustStock(take, souk::test::newKey()));
     QVERIFY(!r);
     QCOMPARE(r.error().code, ErrorCode::Conflict);
     QCOMPARE(r.error().field, u"quantity"_s);
     StockAdjustment noReason{p.variants[0].id, m_f->locationId(), MovementKind::Adjusted, -1, u" "_s, -1};
-    auto r2 = StoreFixture::wait(m_f->client().adjustStock(noReason));
+    auto r2 = StoreFixture::wait(m_f->client().adjustStock(noReason, souk::test::newKey()));
     QVERIFY(!r2);
     QCOMPARE(r2.error().field, u"reason"_s);
     StockAdjustment negReceive{p.variants[0].id, m_f->locationId(), MovementKind::Received, -1, {}, -1};
-    QCOMPARE(StoreFixture::wait(m_f->client().adjustStock(negReceive)).error().field, u"quantity"_s);
+    QCOMPARE(StoreFixture::wait(m_f->client().adjustStock(negReceive, souk::test::newKey())).error().field,
+             u"quantity"_s);
     QCOMPARE(StoreFixture::wait(m_f->client().movements(p.variants[0].id, 10))->size(), 1);
 }
 
@@ -227,8 +229,8 @@ void TestCatalogService::stockStaleVersion()
     auto levels = StoreFixture::wait(m_f->client().stockLevels(p.id));
     QVERIFY(levels);
     StockAdjustment a{p.variants[0].id, m_f->locationId(), MovementKind::Received, 1, {}, levels->at(0).version};
-    QVERIFY(StoreFixture::wait(m_f->client().adjustStock(a)));
-    auto stale = StoreFixture::wait(m_f->client().adjustStock(a)); // same version again
+    QVERIFY(StoreFixture::wait(m_f->client().adjustStock(a, souk::test::newKey())));
+    auto stale = StoreFixture::wait(m_f->client().adjustStock(a, souk::test::newKey())); // same version again
     QVERIFY(!stale);
     QCOMPARE(stale.error().code, ErrorCode::VersionConflict);
 }
@@ -242,12 +244,12 @@ void TestCatalogService::bulkPriceAndUndo()
     edit.productIds = {a.id, b.id};
     edit.kind = BulkEdit::Kind::AdjustPriceByPercent;
     edit.basisPoints = 1000; // +10 %
-    auto done = StoreFixture::wait(m_f->client().bulkEdit(edit));
+    auto done = StoreFixture::wait(m_f->client().bulkEdit(edit, souk::test::newKey()));
     QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
     QCOMPARE(done->variantsChanged(), 3);
     QCOMPARE(StoreFixture::wait(m_f->client().product(a.id))->variants[0].price.minor(), 1100);
     QCOMPARE(StoreFixture::wait(m_f->client().product(b.id))->variants[0].price.minor(), 281); // 280.5 rounds half up
-    auto undone = StoreFixture::wait(m_f->client().undoBulkEdit(*done));
+    auto undone = StoreFixture::wait(m_f->client().undoBulkEdit(*done, souk::test::newKey()));
     QVERIFY(undone);
     QCOMPARE(StoreFixture::wait(m_f->client().product(a.id))->variants[1].price.minor(), 1000);
     QCOMPARE(StoreFixture::wait(m_f->client().product(b.id))->variants[0].price.minor(), 255);
@@ -262,7 +264,7 @@ void TestCatalogService::bulkRefusesNegativePrice()
     edit.productIds = {b.id, a.id};
     edit.kind = BulkEdit::Kind::AdjustPriceByAmount;
     edit.amountMinor = -500;
-    auto r = StoreFixture::wait(m_f->client().bulkEdit(edit));
+    auto r = StoreFixture::wait(m_f->client().bulkEdit(edit, souk::test::newKey()));
     QVERIFY(!r);
     QCOMPARE(r.error().field, u"amount"_s);
     QCOMPARE(StoreFixture::wait(m_f->client().product(b.id))->variants[0].price.minor(), 10000); // all or nothing
@@ -276,12 +278,12 @@ void TestCatalogService::undoAfterLaterEditConflicts()
     edit.productIds = {a.id};
     edit.kind = BulkEdit::Kind::SetCategory;
     edit.category = u"Kitchen"_s;
-    auto done = StoreFixture::wait(m_f->client().bulkEdit(edit));
+    auto done = StoreFixture::wait(m_f->client().bulkEdit(edit, souk::test::newKey()));
     QVERIFY(done);
     Product later = *StoreFixture::wait(m_f->client().product(a.id));
     later.title = u"Big bowl"_s;
     QVERIFY(StoreFixture::wait(m_f->client().saveProduct(later)));
-    auto undo = StoreFixture::wait(m_f->client().undoBulkEdit(*done));
+    auto undo = StoreFixture::wait(m_f->client().undoBulkEdit(*done, souk::test::newKey()));
     QVERIFY(!undo);
     QCOMPARE(undo.error().code, ErrorCode::VersionConflict);
     QCOMPARE(StoreFixture::wait(m_f->client().product(a.id))->category, u"Kitchen"_s);
@@ -358,10 +360,11 @@ void TestCatalogService::bulkEditCountsEachProductOnce()
     edit.productIds = {a.id, a.id};
     edit.kind = BulkEdit::Kind::SetStatus;
     edit.status = ProductStatus::Archived;
-    auto done = StoreFixture::wait(m_f->client().bulkEdit(edit));
+    auto done = StoreFixture::wait(m_f->client().bulkEdit(edit, souk::test::newKey()));
     QVERIFY(done);
     QCOMPARE(done->productsChanged(), 1);
-    QVERIFY(StoreFixture::wait(m_f->client().undoBulkEdit(*done))); // undo still matches the versions
+    QVERIFY(
+        StoreFixture::wait(m_f->client().undoBulkEdit(*done, souk::test::newKey()))); // undo still matches the versions
     QCOMPARE(StoreFixture::wait(m_f->client().product(a.id))->status, ProductStatus::Active);
 }
 

@@ -5,6 +5,7 @@
 #include "backend/payments/CommerceCheck.h"
 #include "backend/payments/Ledger.h"
 #include "backend/store/Sql.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
@@ -45,8 +46,10 @@ void TestLedger::init()
     m_f = std::make_unique<StoreFixture>();
     QVERIFY(m_f->ok());
     m_f->addProduct(u"Lamp"_s, {u"LAMP"_s}, 4000, 3);
-    QVERIFY(wait(m_f->client().setMerchantTerms(MerchantTerms{m_f->merchantId(), 0, 500, 30, 0, 30, 0})));
-    auto customer = wait(m_f->client().createCustomer(Customer{{}, u"Ida"_s, u"ida@example.com"_s, {}, {}, 0}));
+    QVERIFY(wait(
+        m_f->client().setMerchantTerms(MerchantTerms{m_f->merchantId(), 0, 500, 30, 0, 30, 0}, souk::test::newKey())));
+    auto customer = wait(
+        m_f->client().createCustomer(Customer{{}, u"Ida"_s, u"ida@example.com"_s, {}, {}, 0}, souk::test::newKey()));
     QVERIFY(customer);
     auto order =
         wait(m_f->client().createOrder(NewOrder{m_f->merchantId(), customer->id, {{u"LAMP"_s, 1}}, {}, {}}, u"o"_s));

@@ -4,9 +4,10 @@
 #include <random>
 
 #include "backend/engine/Engine.h"
-#include "backend/payments/Idempotency.h"
 #include "backend/payments/CommerceCheck.h"
+#include "backend/payments/Idempotency.h"
 #include "backend/store/Sql.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
@@ -92,9 +93,10 @@ void TestOrderProperties::randomSequencesKeepInvariants()
     f.addProduct(u"Alpha"_s, {u"A"_s, u"B"_s}, 1999, 4000);
     f.addProduct(u"Gamma"_s, {u"C"_s}, 5, 3000);
     f.addProduct(u"Delta"_s, {u"D"_s}, 120000, 12); // runs short: not-enough-stock refusals
-    QVERIFY(wait(f.client().setMerchantTerms(MerchantTerms{f.merchantId(), 825, 290, 30, 250, 30, 0})));
+    QVERIFY(wait(
+        f.client().setMerchantTerms(MerchantTerms{f.merchantId(), 825, 290, 30, 250, 30, 0}, souk::test::newKey())));
     Customer c{{}, u"Bo"_s, u"bo@example.com"_s, {}, {}, 0};
-    auto customer = wait(f.client().createCustomer(c));
+    auto customer = wait(f.client().createCustomer(c, souk::test::newKey()));
     QVERIFY(customer);
 
     std::mt19937_64 rng(seed);
@@ -253,7 +255,8 @@ void TestOrderProperties::checkFindsBrokenLedger()
     StoreFixture f;
     QVERIFY(f.ok());
     f.addProduct(u"Alpha"_s, {u"A"_s}, 1000, 5);
-    auto customer = wait(f.client().createCustomer(Customer{{}, u"Bo"_s, u"bo@example.com"_s, {}, {}, 0}));
+    auto customer =
+        wait(f.client().createCustomer(Customer{{}, u"Bo"_s, u"bo@example.com"_s, {}, {}, 0}, souk::test::newKey()));
     auto order = wait(f.client().createOrder(NewOrder{f.merchantId(), customer->id, {{u"A"_s, 1}}, {}, {}}, u"k1"_s));
     auto pay = wait(f.client().authorizePayment(
         order->id, CardInput{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s}, u"k2"_s));

@@ -8,6 +8,7 @@
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/store/Sql.h"
+#include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
@@ -72,13 +73,14 @@ void TestOrders::init()
     QVERIFY(m_f->ok());
     m_f->addProduct(u"无线蓝牙耳机"_s, {u"EAR-1"_s}, 2500, 10);
     m_f->addProduct(u"Phone case"_s, {u"CASE-S"_s, u"CASE-L"_s}, 999, 5);
-    auto terms = wait(m_f->client().setMerchantTerms(MerchantTerms{m_f->merchantId(), 825, 290, 30, 0, 30, 0}));
+    auto terms = wait(
+        m_f->client().setMerchantTerms(MerchantTerms{m_f->merchantId(), 825, 290, 30, 0, 30, 0}, souk::test::newKey()));
     QVERIFY(terms);
     Customer c;
     c.name = u"Ana Lima"_s;
     c.email = u"Ana@Example.com"_s;
     c.addresses = {Address{{}, u"home"_s, u"Rua 1"_s, u"Lisboa"_s, u"1000"_s, u"PT"_s, 38722252, -9139337}};
-    auto customer = wait(m_f->client().createCustomer(c));
+    auto customer = wait(m_f->client().createCustomer(c, souk::test::newKey()));
     QVERIFY2(customer, qPrintable(customer ? QString() : customer.error().toString()));
     QCOMPARE(customer->email, u"ana@example.com"_s);
     m_customer = customer->id;
@@ -463,7 +465,7 @@ void TestOrders::badCustomerTermsAndCodes()
             c.email = u"ANA@example.com"_s;
         if (row == u"latitude out of range"_s)
             c.addresses = {Address{{}, {}, u"Rua 1"_s, u"Lisboa"_s, {}, u"PT"_s, 91'000'000, 0}};
-        auto r = wait(m_f->client().createCustomer(c));
+        auto r = wait(m_f->client().createCustomer(c, souk::test::newKey()));
         QVERIFY(!r);
         error = r.error();
     } else if (what == 1) {
@@ -472,7 +474,7 @@ void TestOrders::badCustomerTermsAndCodes()
             t.taxRateBp = 10001;
         else
             t.deliveryFeeMinor = -1;
-        auto r = wait(m_f->client().setMerchantTerms(t));
+        auto r = wait(m_f->client().setMerchantTerms(t, souk::test::newKey()));
         QVERIFY(!r);
         error = r.error();
     } else {
@@ -481,7 +483,7 @@ void TestOrders::badCustomerTermsAndCodes()
             d.value = 10001;
         else
             d.code = u" "_s;
-        auto r = wait(m_f->client().addDiscountCode(d));
+        auto r = wait(m_f->client().addDiscountCode(d, souk::test::newKey()));
         QVERIFY(!r);
         error = r.error();
     }
@@ -495,8 +497,8 @@ void TestOrders::badCustomerTermsAndCodes()
 
 void TestOrders::discountCodeApplies()
 {
-    QVERIFY(wait(
-        m_f->client().addDiscountCode(DiscountCode{m_f->merchantId(), u"TEN"_s, DiscountKind::Percent, 1000, true})));
+    QVERIFY(wait(m_f->client().addDiscountCode(
+        DiscountCode{m_f->merchantId(), u"TEN"_s, DiscountKind::Percent, 1000, true}, souk::test::newKey())));
     auto o = wait(m_f->client().createOrder(
         NewOrder{m_f->merchantId(), m_customer, {{u"EAR-1"_s, 1}}, u"TEN"_s, std::nullopt}, key()));
     QVERIFY(o);

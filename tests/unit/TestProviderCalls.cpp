@@ -7,6 +7,7 @@
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
 #include "tests/support/OrderSupport.h"
+#include "tests/support/Keys.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
@@ -49,7 +50,7 @@ void TestProviderCalls::init()
     m_f = std::make_unique<StoreFixture>(u"EUR"_s, *m_clock);
     QVERIFY(m_f->ok());
     m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 10);
-    QVERIFY(wait(m_f->client().setMerchantTerms(MerchantTerms{m_f->merchantId(), 825, 290, 30, 0, 30, 0})));
+    QVERIFY(wait(m_f->client().setMerchantTerms(MerchantTerms{m_f->merchantId(), 825, 290, 30, 0, 30, 0}, souk::test::newKey())));
     m_orders = std::make_unique<OrderSupport>(*m_f);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include <QUuid>
 #include <QWidget>
 
 #include "backend/client/Client.h"
@@ -67,7 +68,10 @@ void BulkEditController::run(const catalog::BulkEdit& edit, qint64 variantCount)
         return;
     setBusy(true);
     m_messageBar->showInfo(tr("Applying the bulk edit\u2026"));
-    onReady(m_client.bulkEdit(edit), this, [this](const Result<catalog::BulkResult>& result) { onDone(result); });
+    // one key per confirmed edit: the confirmation is the user's action, and m_busy keeps a
+    // second one from starting while this runs
+    const QString key = u"bulk-edit-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    onReady(m_client.bulkEdit(edit, key), this, [this](const Result<catalog::BulkResult>& result) { onDone(result); });
 }
 
 QString BulkEditController::doneText(const catalog::BulkResult& result) const
@@ -106,7 +110,7 @@ void BulkEditController::undo()
         return;
     setBusy(true);
     m_messageBar->showInfo(tr("Undoing the bulk edit\u2026"));
-    onReady(m_client.undoBulkEdit(*m_last), this,
+    onReady(m_client.undoBulkEdit(*m_last, m_undoKey), this,
             [this](const Result<catalog::BulkResult>& result) { onUndone(result); });
 }
 
@@ -145,6 +149,7 @@ void BulkEditController::setLast(std::optional<catalog::BulkResult> last)
 {
     const bool couldUndo = canUndo();
     m_last = std::move(last);
+    m_undoKey = m_last ? u"undo-bulk-edit-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces) : QString();
     if (couldUndo != canUndo())
         emit undoAvailableChanged(canUndo());
 }

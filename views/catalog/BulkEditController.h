@@ -3,6 +3,7 @@
 #include <optional>
 
 #include <QObject>
+#include <QString>
 
 #include "backend/catalog/BulkEdit.h"
 #include "backend/core/Result.h"
@@ -51,6 +52,8 @@ private:
     MessageBar* m_messageBar;
     QWidget* m_dialogParent;
     std::optional<catalog::BulkResult> m_last;
+    /// The undo of m_last's key, made with it: a second Undo click sends the same key.
+    QString m_undoKey;
     bool m_busy = false;
 };
 

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 #include "backend/catalog/Product.h"
@@ -51,7 +52,8 @@ QString quantityText(qint64 quantity)
 } // namespace
 
 AdjustStockDialog::AdjustStockDialog(Client& client, const catalog::StockLevel& level, QWidget* parent)
-    : QDialog(parent), m_client(client), m_level(level), m_result(level)
+    : QDialog(parent), m_client(client), m_level(level),
+      m_key(u"adjust-stock-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces)), m_result(level)
 {
     setObjectName(u"adjustStockDialog"_s);
     //: window title; %1 = SKU
@@ -188,7 +190,7 @@ void AdjustStockDialog::apply()
         return;
     m_messageBar->clearMessage();
     setPending(true);
-    onReady(m_client.adjustStock(*outcome.adjustment), this,
+    onReady(m_client.adjustStock(*outcome.adjustment, m_key), this,
             [this](const Result<catalog::StockLevel>& result) { onApplied(result); });
 }
 

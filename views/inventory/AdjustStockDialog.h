@@ -43,6 +43,9 @@ private:
 
     Client& m_client;
     const catalog::StockLevel m_level;
+    /// One key for this dialog's adjustment, made when it opens: a second click or a retry
+    /// after an error sends the same key, so the stock moves once.
+    const QString m_key;
     catalog::StockLevel m_result;
     bool m_pending = false;
     bool m_stale = false; ///< the engine said the level changed: applying again cannot succeed
