@@ -1,10 +1,13 @@
 #include "backend/orders/OrderService.h"
 
+#include <limits>
+
 #include <QSet>
 #include <QSqlQuery>
 
 #include "backend/catalog/Product.h"
 #include "backend/catalog/ProductRows.h"
+#include "backend/catalog/ProductValidator.h"
 #include "backend/orders/OrderRows.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderStock.h"
@@ -19,6 +22,15 @@ using souk::orders::rows::readOrder;
 
 namespace souk::orders {
 namespace {
+
+using catalog::AmountLimits;
+static_assert(OrderService::LinesMax <= AmountLimits::OrderLinesMax,
+              "the price limit is sized for this many lines per order");
+// the largest subtotal, doubled for a 100 % tax, still leaves room in int64 for the delivery fee
+__extension__ static_assert(__int128(AmountLimits::PriceMinorMax) * AmountLimits::LineQuantityMax *
+                                    AmountLimits::OrderLinesMax * 2 <
+                                std::numeric_limits<qint64>::max() / 4,
+                            "an order within the limits must total inside int64");
 
 /// What a line's SKU resolves to in the catalog.
 struct Sku
@@ -69,17 +81,19 @@ Status validateRequest(const NewOrder& r)
     QSet<QString> seen;
     for (int i = 0; i < r.lines.size(); ++i) {
         const NewOrderLine& line = r.lines[i];
-        if (line.sku.trimmed().isEmpty())
+        const QString sku = catalog::normalizedIdentifier(line.sku); // as the catalog stores it
+        if (sku.isEmpty())
             return Error::invalid(u"lines[%1].sku"_s.arg(i), u"the SKU is empty"_s);
         if (line.quantity <= 0)
             return Error::invalid(u"lines[%1].quantity"_s.arg(i), u"the quantity must be at least 1"_s);
-        if (line.quantity > catalog::Limits::QuantityMax)
+        // bounded with the price limit, so price × quantity × lines always totals inside int64
+        if (line.quantity > AmountLimits::LineQuantityMax)
             return Error::invalid(u"lines[%1].quantity"_s.arg(i),
-                                  u"the quantity must be at most %1"_s.arg(catalog::Limits::QuantityMax));
-        if (seen.contains(line.sku.trimmed()))
+                                  u"the quantity must be at most %1"_s.arg(AmountLimits::LineQuantityMax));
+        if (seen.contains(sku))
             return Error::invalid(u"lines[%1].sku"_s.arg(i),
                                   u"SKU %1 appears twice; give one line per SKU"_s.arg(line.sku));
-        seen.insert(line.sku.trimmed());
+        seen.insert(sku);
     }
     if (r.deliveryFeeMinor && *r.deliveryFeeMinor < 0)
         return Error::invalid(u"deliveryFee"_s, u"the delivery fee must not be negative"_s);
@@ -93,7 +107,7 @@ Result<QList<OrderLine>> resolveLines(store::UnitOfWork& uow, const NewOrder& r,
     lines.reserve(r.lines.size());
     for (int i = 0; i < r.lines.size(); ++i) {
         const QString field = u"lines[%1].sku"_s.arg(i);
-        const QString skuText = r.lines[i].sku.trimmed();
+        const QString skuText = catalog::normalizedIdentifier(r.lines[i].sku);
         auto sku = findSku(uow, r.merchantId, skuText);
         if (!sku)
             return sku.error();

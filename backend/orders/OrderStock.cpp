@@ -2,6 +2,7 @@
 
 #include <QSqlQuery>
 
+#include "backend/core/Money.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -19,9 +20,11 @@ Status OrderStock::release(store::UnitOfWork& uow, const Order& order)
 {
     for (int i = 0; i < order.lines.size(); ++i) {
         const OrderLine& line = order.lines[i];
-        if (auto s = move(uow, order.id, order.locationId, line, MovementKind::Released, 0, -line.quantity,
-                          u"lines[%1].quantity"_s.arg(i));
-            !s)
+        const QString field = u"lines[%1].quantity"_s.arg(i);
+        auto back = checkedNegate(line.quantity, field); // a stored line is not trusted to be in range
+        if (!back)
+            return back.error();
+        if (auto s = move(uow, order.id, order.locationId, line, MovementKind::Released, 0, *back, field); !s)
             return s;
     }
     return {};
@@ -31,9 +34,11 @@ Status OrderStock::sell(store::UnitOfWork& uow, const Order& order)
 {
     for (int i = 0; i < order.lines.size(); ++i) {
         const OrderLine& line = order.lines[i];
-        if (auto s = move(uow, order.id, order.locationId, line, MovementKind::Sold, -line.quantity, -line.quantity,
-                          u"lines[%1].quantity"_s.arg(i));
-            !s)
+        const QString field = u"lines[%1].quantity"_s.arg(i);
+        auto out = checkedNegate(line.quantity, field);
+        if (!out)
+            return out.error();
+        if (auto s = move(uow, order.id, order.locationId, line, MovementKind::Sold, *out, *out, field); !s)
             return s;
     }
     return {};
@@ -69,19 +74,24 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
     if (!read.next()) {
         return Error{ErrorCode::InsufficientStock, u"not enough %1 available for this step"_s.arg(line.sku), field};
     }
-    const qint64 onHand = read.value(0).toLongLong() + onHandDelta;
-    const qint64 reserved = read.value(1).toLongLong() + reservedDelta;
+    auto onHand = checkedAdd(read.value(0).toLongLong(), onHandDelta, field);
+    auto reserved = checkedAdd(read.value(1).toLongLong(), reservedDelta, field);
     const qint64 version = read.value(2).toLongLong() + 1;
     const Id productId{read.value(3).toLongLong()};
     const qint64 productVersion = read.value(4).toLongLong();
     read.finish();
-    if (onHand < 0 || reserved < 0 || onHand - reserved < 0) {
+    if (!onHand)
+        return onHand.error();
+    if (!reserved)
+        return reserved.error();
+    // on hand and reserved are both non-negative past the first two tests, so the difference fits
+    if (*onHand < 0 || *reserved < 0 || *onHand < *reserved) {
         return Error{ErrorCode::InsufficientStock, u"not enough %1 available for this step"_s.arg(line.sku), field};
     }
     store::Statement& up = uow.statement(u"UPDATE stock_levels SET on_hand = ?, reserved = ?, version = ? "
                                          "WHERE variant_id = ? AND location_id = ? AND version = ?"_s);
-    up.bindValue(0, onHand);
-    up.bindValue(1, reserved);
+    up.bindValue(0, *onHand);
+    up.bindValue(1, *reserved);
     up.bindValue(2, version);
     up.bindValue(3, line.variantId.value);
     up.bindValue(4, locationId.value);

@@ -1,29 +1,16 @@
 #include "backend/orders/OrderTotals.h"
 
 #include <algorithm>
-#include <limits>
+
+#include "backend/core/Money.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::orders {
-namespace {
-
-Result<qint64> add(qint64 a, qint64 b, const QString& field)
-{
-    qint64 out = 0;
-    if (__builtin_add_overflow(a, b, &out))
-        return Error::overflow(field);
-    return out;
-}
-
-} // namespace
 
 Result<qint64> OrderTotals::lineTotal(qint64 unitPriceMinor, qint64 quantity)
 {
-    qint64 out = 0;
-    if (__builtin_mul_overflow(unitPriceMinor, quantity, &out))
-        return Error::overflow(u"lines"_s);
-    return out;
+    return checkedMul(unitPriceMinor, quantity, u"lines"_s);
 }
 
 Result<Totals> OrderTotals::compute(const QList<OrderLine>& lines, const std::optional<DiscountCode>& discount,
@@ -31,33 +18,32 @@ Result<Totals> OrderTotals::compute(const QList<OrderLine>& lines, const std::op
 {
     Totals t;
     for (const OrderLine& line : lines) {
-        auto sum = add(t.subtotalMinor, line.lineTotalMinor, u"lines"_s);
+        auto sum = checkedAdd(t.subtotalMinor, line.lineTotalMinor, u"lines"_s);
         if (!sum)
             return sum.error();
         t.subtotalMinor = *sum;
     }
     if (discount) {
         if (discount->kind == DiscountKind::Percent) {
-            // bp ≤ 10000, so the product fits 128 bits and the quotient fits the subtotal
-            __extension__ const __int128 off = __int128(t.subtotalMinor) * discount->value / 10000;
-            t.discountMinor = qint64(off); // integer division truncates toward zero
+            // toward zero, so the customer never gets more than the stated percentage
+            auto off = checkedScale(t.subtotalMinor, discount->value, 10000, Rounding::TowardZero, u"discount"_s);
+            if (!off)
+                return off.error();
+            t.discountMinor = *off;
         } else {
             t.discountMinor = std::min(discount->value, t.subtotalMinor);
         }
     }
-    const qint64 taxable = t.subtotalMinor - t.discountMinor;
-    __extension__ const __int128 taxNumerator = __int128(taxable) * taxRateBp;
-    if (taxNumerator > __int128(std::numeric_limits<qint64>::max()))
-        return Error::overflow(u"tax"_s);
-    auto tax = divideRounded(qint64(taxNumerator), 10000, Rounding::HalfUp);
+    auto taxable = checkedSub(t.subtotalMinor, t.discountMinor, u"discount"_s);
+    if (!taxable)
+        return taxable.error();
+    // 128-bit intermediate: only a tax that itself leaves int64 is an overflow
+    auto tax = checkedScale(*taxable, taxRateBp, 10000, Rounding::HalfUp, u"tax"_s);
     if (!tax)
         return tax.error();
     t.taxMinor = *tax;
     t.deliveryFeeMinor = deliveryFeeMinor;
-    auto withTax = add(taxable, t.taxMinor, u"total"_s);
-    if (!withTax)
-        return withTax.error();
-    auto total = add(*withTax, deliveryFeeMinor, u"total"_s);
+    auto total = checkedSum({*taxable, t.taxMinor, deliveryFeeMinor}, u"total"_s);
     if (!total)
         return total.error();
     t.totalMinor = *total;
@@ -66,13 +52,10 @@ Result<Totals> OrderTotals::compute(const QList<OrderLine>& lines, const std::op
 
 Result<qint64> OrderTotals::commission(qint64 capturedMinor, int commissionBp, qint64 fixedMinor)
 {
-    __extension__ const __int128 numerator = __int128(capturedMinor) * commissionBp;
-    if (numerator > __int128(std::numeric_limits<qint64>::max()))
-        return Error::overflow(u"commission"_s);
-    auto percent = divideRounded(qint64(numerator), 10000, Rounding::HalfUp);
+    auto percent = checkedScale(capturedMinor, commissionBp, 10000, Rounding::HalfUp, u"commission"_s);
     if (!percent)
         return percent.error();
-    auto sum = add(*percent, fixedMinor, u"commission"_s);
+    auto sum = checkedAdd(*percent, fixedMinor, u"commission"_s);
     if (!sum)
         return sum.error();
     return std::min(*sum, capturedMinor);

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "backend/catalog/ProductValidator.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderTotals.h"
 #include "backend/payments/Card.h"
@@ -30,6 +31,10 @@ private slots:
     void commission_data();
     void commission();
     void commissionSweep();
+    void totalsOverflow_data();
+    void totalsOverflow();
+    void lineTotalOverflow_data();
+    void lineTotalOverflow();
     void luhn_data();
     void luhn();
     void cardValidation_data();
@@ -198,8 +203,91 @@ void TestOrderRules::commissionSweep()
             }
         }
     }
-    // amounts whose product with the rate passes 64 bits are refused, not wrapped
-    QVERIFY(!OrderTotals::commission(std::numeric_limits<qint64>::max() / 2, 10000, 0));
+    // the product with the rate may pass 64 bits (128-bit intermediate): the result is exact...
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    const auto large = OrderTotals::commission(Max / 2, 10000, 0);
+    QVERIFY(large);
+    QCOMPARE(*large, Max / 2);
+    // ...and only a commission that itself leaves int64 is refused, never wrapped
+    const auto over = OrderTotals::commission(Max, 10000, 1);
+    QVERIFY(!over);
+    QCOMPARE(over.error().code, ErrorCode::Overflow);
+    QCOMPARE(over.error().field, u"commission"_s);
+}
+
+void TestOrderRules::totalsOverflow_data()
+{
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    QTest::addColumn<QList<qint64>>("lineTotals");
+    QTest::addColumn<int>("discountKind"); // -1 none, 0 fixed, 1 percent
+    QTest::addColumn<qint64>("discountValue");
+    QTest::addColumn<int>("taxBp");
+    QTest::addColumn<qint64>("delivery");
+    QTest::addColumn<QString>("field"); // empty: it fits
+    QTest::addRow("lines at max") << QList<qint64>{Max - 1, 1} << -1 << 0LL << 0 << 0LL << QString();
+    QTest::addRow("lines past max") << QList<qint64>{Max, 1} << -1 << 0LL << 0 << 0LL << u"lines"_s;
+    QTest::addRow("many lines past max") << QList<qint64>(100, Max / 99) << -1 << 0LL << 0 << 0LL << u"lines"_s;
+    QTest::addRow("negative lines past min") << QList<qint64>{std::numeric_limits<qint64>::min(), -1} << -1 << 0LL
+                                             << 0 << 0LL << u"lines"_s;
+    // tax is computed in 128 bits: 8.25 % of 10^18 fits even though 10^18 x 825 does not
+    QTest::addRow("large tax fits") << QList<qint64>{1'000'000'000'000'000'000LL} << -1 << 0LL << 825 << 0LL
+                                    << QString();
+    QTest::addRow("tax past max") << QList<qint64>{Max / 2 + 1} << -1 << 0LL << 10000 << 0LL << u"total"_s;
+    QTest::addRow("delivery past max") << QList<qint64>{Max - 5} << -1 << 0LL << 0 << 6LL << u"total"_s;
+    // a damaged discount row must not make subtotal - discount wrap
+    QTest::addRow("negative fixed discount") << QList<qint64>{Max} << 0 << -1LL << 0 << 0LL << u"discount"_s;
+    QTest::addRow("percent above 100 of max") << QList<qint64>{Max} << 1 << 20000LL << 0 << 0LL << u"discount"_s;
+}
+
+void TestOrderRules::totalsOverflow()
+{
+    QFETCH(QList<qint64>, lineTotals);
+    QFETCH(int, discountKind);
+    QFETCH(qint64, discountValue);
+    QFETCH(int, taxBp);
+    QFETCH(qint64, delivery);
+    QFETCH(QString, field);
+    QList<OrderLine> lines;
+    for (qint64 t : lineTotals)
+        lines.append(OrderLine{Id{1}, u"S"_s, u"T"_s, 1, t, t});
+    std::optional<DiscountCode> discount;
+    if (discountKind >= 0)
+        discount = DiscountCode{Id{1}, u"CODE"_s, DiscountKind(discountKind), discountValue, true};
+    auto t = OrderTotals::compute(lines, discount, taxBp, delivery);
+    if (field.isEmpty()) {
+        QVERIFY2(t, qPrintable(t ? QString() : t.error().toString()));
+        QCOMPARE(t->totalMinor, t->subtotalMinor - t->discountMinor + t->taxMinor + t->deliveryFeeMinor);
+        return;
+    }
+    QVERIFY2(!t, "a total beyond int64 was computed");
+    QCOMPARE(t.error().code, ErrorCode::Overflow);
+    QCOMPARE(t.error().field, field);
+}
+
+void TestOrderRules::lineTotalOverflow_data()
+{
+    QTest::addColumn<qint64>("unitPrice");
+    QTest::addColumn<qint64>("quantity");
+    QTest::addColumn<bool>("fits");
+    // the catalog's limits: the largest line of the largest price fits with room
+    QTest::addRow("limits") << souk::catalog::AmountLimits::PriceMinorMax << souk::catalog::AmountLimits::LineQuantityMax
+                            << true;
+    QTest::addRow("2^62 x 2") << (qint64(1) << 62) << 2LL << false;
+    QTest::addRow("max x 1") << std::numeric_limits<qint64>::max() << 1LL << true;
+    QTest::addRow("legacy price x catalog quantity") << 10'000'000'000'000LL << 1'000'000'000LL << false;
+}
+
+void TestOrderRules::lineTotalOverflow()
+{
+    QFETCH(qint64, unitPrice);
+    QFETCH(qint64, quantity);
+    QFETCH(bool, fits);
+    auto t = OrderTotals::lineTotal(unitPrice, quantity);
+    QCOMPARE(bool(t), fits);
+    if (fits)
+        QCOMPARE(*t, unitPrice * quantity);
+    else
+        QCOMPARE(t.error().code, ErrorCode::Overflow);
 }
 
 void TestOrderRules::luhn_data()
@@ -313,6 +401,13 @@ void TestOrderRules::ledgerRefusesUnbalanced()
     QVERIFY(!Ledger::checkBalanced({Leg{Id{1}, AccountKind::MerchantPayable, u"EUR"_s, -100},
                                     Leg{Id{}, AccountKind::ProviderClearing, u"USD"_s, 100}}));
     QVERIFY(!Ledger::checkBalanced({}));
+    // legs whose running sum leaves int64 are an overflow, not a wrapped "balanced" entry
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    const Status wraps = Ledger::checkBalanced({Leg{Id{1}, AccountKind::MerchantPayable, u"EUR"_s, Max},
+                                                Leg{Id{1}, AccountKind::DisputeFees, u"EUR"_s, Max},
+                                                Leg{Id{}, AccountKind::ProviderClearing, u"EUR"_s, 2}});
+    QVERIFY(!wraps);
+    QCOMPARE(wraps.error().code, ErrorCode::Overflow);
 }
 
 QTEST_GUILESS_MAIN(TestOrderRules)
