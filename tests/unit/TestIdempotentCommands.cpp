@@ -36,6 +36,8 @@ private slots:
     void keysAreScopedPerMerchant();
     void keysAreScopedPerUser();
     void scopesCannotMeet();
+    void storedResultsReadBack();
+    void damagedResultsAreErrors();
 
 private:
     template <typename T> static T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
@@ -365,6 +367,78 @@ void TestIdempotentCommands::scopesCannotMeet()
     QCOMPARE(request.within(Id{}, Actor{u"a"_s, u"owner"_s}).storedKey(), u"-/a/b/c"_s);
     QVERIFY(request.within(Id{7}, Actor{u"a"_s, u"owner"_s}).storedKey() !=
             request.within(Id{8}, Actor{u"a"_s, u"owner"_s}).storedKey());
+}
+
+void TestIdempotentCommands::storedResultsReadBack()
+{
+    using payments::StoredResult;
+    const StockLevel level{Id{11}, Id{12}, u"Back room"_s, u"MUG-1"_s, 9, 2, 3, 4};
+    auto l = StoredResult<StockLevel>::decode(StoredResult<StockLevel>::encode(level));
+    QVERIFY(l);
+    QCOMPARE(l->variantId, level.variantId);
+    QCOMPARE(l->locationName, level.locationName);
+    QCOMPARE(l->onHand, 9);
+    QCOMPARE(l->reserved, 2);
+    QCOMPARE(l->lowStockThreshold, 3);
+    QCOMPARE(l->version, 4);
+
+    BulkResult bulk;
+    bulk.edit.merchantId = Id{1};
+    bulk.edit.productIds = {Id{(1LL << 60) + 3}}; // ids beyond a double's precision survive
+    bulk.edit.kind = BulkEdit::Kind::SetCategory;
+    bulk.edit.category = u"Küche"_s;
+    bulk.edit.rounding = Rounding::HalfEven;
+    bulk.before.products = {{Id{(1LL << 60) + 3}, ProductStatus::Archived, u"Old"_s, 7}};
+    bulk.after.products = {{Id{(1LL << 60) + 3}, ProductStatus::Archived, u"Küche"_s, 8}};
+    bulk.after.variants = {{Id{21}, Id{(1LL << 60) + 3}, 4'000'000'000'000LL, 2}};
+    auto b = StoredResult<BulkResult>::decode(StoredResult<BulkResult>::encode(bulk));
+    QVERIFY(b);
+    QCOMPARE(b->edit.productIds, bulk.edit.productIds);
+    QCOMPARE(b->edit.kind, BulkEdit::Kind::SetCategory);
+    QCOMPARE(b->edit.category, bulk.edit.category);
+    QCOMPARE(b->edit.rounding, Rounding::HalfEven);
+    QCOMPARE(b->before.products[0].category, u"Old"_s);
+    QCOMPARE(b->after.products[0].status, ProductStatus::Archived);
+    QCOMPARE(b->after.products[0].version, 8);
+    QCOMPARE(b->after.variants[0].priceMinor, 4'000'000'000'000LL);
+
+    Customer customer{Id{5}, u"Ida"_s, u"ida@example.com"_s, u"+49 30 1"_s, {}, 3};
+    customer.addresses = {
+        Address{Id{6}, u"Home"_s, u"Hauptstr. 1"_s, u"Berlin"_s, u"10115"_s, u"DE"_s, 52520000, 13400000}};
+    auto c = StoredResult<Customer>::decode(StoredResult<Customer>::encode(customer));
+    QVERIFY(c);
+    QCOMPARE(c->id, customer.id);
+    QCOMPARE(c->phone, customer.phone);
+    QCOMPARE(c->addresses.size(), 1);
+    QCOMPARE(c->addresses[0].postcode, u"10115"_s);
+    QCOMPARE(c->addresses[0].latE6, 52520000);
+
+    const MerchantTerms terms{Id{1}, 825, 290, 30, 299, 45, 6};
+    auto t = StoredResult<MerchantTerms>::decode(StoredResult<MerchantTerms>::encode(terms));
+    QVERIFY(t);
+    QCOMPARE(t->taxRateBp, 825);
+    QCOMPARE(t->deliveryFeeMinor, 299);
+    QCOMPARE(t->unpaidExpiryMinutes, 45);
+    QCOMPARE(t->version, 6);
+
+    auto done = StoredResult<bool>::decode(StoredResult<bool>::encode(true));
+    QVERIFY(done);
+    QVERIFY(*done);
+}
+
+void TestIdempotentCommands::damagedResultsAreErrors()
+{
+    using payments::StoredResult;
+    const QByteArray other = R"({"done":true})";
+    QCOMPARE(StoredResult<StockLevel>::decode(other).error().code, ErrorCode::Internal);
+    QCOMPARE(StoredResult<BulkResult>::decode(other).error().code, ErrorCode::Internal);
+    QCOMPARE(StoredResult<Customer>::decode(other).error().code, ErrorCode::Internal);
+    QCOMPARE(StoredResult<MerchantTerms>::decode(other).error().code, ErrorCode::Internal);
+    QCOMPARE(StoredResult<bool>::decode("{}").error().code, ErrorCode::Internal);
+    QCOMPARE(StoredResult<bool>::decode("garbage").error().code, ErrorCode::Internal);
+    const QByteArray badKind =
+        R"({"edit":{"merchantId":"1","productIds":[],"kind":9,"status":0,"rounding":0},"before":{},"after":{}})";
+    QCOMPARE(StoredResult<BulkResult>::decode(badKind).error().code, ErrorCode::Internal);
 }
 
 QTEST_GUILESS_MAIN(TestIdempotentCommands)
