@@ -26,8 +26,8 @@ struct IdempotentRequest
     QString scope;
     static IdempotentRequest of(const QString& key, const QString& command, const QJsonObject& parameters);
     /// This request with its key scoped to `merchantId` (null: none, e.g. a customer) and the
-    /// actor's user. Made on the writer, from the unit of work's actor and the merchant the
-    /// command is about as the store knows it, never from what a caller names.
+    /// actor's user. Made on the writer from the unit of work's actor (who is asking comes from
+    /// authentication, not from the caller) and the merchant the command writes to.
     IdempotentRequest within(Id merchantId, const Actor& actor) const;
     /// The key as stored in idempotency_keys: the scope, then the caller's key.
     QString storedKey() const { return scope + key; }
