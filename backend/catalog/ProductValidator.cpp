@@ -97,10 +97,10 @@ bool checkIdentifierChars(QList<Error>& errors, const Field& field, QStringView 
     if (cp == 0)
         return false;
     const bool control = QChar::category(cp) == QChar::Other_Control;
-    errors.append(Error::invalid(field.toString(), u"%1 contains %2 (%3)"_s.arg(
-                                                       label,
-                                                       control ? u"a control character"_s : u"an invisible character"_s,
-                                                       codePointName(cp))));
+    errors.append(Error::invalid(
+        field.toString(),
+        u"%1 contains %2 (%3)"_s.arg(label, control ? u"a control character"_s : u"an invisible character"_s,
+                                     codePointName(cp))));
     return true;
 }
 
@@ -111,8 +111,8 @@ bool checkBidi(QList<Error>& errors, const Field& field, QStringView value)
     const char32_t cp = bidiControlChar(value);
     if (cp == 0)
         return false;
-    errors.append(Error::invalid(field.toString(), u"%1 contains a bidirectional control character (%2)"_s.arg(
-                                                       field.name, codePointName(cp))));
+    errors.append(Error::invalid(
+        field.toString(), u"%1 contains a bidirectional control character (%2)"_s.arg(field.name, codePointName(cp))));
     return true;
 }
 
@@ -228,9 +228,9 @@ void checkPrice(QList<Error>& errors, const Field& field, const Money& amount, c
 {
     checkMoney(errors, field, amount, currency);
     if (amount.minor() > AmountLimits::PriceMinorMax) {
-        errors.append(Error::invalid(field.toString(), u"must be at most %1 %2"_s.arg(
-                                                           Money(AmountLimits::PriceMinorMax, currency).toDecimalString(),
-                                                           currency.code)));
+        errors.append(Error::invalid(
+            field.toString(), u"must be at most %1 %2"_s.arg(
+                                  Money(AmountLimits::PriceMinorMax, currency).toDecimalString(), currency.code)));
     }
 }
 

@@ -258,7 +258,13 @@ void TestMoney::scaledLargeAmount()
 namespace {
 constexpr qint64 Max = std::numeric_limits<qint64>::max();
 constexpr qint64 Min = std::numeric_limits<qint64>::min();
-enum Op { Add, Sub, Mul, Negate };
+enum Op
+{
+    Add,
+    Sub,
+    Mul,
+    Negate
+};
 } // namespace
 
 void TestMoney::checkedOps_data()
@@ -286,7 +292,7 @@ void TestMoney::checkedOps_data()
     QTest::addRow("mul min by -1") << int(Mul) << Min << -1LL << false << 0LL;
     QTest::addRow("mul 10^12 by 10^7") << int(Mul) << 1'000'000'000'000LL << 10'000'000LL << false << 0LL;
     QTest::addRow("mul 10^12 by 10^6") << int(Mul) << 1'000'000'000'000LL << 1'000'000LL << true
-                                        << 1'000'000'000'000'000'000LL;
+                                       << 1'000'000'000'000'000'000LL;
     QTest::addRow("negate positive") << int(Negate) << 500LL << 0LL << true << -500LL;
     QTest::addRow("negate zero") << int(Negate) << 0LL << 0LL << true << 0LL;
     QTest::addRow("negate max") << int(Negate) << Max << 0LL << true << Min + 1;
@@ -303,10 +309,18 @@ void TestMoney::checkedOps()
     const QString field = u"lines[3].quantity"_s;
     Result<qint64> r = qint64(0);
     switch (Op(op)) {
-    case Add: r = checkedAdd(a, b, field); break;
-    case Sub: r = checkedSub(a, b, field); break;
-    case Mul: r = checkedMul(a, b, field); break;
-    case Negate: r = checkedNegate(a, field); break;
+    case Add:
+        r = checkedAdd(a, b, field);
+        break;
+    case Sub:
+        r = checkedSub(a, b, field);
+        break;
+    case Mul:
+        r = checkedMul(a, b, field);
+        break;
+    case Negate:
+        r = checkedNegate(a, field);
+        break;
     }
     QCOMPARE(bool(r), ok);
     if (ok) {

@@ -227,8 +227,8 @@ void TestOrderRules::totalsOverflow_data()
     QTest::addRow("lines at max") << QList<qint64>{Max - 1, 1} << -1 << 0LL << 0 << 0LL << QString();
     QTest::addRow("lines past max") << QList<qint64>{Max, 1} << -1 << 0LL << 0 << 0LL << u"lines"_s;
     QTest::addRow("many lines past max") << QList<qint64>(100, Max / 99) << -1 << 0LL << 0 << 0LL << u"lines"_s;
-    QTest::addRow("negative lines past min") << QList<qint64>{std::numeric_limits<qint64>::min(), -1} << -1 << 0LL
-                                             << 0 << 0LL << u"lines"_s;
+    QTest::addRow("negative lines past min")
+        << QList<qint64>{std::numeric_limits<qint64>::min(), -1} << -1 << 0LL << 0 << 0LL << u"lines"_s;
     // tax is computed in 128 bits: 8.25 % of 10^18 fits even though 10^18 x 825 does not
     QTest::addRow("large tax fits") << QList<qint64>{1'000'000'000'000'000'000LL} << -1 << 0LL << 825 << 0LL
                                     << QString();
@@ -270,8 +270,8 @@ void TestOrderRules::lineTotalOverflow_data()
     QTest::addColumn<qint64>("quantity");
     QTest::addColumn<bool>("fits");
     // the catalog's limits: the largest line of the largest price fits with room
-    QTest::addRow("limits") << souk::catalog::AmountLimits::PriceMinorMax << souk::catalog::AmountLimits::LineQuantityMax
-                            << true;
+    QTest::addRow("limits") << souk::catalog::AmountLimits::PriceMinorMax
+                            << souk::catalog::AmountLimits::LineQuantityMax << true;
     QTest::addRow("2^62 x 2") << (qint64(1) << 62) << 2LL << false;
     QTest::addRow("max x 1") << std::numeric_limits<qint64>::max() << 1LL << true;
     QTest::addRow("legacy price x catalog quantity") << 10'000'000'000'000LL << 1'000'000'000LL << false;

@@ -525,7 +525,8 @@ void TestProductValidator::textKeepsInvisibleChars()
     // titles are prose: a soft hyphen, a zero-width joiner (emoji, Indic scripts) or a direction
     // mark inside Arabic or Hebrew text is kept, and not stripped either
     Product p = validProduct();
-    p.title = u"Super\u00ADcalifragilistic \u0627\u0644\u0639\u0631\u0628\u064A\u0629\u200E 2 \U0001F469\u200D\U0001F4BB"_s;
+    p.title =
+        u"Super\u00ADcalifragilistic \u0627\u0644\u0639\u0631\u0628\u064A\u0629\u200E 2 \U0001F469\u200D\U0001F4BB"_s;
     p.description = u"<p>\u05E2\u05D1\u05E8\u05D9\u05EA\u200F (v2)</p>"_s;
     const QList<Error> errors = validateProduct(p, currency(u"EUR"_s));
     QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).toString()));
@@ -534,8 +535,8 @@ void TestProductValidator::textKeepsInvisibleChars()
 void TestProductValidator::composedAndDecomposedAreOne_data()
 {
     addProblemColumns();
-    const QString composed = u"CAF\u00C9"_s;       // É as one code point (NFC)
-    const QString decomposed = u"CAFE\u0301"_s;    // E + combining acute (NFD, as macOS file names)
+    const QString composed = u"CAF\u00C9"_s;    // É as one code point (NFC)
+    const QString decomposed = u"CAFE\u0301"_s; // E + combining acute (NFD, as macOS file names)
     QTest::addRow("sku NFC then NFD") << Mutation([=](Product& p) {
         p.variants[0].sku = composed;
         p.variants[2].sku = decomposed;
@@ -549,8 +550,8 @@ void TestProductValidator::composedAndDecomposedAreOne_data()
     QTest::addRow("option values") << Mutation([](Product& p) {
         p.variants[1].optionValues = {u"M"_s, u"Cr\u00E8me"_s};
         p.variants[2].optionValues = {u"M"_s, u"Cre\u0300me"_s};
-    }) << u"variants[2].optionValues"_s << ErrorCode::Duplicate
-                                   << u"same option values as variants[1]"_s;
+    }) << u"variants[2].optionValues"_s
+                                   << ErrorCode::Duplicate << u"same option values as variants[1]"_s;
     QTest::addRow("option names") << Mutation([](Product& p) {
         p.optionNames = {u"Gr\u00F6\u00DFe"_s, u"Gro\u0308\u00DFe"_s}; // Größe twice
     }) << u"optionNames"_s << ErrorCode::Duplicate
