@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include "backend/core/Money.h"
 #include "backend/store/LookupCache.h"
 #include "backend/store/Sql.h"
 
@@ -56,8 +57,10 @@ Status Ledger::checkBalanced(const QList<Leg>& legs)
     QHash<QString, qint64> sums;
     for (const Leg& leg : legs) {
         qint64& sum = sums[leg.currency];
-        if (__builtin_add_overflow(sum, leg.amountMinor, &sum))
-            return Error::overflow(u"amount"_s);
+        auto next = checkedAdd(sum, leg.amountMinor, u"amount"_s);
+        if (!next)
+            return next.error();
+        sum = *next;
     }
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         if (it.value() != 0) // a bug in the caller, never a user error: refuse before writing
@@ -99,14 +102,23 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
         if (!account)
             return account.error();
         auto same = std::find_if(postings.begin(), postings.end(), [&](const auto& p) { return p.first == *account; });
-        if (same == postings.end())
+        if (same == postings.end()) {
             postings.append({*account, leg.amountMinor});
-        else if (__builtin_add_overflow(same->second, leg.amountMinor, &same->second))
-            return Error::overflow(u"amount"_s);
+            continue;
+        }
+        auto sum = checkedAdd(same->second, leg.amountMinor, u"amount"_s);
+        if (!sum)
+            return sum.error();
+        same->second = *sum;
     }
     store::Statement& p =
         uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?)"_s);
-    store::Statement& b = uow.statement(u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ?"_s);
+    // SQLite turns an integer sum beyond int64 into a REAL: the row is only moved when the new
+    // balance fits (each CASE arm is itself overflow-free), otherwise nothing matches and the
+    // command fails, rolling the entry back
+    store::Statement& b = uow.statement(
+        u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ? AND CASE WHEN ? > 0 "
+        "THEN balance_minor <= 9223372036854775807 - ? ELSE balance_minor >= (-9223372036854775807 - 1) - ? END"_s);
     for (const auto& [account, amount] : postings) {
         p.bindValue(0, entryId.value);
         p.bindValue(1, account);
@@ -115,8 +127,13 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
             return s.error();
         b.bindValue(0, amount);
         b.bindValue(1, account);
+        b.bindValue(2, amount);
+        b.bindValue(3, amount);
+        b.bindValue(4, amount);
         if (auto s = store::exec(b, u"moving an account balance"_s); !s)
             return s.error();
+        if (b.numRowsAffected() != 1)
+            return Error::overflow(u"amount"_s);
     }
     return entryId;
 }
@@ -138,8 +155,11 @@ Result<Id> Ledger::reverse(store::UnitOfWork& uow, Id entryId, const QString& me
     Id paymentId;
     bool reversed = false;
     while (q.next()) {
-        legs.append(Leg{Id{q.value(0).toLongLong()}, AccountKind(q.value(1).toInt()), q.value(2).toString(),
-                        -q.value(3).toLongLong()});
+        auto mirrored = checkedNegate(q.value(3).toLongLong(), u"entryId"_s); // INT64_MIN has no mirror
+        if (!mirrored)
+            return mirrored.error();
+        legs.append(
+            Leg{Id{q.value(0).toLongLong()}, AccountKind(q.value(1).toInt()), q.value(2).toString(), *mirrored});
         paymentId = Id{q.value(4).toLongLong()};
         reversed = q.value(5).toBool();
     }

@@ -2,6 +2,7 @@
 
 #include <QSqlQuery>
 
+#include "backend/core/Money.h"
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/orders/OrderStock.h"
@@ -33,15 +34,25 @@ Status illegal(const QString& message, const QString& field = u"paymentId"_s)
 Result<Id> returnFunds(store::UnitOfWork& uow, Payment& payment, Order& order, qint64 amount, AccountKind refundAccount,
                        const QString& entryKind, const QString& reason, bool cancelling)
 {
+    // every sum first: an amount that cannot be booked is refused before the ledger is touched
+    auto credit = checkedNegate(amount, u"amount"_s);
+    if (!credit)
+        return credit.error();
+    auto paymentRefunded = checkedAdd(payment.refundedMinor, amount, u"amount"_s);
+    if (!paymentRefunded)
+        return paymentRefunded.error();
+    auto orderRefunded = checkedAdd(order.refundedMinor, amount, u"amount"_s);
+    if (!orderRefunded)
+        return orderRefunded.error();
     auto entry = Ledger::post(uow, entryKind, payment.id, reason,
                               {Leg{payment.merchantId, refundAccount, payment.currency, amount},
-                               Leg{Id{}, AccountKind::ProviderClearing, payment.currency, -amount}});
+                               Leg{Id{}, AccountKind::ProviderClearing, payment.currency, *credit}});
     if (!entry)
         return entry.error();
-    payment.refundedMinor += amount;
+    payment.refundedMinor = *paymentRefunded;
     if (auto s = rows::savePayment(uow, payment); !s)
         return s.error();
-    order.refundedMinor += amount;
+    order.refundedMinor = *orderRefunded;
     order.paymentState =
         order.refundedMinor >= order.capturedMinor ? PaymentState::Refunded : PaymentState::PartiallyRefunded;
     const Status settled = cancelling ? OrderService::transition(uow, order, OrderStatus::Cancelled, reason)
@@ -182,10 +193,20 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
     auto commission = orders::OrderTotals::commission(amount, terms->commissionBp, terms->commissionFixedMinor);
     if (!commission)
         return commission.error();
+    // commission ≤ amount, yet a damaged terms row must not wrap: checked, and refused before any write
+    auto net = checkedSub(amount, *commission, u"amount"_s);
+    if (!net)
+        return net.error();
+    auto payable = checkedNegate(*net, u"amount"_s);
+    if (!payable)
+        return payable.error();
+    auto revenue = checkedNegate(*commission, u"commission"_s);
+    if (!revenue)
+        return revenue.error();
     auto entry = Ledger::post(uow, u"capture"_s, p->id, QString(),
                               {Leg{Id{}, AccountKind::ProviderClearing, p->currency, amount},
-                               Leg{p->merchantId, AccountKind::MerchantPayable, p->currency, -(amount - *commission)},
-                               Leg{Id{}, AccountKind::CommissionRevenue, p->currency, -*commission}});
+                               Leg{p->merchantId, AccountKind::MerchantPayable, p->currency, *payable},
+                               Leg{Id{}, AccountKind::CommissionRevenue, p->currency, *revenue}});
     if (!entry)
         return entry.error();
     p->status = PaymentStatus::Captured;

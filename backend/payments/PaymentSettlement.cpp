@@ -1,7 +1,12 @@
 // PaymentService, second part: disputes, payouts and reads (split to keep each file reviewable).
 #include "backend/payments/PaymentService.h"
 
+#include <algorithm>
+#include <limits>
+
 #include <QSqlQuery>
+
+#include "backend/core/Money.h"
 
 #include "backend/orders/OrderService.h"
 #include "backend/payments/Ledger.h"
@@ -38,25 +43,37 @@ Status markOrder(store::UnitOfWork& uow, Id orderId, PaymentState state, const Q
 /// both borne by the merchant.
 Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
 {
-    auto entry = Ledger::post(uow, u"dispute_lost"_s, p.id, d.reason,
-                              {Leg{p.merchantId, AccountKind::DisputeLosses, p.currency, d.amountMinor},
-                               Leg{p.merchantId, AccountKind::DisputeFees, p.currency, d.feeMinor},
-                               Leg{Id{}, AccountKind::ProviderClearing, p.currency, -(d.amountMinor + d.feeMinor)}});
-    if (!entry)
-        return entry.error();
-    p.refundedMinor += d.amountMinor;
-    if (auto s = rows::savePayment(uow, p); !s)
-        return s;
+    // every sum first: an amount that cannot be booked is refused before the ledger is touched
+    auto lost = checkedAdd(d.amountMinor, d.feeMinor, u"amount"_s);
+    if (!lost)
+        return lost.error();
+    auto credit = checkedNegate(*lost, u"amount"_s);
+    if (!credit)
+        return credit.error();
+    auto paymentRefunded = checkedAdd(p.refundedMinor, d.amountMinor, u"amount"_s);
+    if (!paymentRefunded)
+        return paymentRefunded.error();
     auto order = OrderService::load(uow, p.orderId, true);
     if (!order)
         return order.error();
-    order->refundedMinor += d.amountMinor;
+    auto orderRefunded = checkedAdd(order->refundedMinor, d.amountMinor, u"amount"_s);
+    if (!orderRefunded)
+        return orderRefunded.error();
+    auto entry = Ledger::post(uow, u"dispute_lost"_s, p.id, d.reason,
+                              {Leg{p.merchantId, AccountKind::DisputeLosses, p.currency, d.amountMinor},
+                               Leg{p.merchantId, AccountKind::DisputeFees, p.currency, d.feeMinor},
+                               Leg{Id{}, AccountKind::ProviderClearing, p.currency, *credit}});
+    if (!entry)
+        return entry.error();
+    p.refundedMinor = *paymentRefunded;
+    if (auto s = rows::savePayment(uow, p); !s)
+        return s;
+    order->refundedMinor = *orderRefunded;
     order->paymentState =
         order->refundedMinor >= order->capturedMinor ? PaymentState::Refunded : PaymentState::PartiallyRefunded;
     if (auto s = rows::settleOrderAfterRefund(uow, *order, u"dispute lost"_s); !s)
         return s;
-    return OrderService::addEvent(uow, order->id, u"dispute.lost"_s, d.amountMinor + d.feeMinor,
-                                  u"funds reversed and fee booked"_s);
+    return OrderService::addEvent(uow, order->id, u"dispute.lost"_s, *lost, u"funds reversed and fee booked"_s);
 }
 
 Result<Payment> paymentWith(store::Statement& q, Id paymentId)
@@ -93,7 +110,10 @@ Result<Dispute> PaymentService::openDispute(store::UnitOfWork& uow, Id paymentId
     d.id = uow.newId();
     d.paymentId = paymentId;
     d.amountMinor = amountMinor;
-    d.feeMinor = DisputeFeeMajor * rows::minorPerMajor(p->currency);
+    auto fee = checkedMul(DisputeFeeMajor, rows::minorPerMajor(p->currency), u"amount"_s);
+    if (!fee)
+        return fee.error();
+    d.feeMinor = *fee;
     d.reason = reason.trimmed().isEmpty() ? u"unspecified"_s : reason.trimmed();
     d.openedMs = uow.nowMs();
     d.evidenceDueMs = uow.nowMs() + EvidenceWindowMs;
@@ -168,12 +188,22 @@ Result<int> PaymentService::loseOverdueDisputes(store::UnitOfWork& uow, int limi
     return int(due->size());
 }
 
-QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalance>& balances)
+namespace {
+
+__extension__ typedef __int128 Int128; // a GCC/Clang extension, hence __extension__
+
+/// What is owed per currency, or Overflow when a currency's net leaves int64 (a damaged ledger).
+Result<QList<std::pair<QString, qint64>>> checkedOwed(const QList<AccountBalance>& balances)
 {
     QMap<QString, qint64> net;
     for (const AccountBalance& b : balances) {
-        if (b.account != AccountKind::PaidOut)
-            net[b.currency] -= b.balanceMinor; // payable is a credit (negative): what is owed is its opposite
+        if (b.account == AccountKind::PaidOut)
+            continue;
+        // payable is a credit (negative): what is owed is its opposite
+        auto sum = checkedSub(net.value(b.currency, 0), b.balanceMinor, u"amounts"_s);
+        if (!sum)
+            return sum.error();
+        net[b.currency] = *sum;
     }
     QList<std::pair<QString, qint64>> out;
     for (auto it = net.cbegin(); it != net.cend(); ++it)
@@ -181,26 +211,53 @@ QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalanc
     return out;
 }
 
-namespace {
-
 /// The legs of a payout of `amount` in `currency`: all that is owed closes the merchant's
 /// accounts of that currency to zero; less only moves that much from payable to paid-out.
-QList<Leg> payoutLegs(const QList<AccountBalance>& balances, Id merchantId, const QString& currency, qint64 amount,
-                      qint64 owed)
+Result<QList<Leg>> payoutLegs(const QList<AccountBalance>& balances, Id merchantId, const QString& currency,
+                              qint64 amount, qint64 owed)
 {
-    if (amount < owed)
-        return {Leg{merchantId, AccountKind::MerchantPayable, currency, amount},
-                Leg{merchantId, AccountKind::PaidOut, currency, -amount}};
+    if (amount < owed) {
+        auto paid = checkedNegate(amount, u"amounts"_s);
+        if (!paid)
+            return paid.error();
+        return QList<Leg>{Leg{merchantId, AccountKind::MerchantPayable, currency, amount},
+                          Leg{merchantId, AccountKind::PaidOut, currency, *paid}};
+    }
     QList<Leg> legs;
     for (const AccountBalance& b : balances) {
-        if (b.currency == currency && b.account != AccountKind::PaidOut && b.balanceMinor != 0)
-            legs.append(Leg{merchantId, b.account, b.currency, -b.balanceMinor}); // close the account to zero
+        if (b.currency != currency || b.account == AccountKind::PaidOut || b.balanceMinor == 0)
+            continue;
+        auto closing = checkedNegate(b.balanceMinor, u"amounts"_s); // close the account to zero
+        if (!closing)
+            return closing.error();
+        legs.append(Leg{merchantId, b.account, b.currency, *closing});
     }
-    legs.append(Leg{merchantId, AccountKind::PaidOut, currency, -owed});
+    auto paid = checkedNegate(owed, u"amounts"_s);
+    if (!paid)
+        return paid.error();
+    legs.append(Leg{merchantId, AccountKind::PaidOut, currency, *paid});
     return legs;
 }
 
 } // namespace
+
+QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalance>& balances)
+{
+    // for display: a net beyond int64 (only a damaged ledger) shows as the nearest representable
+    // amount; payout() uses the checked sums and refuses it
+    QMap<QString, Int128> net;
+    for (const AccountBalance& b : balances) {
+        if (b.account != AccountKind::PaidOut)
+            net[b.currency] -= b.balanceMinor;
+    }
+    QList<std::pair<QString, qint64>> out;
+    for (auto it = net.cbegin(); it != net.cend(); ++it) {
+        const Int128 v =
+            std::clamp<Int128>(it.value(), std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+        out.append({it.key(), qint64(v)});
+    }
+    return out;
+}
 
 Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchantId,
                                              const QMap<QString, qint64>& amounts)
@@ -208,7 +265,10 @@ Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchant
     auto balances = Ledger::balances(uow.db(), merchantId);
     if (!balances)
         return balances.error();
-    const auto owedNow = owed(*balances);
+    const auto owedChecked = checkedOwed(*balances);
+    if (!owedChecked)
+        return owedChecked.error();
+    const auto& owedNow = *owedChecked;
     // what was asked for must be owed now, in full, before anything is written
     for (auto it = amounts.cbegin(); it != amounts.cend(); ++it) {
         if (it.value() <= 0)
@@ -226,8 +286,10 @@ Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchant
         const qint64 amount = amounts.isEmpty() ? net : amounts.value(currency, 0);
         if (amount <= 0 || net <= 0)
             continue; // nothing owed in this currency (refunds may exceed sales), or not asked for
-        auto entry = Ledger::post(uow, u"payout"_s, Id{}, u"settlement"_s,
-                                  payoutLegs(*balances, merchantId, currency, amount, net));
+        auto legs = payoutLegs(*balances, merchantId, currency, amount, net);
+        if (!legs)
+            return legs.error();
+        auto entry = Ledger::post(uow, u"payout"_s, Id{}, u"settlement"_s, *legs);
         if (!entry)
             return entry.error();
         Payout p{uow.newId(), merchantId, currency, amount, *entry, uow.nowMs()};

@@ -6,6 +6,7 @@
 #include "backend/engine/Engine.h"
 #include "backend/orders/CustomerService.h"
 #include "backend/orders/OrderService.h"
+#include "backend/payments/Ledger.h"
 #include "backend/store/Sql.h"
 #include "tests/support/StoreFixture.h"
 
@@ -31,8 +32,11 @@ private slots:
     void overflowWritesNothing();
     void quantityLimit_data();
     void quantityLimit();
+    void ledgerBalanceOverflowWritesNothing();
+    void reversingMinimumIsRefused();
 
 private:
+    Result<Id> post(const QList<payments::Leg>& legs);
     Result<Order> create(const QList<NewOrderLine>& lines, std::optional<qint64> deliveryFeeMinor = {});
     void setPrice(const QString& sku, qint64 priceMinor);
     qint64 count(const QString& sql);
@@ -76,8 +80,8 @@ void TestOrderOverflow::setPrice(const QString& sku, qint64 priceMinor)
 {
     auto done = StoreFixture::wait(m_f->client().engine().write<bool>(
         Actor{u"t"_s, u"t"_s}, [sku, priceMinor](store::UnitOfWork& uow) -> Result<bool> {
-            if (auto s = store::exec(uow.db(), u"UPDATE variants SET price_minor = ? WHERE sku = ?"_s,
-                                     {priceMinor, sku});
+            if (auto s =
+                    store::exec(uow.db(), u"UPDATE variants SET price_minor = ? WHERE sku = ?"_s, {priceMinor, sku});
                 !s)
                 return s.error();
             return true;
@@ -89,8 +93,8 @@ void TestOrderOverflow::setPrice(const QString& sku, qint64 priceMinor)
 
 qint64 TestOrderOverflow::count(const QString& sql)
 {
-    auto n = StoreFixture::wait(m_f->client().engine().read<QVariant>(
-        [sql](QSqlDatabase& db) { return store::scalar(db, sql); }));
+    auto n = StoreFixture::wait(
+        m_f->client().engine().read<QVariant>([sql](QSqlDatabase& db) { return store::scalar(db, sql); }));
     return n ? n->toLongLong() : -1;
 }
 
@@ -116,8 +120,8 @@ void TestOrderOverflow::overflowWritesNothing_data()
     // each line fits, their sum does not
     QTest::addRow("sum of lines") << Max / 2 + 1 << Max / 2 + 1
                                   << QList<NewOrderLine>{{u"GOLD-1"_s, 1}, {u"GOLD-2"_s, 1}} << -1LL << u"lines"_s;
-    QTest::addRow("subtotal plus delivery fee") << Max - 10 << 1000LL << QList<NewOrderLine>{{u"GOLD-1"_s, 1}}
-                                                << 11LL << u"total"_s;
+    QTest::addRow("subtotal plus delivery fee")
+        << Max - 10 << 1000LL << QList<NewOrderLine>{{u"GOLD-1"_s, 1}} << 11LL << u"total"_s;
 }
 
 void TestOrderOverflow::overflowWritesNothing()
@@ -162,6 +166,65 @@ void TestOrderOverflow::quantityLimit()
     QCOMPARE(order.error().field, u"lines[1].quantity"_s);
     QCOMPARE(order.error().message, u"the quantity must be at most %1"_s.arg(AmountLimits::LineQuantityMax));
     QCOMPARE(footprint(), before);
+}
+
+Result<Id> TestOrderOverflow::post(const QList<payments::Leg>& legs)
+{
+    return StoreFixture::wait(m_f->client().engine().write<Id>(Actor{u"t"_s, u"t"_s}, [legs](store::UnitOfWork& uow) {
+        return payments::Ledger::post(uow, u"test"_s, Id{}, u"test"_s, legs);
+    }));
+}
+
+void TestOrderOverflow::ledgerBalanceOverflowWritesNothing()
+{
+    using payments::AccountKind;
+    using payments::Leg;
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    const Id m = m_f->merchantId();
+    // each entry balances, but the second would carry an account's balance past int64 (SQLite
+    // would store it as a REAL): refused, and the first entry is all that stays
+    QVERIFY(post({Leg{m, AccountKind::DisputeFees, u"EUR"_s, Max - 10},
+                  Leg{m, AccountKind::MerchantPayable, u"EUR"_s, -(Max - 10)}}));
+    const qint64 entries = count(u"SELECT count(*) FROM journal_entries"_s);
+    const qint64 postings = count(u"SELECT count(*) FROM postings"_s);
+    auto over = post({Leg{m, AccountKind::DisputeFees, u"EUR"_s, 11}, Leg{m, AccountKind::Refunds, u"EUR"_s, -11}});
+    QVERIFY2(!over, "a balance past int64 was booked");
+    QCOMPARE(over.error().code, ErrorCode::Overflow);
+    QCOMPARE(over.error().field, u"amount"_s);
+    QCOMPARE(count(u"SELECT count(*) FROM journal_entries"_s), entries);
+    QCOMPARE(count(u"SELECT count(*) FROM postings"_s), postings);
+    QCOMPARE(count(u"SELECT max(balance_minor) FROM ledger_accounts"_s), Max - 10);
+    QCOMPARE(count(u"SELECT count(*) FROM ledger_accounts WHERE typeof(balance_minor) <> 'integer'"_s), 0);
+    // the way back down still works
+    QVERIFY(post({Leg{m, AccountKind::DisputeFees, u"EUR"_s, -(Max - 10)},
+                  Leg{m, AccountKind::MerchantPayable, u"EUR"_s, Max - 10}}));
+}
+
+void TestOrderOverflow::reversingMinimumIsRefused()
+{
+    using payments::AccountKind;
+    using payments::Leg;
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    constexpr qint64 Min = std::numeric_limits<qint64>::min();
+    const Id m = m_f->merchantId();
+    // balanced (Min + Max + 1 = 0), but its mirror image needs -Min, which int64 does not have
+    auto entry = post({Leg{m, AccountKind::DisputeFees, u"EUR"_s, Min},
+                       Leg{m, AccountKind::MerchantPayable, u"EUR"_s, Max}, Leg{m, AccountKind::Refunds, u"EUR"_s, 1}});
+    QVERIFY(entry);
+    const qint64 entries = count(u"SELECT count(*) FROM journal_entries"_s);
+    const Id id = *entry;
+    auto reversal =
+        StoreFixture::wait(m_f->client().engine().write<Id>(Actor{u"t"_s, u"t"_s}, [id](store::UnitOfWork& uow) {
+            return payments::Ledger::reverse(uow, id, u"mistake"_s);
+        }));
+    QVERIFY2(!reversal, "a posting of INT64_MIN was mirrored");
+    QCOMPARE(reversal.error().code, ErrorCode::Overflow);
+    QCOMPARE(reversal.error().field, u"entryId"_s);
+    QCOMPARE(count(u"SELECT count(*) FROM journal_entries"_s), entries);
+    // undo by hand, so the store check in cleanup sees accounts of ordinary size
+    QVERIFY(
+        post({Leg{m, AccountKind::DisputeFees, u"EUR"_s, Max}, Leg{m, AccountKind::MerchantPayable, u"EUR"_s, -Max}}));
+    QVERIFY(post({Leg{m, AccountKind::DisputeFees, u"EUR"_s, 1}, Leg{m, AccountKind::Refunds, u"EUR"_s, -1}}));
 }
 
 QTEST_GUILESS_MAIN(TestOrderOverflow)
