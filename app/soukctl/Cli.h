@@ -103,5 +103,9 @@ int runCatalog(const Arguments& args);
 int runSimulate(const Arguments& args);
 int runOrders(const Arguments& args);
 int runLedger(const Arguments& args);
+/// `outbox list [--dead] [--json]`: the provider calls waiting, and the dead letters.
+int runOutbox(const Arguments& args);
+/// Provider calls set aside as dead letters (refused for good or out of retries).
+Result<qint64> deadLetters(LocalClient& client);
 
 } // namespace souk::cli

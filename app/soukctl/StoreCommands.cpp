@@ -27,11 +27,22 @@ int runCheck(const Arguments& args)
     auto problems = wait((*client)->checkStore());
     if (!problems)
         return fail(problems.error());
+    // a dead letter is not a broken invariant (its money was put back), but a person must look
+    auto dead = deadLetters(**client);
+    if (!dead)
+        return fail(dead.error());
+    QStringList warnings;
+    if (*dead > 0)
+        warnings.append(u"%1 provider call(s) need attention: soukctl outbox list --dead"_s.arg(*dead));
     if (args.has(u"--json"_s)) {
-        QJsonObject report{{u"ok"_s, problems->isEmpty()}, {u"problems"_s, QJsonArray::fromStringList(*problems)}};
+        QJsonObject report{{u"ok"_s, problems->isEmpty()},
+                           {u"problems"_s, QJsonArray::fromStringList(*problems)},
+                           {u"warnings"_s, QJsonArray::fromStringList(warnings)}};
         out() << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented)) << Qt::flush;
         return problems->isEmpty() ? Ok : StoreError;
     }
+    for (const QString& w : warnings)
+        err() << "warning: " << shown(w) << Qt::endl;
     if (problems->isEmpty()) {
         out() << "ok: " << shown((*client)->location()) << " passes every check" << Qt::endl;
         return Ok;

@@ -35,6 +35,8 @@ Commands:
   orders show ID [--json]                 an order with its timeline, payments and postings
   ledger balances [--json]                balances of every ledger account (--merchant: one)
   ledger payout [--merchant ID]           settle a merchant: its net balance moves to paid out
+  outbox list [--dead] [--json]           provider calls still waiting, and those set aside
+                                          (refused for good or out of retries) for a person
 
 Options:
   --store FILE       the store file (or set SOUK_STORE)
@@ -87,7 +89,7 @@ int main(int argc, char* argv[])
         return Ok;
     }
     for (const QString& name : args->options.keys()) {
-        if (!ValueOptions.contains(name) && name != u"--json"_s && name != u"--verbose"_s)
+        if (!ValueOptions.contains(name) && name != u"--json"_s && name != u"--verbose"_s && name != u"--dead"_s)
             return usageError(u"unknown option: "_s + name);
     }
     const QString command = args->words.value(0);
@@ -105,5 +107,7 @@ int main(int argc, char* argv[])
         return runOrders(*args);
     if (command == u"ledger")
         return runLedger(*args);
+    if (command == u"outbox")
+        return runOutbox(*args);
     return usageError(command.isEmpty() ? u"no command given"_s : u"unknown command: "_s + args->words.join(u' '));
 }

@@ -14,6 +14,7 @@
 #include "backend/payments/Idempotency.h"
 #include "backend/payments/PaymentAttempts.h"
 #include "backend/payments/PaymentProvider.h"
+#include "backend/payments/ProviderOutbox.h"
 #include "backend/store/StoreOptions.h"
 
 namespace souk::engine {
@@ -43,6 +44,8 @@ public:
         /// How often expiries run on their own; 0: only when runMaintenance() is called.
         int maintenanceIntervalMs = 30'000;
         qint64 idempotencyRetentionMs = payments::Idempotency::DefaultRetentionMs;
+        /// How long a provider call that keeps failing is tried before it becomes a dead letter.
+        payments::RetryPolicy providerRetry;
     };
 
     /// Opens (creating or migrating) the store. Runs on the calling thread before any window

@@ -289,7 +289,7 @@ void LocalClient::authorizeAtProvider(const payments::CardInput& card, const pay
             // the store refused even that: release the hold now, from memory; the attempt
             // stays open, and the next start asks the provider about it again
             m_providerPool.start([provider, answer, failed, finish] {
-                if (!provider->voidAuthorization(answer.reference, {}))
+                if (!provider->voidAuthorization(answer.reference, {}).isDone())
                     qCWarning(lcClient) << "a hold Souk does not use could not be released:" << answer.reference;
                 finish(failed);
             });
@@ -458,9 +458,20 @@ void LocalClient::sendProviderCalls()
 
 namespace {
 
-/// One outbox call at the provider; true once it confirmed.
-bool send(payments::PaymentProvider& provider, const payments::OutboxItem& item)
+/// One outbox call at the provider. A call whose last answer was lost (a timeout) may have
+/// happened: the provider is asked first, and the call is sent again only if it never arrived.
+payments::CallResult send(payments::PaymentProvider& provider, const payments::OutboxItem& item)
 {
+    if (item.outcomeUnknown) {
+        switch (provider.lookupCall(item.key)) {
+        case payments::CallLookup::Done:
+            return payments::CallResult::done();
+        case payments::CallLookup::Unreachable:
+            return payments::CallResult::retry(u"unreachable"_s, true);
+        case payments::CallLookup::NeverReceived:
+            break;
+        }
+    }
     switch (item.call) {
     case payments::ProviderCall::Release:
         return provider.voidAuthorization(item.providerRef, item.key);
@@ -469,7 +480,7 @@ bool send(payments::PaymentProvider& provider, const payments::OutboxItem& item)
     case payments::ProviderCall::Refund:
         return provider.refund(item.providerRef, item.amountMinor, item.key);
     }
-    return false;
+    return payments::CallResult::retry(u"unknown_call"_s);
 }
 
 } // namespace
@@ -486,26 +497,30 @@ void LocalClient::runOutboxPass()
                 return endOutboxPass(seen, false);
             // the provider's answers take their time: on our pool
             m_providerPool.start([this, seen, pending = *pending] {
-                QList<qint64> confirmed;
-                QList<qint64> failed;
+                QList<payments::SentCall> sent;
+                int confirmed = 0;
                 for (const payments::OutboxItem& item : pending) {
                     if (m_closing.load())
                         break; // the rest stays in the store for the next start
-                    (send(*m_options.provider, item) ? confirmed : failed).append(item.id);
+                    sent.append({item, send(*m_options.provider, item)});
+                    confirmed += sent.last().result.isDone();
                 }
-                if (!failed.isEmpty())
-                    qCWarning(lcClient) << failed.size() << "provider calls failed; they are tried again";
+                if (confirmed < sent.size())
+                    qCWarning(lcClient) << sent.size() - confirmed << "provider calls failed; they are tried again "
+                                                                      "or set aside";
                 // what it confirmed may have made due a payment's next call (a refund behind
                 // its capture), or the batch was full: read again until a pass confirms nothing
-                const bool more = !confirmed.isEmpty();
-                m_engine->write<bool>(
+                const bool more = confirmed > 0;
+                m_engine->write<int>(
                     SystemActor,
-                    [confirmed, failed](store::UnitOfWork& uow) -> Result<bool> {
-                        if (auto s = payments::ProviderOutbox::settle(uow, confirmed, failed); !s)
-                            return s.error();
-                        return true;
+                    [sent, policy = m_options.providerRetry](store::UnitOfWork& uow) {
+                        return payments::ProviderOutbox::settle(uow, sent, policy);
                     },
-                    [this, seen, more](const Result<bool>& settled) { endOutboxPass(seen, more && settled); });
+                    [this, seen, more](const Result<int>& settled) {
+                        if (settled && *settled > 0)
+                            qCWarning(lcClient) << *settled << "provider calls need attention (soukctl outbox list)";
+                        endOutboxPass(seen, more && settled);
+                    });
             });
         });
 }

@@ -36,13 +36,16 @@ const QStringList& checks()
         "GROUP BY o.id HAVING o.captured_minor <> coalesce(sum(p.captured_minor), 0) "
         "OR o.refunded_minor <> coalesce(sum(p.refunded_minor), 0)"_s,
         // every capture is in the ledger: clearing debits equal what payments captured (a
-        // reversed capture counts against it, so a reversal alone shows up here)
+        // reversed capture counts against it, so a reversal alone shows up here), less what
+        // the provider refused for good (a dead capture, whose entry was reversed)
         u"SELECT 'payment ' || p.id || ': captured ' || p.captured_minor || ' but the ledger booked ' || "
         "coalesce(j.booked, 0) FROM payments p LEFT JOIN (SELECT e.payment_id, sum(ps.amount_minor) AS booked "
         "FROM journal_entries e LEFT JOIN journal_entries r ON r.id = e.reverses_id "
         "JOIN postings ps ON ps.entry_id = e.id JOIN ledger_accounts a ON a.id = ps.account_id "
         "WHERE (e.kind = 'capture' OR r.kind = 'capture') AND a.kind = 0 GROUP BY e.payment_id) j "
-        "ON j.payment_id = p.id WHERE p.captured_minor <> coalesce(j.booked, 0)"_s,
+        "ON j.payment_id = p.id LEFT JOIN (SELECT payment_id, sum(amount_minor) AS refused FROM provider_outbox "
+        "WHERE kind = 1 AND state = 1 GROUP BY payment_id) d ON d.payment_id = p.id "
+        "WHERE p.captured_minor - coalesce(d.refused, 0) <> coalesce(j.booked, 0)"_s,
         // what was refunded is the refunds plus the lost disputes
         u"SELECT 'payment ' || p.id || ': refunded ' || p.refunded_minor || ' but its refunds and lost disputes "
         "sum to ' || (coalesce(r.s, 0) + coalesce(d.s, 0)) FROM payments p "

@@ -40,6 +40,9 @@ struct Payment
     qint64 authorizedMs = 0;
     qint64 authExpiresMs = 0;
     qint64 version = 0;
+    /// Why a person must look at this payment ("capture_refused: authorization_expired"), or
+    /// empty. Set when a call to the provider ended as a dead letter.
+    QString attention;
     qint64 refundableMinor() const { return capturedMinor - refundedMinor; }
 };
 

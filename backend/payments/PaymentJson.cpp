@@ -102,7 +102,7 @@ QJsonObject PaymentJson::payment(const Payment& p)
             {u"amountMinor"_s, p.amountMinor}, {u"capturedMinor"_s, p.capturedMinor},
             {u"refundedMinor"_s, p.refundedMinor}, {u"card"_s, card}, {u"declineCode"_s, p.declineCode},
             {u"retryable"_s, p.retryable}, {u"providerRef"_s, p.providerRef}, {u"authorizedMs"_s, p.authorizedMs},
-            {u"authExpiresMs"_s, p.authExpiresMs}, {u"version"_s, p.version}};
+            {u"authExpiresMs"_s, p.authExpiresMs}, {u"version"_s, p.version}, {u"attention"_s, p.attention}};
 }
 
 Result<Payment> PaymentJson::paymentFrom(const QJsonObject& j)
@@ -135,6 +135,7 @@ Result<Payment> PaymentJson::paymentFrom(const QJsonObject& j)
     p.authorizedMs = int64(j, u"authorizedMs"_s);
     p.authExpiresMs = int64(j, u"authExpiresMs"_s);
     p.version = int64(j, u"version"_s);
+    p.attention = j.value(u"attention"_s).toString(); // absent in records from before it existed
     return p;
 }
 

@@ -85,19 +85,51 @@ bool SimulatedProvider::failing()
     return false;
 }
 
-bool SimulatedProvider::voidAuthorization(const QString& reference, const QString& key)
+void SimulatedProvider::refuseNextCalls(int count, const QString& code)
+{
+    std::lock_guard lock(m_requestsMutex);
+    m_refusalCode = code;
+    m_refusals.store(count);
+}
+
+std::optional<CallResult> SimulatedProvider::prefail()
+{
+    if (failing())
+        return CallResult::retry(u"processing_error"_s);
+    int refusals = m_refusals.load();
+    while (refusals > 0) {
+        if (m_refusals.compare_exchange_weak(refusals, refusals - 1)) {
+            std::lock_guard lock(m_requestsMutex);
+            return CallResult::refused(m_refusalCode);
+        }
+    }
+    return std::nullopt;
+}
+
+CallResult SimulatedProvider::carriedOut()
+{
+    int timeouts = m_timeouts.load();
+    while (timeouts > 0) {
+        if (m_timeouts.compare_exchange_weak(timeouts, timeouts - 1))
+            return CallResult::retry(u"timeout"_s, true); // done, but the answer never came back
+    }
+    return CallResult::done();
+}
+
+CallResult SimulatedProvider::voidAuthorization(const QString& reference, const QString& key)
 {
     Q_UNUSED(reference);
-    if (failing())
-        return false;
-    if (answeredBefore(key))
-        return true;
-    m_voided.fetch_add(1);
-    return true;
+    if (auto early = prefail())
+        return *early;
+    if (!answeredBefore(key))
+        m_voided.fetch_add(1);
+    return carriedOut();
 }
 
 bool SimulatedProvider::answeredBefore(const QString& key)
 {
+    if (key.isEmpty())
+        return false; // a call without a key cannot be recognised again
     std::lock_guard lock(m_requestsMutex);
     if (m_requests.contains(key)) {
         m_repeated.fetch_add(1);
@@ -112,28 +144,35 @@ bool SimulatedProvider::answeredBefore(const QString& key)
     return false;
 }
 
-bool SimulatedProvider::capture(const QString& reference, qint64 amountMinor, const QString& key)
+CallResult SimulatedProvider::capture(const QString& reference, qint64 amountMinor, const QString& key)
 {
     Q_UNUSED(reference);
-    if (failing())
-        return false;
-    if (answeredBefore(key))
-        return true; // the money moved the first time
-    m_captures.fetch_add(1);
-    m_capturedMinor.fetch_add(amountMinor);
-    return true;
+    if (auto early = prefail())
+        return *early;
+    if (!answeredBefore(key)) { // a repeat: the money moved the first time
+        m_captures.fetch_add(1);
+        m_capturedMinor.fetch_add(amountMinor);
+    }
+    return carriedOut();
 }
 
-bool SimulatedProvider::refund(const QString& reference, qint64 amountMinor, const QString& key)
+CallResult SimulatedProvider::refund(const QString& reference, qint64 amountMinor, const QString& key)
 {
     Q_UNUSED(reference);
-    if (failing())
-        return false;
-    if (answeredBefore(key))
-        return true;
-    m_refunds.fetch_add(1);
-    m_refundedMinor.fetch_add(amountMinor);
-    return true;
+    if (auto early = prefail())
+        return *early;
+    if (!answeredBefore(key)) {
+        m_refunds.fetch_add(1);
+        m_refundedMinor.fetch_add(amountMinor);
+    }
+    return carriedOut();
+}
+
+CallLookup SimulatedProvider::lookupCall(const QString& key)
+{
+    m_lookups.fetch_add(1);
+    std::lock_guard lock(m_requestsMutex);
+    return m_requests.contains(key) ? CallLookup::Done : CallLookup::NeverReceived;
 }
 
 } // namespace souk::payments

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <deque>
 #include <mutex>
+#include <optional>
 
 #include "backend/payments/Card.h"
 
@@ -35,6 +36,35 @@ struct AttemptLookup
     ProviderAnswer answer;
 };
 
+/// How one void, capture or refund ended at the provider.
+struct CallResult
+{
+    enum class Outcome
+    {
+        Done,    ///< the provider confirmed (or knew the call already, by its key)
+        Retry,   ///< it failed for now (network, timeout, processing error): try again later
+        Refused, ///< refused for good (the hold expired, the card was closed): never try again
+    };
+    Outcome outcome = Outcome::Retry;
+    QString code; ///< the provider's reason: "timeout", "processing_error", "authorization_expired", ...
+    /// The call may have happened though no answer came (a timeout): ask lookupCall() before
+    /// sending it again.
+    bool outcomeUnknown = false;
+
+    static CallResult done() { return {Outcome::Done, {}, false}; }
+    static CallResult retry(const QString& code, bool unknown = false) { return {Outcome::Retry, code, unknown}; }
+    static CallResult refused(const QString& code) { return {Outcome::Refused, code, false}; }
+    bool isDone() const { return outcome == Outcome::Done; }
+};
+
+/// What the provider says of a void, capture or refund sent earlier, asked by its key.
+enum class CallLookup
+{
+    Unreachable,   ///< the provider could not be asked now
+    NeverReceived, ///< nothing arrived with this key: the call may be sent
+    Done,          ///< it was carried out: sending it again is not needed
+};
+
 /// The acquirer/card network seen by Souk. Called off the writer thread (it waits on the
 /// network). Every call carries an idempotency key unique across stores and nodes (see
 /// ProviderOutbox and PaymentAttempts): the provider treats a repeated key as the call it
@@ -51,16 +81,17 @@ public:
     /// What the authorization sent with `key` came to (see AttemptLookup).
     virtual AttemptLookup lookupAuthorization(const QString& key) = 0;
     // The calls below come from the outbox (ProviderOutbox), after the command that decided
-    // them committed, and again after a crash or a refusal: each is safe to repeat under its
-    // key. True once the provider confirmed (or knows the call already); false when it failed
-    // and should be tried again later.
+    // them committed, and again after a crash or a failure: each is safe to repeat under its
+    // key. Each answers done, retry (with the reason) or refused for good (with the reason).
 
     /// Releases a hold Souk will not use (voided, cancelled, expired, or a concurrent retry won).
-    virtual bool voidAuthorization(const QString& reference, const QString& key) = 0;
+    virtual CallResult voidAuthorization(const QString& reference, const QString& key) = 0;
     /// Settles `amountMinor` of the hold `reference`; the rest of the hold is released with it.
-    virtual bool capture(const QString& reference, qint64 amountMinor, const QString& key) = 0;
+    virtual CallResult capture(const QString& reference, qint64 amountMinor, const QString& key) = 0;
     /// Pays `amountMinor` of what `reference` captured back to the card.
-    virtual bool refund(const QString& reference, qint64 amountMinor, const QString& key) = 0;
+    virtual CallResult refund(const QString& reference, qint64 amountMinor, const QString& key) = 0;
+    /// What became of the void, capture or refund sent with `key` (see CallLookup).
+    virtual CallLookup lookupCall(const QString& key) = 0;
 };
 
 /// A provider that behaves like a real test environment: the card number decides the answer
@@ -81,9 +112,10 @@ public:
     ProviderAnswer authorize(const CardInput& card, qint64 amountMinor, const QString& currency,
                              const QString& key) override;
     AttemptLookup lookupAuthorization(const QString& key) override;
-    bool voidAuthorization(const QString& reference, const QString& key) override;
-    bool capture(const QString& reference, qint64 amountMinor, const QString& key) override;
-    bool refund(const QString& reference, qint64 amountMinor, const QString& key) override;
+    CallResult voidAuthorization(const QString& reference, const QString& key) override;
+    CallResult capture(const QString& reference, qint64 amountMinor, const QString& key) override;
+    CallResult refund(const QString& reference, qint64 amountMinor, const QString& key) override;
+    CallLookup lookupCall(const QString& key) override;
     /// What reached the provider through the calls above (tests check that nothing is left
     /// behind or sent twice).
     qint64 voidedHolds() const { return m_voided.load(); }
@@ -91,8 +123,15 @@ public:
     qint64 capturedMinor() const { return m_capturedMinor.load(); }
     qint64 refunds() const { return m_refunds.load(); }
     qint64 refundedMinor() const { return m_refundedMinor.load(); }
-    /// The next `count` voids, captures or refunds fail, as when the provider cannot be reached.
+    /// The next `count` voids, captures or refunds fail for now ("processing_error"), as when
+    /// the provider cannot be reached.
     void failNextCalls(int count) { m_callFailures.store(count); }
+    /// The next `count` are refused for good with `code` (as for a hold that expired).
+    void refuseNextCalls(int count, const QString& code);
+    /// The next `count` are carried out, but their answer is lost ("timeout").
+    void timeOutNextCalls(int count) { m_timeouts.store(count); }
+    /// Calls asked about with lookupCall() so far.
+    qint64 lookups() const { return m_lookups.load(); }
     /// Approved authorizations so far.
     qint64 holdsPlaced() const { return m_approved.load(); }
     /// Captures and refunds it had answered already, confirmed again without moving money.
@@ -111,6 +150,10 @@ private:
     std::atomic<qint64> m_refundedMinor{0};
     std::atomic<qint64> m_approved{0};
     std::atomic<int> m_callFailures{0};
+    std::atomic<int> m_timeouts{0};
+    std::atomic<qint64> m_lookups{0};
+    std::atomic<int> m_refusals{0};
+    QString m_refusalCode; ///< guarded by m_requestsMutex
     std::atomic<qint64> m_repeated{0};
     std::mutex m_requestsMutex;
     QSet<QString> m_requests;           ///< the keys answered, the newest RequestIdsKept
@@ -120,6 +163,10 @@ private:
 
     /// True when this call is one of those failNextCalls() asked to fail.
     bool failing();
+    /// The answer a call gets before it is carried out: retry, refused, or nothing (go on).
+    std::optional<CallResult> prefail();
+    /// The answer once carried out: done, or a lost answer (timeOutNextCalls).
+    CallResult carriedOut();
     /// True when `key` was answered before; remembers it otherwise.
     bool answeredBefore(const QString& key);
 };

@@ -76,7 +76,7 @@ Result<Id> recordRefund(store::UnitOfWork& uow, const Payment& p, qint64 amount,
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing a refund"_s); !s)
         return s.error();
-    if (auto s = ProviderOutbox::enqueueRefund(uow, p.id, p.providerRef, amount); !s)
+    if (auto s = ProviderOutbox::enqueueRefund(uow, p.id, p.providerRef, amount, entryId); !s)
         return s.error();
     return id;
 }
@@ -85,6 +85,8 @@ Status checkRefundable(const Payment& p, qint64 amount)
 {
     if (p.status != PaymentStatus::Captured)
         return illegal(u"only a captured payment can be refunded (this one is %1)"_s.arg(paymentStatusName(p.status)));
+    if (p.attention.startsWith(u"capture_refused"_s)) // the money never arrived: none can go back
+        return illegal(u"the provider refused this payment's capture; nothing can be refunded"_s);
     if (amount <= 0)
         return Error::invalid(u"amount"_s, u"the refund amount must be positive"_s);
     if (amount > p.refundableMinor())
@@ -215,7 +217,7 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
         return s.error();
     // the money moves once the provider hears of it, even after a crash; a partial capture
     // releases the rest of the hold with it
-    if (auto s = ProviderOutbox::enqueueCapture(uow, p->id, p->providerRef, amount); !s)
+    if (auto s = ProviderOutbox::enqueueCapture(uow, p->id, p->providerRef, amount, *entry); !s)
         return s.error();
     order->capturedMinor = amount;
     order->paymentState = PaymentState::Captured;

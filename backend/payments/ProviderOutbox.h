@@ -6,6 +6,7 @@
 
 #include "backend/core/Id.h"
 #include "backend/core/Result.h"
+#include "backend/payments/PaymentProvider.h"
 #include "backend/store/UnitOfWork.h"
 
 namespace souk::payments {
@@ -28,6 +29,26 @@ struct OutboxItem
     QString providerRef;
     qint64 amountMinor = 0; ///< what to capture or refund; 0 for a release
     int attempts = 0;       ///< provider calls that failed so far
+    bool outcomeUnknown = false; ///< the last attempt timed out: ask the provider before sending again
+    qint64 createdMs = 0;
+    Id entryId;       ///< the journal entry that booked the call's money (capture, refund), if any
+    bool dead = false; ///< a dead letter: refused for good or out of retries
+    QString lastCode; ///< the provider's reason for the last failure
+};
+
+/// How long the outbox keeps trying a call the provider fails for now. Past either limit the
+/// call becomes a dead letter, as one refused for good does.
+struct RetryPolicy
+{
+    int attemptsMax = 12;                       ///< about a day and a half with RetryMaxMs between the last
+    qint64 ageMaxMs = 3LL * 24 * 60 * 60'000;   ///< three days after the command that decided it
+};
+
+/// One call as it came back from the provider.
+struct SentCall
+{
+    OutboxItem item;
+    CallResult result;
 };
 
 /// The outbox of provider calls. A command that voids, captures or refunds in the store records
@@ -38,13 +59,23 @@ struct OutboxItem
 /// unique across stores and nodes, so a provider treats a repeated call as the one it answered:
 /// "<store id>:<payment id>:<n>" for a payment's n-th call (a per-payment sequence, which also
 /// orders its calls), "<store id>:release:<reference>" for a hold no payment recorded.
-/// Writer thread for enqueue and settle; pending() on any connection.
+///
+/// A call refused for good, or out of retries (RetryPolicy), becomes a dead letter: it stays
+/// in the outbox with the provider's reason, the money it did not move is put back in the
+/// ledger by a reversing entry (a capture the provider refused is no longer owed to the
+/// merchant, so it cannot be paid out; a refund it refused is the merchant's again), the payment
+/// carries the reason as `attention`, and the order's timeline says so. A dead capture takes
+/// the payment's later calls with it: nothing was captured to refund.
+/// Writer thread for enqueue and settle; pending() and the lists on any connection.
 class ProviderOutbox final
 {
 public:
     static Status enqueueRelease(store::UnitOfWork& uow, Id paymentId, const QString& providerRef);
-    static Status enqueueCapture(store::UnitOfWork& uow, Id paymentId, const QString& providerRef, qint64 amountMinor);
-    static Status enqueueRefund(store::UnitOfWork& uow, Id paymentId, const QString& providerRef, qint64 amountMinor);
+    /// `entryId`: the journal entry that booked the money, reversed if the call dies.
+    static Status enqueueCapture(store::UnitOfWork& uow, Id paymentId, const QString& providerRef, qint64 amountMinor,
+                                 Id entryId = {});
+    static Status enqueueRefund(store::UnitOfWork& uow, Id paymentId, const QString& providerRef, qint64 amountMinor,
+                                Id entryId = {});
     /// A call the provider refused is tried again after RetryBaseMs, then after twice as long
     /// each time, up to RetryMaxMs: an outage is not met with a call per command.
     static constexpr qint64 RetryBaseMs = 30'000;
@@ -58,13 +89,17 @@ public:
     /// calls go in the order its commands made them (its call sequence, not the ids), one at a
     /// time: a refund waits for its capture.
     static Result<QList<OutboxItem>> pending(QSqlDatabase& db, qint64 nowMs, int limit);
-    /// Removes the calls the provider confirmed; counts an attempt on those it did not and puts
-    /// their next attempt off (see RetryBaseMs).
-    static Status settle(store::UnitOfWork& uow, const QList<qint64>& confirmed, const QList<qint64>& failed);
+    /// Every call still in the outbox, waiting or dead, oldest first (`soukctl outbox list`).
+    static Result<QList<OutboxItem>> all(QSqlDatabase& db, bool deadOnly, int limit);
+    /// Removes the calls the provider confirmed; for one it failed for now, counts the attempt
+    /// and puts the next off (see RetryBaseMs) or, past `policy`, makes it a dead letter; one it
+    /// refused becomes a dead letter at once. Returns the dead letters made.
+    static Result<int> settle(store::UnitOfWork& uow, const QList<SentCall>& sent, const RetryPolicy& policy);
 
 private:
     static Status enqueue(store::UnitOfWork& uow, ProviderCall call, Id paymentId, const QString& providerRef,
-                          qint64 amountMinor);
+                          qint64 amountMinor, Id entryId);
+    static Status deadLetter(store::UnitOfWork& uow, const OutboxItem& item, const QString& code);
 };
 
 } // namespace souk::payments

@@ -299,6 +299,7 @@ QByteArray StoredResult<Payment>::encode(const Payment& p)
     w.text(p.card.brand).text(p.card.last4).integer(p.card.expMonth).integer(p.card.expYear).text(p.card.fingerprint);
     w.text(p.declineCode).integer(p.retryable ? 1 : 0).text(p.providerRef);
     w.integer(p.authorizedMs).integer(p.authExpiresMs).integer(p.version);
+    w.text(p.attention);
     // a new field goes here, after every field above: see Writer
     return w.take();
 }
@@ -328,6 +329,8 @@ Result<Payment> StoredResult<Payment>::decode(const QByteArray& bytes)
     p.authorizedMs = r.integer();
     p.authExpiresMs = r.integer();
     p.version = r.integer();
+    if (r.typed()) // the first binary form ends at `version`
+        p.attention = r.text(); // and a typed record from before the field existed reads it empty
     if (!r.good())
         return unreadable("payment");
     return p;

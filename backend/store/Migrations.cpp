@@ -205,6 +205,15 @@ const QList<QStringList>& shippedSteps()
             u"ALTER TABLE payments ADD COLUMN provider_calls INTEGER NOT NULL DEFAULT 0"_s,
             u"ALTER TABLE provider_outbox ADD COLUMN call_seq INTEGER NOT NULL DEFAULT 0"_s,
             u"ALTER TABLE provider_outbox ADD COLUMN call_key TEXT NOT NULL DEFAULT ''"_s,
+            // a call refused for good, or out of retries, stays as a dead letter (state 1) with
+            // the provider's reason; `entry_id` is the journal entry its money was booked by
+            u"ALTER TABLE provider_outbox ADD COLUMN state INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE provider_outbox ADD COLUMN last_code TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE provider_outbox ADD COLUMN outcome_unknown INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE provider_outbox ADD COLUMN entry_id INTEGER"_s,
+            u"ALTER TABLE provider_outbox ADD COLUMN dead_ms INTEGER"_s,
+            // what a person must look at about a payment (a capture the provider refused), or ''
+            u"ALTER TABLE payments ADD COLUMN attention TEXT NOT NULL DEFAULT ''"_s,
             // calls waiting from before keep the key they may already have been sent with, and
             // their order; a payment's next call is numbered after them
             u"UPDATE provider_outbox SET call_key = CAST(id AS TEXT), call_seq = (SELECT count(*) "

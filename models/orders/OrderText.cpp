@@ -156,6 +156,7 @@ QString OrderText::eventKind(const QString& kind)
         {u"dispute.evidence"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute evidence sent")},
         {u"dispute.won"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute won")},
         {u"dispute.lost"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute lost")},
+        {u"payment.attention"_s, QT_TRANSLATE_NOOP("OrderText", "Needs attention")},
     };
     return translated(names, kind);
 }
@@ -165,6 +166,7 @@ QString OrderText::eventDetail(const QString& kind, const QString& detail)
     // events whose detail is a code rather than a note: the kind says which lookup reads it
     static const QHash<QString, QString (*)(const QString&)> codes{
         {u"dispute.opened"_s, &OrderText::disputeReason},
+        {u"payment.attention"_s, &OrderText::attention},
     };
     const auto it = codes.constFind(kind);
     return it == codes.constEnd() ? eventNote(detail) : (*it)(detail);
@@ -193,6 +195,28 @@ QString OrderText::eventNote(const QString& detail)
         return Tr::tr("%1 – %2").arg(detail.left(at), declineReason(detail.mid(at + 11)));
     }
     return detail;
+}
+
+QString OrderText::attention(const QString& code)
+{
+    // "<call>_refused: <provider's reason>"; the reason is "gave_up: <last failure>" when the
+    // provider never answered in time
+    const qsizetype colon = code.indexOf(u": "_s);
+    const QString call = code.left(colon);
+    QString reason = colon < 0 ? QString() : code.mid(colon + 2);
+    if (reason.startsWith(u"gave_up: "_s))
+        //: %1 the provider's last error code, e.g. "processing_error"
+        reason = Tr::tr("no answer after repeated attempts (%1)").arg(reason.mid(9));
+    if (call == u"capture_refused"_s)
+        //: %1 the provider's reason, e.g. "authorization_expired"; the money was not taken
+        return Tr::tr("The provider refused the capture: %1. The money was not taken.").arg(reason);
+    if (call == u"refund_refused"_s)
+        //: %1 the provider's reason; the customer did not get the money back
+        return Tr::tr("The provider refused the refund: %1. The customer was not paid back.").arg(reason);
+    if (call == u"release_refused"_s)
+        //: %1 the provider's reason; the hold on the card may remain
+        return Tr::tr("The provider refused to release the hold: %1.").arg(reason);
+    return code;
 }
 
 QString OrderText::declineReason(const QString& code)

@@ -32,6 +32,8 @@ public:
     /// A delivery address on one line: "Home: 12 Main St, 10115 Berlin, DE".
     static QString address(const orders::Address& address);
     /// A decline code ("insufficient_funds") as a sentence.
+    /// Why a payment needs a person ("capture_refused: authorization_expired"), in words.
+    static QString attention(const QString& code);
     static QString declineReason(const QString& code);
     /// A card network's dispute reason code ("fraudulent") in words; other text as it is.
     static QString disputeReason(const QString& code);

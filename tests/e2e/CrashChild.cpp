@@ -33,12 +33,13 @@ public:
     {
         return m_cards.lookupAuthorization(key);
     }
-    bool voidAuthorization(const QString&, const QString&) override { return never(); }
-    bool capture(const QString&, qint64, const QString&) override { return never(); }
-    bool refund(const QString&, qint64, const QString&) override { return never(); }
+    payments::CallResult voidAuthorization(const QString&, const QString&) override { return never(); }
+    payments::CallResult capture(const QString&, qint64, const QString&) override { return never(); }
+    payments::CallResult refund(const QString&, qint64, const QString&) override { return never(); }
+    payments::CallLookup lookupCall(const QString&) override { return payments::CallLookup::Unreachable; }
 
 private:
-    [[noreturn]] static bool never()
+    [[noreturn]] static payments::CallResult never()
     {
         for (;;)
             QThread::sleep(3600);

@@ -34,6 +34,8 @@ public:
     /// The same with another provider (null: the fixture's own) and durability, for tests
     /// that stand between the engine and the card network or the disk.
     bool reopenWith(std::shared_ptr<payments::PaymentProvider> provider, store::Durability durability);
+    /// The options the next reopen() uses (a retry policy, say).
+    LocalClient::Options& options() { return m_options; }
     /// Closes the client (the store stays in the fixture's folder); reopen() opens it again.
     void close() { m_client.reset(); }
     /// What `soukctl check` would report on the store now (catalog, orders, payments, ledger);

@@ -37,18 +37,19 @@ public:
         return sim.authorize(card, amountMinor, currency, key);
     }
     AttemptLookup lookupAuthorization(const QString& key) override { return sim.lookupAuthorization(key); }
-    bool voidAuthorization(const QString& reference, const QString& key) override
+    CallResult voidAuthorization(const QString& reference, const QString& key) override
     {
         return sim.voidAuthorization(reference, key);
     }
-    bool capture(const QString& reference, qint64 amountMinor, const QString& key) override
+    CallResult capture(const QString& reference, qint64 amountMinor, const QString& key) override
     {
         return sim.capture(reference, amountMinor, key);
     }
-    bool refund(const QString& reference, qint64 amountMinor, const QString& key) override
+    CallResult refund(const QString& reference, qint64 amountMinor, const QString& key) override
     {
         return sim.refund(reference, amountMinor, key);
     }
+    CallLookup lookupCall(const QString& key) override { return sim.lookupCall(key); }
 
     void gate() { m_gated = true; }
     /// Waits until an authorization reached the provider; false after 5 s.

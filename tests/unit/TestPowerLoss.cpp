@@ -44,31 +44,39 @@ public:
             return {};
         return m_sim.lookupAuthorization(key);
     }
-    bool voidAuthorization(const QString& reference, const QString&) override
+    CallResult voidAuthorization(const QString& reference, const QString& key) override
     {
         if (m_vfs.isCut())
-            return false;
+            return CallResult::retry(u"unreachable"_s);
         std::lock_guard lock(m_mutex);
+        seen(key);
         m_released.insert(reference);
-        return true;
+        return CallResult::done();
     }
-    bool capture(const QString& reference, qint64 amountMinor, const QString& key) override
+    CallResult capture(const QString& reference, qint64 amountMinor, const QString& key) override
     {
         if (m_vfs.isCut())
-            return false;
+            return CallResult::retry(u"unreachable"_s);
         std::lock_guard lock(m_mutex);
         if (!seen(key))
             m_captured[reference] += amountMinor;
-        return true;
+        return CallResult::done();
     }
-    bool refund(const QString& reference, qint64 amountMinor, const QString& key) override
+    CallResult refund(const QString& reference, qint64 amountMinor, const QString& key) override
     {
         if (m_vfs.isCut())
-            return false;
+            return CallResult::retry(u"unreachable"_s);
         std::lock_guard lock(m_mutex);
         if (!seen(key))
             m_refunded[reference] += amountMinor;
-        return true;
+        return CallResult::done();
+    }
+    CallLookup lookupCall(const QString& key) override
+    {
+        if (m_vfs.isCut())
+            return CallLookup::Unreachable;
+        std::lock_guard lock(m_mutex);
+        return m_keys.contains(key) ? CallLookup::Done : CallLookup::NeverReceived;
     }
 
     struct Seen

@@ -30,9 +30,15 @@ private slots:
     void providerCallsSurviveFailuresAndRestarts();
     void aPaymentsCallsGoInOrder();
     void everyCallHasItsOwnKey();
+    void captureRefusedForGoodIsReversed();
+    void refundRefusedForGoodIsReversed();
+    void retriesAreCappedThenSetAside();
+    void timedOutCallIsAskedAboutNotResent();
 
 private:
     qint64 count(const QString& table);
+    /// The merchant's balance of `kind` (its one currency).
+    qint64 balance(AccountKind kind);
     /// The attempts of each call due to the provider (a payment's first waiting call), oldest first.
     QList<int> pending();
     template <typename T> T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
@@ -211,6 +217,93 @@ void TestProviderCalls::everyCallHasItsOwnKey()
     QTRY_COMPARE(count(u"provider_outbox"_s), 0);
     QCOMPARE(m_f->provider().captures(), 2);
     QCOMPARE(m_f->provider().repeatedCalls(), 0);
+}
+
+qint64 TestProviderCalls::balance(AccountKind kind)
+{
+    auto balances = wait(m_f->client().ledgerBalances(m_f->merchantId()));
+    if (!balances)
+        return -1;
+    qint64 sum = 0;
+    for (const AccountBalance& b : *balances)
+        sum += b.account == kind && b.merchantId == m_f->merchantId() ? b.balanceMinor : 0;
+    return sum;
+}
+
+void TestProviderCalls::captureRefusedForGoodIsReversed()
+{
+    // the hold expired at the provider before the capture arrived: the money never moved, so
+    // the merchant is not owed it, nothing can be refunded, and a person is asked to look
+    m_f->provider().refuseNextCalls(1, u"authorization_expired"_s);
+    const Payment p = m_orders->paidOrder(u"EAR-1"_s, 1);
+    QTRY_COMPARE(count(u"provider_outbox WHERE state = 1"_s), 1);
+    QCOMPARE(m_f->provider().captures(), 0);
+    QCOMPARE(balance(AccountKind::MerchantPayable), 0); // the capture's entry is reversed
+    const auto detail = wait(m_f->client().orderDetail(p.orderId));
+    QVERIFY(detail);
+    QCOMPARE(detail->payments.first().attention, u"capture_refused: authorization_expired"_s);
+    bool told = false;
+    for (const auto& e : detail->events)
+        told = told || e.kind == u"payment.attention"_s;
+    QVERIFY2(told, "the order's timeline does not say the capture was refused");
+    const auto refund = wait(m_f->client().refundPayment(p.id, 100, u"goodwill"_s, key()));
+    QVERIFY(!refund);
+    QCOMPARE(refund.error().code, ErrorCode::IllegalTransition);
+    QCOMPARE(pending(), QList<int>{}); // set aside, not retried
+}
+
+void TestProviderCalls::refundRefusedForGoodIsReversed()
+{
+    const Payment p = m_orders->paidOrder(u"EAR-1"_s, 1);
+    QTRY_COMPARE(count(u"provider_outbox"_s), 0);
+    const qint64 owed = balance(AccountKind::MerchantPayable);
+    m_f->provider().refuseNextCalls(1, u"card_closed"_s);
+    QVERIFY(wait(m_f->client().refundPayment(p.id, 500, u"late delivery"_s, key())));
+    QTRY_COMPARE(count(u"provider_outbox WHERE state = 1"_s), 1);
+    QCOMPARE(m_f->provider().refunds(), 0);
+    QCOMPARE(balance(AccountKind::Refunds), 0); // the refund's entry is reversed
+    QCOMPARE(balance(AccountKind::MerchantPayable), owed);
+    const auto detail = wait(m_f->client().orderDetail(p.orderId));
+    QVERIFY(detail);
+    QCOMPARE(detail->payments.first().attention, u"refund_refused: card_closed"_s);
+}
+
+void TestProviderCalls::retriesAreCappedThenSetAside()
+{
+    m_f->options().providerRetry = RetryPolicy{3, 24LL * 60 * 60'000};
+    QVERIFY(m_f->reopen());
+    m_f->provider().failNextCalls(1000); // the provider is down for good
+    m_orders->paidOrder(u"EAR-1"_s, 1);
+    QTRY_COMPARE(pending(), QList<int>{1});
+    for (int i = 0; i < 4 && count(u"provider_outbox WHERE state = 1"_s) == 0; ++i) {
+        m_clock->advanceMs(ProviderOutbox::RetryMaxMs);
+        QVERIFY(wait(m_f->client().runMaintenance()));
+        QTest::qWait(50);
+    }
+    QTRY_COMPARE(count(u"provider_outbox WHERE state = 1"_s), 1);
+    auto code = wait(m_f->client().engine().read<QVariant>([](QSqlDatabase& db) {
+        return store::scalar(db, u"SELECT last_code || ' after ' || attempts FROM provider_outbox"_s);
+    }));
+    QVERIFY(code);
+    QCOMPARE(code->toString(), u"gave_up: processing_error after 2"_s); // the third failure set it aside
+    QCOMPARE(balance(AccountKind::MerchantPayable), 0);
+    m_f->provider().failNextCalls(0);
+}
+
+void TestProviderCalls::timedOutCallIsAskedAboutNotResent()
+{
+    // the capture reached the provider but its answer was lost: before sending it again the
+    // outbox asks the provider, which says it is done, so it is not sent a second time
+    m_f->provider().timeOutNextCalls(1);
+    m_orders->paidOrder(u"EAR-1"_s, 1);
+    QTRY_COMPARE(pending(), QList<int>{1});
+    QCOMPARE(m_f->provider().captures(), 1);
+    m_clock->advanceMs(ProviderOutbox::RetryBaseMs);
+    QVERIFY(wait(m_f->client().runMaintenance()));
+    QTRY_COMPARE(count(u"provider_outbox"_s), 0);
+    QCOMPARE(m_f->provider().lookups(), 1);
+    QCOMPARE(m_f->provider().captures(), 1);
+    QCOMPARE(m_f->provider().repeatedCalls(), 0); // never sent twice
 }
 
 QTEST_GUILESS_MAIN(TestProviderCalls)

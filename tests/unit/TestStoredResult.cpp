@@ -180,10 +180,10 @@ void TestStoredResult::firstBinaryFormStillReads()
 
 void TestStoredResult::recordWithoutANewerFieldReadsItsDefault()
 {
-    // a payment stored before `version` (its last field) existed: the field reads as 0, the
-    // rest as stored
+    // a payment stored before `version` and `attention` (its last two fields) existed: they
+    // read as 0 and empty, the rest as stored
     const QByteArray today = StoredResult<Payment>::encode(samplePayment());
-    const QByteArray older = reshaped(today, 1, {}, 0, 1 + 8);
+    const QByteArray older = reshaped(today, 2, {}, 0, (1 + 8) + (1 + 8 + 0));
     const auto back = StoredResult<Payment>::decode(older);
     QVERIFY2(back, qPrintable(back ? QString() : back.error().toString()));
     Payment expected = samplePayment();

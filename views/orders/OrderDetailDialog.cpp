@@ -188,8 +188,11 @@ void OrderDetailDialog::fillPayments()
     m_payments->setRowCount(int(d.payments.size() + d.refunds.size() + d.disputes.size()));
     int r = 0;
     for (const auto& p : d.payments) {
-        const QString details = p.status == PaymentStatus::Failed ? OrderText::declineReason(p.declineCode)
-                                                                  : tr("captured %1").arg(money(p.capturedMinor));
+        QString details = p.status == PaymentStatus::Failed ? OrderText::declineReason(p.declineCode)
+                                                            : tr("captured %1").arg(money(p.capturedMinor));
+        if (!p.attention.isEmpty())
+            //: %1 why a person must look at the payment, e.g. "The provider refused the capture: …"
+            details = tr("Needs attention: %1").arg(OrderText::attention(p.attention));
         Tables::setRow(m_payments, r++,
                        {tr("Payment"), OrderText::paymentStatus(p.status), money(p.amountMinor),
                         tr("%1 •••• %2").arg(p.card.brand, p.card.last4), details, formatDateTime(p.authorizedMs)},
