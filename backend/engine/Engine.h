@@ -56,12 +56,13 @@ public:
     static Result<std::unique_ptr<Engine>> open(const EngineOptions& options, const Clock& clock);
     ~Engine() override;
 
-    /// Queues a command for the writer thread. A failed command rolls back alone and changes
-    /// nothing. A command may run more than once before its batch commits (when another command
-    /// of the batch fails after writing, the batch runs again): its result is that of its last
-    /// run, so it must not keep anything outside the store from an earlier run. The future
-    /// finishes after the commit on the writer's completion thread, where continuations
-    /// attached without a context run: they must be short, or hop to a pool of their own.
+    /// Queues a command for the writer thread, where it runs exactly once, in its batch's
+    /// transaction. A failed command rolls back alone and changes nothing, even when it failed
+    /// after writing: the other commands of its batch do not run again, and the good ones
+    /// commit. Only when the transaction itself is lost (disk full, I/O error) does the whole
+    /// batch fail. The future finishes after the commit on the writer's completion thread, where
+    /// continuations attached without a context run: they must be short, or hop to a pool of
+    /// their own.
     template <typename T>
     QFuture<Result<T>> write(Actor actor, std::function<Result<T>(store::UnitOfWork&)> command)
     {

@@ -19,16 +19,36 @@ Q_LOGGING_CATEGORY(lcWriter, "souk.engine.writer")
 namespace souk::engine {
 namespace {
 
-/// Runs one job inside SAVEPOINT cmd, then its finishers; on failure the savepoint is rolled
-/// back and the job changed nothing. The changes of a good job join the batch. Returns an error
-/// only when the batch's transaction itself is gone (SQLite rolls the whole transaction back on
-/// disk-full or I/O errors): nothing of the batch may then be committed or reported as done.
-std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges,
-                                   store::LookupCache& lookups)
+/// How a command ran.
+struct Ran
+{
+    std::optional<Error> lost; ///< the transaction is gone: nothing of the batch may be kept
+    bool kept = false;         ///< the command succeeded; its changes joined the batch
+};
+
+/// Opens the batch's transaction (again, after its first command failed).
+std::optional<Error> begin(QSqlDatabase& db, store::StatementCache& statements, store::LookupCache& lookups)
+{
+    if (!db.transaction())
+        return store::sqlError(db.lastError(), u"starting a transaction"_s);
+    lookups.transactionStarted(statements);
+    return std::nullopt;
+}
+
+/// Runs one job, then its finishers, in SAVEPOINT cmd, or bare when it is the first of its
+/// transaction to run: nothing kept before it can be undone with it, so a failure rolls the
+/// transaction back and begins it again. Either way a failed job changed nothing, and a good
+/// job's changes join the batch. `lost` is set only when the transaction itself is gone (SQLite
+/// rolls the whole transaction back on disk-full or I/O errors): nothing of the batch may then
+/// be committed or reported as done.
+Ran runJob(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, store::StatementCache& statements,
+           store::LookupCache& lookups, ChangeList& batchChanges, bool savepoint)
 {
     // cached statements: a command's own work can be a handful of rows, so these count
-    if (auto s = store::exec(uow.statement(u"SAVEPOINT cmd"_s), u"opening a savepoint"_s); !s)
-        return s.error();
+    if (savepoint) {
+        if (auto s = store::exec(uow.statement(u"SAVEPOINT cmd"_s), u"opening a savepoint"_s); !s)
+            return {s.error()};
+    }
     bool ok = job.run(uow);
     if (ok) {
         if (auto s = uow.runFinishers(); !s) {
@@ -36,20 +56,28 @@ std::optional<Error> runInSavepoint(QSqlDatabase& db, WriteJob& job, store::Unit
             ok = false;
         }
     }
+    if (!store::inTransaction(db))
+        return {Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s)};
     if (!ok) {
-        if (!store::inTransaction(db))
-            return Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s);
         lookups.clear(); // an entry may have been read from what is undone
+        if (!savepoint) {
+            statements.finishAll(); // no cursor may outlive the transaction
+            if (!db.rollback())
+                return {store::sqlError(db.lastError(), u"rolling back a command"_s)};
+            return {begin(db, statements, lookups)};
+        }
         if (auto s = store::exec(uow.statement(u"ROLLBACK TO cmd"_s), u"rolling back a command"_s); !s)
-            return s.error();
+            return {s.error()};
         if (auto s = store::exec(uow.statement(u"RELEASE cmd"_s), u"releasing a savepoint"_s); !s)
-            return s.error();
-        return std::nullopt;
+            return {s.error()};
+        return {};
     }
-    if (auto s = store::exec(uow.statement(u"RELEASE cmd"_s), u"releasing a savepoint"_s); !s)
-        return s.error();
+    if (savepoint) {
+        if (auto s = store::exec(uow.statement(u"RELEASE cmd"_s), u"releasing a savepoint"_s); !s)
+            return {s.error()};
+    }
     batchChanges.append(uow.changes());
-    return std::nullopt;
+    return {std::nullopt, true};
 }
 
 /// One change row per entity for the whole batch, where its first change was, with its newest
@@ -96,82 +124,34 @@ constexpr qint64 DebugCheckIntervalMs = 200;
         qFatal("a commit broke the store's invariants:\n%s", qPrintable(problems->join(u'\n')));
 }
 
-/// How one pass over a batch ended.
-struct Pass
-{
-    std::optional<Error> lost; ///< the transaction is gone: nothing of the batch may be kept
-    bool needsSavepoints = false; ///< a command failed after writing: only a rollback undoes it
-};
-
-/// Runs one job without a savepoint of its own. A job that fails without having changed a row
-/// (nearly every refusal: bad input, a conflict, an illegal step, not enough stock for the
-/// first line) leaves nothing to undo. One that did change rows can only be undone by rolling
-/// the whole transaction back.
-Pass runBare(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, ChangeList& batchChanges, qint64 changesBefore)
-{
-    bool ok = job.run(uow);
-    if (ok) {
-        if (auto s = uow.runFinishers(); !s) {
-            job.failAfterRun(s.error());
-            ok = false;
-        }
-    }
-    if (!store::inTransaction(db))
-        return {Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s), false};
-    if (ok) {
-        batchChanges.append(uow.changes());
-        return {};
-    }
-    return {std::nullopt, store::totalChanges(db) != changesBefore};
-}
-
-/// Runs the batch's jobs in the open transaction, each bare or each in its savepoint.
-Pass runJobs(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch, store::StatementCache& statements,
-             store::LookupCache& lookups, Engine& engine, ChangeList& batchChanges, bool savepoints)
-{
-    for (auto& job : batch) {
-        store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs(), &lookups);
-        if (savepoints) {
-            if (auto lost = runInSavepoint(db, *job, uow, batchChanges, lookups))
-                return {lost, false};
-            continue;
-        }
-        const Pass pass = runBare(db, *job, uow, batchChanges, *store::totalChanges(db));
-        if (pass.lost || pass.needsSavepoints)
-            return pass;
-    }
-    return {};
-}
-
 /// Runs the batch in one transaction and commits it; the error when nothing of it was kept.
 ///
-/// Commands first run without savepoints: a savepoint makes SQLite copy every page its command
-/// touches into a sub-journal, a fifth of the order pipeline's time, and is only needed to undo
-/// a command that failed after writing. When one does, the whole transaction is rolled back and
-/// the batch runs again with a savepoint per command, so the commands before it run twice (a
-/// command's result and side effects are those of its last run: see Engine::write).
+/// Each command after the first good one runs in a savepoint of its own: it is the only undo
+/// that leaves the commands around a failed one run exactly once (rolling the transaction back
+/// would undo the good commands before it, which would then have to run again). Its price is
+/// that SQLite copies every page a command touches into the sub-journal; RESULTS.md has the
+/// figures (about 10 % of the order pipeline, 15 % of checkouts). Cheaper undos were ruled out:
+/// the session extension's inverse changesets skip the FTS5 search table and are refused by the
+/// triggers that keep journal entries and postings, and a commit per command gives up group
+/// commit. The commands before the first good one need no savepoint (see runJob), which is
+/// every command of a batch of one.
 std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch,
                               store::StatementCache& statements, store::LookupCache& lookups, Engine& engine,
                               ChangeList& batchChanges)
 {
-    // without the native handle the engine cannot tell whether a failed command wrote
-    bool savepoints = !store::totalChanges(db).has_value();
+    if (auto e = begin(db, statements, lookups))
+        return e;
     std::optional<Error> failure;
-    for (;;) {
-        if (!db.transaction())
-            return store::sqlError(db.lastError(), u"starting a transaction"_s);
-        lookups.transactionStarted(statements);
-        const Pass pass = runJobs(db, batch, statements, lookups, engine, batchChanges, savepoints);
-        statements.finishAll(); // no statement keeps a cursor open past the commit
-        if (!pass.needsSavepoints) {
-            failure = pass.lost;
-            break;
-        }
-        db.rollback();
-        lookups.clear();
-        batchChanges.clear();
-        savepoints = true;
+    bool kept = false; // a command of the transaction succeeded: the next ones need savepoints
+    for (auto& job : batch) {
+        store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs(), &lookups);
+        const Ran ran = runJob(db, *job, uow, statements, lookups, batchChanges, kept);
+        failure = ran.lost;
+        if (failure)
+            break; // the transaction is gone: the jobs after it must not run outside it
+        kept = kept || ran.kept;
     }
+    statements.finishAll(); // no statement keeps a cursor open past the commit
     // the whole batch's feed rows together, in the same transaction as the changes, one row
     // per entity however many commands of the batch changed it
     if (!failure) {

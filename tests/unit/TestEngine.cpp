@@ -71,13 +71,18 @@ private slots:
     void lostTransactionFailsWholeBatch();
     void logStaysShortUnderSteadyWrites();
     void refusalWithoutWritesKeepsTheBatch();
-    void failureAfterWritesRunsTheBatchAgain();
+    void failureAfterWritesRollsBackAlone();
+    void twoFailuresAfterWritesInOneBatch();
+    void firstCommandsFailingAfterWritesRollBackAlone();
     void futuresFinishAfterTheirChangesArePublished();
     void idsGrowWhenTheClockStepsBackAcrossRestarts();
     void cleanCloseLeavesNothingInTheLog();
 
 private:
     std::unique_ptr<Engine> open(bool readOnly = false);
+    void runOneBatch(Engine& engine, const QList<bool>& failing, QList<std::shared_ptr<std::atomic<int>>>& runs,
+                     QList<QFuture<Result<qint64>>>& futures);
+    std::pair<QList<qint64>, QString> committedRows(Engine& engine);
     std::unique_ptr<QTemporaryDir> m_dir;
     MockClock m_clock;
 };
@@ -367,7 +372,7 @@ void TestEngine::logStaysShortUnderSteadyWrites()
 }
 
 /// A command refused before it wrote (most refusals) costs its batch nothing: the commands
-/// around it run once, without savepoints, and commit.
+/// around it run once and commit.
 void TestEngine::refusalWithoutWritesKeepsTheBatch()
 {
     auto engine = open();
@@ -390,34 +395,127 @@ void TestEngine::refusalWithoutWritesKeepsTheBatch()
     QCOMPARE(count.result()->toInt(), 2);
 }
 
-/// A command that fails after writing is undone by running its batch again with a savepoint
-/// per command: the commands before it run twice, yet every row and feed entry is there once.
-void TestEngine::failureAfterWritesRunsTheBatchAgain()
+/// Queues the commands while holding the writer, so that they run as one batch; waits for all.
+/// `failing` says which of them (by position) fail after writing; `runs` counts their runs.
+void TestEngine::runOneBatch(Engine& engine, const QList<bool>& failing, QList<std::shared_ptr<std::atomic<int>>>& runs,
+                             QList<QFuture<Result<qint64>>>& futures)
+{
+    std::atomic<bool> holding{false};
+    auto hold = engine.write<qint64>(Tester, [&holding, held = holdWriter()](store::UnitOfWork& uow) {
+        holding = true;
+        return held(uow);
+    });
+    QTRY_VERIFY(holding.load()); // the writer runs the hold alone; what follows queues behind it
+    for (qsizetype i = 0; i < failing.size(); ++i) {
+        runs.append(std::make_shared<std::atomic<int>>(0));
+        futures.append(engine.write<qint64>(Tester, countedRow(i + 1, runs.last(), failing[i])));
+    }
+    for (auto& f : futures)
+        f.waitForFinished();
+    hold.waitForFinished();
+    QVERIFY(hold.result());
+}
+
+/// The ids in the store's change feed, and the keys of the scratch rows, in order.
+std::pair<QList<qint64>, QString> TestEngine::committedRows(Engine& engine)
+{
+    auto feed = engine.read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
+    auto rows = engine.read<QVariant>([](QSqlDatabase& db) {
+        return store::scalar(
+            db, u"SELECT group_concat(key) FROM (SELECT key FROM settings WHERE key LIKE 'k%' ORDER BY key)"_s);
+    });
+    feed.waitForFinished();
+    rows.waitForFinished();
+    QList<qint64> ids;
+    if (feed.result()) {
+        const ChangeList changes = *feed.result(); // a copy: result() returns a temporary
+        for (const Change& ch : changes)
+            ids.append(ch.id.value);
+    }
+    return {ids, rows.result() ? rows.result()->toString() : QString()};
+}
+
+/// A command that fails after writing, in the middle of a batch, rolls back alone: it and every
+/// neighbour before and after it run exactly once, the neighbours commit together in the same
+/// transaction, and the feed holds their changes only.
+void TestEngine::failureAfterWritesRollsBackAlone()
 {
     auto engine = open();
     QVERIFY(engine);
-    auto first = std::make_shared<std::atomic<int>>(0);
-    auto failing = std::make_shared<std::atomic<int>>(0);
-    auto last = std::make_shared<std::atomic<int>>(0);
-    auto hold = engine->write<qint64>(Tester, holdWriter());
-    auto a = engine->write<qint64>(Tester, countedRow(1, first));
-    auto b = engine->write<qint64>(Tester, countedRow(2, failing, true));
-    auto c = engine->write<qint64>(Tester, countedRow(3, last));
-    c.waitForFinished();
-    QVERIFY(hold.result() && a.result() && c.result());
-    QCOMPARE(*a.result(), 1);
-    QVERIFY(!b.result());
-    QCOMPARE(b.result().error().field, u"value"_s);
-    QCOMPARE(first->load(), 2);   // bare, then in its savepoint
-    QCOMPARE(failing->load(), 2); // failed bare after writing, then failed again and rolled back alone
-    QCOMPARE(last->load(), 1);    // only in the second pass
-    auto rows = engine->read<QVariant>(
-        [](QSqlDatabase& db) { return store::scalar(db, u"SELECT group_concat(key) FROM settings WHERE key LIKE 'k%' ORDER BY key"_s); });
-    rows.waitForFinished();
-    QCOMPARE(rows.result()->toString(), u"k1,k3"_s);
-    auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
-    feed.waitForFinished();
-    QCOMPARE(feed.result()->size(), 2);
+    QSignalSpy committed(engine.get(), &Engine::committed);
+    QList<std::shared_ptr<std::atomic<int>>> runs;
+    QList<QFuture<Result<qint64>>> futures;
+    const qint64 commitsBefore = engine->commits();
+    runOneBatch(*engine, {false, false, true, false, false}, runs, futures);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(engine->commits() - commitsBefore, 2); // the hold, then the five together
+    for (qsizetype i = 0; i < runs.size(); ++i)
+        QCOMPARE(runs[i]->load(), 1);
+    for (qsizetype i : {0, 1, 3, 4}) {
+        QVERIFY(futures[i].result());
+        QCOMPARE(*futures[i].result(), i + 1);
+    }
+    QVERIFY(!futures[2].result());
+    QCOMPARE(futures[2].result().error().field, u"value"_s);
+    const auto [feedIds, keys] = committedRows(*engine);
+    QCOMPARE(keys, u"k1,k2,k4,k5"_s);
+    QCOMPARE(feedIds, (QList<qint64>{1, 2, 4, 5}));
+    // published once, as one commit's changes
+    QTRY_COMPARE(committed.size(), 1);
+    QList<qint64> published;
+    for (const Change& ch : committed.at(0).at(0).value<ChangeList>())
+        published.append(ch.id.value);
+    QCOMPARE(published, (QList<qint64>{1, 2, 4, 5}));
+}
+
+/// Two commands of one batch fail after writing, one of them last: each rolls back alone, and
+/// nothing runs twice.
+void TestEngine::twoFailuresAfterWritesInOneBatch()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    QList<std::shared_ptr<std::atomic<int>>> runs;
+    QList<QFuture<Result<qint64>>> futures;
+    const qint64 commitsBefore = engine->commits();
+    runOneBatch(*engine, {false, true, false, false, true}, runs, futures);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(engine->commits() - commitsBefore, 2);
+    for (qsizetype i = 0; i < runs.size(); ++i)
+        QCOMPARE(runs[i]->load(), 1);
+    QVERIFY(futures[0].result() && futures[2].result() && futures[3].result());
+    QVERIFY(!futures[1].result());
+    QVERIFY(!futures[4].result());
+    const auto [feedIds, keys] = committedRows(*engine);
+    QCOMPARE(keys, u"k1,k3,k4"_s);
+    QCOMPARE(feedIds, (QList<qint64>{1, 3, 4}));
+    // the writer goes on, and the failed keys are free again
+    auto again = engine->write<qint64>(Tester, addRow(2));
+    again.waitForFinished();
+    QVERIFY(again.result());
+}
+
+/// The commands before a batch's first good one run without a savepoint: when they fail after
+/// writing, the transaction is rolled back and begun again, and the rest run once in it.
+void TestEngine::firstCommandsFailingAfterWritesRollBackAlone()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    QList<std::shared_ptr<std::atomic<int>>> runs;
+    QList<QFuture<Result<qint64>>> futures;
+    const qint64 commitsBefore = engine->commits();
+    runOneBatch(*engine, {true, true, false, true, false}, runs, futures);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(engine->commits() - commitsBefore, 2);
+    for (qsizetype i = 0; i < runs.size(); ++i)
+        QCOMPARE(runs[i]->load(), 1);
+    QVERIFY(!futures[0].result() && !futures[1].result() && !futures[3].result());
+    QVERIFY(futures[2].result() && futures[4].result());
+    const auto [feedIds, keys] = committedRows(*engine);
+    QCOMPARE(keys, u"k3,k5"_s);
+    QCOMPARE(feedIds, (QList<qint64>{3, 5}));
 }
 
 void TestEngine::idsGrowWhenTheClockStepsBackAcrossRestarts()
