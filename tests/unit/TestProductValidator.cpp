@@ -3,6 +3,7 @@
 #include <functional>
 #include <limits>
 
+#include "backend/catalog/CatalogCsv.h"
 #include "backend/catalog/ProductValidator.h"
 
 using namespace Qt::StringLiterals;
@@ -111,6 +112,8 @@ private slots:
     void composedAndDecomposedAreOne();
     void normalizedIdentifier_data();
     void normalizedIdentifier();
+    void csvImportIsValidated_data();
+    void csvImportIsValidated();
 };
 
 void TestProductValidator::validProducts_data()
@@ -581,6 +584,35 @@ void TestProductValidator::normalizedIdentifier()
     QFETCH(QString, input);
     QFETCH(QString, expected);
     QCOMPARE(souk::catalog::normalizedIdentifier(input), expected);
+}
+
+void TestProductValidator::csvImportIsValidated_data()
+{
+    // the catalog CSV import reads rows into products and checks each with validateProduct():
+    // the same rules reach a file, reported on its line and column
+    QTest::addColumn<QString>("rows");
+    QTest::addColumn<QString>("expected"); // "line|column|message"
+    QTest::addRow("zero-width space in SKU")
+        << u"tee,Tee,T\u200B1,5.00\n"_s << u"2|Variant SKU|sku contains an invisible character (U+200B)"_s;
+    QTest::addRow("BOM in SKU") << u"tee,Tee,T1\uFEFF,5.00\n"_s
+                                << u"2|Variant SKU|sku contains an invisible character (U+FEFF)"_s;
+    QTest::addRow("RLO in title") << u"tee,Tee \u202Egpj.exe,T1,5.00\n"_s
+                                  << u"2|Title|title contains a bidirectional control character (U+202E)"_s;
+    QTest::addRow("price over the limit")
+        << u"tee,Tee,T1,1000000000.01\n"_s << u"2|Variant Price|must be at most 1000000000.00 EUR"_s;
+}
+
+void TestProductValidator::csvImportIsValidated()
+{
+    QFETCH(QString, rows);
+    QFETCH(QString, expected);
+    const auto table = parseCsv((u"Handle,Title,Variant SKU,Variant Price\n"_s + rows).toUtf8());
+    QVERIFY(table);
+    const ImportPlan plan = readCatalogCsv(*table, CsvFormat::Shopify, currency(u"EUR"_s), Id{7});
+    QStringList found;
+    for (const RowError& e : plan.errors)
+        found.append(u"%1|%2|%3"_s.arg(e.line).arg(e.column, e.message));
+    QCOMPARE(found, QStringList{expected});
 }
 
 QTEST_GUILESS_MAIN(TestProductValidator)
