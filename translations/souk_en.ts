@@ -16,7 +16,7 @@
 <context>
     <name>souk::BulkEditController</name>
     <message numerus="yes">
-        <location filename="../views/catalog/BulkEditController.cpp" line="30"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="31"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/BulkEditController.cpp" line="35"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="36"/>
         <source>%Ln variant(s)</source>
         <translation>
             <numerusform>%Ln variant</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>souk::OrdersPage</name>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="247"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="249"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="265"/>
         <source>↑ %n new order(s)</source>
         <extracomment>the live orders table holds still while the user reads it; %n newer orders wait above</extracomment>
         <translation>

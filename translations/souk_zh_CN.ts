@@ -692,204 +692,233 @@
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="176"/>
+        <location filename="../models/orders/OrderText.cpp" line="159"/>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="178"/>
         <source>order placed</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="177"/>
+        <location filename="../models/orders/OrderText.cpp" line="179"/>
         <source>cancelled by staff</source>
         <translation>由工作人员取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="178"/>
+        <location filename="../models/orders/OrderText.cpp" line="180"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="179"/>
+        <location filename="../models/orders/OrderText.cpp" line="181"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="180"/>
+        <location filename="../models/orders/OrderText.cpp" line="182"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="182"/>
+        <location filename="../models/orders/OrderText.cpp" line="184"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="183"/>
+        <location filename="../models/orders/OrderText.cpp" line="185"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="184"/>
+        <location filename="../models/orders/OrderText.cpp" line="186"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="185"/>
+        <location filename="../models/orders/OrderText.cpp" line="187"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="193"/>
+        <location filename="../models/orders/OrderText.cpp" line="195"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="201"/>
+        <location filename="../models/orders/OrderText.cpp" line="209"/>
+        <source>no answer after repeated attempts (%1)</source>
+        <extracomment>%1 the provider&apos;s last error code, e.g. &quot;processing_error&quot;</extracomment>
+        <translation>多次尝试后仍无应答（%1）</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="212"/>
+        <source>The provider refused the capture: %1. The money was not taken.</source>
+        <extracomment>%1 the provider&apos;s reason, e.g. &quot;authorization_expired&quot;; the money was not taken</extracomment>
+        <translation>支付服务商拒绝了扣款：%1。款项未被扣取。</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="215"/>
+        <source>The provider refused the refund: %1. The customer was not paid back.</source>
+        <extracomment>%1 the provider&apos;s reason; the customer did not get the money back</extracomment>
+        <translation>支付服务商拒绝了退款：%1。顾客未收到退款。</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="218"/>
+        <source>The provider refused to release the hold: %1.</source>
+        <extracomment>%1 the provider&apos;s reason; the hold on the card may remain</extracomment>
+        <translation>支付服务商拒绝释放预授权：%1。</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="225"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="202"/>
+        <location filename="../models/orders/OrderText.cpp" line="226"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="203"/>
+        <location filename="../models/orders/OrderText.cpp" line="227"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="204"/>
+        <location filename="../models/orders/OrderText.cpp" line="228"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="206"/>
+        <location filename="../models/orders/OrderText.cpp" line="230"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="214"/>
+        <location filename="../models/orders/OrderText.cpp" line="238"/>
         <source>Fraudulent payment</source>
         <translation>欺诈交易</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="215"/>
+        <location filename="../models/orders/OrderText.cpp" line="239"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="216"/>
+        <location filename="../models/orders/OrderText.cpp" line="240"/>
         <source>Product defective or not as described</source>
         <translation>商品有缺陷或与描述不符</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="217"/>
+        <location filename="../models/orders/OrderText.cpp" line="241"/>
         <source>Charged twice</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="218"/>
+        <location filename="../models/orders/OrderText.cpp" line="242"/>
         <source>Refund promised but not made</source>
         <translation>承诺退款但未退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="219"/>
+        <location filename="../models/orders/OrderText.cpp" line="243"/>
         <source>No reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="228"/>
+        <location filename="../models/orders/OrderText.cpp" line="252"/>
         <source>Capture</source>
         <comment>ledger journal entry</comment>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="229"/>
+        <location filename="../models/orders/OrderText.cpp" line="253"/>
         <source>Refund</source>
         <comment>ledger journal entry</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="230"/>
+        <location filename="../models/orders/OrderText.cpp" line="254"/>
         <source>Dispute lost</source>
         <comment>ledger journal entry</comment>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="231"/>
+        <location filename="../models/orders/OrderText.cpp" line="255"/>
         <source>Payout</source>
         <comment>ledger journal entry</comment>
         <translation>打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="232"/>
+        <location filename="../models/orders/OrderText.cpp" line="256"/>
         <source>Reversal</source>
         <comment>ledger journal entry</comment>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="241"/>
+        <location filename="../models/orders/OrderText.cpp" line="265"/>
         <source>System</source>
         <comment>who did it: the engine itself</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="242"/>
+        <location filename="../models/orders/OrderText.cpp" line="266"/>
         <source>Command line</source>
         <comment>who did it: the command-line tool</comment>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="243"/>
+        <location filename="../models/orders/OrderText.cpp" line="267"/>
         <source>Simulator</source>
         <comment>who did it: the demo traffic simulator</comment>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="246"/>
+        <location filename="../models/orders/OrderText.cpp" line="270"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="247"/>
+        <location filename="../models/orders/OrderText.cpp" line="271"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="248"/>
+        <location filename="../models/orders/OrderText.cpp" line="272"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="249"/>
+        <location filename="../models/orders/OrderText.cpp" line="273"/>
         <source>System</source>
         <comment>user role</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="262"/>
+        <location filename="../models/orders/OrderText.cpp" line="286"/>
         <source>%1 (%2)</source>
         <comment>actor</comment>
         <extracomment>who did something: %1 the user, %2 their role (&quot;alice (Support)&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="268"/>
+        <location filename="../models/orders/OrderText.cpp" line="292"/>
         <source>Home</source>
         <comment>delivery address label</comment>
         <translation>家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="269"/>
+        <location filename="../models/orders/OrderText.cpp" line="293"/>
         <source>Work</source>
         <comment>delivery address label</comment>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="283"/>
+        <location filename="../models/orders/OrderText.cpp" line="307"/>
         <source>%1: %2</source>
         <comment>address</comment>
         <extracomment>a delivery address: %1 its label (&quot;Home&quot;), %2 the address</extracomment>
@@ -929,19 +958,19 @@
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="196"/>
+        <location filename="../app/souk/Startup.cpp" line="198"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="198"/>
+        <location filename="../app/souk/Startup.cpp" line="200"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="204"/>
+        <location filename="../app/souk/Startup.cpp" line="206"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -1025,106 +1054,106 @@
 <context>
     <name>souk::AdjustStockDialog</name>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="58"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="60"/>
         <source>Adjust stock – %1</source>
         <extracomment>window title; %1 = SKU</extracomment>
         <translation>调整库存 – %1</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="67"/>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="223"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="69"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="225"/>
         <source>&amp;Apply</source>
         <comment>apply a stock adjustment</comment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="90"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="92"/>
         <source>SKU:</source>
         <translation>SKU：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="91"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="93"/>
         <source>Location:</source>
         <comment>stock location</comment>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="94"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="96"/>
         <source>%1 on hand · %2 reserved · %3 available</source>
         <extracomment>current stock; %1 on hand, %2 reserved, %3 available</extracomment>
         <translation>在库 %1 · 预留 %2 · 可售 %3</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="96"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="98"/>
         <source>Now:</source>
         <comment>current stock</comment>
         <translation>当前：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="108"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="110"/>
         <source>&amp;Kind:</source>
         <comment>kind of stock movement</comment>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="113"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="115"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="120"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="122"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="126"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="128"/>
         <source>After:</source>
         <comment>stock after the adjustment</comment>
         <translation>调整后：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="145"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="147"/>
         <source>5 adds, -3 removes</source>
         <comment>signed quantity hint</comment>
         <translation>5 为增加，-3 为减少</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="146"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="148"/>
         <source>Units, e.g. 5</source>
         <comment>positive quantity hint</comment>
         <translation>件数，例如 5</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="148"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="150"/>
         <source>Required, e.g. counted, damaged</source>
         <comment>reason hint</comment>
         <translation>必填，例如：盘点、损坏</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="149"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="151"/>
         <source>Optional, e.g. delivery note number</source>
         <comment>reason hint</comment>
         <translation>选填，例如：送货单号</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="159"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="161"/>
         <source>–</source>
         <comment>no quantity entered yet</comment>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="166"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="168"/>
         <source>%1 on hand · %2 available</source>
         <extracomment>stock after the adjustment; %1 on hand, %2 available</extracomment>
         <translation>在库 %1 · 可售 %2</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="207"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="209"/>
         <source>The stock changed since you opened this. Close this window and open it again to see the current numbers.</source>
         <translation>打开此窗口后库存已发生变化。请关闭此窗口并重新打开，以查看当前数量。</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="223"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="225"/>
         <source>Applying…</source>
         <translation>正在应用…</translation>
     </message>
@@ -1132,94 +1161,94 @@
 <context>
     <name>souk::BulkEditController</name>
     <message numerus="yes">
-        <location filename="../views/catalog/BulkEditController.cpp" line="30"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="31"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln 个商品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/BulkEditController.cpp" line="35"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="36"/>
         <source>%Ln variant(s)</source>
         <translation>
             <numerusform>%Ln 个规格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="49"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="50"/>
         <source>Set the status of %1 to “%2”?</source>
         <extracomment>%1 = &quot;120 products&quot;, %2 = a status such as &quot;Archived&quot;</extracomment>
         <translation>将 %1 的状态设为“%2”？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="52"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="53"/>
         <source>Remove the category of %1?</source>
         <translation>移除 %1 的分类？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="53"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="54"/>
         <source>Move %1 to the category “%2”?</source>
         <translation>将 %1 移至分类“%2”？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="59"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="60"/>
         <source>Change the price of %1 in %2?</source>
         <extracomment>%1 = &quot;1,234 variants&quot;, %2 = &quot;120 products&quot;</extracomment>
         <translation>修改 %2 中 %1 的价格？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="66"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="67"/>
         <source>Bulk edit</source>
         <translation>批量编辑</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="66"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="67"/>
         <source>&amp;Change</source>
         <translation>修改(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="69"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="70"/>
         <source>Applying the bulk edit…</source>
         <translation>正在应用批量编辑…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="78"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="82"/>
         <source>Set the status of %1 to “%2”.</source>
         <translation>已将 %1 的状态设为“%2”。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="81"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="85"/>
         <source>Removed the category of %1.</source>
         <translation>已移除 %1 的分类。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="82"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="86"/>
         <source>Moved %1 to the category “%2”.</source>
         <translation>已将 %1 移至分类“%2”。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="88"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="92"/>
         <source>Changed the price of %1 in %2.</source>
         <translation>已修改 %2 中 %1 的价格。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="100"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="104"/>
         <source>&amp;Undo</source>
         <comment>undo the bulk edit</comment>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="108"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="112"/>
         <source>Undoing the bulk edit…</source>
         <translation>正在撤销批量编辑…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="119"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="123"/>
         <source>The bulk edit cannot be undone: some of these products were changed after it. Nothing was undone.</source>
         <translation>无法撤销此次批量编辑：其中部分商品在批量编辑后又被修改过。未撤销任何内容。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="130"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="134"/>
         <source>Undid the bulk edit: %1 restored.</source>
         <translation>已撤销批量编辑：已恢复 %1。</translation>
     </message>
@@ -2218,43 +2247,49 @@
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="194"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="195"/>
+        <source>Needs attention: %1</source>
+        <extracomment>%1 why a person must look at the payment, e.g. &quot;The provider refused the capture: …&quot;</extracomment>
+        <translation>需要处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="197"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="195"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="198"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="200"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="203"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="207"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="210"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="334"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="337"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="337"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="340"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="348"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="351"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="205"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="208"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
@@ -2266,52 +2301,52 @@
         <translation>配送地址：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="235"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="238"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="270"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="273"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="271"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="274"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="272"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="275"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="283"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="286"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="296"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="299"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="306"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="309"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="308"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="311"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="309"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="312"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="320"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="323"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -2523,58 +2558,58 @@
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="135"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="137"/>
         <source>The table holds still while you read it or pick an order. Click to show the newest orders.</source>
         <translation>您查看或选择订单时，表格保持不动。点击可显示最新订单。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="139"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="141"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="171"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="174"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="176"/>
         <source>Net sales today</source>
         <extracomment>money captured minus money refunded, for the orders placed today</extracomment>
         <translation>今日净销售额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="175"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
         <source>Captured minus refunded, for the orders placed since midnight; one amount per currency</source>
         <translation>今日下单订单的已扣款金额减去已退款金额；每种币种分别显示</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="179"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="178"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="180"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="189"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="191"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="238"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="240"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="243"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="245"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="247"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="249"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>
@@ -2582,7 +2617,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="263"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="265"/>
         <source>↑ %n new order(s)</source>
         <extracomment>the live orders table holds still while the user reads it; %n newer orders wait above</extracomment>
         <translation>
