@@ -2,10 +2,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
 
+#include "backend/engine/Engine.h"
+#include "backend/store/Sql.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 #include "translations/Translator.h"
@@ -31,10 +34,13 @@ private slots:
     void refusesTakingMoreThanOnHand();
     void receivedMustBePositive();
     void showsVersionConflict();
+    void eachDialogSendsOneScopedKey();
 
 private:
     catalog::StockLevel currentLevel();
     qint64 movementCount();
+    /// The stock adjustments' idempotency keys as stored, in order.
+    QStringList storedKeys();
     void open();
     void chooseKind(catalog::MovementKind kind);
     template <typename T> T* child(const QString& name) const
@@ -75,6 +81,22 @@ catalog::StockLevel TestAdjustStockDialog::currentLevel()
 qint64 TestAdjustStockDialog::movementCount()
 {
     return StoreFixture::wait(m_store->client().movements(m_variantId, 100))->size();
+}
+
+QStringList TestAdjustStockDialog::storedKeys()
+{
+    auto keys =
+        StoreFixture::wait(m_store->client().engine().read<QStringList>([](QSqlDatabase& db) -> Result<QStringList> {
+            QSqlQuery q(db);
+            q.prepare(u"SELECT key FROM idempotency_keys WHERE command = 'adjust_stock' ORDER BY created_ms, key"_s);
+            if (auto s = store::exec(q, u"reading idempotency keys"_s); !s)
+                return s.error();
+            QStringList out;
+            while (q.next())
+                out.append(q.value(0).toString());
+            return out;
+        }));
+    return keys ? *keys : QStringList{u"unreadable"_s};
 }
 
 void TestAdjustStockDialog::open()
@@ -185,6 +207,33 @@ void TestAdjustStockDialog::showsVersionConflict()
     QVERIFY(!child<QPushButton>(u"applyButton"_s)->isEnabled());
     QCOMPARE(currentLevel().onHand, 6);
     QCOMPARE(movementCount(), 2);
+}
+
+void TestAdjustStockDialog::eachDialogSendsOneScopedKey()
+{
+    const QStringList before = storedKeys(); // the fixture's receipt
+    open();
+    QTest::keyClicks(child<QLineEdit>(u"quantityEdit"_s), u"4"_s);
+    auto* apply = child<QPushButton>(u"applyButton"_s);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QTest::mouseClick(apply, Qt::LeftButton); // a double click
+    QTRY_COMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(currentLevel().onHand, 9);
+    QCOMPARE(movementCount(), 2);
+    QStringList keys = storedKeys();
+    QCOMPARE(keys.size(), before.size() + 1);
+    // the key is the merchant's and the signed-in user's
+    const QString prefix = m_store->merchantId().toString() + u"/tester/adjust-stock-"_s;
+    for (const QString& k : before)
+        keys.removeOne(k);
+    QVERIFY2(keys.first().startsWith(prefix), qPrintable(keys.first()));
+
+    open(); // another dialog is another user action: a key of its own
+    QTest::keyClicks(child<QLineEdit>(u"quantityEdit"_s), u"4"_s);
+    QTest::mouseClick(child<QPushButton>(u"applyButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(currentLevel().onHand, 13);
+    QCOMPARE(storedKeys().size(), before.size() + 2);
 }
 
 } // namespace souk
