@@ -409,8 +409,15 @@ void TestSoukctlHostile::terminalNeverGetsControls()
     QCOMPARE(refused.code, 1);
     QVERIFY2(clean(refused.err), refused.err.toUtf8().toPercentEncoding(" :,\n").constData());
     QVERIFY2(refused.err.contains(u"\\x1b[2J"_s), qPrintable(refused.err));
-    // text the catalog accepts (format characters are not controls) is listed escaped
-    const QString title = u"Mug \u202egnp.exe\u2066 \u200bfree\ufeff"_s;
+    // a bidi override in a title is refused (the title would read unlike what is stored), and
+    // the refusal does not echo it either
+    const QString spoof =
+        write(u"spoof.csv"_s, (u"handle,title,sku,price\nmug,Mug \u202egnp.exe\u2066,MUG-1,1.00\n"_s).toUtf8());
+    auto spoofed = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s, spoof});
+    QCOMPARE(spoofed.code, 1);
+    QVERIFY2(clean(spoofed.err) && spoofed.err.contains(u"(U+202E)"_s), qPrintable(spoofed.err));
+    // text the catalog accepts (invisible format characters are not controls) is listed escaped
+    const QString title = u"Mug \u200bfree\ufeff"_s;
     const QString good =
         write(u"good.csv"_s, (u"handle,title,sku,price\nmug,"_s + title + u",MUG-1,1.00\n"_s).toUtf8());
     auto imported = soukctl({u"--store"_s, store(), u"catalog"_s, u"import"_s, u"--format"_s, u"souk"_s, good});
@@ -418,7 +425,7 @@ void TestSoukctlHostile::terminalNeverGetsControls()
     auto list = soukctl({u"--store"_s, store(), u"catalog"_s, u"list"_s});
     QCOMPARE(list.code, 0);
     QVERIFY2(clean(list.out), qPrintable(list.out));
-    QVERIFY2(list.out.contains(u"Mug \\u202egnp.exe\\u2066 \\u200bfree\\ufeff"_s), qPrintable(list.out));
+    QVERIFY2(list.out.contains(u"Mug \\u200bfree\\ufeff"_s), qPrintable(list.out));
     auto json = soukctl({u"--store"_s, store(), u"catalog"_s, u"list"_s, u"--json"_s});
     QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject().value(u"title"_s).toString(), title);
     // a path from the command line is data too
