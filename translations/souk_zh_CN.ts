@@ -2230,123 +2230,128 @@
         <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="122"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="123"/>
+        <source>This order needs attention</source>
+        <translation>此订单需要处理</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="128"/>
         <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
         <extracomment>order totals line</extracomment>
         <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="153"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="161"/>
         <source>Phone:</source>
         <extracomment>the customer&apos;s phone number in the order detail</extracomment>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="192"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="200"/>
         <source>captured %1</source>
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="195"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="203"/>
         <source>Needs attention: %1</source>
         <extracomment>%1 why a person must look at the payment, e.g. &quot;The provider refused the capture: …&quot;</extracomment>
         <translation>需要处理：%1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="197"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="205"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="198"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="206"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="203"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="212"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="210"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="219"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="337"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="346"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="340"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="349"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="351"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="360"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="208"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="217"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="155"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="163"/>
         <source>Deliver to:</source>
         <extracomment>the customer&apos;s delivery addresses in the order detail, one a line</extracomment>
         <translation>配送地址：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="238"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="247"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="273"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="282"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="274"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="283"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="275"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="284"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="286"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="295"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="299"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="308"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="309"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="318"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="311"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="320"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="312"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="321"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="323"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="332"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>

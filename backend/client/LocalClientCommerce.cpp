@@ -517,7 +517,10 @@ void LocalClient::runOutboxPass()
                         return payments::ProviderOutbox::settle(uow, sent, policy);
                     },
                     [this, seen, more](const Result<int>& settled) {
-                        if (settled && *settled > 0)
+                        if (!settled)
+                            qCWarning(lcClient) << "the provider's answers were not recorded; the calls are sent again:"
+                                                << settled.error().toString();
+                        else if (*settled > 0)
                             qCWarning(lcClient) << *settled << "provider calls need attention (soukctl outbox list)";
                         endOutboxPass(seen, more && settled);
                     });

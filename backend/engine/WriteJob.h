@@ -19,8 +19,7 @@ public:
     explicit WriteJob(Actor actor) : m_actor(std::move(actor)) {}
     virtual ~WriteJob() = default;
     const Actor& actor() const { return m_actor; }
-    /// Runs the command (again, when its batch is run again: the last run's result stands);
-    /// false means "roll this command back".
+    /// Runs the command, once (see Engine::write); false means "roll this command back".
     virtual bool run(store::UnitOfWork& uow) = 0;
     /// Replaces a successful result with an error found after the command ran (a finisher failed).
     virtual void failAfterRun(const Error& error) = 0;

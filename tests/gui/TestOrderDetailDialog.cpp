@@ -1,4 +1,5 @@
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
@@ -8,6 +9,7 @@
 #include "tests/support/Keys.h"
 #include "tests/support/OrderSupport.h"
 #include "translations/Translator.h"
+#include "views/common/MessageBar.h"
 #include "views/orders/OrderDetailDialog.h"
 
 using namespace Qt::StringLiterals;
@@ -33,6 +35,7 @@ private slots:
     void customerWithoutThemGetsNoEmptyRows();
     void ledgerEntriesInWords();
     void timelineReadsAsWords();
+    void refusedCaptureNeedsAttention();
 
 private:
     /// A dialog on `orderId`, shown, once loaded.
@@ -155,6 +158,34 @@ void TestOrderDetailDialog::timelineReadsAsWords()
     QVERIFY2(!actors.isEmpty() &&
                  std::all_of(actors.cbegin(), actors.cend(), [](const QString& a) { return a == u"tester (Owner)"_s; }),
              qPrintable(actors.join(u", "_s)));
+}
+
+void TestOrderDetailDialog::refusedCaptureNeedsAttention()
+{
+    // the provider refuses the capture for good: the order detail says so in words, with the
+    // provider's reason, on the payment and in the timeline
+    QTRY_COMPARE(m_f->provider().captures(), 1); // the order paid in init() has reached the provider
+    m_f->provider().refuseNextCalls(1, u"authorization_expired"_s);
+    OrderSupport payer(*m_f, u"late@example.com"_s);
+    const payments::Payment refused = payer.paidOrder(u"EAR-1"_s, 1);
+    QTRY_VERIFY(StoreFixture::wait(m_f->client().orderDetail(refused.orderId))->payments.first().attention.size() > 0);
+    auto dialog = open(refused.orderId);
+    auto* paymentsTable = dialog->findChild<QTableWidget*>(u"paymentsTable"_s);
+    QVERIFY(paymentsTable);
+    const QStringList details = column(paymentsTable, 4);
+    QVERIFY2(details.contains(u"Needs attention: The provider refused the capture: authorization_expired. "
+                              "The money was not taken."_s),
+             qPrintable(details.join(u" | "_s)));
+    auto* bar = dialog->findChild<MessageBar*>();
+    QVERIFY(bar && bar->isVisible());
+    QVERIFY(!dialog->findChild<QPushButton*>(u"refundButton"_s)->isEnabled()); // no money to give back
+    clickTab(*dialog, u"Timeline"_s);
+    auto* timeline = dialog->findChild<QTableWidget*>(u"timelineTable"_s);
+    QVERIFY2(column(timeline, 1).contains(u"Needs attention"_s), qPrintable(column(timeline, 1).join(u", "_s)));
+    if (const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        clickTab(*dialog, u"Payments"_s);
+        dialog->grab().save(dir + u"/order-needs-attention.png"_s);
+    }
 }
 
 } // namespace souk

@@ -118,6 +118,12 @@ void OrderDetailDialog::present(const payments::OrderDetail& d)
                           .arg(o.id.toString(), OrderText::status(o.status), OrderText::paymentState(o.paymentState),
                                d.customer.name.toHtmlEscaped(), d.customer.email.toHtmlEscaped(),
                                formatDateTime(o.createdMs)));
+    for (const auto& p : d.payments) {
+        if (!p.attention.isEmpty()) { // what a person must act on is said first, in the message bar
+            m_messageBar->showError(tr("This order needs attention"), OrderText::attention(p.attention));
+            break;
+        }
+    }
     //: order totals line
     m_totals->setText(tr("Subtotal %1 − discount %2 + tax %3 + delivery %4 = <b>%5</b> · captured %6 · refunded %7")
                           .arg(money(o.subtotalMinor), money(o.discountMinor), money(o.taxMinor),
@@ -130,7 +136,9 @@ void OrderDetailDialog::present(const payments::OrderDetail& d)
     fillTimeline();
     m_capture->setEnabled(paymentIn(PaymentStatus::Authorized) != nullptr);
     const payments::Payment* captured = paymentIn(PaymentStatus::Captured);
-    m_refund->setEnabled(captured && captured->refundableMinor() > 0);
+    // a capture the provider refused took no money: there is nothing to give back
+    m_refund->setEnabled(captured && captured->refundableMinor() > 0
+                         && !captured->attention.startsWith(u"capture_refused"_s));
     m_cancel->setEnabled(orders::OrderStateMachine::allows(o.status, OrderStatus::Cancelled));
     m_evidence->setVisible(!d.disputes.isEmpty()); // most orders never see a dispute
     m_evidence->setEnabled(disputeAwaitingEvidence() != nullptr);
@@ -193,10 +201,11 @@ void OrderDetailDialog::fillPayments()
         if (!p.attention.isEmpty())
             //: %1 why a person must look at the payment, e.g. "The provider refused the capture: …"
             details = tr("Needs attention: %1").arg(OrderText::attention(p.attention));
-        Tables::setRow(m_payments, r++,
+        Tables::setRow(m_payments, r,
                        {tr("Payment"), OrderText::paymentStatus(p.status), money(p.amountMinor),
                         tr("%1 •••• %2").arg(p.card.brand, p.card.last4), details, formatDateTime(p.authorizedMs)},
                        {2});
+        m_payments->item(r++, 4)->setToolTip(details); // long reasons stay readable in a narrow window
     }
     for (const auto& f : d.refunds)
         Tables::setRow(m_payments, r++,
