@@ -1,6 +1,5 @@
 #include "backend/client/LocalClient.h"
 
-#include <QThread>
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -153,8 +152,7 @@ LocalClient::~LocalClient()
     m_closing.store(true);
     // an authorization between its read and its write runs on no thread yet still needs the
     // engine and this pool: let every one finish while both are alive
-    while (m_providerWork.load() > 0)
-        QThread::msleep(1);
+    m_providerWork.waitIdle(); // no spinning: the last piece of work wakes us
     m_providerPool.waitForDone();
 }
 

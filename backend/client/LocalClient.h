@@ -10,6 +10,7 @@
 
 #include "backend/client/Client.h"
 #include "backend/core/Clock.h"
+#include "backend/core/WorkCounter.h"
 #include "backend/payments/Card.h"
 #include "backend/payments/Idempotency.h"
 #include "backend/payments/PaymentAttempts.h"
@@ -146,7 +147,7 @@ private:
     QThreadPool m_providerPool; ///< authorizations wait on the provider here, never on the writer
     /// Provider work begun and not yet ended: between its steps it runs on no thread, so the
     /// destructor waits for this to reach zero while the engine can still finish it.
-    std::atomic<int> m_providerWork{0};
+    WorkCounter m_providerWork;
     std::atomic<int> m_outboxRequests{0}; ///< sendProviderCalls() calls the passes have not yet served
     std::atomic<bool> m_closing{false};   ///< set by the destructor: outbox passes stop early
     QTimer* m_maintenance = nullptr;

@@ -201,9 +201,9 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
     const auto settle = [this, answer](const Result<Payment>& result) {
         answer->addResult(result);
         answer->finish();
-        m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
+        m_providerWork.end(); // last: ~LocalClient may go on once it reaches 0
     };
-    m_providerWork.fetch_add(1);
+    m_providerWork.begin();
     m_engine->read<Seen>(
         [request, orderId](QSqlDatabase& db) -> Result<Seen> {
             auto stored = payments::Idempotency::lookup(db, request);
@@ -318,9 +318,9 @@ QFuture<Result<payments::Checkout>> LocalClient::checkout(const orders::NewOrder
     const auto settle = [this, answer](const Result<payments::Checkout>& result) {
         answer->addResult(result);
         answer->finish();
-        m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
+        m_providerWork.end(); // last: ~LocalClient may go on once it reaches 0
     };
-    m_providerWork.fetch_add(1);
+    m_providerWork.begin();
     // one write makes the order and the attempt (one key for both, so a retry never makes a
     // second order), the provider answers, one write records the payment and captures it
     m_engine->write<OpenedAttempt>(
@@ -364,7 +364,7 @@ void LocalClient::reconcileAttempts(qint64 olderThanMs)
     if (m_options.store.readOnly || m_closing.load())
         return;
     const qint64 beforeMs = m_engine->clock().nowMs() - olderThanMs + (olderThanMs == 0 ? 1 : 0);
-    m_providerWork.fetch_add(1);
+    m_providerWork.begin();
     m_engine->read<QList<payments::PaymentAttempt>>(
         [beforeMs](QSqlDatabase& db) {
             return payments::PaymentAttempts::openBefore(db, beforeMs, AttemptsPerPass);
@@ -374,7 +374,7 @@ void LocalClient::reconcileAttempts(qint64 olderThanMs)
             if (!open || open->isEmpty()) {
                 if (!open)
                     qCWarning(lcClient) << "open authorization attempts could not be read:" << open.error().toString();
-                m_providerWork.fetch_sub(1);
+                m_providerWork.end();
                 return;
             }
             m_providerPool.start([this, open = *open] {
@@ -404,7 +404,7 @@ void LocalClient::reconcileAttempts(qint64 olderThanMs)
                                              << *released << "holds released";
                         if (released && count > 0)
                             sendProviderCalls(); // the releases, and a checkout's capture
-                        m_providerWork.fetch_sub(1);
+                        m_providerWork.end();
                     });
             });
         });
@@ -438,11 +438,11 @@ QFuture<Result<T>> LocalClient::writeThenSend(const Actor& actor, std::function<
 {
     // the calls the command decided are in the outbox once it commits (a replay adds none);
     // counted as provider work from now, so the destructor waits for the pass it starts
-    m_providerWork.fetch_add(1);
+    m_providerWork.begin();
     return m_engine->write<T>(actor, std::move(command), [this](const Result<T>& result) {
         if (result)
             sendProviderCalls();
-        m_providerWork.fetch_sub(1);
+        m_providerWork.end();
     });
 }
 
@@ -452,7 +452,7 @@ void LocalClient::sendProviderCalls()
         return;
     if (m_outboxRequests.fetch_add(1) > 0)
         return; // the pass under way runs again for this call
-    m_providerWork.fetch_add(1);
+    m_providerWork.begin();
     runOutboxPass();
 }
 
@@ -537,7 +537,7 @@ void LocalClient::endOutboxPass(int seen, bool more)
     const int served = more ? seen - 1 : seen;
     if (m_outboxRequests.fetch_sub(served) - served > 0 && !m_closing.load())
         return runOutboxPass();
-    m_providerWork.fetch_sub(1); // last: ~LocalClient may go on once it reaches 0
+    m_providerWork.end(); // last: ~LocalClient may go on once it reaches 0
 }
 
 QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
