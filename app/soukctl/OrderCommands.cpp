@@ -43,7 +43,31 @@ Result<orders::OrderQuery> listQuery(const Arguments& args, Id merchantId)
     if (!limit)
         return limit.error();
     query.limit = int(*limit);
+    if (args.has(u"--after"_s)) { // the cursor a previous page printed: orders older than that one
+        auto after = Id::parse(args.value(u"--after"_s), u"--after"_s);
+        if (!after)
+            return after.error();
+        query.beforeId = *after;
+    }
     return query;
+}
+
+/// `orders list --all`: every order, newest first, one JSON object per line, page by page, so
+/// a million orders never sit in memory at once.
+int streamAllOrders(LocalClient& client, orders::OrderQuery query)
+{
+    query.limit = orders::OrderQueries::PageRowsMax;
+    for (;;) {
+        auto page = wait(client.orderPage(query));
+        if (!page)
+            return fail(page.error());
+        for (const auto& o : page->orders)
+            out() << QString::fromUtf8(QJsonDocument(PaymentJson::order(o)).toJson(QJsonDocument::Compact)) << '\n';
+        out().flush();
+        if (!page->more || page->orders.isEmpty())
+            return Ok;
+        query.beforeId = page->orders.last().id;
+    }
 }
 
 int listOrders(const Arguments& args)
@@ -54,14 +78,26 @@ int listOrders(const Arguments& args)
     auto query = listQuery(args, store->merchant.id);
     if (!query)
         return fail(query.error());
+    if (args.has(u"--all"_s)) {
+        if (args.has(u"--limit"_s))
+            return usageError(u"--all lists every order; it takes no --limit"_s);
+        return streamAllOrders(*store->client, *query);
+    }
     auto page = wait(store->client->orderPage(*query));
     if (!page)
         return fail(page.error());
+    // the next page's cursor goes to stderr, so stdout stays the page itself (plain or JSON)
+    const QString next = page->more && !page->orders.isEmpty()
+                             ? u"(more orders: add --after %1 for the next page, or use --all)"_s.arg(
+                                   page->orders.last().id.toString())
+                             : QString();
     if (args.has(u"--json"_s)) {
         QJsonArray rows;
         for (const auto& o : page->orders)
             rows.append(PaymentJson::order(o));
         printJson(QJsonDocument(rows));
+        if (!next.isEmpty())
+            err() << next << Qt::endl;
         return Ok;
     }
     for (const auto& o : page->orders) {
@@ -69,8 +105,8 @@ int listOrders(const Arguments& args)
               << OrderStateMachine::paymentStateName(o.paymentState) << '\t' << o.totalMinor << ' ' << shown(o.currency)
               << '\t' << shown(o.customerEmail) << Qt::endl;
     }
-    if (page->more)
-        err() << "(more orders; raise --limit to see them)" << Qt::endl;
+    if (!next.isEmpty())
+        err() << next << Qt::endl;
     return Ok;
 }
 
@@ -123,7 +159,8 @@ int runOrders(const Arguments& args)
     if (verb == u"list") {
         if (args.words.size() != 2)
             return usageError(
-                u"usage: soukctl --store FILE orders list [--json] [--status S] [--payment S] [--limit N]"_s);
+                u"usage: soukctl --store FILE orders list [--json] [--status S] [--payment S] [--limit N] [--after ID] "
+                "[--all]"_s);
         return listOrders(args);
     }
     if (verb == u"show") {

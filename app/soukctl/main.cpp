@@ -30,8 +30,10 @@ Commands:
                                           play N simulated orders (demo catalog and terms
                                           when the store has none); summary on stdout;
                                           R: orders/s, 0 (unpaced) or 0.001 to 100000
-  orders list [--json] [--status S] [--payment S] [--limit N]
-                                          list orders, newest first (default 50)
+  orders list [--json] [--status S] [--payment S] [--limit N] [--after ID] [--all]
+                                          list orders, newest first (default 50, at most
+                                          5000 a page; --after: the page after that order;
+                                          --all: every order as JSON lines)
   orders show ID [--json]                 an order with its timeline, payments and postings
   ledger balances [--json]                balances of every ledger account (--merchant: one)
   ledger payout [--merchant ID]           settle a merchant: its net balance moves to paid out
@@ -49,7 +51,8 @@ Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
 
 /// The options that take a value; every other option is a flag.
 const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant"_s, u"--orders"_s,  u"--rate"_s,
-                                  u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s};
+                                  u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s,
+                                  u"--after"_s};
 
 bool verboseLog = false;
 QtMessageHandler defaultHandler = nullptr;
@@ -89,7 +92,8 @@ int main(int argc, char* argv[])
         return Ok;
     }
     for (const QString& name : args->options.keys()) {
-        if (!ValueOptions.contains(name) && name != u"--json"_s && name != u"--verbose"_s && name != u"--dead"_s)
+        if (!ValueOptions.contains(name) && name != u"--json"_s && name != u"--verbose"_s && name != u"--dead"_s
+            && name != u"--all"_s)
             return usageError(u"unknown option: "_s + name);
     }
     const QString command = args->words.value(0);

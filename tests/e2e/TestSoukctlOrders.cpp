@@ -102,6 +102,22 @@ void TestSoukctlOrders::listsOrdersAsJson()
     const Run twice = inStore({u"orders"_s, u"list"_s, u"--limit"_s, u"1000"_s, u"--limit"_s, u"3"_s});
     QCOMPARE(twice.code, 2);
     QVERIFY2(twice.err.contains(u"--limit"_s), qPrintable(twice.err));
+    // pages follow each other through the cursor printed on stderr, and --all streams them all
+    const QString cursor = three.err.section(u"--after "_s, 1).section(u' ', 0, 0);
+    QVERIFY2(!cursor.isEmpty(), qPrintable(three.err));
+    const Run next = inStore({u"orders"_s, u"list"_s, u"--json"_s, u"--limit"_s, u"3"_s, u"--after"_s, cursor});
+    const QJsonArray nextRows = QJsonDocument::fromJson(next.out.toUtf8()).array();
+    QCOMPARE(nextRows.size(), 3);
+    QCOMPARE(nextRows.first()[u"id"_s].toString(), rows.at(3)[u"id"_s].toString());
+    const Run all = inStore({u"orders"_s, u"list"_s, u"--all"_s});
+    QCOMPARE(all.code, 0);
+    const QStringList lines = all.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), rows.size());
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QCOMPARE(QJsonDocument::fromJson(lines[i].toUtf8())[u"id"_s].toString(), rows.at(i)[u"id"_s].toString());
+    const Run badCursor = inStore({u"orders"_s, u"list"_s, u"--after"_s, u"abc"_s});
+    QCOMPARE(badCursor.code, 1);
+    QVERIFY2(badCursor.err.contains(u"--after"_s), qPrintable(badCursor.err));
 }
 
 void TestSoukctlOrders::showsTimelineAndPayments()
