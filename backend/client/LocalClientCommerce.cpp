@@ -171,9 +171,9 @@ QFuture<Result<orders::OrderCounters>> LocalClient::orderCounters(Id merchantId,
 
 QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payments::CardInput& card, const QString& key)
 {
-    // No thread waits in here: a read (the key and the order), then the provider on our pool,
-    // then the writer's record, then the check that the recorded hold is the provider's, each
-    // step continuing the last. Hundreds of authorizations can be in flight on a few threads.
+    // No thread waits in here: the attempt's write, then the provider on our pool, then the
+    // writer's record, each step continuing the last. Hundreds of authorizations can be in
+    // flight on a few threads.
     if (auto s = payments::Idempotency::validateKey(key); !s)
         return readyError<Payment>(s.error());
     const QDate today = m_engine->clock().now().date();
@@ -185,16 +185,10 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
                              {u"expMonth"_s, card.expMonth},
                              {u"expYear"_s, card.expYear}};
     const auto request = payments::IdempotentRequest::of(key, u"authorize"_s, params);
-    // a retry of a recorded authorization must not reach the card network again; one read
-    // looks up the key and checks the order (the writer checks both again when it records)
-    struct Seen
-    {
-        std::optional<QByteArray> stored;
-        Order order;
-    };
     // The answer is a promise of our own, finished by the step that ends the chain; each step
     // starts the next from the engine's completion callbacks (see Engine::write on why not
-    // QFuture::then).
+    // QFuture::then). A retry of a recorded authorization never reaches the card network: the
+    // first write finds the stored result under the key before any attempt is made.
     auto answer = std::make_shared<QPromise<Result<Payment>>>();
     answer->start();
     QFuture<Result<Payment>> out = answer->future();
@@ -204,26 +198,7 @@ QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payment
         m_providerWork.end(); // last: ~LocalClient may go on once it reaches 0
     };
     m_providerWork.begin();
-    m_engine->read<Seen>(
-        [request, orderId](QSqlDatabase& db) -> Result<Seen> {
-            auto stored = payments::Idempotency::lookup(db, request);
-            if (!stored)
-                return stored.error();
-            if (*stored)
-                return Seen{*stored, {}};
-            auto order = payments::PaymentService::checkAuthorizable(db, orderId);
-            if (!order)
-                return order.error();
-            return Seen{{}, *order};
-        },
-        engine::ReadMode::Snapshot,
-        [this, orderId, card, request, summary, settle](const Result<Seen>& found) {
-            if (!found)
-                return settle(found.error());
-            if (found->stored)
-                return settle(payments::StoredResult<Payment>::decode(*found->stored));
-            writeAttemptThenAuthorize(orderId, card, request, summary, settle);
-        });
+    writeAttemptThenAuthorize(orderId, card, request, summary, settle);
     return out;
 }
 
