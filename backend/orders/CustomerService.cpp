@@ -2,12 +2,17 @@
 
 #include <QSqlQuery>
 
+#include "backend/core/Currency.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::orders {
 namespace {
+
+/// A bound on a merchant's dispute fee: far above any real fee, far below an overflow when a fee
+/// is added to a disputed amount.
+constexpr qint64 DisputeFeeMaxMinor = 1'000'000'000'000LL;
 
 Status validateAddress(const Address& a, int i)
 {
@@ -117,6 +122,17 @@ Result<MerchantTerms> CustomerService::setTerms(store::UnitOfWork& uow, const Me
         return Error::invalid(u"deliveryFee"_s, u"the delivery fee must not be negative"_s);
     if (t.unpaidExpiryMinutes < 1 || t.unpaidExpiryMinutes > 7 * 24 * 60)
         return Error::invalid(u"unpaidExpiryMinutes"_s, u"between 1 minute and 7 days"_s);
+    if (t.disputeFeeMinor) {
+        // keys are unique ISO 4217 codes, so the map is bounded by the currency table
+        for (auto it = t.disputeFeeMinor->cbegin(); it != t.disputeFeeMinor->cend(); ++it) {
+            if (auto c = Currency::find(it.key(), u"disputeFee"_s); !c)
+                return c.error();
+            if (it.value() < 0 || it.value() > DisputeFeeMaxMinor)
+                return Error::invalid(u"disputeFee"_s,
+                                      u"the dispute fee in %1 must be 0-%2 (minor units)"_s.arg(it.key()).arg(
+                                          DisputeFeeMaxMinor));
+        }
+    }
     auto s = store::exec(uow.db(), u"INSERT INTO merchant_terms (merchant_id, tax_rate_bp, commission_bp, "
                                    "commission_fixed_minor, delivery_fee_minor, unpaid_expiry_minutes, version) "
                                    "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (merchant_id) DO UPDATE SET "
@@ -128,12 +144,35 @@ Result<MerchantTerms> CustomerService::setTerms(store::UnitOfWork& uow, const Me
                           t.unpaidExpiryMinutes});
     if (!s)
         return s.error();
+    if (t.disputeFeeMinor) { // a map replaces the fees; none given keeps them (a caller that never read them)
+        if (auto d = store::exec(uow.db(), u"DELETE FROM merchant_dispute_fees WHERE merchant_id = ?"_s,
+                                 {t.merchantId.value});
+            !d)
+            return d.error();
+        for (auto it = t.disputeFeeMinor->cbegin(); it != t.disputeFeeMinor->cend(); ++it) {
+            if (auto i = store::exec(uow.db(), u"INSERT INTO merchant_dispute_fees (merchant_id, currency, fee_minor) "
+                                               "VALUES (?, ?, ?)"_s,
+                                     {t.merchantId.value, it.key(), it.value()});
+                !i)
+                return i.error();
+        }
+    }
     auto version = store::scalar(uow.db(), u"SELECT version FROM merchant_terms WHERE merchant_id = ?"_s,
                                  {t.merchantId.value});
     if (!version)
         return version.error();
     MerchantTerms out = t;
     out.version = version->toLongLong();
+    // the fees as stored now, whether this call set them or kept them
+    QSqlQuery fees(uow.db());
+    fees.setForwardOnly(true);
+    fees.prepare(u"SELECT currency, fee_minor FROM merchant_dispute_fees WHERE merchant_id = ? ORDER BY currency"_s);
+    fees.bindValue(0, t.merchantId.value);
+    if (auto f = store::exec(fees, u"reading dispute fees"_s); !f)
+        return f.error();
+    out.disputeFeeMinor = QMap<QString, qint64>();
+    while (fees.next())
+        out.disputeFeeMinor->insert(fees.value(0).toString(), fees.value(1).toLongLong());
     uow.recordChange(u"merchant_terms"_s, t.merchantId, out.version, ChangeOp::Updated);
     return out;
 }

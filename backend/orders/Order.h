@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -133,7 +134,8 @@ struct Customer
     qint64 version = 0;
 };
 
-/// Per-merchant terms: tax, commission, delivery fee, how long an unpaid order holds stock.
+/// Per-merchant terms: tax, commission, delivery fee, how long an unpaid order holds stock, and
+/// the fee a lost dispute costs in each currency.
 struct MerchantTerms
 {
     Id merchantId;
@@ -143,6 +145,11 @@ struct MerchantTerms
     qint64 deliveryFeeMinor = 0;
     int unpaidExpiryMinutes = 30;
     qint64 version = 0;
+    /// The provider's fee per lost dispute, per currency (ISO 4217 code -> minor units of that
+    /// currency); a currency not listed takes PaymentService::defaultDisputeFeeMinor(). Empty
+    /// (std::nullopt) when saving keeps the fees already set; a map replaces them all. Last, so
+    /// the positional initialisers of the fields above keep working (and, initialised here, warn-free).
+    std::optional<QMap<QString, qint64>> disputeFeeMinor = std::nullopt;
 };
 
 enum class DiscountKind

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 
+#include <QHash>
 #include <QSqlQuery>
 
 #include "backend/core/Money.h"
@@ -39,8 +40,29 @@ Status markOrder(store::UnitOfWork& uow, Id orderId, PaymentState state, const Q
     return OrderService::addEvent(uow, orderId, eventKind, amount, detail);
 }
 
+/// The order's payment state once a dispute is decided: still disputed while another of its
+/// payments' disputes is open, else what its refunds (and lost disputes) left.
+Result<PaymentState> settledState(store::UnitOfWork& uow, const orders::Order& order)
+{
+    auto open = store::scalar(uow.db(),
+                              u"SELECT count(*) FROM disputes d JOIN payments p ON p.id = d.payment_id "
+                              "WHERE p.order_id = ? AND d.status IN (0, 1)"_s,
+                              {order.id.value});
+    if (!open)
+        return open.error();
+    if (open->toInt() > 0)
+        return PaymentState::Disputed;
+    if (order.refundedMinor >= order.capturedMinor)
+        return PaymentState::Refunded;
+    return order.refundedMinor > 0 ? PaymentState::PartiallyRefunded : PaymentState::Captured;
+}
+
 /// A lost chargeback: the funds go back to the customer's bank and the provider charges a fee,
-/// both borne by the merchant.
+/// both borne by the merchant. The bank takes the disputed amount whatever the merchant refunded
+/// before, so the ledger books all of it, and the merchant's balance may go negative (payouts net
+/// it). The payment's refunded amount is what can no longer be refunded: it takes only the part
+/// that was still refundable, so it never exceeds what was captured; the rest is in the ledger
+/// only (DisputeLosses), and CommerceCheck reconciles the two that way.
 Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
 {
     // every sum first: an amount that cannot be booked is refused before the ledger is touched
@@ -50,13 +72,14 @@ Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
     auto credit = checkedNegate(*lost, u"amount"_s);
     if (!credit)
         return credit.error();
-    auto paymentRefunded = checkedAdd(p.refundedMinor, d.amountMinor, u"amount"_s);
+    const qint64 counted = std::clamp<qint64>(p.refundableMinor(), 0, d.amountMinor);
+    auto paymentRefunded = checkedAdd(p.refundedMinor, counted, u"amount"_s);
     if (!paymentRefunded)
         return paymentRefunded.error();
     auto order = OrderService::load(uow, p.orderId, true);
     if (!order)
         return order.error();
-    auto orderRefunded = checkedAdd(order->refundedMinor, d.amountMinor, u"amount"_s);
+    auto orderRefunded = checkedAdd(order->refundedMinor, counted, u"amount"_s);
     if (!orderRefunded)
         return orderRefunded.error();
     auto entry = Ledger::post(uow, u"dispute_lost"_s, p.id, d.reason,
@@ -65,15 +88,27 @@ Status bookLostDispute(store::UnitOfWork& uow, Payment& p, const Dispute& d)
                                Leg{Id{}, AccountKind::ProviderClearing, p.currency, *credit}});
     if (!entry)
         return entry.error();
-    p.refundedMinor = *paymentRefunded;
-    if (auto s = rows::savePayment(uow, p); !s)
-        return s;
-    order->refundedMinor = *orderRefunded;
-    order->paymentState =
-        order->refundedMinor >= order->capturedMinor ? PaymentState::Refunded : PaymentState::PartiallyRefunded;
-    if (auto s = rows::settleOrderAfterRefund(uow, *order, u"dispute lost"_s); !s)
-        return s;
-    return OrderService::addEvent(uow, order->id, u"dispute.lost"_s, *lost, u"funds reversed and fee booked"_s);
+    const QString detail = counted < d.amountMinor
+                               ? u"funds reversed and fee booked; %1 (minor units) had been refunded already and is "
+                                 "owed by the merchant"_s.arg(d.amountMinor - counted)
+                               : u"funds reversed and fee booked"_s;
+    if (counted > 0) {
+        p.refundedMinor = *paymentRefunded;
+        if (auto s = rows::savePayment(uow, p); !s)
+            return s;
+        order->refundedMinor = *orderRefunded;
+    }
+    auto state = settledState(uow, *order);
+    if (!state)
+        return state.error();
+    order->paymentState = *state;
+    // the order's status moves only when money it still held went back; a payment refunded (or
+    // an order cancelled) in full before keeps its status, and its goods were restocked then
+    const Status settled = counted > 0 ? rows::settleOrderAfterRefund(uow, *order, u"dispute lost"_s)
+                                       : OrderService::saveMoney(uow, *order);
+    if (!settled)
+        return settled;
+    return OrderService::addEvent(uow, order->id, u"dispute.lost"_s, *lost, detail);
 }
 
 Result<Payment> paymentWith(store::Statement& q, Id paymentId)
@@ -93,26 +128,36 @@ Result<Payment> paymentWith(store::Statement& q, Id paymentId)
 Result<Dispute> PaymentService::openDispute(store::UnitOfWork& uow, Id paymentId, qint64 amountMinor,
                                             const QString& reason)
 {
+    // the bank states a fact: only what cannot be true is refused, never what the merchant did
+    // since (a refund, in part or in full, does not stop a cardholder's bank from disputing)
     auto p = payment(uow, paymentId);
     if (!p)
         return p.error();
-    if (p->status != PaymentStatus::Captured)
-        return illegal(u"only a captured payment can be disputed"_s, u"paymentId"_s).error();
-    if (amountMinor <= 0 || amountMinor > p->refundableMinor())
-        return Error::invalid(u"amount"_s, u"a dispute covers 1..%1 (minor units)"_s.arg(p->refundableMinor()));
-    auto open = store::scalar(uow.db(), u"SELECT count(*) FROM disputes WHERE payment_id = ? AND status IN (0, 1)"_s,
+    if (amountMinor <= 0)
+        return Error::invalid(u"amount"_s, u"a dispute's amount must be positive"_s);
+    // the bank cannot take back more than was captured, nor the same money twice: disputes open
+    // or lost already hold their part (a won one gave it back, so it may be disputed again)
+    auto held = store::scalar(uow.db(),
+                              u"SELECT coalesce(sum(amount_minor), 0) FROM disputes WHERE payment_id = ? "
+                              "AND status IN (0, 1, 3)"_s,
                               {paymentId.value});
-    if (!open)
-        return open.error();
-    if (open->toInt() > 0)
-        return illegal(u"the payment already has an open dispute"_s, u"paymentId"_s).error();
+    if (!held)
+        return held.error();
+    const qint64 disputable = qMax<qint64>(p->capturedMinor - held->toLongLong(), 0);
+    if (amountMinor > disputable)
+        return Error::invalid(u"amount"_s, u"the bank can dispute at most %1 (minor units) of this payment: %2 "
+                                           "captured, %3 disputed already"_s.arg(disputable)
+                                               .arg(p->capturedMinor)
+                                               .arg(held->toLongLong()));
+    auto fee = disputeFee(uow, p->merchantId, p->currency);
+    if (!fee)
+        return fee.error();
+    if (auto total = checkedAdd(amountMinor, *fee, u"amount"_s); !total) // a loss must be bookable
+        return total.error();
     Dispute d;
     d.id = uow.newId();
     d.paymentId = paymentId;
     d.amountMinor = amountMinor;
-    auto fee = checkedMul(DisputeFeeMajor, rows::minorPerMajor(p->currency), u"amount"_s);
-    if (!fee)
-        return fee.error();
     d.feeMinor = *fee;
     d.reason = reason.trimmed().isEmpty() ? u"unspecified"_s : reason.trimmed();
     d.openedMs = uow.nowMs();
@@ -163,8 +208,13 @@ Result<Dispute> PaymentService::resolveDispute(store::UnitOfWork& uow, Id disput
     if (!p)
         return p.error();
     if (won) {
-        const PaymentState back = p->refundedMinor > 0 ? PaymentState::PartiallyRefunded : PaymentState::Captured;
-        if (auto s = markOrder(uow, p->orderId, back, u"dispute.won"_s, d->amountMinor, QString()); !s)
+        auto order = OrderService::load(uow, p->orderId, false);
+        if (!order)
+            return order.error();
+        auto back = settledState(uow, *order); // a refunded order stays refunded; another open dispute stays
+        if (!back)
+            return back.error();
+        if (auto s = markOrder(uow, p->orderId, *back, u"dispute.won"_s, d->amountMinor, QString()); !s)
             return s.error();
         return *d;
     }
@@ -306,6 +356,36 @@ Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchant
     if (out.isEmpty())
         return Error::conflict(u"merchantId"_s, u"nothing to pay out: the merchant's balance is zero or negative"_s);
     return out;
+}
+
+qint64 PaymentService::defaultDisputeFeeMinor(const QString& currency)
+{
+    // usual provider fees per lost dispute, in major units of each currency (about 15 EUR; a
+    // yen or a won is not a euro); scaled to minor units by the currency's exponent
+    static const QHash<QString, qint64> major{
+        {u"EUR"_s, 15},   {u"USD"_s, 15},    {u"GBP"_s, 15},     {u"CHF"_s, 15},   {u"CAD"_s, 20},
+        {u"AUD"_s, 25},   {u"NZD"_s, 25},    {u"SGD"_s, 20},     {u"HKD"_s, 120},  {u"CNY"_s, 100},
+        {u"INR"_s, 1200}, {u"SEK"_s, 175},   {u"NOK"_s, 175},    {u"DKK"_s, 110},  {u"PLN"_s, 65},
+        {u"CZK"_s, 375},  {u"HUF"_s, 6000},  {u"BRL"_s, 85},     {u"MXN"_s, 300},  {u"ZAR"_s, 300},
+        {u"JPY"_s, 2000}, {u"KRW"_s, 20000}, {u"CLP"_s, 15000},  {u"ISK"_s, 2250}, {u"VND"_s, 400000},
+        {u"KWD"_s, 5},    {u"BHD"_s, 6},     {u"OMR"_s, 6},      {u"JOD"_s, 12},   {u"TND"_s, 50},
+    };
+    constexpr qint64 FallbackMajor = 15;
+    // every value times 10^exponent (at most 4) stays far inside int64
+    return major.value(currency, FallbackMajor) * rows::minorPerMajor(currency);
+}
+
+Result<qint64> PaymentService::disputeFee(store::UnitOfWork& uow, Id merchantId, const QString& currency)
+{
+    store::Statement& q =
+        uow.statement(u"SELECT fee_minor FROM merchant_dispute_fees WHERE merchant_id = ? AND currency = ?"_s);
+    q.bindValue(0, merchantId.value);
+    q.bindValue(1, currency);
+    if (auto s = store::exec(q, u"reading the merchant's dispute fee"_s); !s)
+        return s.error();
+    const std::optional<qint64> set = q.next() ? std::optional<qint64>(q.value(0).toLongLong()) : std::nullopt;
+    q.finish();
+    return set.value_or(defaultDisputeFeeMinor(currency));
 }
 
 Result<QList<Payout>> PaymentService::payouts(QSqlDatabase& db, Id merchantId, int limit)

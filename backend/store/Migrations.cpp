@@ -235,6 +235,14 @@ const QList<QStringList>& shippedSteps()
             u"CREATE INDEX payment_attempts_open ON payment_attempts (created_ms) WHERE state = 0"_s,
             u"CREATE INDEX payment_attempts_request ON payment_attempts (request_key)"_s,
         },
+        // v4 -> v5: the merchant's fee per lost dispute in each currency (minor units of that
+        // currency), part of its terms; a currency with no row takes the engine's default table
+        {
+            uR"(CREATE TABLE merchant_dispute_fees (
+                merchant_id INTEGER NOT NULL REFERENCES merchants(id), currency TEXT NOT NULL,
+                fee_minor INTEGER NOT NULL CHECK (fee_minor >= 0),
+                PRIMARY KEY (merchant_id, currency)) WITHOUT ROWID)"_s,
+        },
     };
     return all;
 }
