@@ -24,7 +24,7 @@ QString Idempotency::requestHash(const QString& command, const QJsonObject& para
 
 IdempotentRequest IdempotentRequest::of(const QString& key, const QString& command, const QJsonObject& parameters)
 {
-    return {key, command, Idempotency::requestHash(command, parameters)};
+    return {key, command, Idempotency::requestHash(command, parameters), {}};
 }
 
 IdempotentRequest IdempotentRequest::within(Id merchantId, const Actor& actor) const

@@ -180,7 +180,7 @@ Result<QList<PaymentAttempt>> PaymentAttempts::openBefore(QSqlDatabase& db, qint
         a.id = Id{q.value(0).toLongLong()};
         a.providerKey = q.value(1).toString();
         a.orderId = Id{q.value(2).toLongLong()};
-        a.request = IdempotentRequest{q.value(3).toString(), q.value(13).toString(), q.value(4).toString()};
+        a.request = IdempotentRequest{q.value(3).toString(), q.value(13).toString(), q.value(4).toString(), {}};
         a.card = CardSummary{q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(), q.value(8).toInt(),
                              q.value(9).toString()};
         a.amountMinor = q.value(10).toLongLong();

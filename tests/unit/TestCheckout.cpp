@@ -155,7 +155,7 @@ void TestCheckout::approvalAfterACrashIsCapturedAtRestart()
     auto opened = wait(m_f->client().engine().write<PaymentAttempt>(
         Actor{u"t"_s, u"owner"_s}, [o, summary](store::UnitOfWork& uow) {
             return PaymentAttempts::open(
-                uow, IdempotentRequest{u"co-7"_s, PaymentAttempt::CheckoutCommand, u"hash"_s}, o, summary, true);
+                uow, IdempotentRequest{u"co-7"_s, PaymentAttempt::CheckoutCommand, u"hash"_s, {}}, o, summary, true);
         }));
     QVERIFY(opened);
     m_f->provider().authorize(card(), o.totalMinor, o.currency, opened->providerKey);

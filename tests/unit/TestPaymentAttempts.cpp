@@ -182,7 +182,7 @@ PaymentAttempt TestPaymentAttempts::crashedAttempt(const Order& o, const QString
     const CardSummary card = payments::Card::summarize(TestCard, QByteArray(32, 'k'));
     auto opened = wait(m_f->client().engine().write<PaymentAttempt>(
         Actor{u"t"_s, u"owner"_s}, [o, key, card](store::UnitOfWork& uow) {
-            return PaymentAttempts::open(uow, IdempotentRequest{key, u"authorize"_s, u"hash-of-"_s + key}, o, card);
+            return PaymentAttempts::open(uow, IdempotentRequest{key, u"authorize"_s, u"hash-of-"_s + key, {}}, o, card);
         }));
     if (!opened) {
         QTest::qFail(qPrintable(opened.error().toString()), __FILE__, __LINE__);
