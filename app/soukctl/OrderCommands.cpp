@@ -39,7 +39,7 @@ Result<orders::OrderQuery> listQuery(const Arguments& args, Id merchantId)
             return state.error();
         query.paymentState = *state;
     }
-    auto limit = integerOption(args, u"--limit"_s, ListLimitDefault, 1, orders::OrderQueries::PageRowsMax);
+    auto limit = integerOption(args, u"--limit"_s, ListLimitDefault, 1, orders::OrderPageRowsMax);
     if (!limit)
         return limit.error();
     query.limit = int(*limit);
@@ -56,7 +56,7 @@ Result<orders::OrderQuery> listQuery(const Arguments& args, Id merchantId)
 /// a million orders never sit in memory at once.
 int streamAllOrders(LocalClient& client, orders::OrderQuery query)
 {
-    query.limit = orders::OrderQueries::PageRowsMax;
+    query.limit = orders::OrderPageRowsMax;
     for (;;) {
         auto page = wait(client.orderPage(query));
         if (!page)

@@ -18,10 +18,10 @@
 #include "backend/catalog/ProductSummary.h"
 #include "backend/core/Actor.h"
 #include "backend/orders/Order.h"
-#include "backend/orders/OrderQueries.h"
+#include "backend/orders/OrderQuery.h"
 #include "backend/payments/Card.h"
 #include "backend/payments/Payment.h"
-#include "backend/payments/PaymentService.h"
+#include "backend/payments/Payout.h"
 #include "backend/core/Result.h"
 #include "backend/core/Change.h"
 

@@ -16,6 +16,7 @@
 #include "backend/payments/Ledger.h"
 #include "backend/payments/OrderDetails.h"
 #include "backend/payments/PaymentAttempts.h"
+#include "backend/payments/PaymentService.h"
 #include "backend/payments/ProviderOutbox.h"
 
 using namespace Qt::StringLiterals;

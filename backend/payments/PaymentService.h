@@ -8,19 +8,11 @@
 #include "backend/orders/Order.h"
 #include "backend/payments/Payment.h"
 #include "backend/payments/PaymentProvider.h"
+#include "backend/payments/Payout.h"
 #include "backend/store/UnitOfWork.h"
 
 namespace souk::payments {
 
-struct Payout
-{
-    Id id;
-    Id merchantId;
-    QString currency;
-    qint64 amountMinor = 0;
-    Id entryId;
-    qint64 atMs = 0;
-};
 
 /// Payment intents on orders: authorize, capture, void, refund, disputes, payouts, each with
 /// its ledger entry and its event on the order's timeline. Stateless; writes run on the engine's

@@ -293,20 +293,7 @@ Result<QList<Leg>> payoutLegs(const QList<AccountBalance>& balances, Id merchant
 
 QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalance>& balances)
 {
-    // for display: a net beyond int64 (only a damaged ledger) shows as the nearest representable
-    // amount; payout() uses the checked sums and refuses it
-    QMap<QString, Int128> net;
-    for (const AccountBalance& b : balances) {
-        if (b.account != AccountKind::PaidOut)
-            net[b.currency] -= b.balanceMinor;
-    }
-    QList<std::pair<QString, qint64>> out;
-    for (auto it = net.cbegin(); it != net.cend(); ++it) {
-        const Int128 v =
-            std::clamp<Int128>(it.value(), std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
-        out.append({it.key(), qint64(v)});
-    }
-    return out;
+    return owedOf(balances);
 }
 
 Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchantId,

@@ -4,7 +4,7 @@
 #include <QTimer>
 
 #include "backend/core/Change.h"
-#include "backend/orders/OrderQueries.h"
+#include "backend/orders/OrderQuery.h"
 
 namespace souk {
 

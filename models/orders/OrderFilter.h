@@ -8,7 +8,7 @@
 
 #include "backend/core/Currency.h"
 #include "backend/orders/Order.h"
-#include "backend/orders/OrderQueries.h"
+#include "backend/orders/OrderQuery.h"
 
 namespace souk {
 

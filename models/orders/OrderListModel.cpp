@@ -28,7 +28,7 @@ OrderListModel::OrderListModel(Client& client, Id merchantId, QObject* parent)
 
 void OrderListModel::setPageRows(int rows)
 {
-    m_pageRows = std::clamp(rows, 1, orders::OrderQueries::PageRowsMax);
+    m_pageRows = std::clamp(rows, 1, orders::OrderPageRowsMax);
 }
 
 void OrderListModel::setFilter(const OrderFilter& filter)

@@ -6,6 +6,7 @@
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/payments/Idempotency.h"
+#include "backend/payments/PaymentService.h"
 #include "backend/store/Sql.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"

@@ -7,6 +7,7 @@
 #include "backend/orders/OrderService.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/CommerceCheck.h"
+#include "backend/payments/PaymentService.h"
 #include "backend/store/Sql.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"

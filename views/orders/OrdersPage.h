@@ -5,7 +5,7 @@
 
 #include "backend/core/Clock.h"
 #include "backend/core/Id.h"
-#include "backend/orders/OrderQueries.h"
+#include "backend/orders/OrderQuery.h"
 
 class QLabel;
 class QPushButton;

@@ -167,7 +167,7 @@ QString PayoutsPage::owedText(bool toMerchant) const
 
 void PayoutsPage::present()
 {
-    m_owed = payments::PaymentService::owed(m_balances);
+    m_owed = payments::owedOf(m_balances);
     const QString owed = owedText(true);
     const QString due = owedText(false);
     QString text;

@@ -8,7 +8,7 @@
 #include "backend/core/Error.h"
 #include "backend/core/Id.h"
 #include "backend/payments/Payment.h"
-#include "backend/payments/PaymentService.h"
+#include "backend/payments/Payout.h"
 
 class QLabel;
 class QPushButton;
