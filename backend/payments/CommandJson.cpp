@@ -1,5 +1,7 @@
 #include "backend/payments/CommandJson.h"
 
+#include <QMap>
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -203,13 +205,20 @@ Result<orders::Customer> CommandJson::customerFrom(const QJsonObject& j)
 
 QJsonObject CommandJson::terms(const orders::MerchantTerms& t)
 {
-    return {{u"merchantId"_s, id(t.merchantId)},
+    QJsonObject out{{u"merchantId"_s, id(t.merchantId)},
             {u"taxRateBp"_s, t.taxRateBp},
             {u"commissionBp"_s, t.commissionBp},
             {u"commissionFixedMinor"_s, t.commissionFixedMinor},
             {u"deliveryFeeMinor"_s, t.deliveryFeeMinor},
             {u"unpaidExpiryMinutes"_s, t.unpaidExpiryMinutes},
             {u"version"_s, t.version}};
+    if (t.disputeFeeMinor) { // absent: "keep the fees set", which differs from an empty map
+        QJsonObject fees;
+        for (auto it = t.disputeFeeMinor->cbegin(); it != t.disputeFeeMinor->cend(); ++it)
+            fees.insert(it.key(), it.value());
+        out.insert(u"disputeFeeMinor"_s, fees);
+    }
+    return out;
 }
 
 Result<orders::MerchantTerms> CommandJson::termsFrom(const QJsonObject& j)
@@ -224,6 +233,13 @@ Result<orders::MerchantTerms> CommandJson::termsFrom(const QJsonObject& j)
     t.deliveryFeeMinor = j.value(u"deliveryFeeMinor"_s).toInteger();
     t.unpaidExpiryMinutes = int(j.value(u"unpaidExpiryMinutes"_s).toInteger());
     t.version = j.value(u"version"_s).toInteger();
+    if (j.contains(u"disputeFeeMinor"_s)) {
+        QMap<QString, qint64> fees;
+        const QJsonObject stored = j.value(u"disputeFeeMinor"_s).toObject();
+        for (auto it = stored.constBegin(); it != stored.constEnd(); ++it)
+            fees.insert(it.key(), it.value().toInteger());
+        t.disputeFeeMinor = fees;
+    }
     return t;
 }
 

@@ -195,6 +195,23 @@ void TestIdempotentCommands::setMerchantTermsOnce()
     QVERIFY(!other);
     verifyConflict(other.error());
     QCOMPARE(count(u"SELECT tax_rate_bp FROM merchant_terms WHERE merchant_id = ?"_s, {m_f->merchantId().value}), 825);
+
+    // dispute fees are part of the request: the same key with other fees is a mistake, and a
+    // replay returns the fees that were set
+    MerchantTerms withFees = *first;
+    withFees.disputeFeeMinor = QMap<QString, qint64>{{u"EUR"_s, 1200}};
+    const QString feeKey = newKey();
+    auto fees = wait(m_f->client().setMerchantTerms(withFees, feeKey));
+    QVERIFY2(fees, qPrintable(fees ? QString() : fees.error().toString()));
+    auto feesAgain = wait(m_f->client().setMerchantTerms(withFees, feeKey));
+    QVERIFY(feesAgain);
+    QVERIFY(feesAgain->disputeFeeMinor.has_value());
+    QCOMPARE(feesAgain->disputeFeeMinor->value(u"EUR"_s), 1200);
+    MerchantTerms otherFees = withFees;
+    otherFees.disputeFeeMinor = QMap<QString, qint64>{{u"EUR"_s, 2000}};
+    auto conflicting = wait(m_f->client().setMerchantTerms(otherFees, feeKey));
+    QVERIFY(!conflicting);
+    verifyConflict(conflicting.error());
 }
 
 void TestIdempotentCommands::addDiscountCodeOnce()
