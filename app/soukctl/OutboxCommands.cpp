@@ -14,23 +14,10 @@ namespace {
 
 constexpr int ListMax = 100'000;
 
-QString callName(payments::ProviderCall call)
-{
-    switch (call) {
-    case payments::ProviderCall::Release:
-        return u"release"_s;
-    case payments::ProviderCall::Capture:
-        return u"capture"_s;
-    case payments::ProviderCall::Refund:
-        return u"refund"_s;
-    }
-    return u"call"_s;
-}
-
 QJsonObject jsonOf(const payments::OutboxItem& it)
 {
     return {{u"id"_s, QString::number(it.id)},
-            {u"call"_s, callName(it.call)},
+            {u"call"_s, payments::ProviderOutbox::callName(it.call)},
             {u"payment_id"_s, it.paymentId.isNull() ? QJsonValue() : QJsonValue(it.paymentId.toString())},
             {u"provider_ref"_s, it.providerRef},
             {u"amount_minor"_s, it.amountMinor},
@@ -76,7 +63,7 @@ int runOutbox(const Arguments& args)
     }
     out() << "id\tcall\tpayment\tamount\tattempts\tstate\treason" << Qt::endl;
     for (const auto& it : *items) {
-        out() << it.id << '\t' << callName(it.call) << '\t' << (it.paymentId.isNull() ? u"-"_s : it.paymentId.toString())
+        out() << it.id << '\t' << payments::ProviderOutbox::callName(it.call) << '\t' << (it.paymentId.isNull() ? u"-"_s : it.paymentId.toString())
               << '\t' << it.amountMinor << '\t' << it.attempts << '\t' << (it.dead ? "dead" : "waiting") << '\t'
               << shown(it.lastCode) << Qt::endl;
     }

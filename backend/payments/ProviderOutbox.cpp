@@ -112,7 +112,9 @@ Result<QList<OutboxItem>> readItems(store::Statement& q, const QString& what)
     return out;
 }
 
-QString callName(ProviderCall call)
+} // namespace
+
+QString ProviderOutbox::callName(ProviderCall call)
 {
     switch (call) {
     case ProviderCall::Release:
@@ -124,8 +126,6 @@ QString callName(ProviderCall call)
     }
     return u"call"_s;
 }
-
-} // namespace
 
 Result<QList<OutboxItem>> ProviderOutbox::pending(QSqlDatabase& db, qint64 nowMs, int limit)
 {

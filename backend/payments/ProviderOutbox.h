@@ -81,6 +81,8 @@ public:
     static constexpr qint64 RetryBaseMs = 30'000;
     static constexpr qint64 RetryMaxMs = 60 * 60'000;
 
+    /// "release", "capture" or "refund": how logs, dead letters and soukctl name a call.
+    static QString callName(ProviderCall call);
     /// The store's identity: 128 random bits as hex, made when the store was created.
     static Result<QString> storeId(QSqlDatabase& db);
 
