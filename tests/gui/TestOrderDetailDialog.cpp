@@ -185,6 +185,10 @@ void TestOrderDetailDialog::refusedCaptureNeedsAttention()
     if (const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR"); !dir.isEmpty()) {
         clickTab(*dialog, u"Payments"_s);
         dialog->grab().save(dir + u"/order-needs-attention.png"_s);
+        QVERIFY(souk::installTranslator(QLocale(QLocale::Chinese, QLocale::China)));
+        auto chinese = open(refused.orderId);
+        chinese->grab().save(dir + u"/order-needs-attention-zh.png"_s);
+        QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
     }
 }
 
