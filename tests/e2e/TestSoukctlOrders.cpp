@@ -187,6 +187,12 @@ void TestSoukctlOrders::maintainSendsWhatWaits()
     QVERIFY(maintain.out.contains(u"provider calls still waiting: 0"_s));
     const Run check = inStore({u"check"_s});
     QVERIFY2(check.code == 0, qPrintable(check.err));
+    QVERIFY2(!check.err.contains(u"warning"_s), qPrintable(check.err)); // no dead letter to look at
+    const Run outbox = inStore({u"outbox"_s, u"list"_s, u"--json"_s});
+    QCOMPARE(outbox.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(outbox.out.toUtf8()).array().size(), 0);
+    const Run dead = inStore({u"outbox"_s, u"list"_s, u"--dead"_s});
+    QVERIFY2(dead.code == 0 && dead.out.contains(u"no provider call needs attention"_s), qPrintable(dead.out));
     const Run missing = soukctl({u"--store"_s, m_dir->filePath(u"none/x.souk"_s), u"maintain"_s});
     QCOMPARE(missing.code, 3);
 }
@@ -211,6 +217,9 @@ void TestSoukctlOrders::badInput_data()
                                    << u"[--rate]"_s;
     QTest::addRow("ledger without verb") << QStringList{u"ledger"_s} << 2 << u"ledger balances"_s;
     QTest::addRow("maintain with a word") << QStringList{u"maintain"_s, u"now"_s} << 2 << u"usage"_s;
+    QTest::addRow("outbox without verb") << QStringList{u"outbox"_s} << 2 << u"outbox list"_s;
+    QTest::addRow("outbox unknown verb") << QStringList{u"outbox"_s, u"flush"_s} << 2 << u"outbox list"_s;
+    QTest::addRow("malformed cursor") << QStringList{u"orders"_s, u"list"_s, u"--after"_s, u"-5"_s} << 1 << u"[--after]"_s;
 }
 
 void TestSoukctlOrders::badInput()
