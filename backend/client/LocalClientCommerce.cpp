@@ -595,7 +595,9 @@ QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
     // provider refused before
     return writeThenSend<MaintenanceResult>(
         SystemActor, [retentionMs](store::UnitOfWork& uow) -> Result<MaintenanceResult> {
-            MaintenanceResult out;
+            // a ledger from before its hash chain is sealed even when no money moves
+            if (auto sealed = payments::Ledger::seal(uow); !sealed)
+                return sealed.error();
             // authorizations first: an order whose hold lapsed may then expire in the same pass
             auto auths = payments::PaymentService::expireAuthorizations(uow, MaintenanceBatch);
             if (!auths)

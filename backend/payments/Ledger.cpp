@@ -1,7 +1,10 @@
 #include "backend/payments/Ledger.h"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QSqlQuery>
 
@@ -48,6 +51,138 @@ Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
     return add.lastInsertId();
 }
 
+
+/// An entry as the chain hashes it: the row and its postings (one per account, by account id),
+/// each posting with its account's owner, kind and currency, so that moving a posting to
+/// another account is found too.
+struct ChainEntry
+{
+    qint64 id = 0;
+    QString kind;
+    QVariant paymentId; ///< null or an id
+    QVariant reversesId;
+    QString memo;
+    QString actor;
+    qint64 atMs = 0;
+    struct Line
+    {
+        qint64 accountId = 0;
+        qint64 merchantId = 0;
+        int accountKind = 0;
+        QString currency;
+        qint64 amountMinor = 0;
+    };
+    QList<Line> lines;
+};
+
+/// A self-delimiting encoding of one value: a tag byte, then 8 bytes for a number or a 4-byte
+/// length and UTF-8 for text. Two different entries never encode alike.
+void putNumber(QByteArray& out, qint64 value)
+{
+    out.append('i');
+    for (int shift = 56; shift >= 0; shift -= 8)
+        out.append(char((quint64(value) >> shift) & 0xff));
+}
+
+void putText(QByteArray& out, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    out.append('s');
+    const quint32 size = quint32(utf8.size());
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out.append(char((size >> shift) & 0xff));
+    out.append(utf8);
+}
+
+void putOptionalId(QByteArray& out, const QVariant& id)
+{
+    if (id.isNull())
+        out.append('n');
+    else
+        putNumber(out, id.toLongLong());
+}
+
+/// SHA-256 over the previous entry's hash (none for the first entry) and the entry.
+QByteArray chainHash(const QByteArray& previous, const ChainEntry& e)
+{
+    QByteArray data;
+    data.reserve(160 + 64 * e.lines.size());
+    data.append("souk-ledger-v1");
+    data.append(char(previous.size()));
+    data.append(previous);
+    putNumber(data, e.id);
+    putText(data, e.kind);
+    putOptionalId(data, e.paymentId);
+    putOptionalId(data, e.reversesId);
+    putText(data, e.memo);
+    putText(data, e.actor);
+    putNumber(data, e.atMs);
+    putNumber(data, e.lines.size());
+    for (const ChainEntry::Line& line : e.lines) {
+        putNumber(data, line.accountId);
+        putNumber(data, line.merchantId);
+        putNumber(data, line.accountKind);
+        putText(data, line.currency);
+        putNumber(data, line.amountMinor);
+    }
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+/// Reads the entries (with their postings) in id order and calls `visit(entry, storedHash)` for
+/// each; a failed visit stops the walk.
+Status walkEntries(QSqlDatabase& db,
+                   const std::function<Status(const ChainEntry&, const QByteArray&)>& visit)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT e.id, e.kind, e.payment_id, e.reverses_id, e.memo, e.actor, e.at_ms, e.hash, "
+              "p.account_id, a.merchant_id, a.kind, a.currency, p.amount_minor FROM journal_entries e "
+              "LEFT JOIN postings p ON p.entry_id = e.id LEFT JOIN ledger_accounts a ON a.id = p.account_id "
+              "ORDER BY e.id, p.account_id"_s);
+    if (auto s = store::exec(q, u"reading the ledger's chain"_s); !s)
+        return s;
+    std::optional<ChainEntry> entry;
+    QByteArray stored;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (!entry || entry->id != id) {
+            if (entry) {
+                if (auto s = visit(*entry, stored); !s)
+                    return s;
+            }
+            entry.emplace();
+            entry->id = id;
+            entry->kind = q.value(1).toString();
+            entry->paymentId = q.value(2);
+            entry->reversesId = q.value(3);
+            entry->memo = q.value(4).toString();
+            entry->actor = q.value(5).toString();
+            entry->atMs = q.value(6).toLongLong();
+            stored = q.value(7).toByteArray();
+        }
+        if (!q.value(8).isNull()) {
+            entry->lines.append(ChainEntry::Line{q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toInt(),
+                                                 q.value(11).toString(), q.value(12).toLongLong()});
+        }
+    }
+    if (entry)
+        return visit(*entry, stored);
+    return {};
+}
+
+/// The newest entry's id and hash (empty when it has none), or nothing when the ledger is empty.
+Result<std::optional<std::pair<qint64, QByteArray>>> chainHead(store::UnitOfWork& uow)
+{
+    store::Statement& q = uow.statement(u"SELECT id, hash FROM journal_entries ORDER BY id DESC LIMIT 1"_s);
+    if (auto s = store::exec(q, u"reading the ledger's newest entry"_s); !s)
+        return s.error();
+    std::optional<std::pair<qint64, QByteArray>> head;
+    if (q.next())
+        head.emplace(q.value(0).toLongLong(), q.value(1).toByteArray());
+    q.finish();
+    return head;
+}
+
 } // namespace
 
 Status Ledger::checkBalanced(const QList<Leg>& legs)
@@ -79,38 +214,54 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
     }
     if (auto s = checkBalanced(nonZero); !s)
         return s.error();
-    const Id entryId = uow.newId();
-    store::Statement& e =
-        uow.statement(u"INSERT INTO journal_entries (id, kind, payment_id, reverses_id, memo, actor, at_ms) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    const auto idOrNull = [](Id id) {
-        return id.isNull() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(id.value);
-    };
-    e.bindValue(0, entryId.value);
-    e.bindValue(1, kind);
-    e.bindValue(2, idOrNull(paymentId));
-    e.bindValue(3, idOrNull(reverses));
-    e.bindValue(4, store::nonNull(memo));
-    e.bindValue(5, uow.actor().toString());
-    e.bindValue(6, uow.nowMs());
-    if (auto s = store::exec(e, u"writing a journal entry"_s); !s)
-        return s.error();
     // one posting per account: legs on the same account are summed first
-    QList<std::pair<qint64, qint64>> postings; // account id, amount
+    ChainEntry chained;
     for (const Leg& leg : nonZero) {
         auto account = accountId(uow, leg);
         if (!account)
             return account.error();
-        auto same = std::find_if(postings.begin(), postings.end(), [&](const auto& p) { return p.first == *account; });
-        if (same == postings.end()) {
-            postings.append({*account, leg.amountMinor});
+        auto same = std::find_if(chained.lines.begin(), chained.lines.end(),
+                                 [&](const ChainEntry::Line& line) { return line.accountId == *account; });
+        if (same == chained.lines.end()) {
+            chained.lines.append({*account, leg.merchantId.value, int(leg.account), leg.currency, leg.amountMinor});
             continue;
         }
-        auto sum = checkedAdd(same->second, leg.amountMinor, u"amount"_s);
+        auto sum = checkedAdd(same->amountMinor, leg.amountMinor, u"amount"_s);
         if (!sum)
             return sum.error();
-        same->second = *sum;
+        same->amountMinor = *sum;
     }
+    std::sort(chained.lines.begin(), chained.lines.end(),
+              [](const ChainEntry::Line& a, const ChainEntry::Line& b) { return a.accountId < b.accountId; });
+    // the chain links to the newest entry; a ledger from before the chain is sealed first, once
+    auto head = seal(uow);
+    if (!head)
+        return head.error();
+    const QByteArray previous = *head;
+    const auto idOrNull = [](Id id) {
+        return id.isNull() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(id.value);
+    };
+    const Id entryId = uow.newId();
+    chained.id = entryId.value;
+    chained.kind = kind;
+    chained.paymentId = idOrNull(paymentId);
+    chained.reversesId = idOrNull(reverses);
+    chained.memo = store::nonNull(memo);
+    chained.actor = uow.actor().toString();
+    chained.atMs = uow.nowMs();
+    store::Statement& e =
+        uow.statement(u"INSERT INTO journal_entries (id, kind, payment_id, reverses_id, memo, actor, at_ms, hash) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    e.bindValue(0, entryId.value);
+    e.bindValue(1, chained.kind);
+    e.bindValue(2, chained.paymentId);
+    e.bindValue(3, chained.reversesId);
+    e.bindValue(4, chained.memo);
+    e.bindValue(5, chained.actor);
+    e.bindValue(6, chained.atMs);
+    e.bindValue(7, QVariant(chainHash(previous, chained)));
+    if (auto s = store::exec(e, u"writing a journal entry"_s); !s)
+        return s.error();
     store::Statement& p =
         uow.statement(u"INSERT INTO postings (entry_id, account_id, amount_minor) VALUES (?, ?, ?)"_s);
     // SQLite turns an integer sum beyond int64 into a REAL: the row is only moved when the new
@@ -119,17 +270,17 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
     store::Statement& b = uow.statement(
         u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ? AND CASE WHEN ? > 0 "
         "THEN balance_minor <= 9223372036854775807 - ? ELSE balance_minor >= (-9223372036854775807 - 1) - ? END"_s);
-    for (const auto& [account, amount] : postings) {
+    for (const ChainEntry::Line& line : std::as_const(chained.lines)) {
         p.bindValue(0, entryId.value);
-        p.bindValue(1, account);
-        p.bindValue(2, amount);
+        p.bindValue(1, line.accountId);
+        p.bindValue(2, line.amountMinor);
         if (auto s = store::exec(p, u"writing a posting"_s); !s)
             return s.error();
-        b.bindValue(0, amount);
-        b.bindValue(1, account);
-        b.bindValue(2, amount);
-        b.bindValue(3, amount);
-        b.bindValue(4, amount);
+        b.bindValue(0, line.amountMinor);
+        b.bindValue(1, line.accountId);
+        b.bindValue(2, line.amountMinor);
+        b.bindValue(3, line.amountMinor);
+        b.bindValue(4, line.amountMinor);
         if (auto s = store::exec(b, u"moving an account balance"_s); !s)
             return s.error();
         if (b.numRowsAffected() != 1)
@@ -170,6 +321,39 @@ Result<Id> Ledger::reverse(store::UnitOfWork& uow, Id entryId, const QString& me
         return Error::conflict(u"entryId"_s, u"the entry was reversed already"_s);
     // the link is written with the reversal: entries are never updated (a trigger refuses it)
     return post(uow, u"reversal"_s, paymentId, memo.trimmed(), legs, entryId);
+}
+
+Result<QByteArray> Ledger::seal(store::UnitOfWork& uow)
+{
+    // entries are sealed in order and post() seals before it links: a hashed head means that
+    // every entry has its hash
+    auto head = chainHead(uow);
+    if (!head)
+        return head.error();
+    if (!*head || !(*head)->second.isEmpty())
+        return *head ? (*head)->second : QByteArray();
+    // collected first, written after: no update runs under the walk's open cursor
+    QList<std::pair<qint64, QByteArray>> unsealed;
+    QByteArray previous;
+    const Status walked = walkEntries(uow.db(), [&](const ChainEntry& entry, const QByteArray& stored) -> Status {
+        if (stored.isEmpty()) {
+            previous = chainHash(previous, entry);
+            unsealed.append({entry.id, previous});
+        } else {
+            previous = stored;
+        }
+        return {};
+    });
+    if (!walked)
+        return walked.error();
+    store::Statement& u = uow.statement(u"UPDATE journal_entries SET hash = ? WHERE id = ? AND hash IS NULL"_s);
+    for (const auto& [id, hash] : std::as_const(unsealed)) {
+        u.bindValue(0, QVariant(hash));
+        u.bindValue(1, id);
+        if (auto s = store::exec(u, u"sealing a journal entry"_s); !s)
+            return s.error();
+    }
+    return previous;
 }
 
 Result<QList<AccountBalance>> Ledger::balances(QSqlDatabase& db, Id merchantId)
@@ -257,6 +441,29 @@ Result<QStringList> Ledger::verify(QSqlDatabase& db)
                          u"checking the whole ledger"_s);
         !s)
         return s.error();
+    // the chain: each entry's hash covers the entry before it, itself and its postings. A
+    // mismatch names the entry whose row or postings changed (its successor still matches the
+    // hash stored before it), or, when only the hash was rewritten, the entry after it.
+    QByteArray previous;
+    bool sealedSeen = false;
+    const Status walked = walkEntries(db, [&](const ChainEntry& entry, const QByteArray& stored) -> Status {
+        const QByteArray expected = chainHash(previous, entry);
+        if (stored.isEmpty()) {
+            if (sealedSeen) // only entries from before the chain may lack a hash
+                problems.append(u"journal entry %1 has no hash, yet entries before it have one"_s.arg(entry.id));
+            previous = expected;
+            return {};
+        }
+        sealedSeen = true;
+        if (stored != expected) {
+            problems.append(u"journal entry %1 does not match its hash: the entry, its postings or their accounts "
+                            "changed after it was written"_s.arg(entry.id));
+        }
+        previous = stored;
+        return {};
+    });
+    if (!walked)
+        return walked.error();
     return problems;
 }
 

@@ -19,8 +19,12 @@ struct Leg
 };
 
 /// The double-entry ledger. Entries are immutable: a mistake is corrected by reverse(). Every
-/// entry must balance per currency before anything is written. Writer thread for post and
-/// reverse; the reads run on any connection.
+/// entry must balance per currency before anything is written. Entries form a hash chain in id
+/// order: each keeps the SHA-256 of the previous entry's hash, its own row and its postings,
+/// so `verify` finds an amount edited in the file. (The chain cannot show that its newest
+/// entries were cut off; the balances and the payments' own columns still disagree then.)
+/// Writer thread for post, reverse and seal; the reads run on any connection. On a shared
+/// database the chain's head becomes a point of order: posting will lock it (a later step).
 class Ledger final
 {
 public:
@@ -31,14 +35,19 @@ public:
     /// Posts the mirror image of `entryId`, linked to it; an entry is reversed once at most, and
     /// `memo` (why) is required.
     static Result<Id> reverse(store::UnitOfWork& uow, Id entryId, const QString& memo);
+    /// Gives every entry without a hash (from before the chain) its hash, in id order, and
+    /// returns the newest entry's hash. Post does it when it finds the newest entry unsealed;
+    /// maintenance does it too, so a quiet upgraded store is sealed without waiting for money.
+    static Result<QByteArray> seal(store::UnitOfWork& uow);
     /// OK when every currency's legs sum to zero; the legs must not be empty.
     static Status checkBalanced(const QList<Leg>& legs);
 
     static Result<QList<AccountBalance>> balances(QSqlDatabase& db, Id merchantId = {});
     static Result<qint64> balance(QSqlDatabase& db, Id merchantId, AccountKind account, const QString& currency);
     static Result<QList<Posting>> postingsOfPayments(QSqlDatabase& db, const QList<Id>& paymentIds);
-    /// Recomputes every balance from the postings and checks every entry and the whole ledger
-    /// balance per currency. Returns the problems found (empty: all good).
+    /// Recomputes every balance from the postings, checks every entry and the whole ledger
+    /// balance per currency, and walks the hash chain. Returns the problems found (empty: all
+    /// good), each naming the entry or account.
     static Result<QStringList> verify(QSqlDatabase& db);
 };
 

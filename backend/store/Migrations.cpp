@@ -243,6 +243,20 @@ const QList<QStringList>& shippedSteps()
                 fee_minor INTEGER NOT NULL CHECK (fee_minor >= 0),
                 PRIMARY KEY (merchant_id, currency)) WITHOUT ROWID)"_s,
         },
+        // v5 -> v6: the ledger's hash chain. Each journal entry keeps the SHA-256 of the entry
+        // before it, itself and its postings (Ledger::post), so an amount edited in the file is
+        // found by `check` even where SQLite sees valid pages. Entries from before have no hash
+        // until the ledger seals them, once, in id order (Ledger::seal): the only update an
+        // entry may ever take is that one, from no hash to its hash.
+        {
+            u"ALTER TABLE journal_entries ADD COLUMN hash BLOB"_s,
+            u"DROP TRIGGER journal_entries_immutable"_s,
+            u"CREATE TRIGGER journal_entries_immutable BEFORE UPDATE ON journal_entries "
+            "WHEN OLD.hash IS NOT NULL OR NEW.hash IS NULL OR NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind "
+            "OR NEW.payment_id IS NOT OLD.payment_id OR NEW.reverses_id IS NOT OLD.reverses_id "
+            "OR NEW.memo IS NOT OLD.memo OR NEW.actor IS NOT OLD.actor OR NEW.at_ms IS NOT OLD.at_ms "
+            "BEGIN SELECT RAISE(ABORT, 'journal entries are immutable; post a reversal'); END"_s,
+        },
     };
     return all;
 }

@@ -1,3 +1,4 @@
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -28,8 +29,14 @@ private slots:
     void reversedCaptureIsSeenByTheCheck();
     void badReversalsChangeNothing();
     void storeRefusesEdits();
+    void chainFindsAnEditTheBalancesHide();
+    void chainFindsARewrittenHash();
+    void entriesFromBeforeTheChainAreSealed();
 
 private:
+    /// Closes the client, runs `sql` on the store file as a program other than Souk could
+    /// (triggers dropped first, put back after), and opens the client again.
+    void editClosedStore(const QStringList& sql);
     template <typename T> T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
     /// Runs `command` on the writer; its result or error.
     Result<Id> write(std::function<Result<Id>(store::UnitOfWork&)> command);
@@ -167,6 +174,111 @@ void TestLedger::storeRefusesEdits()
     }
     QCOMPARE(scalar(u"SELECT count(*) FROM journal_entries WHERE memo = 'edited'"_s), 0);
     QCOMPARE(scalar(u"SELECT sum(amount_minor * 31 + account_id) FROM postings"_s), postingsBefore);
+}
+
+void TestLedger::editClosedStore(const QStringList& sql)
+{
+    const QString path = m_f->storePath();
+    m_f->close();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
+                       "AND tbl_name IN ('journal_entries', 'postings')"_s));
+        QStringList triggers;
+        while (q.next())
+            triggers.append(q.value(0).toString());
+        q.finish();
+        QCOMPARE(triggers.size(), 4);
+        QStringList all;
+        for (const QString& name : {u"journal_entries_immutable"_s, u"journal_entries_kept"_s,
+                                    u"postings_immutable"_s, u"postings_kept"_s})
+            all.append(u"DROP TRIGGER "_s + name);
+        all += sql;
+        all += triggers;
+        for (const QString& statement : std::as_const(all))
+            QVERIFY2(q.exec(statement), qPrintable(statement + u": "_s + q.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+    QVERIFY(m_f->reopen());
+    QVERIFY(m_f->ok());
+}
+
+void TestLedger::chainFindsAnEditTheBalancesHide()
+{
+    // 1.00 moved between two postings of the capture, and the two balances moved to match:
+    // every entry and account still balances, so only the chain can see it
+    QVERIFY(m_f->problems().isEmpty());
+    const Id entry = m_captureEntry;
+    const qint64 from = scalar(u"SELECT min(account_id) FROM postings WHERE entry_id = %1"_s.arg(entry.value));
+    const qint64 to = scalar(u"SELECT max(account_id) FROM postings WHERE entry_id = %1"_s.arg(entry.value));
+    QVERIFY(from != to);
+    editClosedStore({
+        u"UPDATE postings SET amount_minor = amount_minor - 100 WHERE entry_id = %1 AND account_id = %2"_s
+            .arg(entry.value).arg(from),
+        u"UPDATE postings SET amount_minor = amount_minor + 100 WHERE entry_id = %1 AND account_id = %2"_s
+            .arg(entry.value).arg(to),
+        u"UPDATE ledger_accounts SET balance_minor = balance_minor - 100 WHERE id = %1"_s.arg(from),
+        u"UPDATE ledger_accounts SET balance_minor = balance_minor + 100 WHERE id = %1"_s.arg(to),
+    });
+    if (QTest::currentTestFailed())
+        return;
+    const QStringList problems = m_f->problems();
+    const QString named = u"journal entry %1 does not match its hash"_s.arg(entry.value);
+    QVERIFY2(problems.size() >= 1 && problems.first().startsWith(named), qPrintable(problems.join(u'\n')));
+    // the entries after it still match the hash they were linked to: only the edited one is named
+    QCOMPARE(problems.filter(u"does not match its hash"_s).size(), 1);
+    m_f.reset(); // the planted edit stays; cleanup must not call it a failure of the code
+}
+
+void TestLedger::chainFindsARewrittenHash()
+{
+    // a memo edited and the entry's hash recomputed by someone who knows the encoding would
+    // match itself; the next entry, linked to the old hash, no longer does. Here the hash is
+    // swapped for the payout's: the capture fails, and so does the entry after it
+    const Id entry = m_captureEntry;
+    editClosedStore({u"UPDATE journal_entries SET hash = (SELECT hash FROM journal_entries WHERE id = %1) "
+                     "WHERE id = %2"_s.arg(m_payoutEntry.value).arg(entry.value)});
+    if (QTest::currentTestFailed())
+        return;
+    const QStringList problems = m_f->problems().filter(u"does not match its hash"_s);
+    QVERIFY2(problems.size() == 2, qPrintable(problems.join(u'\n')));
+    QVERIFY(problems.first().startsWith(u"journal entry %1 "_s.arg(entry.value)));
+    m_f.reset();
+}
+
+void TestLedger::entriesFromBeforeTheChainAreSealed()
+{
+    // a ledger written before the chain has no hashes: the check accepts it as it is, the first
+    // maintenance pass seals it in order, and the entries posted after link to it
+    editClosedStore({u"UPDATE journal_entries SET hash = NULL"_s});
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(scalar(u"SELECT count(*) FROM journal_entries WHERE hash IS NULL"_s),
+             scalar(u"SELECT count(*) FROM journal_entries"_s));
+    QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
+    QVERIFY(wait(m_f->client().runMaintenance()));
+    QCOMPARE(scalar(u"SELECT count(*) FROM journal_entries WHERE hash IS NULL"_s), 0);
+    QVERIFY(write([entry = m_payoutEntry](store::UnitOfWork& uow) { return Ledger::reverse(uow, entry, u"returned"_s); }));
+    QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
+    // the seal is the one update an entry takes: once sealed, its hash is as fixed as its amount
+    auto rehash = write([](store::UnitOfWork& uow) -> Result<Id> {
+        if (auto s = store::exec(uow.db(), u"UPDATE journal_entries SET hash = zeroblob(32)"_s); !s)
+            return s.error();
+        return Id{1};
+    });
+    QVERIFY(!rehash);
+    // an entry without a hash after sealed ones is a cut in the chain
+    editClosedStore({u"UPDATE journal_entries SET hash = NULL WHERE id = %1"_s.arg(m_payoutEntry.value)});
+    if (QTest::currentTestFailed())
+        return;
+    const QStringList problems = m_f->problems();
+    QVERIFY2(problems.filter(u"journal entry %1 has no hash"_s.arg(m_payoutEntry.value)).size() == 1,
+             qPrintable(problems.join(u'\n')));
+    m_f.reset();
 }
 
 QTEST_GUILESS_MAIN(TestLedger)
