@@ -257,6 +257,26 @@ const QList<QStringList>& shippedSteps()
             "OR NEW.memo IS NOT OLD.memo OR NEW.actor IS NOT OLD.actor OR NEW.at_ms IS NOT OLD.at_ms "
             "BEGIN SELECT RAISE(ABORT, 'journal entries are immutable; post a reversal'); END"_s,
         },
+        // v6 -> v7: short order numbers per merchant for people (#1001, #1002, ...), counted in
+        // order_numbers in the transaction that places the order (OrderService::create), and
+        // given to the orders already placed in the order they were placed (ids grow with time);
+        // the customer's name on the order as placed, as its email is; and orders by customer,
+        // for the search by name (customers whose name matches first, then their orders)
+        {
+            u"ALTER TABLE orders ADD COLUMN number INTEGER CHECK (number > 0)"_s,
+            u"ALTER TABLE orders ADD COLUMN customer_name TEXT NOT NULL DEFAULT ''"_s,
+            u"UPDATE orders SET number = 1000 + n.position FROM (SELECT id, row_number() OVER "
+            "(PARTITION BY merchant_id ORDER BY id) AS position FROM orders) AS n WHERE n.id = orders.id"_s,
+            u"UPDATE orders SET customer_name = "
+            "coalesce((SELECT c.name FROM customers c WHERE c.id = orders.customer_id), '')"_s,
+            u"CREATE UNIQUE INDEX orders_number ON orders (merchant_id, number)"_s,
+            u"CREATE INDEX orders_customer ON orders (customer_id, id)"_s,
+            uR"(CREATE TABLE order_numbers (
+                merchant_id INTEGER PRIMARY KEY REFERENCES merchants(id),
+                last_number INTEGER NOT NULL CHECK (last_number > 0)))"_s,
+            u"INSERT INTO order_numbers (merchant_id, last_number) "
+            "SELECT merchant_id, max(number) FROM orders GROUP BY merchant_id"_s,
+        },
     };
     return all;
 }
@@ -276,6 +296,11 @@ Status backup(QSqlDatabase& db, const QString& path, int fromVersion, const Cloc
 }
 
 } // namespace
+
+const QList<QStringList>& Migrations::shipped()
+{
+    return shippedSteps();
+}
 
 int Migrations::currentVersion()
 {

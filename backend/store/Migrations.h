@@ -22,6 +22,9 @@ class Migrations final
 public:
     /// The schema this build writes. Bump it and add a step; never edit a shipped step.
     static int currentVersion();
+    /// The shipped steps (step N: version N -> N + 1), for tests that build a store of an older
+    /// schema with migrateWith() and upgrade it.
+    static const QList<QStringList>& shipped();
 
     /// The version a store is at (0 for an empty file), or StoreCorrupt when the file is
     /// not a Souk store.
