@@ -226,7 +226,30 @@ Result<Product> create(store::UnitOfWork& uow, Product p)
     return p;
 }
 
-Result<Product> update(store::UnitOfWork& uow, Product p, const Product& stored)
+/// The variants of `p` that are neither new nor stored: allowed only when restoring, and only
+/// when no variant has that id now (ids are never reused, so it is one the product had).
+Result<QSet<Id>> revivedVariants(store::UnitOfWork& uow, const Product& p, const QHash<Id, const Variant*>& stored,
+                                 bool revive)
+{
+    QSet<Id> revived;
+    for (int i = 0; i < p.variants.size(); ++i) {
+        const Id id = p.variants[i].id;
+        if (id.isNull() || stored.contains(id))
+            continue;
+        const Error foreign = Error::invalid(u"variants[%1].id"_s.arg(i), u"this variant belongs to another product"_s);
+        if (!revive)
+            return foreign;
+        auto taken = store::scalar(uow.db(), u"SELECT count(*) FROM variants WHERE id = ?"_s, {id.value});
+        if (!taken)
+            return taken.error();
+        if (taken->toLongLong() > 0)
+            return foreign;
+        revived.insert(id);
+    }
+    return revived;
+}
+
+Result<Product> update(store::UnitOfWork& uow, Product p, const Product& stored, bool revive)
 {
     if (stored.merchantId != p.merchantId)
         return Error::invalid(u"merchantId"_s, u"a product cannot move to another merchant"_s);
@@ -237,10 +260,9 @@ Result<Product> update(store::UnitOfWork& uow, Product p, const Product& stored)
     QHash<Id, const Variant*> storedVariants;
     for (const Variant& v : stored.variants)
         storedVariants.insert(v.id, &v);
-    for (int i = 0; i < p.variants.size(); ++i) {
-        if (!p.variants[i].id.isNull() && !storedVariants.contains(p.variants[i].id))
-            return Error::invalid(u"variants[%1].id"_s.arg(i), u"this variant belongs to another product"_s);
-    }
+    const auto revived = revivedVariants(uow, p, storedVariants, revive);
+    if (!revived)
+        return revived.error();
     if (auto s = removeDroppedVariants(uow, stored, p); !s)
         return s.error();
     if (auto s = parkRenamedSkus(uow, p, storedVariants); !s)
@@ -252,10 +274,12 @@ Result<Product> update(store::UnitOfWork& uow, Product p, const Product& stored)
         return s.error();
     for (int i = 0; i < p.variants.size(); ++i) {
         Variant& v = p.variants[i];
-        const bool insert = v.id.isNull();
-        if (insert) {
+        const bool insert = v.id.isNull() || revived->contains(v.id);
+        if (v.id.isNull()) {
             v.id = uow.newId();
             v.version = 1;
+        } else if (insert) {
+            v.version += 2; // its removal was recorded at the next version
         } else {
             v.version = storedVariants.value(v.id)->version + 1;
         }
@@ -300,7 +324,9 @@ Result<Id> ProductWriter::productWithHandle(store::UnitOfWork& uow, Id merchantI
     return id;
 }
 
-Result<Product> ProductWriter::save(store::UnitOfWork& uow, const Product& input)
+namespace {
+
+Result<Product> write(store::UnitOfWork& uow, const Product& input, bool restore)
 {
     auto merchant = MerchantService::merchant(uow.db(), input.merchantId);
     if (!merchant)
@@ -323,7 +349,21 @@ Result<Product> ProductWriter::save(store::UnitOfWork& uow, const Product& input
     auto stored = ProductQueries::product(uow.db(), p.id);
     if (!stored)
         return stored.error();
-    return update(uow, std::move(p), *stored);
+    return update(uow, std::move(p), *stored, restore);
+}
+
+} // namespace
+
+Result<Product> ProductWriter::save(store::UnitOfWork& uow, const Product& input)
+{
+    return write(uow, input, false);
+}
+
+Result<Product> ProductWriter::restore(store::UnitOfWork& uow, const Product& earlier)
+{
+    if (earlier.id.isNull())
+        return Error::invalid(u"id"_s, u"only a stored product can be restored"_s);
+    return write(uow, earlier, true);
 }
 
 } // namespace souk::catalog

@@ -12,6 +12,10 @@ class ProductWriter final
 public:
     /// Creates (id null) or updates (id set; `version` must match the stored one) a product.
     static Result<Product> save(store::UnitOfWork& uow, const Product& product);
+    /// Writes an earlier state of a stored product back over it (`earlier.version` must be the
+    /// stored version), as undo does: variants it lacks are removed, and variants it has that were
+    /// removed since come back under their ids. The same checks as save().
+    static Result<Product> restore(store::UnitOfWork& uow, const Product& earlier);
 
     /// The product with text fields trimmed and empty tags dropped: what save() stores.
     static Product normalized(Product product);

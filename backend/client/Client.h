@@ -15,6 +15,7 @@
 #include "backend/catalog/Inventory.h"
 #include "backend/catalog/Merchant.h"
 #include "backend/catalog/Product.h"
+#include "backend/catalog/ProductEdit.h"
 #include "backend/catalog/ProductSummary.h"
 #include "backend/core/Actor.h"
 #include "backend/orders/Order.h"
@@ -82,6 +83,14 @@ public:
     /// It takes no idempotency key: a new product's SKUs are unique per merchant and an update
     /// names the version it read, so a retry fails (Duplicate, VersionConflict), never saves twice.
     virtual QFuture<Result<catalog::Product>> saveProduct(const catalog::Product& product) = 0;
+    /// Updates a stored product as saveProduct does, and answers what the save replaced, for
+    /// undoProductEdit: the one-product counterpart of bulkEdit, with an idempotency key as it has.
+    virtual QFuture<Result<catalog::ProductEdit>> editProduct(const catalog::Product& product,
+                                                              const QString& idempotencyKey) = 0;
+    /// Puts the product and its variants back as `done.before` had them; VersionConflict if the
+    /// product changed after `done.after`.
+    virtual QFuture<Result<catalog::ProductEdit>> undoProductEdit(const catalog::ProductEdit& done,
+                                                                  const QString& idempotencyKey) = 0;
     // Bulk edits, stock adjustments, customers, terms and discount codes take an idempotency key
     // as the order commands do (see there). Their keys are scoped to the principal that sent
     // them (the merchant the command is about and the actor's user): two merchants or two users

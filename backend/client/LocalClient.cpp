@@ -11,6 +11,7 @@
 #include "backend/catalog/CatalogImporter.h"
 #include "backend/catalog/InventoryService.h"
 #include "backend/catalog/MerchantService.h"
+#include "backend/catalog/ProductEditService.h"
 #include "backend/catalog/ProductQueries.h"
 #include "backend/catalog/ProductWriter.h"
 #include "backend/engine/Engine.h"
@@ -206,6 +207,28 @@ QFuture<Result<Product>> LocalClient::saveProduct(const Product& product)
 {
     return m_engine->write<Product>(m_options.actor,
                                     [product](store::UnitOfWork& uow) { return ProductWriter::save(uow, product); });
+}
+
+QFuture<Result<ProductEdit>> LocalClient::editProduct(const Product& product, const QString& key)
+{
+    // a retried save gets its first answer back, not a version conflict that loses the undo
+    const auto request =
+        payments::IdempotentRequest::of(key, u"edit_product"_s, payments::CommandJson::product(product));
+    return m_engine->write<ProductEdit>(m_options.actor, [product, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<ProductEdit>(uow, request.within(product.merchantId, uow.actor()),
+                                                    [&] { return ProductEditService::apply(uow, product); });
+    });
+}
+
+QFuture<Result<ProductEdit>> LocalClient::undoProductEdit(const ProductEdit& done, const QString& key)
+{
+    // as undoBulkEdit: the whole edit is the request, and a retried undo applies once
+    const auto request =
+        payments::IdempotentRequest::of(key, u"undo_product_edit"_s, payments::CommandJson::productEdit(done));
+    return m_engine->write<ProductEdit>(m_options.actor, [done, request](store::UnitOfWork& uow) {
+        return payments::runIdempotent<ProductEdit>(uow, request.within(done.after.merchantId, uow.actor()),
+                                                    [&] { return ProductEditService::undo(uow, done); });
+    });
 }
 
 QFuture<Result<BulkResult>> LocalClient::bulkEdit(const BulkEdit& edit, const QString& key)

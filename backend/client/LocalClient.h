@@ -69,6 +69,10 @@ public:
     QFuture<Result<QList<Id>>> searchProducts(Id merchantId, const QString& text, int limit) override;
     QFuture<Result<catalog::Product>> product(Id productId) override;
     QFuture<Result<catalog::Product>> saveProduct(const catalog::Product& product) override;
+    QFuture<Result<catalog::ProductEdit>> editProduct(const catalog::Product& product,
+                                                      const QString& idempotencyKey) override;
+    QFuture<Result<catalog::ProductEdit>> undoProductEdit(const catalog::ProductEdit& done,
+                                                          const QString& idempotencyKey) override;
     QFuture<Result<catalog::BulkResult>> bulkEdit(const catalog::BulkEdit& edit,
                                                   const QString& idempotencyKey) override;
     QFuture<Result<catalog::BulkResult>> undoBulkEdit(const catalog::BulkResult& done,

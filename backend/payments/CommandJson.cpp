@@ -104,6 +104,99 @@ std::optional<BulkEdit> bulkEditFrom(const QJsonObject& j)
     return e;
 }
 
+QJsonValue optionalMinor(const std::optional<Money>& m)
+{
+    return m ? QJsonValue(m->minor()) : QJsonValue();
+}
+
+/// The money of a stored variant: minor units in the variant's currency, or nothing when absent.
+std::optional<std::optional<Money>> optionalMoneyFrom(const QJsonValue& v, const Currency& currency)
+{
+    if (v.isNull() || v.isUndefined())
+        return std::optional<Money>();
+    if (!v.isDouble())
+        return std::nullopt;
+    return std::optional<Money>(Money(v.toInteger(), currency));
+}
+
+QJsonObject variant(const catalog::Variant& v)
+{
+    return {{u"id"_s, id(v.id)},
+            {u"sku"_s, v.sku},
+            {u"optionValues"_s, QJsonArray::fromStringList(v.optionValues)},
+            {u"currency"_s, v.price.currency().code},
+            {u"priceMinor"_s, v.price.minor()},
+            {u"compareAtMinor"_s, optionalMinor(v.compareAtPrice)},
+            {u"costMinor"_s, optionalMinor(v.cost)},
+            {u"barcode"_s, v.barcode},
+            {u"weightGrams"_s, v.weightGrams},
+            {u"lowStockThreshold"_s, v.lowStockThreshold},
+            {u"version"_s, v.version}};
+}
+
+QStringList stringsOf(const QJsonValue& v)
+{
+    QStringList out;
+    for (const QJsonValue& s : v.toArray())
+        out.append(s.toString());
+    return out;
+}
+
+std::optional<catalog::Variant> variantFrom(const QJsonObject& j)
+{
+    if (!hasAll(j, {u"id"_s, u"sku"_s, u"currency"_s, u"priceMinor"_s, u"version"_s}))
+        return std::nullopt;
+    auto currency = Currency::find(j.value(u"currency"_s).toString());
+    if (!currency)
+        return std::nullopt;
+    auto compareAt = optionalMoneyFrom(j.value(u"compareAtMinor"_s), *currency);
+    auto cost = optionalMoneyFrom(j.value(u"costMinor"_s), *currency);
+    if (!compareAt || !cost)
+        return std::nullopt;
+    catalog::Variant v;
+    v.id = idOf(j.value(u"id"_s));
+    v.sku = j.value(u"sku"_s).toString();
+    v.optionValues = stringsOf(j.value(u"optionValues"_s));
+    v.price = Money(j.value(u"priceMinor"_s).toInteger(), *currency);
+    v.compareAtPrice = *compareAt;
+    v.cost = *cost;
+    v.barcode = j.value(u"barcode"_s).toString();
+    v.weightGrams = j.value(u"weightGrams"_s).toInteger();
+    v.lowStockThreshold = j.value(u"lowStockThreshold"_s).toInteger();
+    v.version = j.value(u"version"_s).toInteger();
+    return v;
+}
+
+std::optional<catalog::Product> productFrom(const QJsonObject& j)
+{
+    if (!hasAll(j, {u"id"_s, u"merchantId"_s, u"handle"_s, u"title"_s, u"status"_s, u"variants"_s, u"version"_s}))
+        return std::nullopt;
+    const int status = enumerator(j.value(u"status"_s), int(catalog::ProductStatus::Archived));
+    if (status < 0)
+        return std::nullopt;
+    catalog::Product p;
+    p.id = idOf(j.value(u"id"_s));
+    p.merchantId = idOf(j.value(u"merchantId"_s));
+    p.handle = j.value(u"handle"_s).toString();
+    p.title = j.value(u"title"_s).toString();
+    p.description = j.value(u"description"_s).toString();
+    p.vendor = j.value(u"vendor"_s).toString();
+    p.category = j.value(u"category"_s).toString();
+    p.tags = stringsOf(j.value(u"tags"_s));
+    p.status = catalog::ProductStatus(status);
+    p.optionNames = stringsOf(j.value(u"optionNames"_s));
+    for (const QJsonValue& row : j.value(u"variants"_s).toArray()) {
+        auto v = variantFrom(row.toObject());
+        if (!v)
+            return std::nullopt;
+        p.variants.append(*v);
+    }
+    p.version = j.value(u"version"_s).toInteger();
+    p.createdMs = j.value(u"createdMs"_s).toInteger();
+    p.updatedMs = j.value(u"updatedMs"_s).toInteger();
+    return p;
+}
+
 QJsonObject address(const orders::Address& a)
 {
     return {{u"id"_s, id(a.id)},         {u"label"_s, a.label},     {u"line1"_s, a.line1}, {u"city"_s, a.city},
@@ -177,6 +270,41 @@ Result<BulkResult> CommandJson::bulkResultFrom(const QJsonObject& j)
     if (!edit || !before || !after)
         return unreadable(u"bulk edit"_s);
     return BulkResult{*edit, *before, *after};
+}
+
+QJsonObject CommandJson::product(const catalog::Product& p)
+{
+    QJsonArray variants;
+    for (const catalog::Variant& v : p.variants)
+        variants.append(variant(v));
+    return {{u"id"_s, id(p.id)},
+            {u"merchantId"_s, id(p.merchantId)},
+            {u"handle"_s, p.handle},
+            {u"title"_s, p.title},
+            {u"description"_s, p.description},
+            {u"vendor"_s, p.vendor},
+            {u"category"_s, p.category},
+            {u"tags"_s, QJsonArray::fromStringList(p.tags)},
+            {u"status"_s, int(p.status)},
+            {u"optionNames"_s, QJsonArray::fromStringList(p.optionNames)},
+            {u"variants"_s, variants},
+            {u"version"_s, p.version},
+            {u"createdMs"_s, p.createdMs},
+            {u"updatedMs"_s, p.updatedMs}};
+}
+
+QJsonObject CommandJson::productEdit(const catalog::ProductEdit& e)
+{
+    return {{u"before"_s, product(e.before)}, {u"after"_s, product(e.after)}};
+}
+
+Result<catalog::ProductEdit> CommandJson::productEditFrom(const QJsonObject& j)
+{
+    auto before = productFrom(j.value(u"before"_s).toObject());
+    auto after = productFrom(j.value(u"after"_s).toObject());
+    if (!before || !after)
+        return unreadable(u"product edit"_s);
+    return catalog::ProductEdit{*before, *after};
 }
 
 QJsonObject CommandJson::customer(const orders::Customer& c)

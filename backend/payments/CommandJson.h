@@ -4,6 +4,7 @@
 
 #include "backend/catalog/BulkEdit.h"
 #include "backend/catalog/Inventory.h"
+#include "backend/catalog/ProductEdit.h"
 #include "backend/core/Result.h"
 #include "backend/orders/Order.h"
 
@@ -22,6 +23,10 @@ public:
     static QJsonObject bulkEdit(const catalog::BulkEdit& edit);
     static QJsonObject bulkResult(const catalog::BulkResult& result);
     static Result<catalog::BulkResult> bulkResultFrom(const QJsonObject& json);
+    /// Every field of a product and its variants, money as minor units with the currency code.
+    static QJsonObject product(const catalog::Product& product);
+    static QJsonObject productEdit(const catalog::ProductEdit& edit);
+    static Result<catalog::ProductEdit> productEditFrom(const QJsonObject& json);
     static QJsonObject customer(const orders::Customer& customer);
     static Result<orders::Customer> customerFrom(const QJsonObject& json);
     static QJsonObject terms(const orders::MerchantTerms& terms);

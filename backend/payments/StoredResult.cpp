@@ -411,6 +411,16 @@ Result<catalog::BulkResult> StoredResult<catalog::BulkResult>::decode(const QByt
     return CommandJson::bulkResultFrom(jsonOf(bytes));
 }
 
+QByteArray StoredResult<catalog::ProductEdit>::encode(const catalog::ProductEdit& edit)
+{
+    return jsonBytes(CommandJson::productEdit(edit));
+}
+
+Result<catalog::ProductEdit> StoredResult<catalog::ProductEdit>::decode(const QByteArray& bytes)
+{
+    return CommandJson::productEditFrom(jsonOf(bytes));
+}
+
 QByteArray StoredResult<orders::Customer>::encode(const orders::Customer& customer)
 {
     return jsonBytes(CommandJson::customer(customer));

@@ -5,6 +5,7 @@
 
 #include "backend/catalog/BulkEdit.h"
 #include "backend/catalog/Inventory.h"
+#include "backend/catalog/ProductEdit.h"
 #include "backend/core/Result.h"
 #include "backend/orders/Order.h"
 #include "backend/payments/Payment.h"
@@ -72,6 +73,12 @@ template <> struct StoredResult<catalog::BulkResult>
 {
     static QByteArray encode(const catalog::BulkResult& result);
     static Result<catalog::BulkResult> decode(const QByteArray& bytes);
+};
+
+template <> struct StoredResult<catalog::ProductEdit>
+{
+    static QByteArray encode(const catalog::ProductEdit& edit);
+    static Result<catalog::ProductEdit> decode(const QByteArray& bytes);
 };
 
 template <> struct StoredResult<orders::Customer>
