@@ -70,6 +70,7 @@ Engine::Engine(const EngineOptions& options, const Clock& clock, std::unique_ptr
     : m_options(options), m_clock(clock), m_store(std::move(store)), m_ids(options.nodeId, clock)
 {
     qRegisterMetaType<souk::ChangeList>();
+    qRegisterMetaType<souk::Error>();
     m_options.store.path = m_store->options().path;
     m_readPool.setMaxThreadCount(std::max(1, options.readThreads));
     m_readPool.setExpiryTimeout(-1); // reader threads keep their connections until the engine goes
@@ -129,6 +130,48 @@ QSqlDatabase* Engine::readerDatabase()
         m_readers.setLocalData(std::move(conn).value().release());
     }
     return &m_readers.localData()->db();
+}
+
+std::optional<Error> Engine::damage() const
+{
+    if (!m_isDamaged.load(std::memory_order_acquire))
+        return std::nullopt;
+    std::lock_guard lock(m_damageMutex);
+    return m_damage;
+}
+
+void Engine::markDamaged(const Error& cause)
+{
+    {
+        std::lock_guard lock(m_damageMutex);
+        if (m_damage)
+            return;
+        m_damage = Error::store(ErrorCode::StoreCorrupt,
+                                u"the store reported damage (%1) and takes no more changes; what it holds can "
+                                "still be read and exported. Run `soukctl check`, then restore the newest backup"_s
+                                    .arg(cause.message));
+        m_isDamaged.store(true, std::memory_order_release);
+    }
+    qCCritical(lcEngine).noquote() << "store damaged, writes stopped:" << cause.toString();
+    emit damaged(*damage());
+}
+
+QFuture<Result<QStringList>> Engine::checkHealth()
+{
+    return read<QStringList>([this](QSqlDatabase& db) -> Result<QStringList> {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(u"PRAGMA quick_check"_s))
+            return store::sqlError(q.lastError(), u"checking the store's pages"_s);
+        QStringList problems;
+        while (q.next()) {
+            if (const QString line = q.value(0).toString(); line != u"ok")
+                problems.append(line);
+        }
+        if (!problems.isEmpty())
+            markDamaged(Error::store(ErrorCode::StoreCorrupt, u"failed its quick check: "_s + problems.first()));
+        return problems;
+    });
 }
 
 void Engine::published(const ChangeList& changes)

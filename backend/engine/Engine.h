@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <memory>
 
@@ -117,7 +118,23 @@ public:
     /// Transactions the writer committed so far (each holds one batch of commands).
     qint64 commits() const;
 
+    /// Why the store takes no more writes, or nothing. Set once and for good when a statement
+    /// reports corruption (SQLite's CORRUPT or NOTADB, on the writer or a reader) or a health
+    /// check fails: writing on into a damaged file spreads the damage and buries what a repair
+    /// needs. From then on every write fails at once with this error (StoreCorrupt); reads go
+    /// on, so what is still readable can be seen and exported. Any thread.
+    std::optional<Error> damage() const;
+    /// Runs SQLite's quick check of every page on a reader (seconds on a large store: never
+    /// on the GUI thread's behalf in a loop); a store that fails it is marked damaged. The
+    /// problems found, empty when the store is sound.
+    QFuture<Result<QStringList>> checkHealth();
+    /// Marks the store damaged by `cause` (the first cause is kept) and emits damaged() once.
+    void markDamaged(const Error& cause);
+
 signals:
+    /// Once, when the store is found damaged (see damage()), on the thread that found it.
+    void damaged(const souk::Error& error);
+
     /// After each commit that changed anything, in seq order, before that commit's futures
     /// finish. Emitted on the writer's completion thread: connect with the default (queued)
     /// connection from other threads.
@@ -145,6 +162,8 @@ private:
         m_readers.localData()->statements().finishAll(); // no cursor may outlive the snapshot
         if (snapshot)
             db->rollback(); // nothing to keep: ends the read transaction
+        if (!result->ok() && result->error().code == ErrorCode::StoreCorrupt)
+            markDamaged(result->error());
         return std::move(*result);
     }
     void published(const ChangeList& changes);
@@ -155,6 +174,9 @@ private:
     std::unique_ptr<store::StoreFile> m_store;
     IdGenerator m_ids;
     std::atomic<qint64> m_lastSeq{0};
+    std::atomic<bool> m_isDamaged{false};
+    mutable std::mutex m_damageMutex;
+    std::optional<Error> m_damage; ///< guarded by m_damageMutex
     QThreadStorage<store::Connection*> m_readers; // destroyed after the pool's threads have exited
     QThreadPool m_readPool;
     std::unique_ptr<Writer> m_writer;

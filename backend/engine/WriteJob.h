@@ -21,6 +21,8 @@ public:
     const Actor& actor() const { return m_actor; }
     /// Runs the command, once (see Engine::write); false means "roll this command back".
     virtual bool run(store::UnitOfWork& uow) = 0;
+    /// The command's error once it ran and failed, else null.
+    virtual const Error* error() const = 0;
     /// Replaces a successful result with an error found after the command ran (a finisher failed).
     virtual void failAfterRun(const Error& error) = 0;
     /// Delivers the outcome: the command's own result, or `commitError` if the batch failed to commit.
@@ -54,6 +56,7 @@ public:
         return m_result->ok();
     }
 
+    const Error* error() const override { return m_result && !m_result->ok() ? &m_result->error() : nullptr; }
     void failAfterRun(const Error& error) override { m_result.emplace(error); }
 
     void complete(const std::optional<Error>& commitError) override

@@ -26,11 +26,15 @@ struct Ran
     bool kept = false;         ///< the command succeeded; its changes joined the batch
 };
 
-/// Opens the batch's transaction (again, after its first command failed).
+/// Opens the batch's transaction (again, after its first command failed). IMMEDIATE: the
+/// write lock is taken at once, where SQLite's busy handler waits out another connection
+/// holding it (a backup, sqlite3). A deferred BEGIN would take it at the first write, after
+/// the command's reads, and SQLite never waits for an upgrade from a read: the command would
+/// fail with "locked" at once, whatever the busy timeout says.
 std::optional<Error> begin(QSqlDatabase& db, store::StatementCache& statements, store::LookupCache& lookups)
 {
-    if (!db.transaction())
-        return store::sqlError(db.lastError(), u"starting a transaction"_s);
+    if (auto s = store::exec(db, u"BEGIN IMMEDIATE"_s); !s)
+        return s.error();
     lookups.transactionStarted(statements);
     return std::nullopt;
 }
@@ -58,6 +62,9 @@ Ran runJob(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, store::State
     }
     if (!store::inTransaction(db))
         return {Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s)};
+    // a command that met a damaged page loses the whole batch: nothing more goes into the file
+    if (const Error* error = ok ? nullptr : job.error(); error && error->code == ErrorCode::StoreCorrupt)
+        return {*error};
     if (!ok) {
         lookups.clear(); // an entry may have been read from what is undone
         if (!savepoint) {
@@ -188,6 +195,10 @@ Writer::~Writer()
 
 void Writer::enqueue(std::unique_ptr<WriteJob> job)
 {
+    if (auto damage = m_engine.damage()) {
+        job->complete(*damage);
+        return;
+    }
     std::unique_lock lock(m_mutex);
     if (m_stopping || int(m_queue.size()) >= m_queueMax) {
         const bool stopping = m_stopping;
@@ -258,7 +269,12 @@ void Writer::run()
         if (batch.empty())
             break; // stopping and drained
         ChangeList batchChanges;
-        const std::optional<Error> commitError = runBatch(db, batch, statements, lookups, m_engine, batchChanges);
+        // queued before the damage was found: refused all the same, and completed in order
+        std::optional<Error> commitError = m_engine.damage();
+        if (!commitError)
+            commitError = runBatch(db, batch, statements, lookups, m_engine, batchChanges);
+        if (commitError && commitError->code == ErrorCode::StoreCorrupt)
+            m_engine.markDamaged(*commitError);
 #ifndef NDEBUG
         // after every commit, but at most every DebugCheckIntervalMs: a full check per commit
         // would make a large debug store crawl; a broken invariant stays broken until seen

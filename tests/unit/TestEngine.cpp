@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -77,6 +78,7 @@ private slots:
     void futuresFinishAfterTheirChangesArePublished();
     void idsGrowWhenTheClockStepsBackAcrossRestarts();
     void cleanCloseLeavesNothingInTheLog();
+    void writeWaitsOutABusyStore();
 
 private:
     std::unique_ptr<Engine> open(bool readOnly = false);
@@ -584,6 +586,37 @@ void TestEngine::cleanCloseLeavesNothingInTheLog()
     rows.waitForFinished();
     QVERIFY(rows.result());
     QCOMPARE(rows.result()->toInt(), 21);
+}
+
+void TestEngine::writeWaitsOutABusyStore()
+{
+    // another connection (a backup tool, sqlite3) holds the write lock for a while: the engine's
+    // write waits for it within the busy timeout instead of failing with "locked" at once
+    auto engine = open();
+    QVERIFY(engine);
+    QVERIFY(engine->write<qint64>(Tester, addRow(1)).result()); // the schema exists
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+        other.setDatabaseName(m_dir->filePath(u"engine.souk"_s));
+        QVERIFY(other.open());
+        QSqlQuery q(other);
+        QVERIFY(q.exec(u"BEGIN IMMEDIATE"_s));
+        QVERIFY(q.exec(u"INSERT INTO settings (key, value) VALUES ('other', '1')"_s));
+        auto w = engine->write<qint64>(Tester, addRow(2));
+        QTest::qWait(400); // well inside the default 5 s
+        QVERIFY2(!w.isFinished(), qPrintable(w.isFinished() && !w.result() ? w.result().error().toString() : u"done"_s));
+        QVERIFY(q.exec(u"COMMIT"_s));
+        w.waitForFinished();
+        QVERIFY2(w.result(), qPrintable(w.result() ? QString() : w.result().error().toString()));
+        q.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"other"_s);
+    auto r = engine->read<QVariant>(
+        [](QSqlDatabase& db) { return store::scalar(db, u"SELECT count(*) FROM settings WHERE key IN ('k2', 'other')"_s); });
+    r.waitForFinished();
+    QVERIFY(r.result());
+    QCOMPARE(r.result()->toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
