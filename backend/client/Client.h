@@ -21,6 +21,7 @@
 #include "backend/orders/Order.h"
 #include "backend/orders/OrderQuery.h"
 #include "backend/payments/Card.h"
+#include "backend/payments/Maintenance.h"
 #include "backend/payments/Payment.h"
 #include "backend/payments/Payout.h"
 #include "backend/core/Result.h"
@@ -38,16 +39,7 @@ struct TaskProgress
 };
 using TaskProgressPtr = std::shared_ptr<TaskProgress>;
 
-/// What one maintenance pass did: expired holds and authorizations, forgotten idempotency keys.
-struct MaintenanceResult
-{
-    int ordersExpired = 0;
-    int authorizationsExpired = 0;
-    int keysPurged = 0;
-    int disputesLost = 0; ///< no evidence by the due date
-    /// Whether a pass left work of one kind at its batch limit: run it again.
-    bool more = false;
-};
+using payments::MaintenanceResult;
 
 /// Everything a console or a script can ask of Souk. LocalClient runs it on an embedded engine;
 /// RemoteClient (later) over HTTPS; both pass the same contract tests. Every method returns at
@@ -177,6 +169,10 @@ public:
 signals:
     /// Changes committed by anyone, in seq order, delivered on this object's thread.
     void changed(const souk::ChangeList& changes);
+    /// Once, when the store was found damaged (a page SQLite reports corrupt, a failed health
+    /// check): from then on every command fails with `error` (StoreCorrupt), and reads go on so
+    /// that what is readable can still be seen and exported. On this object's thread.
+    void storeDamaged(const souk::Error& error);
 };
 
 } // namespace souk

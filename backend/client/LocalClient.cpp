@@ -15,6 +15,7 @@
 #include "backend/catalog/ProductQueries.h"
 #include "backend/catalog/ProductWriter.h"
 #include "backend/engine/Engine.h"
+#include "backend/engine/PaymentFlows.h"
 #include "backend/payments/CommandJson.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/payments/Idempotency.h"
@@ -135,26 +136,26 @@ Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, c
 }
 
 LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret)
-    : m_options(std::move(options)), m_engine(std::move(engine)), m_cardSecret(std::move(cardSecret))
+    : m_options(std::move(options)), m_engine(std::move(engine))
 {
-    // many authorizations wait on the provider's latency at once; none of them holds the writer
-    m_providerPool.setMaxThreadCount(32);
+    engine::PaymentFlows::Options flows;
+    flows.provider = m_options.provider;
+    flows.providerRetry = m_options.providerRetry;
+    flows.idempotencyRetentionMs = m_options.idempotencyRetentionMs;
+    flows.healthCheckIntervalMs = m_options.healthCheckIntervalMs;
+    flows.readOnly = m_options.store.readOnly;
+    m_flows = std::make_unique<engine::PaymentFlows>(*m_engine, std::move(flows), std::move(cardSecret));
     startMaintenance();
-    reconcileAttempts(0); // authorizations a crash left between the provider and the record
-    sendProviderCalls();  // what a crash left between a commit and the provider's answer
+    m_flows->resume();
     // committed() comes from the writer thread; the queued connection hands it to our thread
     connect(m_engine.get(), &engine::Engine::committed, this, &Client::changed);
+    connect(m_engine.get(), &engine::Engine::damaged, this, &Client::storeDamaged, Qt::QueuedConnection);
 }
 
 LocalClient::~LocalClient()
 {
-    // a large outbox must not keep the window from closing: what is left is sent at the next
-    // start
-    m_closing.store(true);
-    // an authorization between its read and its write runs on no thread yet still needs the
-    // engine and this pool: let every one finish while both are alive
-    m_providerWork.waitIdle(); // no spinning: the last piece of work wakes us
-    m_providerPool.waitForDone();
+    // the payment work in flight needs the engine: it ends (or stops early) first
+    m_flows.reset();
 }
 
 QFuture<Result<QStringList>> LocalClient::checkStore()

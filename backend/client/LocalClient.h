@@ -1,25 +1,20 @@
 #pragma once
 
-#include <atomic>
-
 #include <QByteArray>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <memory>
 
 #include "backend/client/Client.h"
 #include "backend/core/Clock.h"
-#include "backend/core/WorkCounter.h"
-#include "backend/payments/Card.h"
 #include "backend/payments/Idempotency.h"
-#include "backend/payments/PaymentAttempts.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/StoreOptions.h"
 
 namespace souk::engine {
 class Engine;
+class PaymentFlows;
 }
 
 namespace souk {
@@ -47,6 +42,9 @@ public:
         qint64 idempotencyRetentionMs = payments::Idempotency::DefaultRetentionMs;
         /// How long a provider call that keeps failing is tried before it becomes a dead letter.
         payments::RetryPolicy providerRetry;
+        /// How often maintenance also runs the store's health check, which reads every page
+        /// (a store that fails it takes no more changes); 0: only at open.
+        qint64 healthCheckIntervalMs = 60 * 60'000;
     };
 
     /// Opens (creating or migrating) the store. Runs on the calling thread before any window
@@ -125,35 +123,11 @@ public:
 private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);
     void startMaintenance();
-    /// Writes the authorization attempt ahead of the provider call, then authorizes.
-    void writeAttemptThenAuthorize(Id orderId, const payments::CardInput& card,
-                                   const payments::IdempotentRequest& request, const payments::CardSummary& summary,
-                                   std::function<void(const Result<payments::Payment>&)> settle);
-    /// Asks the provider, records its answer with the attempt, and hands the record to `finish`.
-    void authorizeAtProvider(const payments::CardInput& card, const payments::PaymentAttempt& attempt,
-                             std::function<void(const payments::PaymentAttempts::Recorded&)> finish);
-    /// Asks the provider about authorization attempts open for `olderThanMs` (0: all, at
-    /// start, when none can be in flight) and records or releases what it answered.
-    void reconcileAttempts(qint64 olderThanMs);
-    /// Writes `command`; once it commits, sends the provider calls it put in the outbox.
-    template <typename T>
-    QFuture<Result<T>> writeThenSend(const Actor& actor, std::function<Result<T>(store::UnitOfWork&)> command);
-    /// Sends the outbox's calls (releases, captures, refunds) to the provider and removes those
-    /// it confirms, off the GUI thread and the writer. One pass at a time; a call during a pass
-    /// makes it run once more.
-    void sendProviderCalls();
-    void runOutboxPass();
-    void endOutboxPass(int seen, bool more);
 
     Options m_options;
     std::unique_ptr<engine::Engine> m_engine;
-    QByteArray m_cardSecret;    ///< keys card fingerprints; read from the store at open
-    QThreadPool m_providerPool; ///< authorizations wait on the provider here, never on the writer
-    /// Provider work begun and not yet ended: between its steps it runs on no thread, so the
-    /// destructor waits for this to reach zero while the engine can still finish it.
-    WorkCounter m_providerWork;
-    std::atomic<int> m_outboxRequests{0}; ///< sendProviderCalls() calls the passes have not yet served
-    std::atomic<bool> m_closing{false};   ///< set by the destructor: outbox passes stop early
+    /// Authorizations, checkout, the outbox pump and maintenance; goes before the engine.
+    std::unique_ptr<engine::PaymentFlows> m_flows;
     QTimer* m_maintenance = nullptr;
 };
 

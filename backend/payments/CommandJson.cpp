@@ -380,4 +380,18 @@ QJsonObject CommandJson::discountCode(const orders::DiscountCode& d)
             {u"active"_s, d.active}};
 }
 
+QJsonObject CommandJson::newOrder(const orders::NewOrder& o)
+{
+    QJsonArray lines;
+    for (const auto& l : o.lines)
+        lines.append(QJsonObject{{u"sku"_s, l.sku.trimmed()}, {u"quantity"_s, l.quantity}});
+    QJsonObject out{{u"merchantId"_s, o.merchantId.toString()},
+                    {u"customerId"_s, o.customerId.toString()},
+                    {u"lines"_s, lines},
+                    {u"discountCode"_s, o.discountCode.trimmed()}};
+    if (o.deliveryFeeMinor)
+        out.insert(u"deliveryFeeMinor"_s, *o.deliveryFeeMinor);
+    return out;
+}
+
 } // namespace souk::payments

@@ -32,6 +32,8 @@ public:
     static QJsonObject terms(const orders::MerchantTerms& terms);
     static Result<orders::MerchantTerms> termsFrom(const QJsonObject& json);
     static QJsonObject discountCode(const orders::DiscountCode& code);
+    /// An order as asked for: SKUs trimmed, quantities, discount code, delivery fee if set.
+    static QJsonObject newOrder(const orders::NewOrder& order);
 };
 
 } // namespace souk::payments

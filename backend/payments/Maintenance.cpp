@@ -1,0 +1,33 @@
+#include "backend/payments/Maintenance.h"
+
+#include "backend/orders/OrderService.h"
+#include "backend/payments/Idempotency.h"
+#include "backend/payments/Ledger.h"
+#include "backend/payments/PaymentService.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::payments {
+
+Result<MaintenanceResult> Maintenance::runPass(store::UnitOfWork& uow, qint64 retentionMs, int batch)
+{
+    // a ledger from before its hash chain is sealed even when no money moves
+    if (auto sealed = Ledger::seal(uow); !sealed)
+        return sealed.error();
+    // authorizations first: an order whose hold lapsed may then expire in the same pass
+    auto auths = PaymentService::expireAuthorizations(uow, batch);
+    if (!auths)
+        return auths.error();
+    auto expired = orders::OrderService::expireDue(uow, batch);
+    if (!expired)
+        return expired.error();
+    auto purged = Idempotency::purge(uow, retentionMs, batch);
+    if (!purged)
+        return purged.error();
+    auto lost = PaymentService::loseOverdueDisputes(uow, batch);
+    if (!lost)
+        return lost.error();
+    const bool more = qMax(qMax(*expired, *auths), qMax(*purged, *lost)) >= batch;
+    return MaintenanceResult{*expired, *auths, *purged, *lost, more};
+}
+
+} // namespace souk::payments

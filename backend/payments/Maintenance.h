@@ -1,0 +1,34 @@
+#pragma once
+
+#include "backend/core/Result.h"
+
+namespace souk::store {
+class UnitOfWork; // declared only: Client.h shows MaintenanceResult and reaches no store header
+}
+
+namespace souk::payments {
+
+/// What one maintenance pass did: expired holds and authorizations, forgotten idempotency keys.
+struct MaintenanceResult
+{
+    int ordersExpired = 0;
+    int authorizationsExpired = 0;
+    int keysPurged = 0;
+    int disputesLost = 0; ///< no evidence by the due date
+    /// Whether a pass left work of one kind at its batch limit: run it again.
+    bool more = false;
+};
+
+/// The store's own housekeeping, as one short write: seals a ledger from before its hash
+/// chain, lapses authorizations past their hold, expires unpaid orders, forgets idempotency
+/// keys older than `retentionMs`, and loses disputes whose evidence is overdue, at most
+/// `batch` rows of each kind. The provider calls it decides go to the outbox. Writer thread.
+class Maintenance final
+{
+public:
+    static constexpr int Batch = 500; ///< rows per kind and pass: keeps each write short
+
+    static Result<MaintenanceResult> runPass(store::UnitOfWork& uow, qint64 retentionMs, int batch = Batch);
+};
+
+} // namespace souk::payments
