@@ -74,7 +74,8 @@ QFuture<Result<Order>> LocalClient::createOrder(const orders::NewOrder& order, c
 {
     const auto request = payments::IdempotentRequest::of(key, u"create_order"_s, payments::CommandJson::newOrder(order));
     return m_engine->write<Order>(m_options.actor, [order, request](store::UnitOfWork& uow) {
-        return payments::runIdempotent<Order>(uow, request, [&] { return orders::OrderService::create(uow, order); });
+        return payments::runIdempotent<Order>(uow, request.within(order.merchantId, uow.actor()),
+                                              [&] { return orders::OrderService::create(uow, order); });
     });
 }
 
@@ -83,8 +84,11 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
     const auto request = payments::IdempotentRequest::of(key, u"cancel_order"_s,
                                                          {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
     return m_flows->writeThenSend<Order>(m_options.actor, [orderId, reason, request](store::UnitOfWork& uow) {
+        auto scoped = payments::Idempotency::scopedToOrder(uow, request, orderId);
+        if (!scoped)
+            return Result<Order>(scoped.error());
         return payments::runIdempotent<Order>(
-            uow, request, [&] { return payments::PaymentService::cancelOrder(uow, orderId, reason); });
+            uow, *scoped, [&] { return payments::PaymentService::cancelOrder(uow, orderId, reason); });
     });
 }
 
@@ -95,7 +99,10 @@ QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus
         key, u"advance_order"_s,
         {{u"orderId"_s, orderId.toString()}, {u"to"_s, orders::OrderStateMachine::name(to)}, {u"reason"_s, reason}});
     return m_engine->write<Order>(m_options.actor, [orderId, to, reason, request](store::UnitOfWork& uow) {
-        return payments::runIdempotent<Order>(uow, request,
+        auto scoped = payments::Idempotency::scopedToOrder(uow, request, orderId);
+        if (!scoped)
+            return Result<Order>(scoped.error());
+        return payments::runIdempotent<Order>(uow, *scoped,
                                               [&] { return orders::OrderService::advance(uow, orderId, to, reason); });
     });
 }
@@ -146,8 +153,11 @@ QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional
         params.insert(u"amountMinor"_s, *amountMinor);
     const auto request = payments::IdempotentRequest::of(key, u"capture"_s, params);
     return m_flows->writeThenSend<Payment>(m_options.actor, [paymentId, amountMinor, request](store::UnitOfWork& uow) {
+        auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
+        if (!scoped)
+            return Result<Payment>(scoped.error());
         return payments::runIdempotent<Payment>(
-            uow, request, [&] { return payments::PaymentService::capture(uow, paymentId, amountMinor); });
+            uow, *scoped, [&] { return payments::PaymentService::capture(uow, paymentId, amountMinor); });
     });
 }
 
@@ -156,8 +166,11 @@ QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& r
     const auto request = payments::IdempotentRequest::of(
         key, u"void"_s, {{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}});
     return m_flows->writeThenSend<Payment>(m_options.actor, [paymentId, reason, request](store::UnitOfWork& uow) {
+        auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
+        if (!scoped)
+            return Result<Payment>(scoped.error());
         return payments::runIdempotent<Payment>(
-            uow, request, [&] { return payments::PaymentService::voidAuthorization(uow, paymentId, reason); });
+            uow, *scoped, [&] { return payments::PaymentService::voidAuthorization(uow, paymentId, reason); });
     });
 }
 
@@ -168,8 +181,11 @@ QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint6
         key, u"refund"_s,
         {{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor}, {u"reason"_s, reason.trimmed()}});
     return m_flows->writeThenSend<payments::Refund>(m_options.actor, [=](store::UnitOfWork& uow) {
+        auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
+        if (!scoped)
+            return Result<payments::Refund>(scoped.error());
         return payments::runIdempotent<payments::Refund>(
-            uow, request, [&] { return payments::PaymentService::refund(uow, paymentId, amountMinor, reason); });
+            uow, *scoped, [&] { return payments::PaymentService::refund(uow, paymentId, amountMinor, reason); });
     });
 }
 
@@ -180,8 +196,11 @@ QFuture<Result<payments::Dispute>> LocalClient::openDispute(Id paymentId, qint64
         key, u"open_dispute"_s,
         {{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor}, {u"reason"_s, reason}});
     return m_engine->write<payments::Dispute>(m_options.actor, [=](store::UnitOfWork& uow) {
+        auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
+        if (!scoped)
+            return Result<payments::Dispute>(scoped.error());
         return payments::runIdempotent<payments::Dispute>(
-            uow, request, [&] { return payments::PaymentService::openDispute(uow, paymentId, amountMinor, reason); });
+            uow, *scoped, [&] { return payments::PaymentService::openDispute(uow, paymentId, amountMinor, reason); });
     });
 }
 
@@ -190,8 +209,11 @@ QFuture<Result<payments::Dispute>> LocalClient::submitDisputeEvidence(Id dispute
     const auto request =
         payments::IdempotentRequest::of(key, u"dispute_evidence"_s, {{u"disputeId"_s, disputeId.toString()}});
     return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, request](store::UnitOfWork& uow) {
+        auto scoped = payments::Idempotency::scopedToDispute(uow, request, disputeId);
+        if (!scoped)
+            return Result<payments::Dispute>(scoped.error());
         return payments::runIdempotent<payments::Dispute>(
-            uow, request, [&] { return payments::PaymentService::submitEvidence(uow, disputeId); });
+            uow, *scoped, [&] { return payments::PaymentService::submitEvidence(uow, disputeId); });
     });
 }
 
@@ -200,8 +222,11 @@ QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, boo
     const auto request = payments::IdempotentRequest::of(key, u"resolve_dispute"_s,
                                                          {{u"disputeId"_s, disputeId.toString()}, {u"won"_s, won}});
     return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won, request](store::UnitOfWork& uow) {
+        auto scoped = payments::Idempotency::scopedToDispute(uow, request, disputeId);
+        if (!scoped)
+            return Result<payments::Dispute>(scoped.error());
         return payments::runIdempotent<payments::Dispute>(
-            uow, request, [&] { return payments::PaymentService::resolveDispute(uow, disputeId, won); });
+            uow, *scoped, [&] { return payments::PaymentService::resolveDispute(uow, disputeId, won); });
     });
 }
 
@@ -216,7 +241,8 @@ QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, cons
     return m_engine->write<QList<payments::Payout>>(
         m_options.actor, [merchantId, amounts, request](store::UnitOfWork& uow) {
             return payments::runIdempotent<QList<payments::Payout>>(
-                uow, request, [&] { return payments::PaymentService::payout(uow, merchantId, amounts); });
+                uow, request.within(merchantId, uow.actor()),
+                [&] { return payments::PaymentService::payout(uow, merchantId, amounts); });
         });
 }
 

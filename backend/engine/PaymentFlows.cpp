@@ -110,8 +110,12 @@ void PaymentFlows::writeAttemptThenAuthorize(const Actor& actor, Id orderId, con
     // it: after a crash the store still knows whom to ask about a hold it may not have recorded
     m_engine.write<OpenedAttempt>(
         actor,
-        [orderId, request, summary](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
-            auto stored = payments::Idempotency::lookup(uow, request);
+        [orderId, unscoped = request, summary](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
+            // the key names a request of this merchant and user only (the order's merchant)
+            auto request = payments::Idempotency::scopedToOrder(uow, unscoped, orderId);
+            if (!request)
+                return request.error();
+            auto stored = payments::Idempotency::lookup(uow, *request);
             if (!stored)
                 return stored.error();
             if (*stored)
@@ -119,7 +123,7 @@ void PaymentFlows::writeAttemptThenAuthorize(const Actor& actor, Id orderId, con
             auto order = payments::PaymentService::checkAuthorizable(uow, orderId);
             if (!order)
                 return order.error();
-            auto attempt = payments::PaymentAttempts::open(uow, request, *order, summary);
+            auto attempt = payments::PaymentAttempts::open(uow, *request, *order, summary);
             if (!attempt)
                 return attempt.error();
             return OpenedAttempt{{}, *attempt};
@@ -199,13 +203,14 @@ QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const Actor& actor, c
     // second order), the provider answers, one write records the payment and captures it
     m_engine.write<OpenedAttempt>(
         actor,
-        [order, request, summary, capture](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
+        [order, unscoped = request, summary, capture](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
+            const payments::IdempotentRequest request = unscoped.within(order.merchantId, uow.actor());
             auto stored = payments::Idempotency::lookup(uow, request);
             if (!stored)
                 return stored.error();
             if (*stored)
                 return OpenedAttempt{*stored, {}};
-            auto earlier = payments::PaymentAttempts::checkoutOrder(uow, request.key);
+            auto earlier = payments::PaymentAttempts::checkoutOrder(uow, request.storedKey());
             if (!earlier)
                 return earlier.error();
             auto made = *earlier ? payments::PaymentService::checkAuthorizable(uow, **earlier)

@@ -59,8 +59,23 @@ Result<std::optional<QByteArray>> lookupWith(store::Statement& q, const Idempote
     q.bindValue(0, request.storedKey());
     if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
         return s.error();
-    if (!q.next())
-        return std::optional<QByteArray>();
+    if (!q.next()) {
+        q.finish();
+        if (request.scope.isEmpty())
+            return std::optional<QByteArray>();
+        // a first result stored before keys were scoped is under the bare key: a retry that
+        // spans the upgrade replays it (the same command and parameters only), so a refund
+        // retried across it is not paid twice. Such keys are gone after the retention time.
+        q.bindValue(0, request.key);
+        if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
+            return s.error();
+        if (!q.next())
+            return std::optional<QByteArray>();
+        const bool same = q.value(0).toString() == request.command && q.value(1).toString() == request.hash;
+        QByteArray response = q.value(2).toByteArray();
+        q.finish();
+        return same ? std::optional<QByteArray>(std::move(response)) : std::optional<QByteArray>();
+    }
     const QString storedCommand = q.value(0).toString();
     const QString storedHash = q.value(1).toString();
     QByteArray response = q.value(2).toByteArray(); // a BLOB, or the UTF-8 of a JSON text
@@ -107,6 +122,42 @@ Result<int> Idempotency::purge(store::UnitOfWork& uow, qint64 retentionMs, int l
     if (auto s = store::exec(q, u"purging old idempotency keys"_s); !s)
         return s.error();
     return q.numRowsAffected();
+}
+
+namespace {
+
+Result<IdempotentRequest> scopedBy(store::UnitOfWork& uow, const IdempotentRequest& request, const QString& sql,
+                                   Id id)
+{
+    store::Statement& q = uow.statement(sql);
+    q.bindValue(0, id.value);
+    if (auto s = store::exec(q, u"finding whose object a command acts on"_s); !s)
+        return s.error();
+    const Id merchant = q.next() ? Id{q.value(0).toLongLong()} : Id{};
+    q.finish();
+    return request.within(merchant, uow.actor());
+}
+
+} // namespace
+
+Result<IdempotentRequest> Idempotency::scopedToOrder(store::UnitOfWork& uow, const IdempotentRequest& request,
+                                                     Id orderId)
+{
+    return scopedBy(uow, request, u"SELECT merchant_id FROM orders WHERE id = ?"_s, orderId);
+}
+
+Result<IdempotentRequest> Idempotency::scopedToPayment(store::UnitOfWork& uow, const IdempotentRequest& request,
+                                                       Id paymentId)
+{
+    return scopedBy(uow, request, u"SELECT merchant_id FROM payments WHERE id = ?"_s, paymentId);
+}
+
+Result<IdempotentRequest> Idempotency::scopedToDispute(store::UnitOfWork& uow, const IdempotentRequest& request,
+                                                       Id disputeId)
+{
+    return scopedBy(uow, request,
+                    u"SELECT p.merchant_id FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.id = ?"_s,
+                    disputeId);
 }
 
 } // namespace souk::payments

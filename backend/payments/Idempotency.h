@@ -20,9 +20,9 @@ struct IdempotentRequest
     QString key; ///< the caller's key, as sent
     QString command;
     QString hash;
-    /// Who sent the key ("<merchant id>/<user>/"), empty for the order and payment commands,
-    /// whose keys are not yet scoped: a key names a request within its principal only, as
-    /// Stripe's do within an account, so two merchants or two users never meet on one.
+    /// Who sent the key ("<merchant id>/<user>/"): a key names a request within its principal
+    /// only, as Stripe's do within an account, so two merchants or two users never meet on one.
+    /// Every command scopes its key in its write; empty only before that.
     QString scope;
     static IdempotentRequest of(const QString& key, const QString& command, const QJsonObject& parameters);
     /// This request with its key scoped to `merchantId` (null: none, e.g. a customer) and the
@@ -56,6 +56,15 @@ public:
     /// runIdempotent still decides.
     static Result<std::optional<QByteArray>> lookup(QSqlDatabase& db, const IdempotentRequest& request);
     static Status remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result);
+    /// The request scoped (IdempotentRequest::within) to the merchant that owns the order,
+    /// payment or dispute a command acts on, read in the command's write, and to its actor.
+    /// An unknown object scopes to no merchant: the command then fails as not found.
+    static Result<IdempotentRequest> scopedToOrder(store::UnitOfWork& uow, const IdempotentRequest& request,
+                                                   Id orderId);
+    static Result<IdempotentRequest> scopedToPayment(store::UnitOfWork& uow, const IdempotentRequest& request,
+                                                     Id paymentId);
+    static Result<IdempotentRequest> scopedToDispute(store::UnitOfWork& uow, const IdempotentRequest& request,
+                                                     Id disputeId);
     /// Deletes keys older than `retentionMs` (at most `limit`); returns how many went.
     static Result<int> purge(store::UnitOfWork& uow, qint64 retentionMs, int limit);
 };

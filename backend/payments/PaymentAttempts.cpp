@@ -113,7 +113,7 @@ Result<PaymentAttempt> PaymentAttempts::open(store::UnitOfWork& uow, const Idemp
 {
     store::Statement& busy =
         uow.statement(u"SELECT 1 FROM payment_attempts WHERE request_key = ? AND state = 0 LIMIT 1"_s);
-    busy.bindValue(0, request.key);
+    busy.bindValue(0, request.storedKey());
     if (auto s = store::exec(busy, u"looking for an attempt under way"_s); !s)
         return s.error();
     const bool inFlight = busy.next();
@@ -140,7 +140,7 @@ Result<PaymentAttempt> PaymentAttempts::open(store::UnitOfWork& uow, const Idemp
         u"INSERT INTO payment_attempts (id, provider_key, order_id, request_key, request_hash, card_brand, card_last4, "
         "card_exp_month, card_exp_year, card_fingerprint, amount_minor, currency, created_ms, command, capture_after) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    const QVariantList values{a.id.value,      a.providerKey,      a.orderId.value,   request.key, request.hash,
+    const QVariantList values{a.id.value,      a.providerKey,      a.orderId.value,   request.storedKey(), request.hash,
                               card.brand,      card.last4,         card.expMonth,     card.expYear,
                               card.fingerprint, a.amountMinor,     a.currency,        a.createdMs,
                               request.command, captureAfter ? 1 : 0};

@@ -4,6 +4,7 @@
 #include "backend/catalog/MerchantService.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/Idempotency.h"
+#include "backend/payments/PaymentProvider.h"
 #include "backend/store/Sql.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
@@ -36,6 +37,7 @@ private slots:
     void keysAreScopedPerMerchant();
     void keysAreScopedPerUser();
     void scopesCannotMeet();
+    void orderAndPaymentKeysAreScoped();
     void storedResultsReadBack();
     void damagedResultsAreErrors();
 
@@ -384,6 +386,41 @@ void TestIdempotentCommands::scopesCannotMeet()
     QCOMPARE(request.within(Id{}, Actor{u"a"_s, u"owner"_s}).storedKey(), u"-/a/b/c"_s);
     QVERIFY(request.within(Id{7}, Actor{u"a"_s, u"owner"_s}).storedKey() !=
             request.within(Id{8}, Actor{u"a"_s, u"owner"_s}).storedKey());
+}
+
+void TestIdempotentCommands::orderAndPaymentKeysAreScoped()
+{
+    m_f->addProduct(u"Lamp"_s, {u"LAMP"_s}, 4000, 5);
+    auto customer =
+        wait(m_f->client().createCustomer(Customer{{}, u"Ida"_s, u"ida@example.com"_s, {}, {}, 0}, newKey()));
+    QVERIFY(customer);
+    const NewOrder lamp{m_f->merchantId(), customer->id, {{u"LAMP"_s, 1}}, {}, {}};
+    QVERIFY(wait(m_f->client().createOrder(lamp, u"order-1"_s)));
+    const payments::CardInput card{QString::fromLatin1(payments::SimulatedProvider::Approved), 12, 2030, u"123"_s};
+    auto paid = wait(m_f->client().checkout(lamp, card, true, u"checkout-1"_s));
+    QVERIFY2(paid, qPrintable(paid ? QString() : paid.error().toString()));
+    auto refund = wait(m_f->client().refundPayment(paid->payment.id, 100, u"dented"_s, u"refund-1"_s));
+    QVERIFY2(refund, qPrintable(refund ? QString() : refund.error().toString()));
+    const QString scope = m_f->merchantId().toString() + u"/tester/"_s;
+    QCOMPARE(count(u"SELECT count(*) FROM idempotency_keys WHERE key IN (?, ?, ?)"_s,
+                   {QString(scope + u"order-1"_s), QString(scope + u"checkout-1"_s), QString(scope + u"refund-1"_s)}),
+             3);
+    QCOMPARE(count(u"SELECT count(*) FROM payment_attempts WHERE request_key = ?"_s, {QString(scope + u"checkout-1"_s)}),
+             1);
+    // a refund stored before keys were scoped sits under the bare key: retried across the
+    // upgrade, it answers as it did and is paid once
+    auto unscope = m_f->client().engine().write<bool>(m_f->client().actor(), [scope](store::UnitOfWork& uow) -> Result<bool> {
+        if (auto s = store::exec(uow.db(), u"UPDATE idempotency_keys SET key = 'refund-1' WHERE key = ?"_s,
+                                 {QString(scope + u"refund-1"_s)});
+            !s)
+            return s.error();
+        return true;
+    });
+    QVERIFY(wait(unscope));
+    auto again = wait(m_f->client().refundPayment(paid->payment.id, 100, u"dented"_s, u"refund-1"_s));
+    QVERIFY2(again, qPrintable(again ? QString() : again.error().toString()));
+    QCOMPARE(again->id, refund->id);
+    QCOMPARE(count(u"SELECT refunded_minor FROM payments WHERE id = ?"_s, {paid->payment.id.value}), 100);
 }
 
 void TestIdempotentCommands::storedResultsReadBack()
