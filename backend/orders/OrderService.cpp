@@ -341,7 +341,8 @@ Result<Order> OrderService::load(store::UnitOfWork& uow, Id orderId, bool withLi
                           orderId);
 }
 
-Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason)
+Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason,
+                                std::optional<qint64> amountMinor, const QString& kind)
 {
     if (auto s = OrderStateMachine::check(order.status, to); !s)
         return s;
@@ -349,7 +350,7 @@ Status OrderService::transition(store::UnitOfWork& uow, Order& order, OrderStatu
     order.status = to;
     if (auto s = saveMoney(uow, order); !s)
         return s;
-    return insertEvent(uow, order.id, u"status"_s, from, to, std::nullopt, reason);
+    return insertEvent(uow, order.id, kind, from, to, amountMinor, reason);
 }
 
 Status OrderService::saveMoney(store::UnitOfWork& uow, Order& order)

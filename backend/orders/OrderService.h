@@ -29,7 +29,12 @@ public:
     /// The same on the writer, with its cached statements.
     static Result<Order> load(store::UnitOfWork& uow, Id orderId, bool withLines);
     /// Moves `order` to `to` (checked), writes the row with a new version and the timeline event.
-    static Status transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason);
+    /// Moves the order to `to` and records it in the timeline as one event: `kind` "status",
+    /// or the payment event that caused it ("payment.captured", with its amount), which then
+    /// carries the status change itself instead of a second row saying the same.
+    static Status transition(store::UnitOfWork& uow, Order& order, OrderStatus to, const QString& reason,
+                             std::optional<qint64> amountMinor = std::nullopt,
+                             const QString& kind = QStringLiteral("status"));
     /// Writes the row's money and payment state with a new version (no status change).
     static Status saveMoney(store::UnitOfWork& uow, Order& order);
     /// Appends a timeline event (a payment step, a refund) to the order.

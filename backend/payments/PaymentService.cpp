@@ -223,12 +223,12 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
     order->paymentState = PaymentState::Captured;
     if (auto s = orders::OrderStock::sell(uow, *order); !s)
         return s.error();
-    if (auto s =
-            OrderService::addEvent(uow, order->id, u"payment.captured"_s, amount,
-                                   amount < p->amountMinor ? u"partial capture; the rest was released"_s : QString());
+    // one timeline row: the capture, with the status change it made
+    if (auto s = OrderService::transition(
+            uow, *order, OrderStatus::Paid,
+            amount < p->amountMinor ? u"partial capture; the rest was released"_s : u"payment captured"_s, amount,
+            u"payment.captured"_s);
         !s)
-        return s.error();
-    if (auto s = OrderService::transition(uow, *order, OrderStatus::Paid, u"payment captured"_s); !s)
         return s.error();
     return *p;
 }

@@ -243,9 +243,13 @@ void OrderDetailDialog::fillTimeline()
     for (int r = 0; r < m_detail.events.size(); ++r) {
         const auto& e = m_detail.events[r];
         QString what = OrderText::eventKind(e.kind);
-        if (e.toStatus)
-            what = e.fromStatus ? tr("%1 → %2").arg(OrderText::status(*e.fromStatus), OrderText::status(*e.toStatus))
-                                : OrderText::status(*e.toStatus);
+        if (e.toStatus) {
+            const QString change = e.fromStatus
+                                       ? tr("%1 → %2").arg(OrderText::status(*e.fromStatus), OrderText::status(*e.toStatus))
+                                       : OrderText::status(*e.toStatus);
+            //: %1 a payment event ("Payment captured"), %2 the status change it made ("Authorized → Paid")
+            what = e.kind == u"status"_s ? change : tr("%1: %2").arg(what, change);
+        }
         Tables::setRow(m_timeline, r,
                        {formatDateTime(e.atMs), what, OrderText::eventDetail(e.kind, e.detail),
                         e.amountMinor ? money(*e.amountMinor) : QString(), OrderText::actor(e.actor)},
