@@ -406,519 +406,828 @@
     </message>
 </context>
 <context>
+    <name>ImportProblem</name>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="30"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="31"/>
+        <source>this line is not valid UTF-8 text; save the file as UTF-8</source>
+        <translation>此行不是有效的 UTF-8 文本；请将文件另存为 UTF-8 编码</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="33"/>
+        <source>expected %1 columns, found %2</source>
+        <extracomment>%1 = columns in the header row, %2 = columns on this line</extracomment>
+        <translation>应有 %1 列，实际为 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="35"/>
+        <source>the file has more than %1 rows; split it into smaller files</source>
+        <extracomment>%1 = the largest number of rows accepted</extracomment>
+        <translation>文件超过 %1 行；请拆分成较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="36"/>
+        <source>a quoted value that starts on this line is never closed, so the rest of the file cannot be read</source>
+        <translation>从此行开始的带引号的值没有结束引号，因此无法读取文件的其余部分</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="37"/>
+        <source>unexpected text after a closing quote (quotes inside a value must be doubled); the line was skipped</source>
+        <translation>结束引号后有多余的文字（值中的引号必须连写两个）；已跳过此行</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="39"/>
+        <source>a value is longer than %1 characters, so the rest of the file cannot be read</source>
+        <extracomment>%1 = the largest number of characters accepted in one cell</extracomment>
+        <translation>有一个值超过 %1 个字符，因此无法读取文件的其余部分</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="41"/>
+        <source>the column appears twice</source>
+        <translation>此列出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="42"/>
+        <source>missing required column</source>
+        <translation>缺少必需的列</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="44"/>
+        <source>a handle or a title is required</source>
+        <translation>必须填写网址标识或标题</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="45"/>
+        <source>must be TRUE or FALSE</source>
+        <translation>必须为 TRUE 或 FALSE</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="47"/>
+        <source>status must be draft, active or archived, not &quot;%1&quot;</source>
+        <extracomment>%1 = the value found; draft, active and archived are the values the file may use (not translated)</extracomment>
+        <translation>状态必须为 draft、active 或 archived，而不是“%1”</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="48"/>
+        <source>has a value but the product has no such option</source>
+        <translation>填写了值，但该商品没有这个属性</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="49"/>
+        <source>an amount is required</source>
+        <translation>必须填写金额</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="50"/>
+        <source>amount is too long</source>
+        <translation>金额过长</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="52"/>
+        <source>not a number: %1</source>
+        <extracomment>%1 = the value found</extracomment>
+        <translation>不是数字：%1</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="54"/>
+        <source>%1 allows at most %2 decimal places</source>
+        <extracomment>%1 = currency code, %2 = decimal places it has (e.g. &quot;EUR allows at most 2 decimal places&quot;)</extracomment>
+        <translation>%1 最多允许 %2 位小数</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="55"/>
+        <source>amount out of range</source>
+        <translation>金额超出范围</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="57"/>
+        <source>must be a whole number, not &quot;%1&quot;</source>
+        <extracomment>%1 = the value found</extracomment>
+        <translation>必须是整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="58"/>
+        <source>must be between %1 and %2</source>
+        <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="60"/>
+        <source>must be %1, the store currency</source>
+        <extracomment>%1 = the store&apos;s currency code</extracomment>
+        <translation>必须为店铺货币 %1</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="61"/>
+        <source>unknown currency code: %1</source>
+        <translation>未知的货币代码：%1</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="63"/>
+        <source>%1 does not match the store currency %2</source>
+        <extracomment>%1 = the currency code in the file, %2 = the store&apos;s currency code</extracomment>
+        <translation>%1 与店铺货币 %2 不一致</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="65"/>
+        <source>duplicate SKU &quot;%1&quot;: lines %2 and %3</source>
+        <extracomment>%1 = SKU, %2 and %3 = line numbers of the file</extracomment>
+        <translation>SKU“%1”重复：第 %2 行和第 %3 行</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="67"/>
+        <source>this variant has no SKU, and the one made from its handle and options (&quot;%1&quot;) is already used on line %2; give it a SKU of its own</source>
+        <extracomment>%1 = the SKU Souk made for a variant without one, %2 = the other line that has it</extracomment>
+        <translation>此规格没有 SKU，由网址标识和属性生成的 SKU（“%1”）已在第 %2 行使用；请为它填写自己的 SKU</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="69"/>
+        <source>SKU &quot;%1&quot; already belongs to the product &quot;%2&quot; in the store</source>
+        <extracomment>%1 = SKU, %2 = handle of the product in the store that has it</extracomment>
+        <translation>SKU“%1”在店铺中已属于商品“%2”</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="71"/>
+        <source>same option values as line %1</source>
+        <extracomment>%1 = line number of the file</extracomment>
+        <translation>属性值与第 %1 行相同</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="73"/>
+        <source>too many errors: stopped after %1</source>
+        <extracomment>%1 = the largest number of problems listed</extracomment>
+        <translation>错误过多：已在第 %1 个错误后停止</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="74"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="76"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="78"/>
+        <source>must be at most %1 characters (found %2)</source>
+        <extracomment>%1 = the limit, %2 = characters found</extracomment>
+        <translation>最多 %1 个字符（实际为 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="79"/>
+        <source>must not contain control characters</source>
+        <translation>不能包含控制字符</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="81"/>
+        <source>contains a control character (%1)</source>
+        <extracomment>%1 = a code point such as U+0009</extracomment>
+        <translation>包含控制字符（%1）</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="83"/>
+        <source>contains an invisible character (%1)</source>
+        <extracomment>%1 = a code point such as U+200B</extracomment>
+        <translation>包含不可见字符（%1）</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="85"/>
+        <source>contains a bidirectional control character (%1)</source>
+        <extracomment>%1 = a code point such as U+202E</extracomment>
+        <translation>包含双向文字控制字符（%1）</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="86"/>
+        <source>must be lower-case letters and digits joined by single dashes</source>
+        <translation>只能由小写字母和数字组成，并用单个连字符连接</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="87"/>
+        <source>at most %1 tags (found %2)</source>
+        <translation>最多 %1 个标签（实际为 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="88"/>
+        <source>a tag must not contain a comma</source>
+        <translation>标签不能包含逗号</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="89"/>
+        <source>tag &quot;%1&quot; appears twice</source>
+        <translation>标签“%1”出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="90"/>
+        <source>at most %1 options (found %2)</source>
+        <translation>最多 %1 个属性（实际为 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="91"/>
+        <source>option &quot;%1&quot; appears twice</source>
+        <translation>属性“%1”出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="93"/>
+        <source>must be in %1, not %2</source>
+        <extracomment>%1 = the store&apos;s currency code, %2 = the amount&apos;s currency code</extracomment>
+        <translation>必须以 %1 计价，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="94"/>
+        <source>must be in %1 but has no currency</source>
+        <translation>必须以 %1 计价，但未注明货币</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="95"/>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="97"/>
+        <source>must be at most %1 %2</source>
+        <extracomment>%1 = the largest amount, %2 = currency code</extracomment>
+        <translation>最多为 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="98"/>
+        <source>must not contain spaces or control characters</source>
+        <translation>不能包含空格或控制字符</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="99"/>
+        <source>expected %1 option values, found %2</source>
+        <translation>应有 %1 个属性值，实际为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="100"/>
+        <source>barcode must contain digits only</source>
+        <translation>条码只能包含数字</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="102"/>
+        <source>barcode must have 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits, not %1</source>
+        <extracomment>%1 = digits found</extracomment>
+        <translation>条码必须为 8 位（EAN-8）、12 位（UPC-A）或 13 位（EAN-13），而不是 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="104"/>
+        <source>check digit should be %1, not %2</source>
+        <extracomment>%1 = the right check digit, %2 = the digit found</extracomment>
+        <translation>校验位应为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="106"/>
+        <source>SKU &quot;%1&quot; is also used by variant %2</source>
+        <extracomment>%1 = SKU, %2 = the number of the other variant of the same product (1 = its first)</extracomment>
+        <translation>SKU“%1”也被第 %2 个规格使用</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="108"/>
+        <source>same option values as variant %1</source>
+        <extracomment>%1 = the number of the other variant of the same product (1 = its first)</extracomment>
+        <translation>属性值与第 %1 个规格相同</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="109"/>
+        <source>a product with several variants needs options to tell them apart</source>
+        <translation>有多个规格的商品需要用属性来区分</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="110"/>
+        <source>at least one variant is required</source>
+        <translation>至少需要一个规格</translation>
+    </message>
+    <message>
+        <location filename="../backend/catalog/ProblemText.h" line="111"/>
+        <source>at most %1 variants (found %2)</source>
+        <translation>最多 %1 个规格（实际为 %2 个）</translation>
+    </message>
+</context>
+<context>
     <name>OrderText</name>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="47"/>
+        <location filename="../models/orders/OrderText.cpp" line="48"/>
+        <source>#%1</source>
+        <comment>order number</comment>
+        <extracomment>an order&apos;s short number as shown everywhere, e.g. &quot;#1042&quot;</extracomment>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="55"/>
         <source>Awaiting payment</source>
         <comment>order status</comment>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="49"/>
+        <location filename="../models/orders/OrderText.cpp" line="57"/>
         <source>Paid</source>
         <comment>order status</comment>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="51"/>
+        <location filename="../models/orders/OrderText.cpp" line="59"/>
         <source>Fulfilling</source>
         <comment>order status</comment>
         <translation>履约中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="53"/>
+        <location filename="../models/orders/OrderText.cpp" line="61"/>
         <source>Shipped</source>
         <comment>order status</comment>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="55"/>
+        <location filename="../models/orders/OrderText.cpp" line="63"/>
         <source>Delivered</source>
         <comment>order status</comment>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="57"/>
+        <location filename="../models/orders/OrderText.cpp" line="65"/>
         <source>Completed</source>
         <comment>order status</comment>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="59"/>
+        <location filename="../models/orders/OrderText.cpp" line="67"/>
         <source>Cancelled</source>
         <comment>order status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="61"/>
+        <location filename="../models/orders/OrderText.cpp" line="69"/>
         <source>Expired</source>
         <comment>order status</comment>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="63"/>
+        <location filename="../models/orders/OrderText.cpp" line="71"/>
         <source>Partially refunded</source>
         <comment>order status</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="65"/>
+        <location filename="../models/orders/OrderText.cpp" line="73"/>
         <source>Refunded</source>
         <comment>order status</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="67"/>
+        <location filename="../models/orders/OrderText.cpp" line="75"/>
         <source>Unknown</source>
         <comment>order status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="74"/>
+        <location filename="../models/orders/OrderText.cpp" line="82"/>
         <source>Not paid</source>
         <comment>payment state</comment>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="76"/>
+        <location filename="../models/orders/OrderText.cpp" line="84"/>
         <source>Awaiting capture</source>
         <comment>payment state</comment>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="78"/>
+        <location filename="../models/orders/OrderText.cpp" line="86"/>
         <source>Captured</source>
         <comment>payment state</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="80"/>
+        <location filename="../models/orders/OrderText.cpp" line="88"/>
         <source>Partially refunded</source>
         <comment>payment state</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="82"/>
+        <location filename="../models/orders/OrderText.cpp" line="90"/>
         <source>Refunded</source>
         <comment>payment state</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="84"/>
+        <location filename="../models/orders/OrderText.cpp" line="92"/>
         <source>Voided</source>
         <comment>payment state</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="86"/>
+        <location filename="../models/orders/OrderText.cpp" line="94"/>
         <source>Declined</source>
         <comment>payment state</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="88"/>
+        <location filename="../models/orders/OrderText.cpp" line="96"/>
         <source>Disputed</source>
         <comment>payment state</comment>
         <translation>争议中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="90"/>
+        <location filename="../models/orders/OrderText.cpp" line="98"/>
         <source>Unknown</source>
         <comment>payment state</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="97"/>
+        <location filename="../models/orders/OrderText.cpp" line="105"/>
         <source>Declined</source>
         <comment>payment status</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="99"/>
+        <location filename="../models/orders/OrderText.cpp" line="107"/>
         <source>Authorized</source>
         <comment>payment status</comment>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="101"/>
+        <location filename="../models/orders/OrderText.cpp" line="109"/>
         <source>Captured</source>
         <comment>payment status</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="103"/>
+        <location filename="../models/orders/OrderText.cpp" line="111"/>
         <source>Voided</source>
         <comment>payment status</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="105"/>
+        <location filename="../models/orders/OrderText.cpp" line="113"/>
         <source>Authorization expired</source>
         <comment>payment status</comment>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="107"/>
+        <location filename="../models/orders/OrderText.cpp" line="115"/>
         <source>Unknown</source>
         <comment>payment status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="114"/>
+        <location filename="../models/orders/OrderText.cpp" line="122"/>
         <source>Needs response</source>
         <comment>dispute status</comment>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="116"/>
+        <location filename="../models/orders/OrderText.cpp" line="124"/>
         <source>Under review</source>
         <comment>dispute status</comment>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="118"/>
+        <location filename="../models/orders/OrderText.cpp" line="126"/>
         <source>Won</source>
         <comment>dispute status</comment>
         <translation>已胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="120"/>
+        <location filename="../models/orders/OrderText.cpp" line="128"/>
         <source>Lost</source>
         <comment>dispute status</comment>
         <translation>已败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="122"/>
+        <location filename="../models/orders/OrderText.cpp" line="130"/>
         <source>Unknown</source>
         <comment>dispute status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="129"/>
+        <location filename="../models/orders/OrderText.cpp" line="137"/>
         <source>Provider clearing</source>
         <comment>ledger account</comment>
         <translation>渠道清算</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="131"/>
+        <location filename="../models/orders/OrderText.cpp" line="139"/>
         <source>Merchant payable</source>
         <comment>ledger account</comment>
         <translation>商户应付</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="133"/>
+        <location filename="../models/orders/OrderText.cpp" line="141"/>
         <source>Commission revenue</source>
         <comment>ledger account</comment>
         <translation>佣金收入</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="135"/>
+        <location filename="../models/orders/OrderText.cpp" line="143"/>
         <source>Refunds</source>
         <comment>ledger account</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="137"/>
+        <location filename="../models/orders/OrderText.cpp" line="145"/>
         <source>Dispute losses</source>
         <comment>ledger account</comment>
         <translation>争议损失</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="139"/>
+        <location filename="../models/orders/OrderText.cpp" line="147"/>
         <source>Dispute fees</source>
         <comment>ledger account</comment>
         <translation>争议手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="141"/>
+        <location filename="../models/orders/OrderText.cpp" line="149"/>
         <source>Paid out</source>
         <comment>ledger account</comment>
         <translation>已打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="143"/>
+        <location filename="../models/orders/OrderText.cpp" line="151"/>
         <source>Unknown</source>
         <comment>ledger account</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="149"/>
+        <location filename="../models/orders/OrderText.cpp" line="157"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="150"/>
+        <location filename="../models/orders/OrderText.cpp" line="158"/>
         <source>Payment authorized</source>
         <translation>支付已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="151"/>
+        <location filename="../models/orders/OrderText.cpp" line="159"/>
         <source>Payment declined</source>
         <translation>支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="152"/>
+        <location filename="../models/orders/OrderText.cpp" line="160"/>
         <source>Payment captured</source>
         <translation>支付已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="153"/>
+        <location filename="../models/orders/OrderText.cpp" line="161"/>
         <source>Authorization voided</source>
         <translation>授权已撤销</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="154"/>
+        <location filename="../models/orders/OrderText.cpp" line="162"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="155"/>
+        <location filename="../models/orders/OrderText.cpp" line="163"/>
         <source>Dispute opened</source>
         <translation>争议已发起</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="156"/>
+        <location filename="../models/orders/OrderText.cpp" line="164"/>
         <source>Dispute evidence sent</source>
         <translation>已提交争议证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="157"/>
+        <location filename="../models/orders/OrderText.cpp" line="165"/>
         <source>Dispute won</source>
         <translation>争议胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="158"/>
+        <location filename="../models/orders/OrderText.cpp" line="166"/>
         <source>Dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="159"/>
+        <location filename="../models/orders/OrderText.cpp" line="167"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="178"/>
+        <location filename="../models/orders/OrderText.cpp" line="186"/>
         <source>order placed</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="179"/>
+        <location filename="../models/orders/OrderText.cpp" line="187"/>
         <source>cancelled by staff</source>
         <translation>由工作人员取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="180"/>
+        <location filename="../models/orders/OrderText.cpp" line="188"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="181"/>
+        <location filename="../models/orders/OrderText.cpp" line="189"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="182"/>
+        <location filename="../models/orders/OrderText.cpp" line="190"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="184"/>
+        <location filename="../models/orders/OrderText.cpp" line="192"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="185"/>
+        <location filename="../models/orders/OrderText.cpp" line="193"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="186"/>
+        <location filename="../models/orders/OrderText.cpp" line="194"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="187"/>
+        <location filename="../models/orders/OrderText.cpp" line="195"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="195"/>
+        <location filename="../models/orders/OrderText.cpp" line="203"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="209"/>
+        <location filename="../models/orders/OrderText.cpp" line="217"/>
         <source>no answer after repeated attempts (%1)</source>
         <extracomment>%1 the provider&apos;s last error code, e.g. &quot;processing_error&quot;</extracomment>
         <translation>多次尝试后仍无应答（%1）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="212"/>
+        <location filename="../models/orders/OrderText.cpp" line="220"/>
         <source>The provider refused the capture: %1. The money was not taken.</source>
         <extracomment>%1 the provider&apos;s reason, e.g. &quot;authorization_expired&quot;; the money was not taken</extracomment>
         <translation>支付服务商拒绝了扣款：%1。款项未被扣取。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="215"/>
+        <location filename="../models/orders/OrderText.cpp" line="223"/>
         <source>The provider refused the refund: %1. The customer was not paid back.</source>
         <extracomment>%1 the provider&apos;s reason; the customer did not get the money back</extracomment>
         <translation>支付服务商拒绝了退款：%1。顾客未收到退款。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="218"/>
+        <location filename="../models/orders/OrderText.cpp" line="226"/>
         <source>The provider refused to release the hold: %1.</source>
         <extracomment>%1 the provider&apos;s reason; the hold on the card may remain</extracomment>
         <translation>支付服务商拒绝释放预授权：%1。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="225"/>
+        <location filename="../models/orders/OrderText.cpp" line="233"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="226"/>
+        <location filename="../models/orders/OrderText.cpp" line="234"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="227"/>
+        <location filename="../models/orders/OrderText.cpp" line="235"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="228"/>
+        <location filename="../models/orders/OrderText.cpp" line="236"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="230"/>
+        <location filename="../models/orders/OrderText.cpp" line="238"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="238"/>
+        <location filename="../models/orders/OrderText.cpp" line="246"/>
         <source>Fraudulent payment</source>
         <translation>欺诈交易</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="239"/>
+        <location filename="../models/orders/OrderText.cpp" line="247"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="240"/>
+        <location filename="../models/orders/OrderText.cpp" line="248"/>
         <source>Product defective or not as described</source>
         <translation>商品有缺陷或与描述不符</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="241"/>
+        <location filename="../models/orders/OrderText.cpp" line="249"/>
         <source>Charged twice</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="242"/>
+        <location filename="../models/orders/OrderText.cpp" line="250"/>
         <source>Refund promised but not made</source>
         <translation>承诺退款但未退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="243"/>
+        <location filename="../models/orders/OrderText.cpp" line="251"/>
         <source>No reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="252"/>
+        <location filename="../models/orders/OrderText.cpp" line="260"/>
         <source>Capture</source>
         <comment>ledger journal entry</comment>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="253"/>
+        <location filename="../models/orders/OrderText.cpp" line="261"/>
         <source>Refund</source>
         <comment>ledger journal entry</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="254"/>
+        <location filename="../models/orders/OrderText.cpp" line="262"/>
         <source>Dispute lost</source>
         <comment>ledger journal entry</comment>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="255"/>
+        <location filename="../models/orders/OrderText.cpp" line="263"/>
         <source>Payout</source>
         <comment>ledger journal entry</comment>
         <translation>打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="256"/>
+        <location filename="../models/orders/OrderText.cpp" line="264"/>
         <source>Reversal</source>
         <comment>ledger journal entry</comment>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="265"/>
+        <location filename="../models/orders/OrderText.cpp" line="273"/>
         <source>System</source>
         <comment>who did it: the engine itself</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="266"/>
+        <location filename="../models/orders/OrderText.cpp" line="274"/>
         <source>Command line</source>
         <comment>who did it: the command-line tool</comment>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="267"/>
+        <location filename="../models/orders/OrderText.cpp" line="275"/>
         <source>Simulator</source>
         <comment>who did it: the demo traffic simulator</comment>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="270"/>
+        <location filename="../models/orders/OrderText.cpp" line="278"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="271"/>
+        <location filename="../models/orders/OrderText.cpp" line="279"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="272"/>
+        <location filename="../models/orders/OrderText.cpp" line="280"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="273"/>
+        <location filename="../models/orders/OrderText.cpp" line="281"/>
         <source>System</source>
         <comment>user role</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="286"/>
+        <location filename="../models/orders/OrderText.cpp" line="294"/>
         <source>%1 (%2)</source>
         <comment>actor</comment>
         <extracomment>who did something: %1 the user, %2 their role (&quot;alice (Support)&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="292"/>
+        <location filename="../models/orders/OrderText.cpp" line="300"/>
         <source>Home</source>
         <comment>delivery address label</comment>
         <translation>家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="293"/>
+        <location filename="../models/orders/OrderText.cpp" line="301"/>
         <source>Work</source>
         <comment>delivery address label</comment>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="307"/>
+        <location filename="../models/orders/OrderText.cpp" line="315"/>
         <source>%1: %2</source>
         <comment>address</comment>
         <extracomment>a delivery address: %1 its label (&quot;Home&quot;), %2 the address</extracomment>
@@ -1054,106 +1363,106 @@
 <context>
     <name>souk::AdjustStockDialog</name>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="60"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="61"/>
         <source>Adjust stock – %1</source>
         <extracomment>window title; %1 = SKU</extracomment>
         <translation>调整库存 – %1</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="69"/>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="225"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="70"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="229"/>
         <source>&amp;Apply</source>
         <comment>apply a stock adjustment</comment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="92"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="93"/>
         <source>SKU:</source>
         <translation>SKU：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="93"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="94"/>
         <source>Location:</source>
         <comment>stock location</comment>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="96"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="97"/>
         <source>%1 on hand · %2 reserved · %3 available</source>
         <extracomment>current stock; %1 on hand, %2 reserved, %3 available</extracomment>
         <translation>在库 %1 · 预留 %2 · 可售 %3</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="98"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="99"/>
         <source>Now:</source>
         <comment>current stock</comment>
         <translation>当前：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="110"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="111"/>
         <source>&amp;Kind:</source>
         <comment>kind of stock movement</comment>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="115"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="116"/>
         <source>&amp;Quantity:</source>
         <translation>数量(&amp;Q)：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="122"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="123"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="128"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="129"/>
         <source>After:</source>
         <comment>stock after the adjustment</comment>
         <translation>调整后：</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="147"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="148"/>
         <source>5 adds, -3 removes</source>
         <comment>signed quantity hint</comment>
         <translation>5 为增加，-3 为减少</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="148"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="149"/>
         <source>Units, e.g. 5</source>
         <comment>positive quantity hint</comment>
         <translation>件数，例如 5</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="150"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="151"/>
         <source>Required, e.g. counted, damaged</source>
         <comment>reason hint</comment>
         <translation>必填，例如：盘点、损坏</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="151"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="152"/>
         <source>Optional, e.g. delivery note number</source>
         <comment>reason hint</comment>
         <translation>选填，例如：送货单号</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="161"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="162"/>
         <source>–</source>
         <comment>no quantity entered yet</comment>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="168"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="172"/>
         <source>%1 on hand · %2 available</source>
         <extracomment>stock after the adjustment; %1 on hand, %2 available</extracomment>
         <translation>在库 %1 · 可售 %2</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="209"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="213"/>
         <source>The stock changed since you opened this. Close this window and open it again to see the current numbers.</source>
         <translation>打开此窗口后库存已发生变化。请关闭此窗口并重新打开，以查看当前数量。</translation>
     </message>
     <message>
-        <location filename="../views/inventory/AdjustStockDialog.cpp" line="225"/>
+        <location filename="../views/inventory/AdjustStockDialog.cpp" line="229"/>
         <source>Applying…</source>
         <translation>正在应用…</translation>
     </message>
@@ -1243,12 +1552,12 @@
         <translation>正在撤销批量编辑…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="123"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="129"/>
         <source>The bulk edit cannot be undone: some of these products were changed after it. Nothing was undone.</source>
         <translation>无法撤销此次批量编辑：其中部分商品在批量编辑后又被修改过。未撤销任何内容。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditController.cpp" line="134"/>
+        <location filename="../views/catalog/BulkEditController.cpp" line="140"/>
         <source>Undid the bulk edit: %1 restored.</source>
         <translation>已撤销批量编辑：已恢复 %1。</translation>
     </message>
@@ -1256,85 +1565,85 @@
 <context>
     <name>souk::BulkEditDialog</name>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="29"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="30"/>
         <source>Bulk edit</source>
         <translation>批量编辑</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="38"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="39"/>
         <source>%1 selected (%2).</source>
         <extracomment>%1 = &quot;120 products&quot;, %2 = &quot;1,234 variants&quot;</extracomment>
         <translation>已选择 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="45"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="46"/>
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="46"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="47"/>
         <source>Set category</source>
         <translation>设置分类</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="47"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="48"/>
         <source>Change price by amount</source>
         <translation>按金额调价</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="48"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="49"/>
         <source>Change price by percent</source>
         <translation>按百分比调价</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="60"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="61"/>
         <source>&amp;Action:</source>
         <translation>操作(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="63"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="64"/>
         <source>&amp;Value:</source>
         <translation>值(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="69"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="70"/>
         <source>&amp;Apply</source>
         <comment>apply a bulk edit</comment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="99"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="100"/>
         <source>Empty removes the category</source>
         <translation>留空则移除分类</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="119"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="120"/>
         <source>Only the status changes; prices and stock stay as they are.</source>
         <translation>仅更改状态，价格和库存保持不变。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="123"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="124"/>
         <source>Pick a category or type a new one.</source>
         <translation>选择一个分类，或输入新分类。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="127"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="128"/>
         <source>e.g. 2.50 or -1.00</source>
         <translation>例如 2.50 或 -1.00</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="130"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="131"/>
         <source>Added to every variant&apos;s price, in %1. Use a minus sign to lower prices.</source>
         <extracomment>%1 is a currency code</extracomment>
         <translation>以 %1 计，加到每个规格的价格上。输入负数可降价。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="134"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="135"/>
         <source>e.g. 10 or -2.5</source>
         <translation>例如 10 或 -2.5</translation>
     </message>
     <message>
-        <location filename="../views/catalog/BulkEditDialog.cpp" line="135"/>
+        <location filename="../views/catalog/BulkEditDialog.cpp" line="136"/>
         <source>10 raises every price by 10 %, -25 lowers it by 25 %. Results are rounded half up to the nearest minor unit.</source>
         <translation>10 表示所有价格上调 10%，-25 表示下调 25%。结果按四舍五入保留到最小货币单位。</translation>
     </message>
@@ -1342,75 +1651,75 @@
 <context>
     <name>souk::CatalogPage</name>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="113"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="121"/>
         <source>Search title, SKU or barcode (Ctrl+F)</source>
         <translation>搜索标题、SKU 或条码 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="118"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="126"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="119"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="127"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="124"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="132"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="128"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="136"/>
         <source>&amp;Low stock</source>
         <translation>低库存(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="135"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="143"/>
         <source>Loading products</source>
         <translation>正在加载商品</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="137"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="145"/>
         <source>&amp;Bulk edit…</source>
         <translation>批量编辑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="139"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="147"/>
         <source>Change the status, category or prices of the selected products</source>
         <translation>修改所选商品的状态、分类或价格</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="140"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="148"/>
         <source>&amp;New product</source>
         <translation>新建商品(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="143"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="151"/>
         <source>Create a product (%1)</source>
         <translation>新建商品 (%1)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="233"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="241"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="234"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="242"/>
         <source>No category</source>
         <comment>filter: products without a category</comment>
         <translation>未分类</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="311"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="319"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln 个商品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="313"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="321"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>
@@ -1418,9 +1727,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="315"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="323"/>
         <source>only the first %L1 matches are shown</source>
         <translation>仅显示前 %L1 个匹配结果</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="373"/>
+        <source>&amp;Undo Product Edit</source>
+        <translation>撤销商品编辑(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/CatalogPage.cpp" line="373"/>
+        <source>&amp;Undo Bulk Edit</source>
+        <translation>撤销批量编辑(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1556,38 +1875,38 @@
         <translation>可导入不超过 %1 的文件。网址标识已存在的商品将被更新。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="119"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="124"/>
         <source>Choose a catalog file</source>
         <translation>选择商品目录文件</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="119"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="124"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="163"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="168"/>
         <source>There is no file at this path.</source>
         <translation>此路径下找不到文件。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="165"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="170"/>
         <source>This is a folder. Choose a .csv file.</source>
         <translation>这是一个文件夹。请选择 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="167"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="172"/>
         <source>This file is empty.</source>
         <translation>此文件为空。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="170"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="175"/>
         <source>This file is %1; Souk imports files up to %2. Split it into smaller files and import them one after the other.</source>
         <extracomment>%1 = size of the file, %2 = the largest size accepted (e.g. &quot;312 MB&quot;, &quot;200 MB&quot;)</extracomment>
         <translation>此文件大小为 %1，而 Souk 最多可导入 %2 的文件。请将其拆分为多个较小的文件，再逐个导入。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="174"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="179"/>
         <source>This file cannot be read. Check that you may open it.</source>
         <translation>无法读取此文件。请检查您是否有权限打开它。</translation>
     </message>
@@ -1595,13 +1914,13 @@
 <context>
     <name>souk::ImportPreviewModel</name>
     <message>
-        <location filename="../models/import/ImportPreviewModel.cpp" line="72"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="116"/>
         <source>%1, %2 in %3</source>
         <extracomment>import summary: %1 products, %2 variants, %3 rows of the file, e.g. &quot;3 products, 5 variants in 5 rows&quot;</extracomment>
         <translation>共 %3：%1，%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="68"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="112"/>
         <source>%Ln product(s)</source>
         <comment>import summary</comment>
         <translation>
@@ -1609,7 +1928,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="69"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="113"/>
         <source>%Ln variant(s)</source>
         <comment>import summary</comment>
         <translation>
@@ -1617,7 +1936,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="70"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="114"/>
         <source>%Ln row(s)</source>
         <comment>import summary</comment>
         <translation>
@@ -1625,32 +1944,52 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="77"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="121"/>
         <source>%Ln row(s) have problems. Fix the file and choose it again; nothing has been imported.</source>
         <translation>
             <numerusform>%Ln 行有问题。请修正文件后重新选择；尚未导入任何内容。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/import/ImportPreviewModel.cpp" line="103"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="147"/>
         <source>(whole row)</source>
         <extracomment>import error that concerns the whole row, not one column</extracomment>
         <translation>（整行）</translation>
     </message>
     <message>
-        <location filename="../models/import/ImportPreviewModel.cpp" line="135"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="78"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="179"/>
         <source>Line</source>
         <comment>line number in the import file</comment>
         <translation>行号</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="64"/>
+        <source>%Ln variant(s) have no SKU in the file. Souk gives each one a SKU made of the product handle and its option values, such as “%1”, so importing the file again updates the same variants.</source>
+        <comment>import preview</comment>
+        <extracomment>%1 = an example of such a SKU, e.g. &quot;classic-tee-s-blue&quot;</extracomment>
+        <translation>
+            <numerusform>文件中有 %Ln 个规格没有 SKU。Souk 会用商品的网址标识和属性值为每个规格生成 SKU，例如“%1”，因此再次导入此文件时会更新相同的规格。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="70"/>
+        <source>%Ln variant(s) have stock below zero in the file (sold while out of stock); their stock starts at 0 in Souk.</source>
+        <comment>import preview</comment>
+        <translation>
+            <numerusform>文件中有 %Ln 个规格的库存低于零（缺货时仍在销售）；在 Souk 中它们的库存从 0 开始。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../models/import/ImportPreviewModel.cpp" line="137"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="78"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="181"/>
         <source>Column</source>
         <comment>column of the import file</comment>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../models/import/ImportPreviewModel.cpp" line="139"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="79"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="183"/>
         <source>Problem</source>
         <comment>what is wrong with the value</comment>
         <translation>问题</translation>
@@ -1659,47 +1998,108 @@
 <context>
     <name>souk::ImportPreviewPage</name>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="28"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="35"/>
         <source>Check the file</source>
         <comment>import wizard page title</comment>
         <translation>检查文件</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="29"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="36"/>
         <source>Nothing is written at this step.</source>
         <translation>此步骤不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="31"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="38"/>
         <source>&amp;Import</source>
         <comment>start writing the checked file</comment>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="114"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="54"/>
+        <source>&amp;Save the list of problems…</source>
+        <translation>保存问题列表(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="57"/>
+        <source>Save every problem, with its line and column, as a CSV file to fix the file by.</source>
+        <translation>将所有问题连同行号和列名保存为 CSV 文件，便于对照修改原文件。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="140"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="129"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="155"/>
         <source>Checking cancelled; nothing has been imported.</source>
         <translation>检查已取消；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="132"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="158"/>
         <source>Check &amp;again</source>
         <translation>重新检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="153"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="184"/>
         <source>The file has no products. Check that it has a header row and at least one product row.</source>
         <translation>文件中没有商品。请检查文件是否包含标题行以及至少一行商品数据。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="163"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="194"/>
         <source>The table lists the first %1 of %2 products.</source>
         <extracomment>%1 = how many products the table lists, %2 = how many the file holds</extracomment>
         <translation>下表列出了 %2 个商品中的前 %1 个。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="204"/>
+        <source>This file looks like a Shopify product export, but it was checked as Souk CSV.</source>
+        <translation>此文件看起来是 Shopify 导出的商品文件，但它是按 Souk CSV 格式检查的。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="206"/>
+        <source>This file looks like a Souk CSV file, but it was checked as Shopify CSV.</source>
+        <translation>此文件看起来是 Souk CSV 文件，但它是按 Shopify CSV 格式检查的。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="207"/>
+        <source>&amp;Check as Shopify CSV</source>
+        <translation>按 Shopify CSV 检查(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="207"/>
+        <source>&amp;Check as Souk CSV</source>
+        <translation>按 Souk CSV 检查(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="218"/>
+        <source>%1-problems.csv</source>
+        <extracomment>file name suggested for the list of problems; %1 = the imported file&apos;s name without &quot;.csv&quot;</extracomment>
+        <translation>%1-问题.csv</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="219"/>
+        <source>Save the list of problems</source>
+        <translation>保存问题列表</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="225"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="225"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="238"/>
+        <source>Saved the list of problems to %1.</source>
+        <translation>问题列表已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="240"/>
+        <source>The list of problems could not be saved. Check the folder and try again.</source>
+        <translation>无法保存问题列表。请检查文件夹后重试。</translation>
     </message>
 </context>
 <context>
@@ -1769,145 +2169,154 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="83"/>
+        <location filename="../views/main/MainWindow.cpp" line="58"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="86"/>
+        <location filename="../views/main/MainWindow.cpp" line="61"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="109"/>
+        <location filename="../views/main/MainWindow.cpp" line="84"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="111"/>
+        <location filename="../views/main/MainWindow.cpp" line="86"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="112"/>
+        <location filename="../views/main/MainWindow.cpp" line="87"/>
         <source>Payouts</source>
         <comment>sidebar page</comment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="154"/>
+        <location filename="../views/main/MainWindow.cpp" line="95"/>
+        <source>The store file is damaged, so Souk stopped saving changes. You can still view and export what it holds; restore the newest backup to go on.</source>
+        <translation>存储文件已损坏，Souk 已停止保存更改。您仍可查看和导出其中的数据；请恢复最新的备份后再继续。</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="98"/>
+        <source>Read-only: the store is damaged</source>
+        <translation>只读：存储文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="136"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="155"/>
+        <location filename="../views/main/MainWindow.cpp" line="137"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="158"/>
+        <location filename="../views/main/MainWindow.cpp" line="140"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="161"/>
+        <location filename="../views/main/MainWindow.cpp" line="143"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="166"/>
+        <location filename="../views/main/MainWindow.cpp" line="148"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="167"/>
         <source>&amp;Undo Bulk Edit</source>
-        <translation>撤销批量编辑(&amp;U)</translation>
+        <translation type="vanished">撤销批量编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="173"/>
+        <location filename="../views/main/MainWindow.cpp" line="158"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="177"/>
+        <location filename="../views/main/MainWindow.cpp" line="162"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="179"/>
+        <location filename="../views/main/MainWindow.cpp" line="164"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="186"/>
+        <location filename="../views/main/MainWindow.cpp" line="171"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="187"/>
+        <location filename="../views/main/MainWindow.cpp" line="172"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="205"/>
+        <location filename="../views/main/MainWindow.cpp" line="190"/>
         <source>%1 (%2)</source>
         <comment>page and shortcut</comment>
         <extracomment>tooltip of a sidebar page: %1 the page (&quot;Orders&quot;), %2 its shortcut (&quot;Ctrl+2&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="211"/>
+        <location filename="../views/main/MainWindow.cpp" line="196"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="216"/>
+        <location filename="../views/main/MainWindow.cpp" line="201"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="265"/>
+        <location filename="../views/main/MainWindow.cpp" line="250"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="272"/>
+        <location filename="../views/main/MainWindow.cpp" line="257"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="273"/>
+        <location filename="../views/main/MainWindow.cpp" line="258"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="279"/>
+        <location filename="../views/main/MainWindow.cpp" line="264"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="283"/>
+        <location filename="../views/main/MainWindow.cpp" line="268"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="285"/>
+        <location filename="../views/main/MainWindow.cpp" line="270"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="297"/>
+        <location filename="../views/main/MainWindow.cpp" line="282"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="299"/>
+        <location filename="../views/main/MainWindow.cpp" line="284"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -1916,18 +2325,18 @@
 <context>
     <name>souk::MessageBar</name>
     <message>
-        <location filename="../views/common/MessageBar.cpp" line="66"/>
+        <location filename="../views/common/MessageBar.cpp" line="61"/>
         <source>&amp;Details</source>
         <comment>message bar: show technical details</comment>
         <translation>详细信息(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/common/MessageBar.cpp" line="74"/>
+        <location filename="../views/common/MessageBar.cpp" line="69"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
     <message>
-        <location filename="../views/common/MessageBar.cpp" line="75"/>
+        <location filename="../views/common/MessageBar.cpp" line="70"/>
         <source>Close message</source>
         <translation>关闭消息</translation>
     </message>
@@ -2080,8 +2489,9 @@
     <name>souk::OrderDetailDialog</name>
     <message>
         <location filename="../views/orders/OrderDetailDialog.cpp" line="44"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="116"/>
         <source>Order %1</source>
-        <extracomment>%1 is the order number</extracomment>
+        <extracomment>%1 is the order number (&quot;#1042&quot;)</extracomment>
         <translation>订单 %1</translation>
     </message>
     <message>
@@ -2224,134 +2634,139 @@
         <translation>回应客户的争议：由卡组织审查证据并作出裁决</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="117"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="118"/>
         <source>&lt;b&gt;Order %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · placed %6</source>
         <extracomment>%1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date</extracomment>
         <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="123"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="124"/>
+        <source>Order ID %1</source>
+        <translation>订单 ID %1</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="127"/>
         <source>This order needs attention</source>
         <translation>此订单需要处理</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="128"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="132"/>
         <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
         <extracomment>order totals line</extracomment>
         <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="161"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="165"/>
         <source>Phone:</source>
         <extracomment>the customer&apos;s phone number in the order detail</extracomment>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="200"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="204"/>
         <source>captured %1</source>
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="203"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="207"/>
         <source>Needs attention: %1</source>
         <extracomment>%1 why a person must look at the payment, e.g. &quot;The provider refused the capture: …&quot;</extracomment>
         <translation>需要处理：%1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="205"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="209"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="206"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="210"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="212"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="216"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="219"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="223"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="346"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="350"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="349"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="353"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="360"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="364"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="217"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="221"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="163"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="167"/>
         <source>Deliver to:</source>
         <extracomment>the customer&apos;s delivery addresses in the order detail, one a line</extracomment>
         <translation>配送地址：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="247"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="251"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="282"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="286"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="283"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="287"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="284"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="288"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="295"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="299"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="308"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="312"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="318"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="322"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="320"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="324"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="321"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="325"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="332"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="336"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -2359,135 +2774,140 @@
 <context>
     <name>souk::OrderFilterBar</name>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="79"/>
         <source>Order number, customer email or card last 4</source>
-        <translation>订单号、客户邮箱或卡号后 4 位</translation>
+        <translation type="vanished">订单号、客户邮箱或卡号后 4 位</translation>
     </message>
     <message>
         <location filename="../views/orders/OrderFilterBar.cpp" line="80"/>
+        <source>Order number or its end, customer name or email, card last 4</source>
+        <extracomment>what the order search finds; &quot;its end&quot; is the last digits of an order number (&quot;42&quot; finds #1042)</extracomment>
+        <translation>订单号或其末几位、客户姓名或邮箱、卡号后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="81"/>
         <source>Search orders</source>
         <translation>搜索订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="84"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="85"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="85"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="86"/>
         <source>All merchants</source>
         <translation>全部商家</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="90"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="91"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="95"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="96"/>
         <source>All payments</source>
         <translation>全部支付状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="101"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="102"/>
         <source>Placed</source>
         <extracomment>accessible name of the order date filter: when the orders were placed</extracomment>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="102"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="103"/>
         <source>Any time</source>
         <translation>不限时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="103"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="104"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="104"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="105"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="105"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="106"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="107"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="108"/>
         <source>Custom range…</source>
         <extracomment>a choice of the order date filter: shows two date fields, from and to</extracomment>
         <translation>自定义范围…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="129"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="130"/>
         <source>Placed from</source>
         <comment>first day of the order date range</comment>
         <translation>下单起始日期</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="130"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="131"/>
         <source>Placed to</source>
         <comment>last day of the order date range</comment>
         <translation>下单截止日期</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="132"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="133"/>
         <source>Fro&amp;m</source>
         <comment>date range</comment>
         <extracomment>the first day of a custom order date range; &amp; marks the Alt key (File has Alt+F)</extracomment>
         <translation>从(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="135"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="136"/>
         <source>&amp;To</source>
         <comment>date range</comment>
         <extracomment>the last day of a custom order date range (orders of that whole day count)</extracomment>
         <translation>至(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="239"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="248"/>
         <source>Min total (%1)</source>
         <extracomment>placeholder of the order filter&apos;s lowest total; %1 is the currency code (&quot;EUR&quot;)</extracomment>
         <translation>最低金额（%1）</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="239"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="248"/>
         <source>Min total</source>
         <translation>最低金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="241"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="250"/>
         <source>Max total (%1)</source>
         <extracomment>placeholder of the order filter&apos;s highest total; %1 is the currency code (&quot;EUR&quot;)</extracomment>
         <translation>最高金额（%1）</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="241"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="250"/>
         <source>Max total</source>
         <translation>最高金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="259"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="268"/>
         <source>The merchants shown sell in different currencies (%1), and totals in different currencies cannot be compared. Choose one merchant to filter by total.</source>
         <extracomment>tooltip of the disabled total filters; %1 lists the currency codes (&quot;CNY, EUR&quot;)</extracomment>
         <translation>所显示的商家使用不同币种（%1），不同币种的金额无法相互比较。请先选择一个商家，再按金额筛选。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="295"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="304"/>
         <source>“To” is before “From” (%1): choose a day on or after it.</source>
         <extracomment>%1 is the date in the From field; the orders are not filtered until this is fixed</extracomment>
         <translation>“至”日期早于“从”日期（%1）：请选择该日或之后的日期。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="298"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="307"/>
         <source>“From” is after “To” (%1): choose a day on or before it.</source>
         <extracomment>%1 is the date in the To field; the orders are not filtered until this is fixed</extracomment>
         <translation>“从”日期晚于“至”日期（%1）：请选择该日或之前的日期。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderFilterBar.cpp" line="311"/>
+        <location filename="../views/orders/OrderFilterBar.cpp" line="320"/>
         <source>&quot;%1&quot; is not an amount.</source>
         <extracomment>%1 is what the user typed in an amount filter</extracomment>
         <translation>“%1”不是有效的金额。</translation>
@@ -2496,60 +2916,66 @@
 <context>
     <name>souk::OrderListModel</name>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="414"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="443"/>
         <source>The last payment attempt was declined</source>
         <translation>最近一次支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="432"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="431"/>
         <source>•••• %1</source>
         <extracomment>a card shown by its last four digits, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>•••• %1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="457"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="440"/>
+        <source>Order ID %1</source>
+        <extracomment>tooltip of an order&apos;s number: %1 its long id, for support and the API</extracomment>
+        <translation>订单 ID %1</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderListModel.cpp" line="468"/>
         <source>Order</source>
         <comment>column</comment>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="458"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="469"/>
         <source>Placed</source>
         <comment>column</comment>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="459"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="470"/>
         <source>Merchant</source>
         <comment>column</comment>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="460"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="471"/>
         <source>Customer</source>
         <comment>column</comment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="461"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="472"/>
         <source>Status</source>
         <comment>column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="462"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="473"/>
         <source>Payment</source>
         <comment>column</comment>
         <translation>支付状态</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="463"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="474"/>
         <source>Total</source>
         <comment>column</comment>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderListModel.cpp" line="464"/>
+        <location filename="../models/orders/OrderListModel.cpp" line="475"/>
         <source>Card</source>
         <comment>column</comment>
         <translation>银行卡</translation>
@@ -2558,63 +2984,79 @@
 <context>
     <name>souk::OrdersPage</name>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="108"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="114"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="137"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="144"/>
         <source>The table holds still while you read it or pick an order. Click to show the newest orders.</source>
         <translation>您查看或选择订单时，表格保持不动。点击可显示最新订单。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="141"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="148"/>
         <source>&amp;Details…</source>
         <translation>详情(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="173"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="180"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="176"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="183"/>
         <source>Net sales today</source>
         <extracomment>money captured minus money refunded, for the orders placed today</extracomment>
         <translation>今日净销售额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="177"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="184"/>
         <source>Captured minus refunded, for the orders placed since midnight; one amount per currency</source>
         <translation>今日下单订单的已扣款金额减去已退款金额；每种币种分别显示</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="179"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="186"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="180"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="187"/>
         <source>Awaiting capture</source>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="191"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="198"/>
         <source>Pause to read the table while new orders keep arriving</source>
         <translation>暂停刷新，以便在新订单不断到来时查看表格</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="240"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="224"/>
+        <source>Search finds an order number or its last digits, a customer&apos;s name or email, or the last 4 digits of a card.</source>
+        <translation>可搜索订单号或其末几位、客户姓名或邮箱、银行卡号后 4 位。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="230"/>
+        <source>&amp;Clear search</source>
+        <translation>清除搜索(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="250"/>
+        <source>No orders match “%1”.</source>
+        <extracomment>shown over the empty orders table; %1 is what was searched for</extracomment>
+        <translation>没有与“%1”匹配的订单。</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrdersPage.cpp" line="294"/>
         <source>● Live</source>
         <translation>● 实时</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrdersPage.cpp" line="245"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="299"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="249"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="303"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>
@@ -2622,7 +3064,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="265"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="319"/>
         <source>↑ %n new order(s)</source>
         <extracomment>the live orders table holds still while the user reads it; %n newer orders wait above</extracomment>
         <translation>
@@ -2845,99 +3287,120 @@
 <context>
     <name>souk::ProductEditor</name>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="54"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="60"/>
         <source>&amp;Product</source>
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="56"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="62"/>
         <source>&amp;Stock</source>
         <translation>库存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="61"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="67"/>
         <source>Save (%1)</source>
         <translation>保存 (%1)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="104"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="117"/>
         <source>Variants</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="121"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="134"/>
         <source>A&amp;dd variant</source>
         <translation>添加规格(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="123"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="136"/>
         <source>&amp;Remove variant</source>
         <translation>删除规格(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="155"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="168"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="197"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="210"/>
         <source>New product[*]</source>
         <extracomment>window title of the product editor for a product not saved yet; [*] marks unsaved changes</extracomment>
         <translation>新商品[*]</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="200"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="213"/>
         <source>%1[*] – Product</source>
         <extracomment>window title of the product editor; %1 = product title. [*] marks unsaved changes.</extracomment>
         <translation>%1[*] – 商品</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="216"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="229"/>
         <source>A product needs at least one variant.</source>
         <translation>商品至少需要一个规格。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="252"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="265"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="266"/>
         <source>Saved “%1”.</source>
-        <translation>已保存“%1”。</translation>
+        <translation type="vanished">已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="274"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="396"/>
         <source>This product was changed by someone else since you opened it.</source>
         <translation>您打开此商品后，它已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="275"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="397"/>
         <source>Reload it to see the other changes, then make yours again.</source>
         <translation>请重新加载以查看他人的修改，然后重新进行您的修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="276"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="368"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="385"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="398"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="285"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="319"/>
+        <source>Undo the save?</source>
+        <translation>撤销保存？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="320"/>
+        <source>Undoing the save also discards the changes you have not saved yet. Undo anyway?</source>
+        <translation>撤销保存会同时丢弃您尚未保存的修改。仍要撤销吗？</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="352"/>
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="367"/>
+        <source>Reload the product to see it as it is now.</source>
+        <translation>重新加载该商品以查看其当前内容。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductEditor.cpp" line="407"/>
         <source>Please correct the highlighted field before saving.</source>
         <translation>请先更正突出显示的字段，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="328"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="450"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="329"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="451"/>
         <source>The changes to this product have not been saved. Discard them?</source>
         <translation>对此商品的更改尚未保存。要放弃这些更改吗？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="329"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="451"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
@@ -2945,54 +3408,54 @@
 <context>
     <name>souk::ProductListModel</name>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="272"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="273"/>
         <source>Low stock: at least one variant is at or below its threshold</source>
         <translation>低库存：至少有一个规格的库存已达到或低于阈值</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="338"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="339"/>
         <source>Title</source>
         <comment>catalog column</comment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="340"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="341"/>
         <source>SKU</source>
         <comment>catalog column</comment>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="342"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="343"/>
         <source>Category</source>
         <comment>catalog column</comment>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="344"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="345"/>
         <source>Status</source>
         <comment>catalog column</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="346"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="347"/>
         <source>Variants</source>
         <comment>catalog column</comment>
         <translation>规格数</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="348"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="349"/>
         <source>Price</source>
         <comment>catalog column</comment>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="350"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="351"/>
         <source>Available</source>
         <comment>catalog column: stock that can be sold</comment>
         <translation>可售</translation>
     </message>
     <message>
-        <location filename="../models/catalog/ProductListModel.cpp" line="352"/>
+        <location filename="../models/catalog/ProductListModel.cpp" line="353"/>
         <source>Updated</source>
         <comment>catalog column: last change</comment>
         <translation>更新时间</translation>
@@ -3017,68 +3480,125 @@
     </message>
 </context>
 <context>
+    <name>souk::ProductUndoController</name>
+    <message>
+        <location filename="../views/catalog/ProductUndoController.cpp" line="18"/>
+        <source>Saved “%1”.</source>
+        <extracomment>%1 = product title</extracomment>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductUndoController.cpp" line="23"/>
+        <source>&amp;Undo</source>
+        <comment>undo the saved product edit</comment>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductUndoController.cpp" line="29"/>
+        <source>Undoing the changes to “%1”…</source>
+        <extracomment>%1 = product title</extracomment>
+        <translation>正在撤销对“%1”的修改…</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductUndoController.cpp" line="35"/>
+        <source>Undid the changes to “%1”.</source>
+        <extracomment>%1 = product title</extracomment>
+        <translation>已撤销对“%1”的修改。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductUndoController.cpp" line="42"/>
+        <source>The changes to “%1” cannot be undone: the product was changed after they were saved. Nothing was undone.</source>
+        <extracomment>%1 = product title</extracomment>
+        <translation>无法撤销对“%1”的修改：保存后该商品又被修改过。未撤销任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductUndoController.cpp" line="48"/>
+        <source>The changes to “%1” cannot be undone: a variant they added has stock history now and cannot be removed. Nothing was undone.</source>
+        <extracomment>%1 = product title</extracomment>
+        <translation>无法撤销对“%1”的修改：这些修改新增的规格现在已有库存记录，无法删除。未撤销任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../views/catalog/ProductUndoController.cpp" line="53"/>
+        <source>The changes to “%1” cannot be undone: %2 Nothing was undone.</source>
+        <extracomment>%1 = product title, %2 = the reason, e.g. &quot;SKU (variant 2): This value is already in use.&quot;</extracomment>
+        <translation>无法撤销对“%1”的修改：%2 未撤销任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>souk::RefundDialog</name>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="26"/>
-        <location filename="../views/orders/RefundDialog.cpp" line="97"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="27"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="111"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="32"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="33"/>
         <source>Refundable:</source>
         <translation>可退金额：</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="39"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="40"/>
         <source>Amount (%1):</source>
         <extracomment>%1 is a currency symbol such as € or ¥</extracomment>
         <translation>金额 (%1)：</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="43"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="44"/>
         <source>Why is the money returned? (customers see this on their receipt)</source>
         <translation>退款原因（客户会在收据上看到）</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="48"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="49"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="55"/>
-        <location filename="../views/orders/RefundDialog.cpp" line="97"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="56"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="111"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="85"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="75"/>
+        <source>Refund payment of order %1</source>
+        <extracomment>title of the refund dialog; %1 is the order number (&quot;#1042&quot;)</extracomment>
+        <translation>订单 %1 退款</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="95"/>
         <source>Enter an amount such as %1.</source>
         <translation>请输入金额，例如 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="87"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="97"/>
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="90"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="100"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="92"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="102"/>
         <source>Say why the money is returned.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="94"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="108"/>
         <source>Refund %1 of %2 to the card %3?</source>
         <extracomment>%1 amount to refund, %2 what was captured, %3 the card, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>从已扣款的 %2 中退款 %1 到银行卡 %3？</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="96"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="110"/>
+        <source>Refund %1 of %2 for order %3 to the card %4?</source>
+        <extracomment>%1 amount to refund, %2 what was captured, %3 the order number (&quot;#1042&quot;), %4 the card (&quot;•••• 4242&quot;)</extracomment>
+        <translation>从订单 %3 已扣款的 %2 中退款 %1 到银行卡 %4？</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/RefundDialog.cpp" line="103"/>
         <source>•••• %1</source>
         <translation>•••• %1</translation>
     </message>
@@ -3151,50 +3671,50 @@
 <context>
     <name>souk::VariantTableModel</name>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="325"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="330"/>
         <source>SKU</source>
         <comment>variant column</comment>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="328"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="333"/>
         <source>Option %1</source>
         <comment>variant column for an unnamed option</comment>
         <translation>属性 %1</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="332"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="337"/>
         <source>Price (%1)</source>
         <comment>variant column</comment>
         <extracomment>%1 is the currency code, e.g. &quot;Price (EUR)&quot;</extracomment>
         <translation>价格 (%1)</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="334"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="339"/>
         <source>Compare-at</source>
         <comment>variant column: the former price shown struck out</comment>
         <translation>划线价</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="336"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="341"/>
         <source>Cost</source>
         <comment>variant column: what the merchant pays</comment>
         <translation>成本价</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="338"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="343"/>
         <source>Barcode</source>
         <comment>variant column</comment>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="340"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="345"/>
         <source>Weight (g)</source>
         <comment>variant column</comment>
         <translation>重量 (g)</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantTableModel.cpp" line="342"/>
+        <location filename="../models/catalog/VariantTableModel.cpp" line="347"/>
         <source>Low-stock threshold</source>
         <comment>variant column</comment>
         <translation>低库存阈值</translation>
