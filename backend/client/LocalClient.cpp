@@ -3,6 +3,7 @@
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include "backend/catalog/BulkEditService.h"
@@ -160,10 +161,15 @@ LocalClient::~LocalClient()
 
 QFuture<Result<QStringList>> LocalClient::checkStore()
 {
-    return m_engine->read<QStringList>([](QSqlDatabase& db) -> Result<QStringList> {
+    engine::Engine* engine = m_engine.get();
+    return m_engine->read<QStringList>([engine](QSqlDatabase& db) -> Result<QStringList> {
         auto catalogProblems = CatalogCheck::run(db);
         if (!catalogProblems)
             return catalogProblems.error();
+        // damaged pages (SQLite's own integrity check) stop writes, as a quick check would; a
+        // broken invariant of Souk's is reported, for a person to look at, and writes go on
+        if (const QStringList pages = catalogProblems->filter(QRegularExpression(u"^integrity: "_s)); !pages.isEmpty())
+            engine->markDamaged(Error::store(ErrorCode::StoreCorrupt, u"failed its integrity check: "_s + pages.first()));
         auto commerceProblems = payments::CommerceCheck::run(db);
         if (!commerceProblems)
             return commerceProblems.error();

@@ -68,10 +68,16 @@ struct OrderEvent
     qint64 atMs = 0;
 };
 
+/// The number a merchant's first order gets; the next ones count up from it (Shopify's #1001).
+inline constexpr qint64 FirstOrderNumber = 1001;
+
 /// An order with its totals (integer minor units of `currency`). Value type, any thread.
 struct Order
 {
-    Id id;
+    Id id; ///< the key: APIs, links and the change feed name an order by it
+    /// Short and per merchant, for people ("#1042"): given in creation order, never twice for one
+    /// merchant. 0 only for a row written outside the engine (never by Souk itself).
+    qint64 number = 0;
     Id merchantId;
     Id customerId;
     Id locationId;
@@ -88,6 +94,7 @@ struct Order
     qint64 refundedMinor = 0;
     QString cardLast4;
     QString customerEmail;
+    QString customerName; ///< as the customer was named when the order was placed
     qint64 expiresMs = 0;
     qint64 createdMs = 0;
     qint64 updatedMs = 0;

@@ -9,7 +9,7 @@ namespace souk::orders::rows {
 const QString OrderColumns =
     u"id, merchant_id, customer_id, location_id, status, payment_state, currency, subtotal_minor, "
     "discount_minor, discount_code, tax_minor, delivery_fee_minor, total_minor, captured_minor, refunded_minor, "
-    "card_last4, customer_email, expires_ms, created_ms, updated_ms, version"_s;
+    "card_last4, customer_email, expires_ms, created_ms, updated_ms, version, number, customer_name"_s;
 
 namespace {
 
@@ -39,6 +39,8 @@ Order readOrderFrom(const Row& q)
     o.createdMs = q.value(c++).toLongLong();
     o.updatedMs = q.value(c++).toLongLong();
     o.version = q.value(c++).toLongLong();
+    o.number = q.value(c++).toLongLong(); // NULL (a row written outside the engine): 0
+    o.customerName = q.value(c++).toString();
     return o;
 }
 

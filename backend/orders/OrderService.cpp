@@ -146,21 +146,28 @@ Result<std::optional<DiscountCode>> findDiscount(store::UnitOfWork& uow, Id merc
     return std::optional<DiscountCode>(d);
 }
 
-Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const NewOrder& r, Id& locationId)
+/// Who placed the order as the order keeps it: the customer's email and name.
+struct Placer
+{
+    QString email;
+    QString name;
+};
+
+Result<Placer> customerAndLocation(store::UnitOfWork& uow, const NewOrder& r, Id& locationId)
 {
     store::LookupCache* cache = uow.lookups();
     const QString key = cache ? u"who\x1f%1\x1f%2"_s.arg(r.customerId.value).arg(r.merchantId.value) : QString();
     if (const QVariantList* hit = cache ? cache->find(key) : nullptr) {
         locationId = Id{hit->at(1).toLongLong()};
-        return std::pair(r.customerId, hit->at(0).toString());
+        return Placer{hit->at(0).toString(), hit->at(2).toString()};
     }
-    store::Statement& c = uow.statement(u"SELECT email FROM customers WHERE id = ?"_s);
+    store::Statement& c = uow.statement(u"SELECT email, name FROM customers WHERE id = ?"_s);
     c.bindValue(0, r.customerId.value);
     if (auto s = store::exec(c, u"reading the order's customer"_s); !s)
         return s.error();
     if (!c.next())
         return Error::notFound(u"customerId"_s, u"no such customer"_s);
-    const QString email = c.value(0).toString();
+    const Placer placer{c.value(0).toString(), c.value(1).toString()};
     c.finish();
     // the first location by id; min() walks the merchant's few rows (ORDER BY id would sort them)
     store::Statement& l = uow.statement(u"SELECT min(id) FROM locations WHERE merchant_id = ?"_s);
@@ -172,8 +179,29 @@ Result<std::pair<Id, QString>> customerAndLocation(store::UnitOfWork& uow, const
     locationId = Id{l.value(0).toLongLong()};
     l.finish();
     if (cache)
-        cache->insert(key, {email, locationId.value});
-    return std::pair(r.customerId, email);
+        cache->insert(key, {placer.email, locationId.value, placer.name});
+    return placer;
+}
+
+/// The merchant's next order number, counted in a row of the same transaction as the order
+/// (as payments count their provider calls), never in memory: a command undone (its savepoint,
+/// or the whole batch) takes its number back with its order, and the next order gets it. So
+/// several orders of one group commit count up one by one, and no number is given twice; the
+/// unique index (merchant_id, number) refuses a second one should anything else try.
+Result<qint64> nextNumber(store::UnitOfWork& uow, Id merchantId)
+{
+    store::Statement& q = uow.statement(u"INSERT INTO order_numbers (merchant_id, last_number) VALUES (?, ?) "
+                                        "ON CONFLICT (merchant_id) DO UPDATE SET last_number = last_number + 1 "
+                                        "RETURNING last_number"_s);
+    q.bindValue(0, merchantId.value);
+    q.bindValue(1, FirstOrderNumber);
+    if (auto s = store::exec(q, u"numbering an order"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::internal(u"numbering an order returned no number"_s);
+    const qint64 number = q.value(0).toLongLong();
+    q.finish();
+    return number;
 }
 
 Status insertOrder(store::UnitOfWork& uow, const Order& o)
@@ -182,11 +210,13 @@ Status insertOrder(store::UnitOfWork& uow, const Order& o)
         uow.statement(u"INSERT INTO orders (id, merchant_id, customer_id, location_id, status, "
                       "payment_state, currency, subtotal_minor, discount_minor, discount_code, tax_minor, "
                       "delivery_fee_minor, total_minor, customer_email, expires_ms, created_ms, updated_ms, "
-                      "version) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"_s);
+                      "version, number, customer_name) "
+                      "VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"_s);
     const QVariantList values{o.id.value,  o.merchantId.value, o.customerId.value, o.locationId.value,
                               o.currency,  o.subtotalMinor,    o.discountMinor,    store::nonNull(o.discountCode),
                               o.taxMinor,  o.deliveryFeeMinor, o.totalMinor,       store::nonNull(o.customerEmail),
-                              o.expiresMs, o.createdMs,        o.updatedMs};
+                              o.expiresMs, o.createdMs,        o.updatedMs,        o.number,
+                              store::nonNull(o.customerName)};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing an order"_s); !s)
@@ -251,7 +281,8 @@ Result<Order> OrderService::create(store::UnitOfWork& uow, const NewOrder& r)
     o.id = uow.newId();
     o.merchantId = r.merchantId;
     o.customerId = r.customerId;
-    o.customerEmail = who->second;
+    o.customerEmail = who->email;
+    o.customerName = who->name;
     o.lines = *lines;
     o.subtotalMinor = totals->subtotalMinor;
     o.discountMinor = totals->discountMinor;
@@ -266,6 +297,11 @@ Result<Order> OrderService::create(store::UnitOfWork& uow, const NewOrder& r)
         if (auto s = OrderStock::reserve(uow, o.id, o.locationId, o.lines[i], u"lines[%1].quantity"_s.arg(i)); !s)
             return s.error();
     }
+    // last before the row: a request refused above uses no number
+    auto number = nextNumber(uow, r.merchantId);
+    if (!number)
+        return number.error();
+    o.number = *number;
     if (auto s = insertOrder(uow, o); !s)
         return s.error();
     if (auto s = insertEvent(uow, o.id, u"status"_s, std::nullopt, OrderStatus::PendingPayment, o.totalMinor,

@@ -40,7 +40,9 @@ QJsonObject PaymentJson::order(const Order& o)
     QJsonArray lines;
     for (const auto& l : o.lines)
         lines.append(line(l));
-    return {{u"id"_s, id(o.id)}, {u"merchantId"_s, id(o.merchantId)}, {u"customerId"_s, id(o.customerId)},
+    // "number" is for people (#1042) and a plain JSON number; "id" stays the key, as a string
+    return {{u"id"_s, id(o.id)}, {u"number"_s, o.number}, {u"merchantId"_s, id(o.merchantId)},
+            {u"customerId"_s, id(o.customerId)}, {u"customerName"_s, o.customerName},
             {u"locationId"_s, id(o.locationId)}, {u"status"_s, OrderStateMachine::name(o.status)},
             {u"paymentState"_s, OrderStateMachine::paymentStateName(o.paymentState)}, {u"currency"_s, o.currency},
             {u"subtotalMinor"_s, o.subtotalMinor}, {u"discountMinor"_s, o.discountMinor},
@@ -62,8 +64,10 @@ Result<Order> PaymentJson::orderFrom(const QJsonObject& j)
         return paymentState.error();
     Order o;
     o.id = idOf(j, u"id"_s);
+    o.number = int64(j, u"number"_s);
     o.merchantId = idOf(j, u"merchantId"_s);
     o.customerId = idOf(j, u"customerId"_s);
+    o.customerName = j.value(u"customerName"_s).toString();
     o.locationId = idOf(j, u"locationId"_s);
     o.status = *status;
     o.paymentState = *paymentState;

@@ -225,6 +225,7 @@ QByteArray StoredResult<Order>::encode(const Order& o)
         line.integer(l.quantity).integer(l.unitPriceMinor).integer(l.lineTotalMinor);
         w.record(line.take());
     }
+    w.integer(o.number).text(o.customerName);
     // a new field goes here, after every field above: see Writer
     return w.take();
 }
@@ -285,6 +286,10 @@ Result<Order> StoredResult<Order>::decode(const QByteArray& bytes)
             readLine(r, l);
         }
         o.lines.append(std::move(l));
+    }
+    if (r.typed()) { // the first form ends with the lines; a record from before numbers, here too
+        o.number = r.integer();
+        o.customerName = r.text();
     }
     if (!r.good())
         return unreadable("order");

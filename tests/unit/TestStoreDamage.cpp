@@ -24,10 +24,14 @@ private slots:
     void commandThatMeetsCorruptionStopsWrites();
     void healthCheckFindsADamagedPage();
     void soundStorePassesTheHealthCheck();
+    void fullCheckFindingDamagedPagesStopsWrites();
 
 private:
     template <typename T> T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
     qint64 scalar(const QString& sql);
+    /// Garbles one page of the customers table in the file under the running engine (as a
+    /// disk or another program could), then moves the log on so readers drop their caches.
+    void damageACustomersPage();
     /// A write that adds a customer; its result.
     Result<orders::Customer> addCustomer(const QString& email);
 
@@ -95,7 +99,7 @@ void TestStoreDamage::commandThatMeetsCorruptionStopsWrites()
     QVERIFY(!engine.damage()->message.contains(u"again"_s));
 }
 
-void TestStoreDamage::healthCheckFindsADamagedPage()
+void TestStoreDamage::damageACustomersPage()
 {
     // enough rows that the customers table spans many pages, all in the store file
     for (int i = 0; i < 400; ++i)
@@ -117,6 +121,13 @@ void TestStoreDamage::healthCheckFindsADamagedPage()
     // a write elsewhere moves the log on, so readers drop what they had cached
     QVERIFY(wait(m_f->client().setMerchantTerms(
         orders::MerchantTerms{m_f->merchantId(), 100, 0, 0, 0, 30, 0}, souk::test::newKey())));
+}
+
+void TestStoreDamage::healthCheckFindsADamagedPage()
+{
+    damageACustomersPage();
+    if (QTest::currentTestFailed())
+        return;
     QSignalSpy damaged(&m_f->client(), &Client::storeDamaged);
     // maintenance runs the check an hour after the last (the open's): not before
     QVERIFY(wait(m_f->client().runMaintenance()));
@@ -148,6 +159,22 @@ void TestStoreDamage::soundStorePassesTheHealthCheck()
     QVERIFY(problems->isEmpty());
     QVERIFY(!m_f->client().engine().damage());
     QVERIFY(addCustomer(u"ok2@example.com"_s));
+}
+
+void TestStoreDamage::fullCheckFindingDamagedPagesStopsWrites()
+{
+    // `soukctl check` and the console's check run SQLite's integrity check too: damaged pages
+    // found there stop writes as the quick check's do
+    damageACustomersPage();
+    if (QTest::currentTestFailed())
+        return;
+    auto problems = wait(m_f->client().checkStore());
+    QVERIFY(problems);
+    QVERIFY(!problems->filter(u"integrity: "_s).isEmpty());
+    QVERIFY(m_f->client().engine().damage());
+    auto refused = addCustomer(u"after-check@example.com"_s);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::StoreCorrupt);
 }
 
 QTEST_GUILESS_MAIN(TestStoreDamage)
