@@ -23,7 +23,7 @@ struct OrderQuery
     std::optional<qint64> toMs;          ///< created before
     std::optional<qint64> minTotalMinor;
     std::optional<qint64> maxTotalMinor;
-    QString search;                      ///< an order id, a customer email, or a card's last 4 digits
+    QString search;                      ///< see OrderSearch: a number or its end, id, name, email, card
     Id beforeId;                         ///< keyset: rows older than this id; null: from the newest
     int limit = 200;
 };
