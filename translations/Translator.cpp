@@ -1,6 +1,7 @@
 #include "translations/Translator.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -16,11 +17,19 @@ bool loadTranslation(QTranslator& translator, const QLocale& locale)
 
 bool installTranslator(const QLocale& locale)
 {
+    // the one installed before goes: souk_en.qm holds only plural forms, so a Chinese
+    // translator left below it would still answer every other text
+    static QPointer<QTranslator> installed;
     auto* translator = new QTranslator(QCoreApplication::instance());
     if (!loadTranslation(*translator, locale)) {
         delete translator;
         return false;
     }
+    if (installed) {
+        QCoreApplication::removeTranslator(installed);
+        delete installed;
+    }
+    installed = translator;
     return QCoreApplication::installTranslator(translator);
 }
 

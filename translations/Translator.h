@@ -12,8 +12,9 @@ namespace souk {
 /// tr("%n product(s)", nullptr, n) reads "1 product" and "2 products". False if nothing loaded.
 bool loadTranslation(QTranslator& translator, const QLocale& locale);
 
-/// loadTranslation() into a translator owned by the application, installed on it. Call it once
-/// the QCoreApplication exists and before the first widget is created.
+/// loadTranslation() into a translator owned by the application, installed on it in place of
+/// the one this installed before (tests switch languages). Call it once the QCoreApplication
+/// exists and before the first widget is created.
 bool installTranslator(const QLocale& locale);
 
 } // namespace souk
