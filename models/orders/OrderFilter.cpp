@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "backend/core/Id.h"
+#include "backend/orders/OrderSearch.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,18 +26,8 @@ bool OrderFilter::matches(const orders::Order& o) const
         return false;
     if (maxTotalMinor && o.totalMinor > *maxTotalMinor)
         return false;
-    const QString s = search.trimmed();
-    if (s.isEmpty())
-        return true;
-    bool numeric = false;
-    const qint64 asId = s.toLongLong(&numeric);
-    if (s.contains(u'@'))
-        return o.customerEmail == s.toLower();
-    if (numeric && s.size() == 4)
-        return o.cardLast4 == s;
-    if (numeric)
-        return o.id.value == asId;
-    return o.customerEmail.startsWith(s.toLower());
+    // the engine's own reading of the text: OrderQueries runs it as SQL, this on one order
+    return orders::OrderSearch::parse(search).matches(o);
 }
 
 void OrderFilter::setLastDays(int days, QDate today)

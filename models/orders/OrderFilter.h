@@ -24,7 +24,7 @@ public:
     std::optional<qint64> toMs;   ///< created before
     std::optional<qint64> minTotalMinor;
     std::optional<qint64> maxTotalMinor;
-    QString search; ///< an order id, a customer email (or its start), a card's last 4 digits
+    QString search; ///< see orders::OrderSearch: a number or its end, an id, a name, an email, a card's last 4
 
     /// Orders placed on `today` and the `days - 1` days before it, by local time; 0 or less: any time.
     void setLastDays(int days, QDate today);

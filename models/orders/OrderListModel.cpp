@@ -81,6 +81,7 @@ void OrderListModel::requestPage()
                 onPage(*page);
                 // only now: a view asking for more while the rows went in would ask for this page again
                 m_pageInFlight = false;
+                emit pageLoaded();
             });
 }
 
@@ -410,9 +411,7 @@ QVariant OrderListModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return index.column() == Total ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ToolTipRole:
-        return index.column() == Payment && o->paymentState == orders::PaymentState::Failed
-                   ? tr("The last payment attempt was declined")
-                   : QVariant();
+        return toolTip(*o, index.column());
     default:
         return {};
     }
@@ -421,15 +420,27 @@ QVariant OrderListModel::data(const QModelIndex& index, int role) const
 QVariant OrderListModel::displayData(const Order& o, int column) const
 {
     switch (column) {
-    case Number: return o.id.toString();
+    case Number: return OrderText::number(o);
     case Created: return formatDateTime(o.createdMs);
     case Merchant: return m_merchantNames.value(o.merchantId.value, o.merchantId.toString());
-    case Customer: return o.customerEmail;
+    case Customer: return o.customerName.isEmpty() ? o.customerEmail : o.customerName;
     case Status: return OrderText::status(o.status);
     case Payment: return OrderText::paymentState(o.paymentState);
     case Total: return formatMoney(o.totalMinor, currencyOf(o.currency));
     //: a card shown by its last four digits, e.g. "•••• 4242"
     case Card: return o.cardLast4.isEmpty() ? QString() : tr("•••• %1").arg(o.cardLast4);
+    default: return {};
+    }
+}
+
+QVariant OrderListModel::toolTip(const Order& o, int column) const
+{
+    switch (column) {
+    //: tooltip of an order's number: %1 its long id, for support and the API
+    case Number: return tr("Order ID %1").arg(o.id.toString());
+    case Customer: return o.customerEmail; // the name is shown; the email tells two namesakes apart
+    case Payment:
+        return o.paymentState == orders::PaymentState::Failed ? tr("The last payment attempt was declined") : QVariant();
     default: return {};
     }
 }
@@ -440,7 +451,7 @@ QVariant OrderListModel::rawData(const Order& o, int column) const
     case Number: return o.id.value;
     case Created: return o.createdMs;
     case Merchant: return o.merchantId.value;
-    case Customer: return o.customerEmail;
+    case Customer: return o.customerName.isEmpty() ? o.customerEmail : o.customerName;
     case Status: return int(o.status);
     case Payment: return int(o.paymentState);
     case Total: return o.totalMinor;

@@ -42,7 +42,7 @@ public:
     };
     enum Role
     {
-        RawRole = Qt::UserRole, ///< unformatted values: qint64 ids, amounts and times, int states
+        RawRole = Qt::UserRole, ///< unformatted values: qint64 ids (Number sorts by id), amounts and times, int states
         IdRole,                 ///< the order id as qint64
     };
 
@@ -90,6 +90,8 @@ public:
 signals:
     void firstRowsShown(qint64 ms);
     void loadFailed(const souk::Error& error);
+    /// A page of the current filter is in, an empty one too, and isLoading() is false again.
+    void pageLoaded();
     void heldChangesChanged(int count);
     void newRowsWaitingChanged(int count);
     /// An order shown in the table changed (the detail dialog listens).
@@ -109,6 +111,7 @@ private:
     void place(const orders::Order& order);
     QVariant displayData(const orders::Order& o, int column) const;
     QVariant rawData(const orders::Order& o, int column) const;
+    QVariant toolTip(const orders::Order& o, int column) const;
     const Currency& currencyOf(const QString& code) const;
 
     Client& m_client;

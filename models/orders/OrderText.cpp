@@ -40,6 +40,14 @@ QString translated(const QHash<QString, Text>& texts, const QString& code)
 
 } // namespace
 
+QString OrderText::number(const orders::Order& order)
+{
+    if (order.number <= 0)
+        return order.id.toString();
+    //: an order's short number as shown everywhere, e.g. "#1042"
+    return Tr::tr("#%1", "order number").arg(order.number);
+}
+
 QString OrderText::status(OrderStatus status)
 {
     switch (status) {

@@ -14,6 +14,9 @@ class OrderText final
 {
 public:
     OrderText() = delete;
+    /// The order as people name it: "#1042"; an order without a number (written outside Souk)
+    /// by its id.
+    static QString number(const orders::Order& order);
     static QString status(orders::OrderStatus status);
     static QString paymentState(orders::PaymentState state);
     static QString paymentStatus(payments::PaymentStatus status);

@@ -11,6 +11,7 @@
 #include "translations/Translator.h"
 #include "views/common/MessageBar.h"
 #include "views/orders/OrderDetailDialog.h"
+#include "views/orders/RefundDialog.h"
 
 using namespace Qt::StringLiterals;
 using souk::test::OrderSupport;
@@ -36,6 +37,7 @@ private slots:
     void ledgerEntriesInWords();
     void timelineReadsAsWords();
     void refusedCaptureNeedsAttention();
+    void numberNamesTheOrder();
 
 private:
     /// A dialog on `orderId`, shown, once loaded.
@@ -188,6 +190,39 @@ void TestOrderDetailDialog::refusedCaptureNeedsAttention()
         QVERIFY(souk::installTranslator(QLocale(QLocale::Chinese, QLocale::China)));
         auto chinese = open(refused.orderId);
         chinese->grab().save(dir + u"/order-needs-attention-zh.png"_s);
+        QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+    }
+}
+
+void TestOrderDetailDialog::numberNamesTheOrder()
+{
+    // the customer's first order here is the shop's first: #1001, in the title and the header;
+    // the long id stays at hand for support
+    auto dialog = open(m_paid.orderId);
+    QCOMPARE(dialog->windowTitle(), u"Order #1001"_s);
+    auto* header = dialog->findChild<QLabel*>(u"orderHeader"_s);
+    QVERIFY2(header->text().startsWith(u"<b>Order #1001</b>"_s), qPrintable(header->text()));
+    QVERIFY(!header->text().contains(m_paid.orderId.toString()));
+    QCOMPARE(header->toolTip(), u"Order ID %1"_s.arg(m_paid.orderId.toString()));
+    // the refund names it too
+    auto* refund = dialog->findChild<QPushButton*>(u"refundButton"_s);
+    QVERIFY(refund->isEnabled());
+    QTest::mouseClick(refund, Qt::LeftButton);
+    RefundDialog* refundDialog = nullptr;
+    QTRY_VERIFY((refundDialog = dialog->findChild<RefundDialog*>()) != nullptr);
+    QCOMPARE(refundDialog->windowTitle(), u"Refund payment of order #1001"_s);
+    refundDialog->reject();
+    if (const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        dialog->grab().save(dir + u"/order-detail.png"_s);
+        QVERIFY(souk::installTranslator(QLocale(QLocale::Chinese, QLocale::China)));
+        auto chinese = open(m_paid.orderId);
+        QCOMPARE(chinese->windowTitle(), u"订单 #1001"_s);
+        chinese->grab().save(dir + u"/order-detail-zh.png"_s);
+        RefundDialog refundZh(m_f->client(), chinese->detail().order, chinese->detail().payments.first(),
+                              chinese.get());
+        refundZh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&refundZh));
+        refundZh.grab().save(dir + u"/refund-zh.png"_s);
         QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
     }
 }

@@ -1,6 +1,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -88,6 +89,28 @@ private:
     qint64 m_lastMs = 0;
 };
 
+/// Typing as a person does: key presses for what a keyboard has (Latin-1), and text an input
+/// method commits for the rest (Chinese: QTest's key clicks cover Latin-1 only).
+void typeText(QWidget* edit, const QString& text)
+{
+    QString keys;
+    const auto flushKeys = [&] {
+        if (!keys.isEmpty())
+            QTest::keyClicks(edit, std::exchange(keys, {}));
+    };
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80) {
+            keys += c;
+            continue;
+        }
+        flushKeys();
+        QInputMethodEvent commit;
+        commit.setCommitString(QString(c));
+        QCoreApplication::sendEvent(edit, &commit);
+    }
+    flushKeys();
+}
+
 /// A person's click: the button goes down and comes up a moment later, the feed running between.
 void humanClick(QWindow* window, QPoint at)
 {
@@ -132,6 +155,8 @@ private slots:
     void statusFilterNarrowsRows();
     void merchantFilterChoosesMerchant();
     void searchByEmail();
+    void searchByNumberAndName();
+    void searchFindingNothingSaysSo();
     void badAmountFilterIsReported();
     void mixedCurrenciesTurnTotalsOff();
     void sharedCurrencyReadsTotals();
@@ -312,6 +337,113 @@ void TestOrdersPage::searchByEmail()
     QTest::keyClicks(search, u"4242"_s); // the card's last 4
     QTRY_COMPARE(firstId(), m_paid.orderId);
     QCOMPARE(rows(), 1);
+}
+
+void TestOrdersPage::searchByNumberAndName()
+{
+    // the table shows the short number; its long id is behind it
+    QTRY_COMPARE(m_page->model()->index(0, OrderListModel::Number).data().toString(), u"#1002"_s);
+    QCOMPARE(m_page->model()->index(1, OrderListModel::Number).data().toString(), u"#1001"_s);
+    QCOMPARE(m_page->model()->index(1, OrderListModel::Customer).data().toString(), u"Ana Lima"_s);
+    orders::Customer wang;
+    wang.name = u"王小明"_s;
+    wang.email = u"xm@example.com"_s;
+    auto customer = StoreFixture::wait(m_f->client().createCustomer(wang, souk::test::newKey()));
+    QVERIFY(customer);
+    const auto placed = StoreFixture::wait(m_f->client().createOrder(
+        orders::NewOrder{m_f->merchantId(), customer->id, {{u"EAR-1"_s, 1}}, {}, {}}, souk::test::newKey()));
+    QVERIFY(placed);
+    QCOMPARE(placed->number, 1003);
+    QTRY_COMPARE(rows(), 3);
+
+    auto* search = child<QLineEdit>(u"searchEdit"_s);
+    // typed as a person types it; the table shows that search's orders once it ran
+    const auto searchFor = [&](const QString& text) {
+        search->clear();
+        typeText(search, text);
+        QTRY_COMPARE(m_page->model()->filter().search, text);
+        QTRY_VERIFY(!m_page->model()->isLoading());
+    };
+    searchFor(u"2"_s); // the end of #1002
+    QCOMPARE(rows(), 1);
+    QCOMPARE(firstId(), m_paid.orderId);
+    searchFor(u"#1001"_s);
+    QCOMPARE(rows(), 1);
+    QCOMPARE(firstId(), m_unpaid.id);
+    searchFor(u"王"_s); // as a Chinese input method commits it
+    QCOMPARE(rows(), 1);
+    QCOMPARE(firstId(), placed->id);
+    QCOMPARE(m_page->model()->index(0, OrderListModel::Customer).data().toString(), u"王小明"_s);
+    searchFor(u"LIMA"_s); // both OrderSupport customers are Ana Lima
+    QCOMPARE(rows(), 2);
+    // a new order of a customer the search names comes in live
+    OrderSupport(*m_f, u"dee@example.com"_s).place(u"EAR-1"_s, 1);
+    QTRY_COMPARE(rows(), 3);
+    QCOMPARE(m_page->model()->index(0, OrderListModel::Number).data().toString(), u"#1004"_s);
+}
+
+void TestOrdersPage::searchFindingNothingSaysSo()
+{
+    auto* search = child<QLineEdit>(u"searchEdit"_s);
+    auto* panel = child<QWidget>(u"noMatchPanel"_s);
+    QVERIFY(panel);
+    QVERIFY(!panel->isVisible());
+    QWindow* window = m_page->windowHandle();
+    QTest::mouseClick(window, Qt::LeftButton, {}, search->mapTo(m_page.get(), search->rect().center()));
+    QTest::keyClicks(search, u"zzz"_s);
+    QTRY_VERIFY(panel->isVisible());
+    QCOMPARE(rows(), 0);
+    QCOMPARE(child<QLabel>(u"noMatchLabel"_s)->text(), u"No orders match “zzz”."_s);
+    // it covers the empty rows, under the header
+    auto* table = child<QTableView>(u"ordersTable"_s);
+    QCOMPARE(panel->parentWidget(), table->viewport());
+    QCOMPARE(panel->geometry(), table->viewport()->rect());
+    if (const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(u"orders-no-match.png"_s)));
+        QVERIFY(souk::installTranslator(QLocale(QLocale::Chinese, QLocale::China)));
+        OrdersPage chinese(m_f->client(), *m_prefs, m_f->merchantId());
+        chinese.resize(m_page->size());
+        chinese.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chinese));
+        QTRY_COMPARE(chinese.model()->rowCount(), 2);
+        QVERIFY(chinese.grab().save(QDir(dir).filePath(u"orders-zh.png"_s)));
+        auto* chineseSearch = chinese.findChild<QLineEdit*>(u"searchEdit"_s);
+        typeText(chineseSearch, u"无此订单"_s);
+        QTRY_VERIFY(chinese.findChild<QWidget*>(u"noMatchPanel"_s)->isVisible());
+        QVERIFY(chinese.grab().save(QDir(dir).filePath(u"orders-no-match-zh.png"_s)));
+        QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+        chinese.close();
+        m_page->activateWindow(); // the person's window again, for the keys below
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    }
+    // typing on: still nothing, and it says what is searched now
+    QTest::keyClicks(search, u"y"_s);
+    QTRY_COMPARE(child<QLabel>(u"noMatchLabel"_s)->text(), u"No orders match “zzzy”."_s);
+    // a way back: the button clears the search, every order is there again
+    auto* clear = child<QPushButton>(u"clearSearchButton"_s);
+    QTest::mouseClick(window, Qt::LeftButton, {}, clear->mapTo(m_page.get(), clear->rect().center()));
+    QTRY_COMPARE(rows(), 2);
+    QVERIFY(!panel->isVisible());
+    QVERIFY(search->text().isEmpty());
+    QVERIFY(search->hasFocus()); // to type the next search at once
+    // text that looks like markup is shown as typed
+    QTest::keyClicks(search, u"<b>x</b>"_s);
+    QTRY_VERIFY(panel->isVisible());
+    QCOMPARE(child<QLabel>(u"noMatchLabel"_s)->textFormat(), Qt::PlainText);
+    QCOMPARE(child<QLabel>(u"noMatchLabel"_s)->text(), u"No orders match “<b>x</b>”."_s);
+    // an order that matches arriving live takes the message away
+    search->clear();
+    QTest::keyClicks(search, u"nobody"_s);
+    QTRY_VERIFY(panel->isVisible());
+    orders::Customer nobody;
+    nobody.name = u"Nobody Smith"_s;
+    nobody.email = u"ns@example.com"_s;
+    auto customer = StoreFixture::wait(m_f->client().createCustomer(nobody, souk::test::newKey()));
+    QVERIFY(customer);
+    QVERIFY(StoreFixture::wait(m_f->client().createOrder(
+        orders::NewOrder{m_f->merchantId(), customer->id, {{u"EAR-1"_s, 1}}, {}, {}}, souk::test::newKey())));
+    QTRY_COMPARE(rows(), 1);
+    QVERIFY(!panel->isVisible());
 }
 
 void TestOrdersPage::badAmountFilterIsReported()

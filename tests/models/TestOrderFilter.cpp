@@ -7,8 +7,8 @@ using namespace Qt::StringLiterals;
 
 namespace souk {
 
-/// The order filter's date bounds (presets and a custom range, by local days) and the rule for
-/// which currency typed totals are read in.
+/// The order filter's date bounds (presets and a custom range, by local days), the rule for
+/// which currency typed totals are read in, and what a search text matches (the engine's rule).
 class TestOrderFilter final : public QObject
 {
     Q_OBJECT
@@ -19,6 +19,8 @@ private slots:
     void dateRangeEndingBeforeItStartsIsRefused();
     void amountCurrency_data();
     void amountCurrency();
+    void searchMatches_data();
+    void searchMatches();
 };
 
 namespace {
@@ -112,6 +114,56 @@ void TestOrderFilter::amountCurrency()
     QFETCH(QString, expected);
     const std::optional<Currency> c = OrderFilter::amountCurrency(currencies, Id{merchant});
     QCOMPARE(c ? c->code : QString(), expected);
+}
+
+void TestOrderFilter::searchMatches_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<bool>("ana");  ///< #1042 of Ana Lima, paid by a card ending 4242
+    QTest::addColumn<bool>("wang"); ///< #1007 of 王小明
+
+    QTest::addRow("nothing typed") << u"  "_s << true << true;
+    QTest::addRow("end of a number") << u"42"_s << true << false;
+    QTest::addRow("end of a number, leading zero") << u"042"_s << true << false;
+    QTest::addRow("a zero the number does not have") << u"0042"_s << false << false; // 1042 has 4 digits
+    QTest::addRow("whole number") << u"1042"_s << true << false;
+    QTest::addRow("number, exactly") << u"#1042"_s << true << false;
+    QTest::addRow("number, exactly, only its end") << u"#42"_s << false << false;
+    QTest::addRow("number, one digit") << u"7"_s << false << true;
+    QTest::addRow("card's last 4") << u"4242"_s << true << false;
+    QTest::addRow("whole id") << u"360123456789012345"_s << true << false;
+    QTest::addRow("end of the id, 6 digits") << u"012345"_s << true << false;
+    QTest::addRow("end of the id, 5 digits: a number's end") << u"12345"_s << false << false;
+    QTest::addRow("email") << u"ana.lima@example.com"_s << true << false;
+    QTest::addRow("email in capitals") << u"ANA.LIMA@example.com"_s << true << false;
+    QTest::addRow("start of an email") << u"ana.l"_s << true << false;
+    QTest::addRow("part of a name") << u"lim"_s << true << false;
+    QTest::addRow("name, other case") << u"ANA LIMA"_s << true << false;
+    QTest::addRow("Chinese family name") << u"王"_s << false << true;
+    QTest::addRow("Chinese given name") << u"小明"_s << false << true;
+    QTest::addRow("no such name") << u"xyz"_s << false << false;
+}
+
+void TestOrderFilter::searchMatches()
+{
+    QFETCH(QString, search);
+    QFETCH(bool, ana);
+    QFETCH(bool, wang);
+    orders::Order a;
+    a.id = Id{360123456789012345};
+    a.number = 1042;
+    a.customerEmail = u"ana.lima@example.com"_s;
+    a.customerName = u"Ana Lima"_s;
+    a.cardLast4 = u"4242"_s;
+    orders::Order w;
+    w.id = Id{360123456789099999};
+    w.number = 1007;
+    w.customerEmail = u"wang@example.com"_s;
+    w.customerName = u"王小明"_s;
+    OrderFilter f;
+    f.search = search;
+    QCOMPARE(f.matches(a), ana);
+    QCOMPARE(f.matches(w), wang);
 }
 
 } // namespace souk

@@ -40,8 +40,8 @@ OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent
     : QDialog(parent), m_client(client), m_orderId(orderId)
 {
     setObjectName(u"orderDetailDialog"_s);
-    //: %1 is the order number
-    setWindowTitle(tr("Order %1").arg(orderId.toString()));
+    //: %1 is the order number ("#1042")
+    setWindowTitle(tr("Order %1").arg(u"…"_s)); // its number once it is read
     resize(860, 620);
     m_header = new QLabel(tr("Loading…"), this);
     m_header->setObjectName(u"orderHeader"_s);
@@ -113,11 +113,14 @@ void OrderDetailDialog::present(const payments::OrderDetail& d)
     auto found = Currency::find(d.order.currency);
     m_currency = found ? *found : Currency{};
     const auto& o = d.order;
+    setWindowTitle(tr("Order %1").arg(OrderText::number(o)));
     //: %1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date
     m_header->setText(tr("<b>Order %1</b> · %2 · %3<br>%4 &lt;%5&gt; · placed %6")
-                          .arg(o.id.toString(), OrderText::status(o.status), OrderText::paymentState(o.paymentState),
-                               d.customer.name.toHtmlEscaped(), d.customer.email.toHtmlEscaped(),
-                               formatDateTime(o.createdMs)));
+                          .arg(OrderText::number(o).toHtmlEscaped(), OrderText::status(o.status),
+                               OrderText::paymentState(o.paymentState), d.customer.name.toHtmlEscaped(),
+                               d.customer.email.toHtmlEscaped(), formatDateTime(o.createdMs)));
+    // the long id stays what support and the API name the order by
+    m_header->setToolTip(tr("Order ID %1").arg(o.id.toString()));
     for (const auto& p : d.payments) {
         if (!p.attention.isEmpty()) { // what a person must act on is said first, in the message bar
             m_messageBar->showError(tr("This order needs attention"), OrderText::attention(p.attention));
@@ -306,7 +309,7 @@ void OrderDetailDialog::refund()
     const payments::Payment* p = paymentIn(PaymentStatus::Captured);
     if (!p)
         return;
-    auto* dialog = new RefundDialog(m_client, *p, this);
+    auto* dialog = new RefundDialog(m_client, m_detail.order, *p, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RefundDialog::refunded, this, [this](const payments::Refund& r) {
         m_messageBar->showSuccess(tr("Refunded %1.").arg(money(r.amountMinor)));

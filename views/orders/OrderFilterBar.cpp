@@ -76,7 +76,8 @@ void OrderFilterBar::buildFirstRow(QHBoxLayout* layout)
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"searchEdit"_s);
-    m_search->setPlaceholderText(tr("Order number, customer email or card last 4"));
+    //: what the order search finds; "its end" is the last digits of an order number ("42" finds #1042)
+    m_search->setPlaceholderText(tr("Order number or its end, customer name or email, card last 4"));
     m_search->setAccessibleName(tr("Search orders"));
     m_search->setClearButtonEnabled(true);
     m_merchant = new QComboBox(this);
@@ -186,6 +187,14 @@ void OrderFilterBar::addTrailingWidget(QWidget* widget)
 {
     widget->setParent(this);
     m_firstRow->addWidget(widget);
+}
+
+void OrderFilterBar::clearSearch()
+{
+    m_search->clear();
+    m_typing->stop(); // nothing to wait for: the table shows every order at once
+    emit changed();
+    m_search->setFocus();
 }
 
 void OrderFilterBar::focusSearch()

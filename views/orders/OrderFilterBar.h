@@ -23,7 +23,7 @@ class Clock;
 class MessageBar;
 class OrderFilter;
 
-/// The order monitor's filter controls: search (order id, email, card last 4), merchant, status,
+/// The order monitor's filter controls: search (see orders::OrderSearch), merchant, status,
 /// payment, dates (presets or a custom range) and total amounts, read in the one currency they
 /// can be read in. Reads them into an OrderFilter; a range that ends before it starts is shown
 /// beside its field, an amount it cannot read in the page's message bar. objectName
@@ -48,6 +48,8 @@ public:
     /// Whether the rows can belong to different merchants: every merchant of a store of several.
     bool showsEveryMerchant() const;
     void focusSearch();
+    /// Empties the search and applies it at once; the search keeps the focus, to type again.
+    void clearSearch();
 
 signals:
     /// A choice was made, or typing paused: the page reads the filter again.

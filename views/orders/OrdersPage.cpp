@@ -69,6 +69,12 @@ OrdersPage::OrdersPage(Client& client, Prefs& prefs, Id merchantId, QWidget* par
     showMerchantColumn();
     connect(m_counters, &OrderCountersSource::countersChanged, this, &OrdersPage::showCounters);
     connect(m_model, &OrderListModel::loadFailed, m_messageBar, qOverload<const Error&>(&MessageBar::showError));
+    // "no orders match" once the search's first page is in and empty, and while nothing arrives
+    connect(m_model, &OrderListModel::pageLoaded, this, &OrdersPage::updateNoMatch);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &OrdersPage::updateNoMatch);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &OrdersPage::updateNoMatch);
+    connect(m_model, &QAbstractItemModel::modelReset, m_noMatch, &QWidget::hide); // a new search: not yet
+    connect(m_model, &OrderListModel::loadFailed, m_noMatch, &QWidget::hide);     // the message bar says why
     connect(m_model, &OrderListModel::heldChangesChanged, this, &OrdersPage::updateLiveButton);
     connect(m_model, &OrderListModel::newRowsWaitingChanged, this, &OrdersPage::updateNewOrdersButton);
     connect(m_model, &OrderListModel::orderChanged, this, [this](Id id) {
@@ -107,7 +113,7 @@ void OrdersPage::buildUi()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Orders"));
     if (!m_table->horizontalHeader()->restoreState(m_prefs.get(prefkeys::OrdersHeaderState))) {
-        m_table->setColumnWidth(OrderListModel::Number, 170);
+        m_table->setColumnWidth(OrderListModel::Number, 100); // "#1042"; the long id is its tooltip
         m_table->setColumnWidth(OrderListModel::Created, 150);
         m_table->setColumnWidth(OrderListModel::Merchant, 160);
         m_table->setColumnWidth(OrderListModel::Customer, 250);
@@ -116,6 +122,7 @@ void OrdersPage::buildUi()
         m_table->setColumnWidth(OrderListModel::Total, 120);
     }
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between rows
+    m_noMatch = buildNoMatch();
     // the order of the row activated (Enter, double click), by its id: rows may have moved since
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         if (index.isValid())
@@ -198,6 +205,53 @@ QWidget* OrdersPage::buildFilters()
     m_filters->addTrailingWidget(m_live);
     connect(m_filters, &OrderFilterBar::changed, this, &OrdersPage::applyFilter);
     return m_filters;
+}
+
+QWidget* OrdersPage::buildNoMatch()
+{
+    auto* panel = new QWidget(m_table->viewport());
+    panel->setObjectName(u"noMatchPanel"_s);
+    panel->setAutoFillBackground(true);
+    panel->setBackgroundRole(QPalette::Base);
+    m_noMatchText = new QLabel(panel);
+    m_noMatchText->setObjectName(u"noMatchLabel"_s);
+    m_noMatchText->setTextFormat(Qt::PlainText); // what was typed is shown, never read as markup
+    m_noMatchText->setAlignment(Qt::AlignCenter);
+    m_noMatchText->setWordWrap(true);
+    QFont f = m_noMatchText->font();
+    f.setPointSizeF(f.pointSizeF() * 1.25);
+    m_noMatchText->setFont(f);
+    auto* hint = new QLabel(tr("Search finds an order number or its last digits, a customer's name or email, or "
+                               "the last 4 digits of a card."),
+                            panel);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    auto* clear = new QPushButton(tr("&Clear search"), panel);
+    clear->setObjectName(u"clearSearchButton"_s);
+    connect(clear, &QPushButton::clicked, this, [this] { m_filters->clearSearch(); });
+    auto* layout = new QVBoxLayout(panel);
+    layout->addStretch(1);
+    layout->addWidget(m_noMatchText);
+    layout->addWidget(hint);
+    layout->addSpacing(layout->spacing());
+    layout->addWidget(clear, 0, Qt::AlignHCenter);
+    layout->addStretch(2);
+    panel->hide();
+    return panel;
+}
+
+void OrdersPage::updateNoMatch()
+{
+    const QString search = m_model->filter().search.trimmed();
+    const bool none = !search.isEmpty() && m_model->rowCount() == 0 && !m_model->isLoading();
+    if (none) {
+        //: shown over the empty orders table; %1 is what was searched for
+        m_noMatchText->setText(tr("No orders match “%1”.").arg(search));
+        m_noMatch->setGeometry(m_table->viewport()->rect());
+        m_noMatch->raise();
+    }
+    m_noMatch->setVisible(none);
 }
 
 void OrdersPage::showMerchantColumn()
@@ -287,6 +341,9 @@ bool OrdersPage::eventFilter(QObject* watched, QEvent* event)
         case QEvent::Leave:
             m_aiming->stop();
             updateRowsHeld();
+            break;
+        case QEvent::Resize:
+            m_noMatch->setGeometry(m_table->viewport()->rect());
             break;
         default:
             break;

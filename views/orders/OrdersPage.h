@@ -23,7 +23,8 @@ class OrderListModel;
 class Prefs;
 
 /// The live order monitor: counters, filters (status, payment, dates, amounts, search by order
-/// id, email or card last 4), a pause-live switch, the orders table and the order detail.
+/// number or its end, id, customer name or email, card last 4), a pause-live switch, the orders
+/// table (saying so when a search finds nothing) and the order detail.
 /// While someone reads the table (a row selected, scrolled down, the pointer moving over it) its
 /// rows hold still and newer orders wait behind an "N new orders" button that shows them.
 /// objectName "ordersPage". Owned by the main window; GUI thread.
@@ -56,6 +57,9 @@ private:
     void buildUi();
     QWidget* buildCounters();
     QWidget* buildFilters();
+    QWidget* buildNoMatch();
+    /// Over the empty table: what the search found nothing for, and a way back to every order.
+    void updateNoMatch();
     void applyFilter();
     void showMerchantColumn();
     void showCounters(const orders::OrderCounters& counters);
@@ -77,6 +81,8 @@ private:
     OrderFilterBar* m_filters = nullptr;
     QPushButton* m_live = nullptr;
     QTableView* m_table = nullptr;
+    QWidget* m_noMatch = nullptr; ///< over the table's rows while a search finds nothing
+    QLabel* m_noMatchText = nullptr;
     QPushButton* m_newOrders = nullptr;
     QTimer* m_aiming = nullptr; ///< runs while the pointer moves over the rows: someone picks one
     QWidget* m_demoSlot = nullptr;

@@ -12,6 +12,7 @@
 #include "backend/core/Async.h"
 #include "models/common/ErrorText.h"
 #include "models/common/Format.h"
+#include "models/orders/OrderText.h"
 #include "views/common/Dialogs.h"
 
 using namespace Qt::StringLiterals;
@@ -65,6 +66,15 @@ RefundDialog::RefundDialog(Client& client, const payments::Payment& payment, QWi
     m_amount->setFocus();
 }
 
+RefundDialog::RefundDialog(Client& client, const orders::Order& order, const payments::Payment& payment,
+                           QWidget* parent)
+    : RefundDialog(client, payment, parent)
+{
+    m_orderNumber = OrderText::number(order);
+    //: title of the refund dialog; %1 is the order number ("#1042")
+    setWindowTitle(tr("Refund payment of order %1").arg(m_orderNumber));
+}
+
 void RefundDialog::showFieldError(QLabel* label, QLineEdit* edit, const QString& text)
 {
     label->setText(text);
@@ -90,10 +100,15 @@ void RefundDialog::submit()
                               tr("At most %1 can be refunded.").arg(formatMoney(m_payment.refundableMinor(), m_currency)));
     if (m_reason->text().trimmed().isEmpty())
         return showFieldError(m_reasonError, m_reason, tr("Say why the money is returned."));
-    //: %1 amount to refund, %2 what was captured, %3 the card, e.g. "•••• 4242"
-    const QString question = tr("Refund %1 of %2 to the card %3?")
-                                 .arg(formatMoney(*amount), formatMoney(m_payment.capturedMinor, m_currency),
-                                      tr("•••• %1").arg(m_payment.card.last4));
+    const QString card = tr("•••• %1").arg(m_payment.card.last4);
+    const QString captured = formatMoney(m_payment.capturedMinor, m_currency);
+    const QString question =
+        m_orderNumber.isEmpty()
+            //: %1 amount to refund, %2 what was captured, %3 the card, e.g. "•••• 4242"
+            ? tr("Refund %1 of %2 to the card %3?").arg(formatMoney(*amount), captured, card)
+            //: %1 amount to refund, %2 what was captured, %3 the order number ("#1042"), %4 the card ("•••• 4242")
+            : tr("Refund %1 of %2 for order %3 to the card %4?")
+                  .arg(formatMoney(*amount), captured, m_orderNumber, card);
     if (!Dialogs::confirm(this, tr("Refund payment"), question, tr("Refund")))
         return;
     m_inFlight = true;

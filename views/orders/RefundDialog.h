@@ -3,6 +3,7 @@
 #include <QDialog>
 
 #include "backend/core/Currency.h"
+#include "backend/orders/Order.h"
 #include "backend/payments/Payment.h"
 
 class QLabel;
@@ -22,6 +23,9 @@ class RefundDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(RefundDialog)
 public:
     RefundDialog(Client& client, const payments::Payment& payment, QWidget* parent = nullptr);
+    /// The same, naming the payment's order ("#1042") in the title and the confirmation.
+    RefundDialog(Client& client, const orders::Order& order, const payments::Payment& payment,
+                 QWidget* parent = nullptr);
     const QString& idempotencyKey() const { return m_key; }
 
 signals:
@@ -33,6 +37,7 @@ private:
 
     Client& m_client;
     payments::Payment m_payment;
+    QString m_orderNumber; ///< "#1042"; empty when the dialog was not told the order
     Currency m_currency;
     QString m_key;
     QLineEdit* m_amount = nullptr;
