@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "app/soukctl/Cli.h"
+#include "backend/orders/OrderSearch.h"
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/PaymentJson.h"
 
@@ -15,6 +16,12 @@ namespace souk::cli {
 namespace {
 
 constexpr int ListLimitDefault = 50;
+
+/// "#1042"; an order without a number (a row written outside Souk) as "-".
+QString numberText(const orders::Order& o)
+{
+    return o.number > 0 ? u"#%1"_s.arg(o.number) : u"-"_s;
+}
 
 void printJson(const QJsonDocument& doc)
 {
@@ -38,6 +45,11 @@ Result<orders::OrderQuery> listQuery(const Arguments& args, Id merchantId)
         if (!state)
             return state.error();
         query.paymentState = *state;
+    }
+    if (args.has(u"--search"_s)) {
+        query.search = args.value(u"--search"_s).trimmed();
+        if (query.search.size() > orders::OrderSearchTextMax)
+            return Error::invalid(u"--search"_s, u"at most %1 characters"_s.arg(orders::OrderSearchTextMax));
     }
     auto limit = integerOption(args, u"--limit"_s, ListLimitDefault, 1, orders::OrderPageRowsMax);
     if (!limit)
@@ -100,10 +112,11 @@ int listOrders(const Arguments& args)
             err() << next << Qt::endl;
         return Ok;
     }
+    // the number people say first ("#1042"), then the id every other command takes
     for (const auto& o : page->orders) {
-        out() << o.id.toString() << '\t' << OrderStateMachine::name(o.status) << '\t'
+        out() << numberText(o) << '\t' << o.id.toString() << '\t' << OrderStateMachine::name(o.status) << '\t'
               << OrderStateMachine::paymentStateName(o.paymentState) << '\t' << o.totalMinor << ' ' << shown(o.currency)
-              << '\t' << shown(o.customerEmail) << Qt::endl;
+              << '\t' << shown(o.customerName) << '\t' << shown(o.customerEmail) << Qt::endl;
     }
     if (!next.isEmpty())
         err() << next << Qt::endl;
@@ -113,8 +126,8 @@ int listOrders(const Arguments& args)
 void printDetail(const payments::OrderDetail& d)
 {
     const orders::Order& o = d.order;
-    out() << "order " << o.id.toString() << ": " << OrderStateMachine::name(o.status) << ", payment "
-          << OrderStateMachine::paymentStateName(o.paymentState) << Qt::endl
+    out() << "order " << numberText(o) << " (id " << o.id.toString() << "): " << OrderStateMachine::name(o.status)
+          << ", payment " << OrderStateMachine::paymentStateName(o.paymentState) << Qt::endl
           << "customer: " << shown(d.customer.name) << " <" << shown(o.customerEmail) << '>' << Qt::endl
           << "total: " << o.totalMinor << ' ' << shown(o.currency) << " (captured " << o.capturedMinor << ", refunded "
           << o.refundedMinor << ')' << Qt::endl;
@@ -159,8 +172,8 @@ int runOrders(const Arguments& args)
     if (verb == u"list") {
         if (args.words.size() != 2)
             return usageError(
-                u"usage: soukctl --store FILE orders list [--json] [--status S] [--payment S] [--limit N] [--after ID] "
-                "[--all]"_s);
+                u"usage: soukctl --store FILE orders list [--json] [--status S] [--payment S] [--search TEXT] "
+                "[--limit N] [--after ID] [--all]"_s);
         return listOrders(args);
     }
     if (verb == u"show") {

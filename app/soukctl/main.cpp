@@ -30,10 +30,13 @@ Commands:
                                           play N simulated orders (demo catalog and terms
                                           when the store has none); summary on stdout;
                                           R: orders/s, 0 (unpaced) or 0.001 to 100000
-  orders list [--json] [--status S] [--payment S] [--limit N] [--after ID] [--all]
+  orders list [--json] [--status S] [--payment S] [--search TEXT]
+              [--limit N] [--after ID] [--all]
                                           list orders, newest first (default 50, at most
                                           5000 a page; --after: the page after that order;
-                                          --all: every order as JSON lines)
+                                          --all: every order as JSON lines; --search: an
+                                          order number (#1042) or its end, an id or its end,
+                                          a customer's name or email, a card's last 4)
   orders show ID [--json]                 an order with its timeline, payments and postings
   ledger balances [--json]                balances of every ledger account (--merchant: one)
   ledger payout [--merchant ID]           settle a merchant: its net balance moves to paid out
@@ -52,7 +55,7 @@ Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
 /// The options that take a value; every other option is a flag.
 const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant"_s, u"--orders"_s,  u"--rate"_s,
                                   u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s,
-                                  u"--after"_s};
+                                  u"--after"_s, u"--search"_s};
 
 bool verboseLog = false;
 QtMessageHandler defaultHandler = nullptr;

@@ -19,6 +19,7 @@ private slots:
     void init();
     void simulatedStorePassesCheck();
     void listsOrdersAsJson();
+    void ordersShowTheirNumbers();
     void showsTimelineAndPayments();
     void ledgerBalancesPerCurrency();
     void payoutSettlesThenRefusesTwice();
@@ -120,6 +121,49 @@ void TestSoukctlOrders::listsOrdersAsJson()
     QVERIFY2(badCursor.err.contains(u"--after"_s), qPrintable(badCursor.err));
 }
 
+void TestSoukctlOrders::ordersShowTheirNumbers()
+{
+    // every order has its short number, #1001 up, the newest the highest; the id stays the key
+    const QJsonArray rows = orderRows();
+    QCOMPARE(rows.size(), 200);
+    QSet<qint64> numbers;
+    for (const QJsonValue& row : rows) {
+        QVERIFY(row[u"number"_s].isDouble()); // a plain JSON number: small, unlike ids
+        numbers.insert(row[u"number"_s].toInteger());
+        QVERIFY(!row[u"customerName"_s].toString().isEmpty());
+    }
+    QCOMPARE(numbers.size(), rows.size());
+    QCOMPARE(rows.first()[u"number"_s].toInteger(), 1200);
+    QCOMPARE(rows.last()[u"number"_s].toInteger(), 1001);
+    const QString newest = rows.first()[u"id"_s].toString();
+
+    // text for people: the number first, then the id other commands take
+    const Run list = inStore({u"orders"_s, u"list"_s, u"--limit"_s, u"3"_s});
+    QCOMPARE(list.code, 0);
+    QVERIFY2(list.out.startsWith(u"#1200\t"_s + newest + u'\t'), qPrintable(list.out));
+    const Run show = inStore({u"orders"_s, u"show"_s, newest});
+    QCOMPARE(show.code, 0);
+    QVERIFY2(show.out.startsWith(u"order #1200 (id "_s + newest + u"): "_s), qPrintable(show.out));
+    const Run json = inStore({u"orders"_s, u"show"_s, newest, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8())[u"order"_s][u"number"_s].toInteger(), 1200);
+
+    // and scripts find orders by it: exactly, by its end, by the customer's name
+    const QJsonArray exact = orderRows({u"--search"_s, u"#1100"_s});
+    QCOMPARE(exact.size(), 1);
+    QCOMPARE(exact.first()[u"number"_s].toInteger(), 1100);
+    const QJsonArray ending = orderRows({u"--search"_s, u"00"_s});
+    QList<qint64> ends;
+    for (const QJsonValue& row : ending)
+        ends.append(row[u"number"_s].toInteger());
+    QCOMPARE(ends, (QList<qint64>{1200, 1100}));
+    const QString name = rows.first()[u"customerName"_s].toString();
+    const QJsonArray byName = orderRows({u"--search"_s, name});
+    QVERIFY(!byName.isEmpty());
+    for (const QJsonValue& row : byName)
+        QVERIFY2(row[u"customerName"_s].toString().contains(name), qPrintable(row[u"customerName"_s].toString()));
+    QCOMPARE(byName.first()[u"id"_s].toString(), newest);
+}
+
 void TestSoukctlOrders::showsTimelineAndPayments()
 {
     const QJsonArray rows = orderRows();
@@ -219,6 +263,8 @@ void TestSoukctlOrders::badInput_data()
     QTest::addRow("maintain with a word") << QStringList{u"maintain"_s, u"now"_s} << 2 << u"usage"_s;
     QTest::addRow("outbox without verb") << QStringList{u"outbox"_s} << 2 << u"outbox list"_s;
     QTest::addRow("outbox unknown verb") << QStringList{u"outbox"_s, u"flush"_s} << 2 << u"outbox list"_s;
+    QTest::addRow("search too long") << QStringList{u"orders"_s, u"list"_s, u"--search"_s, QString(201, u'x')} << 1
+                                     << u"[--search]"_s;
     QTest::addRow("malformed cursor") << QStringList{u"orders"_s, u"list"_s, u"--after"_s, u"-5"_s} << 1 << u"[--after]"_s;
 }
 
