@@ -9,6 +9,7 @@
 #include "backend/core/Async.h"
 #include "models/catalog/CatalogText.h"
 #include "models/common/Format.h"
+#include "models/common/Theme.h"
 
 using namespace Qt::StringLiterals;
 
@@ -265,7 +266,7 @@ QVariant ProductListModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Available && row->lowStock)
-            return QBrush(QColor(0xc0, 0x39, 0x2b));
+            return QBrush(theme::text(theme::Tone::Error, theme::applicationPalette()));
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Available && row->lowStock)

@@ -6,6 +6,7 @@
 
 #include "backend/core/Money.h"
 #include "models/common/Format.h"
+#include "models/common/Theme.h"
 
 using namespace Qt::StringLiterals;
 
@@ -272,10 +273,14 @@ QVariant VariantTableModel::data(const QModelIndex& index, int role) const
         return fieldNameOf(index.row(), index.column());
     case Qt::ToolTipRole:
         return cell.error.isEmpty() ? QVariant() : QVariant(cell.error);
-    case Qt::BackgroundRole:
-        return cell.error.isEmpty() ? QVariant() : QVariant(QBrush(QColor(0xfd, 0xd8, 0xd5)));
+    case Qt::BackgroundRole: // the error tint of the palette in use, light or dark
+        return cell.error.isEmpty()
+                   ? QVariant()
+                   : QVariant(QBrush(theme::tint(theme::Tone::Error, theme::applicationPalette()).background));
     case Qt::ForegroundRole:
-        return cell.error.isEmpty() ? QVariant() : QVariant(QBrush(QColor(0x5f, 0x14, 0x10)));
+        return cell.error.isEmpty()
+                   ? QVariant()
+                   : QVariant(QBrush(theme::tint(theme::Tone::Error, theme::applicationPalette()).text));
     case Qt::TextAlignmentRole: {
         const VariantField field = fieldAt(index.column());
         if (isMoney(field) || field == VariantField::WeightGrams || field == VariantField::LowStockThreshold)

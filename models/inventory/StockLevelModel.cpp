@@ -9,6 +9,7 @@
 
 #include "backend/core/Async.h"
 #include "models/common/Format.h"
+#include "models/common/Theme.h"
 #include "models/inventory/InventoryIcons.h"
 
 using namespace Qt::StringLiterals;
@@ -16,9 +17,6 @@ using namespace Qt::StringLiterals;
 namespace souk {
 
 namespace {
-
-/// Dark amber: readable on light backgrounds, distinct from error red.
-const QColor LowStockColor(0xA0, 0x52, 0x00);
 
 bool sameLevel(const catalog::StockLevel& a, const catalog::StockLevel& b)
 {
@@ -85,7 +83,9 @@ QVariant StockLevelModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return index.column() >= OnHand ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole:
-        return isLowStock(row) ? QVariant(QBrush(LowStockColor)) : QVariant();
+        // amber, distinct from error red; dark on a light window, light on a dark one
+        return isLowStock(row) ? QVariant(QBrush(theme::text(theme::Tone::Warning, theme::applicationPalette())))
+                               : QVariant();
     case Qt::DecorationRole:
         return index.column() == Available && isLowStock(row) ? QVariant(inventory::lowStockIcon()) : QVariant();
     case Qt::ToolTipRole:

@@ -11,12 +11,14 @@
 
 #include "models/catalog/ProductListModel.h"
 #include "models/common/Prefs.h"
+#include "models/common/Theme.h"
 #include "tests/support/StoreFixture.h"
 #include "tests/support/TestSupport.h"
 #include "translations/Translator.h"
 #include "views/catalog/CatalogPage.h"
 #include "views/catalog/ProductEditor.h"
 #include "views/common/Dialogs.h"
+#include "views/common/MessageBar.h"
 #include "views/main/CatalogExport.h"
 #include "views/main/MainWindow.h"
 
@@ -39,6 +41,8 @@ private slots:
     void exportWritesFile();
     void ctrlNumberReachesEveryPage();
     void tabLeavesTables();
+    void messageBarFollowsPalette();
+    void fieldErrorsFollowPalette();
     void screenshots();
 
 private:
@@ -175,6 +179,88 @@ void TestMainWindow::tabLeavesTables()
         QTest::keyClick(window->windowHandle(), Qt::Key_Backtab);
         QVERIFY2(table->hasFocus(), qPrintable(name)); // and Shift+Tab comes back
     }
+}
+
+void TestMainWindow::messageBarFollowsPalette()
+{
+    auto window = makeWindow();
+    window->setPaletteName(u"light"_s);
+    MessageBar* bar = window->catalogPage()->messageBar();
+    const QList<MessageBar::Kind> kinds{MessageBar::Kind::Error, MessageBar::Kind::Info, MessageBar::Kind::Success};
+    // the colours shown for each kind, checked against what the bar paints
+    const auto shown = [bar](MessageBar::Kind kind) {
+        bar->showMessage(kind, u"Saved \u201cLamp\u201d."_s);
+        bar->repaint();
+        const QImage image = bar->grab().toImage();
+        const QColor painted = image.pixelColor(3, image.height() / 2); // inside the border, left of the icon
+        const QColor background = bar->backgroundColour();
+        const QColor text = bar->textColour();
+        if (painted != background)
+            qWarning("painted %s, expected %s", qPrintable(painted.name()), qPrintable(background.name()));
+        return std::tuple{painted == background, background, text};
+    };
+    QList<std::pair<QColor, QColor>> light;
+    for (const MessageBar::Kind kind : kinds) {
+        const auto [painted, background, text] = shown(kind);
+        QVERIFY(painted);
+        QVERIFY(theme::contrastRatio(text, background) >= theme::TextContrastMin);
+        light.append({background, text});
+    }
+
+    // switched while an error is shown: the bar follows the switch
+    bar->showMessage(MessageBar::Kind::Error, u"Shown across the switch"_s);
+    window->findChild<QAction*>(u"darkPaletteAction"_s)->trigger();
+    QVERIFY(theme::isDark(QApplication::palette()));
+    QTRY_COMPARE(bar->backgroundColour(), theme::tint(theme::Tone::Error, QApplication::palette()).background);
+    QCOMPARE(bar->textColour(), theme::tint(theme::Tone::Error, QApplication::palette()).text);
+    for (int i = 0; i < kinds.size(); ++i) {
+        const auto [painted, background, text] = shown(kinds[i]);
+        QVERIFY(painted);
+        QVERIFY2(theme::contrastRatio(text, background) >= theme::TextContrastMin, qPrintable(text.name()));
+        QVERIFY(theme::luminance(text) > theme::luminance(background)); // light text on a dark tint
+        QVERIFY(background != light[i].first);
+        QVERIFY(text != light[i].second);
+        // and the bar stands apart from the dark window around it
+        QVERIFY(background != QApplication::palette().color(QPalette::Window));
+    }
+
+    window->findChild<QAction*>(u"lightPaletteAction"_s)->trigger();
+    QTRY_VERIFY(!theme::isDark(bar->palette())); // widgets learn of it from the event loop
+    for (int i = 0; i < kinds.size(); ++i) {
+        const auto [painted, background, text] = shown(kinds[i]);
+        QVERIFY(painted);
+        QCOMPARE(background, light[i].first);
+        QCOMPARE(text, light[i].second);
+    }
+}
+
+void TestMainWindow::fieldErrorsFollowPalette()
+{
+    const catalog::Product lamp = m_store->addProduct(u"Lamp"_s, {u"LAMP-1"_s}, 3900);
+    auto window = makeWindow();
+    window->setPaletteName(u"light"_s);
+    ProductEditor editor(m_store->client(), m_store->merchantId(), m_store->currency(), lamp.id);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QTRY_VERIFY(!editor.isBusy());
+    editor.findChild<QLineEdit*>(u"titleEdit"_s)->clear();
+    editor.save(); // refused: an empty title
+    auto* error = editor.findChild<QLabel*>(u"titleError"_s);
+    QTRY_VERIFY(error->isVisible());
+    const auto colour = [error] { return error->palette().color(QPalette::WindowText); };
+    const auto window_ = [error] { return error->palette().color(QPalette::Window); };
+    const QColor lightColour = colour();
+    QVERIFY(theme::contrastRatio(lightColour, window_()) >= theme::TextContrastMin);
+
+    window->setPaletteName(u"dark"_s);
+    QTRY_VERIFY(colour() != lightColour);
+    QVERIFY(theme::isDark(error->palette()));
+    QVERIFY2(theme::contrastRatio(colour(), window_()) >= theme::TextContrastMin, qPrintable(colour().name()));
+    window->setPaletteName(u"light"_s);
+    QTRY_COMPARE(colour(), lightColour);
+    editor.setAttribute(Qt::WA_DeleteOnClose, false);
+    Dialogs::setNextAnswer(true);
+    editor.reject();
 }
 
 void TestMainWindow::screenshots()

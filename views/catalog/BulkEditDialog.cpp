@@ -14,6 +14,7 @@
 #include "models/catalog/BulkEditInput.h"
 #include "models/catalog/CatalogText.h"
 #include "views/catalog/BulkEditController.h"
+#include "views/common/ToneText.h"
 
 using namespace Qt::StringLiterals;
 
@@ -48,7 +49,7 @@ void BulkEditDialog::buildUi(int productCount, qint64 variantCount)
     m_action->addItem(tr("Change price by percent"), int(Kind::AdjustPriceByPercent));
     m_valueError = new QLabel(this);
     m_valueError->setObjectName(u"valueError"_s);
-    m_valueError->setStyleSheet(u"color: #b3261e;"_s);
+    setToneText(m_valueError, theme::Tone::Error);
     m_valueError->setWordWrap(true);
     m_valueError->hide();
     m_hint = new QLabel(this);

@@ -3,6 +3,8 @@
 #include <QLabel>
 #include <QWidget>
 
+#include "views/common/ToneText.h"
+
 using namespace Qt::StringLiterals;
 
 namespace souk {
@@ -11,7 +13,7 @@ QLabel* FieldErrors::add(const QString& name, QWidget* field)
 {
     auto* label = new QLabel(field->parentWidget());
     label->setObjectName(name + u"Error"_s);
-    label->setStyleSheet(u"color: #b3261e;"_s);
+    setToneText(label, theme::Tone::Error);
     label->setWordWrap(true);
     label->setBuddy(field);
     label->hide();

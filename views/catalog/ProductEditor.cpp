@@ -22,6 +22,7 @@
 #include "views/catalog/ProductStockTab.h"
 #include "views/common/Dialogs.h"
 #include "views/common/MessageBar.h"
+#include "views/common/ToneText.h"
 
 using namespace Qt::StringLiterals;
 
@@ -115,7 +116,7 @@ QWidget* ProductEditor::buildVariantsBox(QWidget* parent)
     m_variantTable->verticalHeader()->setDefaultSectionSize(m_variantTable->fontMetrics().height() + 10);
     m_variantsError = new QLabel(box);
     m_variantsError->setObjectName(u"variantsError"_s);
-    m_variantsError->setStyleSheet(u"color: #b3261e;"_s);
+    setToneText(m_variantsError, theme::Tone::Error);
     m_variantsError->setWordWrap(true);
     m_variantsError->hide();
     m_addVariant = new QPushButton(tr("A&dd variant"), box);

@@ -1,7 +1,9 @@
 #include "views/common/MessageBar.h"
 
 #include <QHBoxLayout>
+#include <QEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -9,31 +11,24 @@
 
 #include "backend/core/Error.h"
 #include "models/common/ErrorText.h"
+#include "models/common/Theme.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk {
 namespace {
 
-struct Colours
-{
-    const char16_t* background;
-    const char16_t* border;
-    const char16_t* text;
-};
-
-/// Fixed tints with their own text colour, so the bar reads the same in the light and dark palettes.
-Colours coloursOf(MessageBar::Kind kind)
+theme::Tone toneOf(MessageBar::Kind kind)
 {
     switch (kind) {
     case MessageBar::Kind::Error:
-        return {u"#fdecea", u"#e0a8a3", u"#5f1410"};
+        return theme::Tone::Error;
     case MessageBar::Kind::Success:
-        return {u"#e7f5ea", u"#9fd1ab", u"#173f22"};
+        return theme::Tone::Success;
     case MessageBar::Kind::Info:
         break;
     }
-    return {u"#e6f0fb", u"#a8c6ea", u"#123456"};
+    return theme::Tone::Info;
 }
 
 QStyle::StandardPixmap iconOf(MessageBar::Kind kind)
@@ -54,7 +49,7 @@ QStyle::StandardPixmap iconOf(MessageBar::Kind kind)
 MessageBar::MessageBar(QWidget* parent) : QFrame(parent)
 {
     setObjectName(u"messageBar"_s);
-    setFrameShape(QFrame::StyledPanel);
+    setFrameShape(QFrame::NoFrame); // paintEvent() draws the tinted panel and its border
     m_icon = new QLabel(this);
     m_icon->setObjectName(u"messageIcon"_s);
     m_headline = new QLabel(this);
@@ -142,6 +137,12 @@ void MessageBar::setAction(const QString& label, std::function<void()> callback)
     m_actionButton->setVisible(bool(m_action));
 }
 
+void MessageBar::clearAction()
+{
+    m_action = nullptr;
+    m_actionButton->hide();
+}
+
 void MessageBar::clearMessage()
 {
     m_action = nullptr;
@@ -164,15 +165,58 @@ bool MessageBar::hasAction() const
     return bool(m_action);
 }
 
+QColor MessageBar::backgroundColour() const
+{
+    return theme::tint(toneOf(m_kind), palette()).background;
+}
+
+QColor MessageBar::textColour() const
+{
+    return m_headline->palette().color(QPalette::WindowText);
+}
+
 void MessageBar::applyKind()
 {
-    const Colours c = coloursOf(m_kind);
-    setStyleSheet(u"QFrame#messageBar { background: %1; border: 1px solid %2; border-radius: 4px; }"
-                  "QFrame#messageBar QLabel { color: %3; background: transparent; }"_s.arg(
-                      QString::fromUtf16(c.background), QString::fromUtf16(c.border), QString::fromUtf16(c.text)));
+    applyColours();
+    setAccessibleDescription(m_headline->text());
+    update();
+}
+
+void MessageBar::applyColours()
+{
+    // the labels take the tint's text colour; the bar's own palette stays inherited, so that it
+    // keeps following the application's (setting it here would also re-enter changeEvent)
+    const theme::Tint tint = theme::tint(toneOf(m_kind), palette());
+    for (QLabel* label : {m_icon, m_headline, m_details}) {
+        if (label->palette().color(QPalette::WindowText) == tint.text)
+            continue;
+        QPalette own; // only the text colour is the label's own; the rest stays inherited
+        own.setColor(QPalette::WindowText, tint.text);
+        label->setPalette(own);
+    }
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(iconOf(m_kind), nullptr, this).pixmap(size, size));
-    setAccessibleDescription(m_headline->text());
+}
+
+void MessageBar::changeEvent(QEvent* event)
+{
+    QFrame::changeEvent(event);
+    // the light/dark switch: the tint is painted from the palette, the labels are told
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        applyColours();
+        update();
+    }
+}
+
+void MessageBar::paintEvent(QPaintEvent* event)
+{
+    Q_UNUSED(event);
+    const theme::Tint tint = theme::tint(toneOf(m_kind), palette());
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(tint.border, 1));
+    painter.setBrush(tint.background);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
 }
 
 void MessageBar::toggleDetails(bool shown)

@@ -15,7 +15,8 @@ struct Error;
 
 /// The inline bar at the top of a page or dialog that reports what happened (KeePassXC's
 /// MessageWidget): a short translated headline, optional technical "Details", an optional
-/// action ("Undo", "Reload") and a close button. Hidden until a message is shown. objectName
+/// action ("Undo", "Reload") and a close button. Hidden until a message is shown. Its tint and
+/// text follow the palette (light or dark, also when it changes while shown). objectName
 /// "messageBar". Owned by its parent widget; GUI thread only.
 class MessageBar final : public QFrame
 {
@@ -41,6 +42,8 @@ public:
 
     /// Adds a button to the message shown (call after show*()). The bar closes after a click.
     void setAction(const QString& label, std::function<void()> callback);
+    /// Removes the action button of the message shown (what it offered is no longer possible).
+    void clearAction();
     /// Hides the bar and forgets its action.
     void clearMessage();
 
@@ -48,13 +51,21 @@ public:
     QString headline() const;
     QString details() const;
     bool hasAction() const;
+    /// The colours the bar paints now, from its palette: the tint and the headline's text.
+    QColor backgroundColour() const;
+    QColor textColour() const;
 
 signals:
     void actionTriggered();
     void closed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+
 private:
     void applyKind();
+    void applyColours();
     void toggleDetails(bool shown);
     void triggerAction();
 

@@ -18,6 +18,7 @@
 #include "models/inventory/AdjustmentCheck.h"
 #include "models/inventory/MovementModel.h"
 #include "views/common/MessageBar.h"
+#include "views/common/ToneText.h"
 
 using namespace Qt::StringLiterals;
 
@@ -29,7 +30,7 @@ QLabel* makeErrorLabel(const QString& objectName, QWidget* parent)
 {
     auto* label = new QLabel(parent);
     label->setObjectName(objectName);
-    label->setStyleSheet(u"color: #b3261e;"_s);
+    setToneText(label, theme::Tone::Error);
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -159,11 +160,14 @@ void AdjustStockDialog::updatePreview()
     std::optional<qint64> delta = AdjustmentCheck::parseQuantity(m_quantityEdit->text());
     if (!delta || *delta > catalog::Limits::QuantityMax || *delta < -catalog::Limits::QuantityMax) {
         m_resultLabel->setText(tr("–", "no quantity entered yet"));
-        m_resultLabel->setStyleSheet(QString());
+        clearToneText(m_resultLabel);
         return;
     }
     const bool impossible = m_level.available() + *delta < 0; // the engine would refuse it
-    m_resultLabel->setStyleSheet(impossible ? u"color: #b3261e;"_s : QString());
+    if (impossible)
+        setToneText(m_resultLabel, theme::Tone::Error);
+    else
+        clearToneText(m_resultLabel);
     //: stock after the adjustment; %1 on hand, %2 available
     m_resultLabel->setText(tr("%1 on hand · %2 available")
                                .arg(quantityText(m_level.onHand + *delta), quantityText(m_level.available() + *delta)));

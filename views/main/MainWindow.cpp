@@ -18,6 +18,7 @@
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
 #include "models/common/Prefs.h"
+#include "models/common/Theme.h"
 #include "views/catalog/CatalogPage.h"
 #include "views/orders/OrdersPage.h"
 #include "views/payments/PayoutsPage.h"
@@ -35,32 +36,6 @@ const QString OrdersPageId = u"orders"_s;
 const QString PayoutsPageId = u"payouts"_s;
 const QString LightPalette = u"light"_s;
 const QString DarkPalette = u"dark"_s;
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31);
-    const QColor base(0x1f, 0x21, 0x24);
-    const QColor text(0xe8, 0xea, 0xed);
-    const QColor disabled(0x80, 0x84, 0x8a);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
-    p.setColor(QPalette::ToolTipBase, window);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, disabled);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
-    return p;
-}
 
 /// Gives the keyboard to the first control of `page` that Tab would reach.
 void focusFirstControl(QWidget* page)
@@ -255,7 +230,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::setPaletteName(const QString& name)
 {
     const bool dark = name == DarkPalette;
-    QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+    QApplication::setPalette(dark ? theme::darkPalette() : QApplication::style()->standardPalette());
     (dark ? m_dark : m_light)->setChecked(true);
     m_prefs.set(prefkeys::UiPalette, dark ? DarkPalette : LightPalette);
 }
