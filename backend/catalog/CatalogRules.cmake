@@ -2,6 +2,8 @@ add_library(souk_catalog_rules STATIC
     ${CMAKE_CURRENT_LIST_DIR}/Product.h
     ${CMAKE_CURRENT_LIST_DIR}/Product.cpp
     ${CMAKE_CURRENT_LIST_DIR}/CatalogImport.h
+    ${CMAKE_CURRENT_LIST_DIR}/ProblemText.h
+    ${CMAKE_CURRENT_LIST_DIR}/ProblemText.cpp
     ${CMAKE_CURRENT_LIST_DIR}/Barcode.h
     ${CMAKE_CURRENT_LIST_DIR}/Barcode.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ProductValidator.h

@@ -15,9 +15,16 @@ using namespace Qt::StringLiterals;
 namespace souk::catalog {
 namespace {
 
-Error lineError(int line, const QString& message)
+using Issue = std::optional<CsvIssue>;
+
+CsvIssue issue(CsvIssueKind kind, int line, qint64 expected = 0, qint64 found = 0)
 {
-    return Error::invalid(u"line %1"_s.arg(line), message);
+    return CsvIssue{kind, line, expected, found};
+}
+
+Error issueError(const CsvIssue& issue)
+{
+    return Error::invalid(u"line %1"_s.arg(issue.line), csvIssueMessage(issue));
 }
 
 /// The first line (1-based) whose bytes are not valid UTF-8. Each line is decoded on its own so the
@@ -39,37 +46,37 @@ int firstInvalidUtf8Line(QByteArrayView bytes)
     return 1; // not reached when the whole-file decode failed
 }
 
-/// Index-scanning RFC 4180 reader over decoded text, from `pos` (a record start) on `line`.
+/// Index-scanning RFC 4180 reader over decoded text, from `pos` (a record start) on `line`. Strict,
+/// it stops at the first issue; lenient, it lists the issues a reader can step over and goes on.
 class Parser
 {
 public:
-    Parser(QStringView text, const CsvOptions& options, qsizetype pos = 0, int line = 1)
-        : m_text(text), m_options(options), m_pos(pos), m_line(line)
+    Parser(QStringView text, const CsvOptions& options, qsizetype pos = 0, int line = 1, bool lenient = false)
+        : m_text(text), m_options(options), m_pos(pos), m_line(line), m_lenient(lenient)
     {
     }
 
-    Result<CsvTable> run()
+    /// The whole text; strict, the first issue; lenient, every issue in table.issues.
+    Issue run(CsvTable& table)
     {
-        CsvTable table;
-        if (auto error = readHeader(table.header))
-            return *error;
-        if (auto error = readRows(table, m_text.size()))
-            return *error;
-        return table;
+        if (auto stop = readHeader(table.header))
+            return stop;
+        return readRows(table, m_text.size());
     }
 
     /// The first record, after any blank lines.
-    std::optional<Error> readHeader(QStringList& header)
+    Issue readHeader(QStringList& header)
     {
         while (m_pos < m_text.size() && isLineBreak(m_text[m_pos]))
             skipLineBreak();
         if (m_pos >= m_text.size())
-            return lineError(1, u"the file is empty"_s);
+            return issue(CsvIssueKind::Empty, 1);
         return readRecord(header);
     }
 
-    /// Data records as wide as table.header that start before `end`.
-    std::optional<Error> readRows(CsvTable& table, qsizetype end)
+    /// Data records as wide as table.header that start before `end`. Lenient, a record of the
+    /// wrong width or with text after a quote is listed in table.issues and skipped.
+    Issue readRows(CsvTable& table, qsizetype end)
     {
         while (m_pos < end) {
             if (isLineBreak(m_text[m_pos])) { // blank line
@@ -79,13 +86,22 @@ public:
             const int recordLine = m_line;
             QStringList fields;
             fields.reserve(table.header.size());
-            if (auto error = readRecord(fields))
-                return error;
-            if (fields.size() != table.header.size())
-                return lineError(recordLine,
-                                 u"expected %1 columns, found %2"_s.arg(table.header.size()).arg(fields.size()));
+            if (auto problem = readRecord(fields)) {
+                if (!m_lenient || problem->kind != CsvIssueKind::TextAfterQuote)
+                    return problem;
+                table.issues.append(*problem);
+                skipRestOfLine();
+                continue;
+            }
+            if (fields.size() != table.header.size()) {
+                const CsvIssue wrong = issue(CsvIssueKind::WrongWidth, recordLine, table.header.size(), fields.size());
+                if (!m_lenient)
+                    return wrong;
+                table.issues.append(wrong);
+                continue;
+            }
             if (table.rows.size() >= m_options.maxRows)
-                return lineError(recordLine, u"the file has more than %1 rows"_s.arg(m_options.maxRows));
+                return issue(CsvIssueKind::TooManyRows, recordLine, m_options.maxRows);
             table.rows.append(std::move(fields));
             table.rowLines.append(recordLine);
         }
@@ -106,12 +122,21 @@ private:
         ++m_line;
     }
 
-    std::optional<Error> readRecord(QStringList& fields)
+    /// After text following a closing quote: the record is given up up to the end of its line.
+    void skipRestOfLine()
+    {
+        while (m_pos < m_text.size() && !isLineBreak(m_text[m_pos]))
+            ++m_pos;
+        if (m_pos < m_text.size())
+            skipLineBreak();
+    }
+
+    Issue readRecord(QStringList& fields)
     {
         for (;;) {
             QString field;
-            if (auto error = readField(field))
-                return error;
+            if (auto problem = readField(field))
+                return problem;
             fields.append(std::move(field));
             if (m_pos >= m_text.size())
                 return std::nullopt;
@@ -124,7 +149,7 @@ private:
         }
     }
 
-    std::optional<Error> readField(QString& out)
+    Issue readField(QString& out)
     {
         if (m_pos < m_text.size() && m_text[m_pos] == u'"')
             return readQuoted(out);
@@ -138,12 +163,12 @@ private:
             ++m_pos;
         }
         if (m_pos - start > m_options.maxFieldChars)
-            return fieldTooLong(m_line);
+            return issue(CsvIssueKind::FieldTooLong, m_line, m_options.maxFieldChars);
         out = QString(data + start, m_pos - start);
         return std::nullopt;
     }
 
-    std::optional<Error> readQuoted(QString& out)
+    Issue readQuoted(QString& out)
     {
         const int openLine = m_line;
         const qsizetype size = m_text.size();
@@ -158,11 +183,10 @@ private:
                 ++m_pos;
             }
             if (m_pos >= size)
-                return lineError(
-                    openLine, u"unbalanced quote: the quoted field opened on line %1 is never closed"_s.arg(openLine));
+                return issue(CsvIssueKind::UnclosedQuote, openLine);
             out.append(data + start, m_pos - start);
             if (out.size() > m_options.maxFieldChars)
-                return fieldTooLong(openLine);
+                return issue(CsvIssueKind::FieldTooLong, openLine, m_options.maxFieldChars);
             ++m_pos; // closing quote, or the first of a doubled pair
             if (m_pos < size && data[m_pos] == u'"') {
                 out.append(u'"');
@@ -172,20 +196,15 @@ private:
             break;
         }
         if (m_pos < size && data[m_pos] != u',' && !isLineBreak(data[m_pos]))
-            return lineError(m_line,
-                             u"unexpected text after a closing quote (quotes inside a field must be doubled)"_s);
+            return issue(CsvIssueKind::TextAfterQuote, m_line);
         return std::nullopt;
-    }
-
-    Error fieldTooLong(int line) const
-    {
-        return lineError(line, u"a field is longer than %1 characters"_s.arg(m_options.maxFieldChars));
     }
 
     QStringView m_text;
     const CsvOptions& m_options;
     qsizetype m_pos;
     int m_line;
+    const bool m_lenient;
 };
 
 /// Where pieces of the data records start, ending with text.size(): each after a line feed that
@@ -219,7 +238,7 @@ QList<qsizetype> pieceStarts(QStringView text, qsizetype begin, int parts)
 struct Piece
 {
     CsvTable table;
-    std::optional<Error> error;
+    Issue error;
     qsizetype end = 0;
     int lines = 0; ///< line breaks consumed
 };
@@ -343,24 +362,67 @@ QString restoreCsvFormula(const QString& cell)
     return isQuotedFormula(cell, 1) ? cell.sliced(1) : cell;
 }
 
-Result<CsvTable> parseCsv(const QByteArray& data, const CsvOptions& options)
+namespace {
+
+/// Decodes and reads `data`; a file that is not UTF-8 comes back as text-less with its issue.
+Issue parseText(const QByteArray& data, const CsvOptions& options, bool lenient, CsvTable& table)
 {
     QByteArrayView bytes(data);
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);
     QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
     const QString text = decoder(bytes);
-    if (decoder.hasError()) {
-        const int line = firstInvalidUtf8Line(bytes);
-        return lineError(line, u"line %1 is not valid UTF-8; save the file as UTF-8"_s.arg(line));
-    }
+    if (decoder.hasError())
+        return issue(CsvIssueKind::NotUtf8, firstInvalidUtf8Line(bytes));
     Parser head(text, options);
     QStringList header;
     if (!head.readHeader(header)) {
-        if (auto table = parseInPieces(text, options, header, head))
-            return std::move(*table);
+        if (auto pieces = parseInPieces(text, options, header, head)) {
+            table = std::move(*pieces);
+            return std::nullopt;
+        }
     }
-    return Parser(text, options).run();
+    table = CsvTable();
+    return Parser(text, options, 0, 1, lenient).run(table);
+}
+
+} // namespace
+
+QString csvIssueMessage(const CsvIssue& issue)
+{
+    switch (issue.kind) {
+    case CsvIssueKind::Empty:
+        return u"the file is empty"_s;
+    case CsvIssueKind::NotUtf8:
+        return u"line %1 is not valid UTF-8; save the file as UTF-8"_s.arg(issue.line);
+    case CsvIssueKind::WrongWidth:
+        return u"expected %1 columns, found %2"_s.arg(issue.expected).arg(issue.found);
+    case CsvIssueKind::TextAfterQuote:
+        return u"unexpected text after a closing quote (quotes inside a field must be doubled)"_s;
+    case CsvIssueKind::UnclosedQuote:
+        return u"unbalanced quote: the quoted field opened on line %1 is never closed"_s.arg(issue.line);
+    case CsvIssueKind::FieldTooLong:
+        return u"a field is longer than %1 characters"_s.arg(issue.expected);
+    case CsvIssueKind::TooManyRows:
+        return u"the file has more than %1 rows"_s.arg(issue.expected);
+    }
+    return QString();
+}
+
+Result<CsvTable> parseCsv(const QByteArray& data, const CsvOptions& options)
+{
+    CsvTable table;
+    if (const Issue stop = parseText(data, options, false, table))
+        return issueError(*stop);
+    return table;
+}
+
+CsvTable parseCsvLenient(const QByteArray& data, const CsvOptions& options)
+{
+    CsvTable table;
+    if (const Issue stop = parseText(data, options, true, table))
+        table.issues.append(*stop);
+    return table;
 }
 
 QByteArray writeCsv(const QStringList& header, const QList<QStringList>& rows)

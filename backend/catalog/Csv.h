@@ -11,12 +11,34 @@ class QIODevice;
 
 namespace souk::catalog {
 
+/// What made a record, or the rest of a file, unreadable.
+enum class CsvIssueKind
+{
+    Empty,          ///< no header row
+    NotUtf8,        ///< `line` is the first line that is not UTF-8
+    WrongWidth,     ///< a record with `found` fields where the header has `expected`
+    TextAfterQuote, ///< text between a closing quote and the next comma or line break
+    UnclosedQuote,  ///< a quoted field opened on `line` never closes
+    FieldTooLong,   ///< a field is longer than `expected` characters
+    TooManyRows,    ///< more than `expected` records
+};
+
+/// One problem found while reading: where it is and the numbers its message needs.
+struct CsvIssue
+{
+    CsvIssueKind kind = CsvIssueKind::Empty;
+    int line = 0;        ///< 1-based physical line
+    qint64 expected = 0; ///< the header's width (WrongWidth) or the limit (FieldTooLong, TooManyRows)
+    qint64 found = 0;    ///< the record's width (WrongWidth)
+};
+
 /// A parsed CSV file: the header and the data records, every record as wide as the header.
 struct CsvTable
 {
     QStringList header;
     QList<QStringList> rows;
-    QList<int> rowLines; ///< 1-based physical line where each record starts (index-aligned with rows)
+    QList<int> rowLines;    ///< 1-based physical line where each record starts (index-aligned with rows)
+    QList<CsvIssue> issues; ///< parseCsvLenient() only: the records left out, in file order
 };
 
 /// Limits that keep a hostile file from exhausting memory.
@@ -30,6 +52,16 @@ struct CsvOptions
 /// doubled quotes and line breaks; CRLF or LF endings; blank lines are skipped. Errors name the
 /// physical line in their field ("line 12"). Pure function, any thread.
 Result<CsvTable> parseCsv(const QByteArray& data, const CsvOptions& options = {});
+
+/// parseCsv() that reports every problem instead of the first: a record of the wrong width, or with
+/// text after a closing quote (the rest of its line is skipped), is left out of `rows` and listed in
+/// `issues`, and reading goes on. A problem that leaves the rest of the file unreadable (no header,
+/// not UTF-8, a quote never closed, a field or row count over the limits) is listed last and ends
+/// the read; the records before it are kept. Never fails. Pure function, any thread.
+CsvTable parseCsvLenient(const QByteArray& data, const CsvOptions& options = {});
+
+/// The English sentence parseCsv() returns for `issue` ("expected 3 columns, found 2").
+QString csvIssueMessage(const CsvIssue& issue);
 
 /// Writes UTF-8 CSV without a BOM, "\n" after every record. Fields holding a comma, quote, CR or LF,
 /// or starting or ending with whitespace, are quoted with inner quotes doubled. Pure function, any thread.

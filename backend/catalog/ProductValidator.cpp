@@ -1,11 +1,15 @@
 #include "backend/catalog/ProductValidator.h"
 
+#include <algorithm>
+
 #include "backend/catalog/Barcode.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::catalog {
 namespace {
+
+namespace text = problemtext;
 
 enum class Presence
 {
@@ -23,6 +27,29 @@ struct Field
 
     int index = -1; ///< the variant, or -1 for a product field
     QStringView name;
+};
+
+/// The problems found so far. The English Error message is the sentence's own English unless the
+/// API has always said it differently (`apiMessage`), which keeps what it tells programs stable.
+class Problems
+{
+public:
+    void add(ErrorCode code, const Field& field, ProblemText text, int otherVariant = -1, QString apiMessage = {})
+    {
+        if (apiMessage.isEmpty())
+            apiMessage = text.english();
+        m_list.append(ProductProblem{Error{code, std::move(apiMessage), field.toString()}, field.index,
+                                     field.name.toString(), std::move(text), otherVariant});
+    }
+    void invalid(const Field& field, const char* source, const QStringList& args = {})
+    {
+        add(ErrorCode::Invalid, field, ProblemText{source, args});
+    }
+    qsizetype size() const { return m_list.size(); }
+    QList<ProductProblem> take() { return std::move(m_list); }
+
+private:
+    QList<ProductProblem> m_list;
 };
 
 /// Calls f(codePoint) for each code point; a lone surrogate is passed through as itself.
@@ -91,28 +118,29 @@ QString codePointName(char32_t cp)
 }
 
 /// "sku contains an invisible character (U+200B)" when `value` holds one; false when it is clean.
-bool checkIdentifierChars(QList<Error>& errors, const Field& field, QStringView label, QStringView value)
+/// People read it without the label: the column or field beside it says which value it is.
+bool checkIdentifierChars(Problems& problems, const Field& field, QStringView label, QStringView value)
 {
     const char32_t cp = forbiddenIdentifierChar(value);
     if (cp == 0)
         return false;
     const bool control = QChar::category(cp) == QChar::Other_Control;
-    errors.append(Error::invalid(
-        field.toString(),
-        u"%1 contains %2 (%3)"_s.arg(label, control ? u"a control character"_s : u"an invisible character"_s,
-                                     codePointName(cp))));
+    const QString api = u"%1 contains %2 (%3)"_s.arg(
+        label, control ? u"a control character"_s : u"an invisible character"_s, codePointName(cp));
+    problems.add(ErrorCode::Invalid, field, {control ? text::ControlChar : text::InvisibleChar, {codePointName(cp)}},
+                 -1, api);
     return true;
 }
 
 /// Titles keep whatever script and marks they are written in; only the characters that make the
 /// displayed text read differently from what is stored (a "Trojan Source" title) are refused.
-bool checkBidi(QList<Error>& errors, const Field& field, QStringView value)
+bool checkBidi(Problems& problems, const Field& field, QStringView value)
 {
     const char32_t cp = bidiControlChar(value);
     if (cp == 0)
         return false;
-    errors.append(Error::invalid(
-        field.toString(), u"%1 contains a bidirectional control character (%2)"_s.arg(field.name, codePointName(cp))));
+    problems.add(ErrorCode::Invalid, field, {text::BidiChar, {codePointName(cp)}}, -1,
+                 u"%1 contains a bidirectional control character (%2)"_s.arg(field.name, codePointName(cp)));
     return true;
 }
 
@@ -145,155 +173,163 @@ bool sameOptionValues(const QStringList& a, const QStringList& b)
     return true;
 }
 
-QString tooLong(int max, qsizetype found)
+ProblemText tooLong(int max, qsizetype found)
 {
-    return u"must be at most %1 characters (found %2)"_s.arg(max).arg(found);
+    return {text::TooLong, {QString::number(max), QString::number(found)}};
 }
 
-void checkText(QList<Error>& errors, const Field& field, QStringView value, int max, Presence presence,
+void checkText(Problems& problems, const Field& field, QStringView value, int max, Presence presence,
                bool multiline = false)
 {
     if (presence == Presence::Required && value.trimmed().isEmpty()) {
-        errors.append(Error::invalid(field.toString(), u"must not be empty"_s));
+        problems.invalid(field, text::Empty);
         return;
     }
     const qsizetype length = codePointCount(value);
     if (length > max)
-        errors.append(Error::invalid(field.toString(), tooLong(max, length)));
+        problems.add(ErrorCode::Invalid, field, tooLong(max, length));
     else if (hasControlChars(value, multiline))
-        errors.append(Error::invalid(field.toString(), u"must not contain control characters"_s));
+        problems.invalid(field, text::ControlChars);
 }
 
-void checkHandle(QList<Error>& errors, const QString& handle)
+void checkHandle(Problems& problems, const QString& handle)
 {
     if (handle.isEmpty())
         return; // derived from the title when stored
-    if (checkIdentifierChars(errors, Field(u"handle"), u"handle", handle))
+    if (checkIdentifierChars(problems, Field(u"handle"), u"handle", handle))
         return;
     const qsizetype length = codePointCount(handle);
     if (length > Limits::HandleMax)
-        errors.append(Error::invalid(u"handle"_s, tooLong(Limits::HandleMax, length)));
+        problems.add(ErrorCode::Invalid, Field(u"handle"), tooLong(Limits::HandleMax, length));
     else if (!isValidHandle(handle))
-        errors.append(Error::invalid(u"handle"_s, u"must be lower-case letters and digits joined by single dashes"_s));
+        problems.invalid(Field(u"handle"), text::BadHandle);
 }
 
-void checkTags(QList<Error>& errors, const QStringList& tags)
+void checkTags(Problems& problems, const QStringList& tags)
 {
     const Field field(u"tags");
     if (tags.size() > Limits::TagsMax)
-        errors.append(
-            Error::invalid(field.toString(), u"at most %1 tags (found %2)"_s.arg(Limits::TagsMax).arg(tags.size())));
+        problems.invalid(field, text::TooManyTags, {QString::number(Limits::TagsMax), QString::number(tags.size())});
     const qsizetype count = qMin<qsizetype>(tags.size(), Limits::TagsMax);
     for (qsizetype i = 0; i < count; ++i) {
         const QString& tag = tags[i];
-        const qsizetype errorsBefore = errors.size();
-        checkText(errors, field, tag, Limits::TagMax, Presence::Required);
-        if (errors.size() == errorsBefore && tag.contains(u','))
-            errors.append(Error::invalid(field.toString(), u"a tag must not contain a comma"_s));
-        if (errors.size() != errorsBefore)
+        const qsizetype before = problems.size();
+        checkText(problems, field, tag, Limits::TagMax, Presence::Required);
+        if (problems.size() == before && tag.contains(u','))
+            problems.invalid(field, text::CommaInTag);
+        if (problems.size() != before)
             return; // one bad tag is enough to point the user at the field
         if (indexOfEqual(tags, i) >= 0)
-            errors.append(Error::duplicate(field.toString(), u"tag \"%1\" appears twice"_s.arg(tag)));
+            problems.add(ErrorCode::Duplicate, field, {text::DuplicateTag, {tag}});
     }
 }
 
-void checkOptionNames(QList<Error>& errors, const QStringList& names)
+void checkOptionNames(Problems& problems, const QStringList& names)
 {
     const Field field(u"optionNames");
     if (names.size() > Limits::OptionsMax)
-        errors.append(Error::invalid(field.toString(),
-                                     u"at most %1 options (found %2)"_s.arg(Limits::OptionsMax).arg(names.size())));
+        problems.invalid(field, text::TooManyOptions,
+                         {QString::number(Limits::OptionsMax), QString::number(names.size())});
     const qsizetype count = qMin<qsizetype>(names.size(), Limits::OptionsMax);
     for (qsizetype i = 0; i < count; ++i) {
-        if (checkIdentifierChars(errors, field, u"option name", names[i]))
+        if (checkIdentifierChars(problems, field, u"option name", names[i]))
             continue;
-        checkText(errors, field, names[i], Limits::ShortTextMax, Presence::Required);
+        checkText(problems, field, names[i], Limits::ShortTextMax, Presence::Required);
         if (!names[i].trimmed().isEmpty() && indexOfEqual(names, i) >= 0)
-            errors.append(Error::duplicate(field.toString(), u"option \"%1\" appears twice"_s.arg(names[i])));
+            problems.add(ErrorCode::Duplicate, field, {text::DuplicateOption, {names[i]}});
     }
 }
 
-void checkMoney(QList<Error>& errors, const Field& field, const Money& amount, const Currency& currency)
+void checkMoney(Problems& problems, const Field& field, const Money& amount, const Currency& currency)
 {
     if (!(amount.currency() == currency)) {
-        const QString actual = amount.currency().code.isEmpty() ? u"no currency"_s : amount.currency().code;
-        errors.append(Error::invalid(field.toString(), u"must be in %1, not %2"_s.arg(currency.code, actual)));
+        if (amount.currency().code.isEmpty())
+            problems.add(ErrorCode::Invalid, field, {text::NoCurrency, {currency.code}}, -1,
+                         u"must be in %1, not no currency"_s.arg(currency.code));
+        else
+            problems.invalid(field, text::WrongCurrency, {currency.code, amount.currency().code});
     }
     if (amount.isNegative())
-        errors.append(Error::invalid(field.toString(), u"must not be negative"_s));
+        problems.invalid(field, text::Negative);
 }
 
 /// A price an order can always total: refused here, at entry, rather than as an overflow at checkout.
-void checkPrice(QList<Error>& errors, const Field& field, const Money& amount, const Currency& currency)
+void checkPrice(Problems& problems, const Field& field, const Money& amount, const Currency& currency)
 {
-    checkMoney(errors, field, amount, currency);
-    if (amount.minor() > AmountLimits::PriceMinorMax) {
-        errors.append(Error::invalid(
-            field.toString(), u"must be at most %1 %2"_s.arg(
-                                  Money(AmountLimits::PriceMinorMax, currency).toDecimalString(), currency.code)));
-    }
+    checkMoney(problems, field, amount, currency);
+    if (amount.minor() > AmountLimits::PriceMinorMax)
+        problems.invalid(field, text::AtMostAmount,
+                         {Money(AmountLimits::PriceMinorMax, currency).toDecimalString(), currency.code});
 }
 
-void checkRange(QList<Error>& errors, const Field& field, qint64 value, qint64 max)
+void checkRange(Problems& problems, const Field& field, qint64 value, qint64 max)
 {
     if (value < 0 || value > max)
-        errors.append(Error::invalid(field.toString(), u"must be between 0 and %1"_s.arg(max)));
+        problems.invalid(field, text::Between, {u"0"_s, QString::number(max)});
 }
 
-void checkSku(QList<Error>& errors, const Field& field, const QString& sku)
+void checkSku(Problems& problems, const Field& field, const QString& sku)
 {
     if (sku.isEmpty()) {
-        errors.append(Error::invalid(field.toString(), u"must not be empty"_s));
+        problems.invalid(field, text::Empty);
         return;
     }
-    if (checkIdentifierChars(errors, field, u"sku", sku))
+    if (checkIdentifierChars(problems, field, u"sku", sku))
         return;
     const qsizetype length = codePointCount(sku);
     if (length > Limits::ShortTextMax) {
-        errors.append(Error::invalid(field.toString(), tooLong(Limits::ShortTextMax, length)));
+        problems.add(ErrorCode::Invalid, field, tooLong(Limits::ShortTextMax, length));
         return;
     }
     bool bad = hasControlChars(sku, false);
     for (const QChar c : sku)
         bad = bad || c.isSpace();
     if (bad)
-        errors.append(Error::invalid(field.toString(), u"must not contain spaces or control characters"_s));
+        problems.invalid(field, text::SkuSpaces);
 }
 
-void checkOptionValues(QList<Error>& errors, int index, const QStringList& values, qsizetype optionCount)
+/// The sentence for a barcode validateBarcode() refused, by the same rules in the same order.
+ProblemText barcodeText(QStringView code)
+{
+    if (!std::all_of(code.begin(), code.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return {text::BarcodeDigits, {}};
+    const qsizetype length = code.size();
+    if (length != 8 && length != 12 && length != 13)
+        return {text::BarcodeLength, {QString::number(length)}};
+    return {text::CheckDigit, {QString::number(gs1CheckDigit(code.first(length - 1))), code.last(1).toString()}};
+}
+
+void checkOptionValues(Problems& problems, int index, const QStringList& values, qsizetype optionCount)
 {
     const Field field(index, u"optionValues");
     if (values.size() != optionCount) {
-        errors.append(Error::invalid(field.toString(),
-                                     u"expected %1 option values, found %2"_s.arg(optionCount).arg(values.size())));
+        problems.invalid(field, text::OptionValueCount, {QString::number(optionCount), QString::number(values.size())});
         return;
     }
     for (const QString& value : values) {
-        if (!checkIdentifierChars(errors, field, u"option value", value))
-            checkText(errors, field, value, Limits::ShortTextMax, Presence::Required);
+        if (!checkIdentifierChars(problems, field, u"option value", value))
+            checkText(problems, field, value, Limits::ShortTextMax, Presence::Required);
     }
 }
 
-void checkVariant(QList<Error>& errors, int index, const Variant& v, qsizetype optionCount, const Currency& currency)
+void checkVariant(Problems& problems, int index, const Variant& v, qsizetype optionCount, const Currency& currency)
 {
-    checkSku(errors, Field(index, u"sku"), v.sku);
-    checkOptionValues(errors, index, v.optionValues, optionCount);
-    checkPrice(errors, Field(index, u"price"), v.price, currency);
+    checkSku(problems, Field(index, u"sku"), v.sku);
+    checkOptionValues(problems, index, v.optionValues, optionCount);
+    checkPrice(problems, Field(index, u"price"), v.price, currency);
     if (v.compareAtPrice)
-        checkPrice(errors, Field(index, u"compareAtPrice"), *v.compareAtPrice, currency);
+        checkPrice(problems, Field(index, u"compareAtPrice"), *v.compareAtPrice, currency);
     if (v.cost)
-        checkMoney(errors, Field(index, u"cost"), *v.cost, currency);
-    if (const Status barcode = validateBarcode(v.barcode, QString()); !barcode) {
-        Error error = barcode.error();
-        error.field = Field(index, u"barcode").toString();
-        errors.append(std::move(error));
-    }
-    checkRange(errors, Field(index, u"weightGrams"), v.weightGrams, Limits::WeightGramsMax);
-    checkRange(errors, Field(index, u"lowStockThreshold"), v.lowStockThreshold, Limits::QuantityMax);
+        checkMoney(problems, Field(index, u"cost"), *v.cost, currency);
+    if (const Status barcode = validateBarcode(v.barcode, QString()); !barcode)
+        problems.add(barcode.error().code, Field(index, u"barcode"), barcodeText(v.barcode), -1,
+                     barcode.error().message);
+    checkRange(problems, Field(index, u"weightGrams"), v.weightGrams, Limits::WeightGramsMax);
+    checkRange(problems, Field(index, u"lowStockThreshold"), v.lowStockThreshold, Limits::QuantityMax);
 }
 
 /// SKUs and option-value combinations must each be unique within the product; the later one is reported.
-void checkUniqueness(QList<Error>& errors, const QList<Variant>& variants, int count, qsizetype optionCount)
+void checkUniqueness(Problems& problems, const QList<Variant>& variants, int count, qsizetype optionCount)
 {
     // SKUs compare in NFC, as they are stored: "é" composed and decomposed are one SKU
     QStringList skus;
@@ -305,39 +341,41 @@ void checkUniqueness(QList<Error>& errors, const QList<Variant>& variants, int c
         const Variant& v = variants[i];
         for (int j = 0; j < i && !v.sku.isEmpty(); ++j) {
             if (skus[j] == skus[i]) {
-                errors.append(Error::duplicate(Field(i, u"sku").toString(),
-                                               u"SKU \"%1\" is also used by variants[%2]"_s.arg(v.sku).arg(j)));
+                problems.add(ErrorCode::Duplicate, Field(i, u"sku"),
+                             {text::SkuOfVariant, {v.sku, QString::number(j + 1)}}, j,
+                             u"SKU \"%1\" is also used by variants[%2]"_s.arg(v.sku).arg(j));
                 break;
             }
         }
         for (int j = 0; j < i && v.optionValues.size() == optionCount; ++j) {
             if (!sameOptionValues(variants[j].optionValues, v.optionValues))
                 continue;
-            const QString message = optionCount == 0
-                                        ? u"a product with several variants needs options to tell them apart"_s
-                                        : u"same option values as variants[%1]"_s.arg(j);
-            errors.append(Error::duplicate(Field(i, u"optionValues").toString(), message));
+            if (optionCount == 0)
+                problems.add(ErrorCode::Duplicate, Field(i, u"optionValues"), {text::NeedsOptions, {}}, j);
+            else
+                problems.add(ErrorCode::Duplicate, Field(i, u"optionValues"),
+                             {text::SameOptionsAsVariant, {QString::number(j + 1)}}, j,
+                             u"same option values as variants[%1]"_s.arg(j));
             break;
         }
     }
 }
 
-void checkVariants(QList<Error>& errors, const Product& p, const Currency& currency)
+void checkVariants(Problems& problems, const Product& p, const Currency& currency)
 {
     const Field field(u"variants");
     if (p.variants.isEmpty()) {
-        errors.append(Error::invalid(field.toString(), u"at least one variant is required"_s));
+        problems.invalid(field, text::NoVariant);
         return;
     }
-    if (p.variants.size() > Limits::VariantsMax) {
-        errors.append(Error::invalid(
-            field.toString(), u"at most %1 variants (found %2)"_s.arg(Limits::VariantsMax).arg(p.variants.size())));
-    }
+    if (p.variants.size() > Limits::VariantsMax)
+        problems.invalid(field, text::TooManyVariants,
+                         {QString::number(Limits::VariantsMax), QString::number(p.variants.size())});
     // beyond the limit the product is refused anyway; checking more would only flood the list
     const int count = int(qMin<qsizetype>(p.variants.size(), Limits::VariantsMax));
     for (int i = 0; i < count; ++i)
-        checkVariant(errors, i, p.variants[i], p.optionNames.size(), currency);
-    checkUniqueness(errors, p.variants, count, p.optionNames.size());
+        checkVariant(problems, i, p.variants[i], p.optionNames.size(), currency);
+    checkUniqueness(problems, p.variants, count, p.optionNames.size());
 }
 
 } // namespace
@@ -385,19 +423,27 @@ char32_t bidiControlChar(QStringView text)
     return found;
 }
 
+QList<ProductProblem> productProblems(const Product& p, const Currency& merchantCurrency)
+{
+    Problems problems;
+    if (!checkBidi(problems, Field(u"title"), p.title))
+        checkText(problems, Field(u"title"), p.title, Limits::TitleMax, Presence::Required);
+    checkHandle(problems, p.handle);
+    if (!checkBidi(problems, Field(u"description"), p.description))
+        checkText(problems, Field(u"description"), p.description, Limits::DescriptionMax, Presence::Optional, true);
+    checkText(problems, Field(u"vendor"), p.vendor, Limits::ShortTextMax, Presence::Optional);
+    checkText(problems, Field(u"category"), p.category, Limits::ShortTextMax, Presence::Optional);
+    checkTags(problems, p.tags);
+    checkOptionNames(problems, p.optionNames);
+    checkVariants(problems, p, merchantCurrency);
+    return problems.take();
+}
+
 QList<Error> validateProduct(const Product& p, const Currency& merchantCurrency)
 {
     QList<Error> errors;
-    if (!checkBidi(errors, Field(u"title"), p.title))
-        checkText(errors, Field(u"title"), p.title, Limits::TitleMax, Presence::Required);
-    checkHandle(errors, p.handle);
-    if (!checkBidi(errors, Field(u"description"), p.description))
-        checkText(errors, Field(u"description"), p.description, Limits::DescriptionMax, Presence::Optional, true);
-    checkText(errors, Field(u"vendor"), p.vendor, Limits::ShortTextMax, Presence::Optional);
-    checkText(errors, Field(u"category"), p.category, Limits::ShortTextMax, Presence::Optional);
-    checkTags(errors, p.tags);
-    checkOptionNames(errors, p.optionNames);
-    checkVariants(errors, p, merchantCurrency);
+    for (ProductProblem& problem : productProblems(p, merchantCurrency))
+        errors.append(std::move(problem.error));
     return errors;
 }
 

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringView>
 
+#include "backend/catalog/ProblemText.h"
 #include "backend/catalog/Product.h"
 #include "backend/core/Currency.h"
 #include "backend/core/Error.h"
@@ -22,10 +23,23 @@ struct AmountLimits
     static constexpr int OrderLinesMax = 100;
 };
 
+/// One problem productProblems() finds, with what an import needs to show it on its own line.
+struct ProductProblem
+{
+    Error error;           ///< as validateProduct() returns it: code, English message, field ("variants[2].price")
+    int variant = -1;      ///< the variant the field belongs to; -1 for a product field
+    QString field;         ///< the field without its variant: "price", "optionValues", "title"
+    ProblemText text;      ///< the sentence for people: translatable, naming no field or variant index
+    int otherVariant = -1; ///< the earlier variant a duplicate SKU or option combination repeats; -1 if none
+};
+
 /// Every problem with `p`, each an Error::invalid or Error::duplicate whose field names the exact
 /// spot ("title", "variants[2].price"); empty when the product may be stored. Lengths count Unicode
 /// code points, limits come from Limits. Pure function, any thread.
 QList<Error> validateProduct(const Product& p, const Currency& merchantCurrency);
+
+/// validateProduct() with each problem's parts apart, for the catalog import. Pure function, any thread.
+QList<ProductProblem> productProblems(const Product& p, const Currency& merchantCurrency);
 
 /// A handle derived from a title: lower-case letters and digits of any script (with their combining
 /// marks) joined by single dashes, at most Limits::HandleMax code points; "product" when nothing is left.
