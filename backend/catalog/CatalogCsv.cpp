@@ -8,6 +8,8 @@
 #include <span>
 
 #include "backend/catalog/CatalogCsvColumns.h"
+#include "backend/catalog/CatalogCsvProblems.h"
+#include "backend/catalog/ImportSku.h"
 #include "backend/catalog/ProductValidator.h"
 
 using namespace Qt::StringLiterals;
@@ -16,6 +18,8 @@ namespace souk::catalog {
 namespace {
 
 using namespace csvcolumns;
+using namespace csvproblems;
+namespace text = problemtext;
 
 // validateProduct() field names and the column each comes from
 constexpr std::pair<QStringView, Col> FieldColumns[]{{u"title", Title},
@@ -70,9 +74,13 @@ public:
     ImportPlan run(const ImportProgress& progress)
     {
         m_plan.rowCount = int(m_table.rows.size());
-        if (!resolveColumns())
+        for (const CsvIssue& issue : m_table.issues) {
+            addError(issue.line, QString(), csvIssueText(issue));
+            m_plan.rowCount += issue.kind == CsvIssueKind::WrongWidth || issue.kind == CsvIssueKind::TextAfterQuote;
+        }
+        if (m_table.header.isEmpty() || !resolveColumns())
             return std::move(m_plan);
-        const int total = m_plan.rowCount;
+        const int total = int(m_table.rows.size());
         m_productByHandle.reserve(total);
         m_skuLines.reserve(total);
         for (int r = 0; r < total && !m_full; ++r) {
@@ -81,17 +89,14 @@ public:
             readRow(r);
         }
         for (int i = 0; i < m_plan.products.size() && !m_full; ++i) {
-            for (const Error& error : validateProduct(m_plan.products[i].product, m_currency))
-                mapError(i, error);
+            for (const ProductProblem& problem : productProblems(m_plan.products[i].product, m_currency))
+                mapProblem(i, problem);
         }
         if (progress && !progress(total, total))
             return cancelled();
         for (const ImportProduct& p : std::as_const(m_plan.products))
             m_plan.variantCount += int(p.product.variants.size());
-        // reading reports row by row, validation product by product: show them in file order
-        const auto end = m_plan.errors.begin() + qMin<qsizetype>(m_plan.errors.size(), ImportErrorsMax);
-        std::stable_sort(m_plan.errors.begin(), end,
-                         [](const RowError& a, const RowError& b) { return a.line < b.line; });
+        sortPlanErrors(m_plan); // reading reports row by row, validation product by product
         return std::move(m_plan);
     }
 
@@ -106,34 +111,53 @@ private:
     ImportPlan cancelled()
     {
         m_plan.products.clear(); // a cancelled plan must never be imported in part
-        m_plan.errors.append(RowError{0, {}, u"cancelled"_s});
+        m_plan.errors.append(RowError{0, {}, u"cancelled"_s, {text::Cancelled, {}}});
         return std::move(m_plan);
     }
 
     /// Records one error per cell (a value is not reported twice); stops everything past the cap.
-    void addError(int line, const QString& column, const QString& message)
+    void addError(int line, const QString& column, ProblemText problem)
     {
         const QString cell = QString::number(line) + u'\x1f' + column;
         if (m_full || m_errorCells.contains(cell))
             return;
         m_errorCells.insert(cell);
         if (m_plan.errors.size() >= ImportErrorsMax) {
-            m_plan.errors.append(RowError{line, {}, u"too many errors: stopped after %1"_s.arg(ImportErrorsMax)});
+            ProblemText stop{text::TooManyProblems, {QString::number(ImportErrorsMax)}};
+            m_plan.errors.append(RowError{line, {}, stop.english(), stop});
             m_full = true;
             return;
         }
-        m_plan.errors.append(RowError{line, column, message});
+        const QString english = problem.english();
+        m_plan.errors.append(RowError{line, column, english, std::move(problem)});
+    }
+    void addError(int line, Col c, const char* source, const QStringList& args = {})
+    {
+        addError(line, name(c), ProblemText{source, args});
     }
 
+    /// True when every required column of `names` is in the header.
+    bool headerFits(const Names& names, std::span<const Col> required) const
+    {
+        return std::all_of(required.begin(), required.end(), [&](Col c) {
+            return std::any_of(m_table.header.begin(), m_table.header.end(),
+                               [&](const QString& h) { return h.trimmed() == names[c]; });
+        });
+    }
+
+    /// Finds each known column by its header; false (and reported) when one is missing or twice.
     bool resolveColumns()
     {
+        bool twice = false;
         for (int i = 0; i < m_table.header.size(); ++i) {
             const QString header = m_table.header[i].trimmed();
             for (int c = 0; c < ColCount; ++c) {
                 if (m_names[c].isEmpty() || m_names[c] != header)
                     continue;
-                if (has(Col(c)))
-                    addError(1, header, u"duplicate column"_s);
+                if (has(Col(c))) {
+                    addError(1, Col(c), text::DuplicateColumn);
+                    twice = true;
+                }
                 m_index[c] = i;
             }
         }
@@ -141,9 +165,14 @@ private:
             isShopify() ? std::span<const Col>(ShopifyRequired) : std::span<const Col>(SoukRequired);
         for (const Col c : required) {
             if (!has(c))
-                addError(1, name(c), u"missing required column"_s);
+                addError(1, c, text::MissingColumn);
         }
-        return m_plan.errors.isEmpty();
+        const bool missing = std::any_of(required.begin(), required.end(), [this](Col c) { return !has(c); });
+        if (missing && isShopify() && headerFits(SoukNames, SoukRequired))
+            m_plan.suggestedFormat = CsvFormat::Souk;
+        else if (missing && !isShopify() && headerFits(ShopifyNames, ShopifyRequired))
+            m_plan.suggestedFormat = CsvFormat::Shopify;
+        return !missing && !twice;
     }
 
     void readRow(int r)
@@ -154,7 +183,7 @@ private:
         if (key.isEmpty() && !text(Title).trimmed().isEmpty())
             key = makeHandle(text(Title));
         if (key.isEmpty()) {
-            addError(m_line, name(Handle), u"a handle or a title is required"_s);
+            addError(m_line, Handle, text::HandleOrTitle);
             return;
         }
         // product fields come from a handle's first row only; later rows add variants (Shopify's rule)
@@ -164,7 +193,7 @@ private:
         } else if (isShopify() && isImageOnlyRow()) {
             return; // Shopify writes extra rows for extra images; they carry no variant
         }
-        readVariant(m_plan.products[index], m_variantLines[index]);
+        readVariant(m_plan.products[index]);
     }
 
     bool isImageOnlyRow() const
@@ -191,17 +220,15 @@ private:
         p.optionNames = readOptionNames();
         m_productByHandle.insert(handle, int(m_plan.products.size()));
         m_plan.products.append(std::move(ip));
-        m_variantLines.append(QList<int>());
         return int(m_plan.products.size() - 1);
     }
 
     ProductStatus readStatus()
     {
         if (const QString status = text(StatusCol).trimmed(); !status.isEmpty()) {
-            const auto parsed = parseStatus(status, name(StatusCol));
-            if (parsed)
+            if (const auto parsed = parseStatus(status, name(StatusCol)))
                 return *parsed;
-            addError(m_line, name(StatusCol), parsed.error().message);
+            addError(m_line, StatusCol, text::BadStatus, {status.left(40)});
             return ProductStatus::Draft;
         }
         const QString published = text(Published).trimmed();
@@ -209,7 +236,7 @@ private:
             return ProductStatus::Draft;
         if (published.compare(u"TRUE"_s, Qt::CaseInsensitive) == 0)
             return ProductStatus::Active;
-        addError(m_line, name(Published), u"must be TRUE or FALSE"_s);
+        addError(m_line, Published, text::TrueOrFalse);
         return ProductStatus::Draft;
     }
 
@@ -233,7 +260,7 @@ private:
             if (k < optionCount)
                 values.append(value);
             else if (!value.isEmpty() && !(isShopify() && optionCount == 0 && value == DefaultTitleValue))
-                addError(m_line, name(OptionValueCols[k]), u"has a value but the product has no such option"_s);
+                addError(m_line, OptionValueCols[k], text::ValueWithoutOption);
         }
         return values;
     }
@@ -245,7 +272,7 @@ private:
             return std::nullopt;
         auto parsed = Money::parse(t, m_currency, name(c));
         if (!parsed) {
-            addError(m_line, name(c), parsed.error().message);
+            addError(m_line, name(c), amountText(parsed.error(), t, m_currency));
             return std::nullopt;
         }
         return std::move(parsed).value();
@@ -269,12 +296,12 @@ private:
             !magnitude.isEmpty() && magnitude.size() <= 18 &&
             std::all_of(magnitude.begin(), magnitude.end(), [](QChar d) { return d.isDigit() && d.unicode() < 128; });
         if (!wellFormed) {
-            addError(m_line, name(c), u"must be a whole number, not \"%1\""_s.arg(t.left(40)));
+            addError(m_line, c, text::NotWholeNumber, {t.left(40)});
             return std::nullopt;
         }
         const qint64 value = digits.toLongLong();
         if (value < min || value > max) {
-            addError(m_line, name(c), u"must be between %1 and %2"_s.arg(min).arg(max));
+            addError(m_line, c, text::Between, {QString::number(min), QString::number(max)});
             return std::nullopt;
         }
         return value;
@@ -287,30 +314,60 @@ private:
         const QString code = text(CurrencyCol).trimmed();
         const auto currency = Currency::find(code, name(CurrencyCol));
         if (code.isEmpty())
-            addError(m_line, name(CurrencyCol), u"must be %1, the store currency"_s.arg(m_currency.code));
+            addError(m_line, CurrencyCol, text::StoreCurrencyRequired, {m_currency.code});
         else if (!currency)
-            addError(m_line, name(CurrencyCol), currency.error().message);
+            addError(m_line, CurrencyCol, text::UnknownCurrency, {code.left(12)});
         else if (!(*currency == m_currency))
-            addError(m_line, name(CurrencyCol),
-                     u"%1 does not match the store currency %2"_s.arg(code, m_currency.code));
+            addError(m_line, CurrencyCol, text::OtherCurrency, {code, m_currency.code});
     }
 
-    void checkSkuInFile(const QString& sku)
+    /// SKUs are unique per merchant, compared as stored (NFC): "é" typed composed and decomposed
+    /// is one SKU, in one product or across products.
+    void checkSkuInFile(const QString& sku, bool derived)
     {
         if (sku.isEmpty())
             return;
-        if (const auto it = m_skuLines.constFind(sku); it != m_skuLines.constEnd())
-            addError(m_line, name(Sku),
-                     u"duplicate SKU \"%1\": lines %2 and %3"_s.arg(sku.left(64)).arg(*it).arg(m_line));
+        const QString key = normalizedIdentifier(sku);
+        const auto it = m_skuLines.constFind(key);
+        if (it == m_skuLines.constEnd()) {
+            m_skuLines.insert(key, m_line);
+            return;
+        }
+        if (derived)
+            addError(m_line, Sku, text::DuplicateDerivedSku, {sku.left(64), QString::number(*it)});
         else
-            m_skuLines.insert(sku, m_line);
+            addError(m_line, Sku, text::DuplicateSku, {sku.left(64), QString::number(*it), QString::number(m_line)});
     }
 
-    void readVariant(ImportProduct& ip, QList<int>& lines)
+    /// The starting stock. Shopify lets a variant sell while out of stock, and exports what it owes
+    /// as a negative quantity; Souk stock never goes below zero, so it starts at 0 (and says so).
+    std::optional<qint64> readQuantity()
+    {
+        const std::optional<qint64> quantity =
+            integer(InventoryQty, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+        if (quantity && *quantity < 0 && isShopify()) {
+            ++m_plan.negativeStockCount;
+            return 0;
+        }
+        if (quantity && (*quantity < 0 || *quantity > Limits::QuantityMax)) {
+            addError(m_line, InventoryQty, text::Between, {u"0"_s, QString::number(Limits::QuantityMax)});
+            return std::nullopt;
+        }
+        return quantity;
+    }
+
+    void readVariant(ImportProduct& ip)
     {
         Variant v;
         v.sku = text(Sku);
         v.optionValues = readOptionValues(ip.product.optionNames.size());
+        // Shopify allows a variant without a SKU; Souk needs one to know the variant again
+        const bool derived = isShopify() && v.sku.trimmed().isEmpty();
+        if (derived) {
+            v.sku = derivedSku(ip.product.handle, v.optionValues);
+            if (m_plan.derivedSkuCount++ == 0)
+                m_plan.derivedSkuExample = v.sku;
+        }
         checkRowCurrency();
         // a price that did not parse is already reported; 0 keeps the variant (and its line) in place
         v.price = money(Price, true).value_or(Money(0, m_currency));
@@ -322,27 +379,33 @@ private:
         constexpr qint64 AnyMax = std::numeric_limits<qint64>::max();
         v.weightGrams = integer(Weight, AnyMin, AnyMax).value_or(0);
         v.lowStockThreshold = integer(LowStock, AnyMin, AnyMax).value_or(0);
-        ip.inventoryQuantities.append(integer(InventoryQty, 0, Limits::QuantityMax));
-        checkSkuInFile(v.sku);
+        ip.inventoryQuantities.append(readQuantity());
+        checkSkuInFile(v.sku, derived);
         ip.product.variants.append(std::move(v));
-        lines.append(m_line);
+        ip.variantLines.append(m_line);
+        ip.derivedSkus.append(derived);
     }
 
-    /// Puts a validateProduct() error on the row and column it came from.
-    void mapError(int productIndex, const Error& error)
+    /// Puts a validateProduct() problem on the row and column it came from; a duplicate names the
+    /// line of the variant it repeats, never its index.
+    void mapProblem(int productIndex, const ProductProblem& problem)
     {
         const ImportProduct& ip = m_plan.products[productIndex];
-        const QStringView field = error.field;
-        static constexpr QStringView VariantPrefix = u"variants[";
-        const qsizetype close = field.indexOf(u']');
-        if (!field.startsWith(VariantPrefix) || close < 0 || close + 2 > field.size()) {
-            addError(ip.firstLine, productColumn(field, ip.product), error.message);
+        if (problem.variant < 0) {
+            addError(ip.firstLine, productColumn(problem.field, ip.product), problem.text);
             return;
         }
-        const int vi = field.sliced(VariantPrefix.size(), close - VariantPrefix.size()).toInt();
-        const int line = m_variantLines[productIndex].value(vi, ip.firstLine);
-        const QStringView sub = field.sliced(close + 2);
-        addError(line, variantColumn(sub, ip.product.variants.value(vi)), error.message);
+        const int line = ip.variantLines.value(problem.variant, ip.firstLine);
+        ProblemText sentence = problem.text;
+        if (problem.otherVariant >= 0) {
+            const QString otherLine = QString::number(ip.variantLines.value(problem.otherVariant, ip.firstLine));
+            const Variant& v = ip.product.variants.value(problem.variant);
+            if (problem.field == u"sku")
+                sentence = {text::DuplicateSku, {v.sku.left(64), otherLine, QString::number(line)}};
+            else if (problem.text.source == text::SameOptionsAsVariant)
+                sentence = {text::SameOptionsAsLine, {otherLine}};
+        }
+        addError(line, variantColumn(problem.field, ip.product.variants.value(problem.variant)), std::move(sentence));
     }
 
     QString productColumn(QStringView field, const Product& p) const
@@ -376,9 +439,8 @@ private:
     const Id m_merchantId;
     std::array<int, ColCount> m_index;
     ImportPlan m_plan;
-    QList<QList<int>> m_variantLines; ///< per product, the line of each variant
     QHash<QString, int> m_productByHandle;
-    QHash<QString, int> m_skuLines;
+    QHash<QString, int> m_skuLines; ///< NFC SKU -> the line that first has it
     QSet<QString> m_errorCells;
     bool m_full = false;
     const QStringList* m_row = nullptr;
@@ -391,6 +453,12 @@ ImportPlan readCatalogCsv(const CsvTable& table, CsvFormat format, const Currenc
                           const ImportProgress& progress)
 {
     return Reader(table, format, currency, merchantId).run(progress);
+}
+
+ImportPlan planCatalogCsv(const QByteArray& data, CsvFormat format, const Currency& currency, Id merchantId,
+                          const ImportProgress& progress)
+{
+    return readCatalogCsv(parseCsvLenient(data), format, currency, merchantId, progress);
 }
 
 } // namespace souk::catalog

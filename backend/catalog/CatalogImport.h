@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "backend/catalog/ProblemText.h"
 #include "backend/catalog/Product.h"
 
 namespace souk::catalog {
@@ -20,15 +21,18 @@ enum class CsvFormat
 struct RowError
 {
     int line = 0;
-    QString column;  ///< the header name, e.g. "Variant Price"; empty when the whole row is wrong
-    QString message; ///< English, for logs and the command line
+    QString column;   ///< the header name, e.g. "Variant Price"; empty when the whole row is wrong
+    QString message;  ///< English, for logs and the command line: text.english()
+    ProblemText text; ///< the same sentence, for a view to translate; empty in hand-made errors
 };
 
-/// A product read from a file, with the starting stock of each variant (index-aligned).
+/// A product read from a file, with the starting stock and the line of each variant (index-aligned).
 struct ImportProduct
 {
     Product product;
     QList<std::optional<qint64>> inventoryQuantities;
+    QList<int> variantLines;
+    QList<bool> derivedSkus; ///< true where the file had no SKU and Souk made one (Shopify allows none)
     int firstLine = 0;
 };
 
@@ -37,8 +41,13 @@ struct ImportPlan
 {
     QList<ImportProduct> products;
     QList<RowError> errors;
-    int rowCount = 0;        ///< data rows read (not counting the header)
+    int rowCount = 0; ///< data rows read (not counting the header)
     int variantCount = 0;
+    int derivedSkuCount = 0;    ///< variants without a SKU in the file, given one made of handle and options
+    QString derivedSkuExample;  ///< the first such SKU, for the preview to show
+    int negativeStockCount = 0; ///< Shopify quantities below zero (sold while out of stock), read as 0
+    /// The other dialect, when the file's header is that dialect's and not the one chosen.
+    std::optional<CsvFormat> suggestedFormat;
     bool ok() const { return errors.isEmpty(); }
 };
 

@@ -589,15 +589,16 @@ void TestProductValidator::normalizedIdentifier()
 void TestProductValidator::csvImportIsValidated_data()
 {
     // the catalog CSV import reads rows into products and checks each with validateProduct():
-    // the same rules reach a file, reported on its line and column
+    // the same rules reach a file, reported on its line and column (the column names the field, so
+    // the sentence does not)
     QTest::addColumn<QString>("rows");
     QTest::addColumn<QString>("expected"); // "line|column|message"
     QTest::addRow("zero-width space in SKU")
-        << u"tee,Tee,T\u200B1,5.00\n"_s << u"2|Variant SKU|sku contains an invisible character (U+200B)"_s;
+        << u"tee,Tee,T\u200B1,5.00\n"_s << u"2|Variant SKU|contains an invisible character (U+200B)"_s;
     QTest::addRow("BOM in SKU") << u"tee,Tee,T1\uFEFF,5.00\n"_s
-                                << u"2|Variant SKU|sku contains an invisible character (U+FEFF)"_s;
+                                << u"2|Variant SKU|contains an invisible character (U+FEFF)"_s;
     QTest::addRow("RLO in title") << u"tee,Tee \u202Egpj.exe,T1,5.00\n"_s
-                                  << u"2|Title|title contains a bidirectional control character (U+202E)"_s;
+                                  << u"2|Title|contains a bidirectional control character (U+202E)"_s;
     QTest::addRow("price over the limit")
         << u"tee,Tee,T1,1000000000.01\n"_s << u"2|Variant Price|must be at most 1000000000.00 EUR"_s;
 }
