@@ -2,12 +2,16 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSqlQuery>
 
 #include "backend/catalog/BulkProductWriter.h"
 #include "backend/catalog/InventoryService.h"
 #include "backend/catalog/MerchantService.h"
 #include "backend/catalog/ProductQueries.h"
+#include "backend/catalog/ProductValidator.h"
 #include "backend/catalog/ProductWriter.h"
+#include "backend/store/RowBatch.h"
+#include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
 
@@ -21,11 +25,11 @@ Product merged(const Product& stored, const Product& imported)
     Product p = imported;
     p.id = stored.id;
     p.version = stored.version;
-    QHash<QString, int> bySku;
+    QHash<QString, int> bySku; // compared as stored: "é" composed in the store is the file's e + U+0301
     for (int i = 0; i < p.variants.size(); ++i)
-        bySku.insert(p.variants[i].sku, i);
+        bySku.insert(normalizedIdentifier(p.variants[i].sku), i);
     for (const Variant& v : stored.variants) {
-        const auto it = bySku.constFind(v.sku);
+        const auto it = bySku.constFind(normalizedIdentifier(v.sku));
         if (it != bySku.constEnd())
             p.variants[*it].id = v.id;
         else
@@ -77,7 +81,47 @@ Status updateExisting(store::UnitOfWork& uow, const ImportProduct& item, Id prod
     return applyQuantities(uow, item, *saved, locationId);
 }
 
+/// Stored SKU -> the handle of its product, for the SKUs asked about (one query, any count).
+Result<QHash<QString, QString>> storedSkuHandles(QSqlDatabase& db, Id merchantId, const QStringList& skus)
+{
+    QString list = u"["_s;
+    for (const QString& sku : skus) {
+        if (list.size() > 1)
+            list += u',';
+        store::appendJsonString(list, sku);
+    }
+    list += u']';
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT v.sku, p.handle FROM json_each(?) j JOIN variants v ON v.sku = j.value AND v.merchant_id = ? "
+              "JOIN products p ON p.id = v.product_id"_s);
+    q.bindValue(0, list);
+    q.bindValue(1, merchantId.value);
+    if (auto s = store::exec(q, u"looking up the SKUs of the file"_s); !s)
+        return s.error();
+    QHash<QString, QString> owners;
+    while (q.next())
+        owners.insert(q.value(0).toString(), q.value(1).toString());
+    return owners;
+}
+
 } // namespace
+
+Result<ImportPlan> CatalogImporter::plan(QSqlDatabase& db, Id merchantId, const QByteArray& csv, CsvFormat format,
+                                         const ImportProgress& progress)
+{
+    auto merchant = MerchantService::merchant(db, merchantId);
+    if (!merchant)
+        return merchant.error();
+    ImportPlan plan = planCatalogCsv(csv, format, merchant->currency, merchantId, progress);
+    if (plan.products.isEmpty())
+        return plan;
+    auto owners = storedSkuHandles(db, merchantId, planSkus(plan));
+    if (!owners)
+        return owners.error();
+    addStoreSkuConflicts(plan, format, *owners);
+    return plan;
+}
 
 Result<ImportSummary> CatalogImporter::run(store::UnitOfWork& uow, Id merchantId, const ImportPlan& plan,
                                            const Progress& progress)

@@ -297,20 +297,13 @@ QFuture<Result<ImportPlan>> LocalClient::planImport(Id merchantId, const QByteAr
                                                     TaskProgressPtr progress)
 {
     return m_engine->read<ImportPlan>([merchantId, csv, format, progress](QSqlDatabase& db) -> Result<ImportPlan> {
-        auto merchant = MerchantService::merchant(db, merchantId);
-        if (!merchant)
-            return merchant.error();
-        auto table = parseCsv(csv);
-        if (!table)
-            return table.error();
-        ImportPlan plan =
-            readCatalogCsv(*table, format, merchant->currency, merchantId, [progress](int done, int total) {
-                if (!progress)
-                    return true;
-                progress->done = done;
-                progress->total = total;
-                return !progress->cancelRequested.load();
-            });
+        auto plan = CatalogImporter::plan(db, merchantId, csv, format, [progress](int done, int total) {
+            if (!progress)
+                return true;
+            progress->done = done;
+            progress->total = total;
+            return !progress->cancelRequested.load();
+        });
         if (progress && progress->cancelRequested.load()) // the same answer as a cancelled runImport
             return Error{ErrorCode::Cancelled, u"check cancelled"_s, {}};
         return plan;

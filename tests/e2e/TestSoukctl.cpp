@@ -144,12 +144,13 @@ void TestSoukctl::malformedCsv_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("expected");
+    // a line that is not CSV is listed like a bad value: "file:line: row: what is wrong"
     QTest::addRow("unbalanced quote") << QByteArray("Handle,Title,Variant SKU,Variant Price\nx,\"open,X-1,1.00\n")
-                                      << u"line 2"_s;
+                                      << u"malformed.csv:2: row: a quoted value"_s;
     QTest::addRow("wrong column count") << QByteArray("Handle,Title,Variant SKU,Variant Price\nx,X,X-1\n")
-                                        << u"line 2"_s;
+                                        << u"malformed.csv:2: row: expected 4 columns, found 3"_s;
     QTest::addRow("invalid utf-8") << QByteArray("Handle,Title,Variant SKU,Variant Price\nx,\xff\xfe,X-1,1.00\n")
-                                   << u"line 2"_s;
+                                   << u"malformed.csv:2: row: this line is not valid UTF-8"_s;
     QTest::addRow("missing column") << QByteArray("Handle,Title,Variant SKU\nx,X,X-1\n") << u"Variant Price"_s;
 }
 

@@ -32,6 +32,7 @@ private slots:
     void bulkRefusesNegativePrice();
     void undoAfterLaterEditConflicts();
     void importAllOrNothing();
+    void importChecksSkusAgainstTheStore();
     void importUpdatesByHandle();
     void changeFeedNamesActor();
     void swapSkusWithinProduct();
@@ -291,18 +292,56 @@ void TestCatalogService::undoAfterLaterEditConflicts()
 
 void TestCatalogService::importAllOrNothing()
 {
-    m_f->addProduct(u"Existing"_s, {u"DUP-1"_s}, 100);
     const QByteArray csv = "Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty\n"
                            "new-one,New one,NEW-1,5.00,3\n"
                            "clash,Clash,DUP-1,5.00,1\n";
     auto plan = StoreFixture::wait(m_f->client().planImport(m_f->merchantId(), csv, CsvFormat::Shopify, {}));
     QVERIFY(plan);
     QVERIFY2(plan->ok(), qPrintable(plan->errors.isEmpty() ? QString() : plan->errors.first().message));
+    // the SKU is taken after the check (another window, another user): the write refuses it, and all rows
+    m_f->addProduct(u"Existing"_s, {u"DUP-1"_s}, 100);
     auto run = StoreFixture::wait(m_f->client().runImport(m_f->merchantId(), *plan, {}));
     QVERIFY(!run);
     QCOMPARE(run.error().code, ErrorCode::Duplicate);
     QVERIFY2(run.error().field.startsWith(u"line 3"_s), qPrintable(run.error().field));
     QCOMPARE(StoreFixture::wait(m_f->client().productPage({m_f->merchantId(), {}, 100}))->rows.size(), 1);
+}
+
+void TestCatalogService::importChecksSkusAgainstTheStore()
+{
+    const QString composed = u"CAF\u00C9-1"_s;
+    const QString decomposed = u"CAFE\u0301-1"_s;
+    m_f->addProduct(u"Existing"_s, {composed, u"EX-2"_s}, 100);
+    // a SKU the store gives to another product is caught by the check, compared in NFC as stored
+    const QByteArray csv = (u"Handle,Title,Variant SKU,Variant Price\n"
+                            "new-one,New one,NEW-1,5.00\n"
+                            "clash,Clash,%1,5.00\n"
+                            "other,Other,EX-2,5.00\n"_s.arg(decomposed))
+                               .toUtf8();
+    auto plan = StoreFixture::wait(m_f->client().planImport(m_f->merchantId(), csv, CsvFormat::Shopify, {}));
+    QVERIFY(plan);
+    QStringList found;
+    for (const RowError& e : plan->errors)
+        found.append(u"%1|%2|%3"_s.arg(e.line).arg(e.column, e.message));
+    QCOMPARE(found,
+             (QStringList{
+                 u"3|Variant SKU|SKU \"%1\" already belongs to the product \"existing\" in the store"_s.arg(composed),
+                 u"4|Variant SKU|SKU \"EX-2\" already belongs to the product \"existing\" in the store"_s,
+             }));
+    // the product's own SKUs, in a row that updates it by its handle, are no conflict
+    const QByteArray update = (u"Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"
+                               "existing,Existing,Size,S,%1,5.00\n"
+                               "existing,,,M,EX-2,5.00\n"_s.arg(decomposed))
+                                  .toUtf8();
+    plan = StoreFixture::wait(m_f->client().planImport(m_f->merchantId(), update, CsvFormat::Shopify, {}));
+    QVERIFY(plan);
+    QVERIFY2(plan->ok(), qPrintable(plan->errors.isEmpty() ? QString() : plan->errors.first().message));
+    auto run = StoreFixture::wait(m_f->client().runImport(m_f->merchantId(), *plan, {}));
+    QVERIFY2(run, qPrintable(run ? QString() : run.error().toString()));
+    QCOMPARE(run->productsUpdated, 1);
+    auto page = StoreFixture::wait(m_f->client().productPage({m_f->merchantId(), {}, 100}));
+    QCOMPARE(page->rows.size(), 1);
+    QCOMPARE(page->rows[0].variantCount, 2); // the decomposed SKU is the stored variant, not a third one
 }
 
 void TestCatalogService::importUpdatesByHandle()
