@@ -16,6 +16,7 @@
 #include "translations/Translator.h"
 #include "views/catalog/BulkEditDialog.h"
 #include "views/catalog/CatalogPage.h"
+#include "views/catalog/ProductEditor.h"
 #include "views/common/Dialogs.h"
 #include "views/common/MessageBar.h"
 
@@ -36,6 +37,7 @@ private slots:
     void statusFilter();
     void bulkPriceChangeAndUndo();
     void bulkEditNeedsSelection();
+    void productEditUndoneFromPage();
     void newCategoryAppearsUnderSteadyTraffic();
 
 private:
@@ -215,6 +217,41 @@ void TestCatalogPage::bulkEditNeedsSelection()
     QTest::qWait(50);
     QCOMPARE(priceOf(m_products[2].id), 1999);
     QVERIFY(!m_page->canUndo());
+}
+
+void TestCatalogPage::productEditUndoneFromPage()
+{
+    // Enter on a row opens the editor; the title is changed and saved with the keyboard
+    selectRows(1, 1); // Bravo straw hat
+    auto* table = child<QTableView>(u"productTable"_s);
+    QTest::keyClick(table, Qt::Key_Return);
+    ProductEditor* editor = nullptr;
+    QTRY_VERIFY((editor = m_page->findChild<ProductEditor*>()) && editor->isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    auto* title = editor->findChild<QLineEdit*>(u"titleEdit"_s);
+    QTRY_COMPARE(title->text(), u"Bravo straw hat"_s);
+    title->setFocus();
+    QTest::keyClick(title, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(title, u"Bravo wide straw hat"_s);
+    QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+    const auto titleOf = [this](Id id) { return test::StoreFixture::wait(m_store->client().product(id))->title; };
+    QTRY_COMPARE(titleOf(m_products[1].id), u"Bravo wide straw hat"_s);
+
+    // the page offers the undo as it does a bulk edit's, also once the editor is closed
+    auto* bar = m_page->messageBar();
+    QTRY_VERIFY(bar->isVisible() && bar->hasAction());
+    QVERIFY2(bar->headline().contains(u"Saved \u201cBravo wide straw hat\u201d"_s), qPrintable(bar->headline()));
+    QVERIFY(m_page->canUndo());
+    QCOMPARE(m_page->undoActionText(), u"&Undo Product Edit"_s);
+    QTest::mouseClick(editor->findChild<QPushButton*>(u"closeButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!m_page->findChild<ProductEditor*>());
+
+    QTest::mouseClick(bar->findChild<QPushButton*>(u"messageActionButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(titleOf(m_products[1].id), u"Bravo straw hat"_s);
+    QTRY_VERIFY2(bar->headline().startsWith(u"Undid the changes to \u201cBravo straw hat\u201d"_s),
+                 qPrintable(bar->headline()));
+    QVERIFY(!m_page->canUndo());
+    QCOMPARE(m_page->undoActionText(), u"&Undo Bulk Edit"_s);
 }
 
 void TestCatalogPage::newCategoryAppearsUnderSteadyTraffic()

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -41,6 +42,7 @@ private slots:
     void exportWritesFile();
     void ctrlNumberReachesEveryPage();
     void tabLeavesTables();
+    void ctrlZUndoesProductEdit();
     void messageBarFollowsPalette();
     void fieldErrorsFollowPalette();
     void screenshots();
@@ -179,6 +181,36 @@ void TestMainWindow::tabLeavesTables()
         QTest::keyClick(window->windowHandle(), Qt::Key_Backtab);
         QVERIFY2(table->hasFocus(), qPrintable(name)); // and Shift+Tab comes back
     }
+}
+
+void TestMainWindow::ctrlZUndoesProductEdit()
+{
+    const catalog::Product lamp = m_store->addProduct(u"Lamp"_s, {u"LAMP-1"_s}, 3900);
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTRY_COMPARE(window->catalogPage()->model()->rowCount(), 1);
+    auto* undo = window->findChild<QAction*>(u"undoAction"_s);
+    QCOMPARE(undo->text(), u"&Undo Bulk Edit"_s);
+
+    window->catalogPage()->openProduct(lamp.id);
+    ProductEditor* editor = nullptr;
+    QTRY_VERIFY((editor = window->catalogPage()->findChild<ProductEditor*>()) && editor->isVisible());
+    auto* title = editor->findChild<QLineEdit*>(u"titleEdit"_s);
+    QTRY_COMPARE(title->text(), u"Lamp"_s);
+    title->setFocus();
+    QTest::keyClick(title, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(title, u"Desk lamp"_s);
+    QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), u"&Undo Product Edit"_s);
+    QTest::mouseClick(editor->findChild<QPushButton*>(u"closeButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!window->catalogPage()->findChild<ProductEditor*>());
+
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keySequence(window->windowHandle(), QKeySequence::Undo); // Ctrl+Z, Edit → Undo
+    QTRY_COMPARE(test::StoreFixture::wait(m_store->client().product(lamp.id))->title, u"Lamp"_s);
+    QTRY_VERIFY(!undo->isEnabled());
 }
 
 void TestMainWindow::messageBarFollowsPalette()

@@ -31,6 +31,9 @@ private slots:
     void newProductIsCreated();
     void staleVersionShowsConflict();
     void unsavedChangesAreGuarded();
+    void saveThenUndoByBarAndKey();
+    void undoRefusedAfterChangeElsewhere();
+    void undoAsksBeforeDroppingUnsavedChanges();
 
 private:
     void open(Id productId);
@@ -209,6 +212,95 @@ void TestProductEditor::unsavedChangesAreGuarded()
     QTest::mouseClick(child<QPushButton>(u"closeButton"_s), Qt::LeftButton);
     QVERIFY(!m_editor->isVisible());
     QCOMPARE(stored().title, m_product.title);
+}
+
+void TestProductEditor::saveThenUndoByBarAndKey()
+{
+    open(m_product.id);
+    auto* model = qobject_cast<VariantTableModel*>(child<QTableView>(u"variantTable"_s)->model());
+    replaceText(child<QLineEdit>(u"titleEdit"_s), u"Linen shirt, washed"_s);
+    typeIntoCell(1, model->columnOf(VariantField::Price), u"27.50"_s);
+    QTest::mouseClick(child<QPushButton>(u"saveButton"_s), Qt::LeftButton);
+    MessageBar* bar = m_editor->messageBar();
+    QTRY_VERIFY(bar->isVisible() && bar->kind() == MessageBar::Kind::Success && bar->hasAction());
+    QCOMPARE(stored().title, u"Linen shirt, washed"_s);
+    QCOMPARE(stored().variants[1].price.minor(), 2750);
+    QVERIFY2(bar->headline().contains(u"Saved \u201cLinen shirt, washed\u201d"_s), qPrintable(bar->headline()));
+    auto* undo = bar->findChild<QPushButton*>(u"messageActionButton"_s);
+    QCOMPARE(undo->text(), u"&Undo"_s);
+
+    // the bar's Undo puts the product and its variants back, and the form shows them
+    QTest::mouseClick(undo, Qt::LeftButton);
+    QTRY_COMPARE(stored().title, m_product.title);
+    QCOMPARE(stored().variants[1].price.minor(), 2500);
+    QTRY_COMPARE(child<QLineEdit>(u"titleEdit"_s)->text(), m_product.title);
+    QCOMPARE(model->index(1, model->columnOf(VariantField::Price)).data().toString(), u"25.00"_s);
+    QTRY_VERIFY2(bar->headline().startsWith(u"Undid the changes to \u201cLinen shirt\u201d"_s),
+                 qPrintable(bar->headline()));
+    QVERIFY(!m_editor->isModified());
+    QVERIFY(!m_editor->canUndoSave());
+
+    // Ctrl+Z undoes a save where no text field takes the key for its own typing: here, right
+    // after a click on Save (a cell or a field being edited keeps Ctrl+Z for its own text)
+    replaceText(child<QLineEdit>(u"titleEdit"_s), u"Linen shirt, relaxed"_s);
+    QTest::mouseClick(child<QPushButton>(u"saveButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(stored().title, u"Linen shirt, relaxed"_s);
+    QTRY_VERIFY(m_editor->canUndoSave());
+    // Save was disabled while saving, so the keyboard went on to Close: a button, no text field
+    QWidget* focused = QApplication::focusWidget();
+    QVERIFY(focused && m_editor->isAncestorOf(focused) && !qobject_cast<QLineEdit*>(focused));
+    QTest::keyClick(focused, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored().title, m_product.title);
+    QTRY_COMPARE(child<QLineEdit>(u"titleEdit"_s)->text(), m_product.title);
+    QCOMPARE(stored().variants.size(), 2);
+}
+
+void TestProductEditor::undoRefusedAfterChangeElsewhere()
+{
+    open(m_product.id);
+    replaceText(child<QLineEdit>(u"titleEdit"_s), u"Mine"_s);
+    QTest::mouseClick(child<QPushButton>(u"saveButton"_s), Qt::LeftButton);
+    MessageBar* bar = m_editor->messageBar();
+    QTRY_VERIFY(bar->isVisible() && bar->hasAction());
+    // someone else saves the product after this save
+    catalog::Product other = stored();
+    other.vendor = u"Elsewhere"_s;
+    QVERIFY(test::StoreFixture::wait(m_store->client().saveProduct(other)));
+
+    QTest::mouseClick(bar->findChild<QPushButton*>(u"messageActionButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(bar->isVisible() && bar->kind() == MessageBar::Kind::Error);
+    QVERIFY2(bar->headline().contains(u"cannot be undone: the product was changed after they were saved"_s),
+             qPrintable(bar->headline()));
+    QCOMPARE(stored().title, u"Mine"_s); // nothing was undone
+    QCOMPARE(stored().vendor, u"Elsewhere"_s);
+    QVERIFY(!m_editor->canUndoSave());
+    QTest::mouseClick(bar->findChild<QPushButton*>(u"messageActionButton"_s), Qt::LeftButton); // Reload
+    QTRY_VERIFY(m_editor->product().vendor == u"Elsewhere"_s);
+}
+
+void TestProductEditor::undoAsksBeforeDroppingUnsavedChanges()
+{
+    open(m_product.id);
+    replaceText(child<QLineEdit>(u"titleEdit"_s), u"Saved title"_s);
+    QTest::mouseClick(child<QPushButton>(u"saveButton"_s), Qt::LeftButton);
+    MessageBar* bar = m_editor->messageBar();
+    QTRY_VERIFY(bar->isVisible() && bar->hasAction());
+    replaceText(child<QLineEdit>(u"titleEdit"_s), u"Typed, not saved"_s);
+    QVERIFY(m_editor->isModified());
+
+    Dialogs::setNextAnswer(false);
+    QTest::mouseClick(bar->findChild<QPushButton*>(u"messageActionButton"_s), Qt::LeftButton);
+    QVERIFY(!Dialogs::hasPendingAnswer()); // it asked
+    QTest::qWait(100);
+    QCOMPARE(stored().title, u"Saved title"_s);
+    QCOMPARE(child<QLineEdit>(u"titleEdit"_s)->text(), u"Typed, not saved"_s);
+    QVERIFY(bar->hasAction()); // still on offer
+
+    Dialogs::setNextAnswer(true);
+    QTest::mouseClick(bar->findChild<QPushButton*>(u"messageActionButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(stored().title, m_product.title);
+    QTRY_COMPARE(child<QLineEdit>(u"titleEdit"_s)->text(), m_product.title);
+    QVERIFY(!m_editor->isModified());
 }
 
 QTEST_MAIN(TestProductEditor)

@@ -114,6 +114,12 @@ void BulkEditController::undo()
             [this](const Result<catalog::BulkResult>& result) { onUndone(result); });
 }
 
+void BulkEditController::forget()
+{
+    if (!m_busy) // an undo on its way keeps its edit until it answers
+        setLast(std::nullopt);
+}
+
 void BulkEditController::onUndone(const Result<catalog::BulkResult>& result)
 {
     setBusy(false);

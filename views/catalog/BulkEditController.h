@@ -29,6 +29,8 @@ public:
     void run(const catalog::BulkEdit& edit, qint64 variantCount);
     /// Puts back what the last successful bulk edit changed.
     void undo();
+    /// Forgets the last bulk edit: a newer action (a saved product edit) took its place.
+    void forget();
     bool canUndo() const { return m_last.has_value() && !m_busy; }
     bool isBusy() const { return m_busy; }
 

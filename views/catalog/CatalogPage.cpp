@@ -21,10 +21,12 @@
 #include "models/catalog/CatalogText.h"
 #include "models/catalog/ProductFilterProxy.h"
 #include "models/catalog/ProductListModel.h"
+#include "models/common/ErrorText.h"
 #include "models/common/Prefs.h"
 #include "views/catalog/BulkEditController.h"
 #include "views/catalog/BulkEditDialog.h"
 #include "views/catalog/ProductEditor.h"
+#include "views/catalog/ProductUndoController.h"
 #include "views/common/MessageBar.h"
 
 using namespace Qt::StringLiterals;
@@ -55,11 +57,17 @@ CatalogPage::CatalogPage(Client& client, Prefs& prefs, Id merchantId, QWidget* p
     m_categoryTimer->setInterval(CategoryRefreshDelayMs);
     buildUi();
     m_bulk = new BulkEditController(client, m_messageBar, this);
+    m_productUndo = new ProductUndoController(client, this);
+    connectProductUndo();
 
     connect(m_searchTimer, &QTimer::timeout, this, &CatalogPage::startSearch);
     connect(m_categoryTimer, &QTimer::timeout, this, &CatalogPage::refreshCategories);
     connect(&m_client, &Client::changed, this, &CatalogPage::onChanged);
-    connect(m_bulk, &BulkEditController::undoAvailableChanged, this, &CatalogPage::undoAvailableChanged);
+    connect(m_bulk, &BulkEditController::undoAvailableChanged, this, [this](bool available) {
+        if (available) // one level of undo: the newer bulk edit takes the product edit's place
+            m_productUndo->forget();
+        emit undoAvailableChanged(canUndo());
+    });
     connect(m_bulk, &BulkEditController::busyChanged, this, &CatalogPage::updateActions);
     connect(m_model, &ProductListModel::loadingChanged, m_busy, &QWidget::setVisible);
     connect(m_model, &ProductListModel::loadFailed, m_messageBar, qOverload<const Error&>(&MessageBar::showError));
@@ -349,12 +357,42 @@ void CatalogPage::openBulkEdit()
 
 bool CatalogPage::canUndo() const
 {
-    return m_bulk->canUndo();
+    return m_bulk->canUndo() || m_productUndo->canUndo();
 }
 
 void CatalogPage::undo()
 {
-    m_bulk->undo();
+    if (m_productUndo->canUndo())
+        m_productUndo->undo();
+    else
+        m_bulk->undo();
+}
+
+QString CatalogPage::undoActionText() const
+{
+    return m_productUndo->canUndo() ? tr("&Undo Product Edit") : tr("&Undo Bulk Edit");
+}
+
+void CatalogPage::connectProductUndo()
+{
+    // the page says what happened to a product's edit as it does for bulk edits, also while the
+    // editor that saved it is open or after it has closed
+    connect(m_productUndo, &ProductUndoController::recorded, this, [this](const catalog::ProductEdit& edit) {
+        m_bulk->forget(); // one level of undo: the newer product edit takes the bulk edit's place
+        m_messageBar->showSuccess(ProductUndoController::savedText(edit.after));
+        m_messageBar->setAction(ProductUndoController::undoLabel(), [this] { m_productUndo->undo(); });
+    });
+    connect(m_productUndo, &ProductUndoController::undoStarted, this,
+            [this](Id, const QString& title) { m_messageBar->showInfo(ProductUndoController::undoingText(title)); });
+    connect(m_productUndo, &ProductUndoController::undone, this, [this](const catalog::ProductEdit& result) {
+        m_messageBar->showSuccess(ProductUndoController::undoneText(result.after.title));
+    });
+    connect(m_productUndo, &ProductUndoController::undoRefused, this,
+            [this](Id, const Error& error, const QString& title) {
+                m_messageBar->showError(ProductUndoController::refusedText(error, title), errorDetails(error));
+            });
+    connect(m_productUndo, &ProductUndoController::undoAvailableChanged, this,
+            [this] { emit undoAvailableChanged(canUndo()); });
 }
 
 void CatalogPage::newProduct()
@@ -379,7 +417,7 @@ void CatalogPage::openEditor(Id productId)
             return;
         }
     }
-    auto* editor = new ProductEditor(m_client, m_merchantId, m_currency, productId, this);
+    auto* editor = new ProductEditor(m_client, m_merchantId, m_currency, productId, this, m_productUndo);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setCategories(m_categories);
     editor->show();

@@ -24,9 +24,11 @@ class MessageBar;
 class Prefs;
 class ProductFilterProxy;
 class ProductListModel;
+class ProductUndoController;
 
 /// The catalog: every product of the merchant in a sortable, filterable table with search,
-/// bulk edit (with undo) and the product editor. objectName "catalogPage". Owned by the main
+/// bulk edit and the product editor. The last bulk edit or saved product edit can be undone
+/// (the message bar's "Undo", Edit → Undo). objectName "catalogPage". Owned by the main
 /// window; GUI thread.
 class CatalogPage final : public QWidget
 {
@@ -43,8 +45,11 @@ public:
     const Currency& currency() const { return m_currency; }
 
     bool canUndo() const;
-    /// Undoes the last bulk edit (Edit → Undo).
+    /// Undoes the last bulk edit or saved product edit, whichever came last (Edit → Undo).
     void undo();
+    /// The Edit menu's text for what undo() would undo: "&Undo Bulk Edit", "&Undo Product Edit".
+    QString undoActionText() const;
+    ProductUndoController* productUndo() const { return m_productUndo; }
     /// Opens the editor on an empty product.
     void newProduct();
     /// Opens the editor on a product.
@@ -70,6 +75,7 @@ private:
     void updateActions();
     void openBulkEdit();
     void openEditor(Id productId);
+    void connectProductUndo();
     QList<int> selectedSourceRows() const;
 
     Client& m_client;
@@ -80,6 +86,7 @@ private:
     ProductListModel* m_model = nullptr;
     ProductFilterProxy* m_proxy = nullptr;
     BulkEditController* m_bulk = nullptr;
+    ProductUndoController* m_productUndo = nullptr; ///< shared with the editors the page opens
     MessageBar* m_messageBar = nullptr;
     QLineEdit* m_search = nullptr;
     QComboBox* m_status = nullptr;

@@ -1,5 +1,7 @@
 #include "views/catalog/ProductEditor.h"
 
+#include <utility>
+
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -11,6 +13,7 @@
 #include <QShortcut>
 #include <QTabWidget>
 #include <QTableView>
+#include <QUuid>
 #include <QVBoxLayout>
 
 #include "backend/catalog/ProductValidator.h"
@@ -20,6 +23,7 @@
 #include "models/common/ErrorText.h"
 #include "views/catalog/ProductDetailsForm.h"
 #include "views/catalog/ProductStockTab.h"
+#include "views/catalog/ProductUndoController.h"
 #include "views/common/Dialogs.h"
 #include "views/common/MessageBar.h"
 #include "views/common/ToneText.h"
@@ -28,13 +32,16 @@ using namespace Qt::StringLiterals;
 
 namespace souk {
 
-ProductEditor::ProductEditor(Client& client, Id merchantId, const Currency& currency, Id productId, QWidget* parent)
-    : QDialog(parent), m_client(client), m_merchantId(merchantId), m_currency(currency)
+ProductEditor::ProductEditor(Client& client, Id merchantId, const Currency& currency, Id productId, QWidget* parent,
+                             ProductUndoController* undo)
+    : QDialog(parent), m_client(client), m_merchantId(merchantId), m_currency(currency),
+      m_undo(undo ? undo : new ProductUndoController(client, this))
 {
     setObjectName(u"productEditor"_s);
     setWindowFlag(Qt::WindowMaximizeButtonHint);
     m_variants = new VariantTableModel(currency, this);
     buildUi();
+    connectUndo();
     fetchCategories();
     if (productId.isNull()) {
         catalog::Product fresh;
@@ -81,6 +88,13 @@ void ProductEditor::buildUi()
     connect(close, &QPushButton::clicked, this, &ProductEditor::reject);
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
     connect(saveShortcut, &QShortcut::activated, this, &ProductEditor::save);
+    // Ctrl+Z undoes the last save where nothing closer takes it: text fields keep it for their
+    // typing, and with unsaved changes it does nothing (the bar's Undo asks first)
+    auto* undoShortcut = new QShortcut(QKeySequence::Undo, this);
+    connect(undoShortcut, &QShortcut::activated, this, [this] {
+        if (!m_modified)
+            undoSave();
+    });
     connect(m_form, &ProductDetailsForm::edited, this, [this] { setModified(true); });
     connect(m_form, &ProductDetailsForm::optionNamesChanged, m_variants, &VariantTableModel::setOptionNames);
     connect(m_variants, &VariantTableModel::modifiedChanged, this, [this](bool on) {
@@ -252,7 +266,33 @@ void ProductEditor::save()
     }
     setBusy(true, tr("Saving\u2026"));
     m_tabs->setEnabled(false); // what is typed now would be overwritten by the saved product
-    onReady(m_client.saveProduct(product), this, [this](const Result<catalog::Product>& result) { onSaved(result); });
+    if (product.id.isNull()) {
+        onReady(m_client.saveProduct(product), this,
+                [this](const Result<catalog::Product>& result) { onSaved(result); });
+        return;
+    }
+    // an edit of a stored product comes back with what it replaced, for Undo; one key per Save
+    const QString key = u"product-edit-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    onReady(m_client.editProduct(product, key), this,
+            [this](const Result<catalog::ProductEdit>& result) { onEdited(result); });
+}
+
+void ProductEditor::onEdited(const Result<catalog::ProductEdit>& result)
+{
+    if (!result) {
+        onSaved(result.error());
+        return;
+    }
+    onSaved(result->after);
+    m_undo->record(result.value());
+    offerUndo();
+}
+
+void ProductEditor::offerUndo()
+{
+    m_messageBar->showSuccess(ProductUndoController::savedText(m_product));
+    m_messageBar->setAction(ProductUndoController::undoLabel(), [this] { undoSave(); });
+    m_offersUndo = true;
 }
 
 void ProductEditor::onSaved(const Result<catalog::Product>& result)
@@ -264,8 +304,91 @@ void ProductEditor::onSaved(const Result<catalog::Product>& result)
         return;
     }
     setProduct(result.value());
-    m_messageBar->showSuccess(tr("Saved \u201c%1\u201d.").arg(m_product.title));
+    m_messageBar->showSuccess(ProductUndoController::savedText(m_product));
+    m_offersUndo = false;
     emit saved(m_product);
+}
+
+bool ProductEditor::canUndoSave() const
+{
+    return m_undo && m_undo->canUndo() && !m_product.id.isNull() && m_undo->productId() == m_product.id;
+}
+
+void ProductEditor::undoSave()
+{
+    if (m_busy || !canUndoSave())
+        return;
+    if (m_modified && !Dialogs::confirm(this, tr("Undo the save?"),
+                                        tr("Undoing the save also discards the changes you have not saved yet. "
+                                           "Undo anyway?"),
+                                        ProductUndoController::undoLabel())) {
+        offerUndo(); // the click closed the bar; the save can still be undone later
+        return;
+    }
+    m_undoRequested = true;
+    m_undo->undo();
+}
+
+void ProductEditor::connectUndo()
+{
+    connect(m_undo, &ProductUndoController::undoStarted, this, &ProductEditor::onUndoStarted);
+    connect(m_undo, &ProductUndoController::undone, this, &ProductEditor::onUndone);
+    connect(m_undo, &ProductUndoController::undoRefused, this, &ProductEditor::onUndoRefused);
+    connect(m_undo, &ProductUndoController::recorded, this, &ProductEditor::dropStaleUndo);
+    connect(m_undo, &ProductUndoController::undoAvailableChanged, this, &ProductEditor::dropStaleUndo);
+}
+
+void ProductEditor::dropStaleUndo()
+{
+    if (!m_offersUndo || m_undo->isBusy() || canUndoSave())
+        return;
+    m_offersUndo = false;
+    m_messageBar->clearAction();
+}
+
+void ProductEditor::onUndoStarted(Id productId, const QString& title)
+{
+    if (productId != m_product.id)
+        return;
+    m_offersUndo = false;
+    setBusy(true, tr("Undoing\u2026"));
+    m_tabs->setEnabled(false);
+    m_messageBar->showInfo(ProductUndoController::undoingText(title));
+}
+
+void ProductEditor::onUndone(const catalog::ProductEdit& result)
+{
+    if (result.after.id != m_product.id)
+        return;
+    setBusy(false);
+    m_tabs->setEnabled(true);
+    const bool mine = std::exchange(m_undoRequested, false);
+    if (!mine && m_modified) {
+        // undone from the catalog page while this form holds unsaved changes: keep them
+        m_messageBar->showSuccess(ProductUndoController::undoneText(result.after.title),
+                                  tr("Reload the product to see it as it is now."));
+        m_messageBar->setAction(tr("&Reload"), [this] { load(m_product.id); });
+        return;
+    }
+    setProduct(result.after);
+    m_messageBar->showSuccess(ProductUndoController::undoneText(m_product.title));
+    emit saved(m_product);
+}
+
+void ProductEditor::onUndoRefused(Id productId, const Error& error, const QString& title)
+{
+    if (productId != m_product.id)
+        return;
+    setBusy(false);
+    m_tabs->setEnabled(true);
+    m_undoRequested = false;
+    m_messageBar->showError(ProductUndoController::refusedText(error, title), errorDetails(error));
+    if (error.code == ErrorCode::VersionConflict) {
+        m_messageBar->setAction(tr("&Reload"), [this] { load(m_product.id); });
+    } else if (canUndoSave()) { // it may pass once the cause is put right
+        m_messageBar->setAction(ProductUndoController::undoLabel(), [this] { undoSave(); });
+        m_offersUndo = true;
+    }
 }
 
 void ProductEditor::showProblem(const Problem& problem)

@@ -3,9 +3,11 @@
 #include <optional>
 
 #include <QDialog>
+#include <QPointer>
 #include <QStringList>
 
 #include "backend/catalog/Product.h"
+#include "backend/catalog/ProductEdit.h"
 #include "backend/core/Currency.h"
 #include "backend/core/Result.h"
 
@@ -20,19 +22,24 @@ class Client;
 class MessageBar;
 class ProductDetailsForm;
 class ProductStockTab;
+class ProductUndoController;
 class VariantTableModel;
 
 /// Creates or edits one product with its variants, and shows its stock. Checks what it can before
 /// sending, then shows the server's verdict beside the field or in the offending grid cell; nothing
-/// is saved while anything is wrong. Asks before discarding edits. objectName "productEditor".
+/// is saved while anything is wrong. Asks before discarding edits. A saved edit of a stored
+/// product can be undone ("Undo" in the message bar, or Ctrl+Z outside a text field) through the
+/// ProductUndoController it shares with the catalog page. objectName "productEditor".
 /// Owned by the catalog page (deleted on close); GUI thread.
 class ProductEditor final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProductEditor)
 public:
-    /// A null `productId` opens an empty product with one variant.
-    ProductEditor(Client& client, Id merchantId, const Currency& currency, Id productId, QWidget* parent = nullptr);
+    /// A null `productId` opens an empty product with one variant. `undo`: the controller shared
+    /// with the page (it must outlive the editor); the editor makes its own when there is none.
+    ProductEditor(Client& client, Id merchantId, const Currency& currency, Id productId, QWidget* parent = nullptr,
+                  ProductUndoController* undo = nullptr);
 
     Id productId() const { return m_product.id; }
     /// The product as last loaded or saved.
@@ -44,6 +51,9 @@ public:
 
     /// Checks and saves (Ctrl+S).
     void save();
+    /// Undoes the last saved edit of this product, asking first when there are unsaved changes.
+    void undoSave();
+    bool canUndoSave() const;
     /// Asks before throwing edits away (Escape, Close, the window's close button).
     void reject() override;
 
@@ -67,6 +77,15 @@ private:
     /// Reads and checks the whole form into `product`; the first problem when something is wrong.
     std::optional<Problem> collect(catalog::Product& product);
     void onSaved(const Result<catalog::Product>& result);
+    void onEdited(const Result<catalog::ProductEdit>& result);
+    void connectUndo();
+    /// Shows "Saved …" with Undo in the message bar.
+    void offerUndo();
+    void onUndoStarted(Id productId, const QString& title);
+    void onUndone(const catalog::ProductEdit& result);
+    void onUndoRefused(Id productId, const Error& error, const QString& title);
+    /// Drops the message bar's Undo when the shared edit is no longer this product's.
+    void dropStaleUndo();
     void showProblem(const Problem& problem);
     bool showVariantError(const Error& error, const QString& text);
     void clearErrors();
@@ -79,9 +98,12 @@ private:
     Client& m_client;
     const Id m_merchantId;
     const Currency m_currency;
+    QPointer<ProductUndoController> m_undo;
     catalog::Product m_product;
     bool m_modified = false;
     bool m_busy = false;
+    bool m_offersUndo = false;    ///< the message bar shows "Undo" for this product's last save
+    bool m_undoRequested = false; ///< the running undo was asked for here (its edits may go)
     MessageBar* m_messageBar = nullptr;
     QTabWidget* m_tabs = nullptr;
     ProductDetailsForm* m_form = nullptr;

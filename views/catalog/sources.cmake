@@ -7,4 +7,5 @@ list(APPEND SOUK_VIEWS_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/ProductDetailsForm.h ${CMAKE_CURRENT_LIST_DIR}/ProductDetailsForm.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ProductEditor.h ${CMAKE_CURRENT_LIST_DIR}/ProductEditor.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ProductStockTab.h ${CMAKE_CURRENT_LIST_DIR}/ProductStockTab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ProductUndoController.h ${CMAKE_CURRENT_LIST_DIR}/ProductUndoController.cpp
 )

@@ -146,11 +146,14 @@ void MainWindow::buildMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    m_undo = edit->addAction(tr("&Undo Bulk Edit"), m_catalog, &CatalogPage::undo);
+    m_undo = edit->addAction(m_catalog->undoActionText(), m_catalog, &CatalogPage::undo);
     m_undo->setObjectName(u"undoAction"_s);
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setEnabled(m_catalog->canUndo());
-    connect(m_catalog, &CatalogPage::undoAvailableChanged, m_undo, &QAction::setEnabled);
+    connect(m_catalog, &CatalogPage::undoAvailableChanged, m_undo, [this](bool available) {
+        m_undo->setEnabled(available);
+        m_undo->setText(m_catalog->undoActionText()); // a bulk edit or a product's edit
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     addPageActions(view);
