@@ -35,7 +35,7 @@
 <context>
     <name>souk::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="311"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="319"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="313"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="321"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>
@@ -55,7 +55,26 @@
 <context>
     <name>souk::ImportPreviewModel</name>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="68"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="64"/>
+        <source>%Ln variant(s) have no SKU in the file. Souk gives each one a SKU made of the product handle and its option values, such as “%1”, so importing the file again updates the same variants.</source>
+        <comment>import preview</comment>
+        <extracomment>%1 = an example of such a SKU, e.g. &quot;classic-tee-s-blue&quot;</extracomment>
+        <translation>
+            <numerusform>%Ln variant has no SKU in the file. Souk gives it a SKU made of the product handle and its option values, “%1”, so importing the file again updates the same variant.</numerusform>
+            <numerusform>%Ln variants have no SKU in the file. Souk gives each one a SKU made of the product handle and its option values, such as “%1”, so importing the file again updates the same variants.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="70"/>
+        <source>%Ln variant(s) have stock below zero in the file (sold while out of stock); their stock starts at 0 in Souk.</source>
+        <comment>import preview</comment>
+        <translation>
+            <numerusform>%Ln variant has stock below zero in the file (sold while out of stock); its stock starts at 0 in Souk.</numerusform>
+            <numerusform>%Ln variants have stock below zero in the file (sold while out of stock); their stock starts at 0 in Souk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/import/ImportPreviewModel.cpp" line="112"/>
         <source>%Ln product(s)</source>
         <comment>import summary</comment>
         <translation>
@@ -64,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="69"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="113"/>
         <source>%Ln variant(s)</source>
         <comment>import summary</comment>
         <translation>
@@ -73,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="70"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="114"/>
         <source>%Ln row(s)</source>
         <comment>import summary</comment>
         <translation>
@@ -82,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/import/ImportPreviewModel.cpp" line="77"/>
+        <location filename="../models/import/ImportPreviewModel.cpp" line="121"/>
         <source>%Ln row(s) have problems. Fix the file and choose it again; nothing has been imported.</source>
         <translation>
             <numerusform>%Ln row has problems. Fix the file and choose it again; nothing has been imported.</numerusform>
@@ -104,7 +123,7 @@
 <context>
     <name>souk::OrdersPage</name>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="249"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="303"/>
         <source>Paused (%n changed)</source>
         <extracomment>the live table is paused; %n orders changed meanwhile</extracomment>
         <translation>
@@ -113,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/orders/OrdersPage.cpp" line="265"/>
+        <location filename="../views/orders/OrdersPage.cpp" line="319"/>
         <source>↑ %n new order(s)</source>
         <extracomment>the live orders table holds still while the user reads it; %n newer orders wait above</extracomment>
         <translation>

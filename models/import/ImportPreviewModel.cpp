@@ -1,7 +1,9 @@
 #include "models/import/ImportPreviewModel.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
+#include "backend/catalog/Csv.h"
 #include "models/common/Format.h"
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,9 @@ void ImportPreviewModel::setPlan(const catalog::ImportPlan& plan)
     m_products = int(plan.products.size());
     m_variants = plan.variantCount;
     m_rows = plan.rowCount;
+    m_derivedSkus = plan.derivedSkuCount;
+    m_derivedSkuExample = plan.derivedSkuExample;
+    m_negativeStock = plan.negativeStockCount;
     m_hasPlan = true;
     endResetModel();
 }
@@ -35,7 +40,8 @@ void ImportPreviewModel::clear()
 {
     beginResetModel();
     m_errors.clear();
-    m_products = m_variants = m_rows = 0;
+    m_products = m_variants = m_rows = m_derivedSkus = m_negativeStock = 0;
+    m_derivedSkuExample.clear();
     m_hasPlan = false;
     endResetModel();
 }
@@ -48,6 +54,44 @@ QString ImportPreviewModel::summary() const
 QString ImportPreviewModel::headline() const
 {
     return m_errors.isEmpty() ? QString() : headlineText(problemRowCount());
+}
+
+QString ImportPreviewModel::notes() const
+{
+    QStringList notes;
+    if (m_derivedSkus > 0)
+        //: %1 = an example of such a SKU, e.g. "classic-tee-s-blue"
+        notes.append(tr("%Ln variant(s) have no SKU in the file. Souk gives each one a SKU made of the product "
+                        "handle and its option values, such as “%1”, so importing the file again updates the same "
+                        "variants.",
+                        "import preview", m_derivedSkus)
+                         .arg(m_derivedSkuExample));
+    if (m_negativeStock > 0)
+        notes.append(tr("%Ln variant(s) have stock below zero in the file (sold while out of stock); their stock "
+                        "starts at 0 in Souk.",
+                        "import preview", m_negativeStock));
+    return notes.join(u"\n\n"_s);
+}
+
+QByteArray ImportPreviewModel::problemsCsv() const
+{
+    const QStringList header{tr("Line", "line number in the import file"), tr("Column", "column of the import file"),
+                             tr("Problem", "what is wrong with the value")};
+    QList<QStringList> rows;
+    rows.reserve(m_errors.size());
+    for (const catalog::RowError& error : m_errors) {
+        rows.append({error.line > 0 ? QString::number(error.line) : QString(),
+                     catalog::neutraliseCsvFormula(error.column),
+                     catalog::neutraliseCsvFormula(sentenceCase(problemText(error)))});
+    }
+    return QByteArray("\xEF\xBB\xBF") + catalog::writeCsv(header, rows);
+}
+
+QString ImportPreviewModel::problemText(const catalog::RowError& error)
+{
+    if (error.text.isEmpty())
+        return error.message;
+    return catalog::ProblemText::fill(QCoreApplication::translate("ImportProblem", error.text.source), error.text.args);
 }
 
 int ImportPreviewModel::problemRowCount() const
@@ -102,7 +146,7 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const
             //: import error that concerns the whole row, not one column
             return error.column.isEmpty() ? tr("(whole row)") : error.column;
         case Problem:
-            return sentenceCase(error.message);
+            return sentenceCase(problemText(error));
         default:
             return {};
         }
@@ -117,8 +161,8 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const
         default:
             return {};
         }
-    case Qt::ToolTipRole:
-        return index.column() == Problem ? QVariant(error.message) : QVariant();
+    case Qt::ToolTipRole: // the whole sentence, where the cell is too narrow for it
+        return index.column() == Problem ? QVariant(sentenceCase(problemText(error))) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Line ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     default:

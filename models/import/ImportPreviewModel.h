@@ -38,6 +38,12 @@ public:
     /// "12 rows have problems. Fix the file and choose it again; nothing has been imported."
     /// Empty when the plan has no errors.
     QString headline() const;
+    /// What Souk made of the file that it had to decide itself (SKUs it made, stock below zero);
+    /// empty when nothing.
+    QString notes() const;
+    /// Every problem as UTF-8 CSV with a BOM (so spreadsheets read it as UTF-8): Line, Column and
+    /// Problem in the user's language; cells a spreadsheet would run as formulas are quoted.
+    QByteArray problemsCsv() const;
     int errorCount() const { return int(m_errors.size()); }
     /// Distinct lines with at least one error.
     int problemRowCount() const;
@@ -45,6 +51,8 @@ public:
 
     static QString summaryText(int products, int variants, int rows);
     static QString headlineText(int problemRows);
+    /// `error`'s sentence in the user's language ("expected 21 columns, found 4").
+    static QString problemText(const catalog::RowError& error);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -56,6 +64,9 @@ private:
     int m_products = 0;
     int m_variants = 0;
     int m_rows = 0;
+    int m_derivedSkus = 0;
+    QString m_derivedSkuExample;
+    int m_negativeStock = 0;
     bool m_hasPlan = false;
 };
 

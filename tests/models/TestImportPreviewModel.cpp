@@ -23,6 +23,9 @@ private slots:
     void summaryAndHeadline();
     void previewsFirstProducts();
     void showsRealPlanErrors();
+    void problemsInTheUsersLanguage();
+    void problemsCsv();
+    void notes();
 
 private:
     static catalog::ImportPlan planWithProducts(int count);
@@ -136,6 +139,60 @@ void TestImportPreviewModel::showsRealPlanErrors()
     QCOMPARE(model.index(0, ImportPreviewModel::Line).data(ImportPreviewModel::RawRole).toInt(), 3);
     QCOMPARE(model.index(0, ImportPreviewModel::ColumnName).data().toString(), u"Variant Price"_s);
     QVERIFY(model.headline().startsWith(u"1 row has problems."_s));
+}
+
+void TestImportPreviewModel::problemsInTheUsersLanguage()
+{
+    catalog::ImportPlan plan = planWithProducts(1);
+    const catalog::ProblemText text{catalog::problemtext::WrongWidth, {u"21"_s, u"4"_s}};
+    plan.errors = {{5, {}, text.english(), text}, {6, {}, u"written by hand"_s, {}}};
+    ImportPreviewModel model;
+    model.setPlan(plan);
+    QCOMPARE(model.index(0, ImportPreviewModel::Problem).data().toString(), u"Expected 21 columns, found 4"_s);
+    QCOMPARE(model.index(0, ImportPreviewModel::Problem).data(ImportPreviewModel::RawRole).toString(),
+             u"expected 21 columns, found 4"_s); // English stays the raw value
+    QCOMPARE(model.index(1, ImportPreviewModel::Problem).data().toString(), u"Written by hand"_s);
+    QVERIFY(souk::installTranslator(QLocale(QLocale::Chinese, QLocale::China)));
+    QCOMPARE(model.index(0, ImportPreviewModel::Problem).data().toString(), u"应有 21 列，实际为 4 列"_s);
+    QCOMPARE(model.index(0, ImportPreviewModel::Problem).data(Qt::ToolTipRole).toString(), u"应有 21 列，实际为 4 列"_s);
+    QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+}
+
+void TestImportPreviewModel::problemsCsv()
+{
+    catalog::ImportPlan plan = planWithProducts(1);
+    const catalog::ProblemText number{catalog::problemtext::NotANumber, {u"=HYPERLINK(\"x\")"_s}};
+    const catalog::ProblemText width{catalog::problemtext::WrongWidth, {u"21"_s, u"4"_s}};
+    plan.errors = {{4, u"Variant Price"_s, number.english(), number}, {5, {}, width.english(), width}};
+    ImportPreviewModel model;
+    model.setPlan(plan);
+    // a BOM so spreadsheets read UTF-8; file text that would run as a formula stays text
+    QCOMPARE(model.problemsCsv(), QByteArray("\xEF\xBB\xBF"
+                                             "Line,Column,Problem\n"
+                                             "4,Variant Price,\"Not a number: =HYPERLINK(\"\"x\"\")\"\n"
+                                             "5,,\"Expected 21 columns, found 4\"\n"));
+    const catalog::ProblemText formula{catalog::problemtext::NotANumber, {u"1"_s}};
+    plan.errors = {{2, u"=cmd"_s, formula.english(), formula}};
+    model.setPlan(plan);
+    QVERIFY(model.problemsCsv().contains("2,'=cmd,Not a number: 1\n"));
+}
+
+void TestImportPreviewModel::notes()
+{
+    ImportPreviewModel model;
+    catalog::ImportPlan plan = planWithProducts(2);
+    model.setPlan(plan);
+    QCOMPARE(model.notes(), QString());
+    plan.derivedSkuCount = 1;
+    plan.derivedSkuExample = u"tee-s"_s;
+    model.setPlan(plan);
+    QCOMPARE(model.notes(), u"1 variant has no SKU in the file. Souk gives it a SKU made of the product handle and its "
+                            "option values, “tee-s”, so importing the file again updates the same variant."_s);
+    plan.derivedSkuCount = 0;
+    plan.negativeStockCount = 2;
+    model.setPlan(plan);
+    QCOMPARE(model.notes(), u"2 variants have stock below zero in the file (sold while out of stock); their stock "
+                            "starts at 0 in Souk."_s);
 }
 
 } // namespace souk

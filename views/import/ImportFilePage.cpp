@@ -106,6 +106,11 @@ void ImportFilePage::setMaxFileBytes(qint64 bytes)
     updateHint();
 }
 
+void ImportFilePage::setFormat(catalog::CsvFormat format)
+{
+    m_formatCombo->setCurrentIndex(m_formatCombo->findData(int(format)));
+}
+
 void ImportFilePage::setFilePath(const QString& path)
 {
     m_fileEdit->setText(QDir::toNativeSeparators(path));

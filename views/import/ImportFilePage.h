@@ -2,6 +2,8 @@
 
 #include <QWizardPage>
 
+#include "backend/catalog/CatalogImport.h"
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +27,8 @@ public:
     void setFilePath(const QString& path);
     /// Refuses files larger than `bytes` and says so in the hint.
     void setMaxFileBytes(qint64 bytes);
+    /// Shows `format` as the file's dialect (the check page switched it).
+    void setFormat(catalog::CsvFormat format);
 
 private:
     void browse();

@@ -26,6 +26,7 @@ ImportWizard::ImportWizard(Client& client, Id merchantId, QWidget* parent)
     setPage(DonePage, new ImportDonePage(*m_session, this));
     setStartId(FilePage);
     connect(m_runPage, &ImportRunPage::imported, this, &ImportWizard::imported);
+    connect(m_previewPage, &ImportPreviewPage::formatChanged, m_filePage, &ImportFilePage::setFormat);
     resize(780, 540);
 }
 
