@@ -58,6 +58,11 @@ const QStringList& checks()
         "p.id "
         "LEFT JOIN (SELECT payment_id, sum(amount_minor) AS s FROM disputes WHERE status = 3 GROUP BY payment_id) d "
         "ON d.payment_id = p.id WHERE p.refunded_minor <> min(p.captured_minor, coalesce(r.s, 0) + coalesce(d.s, 0))"_s,
+        // a merchant's order counter is at or past its highest order number: the next order
+        // must not take a number one of its orders has
+        u"SELECT 'merchant ' || o.merchant_id || ': order numbers reach ' || max(o.number) || ' but its counter is at ' "
+        "|| coalesce(n.last_number, 'nothing') FROM orders o LEFT JOIN order_numbers n ON n.merchant_id = o.merchant_id "
+        "WHERE o.number IS NOT NULL GROUP BY o.merchant_id HAVING max(o.number) > coalesce(n.last_number, 0)"_s,
         // an order's totals: its lines, then subtotal - discount + tax + delivery
         u"SELECT 'order ' || o.id || ': subtotal ' || o.subtotal_minor || ' but its lines sum to ' || "
         "coalesce(l.s, 0) FROM orders o LEFT JOIN (SELECT order_id, sum(line_total_minor) AS s FROM order_lines "

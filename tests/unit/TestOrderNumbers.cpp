@@ -51,6 +51,7 @@ private slots:
     void firstOrdersOfEachMerchantStartAt1001();
     void concurrentCreatesInOneBatchCountUpWithoutDuplicates();
     void numbersSurviveRestart();
+    void checkFindsACounterBehindItsOrders();
     void migrationNumbersOrdersOfAV5Store();
     void searchFindsNumberEnds();
     void searchFindsNamesAndEmails();
@@ -257,6 +258,25 @@ void TestOrderNumbers::numbersSurviveRestart()
     QCOMPARE(place(m_ana).number, 1002);
     QVERIFY(m_f->reopen());
     QCOMPARE(place(m_ana).number, 1003);
+}
+
+void TestOrderNumbers::checkFindsACounterBehindItsOrders()
+{
+    QCOMPARE(place(m_ana).number, 1001);
+    QCOMPARE(place(m_ana).number, 1002);
+    const auto setCounter = [this](qint64 value) {
+        return wait(m_f->client().engine().write<bool>(m_f->client().actor(), [value](store::UnitOfWork& uow) -> Result<bool> {
+            if (auto s = store::exec(uow.db(), u"UPDATE order_numbers SET last_number = ?"_s, {value}); !s)
+                return s.error();
+            return true;
+        }));
+    };
+    // a counter set back by hand would give the next order a number one already has
+    QVERIFY(setCounter(1001));
+    const QStringList problems = m_f->problems();
+    QVERIFY2(problems.filter(u"order numbers reach 1002 but its counter is at 1001"_s).size() == 1,
+             qPrintable(problems.join(u'\n')));
+    QVERIFY(setCounter(1002)); // cleanup checks the store
 }
 
 void TestOrderNumbers::migrationNumbersOrdersOfAV5Store()
