@@ -14,6 +14,7 @@
 #include <QWizard>
 
 #include "backend/core/Async.h"
+#include "views/common/ToneText.h"
 #include "views/import/ImportFileReader.h"
 #include "views/import/ImportSession.h"
 
@@ -45,7 +46,7 @@ ImportFilePage::ImportFilePage(ImportSession& session, QWidget* parent) : QWizar
     m_browseButton->setAutoDefault(false);
     m_fileError = new QLabel(this);
     m_fileError->setObjectName(u"fileError"_s);
-    m_fileError->setStyleSheet(u"color: #b3261e;"_s);
+    setToneText(m_fileError, theme::Tone::Error);
     m_fileError->setWordWrap(true);
     m_fileError->hide();
 

@@ -19,6 +19,7 @@
 #include "models/import/ImportPreviewModel.h"
 #include "models/import/ImportProductPreviewModel.h"
 #include "views/common/MessageBar.h"
+#include "views/common/ToneText.h"
 #include "views/import/ImportSession.h"
 #include "views/import/TaskProgressWidget.h"
 #include "views/main/CatalogExport.h"
@@ -45,7 +46,10 @@ ImportPreviewPage::ImportPreviewPage(ImportSession& session, QWidget* parent)
     m_problemLabel = new QLabel(this);
     m_problemLabel->setObjectName(u"problemLabel"_s);
     m_problemLabel->setWordWrap(true);
-    m_problemLabel->setStyleSheet(u"color: #b3261e; font-weight: bold;"_s);
+    setToneText(m_problemLabel, theme::Tone::Error);
+    QFont bold = m_problemLabel->font();
+    bold.setBold(true);
+    m_problemLabel->setFont(bold);
     m_problemLabel->hide();
     m_notesLabel = new QLabel(this);
     m_notesLabel->setObjectName(u"notesLabel"_s);

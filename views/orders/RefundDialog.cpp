@@ -14,6 +14,7 @@
 #include "models/common/Format.h"
 #include "models/orders/OrderText.h"
 #include "views/common/Dialogs.h"
+#include "views/common/ToneText.h"
 
 using namespace Qt::StringLiterals;
 
@@ -78,7 +79,7 @@ RefundDialog::RefundDialog(Client& client, const orders::Order& order, const pay
 void RefundDialog::showFieldError(QLabel* label, QLineEdit* edit, const QString& text)
 {
     label->setText(text);
-    label->setStyleSheet(u"color: #b3261e;"_s);
+    setToneText(label, theme::Tone::Error);
     label->show();
     edit->setFocus();
 }
