@@ -1810,103 +1810,103 @@
 <context>
     <name>souk::ImportFilePage</name>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="36"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="37"/>
         <source>Choose a file</source>
         <comment>import wizard page title</comment>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="37"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="38"/>
         <source>Souk reads the whole file and checks every row before anything is imported.</source>
         <translation>导入前，Souk 会读取整个文件并检查每一行。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="41"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="42"/>
         <source>Path of a .csv file</source>
         <translation>CSV 文件路径</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="43"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="44"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="54"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="55"/>
         <source>Souk CSV</source>
         <comment>import file format</comment>
         <translation>Souk CSV</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="55"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="56"/>
         <source>Shopify CSV</source>
         <comment>import file format</comment>
         <translation>Shopify CSV</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="57"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="58"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="65"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="66"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="69"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="70"/>
         <source>F&amp;ormat:</source>
         <comment>import file format</comment>
         <translation>格式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="93"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="94"/>
         <source>Shopify CSV is the file Shopify exports under Products → Export: rows that share a Handle are the variants of one product.</source>
         <translation>Shopify CSV 是在 Shopify 的“产品 → 导出”中导出的文件：Handle 相同的各行是同一商品的不同规格。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="95"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="96"/>
         <source>Souk CSV is the file Souk exports: one row per SKU, with the columns handle, title, sku and price at least.</source>
         <translation>Souk CSV 是 Souk 导出的文件：每个 SKU 一行，至少包含 handle、title、sku 和 price 列。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="98"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="99"/>
         <source>Files up to %1 can be imported. Products whose handle already exists are updated.</source>
         <extracomment>%1 = the largest file accepted, e.g. &quot;200 MB&quot;</extracomment>
         <translation>可导入不超过 %1 的文件。网址标识已存在的商品将被更新。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="124"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="125"/>
         <source>Choose a catalog file</source>
         <translation>选择商品目录文件</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="124"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="125"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="168"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="169"/>
         <source>There is no file at this path.</source>
         <translation>此路径下找不到文件。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="170"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="171"/>
         <source>This is a folder. Choose a .csv file.</source>
         <translation>这是一个文件夹。请选择 .csv 文件。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="172"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="173"/>
         <source>This file is empty.</source>
         <translation>此文件为空。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="175"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="176"/>
         <source>This file is %1; Souk imports files up to %2. Split it into smaller files and import them one after the other.</source>
         <extracomment>%1 = size of the file, %2 = the largest size accepted (e.g. &quot;312 MB&quot;, &quot;200 MB&quot;)</extracomment>
         <translation>此文件大小为 %1，而 Souk 最多可导入 %2 的文件。请将其拆分为多个较小的文件，再逐个导入。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportFilePage.cpp" line="179"/>
+        <location filename="../views/import/ImportFilePage.cpp" line="180"/>
         <source>This file cannot be read. Check that you may open it.</source>
         <translation>无法读取此文件。请检查您是否有权限打开它。</translation>
     </message>
@@ -1998,106 +1998,106 @@
 <context>
     <name>souk::ImportPreviewPage</name>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="35"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="36"/>
         <source>Check the file</source>
         <comment>import wizard page title</comment>
         <translation>检查文件</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="36"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="37"/>
         <source>Nothing is written at this step.</source>
         <translation>此步骤不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="38"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="39"/>
         <source>&amp;Import</source>
         <comment>start writing the checked file</comment>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="54"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="58"/>
         <source>&amp;Save the list of problems…</source>
         <translation>保存问题列表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="57"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="61"/>
         <source>Save every problem, with its line and column, as a CSV file to fix the file by.</source>
         <translation>将所有问题连同行号和列名保存为 CSV 文件，便于对照修改原文件。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="140"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="144"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="155"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="159"/>
         <source>Checking cancelled; nothing has been imported.</source>
         <translation>检查已取消；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="158"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="162"/>
         <source>Check &amp;again</source>
         <translation>重新检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="184"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="188"/>
         <source>The file has no products. Check that it has a header row and at least one product row.</source>
         <translation>文件中没有商品。请检查文件是否包含标题行以及至少一行商品数据。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="194"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="198"/>
         <source>The table lists the first %1 of %2 products.</source>
         <extracomment>%1 = how many products the table lists, %2 = how many the file holds</extracomment>
         <translation>下表列出了 %2 个商品中的前 %1 个。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="204"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="208"/>
         <source>This file looks like a Shopify product export, but it was checked as Souk CSV.</source>
         <translation>此文件看起来是 Shopify 导出的商品文件，但它是按 Souk CSV 格式检查的。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="206"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="210"/>
         <source>This file looks like a Souk CSV file, but it was checked as Shopify CSV.</source>
         <translation>此文件看起来是 Souk CSV 文件，但它是按 Shopify CSV 格式检查的。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="207"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="211"/>
         <source>&amp;Check as Shopify CSV</source>
         <translation>按 Shopify CSV 检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="207"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="211"/>
         <source>&amp;Check as Souk CSV</source>
         <translation>按 Souk CSV 检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="218"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="222"/>
         <source>%1-problems.csv</source>
         <extracomment>file name suggested for the list of problems; %1 = the imported file&apos;s name without &quot;.csv&quot;</extracomment>
         <translation>%1-问题.csv</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="219"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="223"/>
         <source>Save the list of problems</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="225"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="229"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="225"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="229"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="238"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="243"/>
         <source>Saved the list of problems to %1.</source>
         <translation>问题列表已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/import/ImportPreviewPage.cpp" line="240"/>
+        <location filename="../views/import/ImportPreviewPage.cpp" line="245"/>
         <source>The list of problems could not be saved. Check the folder and try again.</source>
         <translation>无法保存问题列表。请检查文件夹后重试。</translation>
     </message>
@@ -2640,82 +2640,88 @@
         <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="124"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="123"/>
         <source>Order ID %1</source>
         <translation>订单 ID %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="127"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="126"/>
         <source>This order needs attention</source>
         <translation>此订单需要处理</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="132"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="131"/>
         <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
         <extracomment>order totals line</extracomment>
         <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="165"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="164"/>
         <source>Phone:</source>
         <extracomment>the customer&apos;s phone number in the order detail</extracomment>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="204"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="203"/>
         <source>captured %1</source>
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="207"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="206"/>
         <source>Needs attention: %1</source>
         <extracomment>%1 why a person must look at the payment, e.g. &quot;The provider refused the capture: …&quot;</extracomment>
         <translation>需要处理：%1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="209"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="208"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="210"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="209"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="216"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="215"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="223"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="222"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="350"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="254"/>
+        <source>%1: %2</source>
+        <extracomment>%1 a payment event (&quot;Payment captured&quot;), %2 the status change it made (&quot;Authorized → Paid&quot;)</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="354"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="353"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="357"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="364"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="368"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="221"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="220"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="167"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="166"/>
         <source>Deliver to:</source>
         <extracomment>the customer&apos;s delivery addresses in the order detail, one a line</extracomment>
         <translation>配送地址：</translation>
@@ -2726,47 +2732,47 @@
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="286"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="290"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="287"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="291"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="288"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="292"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="299"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="303"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="312"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="316"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="322"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="326"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="324"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="328"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="325"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="329"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="336"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="340"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -3287,59 +3293,59 @@
 <context>
     <name>souk::ProductEditor</name>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="60"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="62"/>
         <source>&amp;Product</source>
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="62"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="64"/>
         <source>&amp;Stock</source>
         <translation>库存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="67"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="69"/>
         <source>Save (%1)</source>
         <translation>保存 (%1)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="117"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="119"/>
         <source>Variants</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="134"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="136"/>
         <source>A&amp;dd variant</source>
         <translation>添加规格(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="136"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="138"/>
         <source>&amp;Remove variant</source>
         <translation>删除规格(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="168"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="170"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="210"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="212"/>
         <source>New product[*]</source>
         <extracomment>window title of the product editor for a product not saved yet; [*] marks unsaved changes</extracomment>
         <translation>新商品[*]</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="213"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="215"/>
         <source>%1[*] – Product</source>
         <extracomment>window title of the product editor; %1 = product title. [*] marks unsaved changes.</extracomment>
         <translation>%1[*] – 商品</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="229"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="231"/>
         <source>A product needs at least one variant.</source>
         <translation>商品至少需要一个规格。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="265"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="267"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -3348,59 +3354,59 @@
         <translation type="vanished">已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="396"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="398"/>
         <source>This product was changed by someone else since you opened it.</source>
         <translation>您打开此商品后，它已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="397"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="399"/>
         <source>Reload it to see the other changes, then make yours again.</source>
         <translation>请重新加载以查看他人的修改，然后重新进行您的修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="368"/>
-        <location filename="../views/catalog/ProductEditor.cpp" line="385"/>
-        <location filename="../views/catalog/ProductEditor.cpp" line="398"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="370"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="387"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="400"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="319"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="321"/>
         <source>Undo the save?</source>
         <translation>撤销保存？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="320"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="322"/>
         <source>Undoing the save also discards the changes you have not saved yet. Undo anyway?</source>
         <translation>撤销保存会同时丢弃您尚未保存的修改。仍要撤销吗？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="352"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="354"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="367"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="369"/>
         <source>Reload the product to see it as it is now.</source>
         <translation>重新加载该商品以查看其当前内容。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="407"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="409"/>
         <source>Please correct the highlighted field before saving.</source>
         <translation>请先更正突出显示的字段，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="450"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="452"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="451"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="453"/>
         <source>The changes to this product have not been saved. Discard them?</source>
         <translation>对此商品的更改尚未保存。要放弃这些更改吗？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="451"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="453"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
@@ -3527,78 +3533,78 @@
 <context>
     <name>souk::RefundDialog</name>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="27"/>
-        <location filename="../views/orders/RefundDialog.cpp" line="111"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="28"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="113"/>
         <source>Refund payment</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="33"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="34"/>
         <source>Refundable:</source>
         <translation>可退金额：</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="40"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="41"/>
         <source>Amount (%1):</source>
         <extracomment>%1 is a currency symbol such as € or ¥</extracomment>
         <translation>金额 (%1)：</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="44"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="45"/>
         <source>Why is the money returned? (customers see this on their receipt)</source>
         <translation>退款原因（客户会在收据上看到）</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="49"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="50"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="56"/>
-        <location filename="../views/orders/RefundDialog.cpp" line="111"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="57"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="113"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="75"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="76"/>
         <source>Refund payment of order %1</source>
         <extracomment>title of the refund dialog; %1 is the order number (&quot;#1042&quot;)</extracomment>
         <translation>订单 %1 退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="95"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="96"/>
         <source>Enter an amount such as %1.</source>
         <translation>请输入金额，例如 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="97"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="98"/>
         <source>The amount must be more than zero.</source>
         <translation>金额必须大于零。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="100"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="101"/>
         <source>At most %1 can be refunded.</source>
         <translation>最多可退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="102"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="103"/>
         <source>Say why the money is returned.</source>
         <translation>请填写退款原因。</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="108"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="109"/>
         <source>Refund %1 of %2 to the card %3?</source>
         <extracomment>%1 amount to refund, %2 what was captured, %3 the card, e.g. &quot;•••• 4242&quot;</extracomment>
         <translation>从已扣款的 %2 中退款 %1 到银行卡 %3？</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="110"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="111"/>
         <source>Refund %1 of %2 for order %3 to the card %4?</source>
         <extracomment>%1 amount to refund, %2 what was captured, %3 the order number (&quot;#1042&quot;), %4 the card (&quot;•••• 4242&quot;)</extracomment>
         <translation>从订单 %3 已扣款的 %2 中退款 %1 到银行卡 %4？</translation>
     </message>
     <message>
-        <location filename="../views/orders/RefundDialog.cpp" line="103"/>
+        <location filename="../views/orders/RefundDialog.cpp" line="104"/>
         <source>•••• %1</source>
         <translation>•••• %1</translation>
     </message>

@@ -154,9 +154,9 @@ void TestOrderDetailDialog::timelineReadsAsWords()
     auto* timeline = dialog->findChild<QTableWidget*>(u"timelineTable"_s);
     const int row = column(timeline, 1).indexOf(u"Dispute opened"_s);
     QVERIFY2(row >= 0, qPrintable(column(timeline, 1).join(u", "_s)));
-    QCOMPARE(timeline->item(row, 2)->text(), u"Fraudulent payment"_s); // the reason code in words
+    QCOMPARE(timeline->item(row, 4)->text(), u"Fraudulent payment"_s); // the reason code in words
     // "tester/owner", the test store's user: the name, and the role as a word
-    const QStringList actors = column(timeline, 4);
+    const QStringList actors = column(timeline, 3);
     QVERIFY2(!actors.isEmpty() &&
                  std::all_of(actors.cbegin(), actors.cend(), [](const QString& a) { return a == u"tester (Owner)"_s; }),
              qPrintable(actors.join(u", "_s)));

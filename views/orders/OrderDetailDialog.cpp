@@ -59,7 +59,7 @@ OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent
     m_ledger =
         Tables::readOnly(this, u"ledgerTable"_s, {tr("Entry"), tr("Account"), tr("Debit"), tr("Credit"), tr("When")});
     m_timeline =
-        Tables::readOnly(this, u"timelineTable"_s, {tr("When"), tr("Event"), tr("Details"), tr("Amount"), tr("By")});
+        Tables::readOnly(this, u"timelineTable"_s, {tr("When"), tr("Event"), tr("Amount"), tr("By"), tr("Details")});
     m_tabs->addTab(m_lines, tr("Items"));
     m_tabs->addTab(m_payments, tr("Payments"));
     m_tabs->addTab(m_ledger, tr("Ledger"));
@@ -254,9 +254,10 @@ void OrderDetailDialog::fillTimeline()
             what = e.kind == u"status"_s ? change : tr("%1: %2").arg(what, change);
         }
         Tables::setRow(m_timeline, r,
-                       {formatDateTime(e.atMs), what, OrderText::eventDetail(e.kind, e.detail),
-                        e.amountMinor ? money(*e.amountMinor) : QString(), OrderText::actor(e.actor)},
-                       {3});
+                       // the free text last, where the column stretches: the short columns stay in view
+                       {formatDateTime(e.atMs), what, e.amountMinor ? money(*e.amountMinor) : QString(),
+                        OrderText::actor(e.actor), OrderText::eventDetail(e.kind, e.detail)},
+                       {2});
     }
     fitColumns(m_timeline);
 }
