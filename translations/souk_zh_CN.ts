@@ -664,14 +664,23 @@
     </message>
     <message>
         <location filename="../backend/catalog/ProblemText.h" line="100"/>
-        <source>barcode must contain digits only</source>
-        <translation>条码只能包含数字</translation>
+        <source>barcode may use letters, digits and - . _ / only</source>
+        <translation>条码只能包含字母、数字和 - . _ /</translation>
     </message>
     <message>
         <location filename="../backend/catalog/ProblemText.h" line="102"/>
+        <source>barcode must be at most %1 characters</source>
+        <extracomment>%1 = the longest barcode allowed</extracomment>
+        <translation>条码最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>barcode must contain digits only</source>
+        <translation type="vanished">条码只能包含数字</translation>
+    </message>
+    <message>
         <source>barcode must have 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits, not %1</source>
         <extracomment>%1 = digits found</extracomment>
-        <translation>条码必须为 8 位（EAN-8）、12 位（UPC-A）或 13 位（EAN-13），而不是 %1 位</translation>
+        <translation type="vanished">条码必须为 8 位（EAN-8）、12 位（UPC-A）或 13 位（EAN-13），而不是 %1 位</translation>
     </message>
     <message>
         <location filename="../backend/catalog/ProblemText.h" line="104"/>
@@ -1355,9 +1364,18 @@
         <translation>最多 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../models/catalog/VariantCell.cpp" line="115"/>
+        <location filename="../models/catalog/VariantCell.cpp" line="116"/>
+        <source>The check digit does not match: check the digits of this EAN/UPC barcode.</source>
+        <translation>校验位不符：请检查此 EAN/UPC 条码的数字。</translation>
+    </message>
+    <message>
+        <location filename="../models/catalog/VariantCell.cpp" line="117"/>
+        <source>Use letters, digits and - . _ / only, at most %1 characters.</source>
+        <translation>只能使用字母、数字和 - . _ /，最多 %1 个字符。</translation>
+    </message>
+    <message>
         <source>Not a valid EAN-13, UPC-A or EAN-8 barcode: check the digits.</source>
-        <translation>不是有效的 EAN-13、UPC-A 或 EAN-8 条码，请检查数字。</translation>
+        <translation type="vanished">不是有效的 EAN-13、UPC-A 或 EAN-8 条码，请检查数字。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "backend/catalog/Barcode.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace souk::catalog {
@@ -19,19 +21,32 @@ int gs1CheckDigit(QStringView digits)
     return (10 - sum % 10) % 10;
 }
 
+bool isBarcodeChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || u == u'-' ||
+           u == u'.' || u == u'_' || u == u'/';
+}
+
+bool looksLikeGtin(QStringView code)
+{
+    const qsizetype length = code.size();
+    if (length != 8 && length != 12 && length != 13 && length != 14)
+        return false;
+    return std::all_of(code.begin(), code.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
 Status validateBarcode(QStringView code, const QString& field)
 {
     if (code.isEmpty())
         return {};
-    for (const QChar c : code) {
-        if (c < u'0' || c > u'9')
-            return Error::invalid(field, u"barcode must contain digits only"_s);
-    }
+    if (!std::all_of(code.begin(), code.end(), isBarcodeChar))
+        return Error::invalid(field, u"barcode may use letters, digits and - . _ / only"_s);
     const qsizetype length = code.size();
-    if (length != 8 && length != 12 && length != 13) {
-        return Error::invalid(field,
-                              u"barcode must have 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits, not %1"_s.arg(length));
-    }
+    if (length > BarcodeMax)
+        return Error::invalid(field, u"barcode must be at most %1 characters"_s.arg(BarcodeMax));
+    if (!looksLikeGtin(code))
+        return {};
     const int expected = gs1CheckDigit(code.first(length - 1));
     const int actual = code[length - 1].unicode() - u'0';
     if (expected != actual)

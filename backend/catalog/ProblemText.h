@@ -97,9 +97,9 @@ inline constexpr char Negative[] = QT_TRANSLATE_NOOP("ImportProblem", "must not 
 inline constexpr char AtMostAmount[] = QT_TRANSLATE_NOOP("ImportProblem", "must be at most %1 %2");
 inline constexpr char SkuSpaces[] = QT_TRANSLATE_NOOP("ImportProblem", "must not contain spaces or control characters");
 inline constexpr char OptionValueCount[] = QT_TRANSLATE_NOOP("ImportProblem", "expected %1 option values, found %2");
-inline constexpr char BarcodeDigits[] = QT_TRANSLATE_NOOP("ImportProblem", "barcode must contain digits only");
-//: %1 = digits found
-inline constexpr char BarcodeLength[] = QT_TRANSLATE_NOOP("ImportProblem", "barcode must have 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits, not %1");
+inline constexpr char BarcodeChars[] = QT_TRANSLATE_NOOP("ImportProblem", "barcode may use letters, digits and - . _ / only");
+//: %1 = the longest barcode allowed
+inline constexpr char BarcodeTooLong[] = QT_TRANSLATE_NOOP("ImportProblem", "barcode must be at most %1 characters");
 //: %1 = the right check digit, %2 = the digit found
 inline constexpr char CheckDigit[] = QT_TRANSLATE_NOOP("ImportProblem", "check digit should be %1, not %2");
 //: %1 = SKU, %2 = the number of the other variant of the same product (1 = its first)

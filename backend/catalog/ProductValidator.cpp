@@ -291,12 +291,11 @@ void checkSku(Problems& problems, const Field& field, const QString& sku)
 /// The sentence for a barcode validateBarcode() refused, by the same rules in the same order.
 ProblemText barcodeText(QStringView code)
 {
-    if (!std::all_of(code.begin(), code.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
-        return {text::BarcodeDigits, {}};
-    const qsizetype length = code.size();
-    if (length != 8 && length != 12 && length != 13)
-        return {text::BarcodeLength, {QString::number(length)}};
-    return {text::CheckDigit, {QString::number(gs1CheckDigit(code.first(length - 1))), code.last(1).toString()}};
+    if (!std::all_of(code.begin(), code.end(), isBarcodeChar))
+        return {text::BarcodeChars, {}};
+    if (code.size() > BarcodeMax)
+        return {text::BarcodeTooLong, {QString::number(BarcodeMax)}};
+    return {text::CheckDigit, {QString::number(gs1CheckDigit(code.first(code.size() - 1))), code.last(1).toString()}};
 }
 
 void checkOptionValues(Problems& problems, int index, const QStringList& values, qsizetype optionCount)

@@ -111,8 +111,11 @@ QString VariantCell::check(VariantField field, const QString& text, const Curren
     case VariantField::Cost:
         return checkMoney(trimmed, currency, false);
     case VariantField::Barcode:
-        if (!catalog::validateBarcode(trimmed, u"barcode"_s))
-            return CellTr::tr("Not a valid EAN-13, UPC-A or EAN-8 barcode: check the digits.");
+        if (!catalog::validateBarcode(trimmed, u"barcode"_s)) {
+            if (catalog::looksLikeGtin(trimmed))
+                return CellTr::tr("The check digit does not match: check the digits of this EAN/UPC barcode.");
+            return CellTr::tr("Use letters, digits and - . _ / only, at most %1 characters.").arg(catalog::BarcodeMax);
+        }
         return {};
     case VariantField::WeightGrams:
         return checkCount(trimmed, catalog::Limits::WeightGramsMax);

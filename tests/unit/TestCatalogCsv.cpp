@@ -221,9 +221,9 @@ void TestCatalogCsv::shopifyValueErrors_data()
     const QString hb = u"Handle,Title,Variant SKU,Variant Price,Variant Compare At Price,Variant Barcode\n"_s;
     QTest::addRow("bad check digit") << shopify << u"EUR"_s << hb + u"tee,Tee,T1,5,,4006381333932\n"_s
                                      << u"2|Variant Barcode|check digit should be 1, not 2"_s;
-    QTest::addRow("UPC-A wrong length")
-        << shopify << u"EUR"_s << hb + u"tee,Tee,T1,5,,03600029145\n"_s
-        << u"2|Variant Barcode|barcode must have 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits, not 11"_s;
+    QTest::addRow("barcode with a space")
+        << shopify << u"EUR"_s << hb + u"tee,Tee,T1,5,,0360 0029145\n"_s
+        << u"2|Variant Barcode|barcode may use letters, digits and - . _ / only"_s;
     QTest::addRow("compare-at decimals") << shopify << u"EUR"_s << hb + u"tee,Tee,T1,5,6.999,\n"_s
                                          << u"2|Variant Compare At Price|EUR allows at most 2 decimal places"_s;
 }

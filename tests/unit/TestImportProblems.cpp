@@ -167,9 +167,9 @@ void TestImportProblems::problemsNameNothingInternal_data()
     QTest::addRow("option named twice") << h + u"tee,Tee,Size,S,size,L,T1,5,,,,,,\n"_s << 1;
     QTest::addRow("value without option") << h + u"tee,Tee,Size,S,,L,T1,5,,,,,,\n"_s << 1;
     QTest::addRow("empty option value") << h + u"tee,Tee,Size,S,Colour,Red,T1,5,,,,,,\ntee,,,M,,,T2,5,,,,,,\n"_s << 1;
-    QTest::addRow("values") << h + u"Bad Handle,Tee,Size,S,,,T\u200B1,1.234,x,123,1e3,\"a,a\",maybe,live\n"_s << 8;
+    QTest::addRow("values") << h + u"Bad Handle,Tee,Size,S,,,T\u200B1,1.234,x,1 23,1e3,\"a,a\",maybe,live\n"_s << 8;
     QTest::addRow("more values") << h + u"tee,Tee \u202E,Size,S,,,T 1,-1,1000000000.01,4006381333932,-5,,,\n"_s << 6;
-    QTest::addRow("barcode letters") << h + u"tee,,Size,S,,,T1,,,12AB,,,,\n"_s << 3;
+    QTest::addRow("barcode punctuation") << h + u"tee,,Size,S,,,T1,,,12AB!,,,,\n"_s << 3;
     QTest::addRow("missing columns") << u"Handle,Vendor\ntee,Souk\n"_s << 2;
     QTest::addRow("column twice") << u"Handle,Title,Variant Price,Title\ntee,Tee,5,Tee\n"_s << 1;
     QTest::addRow("no handle or title") << h + u",,Size,S,,,T1,5,,,,,,\n"_s << 1;

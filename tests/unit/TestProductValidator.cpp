@@ -324,7 +324,7 @@ void TestProductValidator::reportsEveryProblem()
     p.handle = u"Bad Handle"_s;
     p.variants[0].price = eur(-100);
     p.variants[1].sku = u"TEE-S"_s;
-    p.variants[1].barcode = u"123"_s;
+    p.variants[1].barcode = u"12 3"_s;
     p.variants[2].cost = Money(1, currency(u"USD"_s));
     QStringList fields;
     for (const Error& e : validateProduct(p, currency(u"EUR"_s)))

@@ -201,6 +201,7 @@ private slots:
     void columnsInAnyOrder();
     void bomAndCrlf();
     void negativeStockStartsAtZero();
+    void barcodesThatAreNoGtinImport();
 };
 
 void TestShopifyCsv::fullExportImports()
@@ -330,6 +331,19 @@ void TestShopifyCsv::defaultTitleWithoutSku()
     QCOMPARE(p.products[0].product.variants.size(), 1);
     QCOMPARE(p.products[0].product.variants[0].sku, u"poster"_s);
     QCOMPARE(p.products[0].product.variants[0].optionValues, QStringList());
+}
+
+void TestShopifyCsv::barcodesThatAreNoGtinImport()
+{
+    // Shopify's barcode column takes any code (ISBN, the merchant's own numbers, Code 128
+    // labels); only a GTIN-shaped one is held to its check digit
+    const QByteArray csv = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Barcode\n"
+                           "book,Book,Edition,Paper,BK-P,12.00,080442957X\n"
+                           "book,,,Cloth,BK-C,18.00,100234\n"
+                           "book,,,Box,BK-B,30.00,SHIRT-S/OLIVE_2.0\n"
+                           "book,,,Gift,BK-G,35.00,4006381333932\n";
+    const ImportPlan p = plan(csv);
+    QCOMPARE(describe(p.errors), QStringList{u"5|Variant Barcode|check digit should be 1, not 2"_s});
 }
 
 void TestShopifyCsv::columnsInAnyOrder_data()
