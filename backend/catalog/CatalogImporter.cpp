@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 
 #include "backend/catalog/BulkProductWriter.h"
+#include "backend/catalog/ImportSku.h"
 #include "backend/catalog/InventoryService.h"
 #include "backend/catalog/MerchantService.h"
 #include "backend/catalog/ProductQueries.h"
@@ -18,19 +19,43 @@ using namespace Qt::StringLiterals;
 namespace souk::catalog {
 namespace {
 
+/// The option values of a variant as one comparable key.
+QString optionKey(const QStringList& values)
+{
+    QStringList normalized;
+    for (const QString& value : values)
+        normalized.append(normalizedIdentifier(value));
+    return normalized.join(QChar(0x1f));
+}
+
 /// The imported product on top of the stored one: product fields from the file, variants
-/// matched by SKU keep their ids, stored variants missing from the file are kept.
+/// matched by SKU keep their ids, stored variants missing from the file are kept. A stored
+/// variant whose SKU Souk made (the file had none, see derivedSku) that the file now lists
+/// under a SKU of its own, with the same option values, is that variant: it keeps its id, its
+/// stock and its history, and takes the new SKU.
 Product merged(const Product& stored, const Product& imported)
 {
     Product p = imported;
     p.id = stored.id;
     p.version = stored.version;
     QHash<QString, int> bySku; // compared as stored: "é" composed in the store is the file's e + U+0301
-    for (int i = 0; i < p.variants.size(); ++i)
+    QHash<QString, int> byOptions;
+    for (int i = 0; i < p.variants.size(); ++i) {
         bySku.insert(normalizedIdentifier(p.variants[i].sku), i);
+        byOptions.insert(optionKey(p.variants[i].optionValues), i);
+    }
+    QList<Variant> unmatched;
     for (const Variant& v : stored.variants) {
         const auto it = bySku.constFind(normalizedIdentifier(v.sku));
         if (it != bySku.constEnd())
+            p.variants[*it].id = v.id;
+        else
+            unmatched.append(v);
+    }
+    for (const Variant& v : std::as_const(unmatched)) {
+        const bool derived = normalizedIdentifier(v.sku) == normalizedIdentifier(derivedSku(stored.handle, v.optionValues));
+        const auto it = derived ? byOptions.constFind(optionKey(v.optionValues)) : byOptions.constEnd();
+        if (it != byOptions.constEnd() && p.variants[*it].id.isNull())
             p.variants[*it].id = v.id;
         else
             p.variants.append(v);

@@ -34,6 +34,7 @@ private slots:
     void importAllOrNothing();
     void importChecksSkusAgainstTheStore();
     void importUpdatesByHandle();
+    void realSkusReplaceTheOnesSoukMade();
     void changeFeedNamesActor();
     void swapSkusWithinProduct();
     void bulkEditCountsEachProductOnce();
@@ -366,6 +367,37 @@ void TestCatalogService::importUpdatesByHandle()
     QCOMPARE(page->rows[0].title, u"T-shirt v2"_s);
     QCOMPARE(page->rows[0].variantCount, 2); // TEE-M kept
     QCOMPARE(page->rows[0].onHand, 8);        // S set to 2 (adjusted), M still 6
+}
+
+void TestCatalogService::realSkusReplaceTheOnesSoukMade()
+{
+    // a Shopify export without SKUs, imported; later the merchant gives the variants SKUs in
+    // Shopify and imports again: the same variants take the SKUs, with their stock and ids
+    const QByteArray first = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Inventory Qty\n"
+                             "shirt,Shirt,Size,S,,10.00,5\n"
+                             "shirt,,,M,,10.00,6\n";
+    auto plan = StoreFixture::wait(m_f->client().planImport(m_f->merchantId(), first, CsvFormat::Shopify, {}));
+    QVERIFY(plan && plan->ok());
+    QVERIFY(StoreFixture::wait(m_f->client().runImport(m_f->merchantId(), *plan, {})));
+    const Id productId = StoreFixture::wait(m_f->client().productPage({m_f->merchantId(), {}, 100}))->rows[0].id;
+    const Product before = *StoreFixture::wait(m_f->client().product(productId));
+    QCOMPARE(before.variants[0].sku, u"shirt-s"_s);
+    const QByteArray second = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"
+                              "shirt,Shirt,Size,S,SH-S,10.00\n"
+                              "shirt,,,M,SH-M,10.00\n";
+    plan = StoreFixture::wait(m_f->client().planImport(m_f->merchantId(), second, CsvFormat::Shopify, {}));
+    QVERIFY2(plan && plan->ok(), qPrintable(plan && !plan->errors.isEmpty() ? plan->errors.first().message : QString()));
+    auto run = StoreFixture::wait(m_f->client().runImport(m_f->merchantId(), *plan, {}));
+    QVERIFY2(run, qPrintable(run ? QString() : run.error().toString()));
+    const Product after = *StoreFixture::wait(m_f->client().product(productId));
+    QCOMPARE(after.variants.size(), 2);
+    QStringList skus;
+    for (const Variant& v : after.variants)
+        skus.append(v.sku);
+    skus.sort();
+    QCOMPARE(skus, (QStringList{u"SH-M"_s, u"SH-S"_s}));
+    QCOMPARE(after.variants[0].id, before.variants[0].id); // the same variants, not new ones
+    QCOMPARE(StoreFixture::wait(m_f->client().productPage({m_f->merchantId(), {}, 100}))->rows[0].onHand, 11);
 }
 
 void TestCatalogService::changeFeedNamesActor()
