@@ -136,6 +136,19 @@ private:
         addError(line, name(c), ProblemText{source, args});
     }
 
+    /// Whether `header` names column `c` in this file's dialect: Souk's names exactly, Shopify's
+    /// (and those of its newer template) without regard to case.
+    bool namedBy(Col c, const QString& header) const
+    {
+        if (!isShopify())
+            return !m_names[c].isEmpty() && m_names[c] == header;
+        if (!m_names[c].isEmpty() && header.compare(m_names[c], Qt::CaseInsensitive) == 0)
+            return true;
+        return std::any_of(ShopifyAliases.begin(), ShopifyAliases.end(), [&](const Alias& a) {
+            return a.col == c && header.compare(a.name, Qt::CaseInsensitive) == 0;
+        });
+    }
+
     /// True when every required column of `names` is in the header.
     bool headerFits(const Names& names, std::span<const Col> required) const
     {
@@ -152,7 +165,7 @@ private:
         for (int i = 0; i < m_table.header.size(); ++i) {
             const QString header = m_table.header[i].trimmed();
             for (int c = 0; c < ColCount; ++c) {
-                if (m_names[c].isEmpty() || m_names[c] != header)
+                if (!namedBy(Col(c), header))
                     continue;
                 if (has(Col(c))) {
                     addError(1, Col(c), text::DuplicateColumn);

@@ -32,6 +32,21 @@ inline constexpr Names SoukNames{
     u"sku", u"weight_grams", u"inventory_qty", u"price", u"compare_at_price", u"cost", u"barcode",
     u"low_stock_threshold", u"currency"};
 
+/// Shopify's newer product template names some columns otherwise ("URL handle", "SKU",
+/// "Compare-at price", ...); a file may use either set. Shopify's names are matched without case.
+struct Alias
+{
+    QStringView name;
+    Col col;
+};
+inline constexpr std::array ShopifyAliases{
+    Alias{u"URL handle", Handle},          Alias{u"Description", Description},
+    Alias{u"Published on online store", Published}, Alias{u"SKU", Sku},
+    Alias{u"Barcode", Barcode},            Alias{u"Price", Price},
+    Alias{u"Compare-at price", CompareAt}, Alias{u"Inventory quantity", InventoryQty},
+    Alias{u"Weight value (grams)", Weight},
+};
+
 /// The order columns are written in (Shopify's own export order for its columns).
 inline constexpr std::array ShopifyOrder{
     Handle, Title, Description, Vendor, Category, Tags, Published,

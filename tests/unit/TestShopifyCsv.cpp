@@ -202,6 +202,7 @@ private slots:
     void bomAndCrlf();
     void negativeStockStartsAtZero();
     void barcodesThatAreNoGtinImport();
+    void newerTemplateNamesImport();
 };
 
 void TestShopifyCsv::fullExportImports()
@@ -344,6 +345,21 @@ void TestShopifyCsv::barcodesThatAreNoGtinImport()
                            "book,,,Gift,BK-G,35.00,4006381333932\n";
     const ImportPlan p = plan(csv);
     QCOMPARE(describe(p.errors), QStringList{u"5|Variant Barcode|check digit should be 1, not 2"_s});
+}
+
+void TestShopifyCsv::newerTemplateNamesImport()
+{
+    // Shopify's newer product template: "URL handle", "SKU", "Price", lower-case option names
+    const QByteArray csv = "Title,URL handle,Description,Vendor,Published on online store,Status,SKU,Barcode,"
+                           "Option1 name,Option1 value,Price,Compare-at price,Cost per item,Inventory quantity,"
+                           "Weight value (grams)\n"
+                           "Linen shirt,linen-shirt,<p>Soft</p>,Souk,TRUE,active,LS-S,,Size,S,45.00,60.00,20.00,4,300\n"
+                           ",linen-shirt,,,,,LS-M,,,M,45.00,,20.00,2,310\n";
+    const ImportPlan p = plan(csv);
+    QCOMPARE(describe(p.errors), QStringList());
+    QCOMPARE(variantsOf(p), (QStringList{u"linen-shirt|LS-M|M|45.00|2|false"_s, u"linen-shirt|LS-S|S|45.00|4|false"_s}));
+    QCOMPARE(p.products[0].product.variants[0].compareAtPrice->minor(), 6000);
+    QCOMPARE(p.products[0].product.variants[1].weightGrams, 310);
 }
 
 void TestShopifyCsv::columnsInAnyOrder_data()
