@@ -136,17 +136,14 @@ private:
         addError(line, name(c), ProblemText{source, args});
     }
 
-    /// Whether `header` names column `c` in this file's dialect: Souk's names exactly, Shopify's
-    /// (and those of its newer template) without regard to case.
+    /// Whether `header` names column `c` in this file's dialect (Shopify's newer template too).
     bool namedBy(Col c, const QString& header) const
     {
-        if (!isShopify())
-            return !m_names[c].isEmpty() && m_names[c] == header;
-        if (!m_names[c].isEmpty() && header.compare(m_names[c], Qt::CaseInsensitive) == 0)
+        if (!m_names[c].isEmpty() && m_names[c] == header)
             return true;
-        return std::any_of(ShopifyAliases.begin(), ShopifyAliases.end(), [&](const Alias& a) {
-            return a.col == c && header.compare(a.name, Qt::CaseInsensitive) == 0;
-        });
+        return isShopify() && std::any_of(ShopifyAliases.begin(), ShopifyAliases.end(), [&](const Alias& a) {
+                   return a.col == c && a.name == header;
+               });
     }
 
     /// True when every required column of `names` is in the header.

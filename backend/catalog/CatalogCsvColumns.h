@@ -33,7 +33,9 @@ inline constexpr Names SoukNames{
     u"low_stock_threshold", u"currency"};
 
 /// Shopify's newer product template names some columns otherwise ("URL handle", "SKU",
-/// "Compare-at price", ...); a file may use either set. Shopify's names are matched without case.
+/// "Compare-at price", "Option1 name", ...); a file may use either set. Matched exactly, as
+/// every header is: "price" and "handle" are Souk's own, which is how a Souk file read as
+/// Shopify is told apart.
 struct Alias
 {
     QStringView name;
@@ -45,6 +47,9 @@ inline constexpr std::array ShopifyAliases{
     Alias{u"Barcode", Barcode},            Alias{u"Price", Price},
     Alias{u"Compare-at price", CompareAt}, Alias{u"Inventory quantity", InventoryQty},
     Alias{u"Weight value (grams)", Weight},
+    Alias{u"Option1 name", Option1Name},   Alias{u"Option1 value", Option1Value},
+    Alias{u"Option2 name", Option2Name},   Alias{u"Option2 value", Option2Value},
+    Alias{u"Option3 name", Option3Name},   Alias{u"Option3 value", Option3Value},
 };
 
 /// The order columns are written in (Shopify's own export order for its columns).
