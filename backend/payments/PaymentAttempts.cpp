@@ -94,11 +94,30 @@ Result<Settled> settleOnce(store::UnitOfWork& uow, const PaymentAttempt& a, cons
 
 } // namespace
 
-Result<std::optional<Id>> PaymentAttempts::checkoutOrder(store::UnitOfWork& uow, const QString& requestKey)
+namespace {
+
+/// Attempts of `request`: under its scoped key, or under its bare key when the attempt was
+/// opened before keys were scoped (the same command and parameters only). An attempt left open
+/// by a crash across the upgrade is then still found by the retry: it waits for that attempt
+/// (or reuses its order) instead of opening a second one and holding the card twice.
+const QString SameRequest =
+    u"(request_key = ? OR (request_key = ? AND request_hash = ? AND command = ?))"_s;
+
+void bindSameRequest(store::Statement& q, int from, const IdempotentRequest& request)
+{
+    q.bindValue(from, request.storedKey());
+    q.bindValue(from + 1, request.key);
+    q.bindValue(from + 2, request.hash);
+    q.bindValue(from + 3, request.command);
+}
+
+} // namespace
+
+Result<std::optional<Id>> PaymentAttempts::checkoutOrder(store::UnitOfWork& uow, const IdempotentRequest& request)
 {
     store::Statement& q = uow.statement(
-        u"SELECT order_id FROM payment_attempts WHERE request_key = ? ORDER BY id DESC LIMIT 1"_s);
-    q.bindValue(0, requestKey);
+        u"SELECT order_id FROM payment_attempts WHERE "_s + SameRequest + u" ORDER BY id DESC LIMIT 1"_s);
+    bindSameRequest(q, 0, request);
     if (auto s = store::exec(q, u"looking for an earlier checkout"_s); !s)
         return s.error();
     std::optional<Id> out;
@@ -112,8 +131,8 @@ Result<PaymentAttempt> PaymentAttempts::open(store::UnitOfWork& uow, const Idemp
                                              const orders::Order& order, const CardSummary& card, bool captureAfter)
 {
     store::Statement& busy =
-        uow.statement(u"SELECT 1 FROM payment_attempts WHERE request_key = ? AND state = 0 LIMIT 1"_s);
-    busy.bindValue(0, request.storedKey());
+        uow.statement(u"SELECT 1 FROM payment_attempts WHERE "_s + SameRequest + u" AND state = 0 LIMIT 1"_s);
+    bindSameRequest(busy, 0, request);
     if (auto s = store::exec(busy, u"looking for an attempt under way"_s); !s)
         return s.error();
     const bool inFlight = busy.next();

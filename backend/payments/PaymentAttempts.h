@@ -57,7 +57,7 @@ public:
                                        const orders::Order& order, const CardSummary& card, bool captureAfter = false);
     /// The order an earlier checkout under `requestKey` created, if any: a retry of a checkout
     /// whose payment was not recorded pays for that order, it never creates a second one.
-    static Result<std::optional<Id>> checkoutOrder(store::UnitOfWork& uow, const QString& requestKey);
+    static Result<std::optional<Id>> checkoutOrder(store::UnitOfWork& uow, const IdempotentRequest& request);
     static Status close(store::UnitOfWork& uow, Id attemptId, AttemptState state, Id paymentId = {});
     /// Open attempts made before `beforeMs`, oldest first.
     static Result<QList<PaymentAttempt>> openBefore(QSqlDatabase& db, qint64 beforeMs, int limit);

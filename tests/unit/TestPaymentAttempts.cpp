@@ -97,6 +97,7 @@ private slots:
     void approvalForAnOrderThatMovedOnIsReleased();
     void attemptTheProviderNeverSawIsClosed();
     void keysNameTheStoreAndThePaymentsSequence();
+    void checkoutOpenedBeforeKeysWereScopedHoldsItsRetry();
 
 private:
     /// An open attempt for `order` under the client key `key`, as a crash right after the
@@ -175,6 +176,35 @@ void TestPaymentAttempts::retryWhileInFlightGetsInProgressAndOneHold()
     QCOMPARE(later->id, paid->id); // the recorded payment, not a second hold
     QCOMPARE(m_provider->sim.holdsPlaced(), 1);
     QCOMPARE(m_provider->keys().size(), 1);
+}
+
+void TestPaymentAttempts::checkoutOpenedBeforeKeysWereScopedHoldsItsRetry()
+{
+    // a checkout's attempt opened by the version before keys were scoped sits under the bare
+    // key; the provider is still deciding when the new version takes the customer's retry: it
+    // must wait for that attempt, not make a second order and hold the card twice
+    const NewOrder order{m_f->merchantId(), m_orders->customerId(), {{u"EAR-1"_s, 1}}, {}, {}};
+    m_provider->gate();
+    auto first = m_f->client().checkout(order, TestCard, true, u"co-1"_s);
+    QVERIFY(m_provider->waitArrival());
+    auto unscope = m_f->client().engine().write<bool>(Actor{u"t"_s, u"owner"_s}, [](store::UnitOfWork& uow) -> Result<bool> {
+        if (auto s = store::exec(uow.db(), u"UPDATE payment_attempts SET request_key = 'co-1'"_s); !s)
+            return s.error();
+        return true;
+    });
+    QVERIFY(wait(unscope));
+    const auto retry = wait(m_f->client().checkout(order, TestCard, true, u"co-1"_s));
+    QVERIFY(!retry);
+    QCOMPARE(retry.error().code, ErrorCode::InProgress);
+    QCOMPARE(scalar(u"SELECT count(*) FROM orders"_s), 1);
+    m_provider->open();
+    const auto paid = wait(first);
+    QVERIFY2(paid, qPrintable(paid ? QString() : paid.error().toString()));
+    const auto later = wait(m_f->client().checkout(order, TestCard, true, u"co-1"_s));
+    QVERIFY2(later, qPrintable(later ? QString() : later.error().toString()));
+    QCOMPARE(later->order.id, paid->order.id);
+    QCOMPARE(scalar(u"SELECT count(*) FROM orders"_s), 1);
+    QCOMPARE(m_provider->sim.holdsPlaced(), 1);
 }
 
 PaymentAttempt TestPaymentAttempts::crashedAttempt(const Order& o, const QString& key, bool approvedByProvider)
