@@ -7,6 +7,7 @@
 #include "backend/orders/OrderService.h"
 #include "backend/payments/CommandJson.h"
 #include "backend/payments/Idempotency.h"
+#include "backend/payments/Ledger.h"
 #include "backend/payments/PaymentService.h"
 
 using namespace Qt::StringLiterals;
@@ -63,6 +64,18 @@ PaymentFlows::~PaymentFlows()
 
 void PaymentFlows::resume()
 {
+    if (!m_options.readOnly) {
+        // a ledger from before its hash chain is sealed now, in a command of its own, not
+        // inside the first money command (it reads and rewrites every entry once)
+        m_work.begin();
+        m_engine.write<QByteArray>(
+            SystemActor, [](store::UnitOfWork& uow) { return payments::Ledger::seal(uow); },
+            [this](const Result<QByteArray>& sealed) {
+                if (!sealed)
+                    qCWarning(lcFlows) << "the ledger could not be sealed:" << sealed.error().toString();
+                m_work.end();
+            });
+    }
     reconcileAttempts(0); // authorizations a crash left between the provider and the record
     sendProviderCalls();  // what a crash left between a commit and the provider's answer
 }
@@ -210,7 +223,7 @@ QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const Actor& actor, c
                 return stored.error();
             if (*stored)
                 return OpenedAttempt{*stored, {}};
-            auto earlier = payments::PaymentAttempts::checkoutOrder(uow, request.storedKey());
+            auto earlier = payments::PaymentAttempts::checkoutOrder(uow, request);
             if (!earlier)
                 return earlier.error();
             auto made = *earlier ? payments::PaymentService::checkAuthorizable(uow, **earlier)

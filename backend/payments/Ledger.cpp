@@ -129,9 +129,9 @@ QByteArray chainHash(const QByteArray& previous, const ChainEntry& e)
 }
 
 /// Reads the entries (with their postings) in id order and calls `visit(entry, storedHash)` for
-/// each; a failed visit stops the walk.
+/// each (no hash: NULL); a failed visit stops the walk.
 Status walkEntries(QSqlDatabase& db,
-                   const std::function<Status(const ChainEntry&, const QByteArray&)>& visit)
+                   const std::function<Status(const ChainEntry&, const std::optional<QByteArray>&)>& visit)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -142,7 +142,7 @@ Status walkEntries(QSqlDatabase& db,
     if (auto s = store::exec(q, u"reading the ledger's chain"_s); !s)
         return s;
     std::optional<ChainEntry> entry;
-    QByteArray stored;
+    std::optional<QByteArray> stored; // none: the column is NULL (an entry from before the chain)
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         if (!entry || entry->id != id) {
@@ -158,7 +158,7 @@ Status walkEntries(QSqlDatabase& db,
             entry->memo = q.value(4).toString();
             entry->actor = q.value(5).toString();
             entry->atMs = q.value(6).toLongLong();
-            stored = q.value(7).toByteArray();
+            stored = q.value(7).isNull() ? std::nullopt : std::optional<QByteArray>(q.value(7).toByteArray());
         }
         if (!q.value(8).isNull()) {
             entry->lines.append(ChainEntry::Line{q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toInt(),
@@ -332,18 +332,25 @@ Result<QByteArray> Ledger::seal(store::UnitOfWork& uow)
         return head.error();
     if (!*head || !(*head)->second.isEmpty())
         return *head ? (*head)->second : QByteArray();
-    // collected first, written after: no update runs under the walk's open cursor
+    // Only the leading run of entries without a hash is from before the chain, and sealed; one
+    // after a hashed entry was put there around Ledger::post (the insert trigger refuses it),
+    // so it stays unsealed for `verify` to name. The chain links past it as verify computes it.
+    // Collected first, written after: no update runs under the walk's open cursor.
     QList<std::pair<qint64, QByteArray>> unsealed;
     QByteArray previous;
-    const Status walked = walkEntries(uow.db(), [&](const ChainEntry& entry, const QByteArray& stored) -> Status {
-        if (stored.isEmpty()) {
+    bool hashedSeen = false;
+    const Status walked =
+        walkEntries(uow.db(), [&](const ChainEntry& entry, const std::optional<QByteArray>& stored) -> Status {
+            if (stored) {
+                hashedSeen = true;
+                previous = *stored;
+                return {};
+            }
             previous = chainHash(previous, entry);
-            unsealed.append({entry.id, previous});
-        } else {
-            previous = stored;
-        }
-        return {};
-    });
+            if (!hashedSeen)
+                unsealed.append({entry.id, previous});
+            return {};
+        });
     if (!walked)
         return walked.error();
     store::Statement& u = uow.statement(u"UPDATE journal_entries SET hash = ? WHERE id = ? AND hash IS NULL"_s);
@@ -446,22 +453,23 @@ Result<QStringList> Ledger::verify(QSqlDatabase& db)
     // hash stored before it), or, when only the hash was rewritten, the entry after it.
     QByteArray previous;
     bool sealedSeen = false;
-    const Status walked = walkEntries(db, [&](const ChainEntry& entry, const QByteArray& stored) -> Status {
-        const QByteArray expected = chainHash(previous, entry);
-        if (stored.isEmpty()) {
-            if (sealedSeen) // only entries from before the chain may lack a hash
-                problems.append(u"journal entry %1 has no hash, yet entries before it have one"_s.arg(entry.id));
-            previous = expected;
+    const Status walked =
+        walkEntries(db, [&](const ChainEntry& entry, const std::optional<QByteArray>& stored) -> Status {
+            const QByteArray expected = chainHash(previous, entry);
+            if (!stored) {
+                if (sealedSeen) // only entries from before the chain may lack a hash
+                    problems.append(u"journal entry %1 has no hash, yet entries before it have one"_s.arg(entry.id));
+                previous = expected;
+                return {};
+            }
+            sealedSeen = true;
+            if (*stored != expected) {
+                problems.append(u"journal entry %1 does not match its hash: the entry, its postings or their "
+                                "accounts changed after it was written"_s.arg(entry.id));
+            }
+            previous = *stored;
             return {};
-        }
-        sealedSeen = true;
-        if (stored != expected) {
-            problems.append(u"journal entry %1 does not match its hash: the entry, its postings or their accounts "
-                            "changed after it was written"_s.arg(entry.id));
-        }
-        previous = stored;
-        return {};
-    });
+        });
     if (!walked)
         return walked.error();
     return problems;

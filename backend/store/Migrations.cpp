@@ -245,7 +245,9 @@ const QList<QStringList>& shippedSteps()
         },
         // v5 -> v6: the ledger's hash chain. Each journal entry keeps the SHA-256 of the entry
         // before it, itself and its postings (Ledger::post), so an amount edited in the file is
-        // found by `check` even where SQLite sees valid pages. Entries from before have no hash
+        // found by `check` even where SQLite sees valid pages (it has no secret: whoever can
+        // write the file and knows the encoding can forge a chain; it finds edits made without
+        // it, by hand or by a tool). Entries from before have no hash
         // until the ledger seals them, once, in id order (Ledger::seal): the only update an
         // entry may ever take is that one, from no hash to its hash.
         {
@@ -256,6 +258,10 @@ const QList<QStringList>& shippedSteps()
             "OR NEW.payment_id IS NOT OLD.payment_id OR NEW.reverses_id IS NOT OLD.reverses_id "
             "OR NEW.memo IS NOT OLD.memo OR NEW.actor IS NOT OLD.actor OR NEW.at_ms IS NOT OLD.at_ms "
             "BEGIN SELECT RAISE(ABORT, 'journal entries are immutable; post a reversal'); END"_s,
+            // every entry written from now on carries its hash: one without would be sealed
+            // into the chain unseen
+            u"CREATE TRIGGER journal_entries_hashed BEFORE INSERT ON journal_entries WHEN NEW.hash IS NULL "
+            "BEGIN SELECT RAISE(ABORT, 'journal entries are chained; Ledger::post writes them'); END"_s,
         },
         // v6 -> v7: short order numbers per merchant for people (#1001, #1002, ...), counted in
         // order_numbers in the transaction that places the order (OrderService::create), and
