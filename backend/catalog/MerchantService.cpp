@@ -74,7 +74,8 @@ Result<QList<Merchant>> MerchantService::merchants(QSqlDatabase& db)
     while (q.next()) {
         auto currency = Currency::find(q.value(2).toString());
         if (!currency)
-            return Error::store(ErrorCode::StoreCorrupt, u"merchant has an unknown currency"_s);
+            // bad data, not a damaged page: reported, and no reason to stop every write
+            return Error::internal(u"merchant %1 has an unknown currency"_s.arg(q.value(0).toLongLong()));
         out.append(Merchant{Id{q.value(0).toLongLong()}, q.value(1).toString(), *currency, q.value(3).toLongLong()});
     }
     return out;

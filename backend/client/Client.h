@@ -166,6 +166,9 @@ public:
     /// Expires unpaid orders and stale authorizations, forgets old idempotency keys.
     virtual QFuture<Result<MaintenanceResult>> runMaintenance() = 0;
 
+    /// Why the store takes no more changes (see storeDamaged), or nothing while it is sound.
+    virtual std::optional<Error> storeDamage() const = 0;
+
 signals:
     /// Changes committed by anyone, in seq order, delivered on this object's thread.
     void changed(const souk::ChangeList& changes);

@@ -146,11 +146,17 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
     flows.healthCheckIntervalMs = m_options.healthCheckIntervalMs;
     flows.readOnly = m_options.store.readOnly;
     m_flows = std::make_unique<engine::PaymentFlows>(*m_engine, std::move(flows), std::move(cardSecret));
+    // before any work starts: damage found by the first command is reported too
+    connect(m_engine.get(), &engine::Engine::damaged, this, &Client::storeDamaged, Qt::QueuedConnection);
     startMaintenance();
     m_flows->resume();
     // committed() comes from the writer thread; the queued connection hands it to our thread
     connect(m_engine.get(), &engine::Engine::committed, this, &Client::changed);
-    connect(m_engine.get(), &engine::Engine::damaged, this, &Client::storeDamaged, Qt::QueuedConnection);
+}
+
+std::optional<Error> LocalClient::storeDamage() const
+{
+    return m_engine->damage();
 }
 
 LocalClient::~LocalClient()
@@ -168,7 +174,9 @@ QFuture<Result<QStringList>> LocalClient::checkStore()
             return catalogProblems.error();
         // damaged pages (SQLite's own integrity check) stop writes, as a quick check would; a
         // broken invariant of Souk's is reported, for a person to look at, and writes go on
-        if (const QStringList pages = catalogProblems->filter(QRegularExpression(u"^integrity: "_s)); !pages.isEmpty())
+        // (SQLite's integrity check also names CHECK and NOT NULL violations: bad rows, not pages)
+        static const QRegularExpression damagedPage(u"^integrity: (?!CHECK constraint failed|NULL value in )"_s);
+        if (const QStringList pages = catalogProblems->filter(damagedPage); !pages.isEmpty())
             engine->markDamaged(Error::store(ErrorCode::StoreCorrupt, u"failed its integrity check: "_s + pages.first()));
         auto commerceProblems = payments::CommerceCheck::run(db);
         if (!commerceProblems)

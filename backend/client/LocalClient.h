@@ -119,6 +119,7 @@ public:
     QFuture<Result<QList<payments::Payout>>> payouts(Id merchantId) override;
     QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) override;
     QFuture<Result<MaintenanceResult>> runMaintenance() override;
+    std::optional<Error> storeDamage() const override;
 
 private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);

@@ -81,7 +81,7 @@ Engine::~Engine()
 {
     m_writer.reset(); // drains the queue, then joins
     m_readPool.waitForDone();
-    if (!m_options.store.readOnly)
+    if (!m_options.store.readOnly && !damage()) // a damaged file takes nothing more, not even the log
         checkpointOnClose();
 }
 

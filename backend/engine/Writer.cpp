@@ -60,11 +60,12 @@ Ran runJob(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, store::State
             ok = false;
         }
     }
-    if (!store::inTransaction(db))
-        return {Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s)};
     // a command that met a damaged page loses the whole batch: nothing more goes into the file
+    // (checked first: SQLite may have rolled the transaction back with it)
     if (const Error* error = ok ? nullptr : job.error(); error && error->code == ErrorCode::StoreCorrupt)
         return {*error};
+    if (!store::inTransaction(db))
+        return {Error::store(ErrorCode::StoreIo, u"the transaction was rolled back by the database"_s)};
     if (!ok) {
         lookups.clear(); // an entry may have been read from what is undone
         if (!savepoint) {

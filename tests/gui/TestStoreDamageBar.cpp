@@ -26,6 +26,7 @@ private slots:
     void cleanup();
     void windowSaysTheStoreStoppedTakingChanges();
     void chineseToo();
+    void damageFoundBeforeTheWindowShowsAtOnce();
 
 private:
     void damageAndCheck(const QString& expectedStart, const QString& language);
@@ -92,6 +93,18 @@ void TestStoreDamageBar::chineseToo()
     QVERIFY(souk::installTranslator(QLocale(QLocale::Chinese, QLocale::China)));
     damageAndCheck(u"存储文件已损坏"_s, u"zh"_s);
     QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+}
+
+void TestStoreDamageBar::damageFoundBeforeTheWindowShowsAtOnce()
+{
+    QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+    m_store->client().engine().markDamaged(Error::store(ErrorCode::StoreCorrupt, u"found at start"_s));
+    MainWindow window(m_store->client(), *m_prefs, m_store->merchantId(), u"Test Shop"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* bar = window.findChild<MessageBar*>(u"windowMessageBar"_s);
+    QVERIFY(bar && bar->isVisible());
+    QCOMPARE(bar->kind(), MessageBar::Kind::Error);
 }
 
 QTEST_MAIN(TestStoreDamageBar)

@@ -80,6 +80,7 @@ void TestStoreDamage::commandThatMeetsCorruptionStopsWrites()
     wait(good); // in the same batch or the one before it: either way the store is now closed to writes
     QVERIFY(engine.damage());
     QCOMPARE(engine.damage()->code, ErrorCode::StoreCorrupt);
+    QVERIFY(m_f->client().storeDamage()); // what a window made later asks
     // every write after it is refused at once, with what to do
     auto refused = addCustomer(u"after@example.com"_s);
     QVERIFY(!refused);

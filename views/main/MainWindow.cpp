@@ -91,12 +91,15 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
     buildStatusBar(merchantName);
     restoreWindow();
     // stays until the store is restored: every change would fail, so say why before one does
-    connect(&m_client, &Client::storeDamaged, this, [this](const souk::Error& error) {
+    const auto showDamage = [this](const souk::Error& error) {
         m_messageBar->showError(tr("The store file is damaged, so Souk stopped saving changes. You can still "
                                    "view and export what it holds; restore the newest backup to go on."),
                                 error.message);
         statusBar()->showMessage(tr("Read-only: the store is damaged"));
-    });
+    };
+    connect(&m_client, &Client::storeDamaged, this, showDamage);
+    if (const auto damage = m_client.storeDamage()) // found before the window was made
+        showDamage(*damage);
 }
 
 MainWindow::~MainWindow() = default;
