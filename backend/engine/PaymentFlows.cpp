@@ -31,6 +31,19 @@ struct OpenedAttempt
     payments::PaymentAttempt attempt;
 };
 
+/// The step after an attempt's write, for an authorization and a checkout alike: the stored
+/// result when the key had one (a retry), else `askProvider` with the attempt just written.
+template <typename T>
+void continueOpened(const Result<OpenedAttempt>& opened, const std::function<void(const Result<T>&)>& settle,
+                    const std::function<void(const payments::PaymentAttempt&)>& askProvider)
+{
+    if (!opened)
+        return settle(opened.error());
+    if (opened->stored)
+        return settle(payments::StoredResult<T>::decode(*opened->stored));
+    askProvider(opened->attempt);
+}
+
 template <typename T> QFuture<Result<T>> readyError(const Error& error)
 {
     QPromise<Result<T>> promise;
@@ -142,14 +155,12 @@ void PaymentFlows::writeAttemptThenAuthorize(const Actor& actor, Id orderId, con
             return OpenedAttempt{{}, *attempt};
         },
         [this, actor, card, settle](const Result<OpenedAttempt>& opened) {
-            if (!opened)
-                return settle(opened.error());
-            if (opened->stored)
-                return settle(payments::StoredResult<Payment>::decode(*opened->stored));
-            // the provider's answer takes its time: on our pool, not the completion thread
-            m_pool.start([this, actor, card, settle, attempt = opened->attempt] {
-                authorizeAtProvider(actor, card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
-                    settle(r.payment ? Result<Payment>(*r.payment) : Result<Payment>(*r.error));
+            continueOpened<Payment>(opened, settle, [&](const payments::PaymentAttempt& attempt) {
+                // the provider's answer takes its time: on our pool, not the completion thread
+                m_pool.start([this, actor, card, settle, attempt] {
+                    authorizeAtProvider(actor, card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
+                        settle(r.payment ? Result<Payment>(*r.payment) : Result<Payment>(*r.error));
+                    });
                 });
             });
         });
@@ -236,15 +247,13 @@ QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const Actor& actor, c
             return OpenedAttempt{{}, *attempt};
         },
         [this, actor, card, settle](const Result<OpenedAttempt>& opened) {
-            if (!opened)
-                return settle(opened.error());
-            if (opened->stored)
-                return settle(payments::StoredResult<payments::Checkout>::decode(*opened->stored));
-            m_pool.start([this, actor, card, settle, attempt = opened->attempt] {
-                authorizeAtProvider(actor, card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
-                    if (!r.payment || !r.order)
-                        return settle(r.error ? *r.error : Error::internal(u"checkout recorded no order"_s));
-                    settle(payments::Checkout{*r.order, *r.payment});
+            continueOpened<payments::Checkout>(opened, settle, [&](const payments::PaymentAttempt& attempt) {
+                m_pool.start([this, actor, card, settle, attempt] {
+                    authorizeAtProvider(actor, card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
+                        if (!r.payment || !r.order)
+                            return settle(r.error ? *r.error : Error::internal(u"checkout recorded no order"_s));
+                        settle(payments::Checkout{*r.order, *r.payment});
+                    });
                 });
             });
         });
