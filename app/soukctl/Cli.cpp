@@ -100,8 +100,11 @@ Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readO
     options.store.path = path;
     options.store.readOnly = readOnly;
     options.maintenanceIntervalMs = 0; // a command has no event loop to run it; maintenance is explicit
+    // whoever can write the store's file can change anything in it: soukctl acts as the store's
+    // administrator, under the system user's name, and the audit log says so ("local")
     const QString user = qEnvironmentVariable("USER", u"cli"_s);
-    options.actor = Actor{user.isEmpty() ? u"cli"_s : user, u"operator"_s};
+    options.actor = Actor{user.isEmpty() ? u"cli"_s : user, u"admin"_s};
+    options.principal = auth::Principal::localAdmin(options.actor.user);
     return LocalClient::open(options);
 }
 

@@ -17,6 +17,7 @@
 #include "backend/catalog/Product.h"
 #include "backend/catalog/ProductEdit.h"
 #include "backend/catalog/ProductSummary.h"
+#include "backend/auth/Principal.h"
 #include "backend/core/Actor.h"
 #include "backend/orders/Order.h"
 #include "backend/orders/OrderQuery.h"
@@ -56,8 +57,10 @@ public:
     explicit Client(QObject* parent = nullptr) : QObject(parent) {}
     ~Client() override = default;
 
-    /// Who the commands of this client run as.
+    /// Who the commands of this client run as, as the change feed names them.
     virtual Actor actor() const = 0;
+    /// Who this client is signed in as: its role and merchant decide what it may do and see.
+    virtual auth::Principal principal() const = 0;
     /// A short human description: "/home/ana/shop.souk" or "https://node-1:8443".
     virtual QString location() const = 0;
 

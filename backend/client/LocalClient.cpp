@@ -24,6 +24,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace souk::catalog;
+using Op = souk::auth::Operation;
 
 Q_LOGGING_CATEGORY(lcClient, "souk.client.local")
 
@@ -73,6 +74,28 @@ Result<QByteArray> cardSecret(engine::Engine& engine, const LocalClient::Options
     });
     future.waitForFinished(); // startup only, before any window exists
     return future.result();
+}
+
+/// Who a client opened without a principal acts as: the store's owner while the store has no
+/// users (a standalone shop), nobody once it has some (they must sign in).
+Result<auth::Principal> initialPrincipal(engine::Engine& engine, const LocalClient::Options& options)
+{
+    if (options.principal)
+        return *options.principal;
+    auto future = engine.read<qint64>([](QSqlDatabase& db) -> Result<qint64> {
+        auto users = store::scalar(db, u"SELECT count(*) FROM users"_s);
+        if (!users)
+            return users.error();
+        return users->toLongLong();
+    });
+    future.waitForFinished(); // startup only, before any window exists
+    if (!future.result())
+        return future.result().error();
+    if (future.result().value() > 0)
+        return auth::Principal::nobody();
+    auth::Principal owner = auth::Principal::localOwner();
+    owner.userName = options.actor.user;
+    return owner;
 }
 
 /// The merchant a variant belongs to; a null id when there is no such variant.
@@ -128,16 +151,20 @@ Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, c
             return made.error();
         secret = *made;
     }
+    auto principal = initialPrincipal(**engine, options);
+    if (!principal)
+        return principal.error();
     Options resolved = options;
     resolved.store.path = (*engine)->storeFile().options().path;
     if (!resolved.provider)
         resolved.provider = std::make_shared<payments::SimulatedProvider>();
     return std::unique_ptr<LocalClient>(
-        new LocalClient(std::move(resolved), std::move(engine).value(), std::move(secret)));
+        new LocalClient(std::move(resolved), std::move(engine).value(), std::move(secret), std::move(*principal)));
 }
 
-LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret)
-    : m_options(std::move(options)), m_engine(std::move(engine))
+LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret,
+                         auth::Principal principal)
+    : m_options(std::move(options)), m_principal(std::move(principal)), m_engine(std::move(engine))
 {
     engine::PaymentFlows::Options flows;
     flows.provider = m_options.provider;
@@ -168,7 +195,7 @@ LocalClient::~LocalClient()
 QFuture<Result<QStringList>> LocalClient::checkStore()
 {
     engine::Engine* engine = m_engine.get();
-    return m_engine->read<QStringList>([engine](QSqlDatabase& db) -> Result<QStringList> {
+    return m_engine->read<QStringList>(ask(Op::CheckStore), [engine](QSqlDatabase& db) -> Result<QStringList> {
         auto catalogProblems = CatalogCheck::run(db);
         if (!catalogProblems)
             return catalogProblems.error();
@@ -187,40 +214,56 @@ QFuture<Result<QStringList>> LocalClient::checkStore()
 
 QFuture<Result<QList<Merchant>>> LocalClient::merchants()
 {
-    return m_engine->read<QList<Merchant>>([](QSqlDatabase& db) { return MerchantService::merchants(db); });
+    const auth::Principal principal = m_principal;
+    return m_engine->read<QList<Merchant>>(ask(Op::ListMerchants),
+                                           [principal](QSqlDatabase& db) -> Result<QList<Merchant>> {
+                                               auto all = MerchantService::merchants(db);
+                                               if (!all)
+                                                   return all;
+                                               all->removeIf([&](const Merchant& m) { return !principal.sees(m.id); });
+                                               return all;
+                                           });
 }
 
 QFuture<Result<QList<Location>>> LocalClient::locations(Id merchantId)
 {
     return m_engine->read<QList<Location>>(
-        [merchantId](QSqlDatabase& db) { return MerchantService::locations(db, merchantId); });
+        ask(Op::ListLocations).forMerchant(merchantId), [merchantId](QSqlDatabase& db) { return MerchantService::locations(db, merchantId); });
 }
 
 QFuture<Result<ProductPage>> LocalClient::productPage(const ProductPageQuery& query)
 {
-    return m_engine->read<ProductPage>([query](QSqlDatabase& db) { return ProductQueries::page(db, query); });
+    return m_engine->read<ProductPage>(ask(Op::ReadCatalog).forMerchant(query.merchantId),
+                                       [query](QSqlDatabase& db) { return ProductQueries::page(db, query); });
 }
 
 QFuture<Result<QList<ProductSummary>>> LocalClient::productSummaries(const QList<Id>& productIds)
 {
+    const auth::Principal principal = m_principal;
     return m_engine->read<QList<ProductSummary>>(
-        [productIds](QSqlDatabase& db) { return ProductQueries::summaries(db, productIds); });
+        ask(Op::ReadCatalog), [productIds, principal](QSqlDatabase& db) -> Result<QList<ProductSummary>> {
+            auto found = ProductQueries::summaries(db, productIds);
+            if (found) // another merchant's products are as absent as deleted ones
+                found->removeIf([&](const ProductSummary& p) { return !principal.sees(p.merchantId); });
+            return found;
+        });
 }
 
 QFuture<Result<QList<Id>>> LocalClient::searchProducts(Id merchantId, const QString& text, int limit)
 {
     return m_engine->read<QList<Id>>(
-        [merchantId, text, limit](QSqlDatabase& db) { return ProductQueries::search(db, merchantId, text, limit); });
+        ask(Op::SearchProducts).forMerchant(merchantId), [merchantId, text, limit](QSqlDatabase& db) { return ProductQueries::search(db, merchantId, text, limit); });
 }
 
 QFuture<Result<Product>> LocalClient::product(Id productId)
 {
-    return m_engine->read<Product>([productId](QSqlDatabase& db) { return ProductQueries::product(db, productId); });
+    return m_engine->read<Product>(ask(Op::ReadCatalog).on(u"product"_s, productId, u"productId"_s),
+                                   [productId](QSqlDatabase& db) { return ProductQueries::product(db, productId); });
 }
 
 QFuture<Result<Product>> LocalClient::saveProduct(const Product& product)
 {
-    return m_engine->write<Product>(m_options.actor,
+    return m_engine->write<Product>(ask(Op::SaveProduct).forMerchant(product.merchantId).on(u"product"_s, product.id, u"id"_s),
                                     [product](store::UnitOfWork& uow) { return ProductWriter::save(uow, product); });
 }
 
@@ -229,7 +272,8 @@ QFuture<Result<ProductEdit>> LocalClient::editProduct(const Product& product, co
     // a retried save gets its first answer back, not a version conflict that loses the undo
     const auto request =
         payments::IdempotentRequest::of(key, u"edit_product"_s, payments::CommandJson::product(product));
-    return m_engine->write<ProductEdit>(m_options.actor, [product, request](store::UnitOfWork& uow) {
+    const auto access = ask(Op::EditProduct).forMerchant(product.merchantId).on(u"product"_s, product.id, u"id"_s);
+    return m_engine->write<ProductEdit>(access, [product, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<ProductEdit>(uow, request.within(product.merchantId, uow.actor()),
                                                     [&] { return ProductEditService::apply(uow, product); });
     });
@@ -240,7 +284,9 @@ QFuture<Result<ProductEdit>> LocalClient::undoProductEdit(const ProductEdit& don
     // as undoBulkEdit: the whole edit is the request, and a retried undo applies once
     const auto request =
         payments::IdempotentRequest::of(key, u"undo_product_edit"_s, payments::CommandJson::productEdit(done));
-    return m_engine->write<ProductEdit>(m_options.actor, [done, request](store::UnitOfWork& uow) {
+    const auto access =
+        ask(Op::UndoProductEdit).forMerchant(done.after.merchantId).on(u"product"_s, done.after.id, u"id"_s);
+    return m_engine->write<ProductEdit>(access, [done, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<ProductEdit>(uow, request.within(done.after.merchantId, uow.actor()),
                                                     [&] { return ProductEditService::undo(uow, done); });
     });
@@ -250,7 +296,7 @@ QFuture<Result<BulkResult>> LocalClient::bulkEdit(const BulkEdit& edit, const QS
 {
     // a retried bulk edit must not apply twice: +10 % retried would be +21 %
     const auto request = payments::IdempotentRequest::of(key, u"bulk_edit"_s, payments::CommandJson::bulkEdit(edit));
-    return m_engine->write<BulkResult>(m_options.actor, [edit, request](store::UnitOfWork& uow) {
+    return m_engine->write<BulkResult>(ask(Op::BulkEdit).forMerchant(edit.merchantId), [edit, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<BulkResult>(uow, request.within(edit.merchantId, uow.actor()),
                                                    [&] { return BulkEditService::apply(uow, edit); });
     });
@@ -261,7 +307,8 @@ QFuture<Result<BulkResult>> LocalClient::undoBulkEdit(const BulkResult& done, co
     // the whole result is the request: undo puts back `before` where `after` still holds
     const auto request =
         payments::IdempotentRequest::of(key, u"undo_bulk_edit"_s, payments::CommandJson::bulkResult(done));
-    return m_engine->write<BulkResult>(m_options.actor, [done, request](store::UnitOfWork& uow) {
+    return m_engine->write<BulkResult>(ask(Op::UndoBulkEdit).forMerchant(done.edit.merchantId),
+                                       [done, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<BulkResult>(uow, request.within(done.edit.merchantId, uow.actor()),
                                                    [&] { return BulkEditService::undo(uow, done); });
     });
@@ -270,27 +317,32 @@ QFuture<Result<BulkResult>> LocalClient::undoBulkEdit(const BulkResult& done, co
 QFuture<Result<QStringList>> LocalClient::categories(Id merchantId)
 {
     return m_engine->read<QStringList>(
+        ask(Op::ReadCatalog).forMerchant(merchantId),
         [merchantId](QSqlDatabase& db) { return ProductQueries::categories(db, merchantId); });
 }
 
 QFuture<Result<QList<StockLevel>>> LocalClient::stockLevels(Id productId)
 {
     return m_engine->read<QList<StockLevel>>(
-        [productId](QSqlDatabase& db) { return InventoryService::levels(db, productId); });
+        ask(Op::ReadStock).on(u"product"_s, productId, u"productId"_s), [productId](QSqlDatabase& db) { return InventoryService::levels(db, productId); });
 }
 
 QFuture<Result<QList<StockMovement>>> LocalClient::movements(Id variantId, int limit)
 {
     return m_engine->read<QList<StockMovement>>(
-        [variantId, limit](QSqlDatabase& db) { return InventoryService::movements(db, variantId, limit); });
+        ask(Op::ReadStock).on(u"variant"_s, variantId, u"variantId"_s), [variantId, limit](QSqlDatabase& db) { return InventoryService::movements(db, variantId, limit); });
 }
 
 QFuture<Result<StockLevel>> LocalClient::adjustStock(const StockAdjustment& adjustment, const QString& key)
 {
     const auto request =
         payments::IdempotentRequest::of(key, u"adjust_stock"_s, payments::CommandJson::stockAdjustment(adjustment));
+    const auto access = ask(Op::AdjustStock)
+                            .on(u"variant"_s, adjustment.variantId, u"variantId"_s)
+                            .on(u"location"_s, adjustment.locationId, u"locationId"_s)
+                            .because(adjustment.reason);
     return m_engine->write<StockLevel>(
-        m_options.actor, [adjustment, request](store::UnitOfWork& uow) -> Result<StockLevel> {
+        access, [adjustment, request](store::UnitOfWork& uow) -> Result<StockLevel> {
             // the key belongs to the variant's merchant; an unknown variant scopes to none, and
             // adjust() then refuses it, storing nothing
             auto merchant = variantMerchant(uow, adjustment.variantId);
@@ -304,7 +356,8 @@ QFuture<Result<StockLevel>> LocalClient::adjustStock(const StockAdjustment& adju
 QFuture<Result<ImportPlan>> LocalClient::planImport(Id merchantId, const QByteArray& csv, CsvFormat format,
                                                     TaskProgressPtr progress)
 {
-    return m_engine->read<ImportPlan>([merchantId, csv, format, progress](QSqlDatabase& db) -> Result<ImportPlan> {
+    return m_engine->read<ImportPlan>(ask(Op::PlanImport).forMerchant(merchantId),
+                                      [merchantId, csv, format, progress](QSqlDatabase& db) -> Result<ImportPlan> {
         auto plan = CatalogImporter::plan(db, merchantId, csv, format, [progress](int done, int total) {
             if (!progress)
                 return true;
@@ -320,7 +373,8 @@ QFuture<Result<ImportPlan>> LocalClient::planImport(Id merchantId, const QByteAr
 
 QFuture<Result<ImportSummary>> LocalClient::runImport(Id merchantId, const ImportPlan& plan, TaskProgressPtr progress)
 {
-    return m_engine->write<ImportSummary>(m_options.actor, [merchantId, plan, progress](store::UnitOfWork& uow) {
+    return m_engine->write<ImportSummary>(ask(Op::RunImport).forMerchant(merchantId),
+                                          [merchantId, plan, progress](store::UnitOfWork& uow) {
         return CatalogImporter::run(uow, merchantId, plan, [progress](qint64 done, qint64 total) {
             if (!progress)
                 return true;
@@ -333,7 +387,8 @@ QFuture<Result<ImportSummary>> LocalClient::runImport(Id merchantId, const Impor
 
 QFuture<Result<QByteArray>> LocalClient::exportCatalog(Id merchantId, CsvFormat format)
 {
-    return m_engine->read<QByteArray>([merchantId, format](QSqlDatabase& db) -> Result<QByteArray> {
+    return m_engine->read<QByteArray>(ask(Op::ExportCatalog).forMerchant(merchantId),
+                                      [merchantId, format](QSqlDatabase& db) -> Result<QByteArray> {
         QList<Product> all;
         Id after;
         for (;;) {

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "backend/auth/Access.h"
 #include "backend/client/Client.h"
 #include "backend/core/Clock.h"
 #include "backend/payments/Idempotency.h"
@@ -29,7 +30,11 @@ public:
     struct Options
     {
         store::StoreOptions store;
+        /// The name the store's owner goes by while the store has no users (see principal).
         Actor actor{QStringLiteral("owner"), QStringLiteral("owner")};
+        /// Who this client acts as. Unset: a store without users opens as its owner (named by
+        /// `actor`), and a store with users as nobody until signIn() (every operation is refused).
+        std::optional<auth::Principal> principal;
         int nodeId = 1;
         /// Creates a first merchant ("My Store", this currency) and location when the store has none.
         QString defaultCurrency = QStringLiteral("EUR");
@@ -53,7 +58,8 @@ public:
                                                      const Clock& clock = SystemClock::instance());
     ~LocalClient() override;
 
-    Actor actor() const override { return m_options.actor; }
+    Actor actor() const override { return m_principal.actor(); }
+    auth::Principal principal() const override { return m_principal; }
     QString location() const override { return m_options.store.path; }
     engine::Engine& engine() { return *m_engine; }
     /// What `soukctl check` reports: the catalog and stock journal, orders, payments, the
@@ -122,10 +128,16 @@ public:
     std::optional<Error> storeDamage() const override;
 
 private:
-    LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret);
+    LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret,
+                auth::Principal principal);
     void startMaintenance();
+    /// What the current principal asks to do (see auth::Access).
+    auth::Access ask(auth::Operation op) const { return auth::Access{m_principal, op}; }
+    /// `asked`, or the principal's own merchant where the caller asked for every merchant.
+    Id ownMerchantOr(Id asked) const { return asked.isNull() ? m_principal.merchantId : asked; }
 
     Options m_options;
+    auth::Principal m_principal; ///< read and replaced on this object's thread only
     std::unique_ptr<engine::Engine> m_engine;
     /// Authorizations, checkout, the outbox pump and maintenance; goes before the engine.
     std::unique_ptr<engine::PaymentFlows> m_flows;

@@ -18,6 +18,7 @@
 using namespace Qt::StringLiterals;
 using souk::orders::Order;
 using souk::payments::Payment;
+using Op = souk::auth::Operation;
 
 Q_DECLARE_LOGGING_CATEGORY(lcClient) // LocalClient.cpp
 
@@ -29,7 +30,8 @@ void LocalClient::startMaintenance()
         return;
     m_maintenance = new QTimer(this);
     m_maintenance->setInterval(m_options.maintenanceIntervalMs);
-    connect(m_maintenance, &QTimer::timeout, this, [this] { runMaintenance(); });
+    // the engine's own upkeep, whoever is signed in (or no one)
+    connect(m_maintenance, &QTimer::timeout, this, [this] { m_flows->runMaintenance(); });
     m_maintenance->start();
 }
 
@@ -38,7 +40,7 @@ QFuture<Result<orders::Customer>> LocalClient::createCustomer(const orders::Cust
     // customers belong to no merchant (yet): the key is the actor's alone
     const auto request =
         payments::IdempotentRequest::of(key, u"create_customer"_s, payments::CommandJson::customer(customer));
-    return m_engine->write<orders::Customer>(m_options.actor, [customer, request](store::UnitOfWork& uow) {
+    return m_engine->write<orders::Customer>(ask(Op::CreateCustomer), [customer, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<orders::Customer>(uow, request.within(Id{}, uow.actor()),
                                                          [&] { return orders::CustomerService::create(uow, customer); });
     });
@@ -49,7 +51,8 @@ QFuture<Result<orders::MerchantTerms>> LocalClient::setMerchantTerms(const order
 {
     const auto request =
         payments::IdempotentRequest::of(key, u"set_merchant_terms"_s, payments::CommandJson::terms(terms));
-    return m_engine->write<orders::MerchantTerms>(m_options.actor, [terms, request](store::UnitOfWork& uow) {
+    return m_engine->write<orders::MerchantTerms>(ask(Op::SetMerchantTerms).forMerchant(terms.merchantId),
+                                                  [terms, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<orders::MerchantTerms>(
             uow, request.within(terms.merchantId, uow.actor()),
             [&] { return orders::CustomerService::setTerms(uow, terms); });
@@ -60,7 +63,7 @@ QFuture<Result<bool>> LocalClient::addDiscountCode(const orders::DiscountCode& c
 {
     const auto request =
         payments::IdempotentRequest::of(key, u"add_discount_code"_s, payments::CommandJson::discountCode(code));
-    return m_engine->write<bool>(m_options.actor, [code, request](store::UnitOfWork& uow) {
+    return m_engine->write<bool>(ask(Op::AddDiscountCode).forMerchant(code.merchantId), [code, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<bool>(uow, request.within(code.merchantId, uow.actor()),
                                              [&]() -> Result<bool> {
                                                  if (auto s = orders::CustomerService::addDiscountCode(uow, code); !s)
@@ -73,7 +76,7 @@ QFuture<Result<bool>> LocalClient::addDiscountCode(const orders::DiscountCode& c
 QFuture<Result<Order>> LocalClient::createOrder(const orders::NewOrder& order, const QString& key)
 {
     const auto request = payments::IdempotentRequest::of(key, u"create_order"_s, payments::CommandJson::newOrder(order));
-    return m_engine->write<Order>(m_options.actor, [order, request](store::UnitOfWork& uow) {
+    return m_engine->write<Order>(ask(Op::CreateOrder).forMerchant(order.merchantId), [order, request](store::UnitOfWork& uow) {
         return payments::runIdempotent<Order>(uow, request.within(order.merchantId, uow.actor()),
                                               [&] { return orders::OrderService::create(uow, order); });
     });
@@ -83,7 +86,8 @@ QFuture<Result<Order>> LocalClient::cancelOrder(Id orderId, const QString& reaso
 {
     const auto request = payments::IdempotentRequest::of(key, u"cancel_order"_s,
                                                          {{u"orderId"_s, orderId.toString()}, {u"reason"_s, reason}});
-    return m_flows->writeThenSend<Order>(m_options.actor, [orderId, reason, request](store::UnitOfWork& uow) {
+    const auto access = ask(Op::CancelOrder).on(u"order"_s, orderId, u"orderId"_s).because(reason);
+    return m_flows->writeThenSend<Order>(access, [orderId, reason, request](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToOrder(uow, request, orderId);
         if (!scoped)
             return Result<Order>(scoped.error());
@@ -98,7 +102,8 @@ QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus
     const auto request = payments::IdempotentRequest::of(
         key, u"advance_order"_s,
         {{u"orderId"_s, orderId.toString()}, {u"to"_s, orders::OrderStateMachine::name(to)}, {u"reason"_s, reason}});
-    return m_engine->write<Order>(m_options.actor, [orderId, to, reason, request](store::UnitOfWork& uow) {
+    const auto access = ask(Op::AdvanceOrder).on(u"order"_s, orderId, u"orderId"_s).because(reason);
+    return m_engine->write<Order>(access, [orderId, to, reason, request](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToOrder(uow, request, orderId);
         if (!scoped)
             return Result<Order>(scoped.error());
@@ -109,40 +114,50 @@ QFuture<Result<Order>> LocalClient::advanceOrder(Id orderId, orders::OrderStatus
 
 QFuture<Result<orders::OrderPage>> LocalClient::orderPage(const orders::OrderQuery& query)
 {
-    return m_engine->read<orders::OrderPage>(
-        [query](QSqlDatabase& db) { return orders::OrderQueries::page(db, query); });
+    orders::OrderQuery scoped = query;
+    scoped.merchantId = ownMerchantOr(query.merchantId); // "every merchant" is every one the principal sees
+    return m_engine->read<orders::OrderPage>(ask(Op::ReadOrders).forMerchant(scoped.merchantId),
+                                             [scoped](QSqlDatabase& db) { return orders::OrderQueries::page(db, scoped); });
 }
 
 QFuture<Result<QList<Order>>> LocalClient::ordersById(const QList<Id>& orderIds)
 {
-    return m_engine->read<QList<Order>>(
-        [orderIds](QSqlDatabase& db) { return orders::OrderQueries::orders(db, orderIds); });
+    const auth::Principal principal = m_principal;
+    return m_engine->read<QList<Order>>(ask(Op::ReadOrders),
+                                        [orderIds, principal](QSqlDatabase& db) -> Result<QList<Order>> {
+                                            auto found = orders::OrderQueries::orders(db, orderIds);
+                                            if (found)
+                                                found->removeIf([&](const Order& o) { return !principal.sees(o.merchantId); });
+                                            return found;
+                                        });
 }
 
 QFuture<Result<payments::OrderDetail>> LocalClient::orderDetail(Id orderId)
 {
     return m_engine->read<payments::OrderDetail>(
-        [orderId](QSqlDatabase& db) { return payments::OrderDetails::load(db, orderId); });
+        ask(Op::ReadOrders).on(u"order"_s, orderId, u"orderId"_s), [orderId](QSqlDatabase& db) { return payments::OrderDetails::load(db, orderId); });
 }
 
 QFuture<Result<orders::OrderCounters>> LocalClient::orderCounters(Id merchantId, qint64 dayStartMs)
 {
     const qint64 nowMs = m_engine->clock().now().toMSecsSinceEpoch();
-    return m_engine->read<orders::OrderCounters>([merchantId, nowMs, dayStartMs](QSqlDatabase& db) {
+    const Id merchant = ownMerchantOr(merchantId);
+    return m_engine->read<orders::OrderCounters>(ask(Op::ReadOrders).forMerchant(merchant),
+                                                 [merchantId = merchant, nowMs, dayStartMs](QSqlDatabase& db) {
         return orders::OrderQueries::counters(db, merchantId, nowMs, dayStartMs);
     });
 }
 
 QFuture<Result<Payment>> LocalClient::authorizePayment(Id orderId, const payments::CardInput& card, const QString& key)
 {
-    return m_flows->authorize(m_options.actor, orderId, card, key);
+    return m_flows->authorize(ask(Op::AuthorizePayment).on(u"order"_s, orderId, u"orderId"_s), orderId, card, key);
 }
 
 QFuture<Result<payments::Checkout>> LocalClient::checkout(const orders::NewOrder& order,
                                                           const payments::CardInput& card, bool capture,
                                                           const QString& key)
 {
-    return m_flows->checkout(m_options.actor, order, card, capture, key);
+    return m_flows->checkout(ask(Op::Checkout).forMerchant(order.merchantId), order, card, capture, key);
 }
 
 QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional<qint64> amountMinor,
@@ -152,7 +167,8 @@ QFuture<Result<Payment>> LocalClient::capturePayment(Id paymentId, std::optional
     if (amountMinor)
         params.insert(u"amountMinor"_s, *amountMinor);
     const auto request = payments::IdempotentRequest::of(key, u"capture"_s, params);
-    return m_flows->writeThenSend<Payment>(m_options.actor, [paymentId, amountMinor, request](store::UnitOfWork& uow) {
+    const auto access = ask(Op::CapturePayment).on(u"payment"_s, paymentId, u"paymentId"_s);
+    return m_flows->writeThenSend<Payment>(access, [paymentId, amountMinor, request](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
         if (!scoped)
             return Result<Payment>(scoped.error());
@@ -165,7 +181,8 @@ QFuture<Result<Payment>> LocalClient::voidPayment(Id paymentId, const QString& r
 {
     const auto request = payments::IdempotentRequest::of(
         key, u"void"_s, {{u"paymentId"_s, paymentId.toString()}, {u"reason"_s, reason}});
-    return m_flows->writeThenSend<Payment>(m_options.actor, [paymentId, reason, request](store::UnitOfWork& uow) {
+    const auto access = ask(Op::VoidPayment).on(u"payment"_s, paymentId, u"paymentId"_s).because(reason);
+    return m_flows->writeThenSend<Payment>(access, [paymentId, reason, request](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
         if (!scoped)
             return Result<Payment>(scoped.error());
@@ -180,7 +197,8 @@ QFuture<Result<payments::Refund>> LocalClient::refundPayment(Id paymentId, qint6
     const auto request = payments::IdempotentRequest::of(
         key, u"refund"_s,
         {{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor}, {u"reason"_s, reason.trimmed()}});
-    return m_flows->writeThenSend<payments::Refund>(m_options.actor, [=](store::UnitOfWork& uow) {
+    const auto access = ask(Op::RefundPayment).on(u"payment"_s, paymentId, u"paymentId"_s).because(reason);
+    return m_flows->writeThenSend<payments::Refund>(access, [=](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
         if (!scoped)
             return Result<payments::Refund>(scoped.error());
@@ -195,7 +213,8 @@ QFuture<Result<payments::Dispute>> LocalClient::openDispute(Id paymentId, qint64
     const auto request = payments::IdempotentRequest::of(
         key, u"open_dispute"_s,
         {{u"paymentId"_s, paymentId.toString()}, {u"amountMinor"_s, amountMinor}, {u"reason"_s, reason}});
-    return m_engine->write<payments::Dispute>(m_options.actor, [=](store::UnitOfWork& uow) {
+    const auto access = ask(Op::OpenDispute).on(u"payment"_s, paymentId, u"paymentId"_s).because(reason);
+    return m_engine->write<payments::Dispute>(access, [=](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToPayment(uow, request, paymentId);
         if (!scoped)
             return Result<payments::Dispute>(scoped.error());
@@ -208,7 +227,8 @@ QFuture<Result<payments::Dispute>> LocalClient::submitDisputeEvidence(Id dispute
 {
     const auto request =
         payments::IdempotentRequest::of(key, u"dispute_evidence"_s, {{u"disputeId"_s, disputeId.toString()}});
-    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, request](store::UnitOfWork& uow) {
+    const auto access = ask(Op::SubmitDisputeEvidence).on(u"dispute"_s, disputeId, u"disputeId"_s);
+    return m_engine->write<payments::Dispute>(access, [disputeId, request](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToDispute(uow, request, disputeId);
         if (!scoped)
             return Result<payments::Dispute>(scoped.error());
@@ -221,7 +241,8 @@ QFuture<Result<payments::Dispute>> LocalClient::resolveDispute(Id disputeId, boo
 {
     const auto request = payments::IdempotentRequest::of(key, u"resolve_dispute"_s,
                                                          {{u"disputeId"_s, disputeId.toString()}, {u"won"_s, won}});
-    return m_engine->write<payments::Dispute>(m_options.actor, [disputeId, won, request](store::UnitOfWork& uow) {
+    const auto access = ask(Op::ResolveDispute).on(u"dispute"_s, disputeId, u"disputeId"_s);
+    return m_engine->write<payments::Dispute>(access, [disputeId, won, request](store::UnitOfWork& uow) {
         auto scoped = payments::Idempotency::scopedToDispute(uow, request, disputeId);
         if (!scoped)
             return Result<payments::Dispute>(scoped.error());
@@ -239,7 +260,7 @@ QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, cons
     const auto request = payments::IdempotentRequest::of(
         key, u"payout"_s, {{u"merchantId"_s, merchantId.toString()}, {u"amounts"_s, asked}});
     return m_engine->write<QList<payments::Payout>>(
-        m_options.actor, [merchantId, amounts, request](store::UnitOfWork& uow) {
+        ask(Op::Payout).forMerchant(merchantId), [merchantId, amounts, request](store::UnitOfWork& uow) {
             return payments::runIdempotent<QList<payments::Payout>>(
                 uow, request.within(merchantId, uow.actor()),
                 [&] { return payments::PaymentService::payout(uow, merchantId, amounts); });
@@ -249,17 +270,21 @@ QFuture<Result<QList<payments::Payout>>> LocalClient::payout(Id merchantId, cons
 QFuture<Result<QList<payments::Payout>>> LocalClient::payouts(Id merchantId)
 {
     return m_engine->read<QList<payments::Payout>>(
-        [merchantId](QSqlDatabase& db) { return payments::PaymentService::payouts(db, merchantId, PayoutHistoryMax); });
+        ask(Op::ReadPayouts).forMerchant(merchantId), [merchantId](QSqlDatabase& db) { return payments::PaymentService::payouts(db, merchantId, PayoutHistoryMax); });
 }
 
 QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id merchantId)
 {
+    const Id merchant = ownMerchantOr(merchantId); // a merchant's principal sees no platform account
     return m_engine->read<QList<payments::AccountBalance>>(
-        [merchantId](QSqlDatabase& db) { return payments::Ledger::balances(db, merchantId); });
+        ask(Op::ReadLedger).forMerchant(merchant),
+        [merchant](QSqlDatabase& db) { return payments::Ledger::balances(db, merchant); });
 }
 
 QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
 {
+    if (auto refused = m_engine->admit(ask(Op::RunMaintenance)))
+        return engine::Engine::readyError<MaintenanceResult>(*refused);
     return m_flows->runMaintenance();
 }
 

@@ -26,6 +26,9 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::InsufficientStock: return u"insufficient_stock"_s;
     case ErrorCode::CardInvalid: return u"card_invalid"_s;
     case ErrorCode::InProgress: return u"in_progress"_s;
+    case ErrorCode::Unauthenticated: return u"unauthenticated"_s;
+    case ErrorCode::Forbidden: return u"forbidden"_s;
+    case ErrorCode::AccountLocked: return u"account_locked"_s;
     }
     return u"internal"_s;
 }

@@ -27,6 +27,9 @@ enum class ErrorCode
     InsufficientStock,   ///< not enough available stock to reserve
     CardInvalid,         ///< the card number, expiry or CVV is malformed or expired
     InProgress,          ///< the same request (idempotency key) is still being carried out; retry later
+    Unauthenticated,     ///< no principal, or its credentials (password, code, key, session) are wrong or expired
+    Forbidden,           ///< the principal's role may not run the operation
+    AccountLocked,       ///< too many failed sign-ins, or the user is disabled: retry later or ask an admin
 };
 
 /// The stable snake_case name of a code ("version_conflict"), as the API and logs show it.

@@ -180,4 +180,18 @@ void Engine::published(const ChangeList& changes)
     emit committed(changes);
 }
 
+std::optional<Error> Engine::admit(const auth::Access& access)
+{
+    auto refused = auth::checkRole(access.principal, access.op);
+    if (refused)
+        recordFailure(access, *refused);
+    return refused;
+}
+
+void Engine::recordFailure(const auth::Access& access, const Error& error)
+{
+    // a command of its own that fails as the original did: the writer audits it like any other
+    write<bool>(access, [error](store::UnitOfWork&) -> Result<bool> { return error; });
+}
+
 } // namespace souk::engine

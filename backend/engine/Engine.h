@@ -13,6 +13,7 @@
 #include <optional>
 #include <memory>
 
+#include "backend/auth/Access.h"
 #include "backend/core/Clock.h"
 #include "backend/core/Id.h"
 #include "backend/engine/WriteJob.h"
@@ -82,6 +83,52 @@ public:
         auto future = job->future();
         enqueue(std::move(job));
         return future;
+    }
+
+    /// As write(), for a principal: before the command runs, in its transaction, the writer
+    /// checks the role against the permission table and the objects against the principal's
+    /// merchant (auth::check); a refused command does not run. After it, the outcome is appended
+    /// to the audit log in the same transaction, refused and failed commands included.
+    template <typename T>
+    QFuture<Result<T>> write(const auth::Access& access, std::function<Result<T>(store::UnitOfWork&)> command,
+                             std::function<void(const Result<T>&)> done = {})
+    {
+        auto job = std::make_unique<TypedWriteJob<T>>(access.principal.actor(), std::move(command), std::move(done),
+                                                      access);
+        auto future = job->future();
+        enqueue(std::move(job));
+        return future;
+    }
+    /// As read(), for a principal: refused at once (and audited) when the role may not run the
+    /// operation; otherwise the objects it names are checked against the principal's merchant
+    /// in the query's snapshot (another merchant's answers NotFound), then `query` runs.
+    template <typename T>
+    QFuture<Result<T>> read(const auth::Access& access, std::function<Result<T>(QSqlDatabase&)> query,
+                            ReadMode mode = ReadMode::Snapshot)
+    {
+        if (auto refused = admit(access))
+            return readyError<T>(*refused);
+        return read<T>(
+            [access, query = std::move(query)](QSqlDatabase& db) -> Result<T> {
+                if (auto e = auth::checkScope(db, access))
+                    return *e;
+                return query(db);
+            },
+            mode);
+    }
+    /// The permission table's answer for `access`; a refusal is appended to the audit log.
+    std::optional<Error> admit(const auth::Access& access);
+    /// Appends to the audit log that `access` failed with `error` before it reached the store
+    /// (malformed input found up front).
+    void recordFailure(const auth::Access& access, const Error& error);
+    template <typename T>
+    static QFuture<Result<T>> readyError(const Error& error)
+    {
+        QPromise<Result<T>> promise;
+        promise.start();
+        promise.addResult(Result<T>(error));
+        promise.finish();
+        return promise.future();
     }
 
     /// Runs a query on a reader connection of the pool. Always on a pool thread: a promise,

@@ -55,6 +55,13 @@ template <typename T> QFuture<Result<T>> readyError(const Error& error)
 
 } // namespace
 
+template <typename T>
+QFuture<Result<T>> PaymentFlows::failedUpFront(const auth::Access& access, const Error& error)
+{
+    m_engine.recordFailure(access, error); // audited as a command that failed
+    return readyError<T>(error);
+}
+
 PaymentFlows::PaymentFlows(Engine& engine, Options options, QByteArray cardSecret)
     : m_engine(engine), m_options(std::move(options)), m_cardSecret(std::move(cardSecret))
 {
@@ -93,17 +100,19 @@ void PaymentFlows::resume()
     sendProviderCalls();  // what a crash left between a commit and the provider's answer
 }
 
-QFuture<Result<Payment>> PaymentFlows::authorize(const Actor& actor, Id orderId, const payments::CardInput& card,
-                                                  const QString& key)
+QFuture<Result<Payment>> PaymentFlows::authorize(const auth::Access& access, Id orderId,
+                                                  const payments::CardInput& card, const QString& key)
 {
+    if (auto refused = m_engine.admit(access))
+        return readyError<Payment>(*refused);
     // No thread waits in here: the attempt's write, then the provider on our pool, then the
     // writer's record, each step continuing the last. Hundreds of authorizations can be in
     // flight on a few threads.
     if (auto s = payments::Idempotency::validateKey(key); !s)
-        return readyError<Payment>(s.error());
+        return failedUpFront<Payment>(access, s.error());
     const QDate today = m_engine.clock().now().date();
     if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
-        return readyError<Payment>(s.error());
+        return failedUpFront<Payment>(access, s.error());
     const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
     const QJsonObject params{{u"orderId"_s, orderId.toString()},
                              {u"card"_s, summary.fingerprint},
@@ -123,19 +132,20 @@ QFuture<Result<Payment>> PaymentFlows::authorize(const Actor& actor, Id orderId,
         m_work.end(); // last: ~PaymentFlows may go on once it reaches 0
     };
     m_work.begin();
-    writeAttemptThenAuthorize(actor, orderId, card, request, summary, settle);
+    writeAttemptThenAuthorize(access, orderId, card, request, summary, settle);
     return out;
 }
 
-void PaymentFlows::writeAttemptThenAuthorize(const Actor& actor, Id orderId, const payments::CardInput& card,
+void PaymentFlows::writeAttemptThenAuthorize(const auth::Access& access, Id orderId, const payments::CardInput& card,
                                             const payments::IdempotentRequest& request,
                                             const payments::CardSummary& summary,
                                             std::function<void(const Result<Payment>&)> settle)
 {
     // the attempt, with the key the provider will see, is durable before the provider hears of
     // it: after a crash the store still knows whom to ask about a hold it may not have recorded
+    const Actor actor = access.principal.actor();
     m_engine.write<OpenedAttempt>(
-        actor,
+        access,
         [orderId, unscoped = request, summary](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
             // the key names a request of this merchant and user only (the order's merchant)
             auto request = payments::Idempotency::scopedToOrder(uow, unscoped, orderId);
@@ -198,15 +208,17 @@ void PaymentFlows::authorizeAtProvider(const Actor& actor, const payments::CardI
         });
 }
 
-QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const Actor& actor, const orders::NewOrder& order,
+QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const auth::Access& access, const orders::NewOrder& order,
                                                           const payments::CardInput& card, bool capture,
                                                           const QString& key)
 {
+    if (auto refused = m_engine.admit(access))
+        return readyError<payments::Checkout>(*refused);
     if (auto s = payments::Idempotency::validateKey(key); !s)
-        return readyError<payments::Checkout>(s.error());
+        return failedUpFront<payments::Checkout>(access, s.error());
     const QDate today = m_engine.clock().now().date();
     if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
-        return readyError<payments::Checkout>(s.error());
+        return failedUpFront<payments::Checkout>(access, s.error());
     const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
     QJsonObject params = payments::CommandJson::newOrder(order);
     params.insert(u"card"_s, summary.fingerprint);
@@ -225,8 +237,9 @@ QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const Actor& actor, c
     m_work.begin();
     // one write makes the order and the attempt (one key for both, so a retry never makes a
     // second order), the provider answers, one write records the payment and captures it
+    const Actor actor = access.principal.actor();
     m_engine.write<OpenedAttempt>(
-        actor,
+        access,
         [order, unscoped = request, summary, capture](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
             const payments::IdempotentRequest request = unscoped.within(order.merchantId, uow.actor());
             auto stored = payments::Idempotency::lookup(uow, request);

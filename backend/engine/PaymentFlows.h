@@ -62,19 +62,20 @@ public:
     void resume();
 
     /// Writes the attempt, authorizes at the provider, records the answer (see Client).
-    QFuture<Result<payments::Payment>> authorize(const Actor& actor, Id orderId, const payments::CardInput& card,
-                                                 const QString& key);
+    QFuture<Result<payments::Payment>> authorize(const auth::Access& access, Id orderId,
+                                                 const payments::CardInput& card, const QString& key);
     /// Creates the order, authorizes and, when `capture`, captures it, under one key.
-    QFuture<Result<payments::Checkout>> checkout(const Actor& actor, const orders::NewOrder& order,
+    QFuture<Result<payments::Checkout>> checkout(const auth::Access& access, const orders::NewOrder& order,
                                                  const payments::CardInput& card, bool capture, const QString& key);
-    /// Writes `command`; once it commits, sends the provider calls it put in the outbox.
-    template <typename T>
-    QFuture<Result<T>> writeThenSend(const Actor& actor, std::function<Result<T>(store::UnitOfWork&)> command)
+    /// Writes `command` (for `access`: checked and audited, see Engine::write); once it
+    /// commits, sends the provider calls it put in the outbox.
+    template <typename T, typename Who>
+    QFuture<Result<T>> writeThenSend(const Who& who, std::function<Result<T>(store::UnitOfWork&)> command)
     {
         // the calls the command decided are in the outbox once it commits (a replay adds none);
         // counted as provider work from now, so the destructor waits for the pass it starts
         m_work.begin();
-        return m_engine.write<T>(actor, std::move(command), [this](const Result<T>& result) {
+        return m_engine.write<T>(who, std::move(command), [this](const Result<T>& result) {
             if (result)
                 sendProviderCalls();
             m_work.end();
@@ -88,7 +89,9 @@ public:
     QFuture<Result<payments::MaintenanceResult>> runMaintenance();
 
 private:
-    void writeAttemptThenAuthorize(const Actor& actor, Id orderId, const payments::CardInput& card,
+    template <typename T>
+    QFuture<Result<T>> failedUpFront(const auth::Access& access, const Error& error);
+    void writeAttemptThenAuthorize(const auth::Access& access, Id orderId, const payments::CardInput& card,
                                    const payments::IdempotentRequest& request, const payments::CardSummary& summary,
                                    std::function<void(const Result<payments::Payment>&)> settle);
     void authorizeAtProvider(const Actor& actor, const payments::CardInput& card,

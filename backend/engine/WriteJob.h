@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "backend/auth/Access.h"
 #include "backend/core/Actor.h"
 #include "backend/core/Result.h"
 #include "backend/store/UnitOfWork.h"
@@ -16,20 +17,28 @@ namespace souk::engine {
 class WriteJob
 {
 public:
-    explicit WriteJob(Actor actor) : m_actor(std::move(actor)) {}
+    explicit WriteJob(Actor actor, std::optional<auth::Access> access = std::nullopt)
+        : m_actor(std::move(actor)), m_access(std::move(access))
+    {
+    }
     virtual ~WriteJob() = default;
     const Actor& actor() const { return m_actor; }
+    /// What a principal asked, for the permission and tenant checks the writer runs before the
+    /// command and the audit row it appends after it; null for the engine's own work.
+    const auth::Access* access() const { return m_access ? &*m_access : nullptr; }
     /// Runs the command, once (see Engine::write); false means "roll this command back".
     virtual bool run(store::UnitOfWork& uow) = 0;
     /// The command's error once it ran and failed, else null.
     virtual const Error* error() const = 0;
-    /// Replaces a successful result with an error found after the command ran (a finisher failed).
+    /// Replaces a successful result with an error found after the command ran (a finisher
+    /// failed), or stands for the command when the checks before it refused it.
     virtual void failAfterRun(const Error& error) = 0;
     /// Delivers the outcome: the command's own result, or `commitError` if the batch failed to commit.
     virtual void complete(const std::optional<Error>& commitError) = 0;
 
 private:
     Actor m_actor;
+    std::optional<auth::Access> m_access;
 };
 
 template <typename T>
@@ -38,8 +47,8 @@ class TypedWriteJob final : public WriteJob
 public:
     using Command = std::function<Result<T>(store::UnitOfWork&)>;
     using Done = std::function<void(const Result<T>&)>;
-    TypedWriteJob(Actor actor, Command command, Done done = {})
-        : WriteJob(std::move(actor)), m_command(std::move(command)), m_done(std::move(done))
+    TypedWriteJob(Actor actor, Command command, Done done = {}, std::optional<auth::Access> access = std::nullopt)
+        : WriteJob(std::move(actor), std::move(access)), m_command(std::move(command)), m_done(std::move(done))
     {
         m_promise.start();
     }

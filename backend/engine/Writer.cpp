@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 
+#include "backend/auth/AuditLog.h"
 #include "backend/engine/Engine.h"
 #include "backend/store/ChangeFeed.h"
 #include "backend/store/Connection.h"
@@ -120,6 +121,38 @@ void coalesce(ChangeList& changes)
     changes.resize(kept);
 }
 
+/// The objects an audit row names at most: those the command was given, then what it changed.
+constexpr qsizetype AuditObjectsMax = 16;
+constexpr qsizetype AuditDetailMax = 500;
+
+/// Appends the audit row of a principal's command after it ran (or was refused), outside its
+/// savepoint and inside the batch's transaction: the row commits with the command's effect, or
+/// alone for a command that failed. An error loses the batch: no command is acknowledged
+/// without its audit row.
+std::optional<Error> appendAudit(store::UnitOfWork& uow, const WriteJob& job, const auth::Access& access,
+                                 auth::AuditLog::Head& head)
+{
+    auth::AuditRecord record = auth::AuditRecord::of(access.principal, auth::operationName(access.op), uow.nowMs());
+    record.objects = access.objectNames();
+    record.reason = access.reason;
+    if (const Error* error = job.error()) {
+        record.outcome = errorCodeName(error->code);
+        record.detail = (error->field.isEmpty() ? QString() : error->field + u": "_s) + error->message;
+        record.detail.truncate(AuditDetailMax);
+    } else {
+        for (const Change& c : uow.changes()) {
+            if (record.objects.size() >= AuditObjectsMax)
+                break;
+            const QString name = c.entity + u':' + c.id.toString();
+            if (!record.objects.contains(name))
+                record.objects.append(name);
+        }
+    }
+    if (auto s = auth::AuditLog::append(uow, record, head); !s)
+        return s.error();
+    return std::nullopt;
+}
+
 constexpr qint64 DebugCheckIntervalMs = 200;
 
 /// Debug builds: a commit that broke an invariant is a bug; stop where it happened.
@@ -151,13 +184,23 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
         return e;
     std::optional<Error> failure;
     bool kept = false; // a command of the transaction succeeded: the next ones need savepoints
+    auth::AuditLog::Head audit; // read at the first audited command of this transaction
     for (auto& job : batch) {
         store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs(), &lookups);
-        const Ran ran = runJob(db, *job, uow, statements, lookups, batchChanges, kept);
+        const auth::Access* access = job->access();
+        // a principal's command runs only if its role and merchant allow it; refused, it never
+        // ran, and changed nothing
+        const std::optional<Error> refused = access ? auth::check(db, *access) : std::nullopt;
+        if (refused)
+            job->failAfterRun(*refused);
+        const Ran ran = refused ? Ran{} : runJob(db, *job, uow, statements, lookups, batchChanges, kept);
         failure = ran.lost;
+        if (!failure && access)
+            failure = appendAudit(uow, *job, *access, audit);
         if (failure)
             break; // the transaction is gone: the jobs after it must not run outside it
-        kept = kept || ran.kept;
+        // an audit row is kept like a command's changes: a later failure may not roll it back
+        kept = kept || ran.kept || access;
     }
     statements.finishAll(); // no statement keeps a cursor open past the commit
     // the whole batch's feed rows together, in the same transaction as the changes, one row

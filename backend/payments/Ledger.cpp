@@ -8,11 +8,15 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include "backend/core/CanonicalBytes.h"
 #include "backend/core/Money.h"
 #include "backend/store/LookupCache.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
+using souk::canonical::putNumber;
+using souk::canonical::putOptionalId;
+using souk::canonical::putText;
 
 namespace souk::payments {
 namespace {
@@ -74,33 +78,6 @@ struct ChainEntry
     };
     QList<Line> lines;
 };
-
-/// A self-delimiting encoding of one value: a tag byte, then 8 bytes for a number or a 4-byte
-/// length and UTF-8 for text. Two different entries never encode alike.
-void putNumber(QByteArray& out, qint64 value)
-{
-    out.append('i');
-    for (int shift = 56; shift >= 0; shift -= 8)
-        out.append(char((quint64(value) >> shift) & 0xff));
-}
-
-void putText(QByteArray& out, const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    out.append('s');
-    const quint32 size = quint32(utf8.size());
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out.append(char((size >> shift) & 0xff));
-    out.append(utf8);
-}
-
-void putOptionalId(QByteArray& out, const QVariant& id)
-{
-    if (id.isNull())
-        out.append('n');
-    else
-        putNumber(out, id.toLongLong());
-}
 
 /// SHA-256 over the previous entry's hash (none for the first entry) and the entry.
 QByteArray chainHash(const QByteArray& previous, const ChainEntry& e)

@@ -283,6 +283,47 @@ const QList<QStringList>& shippedSteps()
             u"INSERT INTO order_numbers (merchant_id, last_number) "
             "SELECT merchant_id, max(number) FROM orders GROUP BY merchant_id"_s,
         },
+        // v7 -> v8: people and the audit log. Users with a role (owner and staff belong to one
+        // merchant; support, operator and admin to none); passwords as Argon2id strings; TOTP
+        // secrets with the last step used (a code is never accepted twice); sessions and API
+        // keys stored only as SHA-256 hashes of their random secrets. The audit log is appended
+        // in the transaction of what it records and chained like the ledger (AuditLog): rows
+        // are never updated or deleted.
+        {
+            uR"(CREATE TABLE users (
+                id INTEGER PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+                role TEXT NOT NULL CHECK (role IN ('owner', 'staff', 'support', 'operator', 'admin')),
+                merchant_id INTEGER REFERENCES merchants(id), password_hash TEXT NOT NULL,
+                totp_secret BLOB, totp_pending BLOB, totp_last_step INTEGER NOT NULL DEFAULT 0,
+                failed_signins INTEGER NOT NULL DEFAULT 0, retry_after_ms INTEGER NOT NULL DEFAULT 0,
+                last_signin_ms INTEGER, disabled_ms INTEGER, created_ms INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                CHECK ((role IN ('owner', 'staff')) = (merchant_id IS NOT NULL))))"_s,
+            uR"(CREATE TABLE recovery_codes (
+                user_id INTEGER NOT NULL REFERENCES users(id), code_hash BLOB NOT NULL, used_ms INTEGER,
+                PRIMARY KEY (user_id, code_hash)) WITHOUT ROWID)"_s,
+            uR"(CREATE TABLE sessions (
+                id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+                token_hash BLOB NOT NULL UNIQUE, origin TEXT NOT NULL, created_ms INTEGER NOT NULL,
+                expires_ms INTEGER NOT NULL, last_used_ms INTEGER NOT NULL, revoked_ms INTEGER))"_s,
+            u"CREATE INDEX sessions_user ON sessions (user_id)"_s,
+            uR"(CREATE TABLE api_keys (
+                id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+                name TEXT NOT NULL, prefix TEXT NOT NULL, key_hash BLOB NOT NULL UNIQUE,
+                created_ms INTEGER NOT NULL, expires_ms INTEGER, last_used_ms INTEGER, revoked_ms INTEGER))"_s,
+            u"CREATE INDEX api_keys_user ON api_keys (user_id)"_s,
+            uR"(CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, user_id INTEGER, user_name TEXT NOT NULL,
+                role TEXT NOT NULL, merchant_id INTEGER, via TEXT NOT NULL, credential_id INTEGER,
+                origin TEXT NOT NULL, operation TEXT NOT NULL, objects TEXT NOT NULL, reason TEXT NOT NULL,
+                outcome TEXT NOT NULL, detail TEXT NOT NULL, hash BLOB NOT NULL))"_s,
+            u"CREATE INDEX audit_log_user ON audit_log (user_name, seq)"_s,
+            u"CREATE INDEX audit_log_at ON audit_log (at_ms)"_s,
+            u"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+            u"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+        },
     };
     return all;
 }

@@ -59,6 +59,12 @@ QString ErrorText::headline(ErrorCode code)
         return tr("The card details are not valid.");
     case ErrorCode::InProgress:
         return tr("This payment is still being processed. Wait a moment, then look at the order again.");
+    case ErrorCode::Unauthenticated:
+        return tr("Sign in again: the user name, password or code is wrong, or the session has ended.");
+    case ErrorCode::Forbidden:
+        return tr("Your role does not allow this. Ask an owner or an administrator.");
+    case ErrorCode::AccountLocked:
+        return tr("This account is locked for now. Wait, or ask an administrator.");
     }
     // a code newer than this table: still say something, and name the code for support
     const QString name = errorCodeName(code); // "internal" for a code it does not know either

@@ -1,0 +1,113 @@
+#include "backend/auth/Access.h"
+
+#include <QSqlQuery>
+
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::auth {
+namespace {
+
+/// The query that finds an entity's merchant; empty for an unknown kind.
+QString ownerQuery(const QString& entity)
+{
+    static const QHash<QString, QString> queries = {
+        {u"merchant"_s, u"SELECT id FROM merchants WHERE id = ?"_s},
+        {u"location"_s, u"SELECT merchant_id FROM locations WHERE id = ?"_s},
+        {u"product"_s, u"SELECT merchant_id FROM products WHERE id = ?"_s},
+        {u"variant"_s, u"SELECT merchant_id FROM variants WHERE id = ?"_s},
+        {u"order"_s, u"SELECT merchant_id FROM orders WHERE id = ?"_s},
+        {u"payment"_s, u"SELECT merchant_id FROM payments WHERE id = ?"_s},
+        {u"dispute"_s, u"SELECT p.merchant_id FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.id = ?"_s},
+        {u"user"_s, u"SELECT merchant_id FROM users WHERE id = ?"_s},
+        {u"api_key"_s, u"SELECT u.merchant_id FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ?"_s},
+    };
+    return queries.value(entity);
+}
+
+} // namespace
+
+Access& Access::forMerchant(Id merchant, const QString& field)
+{
+    merchantId = merchant;
+    merchantField = field;
+    return *this;
+}
+
+Access& Access::on(const QString& entity, Id id, const QString& field)
+{
+    objects.append(ObjectRef{entity, id, field});
+    return *this;
+}
+
+Access& Access::because(const QString& why)
+{
+    reason = why;
+    return *this;
+}
+
+QStringList Access::objectNames() const
+{
+    QStringList names;
+    if (!merchantId.isNull())
+        names << u"merchant:"_s + merchantId.toString();
+    for (const ObjectRef& o : objects)
+        names << o.toString();
+    return names;
+}
+
+std::optional<Error> checkRole(const Principal& principal, Operation op)
+{
+    if (!principal.isAuthenticated())
+        return Error{ErrorCode::Unauthenticated, u"sign in first"_s, {}};
+    if (!allowed(principal.role, op))
+        return Error{ErrorCode::Forbidden,
+                     u"the role %1 may not %2"_s.arg(roleName(principal.role), operationName(op).replace(u'_', u' ')),
+                     {}};
+    return std::nullopt;
+}
+
+Result<Id> merchantOf(QSqlDatabase& db, const QString& entity, Id id, const QString& field)
+{
+    const QString sql = ownerQuery(entity);
+    if (sql.isEmpty())
+        return Error::internal(u"no owner query for "_s + entity);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    q.bindValue(0, id.value);
+    if (auto s = store::exec(q, u"finding an object's merchant"_s); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(field, u"no %1 %2"_s.arg(entity, id.toString()));
+    return Id{q.value(0).toLongLong()};
+}
+
+std::optional<Error> checkScope(QSqlDatabase& db, const Access& access)
+{
+    const Principal& p = access.principal;
+    if (p.merchantId.isNull())
+        return std::nullopt; // a platform principal, or the local owner of every merchant
+    if (!access.merchantId.isNull() && access.merchantId != p.merchantId)
+        return Error::notFound(access.merchantField, u"no merchant "_s + access.merchantId.toString());
+    for (const ObjectRef& o : access.objects) {
+        if (o.id.isNull())
+            continue; // nothing named: a new object, checked by its merchant
+        auto owner = merchantOf(db, o.entity, o.id, o.field);
+        if (!owner)
+            return owner.error();
+        if (*owner != p.merchantId) // the same answer as for an object that does not exist
+            return Error::notFound(o.field, u"no %1 %2"_s.arg(o.entity, o.id.toString()));
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> check(QSqlDatabase& db, const Access& access)
+{
+    if (auto e = checkRole(access.principal, access.op))
+        return e;
+    return checkScope(db, access);
+}
+
+} // namespace souk::auth

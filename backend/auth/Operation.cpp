@@ -1,0 +1,96 @@
+#include "backend/auth/Operation.h"
+
+namespace souk::auth {
+namespace {
+
+constexpr unsigned bit(Role role)
+{
+    return 1u << unsigned(role);
+}
+
+// Who may do what. Owners run their merchant; staff sell and keep the catalog and stock, but
+// move no money out (refunds, payouts) and change no terms or people; support works payments
+// and orders across merchants (refunds, voids, disputes) without touching catalogs or payouts;
+// operators watch everything and run the store's upkeep, and change no merchant's data; admins
+// may do everything. Changing a line here changes TestPermissions' expected matrix on purpose.
+constexpr unsigned O = bit(Role::Owner), S = bit(Role::Staff), U = bit(Role::Support), P = bit(Role::Operator),
+                   A = bit(Role::Admin);
+constexpr unsigned Everyone = O | S | U | P | A;
+constexpr unsigned Readers = Everyone;
+
+const QList<OperationSpec> Table = {
+    {Operation::ListMerchants, u"list_merchants", false, Readers},
+    {Operation::ListLocations, u"list_locations", false, Readers},
+    {Operation::ReadCatalog, u"read_catalog", false, Readers},
+    {Operation::SearchProducts, u"search_products", false, Readers},
+    {Operation::SaveProduct, u"save_product", true, O | S | A},
+    {Operation::EditProduct, u"edit_product", true, O | S | A},
+    {Operation::UndoProductEdit, u"undo_product_edit", true, O | S | A},
+    {Operation::BulkEdit, u"bulk_edit", true, O | S | A},
+    {Operation::UndoBulkEdit, u"undo_bulk_edit", true, O | S | A},
+    {Operation::ReadStock, u"read_stock", false, Readers},
+    {Operation::AdjustStock, u"adjust_stock", true, O | S | A},
+    {Operation::PlanImport, u"plan_import", false, O | S | A},
+    {Operation::RunImport, u"run_import", true, O | S | A},
+    {Operation::ExportCatalog, u"export_catalog", false, O | S | P | A},
+    {Operation::CreateCustomer, u"create_customer", true, O | S | A},
+    {Operation::SetMerchantTerms, u"set_merchant_terms", true, O | A},
+    {Operation::AddDiscountCode, u"add_discount_code", true, O | A},
+    {Operation::CreateOrder, u"create_order", true, O | S | A},
+    {Operation::CancelOrder, u"cancel_order", true, O | S | U | A},
+    {Operation::AdvanceOrder, u"advance_order", true, O | S | A},
+    {Operation::ReadOrders, u"read_orders", false, Readers},
+    {Operation::Checkout, u"checkout", true, O | S | A},
+    {Operation::AuthorizePayment, u"authorize_payment", true, O | S | A},
+    {Operation::CapturePayment, u"capture_payment", true, O | S | U | A},
+    {Operation::VoidPayment, u"void_payment", true, O | S | U | A},
+    {Operation::RefundPayment, u"refund_payment", true, O | U | A},
+    // disputes come from the card network; until a provider sends them, opening and resolving
+    // one are its stand-ins, which the owner plays in a standalone store (the demo, soukctl)
+    {Operation::OpenDispute, u"open_dispute", true, O | U | A},
+    {Operation::SubmitDisputeEvidence, u"submit_dispute_evidence", true, O | U | A},
+    {Operation::ResolveDispute, u"resolve_dispute", true, O | U | A},
+    {Operation::Payout, u"payout", true, O | A},
+    {Operation::ReadPayouts, u"read_payouts", false, O | P | A},
+    {Operation::ReadLedger, u"read_ledger", false, O | P | A},
+    {Operation::RunMaintenance, u"run_maintenance", true, O | P | A},
+    {Operation::CheckStore, u"check_store", false, O | P | A},
+    {Operation::SignIn, u"sign_in", true, Everyone},
+    {Operation::SignOut, u"sign_out", true, Everyone},
+    {Operation::ListUsers, u"list_users", false, O | A},
+    {Operation::AddUser, u"add_user", true, O | A},
+    {Operation::DisableUser, u"disable_user", true, O | A},
+    {Operation::ResetTotp, u"reset_totp", true, O | A},
+    {Operation::EnrolTotp, u"enrol_totp", true, Everyone},
+    {Operation::ListApiKeys, u"list_api_keys", false, O | A},
+    {Operation::CreateApiKey, u"create_api_key", true, O | A},
+    {Operation::RevokeApiKey, u"revoke_api_key", true, O | A},
+    {Operation::ReadAudit, u"read_audit", false, O | U | P | A},
+    {Operation::VerifyAudit, u"verify_audit", false, P | A},
+};
+
+} // namespace
+
+const QList<OperationSpec>& operations()
+{
+    return Table;
+}
+
+const OperationSpec& specOf(Operation op)
+{
+    const qsizetype i = qsizetype(op);
+    Q_ASSERT(i >= 0 && i < Table.size() && Table[i].op == op); // the table is in enum order
+    return Table[i];
+}
+
+QString operationName(Operation op)
+{
+    return QString::fromUtf16(specOf(op).name);
+}
+
+bool allowed(Role role, Operation op)
+{
+    return (specOf(op).roles & bit(role)) != 0;
+}
+
+} // namespace souk::auth

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include "backend/auth/Role.h"
+
+namespace souk::auth {
+
+/// Every operation a principal can ask of Souk: one per Client method, and the sign-in and
+/// administration ones. The names are stable (the audit log and, later, the API keep them).
+enum class Operation
+{
+    // merchants and catalog
+    ListMerchants, ListLocations, ReadCatalog, SearchProducts, SaveProduct, EditProduct, UndoProductEdit,
+    BulkEdit, UndoBulkEdit, ReadStock, AdjustStock, PlanImport, RunImport, ExportCatalog,
+    // customers, terms, orders
+    CreateCustomer, SetMerchantTerms, AddDiscountCode, CreateOrder, CancelOrder, AdvanceOrder, ReadOrders,
+    // payments and the ledger
+    Checkout, AuthorizePayment, CapturePayment, VoidPayment, RefundPayment, OpenDispute, SubmitDisputeEvidence,
+    ResolveDispute, Payout, ReadPayouts, ReadLedger, RunMaintenance, CheckStore,
+    // people and the audit log
+    SignIn, SignOut, ListUsers, AddUser, DisableUser, ResetTotp, EnrolTotp, ListApiKeys, CreateApiKey,
+    RevokeApiKey, ReadAudit, VerifyAudit,
+};
+
+/// What the table says of an operation.
+struct OperationSpec
+{
+    Operation op;
+    const char16_t* name; ///< "refund_payment"
+    bool mutation;        ///< changes the store (audited, takes the writer)
+    unsigned roles;       ///< bit per Role allowed to run it
+};
+
+/// The one permission table (role x operation -> allowed): every operation, in enum order.
+const QList<OperationSpec>& operations();
+const OperationSpec& specOf(Operation op);
+QString operationName(Operation op);
+/// Whether `role` may run `op`. Scope (which merchant) is checked apart, by Access.
+bool allowed(Role role, Operation op);
+
+} // namespace souk::auth
