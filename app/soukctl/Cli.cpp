@@ -73,6 +73,9 @@ int fail(const Error& error)
     case ErrorCode::VersionConflict:
     case ErrorCode::Overflow:
     case ErrorCode::Cancelled:
+    case ErrorCode::Unauthenticated:
+    case ErrorCode::Forbidden:
+    case ErrorCode::AccountLocked:
         return InvalidInput;
     default:
         return StoreError;

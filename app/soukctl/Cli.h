@@ -105,6 +105,11 @@ int runOrders(const Arguments& args);
 int runLedger(const Arguments& args);
 /// `outbox list [--dead] [--json]`: the provider calls waiting, and the dead letters.
 int runOutbox(const Arguments& args);
+/// `users add|list|disable|reset-totp`, `apikeys create|list|revoke`, `audit list|verify`.
+/// Defined in PeopleCommands.cpp.
+int runUsers(const Arguments& args);
+int runApiKeys(const Arguments& args);
+int runAudit(const Arguments& args);
 /// Provider calls set aside as dead letters (refused for good or out of retries).
 Result<qint64> deadLetters(LocalClient& client);
 

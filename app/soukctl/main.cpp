@@ -42,6 +42,23 @@ Commands:
   ledger payout [--merchant ID]           settle a merchant: its net balance moves to paid out
   outbox list [--dead] [--json]           provider calls still waiting, and those set aside
                                           (refused for good or out of retries) for a person
+  users add NAME --role ROLE [--merchant ID] [--password-stdin]
+                                          add a user (owner, staff: of a merchant; support,
+                                          operator, admin: of the platform); prints a one-time
+                                          password unless one is read from standard input.
+                                          Once a store has users, the console asks them to sign in
+  users list [--json]                     users, their roles, second factor and last sign-in
+  users disable NAME [--reason TEXT]      the user can do nothing more; its sessions and keys end
+  users reset-totp NAME [--reason TEXT]   remove a user's second factor (a lost phone)
+  apikeys create --user NAME [--name LABEL] [--expires DAYS]
+                                          a key that acts as the user; printed once, stored hashed
+  apikeys list [--user NAME] [--json]     keys by their prefix, last use and state
+  apikeys revoke ID                       the key stops working at once
+  audit list [--json] [--user U] [--entity E] [--since T] [--limit N]
+                                          who did what, newest first (E: payment or payment:ID;
+                                          T: 2026-12-01, 2026-12-01T09:00Z, 24h or 7d)
+  audit verify [--json]                   check the audit log's hash chain; names the first row
+                                          that does not match (exit 3)
 
 Options:
   --store FILE       the store file (or set SOUK_STORE)
@@ -49,13 +66,17 @@ Options:
   --verbose          also print the libraries' log lines (warnings, info) on stderr
   --help, --version
 
+soukctl acts as the store's administrator: whoever can write the store's file can change
+anything in it. Its commands are audited as the system user's name, from "local".
+
 Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
 )";
 
 /// The options that take a value; every other option is a flag.
 const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant"_s, u"--orders"_s,  u"--rate"_s,
                                   u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s,
-                                  u"--after"_s, u"--search"_s};
+                                  u"--after"_s, u"--search"_s,      u"--role"_s,     u"--user"_s,    u"--entity"_s,
+                                  u"--since"_s, u"--name"_s,        u"--expires"_s,  u"--reason"_s};
 
 bool verboseLog = false;
 QtMessageHandler defaultHandler = nullptr;
@@ -96,7 +117,7 @@ int main(int argc, char* argv[])
     }
     for (const QString& name : args->options.keys()) {
         if (!ValueOptions.contains(name) && name != u"--json"_s && name != u"--verbose"_s && name != u"--dead"_s
-            && name != u"--all"_s)
+            && name != u"--all"_s && name != u"--password-stdin"_s)
             return usageError(u"unknown option: "_s + name);
     }
     const QString command = args->words.value(0);
@@ -116,5 +137,11 @@ int main(int argc, char* argv[])
         return runLedger(*args);
     if (command == u"outbox")
         return runOutbox(*args);
+    if (command == u"users")
+        return runUsers(*args);
+    if (command == u"apikeys")
+        return runApiKeys(*args);
+    if (command == u"audit")
+        return runAudit(*args);
     return usageError(command.isEmpty() ? u"no command given"_s : u"unknown command: "_s + args->words.join(u' '));
 }

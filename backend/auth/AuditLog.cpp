@@ -56,7 +56,8 @@ AuditRecord AuditRecord::of(const Principal& principal, const QString& operation
     r.atMs = atMs;
     r.userId = principal.userId;
     r.userName = principal.userName;
-    r.role = roleName(principal.role);
+    // nobody has no role: a failed sign-in of an unknown name records none
+    r.role = principal.isAuthenticated() ? roleName(principal.role) : QString();
     r.merchantId = principal.merchantId;
     r.via = viaName(principal.via);
     r.credentialId = principal.credentialId;
@@ -194,6 +195,11 @@ Result<AuditVerification> AuditLog::verify(QSqlDatabase& db)
         previous = stored;
     }
     return result;
+}
+
+std::shared_ptr<AuditNote> AuditNote::of(store::UnitOfWork& uow)
+{
+    return uow.attachment<AuditNote>(u"auth.audit_note"_s);
 }
 
 } // namespace souk::auth

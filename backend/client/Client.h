@@ -17,7 +17,9 @@
 #include "backend/catalog/Product.h"
 #include "backend/catalog/ProductEdit.h"
 #include "backend/catalog/ProductSummary.h"
+#include "backend/auth/AuditRecord.h"
 #include "backend/auth/Principal.h"
+#include "backend/auth/User.h"
 #include "backend/core/Actor.h"
 #include "backend/orders/Order.h"
 #include "backend/orders/OrderQuery.h"
@@ -169,10 +171,39 @@ public:
     /// Expires unpaid orders and stale authorizations, forgets old idempotency keys.
     virtual QFuture<Result<MaintenanceResult>> runMaintenance() = 0;
 
+    // people and the audit log. Every call is checked against the permission table and the
+    // principal's merchant, as every other one is: an owner manages its merchant's owners and
+    // staff, an admin everyone.
+    /// Signs in (a password, and a TOTP or recovery code when the user has a second factor);
+    /// from then on this client acts as that user (principalChanged).
+    virtual QFuture<Result<auth::Principal>> signIn(const QString& user, const QString& password,
+                                                    const QString& code) = 0;
+    /// Ends the session: this client acts as nobody until the next sign-in.
+    virtual QFuture<Result<bool>> signOut() = 0;
+    virtual QFuture<Result<QList<auth::User>>> users() = 0;
+    virtual QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) = 0;
+    virtual QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) = 0;
+    virtual QFuture<Result<auth::User>> resetTotp(Id userId, const QString& reason) = 0;
+    /// The signed-in user's own second factor: a new secret to scan, then a code to confirm it,
+    /// which answers the recovery codes (shown once).
+    virtual QFuture<Result<auth::TotpEnrolment>> beginTotp() = 0;
+    virtual QFuture<Result<QStringList>> confirmTotp(const QString& code) = 0;
+    /// API keys of `userId`, or of every user the principal manages when null.
+    virtual QFuture<Result<QList<auth::ApiKeyInfo>>> apiKeys(Id userId) = 0;
+    virtual QFuture<Result<auth::CreatedApiKey>> createApiKey(Id userId, const QString& name,
+                                                              std::optional<qint64> expiresMs) = 0;
+    virtual QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) = 0;
+    /// Audit rows, newest first; a merchant's principal sees its merchant's rows only.
+    virtual QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) = 0;
+    /// Walks the whole chain (seconds on a large log); names the first row that does not match.
+    virtual QFuture<Result<auth::AuditVerification>> verifyAudit() = 0;
+
     /// Why the store takes no more changes (see storeDamaged), or nothing while it is sound.
     virtual std::optional<Error> storeDamage() const = 0;
 
 signals:
+    /// After a sign-in or sign-out, on this object's thread.
+    void principalChanged(const souk::auth::Principal& principal);
     /// Changes committed by anyone, in seq order, delivered on this object's thread.
     void changed(const souk::ChangeList& changes);
     /// Once, when the store was found damaged (a page SQLite reports corrupt, a failed health

@@ -17,6 +17,7 @@
 #include "backend/catalog/ProductWriter.h"
 #include "backend/engine/Engine.h"
 #include "backend/engine/PaymentFlows.h"
+#include "backend/engine/SignIn.h"
 #include "backend/payments/CommandJson.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/payments/Idempotency.h"
@@ -173,6 +174,8 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
     flows.healthCheckIntervalMs = m_options.healthCheckIntervalMs;
     flows.readOnly = m_options.store.readOnly;
     m_flows = std::make_unique<engine::PaymentFlows>(*m_engine, std::move(flows), std::move(cardSecret));
+    m_signIn = std::make_unique<engine::SignIn>(*m_engine);
+    m_usersExist = m_principal.via != auth::Via::Local || !m_principal.userId.isNull();
     // before any work starts: damage found by the first command is reported too
     connect(m_engine.get(), &engine::Engine::damaged, this, &Client::storeDamaged, Qt::QueuedConnection);
     startMaintenance();
@@ -188,8 +191,9 @@ std::optional<Error> LocalClient::storeDamage() const
 
 LocalClient::~LocalClient()
 {
-    // the payment work in flight needs the engine: it ends (or stops early) first
+    // the payment work and sign-ins in flight need the engine: they end (or stop early) first
     m_flows.reset();
+    m_signIn.reset();
 }
 
 QFuture<Result<QStringList>> LocalClient::checkStore()

@@ -16,6 +16,7 @@
 namespace souk::engine {
 class Engine;
 class PaymentFlows;
+class SignIn;
 }
 
 namespace souk {
@@ -125,6 +126,21 @@ public:
     QFuture<Result<QList<payments::Payout>>> payouts(Id merchantId) override;
     QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) override;
     QFuture<Result<MaintenanceResult>> runMaintenance() override;
+    QFuture<Result<auth::Principal>> signIn(const QString& user, const QString& password,
+                                            const QString& code) override;
+    QFuture<Result<bool>> signOut() override;
+    QFuture<Result<QList<auth::User>>> users() override;
+    QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) override;
+    QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) override;
+    QFuture<Result<auth::User>> resetTotp(Id userId, const QString& reason) override;
+    QFuture<Result<auth::TotpEnrolment>> beginTotp() override;
+    QFuture<Result<QStringList>> confirmTotp(const QString& code) override;
+    QFuture<Result<QList<auth::ApiKeyInfo>>> apiKeys(Id userId) override;
+    QFuture<Result<auth::CreatedApiKey>> createApiKey(Id userId, const QString& name,
+                                                      std::optional<qint64> expiresMs) override;
+    QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) override;
+    QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) override;
+    QFuture<Result<auth::AuditVerification>> verifyAudit() override;
     std::optional<Error> storeDamage() const override;
 
 private:
@@ -138,9 +154,13 @@ private:
 
     Options m_options;
     auth::Principal m_principal; ///< read and replaced on this object's thread only
+    /// The store has users: signing out leads to nobody, not back to the store's owner.
+    bool m_usersExist = false;
     std::unique_ptr<engine::Engine> m_engine;
     /// Authorizations, checkout, the outbox pump and maintenance; goes before the engine.
     std::unique_ptr<engine::PaymentFlows> m_flows;
+    /// Password checks and sessions; goes before the engine too.
+    std::unique_ptr<engine::SignIn> m_signIn;
     QTimer* m_maintenance = nullptr;
 };
 

@@ -135,11 +135,22 @@ std::optional<Error> appendAudit(store::UnitOfWork& uow, const WriteJob& job, co
     auth::AuditRecord record = auth::AuditRecord::of(access.principal, auth::operationName(access.op), uow.nowMs());
     record.objects = access.objectNames();
     record.reason = access.reason;
-    if (const Error* error = job.error()) {
+    const std::shared_ptr<auth::AuditNote> note = auth::AuditNote::of(uow);
+    if (!note->userId.isNull()) {
+        record.userId = note->userId;
+        record.role = note->role;
+    }
+    if (!note->credentialId.isNull())
+        record.credentialId = note->credentialId;
+    const Error* error = job.error();
+    if (!error && note->outcome)
+        error = &*note->outcome;
+    if (error) {
         record.outcome = errorCodeName(error->code);
         record.detail = (error->field.isEmpty() ? QString() : error->field + u": "_s) + error->message;
         record.detail.truncate(AuditDetailMax);
-    } else {
+    }
+    if (!job.error()) {
         for (const Change& c : uow.changes()) {
             if (record.objects.size() >= AuditObjectsMax)
                 break;

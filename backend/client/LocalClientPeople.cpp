@@ -1,0 +1,194 @@
+// LocalClient, third part: sign-in, users, API keys and the audit log.
+#include "backend/client/LocalClient.h"
+
+#include "backend/auth/AuditLog.h"
+#include "backend/auth/Credentials.h"
+#include "backend/auth/PasswordHash.h"
+#include "backend/auth/Totp.h"
+#include "backend/auth/Users.h"
+#include "backend/core/Async.h"
+#include "backend/engine/Engine.h"
+#include "backend/engine/SignIn.h"
+
+using namespace Qt::StringLiterals;
+using Op = souk::auth::Operation;
+
+namespace souk {
+namespace {
+
+/// The issuer an authenticator app shows beside the account.
+const QString TotpIssuer = u"Souk"_s;
+
+template <typename T>
+QFuture<Result<T>> ready(const Result<T>& result)
+{
+    QPromise<Result<T>> promise;
+    promise.start();
+    promise.addResult(result);
+    promise.finish();
+    return promise.future();
+}
+
+} // namespace
+
+QFuture<Result<auth::Principal>> LocalClient::signIn(const QString& user, const QString& password, const QString& code)
+{
+    auto answer = std::make_shared<QPromise<Result<auth::Principal>>>();
+    answer->start();
+    // the principal changes on this object's thread, where every command reads it
+    souk::onReady(m_signIn->signIn(user, password, code, u"local"_s), this,
+                  [this, answer](const Result<auth::SignedIn>& signedIn) {
+                      if (signedIn) {
+                          m_principal = signedIn->principal;
+                          emit principalChanged(m_principal);
+                          answer->addResult(signedIn->principal);
+                      } else {
+                          answer->addResult(signedIn.error());
+                      }
+                      answer->finish();
+                  });
+    return answer->future();
+}
+
+QFuture<Result<bool>> LocalClient::signOut()
+{
+    const auth::Principal was = m_principal;
+    // at once: nothing more runs as the user, whatever the store answers
+    m_principal = m_usersExist ? auth::Principal::nobody() : m_principal;
+    emit principalChanged(m_principal);
+    if (was.via != auth::Via::Session)
+        return ready<bool>(true);
+    auth::Access access{was, Op::SignOut};
+    access.on(u"user"_s, was.userId, u"userId"_s);
+    return m_engine->write<bool>(access, [session = was.credentialId](store::UnitOfWork& uow) -> Result<bool> {
+        if (auto s = auth::Credentials::closeSession(uow, session); !s)
+            return s.error();
+        return true;
+    });
+}
+
+QFuture<Result<QList<auth::User>>> LocalClient::users()
+{
+    const Id merchant = m_principal.merchantId;
+    return m_engine->read<QList<auth::User>>(ask(Op::ListUsers),
+                                             [merchant](QSqlDatabase& db) { return auth::Users::list(db, merchant); });
+}
+
+QFuture<Result<auth::AddedUser>> LocalClient::addUser(const auth::NewUser& user)
+{
+    // the password is hashed here, off the writer (Argon2id takes ~20 ms); its policy first
+    auth::NewUser given = user;
+    given.name = user.name.trimmed();
+    QString oneTime;
+    if (given.password.isEmpty()) {
+        oneTime = auth::PasswordHash::generate();
+        given.password = oneTime;
+    }
+    const auto access = ask(Op::AddUser).forMerchant(given.merchantId, u"merchant"_s);
+    if (auto e = auth::PasswordHash::checkPolicy(given.password)) {
+        m_engine->recordFailure(access, *e);
+        return ready<auth::AddedUser>(*e);
+    }
+    auto hash = auth::PasswordHash::hash(given.password);
+    if (!hash)
+        return ready<auth::AddedUser>(hash.error());
+    const auth::Principal principal = m_principal;
+    auto future = m_engine->write<auth::AddedUser>(
+        access, [given, hash = *hash, oneTime, principal](store::UnitOfWork& uow) -> Result<auth::AddedUser> {
+            // an owner adds owners and staff of its own merchant, never a platform role
+            if (!principal.merchantId.isNull() && !auth::isMerchantRole(given.role))
+                return Error{ErrorCode::Forbidden, u"an owner adds owners and staff of its merchant only"_s,
+                             u"role"_s};
+            auto added = auth::Users::add(uow, given, hash);
+            if (!added)
+                return added.error();
+            return auth::AddedUser{*added, oneTime};
+        });
+    m_usersExist = true; // the next sign-out leads to the sign-in dialog, not back to the owner
+    return future;
+}
+
+QFuture<Result<auth::User>> LocalClient::disableUser(Id userId, const QString& reason)
+{
+    const Id self = m_principal.userId;
+    return m_engine->write<auth::User>(
+        ask(Op::DisableUser).on(u"user"_s, userId, u"userId"_s).because(reason),
+        [userId, self](store::UnitOfWork& uow) -> Result<auth::User> {
+            if (userId == self)
+                return Error::conflict(u"userId"_s, u"you cannot disable yourself; ask another owner or an admin"_s);
+            return auth::Users::disable(uow, userId);
+        });
+}
+
+QFuture<Result<auth::User>> LocalClient::resetTotp(Id userId, const QString& reason)
+{
+    return m_engine->write<auth::User>(ask(Op::ResetTotp).on(u"user"_s, userId, u"userId"_s).because(reason),
+                                       [userId](store::UnitOfWork& uow) { return auth::Users::resetTotp(uow, userId); });
+}
+
+QFuture<Result<auth::TotpEnrolment>> LocalClient::beginTotp()
+{
+    const auth::Principal me = m_principal;
+    const QByteArray secret = auth::Totp::newSecret();
+    return m_engine->write<auth::TotpEnrolment>(
+        ask(Op::EnrolTotp), [me, secret](store::UnitOfWork& uow) -> Result<auth::TotpEnrolment> {
+            if (me.userId.isNull())
+                return Error::conflict(u"user"_s, u"add a user and sign in as it to use a second factor"_s);
+            if (auto s = auth::Users::beginTotp(uow, me.userId, secret); !s)
+                return s.error();
+            return auth::TotpEnrolment{auth::Totp::base32(secret), auth::Totp::uri(TotpIssuer, me.userName, secret)};
+        });
+}
+
+QFuture<Result<QStringList>> LocalClient::confirmTotp(const QString& code)
+{
+    const Id me = m_principal.userId;
+    return m_engine->write<QStringList>(ask(Op::EnrolTotp), [me, code](store::UnitOfWork& uow) -> Result<QStringList> {
+        if (me.isNull())
+            return Error::conflict(u"user"_s, u"add a user and sign in as it to use a second factor"_s);
+        return auth::Users::confirmTotp(uow, me, code);
+    });
+}
+
+QFuture<Result<QList<auth::ApiKeyInfo>>> LocalClient::apiKeys(Id userId)
+{
+    const Id merchant = m_principal.merchantId;
+    return m_engine->read<QList<auth::ApiKeyInfo>>(
+        ask(Op::ListApiKeys).on(u"user"_s, userId, u"userId"_s),
+        [userId, merchant](QSqlDatabase& db) { return auth::Credentials::apiKeys(db, userId, merchant); });
+}
+
+QFuture<Result<auth::CreatedApiKey>> LocalClient::createApiKey(Id userId, const QString& name,
+                                                               std::optional<qint64> expiresMs)
+{
+    if (userId.isNull())
+        return ready<auth::CreatedApiKey>(Error::invalid(u"userId"_s, u"name the user the key acts as"_s));
+    return m_engine->write<auth::CreatedApiKey>(
+        ask(Op::CreateApiKey).on(u"user"_s, userId, u"userId"_s), [userId, name, expiresMs](store::UnitOfWork& uow) {
+            return auth::Credentials::createApiKey(uow, userId, name, expiresMs);
+        });
+}
+
+QFuture<Result<auth::ApiKeyInfo>> LocalClient::revokeApiKey(Id keyId)
+{
+    return m_engine->write<auth::ApiKeyInfo>(ask(Op::RevokeApiKey).on(u"api_key"_s, keyId, u"keyId"_s),
+                                             [keyId](store::UnitOfWork& uow) {
+                                                 return auth::Credentials::revokeApiKey(uow, keyId);
+                                             });
+}
+
+QFuture<Result<QList<auth::AuditRecord>>> LocalClient::auditLog(const auth::AuditQuery& query)
+{
+    auth::AuditQuery scoped = query;
+    scoped.merchantId = ownMerchantOr(query.merchantId);
+    return m_engine->read<QList<auth::AuditRecord>>(ask(Op::ReadAudit).forMerchant(scoped.merchantId),
+                                                    [scoped](QSqlDatabase& db) { return auth::AuditLog::list(db, scoped); });
+}
+
+QFuture<Result<auth::AuditVerification>> LocalClient::verifyAudit()
+{
+    return m_engine->read<auth::AuditVerification>(ask(Op::VerifyAudit),
+                                                   [](QSqlDatabase& db) { return auth::AuditLog::verify(db); });
+}
+
+} // namespace souk

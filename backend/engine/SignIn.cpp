@@ -1,0 +1,201 @@
+#include "backend/engine/SignIn.h"
+
+#include <QPromise>
+
+#include "backend/auth/AuditLog.h"
+#include "backend/auth/Credentials.h"
+#include "backend/auth/PasswordHash.h"
+#include "backend/auth/Secret.h"
+#include "backend/auth/Totp.h"
+#include "backend/auth/Users.h"
+#include "backend/engine/Engine.h"
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk::engine {
+namespace {
+
+constexpr int VerifyThreads = 2;
+
+Error wrongCredentials()
+{
+    return Error{ErrorCode::Unauthenticated, u"the user name or password is wrong"_s, {}};
+}
+
+/// A hash of no one's password: an unknown name costs as much as a wrong password, so the time
+/// of the answer does not tell whether the name exists.
+const QByteArray& decoyHash()
+{
+    static const QByteArray hash = auth::PasswordHash::hash(u"decoy-password-of-no-one"_s).value();
+    return hash;
+}
+
+/// What the password check on the pool found, for the write that records it.
+struct Checked
+{
+    std::optional<Error> refused;
+    std::optional<qint64> totpStep;
+    QByteArray recoveryCodeHash;
+    /// A wrong guess counts toward the slow-down; a refusal without a guess (the user must
+    /// wait, or a right password still needs its code) does not.
+    bool guessed = true;
+};
+
+/// Checks the password and the second factor. Pool thread: Argon2id takes its time here.
+Checked check(const auth::UserSecrets& user, const QString& password, const QString& code, qint64 nowMs)
+{
+    if (!auth::PasswordHash::verify(user.passwordHash, password))
+        return {wrongCredentials()};
+    if (user.totpSecret.isEmpty())
+        return {};
+    const QString trimmed = code.trimmed();
+    if (trimmed.isEmpty())
+        return {Error{ErrorCode::Unauthenticated, u"enter the code from your authenticator app"_s, u"code"_s},
+                std::nullopt, {}, false};
+    if (trimmed.size() == auth::Totp::Digits) {
+        const auto step = auth::Totp::match(user.totpSecret, trimmed, nowMs, user.totpLastStep);
+        if (!step)
+            return {Error{ErrorCode::Unauthenticated, u"the code is wrong or was already used"_s, u"code"_s}};
+        return {std::nullopt, step, {}};
+    }
+    // not a TOTP code: a recovery code, spent (and checked unspent) by the write
+    return {std::nullopt, std::nullopt, auth::Secret::hashOf(auth::Totp::normaliseRecoveryCode(trimmed))};
+}
+
+/// Refusals that need no password check: a disabled user, or one that must wait.
+std::optional<Error> refusedUpFront(const auth::User& user, qint64 nowMs)
+{
+    if (user.isDisabled())
+        return Error{ErrorCode::AccountLocked, u"this user is disabled; ask an administrator"_s, {}};
+    if (nowMs < user.retryAfterMs) {
+        const qint64 seconds = (user.retryAfterMs - nowMs + 999) / 1000;
+        return Error{ErrorCode::AccountLocked,
+                     u"too many failed sign-ins; try again in %1 s"_s.arg(seconds), {}};
+    }
+    return std::nullopt;
+}
+
+/// A sign-in's outcome as written: the session, or the refusal that was counted and audited.
+struct Outcome
+{
+    std::optional<Error> refused;
+    auth::SignedIn signedIn;
+};
+
+/// The writer's half: records a failure (counted unless it was refused up front) or opens the
+/// session, after checking again what may have changed since the read.
+Result<Outcome> record(store::UnitOfWork& uow, const QString& name, Checked checked, const QString& origin)
+{
+    auto note = auth::AuditNote::of(uow);
+    auto user = auth::Users::secretsByName(uow.db(), name);
+    if (!user) {
+        if (user.error().code != ErrorCode::NotFound)
+            return user.error();
+        note->outcome = checked.refused.value_or(wrongCredentials());
+        return Outcome{note->outcome, {}};
+    }
+    note->userId = user->user.id;
+    note->role = auth::roleName(user->user.role);
+    if (auto early = refusedUpFront(user->user, uow.nowMs())) {
+        note->outcome = early;
+        return Outcome{early, {}};
+    }
+    if (!checked.refused && checked.totpStep && *checked.totpStep <= user->totpLastStep)
+        checked.refused = Error{ErrorCode::Unauthenticated, u"the code is wrong or was already used"_s, u"code"_s};
+    if (!checked.refused && !checked.recoveryCodeHash.isEmpty()) {
+        auto unused = store::scalar(uow.db(),
+                                    u"SELECT 1 FROM recovery_codes WHERE user_id = ? AND code_hash = ? "
+                                    "AND used_ms IS NULL"_s,
+                                    {user->user.id.value, QVariant(checked.recoveryCodeHash)});
+        if (!unused && unused.error().code != ErrorCode::NotFound)
+            return unused.error();
+        if (!unused)
+            checked.refused = Error{ErrorCode::Unauthenticated, u"the code is wrong or was already used"_s, u"code"_s};
+    }
+    if (checked.refused) {
+        if (checked.guessed) {
+            if (auto s = auth::Credentials::recordFailure(uow, user->user.id); !s)
+                return s.error();
+        }
+        note->outcome = checked.refused;
+        return Outcome{checked.refused, {}};
+    }
+    auto opened = auth::Credentials::openSession(uow, *user, checked.totpStep, checked.recoveryCodeHash, origin);
+    if (!opened)
+        return opened.error();
+    note->credentialId = opened->principal.credentialId;
+    return Outcome{std::nullopt, *opened};
+}
+
+} // namespace
+
+SignIn::SignIn(Engine& engine) : m_engine(engine)
+{
+    m_pool.setMaxThreadCount(VerifyThreads);
+}
+
+SignIn::~SignIn()
+{
+    m_work.waitIdle();
+    m_pool.waitForDone();
+}
+
+QFuture<Result<auth::SignedIn>> SignIn::signIn(const QString& user, const QString& password, const QString& code,
+                                               const QString& origin)
+{
+    auto answer = std::make_shared<QPromise<Result<auth::SignedIn>>>();
+    answer->start();
+    QFuture<Result<auth::SignedIn>> out = answer->future();
+    const auto settle = [this, answer](const Result<auth::SignedIn>& result) {
+        answer->addResult(result);
+        answer->finish();
+        m_work.end();
+    };
+    m_work.begin();
+    auth::Access access;
+    access.principal = auth::Principal::nobody();
+    access.principal.userName = user.left(auth::Users::NameCharsMax); // as typed, for the audit log
+    access.principal.origin = origin;
+    access.op = auth::Operation::SignIn;
+    // read the user (a reader), check the password (our pool), record the outcome (the writer)
+    m_engine.read<auth::UserSecrets>(
+        [user](QSqlDatabase& db) { return auth::Users::secretsByName(db, user); }, ReadMode::Snapshot,
+        [this, access, user, password, code, origin, settle](const Result<auth::UserSecrets>& found) {
+            if (!found && found.error().code != ErrorCode::NotFound)
+                return settle(found.error());
+            m_pool.start([this, access, user, password, code, origin, settle, found] {
+                const qint64 now = m_engine.clock().nowMs();
+                Checked checked;
+                if (!found) {
+                    auth::PasswordHash::verify(decoyHash(), password);
+                    checked.refused = wrongCredentials();
+                } else if (auto early = refusedUpFront(found->user, now)) {
+                    checked.refused = early; // the slow-down: no password is even tried
+                    checked.guessed = false;
+                } else {
+                    checked = check(*found, password, code, now);
+                }
+                m_engine.write<Outcome>(
+                    access, [user, checked, origin](store::UnitOfWork& uow) { return record(uow, user, checked, origin); },
+                    [settle](const Result<Outcome>& outcome) {
+                        if (!outcome)
+                            return settle(outcome.error());
+                        if (outcome->refused)
+                            return settle(*outcome->refused);
+                        settle(outcome->signedIn);
+                    });
+            });
+        });
+    return out;
+}
+
+QFuture<Result<auth::Principal>> SignIn::authenticate(const QString& bearer, const QString& origin)
+{
+    // a write: it notes the token's last use
+    return m_engine.write<auth::Principal>(
+        Actor{u"system"_s, u"system"_s},
+        [bearer, origin](store::UnitOfWork& uow) { return auth::Credentials::authenticate(uow, bearer, origin); });
+}
+
+} // namespace souk::engine
