@@ -51,6 +51,9 @@ public:
         /// How often maintenance also runs the store's health check, which reads every page
         /// (a store that fails it takes no more changes); 0: only at open.
         qint64 healthCheckIntervalMs = 60 * 60'000;
+        /// False: no permission check, no tenant check and no audit row. For the benchmark that
+        /// measures their cost only; a program that sets it has neither roles nor a record.
+        bool accessChecks = true;
     };
 
     /// Opens (creating or migrating) the store. Runs on the calling thread before any window
@@ -148,7 +151,12 @@ private:
                 auth::Principal principal);
     void startMaintenance();
     /// What the current principal asks to do (see auth::Access).
-    auth::Access ask(auth::Operation op) const { return auth::Access{m_principal, op}; }
+    auth::Access ask(auth::Operation op) const
+    {
+        auth::Access access{m_principal, op};
+        access.enforced = m_options.accessChecks;
+        return access;
+    }
     /// `asked`, or the principal's own merchant where the caller asked for every merchant.
     Id ownMerchantOr(Id asked) const { return asked.isNull() ? m_principal.merchantId : asked; }
 

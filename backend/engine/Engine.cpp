@@ -182,6 +182,8 @@ void Engine::published(const ChangeList& changes)
 
 std::optional<Error> Engine::admit(const auth::Access& access)
 {
+    if (!access.enforced)
+        return std::nullopt;
     auto refused = auth::checkRole(access.principal, access.op);
     if (refused)
         recordFailure(access, *refused);
