@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include "app/souk/Console.h"
 #include "app/souk/DemoTraffic.h"
 #include "app/souk/Screenshots.h"
 #include "backend/client/LocalClient.h"
@@ -124,7 +125,8 @@ void seedOrders(LocalClient& client, Id merchantId, QObject* context, std::funct
     thread->start();
 }
 
-/// Fills an empty store with the demo catalog, in the background; `done` runs on the GUI thread.
+} // namespace
+
 void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done)
 {
     onReady(client.productPage({merchant.id, {}, 1}), context,
@@ -145,8 +147,6 @@ void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* c
                         });
             });
 }
-
-} // namespace
 
 std::optional<int> parseArguments(int argc, char* argv[], Options& options)
 {
@@ -207,33 +207,13 @@ int run(QApplication& app, const Options& given)
                                   text + u"\n\n"_s + clientOptions.store.path);
         return 3;
     }
-    auto merchants = (*client)->merchants();
-    merchants.waitForFinished(); // startup, before the first window: nothing to keep responsive yet
-    if (!merchants.result() || merchants.result()->isEmpty()) {
-        qCritical() << "souk: the store has no merchant";
-        return 3;
+    if (!options.screenshotDir.isEmpty() && !(*client)->principal().isAuthenticated()) {
+        qCritical() << "souk: --screenshot needs a store without users (this one asks for sign-in)";
+        return 2;
     }
-    const catalog::Merchant merchant = merchants.result()->first();
     Prefs prefs(options.screenshotDir.isEmpty() ? QString() : QDir(options.screenshotDir).filePath(u"souk.ini"_s));
-    MainWindow window(**client, prefs, merchant.id, merchant.name);
-    window.show();
-
-    DemoTraffic* traffic = nullptr;
-    if (options.demo && options.screenshotDir.isEmpty()) {
-        traffic = new DemoTraffic(**client, merchant.id, &window);
-        window.ordersPage()->setDemoControls(new DemoTrafficBar(*traffic, options.demoRate));
-    }
-    const bool seed = options.demo || options.storePath.isEmpty();
-    auto afterSeed = [&] {
-        if (!options.screenshotDir.isEmpty())
-            captureScreenshots(window, options.screenshotDir);
-        else if (traffic && options.demoRate > 0)
-            traffic->start(options.demoRate);
-    };
-    if (seed)
-        seedDemo(**client, merchant, &window, afterSeed);
-    else
-        QTimer::singleShot(0, &window, afterSeed);
+    Console console(**client, prefs, options);
+    console.start();
     return app.exec();
 }
 

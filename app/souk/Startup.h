@@ -1,10 +1,18 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include <QString>
 
+#include "backend/catalog/Merchant.h"
+
 class QApplication;
+class QObject;
+
+namespace souk {
+class LocalClient;
+}
 
 namespace souk::app {
 
@@ -26,6 +34,10 @@ struct Options
 /// scripts. Returns the exit code when the program should end now (0 help/version, 2 usage);
 /// empty when the console should start (with `options` read, or left to run(): Options::read).
 std::optional<int> parseArguments(int argc, char* argv[], Options& options);
+
+/// Fills an empty store with the demo catalog and a few hundred orders, in the background;
+/// `done` runs on the GUI thread (with `context` alive).
+void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done);
 
 /// Installs translators, opens the store and runs the console.
 /// Returns the process exit code (0 ok, 2 usage, 3 store error).

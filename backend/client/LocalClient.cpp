@@ -218,7 +218,7 @@ QFuture<Result<QStringList>> LocalClient::checkStore()
 
 QFuture<Result<QList<Merchant>>> LocalClient::merchants()
 {
-    const auth::Principal principal = m_principal;
+    const auth::Principal principal = this->principal();
     return m_engine->read<QList<Merchant>>(ask(Op::ListMerchants),
                                            [principal](QSqlDatabase& db) -> Result<QList<Merchant>> {
                                                auto all = MerchantService::merchants(db);
@@ -243,7 +243,7 @@ QFuture<Result<ProductPage>> LocalClient::productPage(const ProductPageQuery& qu
 
 QFuture<Result<QList<ProductSummary>>> LocalClient::productSummaries(const QList<Id>& productIds)
 {
-    const auth::Principal principal = m_principal;
+    const auth::Principal principal = this->principal();
     return m_engine->read<QList<ProductSummary>>(
         ask(Op::ReadCatalog), [productIds, principal](QSqlDatabase& db) -> Result<QList<ProductSummary>> {
             auto found = ProductQueries::summaries(db, productIds);

@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 
 #include "backend/auth/Access.h"
 #include "backend/client/Client.h"
@@ -62,8 +63,8 @@ public:
                                                      const Clock& clock = SystemClock::instance());
     ~LocalClient() override;
 
-    Actor actor() const override { return m_principal.actor(); }
-    auth::Principal principal() const override { return m_principal; }
+    Actor actor() const override { return principal().actor(); }
+    auth::Principal principal() const override;
     QString location() const override { return m_options.store.path; }
     engine::Engine& engine() { return *m_engine; }
     /// What `soukctl check` reports: the catalog and stock journal, orders, payments, the
@@ -150,18 +151,24 @@ private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret,
                 auth::Principal principal);
     void startMaintenance();
+    /// Ends `was`'s session in the store, audited as its sign-out.
+    QFuture<Result<bool>> closeSession(const auth::Principal& was);
     /// What the current principal asks to do (see auth::Access).
     auth::Access ask(auth::Operation op) const
     {
-        auth::Access access{m_principal, op};
+        auth::Access access{principal(), op};
         access.enforced = m_options.accessChecks;
         return access;
     }
     /// `asked`, or the principal's own merchant where the caller asked for every merchant.
-    Id ownMerchantOr(Id asked) const { return asked.isNull() ? m_principal.merchantId : asked; }
+    Id ownMerchantOr(Id asked) const { return asked.isNull() ? principal().merchantId : asked; }
+    /// Replaces the principal (any thread); principalChanged follows on this object's thread.
+    /// Returns the one it replaced.
+    auth::Principal setPrincipal(const auth::Principal& principal);
 
     Options m_options;
-    auth::Principal m_principal; ///< read and replaced on this object's thread only
+    mutable std::mutex m_principalMutex;
+    auth::Principal m_principal; ///< guarded by m_principalMutex: a sign-in sets it from the engine's threads
     /// The store has users: signing out leads to nobody, not back to the store's owner.
     bool m_usersExist = false;
     std::unique_ptr<engine::Engine> m_engine;

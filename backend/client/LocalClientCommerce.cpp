@@ -122,7 +122,7 @@ QFuture<Result<orders::OrderPage>> LocalClient::orderPage(const orders::OrderQue
 
 QFuture<Result<QList<Order>>> LocalClient::ordersById(const QList<Id>& orderIds)
 {
-    const auth::Principal principal = m_principal;
+    const auth::Principal principal = this->principal();
     return m_engine->read<QList<Order>>(ask(Op::ReadOrders),
                                         [orderIds, principal](QSqlDatabase& db) -> Result<QList<Order>> {
                                             auto found = orders::OrderQueries::orders(db, orderIds);

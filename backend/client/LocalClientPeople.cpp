@@ -6,7 +6,6 @@
 #include "backend/auth/PasswordHash.h"
 #include "backend/auth/Totp.h"
 #include "backend/auth/Users.h"
-#include "backend/core/Async.h"
 #include "backend/engine/Engine.h"
 #include "backend/engine/SignIn.h"
 
@@ -35,29 +34,51 @@ QFuture<Result<auth::Principal>> LocalClient::signIn(const QString& user, const 
 {
     auto answer = std::make_shared<QPromise<Result<auth::Principal>>>();
     answer->start();
-    // the principal changes on this object's thread, where every command reads it
-    souk::onReady(m_signIn->signIn(user, password, code, u"local"_s), this,
-                  [this, answer](const Result<auth::SignedIn>& signedIn) {
-                      if (signedIn) {
-                          m_principal = signedIn->principal;
-                          emit principalChanged(m_principal);
-                          answer->addResult(signedIn->principal);
-                      } else {
-                          answer->addResult(signedIn.error());
-                      }
-                      answer->finish();
-                  });
+    // the principal changes before the answer arrives, so the caller's next command runs as the
+    // user; principalChanged follows on this object's thread
+    m_signIn->signIn(user, password, code, u"local"_s, [this, answer](const Result<auth::SignedIn>& signedIn) {
+        if (signedIn) {
+            const auth::Principal was = setPrincipal(signedIn->principal);
+            if (was.via == auth::Via::Session) // an unlock: the session it replaces ends
+                closeSession(was);
+            answer->addResult(signedIn->principal);
+        } else {
+            answer->addResult(signedIn.error());
+        }
+        answer->finish();
+    });
     return answer->future();
+}
+
+auth::Principal LocalClient::principal() const
+{
+    std::lock_guard lock(m_principalMutex);
+    return m_principal;
+}
+
+auth::Principal LocalClient::setPrincipal(const auth::Principal& principal)
+{
+    auth::Principal was;
+    {
+        std::lock_guard lock(m_principalMutex);
+        was = m_principal;
+        m_principal = principal;
+    }
+    QMetaObject::invokeMethod(this, [this, principal] { emit principalChanged(principal); }, Qt::QueuedConnection);
+    return was;
 }
 
 QFuture<Result<bool>> LocalClient::signOut()
 {
-    const auth::Principal was = m_principal;
     // at once: nothing more runs as the user, whatever the store answers
-    m_principal = m_usersExist ? auth::Principal::nobody() : m_principal;
-    emit principalChanged(m_principal);
+    const auth::Principal was = m_usersExist ? setPrincipal(auth::Principal::nobody()) : principal();
     if (was.via != auth::Via::Session)
         return ready<bool>(true);
+    return closeSession(was);
+}
+
+QFuture<Result<bool>> LocalClient::closeSession(const auth::Principal& was)
+{
     auth::Access access{was, Op::SignOut};
     access.on(u"user"_s, was.userId, u"userId"_s);
     return m_engine->write<bool>(access, [session = was.credentialId](store::UnitOfWork& uow) -> Result<bool> {
@@ -69,7 +90,7 @@ QFuture<Result<bool>> LocalClient::signOut()
 
 QFuture<Result<QList<auth::User>>> LocalClient::users()
 {
-    const Id merchant = m_principal.merchantId;
+    const Id merchant = principal().merchantId;
     return m_engine->read<QList<auth::User>>(ask(Op::ListUsers),
                                              [merchant](QSqlDatabase& db) { return auth::Users::list(db, merchant); });
 }
@@ -92,9 +113,8 @@ QFuture<Result<auth::AddedUser>> LocalClient::addUser(const auth::NewUser& user)
     auto hash = auth::PasswordHash::hash(given.password);
     if (!hash)
         return ready<auth::AddedUser>(hash.error());
-    const auth::Principal principal = m_principal;
     auto future = m_engine->write<auth::AddedUser>(
-        access, [given, hash = *hash, oneTime, principal](store::UnitOfWork& uow) -> Result<auth::AddedUser> {
+        access, [given, hash = *hash, oneTime, principal = access.principal](store::UnitOfWork& uow) -> Result<auth::AddedUser> {
             // an owner adds owners and staff of its own merchant, never a platform role
             if (!principal.merchantId.isNull() && !auth::isMerchantRole(given.role))
                 return Error{ErrorCode::Forbidden, u"an owner adds owners and staff of its merchant only"_s,
@@ -110,7 +130,7 @@ QFuture<Result<auth::AddedUser>> LocalClient::addUser(const auth::NewUser& user)
 
 QFuture<Result<auth::User>> LocalClient::disableUser(Id userId, const QString& reason)
 {
-    const Id self = m_principal.userId;
+    const Id self = principal().userId;
     return m_engine->write<auth::User>(
         ask(Op::DisableUser).on(u"user"_s, userId, u"userId"_s).because(reason),
         [userId, self](store::UnitOfWork& uow) -> Result<auth::User> {
@@ -128,7 +148,7 @@ QFuture<Result<auth::User>> LocalClient::resetTotp(Id userId, const QString& rea
 
 QFuture<Result<auth::TotpEnrolment>> LocalClient::beginTotp()
 {
-    const auth::Principal me = m_principal;
+    const auth::Principal me = principal();
     const QByteArray secret = auth::Totp::newSecret();
     return m_engine->write<auth::TotpEnrolment>(
         ask(Op::EnrolTotp), [me, secret](store::UnitOfWork& uow) -> Result<auth::TotpEnrolment> {
@@ -142,7 +162,7 @@ QFuture<Result<auth::TotpEnrolment>> LocalClient::beginTotp()
 
 QFuture<Result<QStringList>> LocalClient::confirmTotp(const QString& code)
 {
-    const Id me = m_principal.userId;
+    const Id me = principal().userId;
     return m_engine->write<QStringList>(ask(Op::EnrolTotp), [me, code](store::UnitOfWork& uow) -> Result<QStringList> {
         if (me.isNull())
             return Error::conflict(u"user"_s, u"add a user and sign in as it to use a second factor"_s);
@@ -152,7 +172,7 @@ QFuture<Result<QStringList>> LocalClient::confirmTotp(const QString& code)
 
 QFuture<Result<QList<auth::ApiKeyInfo>>> LocalClient::apiKeys(Id userId)
 {
-    const Id merchant = m_principal.merchantId;
+    const Id merchant = principal().merchantId;
     return m_engine->read<QList<auth::ApiKeyInfo>>(
         ask(Op::ListApiKeys).on(u"user"_s, userId, u"userId"_s),
         [userId, merchant](QSqlDatabase& db) { return auth::Credentials::apiKeys(db, userId, merchant); });

@@ -142,12 +142,15 @@ SignIn::~SignIn()
 }
 
 QFuture<Result<auth::SignedIn>> SignIn::signIn(const QString& user, const QString& password, const QString& code,
-                                               const QString& origin)
+                                               const QString& origin,
+                                               std::function<void(const Result<auth::SignedIn>&)> done)
 {
     auto answer = std::make_shared<QPromise<Result<auth::SignedIn>>>();
     answer->start();
     QFuture<Result<auth::SignedIn>> out = answer->future();
-    const auto settle = [this, answer](const Result<auth::SignedIn>& result) {
+    const auto settle = [this, answer, done](const Result<auth::SignedIn>& result) {
+        if (done)
+            done(result);
         answer->addResult(result);
         answer->finish();
         m_work.end();

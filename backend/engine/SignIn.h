@@ -3,6 +3,8 @@
 #include <QFuture>
 #include <QThreadPool>
 
+#include <functional>
+
 #include "backend/auth/User.h"
 #include "backend/core/Result.h"
 #include "backend/core/WorkCounter.h"
@@ -27,8 +29,11 @@ public:
     /// Checks the user's password and, when it has a second factor, `code` (a TOTP code or a
     /// recovery code). Wrong name or password: Unauthenticated, with one message for both. Too
     /// many failures, or a disabled user: AccountLocked. Every attempt is audited.
+    /// `done`, when given, runs once with the outcome before the future finishes, on whichever
+    /// thread finished it (see Engine::write on why not QFuture::then).
     QFuture<Result<auth::SignedIn>> signIn(const QString& user, const QString& password, const QString& code,
-                                           const QString& origin);
+                                           const QString& origin,
+                                           std::function<void(const Result<auth::SignedIn>&)> done = {});
     /// The principal a session token or API key stands for (see auth::Credentials::authenticate).
     QFuture<Result<auth::Principal>> authenticate(const QString& bearer, const QString& origin);
 

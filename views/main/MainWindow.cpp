@@ -13,8 +13,10 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include "backend/auth/Operation.h"
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
 #include "models/common/Prefs.h"
@@ -25,6 +27,7 @@
 #include "views/common/MessageBar.h"
 #include "views/import/ImportWizard.h"
 #include "views/main/CatalogExport.h"
+#include "views/people/SignInDialog.h"
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +49,19 @@ void focusFirstControl(QWidget* page)
             return;
         }
     }
+}
+
+/// The role as the console names it.
+QString roleText(auth::Role role)
+{
+    switch (role) {
+    case auth::Role::Owner: return MainWindow::tr("Owner", "role");
+    case auth::Role::Staff: return MainWindow::tr("Staff", "role");
+    case auth::Role::Support: return MainWindow::tr("Support", "role");
+    case auth::Role::Operator: return MainWindow::tr("Operator", "role");
+    case auth::Role::Admin: return MainWindow::tr("Administrator", "role");
+    }
+    return {};
 }
 
 } // namespace
@@ -84,12 +100,20 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
     addPage(CatalogPageId, tr("Catalog", "sidebar page"), m_catalog);
     m_orders = new OrdersPage(client, prefs, merchantId, m_stack);
     addPage(OrdersPageId, tr("Orders", "sidebar page"), m_orders);
-    addPage(PayoutsPageId, tr("Payouts", "sidebar page"), new PayoutsPage(client, merchantId, m_stack));
+    // pages follow the role: a page whose data the role may not read is not there at all
+    const auth::Role role = client.principal().role;
+    if (auth::allowed(role, auth::Operation::ReadPayouts))
+        addPage(PayoutsPageId, tr("Payouts", "sidebar page"), new PayoutsPage(client, merchantId, m_stack));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     buildMenus();
     buildStatusBar(merchantName);
     restoreWindow();
+    m_idle = new QTimer(this);
+    m_idle->setSingleShot(true);
+    connect(m_idle, &QTimer::timeout, this, &MainWindow::lock);
+    setIdleLockMs(DefaultIdleLockMs);
+    qApp->installEventFilter(this); // any input anywhere in the program counts as use
     // stays until the store is restored: every change would fail, so say why before one does
     const auto showDamage = [this](const souk::Error& error) {
         m_messageBar->showError(tr("The store file is damaged, so Souk stopped saving changes. You can still "
@@ -142,6 +166,19 @@ void MainWindow::buildMenus()
     import->setShortcut(Qt::CTRL | Qt::Key_I);
     QAction* exportAction = file->addAction(tr("&Export\u2026"), this, &MainWindow::exportCatalog);
     exportAction->setObjectName(u"exportAction"_s);
+    const auth::Role role = m_client.principal().role;
+    import->setVisible(auth::allowed(role, auth::Operation::RunImport));
+    exportAction->setVisible(auth::allowed(role, auth::Operation::ExportCatalog));
+    file->addSeparator();
+    m_lockAction = file->addAction(tr("&Lock"), this, &MainWindow::lock);
+    m_lockAction->setObjectName(u"lockAction"_s);
+    m_lockAction->setShortcut(Qt::CTRL | Qt::Key_L);
+    m_signOutAction = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    // a store without users has nobody to sign out: its owner opened the file
+    const bool session = m_client.principal().via == auth::Via::Session;
+    m_lockAction->setEnabled(session);
+    m_signOutAction->setEnabled(session);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"quitAction"_s);
@@ -202,8 +239,86 @@ void MainWindow::buildStatusBar(const QString& merchantName)
     auto* merchant = new QLabel(merchantName, this);
     merchant->setObjectName(u"merchantLabel"_s);
     merchant->setToolTip(tr("Merchant"));
+    m_principalLabel = new QLabel(this);
+    m_principalLabel->setObjectName(u"principalLabel"_s);
     statusBar()->addWidget(location, 1);
+    statusBar()->addPermanentWidget(m_principalLabel);
     statusBar()->addPermanentWidget(merchant);
+    showPrincipal();
+    connect(&m_client, &Client::principalChanged, this, &MainWindow::showPrincipal);
+}
+
+void MainWindow::showPrincipal()
+{
+    const auth::Principal p = m_client.principal();
+    const QString role = roleText(p.role);
+    if (p.via == auth::Via::Session || p.via == auth::Via::ApiKey) {
+        //: status bar: %1 = user name, %2 = role ("Owner")
+        m_principalLabel->setText(tr("%1 \u00b7 %2").arg(p.userName, role));
+        m_principalLabel->setToolTip(tr("Signed in as %1 (%2). File \u25b8 Sign out ends the session.").arg(p.userName, role));
+    } else {
+        m_principalLabel->setText(role);
+        m_principalLabel->setToolTip(tr("This store has no users: whoever opens it is its owner. Add users on the "
+                                        "Users page to make everyone sign in."));
+    }
+}
+
+void MainWindow::setIdleLockMs(int ms)
+{
+    m_idle->setInterval(ms);
+    if (ms > 0 && m_client.principal().via == auth::Via::Session && !m_locked)
+        m_idle->start();
+    else
+        m_idle->stop();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+        if (m_idle->isActive())
+            m_idle->start(); // counts from the last input again
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::lock()
+{
+    if (m_locked || m_client.principal().via != auth::Via::Session)
+        return;
+    m_locked = true;
+    m_idle->stop();
+    centralWidget()->hide(); // nothing of the store shows behind the dialog
+    auto* dialog = new SignInDialog(m_client, SignInDialog::Mode::Unlock, m_client.principal().userName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_locked = false;
+        centralWidget()->show();
+        setIdleLockMs(m_idle->interval());
+    });
+    connect(dialog, &SignInDialog::signOutRequested, this, &MainWindow::signOut);
+    connect(dialog, &QDialog::rejected, this, [this] {
+        if (!m_locked)
+            return;
+        // Escape does not unlock: ask again, unless the user signed out
+        m_locked = false;
+        QTimer::singleShot(0, this, &MainWindow::lock);
+    });
+    dialog->open();
+}
+
+void MainWindow::signOut()
+{
+    m_locked = false; // signing out ends the lock too: the window goes
+    m_idle->stop();
+    m_client.signOut();
+    emit signOutRequested();
 }
 
 void MainWindow::restoreWindow()

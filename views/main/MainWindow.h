@@ -9,9 +9,11 @@
 #include "backend/core/Id.h"
 
 class QAction;
+class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 
 namespace souk {
 
@@ -44,14 +46,30 @@ public:
     /// "light" or "dark": applies it to the whole application and remembers it.
     void setPaletteName(const QString& name);
 
+    /// How long without keyboard or mouse input before a signed-in console locks; 0: never.
+    static constexpr int DefaultIdleLockMs = 15 * 60'000;
+    void setIdleLockMs(int ms);
+    /// Hides the pages and asks the signed-in user for the password again (File ▸ Lock).
+    void lock();
+    bool isLocked() const { return m_locked; }
+    /// Ends the session (File ▸ Sign out): the window is closed for the next person.
+    void signOut();
+
+signals:
+    /// The user signed out (or chose "Sign out" on the lock screen): whoever hosts the window
+    /// closes it and asks for a sign-in.
+    void signOutRequested();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void addPage(const QString& id, const QString& title, QWidget* page);
     void buildMenus();
     void addPageActions(QMenu* menu);
     void buildStatusBar(const QString& merchantName);
+    void showPrincipal();
     void restoreWindow();
     void saveWindow();
     void importCatalog();
@@ -70,6 +88,11 @@ private:
     QAction* m_undo = nullptr;
     QAction* m_light = nullptr;
     QAction* m_dark = nullptr;
+    QAction* m_lockAction = nullptr;
+    QAction* m_signOutAction = nullptr;
+    QLabel* m_principalLabel = nullptr;
+    QTimer* m_idle = nullptr;
+    bool m_locked = false;
 };
 
 } // namespace souk

@@ -1,0 +1,4 @@
+# sources of views/people: sign-in, users and their keys, the audit log
+list(APPEND SOUK_VIEWS_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.h ${CMAKE_CURRENT_LIST_DIR}/SignInDialog.cpp
+)
