@@ -34,6 +34,19 @@ void printJson(const QJsonArray& rows)
     out() << QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Indented)) << Qt::flush;
 }
 
+/// `error` with its field named as the command line names it ("merchant" -> "--merchant"): the
+/// backend names its own inputs, and a user reading the error has only the command line.
+Error onCommandLine(Error error, const QList<std::pair<QString, QString>>& fields)
+{
+    for (const auto& [backend, cli] : fields) {
+        if (error.field == backend) {
+            error.field = cli;
+            break;
+        }
+    }
+    return error;
+}
+
 /// The user called `name` (any case), or NotFound naming `field`.
 Result<auth::User> userNamed(LocalClient& client, const QString& name, const QString& field)
 {
@@ -47,13 +60,18 @@ Result<auth::User> userNamed(LocalClient& client, const QString& name, const QSt
     return Error::notFound(field, u"no user called "_s + name);
 }
 
-/// A password read from standard input (one line), for scripts that choose it themselves.
+/// A password read from standard input (one line), for scripts that choose it themselves. Only
+/// the line's end goes: spaces are part of the password, as sign-in takes it.
 Result<QString> passwordFromStdin()
 {
     std::string line;
     if (!std::getline(std::cin, line))
-        return Error::invalid(u"password"_s, u"--password-stdin was given but nothing was read"_s);
-    return QString::fromStdString(line).trimmed();
+        return Error::invalid(u"--password-stdin"_s, u"nothing was read from standard input"_s);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    if (line.empty()) // not "make one up": an empty password asks addUser for a generated one
+        return Error::invalid(u"--password-stdin"_s, u"the line read is empty"_s);
+    return QString::fromStdString(line);
 }
 
 int usersAdd(LocalClient& client, const Arguments& args)
@@ -80,7 +98,9 @@ int usersAdd(LocalClient& client, const Arguments& args)
     }
     auto added = wait(client.addUser(user));
     if (!added)
-        return fail(added.error());
+        return fail(onCommandLine(
+            added.error(),
+            {{u"name"_s, u"NAME"_s}, {u"merchant"_s, u"--merchant"_s}, {u"password"_s, u"--password-stdin"_s}}));
     out() << "added " << shown(added->user.name) << " (" << auth::roleName(added->user.role) << ")" << Qt::endl;
     if (!added->oneTimePassword.isEmpty())
         out() << "one-time password (shown once; change it at first sign-in): " << added->oneTimePassword << Qt::endl;
@@ -177,7 +197,8 @@ int runApiKeys(const Arguments& args)
             ? std::optional<qint64>(QDateTime::currentMSecsSinceEpoch() + *days * 86'400'000) : std::nullopt;
         auto key = wait((*client)->createApiKey(userId, args.value(u"--name"_s), expires));
         if (!key)
-            return fail(key.error());
+            return fail(onCommandLine(
+                key.error(), {{u"user"_s, u"--user"_s}, {u"name"_s, u"--name"_s}, {u"expires"_s, u"--expires"_s}}));
         out() << "API key for " << shown(key->info.userName) << " (id " << key->info.id.toString()
               << "; shown once, store it now):" << Qt::endl
               << key->secret << Qt::endl;
@@ -191,7 +212,7 @@ int runApiKeys(const Arguments& args)
             return fail(id.error());
         auto key = wait((*client)->revokeApiKey(*id));
         if (!key)
-            return fail(key.error());
+            return fail(onCommandLine(key.error(), {{u"keyId"_s, u"ID"_s}}));
         out() << "revoked " << key->prefix << "… of " << shown(key->userName) << Qt::endl;
         return Ok;
     }
@@ -296,7 +317,8 @@ int runAudit(const Arguments& args)
                                        .toJson(QJsonDocument::Indented))
               << Qt::flush;
     } else if (verified->firstBadSeq) {
-        out() << "audit log: " << shown(verified->problem) << Qt::endl;
+        // a finding, like check's problems: on stderr, where a script that keeps stdout still sees it
+        err() << "problem: audit log " << shown(verified->problem) << Qt::endl;
     } else {
         out() << "audit log: " << verified->rows << " rows, chain intact" << Qt::endl;
     }
