@@ -1,0 +1,3 @@
+# the audit log: who did what, and its hash chain
+souk_add_test(TestAuditPage TestAuditPage.cpp LIBS souk_views souk_translations souk_testsupport_store Qt6::Sql
+              LABELS gui)
