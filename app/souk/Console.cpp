@@ -10,6 +10,7 @@
 #include "views/main/MainWindow.h"
 #include "views/orders/DemoTrafficBar.h"
 #include "views/orders/OrdersPage.h"
+#include "views/people/ChangePasswordDialog.h"
 #include "views/people/SignInDialog.h"
 
 using namespace Qt::StringLiterals;
@@ -35,8 +36,23 @@ void Console::askToSignIn(const QString& userName)
 {
     auto* dialog = new SignInDialog(m_client, SignInDialog::Mode::SignIn, userName);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, &Console::openWindow);
+    connect(dialog, &QDialog::accepted, this, &Console::afterSignIn);
     connect(dialog, &QDialog::rejected, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    dialog->show();
+}
+
+void Console::afterSignIn()
+{
+    if (!m_client.principal().mustChangePassword)
+        return openWindow();
+    // a one-time password opens nothing but the way to set one's own
+    auto* dialog = new ChangePasswordDialog(m_client, true);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &Console::openWindow);
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_client.signOut();
+        askToSignIn();
+    });
     dialog->show();
 }
 

@@ -33,6 +33,7 @@ public:
 
 private:
     void askToSignIn(const QString& userName = {});
+    void afterSignIn();
     void openWindow();
     void showWindow(const catalog::Merchant& merchant);
     void signedOut();

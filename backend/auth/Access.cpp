@@ -52,8 +52,10 @@ QStringList Access::objectNames() const
     QStringList names;
     if (!merchantId.isNull())
         names << u"merchant:"_s + merchantId.toString();
-    for (const ObjectRef& o : objects)
-        names << o.toString();
+    for (const ObjectRef& o : objects) {
+        if (!o.id.isNull()) // a new object has no id yet: what it became is among the changes
+            names << o.toString();
+    }
     return names;
 }
 
@@ -63,6 +65,9 @@ std::optional<Error> checkRole(const Principal& principal, Operation op)
         return std::nullopt; // how nobody becomes somebody
     if (!principal.isAuthenticated())
         return Error{ErrorCode::Unauthenticated, u"sign in first"_s, {}};
+    if (principal.mustChangePassword && op != Operation::ChangePassword && op != Operation::SignOut)
+        return Error{ErrorCode::Forbidden, u"set your own password first: the one you signed in with was for once"_s,
+                     u"password"_s};
     if (!allowed(principal.role, op))
         return Error{ErrorCode::Forbidden,
                      u"the role %1 may not %2"_s.arg(roleName(principal.role), operationName(op).replace(u'_', u' ')),

@@ -39,6 +39,7 @@ Principal principalOf(const User& user, Via via, Id credential, const QString& o
     p.via = via;
     p.credentialId = credential;
     p.origin = origin;
+    p.mustChangePassword = user.mustChangePassword;
     return p;
 }
 
@@ -96,11 +97,11 @@ Result<std::optional<std::pair<Id, Id>>> liveToken(store::UnitOfWork& uow, const
 
 qint64 Credentials::retryDelayMs(int failures)
 {
-    if (failures < FreeFailures)
+    if (failures <= FreeFailures)
         return 0;
     if (failures >= LockoutFailures)
         return LockoutMs;
-    return 1000LL << (failures - FreeFailures); // 1 s, 2 s, 4 s ... 64 s
+    return 1000LL << (failures - FreeFailures - 1); // 1 s after the 4th, 2 s, 4 s ... 32 s after the 9th
 }
 
 Status Credentials::recordFailure(store::UnitOfWork& uow, Id userId)

@@ -57,6 +57,7 @@ const QList<OperationSpec> Table = {
     {Operation::CheckStore, u"check_store", false, O | P | A},
     {Operation::SignIn, u"sign_in", true, Everyone},
     {Operation::SignOut, u"sign_out", true, Everyone},
+    {Operation::ChangePassword, u"change_password", true, Everyone},
     {Operation::ListUsers, u"list_users", false, O | A},
     {Operation::AddUser, u"add_user", true, O | A},
     {Operation::DisableUser, u"disable_user", true, O | A},

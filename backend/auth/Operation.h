@@ -20,7 +20,7 @@ enum class Operation
     Checkout, AuthorizePayment, CapturePayment, VoidPayment, RefundPayment, OpenDispute, SubmitDisputeEvidence,
     ResolveDispute, Payout, ReadPayouts, ReadLedger, RunMaintenance, CheckStore,
     // people and the audit log
-    SignIn, SignOut, ListUsers, AddUser, DisableUser, ResetTotp, EnrolTotp, ListApiKeys, CreateApiKey,
+    SignIn, SignOut, ChangePassword, ListUsers, AddUser, DisableUser, ResetTotp, EnrolTotp, ListApiKeys, CreateApiKey,
     RevokeApiKey, ReadAudit, VerifyAudit,
 };
 

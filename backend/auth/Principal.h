@@ -30,6 +30,9 @@ struct Principal
     Via via = Via::None;
     Id credentialId;    ///< the session or API key that authenticated this principal
     QString origin;     ///< "local", or the node and remote address of a network request
+    /// Signed in with a one-time password: until the user sets its own, it may only do that
+    /// (or sign out).
+    bool mustChangePassword = false;
 
     bool isAuthenticated() const { return via != Via::None; }
     /// Whether data of `merchant` is visible to this principal (platform roles see every merchant).

@@ -23,6 +23,7 @@ struct User
     qint64 retryAfterMs = 0; ///< no sign-in is tried before this time (slow-down and lockout)
     std::optional<qint64> lastSignInMs;
     std::optional<qint64> disabledMs;
+    bool mustChangePassword = false; ///< its password was made by Souk and shown once
     qint64 createdMs = 0;
     qint64 version = 0;
 

@@ -14,7 +14,7 @@ namespace souk::auth {
 namespace {
 
 const QString UserColumns = u"id, name, role, merchant_id, totp_secret IS NOT NULL, failed_signins, retry_after_ms, "
-                            "last_signin_ms, disabled_ms, created_ms, version"_s;
+                            "last_signin_ms, disabled_ms, created_ms, version, must_change_password"_s;
 
 std::optional<qint64> optionalMs(const QVariant& v)
 {
@@ -35,6 +35,7 @@ User readUser(const QSqlQuery& q)
     u.disabledMs = optionalMs(q.value(8));
     u.createdMs = q.value(9).toLongLong();
     u.version = q.value(10).toLongLong();
+    u.mustChangePassword = q.value(11).toBool();
     return u;
 }
 
@@ -51,10 +52,10 @@ Result<UserSecrets> readSecrets(QSqlDatabase& db, const QString& where, const QV
         return Error::notFound(field, u"no such user"_s);
     UserSecrets out;
     out.user = readUser(q);
-    out.passwordHash = q.value(11).toString().toUtf8();
-    out.totpSecret = q.value(12).toByteArray();
-    out.totpPending = q.value(13).toByteArray();
-    out.totpLastStep = q.value(14).toLongLong();
+    out.passwordHash = q.value(12).toString().toUtf8();
+    out.totpSecret = q.value(13).toByteArray();
+    out.totpPending = q.value(14).toByteArray();
+    out.totpLastStep = q.value(15).toLongLong();
     return out;
 }
 
@@ -83,7 +84,7 @@ std::optional<Error> Users::checkName(const QString& name)
     return std::nullopt;
 }
 
-Result<User> Users::add(store::UnitOfWork& uow, const NewUser& user, const QByteArray& passwordHash)
+Result<User> Users::add(store::UnitOfWork& uow, const NewUser& user, const QByteArray& passwordHash, bool oneTime)
 {
     if (auto e = checkName(user.name))
         return *e;
@@ -106,10 +107,10 @@ Result<User> Users::add(store::UnitOfWork& uow, const NewUser& user, const QByte
     const QVariant merchant = user.merchantId.isNull() ? QVariant(QMetaType::fromType<qint64>())
                                                        : QVariant(user.merchantId.value);
     if (auto s = store::exec(uow.db(),
-                             u"INSERT INTO users (id, name, role, merchant_id, password_hash, created_ms, version) "
-                             "VALUES (?, ?, ?, ?, ?, ?, 1)"_s,
+                             u"INSERT INTO users (id, name, role, merchant_id, password_hash, must_change_password, "
+                             "created_ms, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"_s,
                              {id.value, user.name, roleName(user.role), merchant, QString::fromUtf8(passwordHash),
-                              uow.nowMs()});
+                              oneTime ? 1 : 0, uow.nowMs()});
         !s)
         return s.error();
     uow.recordChange(u"user"_s, id, 1, ChangeOp::Created);
@@ -168,6 +169,17 @@ Result<User> Users::disable(store::UnitOfWork& uow, Id userId)
         if (auto s = store::exec(uow.db(), sql, {now, userId.value}); !s)
             return s.error();
     }
+    return touched(uow, userId);
+}
+
+Result<User> Users::setPassword(store::UnitOfWork& uow, Id userId, const QByteArray& passwordHash)
+{
+    if (auto user = byId(uow.db(), userId); !user)
+        return user.error();
+    if (auto s = store::exec(uow.db(), u"UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?"_s,
+                             {QString::fromUtf8(passwordHash), userId.value});
+        !s)
+        return s.error();
     return touched(uow, userId);
 }
 

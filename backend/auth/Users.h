@@ -33,7 +33,11 @@ public:
 
     /// Adds a user with this Argon2id `passwordHash`. Invalid name or role, a missing or
     /// superfluous merchant, or a name taken: an error naming the field.
-    static Result<User> add(store::UnitOfWork& uow, const NewUser& user, const QByteArray& passwordHash);
+    /// `oneTime`: Souk made the password; the user must set its own at its first sign-in.
+    static Result<User> add(store::UnitOfWork& uow, const NewUser& user, const QByteArray& passwordHash,
+                            bool oneTime = false);
+    /// Replaces the user's password (an Argon2id string) and clears "must change".
+    static Result<User> setPassword(store::UnitOfWork& uow, Id userId, const QByteArray& passwordHash);
     /// The users `merchant` may see (null: every user), by name.
     static Result<QList<User>> list(QSqlDatabase& db, Id merchant);
     static Result<User> byId(QSqlDatabase& db, Id userId);

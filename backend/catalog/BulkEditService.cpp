@@ -149,6 +149,26 @@ Result<BulkResult> BulkEditService::apply(store::UnitOfWork& uow, const BulkEdit
 
 Result<BulkResult> BulkEditService::undo(store::UnitOfWork& uow, const BulkResult& done)
 {
+    // the undo names its entities itself: each must be the edit's merchant's, or another
+    // merchant's catalog could be written through a made-up undo (answered as a missing one)
+    const auto owned = [&](const QString& table, Id id, const QString& field) -> Status {
+        auto merchant = store::scalar(uow.db(), u"SELECT merchant_id FROM "_s + table + u" WHERE id = ?"_s, {id.value});
+        if (!merchant && merchant.error().code != ErrorCode::NotFound)
+            return merchant.error();
+        if (!merchant || merchant->toLongLong() != done.edit.merchantId.value)
+            return Error::notFound(field, u"no such product in this merchant's catalog"_s);
+        return {};
+    };
+    for (const BulkSnapshot* snapshot : {&done.before, &done.after}) {
+        for (const auto& p : snapshot->products) {
+            if (auto s = owned(u"products"_s, p.id, u"productIds"_s); !s)
+                return s.error();
+        }
+        for (const auto& var : snapshot->variants) {
+            if (auto s = owned(u"variants"_s, var.id, u"variants"_s); !s)
+                return s.error();
+        }
+    }
     // every entity must still be as the edit left it; otherwise undo would overwrite someone's work
     for (const auto& p : done.after.products) {
         auto v = store::scalar(uow.db(), u"SELECT version FROM products WHERE id = ?"_s, {p.id.value});

@@ -180,6 +180,10 @@ public:
                                                     const QString& code) = 0;
     /// Ends the session: this client acts as nobody until the next sign-in.
     virtual QFuture<Result<bool>> signOut() = 0;
+    /// Sets the signed-in user's own password, after checking its current one (Unauthenticated,
+    /// field "currentPassword", when wrong). A user who signed in with a one-time password may do
+    /// nothing else first.
+    virtual QFuture<Result<bool>> changePassword(const QString& current, const QString& next) = 0;
     virtual QFuture<Result<QList<auth::User>>> users() = 0;
     virtual QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) = 0;
     virtual QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) = 0;

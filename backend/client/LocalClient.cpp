@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include "backend/auth/AuditLog.h"
 #include "backend/catalog/BulkEditService.h"
 #include "backend/catalog/CatalogCheck.h"
 #include "backend/catalog/CatalogCsv.h"
@@ -212,7 +213,13 @@ QFuture<Result<QStringList>> LocalClient::checkStore()
         auto commerceProblems = payments::CommerceCheck::run(db);
         if (!commerceProblems)
             return commerceProblems.error();
-        return *catalogProblems + *commerceProblems;
+        auto audit = auth::AuditLog::verify(db); // a broken chain is a store that was edited by hand
+        if (!audit)
+            return audit.error();
+        QStringList auditProblems;
+        if (audit->firstBadSeq)
+            auditProblems << u"audit log: "_s + audit->problem;
+        return *catalogProblems + *commerceProblems + auditProblems;
     });
 }
 

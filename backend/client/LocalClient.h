@@ -133,6 +133,7 @@ public:
     QFuture<Result<auth::Principal>> signIn(const QString& user, const QString& password,
                                             const QString& code) override;
     QFuture<Result<bool>> signOut() override;
+    QFuture<Result<bool>> changePassword(const QString& current, const QString& next) override;
     QFuture<Result<QList<auth::User>>> users() override;
     QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) override;
     QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) override;

@@ -283,9 +283,10 @@ QFuture<Result<QList<payments::AccountBalance>>> LocalClient::ledgerBalances(Id 
 
 QFuture<Result<MaintenanceResult>> LocalClient::runMaintenance()
 {
-    if (auto refused = m_engine->admit(ask(Op::RunMaintenance)))
+    const auto access = ask(Op::RunMaintenance);
+    if (auto refused = m_engine->admit(access))
         return engine::Engine::readyError<MaintenanceResult>(*refused);
-    return m_flows->runMaintenance();
+    return m_flows->runMaintenance(access); // audited as the principal's command
 }
 
 } // namespace souk

@@ -88,6 +88,22 @@ QFuture<Result<bool>> LocalClient::closeSession(const auth::Principal& was)
     });
 }
 
+QFuture<Result<bool>> LocalClient::changePassword(const QString& current, const QString& next)
+{
+    auto answer = std::make_shared<QPromise<Result<bool>>>();
+    answer->start();
+    m_signIn->changePassword(ask(Op::ChangePassword), current, next, [this, answer](const Result<bool>& changed) {
+        if (changed) {
+            auth::Principal now = principal();
+            now.mustChangePassword = false;
+            setPrincipal(now);
+        }
+        answer->addResult(changed);
+        answer->finish();
+    });
+    return answer->future();
+}
+
 QFuture<Result<QList<auth::User>>> LocalClient::users()
 {
     const Id merchant = principal().merchantId;
@@ -119,7 +135,7 @@ QFuture<Result<auth::AddedUser>> LocalClient::addUser(const auth::NewUser& user)
             if (!principal.merchantId.isNull() && !auth::isMerchantRole(given.role))
                 return Error{ErrorCode::Forbidden, u"an owner adds owners and staff of its merchant only"_s,
                              u"role"_s};
-            auto added = auth::Users::add(uow, given, hash);
+            auto added = auth::Users::add(uow, given, hash, !oneTime.isEmpty());
             if (!added)
                 return added.error();
             return auth::AddedUser{*added, oneTime};

@@ -420,6 +420,16 @@ void PaymentFlows::endOutboxPass(int seen, bool more)
 
 QFuture<Result<payments::MaintenanceResult>> PaymentFlows::runMaintenance()
 {
+    return runMaintenance(std::nullopt);
+}
+
+QFuture<Result<payments::MaintenanceResult>> PaymentFlows::runMaintenance(const auth::Access& access)
+{
+    return runMaintenance(std::optional<auth::Access>(access));
+}
+
+QFuture<Result<payments::MaintenanceResult>> PaymentFlows::runMaintenance(const std::optional<auth::Access>& access)
+{
     if (m_options.readOnly)
         return readyError<payments::MaintenanceResult>(
             Error::store(ErrorCode::StoreReadOnly, u"the store is open read-only"_s));
@@ -428,9 +438,10 @@ QFuture<Result<payments::MaintenanceResult>> PaymentFlows::runMaintenance()
     const qint64 retentionMs = m_options.idempotencyRetentionMs;
     // expired holds join the outbox; the pass after the write also retries the calls the
     // provider refused before
-    return writeThenSend<payments::MaintenanceResult>(SystemActor, [retentionMs](store::UnitOfWork& uow) {
-        return payments::Maintenance::runPass(uow, retentionMs);
-    });
+    auto pass = [retentionMs](store::UnitOfWork& uow) { return payments::Maintenance::runPass(uow, retentionMs); };
+    if (access)
+        return writeThenSend<payments::MaintenanceResult>(*access, pass);
+    return writeThenSend<payments::MaintenanceResult>(SystemActor, pass);
 }
 
 void PaymentFlows::checkHealthWhenDue()

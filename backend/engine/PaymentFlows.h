@@ -87,8 +87,11 @@ public:
     /// One maintenance pass (payments::Maintenance) and the provider work it leads to; the
     /// health check too when it is due.
     QFuture<Result<payments::MaintenanceResult>> runMaintenance();
+    /// The same, asked by a principal: checked and audited as its command.
+    QFuture<Result<payments::MaintenanceResult>> runMaintenance(const auth::Access& access);
 
 private:
+    QFuture<Result<payments::MaintenanceResult>> runMaintenance(const std::optional<auth::Access>& access);
     template <typename T>
     QFuture<Result<T>> failedUpFront(const auth::Access& access, const Error& error);
     void writeAttemptThenAuthorize(const auth::Access& access, Id orderId, const payments::CardInput& card,

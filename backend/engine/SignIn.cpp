@@ -193,6 +193,56 @@ QFuture<Result<auth::SignedIn>> SignIn::signIn(const QString& user, const QStrin
     return out;
 }
 
+void SignIn::changePassword(const auth::Access& access, const QString& current, const QString& next,
+                            std::function<void(const Result<bool>&)> done)
+{
+    const auto fail = [this, access, done](const Error& error) {
+        m_engine.recordFailure(access, error);
+        done(error);
+    };
+    if (auto refused = m_engine.admit(access))
+        return done(*refused);
+    if (access.principal.userId.isNull())
+        return fail(Error::conflict(u"user"_s, u"add a user and sign in as it to have a password"_s));
+    if (auto e = auth::PasswordHash::checkPolicy(next))
+        return fail(Error::invalid(u"newPassword"_s, e->message));
+    if (next == current)
+        return fail(Error::invalid(u"newPassword"_s, u"choose a password other than the current one"_s));
+    m_work.begin();
+    const Id userId = access.principal.userId;
+    m_engine.read<auth::UserSecrets>(
+        [userId](QSqlDatabase& db) { return auth::Users::secretsById(db, userId); }, ReadMode::Snapshot,
+        [this, access, current, next, done, fail](const Result<auth::UserSecrets>& found) {
+            if (!found) {
+                done(found.error());
+                return m_work.end();
+            }
+            m_pool.start([this, access, current, next, done, fail, found] {
+                // both Argon2id runs here, off the writer and the caller
+                if (!auth::PasswordHash::verify(found->passwordHash, current)) {
+                    fail(Error{ErrorCode::Unauthenticated, u"the current password is wrong"_s, u"currentPassword"_s});
+                    return m_work.end();
+                }
+                auto hash = auth::PasswordHash::hash(next);
+                if (!hash) {
+                    done(hash.error());
+                    return m_work.end();
+                }
+                m_engine.write<bool>(
+                    access,
+                    [userId = access.principal.userId, hash = *hash](store::UnitOfWork& uow) -> Result<bool> {
+                        if (auto s = auth::Users::setPassword(uow, userId, hash); !s)
+                            return s.error();
+                        return true;
+                    },
+                    [this, done](const Result<bool>& changed) {
+                        done(changed);
+                        m_work.end();
+                    });
+            });
+        });
+}
+
 QFuture<Result<auth::Principal>> SignIn::authenticate(const QString& bearer, const QString& origin)
 {
     // a write: it notes the token's last use

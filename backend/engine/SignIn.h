@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "backend/auth/Access.h"
 #include "backend/auth/User.h"
 #include "backend/core/Result.h"
 #include "backend/core/WorkCounter.h"
@@ -34,6 +35,10 @@ public:
     QFuture<Result<auth::SignedIn>> signIn(const QString& user, const QString& password, const QString& code,
                                            const QString& origin,
                                            std::function<void(const Result<auth::SignedIn>&)> done = {});
+    /// Checks `access.principal`'s current password and sets `next` (policy checked), audited
+    /// as ChangePassword; `done` as for signIn().
+    void changePassword(const auth::Access& access, const QString& current, const QString& next,
+                        std::function<void(const Result<bool>&)> done);
     /// The principal a session token or API key stands for (see auth::Credentials::authenticate).
     QFuture<Result<auth::Principal>> authenticate(const QString& bearer, const QString& origin);
 

@@ -297,7 +297,7 @@ const QList<QStringList>& shippedSteps()
                 totp_secret BLOB, totp_pending BLOB, totp_last_step INTEGER NOT NULL DEFAULT 0,
                 failed_signins INTEGER NOT NULL DEFAULT 0, retry_after_ms INTEGER NOT NULL DEFAULT 0,
                 last_signin_ms INTEGER, disabled_ms INTEGER, created_ms INTEGER NOT NULL,
-                version INTEGER NOT NULL,
+                must_change_password INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL,
                 CHECK ((role IN ('owner', 'staff')) = (merchant_id IS NOT NULL))))"_s,
             uR"(CREATE TABLE recovery_codes (
                 user_id INTEGER NOT NULL REFERENCES users(id), code_hash BLOB NOT NULL, used_ms INTEGER,

@@ -12,6 +12,7 @@
 #include "translations/Translator.h"
 #include "views/common/MessageBar.h"
 #include "views/main/MainWindow.h"
+#include "views/people/ChangePasswordDialog.h"
 #include "views/people/SignInDialog.h"
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,7 @@ private slots:
     void wrongPasswordStaysInTheDialog();
     void windowNamesUserAndLocksWhenIdle();
     void staffSeesNoPayouts();
+    void oneTimePasswordMustBeReplaced();
 
 private:
     void addUser(const QString& name, auth::Role role);
@@ -147,6 +149,49 @@ void TestSignInFlow::staffSeesNoPayouts()
     QVERIFY(ids.contains(u"orders"_s));
     QVERIFY(!ids.contains(u"payouts"_s)); // staff move no money out
     QCOMPARE(window.findChild<QLabel*>(u"principalLabel"_s)->text(), u"sam \u00b7 Staff"_s);
+}
+
+void TestSignInFlow::oneTimePasswordMustBeReplaced()
+{
+    LocalClient& client = m_store->client();
+    QVERIFY(StoreFixture::wait(client.signIn(u"ana"_s, m_password, {})));
+    auto added = StoreFixture::wait(client.addUser({u"lee"_s, auth::Role::Staff, m_store->merchantId(), {}}));
+    QVERIFY(added);
+    const QString oneTime = added->oneTimePassword;
+    QVERIFY(oneTime.size() >= 12);
+    StoreFixture::wait(client.signOut());
+    QVERIFY(StoreFixture::wait(client.signIn(u"lee"_s, oneTime, {})));
+    QVERIFY(client.principal().mustChangePassword);
+    auto refused = StoreFixture::wait(client.productPage({m_store->merchantId(), {}, 10}));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Forbidden); // nothing but a new password first
+
+    ChangePasswordDialog dialog(client, true);
+    dialog.show();
+    const auto type = [&](const QString& current, const QString& next, const QString& repeat) {
+        for (const auto& [name, text] : {std::pair(u"currentPasswordEdit"_s, current),
+                                         std::pair(u"newPasswordEdit"_s, next),
+                                         std::pair(u"repeatPasswordEdit"_s, repeat)}) {
+            auto* edit = dialog.findChild<QLineEdit*>(name);
+            edit->clear();
+            QTest::keyClicks(edit, text);
+        }
+        QTest::keyClick(dialog.findChild<QLineEdit*>(u"repeatPasswordEdit"_s), Qt::Key_Return);
+    };
+    type(oneTime, u"my own new password"_s, u"my own new passw0rd"_s);
+    QTRY_VERIFY(bar(dialog)->isVisible());
+    QCOMPARE(bar(dialog)->headline(), u"The two new passwords differ. Type the same one twice."_s);
+    type(u"not the one-time one"_s, u"my own new password"_s, u"my own new password"_s);
+    QTRY_COMPARE(bar(dialog)->headline(), u"The current password is wrong."_s);
+    QVERIFY(client.principal().mustChangePassword);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    type(oneTime, u"my own new password"_s, u"my own new password"_s);
+    QTRY_COMPARE(accepted.count(), 1);
+    QVERIFY(!client.principal().mustChangePassword);
+    QVERIFY(StoreFixture::wait(client.productPage({m_store->merchantId(), {}, 10})));
+    StoreFixture::wait(client.signOut());
+    QVERIFY(!StoreFixture::wait(client.signIn(u"lee"_s, oneTime, {}))); // the one-time password is gone
+    QVERIFY(StoreFixture::wait(client.signIn(u"lee"_s, u"my own new password"_s, {})));
 }
 
 } // namespace souk

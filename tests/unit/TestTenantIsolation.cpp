@@ -465,13 +465,9 @@ void TestTenantIsolation::forgedUndoBulkEditCannotReachAnotherMerchant()
 
     actAs(principalOfB(auth::Role::Owner));
     const Outcome undo = outcome(u"undoBulkEdit"_s, m_f->client().undoBulkEdit(forged, newKey()));
-    // Product bug: LocalClient::undoBulkEdit checks only done.edit.merchantId (the Access has no
-    // objects) and BulkEditService::undo writes done.before to the ids it is given, whatever
-    // their merchant: B's owner rewrites A's product status, category and variant prices.
-    QEXPECT_FAIL("", "undoBulkEdit does not check the merchant of the products it writes (product bug)", Continue);
+    // the undo names its products itself: BulkEditService::undo checks each is the edit's merchant's
     QVERIFY2(undo.error && undo.error->code == ErrorCode::NotFound, qPrintable(describe(undo)));
     const QMap<QString, QStringList> after = footprintOfA();
-    QEXPECT_FAIL("", "undoBulkEdit does not check the merchant of the products it writes (product bug)", Continue);
     QVERIFY2(after == before, "a forged undo under B's merchant changed A's catalog");
 }
 

@@ -27,6 +27,7 @@
 #include "views/common/MessageBar.h"
 #include "views/import/ImportWizard.h"
 #include "views/main/CatalogExport.h"
+#include "views/people/ChangePasswordDialog.h"
 #include "views/people/SignInDialog.h"
 
 using namespace Qt::StringLiterals;
@@ -173,11 +174,19 @@ void MainWindow::buildMenus()
     m_lockAction = file->addAction(tr("&Lock"), this, &MainWindow::lock);
     m_lockAction->setObjectName(u"lockAction"_s);
     m_lockAction->setShortcut(Qt::CTRL | Qt::Key_L);
+    QAction* password = file->addAction(tr("Change &password\u2026"), this, [this] {
+        auto* dialog = new ChangePasswordDialog(m_client, false, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this] { m_messageBar->showSuccess(tr("Your password was changed.")); });
+        dialog->open();
+    });
+    password->setObjectName(u"changePasswordAction"_s);
     m_signOutAction = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(u"signOutAction"_s);
     // a store without users has nobody to sign out: its owner opened the file
     const bool session = m_client.principal().via == auth::Via::Session;
     m_lockAction->setEnabled(session);
+    password->setEnabled(session);
     m_signOutAction->setEnabled(session);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
