@@ -84,17 +84,20 @@ void TestMainWindow::hostsCatalogPage()
     m_store->addProduct(u"Lamp"_s, {u"LAMP-1"_s}, 3900);
     auto window = makeWindow();
     auto* sidebar = window->findChild<QListWidget*>(u"sidebar"_s);
-    QCOMPARE(sidebar->count(), 3);
-    QCOMPARE(sidebar->item(0)->text(), u"Catalog"_s);
-    QCOMPARE(sidebar->item(1)->text(), u"Orders"_s);
-    QCOMPARE(sidebar->item(2)->text(), u"Payouts"_s);
-    QCOMPARE(window->pages().size(), 3);
+    // the store's owner (no users yet) sees every page; TestSignInFlow checks what roles see
+    const QStringList titles{u"Catalog"_s, u"Orders"_s, u"Payouts"_s, u"Audit log"_s};
+    QCOMPARE(sidebar->count(), titles.size());
+    for (int row = 0; row < titles.size(); ++row)
+        QCOMPARE(sidebar->item(row)->text(), titles[row]);
+    QCOMPARE(window->pages().size(), titles.size());
     QCOMPARE(window->pages().first().first, u"catalog"_s);
     QCOMPARE(window->pages().first().second->objectName(), u"catalogPage"_s);
     QCOMPARE(window->pages().at(1).first, u"orders"_s);
     QCOMPARE(window->pages().at(1).second->objectName(), u"ordersPage"_s);
-    QCOMPARE(window->pages().last().first, u"payouts"_s);
-    QCOMPARE(window->pages().last().second->objectName(), u"payoutsPage"_s);
+    QCOMPARE(window->pages().at(2).first, u"payouts"_s);
+    QCOMPARE(window->pages().last().first, u"audit"_s);
+    QCOMPARE(window->pages().at(2).second->objectName(), u"payoutsPage"_s);
+    QCOMPARE(window->pages().last().second->objectName(), u"auditPage"_s);
     QTRY_COMPARE(window->catalogPage()->model()->rowCount(), 1);
 
     const QString status = window->findChild<QLabel*>(u"storeLocationLabel"_s)->text();

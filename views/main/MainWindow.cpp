@@ -27,6 +27,7 @@
 #include "views/common/MessageBar.h"
 #include "views/import/ImportWizard.h"
 #include "views/main/CatalogExport.h"
+#include "views/people/AuditPage.h"
 #include "views/people/ChangePasswordDialog.h"
 #include "views/people/SignInDialog.h"
 
@@ -38,6 +39,8 @@ namespace {
 const QString CatalogPageId = u"catalog"_s;
 const QString OrdersPageId = u"orders"_s;
 const QString PayoutsPageId = u"payouts"_s;
+const QString UsersPageId = u"users"_s;
+const QString AuditPageId = u"audit"_s;
 const QString LightPalette = u"light"_s;
 const QString DarkPalette = u"dark"_s;
 
@@ -105,6 +108,8 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
     const auth::Role role = client.principal().role;
     if (auth::allowed(role, auth::Operation::ReadPayouts))
         addPage(PayoutsPageId, tr("Payouts", "sidebar page"), new PayoutsPage(client, merchantId, m_stack));
+    if (auth::allowed(role, auth::Operation::ReadAudit))
+        addPage(AuditPageId, tr("Audit log", "sidebar page"), new AuditPage(client, m_stack));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     buildMenus();
