@@ -30,6 +30,7 @@
 #include "views/people/AuditPage.h"
 #include "views/people/ChangePasswordDialog.h"
 #include "views/people/SignInDialog.h"
+#include "views/people/UsersPage.h"
 
 using namespace Qt::StringLiterals;
 
@@ -108,6 +109,8 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
     const auth::Role role = client.principal().role;
     if (auth::allowed(role, auth::Operation::ReadPayouts))
         addPage(PayoutsPageId, tr("Payouts", "sidebar page"), new PayoutsPage(client, merchantId, m_stack));
+    if (auth::allowed(role, auth::Operation::ListUsers))
+        addPage(UsersPageId, tr("Users", "sidebar page"), new UsersPage(client, m_stack));
     if (auth::allowed(role, auth::Operation::ReadAudit))
         addPage(AuditPageId, tr("Audit log", "sidebar page"), new AuditPage(client, m_stack));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
