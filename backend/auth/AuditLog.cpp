@@ -18,6 +18,16 @@ namespace {
 const QString Columns = u"seq, at_ms, user_id, user_name, role, merchant_id, via, credential_id, origin, "
                         "operation, objects, reason, outcome, detail, hash"_s;
 
+/// The INSERT's text, made once. The writer's statement cache knows a statement by the address
+/// of its text: a text built on every call was a new statement every time, prepared again for
+/// each row and filling the cache until it dropped every statement of the connection.
+const QString& insertSql()
+{
+    static const QString sql =
+        u"INSERT INTO audit_log ("_s + Columns + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    return sql;
+}
+
 QVariant optionalId(Id id)
 {
     return id.isNull() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id.value);
@@ -105,8 +115,7 @@ Status AuditLog::append(store::UnitOfWork& uow, AuditRecord& record, Head& head)
     }
     record.seq = head.seq + 1; // numbered here, not by SQLite, so that the hash covers it
     const QByteArray hash = chainHash(head.hash, record);
-    store::Statement& insert = uow.statement(u"INSERT INTO audit_log ("_s + Columns
-                                             + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    store::Statement& insert = uow.statement(insertSql());
     insert.bindValue(0, record.seq);
     insert.bindValue(1, record.atMs);
     insert.bindValue(2, optionalId(record.userId));
