@@ -1,5 +1,7 @@
 #include "backend/engine/Writer.h"
 
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -151,7 +153,16 @@ std::optional<Error> appendAudit(store::UnitOfWork& uow, const WriteJob& job, co
         record.detail.truncate(AuditDetailMax);
     }
     if (!job.error()) {
-        for (const Change& c : uow.changes()) {
+        // what a person looks for first: the money and the order, then the people, then the
+        // catalog rows a command touched on the way (stock, products)
+        static const QStringList first{u"payment"_s, u"refund"_s, u"dispute"_s, u"payout"_s, u"order"_s,
+                                       u"user"_s,    u"api_key"_s};
+        ChangeList changed = uow.changes();
+        std::stable_sort(changed.begin(), changed.end(), [](const Change& a, const Change& b) {
+            const auto rank = [](const QString& e) { return first.contains(e) ? first.indexOf(e) : first.size(); };
+            return rank(a.entity) < rank(b.entity);
+        });
+        for (const Change& c : std::as_const(changed)) {
             if (record.objects.size() >= AuditObjectsMax)
                 break;
             const QString name = c.entity + u':' + c.id.toString();

@@ -44,6 +44,7 @@ UsersPage::UsersPage(Client& client, QWidget* parent) : QWidget(parent), m_clien
         if (!m_selectWhenShown.isNull())
             selectUser(m_selectWhenShown);
         fitColumns();
+        showScope(); // the first user changes what the page says
         updateButtons();
     });
     // a row's state changes under the selection (disabled, two-step reset): the buttons follow
@@ -125,6 +126,9 @@ void UsersPage::showScope()
     const auth::Principal me = m_client.principal();
     if (!may(Operation::ListUsers))
         m_scope->setText(tr("Your role does not manage people. You can set up two-step sign-in for yourself."));
+    else if (me.via == auth::Via::Local && m_model->rowCount() == 0)
+        m_scope->setText(tr("This store has no users yet: whoever opens it is its owner, without a password. Add a "
+                            "user to make everyone sign in, from the next start of Souk on."));
     else if (!me.merchantId.isNull())
         m_scope->setText(tr("The people of your merchant. You add owners and staff, disable them, reset their "
                             "two-step sign-in and manage their API keys."));
