@@ -35,6 +35,7 @@ private slots:
     void windowNamesUserAndLocksWhenIdle();
     void staffSeesNoPayouts();
     void oneTimePasswordMustBeReplaced();
+    void supportReadsTheCatalogOnly();
 
 private:
     void addUser(const QString& name, auth::Role role);
@@ -149,6 +150,30 @@ void TestSignInFlow::staffSeesNoPayouts()
     QVERIFY(ids.contains(u"orders"_s));
     QVERIFY(!ids.contains(u"payouts"_s)); // staff move no money out
     QCOMPARE(window.findChild<QLabel*>(u"principalLabel"_s)->text(), u"sam \u00b7 Staff"_s);
+}
+
+void TestSignInFlow::supportReadsTheCatalogOnly()
+{
+    LocalClient& client = m_store->client();
+    QVERIFY(StoreFixture::wait(client.signIn(u"ana"_s, m_password, {})));
+    QVERIFY(StoreFixture::wait(client.signOut()));
+    // a platform role: added by the store's administrator (soukctl's principal)
+    m_store->options().principal = auth::Principal::localAdmin(u"cli"_s);
+    QVERIFY(m_store->reopen());
+    QVERIFY(StoreFixture::wait(m_store->client().addUser({u"sue"_s, auth::Role::Support, {}, m_password})));
+    m_store->options().principal.reset();
+    QVERIFY(m_store->reopen());
+    QVERIFY(StoreFixture::wait(m_store->client().signIn(u"sue"_s, m_password, {})));
+    Prefs prefs(m_store->dirPath() + u"/souk.ini"_s);
+    MainWindow window(m_store->client(), prefs, m_store->merchantId(), u"Test Shop"_s);
+    QStringList ids;
+    for (const auto& page : window.pages())
+        ids << page.first;
+    QCOMPARE(ids, (QStringList{u"catalog"_s, u"orders"_s, u"audit"_s}));
+    // the catalog is there to read: no new product, no bulk edit, no import
+    QVERIFY(window.findChild<QWidget*>(u"newProductButton"_s)->isHidden());
+    QVERIFY(window.findChild<QWidget*>(u"bulkEditButton"_s)->isHidden());
+    QVERIFY(!window.findChild<QAction*>(u"importAction"_s)->isVisible());
 }
 
 void TestSignInFlow::oneTimePasswordMustBeReplaced()

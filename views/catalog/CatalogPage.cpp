@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "backend/auth/Operation.h"
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
 #include "models/catalog/CatalogText.h"
@@ -147,6 +148,9 @@ QWidget* CatalogPage::buildToolbar()
     m_bulkEdit->setToolTip(tr("Change the status, category or prices of the selected products"));
     m_newProduct = new QPushButton(tr("&New product"), bar);
     m_newProduct->setObjectName(u"newProductButton"_s);
+    // actions follow the role: support and operators read the catalog, they do not change it
+    m_bulkEdit->setVisible(auth::allowed(m_client.principal().role, auth::Operation::BulkEdit));
+    m_newProduct->setVisible(auth::allowed(m_client.principal().role, auth::Operation::SaveProduct));
     m_newProduct->setToolTip(
         tr("Create a product (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
 

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "backend/catalog/ProductValidator.h"
+#include "backend/auth/Operation.h"
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
 #include "models/catalog/VariantTableModel.h"
@@ -66,6 +67,7 @@ void ProductEditor::buildUi()
     auto* buttons = new QDialogButtonBox(this);
     m_save = buttons->addButton(QDialogButtonBox::Save);
     m_save->setObjectName(u"saveButton"_s);
+    m_save->setVisible(auth::allowed(m_client.principal().role, auth::Operation::EditProduct)); // else read only
     m_save->setToolTip(tr("Save (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     QPushButton* close = buttons->addButton(QDialogButtonBox::Close);
     close->setObjectName(u"closeButton"_s);

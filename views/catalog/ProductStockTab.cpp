@@ -9,6 +9,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "backend/auth/Operation.h"
+#include "backend/client/Client.h"
 #include "models/inventory/StockLevelModel.h"
 #include "views/inventory/AdjustStockDialog.h"
 #include "views/inventory/MovementHistoryDialog.h"
@@ -38,6 +40,7 @@ ProductStockTab::ProductStockTab(Client& client, QWidget* parent) : QWidget(pare
     m_table->horizontalHeader()->resizeSection(StockLevelModel::Location, 200);
     m_adjust = new QPushButton(tr("&Adjust stock\u2026"), this);
     m_adjust->setObjectName(u"adjustStockButton"_s);
+    m_adjust->setVisible(auth::allowed(m_client.principal().role, auth::Operation::AdjustStock));
     m_history = new QPushButton(tr("H&istory\u2026"), this);
     m_history->setObjectName(u"historyButton"_s);
 

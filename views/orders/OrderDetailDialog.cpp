@@ -9,6 +9,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "backend/auth/Operation.h"
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
 #include "backend/orders/OrderStateMachine.h"
@@ -76,6 +77,11 @@ OrderDetailDialog::OrderDetailDialog(Client& client, Id orderId, QWidget* parent
     m_evidence->setToolTip(tr("Answer the customer's dispute: the card network reviews the evidence and decides"));
     for (QPushButton* b : {m_capture, m_refund, m_cancel, m_evidence})
         b->setEnabled(false);
+    // actions follow the role: a button the role may not use is not there (the engine refuses anyway)
+    const auth::Role role = client.principal().role;
+    m_capture->setVisible(auth::allowed(role, auth::Operation::CapturePayment));
+    m_refund->setVisible(auth::allowed(role, auth::Operation::RefundPayment));
+    m_cancel->setVisible(auth::allowed(role, auth::Operation::CancelOrder));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_capture, &QPushButton::clicked, this, &OrderDetailDialog::capture);
     connect(m_refund, &QPushButton::clicked, this, &OrderDetailDialog::refund);
@@ -143,7 +149,8 @@ void OrderDetailDialog::present(const payments::OrderDetail& d)
     m_refund->setEnabled(captured && captured->refundableMinor() > 0
                          && !captured->attention.startsWith(u"capture_refused"_s));
     m_cancel->setEnabled(orders::OrderStateMachine::allows(o.status, OrderStatus::Cancelled));
-    m_evidence->setVisible(!d.disputes.isEmpty()); // most orders never see a dispute
+    m_evidence->setVisible(!d.disputes.isEmpty() // most orders never see a dispute
+                           && auth::allowed(m_client.principal().role, auth::Operation::SubmitDisputeEvidence));
     m_evidence->setEnabled(disputeAwaitingEvidence() != nullptr);
     m_loaded = true;
     emit loaded();

@@ -10,6 +10,7 @@
 #include <QUuid>
 #include <QVBoxLayout>
 
+#include "backend/auth/Operation.h"
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
 #include "backend/core/Currency.h"
@@ -55,6 +56,7 @@ PayoutsPage::PayoutsPage(Client& client, Id merchantId, QWidget* parent)
     m_owedLabel->setTextFormat(Qt::RichText);
     m_payOut = new QPushButton(tr("&Pay out…"), this);
     m_payOut->setObjectName(u"payOutButton"_s);
+    m_payOut->setVisible(auth::allowed(m_client.principal().role, auth::Operation::Payout)); // operators read only
     m_payOut->setEnabled(false);
     connect(m_payOut, &QPushButton::clicked, this, &PayoutsPage::payOut);
     auto* owedRow = new QHBoxLayout;
