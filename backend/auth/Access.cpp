@@ -3,14 +3,16 @@
 #include <QSqlQuery>
 
 #include "backend/store/Sql.h"
+#include "backend/store/Statement.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::auth {
 namespace {
 
-/// The query that finds an entity's merchant; empty for an unknown kind.
-QString ownerQuery(const QString& entity)
+/// The query that finds an entity's merchant; empty for an unknown kind. A reference into a
+/// table made once: the writer's statement cache knows a statement by its text's address.
+const QString& ownerQuery(const QString& entity)
 {
     static const QHash<QString, QString> queries = {
         {u"merchant"_s, u"SELECT id FROM merchants WHERE id = ?"_s},
@@ -23,7 +25,9 @@ QString ownerQuery(const QString& entity)
         {u"user"_s, u"SELECT merchant_id FROM users WHERE id = ?"_s},
         {u"api_key"_s, u"SELECT u.merchant_id FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ?"_s},
     };
-    return queries.value(entity);
+    static const QString none;
+    const auto it = queries.constFind(entity);
+    return it == queries.cend() ? none : *it;
 }
 
 } // namespace
@@ -75,11 +79,24 @@ std::optional<Error> checkRole(const Principal& principal, Operation op)
     return std::nullopt;
 }
 
-Result<Id> merchantOf(QSqlDatabase& db, const QString& entity, Id id, const QString& field)
+Result<Id> merchantOf(QSqlDatabase& db, const QString& entity, Id id, const QString& field,
+                      store::StatementCache* statements)
 {
-    const QString sql = ownerQuery(entity);
+    const QString& sql = ownerQuery(entity);
     if (sql.isEmpty())
         return Error::internal(u"no owner query for "_s + entity);
+    if (statements) {
+        store::Statement& q = statements->get(db, sql);
+        q.bindValue(0, id.value);
+        if (auto s = store::exec(q, u"finding an object's merchant"_s); !s)
+            return s.error();
+        const bool found = q.next();
+        const Id merchant{found ? q.value(0).toLongLong() : 0};
+        q.finish();
+        if (!found)
+            return Error::notFound(field, u"no %1 %2"_s.arg(entity, id.toString()));
+        return merchant;
+    }
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(sql);
@@ -91,7 +108,7 @@ Result<Id> merchantOf(QSqlDatabase& db, const QString& entity, Id id, const QStr
     return Id{q.value(0).toLongLong()};
 }
 
-std::optional<Error> checkScope(QSqlDatabase& db, const Access& access)
+std::optional<Error> checkScope(QSqlDatabase& db, const Access& access, store::StatementCache* statements)
 {
     if (!access.enforced)
         return std::nullopt;
@@ -103,7 +120,7 @@ std::optional<Error> checkScope(QSqlDatabase& db, const Access& access)
     for (const ObjectRef& o : access.objects) {
         if (o.id.isNull())
             continue; // nothing named: a new object, checked by its merchant
-        auto owner = merchantOf(db, o.entity, o.id, o.field);
+        auto owner = merchantOf(db, o.entity, o.id, o.field, statements);
         if (!owner)
             return owner.error();
         if (*owner != p.merchantId) // the same answer as for an object that does not exist
@@ -112,13 +129,13 @@ std::optional<Error> checkScope(QSqlDatabase& db, const Access& access)
     return std::nullopt;
 }
 
-std::optional<Error> check(QSqlDatabase& db, const Access& access)
+std::optional<Error> check(QSqlDatabase& db, const Access& access, store::StatementCache* statements)
 {
     if (!access.enforced)
         return std::nullopt;
     if (auto e = checkRole(access.principal, access.op))
         return e;
-    return checkScope(db, access);
+    return checkScope(db, access, statements);
 }
 
 } // namespace souk::auth

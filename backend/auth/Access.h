@@ -12,6 +12,10 @@
 #include "backend/core/Id.h"
 #include "backend/core/Result.h"
 
+namespace souk::store {
+class StatementCache;
+}
+
 namespace souk::auth {
 
 /// An object a command names: its kind ("payment"), its id, and the input field it came from.
@@ -51,14 +55,16 @@ std::optional<Error> checkRole(const Principal& principal, Operation op);
 
 /// The merchant that owns an object ("payment", "order", ...), read on `db`; NotFound when there
 /// is no such object, a null id for an object of the platform (a support user).
-Result<Id> merchantOf(QSqlDatabase& db, const QString& entity, Id id, const QString& field);
+/// With `statements` (the writer's cache), the query is prepared once for the connection.
+Result<Id> merchantOf(QSqlDatabase& db, const QString& entity, Id id, const QString& field,
+                      store::StatementCache* statements = nullptr);
 
 /// Tenant isolation: a merchant's principal may name only its own merchant and objects. Another
 /// merchant's object answers NotFound, as a missing one does, never Forbidden: its existence is
 /// not the principal's business. Platform principals see every merchant (nothing is read).
-std::optional<Error> checkScope(QSqlDatabase& db, const Access& access);
+std::optional<Error> checkScope(QSqlDatabase& db, const Access& access, store::StatementCache* statements = nullptr);
 
 /// Both checks, as the engine runs them before a command or a query.
-std::optional<Error> check(QSqlDatabase& db, const Access& access);
+std::optional<Error> check(QSqlDatabase& db, const Access& access, store::StatementCache* statements = nullptr);
 
 } // namespace souk::auth

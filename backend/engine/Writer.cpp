@@ -212,7 +212,7 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
         const auth::Access* access = job->access() && job->access()->enforced ? job->access() : nullptr;
         // a principal's command runs only if its role and merchant allow it; refused, it never
         // ran, and changed nothing
-        const std::optional<Error> refused = access ? auth::check(db, *access) : std::nullopt;
+        const std::optional<Error> refused = access ? auth::check(db, *access, &statements) : std::nullopt;
         if (refused)
             job->failAfterRun(*refused);
         const Ran ran = refused ? Ran{} : runJob(db, *job, uow, statements, lookups, batchChanges, kept);
