@@ -14,6 +14,61 @@
     </message>
 </context>
 <context>
+    <name>souk::AddUserDialog</name>
+    <message numerus="yes">
+        <location filename="../views/people/AddUserDialog.cpp" line="113"/>
+        <source>At least %n characters. Leave it empty and Souk makes a one-time password, shown to you once, for you to hand over.</source>
+        <translation>
+            <numerusform>At least %n character. Leave it empty and Souk makes a one-time password, shown to you once, for you to hand over.</numerusform>
+            <numerusform>At least %n characters. Leave it empty and Souk makes a one-time password, shown to you once, for you to hand over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AddUserDialog.cpp" line="168"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="234"/>
+        <source>At least %n characters, or leave it empty for a one-time password.</source>
+        <translation>
+            <numerusform>At least %n character, or leave it empty for a one-time password.</numerusform>
+            <numerusform>At least %n characters, or leave it empty for a one-time password.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AddUserDialog.cpp" line="229"/>
+        <source>Use letters, digits and . _ @ - only, at most %n characters.</source>
+        <translation>
+            <numerusform>Use letters, digits and . _ @ - only, at most %n character.</numerusform>
+            <numerusform>Use letters, digits and . _ @ - only, at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::AuditPage</name>
+    <message numerus="yes">
+        <location filename="../views/people/AuditPage.cpp" line="370"/>
+        <source>All %Ln entries match their hash chain.</source>
+        <translation>
+            <numerusform>The %Ln entry matches its hash chain.</numerusform>
+            <numerusform>All %Ln entries match their hash chain.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AuditPage.cpp" line="406"/>
+        <source>The newest %Ln entries; older ones load as you scroll down.</source>
+        <translation>
+            <numerusform>The newest %Ln entry; older ones load as you scroll down.</numerusform>
+            <numerusform>The newest %Ln entries; older ones load as you scroll down.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AuditPage.cpp" line="408"/>
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>souk::BulkEditController</name>
     <message numerus="yes">
         <location filename="../views/catalog/BulkEditController.cpp" line="31"/>
@@ -35,7 +90,7 @@
 <context>
     <name>souk::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="319"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="323"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
@@ -43,12 +98,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="321"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="325"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>
             <numerusform>%1 of %Ln product</numerusform>
             <numerusform>%1 of %Ln products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::CreateApiKeyDialog</name>
+    <message numerus="yes">
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="120"/>
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>At most %n character.</numerusform>
+            <numerusform>At most %n characters.</numerusform>
         </translation>
     </message>
 </context>
@@ -138,6 +204,36 @@
         <translation>
             <numerusform>↑ %n new order</numerusform>
             <numerusform>↑ %n new orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::SignInDialog</name>
+    <message numerus="yes">
+        <location filename="../views/people/SignInDialog.cpp" line="132"/>
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::TotpSetupDialog</name>
+    <message numerus="yes">
+        <location filename="../views/people/TotpSetupDialog.cpp" line="77"/>
+        <source>&lt;b&gt;2.&lt;/b&gt; Enter the %n-digit code the app shows:</source>
+        <translation>
+            <numerusform>&lt;b&gt;2.&lt;/b&gt; Enter the %n-digit code the app shows:</numerusform>
+            <numerusform>&lt;b&gt;2.&lt;/b&gt; Enter the %n-digit code the app shows:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/TotpSetupDialog.cpp" line="180"/>
+        <source>Enter the %n digits the app shows.</source>
+        <translation>
+            <numerusform>Enter the %n digit the app shows.</numerusform>
+            <numerusform>Enter the %n digits the app shows.</numerusform>
         </translation>
     </message>
 </context>

@@ -57,6 +57,507 @@
     </message>
 </context>
 <context>
+    <name>AuditText</name>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="39"/>
+        <source>List merchants</source>
+        <comment>audit operation</comment>
+        <translation>查看商家列表</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="40"/>
+        <source>List locations</source>
+        <comment>audit operation</comment>
+        <translation>查看仓库列表</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="41"/>
+        <source>Read catalog</source>
+        <comment>audit operation</comment>
+        <translation>查看商品目录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="42"/>
+        <source>Search products</source>
+        <comment>audit operation</comment>
+        <translation>搜索商品</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="43"/>
+        <source>Save product</source>
+        <comment>audit operation</comment>
+        <translation>保存商品</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="44"/>
+        <source>Edit product</source>
+        <comment>audit operation</comment>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="45"/>
+        <source>Undo product edit</source>
+        <comment>audit operation</comment>
+        <translation>撤销商品编辑</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="46"/>
+        <source>Bulk edit products</source>
+        <comment>audit operation</comment>
+        <translation>批量编辑商品</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="47"/>
+        <source>Undo bulk edit</source>
+        <comment>audit operation</comment>
+        <translation>撤销批量编辑</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="48"/>
+        <source>Read stock</source>
+        <comment>audit operation</comment>
+        <translation>查看库存</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="49"/>
+        <source>Adjust stock</source>
+        <comment>audit operation</comment>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="51"/>
+        <source>Check import file</source>
+        <comment>audit operation</comment>
+        <translation>检查导入文件</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="52"/>
+        <source>Import catalog</source>
+        <comment>audit operation</comment>
+        <translation>导入商品目录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="53"/>
+        <source>Export catalog</source>
+        <comment>audit operation</comment>
+        <translation>导出商品目录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="54"/>
+        <source>Create customer</source>
+        <comment>audit operation</comment>
+        <translation>创建客户</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="55"/>
+        <source>Set merchant terms</source>
+        <comment>audit operation</comment>
+        <translation>设置商家条款</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="56"/>
+        <source>Add discount code</source>
+        <comment>audit operation</comment>
+        <translation>添加优惠码</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="57"/>
+        <source>Create order</source>
+        <comment>audit operation</comment>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="58"/>
+        <source>Cancel order</source>
+        <comment>audit operation</comment>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="60"/>
+        <source>Advance order</source>
+        <comment>audit operation</comment>
+        <translation>推进订单状态</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="61"/>
+        <source>Read orders</source>
+        <comment>audit operation</comment>
+        <translation>查看订单</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="62"/>
+        <source>Checkout</source>
+        <comment>audit operation</comment>
+        <translation>结账</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="63"/>
+        <source>Authorize payment</source>
+        <comment>audit operation</comment>
+        <translation>授权支付</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="64"/>
+        <source>Capture payment</source>
+        <comment>audit operation</comment>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="65"/>
+        <source>Void payment</source>
+        <comment>audit operation</comment>
+        <translation>撤销支付授权</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="66"/>
+        <source>Refund payment</source>
+        <comment>audit operation</comment>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="67"/>
+        <source>Open dispute</source>
+        <comment>audit operation</comment>
+        <translation>发起争议</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="68"/>
+        <source>Submit dispute evidence</source>
+        <comment>audit operation</comment>
+        <translation>提交争议证据</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="69"/>
+        <source>Resolve dispute</source>
+        <comment>audit operation</comment>
+        <translation>裁决争议</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="70"/>
+        <source>Pay out</source>
+        <comment>audit operation</comment>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="71"/>
+        <source>Read payouts</source>
+        <comment>audit operation</comment>
+        <translation>查看结算</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="72"/>
+        <source>Read ledger</source>
+        <comment>audit operation</comment>
+        <translation>查看账本</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="73"/>
+        <source>Run maintenance</source>
+        <comment>audit operation</comment>
+        <translation>执行维护</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="74"/>
+        <source>Check store</source>
+        <comment>audit operation</comment>
+        <translation>检查数据文件</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="75"/>
+        <source>Sign in</source>
+        <comment>audit operation</comment>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="76"/>
+        <source>Sign out</source>
+        <comment>audit operation</comment>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="77"/>
+        <source>Change password</source>
+        <comment>audit operation</comment>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="78"/>
+        <source>List users</source>
+        <comment>audit operation</comment>
+        <translation>查看用户列表</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="79"/>
+        <source>Add user</source>
+        <comment>audit operation</comment>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="80"/>
+        <source>Disable user</source>
+        <comment>audit operation</comment>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="82"/>
+        <source>Reset two-factor sign-in</source>
+        <comment>audit operation</comment>
+        <translation>重置两步验证</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="83"/>
+        <source>Set up two-factor sign-in</source>
+        <comment>audit operation</comment>
+        <translation>设置两步验证</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="84"/>
+        <source>List API keys</source>
+        <comment>audit operation</comment>
+        <translation>查看 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="85"/>
+        <source>Create API key</source>
+        <comment>audit operation</comment>
+        <translation>创建 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="86"/>
+        <source>Revoke API key</source>
+        <comment>audit operation</comment>
+        <translation>吊销 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="87"/>
+        <source>Read audit log</source>
+        <comment>audit operation</comment>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="88"/>
+        <source>Verify audit log</source>
+        <comment>audit operation</comment>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="97"/>
+        <source>Succeeded</source>
+        <comment>audit outcome</comment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="98"/>
+        <source>Invalid input</source>
+        <comment>audit outcome</comment>
+        <translation>输入无效</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="99"/>
+        <source>Not found</source>
+        <comment>audit outcome</comment>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="100"/>
+        <source>Refused by the current state</source>
+        <comment>audit outcome</comment>
+        <translation>当前状态不允许</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="101"/>
+        <source>Already exists</source>
+        <comment>audit outcome</comment>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="102"/>
+        <source>Changed meanwhile</source>
+        <comment>audit outcome</comment>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="103"/>
+        <source>Amount out of range</source>
+        <comment>audit outcome</comment>
+        <translation>金额超出范围</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="104"/>
+        <source>Store in use elsewhere</source>
+        <comment>audit outcome</comment>
+        <translation>数据文件被占用</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="105"/>
+        <source>Store damaged</source>
+        <comment>audit outcome</comment>
+        <translation>数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="106"/>
+        <source>Store from a newer version</source>
+        <comment>audit outcome</comment>
+        <translation>数据文件版本过新</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="107"/>
+        <source>Store read-only</source>
+        <comment>audit outcome</comment>
+        <translation>数据文件只读</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="108"/>
+        <source>Storage error</source>
+        <comment>audit outcome</comment>
+        <translation>存储错误</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="109"/>
+        <source>Cancelled</source>
+        <comment>audit outcome</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="110"/>
+        <source>Unavailable</source>
+        <comment>audit outcome</comment>
+        <translation>暂不可用</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="111"/>
+        <source>Internal error</source>
+        <comment>audit outcome</comment>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="112"/>
+        <source>Not possible in this state</source>
+        <comment>audit outcome</comment>
+        <translation>当前状态下无法执行</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="113"/>
+        <source>Request key reused</source>
+        <comment>audit outcome</comment>
+        <translation>请求标识重复</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="114"/>
+        <source>Not enough stock</source>
+        <comment>audit outcome</comment>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="115"/>
+        <source>Invalid card</source>
+        <comment>audit outcome</comment>
+        <translation>银行卡无效</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="116"/>
+        <source>Still in progress</source>
+        <comment>audit outcome</comment>
+        <translation>仍在处理中</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="118"/>
+        <source>Not authenticated</source>
+        <comment>audit outcome</comment>
+        <translation>未通过身份验证</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="120"/>
+        <source>Not allowed</source>
+        <comment>audit outcome</comment>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="121"/>
+        <source>Account locked</source>
+        <comment>audit outcome</comment>
+        <translation>账号已锁定</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="141"/>
+        <source>Owner</source>
+        <comment>user role</comment>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="142"/>
+        <source>Staff</source>
+        <comment>user role</comment>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="143"/>
+        <source>Support</source>
+        <comment>user role</comment>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="144"/>
+        <source>Operator</source>
+        <comment>user role</comment>
+        <translation>运维</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="145"/>
+        <source>Administrator</source>
+        <comment>user role</comment>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="154"/>
+        <source>Store file on this computer</source>
+        <comment>how someone signed in</comment>
+        <translation>本机数据文件</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="155"/>
+        <source>Password sign-in</source>
+        <comment>how someone signed in</comment>
+        <translation>密码登录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="156"/>
+        <source>API key</source>
+        <comment>how someone signed in</comment>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="157"/>
+        <source>Not signed in</source>
+        <comment>how someone signed in</comment>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="193"/>
+        <source>Signed in via: %1</source>
+        <extracomment>tooltip line of an audit entry; %1 how the user signed in (&quot;Password sign-in&quot;)</extracomment>
+        <translation>登录方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="196"/>
+        <source>From: %1</source>
+        <extracomment>tooltip line of an audit entry; %1 where the request came from (&quot;local&quot;, a node and address)</extracomment>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="199"/>
+        <source>Credential: %1</source>
+        <extracomment>tooltip line of an audit entry; %1 the id of the session or API key used</extracomment>
+        <translation>凭据：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="202"/>
+        <source>Detail: %1</source>
+        <extracomment>tooltip line of an audit entry; %1 the store&apos;s technical message on a failure</extracomment>
+        <translation>详细信息：%1</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditInput</name>
     <message>
         <location filename="../models/catalog/BulkEditInput.cpp" line="26"/>
@@ -213,184 +714,199 @@
         <translation>这笔付款仍在处理中。请稍候再查看该订单。</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="66"/>
+        <location filename="../models/common/ErrorText.cpp" line="63"/>
+        <source>Sign in again: the user name, password or code is wrong, or the session has ended.</source>
+        <translation>请重新登录：用户名、密码或验证码有误，或会话已结束。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="65"/>
+        <source>Your role does not allow this. Ask an owner or an administrator.</source>
+        <translation>您的角色无权执行此操作。请联系店主或管理员。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="67"/>
+        <source>This account is locked for now. Wait, or ask an administrator.</source>
+        <translation>此账号暂时被锁定。请稍后再试，或联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="72"/>
         <source>Something went wrong (error code: %1).</source>
         <extracomment>%1 is a machine code such as &quot;quota_exceeded&quot; or a number</extracomment>
         <translation>出错了（错误代码：%1）。</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="73"/>
+        <location filename="../models/common/ErrorText.cpp" line="79"/>
         <source>Title</source>
         <comment>product field</comment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="74"/>
+        <location filename="../models/common/ErrorText.cpp" line="80"/>
         <source>Handle</source>
         <comment>product field: URL key</comment>
         <translation>网址标识</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="75"/>
+        <location filename="../models/common/ErrorText.cpp" line="81"/>
         <source>Description</source>
         <comment>product field</comment>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="76"/>
+        <location filename="../models/common/ErrorText.cpp" line="82"/>
         <source>Vendor</source>
         <comment>product field</comment>
         <translation>厂商</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="77"/>
+        <location filename="../models/common/ErrorText.cpp" line="83"/>
         <source>Category</source>
         <comment>product field</comment>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="78"/>
+        <location filename="../models/common/ErrorText.cpp" line="84"/>
         <source>Tags</source>
         <comment>product field</comment>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="79"/>
+        <location filename="../models/common/ErrorText.cpp" line="85"/>
         <source>Status</source>
         <comment>product field</comment>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="80"/>
+        <location filename="../models/common/ErrorText.cpp" line="86"/>
         <source>Option names</source>
         <comment>product field</comment>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="81"/>
+        <location filename="../models/common/ErrorText.cpp" line="87"/>
         <source>Variants</source>
         <comment>product field</comment>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="82"/>
+        <location filename="../models/common/ErrorText.cpp" line="88"/>
         <source>SKU</source>
         <comment>variant field</comment>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="83"/>
+        <location filename="../models/common/ErrorText.cpp" line="89"/>
         <source>Option values</source>
         <comment>variant field</comment>
         <translation>属性值</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="84"/>
+        <location filename="../models/common/ErrorText.cpp" line="90"/>
         <source>Price</source>
         <comment>variant field</comment>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="85"/>
+        <location filename="../models/common/ErrorText.cpp" line="91"/>
         <source>Compare-at price</source>
         <comment>variant field</comment>
         <translation>划线价</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="86"/>
+        <location filename="../models/common/ErrorText.cpp" line="92"/>
         <source>Cost</source>
         <comment>variant field</comment>
         <translation>成本价</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="87"/>
+        <location filename="../models/common/ErrorText.cpp" line="93"/>
         <source>Barcode</source>
         <comment>variant field</comment>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="88"/>
+        <location filename="../models/common/ErrorText.cpp" line="94"/>
         <source>Weight</source>
         <comment>variant field</comment>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="89"/>
+        <location filename="../models/common/ErrorText.cpp" line="95"/>
         <source>Low-stock threshold</source>
         <comment>variant field</comment>
         <translation>低库存阈值</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="90"/>
-        <location filename="../models/common/ErrorText.cpp" line="91"/>
+        <location filename="../models/common/ErrorText.cpp" line="96"/>
+        <location filename="../models/common/ErrorText.cpp" line="97"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="92"/>
+        <location filename="../models/common/ErrorText.cpp" line="98"/>
         <source>Percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="93"/>
+        <location filename="../models/common/ErrorText.cpp" line="99"/>
         <source>Reason</source>
         <comment>stock adjustment</comment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="94"/>
+        <location filename="../models/common/ErrorText.cpp" line="100"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="95"/>
+        <location filename="../models/common/ErrorText.cpp" line="101"/>
         <source>Quantity change</source>
         <comment>stock adjustment</comment>
         <translation>数量变动</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="96"/>
+        <location filename="../models/common/ErrorText.cpp" line="102"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="97"/>
+        <location filename="../models/common/ErrorText.cpp" line="103"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="98"/>
+        <location filename="../models/common/ErrorText.cpp" line="104"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="99"/>
+        <location filename="../models/common/ErrorText.cpp" line="105"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="100"/>
+        <location filename="../models/common/ErrorText.cpp" line="106"/>
         <source>Variant</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="101"/>
+        <location filename="../models/common/ErrorText.cpp" line="107"/>
         <source>Location</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="102"/>
+        <location filename="../models/common/ErrorText.cpp" line="108"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="119"/>
+        <location filename="../models/common/ErrorText.cpp" line="125"/>
         <source>%1: %2</source>
         <extracomment>%1 is a field label such as &quot;Price (variant 3)&quot;, %2 an error sentence</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="139"/>
+        <location filename="../models/common/ErrorText.cpp" line="145"/>
         <source>%1 (variant %2)</source>
         <extracomment>%1 is a variant field such as &quot;Price&quot;; %2 the variant&apos;s 1-based row number</extracomment>
         <translation>%1（规格 %2）</translation>
@@ -1246,32 +1762,32 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="46"/>
+        <location filename="../app/souk/Startup.cpp" line="47"/>
         <source>Souk operations console</source>
         <translation>Souk 运营控制台</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="52"/>
+        <location filename="../app/souk/Startup.cpp" line="53"/>
         <source>Open or create the store FILE.</source>
         <translation>打开或创建数据文件 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="53"/>
+        <location filename="../app/souk/Startup.cpp" line="54"/>
         <source>Fill an empty store with demo data.</source>
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="55"/>
+        <location filename="../app/souk/Startup.cpp" line="56"/>
         <source>With --demo: start demo traffic at RATE orders per second.</source>
         <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="57"/>
+        <location filename="../app/souk/Startup.cpp" line="58"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="59"/>
+        <location filename="../app/souk/Startup.cpp" line="60"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
@@ -1291,6 +1807,112 @@
         <location filename="../app/souk/Startup.cpp" line="206"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
+    </message>
+</context>
+<context>
+    <name>UserText</name>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="26"/>
+        <source>Owner</source>
+        <comment>user role</comment>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="28"/>
+        <source>Staff</source>
+        <comment>user role</comment>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="30"/>
+        <source>Support</source>
+        <comment>user role</comment>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="32"/>
+        <source>Operator</source>
+        <comment>user role</comment>
+        <translation>运维</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="34"/>
+        <source>Admin</source>
+        <comment>user role</comment>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="43"/>
+        <source>Runs one merchant: its catalog, orders, refunds, payouts, terms and people.</source>
+        <translation>管理一个商家：商品目录、订单、退款、结算、条款和用户。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="45"/>
+        <source>Works for one merchant: catalog, stock and orders; no refunds, payouts or people.</source>
+        <translation>为一个商家处理商品目录、库存和订单；不能处理退款、结算或用户。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="47"/>
+        <source>Works payments and orders for every merchant: refunds, voids and disputes; no catalogs or payouts.</source>
+        <translation>处理所有商家的退款、撤销授权和争议；不能管理商品目录或结算。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="50"/>
+        <source>Watches every merchant and runs the store&apos;s upkeep; changes no merchant&apos;s data.</source>
+        <translation>查看所有商家并负责数据文件的日常维护；不更改任何商家的数据。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="52"/>
+        <source>May do everything, for every merchant, including managing people.</source>
+        <translation>可为所有商家执行任何操作，包括管理用户。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="59"/>
+        <source>On</source>
+        <comment>two-step sign-in</comment>
+        <translation>已开启</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="59"/>
+        <source>Off</source>
+        <comment>two-step sign-in</comment>
+        <translation>未开启</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="64"/>
+        <source>Disabled</source>
+        <comment>user state</comment>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="64"/>
+        <source>Active</source>
+        <comment>user state</comment>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="69"/>
+        <source>Never</source>
+        <comment>no sign-in or use yet</comment>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="90"/>
+        <source>Active</source>
+        <comment>API key state</comment>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="92"/>
+        <source>Expired</source>
+        <comment>API key state</comment>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserText.cpp" line="94"/>
+        <source>Revoked</source>
+        <comment>API key state</comment>
+        <translation>已吊销</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1998,135 @@
     <message>
         <source>Not a valid EAN-13, UPC-A or EAN-8 barcode: check the digits.</source>
         <translation type="vanished">不是有效的 EAN-13、UPC-A 或 EAN-8 条码，请检查数字。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::AddUserDialog</name>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="38"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="41"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="254"/>
+        <source>&amp;Add user</source>
+        <translation>添加用户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="75"/>
+        <source>e.g. ana or ana@example.com</source>
+        <translation>例如 ana 或 ana@example.com</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="76"/>
+        <source>&amp;Name:</source>
+        <comment>user name</comment>
+        <translation>用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="97"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="103"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="104"/>
+        <source>&amp;Merchant:</source>
+        <translation>商家(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="112"/>
+        <source>Empty: Souk makes a one-time password</source>
+        <translation>留空则由 Souk 生成一次性密码</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AddUserDialog.cpp" line="113"/>
+        <source>At least %n characters. Leave it empty and Souk makes a one-time password, shown to you once, for you to hand over.</source>
+        <translation>
+            <numerusform>至少 %n 个字符。留空则由 Souk 生成一次性密码，供您转交。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="120"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="133"/>
+        <source>Pick a merchant</source>
+        <translation>选择商家</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="135"/>
+        <source>The merchants could not be read.</source>
+        <translation>无法读取商家列表。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AddUserDialog.cpp" line="168"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="234"/>
+        <source>At least %n characters, or leave it empty for a one-time password.</source>
+        <translation>
+            <numerusform>至少 %n 个字符，或留空以生成一次性密码。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="172"/>
+        <source>This password is too long.</source>
+        <translation>此密码过长。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="179"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="239"/>
+        <source>Pick the merchant this user works for.</source>
+        <translation>请选择此用户所属的商家。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="186"/>
+        <source>Enter a name to sign in with.</source>
+        <translation>请输入用于登录的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="189"/>
+        <source>Use letters, digits and . _ @ - only: no spaces or accents.</source>
+        <translation>只能使用英文字母、数字和 . _ @ -，不能包含空格、中文或其他字符。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="226"/>
+        <source>A user called “%1” exists already. Pick another name.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>已存在名为“%1”的用户。请换一个名称。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AddUserDialog.cpp" line="229"/>
+        <source>Use letters, digits and . _ @ - only, at most %n characters.</source>
+        <translation>
+            <numerusform>只能使用英文字母、数字和 . _ @ -，最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="238"/>
+        <source>You can add people to your own merchant only.</source>
+        <translation>您只能为自己的商家添加用户。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="243"/>
+        <source>You can add owners and staff only.</source>
+        <translation>您只能添加店主和店员。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="244"/>
+        <source>Pick a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AddUserDialog.cpp" line="254"/>
+        <source>Adding…</source>
+        <translation>正在添加…</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +2234,436 @@
         <location filename="../views/inventory/AdjustStockDialog.cpp" line="229"/>
         <source>Applying…</source>
         <translation>正在应用…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ApiKeysDialog</name>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="36"/>
+        <source>API keys of %1</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>%1 的 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="38"/>
+        <source>Programs use these keys to act as %1. A key&apos;s secret was shown once, when it was made; here you see how it starts.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>程序使用这些密钥以 %1 的身份执行操作。密钥只在创建时显示过一次；此处仅显示其开头部分。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="45"/>
+        <source>Key</source>
+        <comment>API key</comment>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="45"/>
+        <source>Name</source>
+        <comment>API key name</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="45"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="45"/>
+        <source>Expires</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="46"/>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="46"/>
+        <source>State</source>
+        <comment>API key state</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="50"/>
+        <source>No API keys yet.</source>
+        <translation>还没有 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="56"/>
+        <source>&amp;Create key…</source>
+        <translation>创建密钥(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="58"/>
+        <source>&amp;Revoke…</source>
+        <translation>吊销(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="106"/>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="138"/>
+        <source>Revoked on %1</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>已于 %1 吊销</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="165"/>
+        <source>This user is disabled: a key for them would not work.</source>
+        <translation>此用户已停用：为其创建的密钥将无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="182"/>
+        <source>Made the key “%1” for %2.</source>
+        <extracomment>%1 is the key&apos;s name, %2 a user name</extracomment>
+        <translation>已为 %2 创建密钥“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="184"/>
+        <source>New API key</source>
+        <translation>新 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="186"/>
+        <source>The key “%1” acts as %2, with their role. Put it in the settings of the program that uses it.</source>
+        <extracomment>%1 is the key&apos;s name, %2 a user name</extracomment>
+        <translation>密钥“%1”以 %2 的身份和角色执行操作。请将它填入使用它的程序的设置中。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="189"/>
+        <source>This is the only time Souk shows this key: it keeps only a fingerprint of it. Copy it now; if it is lost, revoke it and make a new one.</source>
+        <translation>Souk 只显示这一次此密钥，之后仅保存其指纹。请立即复制；如果丢失，请吊销它并创建新的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="191"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="203"/>
+        <source>Revoke the key “%1” (%2)? Programs that use it are refused from now on. This cannot be undone.</source>
+        <extracomment>%1 is the key&apos;s name, %2 how the key starts (&quot;sk_AbCd1234…&quot;)</extracomment>
+        <translation>吊销密钥“%1”（%2）？使用它的程序将从现在起被拒绝访问。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="206"/>
+        <source>Revoke API key</source>
+        <translation>吊销 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="206"/>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ApiKeysDialog.cpp" line="216"/>
+        <source>Revoked the key “%1”.</source>
+        <extracomment>%1 is the key&apos;s name</extracomment>
+        <translation>已吊销密钥“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::AuditEntryPane</name>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="18"/>
+        <source>Selected entry</source>
+        <translation>所选条目</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="19"/>
+        <source>Select an entry to see who made it, how they signed in, and what it touched.</source>
+        <translation>选择一个条目，查看操作人、登录方式以及涉及的对象。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="28"/>
+        <source>When:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="29"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="30"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="31"/>
+        <source>Operation:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="32"/>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="34"/>
+        <source>Signed in via:</source>
+        <extracomment>how the user proved who they were: a password sign-in, an API key, the store file</extracomment>
+        <translation>登录方式：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="36"/>
+        <source>Origin:</source>
+        <extracomment>where the request came from: this computer, or a server node and a network address</extracomment>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="38"/>
+        <source>Credential:</source>
+        <extracomment>the id of the session or API key the request used</extracomment>
+        <translation>凭据：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="40"/>
+        <source>Entry:</source>
+        <extracomment>the entry&apos;s number in the audit log&apos;s hash chain</extracomment>
+        <translation>条目编号：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="41"/>
+        <source>Objects:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="42"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditEntryPane.cpp" line="44"/>
+        <source>Detail:</source>
+        <extracomment>the store&apos;s own (technical) message on a failed operation</extracomment>
+        <translation>详细信息：</translation>
+    </message>
+</context>
+<context>
+    <name>souk::AuditLogModel</name>
+    <message>
+        <location filename="../models/people/AuditLogModel.cpp" line="261"/>
+        <source>Time</source>
+        <comment>audit log column</comment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditLogModel.cpp" line="263"/>
+        <source>User</source>
+        <comment>audit log column</comment>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditLogModel.cpp" line="265"/>
+        <source>Role</source>
+        <comment>audit log column</comment>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditLogModel.cpp" line="267"/>
+        <source>Operation</source>
+        <comment>audit log column</comment>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditLogModel.cpp" line="270"/>
+        <source>Objects</source>
+        <comment>audit log column</comment>
+        <extracomment>the things an audit entry is about: &quot;payment:123, order:456&quot;</extracomment>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditLogModel.cpp" line="272"/>
+        <source>Reason</source>
+        <comment>audit log column</comment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditLogModel.cpp" line="274"/>
+        <source>Outcome</source>
+        <comment>audit log column</comment>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>souk::AuditPage</name>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="45"/>
+        <source>Every change to the store and every refused attempt: who made it, how they signed in, and why. Each entry is chained to the one before it by a hash, so an entry altered afterwards can be found.</source>
+        <translation>记录对数据的每一次更改和每一次被拒绝的尝试：由谁操作、如何登录以及原因。每个条目都通过哈希与前一个条目相连，因此可以发现事后被篡改的条目。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="99"/>
+        <source>Any user</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="100"/>
+        <source>A user name, exactly as they sign in. Press Enter to apply.</source>
+        <translation>输入用户登录时使用的用户名，须完全一致。按 Enter 键应用。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="102"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="107"/>
+        <source>payment or payment:123</source>
+        <extracomment>the audit object filter&apos;s two forms; &quot;payment&quot; and the colon are typed as shown</extracomment>
+        <translation>payment 或 payment:123</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="108"/>
+        <source>A kind of object for every one of its kind (payment, order, product), or kind:id for one. Press Enter to apply.</source>
+        <translation>输入对象类型（payment、order、product）查看该类型的全部对象，或输入“类型:ID”查看单个对象。按 Enter 键应用。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="112"/>
+        <source>&amp;Object:</source>
+        <extracomment>the audit filter on what an entry is about (&quot;payment:123&quot;)</extracomment>
+        <translation>对象(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="116"/>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="117"/>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="118"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="119"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="120"/>
+        <source>All time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="123"/>
+        <source>&amp;Period:</source>
+        <extracomment>the audit filter on when entries were written</extracomment>
+        <translation>时间范围(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="125"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="127"/>
+        <source>Read the newest entries (F5)</source>
+        <translation>读取最新条目 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="128"/>
+        <source>Ver&amp;ify chain</source>
+        <translation>校验哈希链(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="164"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="206"/>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选条件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="226"/>
+        <source>&amp;Load older entries</source>
+        <translation>加载更早的条目(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="243"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="342"/>
+        <source>Verifying the hash chain of the whole audit log…</source>
+        <translation>正在校验整个审计日志的哈希链…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="359"/>
+        <source>Entry %1 does not match its hash chain: it, or the entry before it, was changed, inserted or removed after it was written.</source>
+        <extracomment>%1 the number of the first audit entry whose hash does not match (the &quot;Entry&quot; of the detail pane)</extracomment>
+        <translation>编号为 %1 的条目与哈希链不符：该条目或其前一个条目在写入后被修改、插入或删除过。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="367"/>
+        <source>The audit log has no entries yet: there is nothing to verify.</source>
+        <translation>审计日志中还没有条目，无需校验。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AuditPage.cpp" line="370"/>
+        <source>All %Ln entries match their hash chain.</source>
+        <translation>
+            <numerusform>全部 %Ln 个条目均与哈希链相符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="388"/>
+        <source>No audit entries match these filters.</source>
+        <translation>没有符合这些筛选条件的审计条目。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="389"/>
+        <source>The audit log has no entries yet.</source>
+        <translation>审计日志中还没有条目。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="390"/>
+        <source>Try a longer period, or clear the user and object filters.</source>
+        <translation>请尝试更长的时间范围，或清除用户和对象筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="391"/>
+        <source>Every change to the store, and every refused attempt, will be listed here.</source>
+        <translation>对数据的每一次更改和每一次被拒绝的尝试都会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="404"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AuditPage.cpp" line="406"/>
+        <source>The newest %Ln entries; older ones load as you scroll down.</source>
+        <translation>
+            <numerusform>最新的 %Ln 个条目；向下滚动可加载更早的条目。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/AuditPage.cpp" line="408"/>
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="425"/>
+        <source>Check that no entry was changed, inserted or removed since it was written. This reads the whole log.</source>
+        <translation>检查是否有条目在写入后被修改、插入或删除。此操作会读取整个日志。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/AuditPage.cpp" line="427"/>
+        <source>Only operators and administrators can verify the audit log&apos;s hash chain.</source>
+        <translation>只有运维和管理员可以校验审计日志的哈希链。</translation>
     </message>
 </context>
 <context>
@@ -1669,75 +2850,75 @@
 <context>
     <name>souk::CatalogPage</name>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="121"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="122"/>
         <source>Search title, SKU or barcode (Ctrl+F)</source>
         <translation>搜索标题、SKU 或条码 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="126"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="127"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="127"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="128"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="132"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="133"/>
         <source>Category filter</source>
         <translation>分类筛选</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="136"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="137"/>
         <source>&amp;Low stock</source>
         <translation>低库存(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="143"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="144"/>
         <source>Loading products</source>
         <translation>正在加载商品</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="145"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="146"/>
         <source>&amp;Bulk edit…</source>
         <translation>批量编辑(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="147"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="148"/>
         <source>Change the status, category or prices of the selected products</source>
         <translation>修改所选商品的状态、分类或价格</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="148"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="149"/>
         <source>&amp;New product</source>
         <translation>新建商品(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="151"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="155"/>
         <source>Create a product (%1)</source>
         <translation>新建商品 (%1)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="241"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="245"/>
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="242"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="246"/>
         <source>No category</source>
         <comment>filter: products without a category</comment>
         <translation>未分类</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="319"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="323"/>
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln 个商品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/catalog/CatalogPage.cpp" line="321"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="325"/>
         <source>%1 of %Ln product(s)</source>
         <extracomment>%1 = products shown (e.g. &quot;1,234&quot;); %Ln = all products (&quot;100,000 products&quot;)</extracomment>
         <translation>
@@ -1745,19 +2926,191 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="323"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="327"/>
         <source>only the first %L1 matches are shown</source>
         <translation>仅显示前 %L1 个匹配结果</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="373"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="377"/>
         <source>&amp;Undo Product Edit</source>
         <translation>撤销商品编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/CatalogPage.cpp" line="373"/>
+        <location filename="../views/catalog/CatalogPage.cpp" line="377"/>
         <source>&amp;Undo Bulk Edit</source>
         <translation>撤销批量编辑(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ChangePasswordDialog</name>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="36"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="40"/>
+        <source>You signed in with a one-time password. Choose your own to go on: at least %1 characters; a few unrelated words are easy to remember and hard to guess.</source>
+        <translation>您使用的是一次性密码。请先设置自己的密码再继续：至少 %1 个字符；几个互不相关的词组合起来既好记又难猜。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="43"/>
+        <source>At least %1 characters; a few unrelated words are easy to remember and hard to guess.</source>
+        <translation>至少 %1 个字符；几个互不相关的词组合起来既好记又难猜。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="50"/>
+        <source>&amp;One-time password:</source>
+        <translation>一次性密码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="50"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="51"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="52"/>
+        <source>&amp;Repeat it:</source>
+        <translation>确认新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="54"/>
+        <source>&amp;Save password</source>
+        <translation>保存密码(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="58"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="58"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="76"/>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="80"/>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>新密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="84"/>
+        <source>The two new passwords differ. Type the same one twice.</source>
+        <translation>两次输入的新密码不一致。请输入相同的密码。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="90"/>
+        <source>Saving the password…</source>
+        <translation>正在保存密码…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="103"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ChangePasswordDialog.cpp" line="108"/>
+        <source>Choose another new password: it must be at least %1 characters and differ from the current one.</source>
+        <translation>请换一个新密码：至少 %1 个字符，且不能与当前密码相同。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::CreateApiKeyDialog</name>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="42"/>
+        <source>New API key for %1</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>为 %1 创建 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="45"/>
+        <source>A program that holds this key acts as %1, with their role. Make one key per program, so you can revoke one without stopping the others.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>持有此密钥的程序将以 %1 的身份和角色执行操作。请为每个程序单独创建密钥，这样吊销其中一个时不会影响其他程序。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="54"/>
+        <source>What uses it, e.g. warehouse sync</source>
+        <translation>用途，例如“仓库同步”</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="59"/>
+        <source>Never</source>
+        <comment>API key expiry</comment>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="60"/>
+        <source>In 30 days</source>
+        <comment>API key expiry</comment>
+        <translation>30 天后</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="61"/>
+        <source>In 90 days</source>
+        <comment>API key expiry</comment>
+        <translation>90 天后</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="62"/>
+        <source>In 365 days</source>
+        <comment>API key expiry</comment>
+        <translation>365 天后</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="67"/>
+        <source>&amp;Name:</source>
+        <comment>API key name</comment>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="69"/>
+        <source>&amp;Expires:</source>
+        <comment>API key</comment>
+        <translation>过期时间(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="73"/>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="140"/>
+        <source>&amp;Create key</source>
+        <translation>创建密钥(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="99"/>
+        <source>Name the key after what uses it, so you know which to revoke later.</source>
+        <translation>请按用途为密钥命名，以便日后知道该吊销哪一个。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="120"/>
+        <source>At most %n characters.</source>
+        <translation>
+            <numerusform>最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="125"/>
+        <source>Pick a time in the future.</source>
+        <translation>请选择一个将来的时间。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="130"/>
+        <source>This user is disabled: a key for them would not work.</source>
+        <translation>此用户已停用：为其创建的密钥将无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="140"/>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
     </message>
 </context>
 <context>
@@ -2187,66 +3540,66 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="58"/>
+        <location filename="../views/main/MainWindow.cpp" line="79"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="61"/>
+        <location filename="../views/main/MainWindow.cpp" line="82"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="84"/>
+        <location filename="../views/main/MainWindow.cpp" line="105"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="86"/>
+        <location filename="../views/main/MainWindow.cpp" line="107"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="87"/>
+        <location filename="../views/main/MainWindow.cpp" line="111"/>
         <source>Payouts</source>
         <comment>sidebar page</comment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="95"/>
+        <location filename="../views/main/MainWindow.cpp" line="128"/>
         <source>The store file is damaged, so Souk stopped saving changes. You can still view and export what it holds; restore the newest backup to go on.</source>
         <translation>存储文件已损坏，Souk 已停止保存更改。您仍可查看和导出其中的数据；请恢复最新的备份后再继续。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="98"/>
+        <location filename="../views/main/MainWindow.cpp" line="131"/>
         <source>Read-only: the store is damaged</source>
         <translation>只读：存储文件已损坏</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="136"/>
+        <location filename="../views/main/MainWindow.cpp" line="172"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="137"/>
+        <location filename="../views/main/MainWindow.cpp" line="173"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="140"/>
+        <location filename="../views/main/MainWindow.cpp" line="176"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="143"/>
+        <location filename="../views/main/MainWindow.cpp" line="200"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="148"/>
+        <location filename="../views/main/MainWindow.cpp" line="205"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2255,86 +3608,164 @@
         <translation type="vanished">撤销批量编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="158"/>
+        <location filename="../views/main/MainWindow.cpp" line="63"/>
+        <source>Owner</source>
+        <comment>role</comment>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="64"/>
+        <source>Staff</source>
+        <comment>role</comment>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="65"/>
+        <source>Support</source>
+        <comment>role</comment>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="66"/>
+        <source>Operator</source>
+        <comment>role</comment>
+        <translation>运维</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="67"/>
+        <source>Administrator</source>
+        <comment>role</comment>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="113"/>
+        <source>Users</source>
+        <comment>sidebar page</comment>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="115"/>
+        <source>Audit log</source>
+        <comment>sidebar page</comment>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="182"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="185"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="188"/>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="192"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="215"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="162"/>
+        <location filename="../views/main/MainWindow.cpp" line="219"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="164"/>
+        <location filename="../views/main/MainWindow.cpp" line="221"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="171"/>
+        <location filename="../views/main/MainWindow.cpp" line="228"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="172"/>
+        <location filename="../views/main/MainWindow.cpp" line="229"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="190"/>
+        <location filename="../views/main/MainWindow.cpp" line="247"/>
         <source>%1 (%2)</source>
         <comment>page and shortcut</comment>
         <extracomment>tooltip of a sidebar page: %1 the page (&quot;Orders&quot;), %2 its shortcut (&quot;Ctrl+2&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="196"/>
+        <location filename="../views/main/MainWindow.cpp" line="253"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="201"/>
+        <location filename="../views/main/MainWindow.cpp" line="258"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="250"/>
+        <location filename="../views/main/MainWindow.cpp" line="274"/>
+        <source>%1 · %2</source>
+        <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="275"/>
+        <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
+        <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="278"/>
+        <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
+        <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="385"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="257"/>
+        <location filename="../views/main/MainWindow.cpp" line="392"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="258"/>
+        <location filename="../views/main/MainWindow.cpp" line="393"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="264"/>
+        <location filename="../views/main/MainWindow.cpp" line="399"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="268"/>
+        <location filename="../views/main/MainWindow.cpp" line="403"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="270"/>
+        <location filename="../views/main/MainWindow.cpp" line="405"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="282"/>
+        <location filename="../views/main/MainWindow.cpp" line="417"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="284"/>
+        <location filename="../views/main/MainWindow.cpp" line="419"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -2504,293 +3935,317 @@
     </message>
 </context>
 <context>
+    <name>souk::OneTimeSecretView</name>
+    <message>
+        <location filename="../views/people/OneTimeSecretView.cpp" line="35"/>
+        <source>Secret, shown once</source>
+        <translation>机密内容，仅显示一次</translation>
+    </message>
+    <message>
+        <location filename="../views/people/OneTimeSecretView.cpp" line="43"/>
+        <location filename="../views/people/OneTimeSecretView.cpp" line="68"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/OneTimeSecretView.cpp" line="45"/>
+        <source>Copy to the clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../views/people/OneTimeSecretView.cpp" line="67"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>souk::OrderDetailDialog</name>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="44"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="116"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="45"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="122"/>
         <source>Order %1</source>
         <extracomment>%1 is the order number (&quot;#1042&quot;)</extracomment>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="46"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="47"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="56"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="57"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
         <source>Card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="58"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="59"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="61"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="61"/>
         <source>Entry</source>
         <translation>分录</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="61"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="61"/>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="60"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="61"/>
         <source>Credit</source>
         <translation>贷方</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="62"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="63"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="64"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="64"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="65"/>
         <source>Payments</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="65"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="66"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="66"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="67"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="68"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="69"/>
         <source>&amp;Capture</source>
         <translation>扣款(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="70"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="71"/>
         <source>&amp;Refund…</source>
         <translation>退款(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="72"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="73"/>
         <source>Cancel &amp;order</source>
         <translation>取消订单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="74"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="75"/>
         <source>Send &amp;evidence…</source>
         <translation>发送证据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="76"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="77"/>
         <source>Answer the customer&apos;s dispute: the card network reviews the evidence and decides</source>
         <translation>回应客户的争议：由卡组织审查证据并作出裁决</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="118"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="124"/>
         <source>&lt;b&gt;Order %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · placed %6</source>
         <extracomment>%1 order number, %2 status, %3 payment state, %4 customer name, %5 email, %6 date</extracomment>
         <translation>&lt;b&gt;订单 %1&lt;/b&gt; · %2 · %3&lt;br&gt;%4 &amp;lt;%5&amp;gt; · 下单时间 %6</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="123"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="129"/>
         <source>Order ID %1</source>
         <translation>订单 ID %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="126"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="132"/>
         <source>This order needs attention</source>
         <translation>此订单需要处理</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="131"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="137"/>
         <source>Subtotal %1 − discount %2 + tax %3 + delivery %4 = &lt;b&gt;%5&lt;/b&gt; · captured %6 · refunded %7</source>
         <extracomment>order totals line</extracomment>
         <translation>商品总额 %1 − 优惠 %2 + 税费 %3 + 运费 %4 = &lt;b&gt;%5&lt;/b&gt; · 已扣款 %6 · 已退款 %7</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="164"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="171"/>
         <source>Phone:</source>
         <extracomment>the customer&apos;s phone number in the order detail</extracomment>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="203"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="210"/>
         <source>captured %1</source>
         <translation>已扣款 %1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="206"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="213"/>
         <source>Needs attention: %1</source>
         <extracomment>%1 why a person must look at the payment, e.g. &quot;The provider refused the capture: …&quot;</extracomment>
         <translation>需要处理：%1</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="208"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="215"/>
         <source>Payment</source>
         <translation>支付</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="209"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="216"/>
         <source>%1 •••• %2</source>
         <translation>%1 •••• %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="215"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="222"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="222"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="229"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="254"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="261"/>
         <source>%1: %2</source>
         <extracomment>%1 a payment event (&quot;Payment captured&quot;), %2 the status change it made (&quot;Authorized → Paid&quot;)</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="354"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="361"/>
         <source>Send the evidence for the dispute of %1 (%2)? The card network then reviews it and decides; the evidence cannot be changed afterwards. It is due by %3.</source>
         <extracomment>%1 the disputed amount, %2 the customer&apos;s reason, %3 the date the evidence is due by</extracomment>
         <translation>发送金额为 %1 的争议（%2）的证据吗？之后由卡组织审查并裁决，证据发送后不能再修改。截止时间为 %3。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="357"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="364"/>
         <source>Send evidence</source>
         <translation>发送证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="368"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="375"/>
         <source>Evidence sent. The dispute is under review.</source>
         <translation>证据已发送，争议正在审查中。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="220"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="227"/>
         <source>%1; evidence due %2</source>
         <extracomment>%1 is the dispute&apos;s reason, %2 the date by which evidence must be sent</extracomment>
         <translation>%1；须于 %2 前提交证据</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="166"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="173"/>
         <source>Deliver to:</source>
         <extracomment>the customer&apos;s delivery addresses in the order detail, one a line</extracomment>
         <translation>配送地址：</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="251"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="258"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="290"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="297"/>
         <source>Capture payment</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="291"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="298"/>
         <source>Capture %1 from the card •••• %2?</source>
         <translation>从银行卡 •••• %2 扣款 %1？</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="292"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="299"/>
         <source>Capture</source>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="303"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="310"/>
         <source>Captured %1.</source>
         <translation>已扣款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="316"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="323"/>
         <source>Refunded %1.</source>
         <translation>已退款 %1。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="326"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="333"/>
         <source>Cancel this order and refund %1 to the customer? The items go back into stock.</source>
         <translation>取消此订单并向客户退款 %1？商品将退回库存。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="328"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="335"/>
         <source>Cancel this order? Its reserved items are released.</source>
         <translation>取消此订单？为其预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="329"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="336"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../views/orders/OrderDetailDialog.cpp" line="340"/>
+        <location filename="../views/orders/OrderDetailDialog.cpp" line="347"/>
         <source>The order was cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -3099,111 +4554,111 @@
 <context>
     <name>souk::PayoutsPage</name>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="48"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="49"/>
         <source>What the marketplace holds for you, and what it has paid out. A payout moves everything owed to you, in each currency, to your bank account.</source>
         <translation>平台为您代收的款项以及已结算给您的款项。结算会把应付给您的各币种金额全部转入您的银行账户。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="53"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="54"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="56"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="57"/>
         <source>&amp;Pay out…</source>
         <translation>结算(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
-        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="68"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
         <source>Debit</source>
         <translation>借方</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="65"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
         <source>Credit</source>
         <translation>贷方</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="66"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="68"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="67"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
         <source>&lt;b&gt;Balances&lt;/b&gt;</source>
         <translation>&lt;b&gt;余额&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="68"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="70"/>
         <source>&lt;b&gt;Payouts&lt;/b&gt;</source>
         <translation>&lt;b&gt;结算记录&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="69"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="71"/>
         <source>No payouts yet.</source>
         <translation>还没有结算记录。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="143"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="145"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="175"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="177"/>
         <source>The balances could not be read.</source>
         <translation>无法读取余额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="177"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
         <source>Nothing is owed to you now.</source>
         <translation>目前没有应付给您的款项。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="180"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="182"/>
         <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="184"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="186"/>
         <source>You owe the marketplace &lt;b&gt;%1&lt;/b&gt;: refunds and lost disputes exceed your sales.</source>
         <extracomment>%1 one amount per currency; refunds and lost disputes exceed the merchant&apos;s sales there</extracomment>
         <translation>您欠平台 &lt;b&gt;%1&lt;/b&gt;：退款和败诉的争议超过了您的销售额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="227"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="229"/>
         <source>Pay out</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="238"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="240"/>
         <source>Nothing was paid out: less is owed to you now than you confirmed. Check the balance and pay out again.</source>
         <translation>未结算任何款项：目前应付给您的金额少于您确认的金额。请核对余额后重新结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="226"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="228"/>
         <source>Pay out %1 to your bank account? What is owed to you moves to paid out.</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>将 %1 结算到您的银行账户吗？应付给您的款项将转为已结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="250"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="252"/>
         <source>Paid out %1.</source>
         <translation>已结算 %1。</translation>
     </message>
@@ -3311,59 +4766,59 @@
 <context>
     <name>souk::ProductEditor</name>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="62"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="63"/>
         <source>&amp;Product</source>
         <translation>商品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="64"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="65"/>
         <source>&amp;Stock</source>
         <translation>库存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="69"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="71"/>
         <source>Save (%1)</source>
         <translation>保存 (%1)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="119"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="121"/>
         <source>Variants</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="136"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="138"/>
         <source>A&amp;dd variant</source>
         <translation>添加规格(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="138"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="140"/>
         <source>&amp;Remove variant</source>
         <translation>删除规格(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="170"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="172"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="212"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="214"/>
         <source>New product[*]</source>
         <extracomment>window title of the product editor for a product not saved yet; [*] marks unsaved changes</extracomment>
         <translation>新商品[*]</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="215"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="217"/>
         <source>%1[*] – Product</source>
         <extracomment>window title of the product editor; %1 = product title. [*] marks unsaved changes.</extracomment>
         <translation>%1[*] – 商品</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="231"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="233"/>
         <source>A product needs at least one variant.</source>
         <translation>商品至少需要一个规格。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="267"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="269"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -3372,59 +4827,59 @@
         <translation type="vanished">已保存“%1”。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="398"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="400"/>
         <source>This product was changed by someone else since you opened it.</source>
         <translation>您打开此商品后，它已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="399"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="401"/>
         <source>Reload it to see the other changes, then make yours again.</source>
         <translation>请重新加载以查看他人的修改，然后重新进行您的修改。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="370"/>
-        <location filename="../views/catalog/ProductEditor.cpp" line="387"/>
-        <location filename="../views/catalog/ProductEditor.cpp" line="400"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="372"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="389"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="402"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="321"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="323"/>
         <source>Undo the save?</source>
         <translation>撤销保存？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="322"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="324"/>
         <source>Undoing the save also discards the changes you have not saved yet. Undo anyway?</source>
         <translation>撤销保存会同时丢弃您尚未保存的修改。仍要撤销吗？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="354"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="356"/>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="369"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="371"/>
         <source>Reload the product to see it as it is now.</source>
         <translation>重新加载该商品以查看其当前内容。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="409"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="411"/>
         <source>Please correct the highlighted field before saving.</source>
         <translation>请先更正突出显示的字段，然后再保存。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="452"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="454"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="453"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="455"/>
         <source>The changes to this product have not been saved. Discard them?</source>
         <translation>对此商品的更改尚未保存。要放弃这些更改吗？</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductEditor.cpp" line="453"/>
+        <location filename="../views/catalog/ProductEditor.cpp" line="455"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
@@ -3488,17 +4943,17 @@
 <context>
     <name>souk::ProductStockTab</name>
     <message>
-        <location filename="../views/catalog/ProductStockTab.cpp" line="24"/>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="26"/>
         <source>Save the product first to manage its stock.</source>
         <translation>请先保存商品，再管理其库存。</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductStockTab.cpp" line="39"/>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="41"/>
         <source>&amp;Adjust stock…</source>
         <translation>调整库存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../views/catalog/ProductStockTab.cpp" line="41"/>
+        <location filename="../views/catalog/ProductStockTab.cpp" line="44"/>
         <source>H&amp;istory…</source>
         <translation>库存流水(&amp;I)…</translation>
     </message>
@@ -3546,6 +5001,24 @@
         <source>The changes to “%1” cannot be undone: %2 Nothing was undone.</source>
         <extracomment>%1 = product title, %2 = the reason, e.g. &quot;SKU (variant 2): This value is already in use.&quot;</extracomment>
         <translation>无法撤销对“%1”的修改：%2 未撤销任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReasonDialog</name>
+    <message>
+        <location filename="../views/people/ReasonDialog.cpp" line="37"/>
+        <source>Why? The audit log keeps it with your name.</source>
+        <translation>请说明原因，审计日志会连同您的用户名一起记录</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ReasonDialog.cpp" line="45"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/ReasonDialog.cpp" line="76"/>
+        <source>Say why: the audit log keeps the reason.</source>
+        <translation>请填写原因：审计日志会记录该原因。</translation>
     </message>
 </context>
 <context>
@@ -3628,6 +5101,118 @@
     </message>
 </context>
 <context>
+    <name>souk::SignInDialog</name>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="23"/>
+        <source>Souk is locked</source>
+        <translation>Souk 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="23"/>
+        <source>Sign in to Souk</source>
+        <translation>登录 Souk</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="30"/>
+        <source>Souk locked itself after a while without use. Sign in again as %1 to go on.</source>
+        <translation>Souk 因一段时间未使用已自动锁定。请以 %1 的身份重新登录以继续。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="33"/>
+        <source>This store has users. Sign in to open it.
+%1</source>
+        <translation>此数据文件已设置用户，请登录后打开。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="46"/>
+        <source>Only if two-step sign-in is on</source>
+        <translation>仅在开启两步验证时填写</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="47"/>
+        <source>The 6-digit code from your authenticator app, or one of your recovery codes.</source>
+        <translation>身份验证器应用中的 6 位验证码，或您的任一恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="50"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="51"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="52"/>
+        <source>&amp;Code:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="55"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="55"/>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="59"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="66"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="87"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="92"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="97"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="113"/>
+        <source>Two-step sign-in is on for this user: enter the code from your authenticator app.</source>
+        <translation>此用户已开启两步验证：请输入身份验证器应用中的验证码。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="115"/>
+        <source>The code is wrong or was already used. Wait for the next code and try again.</source>
+        <translation>验证码错误或已被使用。请等待下一个验证码后重试。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="122"/>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/SignInDialog.cpp" line="132"/>
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>登录失败次数过多。请在 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/SignInDialog.cpp" line="135"/>
+        <source>This user is disabled. Ask an owner or an administrator.</source>
+        <translation>此用户已停用。请联系店主或管理员。</translation>
+    </message>
+</context>
+<context>
     <name>souk::StockLevelModel</name>
     <message>
         <location filename="../models/inventory/StockLevelModel.cpp" line="94"/>
@@ -3690,6 +5275,324 @@
         <location filename="../views/import/TaskProgressWidget.cpp" line="83"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::TotpSetupDialog</name>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="42"/>
+        <source>Set up two-step sign-in</source>
+        <translation>设置两步验证</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="56"/>
+        <source>After your password, Souk will also ask for a code from an authenticator app on your phone, so a stolen password alone does not get in.</source>
+        <translation>输入密码后，Souk 还会要求输入手机上身份验证器应用中的验证码。这样即使密码被盗，他人也无法仅凭密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="59"/>
+        <source>&lt;b&gt;1.&lt;/b&gt; In the app, add an account and scan this code:</source>
+        <translation>&lt;b&gt;1.&lt;/b&gt; 在应用中添加账号，并扫描此二维码：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="61"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="65"/>
+        <source>QR code to scan with an authenticator app</source>
+        <translation>供身份验证器应用扫描的二维码</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="67"/>
+        <source>Cannot scan it? Enter this key in the app instead (time-based):</source>
+        <translation>无法扫描？请在应用中手动输入此密钥（基于时间）：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/TotpSetupDialog.cpp" line="77"/>
+        <source>&lt;b&gt;2.&lt;/b&gt; Enter the %n-digit code the app shows:</source>
+        <translation>
+            <numerusform>&lt;b&gt;2.&lt;/b&gt; 输入应用显示的 %n 位验证码：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="92"/>
+        <source>&amp;Code:</source>
+        <comment>one-time code from an app</comment>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="96"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="263"/>
+        <source>&amp;Turn on</source>
+        <translation>开启(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="131"/>
+        <source>Two-step sign-in belongs to a user. Add a user for yourself and sign in as it, then set it up.</source>
+        <translation>两步验证需绑定到用户。请先为自己添加一个用户并以该用户登录，然后再进行设置。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="156"/>
+        <source>The QR code could not be drawn. Enter the key below instead.</source>
+        <translation>无法生成二维码。请改为输入下方的密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/people/TotpSetupDialog.cpp" line="180"/>
+        <source>Enter the %n digits the app shows.</source>
+        <translation>
+            <numerusform>请输入应用显示的 %n 位数字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="193"/>
+        <source>This code does not match. Check that the phone&apos;s clock is right, then enter the code the app shows now.</source>
+        <translation>验证码不匹配。请确认手机时间准确，然后输入应用当前显示的验证码。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="216"/>
+        <source>Recovery codes</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="224"/>
+        <source>&lt;b&gt;Two-step sign-in is on.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;两步验证已开启。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="226"/>
+        <source>If you lose your phone, sign in with one of these recovery codes instead of a code from the app. Each works once. Keep them somewhere safe, away from the phone: a password manager or a printout.</source>
+        <translation>如果手机丢失，可以用其中一个恢复码代替应用中的验证码登录。每个恢复码只能使用一次。请将它们保存在手机以外的安全位置，例如密码管理器或打印件。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="231"/>
+        <source>Souk shows these codes only now: it keeps only their fingerprints.</source>
+        <translation>Souk 只在此时显示这些恢复码，之后仅保存其指纹。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="233"/>
+        <source>I have &amp;saved them</source>
+        <translation>我已保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="263"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::UserListModel</name>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="173"/>
+        <source>Disabled on %1: cannot sign in, and its API keys are revoked.</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>已于 %1 停用：无法登录，其 API 密钥已被吊销。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="176"/>
+        <source>Has a one-time password: chooses their own at the next sign-in.</source>
+        <translation>使用一次性密码：下次登录时需设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="180"/>
+        <source>Wrong passwords or codes since the last sign-in; many in a row pause sign-in for a while.</source>
+        <translation>自上次登录以来输错密码或验证码的次数；连续输错多次将暂停登录一段时间。</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="233"/>
+        <source>Name</source>
+        <comment>user name</comment>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="235"/>
+        <source>Role</source>
+        <comment>user role</comment>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="238"/>
+        <source>Two-step</source>
+        <extracomment>whether the user signs in with a code from an authenticator app too</extracomment>
+        <translation>两步验证</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="240"/>
+        <source>State</source>
+        <comment>user active or disabled</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="242"/>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location filename="../models/people/UserListModel.cpp" line="244"/>
+        <source>Failed sign-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+</context>
+<context>
+    <name>souk::UsersPage</name>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="71"/>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="72"/>
+        <source>&amp;Disable…</source>
+        <comment>disable a user</comment>
+        <translation>停用(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="73"/>
+        <source>&amp;Reset two-step…</source>
+        <translation>重置两步验证(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="74"/>
+        <source>Turn off the user&apos;s two-step sign-in, for a lost phone; they set it up again</source>
+        <translation>关闭该用户的两步验证（适用于手机丢失）；之后由其重新设置</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="75"/>
+        <source>API &amp;keys…</source>
+        <translation>API 密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="76"/>
+        <source>Set up &amp;two-step sign-in…</source>
+        <translation>设置两步验证(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="98"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="128"/>
+        <source>Your role does not manage people. You can set up two-step sign-in for yourself.</source>
+        <translation>您的角色无权管理用户。您可以为自己设置两步验证。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="130"/>
+        <source>This store has no users yet: whoever opens it is its owner, without a password. Add a user to make everyone sign in, from the next start of Souk on.</source>
+        <translation>此数据文件还没有用户：任何打开它的人无需密码即为店主。添加用户后，从下次启动 Souk 起所有人都需要登录。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="133"/>
+        <source>The people of your merchant. You add owners and staff, disable them, reset their two-step sign-in and manage their API keys.</source>
+        <translation>您所在商家的用户。您可以添加或停用店主和店员，重置其两步验证，并管理其 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="136"/>
+        <source>Everyone who signs in to this store, for every merchant.</source>
+        <translation>所有商家中登录此数据文件的全部用户。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="174"/>
+        <source>You cannot disable yourself: ask another owner or an administrator</source>
+        <translation>您不能停用自己：请联系其他店主或管理员</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="175"/>
+        <source>Stop the user from signing in; their API keys stop working</source>
+        <translation>禁止该用户登录，其 API 密钥也将失效</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="180"/>
+        <source>Ask for a code from an authenticator app after your password</source>
+        <translation>登录时除密码外，还需输入身份验证器应用中的验证码</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="181"/>
+        <source>Two-step sign-in belongs to a user: add one for yourself and sign in as it</source>
+        <translation>两步验证需绑定到用户：请为自己添加一个用户并以该用户登录</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="189"/>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="204"/>
+        <source>Added %1 as %2.</source>
+        <extracomment>%1 is a user name, %2 a role (&quot;Staff&quot;)</extracomment>
+        <translation>已将 %1 添加为%2。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="210"/>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="212"/>
+        <source>Hand this password to %1 in person, or over a channel only they read. They sign in with the name “%1” and this password once, and then choose their own.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>请当面将此密码交给 %1，或通过只有对方能看到的渠道发送。对方用用户名“%1”和此密码登录一次后，再设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="216"/>
+        <source>This is the only time Souk shows this password: it keeps only a hash of it. If it is lost before they sign in, disable the user and add them again.</source>
+        <translation>Souk 只显示这一次此密码，之后仅保存其哈希值。如果在对方登录前丢失，请停用该用户并重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="218"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="231"/>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="233"/>
+        <source>Disable %1? They are signed out, cannot sign in again, and their API keys stop working.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>停用 %1？该用户将被退出登录且无法再次登录，其 API 密钥也将失效。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="234"/>
+        <source>Disable</source>
+        <comment>disable a user</comment>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="244"/>
+        <source>Disabled %1.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="258"/>
+        <source>Reset two-step sign-in</source>
+        <translation>重置两步验证</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="260"/>
+        <source>Reset the two-step sign-in of %1? Their authenticator app and recovery codes stop working, and they sign in with their password alone until they set it up again.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>重置 %1 的两步验证？其身份验证器应用和恢复码将失效，在重新设置之前只需密码即可登录。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="264"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="274"/>
+        <source>Two-step sign-in of %1 is off. They can set it up again.</source>
+        <extracomment>%1 is a user name</extracomment>
+        <translation>已关闭 %1 的两步验证。该用户可以重新设置。</translation>
+    </message>
+    <message>
+        <location filename="../views/people/UsersPage.cpp" line="296"/>
+        <source>Two-step sign-in is on for you.</source>
+        <translation>您已开启两步验证。</translation>
     </message>
 </context>
 <context>
