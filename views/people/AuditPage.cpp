@@ -181,7 +181,7 @@ void AuditPage::buildTable()
     m_table->setColumnWidth(AuditLogModel::User, std::max(width(u"support-agent"_s), 110));
     m_table->setColumnWidth(AuditLogModel::Role, std::max(width(AuditText::role(u"admin"_s)), 90));
     m_table->setColumnWidth(AuditLogModel::Operation, width(AuditText::operation(u"submit_dispute_evidence"_s)));
-    m_table->setColumnWidth(AuditLogModel::Objects, width(u"payment:1234567890123456, order:12345"_s));
+    m_table->setColumnWidth(AuditLogModel::Objects, width(u"payment:388018952640401408, order:3880"_s));
     m_table->setColumnWidth(AuditLogModel::Reason, std::max(width(u"damaged in transit, goodwill"_s), 160));
     m_table->viewport()->installEventFilter(this); // keeps the empty state over the rows' area
 }

@@ -252,6 +252,7 @@ void TotpSetupDialog::showCodeError(const QString& text, const QString& details)
     m_codeError->setText(text);
     m_codeError->setToolTip(details);
     m_codeError->show();
+    adjustSize(); // the error line takes room of its own: nothing may slide under the QR code
     m_code->setFocus(Qt::OtherFocusReason);
     m_code->selectAll();
 }
