@@ -43,6 +43,14 @@ struct Access
     /// LocalClient::Options::accessChecks): then nothing is checked and nothing audited.
     bool enforced = true;
 
+    /// `principal` asking to run `op`, naming nothing yet.
+    static Access of(const Principal& principal, Operation op)
+    {
+        Access access;
+        access.principal = principal;
+        access.op = op;
+        return access;
+    }
     Access& forMerchant(Id merchant, const QString& field = QStringLiteral("merchantId"));
     Access& on(const QString& entity, Id id, const QString& field);
     Access& because(const QString& why);

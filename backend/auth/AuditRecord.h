@@ -21,7 +21,7 @@ struct AuditRecord
     Id userId;
     QString userName;
     QString role;
-    Id merchantId;
+    Id merchantId; ///< the merchant the command was about (its principal's, or its objects'); null: the platform
     QString via;
     Id credentialId;
     QString origin;

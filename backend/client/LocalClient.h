@@ -157,7 +157,7 @@ private:
     /// What the current principal asks to do (see auth::Access).
     auth::Access ask(auth::Operation op) const
     {
-        auth::Access access{principal(), op};
+        auth::Access access = auth::Access::of(principal(), op);
         access.enforced = m_options.accessChecks;
         return access;
     }

@@ -79,7 +79,7 @@ QFuture<Result<bool>> LocalClient::signOut()
 
 QFuture<Result<bool>> LocalClient::closeSession(const auth::Principal& was)
 {
-    auth::Access access{was, Op::SignOut};
+    auto access = auth::Access::of(was, Op::SignOut);
     access.on(u"user"_s, was.userId, u"userId"_s);
     return m_engine->write<bool>(access, [session = was.credentialId](store::UnitOfWork& uow) -> Result<bool> {
         if (auto s = auth::Credentials::closeSession(uow, session); !s)

@@ -46,7 +46,7 @@ struct Checked
 Checked check(const auth::UserSecrets& user, const QString& password, const QString& code, qint64 nowMs)
 {
     if (!auth::PasswordHash::verify(user.passwordHash, password))
-        return {wrongCredentials()};
+        return {wrongCredentials(), std::nullopt, {}, true};
     if (user.totpSecret.isEmpty())
         return {};
     const QString trimmed = code.trimmed();
@@ -56,11 +56,12 @@ Checked check(const auth::UserSecrets& user, const QString& password, const QStr
     if (trimmed.size() == auth::Totp::Digits) {
         const auto step = auth::Totp::match(user.totpSecret, trimmed, nowMs, user.totpLastStep);
         if (!step)
-            return {Error{ErrorCode::Unauthenticated, u"the code is wrong or was already used"_s, u"code"_s}};
-        return {std::nullopt, step, {}};
+            return {Error{ErrorCode::Unauthenticated, u"the code is wrong or was already used"_s, u"code"_s},
+                    std::nullopt, {}, true};
+        return {std::nullopt, step, {}, true};
     }
     // not a TOTP code: a recovery code, spent (and checked unspent) by the write
-    return {std::nullopt, std::nullopt, auth::Secret::hashOf(auth::Totp::normaliseRecoveryCode(trimmed))};
+    return {std::nullopt, std::nullopt, auth::Secret::hashOf(auth::Totp::normaliseRecoveryCode(trimmed)), true};
 }
 
 /// Refusals that need no password check: a disabled user, or one that must wait.

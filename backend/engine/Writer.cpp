@@ -131,10 +131,29 @@ constexpr qsizetype AuditDetailMax = 500;
 /// savepoint and inside the batch's transaction: the row commits with the command's effect, or
 /// alone for a command that failed. An error loses the batch: no command is acknowledged
 /// without its audit row.
+/// The merchant an audit row belongs to, so that the merchant's owner sees it: the principal's
+/// own, else the one the command named, else the owner of the first object it named (support
+/// refunding a payment: one cached lookup, for platform principals only); null for the platform.
+Id auditMerchant(QSqlDatabase& db, const auth::Access& access, store::StatementCache& statements)
+{
+    if (!access.principal.merchantId.isNull())
+        return access.principal.merchantId;
+    if (!access.merchantId.isNull())
+        return access.merchantId;
+    for (const auth::ObjectRef& o : access.objects) {
+        if (o.id.isNull())
+            continue;
+        auto owner = auth::merchantOf(db, o.entity, o.id, o.field, &statements);
+        return owner ? *owner : Id{}; // a missing object: the row is the platform's
+    }
+    return {};
+}
+
 std::optional<Error> appendAudit(store::UnitOfWork& uow, const WriteJob& job, const auth::Access& access,
-                                 auth::AuditLog::Head& head)
+                                 auth::AuditLog::Head& head, store::StatementCache& statements)
 {
     auth::AuditRecord record = auth::AuditRecord::of(access.principal, auth::operationName(access.op), uow.nowMs());
+    record.merchantId = auditMerchant(uow.db(), access, statements);
     record.objects = access.objectNames();
     record.reason = access.reason;
     const std::shared_ptr<auth::AuditNote> note = auth::AuditNote::of(uow);
@@ -218,7 +237,7 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
         const Ran ran = refused ? Ran{} : runJob(db, *job, uow, statements, lookups, batchChanges, kept);
         failure = ran.lost;
         if (!failure && access)
-            failure = appendAudit(uow, *job, *access, audit);
+            failure = appendAudit(uow, *job, *access, audit, statements);
         if (failure)
             break; // the transaction is gone: the jobs after it must not run outside it
         // an audit row is kept like a command's changes: a later failure may not roll it back

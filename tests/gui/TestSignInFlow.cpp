@@ -184,7 +184,7 @@ void TestSignInFlow::oneTimePasswordMustBeReplaced()
     QVERIFY(added);
     const QString oneTime = added->oneTimePassword;
     QVERIFY(oneTime.size() >= 12);
-    StoreFixture::wait(client.signOut());
+    QVERIFY(StoreFixture::wait(client.signOut()));
     QVERIFY(StoreFixture::wait(client.signIn(u"lee"_s, oneTime, {})));
     QVERIFY(client.principal().mustChangePassword);
     auto refused = StoreFixture::wait(client.productPage({m_store->merchantId(), {}, 10}));
@@ -214,7 +214,7 @@ void TestSignInFlow::oneTimePasswordMustBeReplaced()
     QTRY_COMPARE(accepted.count(), 1);
     QVERIFY(!client.principal().mustChangePassword);
     QVERIFY(StoreFixture::wait(client.productPage({m_store->merchantId(), {}, 10})));
-    StoreFixture::wait(client.signOut());
+    QVERIFY(StoreFixture::wait(client.signOut()));
     QVERIFY(!StoreFixture::wait(client.signIn(u"lee"_s, oneTime, {}))); // the one-time password is gone
     QVERIFY(StoreFixture::wait(client.signIn(u"lee"_s, u"my own new password"_s, {})));
 }

@@ -266,7 +266,8 @@ void TestAuditLog::recordsWhoWhatWhyAndOutcome()
     const AuditRecord& support = rows[1];
     QCOMPARE(support.userName, u"sue"_s);
     QCOMPARE(support.role, u"support"_s);
-    QVERIFY(support.merchantId.isNull()); // a platform user, of no merchant
+    // a platform user, but the refund was about this merchant's payment: its owner sees the row
+    QCOMPARE(support.merchantId, m_f->merchantId());
     QCOMPARE(support.origin, u"node-1 203.0.113.9"_s);
     QCOMPARE(support.reason, u"goodwill"_s);
     QCOMPARE(support.outcome, u"ok"_s);
@@ -475,7 +476,9 @@ void TestAuditLog::listFiltersByTimeMerchantAndPage()
     AuditQuery ofMerchant;
     ofMerchant.merchantId = m_f->merchantId();
     const QList<AuditRecord> merchantRows = list(ofMerchant);
-    QCOMPARE(merchantRows.size(), 4); // ana three times, sam once; not support, not the local owner
+    // the rows about the merchant: its own people's, and what support and the local owner did to
+    // its objects
+    QVERIFY2(merchantRows.size() > 4, qPrintable(QString::number(merchantRows.size())));
     QCOMPARE(seqs(merchantRows), expected([&](const AuditRecord& r) { return r.merchantId == m_f->merchantId(); }));
 
     AuditQuery newest;
@@ -497,9 +500,13 @@ void TestAuditLog::merchantPrincipalsReadTheirMerchantsRows()
     actAs(m_ana);
     const auto own = wait(m_f->client().auditLog(AuditQuery{}));
     QVERIFY2(own, qPrintable(own ? QString() : own.error().toString()));
-    QCOMPARE(own->size(), 4);
-    for (const AuditRecord& r : *own)
+    QVERIFY(own->size() > 4);
+    bool seesSupport = false;
+    for (const AuditRecord& r : *own) {
         QCOMPARE(r.merchantId, m_f->merchantId());
+        seesSupport = seesSupport || r.userName == u"sue"_s; // support's refund of its payment
+    }
+    QVERIFY(seesSupport);
     AuditQuery other;
     other.merchantId = Id{987654321};
     const auto others = wait(m_f->client().auditLog(other));
