@@ -21,6 +21,7 @@
 #include "backend/core/Async.h"
 #include "models/common/Prefs.h"
 #include "models/common/Theme.h"
+#include "models/people/UserText.h"
 #include "views/catalog/CatalogPage.h"
 #include "views/orders/OrdersPage.h"
 #include "views/payments/PayoutsPage.h"
@@ -54,19 +55,6 @@ void focusFirstControl(QWidget* page)
             return;
         }
     }
-}
-
-/// The role as the console names it.
-QString roleText(auth::Role role)
-{
-    switch (role) {
-    case auth::Role::Owner: return MainWindow::tr("Owner", "role");
-    case auth::Role::Staff: return MainWindow::tr("Staff", "role");
-    case auth::Role::Support: return MainWindow::tr("Support", "role");
-    case auth::Role::Operator: return MainWindow::tr("Operator", "role");
-    case auth::Role::Admin: return MainWindow::tr("Administrator", "role");
-    }
-    return {};
 }
 
 } // namespace
@@ -268,7 +256,7 @@ void MainWindow::buildStatusBar(const QString& merchantName)
 void MainWindow::showPrincipal()
 {
     const auth::Principal p = m_client.principal();
-    const QString role = roleText(p.role);
+    const QString role = UserText::role(p.role);
     if (p.via == auth::Via::Session || p.via == auth::Via::ApiKey) {
         //: status bar: %1 = user name, %2 = role ("Owner")
         m_principalLabel->setText(tr("%1 \u00b7 %2").arg(p.userName, role));
