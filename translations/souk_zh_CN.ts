@@ -3540,66 +3540,66 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="79"/>
+        <location filename="../views/main/MainWindow.cpp" line="67"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="82"/>
+        <location filename="../views/main/MainWindow.cpp" line="70"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="105"/>
+        <location filename="../views/main/MainWindow.cpp" line="93"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="107"/>
+        <location filename="../views/main/MainWindow.cpp" line="95"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="111"/>
+        <location filename="../views/main/MainWindow.cpp" line="99"/>
         <source>Payouts</source>
         <comment>sidebar page</comment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="128"/>
+        <location filename="../views/main/MainWindow.cpp" line="116"/>
         <source>The store file is damaged, so Souk stopped saving changes. You can still view and export what it holds; restore the newest backup to go on.</source>
         <translation>存储文件已损坏，Souk 已停止保存更改。您仍可查看和导出其中的数据；请恢复最新的备份后再继续。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="131"/>
+        <location filename="../views/main/MainWindow.cpp" line="119"/>
         <source>Read-only: the store is damaged</source>
         <translation>只读：存储文件已损坏</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="172"/>
+        <location filename="../views/main/MainWindow.cpp" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="173"/>
+        <location filename="../views/main/MainWindow.cpp" line="161"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="176"/>
+        <location filename="../views/main/MainWindow.cpp" line="164"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="200"/>
+        <location filename="../views/main/MainWindow.cpp" line="188"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="205"/>
+        <location filename="../views/main/MainWindow.cpp" line="193"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -3608,164 +3608,159 @@
         <translation type="vanished">撤销批量编辑(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="63"/>
         <source>Owner</source>
         <comment>role</comment>
-        <translation>店主</translation>
+        <translation type="vanished">店主</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="64"/>
         <source>Staff</source>
         <comment>role</comment>
-        <translation>店员</translation>
+        <translation type="vanished">店员</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="65"/>
         <source>Support</source>
         <comment>role</comment>
-        <translation>客服</translation>
+        <translation type="vanished">客服</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="66"/>
         <source>Operator</source>
         <comment>role</comment>
-        <translation>运维</translation>
+        <translation type="vanished">运维</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="67"/>
         <source>Administrator</source>
         <comment>role</comment>
-        <translation>管理员</translation>
+        <translation type="vanished">管理员</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="113"/>
+        <location filename="../views/main/MainWindow.cpp" line="101"/>
         <source>Users</source>
         <comment>sidebar page</comment>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="115"/>
+        <location filename="../views/main/MainWindow.cpp" line="103"/>
         <source>Audit log</source>
         <comment>sidebar page</comment>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="182"/>
+        <location filename="../views/main/MainWindow.cpp" line="170"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="185"/>
+        <location filename="../views/main/MainWindow.cpp" line="173"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="188"/>
+        <location filename="../views/main/MainWindow.cpp" line="176"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="192"/>
+        <location filename="../views/main/MainWindow.cpp" line="180"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="215"/>
+        <location filename="../views/main/MainWindow.cpp" line="203"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="219"/>
+        <location filename="../views/main/MainWindow.cpp" line="207"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="221"/>
+        <location filename="../views/main/MainWindow.cpp" line="209"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="228"/>
+        <location filename="../views/main/MainWindow.cpp" line="216"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="229"/>
+        <location filename="../views/main/MainWindow.cpp" line="217"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="247"/>
+        <location filename="../views/main/MainWindow.cpp" line="235"/>
         <source>%1 (%2)</source>
         <comment>page and shortcut</comment>
         <extracomment>tooltip of a sidebar page: %1 the page (&quot;Orders&quot;), %2 its shortcut (&quot;Ctrl+2&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="253"/>
+        <location filename="../views/main/MainWindow.cpp" line="241"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="258"/>
+        <location filename="../views/main/MainWindow.cpp" line="246"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="274"/>
+        <location filename="../views/main/MainWindow.cpp" line="262"/>
         <source>%1 · %2</source>
         <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="275"/>
+        <location filename="../views/main/MainWindow.cpp" line="263"/>
         <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
         <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="278"/>
+        <location filename="../views/main/MainWindow.cpp" line="266"/>
         <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
         <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="385"/>
+        <location filename="../views/main/MainWindow.cpp" line="373"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="392"/>
+        <location filename="../views/main/MainWindow.cpp" line="380"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="393"/>
+        <location filename="../views/main/MainWindow.cpp" line="381"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="399"/>
+        <location filename="../views/main/MainWindow.cpp" line="387"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="403"/>
+        <location filename="../views/main/MainWindow.cpp" line="391"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="405"/>
+        <location filename="../views/main/MainWindow.cpp" line="393"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="417"/>
+        <location filename="../views/main/MainWindow.cpp" line="405"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="419"/>
+        <location filename="../views/main/MainWindow.cpp" line="407"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -5324,7 +5319,7 @@
     </message>
     <message>
         <location filename="../views/people/TotpSetupDialog.cpp" line="96"/>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="263"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="264"/>
         <source>&amp;Turn on</source>
         <translation>开启(&amp;T)</translation>
     </message>
@@ -5376,7 +5371,7 @@
         <translation>我已保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="263"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="264"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
