@@ -191,6 +191,14 @@ void TestSignInFlow::oneTimePasswordMustBeReplaced()
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::Forbidden); // nothing but a new password first
 
+    // the engine's own checks, past the dialog's: a short or unchanged password, named, nothing set
+    for (const QString& next : {u"short"_s, oneTime}) {
+        auto bad = StoreFixture::wait(client.changePassword(oneTime, next));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::Invalid);
+        QCOMPARE(bad.error().field, u"newPassword"_s);
+        QVERIFY(client.principal().mustChangePassword);
+    }
     ChangePasswordDialog dialog(client, true);
     dialog.show();
     const auto type = [&](const QString& current, const QString& next, const QString& repeat) {
