@@ -174,8 +174,8 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
     flows.idempotencyRetentionMs = m_options.idempotencyRetentionMs;
     flows.healthCheckIntervalMs = m_options.healthCheckIntervalMs;
     flows.readOnly = m_options.store.readOnly;
-    m_flows = std::make_unique<engine::PaymentFlows>(*m_engine, std::move(flows), std::move(cardSecret));
-    m_signIn = std::make_unique<engine::SignIn>(*m_engine);
+    m_flows = std::make_shared<engine::PaymentFlows>(*m_engine, std::move(flows), std::move(cardSecret));
+    m_signIn = std::make_shared<engine::SignIn>(*m_engine);
     m_usersExist = m_principal.via != auth::Via::Local || !m_principal.userId.isNull();
     // before any work starts: damage found by the first command is reported too
     connect(m_engine.get(), &engine::Engine::damaged, this, &Client::storeDamaged, Qt::QueuedConnection);
@@ -183,6 +183,17 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
     m_flows->resume();
     // committed() comes from the writer thread; the queued connection hands it to our thread
     connect(m_engine.get(), &engine::Engine::committed, this, &Client::changed);
+}
+
+LocalClient::LocalClient(const LocalClient& owner, auth::Principal principal)
+    : m_options(owner.m_options), m_principal(std::move(principal)), m_usersExist(true), m_engine(owner.m_engine),
+      m_flows(owner.m_flows), m_signIn(owner.m_signIn)
+{
+}
+
+std::unique_ptr<LocalClient> LocalClient::actingAs(const auth::Principal& principal) const
+{
+    return std::unique_ptr<LocalClient>(new LocalClient(*this, principal));
 }
 
 std::optional<Error> LocalClient::storeDamage() const
@@ -193,6 +204,7 @@ std::optional<Error> LocalClient::storeDamage() const
 LocalClient::~LocalClient()
 {
     // the payment work and sign-ins in flight need the engine: they end (or stop early) first
+    // (a view only lets go of its share: the last holder ends them)
     m_flows.reset();
     m_signIn.reset();
 }

@@ -67,6 +67,14 @@ public:
     auth::Principal principal() const override;
     QString location() const override { return m_options.store.path; }
     engine::Engine& engine() { return *m_engine; }
+    /// A client over the same engine that acts as `principal`: what a node makes for each
+    /// authenticated request. It shares the engine, the payment flows and sign-in (which stay up
+    /// while any client holds them), runs no maintenance and forwards no change feed of its own.
+    /// Its futures finish on the engine's threads; use it from a thread with an event loop.
+    std::unique_ptr<LocalClient> actingAs(const auth::Principal& principal) const;
+    /// Sign-in and token checks, for a node's sessions and API keys.
+    engine::SignIn& signInService() { return *m_signIn; }
+    engine::PaymentFlows& paymentFlows() { return *m_flows; }
     /// What `soukctl check` reports: the catalog and stock journal, orders, payments, the
     /// provider outbox and the ledger, read in one snapshot; empty when every invariant holds.
     QFuture<Result<QStringList>> checkStore();
@@ -151,6 +159,8 @@ public:
 private:
     LocalClient(Options options, std::unique_ptr<engine::Engine> engine, QByteArray cardSecret,
                 auth::Principal principal);
+    /// A view (see actingAs).
+    LocalClient(const LocalClient& owner, auth::Principal principal);
     void startMaintenance();
     /// Ends `was`'s session in the store, audited as its sign-out.
     QFuture<Result<bool>> closeSession(const auth::Principal& was);
@@ -172,11 +182,12 @@ private:
     auth::Principal m_principal; ///< guarded by m_principalMutex: a sign-in sets it from the engine's threads
     /// The store has users: signing out leads to nobody, not back to the store's owner.
     bool m_usersExist = false;
-    std::unique_ptr<engine::Engine> m_engine;
+    // shared with the views of actingAs(); destroyed in reverse order, by the last holder
+    std::shared_ptr<engine::Engine> m_engine;
     /// Authorizations, checkout, the outbox pump and maintenance; goes before the engine.
-    std::unique_ptr<engine::PaymentFlows> m_flows;
+    std::shared_ptr<engine::PaymentFlows> m_flows;
     /// Password checks and sessions; goes before the engine too.
-    std::unique_ptr<engine::SignIn> m_signIn;
+    std::shared_ptr<engine::SignIn> m_signIn;
     QTimer* m_maintenance = nullptr;
 };
 
