@@ -1,0 +1,388 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "backend/core/Id.h"
+#include "backend/core/Result.h"
+
+namespace souk::api {
+
+/// Where a value arrives from: a JSON body, or the text of a path segment or query parameter
+/// (where "42" and "true" stand for a number and a boolean).
+enum class Source
+{
+    Json,   ///< a request's body: strict, answered-only fields are unknown
+    Text,   ///< a path segment or query parameter
+    Answer, ///< a node's answer (RemoteClient): every field read, unknown ones ignored
+};
+
+/// The OpenAPI components the schemas of named objects are collected into while the document
+/// is written; a schema that names an object refers to it with $ref.
+struct Components
+{
+    QJsonObject schemas;
+};
+
+/// The one JSON form of a type: encode, decode (strictly: wrong types, numbers out of range,
+/// unknown fields fail with an Error naming the field's path, "lines[2].quantity") and the JSON
+/// Schema the OpenAPI document shows. Specialised below for scalars and containers, by
+/// Object<T> for structs, and by EnumNames<E> for enums. Pure; any thread.
+template <typename T, typename = void>
+struct Json;
+
+/// A field path for errors: "order" + "lines" -> "order.lines".
+inline QString fieldPath(const QString& parent, const QString& name)
+{
+    return parent.isEmpty() ? name : parent + u'.' + name;
+}
+
+Error typeError(const QString& path, const QString& expected);
+
+template <>
+struct Json<QString>
+{
+    static QJsonValue encode(const QString& v) { return v; }
+    static Status decode(const QJsonValue& j, QString& out, const QString& path, Source);
+    static QJsonObject schema(Components&) { return {{QStringLiteral("type"), QStringLiteral("string")}}; }
+};
+
+template <>
+struct Json<QByteArray>
+{
+    static QJsonValue encode(const QByteArray& v) { return QString::fromUtf8(v); }
+    static Status decode(const QJsonValue& j, QByteArray& out, const QString& path, Source);
+    static QJsonObject schema(Components&) { return {{QStringLiteral("type"), QStringLiteral("string")}}; }
+};
+
+template <>
+struct Json<bool>
+{
+    static QJsonValue encode(bool v) { return v; }
+    static Status decode(const QJsonValue& j, bool& out, const QString& path, Source source);
+    static QJsonObject schema(Components&) { return {{QStringLiteral("type"), QStringLiteral("boolean")}}; }
+};
+
+template <>
+struct Json<qint64>
+{
+    static QJsonValue encode(qint64 v) { return v; }
+    static Status decode(const QJsonValue& j, qint64& out, const QString& path, Source source);
+    static QJsonObject schema(Components&)
+    {
+        return {{QStringLiteral("type"), QStringLiteral("integer")}, {QStringLiteral("format"), QStringLiteral("int64")}};
+    }
+};
+
+template <>
+struct Json<int>
+{
+    static QJsonValue encode(int v) { return v; }
+    static Status decode(const QJsonValue& j, int& out, const QString& path, Source source);
+    static QJsonObject schema(Components&)
+    {
+        return {{QStringLiteral("type"), QStringLiteral("integer")}, {QStringLiteral("format"), QStringLiteral("int32")}};
+    }
+};
+
+/// Ids travel as decimal strings (JavaScript numbers lose precision past 2^53); a null id as null.
+template <>
+struct Json<Id>
+{
+    static QJsonValue encode(Id v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); }
+    static Status decode(const QJsonValue& j, Id& out, const QString& path, Source source);
+    static QJsonObject schema(Components&);
+};
+
+template <typename T>
+struct Json<std::optional<T>>
+{
+    static QJsonValue encode(const std::optional<T>& v) { return v ? Json<T>::encode(*v) : QJsonValue(); }
+    static Status decode(const QJsonValue& j, std::optional<T>& out, const QString& path, Source source)
+    {
+        if (j.isNull() || j.isUndefined()) {
+            out.reset();
+            return {};
+        }
+        T value{};
+        if (auto s = Json<T>::decode(j, value, path, source); !s)
+            return s;
+        out = std::move(value);
+        return {};
+    }
+    static QJsonObject schema(Components& c) { return Json<T>::schema(c); }
+};
+
+template <typename T>
+struct Json<QList<T>>
+{
+    static constexpr int MaxItems = 10'000; ///< a request's list is bounded like everything else
+    static QJsonValue encode(const QList<T>& v)
+    {
+        QJsonArray out;
+        for (const T& item : v)
+            out.append(Json<T>::encode(item));
+        return out;
+    }
+    static Status decode(const QJsonValue& j, QList<T>& out, const QString& path, Source source)
+    {
+        if (source == Source::Text && j.isString()) { // "1,2,3" in a query
+            QJsonArray parts;
+            for (const QString& part : j.toString().split(u',', Qt::SkipEmptyParts))
+                parts.append(part);
+            return decode(parts, out, path, source);
+        }
+        if (!j.isArray())
+            return typeError(path, QStringLiteral("an array"));
+        const QJsonArray array = j.toArray();
+        if (array.size() > MaxItems)
+            return Error::invalid(path, QStringLiteral("at most %1 items").arg(MaxItems));
+        out.clear();
+        out.reserve(array.size());
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            T item{};
+            if (auto s = Json<T>::decode(array.at(i), item, path + u'[' + QString::number(i) + u']', source); !s)
+                return s;
+            out.append(std::move(item));
+        }
+        return {};
+    }
+    static QJsonObject schema(Components& c)
+    {
+        return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), Json<T>::schema(c)}};
+    }
+};
+
+/// Amounts by currency code ({"EUR": 1250}).
+template <>
+struct Json<QMap<QString, qint64>>
+{
+    static QJsonValue encode(const QMap<QString, qint64>& v);
+    static Status decode(const QJsonValue& j, QMap<QString, qint64>& out, const QString& path, Source);
+    static QJsonObject schema(Components& c);
+};
+
+/// An enum's stable names ("pending", "paid"): specialise with a `static const QList<std::pair<E,
+/// QString>>& names()`.
+template <typename E>
+struct EnumNames;
+
+template <typename E>
+struct Json<E, std::enable_if_t<std::is_enum_v<E>>>
+{
+    static QJsonValue encode(E v)
+    {
+        for (const auto& [value, name] : EnumNames<E>::names())
+            if (value == v)
+                return name;
+        return QJsonValue();
+    }
+    static Status decode(const QJsonValue& j, E& out, const QString& path, Source)
+    {
+        QStringList known;
+        for (const auto& [value, name] : EnumNames<E>::names()) {
+            if (j.isString() && j.toString() == name) {
+                out = value;
+                return {};
+            }
+            known << name;
+        }
+        return Error::invalid(path, QStringLiteral("must be one of: %1").arg(known.join(u", ")));
+    }
+    static QJsonObject schema(Components&)
+    {
+        QJsonArray values;
+        for (const auto& [value, name] : EnumNames<E>::names())
+            values.append(name);
+        return {{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("enum"), values}};
+    }
+};
+
+/// A struct's fields, declared once: specialise Object<T> with `static const ObjectSpec<T>& spec()`.
+template <typename T>
+struct Object;
+
+template <typename T>
+class ObjectSpec
+{
+public:
+    enum Flag
+    {
+        Required = 0,
+        Optional = 1, ///< may be left out of a request (the member keeps its default)
+        ReadOnly = 2, ///< answered, never read from a request
+    };
+
+    ObjectSpec(QString name, QString description) : m_name(std::move(name)), m_description(std::move(description)) {}
+
+    /// A member with a JSON form of its own.
+    template <typename M>
+    ObjectSpec& field(const QString& name, M T::*member, const QString& description, int flags = Required)
+    {
+        Field f{name, description, flags};
+        f.encode = [member](const T& t) { return Json<M>::encode(t.*member); };
+        f.decode = [member](const QJsonValue& j, T& t, const QString& path, Source s) {
+            return Json<M>::decode(j, t.*member, path, s);
+        };
+        f.schema = [](Components& c) { return Json<M>::schema(c); };
+        m_fields.append(std::move(f));
+        return *this;
+    }
+
+    /// An amount as {"amount_minor": 1250, "currency": "EUR"}, from two members.
+    ObjectSpec& money(const QString& name, qint64 T::*minor, QString T::*currency, const QString& description,
+                      int flags = ReadOnly)
+    {
+        Field f{name, description, flags};
+        f.encode = [minor, currency](const T& t) {
+            return QJsonValue(QJsonObject{{QStringLiteral("amount_minor"), t.*minor},
+                                          {QStringLiteral("currency"), t.*currency}});
+        };
+        f.decode = [minor, currency](const QJsonValue& j, T& t, const QString& path, Source s) -> Status {
+            if (!j.isObject())
+                return typeError(path, QStringLiteral("an object {amount_minor, currency}"));
+            const QJsonObject o = j.toObject();
+            if (auto st = Json<qint64>::decode(o.value(QStringLiteral("amount_minor")), t.*minor,
+                                               fieldPath(path, QStringLiteral("amount_minor")), s);
+                !st)
+                return st;
+            return Json<QString>::decode(o.value(QStringLiteral("currency")), t.*currency,
+                                         fieldPath(path, QStringLiteral("currency")), s);
+        };
+        f.schema = [](Components&) { return QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Money")}}; };
+        m_fields.append(std::move(f));
+        return *this;
+    }
+
+    /// A value computed from the struct, answered only (e.g. a status's name from two members).
+    ObjectSpec& computed(const QString& name, std::function<QJsonValue(const T&)> encode,
+                         std::function<QJsonObject(Components&)> schema, const QString& description,
+                         std::function<Status(const QJsonValue&, T&, const QString&, Source)> decode = {})
+    {
+        Field f{name, description, ReadOnly};
+        f.encode = std::move(encode);
+        f.schema = std::move(schema);
+        f.decode = std::move(decode);
+        m_fields.append(std::move(f));
+        return *this;
+    }
+
+    const QString& name() const { return m_name; }
+
+    QJsonObject encode(const T& t) const
+    {
+        QJsonObject out;
+        for (const Field& f : m_fields)
+            out.insert(f.name, f.encode(t));
+        return out;
+    }
+
+    Status decode(const QJsonValue& j, T& out, const QString& path, Source source) const
+    {
+        if (!j.isObject())
+            return typeError(path.isEmpty() ? QStringLiteral("body") : path, QStringLiteral("an object"));
+        const QJsonObject o = j.toObject();
+        if (source == Source::Answer) // a newer node may answer more: read what is known
+            return decodeAnswer(o, out, path);
+        for (auto it = o.begin(); it != o.end(); ++it) { // unknown fields are mistakes, not extensions
+            bool known = false;
+            for (const Field& f : m_fields)
+                known = known || (f.name == it.key() && !(f.flags & ReadOnly));
+            if (!known)
+                return Error::invalid(fieldPath(path, it.key()), QStringLiteral("unknown field"));
+        }
+        for (const Field& f : m_fields) {
+            if (f.flags & ReadOnly)
+                continue;
+            const QJsonValue v = o.value(f.name);
+            if (v.isUndefined()) {
+                if (f.flags & Optional)
+                    continue;
+                return Error::invalid(fieldPath(path, f.name), QStringLiteral("is required"));
+            }
+            if (auto s = f.decode(v, out, fieldPath(path, f.name), source); !s)
+                return s;
+        }
+        return {};
+    }
+
+    /// The component schema, registered once under name(); answers its $ref.
+    QJsonObject schema(Components& c) const
+    {
+        const QString ref = QStringLiteral("#/components/schemas/") + m_name;
+        if (c.schemas.contains(m_name))
+            return {{QStringLiteral("$ref"), ref}};
+        c.schemas.insert(m_name, QJsonObject{}); // a placeholder first: a type may contain itself
+        QJsonObject properties;
+        QJsonArray required;
+        for (const Field& f : m_fields) {
+            QJsonObject p = f.schema(c);
+            if (p.contains(QStringLiteral("$ref")))
+                p = {{QStringLiteral("allOf"), QJsonArray{p}}}; // $ref siblings need allOf in a strict linter
+            if (!f.description.isEmpty())
+                p.insert(QStringLiteral("description"), f.description);
+            if (f.flags & ReadOnly)
+                p.insert(QStringLiteral("readOnly"), true);
+            properties.insert(f.name, p);
+            if (!(f.flags & Optional))
+                required.append(f.name);
+        }
+        QJsonObject out{{QStringLiteral("type"), QStringLiteral("object")},
+                        {QStringLiteral("description"), m_description},
+                        {QStringLiteral("properties"), properties},
+                        {QStringLiteral("additionalProperties"), false}};
+        if (!required.isEmpty())
+            out.insert(QStringLiteral("required"), required);
+        c.schemas.insert(m_name, out);
+        return {{QStringLiteral("$ref"), ref}};
+    }
+
+private:
+    Status decodeAnswer(const QJsonObject& o, T& out, const QString& path) const
+    {
+        for (const Field& f : m_fields) {
+            const QJsonValue v = o.value(f.name);
+            if (!f.decode || v.isUndefined())
+                continue;
+            if (auto s = f.decode(v, out, fieldPath(path, f.name), Source::Answer); !s)
+                return s;
+        }
+        return {};
+    }
+
+    struct Field
+    {
+        QString name;
+        QString description;
+        int flags = Required;
+        std::function<QJsonValue(const T&)> encode;
+        std::function<Status(const QJsonValue&, T&, const QString&, Source)> decode;
+        std::function<QJsonObject(Components&)> schema;
+    };
+    QString m_name;
+    QString m_description;
+    QList<Field> m_fields;
+};
+
+template <typename T>
+struct Json<T, std::void_t<decltype(Object<T>::spec())>>
+{
+    static QJsonValue encode(const T& v) { return Object<T>::spec().encode(v); }
+    static Status decode(const QJsonValue& j, T& out, const QString& path, Source source)
+    {
+        return Object<T>::spec().decode(j, out, path, source);
+    }
+    static QJsonObject schema(Components& c) { return Object<T>::spec().schema(c); }
+};
+
+} // namespace souk::api
