@@ -1,0 +1,513 @@
+#include "backend/api/server/ApiService.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+
+#include "backend/api/node/RateLimiter.h"
+#include "backend/api/schema/OpenApi.h"
+#include "backend/api/schema/Operations.h"
+#include "backend/api/schema/Problem.h"
+#include "backend/api/schema/Types.h"
+#include "backend/client/LocalClient.h"
+#include "backend/engine/Engine.h"
+#include "backend/engine/SignIn.h"
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApi, "souk.api")
+
+namespace souk::api {
+namespace {
+
+constexpr int IdempotencyKeyMax = 255;
+
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+qint64 steadyMs()
+{
+    return steadyNs() / 1'000'000;
+}
+
+QByteArray compact(const QJsonValue& value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    // a scalar answer (true): a JSON text of its own
+    QJsonArray wrapper{value};
+    QByteArray text = QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
+    return text.mid(1, text.size() - 2);
+}
+
+/// The path's segments, percent-decoded; an error for "." or ".." segments, empty segments
+/// (a double or trailing slash) and encoded slashes, which no route has and a file path trick needs.
+Result<QStringList> segmentsOf(const QByteArray& path)
+{
+    if (!path.startsWith('/'))
+        return Error::invalid(u"path"_s, u"must start with /"_s);
+    QStringList out;
+    const QList<QByteArray> raw = path.mid(1).split('/');
+    for (const QByteArray& part : raw) {
+        if (part.contains("%2f") || part.contains("%2F") || part.contains("%00"))
+            return Error::invalid(u"path"_s, u"encoded slashes and NUL are not allowed"_s);
+        const QString segment = QUrl::fromPercentEncoding(part);
+        if (segment.isEmpty() || segment == u"."_s || segment == u".."_s)
+            return Error::invalid(u"path"_s, u"empty, \".\" and \"..\" segments are not allowed"_s);
+        out << segment;
+    }
+    return out;
+}
+
+struct Match
+{
+    const ApiOperation* op = nullptr;
+    QMap<QString, QString> pathParams;
+    bool pathKnown = false; ///< some route has this path, with another method: 405
+};
+
+Match match(const QByteArray& method, const QStringList& segments)
+{
+    Match out;
+    for (const ApiOperation& op : apiOperations()) {
+        const QStringList pattern = op.path.mid(1).split(u'/');
+        if (pattern.size() != segments.size())
+            continue;
+        QMap<QString, QString> params;
+        bool same = true;
+        for (qsizetype i = 0; i < pattern.size() && same; ++i) {
+            if (pattern[i].startsWith(u'{'))
+                params.insert(pattern[i].mid(1, pattern[i].size() - 2), segments[i]);
+            else
+                same = pattern[i] == segments[i];
+        }
+        if (!same)
+            continue;
+        out.pathKnown = true;
+        if (op.method == method) {
+            out.op = &op;
+            out.pathParams = params;
+            return out;
+        }
+    }
+    return out;
+}
+
+HttpResponse jsonResponse(int status, const QJsonValue& body)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = compact(body);
+    return r;
+}
+
+/// A field of an answer by its path ("order.version").
+QJsonValue fieldAt(const QJsonValue& value, const QString& path)
+{
+    QJsonValue at = value;
+    for (const QString& part : path.split(u'.'))
+        at = at.toObject().value(part);
+    return at;
+}
+
+/// One page of a list the engine answered whole: the items after `startingAfter` (a cursor
+/// an earlier page gave), at most `limit` of them.
+Result<QJsonObject> page(const QJsonArray& all, const QString& cursorField, const QString& startingAfter, int limit)
+{
+    const auto cursorOf = [&](const QJsonValue& item) {
+        return cursorField.isEmpty() ? item.toString() : item.toObject().value(cursorField).toString();
+    };
+    qsizetype start = 0;
+    if (!startingAfter.isEmpty()) {
+        start = -1;
+        for (qsizetype i = 0; i < all.size() && start < 0; ++i)
+            if (cursorOf(all.at(i)) == startingAfter)
+                start = i + 1;
+        if (start < 0)
+            return Error::invalid(u"starting_after"_s, u"no such item in this list"_s);
+    }
+    QJsonArray data;
+    for (qsizetype i = start; i < all.size() && data.size() < limit; ++i)
+        data.append(all.at(i));
+    return QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}, {u"has_more"_s, start + data.size() < all.size()}};
+}
+
+} // namespace
+
+/// One request on its way through the service.
+struct ApiService::Call
+{
+    HttpRequest request;
+    HttpServer::Responder respond;
+    QString route; ///< the template, for /metrics; the path itself is not (cardinality)
+    const ApiOperation* op = nullptr;
+    QMap<QString, QString> pathParams;
+    auth::Principal principal;
+    std::unique_ptr<LocalClient> client; ///< acting as the principal, until the answer
+    bool answered = false;
+};
+
+ApiService::ApiService(LocalClient& owner, Options options, QObject* parent)
+    : QObject(parent), m_owner(owner), m_options(options), m_byAddress(std::make_unique<RateLimiter>(1, 1)),
+      m_byPrincipal(std::make_unique<RateLimiter>(1, 1))
+{
+    setRates(options.perAddressRate, options.perAddressBurst, options.perPrincipalRate, options.perPrincipalBurst);
+    m_openApi = QJsonDocument(openApiDocument(options.version)).toJson(QJsonDocument::Compact);
+}
+
+ApiService::~ApiService() = default;
+
+void ApiService::setRates(double perAddress, double perAddressBurst, double perPrincipal, double perPrincipalBurst)
+{
+    m_options.perAddressRate = perAddress;
+    m_options.perPrincipalRate = perPrincipal;
+    // 0: no limit (the bucket is then never asked)
+    if (perAddress > 0)
+        m_byAddress->setRate(perAddress, std::max(1.0, perAddressBurst));
+    if (perPrincipal > 0)
+        m_byPrincipal->setRate(perPrincipal, std::max(1.0, perPrincipalBurst));
+}
+
+qint64 ApiService::bodyLimitFor(const QByteArray&, const QByteArray&)
+{
+    return 0;
+}
+
+void ApiService::handle(HttpRequest&& request, HttpServer::Responder respond)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, request = std::move(request), respond = std::move(respond)]() mutable {
+            serve(std::move(request), std::move(respond));
+        },
+        Qt::QueuedConnection);
+}
+
+void ApiService::finish(const std::shared_ptr<Call>& call, HttpResponse response)
+{
+    if (call->answered)
+        return;
+    call->answered = true;
+    if (m_observer)
+        m_observer(call->route, call->request.method, response.status,
+                   double(steadyNs() - call->request.receivedNs) / 1e9);
+    if (response.status >= 500)
+        qCWarning(lcApi).noquote() << call->request.method << call->request.path << response.status
+                                   << call->request.peer.toString();
+    call->client.reset();
+    call->respond(std::move(response));
+}
+
+void ApiService::fail(const std::shared_ptr<Call>& call, const Error& error, int status)
+{
+    const int code = status ? status : httpStatusOf(error.code);
+    HttpResponse r;
+    r.status = code;
+    r.contentType = "application/problem+json";
+    r.body = problemBytes(error, code, QString::fromUtf8(call->request.path));
+    if (code == 401)
+        r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"souk\"")});
+    if (code == 503 || error.code == ErrorCode::InProgress)
+        r.headers.append({QByteArray("Retry-After"), QByteArray("1")});
+    finish(call, std::move(r));
+}
+
+void ApiService::serve(HttpRequest request, HttpServer::Responder respond)
+{
+    auto call = std::make_shared<Call>();
+    call->request = std::move(request);
+    call->respond = std::move(respond);
+    call->route = u"unmatched"_s;
+    const QByteArray& path = call->request.path;
+    if (m_options.perAddressRate > 0) {
+        const auto decision = m_byAddress->take(call->request.peer.toString(), steadyMs());
+        if (!decision.allowed) {
+            if (m_refused)
+                m_refused(u"rate_limited_address"_s, call->request.peer);
+            HttpResponse r;
+            r.status = 429;
+            r.contentType = "application/problem+json";
+            r.body = problemBytes(Error{ErrorCode::Unavailable, u"too many requests from this address"_s, {}}, 429);
+            r.headers.append({QByteArray("Retry-After"), QByteArray::number(std::max<qint64>(1, (decision.retryAfterMs + 999) / 1000))});
+            finish(call, std::move(r));
+            return;
+        }
+    }
+    if (path == "/healthz") {
+        call->route = u"/healthz"_s;
+        finish(call, jsonResponse(m_draining ? 503 : 200, QJsonObject{{u"status"_s, m_draining ? u"draining"_s : u"ok"_s}}));
+        return;
+    }
+    if (path == "/readyz") {
+        call->route = u"/readyz"_s;
+        serveReady(call);
+        return;
+    }
+    if (path == "/metrics") {
+        call->route = u"/metrics"_s;
+        HttpResponse r;
+        r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        r.body = m_metricsText ? m_metricsText() : QByteArray();
+        finish(call, std::move(r));
+        return;
+    }
+    if (path == "/v1/openapi.json") {
+        call->route = u"/v1/openapi.json"_s;
+        HttpResponse r;
+        r.body = m_openApi;
+        finish(call, std::move(r));
+        return;
+    }
+    if (m_draining) {
+        fail(call, Error{ErrorCode::Unavailable, u"the node is shutting down; retry on another"_s, {}});
+        return;
+    }
+    const auto segments = segmentsOf(path);
+    if (!segments) {
+        fail(call, segments.error());
+        return;
+    }
+    if (path == "/v1/sessions" && call->request.method == "POST") {
+        call->route = u"/v1/sessions"_s;
+        serveSignIn(call);
+        return;
+    }
+    const Match m = match(call->request.method, *segments);
+    if (!m.op) {
+        fail(call,
+             m.pathKnown ? Error{ErrorCode::Invalid, u"this path does not take %1"_s.arg(QString::fromLatin1(call->request.method)), u"method"_s}
+                         : Error::notFound(u"path"_s, u"no such route"_s),
+             m.pathKnown ? 405 : 404);
+        return;
+    }
+    call->op = m.op;
+    call->route = m.op->path;
+    call->pathParams = m.pathParams;
+    const QByteArray authorization = call->request.header("authorization");
+    if (!authorization.startsWith("Bearer ") || authorization.size() < 8) {
+        fail(call, Error{ErrorCode::Unauthenticated, u"send Authorization: Bearer with an API key or session token"_s,
+                         u"Authorization"_s});
+        return;
+    }
+    const QString origin = u"api "_s + call->request.peer.toString();
+    onReady(m_owner.signInService().authenticate(QString::fromLatin1(authorization.mid(7)).trimmed(), origin), this,
+            [this, call](const Result<auth::Principal>& principal) {
+                if (!principal) {
+                    Error e = principal.error();
+                    if (e.code == ErrorCode::Unauthenticated)
+                        e.field = u"Authorization"_s;
+                    fail(call, e);
+                    return;
+                }
+                call->principal = *principal;
+                authenticated(call);
+            });
+}
+
+void ApiService::authenticated(const std::shared_ptr<Call>& call)
+{
+    if (m_options.perPrincipalRate > 0) {
+        const QString key = call->principal.userId.toString() + u'/' + call->principal.credentialId.toString();
+        const auto decision = m_byPrincipal->take(key, steadyMs());
+        if (!decision.allowed) {
+            if (m_refused)
+                m_refused(u"rate_limited_principal"_s, call->request.peer);
+            HttpResponse r;
+            r.status = 429;
+            r.contentType = "application/problem+json";
+            r.body = problemBytes(Error{ErrorCode::Unavailable, u"too many requests for this key"_s, {}}, 429);
+            r.headers.append({QByteArray("Retry-After"), QByteArray::number(std::max<qint64>(1, (decision.retryAfterMs + 999) / 1000))});
+            finish(call, std::move(r));
+            return;
+        }
+    }
+    serveOperation(call);
+}
+
+void ApiService::serveOperation(const std::shared_ptr<Call>& call)
+{
+    const ApiOperation& op = *call->op;
+    const HttpRequest& req = call->request;
+    QString key;
+    if (op.idempotent) {
+        const QByteArray raw = req.header("idempotency-key");
+        if (raw.isEmpty()) {
+            fail(call, Error::invalid(u"Idempotency-Key"_s, u"every mutation needs an Idempotency-Key header"_s));
+            return;
+        }
+        key = QString::fromUtf8(raw);
+        bool printable = raw.size() <= IdempotencyKeyMax;
+        for (char c : raw)
+            printable = printable && c > 32 && c < 127;
+        if (!printable) {
+            fail(call, Error::invalid(u"Idempotency-Key"_s, u"at most 255 printable ASCII characters, no spaces"_s));
+            return;
+        }
+    }
+    // the query: known names once each
+    QUrlQuery query(QString::fromUtf8(req.query));
+    QMap<QString, QString> queryValues;
+    for (const auto& [name, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (queryValues.contains(name)) {
+            fail(call, Error::invalid(name, u"given twice"_s));
+            return;
+        }
+        queryValues.insert(name, value);
+    }
+    QJsonObject body;
+    const bool takesBody = std::any_of(op.params.begin(), op.params.end(), [](const ParamSpec& p) { return p.in == In::Body; });
+    if (takesBody && !req.body.trimmed().isEmpty()) {
+        if (!req.header("content-type").startsWith("application/json")) {
+            fail(call, Error::invalid(u"Content-Type"_s, u"send the body as application/json"_s), 415);
+            return;
+        }
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(req.body, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            fail(call, Error::invalid(u"body"_s, error.error != QJsonParseError::NoError
+                                                     ? u"not JSON: %1 at offset %2"_s.arg(error.errorString()).arg(error.offset)
+                                                     : u"must be a JSON object"_s));
+            return;
+        }
+        body = doc.object();
+    } else if (!takesBody && !req.body.isEmpty()) {
+        fail(call, Error::invalid(u"body"_s, u"this operation takes no body"_s));
+        return;
+    }
+    Args args;
+    for (const ParamSpec& p : op.params) {
+        QJsonValue value(QJsonValue::Undefined); // absent, unlike null
+        Source source = Source::Text;
+        if (p.in == In::Path)
+            value = call->pathParams.value(p.name);
+        else if (p.in == In::Query && queryValues.contains(p.name))
+            value = queryValues.take(p.name);
+        else if (p.in == In::Body) {
+            source = Source::Json;
+            value = body.take(p.name);
+        }
+        if (value.isUndefined() && p.required) {
+            fail(call, Error::invalid(p.name, u"is required"_s));
+            return;
+        }
+        std::any decoded;
+        if (auto s = p.decode(value, decoded, p.name, source); !s) {
+            fail(call, s.error());
+            return;
+        }
+        args.values.append(std::move(decoded));
+    }
+    int limit = 100;
+    QString startingAfter;
+    if (op.paged) {
+        if (queryValues.contains(u"limit"_s)) {
+            bool ok = false;
+            limit = queryValues.take(u"limit"_s).toInt(&ok);
+            if (!ok || limit < 1 || limit > 1000) {
+                fail(call, Error::invalid(u"limit"_s, u"must be between 1 and 1000"_s));
+                return;
+            }
+        }
+        startingAfter = queryValues.take(u"starting_after"_s);
+    }
+    if (!queryValues.isEmpty()) {
+        fail(call, Error::invalid(queryValues.firstKey(), u"unknown parameter"_s));
+        return;
+    }
+    if (!body.isEmpty()) {
+        fail(call, Error::invalid(body.begin().key(), u"unknown field"_s));
+        return;
+    }
+    call->client = m_owner.actingAs(call->principal);
+    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<QJsonValue>& answer) {
+        if (!answer) {
+            fail(call, answer.error());
+            return;
+        }
+        const ApiOperation& op = *call->op;
+        QJsonValue value = *answer;
+        if (op.paged) {
+            auto paged = page(value.toArray(), op.cursorField, startingAfter, limit);
+            if (!paged) {
+                fail(call, paged.error());
+                return;
+            }
+            value = *paged;
+        }
+        HttpResponse r = jsonResponse(op.successStatus, value);
+        if (!op.etagField.isEmpty())
+            if (const QJsonValue version = fieldAt(value, op.etagField); version.isDouble())
+                r.headers.append({QByteArray("ETag"), '"' + QByteArray::number(version.toInteger()) + '"'});
+        finish(call, std::move(r));
+    });
+}
+
+void ApiService::serveSignIn(const std::shared_ptr<Call>& call)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(call->request.body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        fail(call, Error::invalid(u"body"_s, u"send {\"user\", \"password\", \"code\"} as a JSON object"_s));
+        return;
+    }
+    const QJsonObject o = doc.object();
+    QString user, password, code;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        QString* target = it.key() == u"user"_s ? &user : it.key() == u"password"_s ? &password
+                                                      : it.key() == u"code"_s   ? &code
+                                                                                : nullptr;
+        if (!target) {
+            fail(call, Error::invalid(it.key(), u"unknown field"_s));
+            return;
+        }
+        if (auto s = Json<QString>::decode(it.value(), *target, it.key(), Source::Json); !s) {
+            fail(call, s.error());
+            return;
+        }
+    }
+    if (user.isEmpty() || password.isEmpty()) {
+        fail(call, Error::invalid(user.isEmpty() ? u"user"_s : u"password"_s, u"is required"_s));
+        return;
+    }
+    const QString origin = u"api "_s + call->request.peer.toString();
+    onReady(m_owner.signInService().signIn(user, password, code, origin), this,
+            [this, call](const Result<auth::SignedIn>& signedIn) {
+                if (!signedIn) {
+                    fail(call, signedIn.error());
+                    return;
+                }
+                finish(call, jsonResponse(201, QJsonObject{{u"token"_s, signedIn->token},
+                                                           {u"expires_ms"_s, signedIn->expiresMs},
+                                                           {u"principal"_s, Json<auth::Principal>::encode(signedIn->principal)}}));
+            });
+}
+
+void ApiService::serveReady(const std::shared_ptr<Call>& call)
+{
+    if (m_draining) {
+        finish(call, jsonResponse(503, QJsonObject{{u"status"_s, u"draining"_s}}));
+        return;
+    }
+    if (const auto damage = m_owner.storeDamage()) {
+        finish(call, jsonResponse(503, QJsonObject{{u"status"_s, u"store damaged"_s}, {u"detail"_s, damage->message}}));
+        return;
+    }
+    // the writer answers a no-op: the store is open and its thread alive
+    onReady(m_owner.engine().write<bool>(Actor{u"system"_s, u"system"_s}, [](store::UnitOfWork&) -> Result<bool> { return true; }),
+            this, [this, call](const Result<bool>& alive) {
+                finish(call, alive ? jsonResponse(200, QJsonObject{{u"status"_s, u"ready"_s}})
+                                   : jsonResponse(503, QJsonObject{{u"status"_s, u"writer failing"_s},
+                                                                   {u"detail"_s, alive.error().message}}));
+            });
+}
+
+} // namespace souk::api

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+#include "backend/api/http/HttpServer.h"
+
+namespace souk {
+class LocalClient;
+}
+
+namespace souk::api {
+
+struct ApiOperation;
+class RateLimiter;
+
+/// The API v1 over an engine: routes every request of the table of operations to a LocalClient
+/// acting as the request's principal, and answers JSON or problem+json. It checks what the
+/// transport cannot: the path, the bearer token, the per-principal rate, the parameters
+/// (strictly: unknown ones, wrong types and numbers out of range name the field), the
+/// Idempotency-Key of every mutation, If-Match. Lives on the thread that created it (soukd's
+/// main thread), which never waits: the engine's futures come back to it.
+class ApiService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiService)
+public:
+    struct Options
+    {
+        QString version = QStringLiteral("0.1.0");
+        /// Requests per second and burst for each principal after sign-in (0: no limit).
+        double perPrincipalRate = 100;
+        double perPrincipalBurst = 200;
+        /// Requests per second and burst for each address, before anything else (0: no limit).
+        double perAddressRate = 50;
+        double perAddressBurst = 100;
+    };
+    /// How a request ended, for the log and /metrics: the route's template ("/v1/orders/{order_id}"),
+    /// the status, the seconds from header to answer.
+    using Observer = std::function<void(const QString& route, const QByteArray& method, int status, double seconds)>;
+    /// A refusal by a limit of this layer ("rate_limited_address", "rate_limited_principal").
+    using RefusalObserver = std::function<void(const QString& reason, const QHostAddress& peer)>;
+
+    ApiService(LocalClient& owner, Options options, QObject* parent = nullptr);
+    ~ApiService() override;
+
+    /// Any thread (an IO thread): queued to this object's thread, answered through `respond`.
+    void handle(HttpRequest&& request, HttpServer::Responder respond);
+    /// SIGHUP: new rates for the next requests.
+    void setRates(double perAddress, double perAddressBurst, double perPrincipal, double perPrincipalBurst);
+    void setObserver(Observer observer) { m_observer = std::move(observer); }
+    void setRefusalObserver(RefusalObserver observer) { m_refused = std::move(observer); }
+    /// /readyz: whether the store is open and its writer answers; /metrics's own text.
+    void setMetricsText(std::function<QByteArray()> text) { m_metricsText = std::move(text); }
+    /// The text /healthz, /readyz and the API answer while the node drains: 503.
+    void setDraining(bool draining) { m_draining = draining; }
+
+    /// The body limit of a route (the catalog import takes more); 0: the transport's default.
+    static qint64 bodyLimitFor(const QByteArray& method, const QByteArray& path);
+
+private:
+    struct Call;
+    void serve(HttpRequest request, HttpServer::Responder respond);
+    void serveOperation(const std::shared_ptr<Call>& call);
+    void serveSignIn(const std::shared_ptr<Call>& call);
+    void serveReady(const std::shared_ptr<Call>& call);
+    void authenticated(const std::shared_ptr<Call>& call);
+    void finish(const std::shared_ptr<Call>& call, HttpResponse response);
+    void fail(const std::shared_ptr<Call>& call, const Error& error, int status = 0);
+
+    LocalClient& m_owner;
+    Options m_options;
+    std::unique_ptr<RateLimiter> m_byAddress;
+    std::unique_ptr<RateLimiter> m_byPrincipal;
+    Observer m_observer;
+    RefusalObserver m_refused;
+    std::function<QByteArray()> m_metricsText;
+    QByteArray m_openApi; ///< written once: the table does not change while the node runs
+    bool m_draining = false;
+};
+
+} // namespace souk::api
