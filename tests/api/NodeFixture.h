@@ -1,0 +1,121 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QPair>
+#include <QProcess>
+#include <QSslSocket>
+#include <QString>
+
+#include <memory>
+
+#include "backend/core/Id.h"
+
+class QNetworkAccessManager;
+
+namespace souk::test {
+
+class StoreFixture;
+
+/// A seeded store and the real soukd serving it on a free loopback port, spoken to over HTTPS
+/// with the node's certificate pinned by its SHA-256 fingerprint (nothing else is trusted).
+/// Owns the store's folder and the soukd process. Tests only; lives on the test thread, which it
+/// blocks while it waits for the node.
+class NodeFixture final
+{
+    Q_DISABLE_COPY_MOVE(NodeFixture)
+public:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    /// "limits/per_address_rate" -> "5": merged over the fixture's test-friendly defaults.
+    using Settings = QMap<QString, QString>;
+
+    /// One answer, from the HTTPS client or parsed from raw bytes.
+    struct Reply
+    {
+        int status = 0; ///< 0: no answer (closed, refused, timed out)
+        Headers headers;
+        QByteArray body;
+        QString error; ///< what went wrong on the way, for messages
+
+        QByteArray header(const QByteArray& name) const; ///< case-insensitive
+        QJsonObject json() const;
+        /// Status, headers and body, for a failure message.
+        QString describe() const;
+    };
+
+    /// What seed() made: two merchants, their orders, and a key per user.
+    struct Seed
+    {
+        Id merchantA;
+        Id merchantB;
+        Id orderA;     ///< awaiting payment
+        Id paidOrderA; ///< captured: refunds can be asked of paymentA
+        Id paymentA;
+        Id orderB;          ///< merchant B's own
+        Id customer;        ///< ordered everything seeded
+        QString skuA;       ///< in stock at merchant A
+        QString adminKey;   ///< sk_: platform admin
+        QString ownerAKey;  ///< sk_: owner of merchant A
+        QString ownerBKey;  ///< sk_: owner of merchant B
+        QString supportKey; ///< sk_: platform support (reads)
+        QString revokedKey; ///< sk_ of the owner of A, revoked with soukctl before soukd starts
+        QString ownerAName;
+        QString ownerAPassword;
+    };
+
+    NodeFixture();
+    ~NodeFixture();
+
+    /// Makes the store with its merchants, products, orders, users and keys; false (with a
+    /// warning) on any error. Call before start().
+    bool seed();
+    const Seed& seeded() const { return m_seed; }
+
+    /// Writes the settings file and starts soukd on a free port; true once it printed the line
+    /// it listens with and its certificate's fingerprint.
+    bool start(const Settings& settings = {});
+    /// Rewrites the settings file (for SIGHUP).
+    bool writeSettings(const Settings& settings);
+    bool sendSignal(int number);
+    /// SIGTERM; true when soukd exited with status 0 within 15 s.
+    bool stop();
+    /// Waits for soukd to end (it was told to); true when it exited with status 0 within 15 s.
+    bool waitForExit();
+    bool running() const;
+    qint64 pid() const;
+    /// soukd's stderr so far.
+    QString log() const;
+    quint16 port() const { return m_port; }
+    QString fingerprint() const { return m_fingerprint; }
+
+    /// One request over HTTPS (QNetworkAccessManager, certificate pinned).
+    Reply request(const QByteArray& method, const QString& pathAndQuery, const QString& bearer = {},
+                  const QByteArray& body = {}, const Headers& headers = {});
+    /// A TLS connection to the node with its certificate pinned; null when it did not encrypt.
+    std::unique_ptr<QSslSocket> connectTls(int timeoutMs = 5000);
+    /// Writes `bytes` on a new pinned connection and reads one answer, or until the node closes.
+    Reply exchange(const QByteArray& bytes, int timeoutMs = 5000);
+    /// Reads one answer from an open connection, within `timeoutMs`.
+    static Reply readReply(QSslSocket& socket, int timeoutMs);
+
+    /// Runs soukctl on the store (soukd must not be running); its exit code, -1 when it did not run.
+    int soukctl(const QStringList& args, QString* out = nullptr);
+
+private:
+    bool seedShops();
+    bool seedPeople();
+    QString storePath() const;
+
+    std::unique_ptr<StoreFixture> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QProcess> m_node;
+    QString m_dir;
+    Seed m_seed;
+    Id m_revokedKeyId;
+    quint16 m_port = 0;
+    QString m_fingerprint;
+};
+
+} // namespace souk::test
