@@ -81,15 +81,15 @@ private slots:
         QTest::newRow("id not digits") << QByteArray(R"({"merchant_id":"12a","lines":[]})") << u"order.merchant_id"_s;
         QTest::newRow("id negative") << QByteArray(R"({"merchant_id":"-4","lines":[]})") << u"order.merchant_id"_s;
         QTest::newRow("quantity as text")
-            << QByteArray(R"({"merchant_id":"1","lines":[{"sku":"A","quantity":"2"}]})") << u"order.lines[0].quantity"_s;
+            << QByteArray(R"({"merchant_id":"1","customer_id":"1","lines":[{"sku":"A","quantity":"2"}]})") << u"order.lines[0].quantity"_s;
         QTest::newRow("quantity fraction")
-            << QByteArray(R"({"merchant_id":"1","lines":[{"sku":"A","quantity":1.5}]})") << u"order.lines[0].quantity"_s;
+            << QByteArray(R"({"merchant_id":"1","customer_id":"1","lines":[{"sku":"A","quantity":1.5}]})") << u"order.lines[0].quantity"_s;
         QTest::newRow("fee out of range")
-            << QByteArray(R"({"merchant_id":"1","lines":[],"delivery_fee_minor":1e30})") << u"order.delivery_fee_minor"_s;
+            << QByteArray(R"({"merchant_id":"1","customer_id":"1","lines":[],"delivery_fee_minor":1e30})") << u"order.delivery_fee_minor"_s;
         QTest::newRow("fee past int64")
-            << QByteArray(R"({"merchant_id":"1","lines":[],"delivery_fee_minor":9223372036854775808})")
+            << QByteArray(R"({"merchant_id":"1","customer_id":"1","lines":[],"delivery_fee_minor":9223372036854775808})")
             << u"order.delivery_fee_minor"_s;
-        QTest::newRow("lines not a list") << QByteArray(R"({"merchant_id":"1","lines":{}})") << u"order.lines"_s;
+        QTest::newRow("lines not a list") << QByteArray(R"({"merchant_id":"1","customer_id":"1","lines":{}})") << u"order.lines"_s;
         QTest::newRow("answered-only field") << QByteArray(R"({"merchant_id":"1","lines":[],"id":"5"})") << u"order.id"_s;
     }
 

@@ -80,6 +80,9 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl>
     std::unordered_map<quint64, std::weak_ptr<Session>> sessions;
 
     net::io_context io;
+    /// Keeps the IO threads up while a request is with the handler and nothing else is pending
+    /// (during a drain): its answer must still be written.
+    std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
     std::optional<tcp::acceptor> acceptor;
     std::vector<std::thread> threads;
     std::atomic<quint64> nextConnection{1};
@@ -194,7 +197,8 @@ private:
         m_busy = true;
         m_parser.emplace();
         m_parser->header_limit(static_cast<std::uint32_t>(m_limits.maxHeaderBytes));
-        m_parser->body_limit(static_cast<std::uint64_t>(m_limits.maxBodyBytes));
+        // the body's limit depends on the route: set once the header is in (onHeader)
+        m_parser->body_limit(boost::none);
         beast::get_lowest_layer(m_stream).expires_after(std::chrono::milliseconds(m_limits.headerTimeoutMs));
         http::async_read_header(m_stream, m_buffer, *m_parser,
                                 [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -204,7 +208,7 @@ private:
 
     void onHeader(beast::error_code ec)
     {
-        if (ec == http::error::header_limit) {
+        if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
             refuseWith(Refusal::HeaderTooLarge);
             return;
         }
@@ -350,7 +354,8 @@ private:
     std::shared_ptr<HttpServer::Impl> m_server;
     std::shared_ptr<ssl::context> m_tls; ///< the pair this connection was accepted with
     beast::ssl_stream<beast::tcp_stream> m_stream;
-    beast::flat_buffer m_buffer{8192};
+    /// Grows as needed up to this: a whole header at the largest limit, and a read's worth more.
+    beast::flat_buffer m_buffer{1024 * 1024 + 64 * 1024};
     std::optional<http::request_parser<http::string_body>> m_parser;
     HttpLimits m_limits;
     QHostAddress m_peer;
@@ -457,6 +462,7 @@ Status HttpServer::listen(const QString& host, quint16 port, int ioThreads)
                             u"cannot listen on %1:%2: %3"_s.arg(host).arg(port).arg(QString::fromStdString(ec.message())));
     }
     m_impl->accept();
+    m_impl->work.emplace(net::make_work_guard(m_impl->io));
     for (int i = 0; i < std::max(1, ioThreads); ++i)
         m_impl->threads.emplace_back([impl = m_impl] { impl->io.run(); });
     return {};
@@ -511,6 +517,7 @@ void HttpServer::stop()
     for (auto& s : open)
         s->closeNow();
     open.clear();
+    m_impl->work.reset();
     // every operation now ends with an error and releases its session; io runs out of work
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
     while (!m_impl->io.stopped() && std::chrono::steady_clock::now() < deadline)

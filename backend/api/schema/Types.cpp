@@ -162,7 +162,7 @@ const ObjectSpec<NewOrder>& Object<NewOrder>::spec()
     static const auto s =
         S(u"NewOrder"_s, u"An order as asked for: prices come from the catalog"_s)
             .field(u"merchant_id"_s, &NewOrder::merchantId, u"The merchant that sells"_s)
-            .field(u"customer_id"_s, &NewOrder::customerId, u"The customer, if known"_s, S::Optional)
+            .field(u"customer_id"_s, &NewOrder::customerId, u"The customer who orders"_s)
             .field(u"lines"_s, &NewOrder::lines, u"What is ordered"_s)
             .field(u"discount_code"_s, &NewOrder::discountCode, u"A discount code"_s, S::Optional)
             .field(u"delivery_fee_minor"_s, &NewOrder::deliveryFeeMinor,

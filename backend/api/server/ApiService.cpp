@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -207,8 +208,31 @@ void ApiService::finish(const std::shared_ptr<Call>& call, HttpResponse response
     call->respond(std::move(response));
 }
 
-void ApiService::fail(const std::shared_ptr<Call>& call, const Error& error, int status)
+/// The engine names fields as its C++ members do ("orderId"); the API as its JSON does
+/// ("order_id"), and the key as its header.
+static QString apiFieldName(const QString& field)
 {
+    if (field == u"idempotencyKey"_s)
+        return u"Idempotency-Key"_s;
+    static const QRegularExpression identifier(u"^[A-Za-z0-9_.\\[\\]]+$"_s);
+    if (field.isEmpty() || !field.front().isLower() || !identifier.match(field).hasMatch())
+        return field; // "Authorization", "row 12, Variant Price": kept as written
+    QString out;
+    for (const QChar c : field) {
+        if (c.isUpper()) {
+            out += u'_';
+            out += c.toLower();
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+void ApiService::fail(const std::shared_ptr<Call>& call, const Error& given, int status)
+{
+    Error error = given;
+    error.field = apiFieldName(given.field);
     const int code = status ? status : httpStatusOf(error.code);
     HttpResponse r;
     r.status = code;
