@@ -72,6 +72,23 @@ QJsonObject NodeFixture::Reply::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
+QString NodeFixture::Reply::problemMismatch(int wantStatus, const QString& code, const QString& field) const
+{
+    const QJsonObject p = json();
+    QStringList wrong;
+    if (status != wantStatus)
+        wrong << u"status %1, want %2"_s.arg(status).arg(wantStatus);
+    if (!header("content-type").startsWith("application/problem+json"))
+        wrong << u"Content-Type %1"_s.arg(QString::fromLatin1(header("content-type")));
+    if (p.value(u"code"_s).toString() != code)
+        wrong << u"code %1, want %2"_s.arg(p.value(u"code"_s).toString(), code);
+    if (p.value(u"field"_s).toString() != field)
+        wrong << u"field \"%1\", want \"%2\""_s.arg(p.value(u"field"_s).toString(), field);
+    if (status != 0 && p.value(u"status"_s).toInt() != status)
+        wrong << u"problem status %1"_s.arg(p.value(u"status"_s).toInt());
+    return wrong.isEmpty() ? QString() : wrong.join(u"; "_s) + u"\n"_s + describe();
+}
+
 QString NodeFixture::Reply::describe() const
 {
     QString text = u"status %1"_s.arg(status);

@@ -43,6 +43,9 @@ public:
         QJsonObject json() const;
         /// Status, headers and body, for a failure message.
         QString describe() const;
+        /// Empty when this is the problem+json answer expected (status, Content-Type, code,
+        /// field, and the document's own status); else what differs, with the answer.
+        QString problemMismatch(int status, const QString& code, const QString& field) const;
     };
 
     /// What seed() made: two merchants, their orders, and a key per user.
@@ -119,3 +122,10 @@ private:
 };
 
 } // namespace souk::test
+
+/// Fails the test unless `reply` is the problem+json answer with that status, code and field.
+#define QCOMPARE_PROBLEM(reply, status, code, field)                                                                   \
+    do {                                                                                                               \
+        const QString mismatch = (reply).problemMismatch(status, u"" code ""_s, u"" field ""_s);                       \
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));                                                            \
+    } while (false)

@@ -12,29 +12,6 @@ using souk::test::NodeFixture;
 
 namespace {
 
-/// Empty when `reply` is the problem+json answer expected; else what differs, with the answer.
-QString problemMismatch(const NodeFixture::Reply& reply, int status, const QString& code, const QString& field)
-{
-    const QJsonObject p = reply.json();
-    QStringList wrong;
-    if (reply.status != status)
-        wrong << u"status %1, want %2"_s.arg(reply.status).arg(status);
-    if (!reply.header("content-type").startsWith("application/problem+json"))
-        wrong << u"Content-Type %1"_s.arg(QString::fromLatin1(reply.header("content-type")));
-    if (p.value(u"code"_s).toString() != code)
-        wrong << u"code %1, want %2"_s.arg(p.value(u"code"_s).toString(), code);
-    if (p.value(u"field"_s).toString() != field)
-        wrong << u"field \"%1\", want \"%2\""_s.arg(p.value(u"field"_s).toString(), field);
-    if (p.value(u"status"_s).toInt() != reply.status)
-        wrong << u"problem status %1"_s.arg(p.value(u"status"_s).toInt());
-    return wrong.isEmpty() ? QString() : wrong.join(u"; "_s) + u"\n"_s + reply.describe();
-}
-
-#define QCOMPARE_PROBLEM(reply, status, code, field)                                                                   \
-    do {                                                                                                               \
-        const QString mismatch = problemMismatch(reply, status, u"" code ""_s, u"" field ""_s);                        \
-        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));                                                            \
-    } while (false)
 
 QByteArray json(const QJsonObject& o)
 {

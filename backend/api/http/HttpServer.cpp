@@ -103,6 +103,8 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl>
             hooks.refused(why, peer);
     }
     void accept();
+    /// Marks the server draining, closes the acceptor, and answers the connections still open.
+    std::vector<std::shared_ptr<Session>> stopAccepting();
     void requestDone()
     {
         if (inFlight.fetch_sub(1) == 1) {
@@ -366,6 +368,22 @@ private:
     qint64 m_receivedNs = 0;
 };
 
+std::vector<std::shared_ptr<Session>> HttpServer::Impl::stopAccepting()
+{
+    draining = true;
+    net::post(io, [self = shared_from_this()] {
+        beast::error_code ignored;
+        if (self->acceptor)
+            self->acceptor->close(ignored);
+    });
+    std::vector<std::shared_ptr<Session>> open;
+    std::lock_guard lock(mutex);
+    for (auto& [id, weak] : sessions)
+        if (auto s = weak.lock())
+            open.push_back(std::move(s));
+    return open;
+}
+
 void HttpServer::Impl::accept()
 {
     acceptor->async_accept(net::make_strand(io), [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
@@ -476,22 +494,8 @@ quint16 HttpServer::port() const
 
 int HttpServer::drain(int timeoutMs)
 {
-    m_impl->draining = true;
-    net::post(m_impl->io, [impl = m_impl] {
-        beast::error_code ignored;
-        if (impl->acceptor)
-            impl->acceptor->close(ignored);
-    });
-    std::vector<std::shared_ptr<Session>> open;
-    {
-        std::lock_guard lock(m_impl->mutex);
-        for (auto& [id, weak] : m_impl->sessions)
-            if (auto s = weak.lock())
-                open.push_back(std::move(s));
-    }
-    for (auto& s : open)
-        s->closeIfIdle();
-    open.clear();
+    for (const auto& session : m_impl->stopAccepting())
+        session->closeIfIdle();
     std::unique_lock lock(m_impl->drainMutex);
     m_impl->drained.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return m_impl->inFlight == 0; });
     return m_impl->inFlight;
@@ -501,22 +505,8 @@ void HttpServer::stop()
 {
     if (m_impl->threads.empty())
         return;
-    m_impl->draining = true;
-    net::post(m_impl->io, [impl = m_impl] {
-        beast::error_code ignored;
-        if (impl->acceptor)
-            impl->acceptor->close(ignored);
-    });
-    std::vector<std::shared_ptr<Session>> open;
-    {
-        std::lock_guard lock(m_impl->mutex);
-        for (auto& [id, weak] : m_impl->sessions)
-            if (auto s = weak.lock())
-                open.push_back(std::move(s));
-    }
-    for (auto& s : open)
-        s->closeNow();
-    open.clear();
+    for (const auto& session : m_impl->stopAccepting())
+        session->closeNow();
     m_impl->work.reset();
     // every operation now ends with an error and releases its session; io runs out of work
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);

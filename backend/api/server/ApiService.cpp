@@ -229,7 +229,7 @@ static QString apiFieldName(const QString& field)
     return out;
 }
 
-void ApiService::fail(const std::shared_ptr<Call>& call, const Error& given, int status)
+void ApiService::fail(const std::shared_ptr<Call>& call, const Error& given, int status, qint64 retryAfterS)
 {
     Error error = given;
     error.field = apiFieldName(given.field);
@@ -240,9 +240,21 @@ void ApiService::fail(const std::shared_ptr<Call>& call, const Error& given, int
     r.body = problemBytes(error, code, QString::fromUtf8(call->request.path));
     if (code == 401)
         r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"souk\"")});
-    if (code == 503 || error.code == ErrorCode::InProgress)
-        r.headers.append({QByteArray("Retry-After"), QByteArray("1")});
+    if (retryAfterS > 0 || code == 503 || error.code == ErrorCode::InProgress)
+        r.headers.append({QByteArray("Retry-After"), QByteArray::number(std::max<qint64>(1, retryAfterS))});
     finish(call, std::move(r));
+}
+
+bool ApiService::withinRate(const std::shared_ptr<Call>& call, RateLimiter& limiter, const QString& key,
+                            const QString& reason, const QString& message)
+{
+    const auto decision = limiter.take(key, steadyMs());
+    if (decision.allowed)
+        return true;
+    if (m_refused)
+        m_refused(reason, call->request.peer);
+    fail(call, Error{ErrorCode::Unavailable, message, {}}, 429, std::max<qint64>(1, (decision.retryAfterMs + 999) / 1000));
+    return false;
 }
 
 void ApiService::serve(HttpRequest request, HttpServer::Responder respond)
@@ -252,20 +264,10 @@ void ApiService::serve(HttpRequest request, HttpServer::Responder respond)
     call->respond = std::move(respond);
     call->route = u"unmatched"_s;
     const QByteArray& path = call->request.path;
-    if (m_options.perAddressRate > 0) {
-        const auto decision = m_byAddress->take(call->request.peer.toString(), steadyMs());
-        if (!decision.allowed) {
-            if (m_refused)
-                m_refused(u"rate_limited_address"_s, call->request.peer);
-            HttpResponse r;
-            r.status = 429;
-            r.contentType = "application/problem+json";
-            r.body = problemBytes(Error{ErrorCode::Unavailable, u"too many requests from this address"_s, {}}, 429);
-            r.headers.append({QByteArray("Retry-After"), QByteArray::number(std::max<qint64>(1, (decision.retryAfterMs + 999) / 1000))});
-            finish(call, std::move(r));
-            return;
-        }
-    }
+    if (m_options.perAddressRate > 0
+        && !withinRate(call, *m_byAddress, call->request.peer.toString(), u"rate_limited_address"_s,
+                       u"too many requests from this address"_s))
+        return;
     if (path == "/healthz") {
         call->route = u"/healthz"_s;
         finish(call, jsonResponse(m_draining ? 503 : 200, QJsonObject{{u"status"_s, m_draining ? u"draining"_s : u"ok"_s}}));
@@ -339,21 +341,10 @@ void ApiService::serve(HttpRequest request, HttpServer::Responder respond)
 
 void ApiService::authenticated(const std::shared_ptr<Call>& call)
 {
-    if (m_options.perPrincipalRate > 0) {
-        const QString key = call->principal.userId.toString() + u'/' + call->principal.credentialId.toString();
-        const auto decision = m_byPrincipal->take(key, steadyMs());
-        if (!decision.allowed) {
-            if (m_refused)
-                m_refused(u"rate_limited_principal"_s, call->request.peer);
-            HttpResponse r;
-            r.status = 429;
-            r.contentType = "application/problem+json";
-            r.body = problemBytes(Error{ErrorCode::Unavailable, u"too many requests for this key"_s, {}}, 429);
-            r.headers.append({QByteArray("Retry-After"), QByteArray::number(std::max<qint64>(1, (decision.retryAfterMs + 999) / 1000))});
-            finish(call, std::move(r));
-            return;
-        }
-    }
+    if (m_options.perPrincipalRate > 0
+        && !withinRate(call, *m_byPrincipal, call->principal.userId.toString() + u'/' + call->principal.credentialId.toString(),
+                       u"rate_limited_principal"_s, u"too many requests for this key"_s))
+        return;
     serveOperation(call);
 }
 

@@ -68,7 +68,12 @@ private:
     void serveReady(const std::shared_ptr<Call>& call);
     void authenticated(const std::shared_ptr<Call>& call);
     void finish(const std::shared_ptr<Call>& call, HttpResponse response);
-    void fail(const std::shared_ptr<Call>& call, const Error& error, int status = 0);
+    /// Answers `error` as problem+json: its status from the code unless `status` is given, and
+    /// Retry-After when the client should come back (seconds).
+    void fail(const std::shared_ptr<Call>& call, const Error& error, int status = 0, qint64 retryAfterS = 0);
+    /// Takes one of `key`'s tokens; without one, answers 429 with Retry-After and returns false.
+    bool withinRate(const std::shared_ptr<Call>& call, RateLimiter& limiter, const QString& key, const QString& reason,
+                    const QString& message);
 
     LocalClient& m_owner;
     Options m_options;
