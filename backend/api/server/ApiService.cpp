@@ -14,6 +14,7 @@
 #include "backend/api/schema/Operations.h"
 #include "backend/api/schema/Problem.h"
 #include "backend/api/schema/Types.h"
+#include "backend/api/server/ApiCall.h"
 #include "backend/client/LocalClient.h"
 #include "backend/engine/Engine.h"
 #include "backend/engine/SignIn.h"
@@ -144,18 +145,6 @@ Result<QJsonObject> page(const QJsonArray& all, const QString& cursorField, cons
 
 } // namespace
 
-/// One request on its way through the service.
-struct ApiService::Call
-{
-    HttpRequest request;
-    HttpServer::Responder respond;
-    QString route; ///< the template, for /metrics; the path itself is not (cardinality)
-    const ApiOperation* op = nullptr;
-    QMap<QString, QString> pathParams;
-    auth::Principal principal;
-    std::unique_ptr<LocalClient> client; ///< acting as the principal, until the answer
-    bool answered = false;
-};
 
 ApiService::ApiService(LocalClient& owner, Options options, QObject* parent)
     : QObject(parent), m_owner(owner), m_options(options), m_byAddress(std::make_unique<RateLimiter>(1, 1)),
@@ -163,6 +152,14 @@ ApiService::ApiService(LocalClient& owner, Options options, QObject* parent)
 {
     setRates(options.perAddressRate, options.perAddressBurst, options.perPrincipalRate, options.perPrincipalBurst);
     m_openApi = QJsonDocument(openApiDocument(options.version)).toJson(QJsonDocument::Compact);
+    connect(&m_owner, &Client::changed, this, &ApiService::wakeFeedWaits);
+}
+
+void ApiService::setDraining(bool draining)
+{
+    m_draining = draining;
+    if (draining) // parked polls answer now, so the drain does not wait for them
+        wakeFeedWaits();
 }
 
 ApiService::~ApiService() = default;
@@ -307,17 +304,23 @@ void ApiService::serve(HttpRequest request, HttpServer::Responder respond)
         serveSignIn(call);
         return;
     }
-    const Match m = match(call->request.method, *segments);
-    if (!m.op) {
+    const bool feed = path == "/v1/changes" && call->request.method == "GET";
+    const bool session = path == "/v1/sessions/current" && call->request.method == "GET";
+    const Match m = feed || session ? Match{} : match(call->request.method, *segments);
+    if (feed || session)
+        call->route = QString::fromUtf8(path);
+    else if (!m.op) {
         fail(call,
              m.pathKnown ? Error{ErrorCode::Invalid, u"this path does not take %1"_s.arg(QString::fromLatin1(call->request.method)), u"method"_s}
                          : Error::notFound(u"path"_s, u"no such route"_s),
              m.pathKnown ? 405 : 404);
         return;
     }
-    call->op = m.op;
-    call->route = m.op->path;
-    call->pathParams = m.pathParams;
+    if (m.op) {
+        call->op = m.op;
+        call->route = m.op->path;
+        call->pathParams = m.pathParams;
+    }
     const QByteArray authorization = call->request.header("authorization");
     if (!authorization.startsWith("Bearer ") || authorization.size() < 8) {
         fail(call, Error{ErrorCode::Unauthenticated, u"send Authorization: Bearer with an API key or session token"_s,
@@ -345,7 +348,12 @@ void ApiService::authenticated(const std::shared_ptr<Call>& call)
         && !withinRate(call, *m_byPrincipal, call->principal.userId.toString() + u'/' + call->principal.credentialId.toString(),
                        u"rate_limited_principal"_s, u"too many requests for this key"_s))
         return;
-    serveOperation(call);
+    if (call->op)
+        serveOperation(call);
+    else if (call->route == u"/v1/changes"_s)
+        serveChanges(call);
+    else
+        serveCurrentSession(call);
 }
 
 void ApiService::serveOperation(const std::shared_ptr<Call>& call)

@@ -55,18 +55,25 @@ public:
     /// /readyz: whether the store is open and its writer answers; /metrics's own text.
     void setMetricsText(std::function<QByteArray()> text) { m_metricsText = std::move(text); }
     /// The text /healthz, /readyz and the API answer while the node drains: 503.
-    void setDraining(bool draining) { m_draining = draining; }
+    void setDraining(bool draining);
 
     /// The body limit of a route (the catalog import takes more); 0: the transport's default.
     static qint64 bodyLimitFor(const QByteArray& method, const QByteArray& path);
 
 private:
     struct Call;
+    struct FeedWait;
     void serve(HttpRequest request, HttpServer::Responder respond);
     void serveOperation(const std::shared_ptr<Call>& call);
     void serveSignIn(const std::shared_ptr<Call>& call);
     void serveReady(const std::shared_ptr<Call>& call);
     void authenticated(const std::shared_ptr<Call>& call);
+    /// GET /v1/changes?after=SEQ&limit=N&wait=S (ApiServiceFeed.cpp).
+    void serveChanges(const std::shared_ptr<Call>& call);
+    void answerFeed(const std::shared_ptr<FeedWait>& wait, bool final);
+    /// A commit: every parked poll reads again.
+    void wakeFeedWaits();
+    void serveCurrentSession(const std::shared_ptr<Call>& call);
     void finish(const std::shared_ptr<Call>& call, HttpResponse response);
     /// Answers `error` as problem+json: its status from the code unless `status` is given, and
     /// Retry-After when the client should come back (seconds).
@@ -84,6 +91,7 @@ private:
     std::function<QByteArray()> m_metricsText;
     QByteArray m_openApi; ///< written once: the table does not change while the node runs
     bool m_draining = false;
+    QList<std::shared_ptr<FeedWait>> m_feedWaits; ///< long polls waiting for a commit
 };
 
 } // namespace souk::api
