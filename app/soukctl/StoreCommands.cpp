@@ -160,6 +160,7 @@ int runMaintain(const Arguments& args)
         total.authorizationsExpired += done->authorizationsExpired;
         total.disputesLost += done->disputesLost;
         total.keysPurged += done->keysPurged;
+        total.changesPruned += done->changesPruned;
         if (!done->more)
             break;
     }
@@ -174,6 +175,7 @@ int runMaintain(const Arguments& args)
           << "voided lapsed authorizations: " << total.authorizationsExpired << Qt::endl
           << "disputes lost without evidence: " << total.disputesLost << Qt::endl
           << "idempotency keys forgotten: " << total.keysPurged << Qt::endl
+          << "change feed rows pruned: " << total.changesPruned << Qt::endl
           << "provider calls still waiting: " << qMax<qint64>(due, 0) << Qt::endl;
     if (due < 0)
         return fail(Error::store(ErrorCode::StoreIo, u"the provider calls could not be read"_s));

@@ -146,6 +146,7 @@ Status NodeProcess::start()
     LocalClient::Options options;
     options.store.path = m_config.storePath;
     options.principal = auth::Principal::localAdmin(u"soukd"_s);
+    options.feedRetentionMs = qint64(m_config.feedRetentionHours) * 3600'000;
     auto client = LocalClient::open(options);
     if (!client)
         return client.error();

@@ -133,6 +133,8 @@ Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, c
 {
     if (options.idempotencyRetentionMs < payments::Idempotency::MinRetentionMs)
         return Error::invalid(u"idempotencyRetentionMs"_s, u"idempotency keys must be kept at least 24 hours"_s);
+    if (options.feedRetentionMs < 3600'000)
+        return Error::invalid(u"feedRetentionMs"_s, u"the change feed must be kept at least an hour"_s);
     engine::EngineOptions engineOptions;
     engineOptions.store = options.store;
     engineOptions.nodeId = options.nodeId;
@@ -172,6 +174,7 @@ LocalClient::LocalClient(Options options, std::unique_ptr<engine::Engine> engine
     flows.provider = m_options.provider;
     flows.providerRetry = m_options.providerRetry;
     flows.idempotencyRetentionMs = m_options.idempotencyRetentionMs;
+    flows.feedRetentionMs = m_options.feedRetentionMs;
     flows.healthCheckIntervalMs = m_options.healthCheckIntervalMs;
     flows.readOnly = m_options.store.readOnly;
     m_flows = std::make_shared<engine::PaymentFlows>(*m_engine, std::move(flows), std::move(cardSecret));

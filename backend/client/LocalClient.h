@@ -47,6 +47,8 @@ public:
         /// How often expiries run on their own; 0: only when runMaintenance() is called.
         int maintenanceIntervalMs = 30'000;
         qint64 idempotencyRetentionMs = payments::Idempotency::DefaultRetentionMs;
+        /// How long the change feed keeps its rows (a follower away longer must resync).
+        qint64 feedRetentionMs = payments::Maintenance::DefaultFeedRetentionMs;
         /// How long a provider call that keeps failing is tried before it becomes a dead letter.
         payments::RetryPolicy providerRetry;
         /// How often maintenance also runs the store's health check, which reads every page

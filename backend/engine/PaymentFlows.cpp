@@ -436,9 +436,12 @@ QFuture<Result<payments::MaintenanceResult>> PaymentFlows::runMaintenance(const 
     reconcileAttempts(AttemptGraceMs); // authorizations a crash or a lost answer left open
     checkHealthWhenDue();
     const qint64 retentionMs = m_options.idempotencyRetentionMs;
+    const qint64 feedRetentionMs = m_options.feedRetentionMs;
     // expired holds join the outbox; the pass after the write also retries the calls the
     // provider refused before
-    auto pass = [retentionMs](store::UnitOfWork& uow) { return payments::Maintenance::runPass(uow, retentionMs); };
+    auto pass = [retentionMs, feedRetentionMs](store::UnitOfWork& uow) {
+        return payments::Maintenance::runPass(uow, retentionMs, feedRetentionMs);
+    };
     if (access)
         return writeThenSend<payments::MaintenanceResult>(*access, pass);
     return writeThenSend<payments::MaintenanceResult>(SystemActor, pass);

@@ -45,6 +45,7 @@ public:
         /// How long a provider call that keeps failing is tried before it becomes a dead letter.
         payments::RetryPolicy providerRetry;
         qint64 idempotencyRetentionMs = payments::Idempotency::DefaultRetentionMs;
+        qint64 feedRetentionMs = payments::Maintenance::DefaultFeedRetentionMs;
         /// How often a maintenance pass also runs the store's health check (it reads every page).
         qint64 healthCheckIntervalMs = 60 * 60'000;
         /// A read-only store: nothing is sent, reconciled or maintained.

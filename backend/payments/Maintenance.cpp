@@ -4,11 +4,15 @@
 #include "backend/payments/Idempotency.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/PaymentService.h"
+#include "backend/store/ChangeFeed.h"
 #include "backend/store/UnitOfWork.h"
+
+#include <algorithm>
 
 namespace souk::payments {
 
-Result<MaintenanceResult> Maintenance::runPass(store::UnitOfWork& uow, qint64 retentionMs, int batch)
+Result<MaintenanceResult> Maintenance::runPass(store::UnitOfWork& uow, qint64 retentionMs, qint64 feedRetentionMs,
+                                               int batch)
 {
     // a ledger from before its hash chain is sealed even when no money moves
     if (auto sealed = Ledger::seal(uow); !sealed)
@@ -26,8 +30,11 @@ Result<MaintenanceResult> Maintenance::runPass(store::UnitOfWork& uow, qint64 re
     auto lost = PaymentService::loseOverdueDisputes(uow, batch);
     if (!lost)
         return lost.error();
-    const bool more = qMax(qMax(*expired, *auths), qMax(*purged, *lost)) >= batch;
-    return MaintenanceResult{*expired, *auths, *purged, *lost, more};
+    auto pruned = store::ChangeFeed::prune(uow.db(), uow.nowMs() - feedRetentionMs, batch);
+    if (!pruned)
+        return pruned.error();
+    const bool more = std::max({*expired, *auths, *purged, *lost, *pruned}) >= batch;
+    return MaintenanceResult{*expired, *auths, *purged, *lost, *pruned, more};
 }
 
 } // namespace souk::payments

@@ -44,6 +44,18 @@ Result<ChangeList> ChangeFeed::readAfter(QSqlDatabase& db, qint64 after, int lim
     return out;
 }
 
+Result<int> ChangeFeed::prune(QSqlDatabase& db, qint64 beforeMs, int batch)
+{
+    QSqlQuery q(db);
+    q.prepare(u"DELETE FROM changes WHERE seq IN (SELECT seq FROM changes WHERE at_ms < ? "
+              "AND seq < (SELECT max(seq) FROM changes) ORDER BY seq LIMIT ?)"_s);
+    q.bindValue(0, beforeMs);
+    q.bindValue(1, batch);
+    if (auto s = exec(q, u"pruning the change feed"_s); !s)
+        return s.error();
+    return q.numRowsAffected();
+}
+
 Result<qint64> ChangeFeed::lastSeq(QSqlDatabase& db)
 {
     auto v = scalar(db, u"SELECT coalesce(max(seq), 0) FROM changes"_s);

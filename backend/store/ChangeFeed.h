@@ -18,6 +18,10 @@ public:
     static Status append(QSqlDatabase& db, ChangeList& changes);
     /// Rows with seq > after, oldest first, at most `limit` (capped at ReadLimitMax).
     static Result<ChangeList> readAfter(QSqlDatabase& db, qint64 after, int limit);
+    /// Forgets at most `batch` rows written before `beforeMs`, oldest first, and never the newest
+    /// row, which keeps the feed's position (a reader asking for a pruned one is told to resync).
+    /// Answers how many went. In the caller's transaction.
+    static Result<int> prune(QSqlDatabase& db, qint64 beforeMs, int batch);
     /// The newest seq, 0 for an empty feed.
     static Result<qint64> lastSeq(QSqlDatabase& db);
 };

@@ -8,6 +8,7 @@
 #include "backend/orders/OrderStateMachine.h"
 #include "backend/payments/CommerceCheck.h"
 #include "backend/payments/PaymentService.h"
+#include "backend/store/ChangeFeed.h"
 #include "backend/store/Sql.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
@@ -49,6 +50,7 @@ private slots:
     void payoutSettlesNetBalance();
     void payoutPaysExactlyWhatWasAsked();
     void changeFeedCarriesOrders();
+    void changeFeedIsPrunedByAge();
 
 private:
     Order place(const QList<NewOrderLine>& lines, const QString& key = {});
@@ -724,6 +726,33 @@ void TestOrders::changeFeedCarriesOrders()
         }
     }
     QVERIFY(seen);
+}
+
+void TestOrders::changeFeedIsPrunedByAge()
+{
+    place({{u"EAR-1"_s, 1}});
+    const qint64 rows = count(u"changes"_s);
+    QVERIFY(rows > 1);
+    auto head = [&] {
+        return wait(m_f->client().engine().read<qint64>([](QSqlDatabase& db) { return store::ChangeFeed::lastSeq(db); }))
+            .value();
+    };
+    const qint64 before = head();
+    // within the week nothing goes
+    m_clock->advanceMs(6LL * 24 * 3600 * 1000);
+    auto kept = wait(m_f->client().runMaintenance());
+    QVERIFY(kept);
+    QCOMPARE(kept->changesPruned, 0);
+    // past it, every row but the newest (which keeps the feed's position)
+    m_clock->advanceMs(2LL * 24 * 3600 * 1000);
+    auto pruned = wait(m_f->client().runMaintenance());
+    QVERIFY(pruned);
+    QVERIFY2(pruned->changesPruned >= rows - 1, qPrintable(QString::number(pruned->changesPruned)));
+    QVERIFY(count(u"changes"_s) >= 1);
+    QVERIFY(head() >= before);
+    // and the feed goes on from there: a new change takes a later seq
+    place({{u"EAR-1"_s, 1}});
+    QVERIFY(head() > before);
 }
 
 QTEST_GUILESS_MAIN(TestOrders)
