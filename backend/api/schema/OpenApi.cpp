@@ -136,10 +136,17 @@ QJsonObject sessionOperation(Components& c)
 const QMap<QString, QString>& tagDescriptions()
 {
     static const QMap<QString, QString> tags{
-        {u"Sessions"_s, u"Signing in and out"_s},
+        {u"Sessions"_s, u"Signing in and out, your own password and second factor"_s},
         {u"Merchants"_s, u"Sellers and their stock locations"_s},
         {u"Orders"_s, u"Orders, their timeline and fulfilment"_s},
-        {u"Payments"_s, u"Checkout, captures, voids and refunds"_s},
+        {u"Payments"_s, u"Checkout, authorizations, captures, voids, refunds and disputes"_s},
+        {u"Customers"_s, u"The people who order"_s},
+        {u"Products"_s, u"The catalog: products, their variants, bulk edits and search"_s},
+        {u"Inventory"_s, u"Stock per location and its journal"_s},
+        {u"Imports"_s, u"Catalog files in and out (CSV, Souk's or Shopify's columns)"_s},
+        {u"Ledger"_s, u"Balances, payouts and the store's upkeep"_s},
+        {u"Users"_s, u"People, their roles, second factors and API keys"_s},
+        {u"Audit"_s, u"Who did what: the hash-chained audit log"_s},
     };
     return tags;
 }

@@ -1,5 +1,6 @@
 #include "backend/api/schema/Types.h"
 
+#include "backend/api/schema/TypesSupport.h"
 #include "backend/orders/OrderStateMachine.h"
 
 using namespace Qt::StringLiterals;
@@ -9,24 +10,9 @@ using souk::catalog::Location;
 using souk::catalog::Merchant;
 
 namespace souk::api {
-namespace {
 
-template <typename E, typename NameOf>
-QList<std::pair<E, QString>> namesOf(int count, NameOf nameOf)
-{
-    QList<std::pair<E, QString>> out;
-    for (int i = 0; i < count; ++i)
-        out.append({static_cast<E>(i), nameOf(static_cast<E>(i))});
-    return out;
-}
-
-/// The ISO 4217 code of a merchant's currency, as a plain string.
-QJsonObject stringSchema(Components&)
-{
-    return {{u"type"_s, u"string"_s}};
-}
-
-} // namespace
+using typesupport::namesOf;
+using typesupport::stringSchema;
 
 const QList<std::pair<OrderStatus, QString>>& EnumNames<OrderStatus>::names()
 {
@@ -210,7 +196,8 @@ const ObjectSpec<Customer>& Object<Customer>::spec()
                               .field(u"email"_s, &Customer::email, u"Email"_s, S::Optional)
                               .field(u"phone"_s, &Customer::phone, u"Phone"_s, S::Optional)
                               .field(u"addresses"_s, &Customer::addresses, u"Delivery addresses"_s, S::Optional)
-                              .field(u"version"_s, &Customer::version, u"Bumped on every change"_s, S::ReadOnly);
+                              // sent back as read by a client that keeps the whole customer: ignored on create
+                              .field(u"version"_s, &Customer::version, u"Bumped on every change"_s, S::Optional);
     return s;
 }
 
@@ -251,6 +238,8 @@ const ObjectSpec<Payment>& Object<Payment>::spec()
             .money(u"refunded"_s, &Payment::refundedMinor, &Payment::currency, u"Refunded"_s)
             .field(u"card"_s, &Payment::card, u"The card"_s, S::ReadOnly)
             .field(u"decline_code"_s, &Payment::declineCode, u"Why the provider declined, or empty"_s, S::ReadOnly)
+            .field(u"retryable"_s, &Payment::retryable, u"A failed attempt that may succeed if tried again"_s,
+                   S::ReadOnly)
             .field(u"provider_ref"_s, &Payment::providerRef, u"The provider's reference"_s, S::ReadOnly)
             .field(u"authorized_ms"_s, &Payment::authorizedMs, u"Authorized at (ms since epoch)"_s, S::ReadOnly)
             .field(u"auth_expires_ms"_s, &Payment::authExpiresMs, u"The hold ends at"_s, S::ReadOnly)
@@ -290,7 +279,9 @@ const ObjectSpec<OrderDetail>& Object<OrderDetail>::spec()
                               .field(u"customer"_s, &OrderDetail::customer, u"Its customer"_s, S::ReadOnly)
                               .field(u"events"_s, &OrderDetail::events, u"Its timeline"_s, S::ReadOnly)
                               .field(u"payments"_s, &OrderDetail::payments, u"Its payments"_s, S::ReadOnly)
-                              .field(u"refunds"_s, &OrderDetail::refunds, u"Its refunds"_s, S::ReadOnly);
+                              .field(u"refunds"_s, &OrderDetail::refunds, u"Its refunds"_s, S::ReadOnly)
+                              .field(u"disputes"_s, &OrderDetail::disputes, u"Its payments' disputes"_s, S::ReadOnly)
+                              .field(u"postings"_s, &OrderDetail::postings, u"Its ledger postings"_s, S::ReadOnly);
     return s;
 }
 
