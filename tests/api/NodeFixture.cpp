@@ -134,7 +134,12 @@ bool NodeFixture::seedShops()
     LocalClient& client = m_store->client();
     m_seed.merchantA = m_store->merchantId();
     m_seed.skuA = u"MUG-1"_s;
-    m_store->addProduct(u"Mug"_s, {m_seed.skuA}, 1500, 1000);
+    const catalog::Product mug = m_store->addProduct(u"Mug"_s, {m_seed.skuA}, 1500, 1000);
+    if (mug.id.isNull() || mug.variants.isEmpty())
+        return false;
+    m_seed.productA = mug.id;
+    m_seed.variantA = mug.variants.first().id;
+    m_seed.locationA = m_store->locationId();
     const auto b = StoreFixture::wait(client.engine().write<catalog::Location>(
         client.actor(), [](store::UnitOfWork& uow) -> Result<catalog::Location> {
             auto merchant = catalog::MerchantService::createMerchant(uow, u"Shop B"_s, u"EUR"_s);
@@ -207,6 +212,7 @@ bool NodeFixture::seedPeople()
         {m_seed.ownerAName, auth::Role::Owner, m_seed.merchantA, &m_seed.ownerAKey},
         {u"bea"_s, auth::Role::Owner, m_seed.merchantB, &m_seed.ownerBKey},
         {u"sam"_s, auth::Role::Support, {}, &m_seed.supportKey},
+        {u"stan"_s, auth::Role::Staff, m_seed.merchantA, &m_seed.staffAKey},
     };
     for (const Person& p : people) {
         const QString password =

@@ -59,10 +59,14 @@ public:
         Id orderB;          ///< merchant B's own
         Id customer;        ///< ordered everything seeded
         QString skuA;       ///< in stock at merchant A
+        Id productA;        ///< the product of skuA
+        Id variantA;        ///< skuA's variant
+        Id locationA;       ///< merchant A's stock location
         QString adminKey;   ///< sk_: platform admin
         QString ownerAKey;  ///< sk_: owner of merchant A
         QString ownerBKey;  ///< sk_: owner of merchant B
         QString supportKey; ///< sk_: platform support (reads)
+        QString staffAKey;  ///< sk_: staff of merchant A (sells, keeps stock; manages no people)
         QString revokedKey; ///< sk_ of the owner of A, revoked with soukctl before soukd starts
         QString ownerAName;
         QString ownerAPassword;

@@ -401,8 +401,10 @@ QList<ApiOperation> ledger()
             .status(201)
             .serve([](Client& c, const Args& a, const QString& key) {
                 const auto& amounts = a.at<QMap<QString, qint64>>(1);
-                for (auto it = amounts.cbegin(); it != amounts.cend(); ++it) // a typo is not "nothing owed"
-                    if (auto known = Currency::find(it.key(), u"amounts."_s + it.key()); !known)
+                // a typo is not "nothing owed"; the field is "amounts", as the engine's own
+                // refusals name it (the node would rewrite "amounts.XYZ" as a camelCase name)
+                for (auto it = amounts.cbegin(); it != amounts.cend(); ++it)
+                    if (auto known = Currency::find(it.key(), u"amounts"_s); !known)
                         return failed<QList<Payout>>(known.error());
                 return c.payout(a.at<Id>(0), amounts, key);
             }),
