@@ -1,0 +1,395 @@
+#include "backend/client/RemoteClient.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include "backend/api/schema/FeedTypes.h"
+#include "backend/api/schema/Operations.h"
+#include "backend/api/schema/Problem.h"
+#include "backend/api/schema/Types.h"
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcRemote, "souk.client.remote")
+
+namespace souk {
+namespace {
+
+constexpr int PageLimit = 1000;
+const QString UnknownCertificate = u"the node's certificate is not the one trusted; its SHA-256 fingerprint is "_s;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+/// A path or query value as text: ids and strings as they are, numbers in decimal.
+QString textOf(const QJsonValue& v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isBool())
+        return v.toBool() ? u"true"_s : u"false"_s;
+    if (v.isDouble())
+        return QString::number(v.toInteger());
+    if (v.isArray()) {
+        QStringList parts;
+        for (const QJsonValue& item : v.toArray())
+            parts << textOf(item);
+        return parts.join(u',');
+    }
+    return {};
+}
+
+/// The node names fields as its JSON does ("order_id"); a client of the engine knows them as the
+/// engine names them ("orderId"), so errors read the same locally and remotely.
+QString engineFieldName(const QString& field)
+{
+    if (field == u"Idempotency-Key"_s)
+        return u"idempotencyKey"_s;
+    QString out;
+    bool upper = false;
+    for (const QChar c : field) {
+        if (c == u'_' && !out.isEmpty()) {
+            upper = true;
+            continue;
+        }
+        out += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    return out;
+}
+
+/// A JSON text of any kind (an answer may be a bare `true`).
+std::optional<QJsonValue> parseJson(const QByteArray& body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + body + "]", &error);
+    if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
+        return std::nullopt;
+    return doc.array().at(0);
+}
+
+} // namespace
+
+struct RemoteClient::Request
+{
+    const api::ApiOperation* op = nullptr; ///< null: a route outside the table (sessions, feed)
+    QByteArray method;
+    QUrl url;
+    QByteArray body;
+    QString key;
+    int attempt = 0;
+    qint64 startedMs = 0;
+    QString unknownFingerprint; ///< the certificate refused, for the error
+    QJsonArray collected;       ///< a paged list's items so far
+    Done done;
+};
+
+RemoteClient::RemoteClient(Options options) : m_options(std::move(options))
+{
+    m_network.setTransferTimeout(m_options.timeoutMs);
+    m_feedRetry.setSingleShot(true);
+    connect(&m_feedRetry, &QTimer::timeout, this, &RemoteClient::pollChanges);
+}
+
+RemoteClient::~RemoteClient()
+{
+    ++m_feedGeneration;
+    if (m_feedReply)
+        m_feedReply->abort();
+}
+
+QString RemoteClient::certificateFingerprint(const Error& error)
+{
+    return error.code == ErrorCode::Unauthenticated && error.field == u"certificate"_s
+               ? error.message.mid(UnknownCertificate.size())
+               : QString();
+}
+
+QFuture<Result<std::shared_ptr<RemoteClient>>> RemoteClient::connectTo(const Options& options)
+{
+    auto promise = std::make_shared<QPromise<Result<std::shared_ptr<RemoteClient>>>>();
+    promise->start();
+    auto future = promise->future();
+    if (options.url.scheme() != u"https"_s || options.url.host().isEmpty()) {
+        promise->addResult(Error::invalid(u"url"_s, u"give the node as https://HOST:PORT"_s));
+        promise->finish();
+        return future;
+    }
+    // deleted from the event loop, never from inside one of its own replies' handlers (where the
+    // last reference may go, and the network manager with the reply under it)
+    std::shared_ptr<RemoteClient> client(new RemoteClient(options), [](RemoteClient* c) { c->deleteLater(); });
+    client->setBearer(options.apiKey);
+    // /healthz proves the link and the certificate; with a key, the session says who we are
+    client->raw("GET", u"/healthz"_s, {}, [client, promise](const Result<QJsonValue>& health) {
+        if (!health) {
+            promise->addResult(health.error());
+            promise->finish();
+            return;
+        }
+        if (client->m_bearer.isEmpty()) {
+            promise->addResult(client);
+            promise->finish();
+            return;
+        }
+        client->raw("GET", u"/v1/sessions/current"_s, {}, [client, promise](const Result<QJsonValue>& who) {
+            auth::Principal principal;
+            if (who) {
+                if (auto s = api::Json<auth::Principal>::decode(*who, principal, {}, api::Source::Answer); !s) {
+                    promise->addResult(Error::internal(u"the node's answer could not be read: "_s + s.error().toString()));
+                    promise->finish();
+                    return;
+                }
+            } else {
+                promise->addResult(who.error());
+                promise->finish();
+                return;
+            }
+            client->m_principal = principal;
+            client->pollChanges();
+            promise->addResult(client);
+            promise->finish();
+        });
+    });
+    return future;
+}
+
+void RemoteClient::setBearer(const QString& bearer)
+{
+    m_bearer = bearer;
+    ++m_feedGeneration; // a poll under the old credentials answers nobody
+    if (m_feedReply)
+        m_feedReply->abort();
+    m_feedSeq = -1;
+}
+
+QNetworkRequest RemoteClient::prepare(const QUrl& url) const
+{
+    QNetworkRequest request(url);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    if (!m_options.caFile.isEmpty()) {
+        QFile f(m_options.caFile);
+        if (f.open(QIODevice::ReadOnly))
+            tls.setCaCertificates(QSslCertificate::fromData(f.readAll(), QSsl::Pem));
+    }
+    request.setSslConfiguration(tls);
+    request.setRawHeader("Accept", "application/json");
+    if (!m_bearer.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_bearer.toUtf8());
+    request.setTransferTimeout(m_options.timeoutMs);
+    return request;
+}
+
+void RemoteClient::pin(QNetworkReply* reply)
+{
+    // trust on first use: the certificate the user accepted, by its fingerprint, whatever else
+    // a CA would say of it (self-signed, a name that is an address)
+    connect(reply, &QNetworkReply::sslErrors, reply, [this, reply](const QList<QSslError>& errors) {
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        const QString seen = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        if (!m_options.fingerprint.isEmpty() && seen == m_options.fingerprint.toUpper())
+            reply->ignoreSslErrors(errors);
+        else
+            reply->setProperty("soukUnknownFingerprint", seen);
+    });
+}
+
+void RemoteClient::raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done)
+{
+    auto request = std::make_shared<Request>();
+    request->method = method;
+    request->url = m_options.url.resolved(QUrl(path));
+    if (!body.isEmpty())
+        request->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request->done = std::move(done);
+    sendOnce(request);
+}
+
+void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const QString& key, Done done)
+{
+    const api::ApiOperation* op = api::apiOperation(id);
+    if (!op || op->params.size() != args.size()) {
+        done(Error::internal(u"operation %1 is not in the API's table as this client calls it"_s.arg(id)));
+        return;
+    }
+    auto request = std::make_shared<Request>();
+    request->op = op;
+    request->method = op->method;
+    request->done = std::move(done);
+    QString path = op->path;
+    QUrlQuery query;
+    QJsonObject body;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const api::ParamSpec& p = op->params.at(i);
+        const QJsonValue& v = args.at(i);
+        if (p.in == api::In::Path)
+            path.replace(u'{' + p.name + u'}', QString::fromLatin1(QUrl::toPercentEncoding(textOf(v))));
+        else if (v.isNull() || v.isUndefined())
+            continue; // absent: the operation's default
+        else if (p.in == api::In::Query)
+            query.addQueryItem(p.name, QString::fromLatin1(QUrl::toPercentEncoding(textOf(v))));
+        else
+            body.insert(p.name, v);
+    }
+    if (op->paged)
+        query.addQueryItem(u"limit"_s, QString::number(PageLimit));
+    QUrl url = m_options.url.resolved(QUrl(path));
+    url.setQuery(query);
+    request->url = url;
+    if (op->method != "GET")
+        request->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // one key for every try: the node does the command once, and answers a retry with its result
+    request->key = op->idempotent ? (key.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : key) : QString();
+    sendOnce(request);
+}
+
+void RemoteClient::sendOnce(const std::shared_ptr<Request>& request)
+{
+    QNetworkRequest http = prepare(request->url);
+    if (!request->body.isEmpty() || request->method != "GET")
+        http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    if (!request->key.isEmpty())
+        http.setRawHeader("Idempotency-Key", request->key.toUtf8());
+    request->startedMs = nowMs();
+    QNetworkReply* reply = m_network.sendCustomRequest(http, request->method, request->body);
+    pin(reply);
+    connect(reply, &QNetworkReply::finished, this, [this, request, reply] {
+        reply->deleteLater();
+        onFinished(request, reply);
+    });
+}
+
+void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkReply* reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString unknown = reply->property("soukUnknownFingerprint").toString();
+    if (status == 0 && !unknown.isEmpty()) { // not the node we trust: never retried
+        request->done(Error{ErrorCode::Unauthenticated, UnknownCertificate + unknown, u"certificate"_s});
+        return;
+    }
+    const bool retryable = status == 0 || status == 429 || status == 503;
+    if (retryable && request->attempt < m_options.retries) {
+        qint64 delayMs = qint64(m_options.retryDelayMs) << request->attempt;
+        if (const QByteArray after = reply->rawHeader("Retry-After"); !after.isEmpty())
+            delayMs = std::max(delayMs, after.toLongLong() * 1000);
+        ++request->attempt;
+        if (status == 0)
+            setHealth(LinkHealth::State::Reconnecting, 0);
+        QTimer::singleShot(delayMs, this, [this, request] { sendOnce(request); });
+        return;
+    }
+    if (status == 0) {
+        setHealth(LinkHealth::State::Offline, 0);
+        request->done(Error{ErrorCode::Unavailable, u"the node did not answer: %1"_s.arg(reply->errorString()), {}});
+        return;
+    }
+    setHealth(LinkHealth::State::Online, nowMs() - request->startedMs);
+    const std::optional<QJsonValue> json = parseJson(reply->readAll());
+    if (status >= 400) {
+        Error e = json && json->isObject() ? api::errorFromProblem(json->toObject(), status)
+                                           : Error{ErrorCode::Internal, u"the node answered %1"_s.arg(status), {}};
+        e.field = engineFieldName(e.field);
+        request->done(e);
+        return;
+    }
+    if (!json) {
+        request->done(Error::internal(u"the node's answer is not JSON"_s));
+        return;
+    }
+    if (!request->op || !request->op->paged) {
+        request->done(*json);
+        return;
+    }
+    // a list: the next page after this one's last item, until the node says there is no more
+    const QJsonArray data = json->toObject().value(u"data"_s).toArray();
+    for (const QJsonValue& item : data)
+        request->collected.append(item);
+    if (!json->toObject().value(u"has_more"_s).toBool() || data.isEmpty()) {
+        request->done(QJsonValue(request->collected));
+        return;
+    }
+    const QJsonValue last = data.last();
+    const QString cursor = request->op->cursorField.isEmpty() ? last.toString()
+                                                              : last.toObject().value(request->op->cursorField).toString();
+    QUrlQuery query(request->url);
+    query.removeAllQueryItems(u"starting_after"_s);
+    query.addQueryItem(u"starting_after"_s, cursor);
+    request->url.setQuery(query);
+    request->attempt = 0;
+    sendOnce(request);
+}
+
+void RemoteClient::setHealth(LinkHealth::State state, qint64 latencyMs)
+{
+    const LinkHealth was = m_health;
+    m_health.state = state;
+    if (state == LinkHealth::State::Online) {
+        m_health.latencyMs = latencyMs;
+        m_health.offlineSinceMs = 0;
+    } else if (m_health.offlineSinceMs == 0) {
+        m_health.offlineSinceMs = nowMs();
+    }
+    if (was.state != m_health.state || (state == LinkHealth::State::Online && was.latencyMs != latencyMs))
+        emit linkHealthChanged(m_health);
+}
+
+void RemoteClient::pollChanges()
+{
+    if (!m_options.followChanges || m_bearer.isEmpty() || m_feedReply)
+        return;
+    QUrl url = m_options.url.resolved(QUrl(u"/v1/changes"_s));
+    QUrlQuery query;
+    if (m_feedSeq >= 0) {
+        query.addQueryItem(u"after"_s, QString::number(m_feedSeq));
+        query.addQueryItem(u"wait"_s, QString::number(m_options.feedWaitS));
+    }
+    url.setQuery(query);
+    QNetworkRequest http = prepare(url);
+    http.setTransferTimeout((m_options.feedWaitS + 15) * 1000);
+    QNetworkReply* reply = m_network.get(http);
+    pin(reply);
+    m_feedReply = reply;
+    const int generation = m_feedGeneration;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        if (generation != m_feedGeneration)
+            return;
+        m_feedReply = nullptr;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const std::optional<QJsonValue> json = parseJson(reply->readAll());
+        if (status != 200 || !json) {
+            // the node is away or restarting: try again, from the same seq
+            if (status == 0)
+                setHealth(LinkHealth::State::Reconnecting, 0);
+            m_feedRetry.start(status == 401 ? 30'000 : 1'000);
+            return;
+        }
+        const QJsonObject page = json->toObject();
+        ChangeList changes;
+        if (auto s = api::Json<ChangeList>::decode(page.value(u"changes"_s), changes, {}, api::Source::Answer); !s) {
+            qCWarning(lcRemote).noquote() << "the change feed's answer could not be read:" << s.error().toString();
+            m_feedRetry.start(5'000);
+            return;
+        }
+        const bool first = m_feedSeq < 0;
+        m_feedSeq = page.value(u"next_after"_s).toInteger(m_feedSeq);
+        if (page.value(u"resync"_s).toBool())
+            qCWarning(lcRemote) << "the feed was pruned past this client's position; views resume from" << m_feedSeq;
+        if (!first && !changes.isEmpty())
+            emit changed(changes);
+        pollChanges();
+    });
+}
+
+} // namespace souk

@@ -1,0 +1,188 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+#include "backend/api/schema/Json.h"
+#include "backend/client/Client.h"
+
+class QNetworkReply;
+
+namespace souk::api {
+struct ApiOperation;
+}
+
+namespace souk {
+
+/// The link to a node as the status bar shows it.
+struct LinkHealth
+{
+    enum class State
+    {
+        Online,
+        Reconnecting, ///< a request failed on the network and is being retried
+        Offline,      ///< the node has not answered since offlineSinceMs
+    };
+    State state = State::Online;
+    qint64 latencyMs = 0;     ///< of the last request answered
+    qint64 offlineSinceMs = 0;
+};
+
+/// A Client over a node's HTTPS API (soukd), built from the same table of operations the node
+/// routes by: every method sends the operation's request and decodes its answer with the same
+/// JSON descriptions. Keep-alive connections (QNetworkAccessManager), retries of a request that
+/// failed on the network (mutations with the same Idempotency-Key, so the node does it once),
+/// certificate pinning by SHA-256 fingerprint (trust on first use: an unknown certificate fails
+/// the call with its fingerprint, for the caller to show and pin) or a CA file, and the change
+/// feed by long poll, resumed from its last seq after a reconnect. Lives on the thread that
+/// created it (the GUI thread in `souk`) and never blocks it.
+class RemoteClient final : public Client
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RemoteClient)
+public:
+    struct Options
+    {
+        QUrl url;             ///< https://node-1:8443
+        /// The node's certificate's SHA-256 ("AB:CD:..."); empty: verify with caFile or the system's CAs.
+        QString fingerprint;
+        QString caFile;       ///< PEM of the CA that signed the node's certificate
+        QString apiKey;       ///< sk_...: acts as its user from the start; empty: signIn() first
+        int retries = 3;      ///< further tries of a request that failed on the network
+        int retryDelayMs = 250; ///< doubled at each try
+        int timeoutMs = 30'000;
+        /// Follow the change feed (long poll) once signed in.
+        bool followChanges = true;
+        int feedWaitS = 25;
+    };
+
+    /// Connects (the client answered is deleted with deleteLater once its last owner lets go):
+    /// checks the node answers and its certificate is the one pinned, and with an API
+    /// key, who it stands for. Fails with Unauthenticated, field "certificate", when the
+    /// certificate is unknown (the message carries the fingerprint: see certificateFingerprint).
+    static QFuture<Result<std::shared_ptr<RemoteClient>>> connectTo(const Options& options);
+    ~RemoteClient() override;
+
+    /// The fingerprint in an "unknown certificate" error's message, or empty.
+    static QString certificateFingerprint(const Error& error);
+
+    Actor actor() const override { return principal().actor(); }
+    auth::Principal principal() const override { return m_principal; }
+    QString location() const override { return m_options.url.toString(); }
+    LinkHealth linkHealth() const { return m_health; }
+    /// The feed's position: changes after it are the next to arrive.
+    qint64 feedSeq() const { return m_feedSeq; }
+
+    QFuture<Result<QList<catalog::Merchant>>> merchants() override;
+    QFuture<Result<QList<catalog::Location>>> locations(Id merchantId) override;
+    QFuture<Result<catalog::ProductPage>> productPage(const catalog::ProductPageQuery& query) override;
+    QFuture<Result<QList<catalog::ProductSummary>>> productSummaries(const QList<Id>& productIds) override;
+    QFuture<Result<QList<Id>>> searchProducts(Id merchantId, const QString& text, int limit) override;
+    QFuture<Result<catalog::Product>> product(Id productId) override;
+    QFuture<Result<catalog::Product>> saveProduct(const catalog::Product& product) override;
+    QFuture<Result<catalog::ProductEdit>> editProduct(const catalog::Product& product, const QString& key) override;
+    QFuture<Result<catalog::ProductEdit>> undoProductEdit(const catalog::ProductEdit& done, const QString& key) override;
+    QFuture<Result<catalog::BulkResult>> bulkEdit(const catalog::BulkEdit& edit, const QString& key) override;
+    QFuture<Result<catalog::BulkResult>> undoBulkEdit(const catalog::BulkResult& done, const QString& key) override;
+    QFuture<Result<QStringList>> categories(Id merchantId) override;
+    QFuture<Result<QList<catalog::StockLevel>>> stockLevels(Id productId) override;
+    QFuture<Result<QList<catalog::StockMovement>>> movements(Id variantId, int limit) override;
+    QFuture<Result<catalog::StockLevel>> adjustStock(const catalog::StockAdjustment& adjustment,
+                                                     const QString& key) override;
+    QFuture<Result<catalog::ImportPlan>> planImport(Id merchantId, const QByteArray& csv, catalog::CsvFormat format,
+                                                    TaskProgressPtr progress) override;
+    QFuture<Result<catalog::ImportSummary>> runImport(Id merchantId, const catalog::ImportPlan& plan,
+                                                      TaskProgressPtr progress) override;
+    QFuture<Result<QByteArray>> exportCatalog(Id merchantId, catalog::CsvFormat format) override;
+    QFuture<Result<orders::Customer>> createCustomer(const orders::Customer& customer, const QString& key) override;
+    QFuture<Result<orders::MerchantTerms>> setMerchantTerms(const orders::MerchantTerms& terms,
+                                                            const QString& key) override;
+    QFuture<Result<bool>> addDiscountCode(const orders::DiscountCode& code, const QString& key) override;
+    QFuture<Result<orders::Order>> createOrder(const orders::NewOrder& order, const QString& key) override;
+    QFuture<Result<orders::Order>> cancelOrder(Id orderId, const QString& reason, const QString& key) override;
+    QFuture<Result<orders::Order>> advanceOrder(Id orderId, orders::OrderStatus to, const QString& reason,
+                                                const QString& key) override;
+    QFuture<Result<orders::OrderPage>> orderPage(const orders::OrderQuery& query) override;
+    QFuture<Result<QList<orders::Order>>> ordersById(const QList<Id>& orderIds) override;
+    QFuture<Result<payments::OrderDetail>> orderDetail(Id orderId) override;
+    QFuture<Result<orders::OrderCounters>> orderCounters(Id merchantId, qint64 dayStartMs) override;
+    QFuture<Result<payments::Checkout>> checkout(const orders::NewOrder& order, const payments::CardInput& card,
+                                                 bool capture, const QString& key) override;
+    QFuture<Result<payments::Payment>> authorizePayment(Id orderId, const payments::CardInput& card,
+                                                        const QString& key) override;
+    QFuture<Result<payments::Payment>> capturePayment(Id paymentId, std::optional<qint64> amountMinor,
+                                                      const QString& key) override;
+    QFuture<Result<payments::Payment>> voidPayment(Id paymentId, const QString& reason, const QString& key) override;
+    QFuture<Result<payments::Refund>> refundPayment(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                    const QString& key) override;
+    QFuture<Result<payments::Dispute>> openDispute(Id paymentId, qint64 amountMinor, const QString& reason,
+                                                   const QString& key) override;
+    QFuture<Result<payments::Dispute>> submitDisputeEvidence(Id disputeId, const QString& key) override;
+    QFuture<Result<payments::Dispute>> resolveDispute(Id disputeId, bool won, const QString& key) override;
+    QFuture<Result<QList<payments::Payout>>> payout(Id merchantId, const QMap<QString, qint64>& amounts,
+                                                    const QString& key) override;
+    QFuture<Result<QList<payments::Payout>>> payouts(Id merchantId) override;
+    QFuture<Result<QList<payments::AccountBalance>>> ledgerBalances(Id merchantId) override;
+    QFuture<Result<MaintenanceResult>> runMaintenance() override;
+    QFuture<Result<auth::Principal>> signIn(const QString& user, const QString& password, const QString& code) override;
+    QFuture<Result<bool>> signOut() override;
+    QFuture<Result<bool>> changePassword(const QString& current, const QString& next) override;
+    QFuture<Result<QList<auth::User>>> users() override;
+    QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) override;
+    QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) override;
+    QFuture<Result<auth::User>> resetTotp(Id userId, const QString& reason) override;
+    QFuture<Result<auth::TotpEnrolment>> beginTotp() override;
+    QFuture<Result<QStringList>> confirmTotp(const QString& code) override;
+    QFuture<Result<QList<auth::ApiKeyInfo>>> apiKeys(Id userId) override;
+    QFuture<Result<auth::CreatedApiKey>> createApiKey(Id userId, const QString& name,
+                                                      std::optional<qint64> expiresMs) override;
+    QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) override;
+    QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) override;
+    QFuture<Result<auth::AuditVerification>> verifyAudit() override;
+    std::optional<Error> storeDamage() const override { return m_damage; }
+
+signals:
+    void linkHealthChanged(const souk::LinkHealth& health);
+
+private:
+    explicit RemoteClient(Options options);
+
+    /// The answer to one request: the JSON, or the node's (or the network's) error.
+    using Done = std::function<void(const Result<QJsonValue>&)>;
+    struct Request;
+
+    /// Sends operation `id` with `args` (in the table's order, already JSON), under `key` for
+    /// a mutation (a fresh one when empty); a paged list is fetched page by page and answered
+    /// whole.
+    void send(const QString& id, const QList<QJsonValue>& args, const QString& key, Done done);
+    void sendOnce(const std::shared_ptr<Request>& request);
+    void onFinished(const std::shared_ptr<Request>& request, QNetworkReply* reply);
+    void raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done);
+    QNetworkRequest prepare(const QUrl& url) const;
+    void pin(QNetworkReply* reply);
+    void setHealth(LinkHealth::State state, qint64 latencyMs);
+    void setBearer(const QString& bearer);
+    void pollChanges();
+
+    template <typename R, typename... A>
+    QFuture<Result<R>> call(const QString& id, const QString& key, const A&... args);
+
+    Options m_options;
+    QNetworkAccessManager m_network;
+    QString m_bearer;
+    auth::Principal m_principal;
+    LinkHealth m_health;
+    std::optional<Error> m_damage;
+    qint64 m_feedSeq = -1; ///< -1: not following yet
+    QPointer<QNetworkReply> m_feedReply;
+    QTimer m_feedRetry;
+    int m_feedGeneration = 0; ///< bumped on sign-in/out: an old poll's answer is dropped
+};
+
+} // namespace souk
