@@ -5,7 +5,7 @@
 
 #include "app/souk/DemoTraffic.h"
 #include "app/souk/Screenshots.h"
-#include "backend/client/LocalClient.h"
+#include "backend/client/Client.h"
 #include "backend/core/Async.h"
 #include "views/main/MainWindow.h"
 #include "views/orders/DemoTrafficBar.h"
@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace souk::app {
 
-Console::Console(LocalClient& client, Prefs& prefs, const Options& options)
+Console::Console(Client& client, Prefs& prefs, const Options& options)
     : m_client(client), m_prefs(prefs), m_options(options)
 {
 }
@@ -93,7 +93,8 @@ void Console::showWindow(const catalog::Merchant& merchant)
         else if (m_traffic && m_options.demoRate > 0)
             m_traffic->start(m_options.demoRate);
     };
-    const bool seed = !m_seeded && (m_options.demo || m_options.storePath.isEmpty());
+    // a node's data is its operators' business: the demo seeds only a store of this machine
+    const bool seed = !m_seeded && m_options.connectUrl.isEmpty() && (m_options.demo || m_options.storePath.isEmpty());
     m_seeded = true;
     if (seed)
         seedDemo(m_client, merchant, m_window.get(), afterSeed);

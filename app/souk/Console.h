@@ -8,7 +8,7 @@
 #include "backend/catalog/Merchant.h"
 
 namespace souk {
-class LocalClient;
+class Client;
 class MainWindow;
 class Prefs;
 }
@@ -25,7 +25,7 @@ class Console final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Console)
 public:
-    Console(LocalClient& client, Prefs& prefs, const Options& options);
+    Console(Client& client, Prefs& prefs, const Options& options);
     ~Console() override;
 
     /// Shows the window, or the sign-in dialog first when the store has users.
@@ -38,7 +38,7 @@ private:
     void showWindow(const catalog::Merchant& merchant);
     void signedOut();
 
-    LocalClient& m_client;
+    Client& m_client;
     Prefs& m_prefs;
     const Options m_options;
     std::unique_ptr<MainWindow> m_window;

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -16,6 +17,7 @@
 #include "app/souk/DemoTraffic.h"
 #include "app/souk/Screenshots.h"
 #include "backend/client/LocalClient.h"
+#include "backend/client/RemoteClient.h"
 #include "backend/core/Async.h"
 #include "backend/sim/DemoCatalog.h"
 #include "backend/sim/OrderTraffic.h"
@@ -58,6 +60,14 @@ void addOptions(QCommandLineParser& parser)
     parser.addOption({u"lang"_s, QCoreApplication::translate("Startup", "Interface language: zh_CN or en."), u"LANG"_s});
     parser.addOption({u"screenshot"_s,
                       QCoreApplication::translate("Startup", "Render every page to PNG files in DIR and exit."), u"DIR"_s});
+    parser.addOption({u"connect"_s,
+                      QCoreApplication::translate("Startup", "Connect to the node at URL (https://HOST:PORT) instead of "
+                                                             "opening a store; an API key in SOUK_API_KEY signs in."),
+                      u"URL"_s});
+    parser.addOption({u"trust"_s,
+                      QCoreApplication::translate("Startup", "With --connect: the node's certificate, by its SHA-256 "
+                                                             "fingerprint or a CA file (PEM)."),
+                      u"SHA256|FILE"_s});
 }
 
 /// The options of a parsed command line; false (with the reason on stderr) when a value is wrong.
@@ -70,6 +80,22 @@ bool readOptions(const QCommandLineParser& parser, Options& o)
     bool ok = o.language.isEmpty() || o.language == u"zh_CN" || o.language == u"en";
     if (!ok)
         qCritical().noquote() << "souk: --lang must be zh_CN or en, not" << o.language;
+    if (parser.isSet(u"connect"_s)) {
+        o.connectUrl = QUrl(parser.value(u"connect"_s));
+        if (o.connectUrl.scheme() != u"https"_s || o.connectUrl.host().isEmpty()) {
+            qCritical().noquote() << "souk: --connect takes https://HOST:PORT, not" << parser.value(u"connect"_s);
+            ok = false;
+        }
+        if (parser.isSet(u"store"_s) || o.demo) {
+            qCritical() << "souk: --connect opens a node: it goes with neither --store nor --demo";
+            ok = false;
+        }
+    }
+    o.trust = parser.value(u"trust"_s);
+    if (!o.trust.isEmpty() && o.connectUrl.isEmpty()) {
+        qCritical() << "souk: --trust goes with --connect";
+        ok = false;
+    }
     if (parser.isSet(u"demo-rate"_s)) {
         bool number = false;
         o.demoRate = parser.value(u"demo-rate"_s).toInt(&number);
@@ -102,7 +128,7 @@ QString defaultStorePath()
 
 /// Demo orders for a new demo store: merchant terms, then a few hundred orders from the
 /// simulator on a thread of its own; `done` runs on the GUI thread.
-void seedOrders(LocalClient& client, Id merchantId, QObject* context, std::function<void()> done)
+void seedOrders(Client& client, Id merchantId, QObject* context, std::function<void()> done)
 {
     auto* thread = QThread::create([&client, merchantId] {
         // a new demo store gets its terms once: the key names the merchant
@@ -127,7 +153,7 @@ void seedOrders(LocalClient& client, Id merchantId, QObject* context, std::funct
 
 } // namespace
 
-void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done)
+void seedDemo(Client& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done)
 {
     onReady(client.productPage({merchant.id, {}, 1}), context,
             [&client, merchant, context, done](const Result<catalog::ProductPage>& page) {
@@ -175,6 +201,55 @@ std::optional<int> parseArguments(int argc, char* argv[], Options& options)
     return std::nullopt;
 }
 
+/// The console on a node: connects (the certificate pinned by --trust, the key from
+/// SOUK_API_KEY), then runs as on a store. Nothing asks: an unknown certificate ends the
+/// program with its fingerprint, for the operator to check and pass to --trust.
+static int runConnected(QApplication& app, const Options& options)
+{
+    RemoteClient::Options remote;
+    remote.url = options.connectUrl;
+    if (QFileInfo(options.trust).isFile())
+        remote.caFile = options.trust;
+    else
+        remote.fingerprint = options.trust.toUpper();
+    remote.apiKey = qEnvironmentVariable("SOUK_API_KEY");
+    std::shared_ptr<RemoteClient> client;
+    std::unique_ptr<Prefs> prefs;
+    std::unique_ptr<Console> console;
+    int failed = 0;
+    onReady(RemoteClient::connectTo(remote), &app, [&](const Result<std::shared_ptr<RemoteClient>>& connected) {
+        if (!connected) {
+            const QString fingerprint = RemoteClient::certificateFingerprint(connected.error());
+            const QString text = fingerprint.isEmpty()
+                                     ? errorText(connected.error())
+                                     : QCoreApplication::translate("Startup", "The node's certificate is not trusted. If "
+                                                                              "its SHA-256 fingerprint is %1, start with "
+                                                                              "--trust %1.")
+                                           .arg(fingerprint);
+            qCritical().noquote() << "souk:" << connected.error().toString();
+            if (options.screenshotDir.isEmpty())
+                QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Cannot connect to the node"),
+                                      text + u"\n\n"_s + options.connectUrl.toString());
+            failed = 3;
+            QCoreApplication::exit(3);
+            return;
+        }
+        client = *connected;
+        if (!options.screenshotDir.isEmpty() && !client->principal().isAuthenticated()) {
+            qCritical() << "souk: --screenshot with --connect needs an API key in SOUK_API_KEY";
+            QCoreApplication::exit(2);
+            return;
+        }
+        prefs = std::make_unique<Prefs>(options.screenshotDir.isEmpty() ? QString()
+                                                                         : QDir(options.screenshotDir).filePath(u"souk.ini"_s));
+        console = std::make_unique<Console>(*client, *prefs, options);
+        console->start();
+    });
+    const int code = app.exec();
+    console.reset(); // the window before the client it shows
+    return failed ? failed : code;
+}
+
 int run(QApplication& app, const Options& given)
 {
     setIdentity(); // again: QApplication's constructor may have reset what parseArguments() set
@@ -190,6 +265,8 @@ int run(QApplication& app, const Options& given)
             return 2;
     }
     installTranslators(app, options.language);
+    if (!options.connectUrl.isEmpty())
+        return runConnected(app, options);
 
     LocalClient::Options clientOptions;
     clientOptions.store.path = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;

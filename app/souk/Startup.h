@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <QString>
+#include <QUrl>
 
 #include "backend/catalog/Merchant.h"
 
@@ -11,7 +12,7 @@ class QApplication;
 class QObject;
 
 namespace souk {
-class LocalClient;
+class Client;
 }
 
 namespace souk::app {
@@ -24,6 +25,8 @@ struct Options
     int demoRate = 0;      ///< demo orders per second to start with; 0: wait for Start
     QString language;      ///< "zh_CN", "en" or empty for the system's
     QString screenshotDir; ///< render every page to PNG there and exit
+    QUrl connectUrl;       ///< a node (https://HOST:PORT) instead of a store; its key in SOUK_API_KEY
+    QString trust;         ///< the node's certificate: its SHA-256 fingerprint, or a CA file
     /// false: the first reading met options it does not know, which may be Qt's own (-platform,
     /// -style): run() reads the arguments again once QApplication has taken those out
     bool read = false;
@@ -37,7 +40,7 @@ std::optional<int> parseArguments(int argc, char* argv[], Options& options);
 
 /// Fills an empty store with the demo catalog and a few hundred orders, in the background;
 /// `done` runs on the GUI thread (with `context` alive).
-void seedDemo(LocalClient& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done);
+void seedDemo(Client& client, const catalog::Merchant& merchant, QObject* context, std::function<void()> done);
 
 /// Installs translators, opens the store and runs the console.
 /// Returns the process exit code (0 ok, 2 usage, 3 store error).

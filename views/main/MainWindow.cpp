@@ -238,7 +238,9 @@ void MainWindow::addPageActions(QMenu* menu)
 
 void MainWindow::buildStatusBar(const QString& merchantName)
 {
-    auto* location = new QLabel(tr("Store: %1").arg(m_client.location()), this);
+    // a node is named by its URL, a store by its file
+    const bool node = m_client.location().startsWith(u"https://"_s);
+    auto* location = new QLabel((node ? tr("Node: %1") : tr("Store: %1")).arg(m_client.location()), this);
     location->setObjectName(u"storeLocationLabel"_s);
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* merchant = new QLabel(merchantName, this);
