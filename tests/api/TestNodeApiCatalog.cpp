@@ -45,6 +45,7 @@ private slots:
     void catalogExportedPlannedAndImported();
     void usersAndKeysAsAdminAndOwner();
     void ledgerPayoutAndAudit();
+    void customersOrdersAndDisputes(); // after the payout: a lost dispute leaves nothing owed
 
 private:
     /// A request as `key`'s principal; every request but a GET carries a new Idempotency-Key.
@@ -371,6 +372,41 @@ void TestNodeApiCatalog::usersAndKeysAsAdminAndOwner()
     QVERIFY(!keys.json()[u"data"_s].toArray().isEmpty());
     QVERIFY(!keys.body.contains(s.adminKey.toUtf8()));
     QCOMPARE_PROBLEM(call("GET", u"/v1/users"_s, s.staffAKey), 403, "forbidden", "");
+}
+
+void TestNodeApiCatalog::customersOrdersAndDisputes()
+{
+    const auto& s = m_node->seeded();
+    const QString a = s.merchantA.toString();
+    const auto customer = call("POST", u"/v1/customers"_s, s.ownerAKey,
+                               json({{u"customer"_s, QJsonObject{{u"name"_s, u"Rui"_s}, {u"email"_s, u"rui@example.com"_s}}}}));
+    QVERIFY2(customer.status == 201, qPrintable(customer.describe()));
+    QVERIFY(!customer.json()[u"id"_s].toString().isEmpty());
+    const QJsonObject code{{u"code"_s, u"TENOFF"_s}, {u"kind"_s, u"percent"_s}, {u"value"_s, 1000}};
+    const auto added = call("POST", u"/v1/merchants/%1/discount_codes"_s.arg(a), s.ownerAKey, json({{u"code"_s, code}}));
+    QVERIFY2(added.status == 201 && added.body == "true", qPrintable(added.describe()));
+
+    const auto batch = call("GET", u"/v1/orders/batch?ids=%1,%2"_s.arg(s.orderA.toString(), s.orderB.toString()), s.ownerAKey);
+    QVERIFY2(batch.status == 200, qPrintable(batch.describe()));
+    QCOMPARE(batch.json()[u"data"_s].toArray().size(), 1); // merchant B's order is not the owner's to see
+    const auto counters = call("GET", u"/v1/orders/counters?day_start_ms=0"_s, s.ownerAKey);
+    QVERIFY2(counters.status == 200, qPrintable(counters.describe()));
+    QVERIFY(counters.json()[u"awaiting_payment"_s].toInteger() >= 1);
+
+    // a dispute from open to lost shows in the order's detail with its ledger postings
+    const auto opened = call("POST", u"/v1/payments/%1/disputes"_s.arg(s.paymentA.toString()), s.ownerAKey,
+                             json({{u"amount_minor"_s, 500}, {u"reason"_s, u"fraudulent"_s}}));
+    QVERIFY2(opened.status == 201, qPrintable(opened.describe()));
+    const QString dispute = opened.json()[u"id"_s].toString();
+    const auto evidence = call("POST", u"/v1/disputes/%1/evidence"_s.arg(dispute), s.ownerAKey);
+    QVERIFY2(evidence.status == 200, qPrintable(evidence.describe()));
+    QCOMPARE(evidence.json()[u"status"_s].toString(), u"under_review"_s);
+    const auto lost = call("POST", u"/v1/disputes/%1/resolve"_s.arg(dispute), s.ownerAKey, json({{u"won"_s, false}}));
+    QVERIFY2(lost.status == 200, qPrintable(lost.describe()));
+    const auto detail = call("GET", u"/v1/orders/"_s + s.paidOrderA.toString(), s.ownerAKey);
+    QVERIFY2(detail.status == 200, qPrintable(detail.describe()));
+    QCOMPARE(detail.json()[u"disputes"_s][0][u"status"_s].toString(), u"lost"_s);
+    QVERIFY(detail.body.contains("\"entry_kind\":\"dispute_lost\""));
 }
 
 void TestNodeApiCatalog::ledgerPayoutAndAudit()
