@@ -444,10 +444,11 @@ void TestCertificate::serverTlsOnFreshContext()
     // a context someone loosened first is tightened, not merely left as it was
     std::unique_ptr<SSL_CTX, CtxFree> loose(SSL_CTX_new(TLS_server_method()));
     QVERIFY(SSL_CTX_set_min_proto_version(loose.get(), TLS1_VERSION));
-    SSL_CTX_set_options(loose.get(), SSL_OP_CIPHER_SERVER_PREFERENCE);
+    SSL_CTX_clear_options(loose.get(), SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_COMPRESSION);
     QVERIFY(configureServerTls(loose.get(), path(u"node-cert.pem"_s), path(u"node-key.pem"_s)).ok());
     QCOMPARE(SSL_CTX_get_min_proto_version(loose.get()), TLS1_2_VERSION);
-    QVERIFY(!(SSL_CTX_get_options(loose.get()) & SSL_OP_CIPHER_SERVER_PREFERENCE));
+    QVERIFY(SSL_CTX_get_options(loose.get()) & SSL_OP_CIPHER_SERVER_PREFERENCE);
+    QVERIFY(SSL_CTX_get_options(loose.get()) & SSL_OP_NO_COMPRESSION);
 }
 
 void TestCertificate::serverTlsLeavesContextOnError()
@@ -466,6 +467,7 @@ void TestCertificate::serverTlsLeavesContextOnError()
     // nothing was applied: the files are checked before the context changes
     QVERIFY(!SSL_CTX_get0_certificate(ctx.get()));
     QCOMPARE(SSL_CTX_get_min_proto_version(ctx.get()), TLS1_VERSION);
+    QVERIFY(!(SSL_CTX_get_options(ctx.get()) & SSL_OP_CIPHER_SERVER_PREFERENCE));
 }
 
 QTEST_GUILESS_MAIN(TestCertificate)
