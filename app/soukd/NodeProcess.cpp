@@ -158,6 +158,7 @@ Status NodeProcess::start()
     apiOptions.perAddressBurst = m_config.perAddressBurst;
     apiOptions.perPrincipalRate = m_config.perPrincipalRate;
     apiOptions.perPrincipalBurst = m_config.perPrincipalBurst;
+    apiOptions.maxImportBytes = m_config.maxImportBytes;
     m_api = std::make_unique<api::ApiService>(*m_client, apiOptions);
 
     api::HttpServer::Hooks hooks;
@@ -165,7 +166,9 @@ Status NodeProcess::start()
     hooks.handler = [service](api::HttpRequest&& request, api::HttpServer::Responder respond) {
         service->handle(std::move(request), std::move(respond));
     };
-    hooks.bodyLimit = [](const QByteArray& method, const QByteArray& path) { return api::ApiService::bodyLimitFor(method, path); };
+    hooks.bodyLimit = [service](const QByteArray& method, const QByteArray& path) {
+        return service->bodyLimitFor(method, path);
+    };
     hooks.admits = [this](const QHostAddress& peer) { return std::atomic_load(&m_rules)->admits(peer); };
     hooks.refusalResponse = refusalResponse;
     auto& refused = m_metrics->counterFamily(u"souk_http_refused_total"_s,

@@ -175,8 +175,11 @@ void ApiService::setRates(double perAddress, double perAddressBurst, double perP
         m_byPrincipal->setRate(perPrincipal, std::max(1.0, perPrincipalBurst));
 }
 
-qint64 ApiService::bodyLimitFor(const QByteArray&, const QByteArray&)
+qint64 ApiService::bodyLimitFor(const QByteArray& method, const QByteArray& path) const
 {
+    // a catalog file travels in the import's body: its own, larger cap
+    if (method == "POST" && (path == "/v1/catalog/imports" || path == "/v1/catalog/imports/plan"))
+        return m_options.maxImportBytes;
     return 0;
 }
 
@@ -214,16 +217,23 @@ static QString apiFieldName(const QString& field)
     static const QRegularExpression identifier(u"^[A-Za-z0-9_.\\[\\]]+$"_s);
     if (field.isEmpty() || !field.front().isLower() || !identifier.match(field).hasMatch())
         return field; // "Authorization", "row 12, Variant Price": kept as written
-    QString out;
-    for (const QChar c : field) {
-        if (c.isUpper()) {
-            out += u'_';
-            out += c.toLower();
-        } else {
-            out += c;
+    // each segment that is a member's name ("variantId"), not a key of a map ("amounts.EUR")
+    QStringList segments = field.split(u'.');
+    for (QString& segment : segments) {
+        if (segment.isEmpty() || !segment.front().isLower())
+            continue;
+        QString snake;
+        for (const QChar c : segment) {
+            if (c.isUpper()) {
+                snake += u'_';
+                snake += c.toLower();
+            } else {
+                snake += c;
+            }
         }
+        segment = snake;
     }
-    return out;
+    return segments.join(u'.');
 }
 
 void ApiService::fail(const std::shared_ptr<Call>& call, const Error& given, int status, qint64 retryAfterS)

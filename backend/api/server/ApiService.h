@@ -36,6 +36,8 @@ public:
         /// Requests per second and burst for each address, before anything else (0: no limit).
         double perAddressRate = 50;
         double perAddressBurst = 100;
+        /// The body a catalog import may send (the transport's limit is for everything else).
+        qint64 maxImportBytes = 64LL * 1024 * 1024;
     };
     /// How a request ended, for the log and /metrics: the route's template ("/v1/orders/{order_id}"),
     /// the status, the seconds from header to answer.
@@ -57,8 +59,9 @@ public:
     /// The text /healthz, /readyz and the API answer while the node drains: 503.
     void setDraining(bool draining);
 
-    /// The body limit of a route (the catalog import takes more); 0: the transport's default.
-    static qint64 bodyLimitFor(const QByteArray& method, const QByteArray& path);
+    /// The body limit of a route (the catalog import takes maxImportBytes); 0: the transport's
+    /// default. Any thread (the transport asks on its IO threads).
+    qint64 bodyLimitFor(const QByteArray& method, const QByteArray& path) const;
 
 private:
     struct Call;
