@@ -14,6 +14,8 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 #include "backend/catalog/MerchantService.h"
 #include "backend/engine/Engine.h"
@@ -276,6 +278,11 @@ bool NodeFixture::start(const Settings& settings)
     m_port = probe.serverPort();
     probe.close();
     m_node = std::make_unique<QProcess>();
+    // the node dies with the test, and holds none of the test's open files (a build lock, say)
+    m_node->setChildProcessModifier([] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+    });
     m_node->setStandardErrorFile(m_dir + u"/soukd.log"_s, QIODevice::Append);
     m_node->start(program("SOUK_TEST_SOUKD"), {u"--store"_s, storePath(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port),
                                                u"--config"_s, m_dir + u"/soukd.conf"_s});
