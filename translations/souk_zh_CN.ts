@@ -1762,49 +1762,69 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="47"/>
+        <location filename="../app/souk/Startup.cpp" line="49"/>
         <source>Souk operations console</source>
         <translation>Souk 运营控制台</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="53"/>
+        <location filename="../app/souk/Startup.cpp" line="55"/>
         <source>Open or create the store FILE.</source>
         <translation>打开或创建数据文件 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="54"/>
+        <location filename="../app/souk/Startup.cpp" line="56"/>
         <source>Fill an empty store with demo data.</source>
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="56"/>
+        <location filename="../app/souk/Startup.cpp" line="58"/>
         <source>With --demo: start demo traffic at RATE orders per second.</source>
         <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="58"/>
+        <location filename="../app/souk/Startup.cpp" line="60"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="60"/>
+        <location filename="../app/souk/Startup.cpp" line="62"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="198"/>
+        <location filename="../app/souk/Startup.cpp" line="64"/>
+        <source>Connect to the node at URL (https://HOST:PORT) instead of opening a store; an API key in SOUK_API_KEY signs in.</source>
+        <translation>连接到位于 URL（https://HOST:PORT）的节点，而不是打开店铺；SOUK_API_KEY 中的 API 密钥用于登录。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="68"/>
+        <source>With --connect: the node&apos;s certificate, by its SHA-256 fingerprint or a CA file (PEM).</source>
+        <translation>与 --connect 一起使用：节点的证书，以其 SHA-256 指纹或 CA 文件（PEM）指定。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="225"/>
+        <source>The node&apos;s certificate is not trusted. If its SHA-256 fingerprint is %1, start with --trust %1.</source>
+        <translation>节点的证书不受信任。如果其 SHA-256 指纹是 %1，请使用 --trust %1 启动。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="231"/>
+        <source>Cannot connect to the node</source>
+        <translation>无法连接到节点</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="275"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="200"/>
+        <location filename="../app/souk/Startup.cpp" line="277"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="206"/>
+        <location filename="../app/souk/Startup.cpp" line="283"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -3699,68 +3719,73 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="241"/>
+        <location filename="../views/main/MainWindow.cpp" line="243"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="246"/>
+        <location filename="../views/main/MainWindow.cpp" line="243"/>
+        <source>Node: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="248"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="262"/>
+        <location filename="../views/main/MainWindow.cpp" line="264"/>
         <source>%1 · %2</source>
         <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="263"/>
+        <location filename="../views/main/MainWindow.cpp" line="265"/>
         <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
         <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="266"/>
+        <location filename="../views/main/MainWindow.cpp" line="268"/>
         <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
         <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="373"/>
+        <location filename="../views/main/MainWindow.cpp" line="375"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="380"/>
+        <location filename="../views/main/MainWindow.cpp" line="382"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="381"/>
+        <location filename="../views/main/MainWindow.cpp" line="383"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="387"/>
+        <location filename="../views/main/MainWindow.cpp" line="389"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="391"/>
+        <location filename="../views/main/MainWindow.cpp" line="393"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="393"/>
+        <location filename="../views/main/MainWindow.cpp" line="395"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="405"/>
+        <location filename="../views/main/MainWindow.cpp" line="407"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="407"/>
+        <location filename="../views/main/MainWindow.cpp" line="409"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>

@@ -9,7 +9,7 @@
 namespace souk::api {
 
 /// Applies Mozilla's "intermediate" server profile to `ctx` (TLS 1.2 and 1.3, forward-secret AEAD
-/// ciphers only, client's cipher order, no compression or renegotiation) and installs the PEM
+/// ciphers only, the server's cipher order (see TlsPolicy.cpp on why), no compression or renegotiation) and installs the PEM
 /// certificate chain (leaf first) and the unencrypted private key, checked to match. Files are read
 /// and checked before `ctx` changes. Plain OpenSSL, so it takes boost::asio::ssl::context's
 /// native_handle(). Thread: whichever owns `ctx` before any connection uses it.
