@@ -95,6 +95,8 @@ public:
     /// soukd's stderr so far.
     QString log() const;
     quint16 port() const { return m_port; }
+    /// The store's file, for a client that opens it in process while soukd is not running.
+    QString storePath() const;
     QString fingerprint() const { return m_fingerprint; }
 
     /// One request over HTTPS (QNetworkAccessManager, certificate pinned).
@@ -113,7 +115,6 @@ public:
 private:
     bool seedShops();
     bool seedPeople();
-    QString storePath() const;
 
     std::unique_ptr<StoreFixture> m_store;
     std::unique_ptr<QNetworkAccessManager> m_network;
