@@ -20,8 +20,7 @@ inline constexpr int ContractAnswerMs = 30'000;
 /// Waits for `future` on the test thread with its event loop running, as a RemoteClient needs
 /// (its answers arrive on this thread: waitForFinished() would wait for ever); a LocalClient's
 /// finish on the engine's threads. Then lets queued signals (the change feed) arrive.
-template <typename T>
-Result<T> settle(QFuture<Result<T>> future, int timeoutMs = ContractAnswerMs)
+template <typename T> Result<T> settle(QFuture<Result<T>> future, int timeoutMs = ContractAnswerMs)
 {
     if (!future.isFinished()) {
         QEventLoop loop;

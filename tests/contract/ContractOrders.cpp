@@ -153,8 +153,8 @@ void ContractSuite::cancelAndAdvanceOrders()
     QCOMPARE_ERROR(settle(client().advanceOrder(paid->order.id, OrderStatus::Delivered, {}, newKey())),
                    ErrorCode::IllegalTransition, u"status"_s);
     Order now = paid->order;
-    for (const OrderStatus to : {OrderStatus::Fulfilling, OrderStatus::Shipped, OrderStatus::Delivered,
-                                 OrderStatus::Completed}) {
+    for (const OrderStatus to :
+         {OrderStatus::Fulfilling, OrderStatus::Shipped, OrderStatus::Delivered, OrderStatus::Completed}) {
         const auto moved = settle(client().advanceOrder(now.id, to, u"contract"_s, newKey()));
         QVERIFY_OK(moved);
         QCOMPARE(moved->status, to);
@@ -218,9 +218,9 @@ void ContractSuite::orderListsAndCounters()
     const auto large = settle(client().orderPage(big));
     QVERIFY_OK(large);
     QVERIFY(!large->orders.isEmpty());
-    QVERIFY2(std::all_of(large->orders.cbegin(), large->orders.cend(),
-                         [](const Order& o) { return o.totalMinor >= 3000; }),
-             "an order below minTotalMinor was listed");
+    QVERIFY2(
+        std::all_of(large->orders.cbegin(), large->orders.cend(), [](const Order& o) { return o.totalMinor >= 3000; }),
+        "an order below minTotalMinor was listed");
     OrderQuery before;
     before.toMs = IdGenerator::timestampMsOf(seed().orderA); // created before the first seeded order: none
     const auto older = settle(client().orderPage(before));
@@ -279,8 +279,7 @@ void ContractSuite::checkoutApprovedAndDeclined()
     QVERIFY(!declined->payment.retryable);
 
     const CardInput typo{u"4242 4242 4242 4241"_s, 12, 2030, u"123"_s};
-    QCOMPARE_ERROR(settle(client().checkout(mugs(1), typo, true, newKey())), ErrorCode::CardInvalid,
-                   u"card.number"_s);
+    QCOMPARE_ERROR(settle(client().checkout(mugs(1), typo, true, newKey())), ErrorCode::CardInvalid, u"card.number"_s);
     const auto held = settle(client().checkout(mugs(1), Approved, false, newKey()));
     QVERIFY_OK(held);
     QCOMPARE(held->payment.status, PaymentStatus::Authorized);
@@ -305,8 +304,8 @@ void ContractSuite::authorizeCaptureAndVoid()
     QCOMPARE(captured->status, PaymentStatus::Captured);
     QCOMPARE(captured->capturedMinor, 1500);
     QCOMPARE(settle(client().capturePayment(authorized->id, 1500, key))->version, captured->version);
-    QCOMPARE_ERROR(settle(client().voidPayment(authorized->id, u"too late"_s, newKey())),
-                   ErrorCode::IllegalTransition, u"paymentId"_s);
+    QCOMPARE_ERROR(settle(client().voidPayment(authorized->id, u"too late"_s, newKey())), ErrorCode::IllegalTransition,
+                   u"paymentId"_s);
     QCOMPARE(settle(client().orderDetail(order->id))->order.capturedMinor, 1500);
 
     const auto other = settle(client().createOrder(mugs(1), newKey()));
@@ -340,8 +339,7 @@ void ContractSuite::refundsAreBounded()
                    u"idempotencyKey"_s);
     QCOMPARE_ERROR(settle(client().refundPayment(payment, paid->payment.capturedMinor, u"all"_s, newKey())),
                    ErrorCode::Conflict, u"amount"_s);
-    QCOMPARE_ERROR(settle(client().refundPayment(payment, 0, u"nothing"_s, newKey())), ErrorCode::Invalid,
-                   u"amount"_s);
+    QCOMPARE_ERROR(settle(client().refundPayment(payment, 0, u"nothing"_s, newKey())), ErrorCode::Invalid, u"amount"_s);
     const auto detail = settle(client().orderDetail(paid->order.id));
     QVERIFY_OK(detail);
     QCOMPARE(detail->refunds.size(), 1);
@@ -435,11 +433,13 @@ void ContractSuite::madeUpIdsAreNotFound()
 {
     QCOMPARE_ERROR(settle(client().product(MadeUp)), ErrorCode::NotFound, u"productId"_s);
     QCOMPARE_ERROR(settle(client().orderDetail(MadeUp)), ErrorCode::NotFound, u"orderId"_s);
-    QCOMPARE_ERROR(settle(client().cancelOrder(MadeUp, u"no such order"_s, newKey())), ErrorCode::NotFound, u"orderId"_s);
+    QCOMPARE_ERROR(settle(client().cancelOrder(MadeUp, u"no such order"_s, newKey())), ErrorCode::NotFound,
+                   u"orderId"_s);
     QCOMPARE_ERROR(settle(client().authorizePayment(MadeUp, Approved, newKey())), ErrorCode::NotFound, u"orderId"_s);
     QCOMPARE_ERROR(settle(client().capturePayment(MadeUp, std::nullopt, newKey())), ErrorCode::NotFound,
                    u"paymentId"_s);
-    QCOMPARE_ERROR(settle(client().refundPayment(MadeUp, 100, u"no such payment"_s, newKey())), ErrorCode::NotFound, u"paymentId"_s);
+    QCOMPARE_ERROR(settle(client().refundPayment(MadeUp, 100, u"no such payment"_s, newKey())), ErrorCode::NotFound,
+                   u"paymentId"_s);
     QCOMPARE_ERROR(settle(client().submitDisputeEvidence(MadeUp, newKey())), ErrorCode::NotFound, u"disputeId"_s);
     QCOMPARE_ERROR(settle(client().payout(MadeUp, {}, newKey())), ErrorCode::NotFound, u"merchantId"_s);
     QCOMPARE_ERROR(settle(client().disableUser(MadeUp, u"no such user"_s)), ErrorCode::NotFound, u"userId"_s);

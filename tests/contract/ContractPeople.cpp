@@ -38,7 +38,8 @@ void ContractSuite::usersAreAddedAndListed()
     QVERIFY(added->oneTimePassword.size() >= 12);
     QVERIFY(!added->user.totpEnabled);
     QTRY_VERIFY_WITH_TIMEOUT(changeArrived(u"user"_s, added->user.id), ChangeWaitMs);
-    const auto given = settle(client().addUser(NewUser{u"dora"_s, Role::Owner, seed().merchantB, passwordOf(u"dora"_s)}));
+    const auto given =
+        settle(client().addUser(NewUser{u"dora"_s, Role::Owner, seed().merchantB, passwordOf(u"dora"_s)}));
     QVERIFY_OK(given);
     QVERIFY(!given->user.mustChangePassword);
     QVERIFY(given->oneTimePassword.isEmpty());
@@ -71,8 +72,8 @@ void ContractSuite::signInChangePasswordSignOut()
     QCOMPARE_ERROR(settle(finn.merchants()), ErrorCode::Unauthenticated, QString());
 
     QCOMPARE_ERROR(settle(finn.signIn(u"finn"_s, u"not the password"_s, {})), ErrorCode::Unauthenticated, QString());
-    QCOMPARE_ERROR(settle(finn.signIn(u"nobody-by-this-name"_s, u"not the password"_s, {})),
-                   ErrorCode::Unauthenticated, QString());
+    QCOMPARE_ERROR(settle(finn.signIn(u"nobody-by-this-name"_s, u"not the password"_s, {})), ErrorCode::Unauthenticated,
+                   QString());
     const auto signedIn = settle(finn.signIn(u"finn"_s, added->oneTimePassword, {}));
     QVERIFY_OK(signedIn);
     QCOMPARE(signedIn->userName, u"finn"_s);
@@ -117,7 +118,8 @@ void ContractSuite::signInChangePasswordSignOut()
 
 void ContractSuite::secondFactorEnrolledAndReset()
 {
-    const auto added = settle(client().addUser(NewUser{u"gail"_s, Role::Owner, seed().merchantA, passwordOf(u"gail"_s)}));
+    const auto added =
+        settle(client().addUser(NewUser{u"gail"_s, Role::Owner, seed().merchantA, passwordOf(u"gail"_s)}));
     QVERIFY_OK(added);
     const auto anonymous = harness().anonymousClient();
     QVERIFY_OK(anonymous);
@@ -140,8 +142,8 @@ void ContractSuite::secondFactorEnrolledAndReset()
     QCOMPARE_ERROR(settle(gail.signIn(u"gail"_s, passwordOf(u"gail"_s), {})), ErrorCode::Unauthenticated, u"code"_s);
     QVERIFY_OK(settle(gail.signIn(u"gail"_s, passwordOf(u"gail"_s), recovery->first())));
     QVERIFY_OK(settle(gail.signOut()));
-    QCOMPARE_ERROR(settle(gail.signIn(u"gail"_s, passwordOf(u"gail"_s), recovery->first())),
-                   ErrorCode::Unauthenticated, u"code"_s);
+    QCOMPARE_ERROR(settle(gail.signIn(u"gail"_s, passwordOf(u"gail"_s), recovery->first())), ErrorCode::Unauthenticated,
+                   u"code"_s);
 
     const auto users = settle(client().users());
     QVERIFY_OK(users);
@@ -160,7 +162,8 @@ void ContractSuite::secondFactorEnrolledAndReset()
 
 void ContractSuite::disabledUserCannotSignIn()
 {
-    const auto added = settle(client().addUser(NewUser{u"hugo"_s, Role::Staff, seed().merchantA, passwordOf(u"hugo"_s)}));
+    const auto added =
+        settle(client().addUser(NewUser{u"hugo"_s, Role::Staff, seed().merchantA, passwordOf(u"hugo"_s)}));
     QVERIFY_OK(added);
     const auto disabled = settle(client().disableUser(added->user.id, u"left the shop"_s));
     QVERIFY_OK(disabled);
@@ -178,7 +181,8 @@ void ContractSuite::disabledUserCannotSignIn()
 
 void ContractSuite::apiKeysCreatedListedRevoked()
 {
-    const auto added = settle(client().addUser(NewUser{u"iris"_s, Role::Owner, seed().merchantA, passwordOf(u"iris"_s)}));
+    const auto added =
+        settle(client().addUser(NewUser{u"iris"_s, Role::Owner, seed().merchantA, passwordOf(u"iris"_s)}));
     QVERIFY_OK(added);
     const qint64 expiresMs = QDateTime::currentMSecsSinceEpoch() + 86'400'000;
     const auto created = settle(client().createApiKey(added->user.id, u"till"_s, expiresMs));
@@ -212,7 +216,8 @@ void ContractSuite::apiKeysCreatedListedRevoked()
 
 void ContractSuite::auditLogRecordsAndVerifies()
 {
-    const auto added = settle(client().addUser(NewUser{u"jade"_s, Role::Staff, seed().merchantA, passwordOf(u"jade"_s)}));
+    const auto added =
+        settle(client().addUser(NewUser{u"jade"_s, Role::Staff, seed().merchantA, passwordOf(u"jade"_s)}));
     QVERIFY_OK(added);
     AuditQuery about;
     about.entity = u"user:"_s + added->user.id.toString();

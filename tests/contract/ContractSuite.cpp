@@ -125,8 +125,8 @@ Result<catalog::Product> ContractSuite::makeProduct(const QString& title, const 
     if (!locations)
         return locations.error();
     for (const catalog::Variant& v : saved->variants) {
-        const catalog::StockAdjustment in{v.id, locations->first().id, catalog::MovementKind::Received, stock,
-                                          u"contract"_s, -1};
+        const catalog::StockAdjustment in{v.id,  locations->first().id, catalog::MovementKind::Received,
+                                          stock, u"contract"_s,         -1};
         if (auto level = settle(client().adjustStock(in, newKey())); !level)
             return level.error();
     }
@@ -158,8 +158,9 @@ void ContractSuite::everyOperationHasACase()
     QSet<QString> covered;
     for (const auto& [id, slot] : coverage()) {
         QVERIFY2(table.contains(id), qPrintable(u"the coverage names %1, which the API's table has not"_s.arg(id)));
-        QVERIFY2(caseNames.contains(QString::fromLatin1(slot)),
-                 qPrintable(u"the coverage names the case %1, which the suite has not"_s.arg(QString::fromLatin1(slot))));
+        QVERIFY2(
+            caseNames.contains(QString::fromLatin1(slot)),
+            qPrintable(u"the coverage names the case %1, which the suite has not"_s.arg(QString::fromLatin1(slot))));
         covered.insert(id);
     }
     QStringList missing = (table - covered).values();

@@ -88,13 +88,12 @@ private:
 } // namespace souk::test
 
 /// Fails the case unless `result` succeeded; says why it did not.
-#define QVERIFY_OK(result)                                                                                             \
-    QVERIFY2(bool(result), qPrintable((result) ? QString() : (result).error().toString()))
+#define QVERIFY_OK(result) QVERIFY2(bool(result), qPrintable((result) ? QString() : (result).error().toString()))
 
 /// Fails the case unless `result` is the refusal with that code and field (as the engine names it).
 #define QCOMPARE_ERROR(result, wantCode, wantField)                                                                    \
     do {                                                                                                               \
-        QVERIFY2(!(result), "succeeded where a refusal was expected");                                                \
+        QVERIFY2(!(result), "succeeded where a refusal was expected");                                                 \
         const ::souk::Error got_ = (result).error();                                                                   \
         const ::souk::Error want_{wantCode, {}, QString(wantField)};                                                   \
         QVERIFY2(got_.code == want_.code && got_.field == want_.field,                                                 \

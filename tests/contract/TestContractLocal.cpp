@@ -23,7 +23,7 @@ public:
             return false;
         LocalClient::Options options;
         options.store.path = node().storePath();
-        options.maintenanceIntervalMs = 0; // maintenanceRuns runs it when it means to
+        options.maintenanceIntervalMs = 0;        // maintenanceRuns runs it when it means to
         auto nobody = LocalClient::open(options); // a store with users opens as nobody
         if (!nobody) {
             qWarning().noquote() << "LocalHarness: the store did not open:" << nobody.error().toString();
