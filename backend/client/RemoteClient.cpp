@@ -12,6 +12,8 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <algorithm>
+
 #include "backend/api/schema/FeedTypes.h"
 #include "backend/api/schema/Operations.h"
 #include "backend/api/schema/Problem.h"
@@ -156,9 +158,18 @@ QFuture<Result<std::shared_ptr<RemoteClient>>> RemoteClient::connectTo(const Opt
                 return;
             }
             client->m_principal = principal;
-            client->pollChanges();
-            promise->addResult(client);
-            promise->finish();
+            // the feed's position first: a change committed once this answers is not missed
+            client->raw("GET", u"/v1/changes"_s, {}, [client, promise](const Result<QJsonValue>& head) {
+                if (!head) {
+                    promise->addResult(head.error());
+                    promise->finish();
+                    return;
+                }
+                client->m_feedSeq = head->toObject().value(u"next_after"_s).toInteger();
+                client->pollChanges();
+                promise->addResult(client);
+                promise->finish();
+            });
         });
     });
     return future;
@@ -223,6 +234,10 @@ void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const 
         done(Error::internal(u"operation %1 is not in the API's table as this client calls it"_s.arg(id)));
         return;
     }
+    if (m_bearer.isEmpty() && op->signedIn) { // as in process: nobody may do anything
+        done(Error{ErrorCode::Unauthenticated, u"sign in first"_s, {}});
+        return;
+    }
     auto request = std::make_shared<Request>();
     request->op = op;
     request->method = op->method;
@@ -247,7 +262,9 @@ void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const 
     QUrl url = m_options.url.resolved(QUrl(path));
     url.setQuery(query);
     request->url = url;
-    if (op->method != "GET")
+    const bool takesBody =
+        std::any_of(op->params.begin(), op->params.end(), [](const api::ParamSpec& p) { return p.in == api::In::Body; });
+    if (takesBody) // an operation without body parameters refuses any body, even {}
         request->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     // one key for every try: the node does the command once, and answers a retry with its result
     request->key = op->idempotent ? (key.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : key) : QString();
@@ -257,7 +274,7 @@ void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const 
 void RemoteClient::sendOnce(const std::shared_ptr<Request>& request)
 {
     QNetworkRequest http = prepare(request->url);
-    if (!request->body.isEmpty() || request->method != "GET")
+    if (!request->body.isEmpty())
         http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     if (!request->key.isEmpty())
         http.setRawHeader("Idempotency-Key", request->key.toUtf8());

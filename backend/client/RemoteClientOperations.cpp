@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QPromise>
 
+#include <algorithm>
+
 #include "backend/api/schema/Operations.h"
 #include "backend/api/schema/Types.h"
 #include "backend/core/Async.h"
@@ -184,8 +186,10 @@ QFuture<Result<Order>> RemoteClient::advanceOrder(Id orderId, OrderStatus to, co
 
 QFuture<Result<OrderPage>> RemoteClient::orderPage(const OrderQuery& q)
 {
+    // the engine clamps the page to OrderPageRowsMax; the node refuses more, so ask for at most that
     return call<OrderPage>(u"list_orders"_s, {}, q.merchantId, q.status, q.paymentState, q.search, q.beforeId,
-                           std::optional<int>(q.limit));
+                           std::optional<int>(std::clamp(q.limit, 1, OrderPageRowsMax)), q.fromMs, q.toMs,
+                           q.minTotalMinor, q.maxTotalMinor);
 }
 
 QFuture<Result<QList<Order>>> RemoteClient::ordersById(const QList<Id>& orderIds)
@@ -270,7 +274,15 @@ QFuture<Result<MaintenanceResult>> RemoteClient::runMaintenance()
 
 QFuture<Result<bool>> RemoteClient::changePassword(const QString& current, const QString& next)
 {
-    return call<bool>(u"change_password"_s, {}, current, next);
+    auto changed = call<bool>(u"change_password"_s, {}, current, next);
+    // as in process: a one-time password, once replaced, no longer holds the user back
+    onReady(changed, this, [this](const Result<bool>& done) {
+        if (done && m_principal.mustChangePassword) {
+            m_principal.mustChangePassword = false;
+            emit principalChanged(m_principal);
+        }
+    });
+    return changed;
 }
 
 QFuture<Result<QList<auth::User>>> RemoteClient::users()

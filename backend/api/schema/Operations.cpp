@@ -264,7 +264,11 @@ QList<ApiOperation> orders()
                                                 false)
             .param<QString>(u"search"_s, In::Query, u"A number or its end, id, name, email or card"_s, false)
             .param<Id>(u"starting_after"_s, In::Query, u"The last order of the page before"_s, false)
-            .param<std::optional<int>>(u"limit"_s, In::Query, u"How many, 1 to 1000 (100)"_s, false)
+            .param<std::optional<int>>(u"limit"_s, In::Query, u"How many, 1 to 5000 (100)"_s, false)
+            .param<std::optional<qint64>>(u"from_ms"_s, In::Query, u"Placed at or after (ms since epoch)"_s, false)
+            .param<std::optional<qint64>>(u"to_ms"_s, In::Query, u"Placed before (ms since epoch)"_s, false)
+            .param<std::optional<qint64>>(u"min_total_minor"_s, In::Query, u"Total at least, in minor units"_s, false)
+            .param<std::optional<qint64>>(u"max_total_minor"_s, In::Query, u"Total at most, in minor units"_s, false)
             .serve([](Client& c, const Args& a, const QString&) {
                 OrderQuery q;
                 q.merchantId = a.at<Id>(0);
@@ -273,8 +277,12 @@ QList<ApiOperation> orders()
                 q.search = a.at<QString>(3);
                 q.beforeId = a.at<Id>(4);
                 q.limit = a.at<std::optional<int>>(5).value_or(100);
-                if (q.limit < 1 || q.limit > 1000)
-                    return failed<OrderPage>(Error::invalid(u"limit"_s, u"must be between 1 and 1000"_s));
+                q.fromMs = a.at<std::optional<qint64>>(6);
+                q.toMs = a.at<std::optional<qint64>>(7);
+                q.minTotalMinor = a.at<std::optional<qint64>>(8);
+                q.maxTotalMinor = a.at<std::optional<qint64>>(9);
+                if (q.limit < 1 || q.limit > OrderPageRowsMax)
+                    return failed<OrderPage>(Error::invalid(u"limit"_s, u"must be between 1 and 5000"_s));
                 return c.orderPage(q);
             }),
         // before /v1/orders/{order_id}: the node takes the first route that matches
