@@ -113,8 +113,14 @@ std::optional<Error> checkScope(QSqlDatabase& db, const Access& access, store::S
     if (!access.enforced)
         return std::nullopt;
     const Principal& p = access.principal;
-    if (p.merchantId.isNull())
-        return std::nullopt; // a platform principal, or the local owner of every merchant
+    if (p.merchantId.isNull()) {
+        // a platform principal, or the local owner of every merchant: it may name any merchant
+        // there is, and one there is not is not found, whatever the command would have said
+        if (access.merchantId.isNull())
+            return std::nullopt;
+        auto named = merchantOf(db, u"merchant"_s, access.merchantId, access.merchantField, statements);
+        return named ? std::nullopt : std::optional<Error>(named.error());
+    }
     if (!access.merchantId.isNull() && access.merchantId != p.merchantId)
         return Error::notFound(access.merchantField, u"no merchant "_s + access.merchantId.toString());
     for (const ObjectRef& o : access.objects) {

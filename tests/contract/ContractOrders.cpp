@@ -444,10 +444,9 @@ void ContractSuite::madeUpIdsAreNotFound()
     QCOMPARE_ERROR(settle(client().payout(MadeUp, {}, newKey())), ErrorCode::NotFound, u"merchantId"_s);
     QCOMPARE_ERROR(settle(client().disableUser(MadeUp, u"no such user"_s)), ErrorCode::NotFound, u"userId"_s);
     QCOMPARE_ERROR(settle(client().revokeApiKey(MadeUp)), ErrorCode::NotFound, u"keyId"_s);
-    // a platform principal asking for lists of what does not exist gets empty lists
-    const auto noLocations = settle(client().locations(MadeUp));
-    QVERIFY_OK(noLocations);
-    QVERIFY(noLocations->isEmpty());
+    // a merchant that does not exist is not found, for a platform principal too
+    QCOMPARE_ERROR(settle(client().locations(MadeUp)), ErrorCode::NotFound, u"merchantId"_s);
+    // lists of what a made-up product or variant holds are empty
     const auto noStock = settle(client().stockLevels(MadeUp));
     QVERIFY_OK(noStock);
     QVERIFY(noStock->isEmpty());
