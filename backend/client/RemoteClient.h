@@ -76,6 +76,9 @@ public:
     auth::Principal principal() const override { return m_principal; }
     QString location() const override { return m_options.url.toString(); }
     LinkHealth linkHealth() const { return m_health; }
+    /// What the requests carry: the API key, or the session token a sign-in answered; empty
+    /// before a sign-in and after a sign-out. For a keychain to keep, never a plain file.
+    QString credential() const { return m_bearer; }
     /// The feed's position: changes after it are the next to arrive.
     qint64 feedSeq() const { return m_feedSeq; }
 
