@@ -2,8 +2,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPointer>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -11,9 +14,14 @@
 #include <memory>
 
 #include "models/catalog/ProductListModel.h"
+#include "models/common/Prefs.h"
 #include "models/orders/OrderListModel.h"
 #include "views/catalog/CatalogPage.h"
 #include "views/catalog/ProductEditor.h"
+#include "views/connect/ConnectDialog.h"
+#include "views/connect/MemorySecretStore.h"
+#include "views/connect/RecentConnections.h"
+#include "views/connect/TrustDialog.h"
 #include "views/main/MainWindow.h"
 #include "views/orders/OrderDetailDialog.h"
 #include "views/orders/OrdersPage.h"
@@ -33,6 +41,9 @@ struct Run
     bool ok = true;
     QPointer<ProductEditor> editor;
     QPointer<OrderDetailDialog> detail;
+    QPointer<QDialog> dialog;             ///< the connect or trust dialog shown
+    std::shared_ptr<Prefs> connectPrefs; ///< the connect dialog's recent list, in the screenshot folder
+    std::shared_ptr<MemorySecretStore> secrets;
     QList<std::function<void()>> steps;
 };
 using RunPtr = std::shared_ptr<Run>;
@@ -41,6 +52,28 @@ void save(const RunPtr& run, QWidget* widget, const QString& name)
 {
     const QString file = run->dir.filePath(name + u".png"_s);
     const bool saved = widget && widget->grab().save(file);
+    qInfo().noquote() << (saved ? "saved" : "could not save") << file;
+    run->ok = run->ok && saved;
+}
+
+/// A dialog as the user sees it: over the window, centred, with a frame.
+void saveOverWindow(const RunPtr& run, QWidget* dialog, const QString& name)
+{
+    if (!dialog) {
+        run->ok = false;
+        return;
+    }
+    QPixmap picture = run->window->grab();
+    const QPixmap front = dialog->grab();
+    QPainter painter(&picture);
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60)); // the window behind is not what to look at
+    const QPoint at((picture.width() - front.width()) / 2, (picture.height() - front.height()) / 3);
+    painter.drawPixmap(at, front);
+    painter.setPen(run->window->palette().color(QPalette::Mid));
+    painter.drawRect(QRect(at, front.size()).adjusted(-1, -1, 0, 0));
+    painter.end();
+    const QString file = run->dir.filePath(name + u".png"_s);
+    const bool saved = picture.save(file);
     qInfo().noquote() << (saved ? "saved" : "could not save") << file;
     run->ok = run->ok && saved;
 }
@@ -147,6 +180,77 @@ void addEditorSteps(const RunPtr& run, const QString& suffix)
     });
 }
 
+/// The connect dialog with recent connections, refusing an address, connecting; without a
+/// keychain; then the trust dialog of a first connection and of a changed certificate.
+void addConnectSteps(const RunPtr& run, const QString& suffix)
+{
+    static const QString offered = u"3F:A2:9C:41:07:DE:55:B8:20:6C:93:E1:4A:7F:0D:C2:"
+                                   "88:19:B4:6E:F0:2D:71:A5:CC:38:5E:92:04:BB:67:1D"_s;
+    static const QString known = u"A7:10:4C:E2:9B:33:F8:05:6D:C1:28:7A:E9:54:0F:B6:"
+                                 "13:8E:D2:47:A0:69:FC:35:1B:C8:72:0E:95:4D:E3:2A"_s;
+    run->steps.append([run] {
+        const QString ini = run->dir.filePath(u"connect.ini"_s);
+        QFile::remove(ini);
+        run->connectPrefs = std::make_shared<Prefs>(ini);
+        run->secrets = std::make_shared<MemorySecretStore>(true);
+        qint64 when = 1'767'000'000'000; // fixed: the pictures do not change from run to run
+        RecentConnections recent(*run->connectPrefs, [&when] { return when += 3'600'000; });
+        recent.remember({QUrl(u"https://node-2.example:8443"_s), RecentConnection::Kind::ApiKey, u"ops-bot"_s, 0});
+        recent.remember({QUrl(u"https://node-1.example:8443"_s), RecentConnection::Kind::Session, u"ana"_s, 0});
+        run->dialog = new ConnectDialog(*run->connectPrefs, *run->secrets, ConnectDialog::Purpose::Switch,
+                                        run->window);
+        run->dialog->setAttribute(Qt::WA_DeleteOnClose);
+        run->dialog->show();
+    });
+    run->steps.append([run, suffix] {
+        saveOverWindow(run, run->dialog, u"connect"_s + suffix);
+        if (!run->dialog)
+            return;
+        run->dialog->findChild<QLineEdit*>(u"urlEdit"_s)->setText(u"http://node-1.example"_s);
+        run->dialog->findChild<QLineEdit*>(u"userEdit"_s)->clear();
+        run->dialog->findChild<QPushButton*>(u"connectButton"_s)->click();
+    });
+    run->steps.append([run, suffix] {
+        saveOverWindow(run, run->dialog, u"connect-error"_s + suffix);
+        if (!run->dialog)
+            return;
+        // a port nothing listens on: the attempt retries for a while, long enough to show
+        run->dialog->findChild<QLineEdit*>(u"urlEdit"_s)->setText(u"https://127.0.0.1:9"_s);
+        run->dialog->findChild<QLineEdit*>(u"userEdit"_s)->setText(u"ana"_s);
+        run->dialog->findChild<QLineEdit*>(u"passwordEdit"_s)->setText(u"secret"_s);
+        run->dialog->findChild<QPushButton*>(u"connectButton"_s)->click();
+        QTimer::singleShot(150, run->window, [run, suffix] {
+            saveOverWindow(run, run->dialog, u"connect-busy"_s + suffix);
+            run->dialog->deleteLater(); // close() would only stop the attempt
+        });
+    });
+    run->steps.append([run] {
+        run->secrets = std::make_shared<MemorySecretStore>(false);
+        run->dialog = new ConnectDialog(*run->connectPrefs, *run->secrets, ConnectDialog::Purpose::Choose,
+                                        run->window);
+        run->dialog->setAttribute(Qt::WA_DeleteOnClose);
+        run->dialog->show();
+    });
+    run->steps.append([run, suffix] {
+        saveOverWindow(run, run->dialog, u"connect-nokeychain"_s + suffix);
+        run->dialog->close();
+        run->dialog = new TrustDialog(QUrl(u"https://node-3.example:8443"_s), offered, {}, run->window);
+        run->dialog->setAttribute(Qt::WA_DeleteOnClose);
+        run->dialog->show();
+    });
+    run->steps.append([run, suffix] {
+        saveOverWindow(run, run->dialog, u"trust"_s + suffix);
+        run->dialog->close();
+        run->dialog = new TrustDialog(QUrl(u"https://node-1.example:8443"_s), offered, known, run->window);
+        run->dialog->setAttribute(Qt::WA_DeleteOnClose);
+        run->dialog->show();
+    });
+    run->steps.append([run, suffix] {
+        saveOverWindow(run, run->dialog, u"trust-changed"_s + suffix);
+        run->dialog->close();
+    });
+}
+
 } // namespace
 
 void captureScreenshots(MainWindow& window, const QString& dir)
@@ -164,10 +268,12 @@ void captureScreenshots(MainWindow& window, const QString& dir)
     run->steps.append([run] { run->window->setPaletteName(u"light"_s); });
     addPageSteps(run, {});
     addEditorSteps(run, {});
+    addConnectSteps(run, {});
     // the same in the dark palette, switched while the editor and the bars are shown
     run->steps.append([run] { run->window->setPaletteName(u"dark"_s); });
     addPageSteps(run, u"-dark"_s);
     addEditorSteps(run, u"-dark"_s);
+    addConnectSteps(run, u"-dark"_s);
     run->steps.append([run] { run->window->setPaletteName(u"light"_s); });
     next(run, 0);
 }

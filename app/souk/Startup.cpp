@@ -24,6 +24,8 @@
 #include "models/common/ErrorText.h"
 #include "models/common/Prefs.h"
 #include "translations/Translator.h"
+#include "views/connect/KeychainSecretStore.h"
+#include "views/connect/MemorySecretStore.h"
 #include "views/main/MainWindow.h"
 #include "views/orders/DemoTrafficBar.h"
 #include "views/orders/OrdersPage.h"
@@ -201,10 +203,43 @@ std::optional<int> parseArguments(int argc, char* argv[], Options& options)
     return std::nullopt;
 }
 
+namespace {
+
+/// Opens this computer's store as the options say, each time it is called.
+Console::LocalOpener localOpener(const Options& options)
+{
+    LocalClient::Options clientOptions;
+    clientOptions.store.path = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
+    // names of the first merchant and location of a new store, in the user's language
+    //: name of the merchant a new store starts with; the user can rename it
+    clientOptions.defaultMerchantName = QCoreApplication::translate("Startup", "My Store");
+    //: name of the stock location a new store starts with
+    clientOptions.defaultLocationName = QCoreApplication::translate("Startup", "Main warehouse");
+    return [clientOptions]() -> Result<std::unique_ptr<Client>> {
+        auto client = LocalClient::open(clientOptions);
+        if (!client)
+            return client.error();
+        return std::unique_ptr<Client>(std::move(*client));
+    };
+}
+
+/// The keychain for connections' secrets; a screenshot run keeps them in memory.
+std::unique_ptr<SecretStore> secretStore(const Options& options)
+{
+    if (!options.screenshotDir.isEmpty())
+        return std::make_unique<MemorySecretStore>();
+    return std::make_unique<KeychainSecretStore>();
+}
+
+QString prefsPath(const Options& options)
+{
+    return options.screenshotDir.isEmpty() ? QString() : QDir(options.screenshotDir).filePath(u"souk.ini"_s);
+}
+
 /// The console on a node: connects (the certificate pinned by --trust, the key from
 /// SOUK_API_KEY), then runs as on a store. Nothing asks: an unknown certificate ends the
 /// program with its fingerprint, for the operator to check and pass to --trust.
-static int runConnected(QApplication& app, const Options& options)
+int runConnected(QApplication& app, const Options& options)
 {
     RemoteClient::Options remote;
     remote.url = options.connectUrl;
@@ -213,9 +248,9 @@ static int runConnected(QApplication& app, const Options& options)
     else
         remote.fingerprint = options.trust.toUpper();
     remote.apiKey = qEnvironmentVariable("SOUK_API_KEY");
-    std::shared_ptr<RemoteClient> client;
-    std::unique_ptr<Prefs> prefs;
-    std::unique_ptr<Console> console;
+    Prefs prefs(prefsPath(options));
+    const std::unique_ptr<SecretStore> secrets = secretStore(options);
+    Console console(prefs, *secrets, options, localOpener(options));
     int failed = 0;
     onReady(RemoteClient::connectTo(remote), &app, [&](const Result<std::shared_ptr<RemoteClient>>& connected) {
         if (!connected) {
@@ -234,21 +269,19 @@ static int runConnected(QApplication& app, const Options& options)
             QCoreApplication::exit(3);
             return;
         }
-        client = *connected;
-        if (!options.screenshotDir.isEmpty() && !client->principal().isAuthenticated()) {
+        if (!options.screenshotDir.isEmpty() && !(*connected)->principal().isAuthenticated()) {
             qCritical() << "souk: --screenshot with --connect needs an API key in SOUK_API_KEY";
+            failed = 2;
             QCoreApplication::exit(2);
             return;
         }
-        prefs = std::make_unique<Prefs>(options.screenshotDir.isEmpty() ? QString()
-                                                                         : QDir(options.screenshotDir).filePath(u"souk.ini"_s));
-        console = std::make_unique<Console>(*client, *prefs, options);
-        console->start();
+        console.startRemote(*connected);
     });
     const int code = app.exec();
-    console.reset(); // the window before the client it shows
     return failed ? failed : code;
 }
+
+} // namespace
 
 int run(QApplication& app, const Options& given)
 {
@@ -256,8 +289,8 @@ int run(QApplication& app, const Options& given)
     QApplication::setApplicationDisplayName(u"Souk"_s);
     Options options = given;
     if (!options.read) {
-        // QApplication took its own options (-platform, -style) out of arguments(): what is
-        // left is ours, or a mistake that process() reports (and --help-all, which it answers)
+        // QApplication took its own options (-platform, -style): what is left is ours, or a
+        // mistake that process() reports (and --help-all, which it answers)
         QCommandLineParser parser;
         addOptions(parser);
         parser.process(app);
@@ -268,29 +301,30 @@ int run(QApplication& app, const Options& given)
     if (!options.connectUrl.isEmpty())
         return runConnected(app, options);
 
-    LocalClient::Options clientOptions;
-    clientOptions.store.path = options.storePath.isEmpty() ? defaultStorePath() : options.storePath;
-    // names of the first merchant and location of a new store, in the user's language
-    //: name of the merchant a new store starts with; the user can rename it
-    clientOptions.defaultMerchantName = QCoreApplication::translate("Startup", "My Store");
-    //: name of the stock location a new store starts with
-    clientOptions.defaultLocationName = QCoreApplication::translate("Startup", "Main warehouse");
-    auto client = LocalClient::open(clientOptions);
+    // the store first, before any window: a store that cannot be opened ends the program
+    const Console::LocalOpener open = localOpener(options);
+    auto client = open();
     if (!client) {
         const QString text = errorText(client.error());
         qCritical().noquote() << "souk:" << client.error().toString();
         if (options.screenshotDir.isEmpty())
             QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Cannot open the store"),
-                                  text + u"\n\n"_s + clientOptions.store.path);
+                                  text + u"\n\n"_s + (options.storePath.isEmpty() ? defaultStorePath() : options.storePath));
         return 3;
     }
     if (!options.screenshotDir.isEmpty() && !(*client)->principal().isAuthenticated()) {
         qCritical() << "souk: --screenshot needs a store without users (this one asks for sign-in)";
         return 2;
     }
-    Prefs prefs(options.screenshotDir.isEmpty() ? QString() : QDir(options.screenshotDir).filePath(u"souk.ini"_s));
-    Console console(**client, prefs, options);
-    console.start();
+    Prefs prefs(prefsPath(options));
+    const std::unique_ptr<SecretStore> secrets = secretStore(options);
+    auto opened = std::make_shared<std::unique_ptr<Client>>(std::move(*client));
+    Console console(prefs, *secrets, options, [opened, open]() -> Result<std::unique_ptr<Client>> {
+        if (*opened)
+            return std::move(*opened); // the one opened above, once
+        return open();
+    });
+    console.startLocal();
     return app.exec();
 }
 
