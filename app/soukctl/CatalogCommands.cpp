@@ -37,10 +37,10 @@ int importCatalog(const Arguments& args, const QString& path)
     if (!bytes)
         return fail(bytes.error());
     file.close();
-    auto store = openMerchantStore(args, false);
+    auto store = openMerchantClient(args, false);
     if (!store)
         return fail(store.error());
-    LocalClient& client = *store->client;
+    Client& client = *store->client;
     const catalog::Merchant& merchant = store->merchant;
     auto plan = wait(client.planImport(merchant.id, std::move(bytes).value(), *format, {}));
     if (!plan)
@@ -82,10 +82,10 @@ int exportCatalog(const Arguments& args, const QString& path)
                           : checkNotStoreFile(path, storePath(args), u"FILE"_s);
         !s)
         return fail(s.error());
-    auto store = openMerchantStore(args, true);
+    auto store = openMerchantClient(args, true);
     if (!store)
         return fail(store.error());
-    LocalClient& client = *store->client;
+    Client& client = *store->client;
     const catalog::Merchant& merchant = store->merchant;
     auto csv = wait(client.exportCatalog(merchant.id, *format));
     if (!csv)
@@ -104,10 +104,10 @@ int exportCatalog(const Arguments& args, const QString& path)
 
 int listCatalog(const Arguments& args)
 {
-    auto store = openMerchantStore(args, true);
+    auto store = openMerchantClient(args, true);
     if (!store)
         return fail(store.error());
-    LocalClient& client = *store->client;
+    Client& client = *store->client;
     const catalog::Merchant& merchant = store->merchant;
     QJsonArray rows;
     ProductPageQuery query{merchant.id, {}, ProductPageQuery::PageRowsMax};

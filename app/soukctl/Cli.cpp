@@ -90,6 +90,8 @@ int usageError(const QString& message)
 
 QString storePath(const Arguments& args)
 {
+    if (onNode(args))
+        return {};
     const QString path = args.value(u"--store"_s);
     return path.isEmpty() ? qEnvironmentVariable("SOUK_STORE") : path;
 }
@@ -111,7 +113,21 @@ Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readO
     return LocalClient::open(options);
 }
 
-Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& args)
+Result<std::shared_ptr<Client>> openClient(const Arguments& args, bool readOnly)
+{
+    if (onNode(args)) {
+        auto node = connectNode(args);
+        if (!node)
+            return node.error();
+        return std::shared_ptr<Client>(std::move(node).value());
+    }
+    auto store = openStore(args, readOnly);
+    if (!store)
+        return store.error();
+    return std::shared_ptr<Client>(std::move(store).value());
+}
+
+Result<catalog::Merchant> pickMerchant(Client& client, const Arguments& args)
 {
     auto merchants = wait(client.merchants());
     if (!merchants)
@@ -130,15 +146,15 @@ Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& arg
     return Error::notFound(u"--merchant"_s, u"no merchant "_s + id->toString());
 }
 
-Result<MerchantStore> openMerchantStore(const Arguments& args, bool readOnly)
+Result<MerchantClient> openMerchantClient(const Arguments& args, bool readOnly)
 {
-    auto client = openStore(args, readOnly);
+    auto client = openClient(args, readOnly);
     if (!client)
         return client.error();
     auto merchant = pickMerchant(**client, args);
     if (!merchant)
         return merchant.error();
-    return MerchantStore{std::move(client).value(), std::move(merchant).value()};
+    return MerchantClient{std::move(client).value(), std::move(merchant).value()};
 }
 
 } // namespace souk::cli

@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include "backend/client/LocalClient.h"
+#include "backend/client/RemoteClient.h"
 
 namespace souk::cli {
 
@@ -47,17 +48,42 @@ int usageError(const QString& message);
 /// The error names the option.
 Result<qint64> integerOption(const Arguments& args, const QString& name, qint64 fallback, qint64 min, qint64 max);
 
-/// Waits for a future: the command line has no event loop to keep free.
-template <typename T> T wait(QFuture<T> future)
+/// Waits until `future` is finished. On a store it blocks (the engine answers on its own
+/// threads); on a node it runs the event loop, where RemoteClient hears the node, until the
+/// answer or --timeout. False when the deadline passed first. Defined in Node.cpp.
+bool waitForAnswer(const QFuture<void>& future);
+/// The error of a wait whose deadline passed: names the node and --timeout.
+Error noAnswerInTime();
+
+/// Waits for a command's result: the command line has no window to keep responsive.
+template <typename T> Result<T> wait(QFuture<Result<T>> future)
 {
-    future.waitForFinished();
+    if (!waitForAnswer(QFuture<void>(future)))
+        return noAnswerInTime();
     return future.result();
 }
 
-/// The store file named by --store, else by SOUK_STORE; empty when neither names one.
+/// True when the command works on a node (--url) rather than on a store file.
+bool onNode(const Arguments& args);
+/// Checks --url, --trust, --timeout and SOUK_API_KEY before anything connects; the message
+/// says what to pass. Nothing to check without --url (then --trust and --timeout are refused).
+Status checkNodeOptions(const Arguments& args);
+/// Refuses a command that works on the store's file itself (check, backup, ...) under --url:
+/// exit Usage, with where to run it instead.
+int storeOnlyOnNode(const QString& command, const QString& reason);
+/// Connects to the node named by --url as the key in SOUK_API_KEY says, with the certificate
+/// pinned by --trust; errors name what to change (an unknown certificate: its fingerprint and
+/// --trust). Defined in Node.cpp.
+Result<std::shared_ptr<RemoteClient>> connectNode(const Arguments& args);
+
+/// The store file named by --store, else by SOUK_STORE; empty when neither names one, and
+/// under --url (a node's store is not this machine's file).
 QString storePath(const Arguments& args);
 /// Opens the store named by --store (or SOUK_STORE); read-only when the command only reads.
 Result<std::unique_ptr<LocalClient>> openStore(const Arguments& args, bool readOnly);
+/// The store (--store) or the node (--url) the command works on, behind the one Client
+/// interface, so a command prints the same for both.
+Result<std::shared_ptr<Client>> openClient(const Arguments& args, bool readOnly);
 
 /// Refuses an output `path` that is the store or one of its companions (-wal, -shm, -journal,
 /// .lock): by name after symlinks, "..", and relative paths, or by inode (a hard link).
@@ -71,17 +97,17 @@ Status checkStdoutNotStoreFile(const QString& store, const QString& field);
 Status writeWholeFile(const QString& path, const QByteArray& data, const QString& field);
 /// Renames `from` to `to` unless `to` exists (any entry, a dangling symlink too); same folder.
 Status renameNoReplace(const QString& from, const QString& to, const QString& field);
-/// The merchant named by --merchant, or the store's first.
-Result<catalog::Merchant> pickMerchant(LocalClient& client, const Arguments& args);
+/// The merchant named by --merchant, or the first the client sees.
+Result<catalog::Merchant> pickMerchant(Client& client, const Arguments& args);
 
-/// An open store and the merchant a command works on.
-struct MerchantStore
+/// An open store or node and the merchant a command works on.
+struct MerchantClient
 {
-    std::unique_ptr<LocalClient> client;
+    std::shared_ptr<Client> client;
     catalog::Merchant merchant;
 };
-/// openStore() then pickMerchant(): what every catalog command starts with.
-Result<MerchantStore> openMerchantStore(const Arguments& args, bool readOnly);
+/// openClient() then pickMerchant(): what every catalog command starts with.
+Result<MerchantClient> openMerchantClient(const Arguments& args, bool readOnly);
 
 /// An import plan without the products the store already holds exactly as the file has them.
 struct ImportChanges
@@ -92,7 +118,7 @@ struct ImportChanges
 /// Compares the plan with the store's catalog read back through the same CSV reader, so that
 /// re-importing an unchanged export writes nothing (no new versions, no change-feed rows).
 /// Defined in ImportDiff.cpp.
-Result<ImportChanges> withoutUnchanged(LocalClient& client, const catalog::Merchant& merchant,
+Result<ImportChanges> withoutUnchanged(Client& client, const catalog::Merchant& merchant,
                                        const catalog::ImportPlan& plan);
 
 int runCheck(const Arguments& args);

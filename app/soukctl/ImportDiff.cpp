@@ -40,7 +40,7 @@ bool sameProduct(const ImportProduct& file, const ImportProduct& stored)
 
 } // namespace
 
-Result<ImportChanges> withoutUnchanged(LocalClient& client, const catalog::Merchant& merchant,
+Result<ImportChanges> withoutUnchanged(Client& client, const catalog::Merchant& merchant,
                                        const catalog::ImportPlan& plan)
 {
     ImportChanges changes;

@@ -66,7 +66,7 @@ Result<orders::OrderQuery> listQuery(const Arguments& args, Id merchantId)
 
 /// `orders list --all`: every order, newest first, one JSON object per line, page by page, so
 /// a million orders never sit in memory at once.
-int streamAllOrders(LocalClient& client, orders::OrderQuery query)
+int streamAllOrders(Client& client, orders::OrderQuery query)
 {
     query.limit = orders::OrderPageRowsMax;
     for (;;) {
@@ -84,7 +84,7 @@ int streamAllOrders(LocalClient& client, orders::OrderQuery query)
 
 int listOrders(const Arguments& args)
 {
-    auto store = openMerchantStore(args, true);
+    auto store = openMerchantClient(args, true);
     if (!store)
         return fail(store.error());
     auto query = listQuery(args, store->merchant.id);
@@ -149,7 +149,7 @@ int showOrder(const Arguments& args)
     auto id = Id::parse(args.words.value(2), u"ID"_s);
     if (!id)
         return fail(id.error());
-    auto client = openStore(args, true);
+    auto client = openClient(args, true);
     if (!client)
         return fail(client.error());
     auto detail = wait((*client)->orderDetail(*id));
@@ -188,7 +188,7 @@ int runOrders(const Arguments& args)
 /// Settles one merchant: its net payable of each currency moves to paid-out in one entry.
 int payout(const Arguments& args)
 {
-    auto client = openStore(args, false);
+    auto client = openClient(args, false);
     if (!client)
         return fail(client.error());
     auto merchant = pickMerchant(**client, args);
@@ -213,7 +213,7 @@ int runLedger(const Arguments& args)
     if (args.words.value(1) != u"balances" || args.words.size() != 2)
         return usageError(u"usage: soukctl --store FILE ledger balances [--json] [--merchant ID]\n"
                           "       soukctl --store FILE ledger payout [--merchant ID]"_s);
-    auto client = openStore(args, true);
+    auto client = openClient(args, true);
     if (!client)
         return fail(client.error());
     Id merchantId; // every account, the platform's too, unless one merchant is asked for

@@ -48,7 +48,7 @@ Error onCommandLine(Error error, const QList<std::pair<QString, QString>>& field
 }
 
 /// The user called `name` (any case), or NotFound naming `field`.
-Result<auth::User> userNamed(LocalClient& client, const QString& name, const QString& field)
+Result<auth::User> userNamed(Client& client, const QString& name, const QString& field)
 {
     auto all = wait(client.users());
     if (!all)
@@ -74,7 +74,7 @@ Result<QString> passwordFromStdin()
     return QString::fromStdString(line);
 }
 
-int usersAdd(LocalClient& client, const Arguments& args)
+int usersAdd(Client& client, const Arguments& args)
 {
     if (args.words.size() != 3)
         return usageError(u"usage: soukctl users add NAME --role ROLE [--merchant ID] [--password-stdin]"_s);
@@ -107,7 +107,7 @@ int usersAdd(LocalClient& client, const Arguments& args)
     return Ok;
 }
 
-int usersList(LocalClient& client, const Arguments& args)
+int usersList(Client& client, const Arguments& args)
 {
     auto all = wait(client.users());
     if (!all)
@@ -138,7 +138,7 @@ int usersList(LocalClient& client, const Arguments& args)
     return Ok;
 }
 
-int runUsersOn(LocalClient& client, const Arguments& args)
+int runUsersOn(Client& client, const Arguments& args)
 {
     const QString verb = args.words.value(1);
     if (verb == u"add"_s)
@@ -164,7 +164,7 @@ int runUsersOn(LocalClient& client, const Arguments& args)
 
 int runUsers(const Arguments& args)
 {
-    auto client = openStore(args, args.words.value(1) == u"list"_s);
+    auto client = openClient(args, args.words.value(1) == u"list"_s);
     if (!client)
         return fail(client.error());
     return runUsersOn(**client, args);
@@ -177,7 +177,7 @@ int runApiKeys(const Arguments& args)
                           "| list [--user NAME] [--json] | revoke ID"_s;
     if (verb != u"create"_s && verb != u"list"_s && verb != u"revoke"_s)
         return usageError(usage);
-    auto client = openStore(args, verb == u"list"_s);
+    auto client = openClient(args, verb == u"list"_s);
     if (!client)
         return fail(client.error());
     Id userId;
@@ -259,7 +259,7 @@ Result<qint64> sinceOption(const Arguments& args)
     return at.toMSecsSinceEpoch();
 }
 
-int auditList(LocalClient& client, const Arguments& args)
+int auditList(Client& client, const Arguments& args)
 {
     auth::AuditQuery query;
     query.user = args.value(u"--user"_s);
@@ -300,7 +300,7 @@ int runAudit(const Arguments& args)
     if (args.words.size() != 2 || (verb != u"list"_s && verb != u"verify"_s))
         return usageError(u"usage: soukctl audit list [--json] [--user U] [--entity E] [--since T] [--limit N] "
                           "| verify [--json]"_s);
-    auto client = openStore(args, true);
+    auto client = openClient(args, true);
     if (!client)
         return fail(client.error());
     if (verb == u"list"_s)

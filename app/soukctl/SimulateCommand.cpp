@@ -129,16 +129,19 @@ int runSimulate(const Arguments& args)
     auto probe = trafficOptions(args, Id{1}); // the merchant is known only once the store is open
     if (!probe)
         return fail(probe.error());
-    auto store = openMerchantStore(args, false);
+    auto store = openStore(args, false); // the traffic waits on the engine's futures from this thread
     if (!store)
         return fail(store.error());
-    LocalClient& client = *store->client;
-    if (auto s = seedCatalogIfEmpty(client, store->merchant, probe->seed); !s)
+    LocalClient& client = **store;
+    auto merchant = pickMerchant(client, args);
+    if (!merchant)
+        return fail(merchant.error());
+    if (auto s = seedCatalogIfEmpty(client, *merchant, probe->seed); !s)
         return fail(s.error());
-    if (auto s = setTermsIfNone(client, store->merchant.id); !s)
+    if (auto s = setTermsIfNone(client, merchant->id); !s)
         return fail(s.error());
     sim::TrafficOptions options = *probe;
-    options.merchantId = store->merchant.id;
+    options.merchantId = merchant->id;
     auto summary = sim::OrderTraffic(client, options).run(printProgress);
     err() << Qt::endl;
     if (!summary)

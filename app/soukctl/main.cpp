@@ -12,6 +12,7 @@ using namespace souk::cli;
 namespace {
 
 const char* const Help = R"(Usage: soukctl --store FILE COMMAND [ARGS]
+       SOUK_API_KEY=sk_... soukctl --url https://HOST:PORT --trust SHA256|CAFILE COMMAND [ARGS]
 
 Commands:
   check [--json]                          check integrity and invariants of the store: catalog,
@@ -62,21 +63,61 @@ Commands:
 
 Options:
   --store FILE       the store file (or set SOUK_STORE)
-  --merchant ID      the merchant to work on (default: the store's first)
+  --url URL          work on a node (soukd) instead: https://HOST:PORT, acting as the user of
+                     the API key in SOUK_API_KEY. catalog, orders, ledger, users, apikeys and
+                     audit work there and print what they print on a store; check, backup,
+                     maintain, outbox and simulate work on the store file only
+  --trust SHA256|CAFILE
+                     with --url: the node's certificate, by the SHA-256 fingerprint soukd
+                     printed (AB:CD:...), or a CA file (PEM). Without it this machine's CAs
+                     decide; a certificate they do not know ends the command with its
+                     fingerprint, to check and pass here
+  --timeout S        with --url: seconds to wait for each answer of the node (default 30)
+  --merchant ID      the merchant to work on (default: the first the store or key sees)
   --verbose          also print the libraries' log lines (warnings, info) on stderr
   --help, --version
 
-soukctl acts as the store's administrator: whoever can write the store's file can change
-anything in it. Its commands are audited as the system user's name, from "local".
+On a store, soukctl acts as the store's administrator: whoever can write the store's file can
+change anything in it. Its commands are audited as the system user's name, from "local". On a
+node, it acts as the API key's user, with that user's role and merchant.
 
-Exit codes: 0 ok, 1 invalid input, 2 usage, 3 store error.
+Exit codes: 0 ok, 1 invalid input (an unknown certificate or a refused key too), 2 usage,
+3 store or node error (a node that does not answer).
 )";
 
 /// The options that take a value; every other option is a flag.
 const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant"_s, u"--orders"_s,  u"--rate"_s,
                                   u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s,
                                   u"--after"_s, u"--search"_s,      u"--role"_s,     u"--user"_s,    u"--entity"_s,
-                                  u"--since"_s, u"--name"_s,        u"--expires"_s,  u"--reason"_s};
+                                  u"--since"_s, u"--name"_s,        u"--expires"_s,  u"--reason"_s,  u"--url"_s,
+                                  u"--trust"_s, u"--timeout"_s};
+
+/// The commands that work on the store's file itself, with what to do instead on a node.
+const QList<std::pair<QString, QString>> StoreOnlyCommands = {
+    {u"check"_s, u"run it on the node's machine (the node checks its store as it serves)"_s},
+    {u"backup"_s, u"run it on the node's machine"_s},
+    {u"maintain"_s, u"run it on the node's machine (soukd runs the same maintenance on its own timer)"_s},
+    {u"outbox"_s, u"run it on the node's machine"_s},
+    {u"simulate"_s, u"it plays traffic into the engine in process; run it on a store of its own"_s},
+};
+
+/// The problem with --url, --trust, --timeout or SOUK_API_KEY, or with a store-only command on
+/// a node; -1 when there is none.
+int nodeUsage(const Arguments& args)
+{
+    if (onNode(args) && !args.has(u"--store"_s)) { // said first: no key or certificate would help
+        const QString command = args.words.value(0);
+        for (const auto& [name, instead] : StoreOnlyCommands) {
+            if (command == name)
+                return storeOnlyOnNode(name, instead);
+        }
+    }
+    if (auto s = checkNodeOptions(args); !s) {
+        const souk::Error& e = s.error();
+        return usageError(e.message.contains(e.field) ? e.message : e.field + u": "_s + e.message);
+    }
+    return -1;
+}
 
 bool verboseLog = false;
 QtMessageHandler defaultHandler = nullptr;
@@ -120,6 +161,8 @@ int main(int argc, char* argv[])
             && name != u"--all"_s && name != u"--password-stdin"_s)
             return usageError(u"unknown option: "_s + name);
     }
+    if (const int code = nodeUsage(*args); code >= 0)
+        return code;
     const QString command = args->words.value(0);
     if (command == u"check" && args->words.size() == 1)
         return runCheck(*args);
