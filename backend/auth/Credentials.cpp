@@ -74,21 +74,32 @@ Result<ApiKeyInfo> keyById(QSqlDatabase& db, Id keyId)
     return readKey(q);
 }
 
-/// The user and credential id of a live token of `kind` with this hash, or nothing.
-Result<std::optional<std::pair<Id, Id>>> liveToken(store::UnitOfWork& uow, const QString& kind, const QByteArray& hash)
+/// A live token: its user, its own id and its expiry.
+struct LiveToken
+{
+    Id userId;
+    Id credentialId;
+    qint64 expiresMs = std::numeric_limits<qint64>::max();
+};
+
+/// The live token of `kind` with this hash, or nothing.
+Result<std::optional<LiveToken>> liveToken(store::UnitOfWork& uow, const QString& kind, const QByteArray& hash)
 {
     const QString sql = kind == SessionKind
-        ? u"SELECT user_id, id FROM sessions WHERE token_hash = ? AND revoked_ms IS NULL AND expires_ms > ?"_s
-        : u"SELECT user_id, id FROM api_keys WHERE key_hash = ? AND revoked_ms IS NULL "
+        ? u"SELECT user_id, id, expires_ms FROM sessions WHERE token_hash = ? AND revoked_ms IS NULL AND expires_ms > ?"_s
+        : u"SELECT user_id, id, expires_ms FROM api_keys WHERE key_hash = ? AND revoked_ms IS NULL "
           "AND (expires_ms IS NULL OR expires_ms > ?)"_s;
     store::Statement& q = uow.statement(sql);
     q.bindValue(0, QVariant(hash));
     q.bindValue(1, uow.nowMs());
     if (auto s = store::exec(q, u"looking up a token"_s); !s)
         return s.error();
-    std::optional<std::pair<Id, Id>> out;
-    if (q.next())
-        out = std::pair(Id{q.value(0).toLongLong()}, Id{q.value(1).toLongLong()});
+    std::optional<LiveToken> out;
+    if (q.next()) {
+        out = LiveToken{Id{q.value(0).toLongLong()}, Id{q.value(1).toLongLong()}};
+        if (const QVariant expires = q.value(2); !expires.isNull())
+            out->expiresMs = expires.toLongLong();
+    }
     q.finish();
     return out;
 }
@@ -147,11 +158,17 @@ Result<SignedIn> Credentials::openSession(store::UnitOfWork& uow, const UserSecr
 
 Status Credentials::closeSession(store::UnitOfWork& uow, Id sessionId)
 {
-    return store::exec(uow.db(), u"UPDATE sessions SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL"_s,
-                       {uow.nowMs(), sessionId.value});
+    store::Statement& q = uow.statement(u"UPDATE sessions SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL"_s);
+    q.bindValue(0, uow.nowMs());
+    q.bindValue(1, sessionId.value);
+    if (auto s = store::exec(q, u"ending a session"_s); !s)
+        return s;
+    if (q.numRowsAffected() > 0)
+        uow.recordChange(u"session"_s, sessionId, 2, ChangeOp::Updated);
+    return {};
 }
 
-Result<Principal> Credentials::authenticate(store::UnitOfWork& uow, const QString& bearer, const QString& origin)
+Result<Authenticated> Credentials::authenticate(store::UnitOfWork& uow, const QString& bearer, const QString& origin)
 {
     const bool session = Secret::looksLike(SessionKind, bearer);
     if (!session && !Secret::looksLike(ApiKeyKind, bearer))
@@ -162,7 +179,7 @@ Result<Principal> Credentials::authenticate(store::UnitOfWork& uow, const QStrin
         return live.error();
     if (!*live)
         return notAuthenticated();
-    const auto [userId, credentialId] = **live;
+    const auto [userId, credentialId, expiresMs] = **live;
     auto user = Users::byId(uow.db(), userId);
     if (!user)
         return user.error();
@@ -175,7 +192,21 @@ Result<Principal> Credentials::authenticate(store::UnitOfWork& uow, const QStrin
     t.bindValue(1, credentialId.value);
     if (auto s = store::exec(t, u"noting a token's use"_s); !s)
         return s.error();
-    return principalOf(*user, session ? Via::Session : Via::ApiKey, credentialId, origin);
+    return Authenticated{principalOf(*user, session ? Via::Session : Via::ApiKey, credentialId, origin), expiresMs};
+}
+
+Status Credentials::noteUses(store::UnitOfWork& uow, const QList<TokenUse>& uses)
+{
+    for (const TokenUse& use : uses) {
+        store::Statement& q = use.via == Via::Session
+            ? uow.statement(u"UPDATE sessions SET last_used_ms = max(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s)
+            : uow.statement(u"UPDATE api_keys SET last_used_ms = max(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s);
+        q.bindValue(0, use.atMs);
+        q.bindValue(1, use.credentialId.value);
+        if (auto s = store::exec(q, u"noting a token's use"_s); !s)
+            return s;
+    }
+    return {};
 }
 
 Result<CreatedApiKey> Credentials::createApiKey(store::UnitOfWork& uow, Id userId, const QString& name,

@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 
+#include <limits>
 #include <optional>
 
 #include "backend/auth/User.h"
@@ -13,6 +14,21 @@ class UnitOfWork;
 }
 
 namespace souk::auth {
+
+/// Who a token stands for, and until when it may (its expiry; never for a key without one).
+struct Authenticated
+{
+    Principal principal;
+    qint64 expiresMs = std::numeric_limits<qint64>::max();
+};
+
+/// A token's use noted outside the store (see Credentials::noteUses).
+struct TokenUse
+{
+    Id credentialId;
+    Via via = Via::Session;
+    qint64 atMs = 0;
+};
 
 /// Sessions, API keys and the bookkeeping of sign-ins: steps of a unit of work. Secrets are
 /// random 256-bit tokens stored only as SHA-256 hashes (a stolen store file opens nothing).
@@ -38,12 +54,16 @@ public:
     static Result<SignedIn> openSession(store::UnitOfWork& uow, const UserSecrets& user,
                                         std::optional<qint64> totpStep, const QByteArray& recoveryCodeHash,
                                         const QString& origin);
-    /// Ends a session (sign out); ending one already ended changes nothing.
+    /// Ends a session (sign out); ending one already ended changes nothing. Noted in the change
+    /// feed, so that whatever remembers the token forgets it.
     static Status closeSession(store::UnitOfWork& uow, Id sessionId);
     /// The principal a session token or API key stands for, and notes its last use.
     /// Unauthenticated for a token that is malformed, unknown, expired or revoked, or whose user
     /// is disabled: the same answer for each, so a caller learns nothing from which.
-    static Result<Principal> authenticate(store::UnitOfWork& uow, const QString& bearer, const QString& origin);
+    static Result<Authenticated> authenticate(store::UnitOfWork& uow, const QString& bearer, const QString& origin);
+    /// Writes the last use of tokens that were answered without the store (a cache): one
+    /// statement per token, never moving a last use back.
+    static Status noteUses(store::UnitOfWork& uow, const QList<TokenUse>& uses);
     static Result<CreatedApiKey> createApiKey(store::UnitOfWork& uow, Id userId, const QString& name,
                                               std::optional<qint64> expiresMs);
     /// The API keys of `userId` (null: of every user of `merchant`, or of everyone when that is null too).

@@ -109,8 +109,9 @@ public:
         if (auto refused = admit(access))
             return readyError<T>(*refused);
         return read<T>(
-            [access, query = std::move(query)](QSqlDatabase& db) -> Result<T> {
-                if (auto e = auth::checkScope(db, access))
+            [this, access, query = std::move(query)](QSqlDatabase& db) -> Result<T> {
+                // the reader's cached statements: a scope check comes before every read
+                if (auto e = auth::checkScope(db, access, &m_readers.localData()->statements()))
                     return *e;
                 return query(db);
             },
@@ -127,6 +128,15 @@ public:
         QPromise<Result<T>> promise;
         promise.start();
         promise.addResult(Result<T>(error));
+        promise.finish();
+        return promise.future();
+    }
+    template <typename T>
+    static QFuture<Result<T>> readyValue(T value)
+    {
+        QPromise<Result<T>> promise;
+        promise.start();
+        promise.addResult(Result<T>(std::move(value)));
         promise.finish();
         return promise.future();
     }

@@ -134,10 +134,17 @@ Result<Outcome> record(store::UnitOfWork& uow, const QString& name, Checked chec
 SignIn::SignIn(Engine& engine) : m_engine(engine)
 {
     m_pool.setMaxThreadCount(VerifyThreads);
+    // direct: runs on the writer's completion thread before the commit's futures finish, so a
+    // revoked key is refused from the moment its revocation is answered
+    m_committed = QObject::connect(&m_engine, &Engine::committed, &m_engine,
+                                   [this](const ChangeList& changes) { forgetTokensIfTouched(changes); },
+                                   Qt::DirectConnection);
 }
 
 SignIn::~SignIn()
 {
+    QObject::disconnect(m_committed);
+    flushUses(0, true);
     m_work.waitIdle();
     m_pool.waitForDone();
 }
@@ -246,10 +253,71 @@ void SignIn::changePassword(const auth::Access& access, const QString& current, 
 
 QFuture<Result<auth::Principal>> SignIn::authenticate(const QString& bearer, const QString& origin)
 {
-    // a write: it notes the token's last use
+    const QByteArray hash = auth::Secret::hashOf(bearer);
+    const qint64 nowMs = m_engine.clock().now().toMSecsSinceEpoch();
+    std::optional<auth::Principal> known;
+    {
+        std::lock_guard lock(m_tokensMutex);
+        if (auto it = m_tokens.find(hash); it != m_tokens.end()) {
+            if (nowMs < it->validUntilMs) {
+                known = it->principal;
+                if (m_uses.isEmpty())
+                    m_usesSinceMs = nowMs;
+                m_uses.insert(known->credentialId.value, auth::TokenUse{known->credentialId, known->via, nowMs});
+            } else {
+                m_tokens.erase(it);
+            }
+        }
+    }
+    if (known) {
+        known->origin = origin;
+        flushUses(nowMs, false);
+        return Engine::readyValue<auth::Principal>(std::move(*known));
+    }
+    // the store decides, and notes this use; a yes is remembered for the next requests
     return m_engine.write<auth::Principal>(
         Actor{u"system"_s, u"system"_s},
-        [bearer, origin](store::UnitOfWork& uow) { return auth::Credentials::authenticate(uow, bearer, origin); });
+        [this, bearer, origin, hash](store::UnitOfWork& uow) -> Result<auth::Principal> {
+            auto found = auth::Credentials::authenticate(uow, bearer, origin);
+            if (!found)
+                return found.error();
+            std::lock_guard lock(m_tokensMutex);
+            m_tokens.insert(hash, CachedToken{found->principal,
+                                              std::min(found->expiresMs, uow.nowMs() + TokenCacheMs)});
+            return found->principal;
+        });
+}
+
+void SignIn::forgetTokensIfTouched(const ChangeList& changes)
+{
+    const bool touched = std::any_of(changes.cbegin(), changes.cend(), [](const Change& c) {
+        return c.entity == u"user" || c.entity == u"api_key" || c.entity == u"session";
+    });
+    if (!touched)
+        return;
+    std::lock_guard lock(m_tokensMutex);
+    m_tokens.clear();
+}
+
+void SignIn::flushUses(qint64 nowMs, bool now)
+{
+    QList<auth::TokenUse> uses;
+    {
+        std::lock_guard lock(m_tokensMutex);
+        if (m_uses.isEmpty() || (!now && nowMs - m_usesSinceMs < TokenUseFlushMs))
+            return;
+        uses = m_uses.values();
+        m_uses.clear();
+    }
+    m_work.begin();
+    m_engine.write<bool>(
+        Actor{u"system"_s, u"system"_s},
+        [uses](store::UnitOfWork& uow) -> Result<bool> {
+            if (auto s = auth::Credentials::noteUses(uow, uses); !s)
+                return s.error();
+            return true;
+        },
+        [this](const Result<bool>&) { m_work.end(); });
 }
 
 } // namespace souk::engine

@@ -3,10 +3,16 @@
 #include <QFuture>
 #include <QThreadPool>
 
+#include <QHash>
+#include <QMetaObject>
+
 #include <functional>
+#include <mutex>
 
 #include "backend/auth/Access.h"
+#include "backend/auth/Credentials.h"
 #include "backend/auth/User.h"
+#include "backend/core/Change.h"
 #include "backend/core/Result.h"
 #include "backend/core/WorkCounter.h"
 
@@ -40,13 +46,40 @@ public:
     void changePassword(const auth::Access& access, const QString& current, const QString& next,
                         std::function<void(const Result<bool>&)> done);
     /// The principal a session token or API key stands for (see auth::Credentials::authenticate).
+    /// Answered from memory for TokenCacheMs after the store said yes, so a node does not
+    /// write on every request: the token's last use is written in batches (at most
+    /// TokenUseFlushMs late). Forgotten at once when a commit touches a user, an API key or a
+    /// session (revoked, disabled, signed out, role changed), before that commit's caller
+    /// hears of it; and at the token's own expiry.
     QFuture<Result<auth::Principal>> authenticate(const QString& bearer, const QString& origin);
 
+    /// How long a yes from the store is trusted without asking again. Bounds how late a change
+    /// made by another program on the same store file (which this engine does not see commit)
+    /// takes effect.
+    static constexpr qint64 TokenCacheMs = 5'000;
+    static constexpr qint64 TokenUseFlushMs = 5'000;
+
 private:
+    struct CachedToken
+    {
+        auth::Principal principal;
+        qint64 validUntilMs = 0; ///< the earlier of the token's expiry and TokenCacheMs after the check
+    };
+    /// Drops every remembered token when `changes` touch who may do what. Writer's thread.
+    void forgetTokensIfTouched(const ChangeList& changes);
+    /// Writes the uses noted since the last flush when TokenUseFlushMs has passed (or `now`).
+    void flushUses(qint64 nowMs, bool now);
+
     Engine& m_engine;
     /// Argon2id's memory times this pool's size bounds what a burst of sign-ins can take.
     QThreadPool m_pool;
     WorkCounter m_work;
+
+    std::mutex m_tokensMutex;
+    QHash<QByteArray, CachedToken> m_tokens;          ///< by the token's hash; guarded by m_tokensMutex
+    QHash<qint64, auth::TokenUse> m_uses;             ///< by credential id, not yet written; guarded too
+    qint64 m_usesSinceMs = 0;                         ///< when the oldest unwritten use was noted
+    QMetaObject::Connection m_committed;
 };
 
 } // namespace souk::engine

@@ -3,6 +3,7 @@
 #include <QSqlQuery>
 
 #include "backend/core/Currency.h"
+#include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -85,9 +86,8 @@ Result<Customer> CustomerService::create(store::UnitOfWork& uow, const Customer&
 
 Result<Customer> CustomerService::customer(QSqlDatabase& db, Id customerId)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT name, email, phone, version FROM customers WHERE id = ?"_s);
+    // the reader's cached statements: a customer is read with every order's detail
+    store::Statement& q = store::Connection::statement(db, u"SELECT name, email, phone, version FROM customers WHERE id = ?"_s);
     q.bindValue(0, customerId.value);
     if (auto s = store::exec(q, u"reading a customer"_s); !s)
         return s.error();
@@ -95,10 +95,10 @@ Result<Customer> CustomerService::customer(QSqlDatabase& db, Id customerId)
         return Error::notFound(u"customerId"_s, u"no such customer"_s);
     Customer c{customerId, q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), {},
                q.value(3).toLongLong()};
-    QSqlQuery a(db);
-    a.setForwardOnly(true);
-    a.prepare(u"SELECT id, label, line1, city, postcode, country, lat_e6, lng_e6 FROM customer_addresses "
-              "WHERE customer_id = ? ORDER BY id"_s);
+    q.finish();
+    store::Statement& a = store::Connection::statement(
+        db, u"SELECT id, label, line1, city, postcode, country, lat_e6, lng_e6 FROM customer_addresses "
+            "WHERE customer_id = ? ORDER BY id"_s);
     a.bindValue(0, customerId.value);
     if (auto s = store::exec(a, u"reading addresses"_s); !s)
         return s.error();
@@ -107,6 +107,7 @@ Result<Customer> CustomerService::customer(QSqlDatabase& db, Id customerId)
                                    a.value(3).toString(), a.value(4).toString(), a.value(5).toString(),
                                    a.value(6).toLongLong(), a.value(7).toLongLong()});
     }
+    a.finish();
     return c;
 }
 

@@ -7,6 +7,7 @@
 
 #include "backend/orders/OrderRows.h"
 #include "backend/orders/OrderSearch.h"
+#include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -286,10 +287,9 @@ Result<QList<Order>> OrderQueries::orders(QSqlDatabase& db, const QList<Id>& ids
 
 Result<QList<OrderEvent>> OrderQueries::events(QSqlDatabase& db, Id orderId)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT id, kind, from_status, to_status, amount_minor, detail, actor, at_ms FROM order_events "
-              "WHERE order_id = ? ORDER BY id"_s);
+    store::Statement& q = store::Connection::statement(
+        db, u"SELECT id, kind, from_status, to_status, amount_minor, detail, actor, at_ms FROM order_events "
+            "WHERE order_id = ? ORDER BY id"_s);
     q.bindValue(0, orderId.value);
     if (auto s = store::exec(q, u"reading an order's timeline"_s); !s)
         return s.error();
@@ -309,6 +309,7 @@ Result<QList<OrderEvent>> OrderQueries::events(QSqlDatabase& db, Id orderId)
         e.atMs = q.value(7).toLongLong();
         out.append(e);
     }
+    q.finish();
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include "backend/core/CanonicalBytes.h"
 #include "backend/core/Money.h"
 #include "backend/store/LookupCache.h"
+#include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -374,12 +375,10 @@ Result<qint64> Ledger::balance(QSqlDatabase& db, Id merchantId, AccountKind acco
 Result<QList<Posting>> Ledger::postingsOfPayments(QSqlDatabase& db, const QList<Id>& paymentIds)
 {
     QList<Posting> out;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(
-        u"SELECT e.id, e.kind, a.merchant_id, a.kind, a.currency, p.amount_minor, e.at_ms "
-        "FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.id = p.account_id "
-        "WHERE e.payment_id = ? ORDER BY e.id, a.kind"_s);
+    store::Statement& q = store::Connection::statement(
+        db, u"SELECT e.id, e.kind, a.merchant_id, a.kind, a.currency, p.amount_minor, e.at_ms "
+            "FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.id = p.account_id "
+            "WHERE e.payment_id = ? ORDER BY e.id, a.kind"_s);
     for (Id id : paymentIds) {
         q.bindValue(0, id.value);
         if (auto s = store::exec(q, u"reading postings"_s); !s)
@@ -390,6 +389,7 @@ Result<QList<Posting>> Ledger::postingsOfPayments(QSqlDatabase& db, const QList<
                                q.value(6).toLongLong()});
         }
     }
+    q.finish();
     return out;
 }
 

@@ -406,24 +406,22 @@ Result<Payment> PaymentService::payment(store::UnitOfWork& uow, Id paymentId)
 
 Result<QList<Payment>> PaymentService::paymentsOf(QSqlDatabase& db, Id orderId)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE order_id = ? ORDER BY id"_s);
+    static const QString sql = u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE order_id = ? ORDER BY id"_s;
+    store::Statement& q = store::Connection::statement(db, sql);
     q.bindValue(0, orderId.value);
     if (auto s = store::exec(q, u"reading an order's payments"_s); !s)
         return s.error();
     QList<Payment> out;
     while (q.next())
         out.append(rows::readPayment(q));
+    q.finish();
     return out;
 }
 
 Result<QList<Refund>> PaymentService::refundsOf(QSqlDatabase& db, const QList<Id>& paymentIds)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT id, payment_id, amount_minor, reason, actor, at_ms FROM refunds WHERE payment_id = ? "
-              "ORDER BY id"_s);
+    store::Statement& q = store::Connection::statement(
+        db, u"SELECT id, payment_id, amount_minor, reason, actor, at_ms FROM refunds WHERE payment_id = ? ORDER BY id"_s);
     QList<Refund> out;
     for (Id id : paymentIds) {
         q.bindValue(0, id.value);
@@ -434,14 +432,14 @@ Result<QList<Refund>> PaymentService::refundsOf(QSqlDatabase& db, const QList<Id
                               q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()});
         }
     }
+    q.finish();
     return out;
 }
 
 Result<QList<Dispute>> PaymentService::disputesOf(QSqlDatabase& db, const QList<Id>& paymentIds)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + rows::DisputeColumns + u" FROM disputes WHERE payment_id = ? ORDER BY id"_s);
+    static const QString sql = u"SELECT "_s + rows::DisputeColumns + u" FROM disputes WHERE payment_id = ? ORDER BY id"_s;
+    store::Statement& q = store::Connection::statement(db, sql);
     QList<Dispute> out;
     for (Id id : paymentIds) {
         q.bindValue(0, id.value);
@@ -450,6 +448,7 @@ Result<QList<Dispute>> PaymentService::disputesOf(QSqlDatabase& db, const QList<
         while (q.next())
             out.append(rows::readDispute(q));
     }
+    q.finish();
     return out;
 }
 

@@ -17,6 +17,7 @@ private slots:
     void tenFailuresLockFifteenMinutes();
     void disabledUserIsLockedOut();
     void signOutEndsSession();
+    void tokensAreRememberedUntilRevoked();
     void ownerManagesOwnMerchantOnly();
     void staffCannotManagePeople();
     void adminManagesEveryone();
@@ -267,6 +268,60 @@ void TestSignIn::signOutEndsSession()
     const auto key = settle(client().createApiKey(m_olga, u"k"_s, std::nullopt));
     QCOMPARE(codeOf(key), u"unauthenticated"_s);
     QCOMPARE(number(u"SELECT count(*) FROM api_keys"_s), 0);
+}
+
+void TestSignIn::tokensAreRememberedUntilRevoked()
+{
+    signInAs(u"root"_s, RootPassword);
+    const auto key = settle(client().createApiKey(m_sam, u"till"_s, std::nullopt));
+    QVERIFY2(key, qPrintable(outcome(key)));
+    const auto session = signInForToken(u"sam"_s, SamPassword);
+    QVERIFY2(session, qPrintable(outcome(session)));
+    const QString keyUse = u"SELECT last_used_ms FROM api_keys WHERE id = "_s + key->info.id.toString();
+
+    // the first use asks the store and writes the last use; the next ones within
+    // TokenCacheMs are answered from memory, writing nothing
+    const qint64 first = m_clock.nowMs();
+    QCOMPARE(outcome(authenticate(key->secret)), u"ok"_s);
+    QCOMPARE(number(keyUse), first);
+    const qint64 seqBefore = number(u"SELECT count(*) FROM changes"_s);
+    m_clock.advanceMs(1000);
+    const auto again = authenticate(key->secret);
+    QVERIFY2(again, qPrintable(outcome(again)));
+    QCOMPARE(again->userId, m_sam);
+    QCOMPARE(again->via, auth::Via::ApiKey);
+    QCOMPARE(again->origin, u"test"_s);
+    flush();
+    QCOMPARE(number(keyUse), first);
+    // the remembered use is written when the authenticator closes (or after TokenUseFlushMs)
+    m_signIn = std::make_unique<engine::SignIn>(client().engine());
+    flush();
+    QCOMPARE(number(keyUse), first + 1000);
+    QCOMPARE(number(u"SELECT count(*) FROM changes"_s), seqBefore); // a use is no change
+
+    // a revoked key is refused at once, with no time passing
+    QCOMPARE(outcome(authenticate(key->secret)), u"ok"_s);
+    QCOMPARE(outcome(authenticate(key->secret)), u"ok"_s);
+    QVERIFY2(settle(client().revokeApiKey(key->info.id)), "revoke");
+    QCOMPARE(codeOf(authenticate(key->secret)), u"unauthenticated"_s);
+
+    // so is a session that was signed out
+    QCOMPARE(outcome(authenticate(session->token)), u"ok"_s);
+    QCOMPARE(outcome(authenticate(session->token)), u"ok"_s);
+    const Id sessionId = session->principal.credentialId;
+    QVERIFY(settle(client().engine().write<bool>(client().actor(), [sessionId](store::UnitOfWork& uow) -> Result<bool> {
+        if (auto s = Credentials::closeSession(uow, sessionId); !s)
+            return s.error();
+        return true;
+    })));
+    QCOMPARE(codeOf(authenticate(session->token)), u"unauthenticated"_s);
+
+    // and a role changed or a user disabled takes effect on the next request
+    const auto olga = signInForToken(u"olga"_s, OlgaPassword);
+    QVERIFY2(olga, qPrintable(outcome(olga)));
+    QCOMPARE(outcome(authenticate(olga->token)), u"ok"_s);
+    QVERIFY2(settle(client().disableUser(m_olga, u"left"_s)), "disable");
+    QCOMPARE(codeOf(authenticate(olga->token)), u"unauthenticated"_s);
 }
 
 void TestSignIn::ownerManagesOwnMerchantOnly()
