@@ -12,6 +12,7 @@
 
 #include "backend/api/http/HttpServer.h"
 #include "backend/api/metrics/CounterFamily.h"
+#include "backend/api/metrics/EngineMetrics.h"
 #include "backend/api/metrics/GaugeFamily.h"
 #include "backend/api/metrics/HistogramFamily.h"
 #include "backend/api/metrics/Registry.h"
@@ -105,6 +106,7 @@ NodeProcess::~NodeProcess()
         m_server->stop();
     m_server.reset();
     m_api.reset();
+    m_engineMetrics.reset();
     m_client.reset();
 }
 
@@ -221,6 +223,26 @@ void NodeProcess::wireMetrics()
     engine::Engine* engine = &m_client->engine();
     m_metrics->callbackGauge(u"souk_feed_head_seq"_s, u"The change feed's newest position"_s,
                              [engine] { return double(engine->lastPublishedSeq()); });
+    // the writer's queue and commits, the store's size, the provider outbox (counted every 5 s)
+    m_engineMetrics = std::make_unique<metrics::EngineMetrics>(*m_metrics, *engine);
+    // the change stream (GET /v1/changes/stream): how many are open, opened, closed and why, sent
+    m_metrics->callbackGauge(u"souk_feed_streams_open"_s, u"Change streams (WebSockets) open"_s,
+                             [server] { return double(server->openWebSockets()); });
+    auto& opened = m_metrics->counterFamily(u"souk_feed_streams_opened_total"_s, u"Change streams opened"_s, {});
+    auto& closed = m_metrics->counterFamily(u"souk_feed_streams_closed_total"_s, u"Change streams closed, by why"_s,
+                                            {u"reason"_s});
+    auto& messages = m_metrics->counterFamily(u"souk_feed_stream_messages_total"_s,
+                                              u"Messages sent on change streams"_s, {});
+    opened.with({}); // present at 0 from the first scrape
+    messages.with({});
+    m_api->setStreamObserver([&opened, &closed, &messages](const QString& event, const QString& why) {
+        if (event == u"message"_s)
+            messages.with({}).inc();
+        else if (event == u"opened"_s)
+            opened.with({}).inc();
+        else
+            closed.with({why}).inc();
+    });
     metrics::Registry* registry = m_metrics.get();
     m_api->setMetricsText([registry] { return registry->exposition(); });
 }
@@ -282,13 +304,16 @@ void NodeProcess::drain()
     auto* poll = new QTimer(this);
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + 10'000;
     connect(poll, &QTimer::timeout, this, [this, poll, deadline] {
-        if (m_server->requestsInFlight() > 0 && QDateTime::currentMSecsSinceEpoch() < deadline)
+        // requests are answered, and change streams have sent their "going away"
+        if ((m_server->requestsInFlight() > 0 || m_server->openWebSockets() > 0)
+            && QDateTime::currentMSecsSinceEpoch() < deadline)
             return;
         poll->stop();
         if (const int left = m_server->requestsInFlight())
             qCWarning(lcNode) << left << "requests still in flight after 10 s; closing";
         m_server->stop();
         m_api.reset();
+        m_engineMetrics.reset();
         m_client.reset(); // finishes the queued writes and closes the store
         qCInfo(lcNode) << "stopped";
         QCoreApplication::exit(0);

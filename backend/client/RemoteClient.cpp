@@ -102,13 +102,12 @@ RemoteClient::RemoteClient(Options options) : m_options(std::move(options))
     m_network.setTransferTimeout(m_options.timeoutMs);
     m_feedRetry.setSingleShot(true);
     connect(&m_feedRetry, &QTimer::timeout, this, &RemoteClient::pollChanges);
+    connect(&m_feedPing, &QTimer::timeout, this, &RemoteClient::pingStream);
 }
 
 RemoteClient::~RemoteClient()
 {
-    ++m_feedGeneration;
-    if (m_feedReply)
-        m_feedReply->abort();
+    stopFeed();
 }
 
 QString RemoteClient::certificateFingerprint(const Error& error)
@@ -178,9 +177,7 @@ QFuture<Result<std::shared_ptr<RemoteClient>>> RemoteClient::connectTo(const Opt
 void RemoteClient::setBearer(const QString& bearer)
 {
     m_bearer = bearer;
-    ++m_feedGeneration; // a poll under the old credentials answers nobody
-    if (m_feedReply)
-        m_feedReply->abort();
+    stopFeed(); // a poll or stream under the old credentials answers nobody
     m_feedSeq = -1;
 }
 
@@ -359,54 +356,6 @@ void RemoteClient::setHealth(LinkHealth::State state, qint64 latencyMs)
     }
     if (was.state != m_health.state || (state == LinkHealth::State::Online && was.latencyMs != latencyMs))
         emit linkHealthChanged(m_health);
-}
-
-void RemoteClient::pollChanges()
-{
-    if (!m_options.followChanges || m_bearer.isEmpty() || m_feedReply)
-        return;
-    QUrl url = m_options.url.resolved(QUrl(u"/v1/changes"_s));
-    QUrlQuery query;
-    if (m_feedSeq >= 0) {
-        query.addQueryItem(u"after"_s, QString::number(m_feedSeq));
-        query.addQueryItem(u"wait"_s, QString::number(m_options.feedWaitS));
-    }
-    url.setQuery(query);
-    QNetworkRequest http = prepare(url);
-    http.setTransferTimeout((m_options.feedWaitS + 15) * 1000);
-    QNetworkReply* reply = m_network.get(http);
-    pin(reply);
-    m_feedReply = reply;
-    const int generation = m_feedGeneration;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, generation] {
-        reply->deleteLater();
-        if (generation != m_feedGeneration)
-            return;
-        m_feedReply = nullptr;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const std::optional<QJsonValue> json = parseJson(reply->readAll());
-        if (status != 200 || !json) {
-            // the node is away or restarting: try again, from the same seq
-            if (status == 0)
-                setHealth(LinkHealth::State::Reconnecting, 0);
-            m_feedRetry.start(status == 401 ? 30'000 : 1'000);
-            return;
-        }
-        const QJsonObject page = json->toObject();
-        ChangeList changes;
-        if (auto s = api::Json<ChangeList>::decode(page.value(u"changes"_s), changes, {}, api::Source::Answer); !s) {
-            qCWarning(lcRemote).noquote() << "the change feed's answer could not be read:" << s.error().toString();
-            m_feedRetry.start(5'000);
-            return;
-        }
-        const bool first = m_feedSeq < 0;
-        m_feedSeq = page.value(u"next_after"_s).toInteger(m_feedSeq);
-        if (page.value(u"resync"_s).toBool())
-            qCWarning(lcRemote) << "the feed was pruned past this client's position; views resume from" << m_feedSeq;
-        if (!first && !changes.isEmpty())
-            emit changed(changes);
-        pollChanges();
-    });
 }
 
 } // namespace souk

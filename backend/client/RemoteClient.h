@@ -13,6 +13,7 @@
 #include "backend/client/Client.h"
 
 class QNetworkReply;
+class QWebSocket;
 
 namespace souk::api {
 struct ApiOperation;
@@ -40,8 +41,9 @@ struct LinkHealth
 /// failed on the network (mutations with the same Idempotency-Key, so the node does it once),
 /// certificate pinning by SHA-256 fingerprint (trust on first use: an unknown certificate fails
 /// the call with its fingerprint, for the caller to show and pin) or a CA file, and the change
-/// feed by long poll, resumed from its last seq after a reconnect. Lives on the thread that
-/// created it (the GUI thread in `souk`) and never blocks it.
+/// feed over a WebSocket (or by long poll where the node or a proxy refuses the upgrade),
+/// resumed from its last seq after a reconnect. Lives on the thread that created it (the GUI
+/// thread in `souk`) and never blocks it.
 class RemoteClient final : public Client
 {
     Q_OBJECT
@@ -57,9 +59,14 @@ public:
         int retries = 3;      ///< further tries of a request that failed on the network
         int retryDelayMs = 250; ///< doubled at each try
         int timeoutMs = 30'000;
-        /// Follow the change feed (long poll) once signed in.
+        /// Follow the change feed once signed in: over the WebSocket stream when preferStream and
+        /// the node takes the upgrade, else by long poll (waiting up to feedWaitS a poll).
         bool followChanges = true;
+        bool preferStream = true;
         int feedWaitS = 25;
+        /// The stream is pinged this often; nothing heard for three of these ends it (and it is
+        /// opened again from the last seq).
+        int streamPingMs = 15'000;
     };
 
     /// Connects (the client answered is deleted with deleteLater once its last owner lets go):
@@ -81,6 +88,8 @@ public:
     QString credential() const { return m_bearer; }
     /// The feed's position: changes after it are the next to arrive.
     qint64 feedSeq() const { return m_feedSeq; }
+    /// Whether the feed arrives over the WebSocket now (false: by long poll, or not following).
+    bool feedStreaming() const;
 
     QFuture<Result<QList<catalog::Merchant>>> merchants() override;
     QFuture<Result<QList<catalog::Location>>> locations(Id merchantId) override;
@@ -137,14 +146,15 @@ public:
     QFuture<Result<bool>> signOut() override;
     QFuture<Result<bool>> changePassword(const QString& current, const QString& next) override;
     QFuture<Result<QList<auth::User>>> users() override;
-    QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) override;
+    QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user, const QString& key = {}) override;
     QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) override;
     QFuture<Result<auth::User>> resetTotp(Id userId, const QString& reason) override;
-    QFuture<Result<auth::TotpEnrolment>> beginTotp() override;
-    QFuture<Result<QStringList>> confirmTotp(const QString& code) override;
+    QFuture<Result<auth::TotpEnrolment>> beginTotp(const QString& key = {}) override;
+    QFuture<Result<QStringList>> confirmTotp(const QString& code, const QString& key = {}) override;
     QFuture<Result<QList<auth::ApiKeyInfo>>> apiKeys(Id userId) override;
     QFuture<Result<auth::CreatedApiKey>> createApiKey(Id userId, const QString& name,
-                                                      std::optional<qint64> expiresMs) override;
+                                                      std::optional<qint64> expiresMs,
+                                                      const QString& key = {}) override;
     QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) override;
     QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) override;
     QFuture<Result<auth::AuditVerification>> verifyAudit() override;
@@ -171,7 +181,14 @@ private:
     void pin(QNetworkReply* reply);
     void setHealth(LinkHealth::State state, qint64 latencyMs);
     void setBearer(const QString& bearer);
+    /// Follows the feed from feedSeq: the stream when it may, else one long poll (RemoteClientFeed.cpp).
     void pollChanges();
+    void openStream();
+    void streamEnded(QWebSocket* socket, int generation);
+    void stopFeed();
+    void pingStream();
+    /// Applies a page of the feed (long poll answer or stream message); false if unreadable.
+    bool applyFeedPage(const QJsonObject& page);
 
     template <typename R, typename... A>
     QFuture<Result<R>> call(const QString& id, const QString& key, const A&... args);
@@ -186,6 +203,12 @@ private:
     QPointer<QNetworkReply> m_feedReply;
     QTimer m_feedRetry;
     int m_feedGeneration = 0; ///< bumped on sign-in/out: an old poll's answer is dropped
+    QPointer<QWebSocket> m_feedSocket;
+    bool m_feedSocketOpen = false;
+    int m_streamFailures = 0;     ///< opens in a row that failed: the backoff grows with them
+    qint64 m_streamRetryAtMs = 0; ///< long poll until then (the upgrade was refused)
+    qint64 m_feedHeardMs = 0;     ///< the stream's last message or pong
+    QTimer m_feedPing;
 };
 
 } // namespace souk

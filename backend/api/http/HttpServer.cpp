@@ -1,30 +1,16 @@
 #include "backend/api/http/HttpServer.h"
 
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/ssl.hpp>
-#include <boost/asio/strand.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-#include <unordered_map>
-#include <vector>
 
+#include "backend/api/http/HttpServerImpl.h"
 #include "backend/api/node/TlsPolicy.h"
 
 using namespace Qt::StringLiterals;
-namespace net = boost::asio;
-namespace ssl = boost::asio::ssl;
-namespace beast = boost::beast;
-namespace http = boost::beast::http;
-using tcp = boost::asio::ip::tcp;
+using namespace souk::api::http_detail;
 
 namespace souk::api {
 
@@ -69,88 +55,45 @@ QHostAddress toQt(const net::ip::address& address)
 
 } // namespace
 
-class Session;
-
-struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl>
-{
-    Hooks hooks;
-    mutable std::mutex mutex; ///< guards limits, tls and sessions
-    HttpLimits limits;
-    std::shared_ptr<ssl::context> tls;
-    std::unordered_map<quint64, std::weak_ptr<Session>> sessions;
-
-    net::io_context io;
-    /// Keeps the IO threads up while a request is with the handler and nothing else is pending
-    /// (during a drain): its answer must still be written.
-    std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
-    std::optional<tcp::acceptor> acceptor;
-    std::vector<std::thread> threads;
-    std::atomic<quint64> nextConnection{1};
-    std::atomic<int> connections{0};
-    std::atomic<int> inFlight{0};
-    std::atomic<bool> draining{false};
-    std::mutex drainMutex;
-    std::condition_variable drained;
-
-    HttpLimits currentLimits() const
-    {
-        std::lock_guard lock(mutex);
-        return limits;
-    }
-    void refuse(Refusal why, const QHostAddress& peer)
-    {
-        if (hooks.refused)
-            hooks.refused(why, peer);
-    }
-    void accept();
-    /// Marks the server draining, closes the acceptor, and answers the connections still open.
-    std::vector<std::shared_ptr<Session>> stopAccepting();
-    void requestDone()
-    {
-        if (inFlight.fetch_sub(1) == 1) {
-            std::lock_guard lock(drainMutex);
-            drained.notify_all();
-        }
-    }
-};
-
 /// One TLS connection: handshake, then requests one at a time until the peer, a limit, an
 /// error or a drain ends it. Lives on its strand; owned by the async operations in flight.
-class Session final : public std::enable_shared_from_this<Session>
+/// An upgraded connection is handed over to a WebSocket session (WebSocketSession.cpp).
+class Session final : public Connection, public std::enable_shared_from_this<Session>
 {
 public:
     Session(std::shared_ptr<HttpServer::Impl> server, tcp::socket socket, std::shared_ptr<ssl::context> tls,
             QHostAddress peer, quint64 id, bool overCap)
         : m_server(std::move(server)), m_tls(std::move(tls)), m_stream(std::move(socket), *m_tls),
-          m_peer(std::move(peer)), m_id(id), m_overCap(overCap)
+          m_executor(m_stream.get_executor()), m_peer(std::move(peer)), m_id(id), m_overCap(overCap)
     {
     }
 
     void start()
     {
-        net::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->handshake(); });
+        net::dispatch(m_executor, [self = shared_from_this()] { self->handshake(); });
     }
 
-    /// From another thread (drain): closes the connection if it waits for a request.
-    void closeIfIdle()
+    void closeIfIdle() override
     {
-        net::post(m_stream.get_executor(), [self = shared_from_this()] {
-            if (!self->m_busy)
+        net::post(m_executor, [self = shared_from_this()] {
+            if (!self->m_busy && !self->m_handedOver)
                 beast::get_lowest_layer(self->m_stream).close();
         });
     }
 
-    /// From another thread (stop): ends the connection whatever it is doing.
-    void closeNow()
+    void closeNow() override
     {
-        net::post(m_stream.get_executor(), [self = shared_from_this()] {
+        net::post(m_executor, [self = shared_from_this()] {
             beast::error_code ignored;
-            beast::get_lowest_layer(self->m_stream).socket().close(ignored);
+            if (!self->m_handedOver)
+                beast::get_lowest_layer(self->m_stream).socket().close(ignored);
         });
     }
 
-    ~Session()
+    ~Session() override
     {
+        if (m_handedOver) // the WebSocket session holds the count and the entry now
+            return;
         m_server->connections.fetch_sub(1);
         std::lock_guard lock(m_server->mutex);
         m_server->sessions.erase(m_id);
@@ -296,6 +239,7 @@ private:
         out.peer = m_peer;
         out.connectionId = m_id;
         out.receivedNs = m_receivedNs;
+        out.webSocketUpgrade = boost::beast::websocket::is_upgrade(req);
         m_keepAlive = req.keep_alive();
         m_server->inFlight.fetch_add(1);
         auto self = shared_from_this();
@@ -319,6 +263,19 @@ private:
 
     void write(HttpResponse response)
     {
+        if (response.webSocket) {
+            if (m_parser && boost::beast::websocket::is_upgrade(m_parser->get()) && !m_server->draining) {
+                m_handedOver = true;
+                startWebSocket(m_server, std::move(m_stream), m_parser->release(), m_id, std::move(response.webSocket));
+                return;
+            }
+            // the route accepted what is not a handshake (or the node began to drain): refuse
+            if (response.webSocket->closed)
+                response.webSocket->closed(CloseCode::Abnormal);
+            response = HttpResponse{};
+            response.status = m_server->draining ? 503 : 426;
+            response.close = true;
+        }
         auto out = std::make_shared<http::response<http::string_body>>();
         out->version(11);
         out->result(static_cast<unsigned>(response.status));
@@ -355,7 +312,8 @@ private:
 
     std::shared_ptr<HttpServer::Impl> m_server;
     std::shared_ptr<ssl::context> m_tls; ///< the pair this connection was accepted with
-    beast::ssl_stream<beast::tcp_stream> m_stream;
+    TlsStream m_stream;
+    net::any_io_executor m_executor; ///< the connection's strand (kept: the stream may be handed over)
     /// Grows as needed up to this: a whole header at the largest limit, and a read's worth more.
     beast::flat_buffer m_buffer{1024 * 1024 + 64 * 1024};
     std::optional<http::request_parser<http::string_body>> m_parser;
@@ -365,10 +323,11 @@ private:
     bool m_overCap;
     bool m_busy = false;
     bool m_keepAlive = true;
+    bool m_handedOver = false; ///< the stream now belongs to a WebSocket session
     qint64 m_receivedNs = 0;
 };
 
-std::vector<std::shared_ptr<Session>> HttpServer::Impl::stopAccepting()
+std::vector<std::shared_ptr<Connection>> HttpServer::Impl::stopAccepting()
 {
     draining = true;
     net::post(io, [self = shared_from_this()] {
@@ -376,7 +335,7 @@ std::vector<std::shared_ptr<Session>> HttpServer::Impl::stopAccepting()
         if (self->acceptor)
             self->acceptor->close(ignored);
     });
-    std::vector<std::shared_ptr<Session>> open;
+    std::vector<std::shared_ptr<Connection>> open;
     std::lock_guard lock(mutex);
     for (auto& [id, weak] : sessions)
         if (auto s = weak.lock())
@@ -527,6 +486,11 @@ int HttpServer::openConnections() const
 int HttpServer::requestsInFlight() const
 {
     return m_impl->inFlight;
+}
+
+int HttpServer::openWebSockets() const
+{
+    return m_impl->webSockets;
 }
 
 } // namespace souk::api

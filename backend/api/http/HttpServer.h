@@ -25,10 +25,59 @@ struct HttpRequest
     QHostAddress peer;
     quint64 connectionId = 0;
     qint64 receivedNs = 0; ///< steady clock, when the header was complete
+    /// A WebSocket opening handshake (GET with Upgrade: websocket, a key and version 13); a
+    /// route may accept it (HttpResponse::webSocket).
+    bool webSocketUpgrade = false;
 
     /// The first field of that (lower-case) name, or empty.
     QByteArray header(const QByteArray& lowerName) const;
 };
+
+/// A WebSocket the transport accepted for a route (see WebSocketAccept). Messages leave in the
+/// order they were given. Every method may be called from any thread.
+class WebSocket
+{
+public:
+    virtual ~WebSocket() = default;
+    /// Queues a text message; false when the socket is closing or closed, or the queue would
+    /// pass the route's maxQueuedBytes (the socket is then closed 1008 "too slow").
+    virtual bool send(QByteArray text) = 0;
+    /// Bytes given to send() and not yet written.
+    virtual qint64 queuedBytes() const = 0;
+    /// Calls `ready` once, on an IO thread, when the queue is empty (at once if it is); never
+    /// when the socket ends first.
+    virtual void whenDrained(std::function<void()> ready) = 0;
+    /// Sends a close frame with `code` and `reason` (at most 123 bytes) after what is queued,
+    /// then ends the connection. Later calls do nothing.
+    virtual void close(quint16 code, const QByteArray& reason) = 0;
+};
+
+/// A route's answer to a WebSocket upgrade: the transport answers 101 and keeps the TLS
+/// connection as a WebSocket (pings while idle, closed after `idleTimeoutMs` without a sign of
+/// life; "going away" on a drain).
+struct WebSocketAccept
+{
+    /// Once the handshake is done, on an IO thread: the socket to send on.
+    std::function<void(std::shared_ptr<WebSocket>)> opened;
+    /// Once, on an IO thread, however it ended: the close code sent or received (1006: the
+    /// connection broke, or the handshake failed).
+    std::function<void(quint16 code)> closed;
+    /// A text or binary message from the peer; null: messages are read and dropped.
+    std::function<void(const QByteArray&)> received;
+    qint64 maxQueuedBytes = 8 * 1024 * 1024;
+    qint64 maxMessageBytes = 4 * 1024; ///< from the peer; a larger one closes the socket (1009)
+    /// No frame (a pong counts) for this long closes the socket; a ping goes out at half of it.
+    int idleTimeoutMs = 30'000;
+};
+
+/// WebSocket close codes the transport sends.
+namespace CloseCode {
+constexpr quint16 Normal = 1000;
+constexpr quint16 GoingAway = 1001;       ///< the node drains
+constexpr quint16 PolicyViolation = 1008; ///< the peer reads too slowly
+constexpr quint16 Abnormal = 1006;        ///< never sent: the connection broke
+constexpr quint16 InternalError = 1011;
+} // namespace CloseCode
 
 struct HttpResponse
 {
@@ -38,6 +87,9 @@ struct HttpResponse
     QByteArray body;
     /// Ends the connection after this response (a refusal that must not be retried on it).
     bool close = false;
+    /// Accepts the request's WebSocket upgrade: the transport answers 101 itself (status, body
+    /// and headers are not sent). Set only when the request is one (webSocketUpgrade).
+    std::shared_ptr<WebSocketAccept> webSocket;
 };
 
 /// Why the transport refused a request or a connection before any handler saw it.
@@ -110,14 +162,16 @@ public:
     quint16 port() const;
 
     /// Stops accepting, closes idle connections, lets requests in flight be answered (each
-    /// connection then closes), and waits up to `timeoutMs` for them. Returns how many were
-    /// still in flight when it gave up.
+    /// connection then closes), sends WebSockets a "going away" close, and waits up to
+    /// `timeoutMs` for the requests. Returns how many were still in flight when it gave up.
     int drain(int timeoutMs);
     /// Ends everything at once and joins the IO threads. Idempotent.
     void stop();
 
     int openConnections() const;
     int requestsInFlight() const;
+    /// WebSockets open (each is also one of openConnections()).
+    int openWebSockets() const;
 
     struct Impl; ///< the Asio side, shared with the connections (HttpServer.cpp)
 

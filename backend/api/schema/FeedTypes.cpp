@@ -26,4 +26,18 @@ const ObjectSpec<Change>& Object<Change>::spec()
     return s;
 }
 
+const ObjectSpec<ChangePage>& Object<ChangePage>::spec()
+{
+    using S = ObjectSpec<ChangePage>;
+    static const auto s =
+        S(u"ChangePage"_s, u"Changes after a position: a long poll's answer, or one message of the stream"_s)
+            .field(u"changes"_s, &ChangePage::changes, u"In seq order, only what the caller may see"_s, S::ReadOnly)
+            .field(u"next_after"_s, &ChangePage::nextAfter, u"Where the next page starts: ask after=next_after"_s,
+                   S::ReadOnly)
+            .field(u"resync"_s, &ChangePage::resync,
+                   u"The position asked for was pruned: reload what you show, then follow from next_after"_s,
+                   S::ReadOnly);
+    return s;
+}
+
 } // namespace souk::api

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QMap>
 
+#include "backend/api/schema/FeedTypes.h"
 #include "backend/api/schema/Operations.h"
 #include "backend/api/schema/Problem.h"
 #include "backend/api/schema/Types.h"
@@ -133,10 +134,81 @@ QJsonObject sessionOperation(Components& c)
             {u"responses"_s, responses}};
 }
 
+/// The routes outside the table of operations, answered the same way: 200 with `result`, or a problem.
+QJsonObject readOperation(const QString& id, const QString& tag, const QString& summary, const QString& description,
+                          const QJsonArray& parameters, const QJsonObject& result)
+{
+    QJsonObject responses{{u"200"_s, QJsonObject{{u"description"_s, summary}, {u"content"_s, json(result)}}}};
+    const QJsonObject problems = errors(u"The request was refused: the problem says why, with a code and the field"_s);
+    for (auto it = problems.begin(); it != problems.end(); ++it)
+        responses.insert(it.key(), it.value());
+    QJsonObject out{{u"operationId"_s, id}, {u"summary"_s, summary}, {u"description"_s, description},
+                    {u"tags"_s, QJsonArray{tag}}, {u"responses"_s, responses}};
+    if (!parameters.isEmpty())
+        out.insert(u"parameters"_s, parameters);
+    return out;
+}
+
+QJsonObject afterParameter(const QString& description)
+{
+    return parameter(u"after"_s, u"query"_s, description, false,
+                     {{u"type"_s, u"integer"_s}, {u"format"_s, u"int64"_s}, {u"minimum"_s, 0}});
+}
+
+/// GET /v1/changes: the change feed by long poll.
+QJsonObject changesOperation(Components& c)
+{
+    const QJsonArray parameters{
+        afterParameter(u"The last seq you have; absent: answers no changes and where the feed is now (next_after)"_s),
+        parameter(u"limit"_s, u"query"_s, u"At most this many changes, 1 to 1000 (500)"_s, false,
+                  {{u"type"_s, u"integer"_s}, {u"minimum"_s, 1}, {u"maximum"_s, 1000}}),
+        parameter(u"wait"_s, u"query"_s, u"Seconds to wait for a change when there is none yet, 0 to 60 (0)"_s, false,
+                  {{u"type"_s, u"integer"_s}, {u"minimum"_s, 0}, {u"maximum"_s, 60}})};
+    return readOperation(
+        u"list_changes"_s, u"Changes"_s, u"The changes after a position, waiting for one if asked (long poll)"_s,
+        u"Changes come in seq order and none is skipped; a merchant's key sees only its merchant's. Ask again "
+        "with after=next_after. A position older than the feed keeps answers resync: reload, then follow from "
+        "next_after. GET /changes/stream sends the same pages over a WebSocket."_s,
+        parameters, Json<ChangePage>::schema(c));
+}
+
+/// GET /v1/changes/stream: the change feed over a WebSocket.
+QJsonObject changeStreamOperation(Components& c)
+{
+    const QJsonObject problemContent{
+        {u"application/problem+json"_s,
+         QJsonObject{{u"schema"_s, QJsonObject{{u"$ref"_s, u"#/components/schemas/Problem"_s}}}}}};
+    QJsonObject responses{
+        {u"101"_s,
+         QJsonObject{{u"description"_s,
+                      u"Switching to the WebSocket. Each text message is a ChangePage (x-websocket-message): first "
+                      "the changes after `after`, in pages, then each commit's as it happens, in seq order, none "
+                      "skipped. The node pings while idle and closes a socket silent for 30 s. Close codes: 1001 "
+                      "the node is shutting down, 1008 the reader fell too far behind, 4401 the key or session "
+                      "ended, 4410 after a resync message (the position was pruned: reload, then follow from "
+                      "next_after). After any close, reconnect with after=the last seq received."_s},
+                     {u"x-websocket-message"_s, Json<ChangePage>::schema(c)}}},
+        {u"default"_s, QJsonObject{{u"description"_s, u"The upgrade was refused (426 without the WebSocket "
+                                                      "handshake): the problem says why"_s},
+                                   {u"content"_s, problemContent}}}};
+    const QJsonObject problems = errors(u"Refused before the upgrade (401 without a valid bearer, 429 over the rate)"_s);
+    for (auto it = problems.begin(); it != problems.end(); ++it)
+        responses.insert(it.key(), it.value());
+    return {{u"operationId"_s, u"stream_changes"_s},
+            {u"summary"_s, u"The change feed over a WebSocket"_s},
+            {u"description"_s, u"Open with the WebSocket handshake (wss://, Authorization: Bearer on the upgrade "
+                               "request). The messages are the long poll's pages."_s},
+            {u"tags"_s, QJsonArray{u"Changes"_s}},
+            {u"parameters"_s, QJsonArray{afterParameter(u"The last seq you have; absent: from now (the first "
+                                                        "message then says where now is)"_s)}},
+            {u"responses"_s, responses}};
+}
+
 const QMap<QString, QString>& tagDescriptions()
 {
     static const QMap<QString, QString> tags{
         {u"Sessions"_s, u"Signing in and out, your own password and second factor"_s},
+        {u"Changes"_s, u"The change feed: what changed, in commit order, by long poll or WebSocket"_s},
         {u"Merchants"_s, u"Sellers and their stock locations"_s},
         {u"Orders"_s, u"Orders, their timeline and fulfilment"_s},
         {u"Payments"_s, u"Checkout, authorizations, captures, voids, refunds and disputes"_s},
@@ -158,6 +230,13 @@ QJsonObject openApiDocument(const QString& version)
     Components components;
     QJsonObject paths;
     paths.insert(u"/sessions"_s, QJsonObject{{u"post"_s, sessionOperation(components)}});
+    paths.insert(u"/sessions/current"_s,
+                 QJsonObject{{u"get"_s, readOperation(u"get_current_session"_s, u"Sessions"_s,
+                                                      u"Who the bearer stands for: user, role, merchant"_s,
+                                                      u"The principal of the API key or session token sent"_s, {},
+                                                      Json<auth::Principal>::schema(components))}});
+    paths.insert(u"/changes"_s, QJsonObject{{u"get"_s, changesOperation(components)}});
+    paths.insert(u"/changes/stream"_s, QJsonObject{{u"get"_s, changeStreamOperation(components)}});
     for (const ApiOperation& op : apiOperations()) {
         const QString path = documentPath(op.path);
         QJsonObject item = paths.value(path).toObject();

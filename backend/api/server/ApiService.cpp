@@ -314,7 +314,7 @@ void ApiService::serve(HttpRequest request, HttpServer::Responder respond)
         serveSignIn(call);
         return;
     }
-    const bool feed = path == "/v1/changes" && call->request.method == "GET";
+    const bool feed = (path == "/v1/changes" || path == "/v1/changes/stream") && call->request.method == "GET";
     const bool session = path == "/v1/sessions/current" && call->request.method == "GET";
     const Match m = feed || session ? Match{} : match(call->request.method, *segments);
     if (feed || session)
@@ -360,7 +360,7 @@ void ApiService::authenticated(const std::shared_ptr<Call>& call)
         return;
     if (call->op)
         serveOperation(call);
-    else if (call->route == u"/v1/changes"_s)
+    else if (call->route.startsWith(u"/v1/changes"_s)) // the long poll and the stream
         serveChanges(call);
     else
         serveCurrentSession(call);
@@ -461,25 +461,30 @@ void ApiService::serveOperation(const std::shared_ptr<Call>& call)
         return;
     }
     call->client = m_owner.actingAs(call->principal);
-    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<QJsonValue>& answer) {
+    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<Reply>& answer) {
         if (!answer) {
             fail(call, answer.error());
             return;
         }
         const ApiOperation& op = *call->op;
-        QJsonValue value = *answer;
+        HttpResponse r;
+        r.status = op.successStatus;
+        std::optional<qint64> etag = answer->etag;
         if (op.paged) {
-            auto paged = page(value.toArray(), op.cursorField, startingAfter, limit);
+            auto paged = page(answer->value.toArray(), op.cursorField, startingAfter, limit);
             if (!paged) {
                 fail(call, paged.error());
                 return;
             }
-            value = *paged;
+            r.body = compact(*paged);
+            if (!op.etagField.isEmpty())
+                if (const QJsonValue version = fieldAt(*paged, op.etagField); version.isDouble())
+                    etag = version.toInteger();
+        } else {
+            r.body = answer->body;
         }
-        HttpResponse r = jsonResponse(op.successStatus, value);
-        if (!op.etagField.isEmpty())
-            if (const QJsonValue version = fieldAt(value, op.etagField); version.isDouble())
-                r.headers.append({QByteArray("ETag"), '"' + QByteArray::number(version.toInteger()) + '"'});
+        if (etag)
+            r.headers.append({QByteArray("ETag"), '"' + QByteArray::number(*etag) + '"'});
         finish(call, std::move(r));
     });
 }

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "backend/api/http/HttpServer.h"
 
@@ -38,12 +39,21 @@ public:
         double perAddressBurst = 100;
         /// The body a catalog import may send (the transport's limit is for everything else).
         qint64 maxImportBytes = 64LL * 1024 * 1024;
+        /// The change stream: a reader that has not taken what was sent within this is closed
+        /// (1008); no frame from it for streamIdleMs (pings go out at half) ends it; its key or
+        /// session is checked again every streamReauthMs.
+        int streamStallMs = 30'000;
+        int streamIdleMs = 30'000;
+        int streamReauthMs = 60'000;
     };
     /// How a request ended, for the log and /metrics: the route's template ("/v1/orders/{order_id}"),
     /// the status, the seconds from header to answer.
     using Observer = std::function<void(const QString& route, const QByteArray& method, int status, double seconds)>;
     /// A refusal by a limit of this layer ("rate_limited_address", "rate_limited_principal").
     using RefusalObserver = std::function<void(const QString& reason, const QHostAddress& peer)>;
+    /// A change stream's life, for /metrics: "opened", "message", or "closed" with why
+    /// ("resync", "slow", "drain", "peer", "unauthenticated", "error").
+    using StreamObserver = std::function<void(const QString& event, const QString& why)>;
 
     ApiService(LocalClient& owner, Options options, QObject* parent = nullptr);
     ~ApiService() override;
@@ -54,6 +64,7 @@ public:
     void setRates(double perAddress, double perAddressBurst, double perPrincipal, double perPrincipalBurst);
     void setObserver(Observer observer) { m_observer = std::move(observer); }
     void setRefusalObserver(RefusalObserver observer) { m_refused = std::move(observer); }
+    void setStreamObserver(StreamObserver observer) { m_streamObserver = std::move(observer); }
     /// /readyz: whether the store is open and its writer answers; /metrics's own text.
     void setMetricsText(std::function<QByteArray()> text) { m_metricsText = std::move(text); }
     /// The text /healthz, /readyz and the API answer while the node drains: 503.
@@ -66,6 +77,7 @@ public:
 private:
     struct Call;
     struct FeedWait;
+    struct FeedStream;
     void serve(HttpRequest request, HttpServer::Responder respond);
     void serveOperation(const std::shared_ptr<Call>& call);
     void serveSignIn(const std::shared_ptr<Call>& call);
@@ -74,8 +86,12 @@ private:
     /// GET /v1/changes?after=SEQ&limit=N&wait=S (ApiServiceFeed.cpp).
     void serveChanges(const std::shared_ptr<Call>& call);
     void answerFeed(const std::shared_ptr<FeedWait>& wait, bool final);
-    /// A commit: every parked poll reads again.
+    /// A commit: every parked poll reads again, every stream sends what is new.
     void wakeFeedWaits();
+    /// GET /v1/changes/stream?after=SEQ upgraded to a WebSocket (ApiServiceFeed.cpp).
+    void serveChangeStream(const std::shared_ptr<Call>& call, std::optional<qint64> after);
+    void pumpStream(const std::shared_ptr<FeedStream>& stream);
+    void endStream(const std::shared_ptr<FeedStream>& stream, quint16 code, const QByteArray& reason, const QString& why);
     void serveCurrentSession(const std::shared_ptr<Call>& call);
     void finish(const std::shared_ptr<Call>& call, HttpResponse response);
     /// Answers `error` as problem+json: its status from the code unless `status` is given, and
@@ -95,6 +111,8 @@ private:
     QByteArray m_openApi; ///< written once: the table does not change while the node runs
     bool m_draining = false;
     QList<std::shared_ptr<FeedWait>> m_feedWaits; ///< long polls waiting for a commit
+    QList<std::shared_ptr<FeedStream>> m_feedStreams; ///< open change streams
+    StreamObserver m_streamObserver;
 };
 
 } // namespace souk::api
