@@ -461,30 +461,25 @@ void ApiService::serveOperation(const std::shared_ptr<Call>& call)
         return;
     }
     call->client = m_owner.actingAs(call->principal);
-    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<Reply>& answer) {
+    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<QJsonValue>& answer) {
         if (!answer) {
             fail(call, answer.error());
             return;
         }
         const ApiOperation& op = *call->op;
-        HttpResponse r;
-        r.status = op.successStatus;
-        std::optional<qint64> etag = answer->etag;
+        QJsonValue value = *answer;
         if (op.paged) {
-            auto paged = page(answer->value.toArray(), op.cursorField, startingAfter, limit);
+            auto paged = page(value.toArray(), op.cursorField, startingAfter, limit);
             if (!paged) {
                 fail(call, paged.error());
                 return;
             }
-            r.body = compact(*paged);
-            if (!op.etagField.isEmpty())
-                if (const QJsonValue version = fieldAt(*paged, op.etagField); version.isDouble())
-                    etag = version.toInteger();
-        } else {
-            r.body = answer->body;
+            value = *paged;
         }
-        if (etag)
-            r.headers.append({QByteArray("ETag"), '"' + QByteArray::number(*etag) + '"'});
+        HttpResponse r = jsonResponse(op.successStatus, value);
+        if (!op.etagField.isEmpty())
+            if (const QJsonValue version = fieldAt(value, op.etagField); version.isDouble())
+                r.headers.append({QByteArray("ETag"), '"' + QByteArray::number(version.toInteger()) + '"'});
         finish(call, std::move(r));
     });
 }
