@@ -2,7 +2,9 @@
 // seeded store; one RemoteClient commits through the API, another follows the feed as the console
 // does (whatever RemoteClient does: a long poll today). Per sample: the steady clock just before
 // the commit is asked for, then the time the committed entity arrives in the follower's changed()
-// signal. Same process, same clock. The commit's own round trip (ask → answer) is the baseline
+// signal. Same process, same clock. FEED picks the follower's transport where RemoteClient has a
+// choice (Options::preferStream): "stream" (WebSocket, where the node takes it) or "poll" (long
+// poll); the table says which one the follower used. The commit's own round trip (ask → answer) is the baseline
 // of the same sample: what the feed adds is the difference.
 //
 // Commits are one at a time, each after the previous one's change arrived and a pause of
@@ -12,7 +14,10 @@
 // that version or for the order. Both clients act as the merchant's owner (API key), so the node
 // filters the feed by merchant, as for a merchant's console.
 //
-// Usage: bench_node_feed [SAMPLES] [GAP_MS]   (default 1000 20). Build in Release.
+// LOAD > 0 adds write load meanwhile: LOAD more RemoteClients (the same owner's key), each keeping
+// one checkout in flight all the time, so samples wait behind other commands as on a busy node.
+//
+// Usage: bench_node_feed [SAMPLES] [GAP_MS] [LOAD] [FEED]   (default 1000 20 0 stream). Release.
 // SOUKD=path picks the node program (default: the one built with this bench).
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,7 +32,9 @@
 #include <QUuid>
 
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <vector>
 
 #include "backend/client/RemoteClient.h"
 #include "backend/core/Async.h"
@@ -60,13 +67,33 @@ template <typename T> T settle(const QFuture<T>& future)
     return future.result();
 }
 
-std::shared_ptr<RemoteClient> connectClient(const bench::SoukdProcess& node, const QString& key, bool follow)
+/// Asks for the WebSocket feed or the long poll, where this RemoteClient can do both.
+template <typename O> void chooseFeed(O& options, bool stream)
+{
+    if constexpr (requires { options.preferStream; })
+        options.preferStream = stream;
+    else if (stream)
+        qWarning("this RemoteClient has no choice of feed: it follows by long poll");
+}
+
+/// How the follower gets the feed now.
+template <typename C> QString feedTransport(const C& client)
+{
+    if constexpr (requires { client.feedStreaming(); })
+        return client.feedStreaming() ? u"WebSocket"_s : u"long poll"_s;
+    else
+        return u"long poll"_s;
+}
+
+std::shared_ptr<RemoteClient> connectClient(const bench::SoukdProcess& node, const QString& key, bool follow,
+                                            bool stream = false)
 {
     RemoteClient::Options o;
     o.url = QUrl(node.url());
     o.fingerprint = node.fingerprint();
     o.apiKey = key;
     o.followChanges = follow;
+    chooseFeed(o, stream);
     o.retries = 0;
     auto connected = settle(RemoteClient::connectTo(o));
     if (!connected)
@@ -94,8 +121,10 @@ int main(int argc, char* argv[])
     QLoggingCategory::setFilterRules(u"souk.*.info=false"_s);
     const int samples = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000;
     const int gapMs = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 20;
-    if (samples < 1 || gapMs < 0)
-        qFatal("usage: bench_node_feed [SAMPLES] [GAP_MS]");
+    const int load = argc > 3 ? QString::fromLocal8Bit(argv[3]).toInt() : 0;
+    const QString feed = argc > 4 ? QString::fromLocal8Bit(argv[4]) : u"stream"_s;
+    if (samples < 1 || gapMs < 0 || load < 0 || (feed != u"stream"_s && feed != u"poll"_s))
+        qFatal("usage: bench_node_feed [SAMPLES] [GAP_MS] [LOAD] [stream|poll]");
     QTextStream out(stdout);
     QTemporaryDir dir;
     const QString store = dir.filePath(u"node.souk"_s);
@@ -105,7 +134,7 @@ int main(int argc, char* argv[])
                "[limits]\n"
                "per_address_rate=1000000\nper_address_burst=10000000\n"
                "per_principal_rate=1000000\nper_principal_burst=10000000\n");
-    const auto follower = connectClient(node, shop.apiKey, true);
+    const auto follower = connectClient(node, shop.apiKey, true, feed == u"stream"_s);
     const auto committer = connectClient(node, shop.apiKey, false);
 
     // arrivals by entity and id, stamped as the follower's signal is delivered
@@ -130,8 +159,31 @@ int main(int argc, char* argv[])
     const catalog::StockLevel level = levels->first();
 
     const QString runTag = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+
+    // the background writers: each client's next checkout as soon as its last one is answered
+    std::vector<std::shared_ptr<RemoteClient>> loaders;
+    for (int i = 0; i < load; ++i)
+        loaders.push_back(connectClient(node, shop.apiKey, false));
+    QObject loadContext;
+    int loadStarted = 0;
+    int loadDone = 0;
+    bool loadStopping = false;
+    std::function<void(RemoteClient*)> loadNext = [&](RemoteClient* client) {
+        const int index = 1'000'000 + loadStarted++;
+        onReady(client->checkout(shop.order(index), shop.card(), true, u"%1-load-%2"_s.arg(runTag).arg(index)),
+                &loadContext, [&, client](const Result<payments::Checkout>& paid) {
+                    if (!paid)
+                        qFatal("background checkout: %s", qPrintable(paid.error().toString()));
+                    ++loadDone;
+                    if (!loadStopping)
+                        loadNext(client);
+                });
+    };
+    for (const auto& client : loaders)
+        loadNext(client.get());
     QRandomGenerator random(7);
     QList<Sample> done;
+    QString transportAfterWarmUp;
     const double loadBefore = bench::loadAverage().section(u' ', 0, 0).toDouble();
     QElapsedTimer wall;
     wall.start();
@@ -169,9 +221,15 @@ int main(int argc, char* argv[])
         s.feedMs = double(arrivedNs.take(entity) - askedNs) / 1e6;
         if (i >= 20)
             done.append(s);
+        if (i == 19)
+            transportAfterWarmUp = feedTransport(*follower);
     }
     const double seconds = double(wall.elapsed()) / 1000.0;
     const double nodeCpuS = bench::cpuSeconds(node.pid()) - nodeCpuBefore;
+    const int loadCompleted = loadDone;
+    loadStopping = true;
+    while (loadDone < loadStarted) // let the last background checkouts finish before soukd stops
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
 
     const auto column = [&done](int kind, bool feed) { // kind 0 stock, 1 checkout, 2 both
         QList<double> v;
@@ -180,10 +238,16 @@ int main(int argc, char* argv[])
                 v.append(feed ? s.feedMs : s.commitMs);
         return v;
     };
+    out << "follower's feed: " << transportAfterWarmUp << " after the warm-up, " << feedTransport(*follower)
+        << " at the end" << Qt::endl;
     out << "change feed, commit → follower's changed() on loopback; " << done.size() << " samples in " << num(seconds)
         << " s, pause 0.." << gapMs << " ms between samples; load " << loadBefore << " → " << bench::loadAverage()
-        << "; soukd CPU " << num(nodeCpuS, 2) << " s" << Qt::endl
-        << Qt::endl;
+        << "; soukd CPU " << num(nodeCpuS, 2) << " s" << Qt::endl;
+    if (load > 0)
+        out << "write load meanwhile: " << load
+            << " more RemoteClients, one checkout in flight each: " << num(loadCompleted / seconds, 0)
+            << " checkouts/s in the background" << Qt::endl;
+    out << Qt::endl;
     out << "| commit | samples | commit ask → answer p50 / p99 | **ask → change at the follower p50 / p99** | "
            "worst | feed − commit, p50 |"
         << Qt::endl
