@@ -30,6 +30,17 @@ T throughText(const T& value, Source source = Source::Answer)
     return read;
 }
 
+/// What the node writes straight into bytes is what QJsonDocument writes for the encoded value.
+template <typename T>
+QByteArray writtenMismatch(const T& value)
+{
+    QByteArray written;
+    JsonWriter w(written);
+    jsonWrite(w, value);
+    const QByteArray expected = QJsonDocument(QJsonArray{Json<T>::encode(value)}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    return written == expected ? QByteArray() : "written:  " + written + "\nexpected: " + expected;
+}
+
 /// Both encodings are the same text: nothing was lost on the way.
 template <typename T>
 bool sameJson(const T& a, const T& b)
@@ -352,6 +363,31 @@ private slots:
         QVERIFY(read.postings[1].merchantId.isNull());
         QVERIFY(read.payments[0].retryable);
         QVERIFY(sameJson(read, d));
+    }
+
+    void writerWritesWhatQJsonDocumentWrites()
+    {
+        catalog::Product p = productWithVariants();
+        p.description = u"quote \" backslash \\ tab \t newline \n bell \x07 del \x7f é 中文 😀"_s;
+        QCOMPARE(writtenMismatch(p), QByteArray());
+        payments::OrderDetail d;
+        d.order.id = Id{12};
+        d.order.currency = u"EUR"_s;
+        d.order.totalMinor = -1500;
+        d.order.lines = {orders::OrderLine{Id{3}, u"SKU"_s, u"Mug\u0001"_s, 2, 750, 1500}};
+        d.customer.name = u"Ana"_s;
+        payments::Payment pay;
+        pay.id = Id{13};
+        pay.retryable = true;
+        d.payments = {pay};
+        QCOMPARE(writtenMismatch(d), QByteArray());
+        QCOMPARE(writtenMismatch(QList<qint64>{0, -1, std::numeric_limits<qint64>::max()}), QByteArray());
+        QCOMPARE(writtenMismatch(std::optional<QString>{}), QByteArray());
+        // the ETag's field, read without encoding the rest
+        d.order.version = 7;
+        QCOMPARE(jsonAt(d, u"order.version").toInteger(), 7);
+        QVERIFY(jsonAt(d, u"order.nothing").isUndefined());
+        QVERIFY(jsonAt(d, u"nothing").isUndefined());
     }
 
     /// What the console sends back as it read it is a valid request.

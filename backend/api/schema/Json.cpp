@@ -1,5 +1,7 @@
 #include "backend/api/schema/Json.h"
 
+#include <QJsonDocument>
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -137,6 +139,140 @@ QJsonObject Json<QMap<QString, qint64>>::schema(Components&)
     return {{u"type"_s, u"object"_s},
             {u"additionalProperties"_s, QJsonObject{{u"type"_s, u"integer"_s}, {u"format"_s, u"int64"_s}}},
             {u"description"_s, u"Amounts in minor units by ISO 4217 currency code"_s}};
+}
+
+} // namespace souk::api
+
+namespace souk::api {
+
+void JsonWriter::separate()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (m_first.isEmpty())
+        return;
+    if (m_first.last())
+        m_first.last() = false;
+    else
+        m_out.append(',');
+}
+
+void JsonWriter::open(char c)
+{
+    separate();
+    m_out.append(c);
+    m_first.append(true);
+}
+
+void JsonWriter::close(char c)
+{
+    m_first.removeLast();
+    m_out.append(c);
+}
+
+void JsonWriter::key(const QString& name)
+{
+    separate();
+    string(name);
+    m_out.append(':');
+    m_afterKey = true;
+}
+
+void JsonWriter::null()
+{
+    separate();
+    m_out.append("null");
+}
+
+void JsonWriter::value(bool v)
+{
+    separate();
+    m_out.append(v ? "true" : "false");
+}
+
+void JsonWriter::value(qint64 v)
+{
+    separate();
+    m_out.append(QByteArray::number(v));
+}
+
+void JsonWriter::value(const QString& v)
+{
+    separate();
+    string(v);
+}
+
+void JsonWriter::string(const QString& v)
+{
+    static constexpr char Hex[] = "0123456789abcdef";
+    m_out.append('"');
+    const QByteArray utf8 = v.toUtf8();
+    qsizetype plainFrom = 0;
+    const auto flush = [&](qsizetype to) {
+        if (to > plainFrom)
+            m_out.append(utf8.constData() + plainFrom, to - plainFrom);
+    };
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        flush(i);
+        plainFrom = i + 1;
+        switch (c) {
+        case '"': m_out.append("\\\""); break;
+        case '\\': m_out.append("\\\\"); break;
+        case '\b': m_out.append("\\b"); break;
+        case '\f': m_out.append("\\f"); break;
+        case '\n': m_out.append("\\n"); break;
+        case '\r': m_out.append("\\r"); break;
+        case '\t': m_out.append("\\t"); break;
+        default:
+            m_out.append("\\u00");
+            m_out.append(Hex[c >> 4]);
+            m_out.append(Hex[c & 0xf]);
+        }
+    }
+    flush(utf8.size());
+    m_out.append('"');
+}
+
+void JsonWriter::value(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return value(v.toBool());
+    case QJsonValue::Double: {
+        constexpr qint64 NotWhole = std::numeric_limits<qint64>::min();
+        if (const qint64 whole = v.toInteger(NotWhole); whole != NotWhole)
+            return value(whole);
+        // anything else as QJsonDocument writes it
+        separate();
+        m_out.append(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+        return;
+    }
+    case QJsonValue::String:
+        return value(v.toString());
+    case QJsonValue::Array: {
+        beginArray();
+        for (const QJsonValue& item : v.toArray())
+            value(item);
+        return endArray();
+    }
+    case QJsonValue::Object: {
+        beginObject();
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            key(it.key());
+            value(it.value());
+        }
+        return endObject();
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return null();
+    }
 }
 
 } // namespace souk::api

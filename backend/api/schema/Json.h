@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <type_traits>
@@ -49,10 +50,54 @@ inline QString fieldPath(const QString& parent, const QString& name)
 
 Error typeError(const QString& path, const QString& expected);
 
+/// Writes compact JSON straight into bytes, for answers: the same text QJsonDocument writes
+/// for the same value (objects' keys in QJsonObject's sorted order), without building the
+/// QJsonValue tree first, which cost a node most of an order's answer. Not thread-safe; one
+/// answer at a time.
+class JsonWriter final
+{
+public:
+    explicit JsonWriter(QByteArray& out) : m_out(out) {}
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+    /// The next member's name; its value follows.
+    void key(const QString& name);
+    void null();
+    void value(bool v);
+    void value(qint64 v);
+    void value(const QString& v);
+    /// Any value, written as QJsonDocument would (the slow path, for computed fields).
+    void value(const QJsonValue& v);
+
+private:
+    void separate();
+    void open(char c);
+    void close(char c);
+    void string(const QString& v);
+
+    QByteArray& m_out;
+    QList<bool> m_first; ///< per open container: nothing written in it yet
+    bool m_afterKey = false;
+};
+
+/// Writes `v` as Json<T> encodes it: through Json<T>::write where the type has one, otherwise
+/// through its QJsonValue.
+template <typename T>
+void jsonWrite(JsonWriter& w, const T& v);
+
+/// The value at `path` ("order.version") of what Json<T> encodes `v` to, without encoding the
+/// rest; Undefined when there is none.
+template <typename T>
+QJsonValue jsonAt(const T& v, QStringView path);
+
 template <>
 struct Json<QString>
 {
     static QJsonValue encode(const QString& v) { return v; }
+    static void write(JsonWriter& w, const QString& v) { w.value(v); }
     static Status decode(const QJsonValue& j, QString& out, const QString& path, Source);
     static QJsonObject schema(Components&) { return {{QStringLiteral("type"), QStringLiteral("string")}}; }
 };
@@ -61,6 +106,7 @@ template <>
 struct Json<QByteArray>
 {
     static QJsonValue encode(const QByteArray& v) { return QString::fromUtf8(v); }
+    static void write(JsonWriter& w, const QByteArray& v) { w.value(QString::fromUtf8(v)); }
     static Status decode(const QJsonValue& j, QByteArray& out, const QString& path, Source);
     static QJsonObject schema(Components&) { return {{QStringLiteral("type"), QStringLiteral("string")}}; }
 };
@@ -69,6 +115,7 @@ template <>
 struct Json<bool>
 {
     static QJsonValue encode(bool v) { return v; }
+    static void write(JsonWriter& w, bool v) { w.value(v); }
     static Status decode(const QJsonValue& j, bool& out, const QString& path, Source source);
     static QJsonObject schema(Components&) { return {{QStringLiteral("type"), QStringLiteral("boolean")}}; }
 };
@@ -77,6 +124,7 @@ template <>
 struct Json<qint64>
 {
     static QJsonValue encode(qint64 v) { return v; }
+    static void write(JsonWriter& w, qint64 v) { w.value(v); }
     static Status decode(const QJsonValue& j, qint64& out, const QString& path, Source source);
     static QJsonObject schema(Components&)
     {
@@ -88,6 +136,7 @@ template <>
 struct Json<int>
 {
     static QJsonValue encode(int v) { return v; }
+    static void write(JsonWriter& w, int v) { w.value(qint64(v)); }
     static Status decode(const QJsonValue& j, int& out, const QString& path, Source source);
     static QJsonObject schema(Components&)
     {
@@ -100,6 +149,7 @@ template <>
 struct Json<Id>
 {
     static QJsonValue encode(Id v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); }
+    static void write(JsonWriter& w, Id v) { v.isNull() ? w.null() : w.value(v.toString()); }
     static Status decode(const QJsonValue& j, Id& out, const QString& path, Source source);
     static QJsonObject schema(Components&);
 };
@@ -108,6 +158,7 @@ template <typename T>
 struct Json<std::optional<T>>
 {
     static QJsonValue encode(const std::optional<T>& v) { return v ? Json<T>::encode(*v) : QJsonValue(); }
+    static void write(JsonWriter& w, const std::optional<T>& v) { v ? jsonWrite(w, *v) : w.null(); }
     static Status decode(const QJsonValue& j, std::optional<T>& out, const QString& path, Source source)
     {
         if (j.isNull() || j.isUndefined()) {
@@ -133,6 +184,13 @@ struct Json<QList<T>>
         for (const T& item : v)
             out.append(Json<T>::encode(item));
         return out;
+    }
+    static void write(JsonWriter& w, const QList<T>& v)
+    {
+        w.beginArray();
+        for (const T& item : v)
+            jsonWrite(w, item);
+        w.endArray();
     }
     static Status decode(const QJsonValue& j, QList<T>& out, const QString& path, Source source)
     {
@@ -187,6 +245,13 @@ struct Json<E, std::enable_if_t<std::is_enum_v<E>>>
                 return name;
         return QJsonValue();
     }
+    static void write(JsonWriter& w, E v)
+    {
+        for (const auto& [value, name] : EnumNames<E>::names())
+            if (value == v)
+                return w.value(name);
+        w.null();
+    }
     static Status decode(const QJsonValue& j, E& out, const QString& path, Source)
     {
         QStringList known;
@@ -231,11 +296,13 @@ public:
     {
         Field f{name, description, flags};
         f.encode = [member](const T& t) { return Json<M>::encode(t.*member); };
+        f.write = [member](JsonWriter& w, const T& t) { jsonWrite(w, t.*member); };
+        f.at = [member](const T& t, QStringView rest) { return jsonAt(t.*member, rest); };
         f.decode = [member](const QJsonValue& j, T& t, const QString& path, Source s) {
             return Json<M>::decode(j, t.*member, path, s);
         };
         f.schema = [](Components& c) { return Json<M>::schema(c); };
-        m_fields.append(std::move(f));
+        add(std::move(f));
         return *this;
     }
 
@@ -247,6 +314,15 @@ public:
         f.encode = [minor, currency](const T& t) {
             return QJsonValue(QJsonObject{{QStringLiteral("amount_minor"), t.*minor},
                                           {QStringLiteral("currency"), t.*currency}});
+        };
+        f.write = [minor, currency](JsonWriter& w, const T& t) {
+            static const QString amountMinor = QStringLiteral("amount_minor"), currencyKey = QStringLiteral("currency");
+            w.beginObject();
+            w.key(amountMinor);
+            w.value(t.*minor);
+            w.key(currencyKey);
+            w.value(t.*currency);
+            w.endObject();
         };
         f.decode = [minor, currency](const QJsonValue& j, T& t, const QString& path, Source s) -> Status {
             if (!j.isObject())
@@ -260,7 +336,7 @@ public:
                                          fieldPath(path, QStringLiteral("currency")), s);
         };
         f.schema = [](Components&) { return QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Money")}}; };
-        m_fields.append(std::move(f));
+        add(std::move(f));
         return *this;
     }
 
@@ -270,10 +346,11 @@ public:
                          std::function<Status(const QJsonValue&, T&, const QString&, Source)> decode = {})
     {
         Field f{name, description, ReadOnly};
+        f.write = [encode](JsonWriter& w, const T& t) { w.value(encode(t)); };
         f.encode = std::move(encode);
         f.schema = std::move(schema);
         f.decode = std::move(decode);
-        m_fields.append(std::move(f));
+        add(std::move(f));
         return *this;
     }
 
@@ -285,6 +362,33 @@ public:
         for (const Field& f : m_fields)
             out.insert(f.name, f.encode(t));
         return out;
+    }
+
+    /// As encode(), straight into bytes: the members in the order QJsonObject keeps them.
+    void write(JsonWriter& w, const T& t) const
+    {
+        w.beginObject();
+        for (qsizetype i : m_sorted) {
+            const Field& f = m_fields[i];
+            w.key(f.name);
+            f.write(w, t);
+        }
+        w.endObject();
+    }
+
+    /// The value at `path` below this object ("order.version"), encoding only that member.
+    QJsonValue at(const T& t, QStringView path) const
+    {
+        const qsizetype dot = path.indexOf(u'.');
+        const QStringView name = dot < 0 ? path : path.left(dot);
+        for (const Field& f : m_fields) {
+            if (f.name != name)
+                continue;
+            if (dot < 0)
+                return f.encode(t);
+            return f.at ? f.at(t, path.mid(dot + 1)) : QJsonValue(QJsonValue::Undefined);
+        }
+        return QJsonValue(QJsonValue::Undefined);
     }
 
     Status decode(const QJsonValue& j, T& out, const QString& path, Source source) const
@@ -366,23 +470,54 @@ private:
         QString description;
         int flags = Required;
         std::function<QJsonValue(const T&)> encode;
+        std::function<void(JsonWriter&, const T&)> write;
+        std::function<QJsonValue(const T&, QStringView)> at; ///< below this member; null for computed ones
         std::function<Status(const QJsonValue&, T&, const QString&, Source)> decode;
         std::function<QJsonObject(Components&)> schema;
     };
     QString m_name;
     QString m_description;
     QList<Field> m_fields;
+    QList<qsizetype> m_sorted; ///< m_fields' indexes by name: QJsonObject's order
+
+    void add(Field f)
+    {
+        const auto at = std::upper_bound(m_sorted.begin(), m_sorted.end(), f.name,
+                                         [this](const QString& name, qsizetype i) { return name < m_fields[i].name; });
+        m_sorted.insert(at, m_fields.size());
+        m_fields.append(std::move(f));
+    }
 };
 
 template <typename T>
 struct Json<T, std::void_t<decltype(Object<T>::spec())>>
 {
     static QJsonValue encode(const T& v) { return Object<T>::spec().encode(v); }
+    static void write(JsonWriter& w, const T& v) { Object<T>::spec().write(w, v); }
+    static QJsonValue at(const T& v, QStringView path) { return Object<T>::spec().at(v, path); }
     static Status decode(const QJsonValue& j, T& out, const QString& path, Source source)
     {
         return Object<T>::spec().decode(j, out, path, source);
     }
     static QJsonObject schema(Components& c) { return Object<T>::spec().schema(c); }
 };
+
+template <typename T>
+void jsonWrite(JsonWriter& w, const T& v)
+{
+    if constexpr (requires { Json<T>::write(w, v); })
+        Json<T>::write(w, v);
+    else
+        w.value(Json<T>::encode(v));
+}
+
+template <typename T>
+QJsonValue jsonAt(const T& v, QStringView path)
+{
+    if constexpr (requires { Json<T>::at(v, path); })
+        return Json<T>::at(v, path);
+    else
+        return QJsonValue(QJsonValue::Undefined);
+}
 
 } // namespace souk::api

@@ -46,8 +46,16 @@ struct ParamSpec
     std::function<QJsonObject(Components&)> schema;
 };
 
-/// What the node answers: the result's JSON, or the engine's error.
-using Answer = std::function<void(Result<QJsonValue>)>;
+/// A result as the node answers it: its JSON already written, with its ETag; or, for a list the
+/// node pages, its JSON value (paging needs the items).
+struct Reply
+{
+    QByteArray body;
+    QJsonValue value; ///< for paged lists only
+    std::optional<qint64> etag;
+};
+/// What the node answers: the reply, or the engine's error.
+using Answer = std::function<void(Result<Reply>)>;
 
 /// One Client operation on the network, declared once (ARCHITECTURE: One table of operations):
 /// the node routes requests by it, RemoteClient builds requests from it, and the OpenAPI
@@ -144,11 +152,33 @@ public:
     template <typename Call>
     ApiOperation serve(Call call)
     {
-        m_op.serve = [call](Client& client, const Args& args, const QString& key, QObject* context, Answer answer) {
+        const bool paged = m_op.paged;
+        const QString etagField = m_op.etagField;
+        const auto reply = [paged, etagField](const Result<R>& r) -> Result<Reply> {
+            if (!r)
+                return r.error();
+            Reply out;
+            if (paged) {
+                out.value = Json<R>::encode(*r);
+                return out;
+            }
+            JsonWriter w(out.body);
+            jsonWrite(w, *r);
+            if (!etagField.isEmpty())
+                if (const QJsonValue version = jsonAt(*r, etagField); version.isDouble())
+                    out.etag = version.toInteger();
+            return out;
+        };
+        // a read's answer is written on the reader thread that finished it, in parallel, so the
+        // node's own thread only hands bytes on; a command's on the node's thread, never the writer's
+        const bool onReader = m_op.method == "GET";
+        m_op.serve = [call, reply, onReader](Client& client, const Args& args, const QString& key, QObject* context,
+                                             Answer answer) {
             QFuture<Result<R>> future = call(client, args, key);
-            onReady(future, context, [answer](const Result<R>& r) {
-                answer(r ? Result<QJsonValue>(Json<R>::encode(*r)) : Result<QJsonValue>(r.error()));
-            });
+            if (onReader)
+                onReady(future.then(reply), context, answer);
+            else
+                onReady(future, context, [answer, reply](const Result<R>& r) { answer(reply(r)); });
         };
         return m_op;
     }

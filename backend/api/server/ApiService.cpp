@@ -461,25 +461,30 @@ void ApiService::serveOperation(const std::shared_ptr<Call>& call)
         return;
     }
     call->client = m_owner.actingAs(call->principal);
-    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<QJsonValue>& answer) {
+    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<Reply>& answer) {
         if (!answer) {
             fail(call, answer.error());
             return;
         }
         const ApiOperation& op = *call->op;
-        QJsonValue value = *answer;
+        HttpResponse r;
+        r.status = op.successStatus;
+        std::optional<qint64> etag = answer->etag;
         if (op.paged) {
-            auto paged = page(value.toArray(), op.cursorField, startingAfter, limit);
+            auto paged = page(answer->value.toArray(), op.cursorField, startingAfter, limit);
             if (!paged) {
                 fail(call, paged.error());
                 return;
             }
-            value = *paged;
+            r.body = compact(*paged);
+            if (!op.etagField.isEmpty())
+                if (const QJsonValue version = fieldAt(*paged, op.etagField); version.isDouble())
+                    etag = version.toInteger();
+        } else {
+            r.body = answer->body;
         }
-        HttpResponse r = jsonResponse(op.successStatus, value);
-        if (!op.etagField.isEmpty())
-            if (const QJsonValue version = fieldAt(value, op.etagField); version.isDouble())
-                r.headers.append({QByteArray("ETag"), '"' + QByteArray::number(version.toInteger()) + '"'});
+        if (etag)
+            r.headers.append({QByteArray("ETag"), '"' + QByteArray::number(*etag) + '"'});
         finish(call, std::move(r));
     });
 }
