@@ -69,7 +69,8 @@ public:
     }
     bool hasId(const QString& id) const
     {
-        return std::any_of(changes.begin(), changes.end(), [&](const QJsonObject& c) { return c.value(u"id"_s).toString() == id; });
+        return std::any_of(changes.begin(), changes.end(),
+                           [&](const QJsonObject& c) { return c.value(u"id"_s).toString() == id; });
     }
 
     bool opened = false;
@@ -141,9 +142,9 @@ void TestNodeFeedStream::adjust(int delta)
                                                          {u"kind"_s, u"received"_s},
                                                          {u"delta"_s, delta},
                                                          {u"reason"_s, u"stream test"_s}}}};
-    const auto r = m_node->request("POST", u"/v1/stock_adjustments"_s, s.staffAKey,
-                                   QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                   {{"Content-Type", "application/json"}, {"Idempotency-Key", souk::test::newKey().toUtf8()}});
+    const auto r = m_node->request(
+        "POST", u"/v1/stock_adjustments"_s, s.staffAKey, QJsonDocument(body).toJson(QJsonDocument::Compact),
+        {{"Content-Type", "application/json"}, {"Idempotency-Key", souk::test::newKey().toUtf8()}});
     QVERIFY2(r.status == 200, qPrintable(r.describe()));
 }
 
@@ -202,9 +203,9 @@ void TestNodeFeedStream::merchantSeesOnlyItsOwn()
     StreamReader ownerB(m_node->port(), m_node->fingerprint(), s.ownerBKey, u"?after=%1"_s.arg(from));
     QVERIFY(QTest::qWaitFor([&] { return ownerA.opened && ownerB.opened; }, WaitMs));
     adjust(2);
-    const auto cancelled = m_node->request("POST", u"/v1/orders/%1/cancel"_s.arg(s.orderB.toString()), s.ownerBKey,
-                                           R"({"reason":"stream test"})",
-                                           {{"Content-Type", "application/json"}, {"Idempotency-Key", souk::test::newKey().toUtf8()}});
+    const auto cancelled = m_node->request(
+        "POST", u"/v1/orders/%1/cancel"_s.arg(s.orderB.toString()), s.ownerBKey, R"({"reason":"stream test"})",
+        {{"Content-Type", "application/json"}, {"Idempotency-Key", souk::test::newKey().toUtf8()}});
     QVERIFY2(cancelled.status == 200, qPrintable(cancelled.describe()));
     adjust(3);
     QVERIFY(QTest::qWaitFor([&] { return ownerA.changes.size() >= 2 && ownerB.hasId(s.orderB.toString()); }, WaitMs));
@@ -222,15 +223,15 @@ void TestNodeFeedStream::refusedBeforeTheUpgrade()
     const auto anonymous = m_node->exchange("GET /v1/changes/stream?after=0 HTTP/1.1\r\n" + handshake + "\r\n");
     QCOMPARE_PROBLEM(anonymous, 401, "unauthenticated", "Authorization");
     QVERIFY(anonymous.header("upgrade").isEmpty());
-    const auto wrongKey = m_node->exchange("GET /v1/changes/stream HTTP/1.1\r\n" + handshake
-                                           + "Authorization: Bearer sk_nosuchkey\r\n\r\n");
+    const auto wrongKey = m_node->exchange("GET /v1/changes/stream HTTP/1.1\r\n" + handshake +
+                                           "Authorization: Bearer sk_nosuchkey\r\n\r\n");
     QCOMPARE(wrongKey.status, 401);
     const QByteArray bearer = "Authorization: Bearer " + m_node->seeded().adminKey.toUtf8() + "\r\n";
     // a bad position names its field; a plain GET is told to upgrade
-    QCOMPARE_PROBLEM(m_node->exchange("GET /v1/changes/stream?after=x HTTP/1.1\r\n" + handshake + bearer + "\r\n"),
-                     400, "invalid", "after");
-    QCOMPARE_PROBLEM(m_node->exchange("GET /v1/changes/stream?wait=5 HTTP/1.1\r\n" + handshake + bearer + "\r\n"),
-                     400, "invalid", "wait");
+    QCOMPARE_PROBLEM(m_node->exchange("GET /v1/changes/stream?after=x HTTP/1.1\r\n" + handshake + bearer + "\r\n"), 400,
+                     "invalid", "after");
+    QCOMPARE_PROBLEM(m_node->exchange("GET /v1/changes/stream?wait=5 HTTP/1.1\r\n" + handshake + bearer + "\r\n"), 400,
+                     "invalid", "wait");
     QCOMPARE(m_node->request("GET", u"/v1/changes/stream"_s, m_node->seeded().adminKey).status, 426);
     // with the bearer the node switches protocols
     const auto accepted = m_node->exchange("GET /v1/changes/stream HTTP/1.1\r\n" + handshake + bearer + "\r\n");
@@ -317,7 +318,8 @@ void TestNodeFeedStream::streamsAreCounted()
     QVERIFY2(value("souk_feed_streams_opened_total") >= 1, scrape.body.constData());
     QVERIFY2(value("souk_feed_stream_messages_total") >= 1, scrape.body.constData());
     QVERIFY2(value("souk_feed_streams_open") >= 0, scrape.body.constData());
-    QVERIFY2(scrape.body.contains("route=\"/v1/changes/stream\",method=\"GET\",status=\"101\""), scrape.body.constData());
+    QVERIFY2(scrape.body.contains("route=\"/v1/changes/stream\",method=\"GET\",status=\"101\""),
+             scrape.body.constData());
 }
 
 void TestNodeFeedStream::drainSaysGoingAway()

@@ -47,7 +47,7 @@ void TlsProxy::incomingConnection(qintptr descriptor)
 
 void TlsProxy::pipe(QSslSocket* client)
 {
-    auto* node = new QSslSocket(client); // goes with the client's side
+    auto* node = new QSslSocket(client);             // goes with the client's side
     node->setPeerVerifyMode(QSslSocket::VerifyNone); // the test's own node, on loopback
     m_sockets << node;
     auto first = std::make_shared<bool>(true);

@@ -130,10 +130,10 @@ private:
             if (ec) {
                 // the peer's close frame, or a broken, idle or aborted connection
                 const bool closedByPeer = ec == websocket::error::closed;
-                self->ended(closedByPeer ? quint16(self->m_ws.reason().code)
-                            : self->m_closeSent ? quint16(self->m_closeReason.code)
+                self->ended(closedByPeer                              ? quint16(self->m_ws.reason().code)
+                            : self->m_closeSent                       ? quint16(self->m_closeReason.code)
                             : ec == websocket::error::message_too_big ? quint16(1009)
-                                                                       : CloseCode::Abnormal);
+                                                                      : CloseCode::Abnormal);
                 return;
             }
             if (self->m_accept->received) {

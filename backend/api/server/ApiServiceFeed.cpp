@@ -56,7 +56,8 @@ struct FeedRead
 
 /// Reads the changes after `after` the principal may see: a merchant's principal only its
 /// merchant's (a change whose entity is gone or has no merchant is not shown to it). Reader thread.
-static Result<FeedRead> readFeed(QSqlDatabase& db, const auth::Principal& principal, std::optional<qint64> after, int limit)
+static Result<FeedRead> readFeed(QSqlDatabase& db, const auth::Principal& principal, std::optional<qint64> after,
+                                 int limit)
 {
     FeedRead read;
     ChangePage& page = read.page;
@@ -108,7 +109,7 @@ struct ApiService::FeedStream
     QString origin;
     std::optional<qint64> after; ///< the last seq sent; none: start from the head
     std::shared_ptr<WebSocket> socket;
-    QTimer* stall = nullptr;  ///< runs while the socket holds more than the low water mark
+    QTimer* stall = nullptr; ///< runs while the socket holds more than the low water mark
     QTimer* reauth = nullptr;
     bool reading = false;
     bool again = false; ///< a commit came while reading: read once more
@@ -133,7 +134,7 @@ void ApiService::serveChanges(const std::shared_ptr<Call>& call)
         else if (name == u"wait"_s && !stream && ok && n >= 0 && n <= FeedWaitMaxS)
             waitS = int(n);
         else {
-            const QString rule = name == u"after"_s               ? u"must be a seq, 0 or more"_s
+            const QString rule = name == u"after"_s              ? u"must be a seq, 0 or more"_s
                                  : name == u"limit"_s && !stream ? u"must be between 1 and 1000"_s
                                  : name == u"wait"_s && !stream  ? u"must be between 0 and 60 seconds"_s
                                                                  : u"unknown parameter"_s;
@@ -158,8 +159,8 @@ void ApiService::answerFeed(const std::shared_ptr<FeedWait>& wait, bool final)
 {
     const auth::Principal principal = wait->call->principal;
     onReady(m_owner.engine().read<FeedRead>([principal, after = wait->after, limit = wait->limit](QSqlDatabase& db) {
-                return readFeed(db, principal, after, limit);
-            }),
+        return readFeed(db, principal, after, limit);
+    }),
             this, [this, wait, final](const Result<FeedRead>& read) {
                 if (wait->call->answered)
                     return;
@@ -287,8 +288,8 @@ void ApiService::pumpStream(const std::shared_ptr<FeedStream>& stream)
     stream->again = false;
     const auth::Principal principal = stream->principal;
     onReady(m_owner.engine().read<FeedRead>([principal, after = stream->after](QSqlDatabase& db) {
-                return readFeed(db, principal, after, StreamPageLimit);
-            }),
+        return readFeed(db, principal, after, StreamPageLimit);
+    }),
             this, [this, stream](const Result<FeedRead>& read) {
                 stream->reading = false;
                 if (stream->ended)
