@@ -34,6 +34,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "backend/client/RemoteClient.h"
@@ -138,16 +139,28 @@ int main(int argc, char* argv[])
     const auto committer = connectClient(node, shop.apiKey, false);
 
     // arrivals by entity and id, stamped as the follower's signal is delivered
-    QHash<QString, qint64> arrivedNs;
-    QObject::connect(follower.get(), &Client::changed, follower.get(), [&arrivedNs](const ChangeList& changes) {
+    // An order counts from its first change. A stock row counts from the first change of its
+    // variant at the adjustment's version or later: the writer writes one change row per entity
+    // per commit, so a command committed with the adjustment may carry it to a later version.
+    QHash<QString, qint64> orderArrivedNs;
+    QHash<QString, QList<std::pair<qint64, qint64>>> stockArrivals; ///< variant -> (version, ns)
+    QObject::connect(follower.get(), &Client::changed, follower.get(), [&](const ChangeList& changes) {
         const qint64 now = steadyNs();
         for (const Change& c : changes) {
             if (c.entity == u"stock"_s)
-                arrivedNs.insert(u"stock/%1/%2"_s.arg(c.id.toString()).arg(c.version), now);
-            else if (c.entity == u"order"_s && !arrivedNs.contains(u"order/"_s + c.id.toString()))
-                arrivedNs.insert(u"order/"_s + c.id.toString(), now);
+                stockArrivals[c.id.toString()].append({c.version, now});
+            else if (c.entity == u"order"_s && !orderArrivedNs.contains(c.id.toString()))
+                orderArrivedNs.insert(c.id.toString(), now);
         }
     });
+    const auto arrivedNs = [&](bool order, const QString& id, qint64 version) -> std::optional<qint64> {
+        if (order)
+            return orderArrivedNs.contains(id) ? std::optional<qint64>(orderArrivedNs.value(id)) : std::nullopt;
+        for (const auto& [v, ns] : stockArrivals.value(id))
+            if (v >= version)
+                return ns;
+        return std::nullopt;
+    };
 
     // the level the adjustments move: the first product's first variant
     const auto page = settle(committer->productPage({shop.merchant, {}, 1}));
@@ -195,30 +208,40 @@ int main(int argc, char* argv[])
         Sample s;
         s.checkout = i % 2 == 1;
         const QString key = u"%1-%2"_s.arg(runTag).arg(i);
-        QString entity;
+        QString entity; // the order's or the variant's id
+        qint64 version = 0;
         const qint64 askedNs = steadyNs();
         if (s.checkout) {
             const auto paid = settle(committer->checkout(shop.order(i), shop.card(), true, key));
             if (!paid)
                 qFatal("checkout: %s", qPrintable(paid.error().toString()));
-            entity = u"order/"_s + paid->order.id.toString();
+            entity = paid->order.id.toString();
         } else {
             const catalog::StockAdjustment received{
                 level.variantId, level.locationId, catalog::MovementKind::Received, 1, u"feed bench"_s, -1};
             const auto moved = settle(committer->adjustStock(received, key));
             if (!moved)
                 qFatal("stock: %s", qPrintable(moved.error().toString()));
-            entity = u"stock/%1/%2"_s.arg(moved->variantId.toString()).arg(moved->version);
+            entity = moved->variantId.toString();
+            version = moved->version;
         }
         s.commitMs = double(steadyNs() - askedNs) / 1e6;
         QElapsedTimer waited;
         waited.start();
-        while (!arrivedNs.contains(entity)) {
-            if (waited.elapsed() > SampleTimeoutMs)
-                qFatal("%s never arrived in the feed", qPrintable(entity));
+        std::optional<qint64> arrived;
+        while (!(arrived = arrivedNs(s.checkout, entity, version))) {
+            if (waited.elapsed() > SampleTimeoutMs) {
+                QStringList seen; // what did arrive of that variant, for the report
+                for (const auto& [v, ns] : stockArrivals.value(entity))
+                    seen << QString::number(v);
+                qFatal("sample %d: %s %s (version %lld) never arrived in the feed in %d ms; feed at seq %lld; "
+                       "versions of it seen: %s",
+                       i, s.checkout ? "order" : "stock of variant", qPrintable(entity), version, SampleTimeoutMs,
+                       follower->feedSeq(), qPrintable(seen.mid(std::max<qsizetype>(0, seen.size() - 10)).join(u' ')));
+            }
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
         }
-        s.feedMs = double(arrivedNs.take(entity) - askedNs) / 1e6;
+        s.feedMs = double(*arrived - askedNs) / 1e6;
         if (i >= 20)
             done.append(s);
         if (i == 19)
