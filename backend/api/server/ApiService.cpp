@@ -338,18 +338,22 @@ void ApiService::serve(HttpRequest request, HttpServer::Responder respond)
         return;
     }
     const QString origin = u"api "_s + call->request.peer.toString();
-    onReady(m_owner.signInService().authenticate(QString::fromLatin1(authorization.mid(7)).trimmed(), origin), this,
-            [this, call](const Result<auth::Principal>& principal) {
-                if (!principal) {
-                    Error e = principal.error();
-                    if (e.code == ErrorCode::Unauthenticated)
-                        e.field = u"Authorization"_s;
-                    fail(call, e);
-                    return;
-                }
-                call->principal = *principal;
-                authenticated(call);
-            });
+    auto then = [this, call](const Result<auth::Principal>& principal) {
+        if (!principal) {
+            Error e = principal.error();
+            if (e.code == ErrorCode::Unauthenticated)
+                e.field = u"Authorization"_s;
+            fail(call, e);
+            return;
+        }
+        call->principal = *principal;
+        authenticated(call);
+    };
+    auto principal = m_owner.signInService().authenticate(QString::fromLatin1(authorization.mid(7)).trimmed(), origin);
+    if (principal.isFinished()) // a token known a moment ago: no round through the event loop
+        then(principal.result());
+    else
+        onReady(principal, this, std::move(then));
 }
 
 void ApiService::authenticated(const std::shared_ptr<Call>& call)
