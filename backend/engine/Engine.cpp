@@ -107,6 +107,21 @@ qint64 Engine::commits() const
     return m_writer->commits();
 }
 
+qint64 Engine::commandsCommitted() const
+{
+    return m_writer->commandsCommitted();
+}
+
+int Engine::writerQueueDepth() const
+{
+    return m_writer->queueDepth();
+}
+
+void Engine::setCommitObserver(std::function<void(double seconds, int commands)> observer)
+{
+    m_writer->setCommitObserver(std::move(observer));
+}
+
 qint64 Engine::checkpoints() const
 {
     return m_writer->checkpoints();

@@ -174,6 +174,15 @@ public:
     qint64 checkpoints() const;
     /// Transactions the writer committed so far (each holds one batch of commands).
     qint64 commits() const;
+    /// Commands in those transactions (each ran once: kept, or rolled back alone).
+    qint64 commandsCommitted() const;
+    /// Commands waiting for the writer now. Any thread; an atomic read, no lock.
+    int writerQueueDepth() const;
+    /// `observer` is called on the writer thread after each commit with the seconds from the
+    /// batch's BEGIN to its COMMIT's return and the batch's commands (for a node's metrics): it
+    /// must be quick and never block. Replaces the last one; empty clears it. A call under way
+    /// may finish after it is replaced: what it uses must outlive the engine. Any thread.
+    void setCommitObserver(std::function<void(double seconds, int commands)> observer);
 
     /// Why the store takes no more writes, or nothing. Set once and for good when a statement
     /// reports corruption (SQLite's CORRUPT or NOTADB, on the writer or a reader) or a health

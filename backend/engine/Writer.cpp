@@ -1,6 +1,7 @@
 #include "backend/engine/Writer.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -293,6 +294,7 @@ void Writer::enqueue(std::unique_ptr<WriteJob> job)
         return;
     }
     m_queue.push_back(std::move(job));
+    m_queueDepth.store(int(m_queue.size()), std::memory_order_relaxed);
     lock.unlock();
     m_wake.notify_one();
 }
@@ -315,6 +317,7 @@ std::deque<std::unique_ptr<WriteJob>> Writer::takeBatch()
         batch.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
     }
+    m_queueDepth.store(int(m_queue.size()), std::memory_order_relaxed);
     return batch;
 }
 
@@ -325,6 +328,7 @@ void Writer::failAll(const Error& error)
         std::lock_guard lock(m_mutex);
         m_stopping = true;
         rest.swap(m_queue);
+        m_queueDepth.store(0, std::memory_order_relaxed);
     }
     for (auto& job : rest)
         job->complete(error);
@@ -356,8 +360,10 @@ void Writer::run()
         ChangeList batchChanges;
         // queued before the damage was found: refused all the same, and completed in order
         std::optional<Error> commitError = m_engine.damage();
+        const auto began = std::chrono::steady_clock::now(); // runBatch's first statement is BEGIN
         if (!commitError)
             commitError = runBatch(db, batch, statements, lookups, m_engine, batchChanges);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
         if (commitError && commitError->code == ErrorCode::StoreCorrupt)
             m_engine.markDamaged(*commitError);
 #ifndef NDEBUG
@@ -370,7 +376,7 @@ void Writer::run()
         }
 #endif
         if (!commitError)
-            m_commits.fetch_add(1, std::memory_order_relaxed);
+            countCommit(seconds, int(batch.size()));
         handOver(Done{std::move(batch), commitError, std::move(batchChanges)});
     }
     {
@@ -379,6 +385,19 @@ void Writer::run()
     }
     m_doneWake.notify_one();
     completer.join();
+}
+
+void Writer::setCommitObserver(CommitObserver observer)
+{
+    m_commitObserver.store(observer ? std::make_shared<const CommitObserver>(std::move(observer)) : nullptr);
+}
+
+void Writer::countCommit(double seconds, int commands)
+{
+    m_commits.fetch_add(1, std::memory_order_relaxed);
+    m_commandsCommitted.fetch_add(commands, std::memory_order_relaxed);
+    if (const auto observer = m_commitObserver.load())
+        (*observer)(seconds, commands);
 }
 
 void Writer::handOver(Done done)

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -40,6 +41,14 @@ public:
     qint64 checkpoints() const { return m_checkpointer.checkpoints(); }
     /// Transactions committed so far.
     qint64 commits() const { return m_commits.load(std::memory_order_relaxed); }
+    /// Commands in the transactions committed so far (each ran once: kept, or rolled back alone).
+    qint64 commandsCommitted() const { return m_commandsCommitted.load(std::memory_order_relaxed); }
+    /// Commands queued and not yet taken into a batch. Any thread, no lock.
+    int queueDepth() const { return m_queueDepth.load(std::memory_order_relaxed); }
+    /// Called on this thread after each commit with the seconds from BEGIN to COMMIT's return and
+    /// the batch's commands; see Engine::setCommitObserver. Any thread; empty clears it.
+    using CommitObserver = std::function<void(double seconds, int commands)>;
+    void setCommitObserver(CommitObserver observer);
 
 protected:
     void run() override;
@@ -53,6 +62,8 @@ private:
         std::optional<Error> commitError;
         ChangeList changes;
     };
+    /// Counts a committed batch and tells the commit observer.
+    void countCommit(double seconds, int commands);
     void handOver(Done done);
     void completeLoop();
     void failAll(const Error& error);
@@ -66,6 +77,10 @@ private:
     std::deque<std::unique_ptr<WriteJob>> m_queue;
     bool m_stopping = false;
     std::atomic<qint64> m_commits{0};
+    std::atomic<qint64> m_commandsCommitted{0};
+    std::atomic<int> m_queueDepth{0}; ///< m_queue's size, written under m_mutex, read without it
+    // read once per batch; a shared_ptr so a new observer never frees one the writer is calling
+    std::atomic<std::shared_ptr<const CommitObserver>> m_commitObserver;
     std::mutex m_doneMutex;
     std::condition_variable m_doneWake;
     std::deque<Done> m_done;

@@ -150,6 +150,21 @@ Result<QList<OutboxItem>> ProviderOutbox::all(QSqlDatabase& db, bool deadOnly, i
     return readItems(q, u"reading the provider outbox"_s);
 }
 
+Result<OutboxCounts> ProviderOutbox::counts(QSqlDatabase& db)
+{
+    store::Statement& q = store::Connection::statement(
+        db, u"SELECT coalesce(sum(state = 0), 0), coalesce(sum(state = 1), 0) FROM provider_outbox"_s);
+    if (auto s = store::exec(q, u"counting the provider outbox"_s); !s)
+        return s.error();
+    OutboxCounts counts;
+    if (q.next()) {
+        counts.waiting = q.value(0).toLongLong();
+        counts.dead = q.value(1).toLongLong();
+    }
+    q.finish();
+    return counts;
+}
+
 Result<int> ProviderOutbox::settle(store::UnitOfWork& uow, const QList<SentCall>& sent, const RetryPolicy& policy)
 {
     store::Statement& done = uow.statement(u"DELETE FROM provider_outbox WHERE id = ? AND state = 0"_s);

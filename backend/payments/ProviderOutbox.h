@@ -36,6 +36,13 @@ struct OutboxItem
     QString lastCode; ///< the provider's reason for the last failure
 };
 
+/// How many calls the outbox holds.
+struct OutboxCounts
+{
+    qint64 waiting = 0; ///< decided and not yet confirmed by the provider (due or put off)
+    qint64 dead = 0;    ///< dead letters, kept for a person to look at
+};
+
 /// How long the outbox keeps trying a call the provider fails for now. Past either limit the
 /// call becomes a dead letter, as one refused for good does.
 struct RetryPolicy
@@ -93,6 +100,9 @@ public:
     static Result<QList<OutboxItem>> pending(QSqlDatabase& db, qint64 nowMs, int limit);
     /// Every call still in the outbox, waiting or dead, oldest first (`soukctl outbox list`).
     static Result<QList<OutboxItem>> all(QSqlDatabase& db, bool deadOnly, int limit);
+    /// How many calls wait and how many are dead letters (one scan of the outbox, which the
+    /// provider's confirmations keep short).
+    static Result<OutboxCounts> counts(QSqlDatabase& db);
     /// Removes the calls the provider confirmed; for one it failed for now, counts the attempt
     /// and puts the next off (see RetryBaseMs) or, past `policy`, makes it a dead letter; one it
     /// refused becomes a dead letter at once. Returns the dead letters made.
