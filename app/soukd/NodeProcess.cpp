@@ -12,6 +12,7 @@
 
 #include "backend/api/http/HttpServer.h"
 #include "backend/api/metrics/CounterFamily.h"
+#include "backend/api/metrics/EngineMetrics.h"
 #include "backend/api/metrics/GaugeFamily.h"
 #include "backend/api/metrics/HistogramFamily.h"
 #include "backend/api/metrics/Registry.h"
@@ -105,6 +106,7 @@ NodeProcess::~NodeProcess()
         m_server->stop();
     m_server.reset();
     m_api.reset();
+    m_engineMetrics.reset();
     m_client.reset();
 }
 
@@ -221,6 +223,8 @@ void NodeProcess::wireMetrics()
     engine::Engine* engine = &m_client->engine();
     m_metrics->callbackGauge(u"souk_feed_head_seq"_s, u"The change feed's newest position"_s,
                              [engine] { return double(engine->lastPublishedSeq()); });
+    // the writer's queue and commits, the store's size, the provider outbox (counted every 5 s)
+    m_engineMetrics = std::make_unique<metrics::EngineMetrics>(*m_metrics, *engine);
     // the change stream (GET /v1/changes/stream): how many are open, opened, closed and why, sent
     m_metrics->callbackGauge(u"souk_feed_streams_open"_s, u"Change streams (WebSockets) open"_s,
                              [server] { return double(server->openWebSockets()); });
@@ -309,6 +313,7 @@ void NodeProcess::drain()
             qCWarning(lcNode) << left << "requests still in flight after 10 s; closing";
         m_server->stop();
         m_api.reset();
+        m_engineMetrics.reset();
         m_client.reset(); // finishes the queued writes and closes the store
         qCInfo(lcNode) << "stopped";
         QCoreApplication::exit(0);

@@ -11,6 +11,7 @@ namespace souk {
 class LocalClient;
 }
 namespace souk::metrics {
+class EngineMetrics;
 class Registry;
 }
 namespace souk::api {
@@ -47,6 +48,7 @@ private:
     QString m_configPath;
     std::unique_ptr<metrics::Registry> m_metrics;
     std::unique_ptr<LocalClient> m_client;
+    std::unique_ptr<metrics::EngineMetrics> m_engineMetrics; ///< goes before m_client
     std::unique_ptr<api::ApiService> m_api;
     std::shared_ptr<api::AddressRules> m_rules;
     std::unique_ptr<api::HttpServer> m_server;

@@ -1,0 +1,236 @@
+#include <QFileInfo>
+#include <QProcess>
+#include <QSemaphore>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+
+#include "backend/api/metrics/EngineMetrics.h"
+#include "backend/api/metrics/Registry.h"
+#include "backend/engine/Engine.h"
+#include "backend/store/Sql.h"
+#include "tests/support/Keys.h"
+#include "tests/support/OrderSupport.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk;
+using souk::metrics::EngineMetrics;
+using souk::metrics::Registry;
+using souk::test::OrderSupport;
+using souk::test::StoreFixture;
+
+namespace {
+
+/// The value of the sample written as `series` (name and labels); NaN when it is absent (see has()).
+double sample(const QByteArray& text, const QByteArray& series)
+{
+    for (const QByteArray& line : text.split('\n')) {
+        if (!line.startsWith(QByteArray(series + ' ')))
+            continue;
+        const QByteArray value = line.mid(series.size() + 1).trimmed();
+        bool ok = false;
+        const double d = value.toDouble(&ok);
+        return ok ? d : std::numeric_limits<double>::quiet_NaN();
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+bool has(const QByteArray& text, const QByteArray& series)
+{
+    const QByteArray start = series + ' ';
+    return text.startsWith(start) || text.contains(QByteArray('\n' + start));
+}
+
+/// `promtool check metrics` on `text`: its exit code (-1 when it did not run) and what it said.
+std::pair<int, QByteArray> promtoolCheck(const QString& promtool, const QByteArray& text)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(promtool, {u"check"_s, u"metrics"_s});
+    if (!p.waitForStarted(10'000))
+        return {-1, p.errorString().toUtf8()};
+    p.write(text);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60'000) || p.exitStatus() != QProcess::NormalExit) {
+        p.kill();
+        p.waitForFinished(5000);
+        return {-1, "did not finish"};
+    }
+    return {p.exitCode(), p.readAll()};
+}
+
+} // namespace
+
+/// The engine's series a node exports (EngineMetrics) on a real store: the writer's queue depth
+/// while the writer is held, each commit in the latency and size histograms and the counters,
+/// the store's size, and the provider outbox's depth and dead letters as the store holds them
+/// after captures the provider failed and refused; the scrape passes promtool.
+class TestEngineMetrics final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void queueDepthCountsWaitingCommands();
+    void everyCommitIsObserved();
+    void outboxDepthAndDeadLettersFollowTheStore();
+    void scrapePassesPromtool();
+
+private:
+    template <typename T> T wait(QFuture<T> f) { return StoreFixture::wait(std::move(f)); }
+    qint64 count(const QString& sql);
+    QByteArray scrape() const { return m_registry->exposition(); }
+
+    std::unique_ptr<MockClock> m_clock; // provider retries wait for it: a failed call stays put
+    std::unique_ptr<StoreFixture> m_f;
+    std::unique_ptr<OrderSupport> m_orders;
+    std::unique_ptr<Registry> m_registry; // outlives the engine, as on the node
+    std::unique_ptr<EngineMetrics> m_metrics;
+};
+
+void TestEngineMetrics::init()
+{
+    m_clock = std::make_unique<MockClock>();
+    m_registry = std::make_unique<Registry>();
+    m_f = std::make_unique<StoreFixture>(u"EUR"_s, *m_clock);
+    QVERIFY(m_f->ok());
+    m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 10);
+    m_orders = std::make_unique<OrderSupport>(*m_f);
+    m_metrics = std::make_unique<EngineMetrics>(*m_registry, m_f->client().engine(), 50);
+}
+
+void TestEngineMetrics::cleanup()
+{
+    m_metrics.reset();
+    m_orders.reset();
+    m_f.reset();
+    m_registry.reset();
+    m_clock.reset();
+}
+
+qint64 TestEngineMetrics::count(const QString& sql)
+{
+    auto n = wait(m_f->client().engine().read<QVariant>([sql](QSqlDatabase& db) { return store::scalar(db, sql); }));
+    return n ? n->toLongLong() : -1;
+}
+
+void TestEngineMetrics::queueDepthCountsWaitingCommands()
+{
+    engine::Engine& engine = m_f->client().engine();
+    QCOMPARE(sample(scrape(), "souk_writer_queue_depth"), 0.0);
+    // one command holds the writer; the five queued behind it wait, and the gauge says so
+    auto started = std::make_shared<std::atomic<bool>>(false);
+    auto release = std::make_shared<QSemaphore>();
+    const Actor tester{u"tester"_s, u"owner"_s};
+    auto held = engine.write<bool>(tester, [started, release](store::UnitOfWork&) -> Result<bool> {
+        started->store(true);
+        release->acquire();
+        return true;
+    });
+    QTRY_VERIFY(started->load());
+    QList<QFuture<Result<bool>>> queued;
+    for (int i = 0; i < 5; ++i)
+        queued << engine.write<bool>(tester, [](store::UnitOfWork&) -> Result<bool> { return true; });
+    QCOMPARE(engine.writerQueueDepth(), 5);
+    QCOMPARE(sample(scrape(), "souk_writer_queue_depth"), 5.0);
+    release->release();
+    QVERIFY(wait(held));
+    for (auto& f : queued)
+        QVERIFY(wait(f));
+    QCOMPARE(sample(scrape(), "souk_writer_queue_depth"), 0.0);
+    // the five went in one transaction behind the held one
+    const QByteArray text = scrape();
+    QCOMPARE(sample(text, "souk_writer_batch_commands_bucket{le=\"4\"}"), 1.0);
+    QCOMPARE(sample(text, "souk_writer_batch_commands_bucket{le=\"8\"}"), 2.0);
+    QCOMPARE(sample(text, "souk_writer_batch_commands_sum"), 6.0);
+}
+
+void TestEngineMetrics::everyCommitIsObserved()
+{
+    engine::Engine& engine = m_f->client().engine();
+    const qint64 commitsBefore = engine.commits();
+    const qint64 commandsBefore = engine.commandsCommitted();
+    QCOMPARE(sample(scrape(), "souk_writer_commits_total"), 0.0); // counted from when the node wires them
+    for (int i = 0; i < 4; ++i)
+        m_orders->place(u"EAR-1"_s, 1);
+    const qint64 commits = engine.commits() - commitsBefore;
+    const qint64 commands = engine.commandsCommitted() - commandsBefore;
+    QVERIFY(commits >= 4);
+    QVERIFY(commands >= commits);
+    const QByteArray text = scrape();
+    QCOMPARE(sample(text, "souk_writer_commits_total"), double(commits));
+    QCOMPARE(sample(text, "souk_writer_commit_seconds_count"), double(commits));
+    QCOMPARE(sample(text, "souk_writer_batch_commands_count"), double(commits));
+    QCOMPARE(sample(text, "souk_engine_commands_total"), double(commands));
+    QCOMPARE(sample(text, "souk_writer_batch_commands_sum"), double(commands));
+    // a commit takes some time, and far less than a second on a test machine's disk
+    const double seconds = sample(text, "souk_writer_commit_seconds_sum");
+    QVERIFY2(seconds > 0 && seconds / double(commits) < 1.0, qPrintable(QString::number(seconds)));
+    QCOMPARE(sample(text, "souk_writer_commit_seconds_bucket{le=\"+Inf\"}"), double(commits));
+    // the store's file is there and has pages; the log holds what is not yet checkpointed
+    const double storeBytes = sample(text, "souk_store_size_bytes");
+    QVERIFY2(storeBytes >= 4096, qPrintable(QString::number(storeBytes)));
+    QVERIFY(sample(text, "souk_store_wal_size_bytes") >= 0);
+    QCOMPARE(sample(text, "souk_store_size_bytes"), double(QFileInfo(m_f->storePath()).size()));
+
+    // once the metrics go, the writer no longer reports to them
+    m_metrics.reset();
+    m_orders->place(u"EAR-1"_s, 1);
+    QCOMPARE(sample(scrape(), "souk_writer_commits_total"), double(commits));
+}
+
+void TestEngineMetrics::outboxDepthAndDeadLettersFollowTheStore()
+{
+    QTRY_COMPARE(sample(scrape(), "souk_outbox_depth"), 0.0);
+    QCOMPARE(sample(scrape(), "souk_outbox_dead_letters"), 0.0);
+    // the provider cannot be reached: the capture is decided, and waits in the outbox
+    m_f->provider().failNextCalls(1);
+    const payments::Payment waiting = m_orders->paidOrder(u"EAR-1"_s, 1);
+    QTRY_COMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 0 AND attempts = 1"_s), 1);
+    QTRY_COMPARE(sample(scrape(), "souk_outbox_depth"), 1.0);
+    QCOMPARE(sample(scrape(), "souk_outbox_dead_letters"), 0.0);
+    // a capture the provider refuses for good becomes a dead letter
+    m_f->provider().refuseNextCalls(1, u"authorization_expired"_s);
+    m_orders->paidOrder(u"EAR-1"_s, 1);
+    QTRY_COMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 1"_s), 1);
+    QTRY_COMPARE(sample(scrape(), "souk_outbox_dead_letters"), 1.0);
+    QCOMPARE(sample(scrape(), "souk_outbox_depth"), 1.0);
+    QCOMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 0"_s), 1);
+    // the provider is back and the retry is due: the waiting call goes, and the gauge follows
+    m_clock->advanceMs(payments::ProviderOutbox::RetryBaseMs);
+    QVERIFY(wait(m_f->client().runMaintenance()));
+    QTRY_COMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 0"_s), 0);
+    QTRY_COMPARE(sample(scrape(), "souk_outbox_depth"), 0.0);
+    QCOMPARE(sample(scrape(), "souk_outbox_dead_letters"), 1.0);
+    QCOMPARE(m_f->provider().captures(), 1); // the waiting capture, and not the refused one
+    Q_UNUSED(waiting);
+}
+
+void TestEngineMetrics::scrapePassesPromtool()
+{
+    const QString promtool = QStandardPaths::findExecutable(u"promtool"_s);
+    // never a skip: a scrape Prometheus refuses is an outage nobody sees until it matters
+    QVERIFY2(!promtool.isEmpty(), "promtool not found on PATH: install Debian's prometheus package");
+    // before the first outbox count too: NaN is a value Prometheus takes
+    const QByteArray first = scrape();
+    m_orders->paidOrder(u"EAR-1"_s, 1);
+    QTRY_VERIFY(!std::isnan(sample(scrape(), "souk_outbox_depth")));
+    for (const QByteArray& text : {first, scrape()}) {
+        for (const char* name :
+             {"souk_writer_queue_depth", "souk_writer_commits_total", "souk_engine_commands_total",
+              "souk_writer_commit_seconds_count", "souk_writer_batch_commands_count", "souk_outbox_depth",
+              "souk_outbox_dead_letters", "souk_store_size_bytes", "souk_store_wal_size_bytes"})
+            QVERIFY2(has(text, name), name);
+        const auto [exitCode, said] = promtoolCheck(promtool, text);
+        QVERIFY2(exitCode == 0 && said.trimmed().isEmpty(),
+                 qPrintable(u"promtool exit %1, said:\n%2\n--- scrape ---\n%3"_s.arg(exitCode).arg(
+                     QString::fromUtf8(said), QString::fromUtf8(text))));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestEngineMetrics)
+#include "TestEngineMetrics.moc"
