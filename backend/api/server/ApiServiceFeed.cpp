@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 #include "backend/api/schema/FeedTypes.h"
 #include "backend/api/server/ApiCall.h"
 #include "backend/auth/Access.h"
@@ -52,6 +54,7 @@ struct FeedRead
 {
     ChangePage page;
     bool more = false; ///< the page was full before filtering: read again at once
+    qint64 head = 0;   ///< the newest seq this read's snapshot held
 };
 
 /// Reads the changes after `after` the principal may see: a merchant's principal only its
@@ -64,6 +67,7 @@ static Result<FeedRead> readFeed(QSqlDatabase& db, const auth::Principal& princi
     auto head = store::ChangeFeed::lastSeq(db);
     if (!head)
         return head.error();
+    read.head = *head;
     if (!after) { // where to start following from: now
         page.nextAfter = *head;
         return read;
@@ -173,7 +177,9 @@ void ApiService::answerFeed(const std::shared_ptr<FeedWait>& wait, bool final)
                 // what it may not see (or read on at once when that filled a page)
                 if (page.changes.isEmpty() && !page.resync && !final && !m_draining) {
                     wait->after = page.nextAfter;
-                    if (read->more) {
+                    // a commit published after this read's snapshot was taken may have woken the
+                    // parked polls before this one parked: it reads again rather than sleep past it
+                    if (read->more || m_owner.engine().lastPublishedSeq() > std::max(read->head, page.nextAfter)) {
                         answerFeed(wait, false);
                         return;
                     }
