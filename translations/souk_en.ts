@@ -108,6 +108,17 @@
     </message>
 </context>
 <context>
+    <name>souk::ConnectDialog</name>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectFlow.cpp" line="238"/>
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>souk::CreateApiKeyDialog</name>
     <message numerus="yes">
         <location filename="../views/people/CreateApiKeyDialog.cpp" line="120"/>

@@ -1762,69 +1762,69 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="49"/>
+        <location filename="../app/souk/Startup.cpp" line="51"/>
         <source>Souk operations console</source>
         <translation>Souk 运营控制台</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="55"/>
+        <location filename="../app/souk/Startup.cpp" line="57"/>
         <source>Open or create the store FILE.</source>
         <translation>打开或创建数据文件 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="56"/>
+        <location filename="../app/souk/Startup.cpp" line="58"/>
         <source>Fill an empty store with demo data.</source>
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="58"/>
+        <location filename="../app/souk/Startup.cpp" line="60"/>
         <source>With --demo: start demo traffic at RATE orders per second.</source>
         <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="60"/>
+        <location filename="../app/souk/Startup.cpp" line="62"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="62"/>
+        <location filename="../app/souk/Startup.cpp" line="64"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="64"/>
+        <location filename="../app/souk/Startup.cpp" line="66"/>
         <source>Connect to the node at URL (https://HOST:PORT) instead of opening a store; an API key in SOUK_API_KEY signs in.</source>
         <translation>连接到位于 URL（https://HOST:PORT）的节点，而不是打开店铺；SOUK_API_KEY 中的 API 密钥用于登录。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="68"/>
+        <location filename="../app/souk/Startup.cpp" line="70"/>
         <source>With --connect: the node&apos;s certificate, by its SHA-256 fingerprint or a CA file (PEM).</source>
         <translation>与 --connect 一起使用：节点的证书，以其 SHA-256 指纹或 CA 文件（PEM）指定。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="225"/>
+        <location filename="../app/souk/Startup.cpp" line="260"/>
         <source>The node&apos;s certificate is not trusted. If its SHA-256 fingerprint is %1, start with --trust %1.</source>
         <translation>节点的证书不受信任。如果其 SHA-256 指纹是 %1，请使用 --trust %1 启动。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="231"/>
+        <location filename="../app/souk/Startup.cpp" line="266"/>
         <source>Cannot connect to the node</source>
         <translation>无法连接到节点</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="275"/>
+        <location filename="../app/souk/Startup.cpp" line="215"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="277"/>
+        <location filename="../app/souk/Startup.cpp" line="217"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="283"/>
+        <location filename="../app/souk/Startup.cpp" line="311"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -3045,6 +3045,301 @@
     </message>
 </context>
 <context>
+    <name>souk::ConnectDialog</name>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="40"/>
+        <source>Connect to a node</source>
+        <translation>连接到节点</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="43"/>
+        <source>You signed out. Connect to a node again, or open the store on this computer.</source>
+        <translation>您已退出登录。请重新连接到节点，或打开本机上的店铺数据。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="44"/>
+        <source>Work on a Souk node (soukd) over HTTPS instead of the store on this computer.</source>
+        <translation>通过 HTTPS 使用 Souk 节点（soukd），而不是本机上的店铺数据。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="50"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="54"/>
+        <source>Open this computer&apos;s &amp;store</source>
+        <translation>打开本机店铺数据(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="58"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="58"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="88"/>
+        <source>&amp;Recent connections</source>
+        <translation>最近的连接(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="93"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="93"/>
+        <source>Signed in as</source>
+        <translation>登录身份</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="93"/>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="99"/>
+        <source>&amp;Forget</source>
+        <translation>忘记(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="101"/>
+        <source>Remove the connection from the list and its saved key or session from the keychain</source>
+        <translation>从列表中移除此连接，并从钥匙串中删除其保存的密钥或会话</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="140"/>
+        <source>Sign in with a &amp;password</source>
+        <translation>使用密码登录(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="142"/>
+        <source>Use an &amp;API key</source>
+        <translation>使用 API 密钥(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="161"/>
+        <source>Only if two-step sign-in is on</source>
+        <translation>仅在开启两步登录时填写</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="162"/>
+        <source>The 6-digit code from your authenticator app, or one of your recovery codes.</source>
+        <translation>身份验证器应用中的 6 位验证码，或您的一个恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="165"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="166"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="167"/>
+        <source>Co&amp;de:</source>
+        <translation>验证码(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="176"/>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="190"/>
+        <source>&amp;Remember the session or key in this computer&apos;s keychain</source>
+        <translation>在本机钥匙串中记住会话或密钥(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="204"/>
+        <source>&amp;Node URL:</source>
+        <translation>节点地址(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="237"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="261"/>
+        <source>API key (%1)</source>
+        <extracomment>who a recent connection acted as; %1 = the API key&apos;s user</extracomment>
+        <translation>API 密钥（%1）</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="290"/>
+        <source>Empty: the saved session, if there is one</source>
+        <translation>留空：使用已保存的会话（如有）</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="291"/>
+        <source>Empty: the saved key, if there is one</source>
+        <translation>留空：使用已保存的密钥（如有）</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="310"/>
+        <source>The saved key or session could not be removed from the keychain.</source>
+        <translation>无法从钥匙串中删除已保存的密钥或会话。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="314"/>
+        <source>Forgot the connection to %1.</source>
+        <translation>已忘记与 %1 的连接。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="325"/>
+        <source>No keychain service is available on this computer, so Souk cannot remember keys or sessions: you enter them each time. (Souk never writes them to a plain file.)</source>
+        <translation>本机没有可用的钥匙串服务，因此 Souk 无法记住密钥或会话：每次都需要重新输入。（Souk 从不将它们写入普通文件。）</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="45"/>
+        <source>Paste the API key.</source>
+        <translation>请粘贴 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="47"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="66"/>
+        <source>An API key has no spaces: paste it again.</source>
+        <translation>API 密钥中没有空格：请重新粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="75"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="80"/>
+        <source>Enter the node&apos;s address, such as https://node-1.example:8443.</source>
+        <translation>请输入节点地址，例如 https://node-1.example:8443。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="83"/>
+        <source>Souk talks to nodes over HTTPS only: the address starts with https://.</source>
+        <translation>Souk 仅通过 HTTPS 与节点通信：地址须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="87"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="208"/>
+        <source>This is not a node&apos;s address. Write it as https://HOST:PORT.</source>
+        <translation>这不是节点地址。请写成 https://主机:端口。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="111"/>
+        <source>Reading the keychain…</source>
+        <translation>正在读取钥匙串…</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="119"/>
+        <source>No key is saved for this connection: paste the API key.</source>
+        <translation>此连接没有保存密钥：请粘贴 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="121"/>
+        <source>No session is saved for this connection: enter your password.</source>
+        <translation>此连接没有保存会话：请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="140"/>
+        <source>Connecting to %1…</source>
+        <extracomment>%1 = the node&apos;s URL</extracomment>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="157"/>
+        <source>Signing in as %1…</source>
+        <extracomment>%1 = user name</extracomment>
+        <translation>正在以 %1 身份登录…</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="180"/>
+        <source>No keychain service is available, so the key or session was not saved: you enter it again next time.</source>
+        <translation>没有可用的钥匙串服务，因此未保存密钥或会话：下次需要重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="187"/>
+        <source>Saving in the keychain…</source>
+        <translation>正在保存到钥匙串…</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="194"/>
+        <source>The keychain did not take the key or session, so it was not saved: you enter it again next time.</source>
+        <translation>钥匙串未能保存密钥或会话：下次需要重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="213"/>
+        <source>The node at %1 did not answer. Check the address and that the node runs.</source>
+        <extracomment>%1 = the node&apos;s URL</extracomment>
+        <translation>%1 的节点没有响应。请检查地址以及节点是否在运行。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="230"/>
+        <source>The node no longer accepts the saved key: paste an API key.</source>
+        <translation>节点不再接受已保存的密钥：请粘贴 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="231"/>
+        <source>The saved session has ended: enter your password to sign in again.</source>
+        <translation>已保存的会话已结束：请输入密码重新登录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectFlow.cpp" line="238"/>
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>登录失败次数过多。请在 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="240"/>
+        <source>This user is disabled. Ask an owner or an administrator.</source>
+        <translation>此用户已停用。请联系店主或管理员。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="245"/>
+        <source>The node does not accept this API key: it is wrong, revoked or expired.</source>
+        <translation>节点不接受此 API 密钥：它有误、已吊销或已过期。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="253"/>
+        <source>Two-step sign-in is on for this user: enter the code from your authenticator app.</source>
+        <translation>此用户已开启两步登录：请输入身份验证器应用中的验证码。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="254"/>
+        <source>The code is wrong or was already used. Wait for the next code and try again.</source>
+        <translation>验证码错误或已被使用。请等待下一个验证码后重试。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="259"/>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="272"/>
+        <source>Not connected: the node&apos;s certificate changed, and you did not trust the new one.</source>
+        <translation>未连接：节点的证书已更改，而您没有信任新证书。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="274"/>
+        <source>Not connected: you did not trust the node&apos;s certificate.</source>
+        <translation>未连接：您没有信任节点的证书。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="285"/>
+        <source>Stopped: not connected.</source>
+        <translation>已停止：未连接。</translation>
+    </message>
+</context>
+<context>
     <name>souk::CreateApiKeyDialog</name>
     <message>
         <location filename="../views/people/CreateApiKeyDialog.cpp" line="42"/>
@@ -3555,6 +3850,46 @@
         <location filename="../views/import/ImportWizard.cpp" line="17"/>
         <source>Import products</source>
         <translation>导入商品</translation>
+    </message>
+</context>
+<context>
+    <name>souk::LinkStatusLabel</name>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="23"/>
+        <source>● Online · %1 ms</source>
+        <extracomment>status bar: the link to the node is up; %1 = round trip of the last request in milliseconds</extracomment>
+        <translation>● 在线 · %1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="23"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="25"/>
+        <source>◌ Reconnecting…</source>
+        <translation>◌ 正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="28"/>
+        <source>○ Offline since %1</source>
+        <extracomment>status bar; %1 = the time the node stopped answering (&quot;14:05&quot;)</extracomment>
+        <translation>○ 自 %1 起离线</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="40"/>
+        <source>The node answers. The number is the round trip of the last request.</source>
+        <translation>节点有响应。数字为最近一次请求的往返时间。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="44"/>
+        <source>A request to the node failed on the network; Souk is trying again.</source>
+        <translation>发往节点的请求因网络问题失败；Souk 正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="48"/>
+        <source>The node does not answer. Changes you make now fail; Souk keeps trying.</source>
+        <translation>节点没有响应。现在所做的更改会失败；Souk 会继续尝试。</translation>
     </message>
 </context>
 <context>
@@ -5402,6 +5737,71 @@
     </message>
 </context>
 <context>
+    <name>souk::TrustDialog</name>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="44"/>
+        <source>Warning: the node&apos;s certificate changed</source>
+        <translation>警告：节点的证书已更改</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="44"/>
+        <source>Trust this node?</source>
+        <translation>信任此节点吗？</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="65"/>
+        <source>The certificate of %1 has CHANGED since you last connected.</source>
+        <extracomment>%1 = the node&apos;s URL</extracomment>
+        <translation>自您上次连接以来，%1 的证书已经更改！</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="67"/>
+        <source>Someone may be posing as the node to read what you send, or its operator replaced the certificate. Do not go on unless the operator told you of a new certificate and you compared its fingerprint.</source>
+        <translation>可能有人冒充该节点以窃取您发送的内容，也可能是节点的运维人员更换了证书。除非运维人员告知了新证书并且您已核对其指纹，否则请不要继续。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="70"/>
+        <source>Trusted until now:</source>
+        <translation>此前信任的：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="71"/>
+        <source>Offered now:</source>
+        <translation>现在提供的：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="74"/>
+        <source>First connection to %1</source>
+        <extracomment>%1 = the node&apos;s URL</extracomment>
+        <translation>首次连接到 %1</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="75"/>
+        <source>This computer has not connected to this node before, and no authority it knows signed the node&apos;s certificate. Ask the node&apos;s operator for its SHA-256 fingerprint and compare it with this one before you trust it:</source>
+        <translation>本机此前未连接过此节点，且节点的证书不是由本机认可的机构签发的。请向节点的运维人员索取其 SHA-256 指纹，核对一致后再信任：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="78"/>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="84"/>
+        <source>&amp;Trust the new certificate</source>
+        <translation>信任新证书(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="84"/>
+        <source>&amp;Trust and connect</source>
+        <translation>信任并连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/TrustDialog.cpp" line="97"/>
+        <source>The node&apos;s operator &amp;confirmed the new fingerprint</source>
+        <translation>节点运维人员已确认新指纹(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>souk::UserListModel</name>
     <message>
         <location filename="../models/people/UserListModel.cpp" line="173"/>
@@ -5665,6 +6065,24 @@
         <source>Low-stock threshold</source>
         <comment>variant column</comment>
         <translation>低库存阈值</translation>
+    </message>
+</context>
+<context>
+    <name>souk::app::Console</name>
+    <message>
+        <location filename="../app/souk/Console.cpp" line="58"/>
+        <source>Cannot open the store</source>
+        <translation>无法打开店铺数据</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Console.cpp" line="179"/>
+        <source>&amp;Connect to node…</source>
+        <translation>连接到节点(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Console.cpp" line="182"/>
+        <source>Work on a Souk node over HTTPS, or on another one</source>
+        <translation>通过 HTTPS 使用 Souk 节点，或切换到另一个节点</translation>
     </message>
 </context>
 </TS>

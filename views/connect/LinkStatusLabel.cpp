@@ -12,6 +12,7 @@ namespace souk {
 LinkStatusLabel::LinkStatusLabel(QWidget* parent) : QLabel(parent)
 {
     setObjectName(u"linkStatusLabel"_s);
+    setContentsMargins(12, 0, 4, 0); // apart from the merchant's name before it
     setHealth(LinkHealth{});
 }
 
