@@ -41,6 +41,7 @@ private slots:
     void refusalsNameTheFieldAndChangeNothing_data();
     void refusalsNameTheFieldAndChangeNothing();
     void productSavedReadAndUndone();
+    void ifMatchCarriesTheVersion();
     void stockAdjustedAndJournalled();
     void catalogExportedPlannedAndImported();
     void usersAndKeysAsAdminAndOwner();
@@ -302,6 +303,47 @@ void TestNodeApiCatalog::productSavedReadAndUndone()
     const auto undone = call("POST", u"/v1/products/%1/edits/undo"_s.arg(id), owner, json({{u"edit"_s, edit.json()}}));
     QVERIFY2(undone.status == 200, qPrintable(undone.describe()));
     QCOMPARE(call("GET", u"/v1/products/"_s + id, owner).json()[u"title"_s].toString(), u"Teapot II"_s);
+}
+
+void TestNodeApiCatalog::ifMatchCarriesTheVersion()
+{
+    const QString owner = m_node->seeded().ownerAKey;
+    const auto created = call("POST", u"/v1/products"_s, owner, json({{u"product"_s, productJson(u"Kettle"_s, u"KET-1"_s, 3000)}}));
+    QVERIFY2(created.status == 201, qPrintable(created.describe()));
+    const QString path = u"/v1/products/"_s + created.json()[u"id"_s].toString();
+    const auto read = call("GET", path, owner);
+    const QByteArray etag = read.header("etag");
+    QVERIFY2(etag.size() > 2, qPrintable(read.describe()));
+    const auto put = [&](const QJsonObject& product, const QByteArray& ifMatch, const QString& where = {}) {
+        return m_node->request("PUT", where.isEmpty() ? path : where, owner, json({{u"product"_s, product}}),
+                               {{"Idempotency-Key", souk::test::newKey().toLatin1()}, {"If-Match", ifMatch}});
+    };
+    QJsonObject changed = read.json();
+    changed.remove(u"version"_s); // the header says which version this update expects
+    changed[u"title"_s] = u"Kettle II"_s;
+    const auto updated = put(changed, etag);
+    QVERIFY2(updated.status == 200, qPrintable(updated.describe()));
+    QVERIFY(updated.header("etag") != etag);
+    QCOMPARE(updated.json()[u"title"_s].toString(), u"Kettle II"_s);
+
+    // the ETag read is gone: 412, naming If-Match, and nothing changes
+    changed[u"title"_s] = u"Kettle III"_s;
+    QCOMPARE_PROBLEM(put(changed, etag), 412, "version_conflict", "If-Match");
+    // a header that disagrees with the body's version, or is no ETag, or on an operation without one
+    QJsonObject withVersion = changed;
+    withVersion[u"version"_s] = updated.json()[u"version"_s];
+    QCOMPARE_PROBLEM(put(withVersion, etag), 400, "invalid", "If-Match");
+    QCOMPARE_PROBLEM(put(changed, updated.header("etag").mid(1).chopped(1)), 400, "invalid", "If-Match");
+    QCOMPARE_PROBLEM(put(changed, "\"x\""), 400, "invalid", "If-Match");
+    const auto other = m_node->request("POST", u"/v1/products"_s, owner,
+                                       json({{u"product"_s, productJson(u"Cup"_s, u"CUP-9"_s, 100)}}),
+                                       {{"Idempotency-Key", souk::test::newKey().toLatin1()}, {"If-Match", "\"1\""}});
+    QCOMPARE_PROBLEM(other, 400, "invalid", "If-Match");
+    QCOMPARE(call("GET", path, owner).json()[u"title"_s].toString(), u"Kettle II"_s);
+    // the current ETag updates
+    const auto again = put(changed, updated.header("etag"));
+    QVERIFY2(again.status == 200, qPrintable(again.describe()));
+    QCOMPARE(again.json()[u"title"_s].toString(), u"Kettle III"_s);
 }
 
 void TestNodeApiCatalog::stockAdjustedAndJournalled()

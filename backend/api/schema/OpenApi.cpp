@@ -80,6 +80,11 @@ QJsonObject operationObject(const ApiOperation& op, Components& c)
                                     u"Required on every mutation: a retry with the same key and parameters answers the "
                                     "first result; other parameters fail with idempotency_conflict"_s,
                                     true, {{u"type"_s, u"string"_s}, {u"minLength"_s, 1}, {u"maxLength"_s, 255}}));
+    if (!op.ifMatchField.isEmpty())
+        parameters.append(parameter(u"If-Match"_s, u"header"_s,
+                                    u"The ETag read (\"3\"): the version this update expects, in place of %1. "
+                                    "Answered 412 version_conflict when the object changed since"_s.arg(op.ifMatchField),
+                                    false, {{u"type"_s, u"string"_s}, {u"pattern"_s, u"^\"[0-9]+\"$"_s}}));
     QJsonObject result = op.resultSchema(c);
     if (op.paged)
         result = listOf(result);

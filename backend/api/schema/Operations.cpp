@@ -152,6 +152,7 @@ QList<ApiOperation> products()
             .param<Id>(u"product_id"_s, In::Path, u"The product"_s)
             .param<Product>(u"product"_s, In::Body, u"The product as read, changed"_s)
             .etag(u"version"_s)
+            .ifMatch(u"product.version"_s)
             .serve([](Client& c, const Args& a, const QString&) {
                 // saveProduct takes no key: a retry names a version now gone and fails VersionConflict
                 Product product = a.at<Product>(1);
@@ -165,6 +166,7 @@ QList<ApiOperation> products()
                          u"Products"_s)
             .param<Id>(u"product_id"_s, In::Path, u"The product"_s)
             .param<Product>(u"product"_s, In::Body, u"The product as read, changed"_s)
+            .ifMatch(u"product.version"_s)
             .serve([](Client& c, const Args& a, const QString& key) {
                 Product product = a.at<Product>(1);
                 if (auto e = notThePath(product.id, a.at<Id>(0), u"product.id"_s))

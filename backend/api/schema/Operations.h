@@ -77,6 +77,9 @@ struct ApiOperation
     QString cursorField;
     /// The answer's field (a path: "order.version") that is its ETag, or empty.
     QString etagField;
+    /// The body's field (a path: "product.version") an If-Match header stands for: the version
+    /// the update expects, answered 412 when the object has moved on. Empty: If-Match refused.
+    QString ifMatchField;
     QList<ParamSpec> params;
     std::function<QJsonObject(Components&)> resultSchema;
     std::function<void(Client&, const Args&, const QString& idempotencyKey, QObject* context, Answer)> serve;
@@ -134,6 +137,11 @@ public:
     OperationBuilder& etag(const QString& field)
     {
         m_op.etagField = field;
+        return *this;
+    }
+    OperationBuilder& ifMatch(const QString& bodyField)
+    {
+        m_op.ifMatchField = bodyField;
         return *this;
     }
     /// The operationId, where one permission covers two operations (read_orders: list_orders, get_order).

@@ -420,6 +420,32 @@ void ApiService::serveOperation(const std::shared_ptr<Call>& call)
         fail(call, Error::invalid(u"body"_s, u"this operation takes no body"_s));
         return;
     }
+    // If-Match: the version the update expects, in place of (or agreeing with) the body's
+    bool versionFromIfMatch = false;
+    if (const QByteArray ifMatch = req.header("if-match"); !ifMatch.isEmpty()) {
+        if (op.ifMatchField.isEmpty()) {
+            fail(call, Error::invalid(u"If-Match"_s, u"this operation takes no If-Match"_s));
+            return;
+        }
+        bool ok = ifMatch.size() > 2 && ifMatch.startsWith('"') && ifMatch.endsWith('"');
+        const qint64 version = ok ? ifMatch.mid(1, ifMatch.size() - 2).toLongLong(&ok) : 0;
+        if (!ok || version < 0) {
+            fail(call, Error::invalid(u"If-Match"_s, u"must be a version as the ETag gave it, in quotes: \"3\""_s));
+            return;
+        }
+        const QString param = op.ifMatchField.section(u'.', 0, 0);
+        const QString member = op.ifMatchField.section(u'.', 1);
+        if (body.value(param).isObject()) {
+            QJsonObject object = body.value(param).toObject();
+            if (object.contains(member) && object.value(member).toInteger(-1) != version) {
+                fail(call, Error::invalid(u"If-Match"_s, u"differs from %1 in the body"_s.arg(op.ifMatchField)));
+                return;
+            }
+            object.insert(member, version);
+            body.insert(param, object);
+        }
+        versionFromIfMatch = true;
+    }
     Args args;
     for (const ParamSpec& p : op.params) {
         QJsonValue value(QJsonValue::Undefined); // absent, unlike null
@@ -465,8 +491,14 @@ void ApiService::serveOperation(const std::shared_ptr<Call>& call)
         return;
     }
     call->client = m_owner.actingAs(call->principal);
-    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter](const Result<Reply>& answer) {
+    op.serve(*call->client, args, key, this, [this, call, limit, startingAfter, versionFromIfMatch](const Result<Reply>& answer) {
         if (!answer) {
+            if (versionFromIfMatch && answer.error().code == ErrorCode::VersionConflict) {
+                Error e = answer.error();
+                e.field = u"If-Match"_s;
+                fail(call, e, 412); // the precondition the client set failed
+                return;
+            }
             fail(call, answer.error());
             return;
         }
