@@ -28,8 +28,8 @@ using namespace Qt::StringLiterals;
 namespace souk::app {
 namespace {
 
-constexpr int ProbeMs = 5'000;           ///< how often a down link is tried
-constexpr int SignOutWaitMs = 10'000;   ///< how long a node's sign-out may take before its client goes
+constexpr int ProbeMs = 5'000;        ///< how often a down link is tried
+constexpr int SignOutWaitMs = 10'000; ///< how long a node's sign-out may take before its client goes
 
 } // namespace
 
@@ -87,12 +87,15 @@ void Console::askToSignIn(const QString& userName)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &Console::afterSignIn);
     const bool node = m_client == m_remote.get();
-    connect(dialog, &QDialog::rejected, this, [this, node] {
-        if (node)
-            leaveNode(); // back to the choice of a node or this computer's store
-        else
-            QCoreApplication::quit();
-    }, Qt::QueuedConnection);
+    connect(
+        dialog, &QDialog::rejected, this,
+        [this, node] {
+            if (node)
+                leaveNode(); // back to the choice of a node or this computer's store
+            else
+                QCoreApplication::quit();
+        },
+        Qt::QueuedConnection);
     dialog->show();
 }
 
@@ -237,8 +240,8 @@ void Console::leaveNode()
     auto keep = std::make_shared<std::shared_ptr<RemoteClient>>(std::move(m_remote));
     m_client = nullptr;
     if (*keep) {
-        connect(keep->get(), &Client::principalChanged, keep->get(), [keep] { keep->reset(); },
-                Qt::QueuedConnection);
+        connect(
+            keep->get(), &Client::principalChanged, keep->get(), [keep] { keep->reset(); }, Qt::QueuedConnection);
         QTimer::singleShot(SignOutWaitMs, this, [keep] { keep->reset(); });
     }
     askToConnect(false);

@@ -20,7 +20,7 @@ class MainWindow;
 class Prefs;
 class RemoteClient;
 class SecretStore;
-}
+} // namespace souk
 
 namespace souk::app {
 
@@ -72,7 +72,7 @@ private:
     RecentConnection m_connection; ///< the node's entry, its secret in the keychain
     Client* m_client = nullptr;    ///< the one shown: m_local's or m_remote's
     std::unique_ptr<MainWindow> m_window;
-    DemoTraffic* m_traffic = nullptr; ///< owned by the window
+    DemoTraffic* m_traffic = nullptr;  ///< owned by the window
     LinkStatusLabel* m_link = nullptr; ///< owned by the window's status bar
     QPointer<ConnectDialog> m_connect;
     QTimer m_probe; ///< asks the node while the link is down, so the status bar sees it come back

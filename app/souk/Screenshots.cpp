@@ -41,7 +41,7 @@ struct Run
     bool ok = true;
     QPointer<ProductEditor> editor;
     QPointer<OrderDetailDialog> detail;
-    QPointer<QDialog> dialog;             ///< the connect or trust dialog shown
+    QPointer<QDialog> dialog;            ///< the connect or trust dialog shown
     std::shared_ptr<Prefs> connectPrefs; ///< the connect dialog's recent list, in the screenshot folder
     std::shared_ptr<MemorySecretStore> secrets;
     QList<std::function<void()>> steps;
@@ -197,8 +197,7 @@ void addConnectSteps(const RunPtr& run, const QString& suffix)
         RecentConnections recent(*run->connectPrefs, [&when] { return when += 3'600'000; });
         recent.remember({QUrl(u"https://node-2.example:8443"_s), RecentConnection::Kind::ApiKey, u"ops-bot"_s, 0});
         recent.remember({QUrl(u"https://node-1.example:8443"_s), RecentConnection::Kind::Session, u"ana"_s, 0});
-        run->dialog = new ConnectDialog(*run->connectPrefs, *run->secrets, ConnectDialog::Purpose::Switch,
-                                        run->window);
+        run->dialog = new ConnectDialog(*run->connectPrefs, *run->secrets, ConnectDialog::Purpose::Switch, run->window);
         run->dialog->setAttribute(Qt::WA_DeleteOnClose);
         run->dialog->show();
     });
@@ -226,8 +225,7 @@ void addConnectSteps(const RunPtr& run, const QString& suffix)
     });
     run->steps.append([run] {
         run->secrets = std::make_shared<MemorySecretStore>(false);
-        run->dialog = new ConnectDialog(*run->connectPrefs, *run->secrets, ConnectDialog::Purpose::Choose,
-                                        run->window);
+        run->dialog = new ConnectDialog(*run->connectPrefs, *run->secrets, ConnectDialog::Purpose::Choose, run->window);
         run->dialog->setAttribute(Qt::WA_DeleteOnClose);
         run->dialog->show();
     });

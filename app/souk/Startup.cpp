@@ -56,16 +56,20 @@ void addOptions(QCommandLineParser& parser)
     parser.addVersionOption();
     parser.addOption({u"store"_s, QCoreApplication::translate("Startup", "Open or create the store FILE."), u"FILE"_s});
     parser.addOption({u"demo"_s, QCoreApplication::translate("Startup", "Fill an empty store with demo data.")});
-    parser.addOption({u"demo-rate"_s,
-                      QCoreApplication::translate("Startup", "With --demo: start demo traffic at RATE orders per second."),
-                      u"RATE"_s});
-    parser.addOption({u"lang"_s, QCoreApplication::translate("Startup", "Interface language: zh_CN or en."), u"LANG"_s});
+    parser.addOption(
+        {u"demo-rate"_s,
+         QCoreApplication::translate("Startup", "With --demo: start demo traffic at RATE orders per second."),
+         u"RATE"_s});
+    parser.addOption(
+        {u"lang"_s, QCoreApplication::translate("Startup", "Interface language: zh_CN or en."), u"LANG"_s});
     parser.addOption({u"screenshot"_s,
-                      QCoreApplication::translate("Startup", "Render every page to PNG files in DIR and exit."), u"DIR"_s});
-    parser.addOption({u"connect"_s,
-                      QCoreApplication::translate("Startup", "Connect to the node at URL (https://HOST:PORT) instead of "
-                                                             "opening a store; an API key in SOUK_API_KEY signs in."),
-                      u"URL"_s});
+                      QCoreApplication::translate("Startup", "Render every page to PNG files in DIR and exit."),
+                      u"DIR"_s});
+    parser.addOption(
+        {u"connect"_s,
+         QCoreApplication::translate("Startup", "Connect to the node at URL (https://HOST:PORT) instead of "
+                                                "opening a store; an API key in SOUK_API_KEY signs in."),
+         u"URL"_s});
     parser.addOption({u"trust"_s,
                       QCoreApplication::translate("Startup", "With --connect: the node's certificate, by its SHA-256 "
                                                              "fingerprint or a CA file (PEM)."),
@@ -255,12 +259,13 @@ int runConnected(QApplication& app, const Options& options)
     onReady(RemoteClient::connectTo(remote), &app, [&](const Result<std::shared_ptr<RemoteClient>>& connected) {
         if (!connected) {
             const QString fingerprint = RemoteClient::certificateFingerprint(connected.error());
-            const QString text = fingerprint.isEmpty()
-                                     ? errorText(connected.error())
-                                     : QCoreApplication::translate("Startup", "The node's certificate is not trusted. If "
-                                                                              "its SHA-256 fingerprint is %1, start with "
-                                                                              "--trust %1.")
-                                           .arg(fingerprint);
+            const QString text =
+                fingerprint.isEmpty()
+                    ? errorText(connected.error())
+                    : QCoreApplication::translate("Startup", "The node's certificate is not trusted. If "
+                                                             "its SHA-256 fingerprint is %1, start with "
+                                                             "--trust %1.")
+                          .arg(fingerprint);
             qCritical().noquote() << "souk:" << connected.error().toString();
             if (options.screenshotDir.isEmpty())
                 QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Cannot connect to the node"),
@@ -309,7 +314,8 @@ int run(QApplication& app, const Options& given)
         qCritical().noquote() << "souk:" << client.error().toString();
         if (options.screenshotDir.isEmpty())
             QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Cannot open the store"),
-                                  text + u"\n\n"_s + (options.storePath.isEmpty() ? defaultStorePath() : options.storePath));
+                                  text + u"\n\n"_s +
+                                      (options.storePath.isEmpty() ? defaultStorePath() : options.storePath));
         return 3;
     }
     if (!options.screenshotDir.isEmpty() && !(*client)->principal().isAuthenticated()) {

@@ -170,8 +170,8 @@ void TestConnectDialog::refusesBadInputNamingTheField_data()
                                  << u"password"_s;
     QTest::addRow("no key") << true << u"https://node-1:8443"_s << QString() << QString() << u"apiKey"_s
                             << u"API key"_s;
-    QTest::addRow("key with spaces") << true << u"https://node-1:8443"_s << QString() << u"sk_ab cd"_s
-                                     << u"apiKey"_s << u"no spaces"_s;
+    QTest::addRow("key with spaces") << true << u"https://node-1:8443"_s << QString() << u"sk_ab cd"_s << u"apiKey"_s
+                                     << u"no spaces"_s;
 }
 
 void TestConnectDialog::refusesBadInputNamingTheField()
@@ -224,8 +224,8 @@ void TestConnectDialog::apiKeyConnectsAndKeepsTheKeyOutOfTheFile()
     QCOMPARE(recent.first().url, QUrl(url()));
     QCOMPARE(m_secrets->secrets().value(recent.first().account()), key);
     const QByteArray file = settingsFile();
-    QVERIFY(file.contains("127.0.0.1"));        // the list is there
-    QVERIFY(!file.contains(key.toUtf8()));      // the key is not
+    QVERIFY(file.contains("127.0.0.1"));   // the list is there
+    QVERIFY(!file.contains(key.toUtf8())); // the key is not
     QVERIFY(!file.contains(key.mid(3, 12).toUtf8()));
 
     // the list shows it: URL, "API key (user)", when
@@ -278,7 +278,8 @@ void TestConnectDialog::firstConnectionAsksToTrust()
 
 void TestConnectDialog::changedCertificateWarnsLoudly()
 {
-    const QString old = u"00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF"_s;
+    const QString old =
+        u"00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF"_s;
     RecentConnections(*m_prefs).trust(QUrl(url()), old);
     auto dialog = makeDialog();
     QSignalSpy accepted(dialog.get(), &QDialog::accepted);
@@ -290,8 +291,8 @@ void TestConnectDialog::changedCertificateWarnsLoudly()
     QCOMPARE(child<QLabel>(*trust, u"knownFingerprint"_s)->accessibleName(), old);
     QCOMPARE(child<QLabel>(*trust, u"offeredFingerprint"_s)->accessibleName(), m_node->fingerprint());
     auto* trustButton = child<QPushButton>(*trust, u"trustButton"_s);
-    QVERIFY(!trustButton->isEnabled()); // not a silent accept: the user must say it was checked
-    QTest::keyClick(trust, Qt::Key_Return);  // Enter is Cancel
+    QVERIFY(!trustButton->isEnabled());     // not a silent accept: the user must say it was checked
+    QTest::keyClick(trust, Qt::Key_Return); // Enter is Cancel
     QTRY_VERIFY(!trust->isVisible() || !dialog->findChild<TrustDialog*>());
     QCOMPARE(accepted.count(), 0);
     QCOMPARE(RecentConnections(*m_prefs).trustedFingerprint(QUrl(url())), old);

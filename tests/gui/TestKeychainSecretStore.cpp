@@ -89,8 +89,8 @@ QString TestKeychainSecretStore::startSecretService()
         AnswerMs);
     QDBusConnection::disconnectFromBus(u"souk-test-bus"_s);
     if (!named)
-        return u"gnome-keyring-daemon did not take the name org.freedesktop.secrets: "_s
-               + QString::fromUtf8(m_keyring.readAllStandardError());
+        return u"gnome-keyring-daemon did not take the name org.freedesktop.secrets: "_s +
+               QString::fromUtf8(m_keyring.readAllStandardError());
     QDeadlineTimer deadline(AnswerMs);
     Result<bool> probe = Error::internal(u"not asked"_s);
     while (!deadline.hasExpired()) {
@@ -104,8 +104,8 @@ QString TestKeychainSecretStore::startSecretService()
             break;
         QTest::qWait(200);
     }
-    return u"the Secret Service did not answer: "_s + (probe ? QString() : probe.error().toString()) + u" "_s
-           + QString::fromUtf8(m_keyring.readAllStandardError());
+    return u"the Secret Service did not answer: "_s + (probe ? QString() : probe.error().toString()) + u" "_s +
+           QString::fromUtf8(m_keyring.readAllStandardError());
 }
 
 void TestKeychainSecretStore::initTestCase()

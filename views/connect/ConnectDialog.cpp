@@ -55,8 +55,8 @@ ConnectDialog::ConnectDialog(Prefs& prefs, SecretStore& secrets, Purpose purpose
         m_local->setObjectName(u"localStoreButton"_s);
         connect(m_local, &QPushButton::clicked, this, [this] { done(LocalStoreChosen); });
     }
-    QPushButton* close = buttons->addButton(purpose == Purpose::Choose ? tr("&Quit") : tr("Close"),
-                                            QDialogButtonBox::RejectRole);
+    QPushButton* close =
+        buttons->addButton(purpose == Purpose::Choose ? tr("&Quit") : tr("Close"), QDialogButtonBox::RejectRole);
     close->setObjectName(u"closeButton"_s);
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
@@ -264,8 +264,8 @@ void ConnectDialog::fillRecent()
     }
     // as tall as its rows, up to five: the form below stays in view
     const int rowHeight = std::max(m_recentList->fontMetrics().height() + 6, 20);
-    m_recentList->setFixedHeight(m_recentList->header()->sizeHint().height() + 6
-                                 + rowHeight * std::clamp(int(all.size()), 2, 5));
+    m_recentList->setFixedHeight(m_recentList->header()->sizeHint().height() + 6 +
+                                 rowHeight * std::clamp(int(all.size()), 2, 5));
     m_recentList->setVisible(!all.isEmpty());
     m_forget->setVisible(!all.isEmpty());
     m_recentList->parentWidget()->setVisible(!all.isEmpty());

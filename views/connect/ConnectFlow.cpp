@@ -82,8 +82,8 @@ std::optional<ConnectDialog::Attempt> ConnectDialog::validated()
     } else if (a.url.scheme() != u"https"_s) {
         m_errors.show(u"url"_s, tr("Souk talks to nodes over HTTPS only: the address starts with https://."));
         ok = false;
-    } else if (!a.url.isValid() || a.url.host().isEmpty() || !a.url.userInfo().isEmpty()
-               || (!a.url.path().isEmpty() && a.url.path() != u"/"_s) || a.url.hasQuery() || a.url.hasFragment()) {
+    } else if (!a.url.isValid() || a.url.host().isEmpty() || !a.url.userInfo().isEmpty() ||
+               (!a.url.path().isEmpty() && a.url.path() != u"/"_s) || a.url.hasQuery() || a.url.hasFragment()) {
         m_errors.show(u"url"_s, tr("This is not a node's address. Write it as https://HOST:PORT."));
         ok = false;
     }
@@ -210,9 +210,9 @@ void ConnectDialog::failed(const Attempt& attempt, const Error& error)
     }
     if (error.code == ErrorCode::Unavailable) {
         //: %1 = the node's URL
-        m_messageBar->showError(tr("The node at %1 did not answer. Check the address and that the node runs.")
-                                    .arg(attempt.url.toString()),
-                                error.message);
+        m_messageBar->showError(
+            tr("The node at %1 did not answer. Check the address and that the node runs.").arg(attempt.url.toString()),
+            error.message);
         m_url->setFocus();
         return;
     }

@@ -46,9 +46,7 @@ QFuture<Result<T>> run(QObject* context, Job* job, const QString& account, Answe
 
 } // namespace
 
-KeychainSecretStore::KeychainSecretStore(QObject* parent) : QObject(parent)
-{
-}
+KeychainSecretStore::KeychainSecretStore(QObject* parent) : QObject(parent) {}
 
 QFuture<Result<QString>> KeychainSecretStore::read(const QString& account)
 {

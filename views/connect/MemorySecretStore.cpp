@@ -9,9 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace souk {
 
-MemorySecretStore::MemorySecretStore(bool available, QObject* parent) : QObject(parent), m_available(available)
-{
-}
+MemorySecretStore::MemorySecretStore(bool available, QObject* parent) : QObject(parent), m_available(available) {}
 
 template <typename T> QFuture<Result<T>> MemorySecretStore::later(std::function<Result<T>()> answer)
 {
@@ -19,9 +17,8 @@ template <typename T> QFuture<Result<T>> MemorySecretStore::later(std::function<
     auto promise = std::make_shared<QPromise<Result<T>>>();
     promise->start();
     QTimer::singleShot(0, this, [this, promise, answer] {
-        promise->addResult(m_available ? answer()
-                                       : Result<T>(Error{ErrorCode::Unavailable, u"no keychain service"_s,
-                                                         u"keychain"_s}));
+        promise->addResult(
+            m_available ? answer() : Result<T>(Error{ErrorCode::Unavailable, u"no keychain service"_s, u"keychain"_s}));
         promise->finish();
     });
     return promise->future();

@@ -31,8 +31,7 @@ bool RecentConnection::sameAs(const RecentConnection& other) const
 
 RecentConnections::RecentConnections(Prefs& prefs, std::function<qint64()> nowMs)
     : m_prefs(prefs), m_nowMs(nowMs ? std::move(nowMs) : [] { return QDateTime::currentMSecsSinceEpoch(); })
-{
-}
+{}
 
 QUrl RecentConnections::normalised(const QUrl& url)
 {
@@ -104,7 +103,8 @@ void RecentConnections::trust(const QUrl& url, const QString& fingerprint)
 {
     QJsonObject trusted = QJsonDocument::fromJson(m_prefs.get(prefkeys::TrustedCertificates).toUtf8()).object();
     trusted.insert(normalised(url).toString(), fingerprint.toUpper());
-    m_prefs.set(prefkeys::TrustedCertificates, QString::fromUtf8(QJsonDocument(trusted).toJson(QJsonDocument::Compact)));
+    m_prefs.set(prefkeys::TrustedCertificates,
+                QString::fromUtf8(QJsonDocument(trusted).toJson(QJsonDocument::Compact)));
     m_prefs.sync();
 }
 
