@@ -185,17 +185,24 @@ public:
     /// nothing else first.
     virtual QFuture<Result<bool>> changePassword(const QString& current, const QString& next) = 0;
     virtual QFuture<Result<QList<auth::User>>> users() = 0;
-    virtual QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) = 0;
+    // The four commands below answer something once (a one-time password, a TOTP secret,
+    // recovery codes, an API key's secret) or would act twice when retried, so they take an
+    // idempotency key as the payment commands do: a retry with the same key and request, within
+    // a day, answers the first answer again, secret included (kept sealed under the key, see
+    // auth::ReplaySeal); the same key with another request fails with idempotency_conflict.
+    // An empty key (the console in process, which does not retry) runs the command unkeyed.
+    virtual QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user, const QString& idempotencyKey = {}) = 0;
     virtual QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) = 0;
     virtual QFuture<Result<auth::User>> resetTotp(Id userId, const QString& reason) = 0;
     /// The signed-in user's own second factor: a new secret to scan, then a code to confirm it,
     /// which answers the recovery codes (shown once).
-    virtual QFuture<Result<auth::TotpEnrolment>> beginTotp() = 0;
-    virtual QFuture<Result<QStringList>> confirmTotp(const QString& code) = 0;
+    virtual QFuture<Result<auth::TotpEnrolment>> beginTotp(const QString& idempotencyKey = {}) = 0;
+    virtual QFuture<Result<QStringList>> confirmTotp(const QString& code, const QString& idempotencyKey = {}) = 0;
     /// API keys of `userId`, or of every user the principal manages when null.
     virtual QFuture<Result<QList<auth::ApiKeyInfo>>> apiKeys(Id userId) = 0;
     virtual QFuture<Result<auth::CreatedApiKey>> createApiKey(Id userId, const QString& name,
-                                                              std::optional<qint64> expiresMs) = 0;
+                                                              std::optional<qint64> expiresMs,
+                                                              const QString& idempotencyKey = {}) = 0;
     virtual QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) = 0;
     /// Audit rows, newest first; a merchant's principal sees its merchant's rows only.
     virtual QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) = 0;

@@ -145,14 +145,14 @@ public:
     QFuture<Result<bool>> signOut() override;
     QFuture<Result<bool>> changePassword(const QString& current, const QString& next) override;
     QFuture<Result<QList<auth::User>>> users() override;
-    QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user) override;
+    QFuture<Result<auth::AddedUser>> addUser(const auth::NewUser& user, const QString& key = {}) override;
     QFuture<Result<auth::User>> disableUser(Id userId, const QString& reason) override;
     QFuture<Result<auth::User>> resetTotp(Id userId, const QString& reason) override;
-    QFuture<Result<auth::TotpEnrolment>> beginTotp() override;
-    QFuture<Result<QStringList>> confirmTotp(const QString& code) override;
+    QFuture<Result<auth::TotpEnrolment>> beginTotp(const QString& key = {}) override;
+    QFuture<Result<QStringList>> confirmTotp(const QString& code, const QString& key = {}) override;
     QFuture<Result<QList<auth::ApiKeyInfo>>> apiKeys(Id userId) override;
-    QFuture<Result<auth::CreatedApiKey>> createApiKey(Id userId, const QString& name,
-                                                      std::optional<qint64> expiresMs) override;
+    QFuture<Result<auth::CreatedApiKey>> createApiKey(Id userId, const QString& name, std::optional<qint64> expiresMs,
+                                                      const QString& key = {}) override;
     QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) override;
     QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) override;
     QFuture<Result<auth::AuditVerification>> verifyAudit() override;

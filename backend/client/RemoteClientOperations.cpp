@@ -290,9 +290,11 @@ QFuture<Result<QList<auth::User>>> RemoteClient::users()
     return call<QList<auth::User>>(u"list_users"_s, {});
 }
 
-QFuture<Result<auth::AddedUser>> RemoteClient::addUser(const auth::NewUser& user)
+QFuture<Result<auth::AddedUser>> RemoteClient::addUser(const auth::NewUser& user, const QString& key)
 {
-    return call<auth::AddedUser>(u"add_user"_s, {}, user);
+    // the caller's key, or one made for this call: every retry of it sends the same, so the node
+    // answers a lost answer's one-time password again
+    return call<auth::AddedUser>(u"add_user"_s, key, user);
 }
 
 QFuture<Result<auth::User>> RemoteClient::disableUser(Id userId, const QString& reason)
@@ -305,14 +307,14 @@ QFuture<Result<auth::User>> RemoteClient::resetTotp(Id userId, const QString& re
     return call<auth::User>(u"reset_totp"_s, {}, userId, reason);
 }
 
-QFuture<Result<auth::TotpEnrolment>> RemoteClient::beginTotp()
+QFuture<Result<auth::TotpEnrolment>> RemoteClient::beginTotp(const QString& key)
 {
-    return call<auth::TotpEnrolment>(u"begin_totp"_s, {});
+    return call<auth::TotpEnrolment>(u"begin_totp"_s, key);
 }
 
-QFuture<Result<QStringList>> RemoteClient::confirmTotp(const QString& code)
+QFuture<Result<QStringList>> RemoteClient::confirmTotp(const QString& code, const QString& key)
 {
-    return call<QStringList>(u"confirm_totp"_s, {}, code);
+    return call<QStringList>(u"confirm_totp"_s, key, code);
 }
 
 QFuture<Result<QList<auth::ApiKeyInfo>>> RemoteClient::apiKeys(Id userId)
@@ -321,9 +323,9 @@ QFuture<Result<QList<auth::ApiKeyInfo>>> RemoteClient::apiKeys(Id userId)
 }
 
 QFuture<Result<auth::CreatedApiKey>> RemoteClient::createApiKey(Id userId, const QString& name,
-                                                                std::optional<qint64> expiresMs)
+                                                                std::optional<qint64> expiresMs, const QString& key)
 {
-    return call<auth::CreatedApiKey>(u"create_api_key"_s, {}, userId, name, expiresMs);
+    return call<auth::CreatedApiKey>(u"create_api_key"_s, key, userId, name, expiresMs);
 }
 
 QFuture<Result<auth::ApiKeyInfo>> RemoteClient::revokeApiKey(Id keyId)

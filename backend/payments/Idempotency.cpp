@@ -100,16 +100,27 @@ Result<std::optional<QByteArray>> Idempotency::lookup(QSqlDatabase& db, const Id
     return lookupWith(store::Connection::statement(db, LookupSql), request);
 }
 
-Status Idempotency::remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result)
+Status Idempotency::remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result,
+                             std::optional<qint64> expiresMs)
 {
-    store::Statement& q = uow.statement(u"INSERT INTO idempotency_keys (key, command, request_hash, response, created_ms) "
-                                 "VALUES (?, ?, ?, ?, ?)"_s);
+    store::Statement& q =
+        uow.statement(u"INSERT INTO idempotency_keys (key, command, request_hash, response, created_ms, "
+                      "expires_ms) VALUES (?, ?, ?, ?, ?, ?)"_s);
     q.bindValue(0, request.storedKey());
     q.bindValue(1, request.command);
     q.bindValue(2, request.hash);
     q.bindValue(3, QVariant(result)); // a BLOB
     q.bindValue(4, uow.nowMs());
+    q.bindValue(5, expiresMs ? QVariant(*expiresMs) : QVariant(QMetaType::fromType<qint64>()));
     return store::exec(q, u"storing an idempotency key"_s);
+}
+
+Status Idempotency::forgetExpired(store::UnitOfWork& uow, const IdempotentRequest& request)
+{
+    store::Statement& q = uow.statement(u"DELETE FROM idempotency_keys WHERE key = ? AND expires_ms <= ?"_s);
+    q.bindValue(0, request.storedKey());
+    q.bindValue(1, uow.nowMs());
+    return store::exec(q, u"forgetting an expired idempotency key"_s);
 }
 
 Result<int> Idempotency::purge(store::UnitOfWork& uow, qint64 retentionMs, int limit)
@@ -121,7 +132,16 @@ Result<int> Idempotency::purge(store::UnitOfWork& uow, qint64 retentionMs, int l
     q.bindValue(1, limit);
     if (auto s = store::exec(q, u"purging old idempotency keys"_s); !s)
         return s.error();
-    return q.numRowsAffected();
+    const int old = q.numRowsAffected();
+    // sealed answers with a secret shown once go at their own expiry, however long keys are kept
+    QSqlQuery e(uow.db());
+    e.prepare(u"DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_keys "
+              "WHERE expires_ms <= ? ORDER BY expires_ms LIMIT ?)"_s);
+    e.bindValue(0, uow.nowMs());
+    e.bindValue(1, limit);
+    if (auto s = store::exec(e, u"purging expired idempotency keys"_s); !s)
+        return s.error();
+    return old + e.numRowsAffected();
 }
 
 namespace {

@@ -55,7 +55,13 @@ public:
     /// The same on a reader: a first look before slow work (the provider); the writer's
     /// runIdempotent still decides.
     static Result<std::optional<QByteArray>> lookup(QSqlDatabase& db, const IdempotentRequest& request);
-    static Status remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result);
+    /// Stores the first result. `expiresMs`: when it is to go, sooner than the retention (a
+    /// sealed answer holding a secret shown once); it is then neither replayed nor kept after.
+    static Status remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result,
+                           std::optional<qint64> expiresMs = std::nullopt);
+    /// Deletes the request's stored result if it has expired, so that the key makes a new
+    /// command (run before lookup, in the same unit of work).
+    static Status forgetExpired(store::UnitOfWork& uow, const IdempotentRequest& request);
     /// The request scoped (IdempotentRequest::within) to the merchant that owns the order,
     /// payment or dispute a command acts on, read in the command's write, and to its actor.
     /// An unknown object scopes to no merchant: the command then fails as not found.
@@ -65,7 +71,8 @@ public:
                                                      Id paymentId);
     static Result<IdempotentRequest> scopedToDispute(store::UnitOfWork& uow, const IdempotentRequest& request,
                                                      Id disputeId);
-    /// Deletes keys older than `retentionMs` (at most `limit`); returns how many went.
+    /// Deletes keys older than `retentionMs`, and those past their own expiry (at most `limit`
+    /// of each); returns how many went.
     static Result<int> purge(store::UnitOfWork& uow, qint64 retentionMs, int limit);
 };
 

@@ -22,7 +22,7 @@ struct MaintenanceResult
 
 /// The store's own housekeeping, as one short write: seals a ledger from before its hash
 /// chain, lapses authorizations past their hold, expires unpaid orders, forgets idempotency
-/// keys older than `retentionMs`, loses disputes whose evidence is overdue, and prunes the
+/// keys older than `retentionMs` (and sealed answers past their own expiry), loses disputes whose evidence is overdue, and prunes the
 /// change feed of rows older than `feedRetentionMs`, at most `batch` rows of each kind. The provider calls it decides go to the outbox. Writer thread.
 class Maintenance final
 {

@@ -324,6 +324,13 @@ const QList<QStringList>& shippedSteps()
             u"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
             "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
         },
+        // v8 -> v9: a stored first result may be kept for less than the keys' retention: the
+        // sealed answers that hold a secret shown once (an API key, recovery codes) go when
+        // expires_ms passes, however long other keys are kept
+        {
+            u"ALTER TABLE idempotency_keys ADD COLUMN expires_ms INTEGER"_s,
+            u"CREATE INDEX idempotency_keys_expires ON idempotency_keys (expires_ms) WHERE expires_ms IS NOT NULL"_s,
+        },
     };
     return all;
 }

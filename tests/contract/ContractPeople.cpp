@@ -1,9 +1,12 @@
 // ContractSuite, third part: users, sign-in, second factors, API keys and the audit log.
+#include <algorithm>
+
 #include <QDateTime>
 #include <QTest>
 
 #include "backend/auth/Totp.h"
 #include "tests/contract/ContractSuite.h"
+#include "tests/support/Keys.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk::auth;
@@ -212,6 +215,66 @@ void ContractSuite::apiKeysCreatedListedRevoked()
     QCOMPARE(revoked->id, created->info.id);
     QVERIFY(revoked->revokedMs.has_value());
     QVERIFY(settle(client().apiKeys(added->user.id))->first().revokedMs.has_value());
+}
+
+void ContractSuite::onceAnswersReplayTheirKey()
+{
+    // add_user: the retry answers the same user and one-time password; another request under
+    // the key is refused, naming it, and adds nobody
+    const QString userKey = newKey();
+    const NewUser kira{u"kira"_s, Role::Owner, seed().merchantA, {}};
+    const auto added = settle(client().addUser(kira, userKey));
+    QVERIFY_OK(added);
+    const auto addedAgain = settle(client().addUser(kira, userKey));
+    QVERIFY_OK(addedAgain);
+    QCOMPARE(addedAgain->user.id, added->user.id);
+    QCOMPARE(addedAgain->user.version, added->user.version);
+    QCOMPARE(addedAgain->oneTimePassword, added->oneTimePassword);
+    QCOMPARE_ERROR(settle(client().addUser(NewUser{u"kirk"_s, Role::Owner, seed().merchantA, {}}, userKey)),
+                   ErrorCode::IdempotencyConflict, u"idempotencyKey"_s);
+    const auto users = settle(client().users());
+    QVERIFY_OK(users);
+    QCOMPARE(std::count_if(users->cbegin(), users->cend(), [](const User& u) { return u.name.startsWith(u"kir"_s); }),
+             1);
+
+    // create_api_key: one key, its secret answered again
+    const QString apiKey = newKey();
+    const auto created = settle(client().createApiKey(added->user.id, u"pos"_s, std::nullopt, apiKey));
+    QVERIFY_OK(created);
+    const auto createdAgain = settle(client().createApiKey(added->user.id, u"pos"_s, std::nullopt, apiKey));
+    QVERIFY_OK(createdAgain);
+    QCOMPARE(createdAgain->info.id, created->info.id);
+    QCOMPARE(createdAgain->secret, created->secret);
+    QCOMPARE_ERROR(settle(client().createApiKey(added->user.id, u"till"_s, std::nullopt, apiKey)),
+                   ErrorCode::IdempotencyConflict, u"idempotencyKey"_s);
+    const auto hers = settle(client().apiKeys(added->user.id));
+    QVERIFY_OK(hers);
+    QCOMPARE(hers->size(), 1);
+
+    // begin_totp and confirm_totp, as a user of their own: the same secret, the same recovery codes
+    const auto kurt =
+        settle(client().addUser(NewUser{u"kurt"_s, Role::Staff, seed().merchantA, passwordOf(u"kurt"_s)}, newKey()));
+    QVERIFY_OK(kurt);
+    const auto anonymous = harness().anonymousClient();
+    QVERIFY_OK(anonymous);
+    Client& self = **anonymous;
+    QVERIFY_OK(settle(self.signIn(u"kurt"_s, passwordOf(u"kurt"_s), {})));
+    const QString beginKey = newKey();
+    const auto enrolment = settle(self.beginTotp(beginKey));
+    QVERIFY_OK(enrolment);
+    const auto enrolmentAgain = settle(self.beginTotp(beginKey));
+    QVERIFY_OK(enrolmentAgain);
+    QCOMPARE(enrolmentAgain->secretBase32, enrolment->secretBase32);
+    const QString confirmKey = newKey();
+    const QString code = codeNow(*enrolment);
+    const auto codes = settle(self.confirmTotp(code, confirmKey));
+    QVERIFY_OK(codes); // the code of the first secret: the retry did not replace it
+    const auto codesAgain = settle(self.confirmTotp(code, confirmKey));
+    QVERIFY_OK(codesAgain);
+    QCOMPARE(*codesAgain, *codes);
+    QCOMPARE_ERROR(settle(self.confirmTotp(code == u"000000"_s ? u"111111"_s : u"000000"_s, confirmKey)),
+                   ErrorCode::IdempotencyConflict, u"idempotencyKey"_s);
+    QVERIFY_OK(settle(self.signOut()));
 }
 
 void ContractSuite::auditLogRecordsAndVerifies()

@@ -76,6 +76,7 @@ private slots:
     void secondFactorEnrolledAndReset();
     void disabledUserCannotSignIn();
     void apiKeysCreatedListedRevoked();
+    void onceAnswersReplayTheirKey();
     void auditLogRecordsAndVerifies();
 
     void everyOperationHasACase();

@@ -451,21 +451,21 @@ QList<ApiOperation> people()
                 // changePassword takes no key: a retry's current password is no longer it, so it fails
                 return c.changePassword(a.at<QString>(0), a.at<QString>(1));
             }),
-        // beginTotp takes no key, and a retry is NOT safe: it makes a new secret, and the one an
-        // app scanned from the first answer no longer confirms
+        // beginTotp takes the key: a retry with it answers the first secret again (sealed under the
+        // key for a day), never a new one that the app scanned from the first answer would not confirm
         Def<TotpEnrolment>(Op::EnrolTotp, "POST", u"/v1/me/totp"_s,
                            u"Start your own second factor: a new secret to scan"_s, u"Sessions"_s)
             .named(u"begin_totp"_s)
-            .serve([](Client& c, const Args&, const QString&) { return c.beginTotp(); }),
+            .serve([](Client& c, const Args&, const QString& key) { return c.beginTotp(key); }),
         Def<QStringList>(Op::EnrolTotp, "POST", u"/v1/me/totp/confirm"_s,
                          u"Confirm your second factor with a code: answers the recovery codes, once"_s,
                          u"Sessions"_s)
             .named(u"confirm_totp"_s)
             .param<QString>(u"code"_s, In::Body, u"A code from the authenticator app"_s)
-            .serve([](Client& c, const Args& a, const QString&) {
-                // confirmTotp takes no key: a retry fails Conflict (nothing to confirm), never
-                // enrols twice; the recovery codes of a lost answer are not shown again
-                return c.confirmTotp(a.at<QString>(0));
+            .serve([](Client& c, const Args& a, const QString& key) {
+                // confirmTotp takes the key: a retry with it answers the same recovery codes again
+                // (sealed under the key for a day); it never enrols twice
+                return c.confirmTotp(a.at<QString>(0), key);
             }),
         Def<QList<User>>(Op::ListUsers, "GET", u"/v1/users"_s, u"The users you manage"_s, u"Users"_s)
             .paged(u"id"_s)
@@ -473,10 +473,10 @@ QList<ApiOperation> people()
         Def<AddedUser>(Op::AddUser, "POST", u"/v1/users"_s, u"Add a user"_s, u"Users"_s)
             .param<NewUser>(u"user"_s, In::Body, u"The user"_s)
             .status(201)
-            .serve([](Client& c, const Args& a, const QString&) {
-                // addUser takes no key: a retry fails Duplicate (names are unique); the one-time
-                // password of a lost answer is not shown again
-                return c.addUser(a.at<NewUser>(0));
+            .serve([](Client& c, const Args& a, const QString& key) {
+                // addUser takes the key: a retry with it answers the same user and one-time
+                // password again (sealed under the key for a day); it never adds twice
+                return c.addUser(a.at<NewUser>(0), key);
             }),
         Def<User>(Op::DisableUser, "POST", u"/v1/users/{user_id}/disable"_s,
                   u"Disable a user: its sessions and keys stop working"_s, u"Users"_s)
@@ -506,8 +506,8 @@ QList<ApiOperation> keysAndAudit()
             .param<Id>(u"user_id"_s, In::Query, u"Only this user's; absent: every user you manage"_s, false)
             .paged(u"id"_s)
             .serve([](Client& c, const Args& a, const QString&) { return c.apiKeys(a.at<Id>(0)); }),
-        // createApiKey takes no key, and a retry is NOT safe: it makes a second key (revoke the
-        // one whose answer was lost: it is listed by name)
+        // createApiKey takes the key: a retry with it answers the same key and secret again
+        // (sealed under the key for a day), never a second key
         Def<CreatedApiKey>(Op::CreateApiKey, "POST", u"/v1/api_keys"_s,
                            u"Make an API key for a user: its secret is answered once"_s, u"Users"_s)
             .param<Id>(u"user_id"_s, In::Body, u"The user it acts as"_s)
@@ -515,8 +515,8 @@ QList<ApiOperation> keysAndAudit()
             .param<std::optional<qint64>>(u"expires_ms"_s, In::Body, u"Expires at (ms since epoch); absent: never"_s,
                                           false)
             .status(201)
-            .serve([](Client& c, const Args& a, const QString&) {
-                return c.createApiKey(a.at<Id>(0), a.at<QString>(1), a.at<std::optional<qint64>>(2));
+            .serve([](Client& c, const Args& a, const QString& key) {
+                return c.createApiKey(a.at<Id>(0), a.at<QString>(1), a.at<std::optional<qint64>>(2), key);
             }),
         Def<ApiKeyInfo>(Op::RevokeApiKey, "POST", u"/v1/api_keys/{key_id}/revoke"_s, u"Revoke an API key"_s,
                         u"Users"_s)
