@@ -17,6 +17,8 @@
 #include <QTest>
 
 #include "backend/auth/Totp.h"
+#include "backend/engine/Engine.h"
+#include "backend/store/Sql.h"
 #include "models/common/Theme.h"
 #include "models/people/QrImage.h"
 #include "models/people/UserListModel.h"
@@ -331,6 +333,13 @@ void TestUsersPage::apiKeySecretShownOnce()
     const QString secret = shown->view()->secret();
     QVERIFY2(secret.startsWith(u"sk_"_s), qPrintable(secret));
     QCOMPARE(shown->findChild<QLabel*>(u"secretText"_s)->text(), secret);
+    // the dialog keyed its request: a second click after an answer that never came gets this back
+    const auto sealed = settle(m_f->client().engine().read<qint64>([](QSqlDatabase& db) -> Result<qint64> {
+        const auto n = store::scalar(db, u"SELECT count(*) FROM idempotency_keys WHERE command = 'create_api_key'"_s);
+        return n ? Result<qint64>(n->toLongLong()) : Result<qint64>(n.error());
+    }));
+    QVERIFY(sealed);
+    QCOMPARE(*sealed, 1);
     click(shown->findChild<QPushButton*>(u"doneButton"_s));
 
     auto* table = keys->findChild<QTableWidget*>(u"apiKeysTable"_s);

@@ -201,8 +201,12 @@ void AddUserDialog::submit()
     const auto user = check();
     if (!user)
         return;
+    // the same user asked for again after an answer that never came: the same key, so the one-time
+    // password made the first time is answered again
+    const QString key = m_key.keyFor(user->name.toUtf8() + '\n' + auth::roleName(user->role).toUtf8() + '\n' +
+                                     user->merchantId.toString().toUtf8() + '\n' + user->password.toUtf8());
     setPending(true);
-    onReady(m_client.addUser(*user), this, [this](const Result<auth::AddedUser>& result) { onAnswer(result); });
+    onReady(m_client.addUser(*user, key), this, [this](const Result<auth::AddedUser>& result) { onAnswer(result); });
 }
 
 void AddUserDialog::onAnswer(const Result<auth::AddedUser>& result)

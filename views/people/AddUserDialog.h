@@ -4,6 +4,7 @@
 
 #include "backend/auth/User.h"
 #include "backend/core/Error.h"
+#include "models/people/RequestKey.h"
 #include "views/catalog/FieldErrors.h"
 
 class QComboBox;
@@ -55,6 +56,7 @@ private:
     QLineEdit* m_password = nullptr;
     QPushButton* m_add = nullptr;
     bool m_pending = false;
+    RequestKey m_key{QStringLiteral("add-user-")};
 };
 
 } // namespace souk

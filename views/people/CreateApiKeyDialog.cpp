@@ -102,16 +102,21 @@ void CreateApiKeyDialog::submit()
         return;
     }
     const int days = m_expiry->currentData().toInt();
-    const std::optional<qint64> expiresMs =
-        days > 0 ? std::optional<qint64>(m_clock.nowMs() + days * DayMs) : std::nullopt;
+    if (days != m_sentDays) { // a second click for the same term keeps its end: the same request
+        m_sentDays = days;
+        m_sentExpiresMs = days > 0 ? std::optional<qint64>(m_clock.nowMs() + days * DayMs) : std::nullopt;
+    }
+    const std::optional<qint64> expiresMs = m_sentExpiresMs;
+    const QString key = m_key.keyFor(name.toUtf8() + '\n' + QByteArray::number(days));
     setPending(true);
-    onReady(m_client.createApiKey(m_user.id, name, expiresMs), this, [this](const Result<auth::CreatedApiKey>& key) {
-        setPending(false);
-        if (!key)
-            return showError(key.error());
-        emit created(*key);
-        accept();
-    });
+    onReady(m_client.createApiKey(m_user.id, name, expiresMs, key), this,
+            [this](const Result<auth::CreatedApiKey>& answer) {
+                setPending(false);
+                if (!answer)
+                    return showError(answer.error());
+                emit created(*answer);
+                accept();
+            });
 }
 
 void CreateApiKeyDialog::showError(const Error& error)

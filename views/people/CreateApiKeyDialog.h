@@ -5,6 +5,7 @@
 #include "backend/auth/User.h"
 #include "backend/core/Clock.h"
 #include "backend/core/Error.h"
+#include "models/people/RequestKey.h"
 
 class QComboBox;
 class QLabel;
@@ -48,6 +49,10 @@ private:
     QLabel* m_expiryError = nullptr;
     QPushButton* m_create = nullptr;
     bool m_pending = false;
+    RequestKey m_key{QStringLiteral("create-api-key-")};
+    /// When the key last asked for expires: the same name and term asked again is the same request.
+    int m_sentDays = -1;
+    std::optional<qint64> m_sentExpiresMs;
 };
 
 } // namespace souk

@@ -181,7 +181,9 @@ void TotpSetupDialog::confirm()
     m_codeError->hide();
     m_messageBar->clearMessage();
     setPending(true);
-    onReady(m_client.confirmTotp(code), this, [this](const Result<QStringList>& codes) { onConfirmed(codes); });
+    // the same code sent again after an answer that never came gets the same recovery codes back
+    onReady(m_client.confirmTotp(code, m_confirmKey.keyFor(code.toUtf8())), this,
+            [this](const Result<QStringList>& codes) { onConfirmed(codes); });
 }
 
 void TotpSetupDialog::onConfirmed(const Result<QStringList>& codes)

@@ -5,6 +5,7 @@
 
 #include "backend/auth/User.h"
 #include "backend/core/Error.h"
+#include "models/people/RequestKey.h"
 
 class QLabel;
 class QLineEdit;
@@ -66,6 +67,7 @@ private:
     QPushButton* m_confirm = nullptr;
     QWidget* m_recoveryPage = nullptr;
     bool m_pending = false;
+    RequestKey m_confirmKey{QStringLiteral("confirm-totp-")};
 };
 
 } // namespace souk
