@@ -102,6 +102,7 @@ void RemoteClient::pollChanges()
             m_feedRetry.start(5'000);
             return;
         }
+        setHealth(LinkHealth::State::Online, m_health.latencyMs); // a poll's wait is no latency: the last one stands
         pollChanges();
     });
 }
@@ -149,6 +150,7 @@ void RemoteClient::openStream()
         m_feedSocketOpen = true;
         m_streamFailures = 0;
         m_feedHeardMs = nowMs();
+        setHealth(LinkHealth::State::Online, m_health.latencyMs); // the node is back: the stream says so
         m_feedPing.start(std::max(1000, m_options.streamPingMs));
     });
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString& text) {
@@ -159,9 +161,11 @@ void RemoteClient::openStream()
         if (!json.isObject() || !applyFeedPage(json.object()))
             socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported, u"unreadable message"_s);
     });
-    connect(socket, &QWebSocket::pong, this, [this, socket] {
-        if (socket == m_feedSocket)
-            m_feedHeardMs = nowMs();
+    connect(socket, &QWebSocket::pong, this, [this, socket](quint64 elapsedMs) {
+        if (socket != m_feedSocket)
+            return;
+        m_feedHeardMs = nowMs();
+        setHealth(LinkHealth::State::Online, qint64(elapsedMs)); // a ping's round trip is the link's latency
     });
     connect(socket, &QWebSocket::disconnected, this, [this, socket, generation] { streamEnded(socket, generation); });
     // a refused TCP connection or handshake may end without `disconnected`
