@@ -90,7 +90,8 @@ const QList<ApiOperation>& apiOperations();
 /// The operation with this operationId ("get_order"), or null.
 const ApiOperation* apiOperation(const QString& id);
 
-/// Declares an operation answering an R; see Operations.cpp for the table.
+/// Declares an operation answering an R; the table is in OperationsCatalog.cpp, OperationsCommerce.cpp
+/// and OperationsPeople.cpp.
 template <typename R>
 class OperationBuilder
 {
