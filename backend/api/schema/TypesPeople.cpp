@@ -37,7 +37,7 @@ const ObjectSpec<NewUser>& Object<NewUser>::spec()
             .field(u"role"_s, &NewUser::role, u"owner, staff, support, operator or admin"_s)
             .field(u"merchant_id"_s, &NewUser::merchantId, u"Its merchant: required for owner and staff"_s,
                    S::Optional)
-            .field(u"password"_s, &NewUser::password, u"Its password; absent or empty: a one-time one, answered once"_s,
+            .field(u"password"_s, &NewUser::password, u"Its password; absent or empty: a one-time one, answered in this answer only (a retry with the same Idempotency-Key within 24 h answers it again)"_s,
                    S::Optional);
     return s;
 }
@@ -49,7 +49,7 @@ const ObjectSpec<AddedUser>& Object<AddedUser>::spec()
         S(u"AddedUser"_s, u"The user added, with the password Souk made for it"_s)
             .field(u"user"_s, &AddedUser::user, u"The user"_s, S::ReadOnly)
             .field(u"one_time_password"_s, &AddedUser::oneTimePassword,
-                   u"Shown once, to hand over; empty when a password was given"_s, S::ReadOnly);
+                   u"To hand over; answered here only (and to a retry with the same Idempotency-Key within 24 h); empty when a password was given"_s, S::ReadOnly);
     return s;
 }
 
@@ -73,7 +73,7 @@ const ObjectSpec<ApiKeyInfo>& Object<ApiKeyInfo>::spec()
 const ObjectSpec<CreatedApiKey>& Object<CreatedApiKey>::spec()
 {
     using S = ObjectSpec<CreatedApiKey>;
-    static const auto s = S(u"CreatedApiKey"_s, u"A key just made: its secret is here once and nowhere else"_s)
+    static const auto s = S(u"CreatedApiKey"_s, u"A key just made: its secret is in this answer only (and in a retry's with the same Idempotency-Key within 24 h)"_s)
                               .field(u"api_key"_s, &CreatedApiKey::info, u"The key"_s, S::ReadOnly)
                               .field(u"secret"_s, &CreatedApiKey::secret, u"The key itself (sk_...)"_s, S::ReadOnly);
     return s;
