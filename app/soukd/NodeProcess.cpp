@@ -161,6 +161,9 @@ Status NodeProcess::start()
     apiOptions.perPrincipalRate = m_config.perPrincipalRate;
     apiOptions.perPrincipalBurst = m_config.perPrincipalBurst;
     apiOptions.maxImportBytes = m_config.maxImportBytes;
+    apiOptions.streamStallMs = m_config.streamStallMs;
+    apiOptions.streamIdleMs = m_config.streamIdleMs;
+    apiOptions.streamReauthMs = m_config.streamRecheckMs;
     m_api = std::make_unique<api::ApiService>(*m_client, apiOptions);
 
     api::HttpServer::Hooks hooks;

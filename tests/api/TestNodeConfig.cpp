@@ -112,6 +112,9 @@ void TestNodeConfig::everyKey()
                              "deny = 10.66.0.0/16\n"
                              "[feed]\n"
                              "retention_hours = 24\n"
+                             "stream_stall_ms = 5000\n"
+                             "stream_idle_ms = 20000\n"
+                             "stream_recheck_ms = 15000\n"
                              "[log]\n"
                              "level = debug\n");
     QVERIFY2(config.ok(), qPrintable(config ? QString() : config.error().toString()));
@@ -134,6 +137,9 @@ void TestNodeConfig::everyKey()
     QCOMPARE(config->allow, (QStringList{u"10.0.0.0/8"_s, u"2001:db8::/32"_s, u"192.0.2.7"_s}));
     QCOMPARE(config->deny, QStringList{u"10.66.0.0/16"_s});
     QCOMPARE(config->feedRetentionHours, 24);
+    QCOMPARE(config->streamStallMs, 5000);
+    QCOMPARE(config->streamIdleMs, 20000);
+    QCOMPARE(config->streamRecheckMs, 15000);
     QCOMPARE(config->logLevel, NodeConfig::LogLevel::Debug);
 }
 
@@ -225,6 +231,8 @@ void TestNodeConfig::badValueNamesKey_data()
     row("io threads zero", u"node"_s, u"io_threads"_s, u"0"_s, u"1..64"_s);
     row("io threads many", u"node"_s, u"io_threads"_s, u"65"_s, u"1..64"_s);
     row("retention zero", u"feed"_s, u"retention_hours"_s, u"0"_s, u"1..87600"_s);
+    row("stream stall too short", u"feed"_s, u"stream_stall_ms"_s, u"10"_s, u"1000..600000"_s);
+    row("stream idle not a number", u"feed"_s, u"stream_idle_ms"_s, u"soon"_s, u"2000..3600000"_s);
     row("log level", u"log"_s, u"level"_s, u"verbose"_s, u"debug, info, warning or error"_s);
     row("log level case", u"log"_s, u"level"_s, u"INFO"_s, u"debug, info, warning or error"_s);
     row("store empty", u"node"_s, u"store"_s, QString(), u"must name a file"_s);

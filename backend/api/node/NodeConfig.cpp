@@ -138,6 +138,9 @@ const Setting Settings[] = {
     {u"firewall/allow", setAddresses<&NodeConfig::allow>},
     {u"firewall/deny", setAddresses<&NodeConfig::deny>},
     {u"feed/retention_hours", setInteger<&NodeConfig::feedRetentionHours, 1, 87'600>},
+    {u"feed/stream_stall_ms", setInteger<&NodeConfig::streamStallMs, 1'000, 600'000>},
+    {u"feed/stream_idle_ms", setInteger<&NodeConfig::streamIdleMs, 2'000, 3'600'000>},
+    {u"feed/stream_recheck_ms", setInteger<&NodeConfig::streamRecheckMs, 1'000, 3'600'000>},
     {u"log/level", setLogLevel},
 };
 

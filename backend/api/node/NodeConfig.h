@@ -45,6 +45,9 @@ struct NodeConfig
     QStringList allow;                  ///< [firewall] allow: addresses and CIDR subnets; empty = everyone
     QStringList deny;                   ///< [firewall] deny: wins over allow
     int feedRetentionHours = 168;       ///< [feed] retention_hours
+    int streamStallMs = 30'000;         ///< [feed] stream_stall_ms: a WebSocket reader that takes nothing this long is closed
+    int streamIdleMs = 30'000;          ///< [feed] stream_idle_ms: no frame from a reader this long ends its stream
+    int streamRecheckMs = 60'000;       ///< [feed] stream_recheck_ms: how often a stream's key or session is checked again
     LogLevel logLevel = LogLevel::Info; ///< [log] level: debug, info, warning or error
 
     bool operator==(const NodeConfig&) const = default;
