@@ -73,12 +73,14 @@ Status BulkProductWriter::prepare(const QList<ImportProduct>& items)
         for (const Variant& v : item.product.variants)
             skus.append(v.sku.trimmed());
     }
-    if (auto s = lookup(m_uow.db(), u"SELECT p.handle, p.id FROM json_each(?) j JOIN products p "
+    // CROSS JOIN: the batch's names outside, one index look-up each; otherwise the planner walks
+    // the merchant's whole catalog and scans the batch for each row
+    if (auto s = lookup(m_uow.db(), u"SELECT p.handle, p.id FROM json_each(?) j CROSS JOIN products p "
                                     "ON p.handle = j.value AND p.merchant_id = ?"_s,
                         handles, m_merchantId, m_handles);
         !s)
         return s;
-    return lookup(m_uow.db(), u"SELECT v.sku, v.product_id FROM json_each(?) j JOIN variants v "
+    return lookup(m_uow.db(), u"SELECT v.sku, v.product_id FROM json_each(?) j CROSS JOIN variants v "
                               "ON v.sku = j.value AND v.merchant_id = ?"_s,
                   skus, m_merchantId, m_skuOwners);
 }

@@ -365,6 +365,26 @@ private slots:
         QVERIFY(sameJson(read, d));
     }
 
+    void listsInQueriesAreBoundedInBodiesByTheirBytes()
+    {
+        QStringList many;
+        for (int i = 0; i <= Json<QList<qint64>>::MaxItems; ++i)
+            many.append(QString::number(i));
+        QList<qint64> read;
+        const Status query = Json<QList<qint64>>::decode(many.join(u','), read, u"ids"_s, Source::Text);
+        QVERIFY(!query);
+        QCOMPARE(query.error().field, u"ids"_s);
+        QVERIFY(read.isEmpty());
+        // a body's list (a catalog import plan of 30,000 products) is bounded by the body's bytes
+        const QJsonArray array = QJsonArray::fromStringList(many);
+        QJsonArray numbers;
+        for (const QJsonValue& v : array)
+            numbers.append(v.toString().toLongLong());
+        QVERIFY(Json<QList<qint64>>::decode(numbers, read, u"ids"_s, Source::Json));
+        QCOMPARE(read.size(), Json<QList<qint64>>::MaxItems + 1);
+        QVERIFY(Json<QList<qint64>>::decode(numbers, read, u"ids"_s, Source::Answer));
+    }
+
     void writerWritesWhatQJsonDocumentWrites()
     {
         catalog::Product p = productWithVariants();
