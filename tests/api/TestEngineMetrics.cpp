@@ -1,5 +1,4 @@
 #include <QFileInfo>
-#include <QProcess>
 #include <QSemaphore>
 #include <QStandardPaths>
 #include <QTest>
@@ -12,6 +11,7 @@
 #include "backend/api/metrics/Registry.h"
 #include "backend/engine/Engine.h"
 #include "backend/store/Sql.h"
+#include "tests/api/MetricsText.h"
 #include "tests/support/Keys.h"
 #include "tests/support/OrderSupport.h"
 
@@ -19,50 +19,11 @@ using namespace Qt::StringLiterals;
 using namespace souk;
 using souk::metrics::EngineMetrics;
 using souk::metrics::Registry;
+using souk::test::hasMetric;
+using souk::test::metricSample;
 using souk::test::OrderSupport;
+using souk::test::promtoolCheck;
 using souk::test::StoreFixture;
-
-namespace {
-
-/// The value of the sample written as `series` (name and labels); NaN when it is absent (see has()).
-double sample(const QByteArray& text, const QByteArray& series)
-{
-    for (const QByteArray& line : text.split('\n')) {
-        if (!line.startsWith(QByteArray(series + ' ')))
-            continue;
-        const QByteArray value = line.mid(series.size() + 1).trimmed();
-        bool ok = false;
-        const double d = value.toDouble(&ok);
-        return ok ? d : std::numeric_limits<double>::quiet_NaN();
-    }
-    return std::numeric_limits<double>::quiet_NaN();
-}
-
-bool has(const QByteArray& text, const QByteArray& series)
-{
-    const QByteArray start = series + ' ';
-    return text.startsWith(start) || text.contains(QByteArray('\n' + start));
-}
-
-/// `promtool check metrics` on `text`: its exit code (-1 when it did not run) and what it said.
-std::pair<int, QByteArray> promtoolCheck(const QString& promtool, const QByteArray& text)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(promtool, {u"check"_s, u"metrics"_s});
-    if (!p.waitForStarted(10'000))
-        return {-1, p.errorString().toUtf8()};
-    p.write(text);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60'000) || p.exitStatus() != QProcess::NormalExit) {
-        p.kill();
-        p.waitForFinished(5000);
-        return {-1, "did not finish"};
-    }
-    return {p.exitCode(), p.readAll()};
-}
-
-} // namespace
 
 /// The engine's series a node exports (EngineMetrics) on a real store: the writer's queue depth
 /// while the writer is held, each commit in the latency and size histograms and the counters,
@@ -121,7 +82,7 @@ qint64 TestEngineMetrics::count(const QString& sql)
 void TestEngineMetrics::queueDepthCountsWaitingCommands()
 {
     engine::Engine& engine = m_f->client().engine();
-    QCOMPARE(sample(scrape(), "souk_writer_queue_depth"), 0.0);
+    QCOMPARE(metricSample(scrape(), "souk_writer_queue_depth"), 0.0);
     // one command holds the writer; the five queued behind it wait, and the gauge says so
     auto started = std::make_shared<std::atomic<bool>>(false);
     auto release = std::make_shared<QSemaphore>();
@@ -136,17 +97,17 @@ void TestEngineMetrics::queueDepthCountsWaitingCommands()
     for (int i = 0; i < 5; ++i)
         queued << engine.write<bool>(tester, [](store::UnitOfWork&) -> Result<bool> { return true; });
     QCOMPARE(engine.writerQueueDepth(), 5);
-    QCOMPARE(sample(scrape(), "souk_writer_queue_depth"), 5.0);
+    QCOMPARE(metricSample(scrape(), "souk_writer_queue_depth"), 5.0);
     release->release();
     QVERIFY(wait(held));
     for (auto& f : queued)
         QVERIFY(wait(f));
-    QCOMPARE(sample(scrape(), "souk_writer_queue_depth"), 0.0);
+    QCOMPARE(metricSample(scrape(), "souk_writer_queue_depth"), 0.0);
     // the five went in one transaction behind the held one
     const QByteArray text = scrape();
-    QCOMPARE(sample(text, "souk_writer_batch_commands_bucket{le=\"4\"}"), 1.0);
-    QCOMPARE(sample(text, "souk_writer_batch_commands_bucket{le=\"8\"}"), 2.0);
-    QCOMPARE(sample(text, "souk_writer_batch_commands_sum"), 6.0);
+    QCOMPARE(metricSample(text, "souk_writer_batch_commands_bucket{le=\"4\"}"), 1.0);
+    QCOMPARE(metricSample(text, "souk_writer_batch_commands_bucket{le=\"8\"}"), 2.0);
+    QCOMPARE(metricSample(text, "souk_writer_batch_commands_sum"), 6.0);
 }
 
 void TestEngineMetrics::everyCommitIsObserved()
@@ -154,7 +115,7 @@ void TestEngineMetrics::everyCommitIsObserved()
     engine::Engine& engine = m_f->client().engine();
     const qint64 commitsBefore = engine.commits();
     const qint64 commandsBefore = engine.commandsCommitted();
-    QCOMPARE(sample(scrape(), "souk_writer_commits_total"), 0.0); // counted from when the node wires them
+    QCOMPARE(metricSample(scrape(), "souk_writer_commits_total"), 0.0); // counted from when the node wires them
     for (int i = 0; i < 4; ++i)
         m_orders->place(u"EAR-1"_s, 1);
     const qint64 commits = engine.commits() - commitsBefore;
@@ -162,50 +123,50 @@ void TestEngineMetrics::everyCommitIsObserved()
     QVERIFY(commits >= 4);
     QVERIFY(commands >= commits);
     const QByteArray text = scrape();
-    QCOMPARE(sample(text, "souk_writer_commits_total"), double(commits));
-    QCOMPARE(sample(text, "souk_writer_commit_seconds_count"), double(commits));
-    QCOMPARE(sample(text, "souk_writer_batch_commands_count"), double(commits));
-    QCOMPARE(sample(text, "souk_engine_commands_total"), double(commands));
-    QCOMPARE(sample(text, "souk_writer_batch_commands_sum"), double(commands));
+    QCOMPARE(metricSample(text, "souk_writer_commits_total"), double(commits));
+    QCOMPARE(metricSample(text, "souk_writer_commit_seconds_count"), double(commits));
+    QCOMPARE(metricSample(text, "souk_writer_batch_commands_count"), double(commits));
+    QCOMPARE(metricSample(text, "souk_engine_commands_total"), double(commands));
+    QCOMPARE(metricSample(text, "souk_writer_batch_commands_sum"), double(commands));
     // a commit takes some time, and far less than a second on a test machine's disk
-    const double seconds = sample(text, "souk_writer_commit_seconds_sum");
+    const double seconds = metricSample(text, "souk_writer_commit_seconds_sum");
     QVERIFY2(seconds > 0 && seconds / double(commits) < 1.0, qPrintable(QString::number(seconds)));
-    QCOMPARE(sample(text, "souk_writer_commit_seconds_bucket{le=\"+Inf\"}"), double(commits));
+    QCOMPARE(metricSample(text, "souk_writer_commit_seconds_bucket{le=\"+Inf\"}"), double(commits));
     // the store's file is there and has pages; the log holds what is not yet checkpointed
-    const double storeBytes = sample(text, "souk_store_size_bytes");
+    const double storeBytes = metricSample(text, "souk_store_size_bytes");
     QVERIFY2(storeBytes >= 4096, qPrintable(QString::number(storeBytes)));
-    QVERIFY(sample(text, "souk_store_wal_size_bytes") >= 0);
-    QCOMPARE(sample(text, "souk_store_size_bytes"), double(QFileInfo(m_f->storePath()).size()));
+    QVERIFY(metricSample(text, "souk_store_wal_size_bytes") >= 0);
+    QCOMPARE(metricSample(text, "souk_store_size_bytes"), double(QFileInfo(m_f->storePath()).size()));
 
     // once the metrics go, the writer no longer reports to them
     m_metrics.reset();
     m_orders->place(u"EAR-1"_s, 1);
-    QCOMPARE(sample(scrape(), "souk_writer_commits_total"), double(commits));
+    QCOMPARE(metricSample(scrape(), "souk_writer_commits_total"), double(commits));
 }
 
 void TestEngineMetrics::outboxDepthAndDeadLettersFollowTheStore()
 {
-    QTRY_COMPARE(sample(scrape(), "souk_outbox_depth"), 0.0);
-    QCOMPARE(sample(scrape(), "souk_outbox_dead_letters"), 0.0);
+    QTRY_COMPARE(metricSample(scrape(), "souk_outbox_depth"), 0.0);
+    QCOMPARE(metricSample(scrape(), "souk_outbox_dead_letters"), 0.0);
     // the provider cannot be reached: the capture is decided, and waits in the outbox
     m_f->provider().failNextCalls(1);
     const payments::Payment waiting = m_orders->paidOrder(u"EAR-1"_s, 1);
     QTRY_COMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 0 AND attempts = 1"_s), 1);
-    QTRY_COMPARE(sample(scrape(), "souk_outbox_depth"), 1.0);
-    QCOMPARE(sample(scrape(), "souk_outbox_dead_letters"), 0.0);
+    QTRY_COMPARE(metricSample(scrape(), "souk_outbox_depth"), 1.0);
+    QCOMPARE(metricSample(scrape(), "souk_outbox_dead_letters"), 0.0);
     // a capture the provider refuses for good becomes a dead letter
     m_f->provider().refuseNextCalls(1, u"authorization_expired"_s);
     m_orders->paidOrder(u"EAR-1"_s, 1);
     QTRY_COMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 1"_s), 1);
-    QTRY_COMPARE(sample(scrape(), "souk_outbox_dead_letters"), 1.0);
-    QCOMPARE(sample(scrape(), "souk_outbox_depth"), 1.0);
+    QTRY_COMPARE(metricSample(scrape(), "souk_outbox_dead_letters"), 1.0);
+    QCOMPARE(metricSample(scrape(), "souk_outbox_depth"), 1.0);
     QCOMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 0"_s), 1);
     // the provider is back and the retry is due: the waiting call goes, and the gauge follows
     m_clock->advanceMs(payments::ProviderOutbox::RetryBaseMs);
     QVERIFY(wait(m_f->client().runMaintenance()));
     QTRY_COMPARE(count(u"SELECT count(*) FROM provider_outbox WHERE state = 0"_s), 0);
-    QTRY_COMPARE(sample(scrape(), "souk_outbox_depth"), 0.0);
-    QCOMPARE(sample(scrape(), "souk_outbox_dead_letters"), 1.0);
+    QTRY_COMPARE(metricSample(scrape(), "souk_outbox_depth"), 0.0);
+    QCOMPARE(metricSample(scrape(), "souk_outbox_dead_letters"), 1.0);
     QCOMPARE(m_f->provider().captures(), 1); // the waiting capture, and not the refused one
     Q_UNUSED(waiting);
 }
@@ -218,13 +179,13 @@ void TestEngineMetrics::scrapePassesPromtool()
     // before the first outbox count too: NaN is a value Prometheus takes
     const QByteArray first = scrape();
     m_orders->paidOrder(u"EAR-1"_s, 1);
-    QTRY_VERIFY(!std::isnan(sample(scrape(), "souk_outbox_depth")));
+    QTRY_VERIFY(!std::isnan(metricSample(scrape(), "souk_outbox_depth")));
     for (const QByteArray& text : {first, scrape()}) {
         for (const char* name :
              {"souk_writer_queue_depth", "souk_writer_commits_total", "souk_engine_commands_total",
               "souk_writer_commit_seconds_count", "souk_writer_batch_commands_count", "souk_outbox_depth",
               "souk_outbox_dead_letters", "souk_store_size_bytes", "souk_store_wal_size_bytes"})
-            QVERIFY2(has(text, name), name);
+            QVERIFY2(hasMetric(text, name), name);
         const auto [exitCode, said] = promtoolCheck(promtool, text);
         QVERIFY2(exitCode == 0 && said.trimmed().isEmpty(),
                  qPrintable(u"promtool exit %1, said:\n%2\n--- scrape ---\n%3"_s.arg(exitCode).arg(

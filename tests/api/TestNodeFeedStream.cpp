@@ -15,6 +15,7 @@
 
 #include "backend/api/schema/FeedTypes.h"
 #include "backend/client/RemoteClient.h"
+#include "tests/api/MetricsText.h"
 #include "tests/api/NodeFixture.h"
 #include "tests/api/TlsProxy.h"
 #include "tests/support/Keys.h"
@@ -309,12 +310,7 @@ void TestNodeFeedStream::streamsAreCounted()
 {
     const auto scrape = m_node->request("GET", u"/metrics"_s);
     QVERIFY2(scrape.status == 200, qPrintable(scrape.describe()));
-    const auto value = [&](const QByteArray& series) {
-        for (const QByteArray& line : scrape.body.split('\n'))
-            if (line.startsWith(QByteArray(series + ' ')))
-                return line.mid(series.size() + 1).toDouble();
-        return -1.0;
-    };
+    const auto value = [&](const QByteArray& series) { return souk::test::metricSample(scrape.body, series); };
     QVERIFY2(value("souk_feed_streams_opened_total") >= 1, scrape.body.constData());
     QVERIFY2(value("souk_feed_stream_messages_total") >= 1, scrape.body.constData());
     QVERIFY2(value("souk_feed_streams_open") >= 0, scrape.body.constData());

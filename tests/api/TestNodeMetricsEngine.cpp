@@ -1,6 +1,5 @@
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -13,31 +12,17 @@
 #include "backend/payments/PaymentProvider.h"
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
+#include "tests/api/MetricsText.h"
 #include "tests/api/NodeFixture.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
+using souk::test::metricSample;
 using souk::test::NodeFixture;
+using souk::test::promtoolCheck;
 using souk::test::StoreFixture;
-
-namespace {
-
-/// The value of the sample written as `series` (name and labels); NaN when it is absent.
-double sample(const QByteArray& text, const QByteArray& series)
-{
-    for (const QByteArray& line : text.split('\n')) {
-        if (!line.startsWith(QByteArray(series + ' ')))
-            continue;
-        bool ok = false;
-        const double d = line.mid(series.size() + 1).trimmed().toDouble(&ok);
-        return ok ? d : std::numeric_limits<double>::quiet_NaN();
-    }
-    return std::numeric_limits<double>::quiet_NaN();
-}
-
-} // namespace
 
 /// The engine's series in the real soukd's /metrics: after writes through the API the writer's
 /// commits are in the latency histogram and the counters, its queue is empty again, the store's
@@ -134,10 +119,10 @@ void TestNodeMetricsEngine::outboxAsTheStoreHoldsIt()
 {
     // counted on a reader when the metrics are wired, then every few seconds; the waiting
     // capture is not due again for 30 s, so the store still holds what it held at the start
-    QTRY_VERIFY_WITH_TIMEOUT(!std::isnan(sample(scrape(), "souk_outbox_depth")), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!std::isnan(metricSample(scrape(), "souk_outbox_depth")), 10'000);
     const QByteArray text = scrape();
-    QCOMPARE(sample(text, "souk_outbox_depth"), double(m_held.waiting));
-    QCOMPARE(sample(text, "souk_outbox_dead_letters"), double(m_held.dead));
+    QCOMPARE(metricSample(text, "souk_outbox_depth"), double(m_held.waiting));
+    QCOMPARE(metricSample(text, "souk_outbox_dead_letters"), double(m_held.dead));
     QVERIFY(text.contains("# HELP souk_outbox_depth "));
     QVERIFY(text.contains("counted from the store every 5 s"));
 }
@@ -145,7 +130,7 @@ void TestNodeMetricsEngine::outboxAsTheStoreHoldsIt()
 void TestNodeMetricsEngine::writerSeriesAfterWrites()
 {
     const QByteArray before = scrape();
-    const double commitsBefore = sample(before, "souk_writer_commits_total");
+    const double commitsBefore = metricSample(before, "souk_writer_commits_total");
     QVERIFY2(commitsBefore >= 0, before.constData());
     const NodeFixture::Seed& seed = m_node->seeded();
     const QJsonObject line{{u"sku"_s, seed.skuA}, {u"quantity"_s, 1}};
@@ -160,16 +145,16 @@ void TestNodeMetricsEngine::writerSeriesAfterWrites()
         QVERIFY2(r.status == 201, qPrintable(r.describe()));
     }
     const QByteArray text = scrape();
-    const double commits = sample(text, "souk_writer_commits_total");
+    const double commits = metricSample(text, "souk_writer_commits_total");
     QVERIFY2(commits >= commitsBefore + 5, text.constData()); // each order answered after its commit
-    QCOMPARE(sample(text, "souk_writer_commit_seconds_count"), commits);
-    QCOMPARE(sample(text, "souk_writer_batch_commands_count"), commits);
-    QVERIFY(sample(text, "souk_engine_commands_total") >= commits);
-    const double seconds = sample(text, "souk_writer_commit_seconds_sum");
+    QCOMPARE(metricSample(text, "souk_writer_commit_seconds_count"), commits);
+    QCOMPARE(metricSample(text, "souk_writer_batch_commands_count"), commits);
+    QVERIFY(metricSample(text, "souk_engine_commands_total") >= commits);
+    const double seconds = metricSample(text, "souk_writer_commit_seconds_sum");
     QVERIFY2(seconds > 0 && seconds / commits < 1.0, qPrintable(QString::number(seconds)));
-    QCOMPARE(sample(text, "souk_writer_queue_depth"), 0.0); // nothing is waiting between requests
-    QVERIFY(sample(text, "souk_store_size_bytes") >= 4096);
-    QVERIFY(sample(text, "souk_store_wal_size_bytes") >= 0);
+    QCOMPARE(metricSample(text, "souk_writer_queue_depth"), 0.0); // nothing is waiting between requests
+    QVERIFY(metricSample(text, "souk_store_size_bytes") >= 4096);
+    QVERIFY(metricSample(text, "souk_store_wal_size_bytes") >= 0);
 }
 
 void TestNodeMetricsEngine::scrapePassesPromtool()
@@ -180,17 +165,10 @@ void TestNodeMetricsEngine::scrapePassesPromtool()
     const QByteArray text = scrape();
     QVERIFY(text.contains("# TYPE souk_writer_commit_seconds histogram\n"));
     QVERIFY(text.contains("# TYPE souk_writer_queue_depth gauge\n"));
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(promtool, {u"check"_s, u"metrics"_s});
-    QVERIFY2(p.waitForStarted(10'000), qPrintable(p.errorString()));
-    p.write(text);
-    p.closeWriteChannel();
-    QVERIFY(p.waitForFinished(60'000));
-    const QByteArray said = p.readAll();
-    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 && said.trimmed().isEmpty(),
-             qPrintable(u"promtool exit %1, said:\n%2\n--- scrape ---\n%3"_s.arg(p.exitCode())
-                            .arg(QString::fromUtf8(said), QString::fromUtf8(text))));
+    const auto [exitCode, said] = promtoolCheck(promtool, text);
+    QVERIFY2(exitCode == 0 && said.trimmed().isEmpty(),
+             qPrintable(u"promtool exit %1, said:\n%2\n--- scrape ---\n%3"_s.arg(exitCode).arg(
+                 QString::fromUtf8(said), QString::fromUtf8(text))));
 }
 
 QTEST_GUILESS_MAIN(TestNodeMetricsEngine)
