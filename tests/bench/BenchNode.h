@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QEventLoop>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QList>
 #include <QProcess>
 #include <QString>
@@ -12,6 +15,18 @@
 #include "backend/payments/Card.h"
 
 namespace souk::bench {
+
+/// The future's result, with this thread's event loop running meanwhile (RemoteClient needs it).
+template <typename T> T settle(const QFuture<T>& future)
+{
+    QFutureWatcher<T> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.result();
+}
 
 /// A store made for the node benchmarks: the demo catalog with deep stock, merchant terms,
 /// customers, and an owner of the merchant with a password and an API key.

@@ -39,23 +39,13 @@
 using namespace Qt::StringLiterals;
 using namespace souk;
 
+using souk::bench::settle;
+
 namespace {
 
 constexpr int Products = 300;
 constexpr int Customers = 100;
 constexpr int WarmUpOrders = 300;
-
-/// The future's result, with this thread's event loop running meanwhile (RemoteClient needs it).
-template <typename T> T settle(const QFuture<T>& future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
-}
 
 struct Round
 {

@@ -45,6 +45,8 @@
 using namespace Qt::StringLiterals;
 using namespace souk;
 
+using souk::bench::settle;
+
 namespace {
 
 constexpr int Products = 50;
@@ -55,17 +57,6 @@ qint64 steadyNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-template <typename T> T settle(const QFuture<T>& future)
-{
-    QFutureWatcher<T> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
-    return future.result();
 }
 
 /// Asks for the WebSocket feed or the long poll, where this RemoteClient can do both.
