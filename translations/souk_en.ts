@@ -25,7 +25,7 @@
     </message>
     <message numerus="yes">
         <location filename="../views/people/AddUserDialog.cpp" line="168"/>
-        <location filename="../views/people/AddUserDialog.cpp" line="234"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="238"/>
         <source>At least %n characters, or leave it empty for a one-time password.</source>
         <translation>
             <numerusform>At least %n character, or leave it empty for a one-time password.</numerusform>
@@ -33,7 +33,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/people/AddUserDialog.cpp" line="229"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="233"/>
         <source>Use letters, digits and . _ @ - only, at most %n characters.</source>
         <translation>
             <numerusform>Use letters, digits and . _ @ - only, at most %n character.</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>souk::CreateApiKeyDialog</name>
     <message numerus="yes">
-        <location filename="../views/people/CreateApiKeyDialog.cpp" line="120"/>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="125"/>
         <source>At most %n characters.</source>
         <translation>
             <numerusform>At most %n character.</numerusform>

@@ -1531,228 +1531,258 @@
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="186"/>
+        <location filename="../models/orders/OrderText.cpp" line="168"/>
+        <source>Risk: allowed</source>
+        <translation>风控：放行</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="169"/>
+        <source>Risk: blocked</source>
+        <translation>风控：拦截</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="170"/>
+        <source>Risk: held for review</source>
+        <translation>风控：待人工审核</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="171"/>
+        <source>Review: approved</source>
+        <translation>审核：通过</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="172"/>
+        <source>Review: declined</source>
+        <translation>审核：拒绝</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="173"/>
+        <source>Review: fraud</source>
+        <translation>审核：欺诈</translation>
+    </message>
+    <message>
+        <location filename="../models/orders/OrderText.cpp" line="192"/>
         <source>order placed</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="187"/>
+        <location filename="../models/orders/OrderText.cpp" line="193"/>
         <source>cancelled by staff</source>
         <translation>由工作人员取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="188"/>
+        <location filename="../models/orders/OrderText.cpp" line="194"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="189"/>
+        <location filename="../models/orders/OrderText.cpp" line="195"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="190"/>
+        <location filename="../models/orders/OrderText.cpp" line="196"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="192"/>
+        <location filename="../models/orders/OrderText.cpp" line="198"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="193"/>
+        <location filename="../models/orders/OrderText.cpp" line="199"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="194"/>
+        <location filename="../models/orders/OrderText.cpp" line="200"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="195"/>
+        <location filename="../models/orders/OrderText.cpp" line="201"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="203"/>
+        <location filename="../models/orders/OrderText.cpp" line="209"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="217"/>
+        <location filename="../models/orders/OrderText.cpp" line="223"/>
         <source>no answer after repeated attempts (%1)</source>
         <extracomment>%1 the provider&apos;s last error code, e.g. &quot;processing_error&quot;</extracomment>
         <translation>多次尝试后仍无应答（%1）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="220"/>
+        <location filename="../models/orders/OrderText.cpp" line="226"/>
         <source>The provider refused the capture: %1. The money was not taken.</source>
         <extracomment>%1 the provider&apos;s reason, e.g. &quot;authorization_expired&quot;; the money was not taken</extracomment>
         <translation>支付服务商拒绝了扣款：%1。款项未被扣取。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="223"/>
+        <location filename="../models/orders/OrderText.cpp" line="229"/>
         <source>The provider refused the refund: %1. The customer was not paid back.</source>
         <extracomment>%1 the provider&apos;s reason; the customer did not get the money back</extracomment>
         <translation>支付服务商拒绝了退款：%1。顾客未收到退款。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="226"/>
+        <location filename="../models/orders/OrderText.cpp" line="232"/>
         <source>The provider refused to release the hold: %1.</source>
         <extracomment>%1 the provider&apos;s reason; the hold on the card may remain</extracomment>
         <translation>支付服务商拒绝释放预授权：%1。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="233"/>
+        <location filename="../models/orders/OrderText.cpp" line="239"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="234"/>
+        <location filename="../models/orders/OrderText.cpp" line="240"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="235"/>
+        <location filename="../models/orders/OrderText.cpp" line="241"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="236"/>
+        <location filename="../models/orders/OrderText.cpp" line="242"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="238"/>
+        <location filename="../models/orders/OrderText.cpp" line="244"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="246"/>
+        <location filename="../models/orders/OrderText.cpp" line="252"/>
         <source>Fraudulent payment</source>
         <translation>欺诈交易</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="247"/>
+        <location filename="../models/orders/OrderText.cpp" line="253"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="248"/>
+        <location filename="../models/orders/OrderText.cpp" line="254"/>
         <source>Product defective or not as described</source>
         <translation>商品有缺陷或与描述不符</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="249"/>
+        <location filename="../models/orders/OrderText.cpp" line="255"/>
         <source>Charged twice</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="250"/>
+        <location filename="../models/orders/OrderText.cpp" line="256"/>
         <source>Refund promised but not made</source>
         <translation>承诺退款但未退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="251"/>
+        <location filename="../models/orders/OrderText.cpp" line="257"/>
         <source>No reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="260"/>
+        <location filename="../models/orders/OrderText.cpp" line="266"/>
         <source>Capture</source>
         <comment>ledger journal entry</comment>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="261"/>
+        <location filename="../models/orders/OrderText.cpp" line="267"/>
         <source>Refund</source>
         <comment>ledger journal entry</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="262"/>
+        <location filename="../models/orders/OrderText.cpp" line="268"/>
         <source>Dispute lost</source>
         <comment>ledger journal entry</comment>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="263"/>
+        <location filename="../models/orders/OrderText.cpp" line="269"/>
         <source>Payout</source>
         <comment>ledger journal entry</comment>
         <translation>打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="264"/>
+        <location filename="../models/orders/OrderText.cpp" line="270"/>
         <source>Reversal</source>
         <comment>ledger journal entry</comment>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="273"/>
+        <location filename="../models/orders/OrderText.cpp" line="279"/>
         <source>System</source>
         <comment>who did it: the engine itself</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="274"/>
+        <location filename="../models/orders/OrderText.cpp" line="280"/>
         <source>Command line</source>
         <comment>who did it: the command-line tool</comment>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="275"/>
+        <location filename="../models/orders/OrderText.cpp" line="281"/>
         <source>Simulator</source>
         <comment>who did it: the demo traffic simulator</comment>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="278"/>
+        <location filename="../models/orders/OrderText.cpp" line="284"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="279"/>
+        <location filename="../models/orders/OrderText.cpp" line="285"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="280"/>
+        <location filename="../models/orders/OrderText.cpp" line="286"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="281"/>
+        <location filename="../models/orders/OrderText.cpp" line="287"/>
         <source>System</source>
         <comment>user role</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="294"/>
+        <location filename="../models/orders/OrderText.cpp" line="300"/>
         <source>%1 (%2)</source>
         <comment>actor</comment>
         <extracomment>who did something: %1 the user, %2 their role (&quot;alice (Support)&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="300"/>
+        <location filename="../models/orders/OrderText.cpp" line="306"/>
         <source>Home</source>
         <comment>delivery address label</comment>
         <translation>家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="301"/>
+        <location filename="../models/orders/OrderText.cpp" line="307"/>
         <source>Work</source>
         <comment>delivery address label</comment>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="315"/>
+        <location filename="../models/orders/OrderText.cpp" line="321"/>
         <source>%1: %2</source>
         <comment>address</comment>
         <extracomment>a delivery address: %1 its label (&quot;Home&quot;), %2 the address</extracomment>
@@ -1777,54 +1807,54 @@
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="60"/>
+        <location filename="../app/souk/Startup.cpp" line="61"/>
         <source>With --demo: start demo traffic at RATE orders per second.</source>
         <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="62"/>
+        <location filename="../app/souk/Startup.cpp" line="64"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="64"/>
+        <location filename="../app/souk/Startup.cpp" line="66"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="66"/>
+        <location filename="../app/souk/Startup.cpp" line="70"/>
         <source>Connect to the node at URL (https://HOST:PORT) instead of opening a store; an API key in SOUK_API_KEY signs in.</source>
         <translation>连接到位于 URL（https://HOST:PORT）的节点，而不是打开店铺；SOUK_API_KEY 中的 API 密钥用于登录。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="70"/>
+        <location filename="../app/souk/Startup.cpp" line="74"/>
         <source>With --connect: the node&apos;s certificate, by its SHA-256 fingerprint or a CA file (PEM).</source>
         <translation>与 --connect 一起使用：节点的证书，以其 SHA-256 指纹或 CA 文件（PEM）指定。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="260"/>
+        <location filename="../app/souk/Startup.cpp" line="265"/>
         <source>The node&apos;s certificate is not trusted. If its SHA-256 fingerprint is %1, start with --trust %1.</source>
         <translation>节点的证书不受信任。如果其 SHA-256 指纹是 %1，请使用 --trust %1 启动。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="266"/>
+        <location filename="../app/souk/Startup.cpp" line="271"/>
         <source>Cannot connect to the node</source>
         <translation>无法连接到节点</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="215"/>
+        <location filename="../app/souk/Startup.cpp" line="219"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="217"/>
+        <location filename="../app/souk/Startup.cpp" line="221"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="311"/>
+        <location filename="../app/souk/Startup.cpp" line="316"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -2029,7 +2059,7 @@
     </message>
     <message>
         <location filename="../views/people/AddUserDialog.cpp" line="41"/>
-        <location filename="../views/people/AddUserDialog.cpp" line="254"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="258"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
@@ -2088,7 +2118,7 @@
     </message>
     <message numerus="yes">
         <location filename="../views/people/AddUserDialog.cpp" line="168"/>
-        <location filename="../views/people/AddUserDialog.cpp" line="234"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="238"/>
         <source>At least %n characters, or leave it empty for a one-time password.</source>
         <translation>
             <numerusform>至少 %n 个字符，或留空以生成一次性密码。</numerusform>
@@ -2101,7 +2131,7 @@
     </message>
     <message>
         <location filename="../views/people/AddUserDialog.cpp" line="179"/>
-        <location filename="../views/people/AddUserDialog.cpp" line="239"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="243"/>
         <source>Pick the merchant this user works for.</source>
         <translation>请选择此用户所属的商家。</translation>
     </message>
@@ -2116,35 +2146,35 @@
         <translation>只能使用英文字母、数字和 . _ @ -，不能包含空格、中文或其他字符。</translation>
     </message>
     <message>
-        <location filename="../views/people/AddUserDialog.cpp" line="226"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="230"/>
         <source>A user called “%1” exists already. Pick another name.</source>
         <extracomment>%1 is a user name</extracomment>
         <translation>已存在名为“%1”的用户。请换一个名称。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/people/AddUserDialog.cpp" line="229"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="233"/>
         <source>Use letters, digits and . _ @ - only, at most %n characters.</source>
         <translation>
             <numerusform>只能使用英文字母、数字和 . _ @ -，最多 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/people/AddUserDialog.cpp" line="238"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="242"/>
         <source>You can add people to your own merchant only.</source>
         <translation>您只能为自己的商家添加用户。</translation>
     </message>
     <message>
-        <location filename="../views/people/AddUserDialog.cpp" line="243"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="247"/>
         <source>You can add owners and staff only.</source>
         <translation>您只能添加店主和店员。</translation>
     </message>
     <message>
-        <location filename="../views/people/AddUserDialog.cpp" line="244"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="248"/>
         <source>Pick a role.</source>
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <location filename="../views/people/AddUserDialog.cpp" line="254"/>
+        <location filename="../views/people/AddUserDialog.cpp" line="258"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
     </message>
@@ -3072,12 +3102,12 @@
         <translation>打开本机店铺数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="58"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="59"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="58"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="59"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3276,7 +3306,7 @@
         <translation>钥匙串未能保存密钥或会话：下次需要重新输入。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="213"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="214"/>
         <source>The node at %1 did not answer. Check the address and that the node runs.</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>%1 的节点没有响应。请检查地址以及节点是否在运行。</translation>
@@ -3396,7 +3426,7 @@
     </message>
     <message>
         <location filename="../views/people/CreateApiKeyDialog.cpp" line="73"/>
-        <location filename="../views/people/CreateApiKeyDialog.cpp" line="140"/>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="145"/>
         <source>&amp;Create key</source>
         <translation>创建密钥(&amp;C)</translation>
     </message>
@@ -3406,24 +3436,24 @@
         <translation>请按用途为密钥命名，以便日后知道该吊销哪一个。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/people/CreateApiKeyDialog.cpp" line="120"/>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="125"/>
         <source>At most %n characters.</source>
         <translation>
             <numerusform>最多 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/people/CreateApiKeyDialog.cpp" line="125"/>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="130"/>
         <source>Pick a time in the future.</source>
         <translation>请选择一个将来的时间。</translation>
     </message>
     <message>
-        <location filename="../views/people/CreateApiKeyDialog.cpp" line="130"/>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="135"/>
         <source>This user is disabled: a key for them would not work.</source>
         <translation>此用户已停用：为其创建的密钥将无法使用。</translation>
     </message>
     <message>
-        <location filename="../views/people/CreateApiKeyDialog.cpp" line="140"/>
+        <location filename="../views/people/CreateApiKeyDialog.cpp" line="145"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
@@ -3855,39 +3885,39 @@
 <context>
     <name>souk::LinkStatusLabel</name>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="23"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="24"/>
         <source>● Online · %1 ms</source>
         <extracomment>status bar: the link to the node is up; %1 = round trip of the last request in milliseconds</extracomment>
         <translation>● 在线 · %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="23"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="24"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="25"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="26"/>
         <source>◌ Reconnecting…</source>
         <translation>◌ 正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="28"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="29"/>
         <source>○ Offline since %1</source>
         <extracomment>status bar; %1 = the time the node stopped answering (&quot;14:05&quot;)</extracomment>
         <translation>○ 自 %1 起离线</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="40"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="41"/>
         <source>The node answers. The number is the round trip of the last request.</source>
         <translation>节点有响应。数字为最近一次请求的往返时间。</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="44"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="45"/>
         <source>A request to the node failed on the network; Souk is trying again.</source>
         <translation>发往节点的请求因网络问题失败；Souk 正在重试。</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="48"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="49"/>
         <source>The node does not answer. Changes you make now fail; Souk keeps trying.</source>
         <translation>节点没有响应。现在所做的更改会失败；Souk 会继续尝试。</translation>
     </message>
@@ -5679,7 +5709,7 @@
     </message>
     <message>
         <location filename="../views/people/TotpSetupDialog.cpp" line="96"/>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="264"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="266"/>
         <source>&amp;Turn on</source>
         <translation>开启(&amp;T)</translation>
     </message>
@@ -5701,37 +5731,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="193"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="195"/>
         <source>This code does not match. Check that the phone&apos;s clock is right, then enter the code the app shows now.</source>
         <translation>验证码不匹配。请确认手机时间准确，然后输入应用当前显示的验证码。</translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="216"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="218"/>
         <source>Recovery codes</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="224"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="226"/>
         <source>&lt;b&gt;Two-step sign-in is on.&lt;/b&gt;</source>
         <translation>&lt;b&gt;两步验证已开启。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="226"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="228"/>
         <source>If you lose your phone, sign in with one of these recovery codes instead of a code from the app. Each works once. Keep them somewhere safe, away from the phone: a password manager or a printout.</source>
         <translation>如果手机丢失，可以用其中一个恢复码代替应用中的验证码登录。每个恢复码只能使用一次。请将它们保存在手机以外的安全位置，例如密码管理器或打印件。</translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="231"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="233"/>
         <source>Souk shows these codes only now: it keeps only their fingerprints.</source>
         <translation>Souk 只在此时显示这些恢复码，之后仅保存其指纹。</translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="233"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="235"/>
         <source>I have &amp;saved them</source>
         <translation>我已保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/people/TotpSetupDialog.cpp" line="264"/>
+        <location filename="../views/people/TotpSetupDialog.cpp" line="266"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
@@ -6075,12 +6105,12 @@
         <translation>无法打开店铺数据</translation>
     </message>
     <message>
-        <location filename="../app/souk/Console.cpp" line="179"/>
+        <location filename="../app/souk/Console.cpp" line="182"/>
         <source>&amp;Connect to node…</source>
         <translation>连接到节点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/souk/Console.cpp" line="182"/>
+        <location filename="../app/souk/Console.cpp" line="185"/>
         <source>Work on a Souk node over HTTPS, or on another one</source>
         <translation>通过 HTTPS 使用 Souk 节点，或切换到另一个节点</translation>
     </message>

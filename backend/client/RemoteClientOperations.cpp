@@ -210,12 +210,12 @@ QFuture<Result<OrderCounters>> RemoteClient::orderCounters(Id merchantId, qint64
 QFuture<Result<Checkout>> RemoteClient::checkout(const NewOrder& order, const CardInput& card, bool capture,
                                                  const QString& key)
 {
-    return call<Checkout>(u"checkout"_s, key, order, card, capture);
+    return call<Checkout>(u"checkout"_s, key, order, card, capture, card.context);
 }
 
 QFuture<Result<Payment>> RemoteClient::authorizePayment(Id orderId, const CardInput& card, const QString& key)
 {
-    return call<Payment>(u"authorize_payment"_s, key, orderId, card);
+    return call<Payment>(u"authorize_payment"_s, key, orderId, card, card.context);
 }
 
 QFuture<Result<Payment>> RemoteClient::capturePayment(Id paymentId, std::optional<qint64> amountMinor,

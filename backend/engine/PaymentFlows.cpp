@@ -9,6 +9,7 @@
 #include "backend/payments/Idempotency.h"
 #include "backend/payments/Ledger.h"
 #include "backend/payments/PaymentService.h"
+#include "backend/risk/decisions/Assessments.h"
 
 using namespace Qt::StringLiterals;
 using souk::payments::Payment;
@@ -24,24 +25,77 @@ constexpr int AttemptsPerPass = 100; ///< open authorization attempts asked abou
 constexpr qint64 AttemptGraceMs = 10 * 60'000;
 const Actor SystemActor{u"system"_s, u"system"_s};
 
-/// The first write of an authorization: the stored result when the key has one, else the attempt.
+/// The first write of an authorization: the stored result when the key has one, else the attempt
+/// (and, when the risk engine blocked it, its record: the provider is never called).
 struct OpenedAttempt
 {
     std::optional<QByteArray> stored;
     payments::PaymentAttempt attempt;
+    std::optional<payments::PaymentAttempts::Recorded> blocked;
 };
 
 /// The step after an attempt's write, for an authorization and a checkout alike: the stored
-/// result when the key had one (a retry), else `askProvider` with the attempt just written.
+/// result when the key had one (a retry), the block's record, else `askProvider` with the
+/// attempt just written.
 template <typename T>
 void continueOpened(const Result<OpenedAttempt>& opened, const std::function<void(const Result<T>&)>& settle,
+                    const std::function<void(const payments::PaymentAttempts::Recorded&)>& finish,
                     const std::function<void(const payments::PaymentAttempt&)>& askProvider)
 {
     if (!opened)
         return settle(opened.error());
     if (opened->stored)
         return settle(payments::StoredResult<T>::decode(*opened->stored));
+    if (opened->blocked)
+        return finish(*opened->blocked);
     askProvider(opened->attempt);
+}
+
+/// The risk engine's view of the payment an attempt is about to make.
+risk::RiskInput riskInput(const orders::Order& order, const payments::PaymentAttempt& attempt,
+                          const payments::PaymentContext& context, qint64 nowMs)
+{
+    risk::RiskInput in;
+    in.merchantId = order.merchantId;
+    in.customerKey = order.customerId.value != 0 ? u"customer:"_s + order.customerId.toString()
+                     : !context.email.isEmpty()  ? u"email:"_s + context.email.toLower()
+                                                 : QString();
+    in.atMs = nowMs;
+    in.amountMinor = attempt.amountMinor;
+    in.currency = attempt.currency;
+    in.cardFingerprint = attempt.card.fingerprint;
+    in.cardBrand = attempt.card.brand;
+    in.cardBin = attempt.card.bin;
+    in.cardCountry = attempt.card.country;
+    in.context = context;
+    if (in.context.email.isEmpty())
+        in.context.email = order.customerEmail;
+    return in;
+}
+
+/// Judges the attempt just opened, in its transaction: a block is recorded as a decline now (the
+/// provider never hears of it); a review keeps a checkout's approval from being captured.
+Result<OpenedAttempt> judge(store::UnitOfWork& uow, risk::PolicyCache& policy, const orders::Order& order,
+                            payments::PaymentAttempt attempt, const payments::PaymentContext& context)
+{
+    auto assessed = risk::Assessments::assess(uow, attempt.id, order.id,
+                                              riskInput(order, attempt, context, uow.nowMs()), policy);
+    if (!assessed)
+        return assessed.error();
+    if (assessed->action == risk::RiskAction::Review) {
+        if (auto s = payments::PaymentAttempts::holdForReview(uow, attempt); !s)
+            return s.error();
+    }
+    if (assessed->action != risk::RiskAction::Block)
+        return OpenedAttempt{{}, attempt, {}};
+    payments::ProviderAnswer declined;
+    declined.declineCode = u"risk_blocked"_s;
+    auto recorded = payments::PaymentAttempts::record(uow, attempt, declined);
+    if (!recorded)
+        return recorded.error();
+    if (auto s = risk::Assessments::settled(uow, attempt.id, true); !s)
+        return s.error();
+    return OpenedAttempt{{}, attempt, *recorded};
 }
 
 template <typename T> QFuture<Result<T>> readyError(const Error& error)
@@ -113,6 +167,8 @@ QFuture<Result<Payment>> PaymentFlows::authorize(const auth::Access& access, Id 
     const QDate today = m_engine.clock().now().date();
     if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
         return failedUpFront<Payment>(access, s.error());
+    if (auto s = card.context.validate(); !s)
+        return failedUpFront<Payment>(access, s.error());
     const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
     const QJsonObject params{{u"orderId"_s, orderId.toString()},
                              {u"card"_s, summary.fingerprint},
@@ -146,7 +202,8 @@ void PaymentFlows::writeAttemptThenAuthorize(const auth::Access& access, Id orde
     const Actor actor = access.principal.actor();
     m_engine.write<OpenedAttempt>(
         access,
-        [orderId, unscoped = request, summary](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
+        [orderId, unscoped = request, summary, context = card.context,
+         policy = m_riskPolicy](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
             // the key names a request of this merchant and user only (the order's merchant)
             auto request = payments::Idempotency::scopedToOrder(uow, unscoped, orderId);
             if (!request)
@@ -162,16 +219,15 @@ void PaymentFlows::writeAttemptThenAuthorize(const auth::Access& access, Id orde
             auto attempt = payments::PaymentAttempts::open(uow, *request, *order, summary);
             if (!attempt)
                 return attempt.error();
-            return OpenedAttempt{{}, *attempt};
+            return judge(uow, *policy, *order, *attempt, context);
         },
         [this, actor, card, settle](const Result<OpenedAttempt>& opened) {
-            continueOpened<Payment>(opened, settle, [&](const payments::PaymentAttempt& attempt) {
+            const auto finish = [settle](const payments::PaymentAttempts::Recorded& r) {
+                settle(r.payment ? Result<Payment>(*r.payment) : Result<Payment>(*r.error));
+            };
+            continueOpened<Payment>(opened, settle, finish, [&](const payments::PaymentAttempt& attempt) {
                 // the provider's answer takes its time: on our pool, not the completion thread
-                m_pool.start([this, actor, card, settle, attempt] {
-                    authorizeAtProvider(actor, card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
-                        settle(r.payment ? Result<Payment>(*r.payment) : Result<Payment>(*r.error));
-                    });
-                });
+                m_pool.start([this, actor, card, finish, attempt] { authorizeAtProvider(actor, card, attempt, finish); });
             });
         });
 }
@@ -184,7 +240,15 @@ void PaymentFlows::authorizeAtProvider(const Actor& actor, const payments::CardI
     std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
     m_engine.write<payments::PaymentAttempts::Recorded>(
         actor,
-        [attempt, answer](store::UnitOfWork& uow) { return payments::PaymentAttempts::record(uow, attempt, answer); },
+        [attempt, answer](store::UnitOfWork& uow) -> Result<payments::PaymentAttempts::Recorded> {
+            auto recorded = payments::PaymentAttempts::record(uow, attempt, answer);
+            if (!recorded)
+                return recorded;
+            // the risk engine learns the outcome, and a review holds the payment, in this transaction
+            if (auto s = risk::Assessments::settled(uow, attempt.id); !s)
+                return s.error();
+            return recorded;
+        },
         [this, provider, answer, captured = attempt.captureAfter,
          finish](const Result<payments::PaymentAttempts::Recorded>& recorded) {
             if (recorded) {
@@ -219,6 +283,8 @@ QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const auth::Access& a
     const QDate today = m_engine.clock().now().date();
     if (auto s = payments::Card::validate(card, today.year(), today.month()); !s)
         return failedUpFront<payments::Checkout>(access, s.error());
+    if (auto s = card.context.validate(); !s)
+        return failedUpFront<payments::Checkout>(access, s.error());
     const payments::CardSummary summary = payments::Card::summarize(card, m_cardSecret);
     QJsonObject params = payments::CommandJson::newOrder(order);
     params.insert(u"card"_s, summary.fingerprint);
@@ -240,7 +306,8 @@ QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const auth::Access& a
     const Actor actor = access.principal.actor();
     m_engine.write<OpenedAttempt>(
         access,
-        [order, unscoped = request, summary, capture](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
+        [order, unscoped = request, summary, capture, context = card.context,
+         policy = m_riskPolicy](store::UnitOfWork& uow) -> Result<OpenedAttempt> {
             const payments::IdempotentRequest request = unscoped.within(order.merchantId, uow.actor());
             auto stored = payments::Idempotency::lookup(uow, request);
             if (!stored)
@@ -257,17 +324,16 @@ QFuture<Result<payments::Checkout>> PaymentFlows::checkout(const auth::Access& a
             auto attempt = payments::PaymentAttempts::open(uow, request, *made, summary, capture);
             if (!attempt)
                 return attempt.error();
-            return OpenedAttempt{{}, *attempt};
+            return judge(uow, *policy, *made, *attempt, context);
         },
         [this, actor, card, settle](const Result<OpenedAttempt>& opened) {
-            continueOpened<payments::Checkout>(opened, settle, [&](const payments::PaymentAttempt& attempt) {
-                m_pool.start([this, actor, card, settle, attempt] {
-                    authorizeAtProvider(actor, card, attempt, [settle](const payments::PaymentAttempts::Recorded& r) {
-                        if (!r.payment || !r.order)
-                            return settle(r.error ? *r.error : Error::internal(u"checkout recorded no order"_s));
-                        settle(payments::Checkout{*r.order, *r.payment});
-                    });
-                });
+            const auto finish = [settle](const payments::PaymentAttempts::Recorded& r) {
+                if (!r.payment || !r.order)
+                    return settle(r.error ? *r.error : Error::internal(u"checkout recorded no order"_s));
+                settle(payments::Checkout{*r.order, *r.payment});
+            };
+            continueOpened<payments::Checkout>(opened, settle, finish, [&](const payments::PaymentAttempt& attempt) {
+                m_pool.start([this, actor, card, finish, attempt] { authorizeAtProvider(actor, card, attempt, finish); });
             });
         });
     return out;
@@ -306,6 +372,8 @@ void PaymentFlows::reconcileAttempts(qint64 olderThanMs)
                             auto r = payments::PaymentAttempts::reconcile(uow, attempt, lookup);
                             if (!r)
                                 return r.error();
+                            if (auto s = risk::Assessments::settled(uow, attempt.id); !s)
+                                return s.error();
                             released += *r;
                         }
                         return released;

@@ -18,6 +18,7 @@
 #include "backend/payments/PaymentAttempts.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/payments/ProviderOutbox.h"
+#include "backend/risk/decisions/RiskPolicy.h"
 
 namespace souk::engine {
 
@@ -118,6 +119,9 @@ private:
     std::atomic<int> m_outboxRequests{0}; ///< sendProviderCalls() calls the passes have not yet served
     std::atomic<bool> m_closing{false};   ///< set by the destructor: passes stop early
     std::atomic<qint64> m_lastHealthCheckMs{0};
+    /// The risk policy parsed for the writer, which judges every authorization with it (shared
+    /// with the writes that capture it; used on the writer thread only).
+    std::shared_ptr<risk::PolicyCache> m_riskPolicy = std::make_shared<risk::PolicyCache>();
 };
 
 } // namespace souk::engine

@@ -43,6 +43,9 @@ struct Payment
     /// Why a person must look at this payment ("capture_refused: authorization_expired"), or
     /// empty. Set when a call to the provider ended as a dead letter.
     QString attention;
+    /// Held for review since then (ms), or 0: a held payment is not captured until a person
+    /// decides (the risk engine's review).
+    qint64 heldMs = 0;
     qint64 refundableMinor() const { return capturedMinor - refundedMinor; }
 };
 

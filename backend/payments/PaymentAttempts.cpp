@@ -1,6 +1,7 @@
 #include "backend/payments/PaymentAttempts.h"
 
 #include "backend/orders/OrderService.h"
+#include "backend/payments/PaymentRows.h"
 #include "backend/payments/PaymentService.h"
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Connection.h"
@@ -23,6 +24,10 @@ struct Outcome
 Result<Outcome> recordAnswer(store::UnitOfWork& uow, const PaymentAttempt& a, const ProviderAnswer& answer)
 {
     auto p = PaymentService::recordAuthorization(uow, a.orderId, a.card, answer);
+    if (p && a.holdForReview && p->status == PaymentStatus::Authorized) {
+        if (auto s = rows::setHeld(uow, *p, uow.nowMs()); !s)
+            return s.error();
+    }
     if (p && a.captureAfter && p->status == PaymentStatus::Authorized)
         p = PaymentService::capture(uow, p->id, std::nullopt);
     if (!p)
@@ -186,7 +191,7 @@ Result<QList<PaymentAttempt>> PaymentAttempts::openBefore(QSqlDatabase& db, qint
 {
     store::Statement& q = store::Connection::statement(
         db, u"SELECT id, provider_key, order_id, request_key, request_hash, card_brand, card_last4, card_exp_month, "
-            "card_exp_year, card_fingerprint, amount_minor, currency, created_ms, command, capture_after "
+            "card_exp_year, card_fingerprint, amount_minor, currency, created_ms, command, capture_after, hold_review "
             "FROM payment_attempts "
             "WHERE state = 0 AND created_ms < ? ORDER BY created_ms LIMIT ?"_s);
     q.bindValue(0, beforeMs);
@@ -201,13 +206,41 @@ Result<QList<PaymentAttempt>> PaymentAttempts::openBefore(QSqlDatabase& db, qint
         a.orderId = Id{q.value(2).toLongLong()};
         a.request = IdempotentRequest{q.value(3).toString(), q.value(13).toString(), q.value(4).toString(), {}};
         a.card = CardSummary{q.value(5).toString(), q.value(6).toString(), q.value(7).toInt(), q.value(8).toInt(),
-                             q.value(9).toString()};
+                             q.value(9).toString(), {}, {}};
         a.amountMinor = q.value(10).toLongLong();
         a.currency = q.value(11).toString();
         a.createdMs = q.value(12).toLongLong();
         a.captureAfter = q.value(14).toInt() != 0;
+        a.holdForReview = q.value(15).toInt() != 0;
         out.append(a);
     }
+    q.finish();
+    return out;
+}
+
+Status PaymentAttempts::holdForReview(store::UnitOfWork& uow, PaymentAttempt& attempt)
+{
+    store::Statement& q =
+        uow.statement(u"UPDATE payment_attempts SET capture_after = 0, hold_review = 1 WHERE id = ?"_s);
+    q.bindValue(0, attempt.id.value);
+    if (auto s = store::exec(q, u"holding an attempt for review"_s); !s)
+        return s;
+    attempt.captureAfter = false;
+    attempt.holdForReview = true;
+    return {};
+}
+
+Result<std::pair<AttemptState, Id>> PaymentAttempts::stateOf(store::UnitOfWork& uow, Id attemptId)
+{
+    store::Statement& q = uow.statement(u"SELECT state, payment_id FROM payment_attempts WHERE id = ?"_s);
+    q.bindValue(0, attemptId.value);
+    if (auto s = store::exec(q, u"reading an authorization attempt"_s); !s)
+        return s.error();
+    if (!q.next()) {
+        q.finish();
+        return Error::notFound(u"attemptId"_s, u"no such authorization attempt"_s);
+    }
+    const auto out = std::make_pair(AttemptState(q.value(0).toInt()), Id{q.value(1).toLongLong()});
     q.finish();
     return out;
 }

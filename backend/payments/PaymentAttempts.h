@@ -35,6 +35,7 @@ struct PaymentAttempt
     qint64 amountMinor = 0;
     QString currency;
     bool captureAfter = false; ///< checkout with automatic capture: an approval is captured at once
+    bool holdForReview = false; ///< an approval is held (Payment::heldMs) for a person's review
     qint64 createdMs = 0;
 
     /// Made by checkout (its stored result is a Checkout), not by authorizePayment (a Payment).
@@ -59,6 +60,11 @@ public:
     /// whose payment was not recorded pays for that order, it never creates a second one.
     static Result<std::optional<Id>> checkoutOrder(store::UnitOfWork& uow, const IdempotentRequest& request);
     static Status close(store::UnitOfWork& uow, Id attemptId, AttemptState state, Id paymentId = {});
+    /// An approval of `attempt` is held for a person's review and not captured at once: it is
+    /// recorded authorized and held, also when a crash leaves the answer to reconcile.
+    static Status holdForReview(store::UnitOfWork& uow, PaymentAttempt& attempt);
+    /// The attempt's state and the payment it recorded (Recorded only).
+    static Result<std::pair<AttemptState, Id>> stateOf(store::UnitOfWork& uow, Id attemptId);
     /// Open attempts made before `beforeMs`, oldest first.
     static Result<QList<PaymentAttempt>> openBefore(QSqlDatabase& db, qint64 beforeMs, int limit);
     /// Settles an open attempt from what the provider says of it; true when a hold was queued

@@ -101,12 +101,15 @@ QJsonObject PaymentJson::payment(const Payment& p)
     const QJsonObject card{{u"brand"_s, p.card.brand}, {u"last4"_s, p.card.last4},
                            {u"expMonth"_s, p.card.expMonth}, {u"expYear"_s, p.card.expYear},
                            {u"fingerprint"_s, p.card.fingerprint}};
-    return {{u"id"_s, id(p.id)}, {u"orderId"_s, id(p.orderId)}, {u"merchantId"_s, id(p.merchantId)},
+    QJsonObject o{{u"id"_s, id(p.id)}, {u"orderId"_s, id(p.orderId)}, {u"merchantId"_s, id(p.merchantId)},
             {u"status"_s, paymentStatusName(p.status)}, {u"currency"_s, p.currency},
             {u"amountMinor"_s, p.amountMinor}, {u"capturedMinor"_s, p.capturedMinor},
             {u"refundedMinor"_s, p.refundedMinor}, {u"card"_s, card}, {u"declineCode"_s, p.declineCode},
             {u"retryable"_s, p.retryable}, {u"providerRef"_s, p.providerRef}, {u"authorizedMs"_s, p.authorizedMs},
             {u"authExpiresMs"_s, p.authExpiresMs}, {u"version"_s, p.version}, {u"attention"_s, p.attention}};
+    if (p.heldMs > 0)
+        o.insert(u"heldMs"_s, p.heldMs);
+    return o;
 }
 
 Result<Payment> PaymentJson::paymentFrom(const QJsonObject& j)
@@ -140,6 +143,7 @@ Result<Payment> PaymentJson::paymentFrom(const QJsonObject& j)
     p.authExpiresMs = int64(j, u"authExpiresMs"_s);
     p.version = int64(j, u"version"_s);
     p.attention = j.value(u"attention"_s).toString(); // absent in records from before it existed
+    p.heldMs = j.value(u"heldMs"_s).toInteger();     // absent when not held
     return p;
 }
 

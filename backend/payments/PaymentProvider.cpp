@@ -28,6 +28,7 @@ ProviderAnswer SimulatedProvider::authorize(const CardInput& card, qint64 amount
 {
     Q_UNUSED(amountMinor);
     Q_UNUSED(currency);
+    m_authorizationCalls.fetch_add(1);
     {
         // a repeated key gets the first answer and holds nothing more
         std::lock_guard lock(m_requestsMutex);

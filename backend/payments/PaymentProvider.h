@@ -120,6 +120,7 @@ public:
     /// behind or sent twice).
     qint64 voidedHolds() const { return m_voided.load(); }
     qint64 captures() const { return m_captures.load(); }
+    qint64 authorizations() const { return m_authorizationCalls.load(); } ///< calls received, replays included
     qint64 capturedMinor() const { return m_capturedMinor.load(); }
     qint64 refunds() const { return m_refunds.load(); }
     qint64 refundedMinor() const { return m_refundedMinor.load(); }
@@ -145,6 +146,7 @@ private:
     std::atomic<qint64> m_next{1};
     std::atomic<qint64> m_voided{0};
     std::atomic<qint64> m_captures{0};
+    std::atomic<qint64> m_authorizationCalls{0};
     std::atomic<qint64> m_capturedMinor{0};
     std::atomic<qint64> m_refunds{0};
     std::atomic<qint64> m_refundedMinor{0};

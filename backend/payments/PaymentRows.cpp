@@ -12,7 +12,7 @@ namespace souk::payments::rows {
 const QString PaymentColumns =
     u"id, order_id, merchant_id, status, currency, amount_minor, captured_minor, refunded_minor, card_brand, "
     "card_last4, card_exp_month, card_exp_year, card_fingerprint, decline_code, provider_ref, authorized_ms, "
-    "auth_expires_ms, version, attention"_s;
+    "auth_expires_ms, version, attention, held_ms"_s;
 
 const QString DisputeColumns =
     u"id, payment_id, status, amount_minor, fee_minor, reason, evidence_due_ms, opened_ms, resolved_ms, version"_s;
@@ -43,6 +43,7 @@ Payment readPaymentFrom(const Row& q)
     p.authExpiresMs = q.value(c++).toLongLong();
     p.version = q.value(c++).toLongLong();
     p.attention = q.value(c++).toString();
+    p.heldMs = q.value(c++).toLongLong(); // NULL reads as 0: not held
     p.retryable = p.declineCode == u"processing_error"_s || p.declineCode == u"issuer_timeout"_s;
     return p;
 }
@@ -91,14 +92,15 @@ Status insertPayment(store::UnitOfWork& uow, const Payment& p)
 {
     // one QString for the process: the statement cache is keyed by the text's address
     static const QString sql = u"INSERT INTO payments ("_s + PaymentColumns
-                               + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+                               + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
     store::Statement& q = uow.statement(sql);
     const QVariantList values{p.id.value, p.orderId.value, p.merchantId.value, int(p.status), p.currency,
                               p.amountMinor, p.capturedMinor, p.refundedMinor, store::nonNull(p.card.brand),
                               store::nonNull(p.card.last4), p.card.expMonth, p.card.expYear,
                               store::nonNull(p.card.fingerprint), store::nonNull(p.declineCode),
                               store::nonNull(p.providerRef),
-                              p.authorizedMs, p.authExpiresMs, p.version, store::nonNull(p.attention)};
+                              p.authorizedMs, p.authExpiresMs, p.version, store::nonNull(p.attention),
+                              p.heldMs > 0 ? QVariant(p.heldMs) : QVariant(QMetaType::fromType<qint64>())};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (auto s = store::exec(q, u"writing a payment"_s); !s)
@@ -121,6 +123,23 @@ Status savePayment(store::UnitOfWork& uow, Payment& p)
     if (q.numRowsAffected() != 1)
         return Error::versionConflict(u"paymentId"_s, u"the payment changed since it was read"_s);
     p.version += 1;
+    uow.recordChange(u"payment"_s, p.id, p.version, ChangeOp::Updated);
+    return {};
+}
+
+Status setHeld(store::UnitOfWork& uow, Payment& p, qint64 heldMs)
+{
+    store::Statement& q =
+        uow.statement(u"UPDATE payments SET held_ms = ?, version = version + 1 WHERE id = ? AND version = ?"_s);
+    q.bindValue(0, heldMs > 0 ? QVariant(heldMs) : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(1, p.id.value);
+    q.bindValue(2, p.version);
+    if (auto s = store::exec(q, u"holding a payment"_s); !s)
+        return s;
+    if (q.numRowsAffected() != 1)
+        return Error::versionConflict(u"paymentId"_s, u"the payment changed since it was read"_s);
+    p.version += 1;
+    p.heldMs = heldMs;
     uow.recordChange(u"payment"_s, p.id, p.version, ChangeOp::Updated);
     return {};
 }

@@ -18,6 +18,8 @@ Dispute readDispute(const store::Statement& q);
 Status insertPayment(store::UnitOfWork& uow, const Payment& p);
 /// Writes status and amounts with a new version (optimistic on the version read).
 Status savePayment(store::UnitOfWork& uow, Payment& p);
+/// Holds the payment for a person's decision (`heldMs` > 0: since then) or releases it (0).
+Status setHeld(store::UnitOfWork& uow, Payment& p, qint64 heldMs);
 Status saveDispute(store::UnitOfWork& uow, Dispute& d, bool insert);
 /// Moves the order after money went back to the customer (a refund or a lost dispute): all of
 /// it ends it as Refunded (restocking goods that never shipped); part of it after delivery makes

@@ -180,6 +180,9 @@ Result<Payment> PaymentService::capture(store::UnitOfWork& uow, Id paymentId, st
             .error();
     if (uow.nowMs() >= p->authExpiresMs)
         return illegal(u"the authorization expired; ask the customer to pay again"_s).error();
+    if (p->heldMs > 0)
+        return illegal(u"the payment is held for a risk review; it is captured when a reviewer approves it"_s)
+            .error();
     const qint64 amount = amountMinor.value_or(p->amountMinor);
     if (amount <= 0)
         return Error::invalid(u"amount"_s, u"the capture amount must be positive"_s);

@@ -331,6 +331,72 @@ const QList<QStringList>& shippedSteps()
             u"ALTER TABLE idempotency_keys ADD COLUMN expires_ms INTEGER"_s,
             u"CREATE INDEX idempotency_keys_expires ON idempotency_keys (expires_ms) WHERE expires_ms IS NOT NULL"_s,
         },
+        // v9 -> v10: risk. One assessment per authorization attempt (and per imported payment of
+        // the merchant's history): the context it was judged on, its features, the score, the
+        // rules that fired and the action; the velocity features are index ranges over these
+        // rows, so scoring never scans history. Per-customer amount profiles and the devices a
+        // customer used are kept as running totals. Rule sets are versioned (a draft, the
+        // active one, the retired ones kept to restore); named lists hold case-folded values.
+        // A payment under review is held: capture waits for a person's decision.
+        {
+            uR"(CREATE TABLE risk_assessments (
+                id INTEGER PRIMARY KEY, source TEXT NOT NULL CHECK (source IN ('live', 'imported')),
+                merchant_id INTEGER NOT NULL, order_id INTEGER, payment_id INTEGER, customer_key TEXT NOT NULL,
+                created_ms INTEGER NOT NULL, amount_minor INTEGER NOT NULL, currency TEXT NOT NULL,
+                card_fingerprint TEXT NOT NULL, card_brand TEXT NOT NULL, card_bin TEXT NOT NULL,
+                card_country TEXT NOT NULL, email TEXT NOT NULL, ip TEXT NOT NULL, ip_country TEXT NOT NULL,
+                device_id TEXT NOT NULL, shipping_country TEXT NOT NULL, billing_country TEXT NOT NULL,
+                distance_km INTEGER,
+                features TEXT NOT NULL, score INTEGER, model_version INTEGER, ruleset_version INTEGER,
+                action TEXT NOT NULL CHECK (action IN ('allow', 'block', 'review')),
+                rule_line INTEGER, rule_text TEXT NOT NULL DEFAULT '', fired TEXT NOT NULL DEFAULT '[]',
+                reasons TEXT NOT NULL DEFAULT '[]', shadow TEXT,
+                outcome TEXT CHECK (outcome IN ('approved', 'declined', 'blocked')),
+                refunded_minor INTEGER NOT NULL DEFAULT 0, disputed INTEGER NOT NULL DEFAULT 0,
+                dispute_reason TEXT NOT NULL DEFAULT '',
+                fraud INTEGER CHECK (fraud IN (0, 1)), label_source TEXT NOT NULL DEFAULT '', label_ms INTEGER))"_s,
+            u"CREATE INDEX risk_assessments_card ON risk_assessments (card_fingerprint, created_ms)"_s,
+            u"CREATE INDEX risk_assessments_email ON risk_assessments (email, created_ms) WHERE email <> ''"_s,
+            u"CREATE INDEX risk_assessments_ip ON risk_assessments (ip, created_ms) WHERE ip <> ''"_s,
+            u"CREATE INDEX risk_assessments_device ON risk_assessments (device_id, created_ms) WHERE device_id <> ''"_s,
+            u"CREATE INDEX risk_assessments_payment ON risk_assessments (payment_id) WHERE payment_id IS NOT NULL"_s,
+            u"CREATE INDEX risk_assessments_time ON risk_assessments (created_ms)"_s,
+            uR"(CREATE TABLE risk_profiles (
+                kind INTEGER NOT NULL, key TEXT NOT NULL, currency TEXT NOT NULL,
+                payments INTEGER NOT NULL, approved INTEGER NOT NULL, approved_sum_minor INTEGER NOT NULL,
+                first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL,
+                PRIMARY KEY (kind, key, currency)) WITHOUT ROWID)"_s,
+            uR"(CREATE TABLE risk_customer_devices (
+                customer_key TEXT NOT NULL, device_id TEXT NOT NULL, first_ms INTEGER NOT NULL,
+                PRIMARY KEY (customer_key, device_id)) WITHOUT ROWID)"_s,
+            uR"(CREATE TABLE risk_rulesets (
+                version INTEGER PRIMARY KEY, text TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('draft', 'active', 'retired')),
+                shadow INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL,
+                created_ms INTEGER NOT NULL, activated_ms INTEGER))"_s,
+            u"CREATE UNIQUE INDEX risk_rulesets_active ON risk_rulesets (status) WHERE status = 'active'"_s,
+            uR"(CREATE TABLE risk_lists (
+                name TEXT PRIMARY KEY, kind TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+                created_ms INTEGER NOT NULL, version INTEGER NOT NULL))"_s,
+            uR"(CREATE TABLE risk_list_items (
+                list TEXT NOT NULL REFERENCES risk_lists(name), value TEXT NOT NULL, added_by TEXT NOT NULL,
+                added_ms INTEGER NOT NULL, PRIMARY KEY (list, value)) WITHOUT ROWID)"_s,
+            uR"(CREATE TABLE risk_reviews (
+                id INTEGER PRIMARY KEY, assessment_id INTEGER NOT NULL UNIQUE REFERENCES risk_assessments(id),
+                payment_id INTEGER NOT NULL REFERENCES payments(id), order_id INTEGER NOT NULL,
+                merchant_id INTEGER NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('open', 'approved', 'declined', 'fraud', 'lapsed')),
+                opened_ms INTEGER NOT NULL, deadline_ms INTEGER NOT NULL, claimed_by TEXT, claimed_until_ms INTEGER,
+                decided_by TEXT, decided_ms INTEGER, reason TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+                version INTEGER NOT NULL))"_s,
+            u"CREATE INDEX risk_reviews_open ON risk_reviews (deadline_ms) WHERE status = 'open'"_s,
+            // bumped by every change of rule sets and lists: a node's parsed policy is current
+            // while its generation is the row's
+            u"CREATE TABLE risk_policy (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL)"_s,
+            u"INSERT INTO risk_policy (id, generation) VALUES (1, 1)"_s,
+            u"ALTER TABLE payments ADD COLUMN held_ms INTEGER"_s,
+            u"ALTER TABLE payment_attempts ADD COLUMN hold_review INTEGER NOT NULL DEFAULT 0"_s,
+        },
     };
     return all;
 }

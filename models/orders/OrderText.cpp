@@ -165,6 +165,12 @@ QString OrderText::eventKind(const QString& kind)
         {u"dispute.won"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute won")},
         {u"dispute.lost"_s, QT_TRANSLATE_NOOP("OrderText", "Dispute lost")},
         {u"payment.attention"_s, QT_TRANSLATE_NOOP("OrderText", "Needs attention")},
+        {u"risk.allow"_s, QT_TRANSLATE_NOOP("OrderText", "Risk: allowed")},
+        {u"risk.block"_s, QT_TRANSLATE_NOOP("OrderText", "Risk: blocked")},
+        {u"risk.review"_s, QT_TRANSLATE_NOOP("OrderText", "Risk: held for review")},
+        {u"risk.review.approve"_s, QT_TRANSLATE_NOOP("OrderText", "Review: approved")},
+        {u"risk.review.decline"_s, QT_TRANSLATE_NOOP("OrderText", "Review: declined")},
+        {u"risk.review.fraud"_s, QT_TRANSLATE_NOOP("OrderText", "Review: fraud")},
     };
     return translated(names, kind);
 }

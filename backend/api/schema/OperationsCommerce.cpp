@@ -80,6 +80,17 @@ QList<ApiOperation> orders()
     };
 }
 
+namespace {
+
+/// The card as the engine takes it: the body's `context` travels inside it.
+payments::CardInput withContext(payments::CardInput card, const payments::PaymentContext& context)
+{
+    card.context = context;
+    return card;
+}
+
+} // namespace
+
 QList<ApiOperation> payments()
 {
     using namespace souk::orders;
@@ -90,9 +101,13 @@ QList<ApiOperation> payments()
             .param<NewOrder>(u"order"_s, In::Body, u"What is ordered"_s)
             .param<CardInput>(u"card"_s, In::Body, u"The card: sent to the provider, never stored"_s)
             .param<bool>(u"capture"_s, In::Body, u"Capture at once (else authorize only)"_s, false)
+            .param<PaymentContext>(u"context"_s, In::Body,
+                                   u"Who typed the card and from where: the risk engine's facts besides the card"_s,
+                                   false)
             .status(201)
             .serve([](Client& c, const Args& a, const QString& key) {
-                return c.checkout(a.at<NewOrder>(0), a.at<CardInput>(1), a.at<bool>(2), key);
+                return c.checkout(a.at<NewOrder>(0), withContext(a.at<CardInput>(1), a.at<PaymentContext>(3)),
+                                  a.at<bool>(2), key);
             }),
         Def<Payment>(Op::CapturePayment, "POST", u"/v1/payments/{payment_id}/capture"_s,
                      u"Capture an authorized payment, in full or in part"_s, u"Payments"_s)
@@ -121,9 +136,12 @@ QList<ApiOperation> payments()
                      u"Authorize a card for an order awaiting payment"_s, u"Payments"_s)
             .param<Id>(u"order_id"_s, In::Path, u"The order"_s)
             .param<CardInput>(u"card"_s, In::Body, u"The card: sent to the provider, never stored"_s)
+            .param<PaymentContext>(u"context"_s, In::Body,
+                                   u"Who typed the card and from where: the risk engine's facts besides the card"_s,
+                                   false)
             .status(201)
             .serve([](Client& c, const Args& a, const QString& key) {
-                return c.authorizePayment(a.at<Id>(0), a.at<CardInput>(1), key);
+                return c.authorizePayment(a.at<Id>(0), withContext(a.at<CardInput>(1), a.at<PaymentContext>(2)), key);
             }),
         Def<Dispute>(Op::OpenDispute, "POST", u"/v1/payments/{payment_id}/disputes"_s,
                      u"Open a dispute of a captured payment (the card network's stand-in)"_s, u"Payments"_s)

@@ -211,6 +211,25 @@ const ObjectSpec<CardInput>& Object<CardInput>::spec()
     return s;
 }
 
+const ObjectSpec<PaymentContext>& Object<PaymentContext>::spec()
+{
+    using S = ObjectSpec<PaymentContext>;
+    static const auto s =
+        S(u"PaymentContext"_s, u"Where and by whom the card was typed: what the risk engine judges besides the card"_s)
+            .field(u"email"_s, &PaymentContext::email, u"The customer's email address"_s, S::Optional)
+            .field(u"ip"_s, &PaymentContext::ip, u"The buyer's IP address"_s, S::Optional)
+            .field(u"ip_country"_s, &PaymentContext::ipCountry, u"The IP address's country, ISO 3166-1 alpha-2"_s,
+                   S::Optional)
+            .field(u"device_id"_s, &PaymentContext::deviceId, u"The buyer's device identifier"_s, S::Optional)
+            .field(u"shipping_country"_s, &PaymentContext::shippingCountry,
+                   u"The shipping address's country, ISO 3166-1 alpha-2"_s, S::Optional)
+            .field(u"billing_country"_s, &PaymentContext::billingCountry,
+                   u"The billing address's country, ISO 3166-1 alpha-2"_s, S::Optional)
+            .field(u"shipping_distance_km"_s, &PaymentContext::shippingDistanceKm,
+                   u"Distance between the shipping and billing addresses, km"_s, S::Optional);
+    return s;
+}
+
 const ObjectSpec<CardSummary>& Object<CardSummary>::spec()
 {
     using S = ObjectSpec<CardSummary>;
@@ -244,7 +263,10 @@ const ObjectSpec<Payment>& Object<Payment>::spec()
             .field(u"authorized_ms"_s, &Payment::authorizedMs, u"Authorized at (ms since epoch)"_s, S::ReadOnly)
             .field(u"auth_expires_ms"_s, &Payment::authExpiresMs, u"The hold ends at"_s, S::ReadOnly)
             .field(u"version"_s, &Payment::version, u"Bumped on every change"_s, S::ReadOnly)
-            .field(u"attention"_s, &Payment::attention, u"What a person must look at, or empty"_s, S::ReadOnly);
+            .field(u"attention"_s, &Payment::attention, u"What a person must look at, or empty"_s, S::ReadOnly)
+            .field(u"held_ms"_s, &Payment::heldMs,
+                   u"Held for a risk review since then (ms since the epoch), or 0: capture waits for a reviewer"_s,
+                   S::ReadOnly);
     return s;
 }
 

@@ -43,7 +43,13 @@ const std::vector<Attribute>& table()
          u"this amount divided by the customer's mean payment amount (1 = typical)"_s},
         {u"shipping_billing_distance_km"_s, T::Number, u"km"_s,
          u"distance between the shipping and billing addresses"_s},
-        {u"hour_of_day"_s, T::Number, u"0-23"_s, u"the hour of the payment in the merchant's time zone"_s},
+        {u"hour_of_day"_s, T::Number, u"0-23"_s, u"the hour of the payment, UTC"_s},
+        {u"card_bin"_s, T::Text, {}, u"the card number's first six digits: the issuing bank, not the card"_s},
+        {u"billing_country"_s, T::Text, {}, u"the billing address's country, ISO 3166-1 alpha-2"_s},
+        {u"amount_to_merchant_mean"_s, T::Number, u"ratio"_s,
+         u"this amount divided by the merchant's mean approved payment in this currency (1 = typical)"_s},
+        {u"is_new_device"_s, T::Boolean, {},
+         u"true when a customer with earlier payments pays from a device never seen with them"_s},
     };
     return rows;
 }

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+#include "backend/core/Id.h"
+#include "backend/core/Result.h"
+#include "backend/risk/decisions/Assessments.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::risk {
+
+/// A person's decision on a held payment. Stored as text; never renamed.
+enum class ReviewVerdict
+{
+    Approve, ///< capture, release fulfilment
+    Decline, ///< void the authorization, cancel the order, restock
+    Fraud,   ///< as decline; the payment is labelled fraud, optionally its card and email block-listed
+};
+QString reviewVerdictName(ReviewVerdict verdict);
+std::optional<ReviewVerdict> reviewVerdictNamed(const QString& name);
+
+/// A payment the risk engine held for a person, as the queue shows it.
+struct Review
+{
+    Id id;
+    Id paymentId;
+    Id orderId;
+    Id merchantId;
+    QString status; ///< "open", "approved", "declined", "fraud", "lapsed" (open past its deadline)
+    qint64 openedMs = 0;
+    qint64 deadlineMs = 0; ///< the authorization's expiry: after it there is nothing to capture
+    QString claimedBy;     ///< who works it now (until claimedUntilMs), or empty
+    qint64 claimedUntilMs = 0;
+    QString decidedBy;
+    qint64 decidedMs = 0;
+    QString reason;
+    QString note;
+    qint64 version = 0;
+    // the payment as the reviewer sees it
+    qint64 amountMinor = 0;
+    QString currency;
+    QString email;
+    QString cardCountry;
+    QString ipCountry;
+    QString shippingCountry;
+    QString billingCountry;
+    Assessment assessment;
+};
+
+/// Which reviews a queue lists.
+struct ReviewFilter
+{
+    std::optional<Id> merchantId; ///< a merchant's owner sees only theirs (scoped by the engine too)
+    bool openOnly = true;
+    int minScore = -1;
+    QString ruleContains; ///< a reason: part of the deciding rule's text
+    int limit = 200;
+};
+
+/// The fraud review queue: reviews are opened by the authorization that held the payment
+/// (Assessments::recorded), claimed by a reviewer for a few minutes so that two never work one,
+/// and decided in one command that moves the money and the goods with it. Writes on the writer;
+/// reads on any connection.
+class Reviews final
+{
+public:
+    static constexpr qint64 ClaimMs = 5 * 60'000;
+    /// The reasons a reviewer picks from, per verdict.
+    static QStringList reasonsFor(ReviewVerdict verdict);
+
+    static Result<QList<Review>> list(QSqlDatabase& db, const ReviewFilter& filter, qint64 nowMs);
+    static Result<Review> get(QSqlDatabase& db, Id reviewId, qint64 nowMs);
+    /// Claims the review for the actor for ClaimMs (again: extends it). Refused while another
+    /// holds an unexpired claim, and once the review is closed.
+    static Result<Review> claim(store::UnitOfWork& uow, Id reviewId);
+    /// Gives a claim back before it runs out.
+    static Result<Review> release(store::UnitOfWork& uow, Id reviewId);
+    /// Decides: approve captures the payment (the provider call joins the outbox); decline and
+    /// fraud void it, cancel the order and put the goods back. `reason` is one of reasonsFor();
+    /// the decision labels the payment for training (approve: not fraud, fraud: fraud). Refused
+    /// when someone else holds the review, when it is closed, and after the authorization lapsed.
+    static Result<Review> decide(store::UnitOfWork& uow, Id reviewId, ReviewVerdict verdict, const QString& reason,
+                                 const QString& note, bool blockCardAndEmail = false);
+    /// The block lists a fraud verdict adds to (created on first use).
+    static inline const QString BlockedCardsList = QStringLiteral("blocked_cards");
+    static inline const QString BlockedEmailsList = QStringLiteral("blocked_emails");
+};
+
+} // namespace souk::risk
