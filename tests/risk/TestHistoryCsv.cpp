@@ -34,6 +34,7 @@ private slots:
     void refusesBadOptionalValues();
     void readsFromADevice();
     void roundTripsWhatItWrites();
+    void largeFilesNameTheSameLines();
 
 private:
     using Row = QMap<QString, QString>;
@@ -410,6 +411,46 @@ void TestHistoryCsv::roundTripsWhatItWrites()
     }
     QCOMPARE(HistoryCsv::write(parse.file.payments), written);
     QVERIFY(written.contains("'=cmd")); // neutralised in the file, restored when read
+}
+
+void TestHistoryCsv::largeFilesNameTheSameLines()
+{
+    // over 16 MB a file is read in pieces: line numbers must still be the file's
+    FraudSimulatorOptions options;
+    options.payments = 100'000;
+    const auto rows = FraudSimulator::generate(options);
+    QVERIFY(rows.ok());
+    QList<QByteArray> lines = HistoryCsv::write(FraudSimulator::payments(*rows)).split('\n');
+    QVERIFY(lines.size() > 100'000);
+    const auto setCell = [&](int line, int column, const QByteArray& value) {
+        QList<QByteArray> cells = lines[line - 1].split(',');
+        cells[column] = value;
+        lines[line - 1] = cells.join(',');
+    };
+    setCell(11, 11, "\"a\nb\""); // customer_id over two lines: every later record moves down one
+    setCell(90'001, 2, "EUX");
+    const QByteArray data = lines.join('\n');
+    QVERIFY(data.size() > 17 << 20);
+    const HistoryParse parse = HistoryCsv::parse(data);
+    QCOMPARE(parse.problemsTotal, 2);
+    QCOMPARE(parse.problems[0].toString(), u"line 11, customer_id: must not contain control characters"_s);
+    QCOMPARE(parse.problems[1].toString(), u"line 90002, currency: 'EUX' is not an ISO 4217 currency"_s);
+    QVERIFY(parse.file.payments.empty());
+
+    // a record the reader cannot take: the whole file is read again in one piece, lines as before
+    lines[70'000].append(",extra");
+    const HistoryParse wide = HistoryCsv::parse(lines.join('\n'));
+    QCOMPARE(wide.problemsTotal, 3);
+    QCOMPARE(wide.problems[1].toString(), u"line 70002: expected 20 columns, found 21"_s);
+    QCOMPARE(wide.problems[2].line, 90'002);
+
+    // and a good large file reads whole
+    setCell(11, 11, "c1");
+    setCell(90'001, 2, "EUR");
+    lines[70'000].chop(6);
+    const HistoryParse good = HistoryCsv::parse(lines.join('\n'));
+    QVERIFY2(good.ok(), qPrintable(first(good)));
+    QCOMPARE(good.file.payments.size(), size_t(options.payments));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryCsv)

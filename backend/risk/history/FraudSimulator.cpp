@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "backend/risk/history/SimWorld.h"
+#include "backend/risk/history/SortByTime.h"
 
 using namespace Qt::StringLiterals;
 
@@ -311,9 +312,7 @@ Result<std::vector<SimulatedPayment>> FraudSimulator::generate(const FraudSimula
     rows.reserve(size_t(options.payments));
     Generator(options, rows).run(honest, cardTesting, stolen, takeover, friendly);
     Q_ASSERT(qint64(rows.size()) == options.payments);
-    std::stable_sort(rows.begin(), rows.end(), [](const SimulatedPayment& a, const SimulatedPayment& b) {
-        return a.payment.createdMs < b.payment.createdMs;
-    });
+    history::sortByTime(rows, [](const SimulatedPayment& row) { return row.payment.createdMs; });
     return rows;
 }
 

@@ -1,12 +1,14 @@
 #include "backend/risk/history/HistoryCsv.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <QIODevice>
 
 #include "backend/catalog/Csv.h"
 #include "backend/core/Parallel.h"
 #include "backend/risk/history/HistoryRow.h"
+#include "backend/risk/history/SortByTime.h"
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +34,12 @@ struct Problems
         ++total;
     }
 };
+
+void sortByLine(QList<HistoryProblem>& problems)
+{
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const HistoryProblem& a, const HistoryProblem& b) { return a.line < b.line; });
+}
 
 /// The physical line of the header: blank lines before it are skipped by the reader.
 int headerLine(const QByteArray& data)
@@ -72,30 +80,140 @@ ColumnMap readHeader(const QStringList& header, int line, Problems& problems)
     return map;
 }
 
-/// One part of the rows, read on its own thread.
-struct Part
+/// Reads parsed records into payments on all cores, table after table, keeping every problem.
+class RowReader
 {
-    std::vector<HistoryPayment> payments;
-    Problems problems;
+public:
+    RowReader(const ColumnMap& map, const HistoryCsvOptions& options, std::vector<HistoryPayment>& out,
+              Problems& problems)
+        : m_map(map), m_options(options), m_out(out), m_problems(problems)
+    {}
+
+    /// Appends the table's rows to `out`; `lineOffset` turns the table's lines into the file's. Frees
+    /// each record once read, on the thread that read it.
+    void read(catalog::CsvTable& table, int lineOffset)
+    {
+        const bool keep = m_problems.total == 0; // all or nothing: after a problem, rows are only checked
+        const size_t base = m_out.size();
+        if (keep)
+            m_out.resize(base + size_t(table.rows.size()));
+        const qsizetype rows = table.rows.size();
+        table.rows.detach(); // the parts then write to elements only, never to the list
+        const int partCount = parallelParts(rows, RowsPerPartMin);
+        std::vector<Problems> found(static_cast<size_t>(partCount), Problems{{}, 0, m_options.problemsMax});
+        runParts(partCount, [&](int k) {
+            CurrencyCache currencies;
+            QList<HistoryProblem> rowProblems;
+            HistoryPayment scratch;
+            for (qsizetype r = rows * k / partCount; r < rows * (k + 1) / partCount; ++r) {
+                HistoryPayment& payment = keep ? m_out[base + size_t(r)] : (scratch = {});
+                rowProblems.clear();
+                const bool ok = readRow(table.rows[r], table.rowLines[r] + lineOffset, m_map, m_options, currencies,
+                                        payment, rowProblems);
+                table.rows[r] = QStringList(); // each part writes only its own records
+                if (ok)
+                    continue;
+                for (HistoryProblem& problem : rowProblems)
+                    found[size_t(k)].add(std::move(problem));
+            }
+        });
+        for (Problems& part : found) {
+            m_problems.listed.append(std::move(part.listed));
+            m_problems.total += part.total;
+        }
+        // each part kept its first problems in line order: by line, the first `max` of all are among them
+        sortByLine(m_problems.listed);
+        m_problems.listed.resize(std::min<qsizetype>(m_problems.listed.size(), m_options.problemsMax));
+        if (m_problems.total > 0)
+            m_out = {};
+    }
+
+private:
+    const ColumnMap& m_map;
+    const HistoryCsvOptions& m_options;
+    std::vector<HistoryPayment>& m_out;
+    Problems& m_problems;
 };
 
-void readRows(const catalog::CsvTable& table, const ColumnMap& map, const HistoryCsvOptions& options, qsizetype begin,
-              qsizetype end, Part& part)
+/// Line breaks as the CSV reader counts them: LF, CRLF and a lone CR are one each.
+int countLineBreaks(QByteArrayView bytes)
 {
-    CurrencyCache currencies;
-    QList<HistoryProblem> rowProblems;
-    part.payments.reserve(size_t(end - begin));
-    for (qsizetype r = begin; r < end; ++r) {
-        HistoryPayment payment;
-        rowProblems.clear();
-        if (readRow(table.rows[r], table.rowLines[r], map, options, currencies, payment, rowProblems)) {
-            if (part.problems.total == 0) // all or nothing: after a problem, rows are only checked
-                part.payments.push_back(std::move(payment));
-            continue;
-        }
-        for (HistoryProblem& problem : rowProblems)
-            part.problems.add(std::move(problem));
+    int breaks = 0;
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        breaks += bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'));
+    return breaks;
+}
+
+/// The end of the record that starts at `from`, or of the first record ending at or after `target`:
+/// just past a line feed that quote parity puts outside quotes. Parity is a guess (a quote inside an
+/// unquoted field is literal text); a wrong guess shows as a reader issue, and then the whole file
+/// is read again in one piece.
+qsizetype recordEnd(QByteArrayView bytes, qsizetype from, qsizetype target)
+{
+    bool quoted = false;
+    for (qsizetype i = from; i < bytes.size(); ++i) {
+        quoted ^= bytes[i] == '"';
+        if (bytes[i] == '\n' && !quoted && i + 1 >= target)
+            return i + 1;
     }
+    return bytes.size();
+}
+
+HistoryParse finish(Problems& problems, std::vector<HistoryPayment>&& payments, const QStringList& header)
+{
+    HistoryParse result;
+    result.problemsTotal = problems.total;
+    if (problems.total > 0) {
+        sortByLine(problems.listed);
+        result.problems = problems.listed.mid(0, problems.max);
+        return result;
+    }
+    result.file.payments = std::move(payments);
+    history::sortByTime(result.file.payments, [](const HistoryPayment& p) { return p.createdMs; });
+    result.file.columns = header;
+    return result;
+}
+
+/// A large file read in pieces of about ChunkBytes, each parsed, checked and freed before the next:
+/// the parsed cells of a whole file take several times its size. nullopt when the file is small, or
+/// the reader finds anything wrong in its structure (then the whole file is read in one piece, which
+/// names those problems exactly).
+std::optional<HistoryParse> parseInChunks(const QByteArray& data, const HistoryCsvOptions& options)
+{
+    constexpr qsizetype ChunkBytes = 8 << 20;
+    if (data.size() < 2 * ChunkBytes)
+        return std::nullopt;
+    const QByteArrayView bytes = QByteArrayView(data).sliced(data.startsWith("\xEF\xBB\xBF") ? 3 : 0);
+    qsizetype start = 0;
+    while (start < bytes.size() && (bytes[start] == '\n' || bytes[start] == '\r'))
+        ++start;
+    const QByteArray headerBytes = bytes.first(recordEnd(bytes, start, start)).toByteArray();
+    const auto headerTable = catalog::parseCsv(headerBytes);
+    Problems problems{{}, 0, options.problemsMax};
+    if (!headerTable)
+        return std::nullopt;
+    const ColumnMap map = readHeader(headerTable->header, headerLine(data), problems);
+    if (problems.total > 0)
+        return std::nullopt;
+    catalog::CsvOptions csvOptions;
+    csvOptions.maxFieldChars = FieldCharsMax;
+    std::vector<HistoryPayment> payments;
+    payments.reserve(size_t(std::count(bytes.begin(), bytes.end(), '\n'))); // at least the records
+    RowReader reader(map, options, payments, problems);
+    const int headerLines = countLineBreaks(headerBytes);
+    int firstLine = headerLines + 1; // the file's line where the piece starts
+    qint64 rows = 0;
+    for (start = headerBytes.size(); start < bytes.size();) {
+        const qsizetype end = recordEnd(bytes, start, start + ChunkBytes);
+        catalog::CsvTable table = catalog::parseCsvLenient(headerBytes + bytes.sliced(start, end - start), csvOptions);
+        rows += table.rows.size();
+        if (!table.issues.isEmpty() || table.header != headerTable->header || rows > options.maxRows)
+            return std::nullopt;
+        reader.read(table, firstLine - 1 - headerLines);
+        firstLine += countLineBreaks(bytes.sliced(start, end - start));
+        start = end;
+    }
+    return finish(problems, std::move(payments), headerTable->header);
 }
 
 } // namespace
@@ -136,58 +254,25 @@ const QStringList& HistoryCsv::optionalColumns()
 
 HistoryParse HistoryCsv::parse(const QByteArray& data, const HistoryCsvOptions& options)
 {
-    HistoryParse result;
+    if (auto chunked = parseInChunks(data, options))
+        return std::move(*chunked);
     Problems problems{{}, 0, options.problemsMax};
     catalog::CsvOptions csvOptions;
     csvOptions.maxFieldChars = FieldCharsMax;
     csvOptions.maxRows = options.maxRows;
-    const catalog::CsvTable table = catalog::parseCsvLenient(data, csvOptions);
+    catalog::CsvTable table = catalog::parseCsvLenient(data, csvOptions);
     for (const catalog::CsvIssue& issue : table.issues)
         problems.add(
             {issue.kind == catalog::CsvIssueKind::Empty ? 0 : issue.line, QString(), catalog::csvIssueMessage(issue)});
-    if (table.header.isEmpty()) {
-        result.problems = problems.listed;
-        result.problemsTotal = problems.total;
-        return result;
-    }
+    std::vector<HistoryPayment> payments;
+    if (table.header.isEmpty())
+        return finish(problems, std::move(payments), {});
+    const qint64 issues = problems.total;
     const ColumnMap map = readHeader(table.header, headerLine(data), problems);
-    if (problems.total > 0 && problems.total > qint64(table.issues.size())) { // rows mean nothing under a bad header
-        std::stable_sort(problems.listed.begin(), problems.listed.end(),
-                         [](const HistoryProblem& a, const HistoryProblem& b) { return a.line < b.line; });
-        result.problems = problems.listed;
-        result.problemsTotal = problems.total;
-        return result;
-    }
-
-    const int partCount = parallelParts(table.rows.size(), RowsPerPartMin);
-    std::vector<Part> parts(static_cast<size_t>(partCount));
-    for (Part& part : parts)
-        part.problems.max = options.problemsMax;
-    runParts(partCount, [&](int k) {
-        readRows(table, map, options, table.rows.size() * k / partCount, table.rows.size() * (k + 1) / partCount,
-                 parts[size_t(k)]);
-    });
-    for (Part& part : parts) {
-        problems.listed.append(std::move(part.problems.listed)); // past the cap for now: cut after sorting
-        problems.total += part.problems.total;
-    }
-    if (problems.total > 0) {
-        // each part kept its first problems in line order, and the reader's issues come first: by
-        // line, the first `max` of all of them are among those kept
-        std::stable_sort(problems.listed.begin(), problems.listed.end(),
-                         [](const HistoryProblem& a, const HistoryProblem& b) { return a.line < b.line; });
-        result.problems = problems.listed.mid(0, options.problemsMax);
-        result.problemsTotal = problems.total;
-        return result;
-    }
-    std::vector<HistoryPayment>& payments = result.file.payments;
-    payments.reserve(size_t(table.rows.size()));
-    for (Part& part : parts)
-        std::move(part.payments.begin(), part.payments.end(), std::back_inserter(payments));
-    std::stable_sort(payments.begin(), payments.end(),
-                     [](const HistoryPayment& a, const HistoryPayment& b) { return a.createdMs < b.createdMs; });
-    result.file.columns = table.header;
-    return result;
+    if (problems.total > issues) // rows mean nothing under a bad header
+        return finish(problems, std::move(payments), {});
+    RowReader(map, options, payments, problems).read(table, 0);
+    return finish(problems, std::move(payments), table.header);
 }
 
 HistoryParse HistoryCsv::parse(QIODevice& device, const HistoryCsvOptions& options)

@@ -136,7 +136,7 @@ int significantDecimals(QStringView text)
 std::optional<qint64> readAmount(const QString& cell, Column column, const Currency& currency,
                                  const HistoryCsvOptions& options, RowProblems& problems)
 {
-    const QString field = columnNames()[column];
+    const QString& field = columnNames()[column];
     const auto money = Money::parse(cell, currency, field);
     if (!money) {
         const int decimals = significantDecimals(cell);
@@ -248,7 +248,13 @@ const Currency* CurrencyCache::find(QStringView code)
     }
     if (m_known.size() > 300) // more codes than ISO 4217 has: stop remembering the bad ones
         return nullptr;
-    const auto found = Currency::find(code);
+    auto found = Currency::find(code);
+    if (found) {
+        // a copy of the strings of its own: every row of this thread shares them, and reference
+        // counts shared between threads would make the cores wait on each other
+        found->code = QString(found->code.constData(), found->code.size());
+        found->name = QString(found->name.constData(), found->name.size());
+    }
     m_known.emplace_back(code.toString(), found ? *found : Currency{});
     return found ? &m_known.back().second : nullptr;
 }
