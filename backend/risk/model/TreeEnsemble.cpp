@@ -7,10 +7,13 @@
 #include <cmath>
 
 #include "backend/risk/model/Model.h"
+#include "backend/risk/model/TreeShapPath.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::risk {
+
+using namespace treeshap;
 
 namespace {
 
@@ -95,6 +98,7 @@ Result<TreeEnsemble> TreeEnsemble::fromXgboostJson(const QByteArray& json, int f
     ensemble.m_expectation = ensemble.m_baseMargin;
     for (const int root : ensemble.m_roots)
         ensemble.m_expectation += ensemble.fillMeans(root);
+    ensemble.buildTables();
     return ensemble;
 }
 
@@ -133,60 +137,6 @@ double TreeEnsemble::margin(std::span<const float> row) const
     return sum;
 }
 
-namespace {
-
-// The path algebra of TreeSHAP (Lundberg, Erion, Lee: "Consistent individualized feature attribution
-// for tree ensembles", algorithm 2), written after XGBoost's RegTree::TreeShap.
-template <typename Path> void extendPath(Path* path, int depth, double zeroFraction, double oneFraction, int feature)
-{
-    path[depth] = {feature, zeroFraction, oneFraction, depth == 0 ? 1.0 : 0.0};
-    for (int i = depth - 1; i >= 0; --i) {
-        path[i + 1].weight += oneFraction * path[i].weight * (i + 1) / (depth + 1);
-        path[i].weight = zeroFraction * path[i].weight * (depth - i) / (depth + 1);
-    }
-}
-
-template <typename Path> void unwindPath(Path* path, int depth, int pathIndex)
-{
-    const double one = path[pathIndex].oneFraction;
-    const double zero = path[pathIndex].zeroFraction;
-    double nextOnePortion = path[depth].weight;
-    for (int i = depth - 1; i >= 0; --i) {
-        if (one != 0) {
-            const double tmp = path[i].weight;
-            path[i].weight = nextOnePortion * (depth + 1) / ((i + 1) * one);
-            nextOnePortion = tmp - path[i].weight * zero * (depth - i) / (depth + 1);
-        } else {
-            path[i].weight = path[i].weight * (depth + 1) / (zero * (depth - i));
-        }
-    }
-    for (int i = pathIndex; i < depth; ++i) {
-        path[i].feature = path[i + 1].feature;
-        path[i].zeroFraction = path[i + 1].zeroFraction;
-        path[i].oneFraction = path[i + 1].oneFraction;
-    }
-}
-
-template <typename Path> double unwoundPathSum(const Path* path, int depth, int pathIndex)
-{
-    const double one = path[pathIndex].oneFraction;
-    const double zero = path[pathIndex].zeroFraction;
-    double nextOnePortion = path[depth].weight;
-    double total = 0;
-    for (int i = depth - 1; i >= 0; --i) {
-        if (one != 0) {
-            const double tmp = nextOnePortion * (depth + 1) / ((i + 1) * one);
-            total += tmp;
-            nextOnePortion = path[i].weight - tmp * zero * (double(depth - i) / (depth + 1));
-        } else {
-            total += (path[i].weight / zero) / (double(depth - i) / (depth + 1));
-        }
-    }
-    return total;
-}
-
-} // namespace
-
 void TreeEnsemble::treeShap(std::span<const float> row, std::vector<double>& phi, int index, int depth,
                             PathElement* parentPath, double parentZero, double parentOne, int parentFeature) const
 {
@@ -195,8 +145,21 @@ void TreeEnsemble::treeShap(std::span<const float> row, std::vector<double>& phi
     extendPath(path, depth, parentZero, parentOne, parentFeature);
     const Node& node = m_nodes[std::size_t(index)];
     if (node.left < 0) {
+        // for an element the row did not follow (one fraction 0) the unwound sum is the same sum over
+        // the path divided by its zero fraction: computed once per leaf instead of once per element
+        double coldSum = -1;
         for (int i = 1; i <= depth; ++i) {
-            const double w = unwoundPathSum(path, depth, i);
+            double w;
+            if (path[i].oneFraction != 0) {
+                w = unwoundPathSum(path, depth, i);
+            } else {
+                if (coldSum < 0) {
+                    coldSum = 0;
+                    for (int k = depth - 1; k >= 0; --k)
+                        coldSum += path[k].weight * (depth + 1) * Inverse.of[depth - k];
+                }
+                w = coldSum / path[i].zeroFraction;
+            }
             phi[std::size_t(path[i].feature)] += w * (path[i].oneFraction - path[i].zeroFraction) * node.value;
         }
         return;
@@ -219,7 +182,8 @@ void TreeEnsemble::treeShap(std::span<const float> row, std::vector<double>& phi
         --depth;
     }
     treeShap(row, phi, hot, depth + 1, path, hotZero * incomingZero, incomingOne, node.feature);
-    treeShap(row, phi, cold, depth + 1, path, coldZero * incomingZero, 0, node.feature);
+    if (coldZero * incomingZero > 0) // a branch no training row reached adds exactly nothing (and 0/0)
+        treeShap(row, phi, cold, depth + 1, path, coldZero * incomingZero, 0, node.feature);
 }
 
 void TreeEnsemble::contributionsInto(std::span<const float> row, Contributions& out) const
@@ -232,8 +196,12 @@ void TreeEnsemble::contributionsInto(std::span<const float> row, Contributions& 
     const std::size_t levels = std::size_t(m_maxDepth) + 3;
     if (scratch.size() < levels * (levels + 1) / 2)
         scratch.resize(levels * (levels + 1) / 2);
-    for (const int root : m_roots)
-        treeShap(row, out.features, root, 0, scratch.data(), 1, 1, -1);
+    for (int tree = 0; tree < int(m_roots.size()); ++tree) {
+        if (m_tables[std::size_t(tree)].usable)
+            tableShap(tree, row, out.features);
+        else
+            treeShap(row, out.features, m_roots[std::size_t(tree)], 0, scratch.data(), 1, 1, -1);
+    }
 }
 
 } // namespace souk::risk

@@ -11,9 +11,10 @@ namespace souk::risk {
 
 struct Contributions;
 
-/// A boosted tree ensemble read from XGBoost's JSON model, evaluated natively: the margin in about a
-/// microsecond and exact TreeSHAP contributions (Lundberg et al., as XGBoost's pred_contribs) in tens of
-/// microseconds, where XGBoost's C API spends ~35 µs and ~200 µs per row on parsing and set-up.
+/// A boosted tree ensemble read from XGBoost's JSON model, evaluated natively: the margin in a few
+/// microseconds and exact TreeSHAP contributions (Lundberg et al., as XGBoost's pred_contribs) from
+/// per-leaf tables built on load, where XGBoost's C API spends tens and hundreds of µs per row
+/// (tests/bench/RESULTS.md).
 /// Immutable after fromXgboostJson(); const use from any number of threads (scratch is thread-local).
 class TreeEnsemble
 {
@@ -45,7 +46,38 @@ private:
         double weight;
     };
 
+    /// A step of a root-to-leaf path: the node, the way the path goes, the index of the node's feature
+    /// among the leaf's distinct features.
+    struct PathStep
+    {
+        int node;
+        bool left;
+        int group;
+    };
+    /// A leaf's TreeSHAP contributions for each pattern of its path's conditions: the row either meets
+    /// all of a feature's conditions on the path or not, so k distinct features give 2^k patterns, each
+    /// with k values (Fast TreeSHAP v2's idea: Yang 2021). Row-independent, built on load.
+    struct LeafTable
+    {
+        int stepBegin;
+        int stepCount;
+        int featureBegin; ///< into m_leafFeatures, k entries
+        int featureCount; ///< k
+        int valueBegin;   ///< into m_leafValues, 2^k · k entries
+    };
+    struct TreeTable
+    {
+        int leafBegin = 0;
+        int leafCount = 0;
+        bool usable = false; ///< false: too many distinct features on a path; the recursive walk is used
+    };
+
     int next(const Node& node, std::span<const float> row) const;
+    void buildTables();
+    bool buildTreeTable(int tree);
+    void addLeaf(const std::vector<PathStep>& path, double leafValue);
+    void tableShap(int tree, std::span<const float> row, std::vector<double>& phi) const;
+    int treeEnd(int tree) const;
     void treeShap(std::span<const float> row, std::vector<double>& phi, int node, int depth, PathElement* parentPath,
                   double parentZero, double parentOne, int parentFeature) const;
     double fillMeans(int node);
@@ -55,7 +87,13 @@ private:
     int m_featureCount = 0;
     int m_maxDepth = 0;
     double m_baseMargin = 0;
-    double m_expectation = 0; ///< base margin + every tree's mean: the contributions' bias
+    double m_expectation = 0;        ///< base margin + every tree's mean: the contributions' bias
+    std::vector<TreeTable> m_tables; ///< per tree
+    std::vector<LeafTable> m_leaves;
+    std::vector<PathStep> m_steps;
+    std::vector<int> m_leafFeatures;
+    std::vector<float> m_leafValues; ///< float: half the cache footprint, the walk is memory-bound
+    int m_maxTreeNodes = 0;
 };
 
 } // namespace souk::risk
