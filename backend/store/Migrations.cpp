@@ -347,14 +347,15 @@ const QList<QStringList>& shippedSteps()
                 card_country TEXT NOT NULL, email TEXT NOT NULL, ip TEXT NOT NULL, ip_country TEXT NOT NULL,
                 device_id TEXT NOT NULL, shipping_country TEXT NOT NULL, billing_country TEXT NOT NULL,
                 distance_km INTEGER,
-                features TEXT NOT NULL, score INTEGER, model_version INTEGER, ruleset_version INTEGER,
+                features BLOB NOT NULL, score INTEGER, model_version INTEGER, ruleset_version INTEGER,
                 action TEXT NOT NULL CHECK (action IN ('allow', 'block', 'review')),
                 rule_line INTEGER, rule_text TEXT NOT NULL DEFAULT '', fired TEXT NOT NULL DEFAULT '[]',
                 reasons TEXT NOT NULL DEFAULT '[]', shadow TEXT,
                 outcome TEXT CHECK (outcome IN ('approved', 'declined', 'blocked')),
                 refunded_minor INTEGER NOT NULL DEFAULT 0, disputed INTEGER NOT NULL DEFAULT 0,
                 dispute_reason TEXT NOT NULL DEFAULT '',
-                fraud INTEGER CHECK (fraud IN (0, 1)), label_source TEXT NOT NULL DEFAULT '', label_ms INTEGER))"_s,
+                fraud INTEGER CHECK (fraud IN (0, 1)), label_source TEXT NOT NULL DEFAULT '', label_ms INTEGER,
+                import_batch INTEGER))"_s,
             u"CREATE INDEX risk_assessments_card ON risk_assessments (card_fingerprint, created_ms)"_s,
             u"CREATE INDEX risk_assessments_email ON risk_assessments (email, created_ms) WHERE email <> ''"_s,
             u"CREATE INDEX risk_assessments_ip ON risk_assessments (ip, created_ms) WHERE ip <> ''"_s,
@@ -390,7 +391,14 @@ const QList<QStringList>& shippedSteps()
                 decided_by TEXT, decided_ms INTEGER, reason TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
                 version INTEGER NOT NULL))"_s,
             u"CREATE INDEX risk_reviews_open ON risk_reviews (deadline_ms) WHERE status = 'open'"_s,
-            // bumped by every change of rule sets and lists: a node's parsed policy is current
+            uR"(CREATE TABLE risk_models (
+                version INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('lr', 'gbdt')),
+                features TEXT NOT NULL, bytes BLOB NOT NULL, active INTEGER NOT NULL DEFAULT 0,
+                trained_until_ms INTEGER NOT NULL, train_rows INTEGER NOT NULL, train_positives INTEGER NOT NULL,
+                eval_rows INTEGER NOT NULL, eval_positives INTEGER NOT NULL, auc REAL, recall_at_1pct REAL,
+                created_by TEXT NOT NULL, created_ms INTEGER NOT NULL, activated_ms INTEGER))"_s,
+            u"CREATE UNIQUE INDEX risk_models_active ON risk_models (active) WHERE active = 1"_s,
+            // bumped by every change of rule sets, lists and the active model: a node's parsed policy is current
             // while its generation is the row's
             u"CREATE TABLE risk_policy (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL)"_s,
             u"INSERT INTO risk_policy (id, generation) VALUES (1, 1)"_s,

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "backend/orders/OrderService.h"
 #include "backend/payments/PaymentAttempts.h"
@@ -81,7 +83,7 @@ QString reasonsJson(const QList<RiskReason>& reasons)
     QJsonArray a;
     for (const RiskReason& r : reasons)
         a.append(QJsonObject{{u"feature"_s, r.feature},
-                             {u"value"_s, r.value},
+                             {u"value"_s, FeatureVector::missing(r.value) ? QJsonValue() : QJsonValue(r.value)},
                              {u"contribution"_s, r.contribution},
                              {u"text"_s, r.text}});
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
@@ -92,29 +94,31 @@ QList<RiskReason> reasonsFromJson(const QString& json)
     QList<RiskReason> out;
     for (const QJsonValue& v : QJsonDocument::fromJson(json.toUtf8()).array()) {
         const QJsonObject o = v.toObject();
-        out.append(RiskReason{o.value(u"feature"_s).toString(), o.value(u"value"_s).toDouble(),
+        const QJsonValue value = o.value(u"value"_s);
+        out.append(RiskReason{o.value(u"feature"_s).toString(),
+                              value.isDouble() ? value.toDouble() : std::numeric_limits<double>::quiet_NaN(),
                               o.value(u"contribution"_s).toDouble(), o.value(u"text"_s).toString()});
     }
     return out;
 }
 
 Status upsertProfile(store::UnitOfWork& uow, int kind, const QString& key, const QString& currency, bool approved,
-                     qint64 amountMinor)
+                     qint64 amountMinor, qint64 atMs)
 {
     static const QString sql =
         u"INSERT INTO risk_profiles (kind, key, currency, payments, approved, approved_sum_minor, first_ms, last_ms) "
         "VALUES (?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (kind, key, currency) DO UPDATE SET "
         "payments = payments + 1, approved = approved + excluded.approved, "
         "approved_sum_minor = approved_sum_minor + excluded.approved_sum_minor, "
-        "last_ms = max(last_ms, excluded.last_ms)"_s;
+        "first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)"_s;
     store::Statement& q = uow.statement(sql);
     q.bindValue(0, kind);
     q.bindValue(1, key);
     q.bindValue(2, currency);
     q.bindValue(3, approved ? 1 : 0);
     q.bindValue(4, approved ? amountMinor : 0);
-    q.bindValue(5, uow.nowMs());
-    q.bindValue(6, uow.nowMs());
+    q.bindValue(5, atMs);
+    q.bindValue(6, atMs);
     return store::exec(q, u"updating a risk profile"_s);
 }
 
@@ -166,6 +170,17 @@ Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId
     Assessment a;
     a.id = id;
     a.features = *features;
+    // the model's score first: rules may read it as :risk_score:
+    thread_local std::vector<float> row;
+    if (policy->model) {
+        row.resize(policy->modelFeatures.size());
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const int f = policy->modelFeatures[i];
+            row[i] = f < 0 ? std::numeric_limits<float>::quiet_NaN() : float(a.features.values[std::size_t(f)]);
+        }
+        a.score = score100(policy->model->score(row));
+        a.modelVersion = policy->modelVersion;
+    }
     Facts facts;
     Features::toFacts(in, a.features, a.score, facts);
     if (policy->active) {
@@ -184,21 +199,58 @@ Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId
         a.shadowVersion = policy->shadowVersion;
     }
     a.reasons = reasonsOf(a.features);
+    // a decision someone will read is explained by the model's contributions now (TreeSHAP costs
+    // about 100 us, too much for every allowed payment)
+    if (policy->model && a.action != RiskAction::Allow) {
+        thread_local Contributions contributions;
+        policy->model->contributionsInto(row, contributions);
+        QHash<QString, double> byName;
+        const QStringList& names = policy->model->featureNames();
+        for (std::size_t i = 0; i < contributions.features.size() && i < std::size_t(names.size()); ++i)
+            byName.insert(names[qsizetype(i)], contributions.features[i]);
+        for (RiskReason& r : a.reasons)
+            r.contribution = byName.value(r.feature);
+        // a missing value can weigh too ("no device id"): it is a reason then
+        for (int i = 0; i < FeatureCount; ++i) {
+            const Feature f = Feature(i);
+            const double c = byName.value(featureName(f));
+            if (FeatureVector::missing(a.features[f]) && std::abs(c) > 1e-6)
+                a.reasons.append(RiskReason{featureName(f), a.features[f], c, Features::describe(f, a.features[f])});
+        }
+        std::stable_sort(a.reasons.begin(), a.reasons.end(), [](const RiskReason& x, const RiskReason& y) {
+            return std::abs(x.contribution) > std::abs(y.contribution);
+        });
+    }
+    if (auto s = write(uow, in, a, orderId); !s)
+        return s.error();
+    // what risk decided is on the order's timeline, before what the provider answers
+    if (auto s = orders::OrderService::addEvent(uow, orderId, u"risk."_s + riskActionName(a.action), std::nullopt,
+                                                a.summary());
+        !s)
+        return s.error();
+    return a;
+}
+
+Status Assessments::write(store::UnitOfWork& uow, const RiskInput& in, const Assessment& a, Id orderId,
+                          const KnownOutcome* known)
+{
     QJsonArray fired;
     for (int line : a.fired)
         fired.append(line);
     static const QString sql =
-        u"INSERT INTO risk_assessments (id, source, merchant_id, order_id, customer_key, created_ms, amount_minor, "
+        u"INSERT INTO risk_assessments (id, merchant_id, order_id, customer_key, created_ms, amount_minor, "
         "currency, card_fingerprint, card_brand, card_bin, card_country, email, ip, ip_country, device_id, "
         "shipping_country, billing_country, distance_km, features, score, model_version, ruleset_version, action, "
-        "rule_line, rule_text, fired, reasons, shadow) "
-        "VALUES (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+        "rule_line, rule_text, fired, reasons, shadow, source, outcome, refunded_minor, disputed, dispute_reason, "
+        "fraud, label_source, label_ms, import_batch) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?)"_s;
     store::Statement& q = uow.statement(sql);
     const QVariant null = QVariant(QMetaType::fromType<qint64>());
     const QVariantList values{
-        id.value,
+        a.id.value,
         in.merchantId.value,
-        orderId.value,
+        orderId.value != 0 ? QVariant(orderId.value) : null,
         store::nonNull(in.customerKey),
         in.atMs,
         in.amountMinor,
@@ -214,7 +266,7 @@ Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId
         store::nonNull(in.context.shippingCountry),
         store::nonNull(in.context.billingCountry),
         in.context.shippingDistanceKm ? QVariant(*in.context.shippingDistanceKm) : null,
-        Features::toJson(a.features),
+        Features::toBytes(a.features),
         a.score >= 0 ? QVariant(a.score) : null,
         a.modelVersion > 0 ? QVariant(a.modelVersion) : null,
         a.ruleSetVersion > 0 ? QVariant(a.ruleSetVersion) : null,
@@ -225,17 +277,38 @@ Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId
         reasonsJson(a.reasons),
         a.shadowAction.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                  : QVariant(u"%1:%2"_s.arg(a.shadowVersion).arg(a.shadowAction)),
+        known ? u"imported"_s : u"live"_s,
+        known ? QVariant(known->approved ? u"approved"_s : u"declined"_s) : QVariant(QMetaType::fromType<QString>()),
+        known ? known->refundedMinor : 0,
+        known && known->disputed ? 1 : 0,
+        known ? store::nonNull(known->disputeReason) : QString(u""_s),
+        known && known->fraud ? QVariant(*known->fraud ? 1 : 0) : null,
+        known && known->fraud ? u"imported"_s : QString(u""_s),
+        known && known->labelMs ? QVariant(*known->labelMs) : null,
+        known && known->importBatch.value != 0 ? QVariant(known->importBatch.value) : null,
     };
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
-    if (auto s = store::exec(q, u"writing a risk assessment"_s); !s)
-        return s.error();
-    // what risk decided is on the order's timeline, before what the provider answers
-    if (auto s = orders::OrderService::addEvent(uow, orderId, u"risk."_s + riskActionName(a.action), std::nullopt,
-                                                a.summary());
-        !s)
-        return s.error();
-    return a;
+    return store::exec(q, u"writing a risk assessment"_s);
+}
+
+Status Assessments::noteOutcome(store::UnitOfWork& uow, const RiskInput& in, bool approved)
+{
+    if (!in.customerKey.isEmpty()) {
+        if (auto s = upsertProfile(uow, 0, in.customerKey, in.currency, approved, in.amountMinor, in.atMs); !s)
+            return s;
+        if (approved && !in.context.deviceId.isEmpty()) {
+            store::Statement& device =
+                uow.statement(u"INSERT INTO risk_customer_devices (customer_key, device_id, first_ms) VALUES (?, ?, ?) "
+                              "ON CONFLICT (customer_key, device_id) DO NOTHING"_s);
+            device.bindValue(0, in.customerKey);
+            device.bindValue(1, in.context.deviceId);
+            device.bindValue(2, in.atMs);
+            if (auto s = store::exec(device, u"remembering a customer's device"_s); !s)
+                return s;
+        }
+    }
+    return upsertProfile(uow, 1, QString::number(in.merchantId.value), in.currency, approved, in.amountMinor, in.atMs);
 }
 
 Status Assessments::recorded(store::UnitOfWork& uow, Id attemptId, const std::optional<payments::Payment>& payment,
@@ -275,21 +348,14 @@ Status Assessments::recorded(store::UnitOfWork& uow, Id attemptId, const std::op
     update.bindValue(2, attemptId.value);
     if (auto s = store::exec(update, u"recording a risk outcome"_s); !s)
         return s;
-    if (!customerKey.isEmpty()) {
-        if (auto s = upsertProfile(uow, 0, customerKey, currency, approved, amountMinor); !s)
-            return s;
-        if (approved && !deviceId.isEmpty()) {
-            store::Statement& device =
-                uow.statement(u"INSERT INTO risk_customer_devices (customer_key, device_id, first_ms) VALUES (?, ?, ?) "
-                              "ON CONFLICT (customer_key, device_id) DO NOTHING"_s);
-            device.bindValue(0, customerKey);
-            device.bindValue(1, deviceId);
-            device.bindValue(2, uow.nowMs());
-            if (auto s = store::exec(device, u"remembering a customer's device"_s); !s)
-                return s;
-        }
-    }
-    if (auto s = upsertProfile(uow, 1, QString::number(merchantId.value), currency, approved, amountMinor); !s)
+    RiskInput in;
+    in.merchantId = merchantId;
+    in.customerKey = customerKey;
+    in.currency = currency;
+    in.amountMinor = amountMinor;
+    in.atMs = uow.nowMs();
+    in.context.deviceId = deviceId;
+    if (auto s = noteOutcome(uow, in, approved); !s)
         return s;
     if (!payment)
         return {};
@@ -354,7 +420,7 @@ Result<std::optional<Assessment>> Assessments::find(QSqlDatabase& db, Id id)
     for (const QJsonValue& v : QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array())
         a.fired.append(v.toInt());
     a.reasons = reasonsFromJson(q.value(7).toString());
-    a.features = Features::fromJson(q.value(8).toString());
+    a.features = Features::fromBytes(q.value(8).toByteArray());
     const QString shadow = q.value(9).toString();
     if (const qsizetype colon = shadow.indexOf(u':'); colon > 0) {
         a.shadowVersion = shadow.left(colon).toLongLong();

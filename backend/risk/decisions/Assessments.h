@@ -55,6 +55,18 @@ struct Assessment
     QString summary() const;
 };
 
+/// What history brings that a live payment learns later: its outcome and its labels.
+struct KnownOutcome
+{
+    bool approved = false;
+    qint64 refundedMinor = 0;
+    bool disputed = false;
+    QString disputeReason;
+    std::optional<bool> fraud;
+    std::optional<qint64> labelMs;
+    Id importBatch;
+};
+
 /// Risk assessments of live payments, written by the authorization's first write (before the
 /// provider is called) and completed when the provider's answer is recorded. Writer thread.
 class Assessments final
@@ -74,6 +86,14 @@ public:
     /// for every path that settles an attempt, the reconciliation after a crash included.
     static Status settled(store::UnitOfWork& uow, Id attemptId, bool blocked = false);
     static Result<std::optional<Assessment>> find(QSqlDatabase& db, Id id);
+
+    /// Writes an assessment row: a live one (`known` empty, outcome to come) or a payment of
+    /// imported history with what is known of it.
+    static Status write(store::UnitOfWork& uow, const RiskInput& in, const Assessment& a, Id orderId,
+                        const KnownOutcome* known = nullptr);
+    /// Moves the customer's and merchant's running totals (and the customer's known devices) by
+    /// one payment's outcome.
+    static Status noteOutcome(store::UnitOfWork& uow, const RiskInput& in, bool approved);
 };
 
 } // namespace souk::risk

@@ -1,7 +1,6 @@
 #include "backend/risk/decisions/Features.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QtEndian>
 #include <QSet>
 
 #include "backend/core/Currency.h"
@@ -278,24 +277,20 @@ void Features::toFacts(const RiskInput& in, const FeatureVector& f, int riskScor
     }
 }
 
-QString Features::toJson(const FeatureVector& f)
+QByteArray Features::toBytes(const FeatureVector& f)
 {
-    QJsonObject o;
-    for (int i = 0; i < FeatureCount; ++i) {
-        if (!FeatureVector::missing(f.values[std::size_t(i)]))
-            o.insert(names()[std::size_t(i)], f.values[std::size_t(i)]);
-    }
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QByteArray out(FeatureCount * int(sizeof(float)), Qt::Uninitialized);
+    for (int i = 0; i < FeatureCount; ++i)
+        qToLittleEndian(float(f.values[std::size_t(i)]), out.data() + i * int(sizeof(float)));
+    return out;
 }
 
-FeatureVector Features::fromJson(const QString& json)
+FeatureVector Features::fromBytes(const QByteArray& bytes)
 {
     FeatureVector f;
-    const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (const int i = featureIndex(it.key()); i >= 0 && it.value().isDouble())
-            f.values[std::size_t(i)] = it.value().toDouble();
-    }
+    const int n = std::min(FeatureCount, int(bytes.size() / int(sizeof(float))));
+    for (int i = 0; i < n; ++i)
+        f.values[std::size_t(i)] = double(qFromLittleEndian<float>(bytes.constData() + i * int(sizeof(float))));
     return f;
 }
 

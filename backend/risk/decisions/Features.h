@@ -67,9 +67,11 @@ public:
     /// The rule attributes of `in` and `features` (the facts a rule set is evaluated on).
     /// `riskScore` < 0: no model, :risk_score: stays missing.
     static void toFacts(const RiskInput& in, const FeatureVector& features, int riskScore, Facts& facts);
-    /// `features` as a JSON object {name: value}, missing ones left out: what an assessment keeps.
-    static QString toJson(const FeatureVector& features);
-    static FeatureVector fromJson(const QString& json);
+    /// `features` as an assessment keeps them: FeatureCount little-endian float32 (NaN: missing),
+    /// read back by index so training and backtests decode a row without parsing. A row stored
+    /// before a feature was appended reads it as missing.
+    static QByteArray toBytes(const FeatureVector& features);
+    static FeatureVector fromBytes(const QByteArray& bytes);
     /// What a feature's value means to a person: "amount 4.0x the customer's usual".
     static QString describe(Feature feature, double value);
     static bool isFreeEmailDomain(const QString& domain);

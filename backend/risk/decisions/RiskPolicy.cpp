@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include "backend/risk/decisions/Features.h"
+#include "backend/risk/decisions/RiskModels.h"
 #include "backend/risk/rules/RuleParser.h"
 #include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
@@ -402,6 +404,17 @@ const Result<PolicyCache::Policy>& PolicyCache::current(QSqlDatabase& db)
             p.shadowVersion = v.version;
             p.shadow = std::move(rules);
         }
+    }
+    auto model = RiskModels::active(db);
+    if (!model) {
+        m_policy = Result<Policy>(model.error());
+        return *m_policy;
+    }
+    if (*model) {
+        p.modelVersion = (*model)->first;
+        p.model = (*model)->second;
+        for (const QString& name : p.model->featureNames())
+            p.modelFeatures.push_back(featureIndex(name));
     }
     m_policy = Result<Policy>(std::move(p));
     return *m_policy;

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "backend/core/Result.h"
+#include "backend/risk/model/Model.h"
 #include "backend/risk/rules/Facts.h"
 #include "backend/risk/rules/RuleSet.h"
 #include "backend/store/UnitOfWork.h"
@@ -85,6 +86,9 @@ public:
         qint64 shadowVersion = 0;
         std::shared_ptr<const RuleSet> shadow;
         Lists lists;
+        qint64 modelVersion = 0; ///< 0: no active model, :risk_score: stays missing
+        std::shared_ptr<const Model> model;
+        std::vector<int> modelFeatures; ///< for each of the model's features, its Feature index (-1: none)
     };
     const Result<Policy>& current(QSqlDatabase& db);
 

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QMap>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+#include "backend/core/Id.h"
+#include "backend/core/Result.h"
+#include "backend/risk/history/HistoryPayment.h"
+#include "backend/store/UnitOfWork.h"
+
+namespace souk::risk {
+
+/// What an import of payment history wrote.
+struct HistoryImportSummary
+{
+    Id batch;
+    qint64 rows = 0;
+    qint64 approved = 0;
+    qint64 declined = 0;
+    qint64 fraud = 0;    ///< labelled fraud (or disputed as fraudulent)
+    qint64 disputed = 0;
+    qint64 fromMs = 0;   ///< the oldest payment
+    qint64 toMs = 0;     ///< the newest
+};
+
+/// A merchant's payment history from elsewhere, written as assessments (source 'imported') so
+/// features, training and backtests treat it exactly as the store's own payments: each row's
+/// features are computed from the rows before it, in time order, by the same code that judges a
+/// live payment. One command: every row or none (a cancel rolls it all back). Writer thread.
+class HistoryImport final
+{
+public:
+    /// `progress(done, total)` returns false to cancel (Cancelled). `rows` sorted by time.
+    static Result<HistoryImportSummary> run(store::UnitOfWork& uow, Id merchantId,
+                                            const std::vector<HistoryPayment>& rows,
+                                            const std::function<bool(qint64, qint64)>& progress = {});
+    /// Fraud by the history's own words: the `fraud` column, else a dispute as fraudulent.
+    static bool isFraud(const HistoryPayment& row);
+};
+
+} // namespace souk::risk
