@@ -48,6 +48,12 @@ int usageError(const QString& message);
 /// The error names the option.
 Result<qint64> integerOption(const Arguments& args, const QString& name, qint64 fallback, qint64 min, qint64 max);
 
+/// payments import-history, rules backtest and risk train|evaluate|models|activate: the risk
+/// engine's work over a store's payment history. Defined in RiskHistoryCommands.cpp.
+int runImportHistory(const Arguments& args);
+int runRulesBacktest(const Arguments& args);
+int runRisk(const Arguments& args);
+
 /// Waits until `future` is finished. On a store it blocks (the engine answers on its own
 /// threads); on a node it runs the event loop, where RemoteClient hears the node, until the
 /// answer or --timeout. False when the deadline passed first. Defined in Node.cpp.

@@ -60,6 +60,20 @@ Commands:
                                           T: 2026-12-01, 2026-12-01T09:00Z, 24h or 7d)
   audit verify [--json]                   check the audit log's hash chain; names the first row
                                           that does not match (exit 3)
+  payments import-history [--merchant ID] HISTORY.csv
+                                          a merchant's payment history from elsewhere (the
+                                          columns: docs/risk-rules.md); every row or none
+  rules backtest RULES.txt [--from DATE] [--to DATE] [--json]
+                                          what a rule set would have blocked and reviewed in
+                                          the stored history, of which fraud, disputed, refunded
+  risk train [--model lr|gbdt] [--until DATE] [--json]
+                                          train a model on the payments before DATE (default:
+                                          30 days ago), evaluated on the ones after; inactive
+  risk evaluate --from DATE --to DATE [--threshold N] [--json]
+                                          the active model on a window: AUC, recall at 1 %
+                                          false positives, the confusion at score >= N (65)
+  risk models [--json]                    the trained models, newest first
+  risk activate VERSION|none              the model that scores every payment
 
 Options:
   --store FILE       the store file (or set SOUK_STORE)
@@ -90,7 +104,8 @@ const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant
                                   u"--seed"_s,  u"--concurrency"_s, u"--status"_s,   u"--payment"_s, u"--limit"_s,
                                   u"--after"_s, u"--search"_s,      u"--role"_s,     u"--user"_s,    u"--entity"_s,
                                   u"--since"_s, u"--name"_s,        u"--expires"_s,  u"--reason"_s,  u"--url"_s,
-                                  u"--trust"_s, u"--timeout"_s};
+                                  u"--trust"_s, u"--timeout"_s, u"--from"_s,     u"--to"_s,       u"--model"_s,   u"--until"_s,
+                                  u"--threshold"_s};
 
 /// The commands that work on the store's file itself, with what to do instead on a node.
 const QList<std::pair<QString, QString>> StoreOnlyCommands = {
@@ -170,6 +185,13 @@ int main(int argc, char* argv[])
         return runBackup(*args);
     if (command == u"maintain")
         return runMaintain(*args);
+    // the risk engine's work on the history (before the commands of the same nouns)
+    if (command == u"payments" && args->words.value(1) == u"import-history")
+        return runImportHistory(*args);
+    if (command == u"rules" && args->words.value(1) == u"backtest")
+        return runRulesBacktest(*args);
+    if (command == u"risk")
+        return runRisk(*args);
     if (command == u"catalog")
         return runCatalog(*args);
     if (command == u"simulate")
