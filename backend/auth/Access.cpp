@@ -22,6 +22,7 @@ const QString& ownerQuery(const QString& entity)
         {u"order"_s, u"SELECT merchant_id FROM orders WHERE id = ?"_s},
         {u"payment"_s, u"SELECT merchant_id FROM payments WHERE id = ?"_s},
         {u"dispute"_s, u"SELECT p.merchant_id FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.id = ?"_s},
+        {u"review"_s, u"SELECT merchant_id FROM risk_reviews WHERE id = ?"_s},
         {u"user"_s, u"SELECT merchant_id FROM users WHERE id = ?"_s},
         {u"api_key"_s, u"SELECT u.merchant_id FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ?"_s},
     };

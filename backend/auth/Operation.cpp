@@ -12,7 +12,9 @@ constexpr unsigned bit(Role role)
 // move no money out (refunds, payouts) and change no terms or people; support works payments
 // and orders across merchants (refunds, voids, disputes) without touching catalogs or payouts;
 // operators watch everything and run the store's upkeep, and change no merchant's data; admins
-// may do everything. Changing a line here changes TestPermissions' expected matrix on purpose.
+// may do everything. Risk: the rule sets are the platform's, read by support and changed by
+// operators (as the store's upkeep); lists are kept by support too (a card to block now); reviews
+// are support's work, and an owner's for its own merchant (scoped like payments). Changing a line here changes TestPermissions' expected matrix on purpose.
 constexpr unsigned O = bit(Role::Owner), S = bit(Role::Staff), U = bit(Role::Support), P = bit(Role::Operator),
                    A = bit(Role::Admin);
 constexpr unsigned Everyone = O | S | U | P | A;
@@ -68,6 +70,19 @@ const QList<OperationSpec> Table = {
     {Operation::RevokeApiKey, u"revoke_api_key", true, O | A},
     {Operation::ReadAudit, u"read_audit", false, O | U | P | A},
     {Operation::VerifyAudit, u"verify_audit", false, P | A},
+    {Operation::ReadRiskRules, u"read_risk_rules", false, U | P | A},
+    {Operation::SaveRuleSet, u"save_rule_set", true, P | A},
+    {Operation::ActivateRuleSet, u"activate_rule_set", true, P | A},
+    {Operation::SetRuleSetShadow, u"set_rule_set_shadow", true, P | A},
+    {Operation::ReadRiskLists, u"read_risk_lists", false, U | P | A},
+    {Operation::CreateRiskList, u"create_risk_list", true, U | P | A},
+    {Operation::AddRiskListValues, u"add_risk_list_values", true, U | P | A},
+    {Operation::RemoveRiskListValues, u"remove_risk_list_values", true, U | P | A},
+    {Operation::ReadReviews, u"read_reviews", false, O | U | P | A},
+    {Operation::ClaimReview, u"claim_review", true, O | U | P | A},
+    {Operation::ReleaseReview, u"release_review", true, O | U | P | A},
+    {Operation::DecideReview, u"decide_review", true, O | U | P | A},
+    {Operation::ReadPaymentRisk, u"read_payment_risk", false, O | U | P | A},
 };
 
 } // namespace

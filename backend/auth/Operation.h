@@ -22,6 +22,9 @@ enum class Operation
     // people and the audit log
     SignIn, SignOut, ChangePassword, ListUsers, AddUser, DisableUser, ResetTotp, EnrolTotp, ListApiKeys, CreateApiKey,
     RevokeApiKey, ReadAudit, VerifyAudit,
+    // risk: the rule sets and lists (the platform's), the review queue, a payment's assessment
+    ReadRiskRules, SaveRuleSet, ActivateRuleSet, SetRuleSetShadow, ReadRiskLists, CreateRiskList, AddRiskListValues,
+    RemoveRiskListValues, ReadReviews, ClaimReview, ReleaseReview, DecideReview, ReadPaymentRisk,
 };
 
 /// What the table says of an operation.

@@ -30,7 +30,27 @@
 #include "backend/core/Result.h"
 #include "backend/core/Change.h"
 
+namespace souk::risk {
+// the risk engine's value types: declared only, so that this header reaches no store header
+// (their headers hold the services too); a caller of these methods includes
+// backend/risk/decisions/Reviews.h and RiskPolicy.h
+struct Assessment;
+struct Review;
+struct ReviewFilter;
+struct RiskList;
+struct RuleSetVersion;
+enum class ReviewVerdict;
+} // namespace souk::risk
+
 namespace souk {
+
+/// What adding values to a risk list, or removing them, did.
+struct RiskListChange
+{
+    QString list;
+    int changed = 0;  ///< values added that were not there, or removed that were
+    qint64 entries = 0; ///< the list's values afterwards
+};
 
 /// Progress of a long command, shared between the caller (reads, cancels) and the engine
 /// (writes). Thread-safe.
@@ -208,6 +228,50 @@ public:
     virtual QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) = 0;
     /// Walks the whole chain (seconds on a large log); names the first row that does not match.
     virtual QFuture<Result<auth::AuditVerification>> verifyAudit() = 0;
+
+    // risk. Rule sets and lists are the platform's (not a merchant's); reviews and assessments are
+    // scoped to the principal's merchant as payments are. The commands take an idempotency key as
+    // the people commands do: a retry with it answers the first answer again, rebuilt from the
+    // store (a rule set saved once, a review decided once); an empty key runs the command unkeyed.
+    /// Every rule set version, newest first.
+    virtual QFuture<Result<QList<risk::RuleSetVersion>>> ruleSets() = 0;
+    virtual QFuture<Result<risk::RuleSetVersion>> ruleSet(qint64 version) = 0;
+    /// Saves `text` as a new draft; a text that does not parse saves nothing, and the error's
+    /// field is "line L, column C".
+    virtual QFuture<Result<risk::RuleSetVersion>> saveRuleSet(const QString& text, const QString& note,
+                                                              const QString& idempotencyKey = {}) = 0;
+    /// Makes the version the active set (a draft, or a retired one: a restore).
+    virtual QFuture<Result<risk::RuleSetVersion>> activateRuleSet(qint64 version,
+                                                                  const QString& idempotencyKey = {}) = 0;
+    /// Runs a draft in shadow mode beside the active set, or stops it.
+    virtual QFuture<Result<risk::RuleSetVersion>> setRuleSetShadow(qint64 version, bool shadow,
+                                                                   const QString& idempotencyKey = {}) = 0;
+    virtual QFuture<Result<QList<risk::RiskList>>> riskLists() = 0;
+    /// The list's values, sorted (as kept: case-folded).
+    virtual QFuture<Result<QStringList>> riskListValues(const QString& name) = 0;
+    virtual QFuture<Result<risk::RiskList>> createRiskList(const QString& name, const QString& kind,
+                                                           const QString& description,
+                                                           const QString& idempotencyKey = {}) = 0;
+    /// Adds values, each checked against the list's kind: one bad value adds none, and is named
+    /// ("values[2]").
+    virtual QFuture<Result<RiskListChange>> addRiskListValues(const QString& name, const QStringList& values,
+                                                              const QString& idempotencyKey = {}) = 0;
+    virtual QFuture<Result<RiskListChange>> removeRiskListValues(const QString& name, const QStringList& values,
+                                                                 const QString& idempotencyKey = {}) = 0;
+    /// The review queue, the most urgent first; a merchant's principal sees its merchant's only.
+    virtual QFuture<Result<QList<risk::Review>>> reviews(const risk::ReviewFilter& filter) = 0;
+    virtual QFuture<Result<risk::Review>> review(Id reviewId) = 0;
+    /// Claims the review for this principal's user for a few minutes (again: extends it);
+    /// Conflict while another holds it.
+    virtual QFuture<Result<risk::Review>> claimReview(Id reviewId, const QString& idempotencyKey = {}) = 0;
+    virtual QFuture<Result<risk::Review>> releaseReview(Id reviewId, const QString& idempotencyKey = {}) = 0;
+    /// Decides a held payment: approve captures it, decline and fraud void it, cancel the order
+    /// and restock; `block` (fraud only) adds its card and email to the block lists.
+    virtual QFuture<Result<risk::Review>> decideReview(Id reviewId, risk::ReviewVerdict verdict, const QString& reason,
+                                                       const QString& note, bool block,
+                                                       const QString& idempotencyKey = {}) = 0;
+    /// What the risk engine decided of a payment, and why; NotFound when it was not assessed.
+    virtual QFuture<Result<risk::Assessment>> paymentRisk(Id paymentId) = 0;
 
     /// Why the store takes no more changes (see storeDamaged), or nothing while it is sound.
     virtual std::optional<Error> storeDamage() const = 0;

@@ -156,6 +156,28 @@ public:
     QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) override;
     QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) override;
     QFuture<Result<auth::AuditVerification>> verifyAudit() override;
+    QFuture<Result<QList<risk::RuleSetVersion>>> ruleSets() override;
+    QFuture<Result<risk::RuleSetVersion>> ruleSet(qint64 version) override;
+    QFuture<Result<risk::RuleSetVersion>> saveRuleSet(const QString& text, const QString& note,
+                                                      const QString& key = {}) override;
+    QFuture<Result<risk::RuleSetVersion>> activateRuleSet(qint64 version, const QString& key = {}) override;
+    QFuture<Result<risk::RuleSetVersion>> setRuleSetShadow(qint64 version, bool shadow,
+                                                           const QString& key = {}) override;
+    QFuture<Result<QList<risk::RiskList>>> riskLists() override;
+    QFuture<Result<QStringList>> riskListValues(const QString& name) override;
+    QFuture<Result<risk::RiskList>> createRiskList(const QString& name, const QString& kind,
+                                                   const QString& description, const QString& key = {}) override;
+    QFuture<Result<RiskListChange>> addRiskListValues(const QString& name, const QStringList& values,
+                                                      const QString& key = {}) override;
+    QFuture<Result<RiskListChange>> removeRiskListValues(const QString& name, const QStringList& values,
+                                                         const QString& key = {}) override;
+    QFuture<Result<QList<risk::Review>>> reviews(const risk::ReviewFilter& filter) override;
+    QFuture<Result<risk::Review>> review(Id reviewId) override;
+    QFuture<Result<risk::Review>> claimReview(Id reviewId, const QString& key = {}) override;
+    QFuture<Result<risk::Review>> releaseReview(Id reviewId, const QString& key = {}) override;
+    QFuture<Result<risk::Review>> decideReview(Id reviewId, risk::ReviewVerdict verdict, const QString& reason,
+                                               const QString& note, bool block, const QString& key = {}) override;
+    QFuture<Result<risk::Assessment>> paymentRisk(Id paymentId) override;
     std::optional<Error> storeDamage() const override;
 
 private:
@@ -178,6 +200,10 @@ private:
     /// Replaces the principal (any thread); principalChanged follows on this object's thread.
     /// Returns the one it replaced.
     auth::Principal setPrincipal(const auth::Principal& principal);
+
+    /// A risk list's change: RiskPolicy's add or remove, under the key (LocalClientRisk.cpp).
+    QFuture<Result<RiskListChange>> changeRiskList(auth::Operation op, const QString& name, const QStringList& values,
+                                                   const QString& key);
 
     Options m_options;
     mutable std::mutex m_principalMutex;

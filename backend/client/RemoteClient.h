@@ -157,6 +157,28 @@ public:
     QFuture<Result<auth::ApiKeyInfo>> revokeApiKey(Id keyId) override;
     QFuture<Result<QList<auth::AuditRecord>>> auditLog(const auth::AuditQuery& query) override;
     QFuture<Result<auth::AuditVerification>> verifyAudit() override;
+    QFuture<Result<QList<risk::RuleSetVersion>>> ruleSets() override;
+    QFuture<Result<risk::RuleSetVersion>> ruleSet(qint64 version) override;
+    QFuture<Result<risk::RuleSetVersion>> saveRuleSet(const QString& text, const QString& note,
+                                                      const QString& key = {}) override;
+    QFuture<Result<risk::RuleSetVersion>> activateRuleSet(qint64 version, const QString& key = {}) override;
+    QFuture<Result<risk::RuleSetVersion>> setRuleSetShadow(qint64 version, bool shadow,
+                                                           const QString& key = {}) override;
+    QFuture<Result<QList<risk::RiskList>>> riskLists() override;
+    QFuture<Result<QStringList>> riskListValues(const QString& name) override;
+    QFuture<Result<risk::RiskList>> createRiskList(const QString& name, const QString& kind,
+                                                   const QString& description, const QString& key = {}) override;
+    QFuture<Result<RiskListChange>> addRiskListValues(const QString& name, const QStringList& values,
+                                                      const QString& key = {}) override;
+    QFuture<Result<RiskListChange>> removeRiskListValues(const QString& name, const QStringList& values,
+                                                         const QString& key = {}) override;
+    QFuture<Result<QList<risk::Review>>> reviews(const risk::ReviewFilter& filter) override;
+    QFuture<Result<risk::Review>> review(Id reviewId) override;
+    QFuture<Result<risk::Review>> claimReview(Id reviewId, const QString& key = {}) override;
+    QFuture<Result<risk::Review>> releaseReview(Id reviewId, const QString& key = {}) override;
+    QFuture<Result<risk::Review>> decideReview(Id reviewId, risk::ReviewVerdict verdict, const QString& reason,
+                                               const QString& note, bool block, const QString& key = {}) override;
+    QFuture<Result<risk::Assessment>> paymentRisk(Id paymentId) override;
     std::optional<Error> storeDamage() const override { return m_damage; }
 
 signals:

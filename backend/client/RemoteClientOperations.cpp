@@ -8,6 +8,7 @@
 
 #include "backend/api/schema/Operations.h"
 #include "backend/api/schema/Types.h"
+#include "backend/client/RemoteClientCall.h"
 #include "backend/core/Async.h"
 
 using namespace Qt::StringLiterals;
@@ -36,28 +37,6 @@ QFuture<Result<QList<T>>> keepFirst(QObject* context, QFuture<Result<QList<T>>> 
 }
 
 } // namespace
-
-template <typename R, typename... A>
-QFuture<Result<R>> RemoteClient::call(const QString& id, const QString& key, const A&... args)
-{
-    auto promise = std::make_shared<QPromise<Result<R>>>();
-    promise->start();
-    QFuture<Result<R>> future = promise->future();
-    send(id, QList<QJsonValue>{api::Json<A>::encode(args)...}, key, [promise](const Result<QJsonValue>& answer) {
-        if (!answer) {
-            promise->addResult(Result<R>(answer.error()));
-        } else {
-            R value{};
-            if (auto s = api::Json<R>::decode(*answer, value, {}, api::Source::Answer); !s)
-                promise->addResult(Result<R>(Error::internal(u"the node's answer could not be read: "_s + s.error().toString())));
-            else
-                promise->addResult(Result<R>(std::move(value)));
-        }
-        promise->finish();
-    });
-    return future;
-}
-
 
 QFuture<Result<QList<Merchant>>> RemoteClient::merchants()
 {

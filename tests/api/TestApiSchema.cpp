@@ -148,6 +148,11 @@ private slots:
             u"open_dispute"_s, u"submit_dispute_evidence"_s, u"resolve_dispute"_s,
             // the ledger
             u"payout"_s, u"read_payouts"_s, u"read_ledger"_s, u"run_maintenance"_s,
+            // risk
+            u"list_rule_sets"_s, u"get_rule_set"_s, u"save_rule_set"_s, u"activate_rule_set"_s,
+            u"set_rule_set_shadow"_s, u"list_risk_lists"_s, u"get_risk_list_values"_s, u"create_risk_list"_s,
+            u"add_risk_list_values"_s, u"remove_risk_list_values"_s, u"list_reviews"_s, u"get_review"_s,
+            u"claim_review"_s, u"release_review"_s, u"decide_review"_s, u"get_payment_risk"_s,
             // people, keys, audit
             u"sign_out"_s, u"change_password"_s, u"begin_totp"_s, u"confirm_totp"_s, u"list_users"_s,
             u"add_user"_s, u"disable_user"_s, u"reset_totp"_s, u"list_api_keys"_s, u"create_api_key"_s,
@@ -327,6 +332,57 @@ private slots:
         QVERIFY(!u.disabledMs);
         QVERIFY(sameJson(u, user));
         QVERIFY(sameJson(throughText(auth::AddedUser{user, u"one-time"_s}), auth::AddedUser{user, u"one-time"_s}));
+    }
+
+    /// A review as the queue answers it: its payment, claim and the assessment's reasons (real
+    /// numbers, the only ones the API carries) survive the trip; the written bytes are the document's.
+    void reviewRoundTrips()
+    {
+        risk::Review r;
+        r.id = Id{31};
+        r.paymentId = Id{32};
+        r.orderId = Id{33};
+        r.merchantId = Id{7};
+        r.status = u"open"_s;
+        r.openedMs = 1'700'000'000'000;
+        r.deadlineMs = 1'700'600'000'000;
+        r.claimedBy = u"rita"_s;
+        r.claimedUntilMs = 1'700'000'300'000;
+        r.version = 2;
+        r.amountMinor = 5000;
+        r.currency = u"EUR"_s;
+        r.email = u"ana@example.com"_s;
+        r.cardCountry = u"US"_s;
+        r.assessment.id = Id{34};
+        r.assessment.action = risk::RiskAction::Review;
+        r.assessment.score = 72;
+        r.assessment.ruleSetVersion = 3;
+        r.assessment.ruleLine = 2;
+        r.assessment.ruleText = u"Review if :amount: >= 50"_s;
+        r.assessment.fired = {2, 4};
+        r.assessment.reasons = {{u"amount_to_customer_mean"_s, 4.25, 18.5, u"amount 4.2x the customer's usual"_s},
+                                {u"is_new_device"_s, 1, 0, u"a new device"_s}};
+        r.assessment.shadowAction = u"block"_s;
+        r.assessment.shadowVersion = 4;
+        const risk::Review read = throughText(r);
+        QCOMPARE(read.amountMinor, 5000);
+        QCOMPARE(read.assessment.action, risk::RiskAction::Review);
+        QCOMPARE(read.assessment.fired, (QList<int>{2, 4}));
+        QCOMPARE(read.assessment.reasons.size(), 2);
+        QCOMPARE(read.assessment.reasons[0].value, 4.25);
+        QCOMPARE(read.assessment.reasons[0].contribution, 18.5);
+        QVERIFY(sameJson(read, r));
+        QCOMPARE(writtenMismatch(r), QByteArray());
+        // a number that is not one is refused, naming where it is
+        double x = 0;
+        QCOMPARE(Json<double>::decode(u"4"_s, x, u"value"_s, Source::Json).error().field, u"value"_s);
+        // a verdict is one of three
+        risk::ReviewVerdict v{};
+        const Status bad = Json<risk::ReviewVerdict>::decode(u"maybe"_s, v, u"verdict"_s, Source::Json);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().field, u"verdict"_s);
+        QVERIFY(Json<risk::ReviewVerdict>::decode(u"fraud"_s, v, u"verdict"_s, Source::Json));
+        QCOMPARE(v, risk::ReviewVerdict::Fraud);
     }
 
     void orderDetailKeepsDisputesAndPostings()

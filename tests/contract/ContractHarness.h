@@ -57,6 +57,9 @@ public:
     /// A new client of the same store or node, signed in as nobody: for sign-in cases, which
     /// must not change who client() is.
     virtual Result<std::shared_ptr<Client>> anonymousClient() = 0;
+    /// A new client of the same store or node acting as the user of `apiKey` (a seeded key:
+    /// support, an owner), as the engine or the node makes it of the key.
+    virtual Result<std::shared_ptr<Client>> clientFor(const QString& apiKey) = 0;
 
     NodeFixture& node() { return m_node; }
     const NodeFixture& node() const { return m_node; }

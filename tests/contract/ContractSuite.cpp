@@ -73,6 +73,22 @@ const QList<std::pair<QString, const char*>>& ContractSuite::coverage()
         {u"revoke_api_key"_s, "apiKeysCreatedListedRevoked"},
         {u"read_audit"_s, "auditLogRecordsAndVerifies"},
         {u"verify_audit"_s, "auditLogRecordsAndVerifies"},
+        {u"list_rule_sets"_s, "ruleSetSavedActivatedAndBlocking"},
+        {u"get_rule_set"_s, "ruleSetSavedActivatedAndBlocking"},
+        {u"save_rule_set"_s, "ruleSetSavedActivatedAndBlocking"},
+        {u"activate_rule_set"_s, "ruleSetSavedActivatedAndBlocking"},
+        {u"set_rule_set_shadow"_s, "ruleSetSavedActivatedAndBlocking"},
+        {u"get_payment_risk"_s, "ruleSetSavedActivatedAndBlocking"},
+        {u"list_risk_lists"_s, "listsAddAndRemoveNamingABadValue"},
+        {u"get_risk_list_values"_s, "listsAddAndRemoveNamingABadValue"},
+        {u"create_risk_list"_s, "listsAddAndRemoveNamingABadValue"},
+        {u"add_risk_list_values"_s, "listsAddAndRemoveNamingABadValue"},
+        {u"remove_risk_list_values"_s, "listsAddAndRemoveNamingABadValue"},
+        {u"list_reviews"_s, "heldCheckoutClaimedAndApproved"},
+        {u"get_review"_s, "heldCheckoutClaimedAndApproved"},
+        {u"claim_review"_s, "heldCheckoutClaimedAndApproved"},
+        {u"release_review"_s, "heldCheckoutClaimedAndApproved"},
+        {u"decide_review"_s, "heldCheckoutClaimedAndApproved"},
     };
     return cases;
 }

@@ -41,6 +41,11 @@ protected:
     orders::NewOrder mugs(qint64 quantity) const;
     /// Checks out `quantity` mugs with the approved test card, captured or only authorized.
     Result<payments::Checkout> paidMugs(qint64 quantity, bool capture);
+    /// Saves and activates the rules the risk cases share: a checkout from the device
+    /// "contract-blocked" is blocked, one from "contract-held" held for review. Its version.
+    Result<qint64> activateContractRules();
+    /// A captured checkout of `quantity` mugs from the device "contract-held": held, and its review.
+    Result<std::pair<payments::Checkout, Id>> heldMugs(qint64 quantity);
 
 private slots:
     void initTestCase();
@@ -78,6 +83,13 @@ private slots:
     void apiKeysCreatedListedRevoked();
     void onceAnswersReplayTheirKey();
     void auditLogRecordsAndVerifies();
+
+    // risk: rules, lists, reviews and assessments (ContractRisk.cpp)
+    void ruleSetSavedActivatedAndBlocking();
+    void listsAddAndRemoveNamingABadValue();
+    void heldCheckoutClaimedAndApproved();
+    void supportReadsRulesButCannotChangeThem();
+    void ownerSeesOnlyItsMerchantsReviews();
 
     void everyOperationHasACase();
 

@@ -52,6 +52,14 @@ public:
         return std::shared_ptr<Client>(m_client->actingAs(auth::Principal::nobody()));
     }
 
+    Result<std::shared_ptr<Client>> clientFor(const QString& apiKey) override
+    {
+        const auto principal = settle(m_client->signInService().authenticate(apiKey, u"local"_s));
+        if (!principal)
+            return principal.error();
+        return std::shared_ptr<Client>(m_client->actingAs(*principal));
+    }
+
 private:
     std::unique_ptr<LocalClient> m_client;
 };

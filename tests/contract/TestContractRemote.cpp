@@ -57,6 +57,14 @@ public:
         return std::shared_ptr<Client>(*connected);
     }
 
+    Result<std::shared_ptr<Client>> clientFor(const QString& apiKey) override
+    {
+        auto connected = connect(apiKey, node().fingerprint());
+        if (!connected)
+            return connected.error();
+        return std::shared_ptr<Client>(*connected);
+    }
+
 private:
     std::shared_ptr<RemoteClient> m_client;
 };

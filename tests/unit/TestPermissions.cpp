@@ -14,7 +14,11 @@
 #include "backend/auth/AuditRecord.h"
 #include "backend/auth/Operation.h"
 #include "backend/auth/Principal.h"
+#include "backend/engine/Engine.h"
 #include "backend/payments/PaymentProvider.h"
+#include "backend/risk/decisions/Assessments.h"
+#include "backend/risk/decisions/Reviews.h"
+#include "backend/risk/decisions/RiskPolicy.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 
@@ -178,6 +182,9 @@ private:
     void addOrderCalls(QMap<Operation, Call>& c, const QString& key) const;
     void addPaymentCalls(QMap<Operation, Call>& c, const QString& key) const;
     void addPeopleCalls(QMap<Operation, Call>& c) const;
+    void addRiskCalls(QMap<Operation, Call>& c) const;
+    /// Rules that hold a payment for review, a draft, a list, and a held checkout's review.
+    void addRisk();
     /// A user of every role, and kim with an API key; each role's user signed in once.
     void addPeople();
     auth::Principal principalFor(Role role) const;
@@ -204,6 +211,9 @@ private:
     QHash<int, auth::Principal> m_signedIn; ///< by role: a user of it, signed in with a session
     Id m_kim;                               ///< a staff user the people operations work on
     Id m_kimKey;                            ///< an API key of kim's
+    qint64 m_draftVersion = 0;              ///< a rule set saved, never activated
+    Id m_review;                            ///< open, unclaimed: the held checkout's
+    Id m_heldPayment;                       ///< that checkout's payment, assessed and held
 };
 
 namespace {
@@ -277,6 +287,7 @@ void TestPermissions::initTestCase()
     m_reviewedDispute =
         checked(wait(c.openDispute(captured().id, 100, u"not received"_s, test::newKey())), "dispute").id;
     checked(wait(c.submitDisputeEvidence(m_reviewedDispute, test::newKey())), "evidence");
+    addRisk();
     QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
     addPeople();
     QCOMPARE(m_signedIn.size(), int(std::size(auth::AllRoles)));
@@ -312,6 +323,47 @@ void TestPermissions::addPeople()
     }
 }
 
+void TestPermissions::addRisk()
+{
+    // the rules and lists are the platform's: written on the engine as its owner would (the
+    // local owner may not change them through the table)
+    LocalClient& c = m_f->client();
+    const Actor platform{u"platform"_s, u"admin"_s};
+    const auto save = [&](const QString& text) {
+        return checked(wait(c.engine().write<risk::RuleSetVersion>(
+                           platform, [text](store::UnitOfWork& uow) { return risk::RiskPolicy::saveDraft(uow, text, {}); })),
+                       "rule set")
+            .version;
+    };
+    const qint64 holding = save(u"Review if :device_id: = 'held-device'"_s);
+    checked(wait(c.engine().write<risk::RuleSetVersion>(
+                platform, [holding](store::UnitOfWork& uow) { return risk::RiskPolicy::activate(uow, holding); })),
+            "activate");
+    m_draftVersion = save(u"Block if :amount: > 100000"_s);
+    checked(wait(c.engine().write<risk::RiskList>(platform,
+                                                  [](store::UnitOfWork& uow) -> Result<risk::RiskList> {
+                                                      auto l = risk::RiskPolicy::createList(uow, u"vip"_s, u"email"_s, {});
+                                                      if (l)
+                                                          if (auto a = risk::RiskPolicy::addToList(uow, u"vip"_s, {u"a@example.com"_s}); !a)
+                                                              return a.error();
+                                                      return l;
+                                                  })),
+            "list");
+    CardInput held = card();
+    held.context.deviceId = u"held-device"_s;
+    const Checkout paid = checked(
+        wait(c.checkout(NewOrder{m_merchant, m_customer, {{u"MUG-1"_s, 1}}, {}, {}}, held, true, test::newKey())),
+        "held checkout");
+    QVERIFY2(paid.payment.heldMs > 0, "the rule did not hold the checkout");
+    m_heldPayment = paid.payment.id;
+    const auto queue = checked(wait(c.engine().read<QList<risk::Review>>([now = m_clock.nowMs()](QSqlDatabase& db) {
+                                   return risk::Reviews::list(db, {}, now);
+                               })),
+                               "queue");
+    QCOMPARE(queue.size(), 1);
+    m_review = queue.first().id;
+}
+
 void TestPermissions::cleanupTestCase()
 {
     m_f.reset();
@@ -326,6 +378,7 @@ QMap<Operation, TestPermissions::Call> TestPermissions::calls() const
     addOrderCalls(c, key);
     addPaymentCalls(c, key);
     addPeopleCalls(c);
+    addRiskCalls(c);
     return c;
 }
 
@@ -507,6 +560,51 @@ void TestPermissions::addPeopleCalls(QMap<Operation, Call>& c) const
     };
     c[Operation::ReadAudit] = [](LocalClient& l) { return QList{outcome("auditLog", l.auditLog(auth::AuditQuery{}))}; };
     c[Operation::VerifyAudit] = [](LocalClient& l) { return QList{outcome("verifyAudit", l.verifyAudit())}; };
+}
+
+void TestPermissions::addRiskCalls(QMap<Operation, Call>& c) const
+{
+    c[Operation::ReadRiskRules] = [this](LocalClient& l) {
+        return QList{outcome("ruleSets", l.ruleSets()), outcome("ruleSet", l.ruleSet(m_draftVersion))};
+    };
+    c[Operation::SaveRuleSet] = [](LocalClient& l) {
+        return QList{outcome("saveRuleSet", l.saveRuleSet(u"Block if :amount: > 5000"_s, u"cap"_s))};
+    };
+    c[Operation::ActivateRuleSet] = [this](LocalClient& l) {
+        return QList{outcome("activateRuleSet", l.activateRuleSet(m_draftVersion))};
+    };
+    c[Operation::SetRuleSetShadow] = [this](LocalClient& l) {
+        return QList{outcome("setRuleSetShadow", l.setRuleSetShadow(m_draftVersion, true))};
+    };
+    c[Operation::ReadRiskLists] = [](LocalClient& l) {
+        return QList{outcome("riskLists", l.riskLists()), outcome("riskListValues", l.riskListValues(u"vip"_s))};
+    };
+    c[Operation::CreateRiskList] = [](LocalClient& l) {
+        return QList{outcome("createRiskList", l.createRiskList(u"blocked_ips"_s, u"ip"_s, {}))};
+    };
+    c[Operation::AddRiskListValues] = [](LocalClient& l) {
+        return QList{outcome("addRiskListValues", l.addRiskListValues(u"vip"_s, {u"b@example.com"_s}))};
+    };
+    c[Operation::RemoveRiskListValues] = [](LocalClient& l) {
+        return QList{outcome("removeRiskListValues", l.removeRiskListValues(u"vip"_s, {u"a@example.com"_s}))};
+    };
+    c[Operation::ReadReviews] = [this](LocalClient& l) {
+        return QList{outcome("reviews", l.reviews({})), outcome("review", l.review(m_review))};
+    };
+    c[Operation::ClaimReview] = [this](LocalClient& l) {
+        return QList{outcome("claimReview", l.claimReview(m_review))};
+    };
+    c[Operation::ReleaseReview] = [this](LocalClient& l) {
+        outcome("claimReview", l.claimReview(m_review)); // a claim to give back (refused where release is)
+        return QList{outcome("releaseReview", l.releaseReview(m_review))};
+    };
+    c[Operation::DecideReview] = [this](LocalClient& l) {
+        return QList{outcome("decideReview", l.decideReview(m_review, risk::ReviewVerdict::Approve,
+                                                            u"customer_verified"_s, u"called"_s, false))};
+    };
+    c[Operation::ReadPaymentRisk] = [this](LocalClient& l) {
+        return QList{outcome("paymentRisk", l.paymentRisk(m_heldPayment))};
+    };
 }
 
 auth::Principal TestPermissions::principalFor(Role role) const

@@ -222,6 +222,7 @@ const QMap<QString, QString>& tagDescriptions()
         {u"Inventory"_s, u"Stock per location and its journal"_s},
         {u"Imports"_s, u"Catalog files in and out (CSV, Souk's or Shopify's columns)"_s},
         {u"Ledger"_s, u"Balances, payouts and the store's upkeep"_s},
+        {u"Risk"_s, u"Rules in Radar's language, lists, the fraud review queue and each payment's assessment"_s},
         {u"Users"_s, u"People, their roles, second factors and API keys"_s},
         {u"Audit"_s, u"Who did what: the hash-chained audit log"_s},
     };

@@ -1,5 +1,5 @@
 // The table of operations put together from its parts (OperationsCatalog.cpp,
-// OperationsCommerce.cpp, OperationsPeople.cpp).
+// OperationsCommerce.cpp, OperationsPeople.cpp, OperationsRisk.cpp).
 #include "backend/api/schema/Operations.h"
 
 #include "backend/api/schema/OperationsSupport.h"
@@ -10,7 +10,8 @@ const QList<ApiOperation>& apiOperations()
 {
     static const QList<ApiOperation> all =
         operations::merchants() + operations::products() + operations::stockAndImports() + operations::orders() +
-        operations::payments() + operations::ledger() + operations::people() + operations::keysAndAudit();
+        operations::payments() + operations::ledger() + operations::riskRules() + operations::riskLists() +
+        operations::reviews() + operations::people() + operations::keysAndAudit();
     return all;
 }
 

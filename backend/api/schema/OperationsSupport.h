@@ -1,6 +1,6 @@
 #pragma once
 // The table of operations' own helpers, shared by its parts (OperationsCatalog.cpp,
-// OperationsCommerce.cpp, OperationsPeople.cpp); Operations.cpp puts the table together.
+// OperationsCommerce.cpp, OperationsPeople.cpp, OperationsRisk.cpp); Operations.cpp puts the table together.
 
 #include <QPromise>
 
@@ -52,6 +52,9 @@ QList<ApiOperation> stockAndImports();
 QList<ApiOperation> orders();
 QList<ApiOperation> payments();
 QList<ApiOperation> ledger();
+QList<ApiOperation> riskRules();
+QList<ApiOperation> riskLists();
+QList<ApiOperation> reviews();
 QList<ApiOperation> people();
 QList<ApiOperation> keysAndAudit();
 

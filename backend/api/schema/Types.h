@@ -11,6 +11,7 @@
 #include "backend/catalog/Product.h"
 #include "backend/catalog/ProductEdit.h"
 #include "backend/catalog/ProductSummary.h"
+#include "backend/client/Client.h"
 #include "backend/core/Money.h"
 #include "backend/orders/Order.h"
 #include "backend/orders/OrderQuery.h"
@@ -18,6 +19,9 @@
 #include "backend/payments/Maintenance.h"
 #include "backend/payments/Payment.h"
 #include "backend/payments/Payout.h"
+#include "backend/risk/decisions/Assessments.h"
+#include "backend/risk/decisions/Reviews.h"
+#include "backend/risk/decisions/RiskPolicy.h"
 
 /// The JSON forms of the types the API carries, declared here and described once in Types.cpp
 /// (snake_case names, ids as strings, money as {amount_minor, currency}). RemoteClient decodes
@@ -62,6 +66,15 @@ struct Json<catalog::ProblemText>
 {
     static QJsonValue encode(const catalog::ProblemText& v);
     static Status decode(const QJsonValue& j, catalog::ProblemText& out, const QString& path, Source source);
+    static QJsonObject schema(Components& c);
+};
+
+/// A real number (a risk feature's value, a model's contribution): finite only, never money.
+template <>
+struct Json<double>
+{
+    static QJsonValue encode(double v);
+    static Status decode(const QJsonValue& j, double& out, const QString& path, Source source);
     static QJsonObject schema(Components& c);
 };
 
@@ -136,5 +149,15 @@ SOUK_API_OBJECT(auth::CreatedApiKey)
 SOUK_API_OBJECT(auth::TotpEnrolment)
 SOUK_API_OBJECT(auth::AuditRecord)
 SOUK_API_OBJECT(auth::AuditVerification)
+
+// risk: rule sets, lists, reviews and assessments (TypesRisk.cpp)
+SOUK_API_ENUM(risk::RiskAction)
+SOUK_API_ENUM(risk::ReviewVerdict)
+SOUK_API_OBJECT(risk::RuleSetVersion)
+SOUK_API_OBJECT(risk::RiskList)
+SOUK_API_OBJECT(RiskListChange)
+SOUK_API_OBJECT(risk::RiskReason)
+SOUK_API_OBJECT(risk::Assessment)
+SOUK_API_OBJECT(risk::Review)
 
 } // namespace souk::api

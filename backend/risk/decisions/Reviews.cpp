@@ -70,7 +70,7 @@ Result<Review> load(QSqlDatabase& db, Id reviewId, qint64 nowMs, bool withAssess
     if (auto s = store::exec(q, u"reading a review"_s); !s)
         return s.error();
     if (!q.next())
-        return Error::notFound(u"review_id"_s, u"there is no review %1"_s.arg(reviewId.toString()));
+        return Error::notFound(u"reviewId"_s, u"there is no review %1"_s.arg(reviewId.toString()));
     Review r = readReview(q, nowMs);
     q.finish();
     if (withAssessment) {
@@ -90,12 +90,12 @@ std::optional<Error> refusal(const Review& r, const QString& actor)
         return Error{ErrorCode::IllegalTransition,
                      u"the authorization lapsed on %1; there is nothing left to approve or decline"_s.arg(
                          QDateTime::fromMSecsSinceEpoch(r.deadlineMs, Qt::UTC).toString(Qt::ISODate)),
-                     u"review_id"_s};
+                     u"reviewId"_s};
     if (r.status != u"open"_s)
         return Error{ErrorCode::IllegalTransition,
-                     u"the review is closed: %1 by %2"_s.arg(r.status, r.decidedBy), u"review_id"_s};
+                     u"the review is closed: %1 by %2"_s.arg(r.status, r.decidedBy), u"reviewId"_s};
     if (!r.claimedBy.isEmpty() && r.claimedBy != actor)
-        return Error::conflict(u"review_id"_s,
+        return Error::conflict(u"reviewId"_s,
                                u"%1 is working this review until %2"_s.arg(
                                    r.claimedBy, QDateTime::fromMSecsSinceEpoch(r.claimedUntilMs, Qt::UTC)
                                                     .toString(u"HH:mm:ss 'UTC'"_s)));
@@ -113,7 +113,7 @@ Status saveReview(store::UnitOfWork& uow, Review& r, const QString& sql, const Q
     if (auto s = store::exec(q, u"updating a review"_s); !s)
         return s;
     if (q.numRowsAffected() != 1)
-        return Error::versionConflict(u"review_id"_s, u"the review changed since it was read"_s);
+        return Error::versionConflict(u"reviewId"_s, u"the review changed since it was read"_s);
     r.version += 1;
     uow.recordChange(u"risk_review"_s, r.id, r.version, ChangeOp::Updated);
     return {};
@@ -283,7 +283,7 @@ Result<Review> Reviews::decide(store::UnitOfWork& uow, Id reviewId, ReviewVerdic
     if (payment->status != payments::PaymentStatus::Authorized)
         return Error{ErrorCode::IllegalTransition,
                      u"the payment is %1, no longer authorized"_s.arg(payments::paymentStatusName(payment->status)),
-                     u"review_id"_s};
+                     u"reviewId"_s};
     // the hold goes first: the payment then moves as any other would
     if (auto s = payments::rows::setHeld(uow, *payment, 0); !s)
         return s.error();
