@@ -142,6 +142,12 @@ int runOutbox(const Arguments& args);
 int runUsers(const Arguments& args);
 int runApiKeys(const Arguments& args);
 int runAudit(const Arguments& args);
+/// `rules list|show|save|activate|shadow`, `lists list|create|show|add|remove`, `reviews
+/// list|show|claim|release|decide`, `payments risk`. Defined in RiskCommands.cpp.
+int runRules(const Arguments& args);
+int runLists(const Arguments& args);
+int runReviews(const Arguments& args);
+int runPayments(const Arguments& args);
 /// Provider calls set aside as dead letters (refused for good or out of retries).
 Result<qint64> deadLetters(LocalClient& client);
 

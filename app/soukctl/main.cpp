@@ -60,6 +60,28 @@ Commands:
                                           T: 2026-12-01, 2026-12-01T09:00Z, 24h or 7d)
   audit verify [--json]                   check the audit log's hash chain; names the first row
                                           that does not match (exit 3)
+  rules list [--json]                     the risk rule sets: drafts, the active one, retired ones
+  rules show VERSION [--json]             one rule set's text
+  rules save FILE [--note TEXT]           save a rule file as a new draft; one that does not parse
+                                          prints FILE:LINE:COLUMN: message and saves nothing
+  rules activate VERSION                  make it the active set (a retired one: a restore)
+  rules shadow VERSION on|off             run a draft beside the active set, acting on nothing
+  lists list [--json]                     the lists rules test with "in @NAME"
+  lists create NAME KIND [--description TEXT]
+                                          KIND: email, card_fingerprint, ip, bin, country,
+                                          device_id or text
+  lists show NAME [--json]                a list's values
+  lists add NAME VALUE...                 add values; one that does not fit the kind adds none
+  lists remove NAME VALUE...              remove values
+  reviews list [--merchant ID] [--min-score N] [--json]
+                                          payments held for review, the soonest to lapse first
+  reviews show ID [--json]                a review with the reasons the payment was held
+  reviews claim ID                        work it: no one else may for five minutes
+  reviews release ID                      give a claim back
+  reviews decide ID approve|decline|fraud --reason R [--note N] [--block]
+                                          approve captures; decline and fraud void, cancel and
+                                          restock; --block (fraud): block-list card and email
+  payments risk PAYMENT_ID [--json]       what the risk engine decided of a payment, and why
   payments import-history [--merchant ID] HISTORY.csv
                                           a merchant's payment history from elsewhere (the
                                           columns: docs/risk-rules.md); every row or none
@@ -78,9 +100,10 @@ Commands:
 Options:
   --store FILE       the store file (or set SOUK_STORE)
   --url URL          work on a node (soukd) instead: https://HOST:PORT, acting as the user of
-                     the API key in SOUK_API_KEY. catalog, orders, ledger, users, apikeys and
-                     audit work there and print what they print on a store; check, backup,
-                     maintain, outbox and simulate work on the store file only
+                     the API key in SOUK_API_KEY. catalog, orders, ledger, users, apikeys,
+                     audit, rules, lists, reviews and payments work there and print
+                     what they print on a store; check, backup, maintain, outbox and
+                     simulate work on the store file only
   --trust SHA256|CAFILE
                      with --url: the node's certificate, by the SHA-256 fingerprint soukd
                      printed (AB:CD:...), or a CA file (PEM). Without it this machine's CAs
@@ -105,7 +128,8 @@ const QStringList ValueOptions = {u"--store"_s, u"--format"_s,      u"--merchant
                                   u"--after"_s, u"--search"_s,      u"--role"_s,     u"--user"_s,    u"--entity"_s,
                                   u"--since"_s, u"--name"_s,        u"--expires"_s,  u"--reason"_s,  u"--url"_s,
                                   u"--trust"_s, u"--timeout"_s, u"--from"_s,     u"--to"_s,       u"--model"_s,   u"--until"_s,
-                                  u"--threshold"_s};
+                                  u"--threshold"_s,
+                                  u"--note"_s, u"--description"_s, u"--min-score"_s};
 
 /// The commands that work on the store's file itself, with what to do instead on a node.
 const QList<std::pair<QString, QString>> StoreOnlyCommands = {
@@ -173,7 +197,7 @@ int main(int argc, char* argv[])
     }
     for (const QString& name : args->options.keys()) {
         if (!ValueOptions.contains(name) && name != u"--json"_s && name != u"--verbose"_s && name != u"--dead"_s
-            && name != u"--all"_s && name != u"--password-stdin"_s)
+            && name != u"--all"_s && name != u"--password-stdin"_s && name != u"--block"_s)
             return usageError(u"unknown option: "_s + name);
     }
     if (const int code = nodeUsage(*args); code >= 0)
@@ -208,5 +232,13 @@ int main(int argc, char* argv[])
         return runApiKeys(*args);
     if (command == u"audit")
         return runAudit(*args);
+    if (command == u"rules")
+        return runRules(*args);
+    if (command == u"lists")
+        return runLists(*args);
+    if (command == u"reviews")
+        return runReviews(*args);
+    if (command == u"payments")
+        return runPayments(*args);
     return usageError(command.isEmpty() ? u"no command given"_s : u"unknown command: "_s + args->words.join(u' '));
 }

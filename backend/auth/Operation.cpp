@@ -14,7 +14,8 @@ constexpr unsigned bit(Role role)
 // operators watch everything and run the store's upkeep, and change no merchant's data; admins
 // may do everything. Risk: the rule sets are the platform's, read by support and changed by
 // operators (as the store's upkeep); lists are kept by support too (a card to block now); reviews
-// are support's work, and an owner's for its own merchant (scoped like payments). Changing a line here changes TestPermissions' expected matrix on purpose.
+// are support's work, and an owner's for its own merchant (scoped like payments). Changing a line
+// here changes TestPermissions' expected matrix on purpose.
 constexpr unsigned O = bit(Role::Owner), S = bit(Role::Staff), U = bit(Role::Support), P = bit(Role::Operator),
                    A = bit(Role::Admin);
 constexpr unsigned Everyone = O | S | U | P | A;

@@ -111,8 +111,8 @@ QFuture<Result<QList<RuleSetVersion>>> LocalClient::ruleSets()
 
 QFuture<Result<RuleSetVersion>> LocalClient::ruleSet(qint64 version)
 {
-    return m_engine->read<RuleSetVersion>(ask(Op::ReadRiskRules),
-                                          [version](QSqlDatabase& db) { return risk::RiskPolicy::ruleSet(db, version); });
+    return m_engine->read<RuleSetVersion>(
+        ask(Op::ReadRiskRules), [version](QSqlDatabase& db) { return risk::RiskPolicy::ruleSet(db, version); });
 }
 
 QFuture<Result<RuleSetVersion>> LocalClient::saveRuleSet(const QString& text, const QString& note, const QString& key)
@@ -221,20 +221,23 @@ QFuture<Result<QList<Review>>> LocalClient::reviews(const risk::ReviewFilter& fi
     const Id merchant = ownMerchantOr(filter.merchantId.value_or(Id{}));
     scoped.merchantId = merchant.isNull() ? std::nullopt : std::optional<Id>(merchant);
     const qint64 nowMs = m_engine->clock().now().toMSecsSinceEpoch();
-    return m_engine->read<QList<Review>>(ask(Op::ReadReviews).forMerchant(merchant),
-                                         [scoped, nowMs](QSqlDatabase& db) { return risk::Reviews::list(db, scoped, nowMs); });
+    return m_engine->read<QList<Review>>(ask(Op::ReadReviews).forMerchant(merchant), [scoped, nowMs](QSqlDatabase& db) {
+        return risk::Reviews::list(db, scoped, nowMs);
+    });
 }
 
 QFuture<Result<Review>> LocalClient::review(Id reviewId)
 {
     const qint64 nowMs = m_engine->clock().now().toMSecsSinceEpoch();
-    return m_engine->read<Review>(ask(Op::ReadReviews).on(u"review"_s, reviewId, u"reviewId"_s),
-                                  [reviewId, nowMs](QSqlDatabase& db) { return risk::Reviews::get(db, reviewId, nowMs); });
+    return m_engine->read<Review>(
+        ask(Op::ReadReviews).on(u"review"_s, reviewId, u"reviewId"_s),
+        [reviewId, nowMs](QSqlDatabase& db) { return risk::Reviews::get(db, reviewId, nowMs); });
 }
 
 QFuture<Result<Review>> LocalClient::claimReview(Id reviewId, const QString& key)
 {
-    const auto request = payments::IdempotentRequest::of(key, u"claim_review"_s, {{u"reviewId"_s, reviewId.toString()}});
+    const auto request =
+        payments::IdempotentRequest::of(key, u"claim_review"_s, {{u"reviewId"_s, reviewId.toString()}});
     const auto access = ask(Op::ClaimReview).on(u"review"_s, reviewId, u"reviewId"_s);
     return m_engine->write<Review>(access, [=](store::UnitOfWork& uow) {
         return onceByKey<Review>(
@@ -279,8 +282,9 @@ QFuture<Result<Review>> LocalClient::decideReview(Id reviewId, risk::ReviewVerdi
 
 QFuture<Result<risk::Assessment>> LocalClient::paymentRisk(Id paymentId)
 {
-    return m_engine->read<risk::Assessment>(ask(Op::ReadPaymentRisk).on(u"payment"_s, paymentId, u"paymentId"_s),
-                                            [paymentId](QSqlDatabase& db) { return assessmentOfPayment(db, paymentId); });
+    return m_engine->read<risk::Assessment>(
+        ask(Op::ReadPaymentRisk).on(u"payment"_s, paymentId, u"paymentId"_s),
+        [paymentId](QSqlDatabase& db) { return assessmentOfPayment(db, paymentId); });
 }
 
 } // namespace souk

@@ -25,7 +25,8 @@ QFuture<Result<R>> RemoteClient::call(const QString& id, const QString& key, con
         } else {
             R value{};
             if (auto s = api::Json<R>::decode(*answer, value, {}, api::Source::Answer); !s)
-                promise->addResult(Result<R>(Error::internal(QStringLiteral("the node's answer could not be read: ") + s.error().toString())));
+                promise->addResult(Result<R>(
+                    Error::internal(QStringLiteral("the node's answer could not be read: ") + s.error().toString())));
             else
                 promise->addResult(Result<R>(std::move(value)));
         }

@@ -72,7 +72,8 @@ void ContractSuite::ruleSetSavedActivatedAndBlocking()
     // rules that do not parse save nothing, and say where
     const auto before = settle(client().ruleSets());
     QVERIFY_OK(before);
-    const auto mismatch = settle(client().saveRuleSet(u"Allow if :amount: > 1\nBlock if :amount: > 'US'"_s, {}, newKey()));
+    const auto mismatch =
+        settle(client().saveRuleSet(u"Allow if :amount: > 1\nBlock if :amount: > 'US'"_s, {}, newKey()));
     QVERIFY(!mismatch);
     QCOMPARE(mismatch.error().code, ErrorCode::Invalid);
     QVERIFY2(mismatch.error().field.startsWith(u"line 2, column "_s), qPrintable(mismatch.error().toString()));
@@ -134,23 +135,26 @@ void ContractSuite::ruleSetSavedActivatedAndBlocking()
 
 void ContractSuite::listsAddAndRemoveNamingABadValue()
 {
-    const auto made = settle(client().createRiskList(u"contract_emails"_s, u"email"_s, u"for the contract"_s, newKey()));
+    const auto made =
+        settle(client().createRiskList(u"contract_emails"_s, u"email"_s, u"for the contract"_s, newKey()));
     QVERIFY_OK(made);
     QCOMPARE(made->kind, u"email"_s);
     QCOMPARE(made->entries, 0);
-    QCOMPARE_ERROR(settle(client().createRiskList(u"contract_emails"_s, u"email"_s, {}, newKey())), ErrorCode::Duplicate,
-                   u"name"_s);
+    QCOMPARE_ERROR(settle(client().createRiskList(u"contract_emails"_s, u"email"_s, {}, newKey())),
+                   ErrorCode::Duplicate, u"name"_s);
     QCOMPARE_ERROR(settle(client().createRiskList(u"contract_things"_s, u"shoe_size"_s, {}, newKey())),
                    ErrorCode::Invalid, u"kind"_s);
     QCOMPARE_ERROR(settle(client().createRiskList(u"Contract Emails"_s, u"email"_s, {}, newKey())), ErrorCode::Invalid,
                    u"name"_s);
 
     const QString key = newKey();
-    const auto added = settle(client().addRiskListValues(u"contract_emails"_s, {u"a@example.com"_s, u"B@Example.com"_s}, key));
+    const auto added =
+        settle(client().addRiskListValues(u"contract_emails"_s, {u"a@example.com"_s, u"B@Example.com"_s}, key));
     QVERIFY_OK(added);
     QCOMPARE(added->changed, 2);
     QCOMPARE(added->entries, 2);
-    const auto replayed = settle(client().addRiskListValues(u"contract_emails"_s, {u"a@example.com"_s, u"B@Example.com"_s}, key));
+    const auto replayed =
+        settle(client().addRiskListValues(u"contract_emails"_s, {u"a@example.com"_s, u"B@Example.com"_s}, key));
     QVERIFY_OK(replayed);
     QCOMPARE(replayed->changed, 2); // the first answer again
     QCOMPARE(replayed->entries, 2);
@@ -158,23 +162,24 @@ void ContractSuite::listsAddAndRemoveNamingABadValue()
     QVERIFY_OK(known);
     QCOMPARE(known->changed, 0);
     // one bad value adds none, and is named
-    QCOMPARE_ERROR(settle(client().addRiskListValues(u"contract_emails"_s, {u"c@example.com"_s, u"not an email"_s},
-                                                     newKey())),
-                   ErrorCode::Invalid, u"values[1]"_s);
+    QCOMPARE_ERROR(
+        settle(client().addRiskListValues(u"contract_emails"_s, {u"c@example.com"_s, u"not an email"_s}, newKey())),
+        ErrorCode::Invalid, u"values[1]"_s);
     QCOMPARE(*settle(client().riskListValues(u"contract_emails"_s)),
              (QStringList{u"a@example.com"_s, u"b@example.com"_s})); // kept case-folded
     QCOMPARE_ERROR(settle(client().addRiskListValues(u"contract_emails"_s, {}, newKey())), ErrorCode::Invalid,
                    u"values"_s);
 
-    const auto removed =
-        settle(client().removeRiskListValues(u"contract_emails"_s, {u"A@example.com"_s, u"zed@example.com"_s}, newKey()));
+    const auto removed = settle(
+        client().removeRiskListValues(u"contract_emails"_s, {u"A@example.com"_s, u"zed@example.com"_s}, newKey()));
     QVERIFY_OK(removed);
     QCOMPARE(removed->changed, 1);
     QCOMPARE(removed->entries, 1);
     QCOMPARE(*settle(client().riskListValues(u"contract_emails"_s)), QStringList{u"b@example.com"_s});
     const auto lists = settle(client().riskLists());
     QVERIFY_OK(lists);
-    const auto it = std::find_if(lists->begin(), lists->end(), [](const RiskList& l) { return l.name == u"contract_emails"_s; });
+    const auto it =
+        std::find_if(lists->begin(), lists->end(), [](const RiskList& l) { return l.name == u"contract_emails"_s; });
     QVERIFY(it != lists->end());
     QCOMPARE(it->entries, 1);
     QCOMPARE(it->description, u"for the contract"_s);
@@ -215,21 +220,22 @@ void ContractSuite::heldCheckoutClaimedAndApproved()
     QVERIFY_OK(settle(client().claimReview(reviewId, newKey())));
 
     // a reason that is not one of the verdict's, and block without fraud: refused, nothing moved
-    QCOMPARE_ERROR(settle(client().decideReview(reviewId, ReviewVerdict::Approve, u"looks fine"_s, {}, false, newKey())),
-                   ErrorCode::Invalid, u"reason"_s);
+    QCOMPARE_ERROR(
+        settle(client().decideReview(reviewId, ReviewVerdict::Approve, u"looks fine"_s, {}, false, newKey())),
+        ErrorCode::Invalid, u"reason"_s);
     QCOMPARE_ERROR(settle(client().decideReview(reviewId, ReviewVerdict::Decline, u"policy"_s, {}, true, newKey())),
                    ErrorCode::Invalid, u"block"_s);
 
     // approve captures the held payment
     const QString key = newKey();
-    const auto approved =
-        settle(client().decideReview(reviewId, ReviewVerdict::Approve, u"customer_verified"_s, u"called"_s, false, key));
+    const auto approved = settle(
+        client().decideReview(reviewId, ReviewVerdict::Approve, u"customer_verified"_s, u"called"_s, false, key));
     QVERIFY_OK(approved);
     QCOMPARE(approved->status, u"approved"_s);
     QCOMPARE(approved->decidedBy, client().principal().userName);
     QCOMPARE(approved->reason, u"customer_verified"_s);
-    const auto replayed =
-        settle(client().decideReview(reviewId, ReviewVerdict::Approve, u"customer_verified"_s, u"called"_s, false, key));
+    const auto replayed = settle(
+        client().decideReview(reviewId, ReviewVerdict::Approve, u"customer_verified"_s, u"called"_s, false, key));
     QVERIFY_OK(replayed); // a retry of the decision answers it again, and captures nothing more
     QCOMPARE(replayed->status, u"approved"_s);
     const auto detail = settle(client().orderDetail(checkout.order.id));
@@ -247,7 +253,8 @@ void ContractSuite::heldCheckoutClaimedAndApproved()
     closed.openOnly = false;
     const auto all = settle(client().reviews(closed));
     QVERIFY_OK(all);
-    QVERIFY(std::any_of(all->begin(), all->end(), [&](const Review& r) { return r.id == reviewId && r.status == u"approved"_s; }));
+    QVERIFY(std::any_of(all->begin(), all->end(),
+                        [&](const Review& r) { return r.id == reviewId && r.status == u"approved"_s; }));
     ReviewFilter openOnly;
     openOnly.merchantId = seed().merchantA;
     const auto queue = settle(client().reviews(openOnly));
@@ -302,7 +309,8 @@ void ContractSuite::ownerSeesOnlyItsMerchantsReviews()
     const auto others = settle((*ownerB)->reviews({}));
     QVERIFY_OK(others);
     QVERIFY(!inQueue(others));
-    QVERIFY(std::all_of(others->begin(), others->end(), [&](const Review& r) { return r.merchantId == seed().merchantB; }));
+    QVERIFY(
+        std::all_of(others->begin(), others->end(), [&](const Review& r) { return r.merchantId == seed().merchantB; }));
     ReviewFilter ofA;
     ofA.merchantId = seed().merchantA;
     QCOMPARE_ERROR(settle((*ownerB)->reviews(ofA)), ErrorCode::NotFound, u"merchantId"_s);

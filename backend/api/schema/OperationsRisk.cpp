@@ -36,7 +36,8 @@ QList<ApiOperation> riskRules()
         Def<RuleSetVersion>(Op::ActivateRuleSet, "POST", u"/v1/risk/rule_sets/{version}/activate"_s,
                             u"Make a version the active rules (a draft, or a retired one: a restore)"_s, u"Risk"_s)
             .param<qint64>(u"version"_s, In::Path, u"The version"_s)
-            .serve([](Client& c, const Args& a, const QString& key) { return c.activateRuleSet(a.at<qint64>(0), key); }),
+            .serve(
+                [](Client& c, const Args& a, const QString& key) { return c.activateRuleSet(a.at<qint64>(0), key); }),
         Def<RuleSetVersion>(Op::SetRuleSetShadow, "POST", u"/v1/risk/rule_sets/{version}/shadow"_s,
                             u"Run a draft in shadow mode beside the active rules, or stop it"_s, u"Risk"_s)
             .param<qint64>(u"version"_s, In::Path, u"The draft"_s)

@@ -65,8 +65,7 @@ const ObjectSpec<RuleSetVersion>& Object<RuleSetVersion>::spec()
             .field(u"created_by"_s, &V::createdBy, u"Who saved it"_s, S::ReadOnly)
             .field(u"created_ms"_s, &V::createdMs, u"Saved at (ms since epoch)"_s, S::ReadOnly)
             .field(u"activated_ms"_s, &V::activatedMs, u"Last made active at, or null"_s, S::ReadOnly)
-            .field(u"rule_count"_s, &V::ruleCount, u"Its rules (lines that are not blank or comments)"_s,
-                   S::ReadOnly);
+            .field(u"rule_count"_s, &V::ruleCount, u"Its rules (lines that are not blank or comments)"_s, S::ReadOnly);
     return s;
 }
 
@@ -88,11 +87,11 @@ const ObjectSpec<RiskListChange>& Object<RiskListChange>::spec()
 {
     using C = RiskListChange;
     using S = ObjectSpec<C>;
-    static const auto s = S(u"RiskListChange"_s, u"What adding values to a list, or removing them, did"_s)
-                              .field(u"list"_s, &C::list, u"The list's name"_s, S::ReadOnly)
-                              .field(u"changed"_s, &C::changed, u"Values added that were new, or removed that were there"_s,
-                                     S::ReadOnly)
-                              .field(u"entries"_s, &C::entries, u"The list's values afterwards"_s, S::ReadOnly);
+    static const auto s =
+        S(u"RiskListChange"_s, u"What adding values to a list, or removing them, did"_s)
+            .field(u"list"_s, &C::list, u"The list's name"_s, S::ReadOnly)
+            .field(u"changed"_s, &C::changed, u"Values added that were new, or removed that were there"_s, S::ReadOnly)
+            .field(u"entries"_s, &C::entries, u"The list's values afterwards"_s, S::ReadOnly);
     return s;
 }
 
@@ -130,7 +129,9 @@ const ObjectSpec<Assessment>& Object<Assessment>::spec()
             .field(u"shadow_version"_s, &A::shadowVersion, u"The shadow draft's version; 0: none"_s, S::ReadOnly)
             .computed(
                 u"summary"_s, [](const A& a) { return QJsonValue(a.summary()); },
-                [](Components&) { return QJsonObject{{u"type"_s, u"string"_s}}; },
+                [](Components&) {
+                    return QJsonObject{{u"type"_s, u"string"_s}};
+                },
                 u"One line, as the order's timeline says it"_s);
     return s;
 }
