@@ -116,6 +116,7 @@ void printSummary(const sim::TrafficSummary& s)
           << "left unpaid: " << s.unpaid << Qt::endl
           << "idempotent replays: " << s.replays << Qt::endl
           << "stock-outs: " << s.stockouts << ", restocks: " << s.restocks << Qt::endl
+          << "risk: " << s.blockedByRisk << " blocked, " << s.heldForReview << " held for review" << Qt::endl
           << "unexpected failures: " << s.unexpected << Qt::endl
           << "elapsed: " << s.elapsedMs << " ms (" << QString::number(perSecond, 'f', 1) << " orders/s)" << Qt::endl;
 }

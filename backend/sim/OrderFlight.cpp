@@ -108,11 +108,51 @@ void OrderFlight::start()
     m_ctx.takeStock(m_plan.lines);
     if (m_plan.pay == PayPath::Approve && m_plan.capturePercent == 100 && !m_plan.replaySameKey) {
         // what a shop's pay button does: order, authorization and capture in one command
-        const payments::CardInput card{m_plan.firstCard, 12, m_ctx.cardExpYear, u"123"_s};
-        await(m_ctx.client.checkout(order, card, true, key(u"checkout"_s)), &OrderFlight::checkedOut);
+        await(m_ctx.client.checkout(order, cardInput(m_plan.firstCard), true, key(u"checkout"_s)),
+              &OrderFlight::checkedOut);
         return;
     }
     await(m_ctx.client.createOrder(order, key(u"create"_s)), &OrderFlight::created);
+}
+
+payments::CardInput OrderFlight::cardInput(const QString& number) const
+{
+    payments::CardInput card{number, 12, m_ctx.cardExpYear, u"123"_s};
+    // what the shop's page knows of who pays: the customer's own device and address, or the
+    // stolen card's buyer abroad (the email stays the customer's: the order carries it)
+    const int c = m_plan.customer;
+    const QString home = m_ctx.customerCountries.value(c);
+    payments::PaymentContext& x = card.context;
+    if (m_plan.stolenCardFrom.isEmpty()) {
+        x.deviceId = u"sim-%1-device-%2"_s.arg(m_ctx.runTag).arg(c);
+        x.ip = u"10.%1.%2.%3"_s.arg((c >> 16) & 255).arg((c >> 8) & 255).arg(c & 255);
+        x.ipCountry = home;
+        x.shippingCountry = home;
+        x.billingCountry = home;
+        x.shippingDistanceKm = 0;
+    } else {
+        x.deviceId = u"sim-%1-device-x%2"_s.arg(m_ctx.runTag).arg(m_plan.index);
+        x.ip = u"198.51.100.%1"_s.arg(m_plan.index % 250 + 1);
+        x.ipCountry = m_plan.stolenCardFrom;
+        x.shippingCountry = m_plan.stolenCardFrom;
+        x.billingCountry = home;
+        x.shippingDistanceKm = 5200;
+    }
+    return card;
+}
+
+bool OrderFlight::stoppedByRisk(const Payment& payment)
+{
+    // what the store's rules decided is theirs to decide: not a failure of the simulation
+    if (payment.declineCode == u"risk_blocked"_s) {
+        ++m_ctx.summary.blockedByRisk;
+        return true;
+    }
+    if (payment.heldMs > 0) {
+        ++m_ctx.summary.heldForReview; // waits for a person in the review queue
+        return true;
+    }
+    return false;
 }
 
 void OrderFlight::stockRanOut()
@@ -132,6 +172,8 @@ void OrderFlight::checkedOut(const Result<payments::Checkout>& r)
     ++m_ctx.summary.ordersCreated;
     m_order = r->order;
     m_payment = r->payment;
+    if (stoppedByRisk(m_payment))
+        return;
     if (m_payment.status != PaymentStatus::Captured) {
         m_ctx.unexpected(m_plan, u"checkout"_s,
                          Error::internal(u"the approving test card was declined: "_s + m_payment.declineCode));
@@ -168,13 +210,14 @@ void OrderFlight::pay()
 
 void OrderFlight::authorize(const QString& card, const QString& keyStep, Step<Payment> next)
 {
-    const payments::CardInput input{card, 12, m_ctx.cardExpYear, u"123"_s};
-    await(m_ctx.client.authorizePayment(m_order.id, input, key(keyStep)), next);
+    await(m_ctx.client.authorizePayment(m_order.id, cardInput(card), key(keyStep)), next);
 }
 
 void OrderFlight::firstAttempt(const Result<Payment>& r)
 {
     if (!ok(r, u"authorize"_s))
+        return;
+    if (stoppedByRisk(*r))
         return;
     const bool expectDecline = m_plan.pay == PayPath::Decline || m_plan.pay == PayPath::ProcessingErrorThenRetry;
     if ((r->status == PaymentStatus::Failed) != expectDecline) {

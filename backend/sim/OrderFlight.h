@@ -35,6 +35,7 @@ struct TrafficContext
     QList<SimSku> skus;
     TrafficSummary summary;
     QList<QFuture<Result<catalog::StockLevel>>> restocks;
+    QList<QString> customerCountries = {}; ///< where each customer lives (index-aligned with customers)
 
     /// Counts a failure the simulation did not plan for; keeps the first few messages.
     void unexpected(const OrderPlan& plan, const QString& step, const Error& error);
@@ -69,6 +70,10 @@ private:
     void created(const Result<orders::Order>& r);
     void checkedOut(const Result<payments::Checkout>& r);
     void stockRanOut();
+    /// The card with what the shop's page knows of the buyer (device, IP, addresses).
+    payments::CardInput cardInput(const QString& number) const;
+    /// True (and counted) when the risk rules blocked the payment or held it for review.
+    bool stoppedByRisk(const payments::Payment& payment);
     void pay();
     void authorize(const QString& card, const QString& keyStep, Step<payments::Payment> next);
     void firstAttempt(const Result<payments::Payment>& r);

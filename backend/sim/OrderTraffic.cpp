@@ -109,7 +109,8 @@ Result<QList<SimSku>> loadSkus(Client& client, Id merchantId, int max)
     return skus;
 }
 
-Result<QList<Id>> createCustomers(Client& client, TrafficPlanner& planner, int count, const QString& runTag)
+Result<QList<Id>> createCustomers(Client& client, TrafficPlanner& planner, int count, const QString& runTag,
+                                  QList<QString>& countries)
 {
     QList<Id> ids;
     for (int from = 0; from < count; from += CustomerBatch) {
@@ -122,6 +123,7 @@ Result<QList<Id>> createCustomers(Client& client, TrafficPlanner& planner, int c
             if (!c)
                 return c.error();
             ids.append(c->id);
+            countries.append(c->addresses.isEmpty() ? QString() : c->addresses.first().country);
         }
     }
     return ids;
@@ -220,7 +222,7 @@ Result<TrafficSummary> OrderTraffic::run(const TrafficProgress& progress)
         u"sim-%1-discount"_s.arg(ctx.runTag)));
     if (!discount)
         return discount.error();
-    auto customers = createCustomers(m_client, planner, customerCount(m_options), ctx.runTag);
+    auto customers = createCustomers(m_client, planner, customerCount(m_options), ctx.runTag, ctx.customerCountries);
     if (!customers)
         return customers.error();
     ctx.customers = *customers;

@@ -49,6 +49,8 @@ struct TrafficSummary
     qint64 cancelled = 0;
     qint64 unpaid = 0;    ///< left awaiting payment
     qint64 stockouts = 0; ///< orders refused for want of stock
+    qint64 blockedByRisk = 0; ///< declined by the store's risk rules before the provider
+    qint64 heldForReview = 0; ///< authorized, then held by the risk rules for a person
     qint64 restocks = 0;
     qint64 unexpected = 0; ///< failures the simulation did not plan: a bug in the engine or the simulator
     QStringList errors;    ///< the first ErrorsKept unexpected failures

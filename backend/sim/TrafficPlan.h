@@ -51,6 +51,10 @@ struct OrderPlan
     int capturePercent = 100;   ///< of the authorization
     AfterCapture after = AfterCapture::Keep;
     int refundPercent = 0; ///< of the captured amount, for PartialRefund
+    /// A fraud pattern for the risk engine to see: a stolen card (another country's card, from
+    /// an IP and shipping address abroad, on a device the customer never used). Its country, or
+    /// empty for an honest customer paying from home.
+    QString stolenCardFrom;
 };
 
 /// Draws order plans and customers from one seeded generator: SKU popularity is Zipf-like over a

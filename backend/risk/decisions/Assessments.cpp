@@ -198,9 +198,11 @@ Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId
         a.shadowAction = riskActionName(actionOf(policy->shadow->evaluate(facts, policy->lists).action));
         a.shadowVersion = policy->shadowVersion;
     }
-    a.reasons = reasonsOf(a.features);
-    // a decision someone will read is explained by the model's contributions now (TreeSHAP costs
-    // about 100 us, too much for every allowed payment)
+    // a decision someone will read is explained now, with the model's contributions (TreeSHAP
+    // and the reasons' texts cost more than the rest of an allowed payment's assessment); an
+    // allowed payment's reasons are made from its stored features when someone asks (find)
+    if (a.action != RiskAction::Allow)
+        a.reasons = reasonsOf(a.features);
     if (policy->model && a.action != RiskAction::Allow) {
         thread_local Contributions contributions;
         policy->model->contributionsInto(row, contributions);
@@ -274,7 +276,7 @@ Status Assessments::write(store::UnitOfWork& uow, const RiskInput& in, const Ass
         a.ruleLine > 0 ? QVariant(a.ruleLine) : null,
         store::nonNull(a.ruleText),
         QString::fromUtf8(QJsonDocument(fired).toJson(QJsonDocument::Compact)),
-        reasonsJson(a.reasons),
+        a.reasons.isEmpty() ? QStringLiteral("[]") : reasonsJson(a.reasons),
         a.shadowAction.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                  : QVariant(u"%1:%2"_s.arg(a.shadowVersion).arg(a.shadowAction)),
         known ? u"imported"_s : u"live"_s,
@@ -421,6 +423,8 @@ Result<std::optional<Assessment>> Assessments::find(QSqlDatabase& db, Id id)
         a.fired.append(v.toInt());
     a.reasons = reasonsFromJson(q.value(7).toString());
     a.features = Features::fromBytes(q.value(8).toByteArray());
+    if (a.reasons.isEmpty())
+        a.reasons = reasonsOf(a.features); // an allowed payment: its values, without contributions
     const QString shadow = q.value(9).toString();
     if (const qsizetype colon = shadow.indexOf(u':'); colon > 0) {
         a.shadowVersion = shadow.left(colon).toLongLong();
