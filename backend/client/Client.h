@@ -27,20 +27,10 @@
 #include "backend/payments/Maintenance.h"
 #include "backend/payments/Payment.h"
 #include "backend/payments/Payout.h"
+#include "backend/risk/decisions/RiskTypes.h"
 #include "backend/core/Result.h"
 #include "backend/core/Change.h"
 
-namespace souk::risk {
-// the risk engine's value types: declared only, so that this header reaches no store header
-// (their headers hold the services too); a caller of these methods includes
-// backend/risk/decisions/Reviews.h and RiskPolicy.h
-struct Assessment;
-struct Review;
-struct ReviewFilter;
-struct RiskList;
-struct RuleSetVersion;
-enum class ReviewVerdict;
-} // namespace souk::risk
 
 namespace souk {
 

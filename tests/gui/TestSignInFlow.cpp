@@ -149,6 +149,7 @@ void TestSignInFlow::staffSeesNoPayouts()
     QVERIFY(ids.contains(u"catalog"_s));
     QVERIFY(ids.contains(u"orders"_s));
     QVERIFY(!ids.contains(u"payouts"_s)); // staff move no money out
+    QVERIFY(!ids.contains(u"reviews"_s)); // nor decide held payments
     QCOMPARE(window.findChild<QLabel*>(u"principalLabel"_s)->text(), u"sam \u00b7 Staff"_s);
 }
 
@@ -169,7 +170,7 @@ void TestSignInFlow::supportReadsTheCatalogOnly()
     QStringList ids;
     for (const auto& page : window.pages())
         ids << page.first;
-    QCOMPARE(ids, (QStringList{u"catalog"_s, u"orders"_s, u"audit"_s}));
+    QCOMPARE(ids, (QStringList{u"catalog"_s, u"orders"_s, u"reviews"_s, u"audit"_s})); // support works the review queue
     // the catalog is there to read: no new product, no bulk edit, no import
     QVERIFY(window.findChild<QWidget*>(u"newProductButton"_s)->isHidden());
     QVERIFY(window.findChild<QWidget*>(u"bulkEditButton"_s)->isHidden());

@@ -19,12 +19,14 @@
 #include "backend/auth/Operation.h"
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
+#include "backend/core/Clock.h"
 #include "models/common/Prefs.h"
 #include "models/common/Theme.h"
 #include "models/people/UserText.h"
 #include "views/catalog/CatalogPage.h"
 #include "views/orders/OrdersPage.h"
 #include "views/payments/PayoutsPage.h"
+#include "views/risk/ReviewsPage.h"
 #include "views/common/MessageBar.h"
 #include "views/import/ImportWizard.h"
 #include "views/main/CatalogExport.h"
@@ -41,6 +43,7 @@ namespace {
 const QString CatalogPageId = u"catalog"_s;
 const QString OrdersPageId = u"orders"_s;
 const QString PayoutsPageId = u"payouts"_s;
+const QString ReviewsPageId = u"reviews"_s;
 const QString UsersPageId = u"users"_s;
 const QString AuditPageId = u"audit"_s;
 const QString LightPalette = u"light"_s;
@@ -97,6 +100,9 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
     const auth::Role role = client.principal().role;
     if (auth::allowed(role, auth::Operation::ReadPayouts))
         addPage(PayoutsPageId, tr("Payouts", "sidebar page"), new PayoutsPage(client, merchantId, m_stack));
+    if (auth::allowed(role, auth::Operation::ReadReviews)) // support, operators and owners (their merchant's)
+        addPage(ReviewsPageId, tr("Reviews", "sidebar page"),
+                new ReviewsPage(client, SystemClock::instance(), m_stack));
     if (auth::allowed(role, auth::Operation::ListUsers))
         addPage(UsersPageId, tr("Users", "sidebar page"), new UsersPage(client, m_stack));
     if (auth::allowed(role, auth::Operation::ReadAudit))

@@ -12,48 +12,11 @@
 #include "backend/risk/decisions/Features.h"
 #include "backend/risk/decisions/RiskInput.h"
 #include "backend/risk/decisions/RiskPolicy.h"
+#include "backend/risk/decisions/RiskTypes.h"
 #include "backend/store/UnitOfWork.h"
 
 namespace souk::risk {
 
-/// What the risk engine does with a payment.
-enum class RiskAction
-{
-    Allow,  ///< sent to the provider as any payment
-    Block,  ///< declined here: the provider never hears of it
-    Review, ///< authorized, then held: capture and fulfilment wait for a person
-};
-QString riskActionName(RiskAction action);
-
-/// One reason behind a decision: a feature's value and what it added to the score (a model's
-/// contribution; 0 when no model scored the payment).
-struct RiskReason
-{
-    QString feature;
-    double value = 0;
-    double contribution = 0;
-    QString text; ///< "amount 4.0x the customer's usual"
-};
-
-/// A payment's judgement, as stored (risk_assessments) and shown on the order's timeline.
-struct Assessment
-{
-    Id id; ///< the authorization attempt's id for a live payment
-    RiskAction action = RiskAction::Allow;
-    int score = -1;           ///< 0-100, -1 when no model is active
-    qint64 modelVersion = 0;  ///< 0: none
-    qint64 ruleSetVersion = 0;
-    int ruleLine = 0;         ///< the deciding rule's line, 0 when no rule matched
-    QString ruleText;
-    QList<int> fired;         ///< the lines of every rule that matched, deciding or not
-    QList<RiskReason> reasons;
-    FeatureVector features;
-    /// What the shadow draft would have done ("block", "review", "allow"), empty without one.
-    QString shadowAction;
-    qint64 shadowVersion = 0;
-    /// "blocked by rule 3: Block if ..." / "review: rule 2 ..." for a timeline and a decline.
-    QString summary() const;
-};
 
 /// What history brings that a live payment learns later: its outcome and its labels.
 struct KnownOutcome

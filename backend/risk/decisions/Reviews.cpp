@@ -162,15 +162,7 @@ std::optional<ReviewVerdict> reviewVerdictNamed(const QString& name)
 
 QStringList Reviews::reasonsFor(ReviewVerdict verdict)
 {
-    switch (verdict) {
-    case ReviewVerdict::Approve:
-        return {u"customer_verified"_s, u"known_customer"_s, u"consistent_history"_s, u"other"_s};
-    case ReviewVerdict::Decline:
-        return {u"customer_unreachable"_s, u"cannot_verify"_s, u"policy"_s, u"other"_s};
-    case ReviewVerdict::Fraud:
-        return {u"stolen_card"_s, u"card_testing"_s, u"account_takeover"_s, u"other"_s};
-    }
-    return {};
+    return reviewReasonsFor(verdict);
 }
 
 Result<QList<Review>> Reviews::list(QSqlDatabase& db, const ReviewFilter& filter, qint64 nowMs)

@@ -10,57 +10,11 @@
 #include "backend/core/Id.h"
 #include "backend/core/Result.h"
 #include "backend/risk/decisions/Assessments.h"
+#include "backend/risk/decisions/RiskTypes.h"
 #include "backend/store/UnitOfWork.h"
 
 namespace souk::risk {
 
-/// A person's decision on a held payment. Stored as text; never renamed.
-enum class ReviewVerdict
-{
-    Approve, ///< capture, release fulfilment
-    Decline, ///< void the authorization, cancel the order, restock
-    Fraud,   ///< as decline; the payment is labelled fraud, optionally its card and email block-listed
-};
-QString reviewVerdictName(ReviewVerdict verdict);
-std::optional<ReviewVerdict> reviewVerdictNamed(const QString& name);
-
-/// A payment the risk engine held for a person, as the queue shows it.
-struct Review
-{
-    Id id;
-    Id paymentId;
-    Id orderId;
-    Id merchantId;
-    QString status; ///< "open", "approved", "declined", "fraud", "lapsed" (open past its deadline)
-    qint64 openedMs = 0;
-    qint64 deadlineMs = 0; ///< the authorization's expiry: after it there is nothing to capture
-    QString claimedBy;     ///< who works it now (until claimedUntilMs), or empty
-    qint64 claimedUntilMs = 0;
-    QString decidedBy;
-    qint64 decidedMs = 0;
-    QString reason;
-    QString note;
-    qint64 version = 0;
-    // the payment as the reviewer sees it
-    qint64 amountMinor = 0;
-    QString currency;
-    QString email;
-    QString cardCountry;
-    QString ipCountry;
-    QString shippingCountry;
-    QString billingCountry;
-    Assessment assessment;
-};
-
-/// Which reviews a queue lists.
-struct ReviewFilter
-{
-    std::optional<Id> merchantId; ///< a merchant's owner sees only theirs (scoped by the engine too)
-    bool openOnly = true;
-    int minScore = -1;
-    QString ruleContains; ///< a reason: part of the deciding rule's text
-    int limit = 200;
-};
 
 /// The fraud review queue: reviews are opened by the authorization that held the payment
 /// (Assessments::recorded), claimed by a reviewer for a few minutes so that two never work one,

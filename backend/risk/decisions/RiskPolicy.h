@@ -9,39 +9,13 @@
 #include <optional>
 
 #include "backend/core/Result.h"
+#include "backend/risk/decisions/RiskTypes.h"
 #include "backend/risk/model/Model.h"
 #include "backend/risk/rules/Facts.h"
 #include "backend/risk/rules/RuleSet.h"
 #include "backend/store/UnitOfWork.h"
 
 namespace souk::risk {
-
-/// One version of the rule set. A draft is edited (saved again as a new draft), backtested, then
-/// activated; activating retires the version that was active, which stays and can be activated
-/// again (a restore). A draft in shadow mode is evaluated on live payments beside the active
-/// set and logged with them, acting on nothing.
-struct RuleSetVersion
-{
-    qint64 version = 0;
-    QString text;
-    QString status; ///< "draft", "active", "retired"
-    bool shadow = false;
-    QString note;
-    QString createdBy;
-    qint64 createdMs = 0;
-    std::optional<qint64> activatedMs;
-    int ruleCount = 0;
-};
-
-/// A named list rules test with `in @name`; values are kept case-folded.
-struct RiskList
-{
-    QString name;
-    QString kind; ///< what it holds: "email", "card_fingerprint", "ip", "bin", "country", "device_id", "text"
-    QString description;
-    qint64 entries = 0;
-    qint64 createdMs = 0;
-};
 
 /// The rule sets and lists as the store keeps them. Writes on the writer (each bumps the policy
 /// generation, so every node's PolicyCache reloads); reads on any connection.

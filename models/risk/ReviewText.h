@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include "backend/risk/decisions/RiskTypes.h"
+
+namespace souk {
+
+/// What the review queue's codes mean to a person: verdicts, decision reasons, durations.
+class ReviewText final
+{
+    Q_DECLARE_TR_FUNCTIONS(ReviewText)
+public:
+    static QString verdict(risk::ReviewVerdict verdict);
+    /// "Customer verified" for "customer_verified"; an unknown code is shown as it is.
+    static QString reason(const QString& code);
+    /// "3 h 05 min", "12 min", "40 s"; negative spans read as 0 s.
+    static QString duration(qint64 ms);
+    /// "+0.80" / "−0.35": a model's contribution to the score.
+    static QString contribution(double value);
+    /// "4.2", "1" or "—" for a missing (NaN) value.
+    static QString value(double value);
+};
+
+} // namespace souk

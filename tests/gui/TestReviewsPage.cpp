@@ -1,0 +1,266 @@
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include "backend/core/Clock.h"
+#include "models/risk/ReviewListModel.h"
+#include "tests/support/Keys.h"
+#include "tests/support/OrderSupport.h"
+#include "translations/Translator.h"
+#include "views/common/MessageBar.h"
+#include "views/risk/DecisionDialog.h"
+#include "views/risk/ReviewsPage.h"
+
+using namespace Qt::StringLiterals;
+using souk::test::StoreFixture;
+
+namespace souk {
+namespace {
+
+// the held checkouts come from their device: no model, so no score
+const QString Rules = u"Review if :device_id: = 'held'\n"_s;
+
+} // namespace
+
+/// The review queue with real key and mouse events on a real store: held checkouts are listed,
+/// J/K/N move, A approves (the payment is captured), F with the block box fills the block lists,
+/// and a review another reviewer holds says who and refuses a decision.
+class TestReviewsPage final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
+    }
+    void init();
+    void cleanup();
+    void heldCheckoutsAreQueuedAndKeysMove();
+    void approveWithKeyCaptures();
+    void fraudWithBlockFillsTheLists();
+    void claimedByAnotherSaysWhoAndRefuses();
+
+private:
+    payments::Checkout held(const QString& email);
+    void open();
+    QTableView* table() const { return m_page->findChild<QTableView*>(u"reviewsTable"_s); }
+    int rows() const { return table()->model()->rowCount(); }
+    DecisionDialog* dialog() const { return m_page->findChild<DecisionDialog*>(); }
+    void key(char k) { QTest::keyClick(table(), k); }
+
+    std::unique_ptr<StoreFixture> m_f;
+    std::unique_ptr<LocalClient> as(auth::Role role, const QString& name);
+    LocalClient& support() { return *m_support; }
+
+    std::unique_ptr<LocalClient> m_admin;   ///< sets the rules, reads the block lists
+    std::unique_ptr<LocalClient> m_support; ///< works the queue: the page's principal
+    std::unique_ptr<ReviewsPage> m_page;
+    QList<payments::Checkout> m_held;
+};
+
+void TestReviewsPage::init()
+{
+    m_f = std::make_unique<StoreFixture>();
+    QVERIFY(m_f->ok());
+    m_f->addProduct(u"Earbuds"_s, {u"EAR-1"_s}, 2500, 50);
+    m_admin = as(auth::Role::Admin, u"ada"_s);
+    m_support = as(auth::Role::Support, u"sam"_s);
+    // a view made by actingAs() shares the engine but not its feed signal: the fixture's carries it
+    connect(&m_f->client(), &Client::changed, m_support.get(), &Client::changed);
+    const auto saved = StoreFixture::wait(m_admin->saveRuleSet(Rules, u"test"_s, test::newKey()));
+    QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+    QVERIFY(StoreFixture::wait(m_admin->activateRuleSet(saved->version, test::newKey())));
+    m_held.clear();
+    for (const QString& email : {u"ana@example.com"_s, u"bo@example.com"_s, u"cy@example.com"_s})
+        m_held.append(held(email));
+}
+
+void TestReviewsPage::cleanup()
+{
+    m_page.reset();
+    m_support.reset();
+    m_admin.reset();
+    if (m_f && m_f->ok())
+        QVERIFY2(m_f->problems().isEmpty(), qPrintable(m_f->problems().join(u'\n')));
+    m_f.reset();
+}
+
+std::unique_ptr<LocalClient> TestReviewsPage::as(auth::Role role, const QString& name)
+{
+    auth::Principal p = m_f->client().principal();
+    p.userName = name;
+    p.role = role;
+    p.merchantId = {}; // platform roles see every merchant
+    return m_f->client().actingAs(p);
+}
+
+payments::Checkout TestReviewsPage::held(const QString& email)
+{
+    test::OrderSupport customers(*m_f, email);
+    payments::CardInput card{u"4242 4242 4242 4242"_s, 12, 2030, u"123"_s};
+    card.context.deviceId = u"held"_s;
+    card.context.email = email;
+    card.context.ipCountry = u"FR"_s;
+    card.context.shippingCountry = u"US"_s;
+    const orders::NewOrder order{m_f->merchantId(), customers.customerId(), {{u"EAR-1"_s, 1}}, {}, {}};
+    const auto checkout = StoreFixture::wait(m_f->client().checkout(order, card, true, test::newKey()));
+    if (!checkout)
+        qFatal("checkout: %s", qPrintable(checkout.error().toString()));
+    return *checkout;
+}
+
+void TestReviewsPage::open()
+{
+    m_page = std::make_unique<ReviewsPage>(support(), SystemClock::instance());
+    m_page->resize(1400, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QTRY_VERIFY(m_page->model()->isLoaded());
+    table()->setFocus();
+}
+
+void TestReviewsPage::heldCheckoutsAreQueuedAndKeysMove()
+{
+    open();
+    QCOMPARE(rows(), 3);
+    const auto paymentIds = [this] {
+        QSet<qint64> ids;
+        for (int r = 0; r < m_page->model()->rowCount(); ++r)
+            ids.insert(m_page->model()->review(r).paymentId.value);
+        return ids;
+    }();
+    for (const payments::Checkout& c : m_held)
+        QVERIFY(paymentIds.contains(c.payment.id.value));
+    // the first row is opened, and so claimed by this reviewer
+    QTRY_COMPARE(table()->currentIndex().row(), 0);
+    const Id first = m_page->currentReview();
+    QTRY_COMPARE(m_page->model()->review(m_page->model()->rowOf(first)).claimedBy, support().principal().userName);
+
+    key('j');
+    QCOMPARE(table()->currentIndex().row(), 1);
+    key('j');
+    key('j'); // stays on the last row
+    QCOMPARE(table()->currentIndex().row(), 2);
+    key('k');
+    QCOMPARE(table()->currentIndex().row(), 1);
+
+    // the page holds only the open review: the ones passed over were given back
+    const Id current = m_page->currentReview();
+    QList<Id> others;
+    for (int r = 0; r < m_page->model()->rowCount(); ++r) {
+        if (m_page->model()->review(r).id != current)
+            others.append(m_page->model()->review(r).id);
+    }
+    QCOMPARE(others.size(), 2);
+    for (const Id id : others)
+        QTRY_VERIFY(StoreFixture::wait(m_admin->review(id))->claimedBy.isEmpty());
+    QTRY_COMPARE(StoreFixture::wait(m_admin->review(current))->claimedBy, support().principal().userName);
+
+    // another reviewer takes one of them: the table says who, and N skips it for the free one
+    auto bo = as(auth::Role::Support, u"bo"_s);
+    const auto boClaim = StoreFixture::wait(bo->claimReview(others[0], test::newKey()));
+    QVERIFY2(boClaim, qPrintable(boClaim ? QString() : boClaim.error().toString()));
+    QTRY_COMPARE(m_page->model()
+                     ->data(m_page->model()->index(m_page->model()->rowOf(others[0]), ReviewListModel::Claim))
+                     .toString(),
+                 u"bo"_s);
+    key('n');
+    QCOMPARE(m_page->currentReview(), others[1]);
+}
+
+void TestReviewsPage::approveWithKeyCaptures()
+{
+    open();
+    QTRY_VERIFY(m_page->currentReview().value != 0);
+    const Id reviewId = m_page->currentReview();
+    const risk::Review review = m_page->model()->review(m_page->model()->rowOf(reviewId));
+    QTRY_COMPARE(m_page->model()->review(m_page->model()->rowOf(reviewId)).claimedBy, support().principal().userName);
+
+    key('a');
+    QTRY_VERIFY(dialog() && dialog()->isVisible());
+    QCOMPARE(dialog()->verdict(), risk::ReviewVerdict::Approve);
+    QCOMPARE(dialog()->reason(), u"customer_verified"_s); // pre-filled
+    QSignalSpy decided(m_page.get(), &ReviewsPage::decided);
+    QTest::keyClick(dialog(), Qt::Key_Return);
+    QTRY_COMPARE(decided.count(), 1);
+    QCOMPARE(m_page->model()->rowOf(reviewId), -1); // left the queue
+    QCOMPARE(rows(), 2);
+
+    const auto detail = StoreFixture::wait(m_f->client().orderDetail(review.orderId));
+    QVERIFY(detail);
+    QCOMPARE(detail->payments.first().status, payments::PaymentStatus::Captured);
+    const auto stored = StoreFixture::wait(m_admin->review(reviewId));
+    QVERIFY(stored);
+    QCOMPARE(stored->status, u"approved"_s);
+    QCOMPARE(stored->reason, u"customer_verified"_s);
+}
+
+void TestReviewsPage::fraudWithBlockFillsTheLists()
+{
+    open();
+    QTRY_VERIFY(m_page->currentReview().value != 0);
+    const Id reviewId = m_page->currentReview();
+    const risk::Review review = m_page->model()->review(m_page->model()->rowOf(reviewId));
+    QTRY_VERIFY(m_page->findChild<QPushButton*>(u"fraudButton"_s)->isEnabled());
+
+    QTest::mouseClick(m_page->findChild<QPushButton*>(u"fraudButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(dialog() && dialog()->isVisible());
+    auto* reason = dialog()->findChild<QComboBox*>(u"reasonCombo"_s);
+    QCOMPARE(reason->currentText(), u"Stolen card"_s); // readable text, the code goes to the engine
+    auto* block = dialog()->findChild<QCheckBox*>(u"blockCheck"_s);
+    QVERIFY(block->isVisible());
+    QTest::mouseClick(block, Qt::LeftButton, {}, QPoint(8, block->height() / 2));
+    QVERIFY(block->isChecked());
+    QSignalSpy decided(m_page.get(), &ReviewsPage::decided);
+    QTest::mouseClick(dialog()->findChild<QPushButton*>(u"decideButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(decided.count(), 1);
+
+    const auto stored = StoreFixture::wait(m_admin->review(reviewId));
+    QVERIFY(stored);
+    QCOMPARE(stored->status, u"fraud"_s);
+    const auto emails = StoreFixture::wait(m_admin->riskListValues(u"blocked_emails"_s));
+    QVERIFY(emails);
+    QVERIFY2(emails->contains(review.email.toCaseFolded()), qPrintable(emails->join(u", "_s)));
+    const auto cards = StoreFixture::wait(m_admin->riskListValues(u"blocked_cards"_s));
+    QVERIFY(cards);
+    QCOMPARE(cards->size(), 1);
+}
+
+void TestReviewsPage::claimedByAnotherSaysWhoAndRefuses()
+{
+    // bo holds every review before the page opens
+    auto bo = as(auth::Role::Support, u"bo"_s);
+    const auto queue = StoreFixture::wait(bo->reviews({}));
+    QVERIFY(queue);
+    for (const risk::Review& r : *queue)
+        QVERIFY(StoreFixture::wait(bo->claimReview(r.id, test::newKey())));
+
+    open();
+    QTRY_VERIFY(m_page->currentReview().value != 0);
+    const Id reviewId = m_page->currentReview();
+    auto* claim = m_page->findChild<QLabel*>(u"claimLabel"_s);
+    QTRY_VERIFY2(claim->text().contains(u"Held by bo"_s), qPrintable(claim->text()));
+    auto* bar = m_page->findChild<MessageBar*>(u"reviewMessageBar"_s);
+    QTRY_VERIFY(bar->isVisible()); // the refused claim is reported
+    QVERIFY(!m_page->findChild<QPushButton*>(u"approveButton"_s)->isEnabled());
+
+    key('a'); // refused here, no dialog
+    QVERIFY(!dialog());
+    key('n'); // nothing free
+    QCOMPARE(m_page->currentReview(), reviewId);
+    const auto stored = StoreFixture::wait(m_admin->review(reviewId));
+    QVERIFY(stored);
+    QCOMPARE(stored->status, u"open"_s);
+    QCOMPARE(stored->claimedBy, u"bo"_s);
+}
+
+} // namespace souk
+
+QTEST_MAIN(souk::TestReviewsPage)
+#include "TestReviewsPage.moc"

@@ -1,0 +1,3 @@
+# views/risk
+souk_add_test(TestReviewsPage TestReviewsPage.cpp LIBS souk_views souk_translations souk_testsupport_store
+              LABELS gui)

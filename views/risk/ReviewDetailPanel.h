@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+
+#include "backend/core/Error.h"
+#include "backend/risk/decisions/RiskTypes.h"
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace souk {
+
+class MessageBar;
+
+/// One review as a reviewer works it: amount, email, the deciding rule, the reasons with their
+/// values and contributions, the countries side by side (a mismatch stands out), who holds it, and
+/// the Approve / Decline / Fraud buttons (off while someone else holds it). Shows what it is
+/// given; the page does the reading and claiming. GUI thread.
+class ReviewDetailPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReviewDetailPanel)
+public:
+    explicit ReviewDetailPanel(QWidget* parent = nullptr);
+    /// `me`: the signed-in user's name (a claim of theirs leaves the buttons on).
+    void showReview(const risk::Review& review, const QString& me, qint64 nowMs);
+    void clear();
+    /// True when a review is shown and the buttons may decide it.
+    bool canDecide() const { return m_canDecide; }
+    MessageBar* messageBar() const { return m_messageBar; }
+
+signals:
+    void decideRequested(risk::ReviewVerdict verdict);
+
+private:
+    void showCountries(const risk::Review& review);
+
+    MessageBar* m_messageBar = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_facts = nullptr;
+    QLabel* m_claim = nullptr;
+    QTableWidget* m_reasons = nullptr;
+    QList<QLabel*> m_countries; ///< card, IP, shipping, billing
+    QPushButton* m_approve = nullptr;
+    QPushButton* m_decline = nullptr;
+    QPushButton* m_fraud = nullptr;
+    QWidget* m_body = nullptr;
+    QLabel* m_empty = nullptr;
+    bool m_canDecide = false;
+};
+
+} // namespace souk
