@@ -130,6 +130,33 @@
     </message>
 </context>
 <context>
+    <name>souk::DecisionDialog</name>
+    <message numerus="yes">
+        <location filename="../views/risk/DecisionDialog.cpp" line="25"/>
+        <source>Approve %n review(s)? The payment is captured and the order goes ahead.</source>
+        <translation>
+            <numerusform>Approve %n review? The payment is captured and the order goes ahead.</numerusform>
+            <numerusform>Approve %n reviews? The payments are captured and the orders go ahead.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/DecisionDialog.cpp" line="28"/>
+        <source>Decline %n review(s)? The payment is voided, the order cancelled and the goods restocked.</source>
+        <translation>
+            <numerusform>Decline %n review? The payment is voided, the order cancelled and the goods restocked.</numerusform>
+            <numerusform>Decline %n reviews? The payments are voided, the orders cancelled and the goods restocked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/DecisionDialog.cpp" line="32"/>
+        <source>Mark %n review(s) as fraud? The payment is voided, the order cancelled and the payment labelled fraud.</source>
+        <translation>
+            <numerusform>Mark %n review as fraud? The payment is voided, the order cancelled and the payment labelled fraud.</numerusform>
+            <numerusform>Mark %n reviews as fraud? The payments are voided, the orders cancelled and the payments labelled fraud.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>souk::ImportPreviewModel</name>
     <message numerus="yes">
         <location filename="../models/import/ImportPreviewModel.cpp" line="64"/>
@@ -215,6 +242,17 @@
         <translation>
             <numerusform>↑ %n new order</numerusform>
             <numerusform>↑ %n new orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReviewsPage</name>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewsPage.cpp" line="327"/>
+        <source>Decided %n review(s).</source>
+        <translation>
+            <numerusform>Decided %n review.</numerusform>
+            <numerusform>Decided %n reviews.</numerusform>
         </translation>
     </message>
 </context>

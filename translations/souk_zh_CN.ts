@@ -1790,6 +1790,103 @@
     </message>
 </context>
 <context>
+    <name>ReviewText</name>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="16"/>
+        <source>Approve</source>
+        <comment>review verdict</comment>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="18"/>
+        <source>Decline</source>
+        <comment>review verdict</comment>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="20"/>
+        <source>Fraud</source>
+        <comment>review verdict</comment>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="28"/>
+        <source>Customer verified</source>
+        <comment>review reason</comment>
+        <translation>已核实客户</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="30"/>
+        <source>Known customer</source>
+        <comment>review reason</comment>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="32"/>
+        <source>Consistent history</source>
+        <comment>review reason</comment>
+        <translation>历史记录一致</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="34"/>
+        <source>Customer unreachable</source>
+        <comment>review reason</comment>
+        <translation>联系不上客户</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="36"/>
+        <source>Cannot verify</source>
+        <comment>review reason</comment>
+        <translation>无法核实</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="38"/>
+        <source>Against policy</source>
+        <comment>review reason</comment>
+        <translation>违反政策</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="40"/>
+        <source>Stolen card</source>
+        <comment>review reason</comment>
+        <translation>被盗卡</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="42"/>
+        <source>Card testing</source>
+        <comment>review reason</comment>
+        <translation>盗卡测试</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="44"/>
+        <source>Account takeover</source>
+        <comment>review reason</comment>
+        <translation>账户被盗用</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="46"/>
+        <source>Other</source>
+        <comment>review reason</comment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="55"/>
+        <source>%1 h %2 min</source>
+        <extracomment>hours and minutes, &quot;3 h 05 min&quot;</extracomment>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="57"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="58"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../app/souk/Startup.cpp" line="51"/>
@@ -3459,6 +3556,50 @@
     </message>
 </context>
 <context>
+    <name>souk::DecisionDialog</name>
+    <message numerus="yes">
+        <location filename="../views/risk/DecisionDialog.cpp" line="25"/>
+        <source>Approve %n review(s)? The payment is captured and the order goes ahead.</source>
+        <translation>
+            <numerusform>批准 %n 条审核？将扣款，订单继续处理。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/DecisionDialog.cpp" line="28"/>
+        <source>Decline %n review(s)? The payment is voided, the order cancelled and the goods restocked.</source>
+        <translation>
+            <numerusform>拒绝 %n 条审核？将撤销授权、取消订单并把商品放回库存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/DecisionDialog.cpp" line="32"/>
+        <source>Mark %n review(s) as fraud? The payment is voided, the order cancelled and the payment labelled fraud.</source>
+        <translation>
+            <numerusform>将 %n 条审核标记为欺诈？将撤销授权、取消订单，并把该付款标记为欺诈。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/DecisionDialog.cpp" line="56"/>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/DecisionDialog.cpp" line="57"/>
+        <source>Add card and email to block lists</source>
+        <translation>将银行卡和邮箱加入封禁名单</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/DecisionDialog.cpp" line="61"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/DecisionDialog.cpp" line="62"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>souk::DemoTrafficBar</name>
     <message>
         <location filename="../views/orders/DemoTrafficBar.cpp" line="20"/>
@@ -3925,66 +4066,72 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="67"/>
+        <location filename="../views/main/MainWindow.cpp" line="70"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="70"/>
+        <location filename="../views/main/MainWindow.cpp" line="73"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="93"/>
+        <location filename="../views/main/MainWindow.cpp" line="96"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="95"/>
+        <location filename="../views/main/MainWindow.cpp" line="98"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="99"/>
+        <location filename="../views/main/MainWindow.cpp" line="102"/>
         <source>Payouts</source>
         <comment>sidebar page</comment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="116"/>
+        <location filename="../views/main/MainWindow.cpp" line="104"/>
+        <source>Reviews</source>
+        <comment>sidebar page</comment>
+        <translation>风险审核</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="122"/>
         <source>The store file is damaged, so Souk stopped saving changes. You can still view and export what it holds; restore the newest backup to go on.</source>
         <translation>存储文件已损坏，Souk 已停止保存更改。您仍可查看和导出其中的数据；请恢复最新的备份后再继续。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="119"/>
+        <location filename="../views/main/MainWindow.cpp" line="125"/>
         <source>Read-only: the store is damaged</source>
         <translation>只读：存储文件已损坏</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="160"/>
+        <location filename="../views/main/MainWindow.cpp" line="166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="161"/>
+        <location filename="../views/main/MainWindow.cpp" line="167"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="164"/>
+        <location filename="../views/main/MainWindow.cpp" line="170"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="188"/>
+        <location filename="../views/main/MainWindow.cpp" line="194"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="193"/>
+        <location filename="../views/main/MainWindow.cpp" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -4018,139 +4165,139 @@
         <translation type="vanished">管理员</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="101"/>
+        <location filename="../views/main/MainWindow.cpp" line="107"/>
         <source>Users</source>
         <comment>sidebar page</comment>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="103"/>
+        <location filename="../views/main/MainWindow.cpp" line="109"/>
         <source>Audit log</source>
         <comment>sidebar page</comment>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="170"/>
+        <location filename="../views/main/MainWindow.cpp" line="176"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="173"/>
+        <location filename="../views/main/MainWindow.cpp" line="179"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="176"/>
+        <location filename="../views/main/MainWindow.cpp" line="182"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="180"/>
+        <location filename="../views/main/MainWindow.cpp" line="186"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="203"/>
+        <location filename="../views/main/MainWindow.cpp" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="207"/>
+        <location filename="../views/main/MainWindow.cpp" line="213"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="209"/>
+        <location filename="../views/main/MainWindow.cpp" line="215"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="216"/>
+        <location filename="../views/main/MainWindow.cpp" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="217"/>
+        <location filename="../views/main/MainWindow.cpp" line="223"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="235"/>
+        <location filename="../views/main/MainWindow.cpp" line="241"/>
         <source>%1 (%2)</source>
         <comment>page and shortcut</comment>
         <extracomment>tooltip of a sidebar page: %1 the page (&quot;Orders&quot;), %2 its shortcut (&quot;Ctrl+2&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="243"/>
+        <location filename="../views/main/MainWindow.cpp" line="249"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="243"/>
+        <location filename="../views/main/MainWindow.cpp" line="249"/>
         <source>Node: %1</source>
         <translation>节点：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="248"/>
+        <location filename="../views/main/MainWindow.cpp" line="254"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="264"/>
+        <location filename="../views/main/MainWindow.cpp" line="270"/>
         <source>%1 · %2</source>
         <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="265"/>
+        <location filename="../views/main/MainWindow.cpp" line="271"/>
         <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
         <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="268"/>
+        <location filename="../views/main/MainWindow.cpp" line="274"/>
         <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
         <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="375"/>
+        <location filename="../views/main/MainWindow.cpp" line="381"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="382"/>
+        <location filename="../views/main/MainWindow.cpp" line="388"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="383"/>
+        <location filename="../views/main/MainWindow.cpp" line="389"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="389"/>
+        <location filename="../views/main/MainWindow.cpp" line="395"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="393"/>
+        <location filename="../views/main/MainWindow.cpp" line="399"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="395"/>
+        <location filename="../views/main/MainWindow.cpp" line="401"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="407"/>
+        <location filename="../views/main/MainWindow.cpp" line="413"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="409"/>
+        <location filename="../views/main/MainWindow.cpp" line="415"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -5483,6 +5630,214 @@
         <location filename="../views/orders/RefundDialog.cpp" line="104"/>
         <source>•••• %1</source>
         <translation>•••• %1</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReviewDetailPanel</name>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="33"/>
+        <source>%1 (%2)</source>
+        <extracomment>%1 the verdict, %2 its keyboard key</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="46"/>
+        <source>Select a review to work on it. Selecting claims it for you.</source>
+        <translation>选择一条审核进行处理。选中即由您认领。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="59"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="59"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="59"/>
+        <source>Contribution</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <source>Card country</source>
+        <translation>发卡国家</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <source>IP country</source>
+        <translation>IP 国家</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <source>Shipping country</source>
+        <translation>收货国家</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <source>Billing country</source>
+        <translation>账单国家</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="93"/>
+        <source>&lt;b&gt;Why it was held&lt;/b&gt;</source>
+        <translation>&lt;b&gt;被暂扣的原因&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="117"/>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="119"/>
+        <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; score %2</source>
+        <extracomment>%1 amount with currency, %2 risk score (0-100) or &quot;not scored&quot;</extracomment>
+        <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 评分 %2</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="120"/>
+        <source>(no rule)</source>
+        <translation>（无规则）</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="122"/>
+        <source>Email: %1&lt;br&gt;Rule %2: &lt;code&gt;%3&lt;/code&gt;&lt;br&gt;Time left: %4</source>
+        <extracomment>%1 email, %2 deciding rule&apos;s line, %3 its text, %4 time left before the authorization lapses</extracomment>
+        <translation>邮箱：%1&lt;br&gt;规则 %2：&lt;code&gt;%3&lt;/code&gt;&lt;br&gt;剩余时间：%4</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="139"/>
+        <source>You hold this review.</source>
+        <translation>此审核由您认领。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="142"/>
+        <source>&lt;b&gt;Held by %1&lt;/b&gt;: only they can decide it now.</source>
+        <extracomment>%1 the user who claimed the review</extracomment>
+        <translation>&lt;b&gt;已被 %1 认领&lt;/b&gt;：目前只有对方可以处理。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="144"/>
+        <source>Nobody holds this review.</source>
+        <translation>此审核无人认领。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReviewListModel</name>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="189"/>
+        <source>(no rule)</source>
+        <translation>（无规则）</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="229"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="231"/>
+        <source>Score</source>
+        <comment>risk score</comment>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="233"/>
+        <source>Rule</source>
+        <comment>deciding risk rule</comment>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="235"/>
+        <source>Top reasons</source>
+        <translation>主要原因</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="237"/>
+        <source>Age</source>
+        <comment>how long the review is open</comment>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="239"/>
+        <source>Time left</source>
+        <comment>until the authorization lapses</comment>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="241"/>
+        <source>Held by</source>
+        <comment>who has claimed the review</comment>
+        <translation>认领人</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReviewsPage</name>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="52"/>
+        <source>All merchants</source>
+        <translation>全部商户</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="56"/>
+        <source>Rule contains…</source>
+        <translation>规则包含…</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="61"/>
+        <source>Any score</source>
+        <translation>任意评分</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="62"/>
+        <source>Score ≥ </source>
+        <translation>评分 ≥ </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="71"/>
+        <source>J/K move · N next unclaimed · A approve · D decline · F fraud</source>
+        <translation>J/K 上下移动 · N 下一条未认领 · A 批准 · D 拒绝 · F 欺诈</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="110"/>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="183"/>
+        <source>Every review in the queue is held by someone.</source>
+        <translation>队列中的每条审核都已被认领。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="257"/>
+        <source>Someone else holds this review: it cannot be decided here.</source>
+        <translation>此审核已被他人认领，无法在此处理。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="288"/>
+        <source>Decided: %1.</source>
+        <extracomment>%1 the verdict (&quot;Approve&quot;)</extracomment>
+        <translation>已处理：%1。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="310"/>
+        <source>%1 (review %2)</source>
+        <extracomment>a row of a bulk decision: amount and the review&apos;s id</extracomment>
+        <translation>%1（审核 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewsPage.cpp" line="327"/>
+        <source>Decided %n review(s).</source>
+        <translation>
+            <numerusform>已处理 %n 条审核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewsPage.cpp" line="331"/>
+        <source>%1 of %2 reviews decided; the others were refused.</source>
+        <extracomment>%1 decided, %2 asked; the details list each failed row</extracomment>
+        <translation>已处理 %2 条中的 %1 条；其余被拒绝。</translation>
     </message>
 </context>
 <context>
