@@ -5686,40 +5686,45 @@
         <translation>&lt;b&gt;被暂扣的原因&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="117"/>
-        <source>not scored</source>
-        <translation>未评分</translation>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="120"/>
+        <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; not scored</source>
+        <extracomment>%1 amount with currency; no model scored the payment</extracomment>
+        <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 未评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="119"/>
+        <source>not scored</source>
+        <translation type="vanished">未评分</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="123"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; score %2</source>
-        <extracomment>%1 amount with currency, %2 risk score (0-100) or &quot;not scored&quot;</extracomment>
+        <extracomment>%1 amount with currency, %2 risk score (0-100)</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 评分 %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="120"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="124"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="122"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="126"/>
         <source>Email: %1&lt;br&gt;Rule %2: &lt;code&gt;%3&lt;/code&gt;&lt;br&gt;Time left: %4</source>
         <extracomment>%1 email, %2 deciding rule&apos;s line, %3 its text, %4 time left before the authorization lapses</extracomment>
         <translation>邮箱：%1&lt;br&gt;规则 %2：&lt;code&gt;%3&lt;/code&gt;&lt;br&gt;剩余时间：%4</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="139"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="143"/>
         <source>You hold this review.</source>
         <translation>此审核由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="142"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="146"/>
         <source>&lt;b&gt;Held by %1&lt;/b&gt;: only they can decide it now.</source>
         <extracomment>%1 the user who claimed the review</extracomment>
         <translation>&lt;b&gt;已被 %1 认领&lt;/b&gt;：目前只有对方可以处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="144"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="148"/>
         <source>Nobody holds this review.</source>
         <translation>此审核无人认领。</translation>
     </message>

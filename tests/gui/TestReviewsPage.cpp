@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "backend/core/Clock.h"
+#include "models/common/Theme.h"
 #include "models/risk/ReviewListModel.h"
 #include "tests/support/Keys.h"
 #include "tests/support/OrderSupport.h"
@@ -45,6 +46,7 @@ private slots:
     void approveWithKeyCaptures();
     void fraudWithBlockFillsTheLists();
     void claimedByAnotherSaysWhoAndRefuses();
+    void screenshots();
 
 private:
     payments::Checkout held(const QString& email);
@@ -121,6 +123,7 @@ void TestReviewsPage::open()
     m_page->resize(1400, 800);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QApplication::setActiveWindow(m_page.get()); // the page's keys are shortcuts of the active window
     QTRY_VERIFY(m_page->model()->isLoaded());
     table()->setFocus();
 }
@@ -258,6 +261,37 @@ void TestReviewsPage::claimedByAnotherSaysWhoAndRefuses()
     QVERIFY(stored);
     QCOMPARE(stored->status, u"open"_s);
     QCOMPARE(stored->claimedBy, u"bo"_s);
+}
+
+/// Pictures of the page for a person to look at, in English and Chinese, light and dark: only when
+/// SOUK_SCREENSHOT_DIR names a folder.
+void TestReviewsPage::screenshots()
+{
+    const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("SOUK_SCREENSHOT_DIR not set");
+    const QPalette light = QApplication::palette();
+    for (const QString& lang : {u"en"_s, u"zh_CN"_s}) {
+        QVERIFY(souk::installTranslator(QLocale(lang)));
+        for (const bool dark : {false, true}) {
+            QApplication::setPalette(dark ? theme::darkPalette() : light);
+            open();
+            QTRY_VERIFY(m_page->currentReview().value != 0);
+            QTRY_VERIFY(m_page->findChild<QPushButton*>(u"approveButton"_s)->isEnabled());
+            QTest::qWait(200);
+            const QString name = u"%1/reviews-%2%3.png"_s.arg(dir, lang, dark ? u"-dark"_s : QString());
+            QVERIFY(m_page->grab().save(name));
+            if (!dark) {
+                key('f');
+                QTRY_VERIFY(dialog() && dialog()->isVisible());
+                QVERIFY(dialog()->grab().save(u"%1/decision-%2.png"_s.arg(dir, lang)));
+                dialog()->reject();
+            }
+            m_page.reset();
+        }
+    }
+    QApplication::setPalette(light);
+    QVERIFY(souk::installTranslator(QLocale(QLocale::English)));
 }
 
 } // namespace souk

@@ -114,9 +114,13 @@ void ReviewDetailPanel::showReview(const risk::Review& r, const QString& me, qin
     m_empty->hide();
     m_body->show();
     const risk::Assessment& a = r.assessment;
-    const QString score = a.score < 0 ? tr("not scored") : QString::number(a.score);
-    //: %1 amount with currency, %2 risk score (0-100) or "not scored"
-    m_title->setText(tr("<big><b>%1</b></big> &nbsp; score %2").arg(moneyText(r.amountMinor, r.currency), score));
+    const QString amount = moneyText(r.amountMinor, r.currency);
+    if (a.score < 0)
+        //: %1 amount with currency; no model scored the payment
+        m_title->setText(tr("<big><b>%1</b></big> &nbsp; not scored").arg(amount));
+    else
+        //: %1 amount with currency, %2 risk score (0-100)
+        m_title->setText(tr("<big><b>%1</b></big> &nbsp; score %2").arg(amount, QString::number(a.score)));
     const QString rule = a.ruleText.isEmpty() ? tr("(no rule)") : a.ruleText.toHtmlEscaped();
     //: %1 email, %2 deciding rule's line, %3 its text, %4 time left before the authorization lapses
     m_facts->setText(tr("Email: %1<br>Rule %2: <code>%3</code><br>Time left: %4")
