@@ -46,6 +46,7 @@ private slots:
     void approveWithKeyCaptures();
     void fraudWithBlockFillsTheLists();
     void claimedByAnotherSaysWhoAndRefuses();
+    void bulkDeclineWithOneConfirmation();
     void screenshots();
 
 private:
@@ -261,6 +262,26 @@ void TestReviewsPage::claimedByAnotherSaysWhoAndRefuses()
     QVERIFY(stored);
     QCOMPARE(stored->status, u"open"_s);
     QCOMPARE(stored->claimedBy, u"bo"_s);
+}
+
+void TestReviewsPage::bulkDeclineWithOneConfirmation()
+{
+    open();
+    QTRY_VERIFY(m_page->currentReview().value != 0);
+    QTest::keyClick(table(), Qt::Key_A, Qt::ControlModifier); // every row
+    QCOMPARE(table()->selectionModel()->selectedRows().size(), 3);
+    key('d');
+    QTRY_VERIFY(dialog() && dialog()->isVisible());
+    QVERIFY(dialog()->findChild<QLabel*>(u"decisionQuestion"_s)->text().startsWith(u"Decline 3 reviews?"_s));
+    QSignalSpy decided(m_page.get(), &ReviewsPage::decided);
+    QTest::keyClick(dialog(), Qt::Key_Return);
+    QTRY_COMPARE(decided.count(), 1); // one answer for the bulk
+    QTRY_COMPARE(rows(), 0);
+    for (const payments::Checkout& c : m_held) {
+        const auto detail = StoreFixture::wait(m_f->client().orderDetail(c.order.id));
+        QVERIFY(detail);
+        QCOMPARE(detail->payments.first().status, payments::PaymentStatus::Voided);
+    }
 }
 
 /// Pictures of the page for a person to look at, in English and Chinese, light and dark: only when
