@@ -1,7 +1,10 @@
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -56,6 +59,11 @@ private:
     int rows() const { return table()->model()->rowCount(); }
     DecisionDialog* dialog() const { return m_page->findChild<DecisionDialog*>(); }
     void key(char k) { QTest::keyClick(table(), k); }
+    void selectRowZero()
+    {
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, {},
+                          table()->visualRect(table()->model()->index(0, 0)).center());
+    }
 
     std::unique_ptr<StoreFixture> m_f;
     std::unique_ptr<LocalClient> as(auth::Role role, const QString& name);
@@ -64,6 +72,7 @@ private:
     std::unique_ptr<LocalClient> m_admin;   ///< sets the rules, reads the block lists
     std::unique_ptr<LocalClient> m_support; ///< works the queue: the page's principal
     std::unique_ptr<ReviewsPage> m_page;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
     QList<payments::Checkout> m_held;
 };
 
@@ -86,6 +95,7 @@ void TestReviewsPage::init()
 
 void TestReviewsPage::cleanup()
 {
+    m_tester.reset();
     m_page.reset();
     m_support.reset();
     m_admin.reset();
@@ -125,6 +135,8 @@ void TestReviewsPage::open()
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     QApplication::setActiveWindow(m_page.get()); // the page's keys are shortcuts of the active window
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_page->model(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(m_page->model()->isLoaded());
     table()->setFocus();
 }
@@ -145,6 +157,22 @@ void TestReviewsPage::heldCheckoutsAreQueuedAndKeysMove()
     QTRY_COMPARE(table()->currentIndex().row(), 0);
     const Id first = m_page->currentReview();
     QTRY_COMPARE(m_page->model()->review(m_page->model()->rowOf(first)).claimedBy, support().principal().userName);
+
+    // filters: by the rule's text and by a minimum score (these are unscored)
+    auto* rule = m_page->findChild<QLineEdit*>(u"ruleFilterEdit"_s);
+    QTest::keyClicks(rule, u"velocity"_s);
+    QCOMPARE(rows(), 0);
+    rule->clear();
+    QTest::keyClicks(rule, u"HELD"_s);
+    QCOMPARE(rows(), 3);
+    rule->clear();
+    auto* minScore = m_page->findChild<QSpinBox*>(u"minScoreSpin"_s);
+    minScore->setValue(10);
+    QCOMPARE(rows(), 0);
+    minScore->setValue(-1);
+    QCOMPARE(rows(), 3);
+    table()->setFocus();
+    selectRowZero();
 
     key('j');
     QCOMPARE(table()->currentIndex().row(), 1);
@@ -308,6 +336,7 @@ void TestReviewsPage::screenshots()
                 QVERIFY(dialog()->grab().save(u"%1/decision-%2.png"_s.arg(dir, lang)));
                 dialog()->reject();
             }
+            m_tester.reset();
             m_page.reset();
         }
     }
