@@ -8,6 +8,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <memory>
+#include <span>
+
 #include "app/soukctl/Cli.h"
 #include "backend/core/Currency.h"
 #include "backend/engine/Engine.h"
@@ -23,6 +26,7 @@ namespace {
 
 constexpr qint64 EndOfTimeMs = 253'402'300'800'000; // 10000-01-01
 constexpr int DefaultThreshold = 65;
+constexpr qint64 ImportChunkRows = 5000; ///< rows per command: about half a second of the writer
 
 /// --NAME as a UTC date or time (2026-03-01, 2026-03-01T09:00Z); `fallback` when absent.
 Result<qint64> dateOption(const Arguments& args, const QString& name, qint64 fallback)
@@ -85,12 +89,57 @@ int importHistory(const Arguments& args)
     auto merchant = pickMerchant(**client, args);
     if (!merchant)
         return fail(merchant.error());
-    auto summary = wait((*client)->engine().write<risk::HistoryImportSummary>(
-        (*client)->actor(), [rows = parsed.file.payments, id = merchant->id](store::UnitOfWork& uow) {
-            return risk::HistoryImport::run(uow, id, rows);
+    // in pieces, each its own command: the store goes on taking payments between them (a node's
+    // store is another process's; this one may be a console's open store too)
+    engine::Engine& engine = (*client)->engine();
+    const Actor actor = (*client)->actor();
+    const Id merchantId = merchant->id;
+    auto rows = std::make_shared<const std::vector<risk::HistoryPayment>>(parsed.file.payments);
+    auto batch = wait(engine.write<Id>(actor, [merchantId, n = qint64(rows->size())](store::UnitOfWork& uow) {
+        return risk::HistoryImport::begin(uow, merchantId, n);
+    }));
+    if (!batch)
+        return fail(batch.error());
+    auto summary = std::make_shared<risk::HistoryImportSummary>();
+    summary->batch = *batch;
+    const qint64 total = qint64(rows->size());
+    Status imported;
+    for (qint64 from = 0; from < total && imported; from += ImportChunkRows) {
+        const qint64 count = std::min(ImportChunkRows, total - from);
+        auto done = wait(engine.write<bool>(actor, [=](store::UnitOfWork& uow) -> Result<bool> {
+            // the summary is the writer's alone while the command runs; this thread waits
+            risk::HistoryImportSummary next = *summary;
+            auto s = risk::HistoryImport::chunk(uow, merchantId, *batch,
+                                                std::span(*rows).subspan(std::size_t(from), std::size_t(count)), next);
+            if (!s)
+                return s.error();
+            *summary = next;
+            return true;
         }));
-    if (!summary)
-        return fail(summary.error());
+        if (!done)
+            imported = done.error();
+        else if (total > ImportChunkRows)
+            err() << "  " << from + count << " of " << total << Qt::endl;
+    }
+    if (imported) {
+        if (auto finished = wait(engine.write<bool>(actor, [id = *batch](store::UnitOfWork& uow) -> Result<bool> {
+                if (auto s = risk::HistoryImport::finish(uow, id); !s)
+                    return s.error();
+                return true;
+            }));
+            !finished)
+            imported = finished.error();
+    }
+    if (!imported) {
+        // every row of the batch goes back out, so the import is all or nothing
+        auto undone = wait(engine.write<qint64>(
+            actor, [id = *batch](store::UnitOfWork& uow) { return risk::HistoryImport::rollback(uow, id); }));
+        if (!undone)
+            err() << "soukctl: the partial import could not be taken back now; the next import does it: "
+                  << shown(undone.error().toString()) << Qt::endl;
+        err() << "soukctl: nothing was imported" << Qt::endl;
+        return fail(imported.error());
+    }
     out() << "imported " << summary->rows << " payments for " << shown(merchant->name) << " ("
           << summary->approved << " approved, " << summary->declined << " declined, " << summary->fraud
           << " fraud, " << summary->disputed << " disputed), " << day(summary->fromMs) << " to "

@@ -362,6 +362,12 @@ const QList<QStringList>& shippedSteps()
             u"CREATE INDEX risk_assessments_device ON risk_assessments (device_id, created_ms) WHERE device_id <> ''"_s,
             u"CREATE INDEX risk_assessments_payment ON risk_assessments (payment_id) WHERE payment_id IS NOT NULL"_s,
             u"CREATE INDEX risk_assessments_time ON risk_assessments (created_ms)"_s,
+            u"CREATE INDEX risk_assessments_batch ON risk_assessments (import_batch) WHERE import_batch IS NOT NULL"_s,
+            // an import of history in pieces: a batch left 'importing' by a crash is taken back out
+            uR"(CREATE TABLE risk_import_batches (
+                id INTEGER PRIMARY KEY, merchant_id INTEGER NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('importing', 'done', 'rolled_back')),
+                rows INTEGER NOT NULL, started_ms INTEGER NOT NULL, finished_ms INTEGER))"_s,
             uR"(CREATE TABLE risk_profiles (
                 kind INTEGER NOT NULL, key TEXT NOT NULL, currency TEXT NOT NULL,
                 payments INTEGER NOT NULL, approved INTEGER NOT NULL, approved_sum_minor INTEGER NOT NULL,

@@ -56,6 +56,7 @@ private slots:
     void cleanup() { m_f.reset(); }
     void importComputesFeaturesAsOfEachPayment();
     void importIsAllOrNothing();
+    void chunkedImportRollsBackEveryRow();
     void backtestCountsWhatADraftWouldHaveDone();
     void backtestOfSimulatedFraudCatchesMoreThanItsShare();
     void badBacktestsAreRefused();
@@ -141,6 +142,64 @@ void TestRiskHistory::importIsAllOrNothing()
     QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
     QCOMPARE(count(), 0);
     QCOMPARE(souk::test::storeValue(*m_f, u"SELECT count(*) FROM risk_profiles"_s).toInt(), 0);
+}
+
+void TestRiskHistory::chunkedImportRollsBackEveryRow()
+{
+    QVERIFY(import(m_f->merchantId(), parsed(SmallHistory)));
+    const auto totals = [this]() -> QString {
+        return souk::test::storeValue(*m_f, u"SELECT group_concat(kind || key || currency || payments || approved || "
+                                            "approved_sum_minor, ';') FROM (SELECT * FROM risk_profiles ORDER BY "
+                                            "kind, key, currency)"_s)
+                   .toString()
+               + souk::test::storeValue(*m_f, u"SELECT count(*) FROM risk_customer_devices"_s).toString();
+    };
+    const QString before = totals();
+    const qint64 rowsBefore = count();
+    auto sim = FraudSimulator::generate(FraudSimulatorOptions{.payments = 3000});
+    QVERIFY(sim);
+    const std::vector<HistoryPayment> rows = FraudSimulator::payments(*sim);
+    const Id merchant = m_f->merchantId();
+    auto batch = wait(m_f->client().engine().write<Id>(
+        Analyst, [merchant](store::UnitOfWork& uow) { return HistoryImport::begin(uow, merchant, 3000); }));
+    QVERIFY(batch);
+    // two pieces in, each its own command: then the import fails, and every row goes back out
+    for (int piece = 0; piece < 2; ++piece) {
+        auto done = wait(m_f->client().engine().write<bool>(Analyst, [&, piece](store::UnitOfWork& uow) -> Result<bool> {
+            HistoryImportSummary summary;
+            auto s = HistoryImport::chunk(uow, merchant, *batch, std::span(rows).subspan(piece * 1000, 1000), summary);
+            if (!s)
+                return s.error();
+            return true;
+        }));
+        QVERIFY(done);
+    }
+    QCOMPARE(count(), rowsBefore + 2000);
+    QVERIFY(totals() != before);
+    auto removed = wait(m_f->client().engine().write<qint64>(
+        Analyst, [&](store::UnitOfWork& uow) { return HistoryImport::rollback(uow, *batch); }));
+    QVERIFY(removed);
+    QCOMPARE(*removed, 2000);
+    QCOMPARE(count(), rowsBefore);
+    QCOMPARE(totals(), before); // the running totals are as they were
+    // a batch a crash left half done is taken back by the next import's begin
+    auto crashed = wait(m_f->client().engine().write<Id>(
+        Analyst, [merchant](store::UnitOfWork& uow) { return HistoryImport::begin(uow, merchant, 3000); }));
+    QVERIFY(crashed);
+    QVERIFY(wait(m_f->client().engine().write<bool>(Analyst, [&](store::UnitOfWork& uow) -> Result<bool> {
+        HistoryImportSummary summary;
+        auto s = HistoryImport::chunk(uow, merchant, *crashed, std::span(rows).subspan(0, 500), summary);
+        if (!s)
+            return s.error();
+        return true;
+    })));
+    QCOMPARE(count(), rowsBefore + 500);
+    auto next = import(merchant, parsed(SmallHistory));
+    QVERIFY(next);
+    QCOMPARE(count(), rowsBefore + 4);
+    QCOMPARE(souk::test::storeValue(*m_f, u"SELECT status FROM risk_import_batches WHERE id = ?"_s, {crashed->value})
+                 .toString(),
+             u"rolled_back"_s);
 }
 
 void TestRiskHistory::backtestCountsWhatADraftWouldHaveDone()

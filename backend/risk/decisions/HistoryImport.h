@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "backend/core/Id.h"
@@ -37,6 +38,20 @@ public:
     static Result<HistoryImportSummary> run(store::UnitOfWork& uow, Id merchantId,
                                             const std::vector<HistoryPayment>& rows,
                                             const std::function<bool(qint64, qint64)>& progress = {});
+
+    // A large history in pieces, each its own command, so the writer serves payments between
+    // them (a million rows take about 100 s): begin, then a chunk at a time in order, then finish;
+    // on any failure or cancel, rollback takes every row of the batch back out and rebuilds the
+    // running totals. A batch a crash left unfinished is rolled back by the next begin.
+    /// Checks the merchant, rolls back unfinished batches, and opens a batch of `rows` rows.
+    static Result<Id> begin(store::UnitOfWork& uow, Id merchantId, qint64 rows);
+    /// Imports `rows` (the next piece, in time order) into `batch`; adds to `summary`.
+    static Status chunk(store::UnitOfWork& uow, Id merchantId, Id batch, std::span<const HistoryPayment> rows,
+                        HistoryImportSummary& summary);
+    static Status finish(store::UnitOfWork& uow, Id batch);
+    /// Removes the batch's rows and rebuilds the customers' and merchants' running totals from
+    /// what is left; returns the rows removed.
+    static Result<qint64> rollback(store::UnitOfWork& uow, Id batch);
     /// Fraud by the history's own words: the `fraud` column, else a dispute as fraudulent.
     static bool isFraud(const HistoryPayment& row);
 };
