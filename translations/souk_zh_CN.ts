@@ -341,217 +341,295 @@
         <translation>校验审计日志</translation>
     </message>
     <message>
+        <location filename="../models/people/AuditText.cpp" line="89"/>
+        <source>Read risk rules</source>
+        <comment>audit operation</comment>
+        <translation>查看风控规则</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="90"/>
+        <source>Save risk rules</source>
+        <comment>audit operation</comment>
+        <translation>保存风控规则</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="91"/>
+        <source>Activate risk rules</source>
+        <comment>audit operation</comment>
+        <translation>启用风控规则</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="93"/>
+        <source>Shadow risk rules</source>
+        <comment>audit operation</comment>
+        <translation>影子运行风控规则</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="94"/>
+        <source>Read risk lists</source>
+        <comment>audit operation</comment>
+        <translation>查看风控名单</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="95"/>
+        <source>Create risk list</source>
+        <comment>audit operation</comment>
+        <translation>创建风控名单</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="96"/>
+        <source>Add to risk list</source>
+        <comment>audit operation</comment>
+        <translation>加入风控名单</translation>
+    </message>
+    <message>
         <location filename="../models/people/AuditText.cpp" line="97"/>
+        <source>Remove from risk list</source>
+        <comment>audit operation</comment>
+        <translation>移出风控名单</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="98"/>
+        <source>Read fraud reviews</source>
+        <comment>audit operation</comment>
+        <translation>查看欺诈审核</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="99"/>
+        <source>Claim fraud review</source>
+        <comment>audit operation</comment>
+        <translation>认领欺诈审核</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="100"/>
+        <source>Release fraud review</source>
+        <comment>audit operation</comment>
+        <translation>释放欺诈审核</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="101"/>
+        <source>Decide fraud review</source>
+        <comment>audit operation</comment>
+        <translation>裁决欺诈审核</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="102"/>
+        <source>Read payment risk</source>
+        <comment>audit operation</comment>
+        <translation>查看支付风险</translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="111"/>
         <source>Succeeded</source>
         <comment>audit outcome</comment>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="98"/>
+        <location filename="../models/people/AuditText.cpp" line="112"/>
         <source>Invalid input</source>
         <comment>audit outcome</comment>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="99"/>
+        <location filename="../models/people/AuditText.cpp" line="113"/>
         <source>Not found</source>
         <comment>audit outcome</comment>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="100"/>
+        <location filename="../models/people/AuditText.cpp" line="114"/>
         <source>Refused by the current state</source>
         <comment>audit outcome</comment>
         <translation>当前状态不允许</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="101"/>
+        <location filename="../models/people/AuditText.cpp" line="115"/>
         <source>Already exists</source>
         <comment>audit outcome</comment>
         <translation>已存在</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="102"/>
+        <location filename="../models/people/AuditText.cpp" line="116"/>
         <source>Changed meanwhile</source>
         <comment>audit outcome</comment>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="103"/>
+        <location filename="../models/people/AuditText.cpp" line="117"/>
         <source>Amount out of range</source>
         <comment>audit outcome</comment>
         <translation>金额超出范围</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="104"/>
+        <location filename="../models/people/AuditText.cpp" line="118"/>
         <source>Store in use elsewhere</source>
         <comment>audit outcome</comment>
         <translation>数据文件被占用</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="105"/>
+        <location filename="../models/people/AuditText.cpp" line="119"/>
         <source>Store damaged</source>
         <comment>audit outcome</comment>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="106"/>
+        <location filename="../models/people/AuditText.cpp" line="120"/>
         <source>Store from a newer version</source>
         <comment>audit outcome</comment>
         <translation>数据文件版本过新</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="107"/>
+        <location filename="../models/people/AuditText.cpp" line="121"/>
         <source>Store read-only</source>
         <comment>audit outcome</comment>
         <translation>数据文件只读</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="108"/>
+        <location filename="../models/people/AuditText.cpp" line="122"/>
         <source>Storage error</source>
         <comment>audit outcome</comment>
         <translation>存储错误</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="109"/>
+        <location filename="../models/people/AuditText.cpp" line="123"/>
         <source>Cancelled</source>
         <comment>audit outcome</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="110"/>
+        <location filename="../models/people/AuditText.cpp" line="124"/>
         <source>Unavailable</source>
         <comment>audit outcome</comment>
         <translation>暂不可用</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="111"/>
+        <location filename="../models/people/AuditText.cpp" line="125"/>
         <source>Internal error</source>
         <comment>audit outcome</comment>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="112"/>
+        <location filename="../models/people/AuditText.cpp" line="126"/>
         <source>Not possible in this state</source>
         <comment>audit outcome</comment>
         <translation>当前状态下无法执行</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="113"/>
+        <location filename="../models/people/AuditText.cpp" line="127"/>
         <source>Request key reused</source>
         <comment>audit outcome</comment>
         <translation>请求标识重复</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="114"/>
+        <location filename="../models/people/AuditText.cpp" line="128"/>
         <source>Not enough stock</source>
         <comment>audit outcome</comment>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="115"/>
+        <location filename="../models/people/AuditText.cpp" line="129"/>
         <source>Invalid card</source>
         <comment>audit outcome</comment>
         <translation>银行卡无效</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="116"/>
+        <location filename="../models/people/AuditText.cpp" line="130"/>
         <source>Still in progress</source>
         <comment>audit outcome</comment>
         <translation>仍在处理中</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="118"/>
+        <location filename="../models/people/AuditText.cpp" line="132"/>
         <source>Not authenticated</source>
         <comment>audit outcome</comment>
         <translation>未通过身份验证</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="120"/>
+        <location filename="../models/people/AuditText.cpp" line="134"/>
         <source>Not allowed</source>
         <comment>audit outcome</comment>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="121"/>
+        <location filename="../models/people/AuditText.cpp" line="135"/>
         <source>Account locked</source>
         <comment>audit outcome</comment>
         <translation>账号已锁定</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="141"/>
+        <location filename="../models/people/AuditText.cpp" line="155"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="142"/>
+        <location filename="../models/people/AuditText.cpp" line="156"/>
         <source>Staff</source>
         <comment>user role</comment>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="143"/>
+        <location filename="../models/people/AuditText.cpp" line="157"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="144"/>
+        <location filename="../models/people/AuditText.cpp" line="158"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>运维</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="145"/>
+        <location filename="../models/people/AuditText.cpp" line="159"/>
         <source>Administrator</source>
         <comment>user role</comment>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="154"/>
+        <location filename="../models/people/AuditText.cpp" line="168"/>
         <source>Store file on this computer</source>
         <comment>how someone signed in</comment>
         <translation>本机数据文件</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="155"/>
+        <location filename="../models/people/AuditText.cpp" line="169"/>
         <source>Password sign-in</source>
         <comment>how someone signed in</comment>
         <translation>密码登录</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="156"/>
+        <location filename="../models/people/AuditText.cpp" line="170"/>
         <source>API key</source>
         <comment>how someone signed in</comment>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="157"/>
+        <location filename="../models/people/AuditText.cpp" line="171"/>
         <source>Not signed in</source>
         <comment>how someone signed in</comment>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="193"/>
+        <location filename="../models/people/AuditText.cpp" line="207"/>
         <source>Signed in via: %1</source>
         <extracomment>tooltip line of an audit entry; %1 how the user signed in (&quot;Password sign-in&quot;)</extracomment>
         <translation>登录方式：%1</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="196"/>
+        <location filename="../models/people/AuditText.cpp" line="210"/>
         <source>From: %1</source>
         <extracomment>tooltip line of an audit entry; %1 where the request came from (&quot;local&quot;, a node and address)</extracomment>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="199"/>
+        <location filename="../models/people/AuditText.cpp" line="213"/>
         <source>Credential: %1</source>
         <extracomment>tooltip line of an audit entry; %1 the id of the session or API key used</extracomment>
         <translation>凭据：%1</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="202"/>
+        <location filename="../models/people/AuditText.cpp" line="216"/>
         <source>Detail: %1</source>
         <extracomment>tooltip line of an audit entry; %1 the store&apos;s technical message on a failure</extracomment>
         <translation>详细信息：%1</translation>

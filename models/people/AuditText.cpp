@@ -86,6 +86,20 @@ const QHash<QString, Text>& operations()
         {u"revoke_api_key"_s, QT_TRANSLATE_NOOP3("AuditText", "Revoke API key", "audit operation")},
         {u"read_audit"_s, QT_TRANSLATE_NOOP3("AuditText", "Read audit log", "audit operation")},
         {u"verify_audit"_s, QT_TRANSLATE_NOOP3("AuditText", "Verify audit log", "audit operation")},
+        {u"read_risk_rules"_s, QT_TRANSLATE_NOOP3("AuditText", "Read risk rules", "audit operation")},
+        {u"save_rule_set"_s, QT_TRANSLATE_NOOP3("AuditText", "Save risk rules", "audit operation")},
+        {u"activate_rule_set"_s, QT_TRANSLATE_NOOP3("AuditText", "Activate risk rules", "audit operation")},
+        // a draft rule set evaluated on live payments and logged, acting on nothing
+        {u"set_rule_set_shadow"_s, QT_TRANSLATE_NOOP3("AuditText", "Shadow risk rules", "audit operation")},
+        {u"read_risk_lists"_s, QT_TRANSLATE_NOOP3("AuditText", "Read risk lists", "audit operation")},
+        {u"create_risk_list"_s, QT_TRANSLATE_NOOP3("AuditText", "Create risk list", "audit operation")},
+        {u"add_risk_list_values"_s, QT_TRANSLATE_NOOP3("AuditText", "Add to risk list", "audit operation")},
+        {u"remove_risk_list_values"_s, QT_TRANSLATE_NOOP3("AuditText", "Remove from risk list", "audit operation")},
+        {u"read_reviews"_s, QT_TRANSLATE_NOOP3("AuditText", "Read fraud reviews", "audit operation")},
+        {u"claim_review"_s, QT_TRANSLATE_NOOP3("AuditText", "Claim fraud review", "audit operation")},
+        {u"release_review"_s, QT_TRANSLATE_NOOP3("AuditText", "Release fraud review", "audit operation")},
+        {u"decide_review"_s, QT_TRANSLATE_NOOP3("AuditText", "Decide fraud review", "audit operation")},
+        {u"read_payment_risk"_s, QT_TRANSLATE_NOOP3("AuditText", "Read payment risk", "audit operation")},
     };
     return names;
 }
