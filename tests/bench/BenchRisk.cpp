@@ -76,31 +76,6 @@ double seconds(const QElapsedTimer& t)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
-/// A live payment's input from a simulated row, as HistoryImport builds it.
-RiskInput inputOf(Id merchantId, const HistoryPayment& row)
-{
-    RiskInput in;
-    in.merchantId = merchantId;
-    in.customerKey = !row.customerId.isEmpty() ? u"import:%1:%2"_s.arg(merchantId.value).arg(row.customerId)
-                     : !row.email.isEmpty()    ? u"email:"_s + row.email.toLower()
-                                               : QString();
-    in.atMs = row.createdMs;
-    in.amountMinor = row.amount.minor();
-    in.currency = row.amount.currency().code;
-    in.cardFingerprint = row.cardFingerprint;
-    in.cardBrand = row.cardBrand;
-    in.cardBin = row.bin;
-    in.cardCountry = row.cardCountry;
-    in.context.email = row.email;
-    in.context.ip = row.ip;
-    in.context.ipCountry = row.ipCountry;
-    in.context.deviceId = row.deviceId;
-    in.context.shippingCountry = row.shippingCountry;
-    if (row.shippingDistanceKm)
-        in.context.shippingDistanceKm = qint64(std::llround(*row.shippingDistanceKm));
-    return in;
-}
-
 std::vector<HistoryPayment> simulate(qint64 payments)
 {
     FraudSimulatorOptions options;
@@ -399,7 +374,7 @@ void measureScore(Shop& shop, PolicyCache& cache, const std::vector<HistoryPayme
     for (qsizetype b = 0; b < count; b += Batch) {
         QList<QFuture<Result<int>>> batch;
         for (qsizetype i = b; i < std::min(count, b + Batch); ++i) {
-            const RiskInput in = inputOf(shop.merchant, rows[std::size_t(from + i)]);
+            const RiskInput in = HistoryImport::inputOf(shop.merchant, rows[std::size_t(from + i)]);
             batch << engine.write<int>(
                 Analyst,
                 [&cache, &nanos, &actions, in, i, orderId, featuresOnly](store::UnitOfWork& uow) -> Result<int> {

@@ -12,7 +12,9 @@ namespace {
 
 constexpr qint64 ProgressEvery = 1000;
 
-RiskInput inputOf(Id merchantId, const HistoryPayment& row)
+} // namespace
+
+RiskInput HistoryImport::inputOf(Id merchantId, const HistoryPayment& row)
 {
     RiskInput in;
     in.merchantId = merchantId;
@@ -37,8 +39,6 @@ RiskInput inputOf(Id merchantId, const HistoryPayment& row)
         in.context.shippingDistanceKm = qint64(std::llround(*row.shippingDistanceKm));
     return in;
 }
-
-} // namespace
 
 bool HistoryImport::isFraud(const HistoryPayment& row)
 {

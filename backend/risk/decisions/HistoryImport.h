@@ -9,6 +9,7 @@
 
 #include "backend/core/Id.h"
 #include "backend/core/Result.h"
+#include "backend/risk/decisions/RiskInput.h"
 #include "backend/risk/history/HistoryPayment.h"
 #include "backend/store/UnitOfWork.h"
 
@@ -52,6 +53,8 @@ public:
     /// Removes the batch's rows and rebuilds the customers' and merchants' running totals from
     /// what is left; returns the rows removed.
     static Result<qint64> rollback(store::UnitOfWork& uow, Id batch);
+    /// The risk engine's view of one history row, as the import judges it (and a benchmark too).
+    static RiskInput inputOf(Id merchantId, const HistoryPayment& row);
     /// Fraud by the history's own words: the `fraud` column, else a dispute as fraudulent.
     static bool isFraud(const HistoryPayment& row);
 };
