@@ -1,6 +1,7 @@
 #include "backend/risk/decisions/Assessments.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -66,7 +67,8 @@ QList<RiskReason> reasonsOf(const FeatureVector& features)
     for (int i = 0; i < FeatureCount; ++i) {
         const Feature f = Feature(i);
         const double v = features[f];
-        if (FeatureVector::missing(v))
+        // a reason is what stands out: no count of 0, no "same country" (the amount always shows)
+        if (FeatureVector::missing(v) || (f != Feature::Amount && salience(f, v) <= 0))
             continue;
         reasons.append(RiskReason{featureName(f), v, 0.0, Features::describe(f, v)});
     }
@@ -212,11 +214,14 @@ Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId
             byName.insert(names[qsizetype(i)], contributions.features[i]);
         for (RiskReason& r : a.reasons)
             r.contribution = byName.value(r.feature);
-        // a missing value can weigh too ("no device id"): it is a reason then
+        // what the model weighed is a reason too, an unremarkable or missing value included
+        QSet<QString> listed;
+        for (const RiskReason& r : a.reasons)
+            listed.insert(r.feature);
         for (int i = 0; i < FeatureCount; ++i) {
             const Feature f = Feature(i);
             const double c = byName.value(featureName(f));
-            if (FeatureVector::missing(a.features[f]) && std::abs(c) > 1e-6)
+            if (!listed.contains(featureName(f)) && std::abs(c) > 1e-6)
                 a.reasons.append(RiskReason{featureName(f), a.features[f], c, Features::describe(f, a.features[f])});
         }
         std::stable_sort(a.reasons.begin(), a.reasons.end(), [](const RiskReason& x, const RiskReason& y) {
