@@ -29,7 +29,7 @@ QString reasonsText(const risk::Review& r)
     for (const risk::RiskReason& reason : r.assessment.reasons) {
         if (texts.size() == ReasonsShown)
             break;
-        texts.append(reason.text.isEmpty() ? reason.feature : reason.text);
+        texts.append(ReviewText::riskReason(reason, r));
     }
     return texts.join(u"; "_s);
 }

@@ -21,6 +21,17 @@ public:
     static QString contribution(double value);
     /// "4.2", "1" or "—" for a missing (NaN) value.
     static QString value(double value);
+
+    /// A risk reason in the user's language, made from the engine's feature name and value
+    /// ("3 payments with this card in the last hour", "Amount 4.0× the customer's usual").
+    /// `currency` words the amount as money. A feature this console does not know reads as
+    /// `engineText` (the engine's English), else as its name.
+    static QString riskReason(const QString& feature, double value, const QString& engineText = {},
+                              const QString& currency = {});
+    /// `reason` of `review`: the amount in its currency, a country mismatch with the countries.
+    static QString riskReason(const risk::RiskReason& reason, const risk::Review& review);
+    /// Whether riskReason() has words for `feature` (it falls back to the engine's text otherwise).
+    static bool knowsFeature(const QString& feature);
 };
 
 } // namespace souk

@@ -132,7 +132,7 @@ void ReviewDetailPanel::showReview(const risk::Review& r, const QString& me, qin
     for (int i = 0; i < a.reasons.size(); ++i) {
         const risk::RiskReason& reason = a.reasons[i];
         Tables::setRow(m_reasons, i,
-                       {reason.text.isEmpty() ? reason.feature : reason.text, ReviewText::value(reason.value),
+                       {ReviewText::riskReason(reason, r), ReviewText::value(reason.value),
                         ReviewText::contribution(reason.contribution)},
                        {1, 2});
     }
