@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ReviewText</name>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="60"/>
+        <source>%Ln payment(s) with this card in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln payment with this card in the last hour</numerusform>
+            <numerusform>%Ln payments with this card in the last hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="62"/>
+        <source>%Ln payment(s) with this card in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln payment with this card in the last 24 hours</numerusform>
+            <numerusform>%Ln payments with this card in the last 24 hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="64"/>
+        <source>%Ln declined payment(s) with this card in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln declined payment with this card in the last 24 hours</numerusform>
+            <numerusform>%Ln declined payments with this card in the last 24 hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="66"/>
+        <source>%Ln payment(s) with this email address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln payment with this email address in the last hour</numerusform>
+            <numerusform>%Ln payments with this email address in the last hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="68"/>
+        <source>%Ln payment(s) from this IP address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln payment from this IP address in the last hour</numerusform>
+            <numerusform>%Ln payments from this IP address in the last hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="70"/>
+        <source>%Ln card(s) used from this IP address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln card used from this IP address in the last hour</numerusform>
+            <numerusform>%Ln cards used from this IP address in the last hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="72"/>
+        <source>%Ln payment(s) from this device in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln payment from this device in the last hour</numerusform>
+            <numerusform>%Ln payments from this device in the last hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="74"/>
+        <source>%Ln card(s) used on this device in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>%Ln card used on this device in the last 24 hours</numerusform>
+            <numerusform>%Ln cards used on this device in the last 24 hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VariantTableModel</name>
     <message numerus="yes">
         <location filename="../models/catalog/VariantCell.cpp" line="43"/>
@@ -214,6 +289,51 @@
     </message>
 </context>
 <context>
+    <name>souk::ListsTab</name>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="226"/>
+        <source>%n value(s)</source>
+        <extracomment>values of the selected list; %1 shown by the filter, %n all</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="227"/>
+        <source>%1 of %n value(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="254"/>
+        <source>Added %n new value(s) to %1.</source>
+        <extracomment>%1 a list&apos;s name (@blocked_emails); %n values that were new to it</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="275"/>
+        <source>Remove %n value(s) from %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="286"/>
+        <source>Removed %n value(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>souk::MovementHistoryDialog</name>
     <message numerus="yes">
         <location filename="../views/inventory/MovementHistoryDialog.cpp" line="100"/>
@@ -253,6 +373,17 @@
         <translation>
             <numerusform>Decided %n review.</numerusform>
             <numerusform>Decided %n reviews.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::RulesTab</name>
+    <message numerus="yes">
+        <location filename="../views/risk/RulesTab.cpp" line="268"/>
+        <source>%n problem(s): the rules can be saved once they parse.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

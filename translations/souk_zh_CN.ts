@@ -419,217 +419,241 @@
         <translation>查看支付风险</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="111"/>
+        <location filename="../models/people/AuditText.cpp" line="103"/>
+        <source>Backtest risk rules</source>
+        <comment>audit operation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="104"/>
+        <source>Read risk models</source>
+        <comment>audit operation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="105"/>
+        <source>Train risk model</source>
+        <comment>audit operation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="106"/>
+        <source>Activate risk model</source>
+        <comment>audit operation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/people/AuditText.cpp" line="115"/>
         <source>Succeeded</source>
         <comment>audit outcome</comment>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="112"/>
+        <location filename="../models/people/AuditText.cpp" line="116"/>
         <source>Invalid input</source>
         <comment>audit outcome</comment>
         <translation>输入无效</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="113"/>
+        <location filename="../models/people/AuditText.cpp" line="117"/>
         <source>Not found</source>
         <comment>audit outcome</comment>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="114"/>
+        <location filename="../models/people/AuditText.cpp" line="118"/>
         <source>Refused by the current state</source>
         <comment>audit outcome</comment>
         <translation>当前状态不允许</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="115"/>
+        <location filename="../models/people/AuditText.cpp" line="119"/>
         <source>Already exists</source>
         <comment>audit outcome</comment>
         <translation>已存在</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="116"/>
+        <location filename="../models/people/AuditText.cpp" line="120"/>
         <source>Changed meanwhile</source>
         <comment>audit outcome</comment>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="117"/>
+        <location filename="../models/people/AuditText.cpp" line="121"/>
         <source>Amount out of range</source>
         <comment>audit outcome</comment>
         <translation>金额超出范围</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="118"/>
+        <location filename="../models/people/AuditText.cpp" line="122"/>
         <source>Store in use elsewhere</source>
         <comment>audit outcome</comment>
         <translation>数据文件被占用</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="119"/>
+        <location filename="../models/people/AuditText.cpp" line="123"/>
         <source>Store damaged</source>
         <comment>audit outcome</comment>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="120"/>
+        <location filename="../models/people/AuditText.cpp" line="124"/>
         <source>Store from a newer version</source>
         <comment>audit outcome</comment>
         <translation>数据文件版本过新</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="121"/>
+        <location filename="../models/people/AuditText.cpp" line="125"/>
         <source>Store read-only</source>
         <comment>audit outcome</comment>
         <translation>数据文件只读</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="122"/>
+        <location filename="../models/people/AuditText.cpp" line="126"/>
         <source>Storage error</source>
         <comment>audit outcome</comment>
         <translation>存储错误</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="123"/>
+        <location filename="../models/people/AuditText.cpp" line="127"/>
         <source>Cancelled</source>
         <comment>audit outcome</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="124"/>
+        <location filename="../models/people/AuditText.cpp" line="128"/>
         <source>Unavailable</source>
         <comment>audit outcome</comment>
         <translation>暂不可用</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="125"/>
+        <location filename="../models/people/AuditText.cpp" line="129"/>
         <source>Internal error</source>
         <comment>audit outcome</comment>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="126"/>
+        <location filename="../models/people/AuditText.cpp" line="130"/>
         <source>Not possible in this state</source>
         <comment>audit outcome</comment>
         <translation>当前状态下无法执行</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="127"/>
+        <location filename="../models/people/AuditText.cpp" line="131"/>
         <source>Request key reused</source>
         <comment>audit outcome</comment>
         <translation>请求标识重复</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="128"/>
+        <location filename="../models/people/AuditText.cpp" line="132"/>
         <source>Not enough stock</source>
         <comment>audit outcome</comment>
         <translation>库存不足</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="129"/>
+        <location filename="../models/people/AuditText.cpp" line="133"/>
         <source>Invalid card</source>
         <comment>audit outcome</comment>
         <translation>银行卡无效</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="130"/>
+        <location filename="../models/people/AuditText.cpp" line="134"/>
         <source>Still in progress</source>
         <comment>audit outcome</comment>
         <translation>仍在处理中</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="132"/>
+        <location filename="../models/people/AuditText.cpp" line="136"/>
         <source>Not authenticated</source>
         <comment>audit outcome</comment>
         <translation>未通过身份验证</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="134"/>
+        <location filename="../models/people/AuditText.cpp" line="138"/>
         <source>Not allowed</source>
         <comment>audit outcome</comment>
         <translation>无权限</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="135"/>
+        <location filename="../models/people/AuditText.cpp" line="139"/>
         <source>Account locked</source>
         <comment>audit outcome</comment>
         <translation>账号已锁定</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="155"/>
+        <location filename="../models/people/AuditText.cpp" line="159"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="156"/>
+        <location filename="../models/people/AuditText.cpp" line="160"/>
         <source>Staff</source>
         <comment>user role</comment>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="157"/>
+        <location filename="../models/people/AuditText.cpp" line="161"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="158"/>
+        <location filename="../models/people/AuditText.cpp" line="162"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>运维</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="159"/>
+        <location filename="../models/people/AuditText.cpp" line="163"/>
         <source>Administrator</source>
         <comment>user role</comment>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="168"/>
+        <location filename="../models/people/AuditText.cpp" line="172"/>
         <source>Store file on this computer</source>
         <comment>how someone signed in</comment>
         <translation>本机数据文件</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="169"/>
+        <location filename="../models/people/AuditText.cpp" line="173"/>
         <source>Password sign-in</source>
         <comment>how someone signed in</comment>
         <translation>密码登录</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="170"/>
+        <location filename="../models/people/AuditText.cpp" line="174"/>
         <source>API key</source>
         <comment>how someone signed in</comment>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="171"/>
+        <location filename="../models/people/AuditText.cpp" line="175"/>
         <source>Not signed in</source>
         <comment>how someone signed in</comment>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="207"/>
+        <location filename="../models/people/AuditText.cpp" line="211"/>
         <source>Signed in via: %1</source>
         <extracomment>tooltip line of an audit entry; %1 how the user signed in (&quot;Password sign-in&quot;)</extracomment>
         <translation>登录方式：%1</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="210"/>
+        <location filename="../models/people/AuditText.cpp" line="214"/>
         <source>From: %1</source>
         <extracomment>tooltip line of an audit entry; %1 where the request came from (&quot;local&quot;, a node and address)</extracomment>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="213"/>
+        <location filename="../models/people/AuditText.cpp" line="217"/>
         <source>Credential: %1</source>
         <extracomment>tooltip line of an audit entry; %1 the id of the session or API key used</extracomment>
         <translation>凭据：%1</translation>
     </message>
     <message>
-        <location filename="../models/people/AuditText.cpp" line="216"/>
+        <location filename="../models/people/AuditText.cpp" line="220"/>
         <source>Detail: %1</source>
         <extracomment>tooltip line of an audit entry; %1 the store&apos;s technical message on a failure</extracomment>
         <translation>详细信息：%1</translation>
@@ -1869,99 +1893,504 @@
 </context>
 <context>
     <name>ReviewText</name>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="60"/>
+        <source>%Ln payment(s) with this card in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去一小时内此卡已付款 %Ln 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="62"/>
+        <source>%Ln payment(s) with this card in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去 24 小时内此卡已付款 %Ln 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="64"/>
+        <source>%Ln declined payment(s) with this card in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去 24 小时内此卡被拒付款 %Ln 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="66"/>
+        <source>%Ln payment(s) with this email address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去一小时内此邮箱已付款 %Ln 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="68"/>
+        <source>%Ln payment(s) from this IP address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去一小时内此 IP 地址已付款 %Ln 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="70"/>
+        <source>%Ln card(s) used from this IP address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去一小时内此 IP 地址使用了 %Ln 张卡</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="72"/>
+        <source>%Ln payment(s) from this device in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去一小时内此设备已付款 %Ln 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="74"/>
+        <source>%Ln card(s) used on this device in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>
+            <numerusform>过去 24 小时内此设备使用了 %Ln 张卡</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="16"/>
+        <location filename="../models/risk/ReviewText.cpp" line="86"/>
+        <source>New customer</source>
+        <comment>risk reason</comment>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="87"/>
+        <source>Returning customer</source>
+        <comment>risk reason</comment>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="89"/>
+        <source>Device new to this customer</source>
+        <comment>risk reason</comment>
+        <translation>该客户首次使用此设备</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="90"/>
+        <source>Device this customer used before</source>
+        <comment>risk reason</comment>
+        <translation>该客户用过此设备</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="93"/>
+        <source>Card and IP address from the same country</source>
+        <comment>risk reason</comment>
+        <translation>卡与 IP 地址属同一国家</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="95"/>
+        <source>Card from %1, IP address in %2</source>
+        <comment>risk reason</comment>
+        <extracomment>%1 the card&apos;s country code, %2 the IP address&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
+        <translation>卡来自 %1，IP 地址位于 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="96"/>
+        <source>Card and IP address from different countries</source>
+        <comment>risk reason</comment>
+        <translation>卡与 IP 地址属不同国家</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="99"/>
+        <source>Shipping to the IP address&apos;s country</source>
+        <comment>risk reason</comment>
+        <translation>寄往 IP 地址所在国家</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="102"/>
+        <source>Shipping to %1, IP address in %2</source>
+        <comment>risk reason</comment>
+        <extracomment>%1 the shipping country&apos;s code, %2 the IP address&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
+        <translation>寄往 %1，IP 地址位于 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="103"/>
+        <source>Shipping outside the IP address&apos;s country</source>
+        <comment>risk reason</comment>
+        <translation>寄往 IP 地址所在国家以外</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="106"/>
+        <source>Shipping to the card&apos;s country</source>
+        <comment>risk reason</comment>
+        <translation>寄往发卡国家</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="109"/>
+        <source>Shipping to %1, card from %2</source>
+        <comment>risk reason</comment>
+        <extracomment>%1 the shipping country&apos;s code, %2 the card&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
+        <translation>寄往 %1，卡来自 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="110"/>
+        <source>Shipping outside the card&apos;s country</source>
+        <comment>risk reason</comment>
+        <translation>寄往发卡国家以外</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="112"/>
+        <source>Email at a free provider</source>
+        <comment>risk reason</comment>
+        <translation>使用免费邮箱</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="113"/>
+        <source>Email at its own domain</source>
+        <comment>risk reason</comment>
+        <translation>使用自有域名邮箱</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="139"/>
+        <source>Amount not known</source>
+        <comment>risk reason</comment>
+        <translation>金额未知</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="143"/>
+        <source>No card history</source>
+        <comment>risk reason</comment>
+        <translation>无卡记录</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="146"/>
+        <source>No email address</source>
+        <comment>risk reason</comment>
+        <translation>无邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="149"/>
+        <source>No IP address</source>
+        <comment>risk reason</comment>
+        <translation>无 IP 地址</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="152"/>
+        <source>No device identifier</source>
+        <comment>risk reason</comment>
+        <translation>无设备标识</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="154"/>
+        <source>No earlier approved payment of this customer to compare with</source>
+        <comment>risk reason</comment>
+        <translation>该客户此前无已批准的付款可供比较</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="156"/>
+        <source>No earlier approved payment to this merchant to compare with</source>
+        <comment>risk reason</comment>
+        <translation>该商户此前无已批准的付款可供比较</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="158"/>
+        <source>Customer not identified</source>
+        <comment>risk reason</comment>
+        <translation>未识别客户</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="160"/>
+        <source>Device or customer not identified</source>
+        <comment>risk reason</comment>
+        <translation>未识别设备或客户</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="162"/>
+        <source>Card or IP address country not known</source>
+        <comment>risk reason</comment>
+        <translation>卡或 IP 地址所属国家未知</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="164"/>
+        <source>Shipping or IP address country not known</source>
+        <comment>risk reason</comment>
+        <translation>收货或 IP 地址所属国家未知</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="166"/>
+        <source>Card or shipping country not known</source>
+        <comment>risk reason</comment>
+        <translation>发卡或收货国家未知</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="168"/>
+        <source>Distance from shipping to billing address not known</source>
+        <comment>risk reason</comment>
+        <translation>收货地址与账单地址的距离未知</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="170"/>
+        <source>Time of payment not known</source>
+        <comment>risk reason</comment>
+        <translation>付款时间未知</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="182"/>
+        <source>Amount %1</source>
+        <comment>risk reason</comment>
+        <extracomment>%1 the payment&apos;s amount with its currency</extracomment>
+        <translation>金额 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="185"/>
+        <source>Amount %1× the customer&apos;s usual</source>
+        <comment>risk reason</comment>
+        <extracomment>%1 how many times larger, &quot;4.0&quot;</extracomment>
+        <translation>金额为该客户平时的 %1 倍</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="188"/>
+        <source>Amount %1× the merchant&apos;s usual</source>
+        <comment>risk reason</comment>
+        <extracomment>%1 how many times larger, &quot;4.0&quot;</extracomment>
+        <translation>金额为该商户平时的 %1 倍</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="191"/>
+        <source>Shipping address %1 km from billing</source>
+        <comment>risk reason</comment>
+        <extracomment>%1 kilometres, &quot;1,250&quot;</extracomment>
+        <translation>收货地址距账单地址 %1 公里</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="196"/>
+        <source>Paid %1–%2 UTC</source>
+        <comment>risk reason</comment>
+        <extracomment>the hour of day (UTC) the payment was made in: %1 &quot;03:00&quot;, %2 &quot;03:59&quot;</extracomment>
+        <translation>付款时间 UTC %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="212"/>
         <source>Approve</source>
         <comment>review verdict</comment>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="18"/>
+        <location filename="../models/risk/ReviewText.cpp" line="214"/>
         <source>Decline</source>
         <comment>review verdict</comment>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="20"/>
+        <location filename="../models/risk/ReviewText.cpp" line="216"/>
         <source>Fraud</source>
         <comment>review verdict</comment>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="28"/>
+        <location filename="../models/risk/ReviewText.cpp" line="224"/>
         <source>Customer verified</source>
         <comment>review reason</comment>
         <translation>已核实客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="30"/>
+        <location filename="../models/risk/ReviewText.cpp" line="226"/>
         <source>Known customer</source>
         <comment>review reason</comment>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="32"/>
+        <location filename="../models/risk/ReviewText.cpp" line="228"/>
         <source>Consistent history</source>
         <comment>review reason</comment>
         <translation>历史记录一致</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="34"/>
+        <location filename="../models/risk/ReviewText.cpp" line="230"/>
         <source>Customer unreachable</source>
         <comment>review reason</comment>
         <translation>联系不上客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="36"/>
+        <location filename="../models/risk/ReviewText.cpp" line="232"/>
         <source>Cannot verify</source>
         <comment>review reason</comment>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="38"/>
+        <location filename="../models/risk/ReviewText.cpp" line="234"/>
         <source>Against policy</source>
         <comment>review reason</comment>
         <translation>违反政策</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="40"/>
+        <location filename="../models/risk/ReviewText.cpp" line="236"/>
         <source>Stolen card</source>
         <comment>review reason</comment>
         <translation>被盗卡</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="42"/>
+        <location filename="../models/risk/ReviewText.cpp" line="238"/>
         <source>Card testing</source>
         <comment>review reason</comment>
         <translation>盗卡测试</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="44"/>
+        <location filename="../models/risk/ReviewText.cpp" line="240"/>
         <source>Account takeover</source>
         <comment>review reason</comment>
         <translation>账户被盗用</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="46"/>
+        <location filename="../models/risk/ReviewText.cpp" line="242"/>
         <source>Other</source>
         <comment>review reason</comment>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="55"/>
+        <location filename="../models/risk/ReviewText.cpp" line="251"/>
         <source>%1 h %2 min</source>
         <extracomment>hours and minutes, &quot;3 h 05 min&quot;</extracomment>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="57"/>
+        <location filename="../models/risk/ReviewText.cpp" line="253"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="58"/>
+        <location filename="../models/risk/ReviewText.cpp" line="254"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>RiskText</name>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="12"/>
+        <source>Draft</source>
+        <comment>rule set state</comment>
+        <translation type="unfinished">草稿</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="14"/>
+        <source>Active</source>
+        <comment>rule set state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="16"/>
+        <source>Retired</source>
+        <comment>rule set state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="30"/>
+        <source>Email addresses</source>
+        <comment>risk list kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="32"/>
+        <source>Card fingerprints</source>
+        <comment>risk list kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="34"/>
+        <source>IP addresses</source>
+        <comment>risk list kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="36"/>
+        <source>Card BINs</source>
+        <comment>risk list kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="38"/>
+        <source>Countries</source>
+        <comment>risk list kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="40"/>
+        <source>Device ids</source>
+        <comment>risk list kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="42"/>
+        <source>Text</source>
+        <comment>risk list kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="51"/>
+        <source>64 hexadecimal digits</source>
+        <comment>example of a card fingerprint</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="60"/>
+        <source>any text</source>
+        <comment>example of a text list value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="66"/>
+        <source>Line %1, column %2: %3</source>
+        <extracomment>a problem in the rule editor; %3 is the parser&apos;s sentence (English)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="72"/>
+        <source>Note</source>
+        <comment>rule set field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="74"/>
+        <source>Version</source>
+        <comment>rule set field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="76"/>
+        <source>Rules</source>
+        <comment>rule set field: its text</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="78"/>
+        <source>List name</source>
+        <comment>risk list field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="80"/>
+        <source>Holds</source>
+        <comment>risk list field: the kind of values</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="82"/>
+        <source>Description</source>
+        <comment>risk list field</comment>
+        <translation type="unfinished">描述</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="84"/>
+        <source>Values</source>
+        <comment>risk list field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="93"/>
+        <source>%1: %2</source>
+        <extracomment>%1 is a field label such as &quot;Note&quot;, %2 an error sentence</extracomment>
+        <translation type="unfinished">%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2781,37 @@
         <location filename="../views/people/AddUserDialog.cpp" line="258"/>
         <source>Adding…</source>
         <translation>正在添加…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::AddValuesDialog</name>
+    <message>
+        <location filename="../views/risk/AddValuesDialog.cpp" line="28"/>
+        <source>Add values to %1</source>
+        <extracomment>%1 is a list&apos;s name as rules write it: @blocked_emails</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/AddValuesDialog.cpp" line="31"/>
+        <source>One value a line. This list holds: %1 (for example %2). Values already in the list are left as they are.</source>
+        <extracomment>%1 what the list holds (&quot;Email addresses&quot;), %2 an example value</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/AddValuesDialog.cpp" line="52"/>
+        <source>&amp;Add values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/AddValuesDialog.cpp" line="71"/>
+        <source>Paste or type at least one value, one a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/AddValuesDialog.cpp" line="98"/>
+        <source>Line %1 (“%2”) does not fit this list (%3). Nothing was added: correct or remove that line, then add again.</source>
+        <extracomment>%1 the line the user typed, %2 the value on it, %3 what the list holds (&quot;Email addresses&quot;)</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4142,74 +4602,193 @@
     </message>
 </context>
 <context>
+    <name>souk::ListsTab</name>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="56"/>
+        <source>&amp;New list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="84"/>
+        <source>Filter values…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="103"/>
+        <source>&amp;Add values…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="107"/>
+        <source>&amp;Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="110"/>
+        <source>Removes the selected values from the list (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="145"/>
+        <source>Read again</source>
+        <translation type="unfinished">重新读取</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="188"/>
+        <source>%1 · %2</source>
+        <extracomment>%1 a list&apos;s name as rules write it (@blocked_emails), %2 what it holds (&quot;Email addresses&quot;)</extracomment>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="216"/>
+        <source>Pick a list to see its values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="218"/>
+        <source>No lists yet. Create one with “New list…”: rules name it as @name, for example “Block if :email: in @blocked_emails”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="220"/>
+        <source>No lists yet. Rules name a list as @name, for example “Block if :email: in @blocked_emails”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="226"/>
+        <source>%n value(s)</source>
+        <extracomment>values of the selected list; %1 shown by the filter, %n all</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="227"/>
+        <source>%1 of %n value(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="238"/>
+        <source>List %1 created.</source>
+        <extracomment>%1 a list&apos;s name as rules write it: @blocked_emails</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="254"/>
+        <source>Added %n new value(s) to %1.</source>
+        <extracomment>%1 a list&apos;s name (@blocked_emails); %n values that were new to it</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="274"/>
+        <source>Remove “%1” from %2?</source>
+        <extracomment>%1 a list&apos;s name (@blocked_emails)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="275"/>
+        <source>Remove %n value(s) from %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="276"/>
+        <source>Remove values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ListsTab.cpp" line="276"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ListsTab.cpp" line="286"/>
+        <source>Removed %n value(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="70"/>
+        <location filename="../views/main/MainWindow.cpp" line="73"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="73"/>
+        <location filename="../views/main/MainWindow.cpp" line="76"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="96"/>
+        <location filename="../views/main/MainWindow.cpp" line="99"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="98"/>
+        <location filename="../views/main/MainWindow.cpp" line="101"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="102"/>
+        <location filename="../views/main/MainWindow.cpp" line="105"/>
         <source>Payouts</source>
         <comment>sidebar page</comment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="104"/>
+        <location filename="../views/main/MainWindow.cpp" line="107"/>
         <source>Reviews</source>
         <comment>sidebar page</comment>
         <translation>风险审核</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="122"/>
+        <location filename="../views/main/MainWindow.cpp" line="110"/>
+        <source>Risk</source>
+        <comment>sidebar page</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="127"/>
         <source>The store file is damaged, so Souk stopped saving changes. You can still view and export what it holds; restore the newest backup to go on.</source>
         <translation>存储文件已损坏，Souk 已停止保存更改。您仍可查看和导出其中的数据；请恢复最新的备份后再继续。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="125"/>
+        <location filename="../views/main/MainWindow.cpp" line="130"/>
         <source>Read-only: the store is damaged</source>
         <translation>只读：存储文件已损坏</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="166"/>
+        <location filename="../views/main/MainWindow.cpp" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="167"/>
+        <location filename="../views/main/MainWindow.cpp" line="172"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="170"/>
+        <location filename="../views/main/MainWindow.cpp" line="175"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="194"/>
+        <location filename="../views/main/MainWindow.cpp" line="199"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="199"/>
+        <location filename="../views/main/MainWindow.cpp" line="204"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -4243,139 +4822,139 @@
         <translation type="vanished">管理员</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="107"/>
+        <location filename="../views/main/MainWindow.cpp" line="112"/>
         <source>Users</source>
         <comment>sidebar page</comment>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="109"/>
+        <location filename="../views/main/MainWindow.cpp" line="114"/>
         <source>Audit log</source>
         <comment>sidebar page</comment>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="176"/>
+        <location filename="../views/main/MainWindow.cpp" line="181"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="179"/>
+        <location filename="../views/main/MainWindow.cpp" line="184"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="182"/>
+        <location filename="../views/main/MainWindow.cpp" line="187"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="186"/>
+        <location filename="../views/main/MainWindow.cpp" line="191"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="209"/>
+        <location filename="../views/main/MainWindow.cpp" line="214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="213"/>
+        <location filename="../views/main/MainWindow.cpp" line="218"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="215"/>
+        <location filename="../views/main/MainWindow.cpp" line="220"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="222"/>
+        <location filename="../views/main/MainWindow.cpp" line="227"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="223"/>
+        <location filename="../views/main/MainWindow.cpp" line="228"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="241"/>
+        <location filename="../views/main/MainWindow.cpp" line="246"/>
         <source>%1 (%2)</source>
         <comment>page and shortcut</comment>
         <extracomment>tooltip of a sidebar page: %1 the page (&quot;Orders&quot;), %2 its shortcut (&quot;Ctrl+2&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="249"/>
+        <location filename="../views/main/MainWindow.cpp" line="254"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="249"/>
+        <location filename="../views/main/MainWindow.cpp" line="254"/>
         <source>Node: %1</source>
         <translation>节点：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="254"/>
+        <location filename="../views/main/MainWindow.cpp" line="259"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="270"/>
+        <location filename="../views/main/MainWindow.cpp" line="275"/>
         <source>%1 · %2</source>
         <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="271"/>
+        <location filename="../views/main/MainWindow.cpp" line="276"/>
         <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
         <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="274"/>
+        <location filename="../views/main/MainWindow.cpp" line="279"/>
         <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
         <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="381"/>
+        <location filename="../views/main/MainWindow.cpp" line="386"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="388"/>
+        <location filename="../views/main/MainWindow.cpp" line="393"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="389"/>
+        <location filename="../views/main/MainWindow.cpp" line="394"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="395"/>
+        <location filename="../views/main/MainWindow.cpp" line="400"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="399"/>
+        <location filename="../views/main/MainWindow.cpp" line="404"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="401"/>
+        <location filename="../views/main/MainWindow.cpp" line="406"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="413"/>
+        <location filename="../views/main/MainWindow.cpp" line="418"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="415"/>
+        <location filename="../views/main/MainWindow.cpp" line="420"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -4542,6 +5121,69 @@
         <source>By</source>
         <comment>who moved the stock</comment>
         <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>souk::NewListDialog</name>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="31"/>
+        <source>New risk list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="43"/>
+        <source>What it is for, and who adds to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="44"/>
+        <source>Lower-case letters, digits and _; rules name the list as @name, for example &lt;code&gt;Block if :email: in @blocked_emails&lt;/code&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="51"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="54"/>
+        <source>&amp;Holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="56"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished">描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="62"/>
+        <source>&amp;Create list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="84"/>
+        <source>Enter a name for the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="104"/>
+        <source>There is already a list with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="107"/>
+        <source>Use 1 to 64 lower-case letters, digits and _, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="109"/>
+        <source>Pick what the list holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/NewListDialog.cpp" line="111"/>
+        <source>At most 500 characters.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5921,6 +6563,279 @@
         <source>%1 of %2 reviews decided; the others were refused.</source>
         <extracomment>%1 decided, %2 asked; the details list each failed row</extracomment>
         <translation>已处理 %2 条中的 %1 条；其余被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::RiskListModel</name>
+    <message>
+        <location filename="../models/risk/RiskListModel.cpp" line="135"/>
+        <source>List</source>
+        <comment>risk list column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskListModel.cpp" line="137"/>
+        <source>Holds</source>
+        <comment>risk list column: the kind of values</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskListModel.cpp" line="139"/>
+        <source>Entries</source>
+        <comment>risk list column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskListModel.cpp" line="141"/>
+        <source>Description</source>
+        <comment>risk list column</comment>
+        <translation type="unfinished">描述</translation>
+    </message>
+</context>
+<context>
+    <name>souk::RiskPage</name>
+    <message>
+        <location filename="../views/risk/RiskPage.cpp" line="25"/>
+        <source>&amp;Rules</source>
+        <comment>risk page tab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RiskPage.cpp" line="28"/>
+        <source>&amp;Lists</source>
+        <comment>risk page tab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>souk::RuleSetListModel</name>
+    <message>
+        <location filename="../models/risk/RuleSetListModel.cpp" line="122"/>
+        <source>%1 · shadow</source>
+        <extracomment>a draft evaluated beside the active rules, acting on nothing; %1 is &quot;Draft&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RuleSetListModel.cpp" line="145"/>
+        <source>Runs in shadow: judged beside the active rules on live payments, acting on nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RuleSetListModel.cpp" line="180"/>
+        <source>Version</source>
+        <comment>rule set column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RuleSetListModel.cpp" line="182"/>
+        <source>State</source>
+        <comment>rule set column</comment>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RuleSetListModel.cpp" line="184"/>
+        <source>Note</source>
+        <comment>rule set column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RuleSetListModel.cpp" line="186"/>
+        <source>By</source>
+        <comment>rule set column: who saved it</comment>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RuleSetListModel.cpp" line="188"/>
+        <source>Saved</source>
+        <comment>rule set column: when</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>souk::RulesTab</name>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="83"/>
+        <source>One rule a line, for example:
+
+%1</source>
+        <extracomment>the rule editor&apos;s placeholder; %1 is example rules (code, not translated)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="106"/>
+        <source>Note: what changed and why (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="108"/>
+        <source>&amp;Save as draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="110"/>
+        <source>Saves the text as a new draft version (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="115"/>
+        <source>A draft in shadow is judged beside the active rules on live payments and logged with them, acting on nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="166"/>
+        <source>Read again</source>
+        <translation type="unfinished">重新读取</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="201"/>
+        <source>Discard changes?</source>
+        <translation type="unfinished">放弃更改？</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="202"/>
+        <source>The rules you edited are not saved. Show the other version and lose the changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="203"/>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="264"/>
+        <source>✓ The rules parse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/RulesTab.cpp" line="268"/>
+        <source>%n problem(s): the rules can be saved once they parse.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="312"/>
+        <source>Version %1 · %2</source>
+        <extracomment>%1 a version number, %2 its state (&quot;Draft&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="314"/>
+        <source>No rules yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="314"/>
+        <source>New rule set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="318"/>
+        <source>%1 · edited</source>
+        <extracomment>%1 the version&apos;s title; the editor differs from what was saved</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="323"/>
+        <source>&lt;b&gt;No rules yet.&lt;/b&gt; Write your first rule set below, one rule a line (the grey text is an example), save it as a draft, then activate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="325"/>
+        <source>&lt;b&gt;No rules yet.&lt;/b&gt; An operator or an administrator writes them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="331"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="331"/>
+        <source>&amp;Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="333"/>
+        <source>Save the changes as a draft first: activating uses the saved text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="334"/>
+        <source>Makes this version the rules payments are judged by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="336"/>
+        <source>Stop &amp;shadow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="336"/>
+        <source>Run in &amp;shadow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="363"/>
+        <source>Saved as draft version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="379"/>
+        <source>Version %1 replaces version %2 as the active rules.</source>
+        <extracomment>%1 the version activated, %2 the one active now</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="380"/>
+        <source>Version %1 becomes the active rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="382"/>
+        <source>Every payment from now on is judged by it; the version it replaces is kept and can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="384"/>
+        <source>Restore version %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="385"/>
+        <source>Activate version %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="386"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="386"/>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="398"/>
+        <source>Version %1 is now the active rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="420"/>
+        <source>Version %1 runs in shadow beside the active rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="421"/>
+        <source>Version %1 no longer runs in shadow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="438"/>
+        <source>The rules do not parse: line %1, column %2.</source>
+        <extracomment>the engine refused the rules; details carry its sentence</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
