@@ -15,7 +15,8 @@ constexpr unsigned bit(Role role)
 // may do everything. Risk: the rule sets are the platform's, read by support and changed by
 // operators (as the store's upkeep); lists are kept by support too (a card to block now); reviews
 // are support's work, and an owner's for its own merchant (scoped like payments). Changing a line
-// here changes TestPermissions' expected matrix on purpose.
+// here changes TestPermissions' expected matrix on purpose. A store without users is its owner's
+// alone: there the local owner is the platform too, and keeps its risk policy (see permits()).
 constexpr unsigned O = bit(Role::Owner), S = bit(Role::Staff), U = bit(Role::Support), P = bit(Role::Operator),
                    A = bit(Role::Admin);
 constexpr unsigned Everyone = O | S | U | P | A;
@@ -84,6 +85,10 @@ const QList<OperationSpec> Table = {
     {Operation::ReleaseReview, u"release_review", true, O | U | P | A},
     {Operation::DecideReview, u"decide_review", true, O | U | P | A},
     {Operation::ReadPaymentRisk, u"read_payment_risk", false, O | U | P | A},
+    {Operation::BacktestRules, u"backtest_rules", false, U | P | A},
+    {Operation::ReadRiskModels, u"read_risk_models", false, U | P | A},
+    {Operation::TrainRiskModel, u"train_risk_model", true, P | A},
+    {Operation::ActivateRiskModel, u"activate_risk_model", true, P | A},
 };
 
 } // namespace
@@ -108,6 +113,25 @@ QString operationName(Operation op)
 bool allowed(Role role, Operation op)
 {
     return (specOf(op).roles & bit(role)) != 0;
+}
+
+bool governsRiskPolicy(Operation op)
+{
+    switch (op) {
+    case Operation::ReadRiskRules:
+    case Operation::SaveRuleSet:
+    case Operation::ActivateRuleSet:
+    case Operation::SetRuleSetShadow:
+    case Operation::ReadRiskLists:
+    case Operation::CreateRiskList:
+    case Operation::AddRiskListValues:
+    case Operation::RemoveRiskListValues:
+    case Operation::BacktestRules:
+    case Operation::ReadRiskModels:
+    case Operation::TrainRiskModel:
+    case Operation::ActivateRiskModel: return true;
+    default: return false;
+    }
 }
 
 } // namespace souk::auth

@@ -25,6 +25,8 @@ enum class Operation
     // risk: the rule sets and lists (the platform's), the review queue, a payment's assessment
     ReadRiskRules, SaveRuleSet, ActivateRuleSet, SetRuleSetShadow, ReadRiskLists, CreateRiskList, AddRiskListValues,
     RemoveRiskListValues, ReadReviews, ClaimReview, ReleaseReview, DecideReview, ReadPaymentRisk,
+    // risk: backtests and the scoring models (the platform's)
+    BacktestRules, ReadRiskModels, TrainRiskModel, ActivateRiskModel,
 };
 
 /// What the table says of an operation.
@@ -42,5 +44,8 @@ const OperationSpec& specOf(Operation op);
 QString operationName(Operation op);
 /// Whether `role` may run `op`. Scope (which merchant) is checked apart, by Access.
 bool allowed(Role role, Operation op);
+/// Whether `op` governs the whole platform's risk policy: its rules, lists and models (not a
+/// merchant's reviews or payments).
+bool governsRiskPolicy(Operation op);
 
 } // namespace souk::auth

@@ -262,6 +262,24 @@ public:
                                                        const QString& idempotencyKey = {}) = 0;
     /// What the risk engine decided of a payment, and why; NotFound when it was not assessed.
     virtual QFuture<Result<risk::Assessment>> paymentRisk(Id paymentId) = 0;
+    /// What the rules `text` would have done to the stored payments (the store's own and imported
+    /// history) created in [fromMs, toMs); toMs 0: until now. Reads only. Seconds on a million
+    /// payments: `progress` (may be null) counts them and cancels (Cancelled). Rules that do not
+    /// parse: Invalid, field "line L, column C".
+    virtual QFuture<Result<risk::BacktestResult>> backtestRules(const QString& text, qint64 fromMs, qint64 toMs,
+                                                                TaskProgressPtr progress) = 0;
+    /// Every trained scoring model, newest first, with its evaluation.
+    virtual QFuture<Result<QList<risk::ModelVersion>>> riskModels() = 0;
+    /// Trains a model (`kind` "lr" or "gbdt") on the settled payments created before `untilMs`
+    /// (0: thirty days ago), evaluates it on those from there on, and keeps it as a new, inactive
+    /// version. Seconds per million payments: `progress` (may be null) counts in thousandths and
+    /// cancels (Cancelled, nothing kept). A retry with the key keeps one version.
+    virtual QFuture<Result<risk::ModelVersion>> trainRiskModel(const QString& kind, qint64 untilMs,
+                                                               TaskProgressPtr progress,
+                                                               const QString& idempotencyKey = {}) = 0;
+    /// Makes `version` the model that scores payments; 0: none (the answer is then an empty version).
+    virtual QFuture<Result<risk::ModelVersion>> activateRiskModel(qint64 version,
+                                                                  const QString& idempotencyKey = {}) = 0;
 
     /// Why the store takes no more changes (see storeDamaged), or nothing while it is sound.
     virtual std::optional<Error> storeDamage() const = 0;

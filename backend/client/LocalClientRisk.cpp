@@ -10,6 +10,8 @@
 #include "backend/engine/PaymentFlows.h"
 #include "backend/payments/Idempotency.h"
 #include "backend/risk/decisions/Assessments.h"
+#include "backend/risk/decisions/Backtest.h"
+#include "backend/risk/decisions/RiskModels.h"
 #include "backend/risk/decisions/Reviews.h"
 #include "backend/risk/decisions/RiskPolicy.h"
 #include "backend/store/Sql.h"
@@ -78,6 +80,25 @@ Result<risk::RiskList> listNamed(QSqlDatabase& db, const QString& name)
             return l;
     }
     return Error::notFound(u"list"_s, u"there is no list @%1"_s.arg(name.left(64)));
+}
+
+/// The end of every window: a backtest or dataset "until now" (10000-01-01).
+constexpr qint64 EndOfTimeMs = 253'402'300'800'000;
+/// Training reads its rows in the first 30 % of its progress, and learns in the rest.
+constexpr qint64 ReadShare = 300;
+constexpr qint64 ProgressTotal = 1000;
+
+/// A progress callback of the risk services that keeps `progress` (may be null) and answers
+/// whether to go on.
+std::function<bool(qint64, qint64)> counting(const TaskProgressPtr& progress)
+{
+    return [progress](qint64 done, qint64 total) {
+        if (!progress)
+            return true;
+        progress->total = total;
+        progress->done = done;
+        return !progress->cancelRequested.load();
+    };
 }
 
 /// The assessment of a payment: the row of risk_assessments that names it (its latest attempt's).
@@ -285,6 +306,108 @@ QFuture<Result<risk::Assessment>> LocalClient::paymentRisk(Id paymentId)
     return m_engine->read<risk::Assessment>(
         ask(Op::ReadPaymentRisk).on(u"payment"_s, paymentId, u"paymentId"_s),
         [paymentId](QSqlDatabase& db) { return assessmentOfPayment(db, paymentId); });
+}
+
+QFuture<Result<risk::BacktestResult>> LocalClient::backtestRules(const QString& text, qint64 fromMs, qint64 toMs,
+                                                                 TaskProgressPtr progress)
+{
+    const qint64 to = toMs == 0 ? EndOfTimeMs : toMs;
+    return m_engine->read<risk::BacktestResult>(
+        ask(Op::BacktestRules), [text, fromMs, to, progress](QSqlDatabase& db) -> Result<risk::BacktestResult> {
+            auto result = risk::Backtest::run(db, text, fromMs, to, counting(progress));
+            if (result && progress)
+                progress->done = progress->total.load();
+            return result;
+        });
+}
+
+QFuture<Result<QList<risk::ModelVersion>>> LocalClient::riskModels()
+{
+    return m_engine->read<QList<risk::ModelVersion>>(ask(Op::ReadRiskModels),
+                                                     [](QSqlDatabase& db) { return risk::RiskModels::list(db); });
+}
+
+QFuture<Result<risk::ModelVersion>> LocalClient::trainRiskModel(const QString& kind, qint64 untilMs,
+                                                                TaskProgressPtr progress, const QString& key)
+{
+    const auto request =
+        payments::IdempotentRequest::of(key, u"train_risk_model"_s, {{u"kind"_s, kind}, {u"until_ms"_s, untilMs}});
+    const auth::Access access = ask(Op::TrainRiskModel).because(kind);
+    if (auto refused = m_engine->admit(access))
+        return engine::Engine::readyError<risk::ModelVersion>(*refused);
+    if (kind != u"lr"_s && kind != u"gbdt"_s) { // before seconds of reading
+        const Error bad = Error::invalid(u"kind"_s, u"'%1' is not a model kind (lr or gbdt)"_s.arg(kind.left(20)));
+        m_engine->recordFailure(access, bad);
+        return engine::Engine::readyError<risk::ModelVersion>(bad);
+    }
+    const qint64 until = untilMs != 0 ? untilMs : m_engine->clock().nowMs() - 30LL * 86'400'000;
+    auto answer = std::make_shared<QPromise<Result<risk::ModelVersion>>>();
+    answer->start();
+    // the engine, not this client, is kept: the answer may come after the console closed the client
+    std::shared_ptr<engine::Engine> writer = m_engine;
+    auto fail = [writer, access, answer](const Error& e) {
+        if (e.code != ErrorCode::Cancelled)
+            writer->recordFailure(access, e);
+        answer->addResult(Result<risk::ModelVersion>(e));
+        answer->finish();
+    };
+    // reading and learning on a reader thread; the learning after the read's snapshot has ended
+    m_engine->read<risk::Dataset>(
+        [progress](QSqlDatabase& db) {
+            return risk::RiskModels::dataset(db, 0, EndOfTimeMs, [progress](qint64 done, qint64 total) {
+                if (!progress)
+                    return true;
+                progress->total = ProgressTotal;
+                progress->done = total > 0 ? done * ReadShare / total : 0;
+                return !progress->cancelRequested.load();
+            });
+        },
+        engine::ReadMode::Snapshot,
+        [writer, kind, until, progress, request, access, answer, fail](const Result<risk::Dataset>& data) {
+            if (!data)
+                return fail(data.error());
+            auto trained = risk::RiskModels::train(
+                *data, kind, until, risk::RiskModels::DefaultThreshold, [progress](double fraction) {
+                    if (!progress)
+                        return true;
+                    progress->total = ProgressTotal;
+                    progress->done = ReadShare + qint64(fraction * double(ProgressTotal - ReadShare));
+                    return !progress->cancelRequested.load();
+                });
+            if (!trained)
+                return fail(trained.error().field == u"until"_s ? Error::invalid(u"untilMs"_s, trained.error().message)
+                                                                 : trained.error());
+            writer->write<risk::ModelVersion>(
+                access,
+                [request, t = *trained](store::UnitOfWork& uow) {
+                    return onceByKey<risk::ModelVersion>(
+                        uow, platformScoped(request, uow), [&] { return risk::RiskModels::save(uow, t); },
+                        [](const risk::ModelVersion& v) { return v.version; },
+                        [&](qint64 kept) { return risk::RiskModels::get(uow.db(), kept); });
+                },
+                [answer, progress](const Result<risk::ModelVersion>& saved) {
+                    if (saved && progress)
+                        progress->done = ProgressTotal;
+                    answer->addResult(saved);
+                    answer->finish();
+                });
+        });
+    return answer->future();
+}
+
+QFuture<Result<risk::ModelVersion>> LocalClient::activateRiskModel(qint64 version, const QString& key)
+{
+    const auto request = payments::IdempotentRequest::of(key, u"activate_risk_model"_s, {{u"version"_s, version}});
+    return m_engine->write<risk::ModelVersion>(ask(Op::ActivateRiskModel), [=](store::UnitOfWork& uow) {
+        return onceByKey<risk::ModelVersion>(
+            uow, platformScoped(request, uow), [&] { return risk::RiskModels::activate(uow, version); },
+            [](const risk::ModelVersion& v) { return v.version; },
+            [&](qint64 kept) -> Result<risk::ModelVersion> {
+                if (kept == 0)
+                    return risk::ModelVersion{};
+                return risk::RiskModels::get(uow.db(), kept);
+            });
+    });
 }
 
 } // namespace souk

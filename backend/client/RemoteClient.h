@@ -179,6 +179,12 @@ public:
     QFuture<Result<risk::Review>> decideReview(Id reviewId, risk::ReviewVerdict verdict, const QString& reason,
                                                const QString& note, bool block, const QString& key = {}) override;
     QFuture<Result<risk::Assessment>> paymentRisk(Id paymentId) override;
+    QFuture<Result<risk::BacktestResult>> backtestRules(const QString& text, qint64 fromMs, qint64 toMs,
+                                                        TaskProgressPtr progress) override;
+    QFuture<Result<QList<risk::ModelVersion>>> riskModels() override;
+    QFuture<Result<risk::ModelVersion>> trainRiskModel(const QString& kind, qint64 untilMs, TaskProgressPtr progress,
+                                                       const QString& idempotencyKey = {}) override;
+    QFuture<Result<risk::ModelVersion>> activateRiskModel(qint64 version, const QString& idempotencyKey = {}) override;
     std::optional<Error> storeDamage() const override { return m_damage; }
 
 signals:

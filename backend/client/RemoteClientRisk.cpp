@@ -98,4 +98,30 @@ QFuture<Result<risk::Assessment>> RemoteClient::paymentRisk(Id paymentId)
     return call<risk::Assessment>(u"get_payment_risk"_s, {}, paymentId);
 }
 
+// A node reports no progress of a backtest or a training (one request, one answer): `progress`
+// stays at 0 of 0, which a console shows as busy. Cancelling drops the answer; the node finishes
+// the work (a backtest only reads; a trained model is kept, inactive, and a retry with the key
+// answers it).
+QFuture<Result<risk::BacktestResult>> RemoteClient::backtestRules(const QString& text, qint64 fromMs, qint64 toMs,
+                                                                  TaskProgressPtr)
+{
+    return call<risk::BacktestResult>(u"backtest_rules"_s, {}, text, fromMs, toMs);
+}
+
+QFuture<Result<QList<risk::ModelVersion>>> RemoteClient::riskModels()
+{
+    return call<QList<risk::ModelVersion>>(u"list_risk_models"_s, {});
+}
+
+QFuture<Result<risk::ModelVersion>> RemoteClient::trainRiskModel(const QString& kind, qint64 untilMs, TaskProgressPtr,
+                                                                 const QString& key)
+{
+    return call<risk::ModelVersion>(u"train_risk_model"_s, key, kind, untilMs);
+}
+
+QFuture<Result<risk::ModelVersion>> RemoteClient::activateRiskModel(qint64 version, const QString& key)
+{
+    return call<risk::ModelVersion>(u"activate_risk_model"_s, key, version);
+}
+
 } // namespace souk

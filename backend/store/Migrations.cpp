@@ -411,6 +411,10 @@ const QList<QStringList>& shippedSteps()
             u"ALTER TABLE payments ADD COLUMN held_ms INTEGER"_s,
             u"ALTER TABLE payment_attempts ADD COLUMN hold_review INTEGER NOT NULL DEFAULT 0"_s,
         },
+        // v10 -> v11: a model's curves on the window it did not see, for the console's charts
+        {
+            u"ALTER TABLE risk_models ADD COLUMN evaluation TEXT"_s,
+        },
     };
     return all;
 }

@@ -100,6 +100,10 @@ const QHash<QString, Text>& operations()
         {u"release_review"_s, QT_TRANSLATE_NOOP3("AuditText", "Release fraud review", "audit operation")},
         {u"decide_review"_s, QT_TRANSLATE_NOOP3("AuditText", "Decide fraud review", "audit operation")},
         {u"read_payment_risk"_s, QT_TRANSLATE_NOOP3("AuditText", "Read payment risk", "audit operation")},
+        {u"backtest_rules"_s, QT_TRANSLATE_NOOP3("AuditText", "Backtest risk rules", "audit operation")},
+        {u"read_risk_models"_s, QT_TRANSLATE_NOOP3("AuditText", "Read risk models", "audit operation")},
+        {u"train_risk_model"_s, QT_TRANSLATE_NOOP3("AuditText", "Train risk model", "audit operation")},
+        {u"activate_risk_model"_s, QT_TRANSLATE_NOOP3("AuditText", "Activate risk model", "audit operation")},
     };
     return names;
 }

@@ -1,6 +1,7 @@
 #include "tests/api/NodeFixture.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -20,6 +21,8 @@
 #include "backend/catalog/MerchantService.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/PaymentProvider.h"
+#include "backend/risk/decisions/HistoryImport.h"
+#include "backend/risk/history/FraudSimulator.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 #include "tests/support/TestSupport.h"
@@ -194,7 +197,26 @@ bool NodeFixture::seedShops()
     if (!ok(captured, "capture"))
         return false;
     m_seed.paymentA = captured->id;
-    return true;
+    return seedHistory();
+}
+
+bool NodeFixture::seedHistory()
+{
+    LocalClient& client = m_store->client();
+    risk::FraudSimulatorOptions history;
+    history.merchants = 1;
+    history.payments = 3000;
+    history.toMs = QDateTime::currentMSecsSinceEpoch() - 60LL * 86'400'000;
+    history.fromMs = history.toMs - 90LL * 86'400'000;
+    m_seed.historyCutoffMs = history.toMs - 30LL * 86'400'000;
+    auto simulated = risk::FraudSimulator::generate(history);
+    if (!ok(simulated, "simulated history"))
+        return false;
+    const auto imported = StoreFixture::wait(client.engine().write<risk::HistoryImportSummary>(
+        client.actor(), [rows = risk::FraudSimulator::payments(*simulated), m = m_seed.merchantA](store::UnitOfWork& uow) {
+            return risk::HistoryImport::run(uow, m, rows);
+        }));
+    return ok(imported, "history import");
 }
 
 bool NodeFixture::seedPeople()

@@ -70,6 +70,9 @@ public:
         QString revokedKey; ///< sk_ of the owner of A, revoked with soukctl before soukd starts
         QString ownerAName;
         QString ownerAPassword;
+        /// Merchant A's imported payment history (simulated, with fraud) ends 60 days ago;
+        /// training before this cut-off leaves fraud and legitimate payments on both sides.
+        qint64 historyCutoffMs = 0;
     };
 
     NodeFixture();
@@ -114,6 +117,7 @@ public:
 
 private:
     bool seedShops();
+    bool seedHistory();
     bool seedPeople();
 
     std::unique_ptr<StoreFixture> m_store;

@@ -106,10 +106,11 @@ private slots:
             QVERIFY2(op.path.startsWith(u"/v1/"_s), qPrintable(op.path));
             QVERIFY(op.serve);
             QVERIFY(!op.summary.isEmpty());
-            // a mutation takes a key; a read never does. A read is a GET, but for the one that
-            // takes a file (a body on a GET has no defined meaning): a POST without a key
+            // a mutation takes a key; a read never does. A read is a GET, but for the two that
+            // take a document, a file or rules (a body on a GET has no defined meaning): a POST
+            // without a key
             QCOMPARE(op.idempotent, auth::specOf(op.op).mutation);
-            const bool readWithFile = op.id == u"plan_import"_s;
+            const bool readWithFile = op.id == u"plan_import"_s || op.id == u"backtest_rules"_s;
             QVERIFY2(!readWithFile || !op.idempotent, qPrintable(op.id));
             QVERIFY2((op.method == "GET") == (!op.idempotent && !readWithFile), qPrintable(op.id));
             QStringList pathParams;
@@ -152,7 +153,8 @@ private slots:
             u"list_rule_sets"_s, u"get_rule_set"_s, u"save_rule_set"_s, u"activate_rule_set"_s,
             u"set_rule_set_shadow"_s, u"list_risk_lists"_s, u"get_risk_list_values"_s, u"create_risk_list"_s,
             u"add_risk_list_values"_s, u"remove_risk_list_values"_s, u"list_reviews"_s, u"get_review"_s,
-            u"claim_review"_s, u"release_review"_s, u"decide_review"_s, u"get_payment_risk"_s,
+            u"claim_review"_s, u"release_review"_s, u"decide_review"_s, u"get_payment_risk"_s, u"backtest_rules"_s,
+            u"list_risk_models"_s, u"train_risk_model"_s, u"activate_risk_model"_s,
             // people, keys, audit
             u"sign_out"_s, u"change_password"_s, u"begin_totp"_s, u"confirm_totp"_s, u"list_users"_s,
             u"add_user"_s, u"disable_user"_s, u"reset_totp"_s, u"list_api_keys"_s, u"create_api_key"_s,

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "backend/risk/decisions/Assessments.h"
+#include "backend/risk/decisions/RiskModels.h"
 #include "backend/risk/decisions/Reviews.h"
 #include "backend/risk/decisions/RiskPolicy.h"
 #include "tests/contract/ContractSuite.h"
@@ -329,6 +330,70 @@ void ContractSuite::ownerSeesOnlyItsMerchantsReviews()
     const auto detail = settle(client().orderDetail(checkout.order.id));
     QVERIFY_OK(detail);
     QCOMPARE(detail->payments.first().status, PaymentStatus::Voided);
+}
+
+void ContractSuite::backtestAndModelsOverImportedHistory()
+{
+    // a backtest over merchant A's imported history (NodeFixture::seedHistory) reads and says what
+    // the rules would have done; rules that do not parse are named by line and column
+    QCOMPARE_ERROR(settle(client().backtestRules(u"Block if :amount: >"_s, 0, 0, nullptr)), ErrorCode::Invalid,
+                   u"line 1, column 20"_s);
+    const auto backtest = settle(client().backtestRules(u"Block if :amount: > 100\nReview if :is_new_customer:"_s,
+                                                        0, 0, nullptr));
+    QVERIFY_OK(backtest);
+    QVERIFY2(backtest->payments >= 3000, qPrintable(QString::number(backtest->payments)));
+    QVERIFY(backtest->fraud > 0);
+    QVERIFY(backtest->blocked > 0 && backtest->blocked < backtest->payments);
+    QCOMPARE(backtest->rules.size(), 2);
+    QCOMPARE(backtest->rules[0].decided, backtest->blocked);
+    QCOMPARE(backtest->rules[1].decided, backtest->reviewed);
+    QVERIFY(!backtest->blockedApprovedMinor.isEmpty());
+
+    // a model trained before the cut-off and evaluated after it, kept inactive; a retry keeps one
+    QCOMPARE_ERROR(settle(client().trainRiskModel(u"forest"_s, seed().historyCutoffMs, nullptr, newKey())),
+                   ErrorCode::Invalid, u"kind"_s);
+    const auto before = settle(client().riskModels());
+    QVERIFY_OK(before);
+    const QString key = newKey();
+    const auto trained = settle(client().trainRiskModel(u"lr"_s, seed().historyCutoffMs, nullptr, key));
+    QVERIFY_OK(trained);
+    QCOMPARE(trained->kind, u"lr"_s);
+    QVERIFY(!trained->active);
+    QCOMPARE(trained->trainedUntilMs, seed().historyCutoffMs);
+    QVERIFY(trained->trainPositives > 0 && trained->evalPositives > 0);
+    QVERIFY(trained->auc && *trained->auc > 0.5);
+    QVERIFY(trained->evaluation);
+    QCOMPARE(trained->evaluation->threshold, RiskModels::DefaultThreshold);
+    QVERIFY(trained->evaluation->curve.size() >= 2);
+    QCOMPARE(trained->evaluation->curve.first().recall, 0.0); // nothing flagged yet
+    QCOMPARE(trained->evaluation->curve.last().recall, 1.0);  // everything flagged
+    const auto& c = trained->evaluation->confusion;
+    QCOMPARE(c.truePositives + c.falseNegatives, trained->evalPositives);
+    QCOMPARE(c.truePositives + c.falsePositives + c.trueNegatives + c.falseNegatives, trained->evalRows);
+    const auto again = settle(client().trainRiskModel(u"lr"_s, seed().historyCutoffMs, nullptr, key));
+    QVERIFY_OK(again);
+    QCOMPARE(again->version, trained->version);
+    const auto listed = settle(client().riskModels());
+    QVERIFY_OK(listed);
+    QCOMPARE(listed->size(), before->size() + 1);
+    QCOMPARE(listed->first().version, trained->version);
+    QVERIFY(listed->first().evaluation);
+    QCOMPARE(listed->first().evaluation->curve.size(), trained->evaluation->curve.size());
+
+    // activated, then none again: the other cases' checkouts are not scored
+    const auto active = settle(client().activateRiskModel(trained->version, newKey()));
+    QVERIFY_OK(active);
+    QVERIFY(active->active);
+    QCOMPARE_ERROR(settle(client().activateRiskModel(trained->version, newKey())), ErrorCode::IllegalTransition,
+                   u"version"_s);
+    QCOMPARE_ERROR(settle(client().activateRiskModel(MadeUpId.value, newKey())), ErrorCode::NotFound, u"version"_s);
+    const auto none = settle(client().activateRiskModel(0, newKey()));
+    QVERIFY_OK(none);
+    QCOMPARE(none->version, 0);
+    const auto after = settle(client().riskModels());
+    QVERIFY_OK(after);
+    for (const ModelVersion& v : *after)
+        QVERIFY(!v.active);
 }
 
 } // namespace souk::test

@@ -89,6 +89,10 @@ const QList<std::pair<QString, const char*>>& ContractSuite::coverage()
         {u"claim_review"_s, "heldCheckoutClaimedAndApproved"},
         {u"release_review"_s, "heldCheckoutClaimedAndApproved"},
         {u"decide_review"_s, "heldCheckoutClaimedAndApproved"},
+        {u"backtest_rules"_s, "backtestAndModelsOverImportedHistory"},
+        {u"list_risk_models"_s, "backtestAndModelsOverImportedHistory"},
+        {u"train_risk_model"_s, "backtestAndModelsOverImportedHistory"},
+        {u"activate_risk_model"_s, "backtestAndModelsOverImportedHistory"},
     };
     return cases;
 }

@@ -90,6 +90,7 @@ private slots:
     void heldCheckoutClaimedAndApproved();
     void supportReadsRulesButCannotChangeThem();
     void ownerSeesOnlyItsMerchantsReviews();
+    void backtestAndModelsOverImportedHistory();
 
     void everyOperationHasACase();
 

@@ -11,13 +11,17 @@
 
 #include <functional>
 
+#include "backend/auth/Access.h"
 #include "backend/auth/AuditRecord.h"
 #include "backend/auth/Operation.h"
 #include "backend/auth/Principal.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/risk/decisions/Assessments.h"
+#include "backend/risk/decisions/HistoryImport.h"
 #include "backend/risk/decisions/Reviews.h"
+#include "backend/risk/decisions/RiskModels.h"
+#include "backend/risk/history/FraudSimulator.h"
 #include "backend/risk/decisions/RiskPolicy.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
@@ -172,6 +176,9 @@ private slots:
     void matrix_data();
     void matrix();
     void nobodyIsUnauthenticated();
+    /// A store without users is its owner's: the local owner keeps its risk policy (rules, lists,
+    /// models), which a merchant's signed-in owner may not touch.
+    void storeOwnerKeepsTheRiskPolicy();
 
 private:
     using Call = std::function<QList<Outcome>(LocalClient&)>;
@@ -214,6 +221,8 @@ private:
     qint64 m_draftVersion = 0;              ///< a rule set saved, never activated
     Id m_review;                            ///< open, unclaimed: the held checkout's
     Id m_heldPayment;                       ///< that checkout's payment, assessed and held
+    qint64 m_historyCutoffMs = 0;           ///< imported history has fraud on both sides of it
+    qint64 m_modelVersion = 0;              ///< a trained model, never activated
 };
 
 namespace {
@@ -349,6 +358,31 @@ void TestPermissions::addRisk()
                                                       return l;
                                                   })),
             "list");
+    // imported history with fraud in it, ending two months ago, and a model trained on it
+    risk::FraudSimulatorOptions history;
+    history.merchants = 1;
+    history.payments = 3000;
+    history.toMs = m_clock.nowMs() - 60LL * 86'400'000;
+    history.fromMs = history.toMs - 90LL * 86'400'000;
+    m_historyCutoffMs = history.toMs - 30LL * 86'400'000;
+    auto simulated = risk::FraudSimulator::generate(history);
+    QVERIFY(simulated);
+    checked(wait(c.engine().write<risk::HistoryImportSummary>(
+                platform, [rows = risk::FraudSimulator::payments(*simulated), m = m_merchant](store::UnitOfWork& uow) {
+                    return risk::HistoryImport::run(uow, m, rows);
+                })),
+            "history");
+    const risk::Dataset rows = checked(wait(c.engine().read<risk::Dataset>([](QSqlDatabase& db) {
+                                           return risk::RiskModels::dataset(db, 0, std::numeric_limits<qint64>::max());
+                                       })),
+                                       "dataset");
+    const risk::TrainedModel trained =
+        checked(risk::RiskModels::train(rows, u"lr"_s, m_historyCutoffMs, risk::RiskModels::DefaultThreshold), "train");
+    m_modelVersion = checked(wait(c.engine().write<risk::ModelVersion>(
+                                 platform, [trained](store::UnitOfWork& uow) { return risk::RiskModels::save(uow, trained); })),
+                             "model")
+                         .version;
+
     CardInput held = card();
     held.context.deviceId = u"held-device"_s;
     const Checkout paid = checked(
@@ -605,6 +639,16 @@ void TestPermissions::addRiskCalls(QMap<Operation, Call>& c) const
     c[Operation::ReadPaymentRisk] = [this](LocalClient& l) {
         return QList{outcome("paymentRisk", l.paymentRisk(m_heldPayment))};
     };
+    c[Operation::BacktestRules] = [](LocalClient& l) {
+        return QList{outcome("backtestRules", l.backtestRules(u"Block if :amount: > 100"_s, 0, 0, nullptr))};
+    };
+    c[Operation::ReadRiskModels] = [](LocalClient& l) { return QList{outcome("riskModels", l.riskModels())}; };
+    c[Operation::TrainRiskModel] = [this](LocalClient& l) {
+        return QList{outcome("trainRiskModel", l.trainRiskModel(u"lr"_s, m_historyCutoffMs, nullptr))};
+    };
+    c[Operation::ActivateRiskModel] = [this](LocalClient& l) {
+        return QList{outcome("activateRiskModel", l.activateRiskModel(m_modelVersion))};
+    };
 }
 
 auth::Principal TestPermissions::principalFor(Role role) const
@@ -740,6 +784,27 @@ void TestPermissions::nobodyIsUnauthenticated()
     while (q.next())
         audited << q.value(0).toString();
     QCOMPARE(audited, (QStringList{u"list_merchants"_s, u"create_customer"_s}));
+}
+
+void TestPermissions::storeOwnerKeepsTheRiskPolicy()
+{
+    const auth::Principal local = auth::Principal::localOwner();
+    const auth::Principal signedIn = principalFor(Role::Owner);
+    for (Operation op : {Operation::SaveRuleSet, Operation::AddRiskListValues, Operation::TrainRiskModel,
+                         Operation::BacktestRules}) {
+        QVERIFY2(auth::permits(local, op), qPrintable(auth::operationName(op)));
+        QVERIFY2(!auth::permits(signedIn, op), qPrintable(auth::operationName(op)));
+    }
+    // what is no policy stays the table's
+    QVERIFY(!auth::permits(local, Operation::VerifyAudit));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto client = openCopy(dir, local);
+    QVERIFY(client);
+    const Outcome saved = outcome("saveRuleSet", client->saveRuleSet(u"Block if :amount: > 5000"_s, u"cap"_s));
+    const Outcome added = outcome("addRiskListValues", client->addRiskListValues(u"vip"_s, {u"c@example.com"_s}));
+    for (const Outcome& o : {saved, added})
+        QVERIFY2(!o.error, qPrintable(describe(o)));
 }
 
 QTEST_GUILESS_MAIN(TestPermissions)

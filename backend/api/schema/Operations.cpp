@@ -10,7 +10,7 @@ const QList<ApiOperation>& apiOperations()
 {
     static const QList<ApiOperation> all =
         operations::merchants() + operations::products() + operations::stockAndImports() + operations::orders() +
-        operations::payments() + operations::ledger() + operations::riskRules() + operations::riskLists() +
+        operations::payments() + operations::ledger() + operations::riskRules() + operations::riskModels() + operations::riskLists() +
         operations::reviews() + operations::people() + operations::keysAndAudit();
     return all;
 }

@@ -45,6 +45,42 @@ QList<ApiOperation> riskRules()
             .serve([](Client& c, const Args& a, const QString& key) {
                 return c.setRuleSetShadow(a.at<qint64>(0), a.at<bool>(1), key);
             }),
+        Def<BacktestResult>(Op::BacktestRules, "POST", u"/v1/risk/backtests"_s,
+                            u"What rules would have done to the stored payments of a window; reads only"_s,
+                            u"Risk"_s)
+            .param<QString>(u"text"_s, In::Body, u"The rules, as for a draft"_s)
+            .param<qint64>(u"from_ms"_s, In::Body, u"Payments created from (ms since epoch); 0: the first"_s, false)
+            .param<qint64>(u"to_ms"_s, In::Body, u"Until (ms since epoch, excluded); 0: now"_s, false)
+            .serve([](Client& c, const Args& a, const QString&) {
+                return c.backtestRules(a.at<QString>(0), a.at<qint64>(1), a.at<qint64>(2), nullptr);
+            }),
+    };
+}
+
+QList<ApiOperation> riskModels()
+{
+    using namespace souk::risk;
+    return {
+        Def<QList<ModelVersion>>(Op::ReadRiskModels, "GET", u"/v1/risk/models"_s,
+                                 u"Every trained scoring model, newest first, with its evaluation"_s, u"Risk"_s)
+            .named(u"list_risk_models"_s)
+            .serve([](Client& c, const Args&, const QString&) { return c.riskModels(); }),
+        Def<ModelVersion>(Op::TrainRiskModel, "POST", u"/v1/risk/models"_s,
+                          u"Train a model on the payments before a cut-off, evaluate it on those after; kept "
+                          "inactive"_s,
+                          u"Risk"_s)
+            .param<QString>(u"kind"_s, In::Body, u"lr (logistic regression) or gbdt (gradient-boosted trees)"_s)
+            .param<qint64>(u"until_ms"_s, In::Body, u"The cut-off (ms since epoch); 0: thirty days ago"_s, false)
+            .status(201)
+            .serve([](Client& c, const Args& a, const QString& key) {
+                return c.trainRiskModel(a.at<QString>(0), a.at<qint64>(1), nullptr, key);
+            }),
+        Def<ModelVersion>(Op::ActivateRiskModel, "POST", u"/v1/risk/models/{version}/activate"_s,
+                          u"Make a model the one that scores payments; version 0: none"_s, u"Risk"_s)
+            .param<qint64>(u"version"_s, In::Path, u"The model's version, or 0"_s)
+            .serve([](Client& c, const Args& a, const QString& key) {
+                return c.activateRiskModel(a.at<qint64>(0), key);
+            }),
     };
 }
 

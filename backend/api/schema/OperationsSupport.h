@@ -53,6 +53,7 @@ QList<ApiOperation> orders();
 QList<ApiOperation> payments();
 QList<ApiOperation> ledger();
 QList<ApiOperation> riskRules();
+QList<ApiOperation> riskModels();
 QList<ApiOperation> riskLists();
 QList<ApiOperation> reviews();
 QList<ApiOperation> people();

@@ -159,5 +159,11 @@ SOUK_API_OBJECT(RiskListChange)
 SOUK_API_OBJECT(risk::RiskReason)
 SOUK_API_OBJECT(risk::Assessment)
 SOUK_API_OBJECT(risk::Review)
+SOUK_API_OBJECT(risk::BacktestRuleHits)
+SOUK_API_OBJECT(risk::BacktestResult)
+SOUK_API_OBJECT(risk::CurvePoint)
+SOUK_API_OBJECT(risk::Confusion)
+SOUK_API_OBJECT(risk::ModelEvaluation)
+SOUK_API_OBJECT(risk::ModelVersion)
 
 } // namespace souk::api

@@ -167,4 +167,111 @@ const ObjectSpec<Review>& Object<Review>::spec()
     return s;
 }
 
+const ObjectSpec<BacktestRuleHits>& Object<BacktestRuleHits>::spec()
+{
+    using H = BacktestRuleHits;
+    using S = ObjectSpec<H>;
+    static const auto s =
+        S(u"BacktestRuleHits"_s, u"How often one rule matched the window's payments"_s)
+            .field(u"line"_s, &H::line, u"Its line in the rules"_s, S::ReadOnly)
+            .field(u"action"_s, &H::action, u"allow, block or review"_s, S::ReadOnly)
+            .field(u"text"_s, &H::text, u"The rule"_s, S::ReadOnly)
+            .field(u"matched"_s, &H::matched, u"Payments it matched, deciding or not"_s, S::ReadOnly)
+            .field(u"decided"_s, &H::decided, u"Payments it decided (the first match in Radar's order)"_s, S::ReadOnly)
+            .field(u"decided_fraud"_s, &H::decidedFraud, u"Of those, known fraud"_s, S::ReadOnly);
+    return s;
+}
+
+const ObjectSpec<BacktestResult>& Object<BacktestResult>::spec()
+{
+    using B = BacktestResult;
+    using S = ObjectSpec<B>;
+    static const auto s =
+        S(u"BacktestResult"_s, u"What rules would have done to the stored payments of a window"_s)
+            .field(u"from_ms"_s, &B::fromMs, u"The window's start (ms since epoch)"_s, S::ReadOnly)
+            .field(u"to_ms"_s, &B::toMs, u"Its end, excluded"_s, S::ReadOnly)
+            .field(u"payments"_s, &B::payments, u"Payments in the window"_s, S::ReadOnly)
+            .field(u"fraud"_s, &B::fraud, u"Of them, known fraud (labelled, or disputed as fraudulent)"_s, S::ReadOnly)
+            .field(u"blocked"_s, &B::blocked, u"Payments the rules would block"_s, S::ReadOnly)
+            .field(u"blocked_fraud"_s, &B::blockedFraud, u"Of them, fraud"_s, S::ReadOnly)
+            .field(u"blocked_disputed"_s, &B::blockedDisputed, u"Of them, disputed"_s, S::ReadOnly)
+            .field(u"blocked_refunded"_s, &B::blockedRefunded, u"Of them, refunded"_s, S::ReadOnly)
+            .field(u"reviewed"_s, &B::reviewed, u"Payments the rules would hold for review"_s, S::ReadOnly)
+            .field(u"reviewed_fraud"_s, &B::reviewedFraud, u"Of them, fraud"_s, S::ReadOnly)
+            .field(u"reviewed_disputed"_s, &B::reviewedDisputed, u"Of them, disputed"_s, S::ReadOnly)
+            .field(u"reviewed_refunded"_s, &B::reviewedRefunded, u"Of them, refunded"_s, S::ReadOnly)
+            .field(u"blocked_approved_minor"_s, &B::blockedApprovedMinor,
+                   u"Approved revenue the blocks would have stopped, per currency (minor units), fraud included"_s,
+                   S::ReadOnly)
+            .field(u"blocked_legitimate_minor"_s, &B::blockedLegitimateMinor,
+                   u"The same, of legitimate payments only: good customers turned away"_s, S::ReadOnly)
+            .field(u"rules"_s, &B::rules, u"Each rule's hits, in the rules' order"_s, S::ReadOnly);
+    return s;
+}
+
+const ObjectSpec<CurvePoint>& Object<CurvePoint>::spec()
+{
+    using P = CurvePoint;
+    using S = ObjectSpec<P>;
+    static const auto s = S(u"CurvePoint"_s, u"One operating point: scores at or above the threshold are flagged"_s)
+                              .field(u"threshold"_s, &P::threshold, u"The score (0-100; 101: nothing flagged)"_s,
+                                     S::ReadOnly)
+                              .field(u"false_positive_rate"_s, &P::falsePositiveRate,
+                                     u"Legitimate payments flagged, of all legitimate ones"_s, S::ReadOnly)
+                              .field(u"recall"_s, &P::recall, u"Fraud flagged, of all fraud"_s, S::ReadOnly)
+                              .field(u"precision"_s, &P::precision, u"Fraud, of the flagged; 1 when none is flagged"_s,
+                                     S::ReadOnly);
+    return s;
+}
+
+const ObjectSpec<Confusion>& Object<Confusion>::spec()
+{
+    using C = Confusion;
+    using S = ObjectSpec<C>;
+    static const auto s = S(u"Confusion"_s, u"The counts at one threshold"_s)
+                              .field(u"threshold"_s, &C::threshold, u"The score"_s, S::ReadOnly)
+                              .field(u"true_positives"_s, &C::truePositives, u"Fraud flagged"_s, S::ReadOnly)
+                              .field(u"false_positives"_s, &C::falsePositives, u"Legitimate flagged"_s, S::ReadOnly)
+                              .field(u"true_negatives"_s, &C::trueNegatives, u"Legitimate let through"_s, S::ReadOnly)
+                              .field(u"false_negatives"_s, &C::falseNegatives, u"Fraud let through"_s, S::ReadOnly);
+    return s;
+}
+
+const ObjectSpec<ModelEvaluation>& Object<ModelEvaluation>::spec()
+{
+    using E = ModelEvaluation;
+    using S = ObjectSpec<E>;
+    static const auto s =
+        S(u"ModelEvaluation"_s, u"A model's quality on the later window it did not see"_s)
+            .field(u"threshold"_s, &E::threshold, u"The review score the confusion counts are at"_s, S::ReadOnly)
+            .field(u"curve"_s, &E::curve, u"ROC and precision-recall points, highest threshold first"_s, S::ReadOnly)
+            .field(u"confusion"_s, &E::confusion, u"The counts at the threshold"_s, S::ReadOnly);
+    return s;
+}
+
+const ObjectSpec<ModelVersion>& Object<ModelVersion>::spec()
+{
+    using M = ModelVersion;
+    using S = ObjectSpec<M>;
+    static const auto s =
+        S(u"RiskModel"_s, u"One trained scoring model; one at most is active"_s)
+            .field(u"version"_s, &M::version, u"Its number, 1 up"_s, S::ReadOnly)
+            .field(u"kind"_s, &M::kind, u"lr or gbdt"_s, S::ReadOnly)
+            .field(u"active"_s, &M::active, u"Whether it scores payments now"_s, S::ReadOnly)
+            .field(u"trained_until_ms"_s, &M::trainedUntilMs,
+                   u"Trained on the payments before this; evaluated on those after"_s, S::ReadOnly)
+            .field(u"train_rows"_s, &M::trainRows, u"Payments it learned from"_s, S::ReadOnly)
+            .field(u"train_positives"_s, &M::trainPositives, u"Of them, fraud"_s, S::ReadOnly)
+            .field(u"eval_rows"_s, &M::evalRows, u"Payments it was evaluated on"_s, S::ReadOnly)
+            .field(u"eval_positives"_s, &M::evalPositives, u"Of them, fraud"_s, S::ReadOnly)
+            .field(u"auc"_s, &M::auc, u"Area under the ROC curve there; null when not evaluated"_s, S::ReadOnly)
+            .field(u"recall_at_1pct_fpr"_s, &M::recallAt1PctFpr,
+                   u"Fraud caught while flagging at most 1 % of legitimate payments"_s, S::ReadOnly)
+            .field(u"created_by"_s, &M::createdBy, u"Who trained it"_s, S::ReadOnly)
+            .field(u"created_ms"_s, &M::createdMs, u"Trained at"_s, S::ReadOnly)
+            .field(u"activated_ms"_s, &M::activatedMs, u"Last made active at, or null"_s, S::ReadOnly)
+            .field(u"evaluation"_s, &M::evaluation, u"The curves and counts; null when not evaluated"_s, S::ReadOnly);
+    return s;
+}
+
 } // namespace souk::api

@@ -2,7 +2,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
+
+#include <cmath>
 
 #include "backend/risk/decisions/Features.h"
 #include "backend/store/Connection.h"
@@ -26,7 +29,48 @@ QStringList allFeatureNames()
 
 const QString ModelColumns =
     u"version, kind, active, trained_until_ms, train_rows, train_positives, eval_rows, eval_positives, auc, "
-    "recall_at_1pct, created_by, created_ms, activated_ms"_s;
+    "recall_at_1pct, created_by, created_ms, activated_ms, evaluation"_s;
+
+QJsonObject confusionJson(const Confusion& c)
+{
+    return {{u"threshold"_s, c.threshold},       {u"tp"_s, c.truePositives},  {u"fp"_s, c.falsePositives},
+            {u"tn"_s, c.trueNegatives}, {u"fn"_s, c.falseNegatives}};
+}
+
+/// The stored form of an evaluation: compact JSON, curve points as [threshold, fpr, recall, precision].
+QString evaluationText(const ModelEvaluation& e)
+{
+    QJsonArray curve;
+    for (const CurvePoint& p : e.curve) {
+        // the first point's threshold is +inf (nothing flagged): JSON has no infinity
+        const double t = std::isfinite(p.threshold) ? p.threshold : 101.0;
+        curve.append(QJsonArray{t, p.falsePositiveRate, p.recall, p.precision});
+    }
+    const QJsonObject o{{u"threshold"_s, e.threshold}, {u"curve"_s, curve}, {u"confusion"_s, confusionJson(e.confusion)}};
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+std::optional<ModelEvaluation> evaluationOf(const QVariant& stored)
+{
+    if (stored.isNull())
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(stored.toString().toUtf8()).object();
+    if (o.isEmpty())
+        return std::nullopt;
+    ModelEvaluation e;
+    e.threshold = o.value(u"threshold"_s).toInt();
+    for (const QJsonValue& v : o.value(u"curve"_s).toArray()) {
+        const QJsonArray a = v.toArray();
+        e.curve.append(CurvePoint{a.at(0).toDouble(), a.at(1).toDouble(), a.at(2).toDouble(), a.at(3).toDouble()});
+    }
+    const QJsonObject c = o.value(u"confusion"_s).toObject();
+    e.confusion.threshold = c.value(u"threshold"_s).toDouble();
+    e.confusion.truePositives = c.value(u"tp"_s).toInteger();
+    e.confusion.falsePositives = c.value(u"fp"_s).toInteger();
+    e.confusion.trueNegatives = c.value(u"tn"_s).toInteger();
+    e.confusion.falseNegatives = c.value(u"fn"_s).toInteger();
+    return e;
+}
 
 ModelVersion readVersion(const QSqlQuery& q)
 {
@@ -47,6 +91,7 @@ ModelVersion readVersion(const QSqlQuery& q)
     v.createdMs = q.value(11).toLongLong();
     if (!q.value(12).isNull())
         v.activatedMs = q.value(12).toLongLong();
+    v.evaluation = evaluationOf(q.value(13));
     return v;
 }
 
@@ -138,6 +183,13 @@ Result<TrainedModel> RiskModels::train(const Dataset& all, const QString& kind, 
         out.version.auc = evaluation->auc;
         out.version.recallAt1PctFpr = evaluation->recallAt1PctFpr;
         out.evaluation = *evaluation;
+        ModelEvaluation kept{threshold100, {}, evaluation->confusion};
+        for (CurvePoint p : evaluation->curve) {
+            if (!std::isfinite(p.threshold)) // nothing flagged yet: above every score, as stored
+                p.threshold = 101.0;
+            kept.curve.append(p);
+        }
+        out.version.evaluation = kept;
     }
     return out;
 }
@@ -152,8 +204,8 @@ Result<ModelVersion> RiskModels::save(store::UnitOfWork& uow, const TrainedModel
     const QVariant none(QMetaType::fromType<double>());
     QSqlQuery q(uow.db());
     q.prepare(u"INSERT INTO risk_models (version, kind, features, bytes, active, trained_until_ms, train_rows, "
-              "train_positives, eval_rows, eval_positives, auc, recall_at_1pct, created_by, created_ms) "
-              "VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "train_positives, eval_rows, eval_positives, auc, recall_at_1pct, created_by, created_ms, evaluation) "
+              "VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QVariantList binds{version,
                              v.kind,
                              QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(
@@ -167,7 +219,9 @@ Result<ModelVersion> RiskModels::save(store::UnitOfWork& uow, const TrainedModel
                              v.auc ? QVariant(*v.auc) : none,
                              v.recallAt1PctFpr ? QVariant(*v.recallAt1PctFpr) : none,
                              uow.actor().user,
-                             uow.nowMs()};
+                             uow.nowMs(),
+                             v.evaluation ? QVariant(evaluationText(*v.evaluation))
+                                          : QVariant(QMetaType::fromType<QString>())};
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto s = store::exec(q, u"saving a risk model"_s); !s)
@@ -212,6 +266,11 @@ Result<QList<ModelVersion>> RiskModels::list(QSqlDatabase& db)
     while (q.next())
         out.append(readVersion(q));
     return out;
+}
+
+Result<ModelVersion> RiskModels::get(QSqlDatabase& db, qint64 version)
+{
+    return findVersion(db, version);
 }
 
 Result<std::optional<std::pair<qint64, std::shared_ptr<const Model>>>> RiskModels::active(QSqlDatabase& db)

@@ -12,27 +12,10 @@
 #include "backend/risk/model/Dataset.h"
 #include "backend/risk/model/Evaluation.h"
 #include "backend/risk/model/Model.h"
+#include "backend/risk/decisions/RiskTypes.h"
 #include "backend/store/UnitOfWork.h"
 
 namespace souk::risk {
-
-/// One trained model as the store keeps it: versioned, one active.
-struct ModelVersion
-{
-    qint64 version = 0;
-    QString kind; ///< "lr", "gbdt"
-    bool active = false;
-    qint64 trainedUntilMs = 0; ///< trained on payments before this; evaluated on the ones after
-    qint64 trainRows = 0;
-    qint64 trainPositives = 0;
-    qint64 evalRows = 0;
-    qint64 evalPositives = 0;
-    std::optional<double> auc;
-    std::optional<double> recallAt1PctFpr;
-    QString createdBy;
-    qint64 createdMs = 0;
-    std::optional<qint64> activatedMs;
-};
 
 /// What training made: the model, its evaluation on the later window it did not see, and the row
 /// that saves it.
@@ -52,6 +35,9 @@ public:
     /// The settled assessments created in [fromMs, toMs) as a dataset with every feature (reader).
     static Result<Dataset> dataset(QSqlDatabase& db, qint64 fromMs, qint64 toMs,
                                    const std::function<bool(qint64, qint64)>& progress = {});
+    /// The review threshold training evaluates at when none is given: the score a rule set's
+    /// `Review if :risk_score: >= N` usually names.
+    static constexpr int DefaultThreshold = 65;
     /// Trains `kind` on the rows before `untilMs` and evaluates it on the rows from there on, at
     /// the review threshold `threshold100` (0-100). Pure: the calling thread, no store.
     static Result<TrainedModel> train(const Dataset& all, const QString& kind, qint64 untilMs, int threshold100,
@@ -61,6 +47,8 @@ public:
     /// Makes `version` the one that scores payments (0: none); the policy reloads.
     static Result<ModelVersion> activate(store::UnitOfWork& uow, qint64 version);
     static Result<QList<ModelVersion>> list(QSqlDatabase& db);
+    /// One version; NotFound (field "version") when there is none.
+    static Result<ModelVersion> get(QSqlDatabase& db, qint64 version);
     /// The active model and its version, or nothing.
     static Result<std::optional<std::pair<qint64, std::shared_ptr<const Model>>>> active(QSqlDatabase& db);
     /// Scores `rows` with `model` and evaluates it against their labels at `threshold100`.

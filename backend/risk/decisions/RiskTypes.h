@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -11,6 +12,7 @@
 #include <optional>
 
 #include "backend/core/Id.h"
+#include "backend/risk/model/Evaluation.h"
 
 // The risk engine's value types, apart from the services that read and write them: a header that
 // reaches no store or QtSql header, so that the client interface, models and views can hold them.
@@ -187,6 +189,68 @@ struct RiskList
     QString description;
     qint64 entries = 0;
     qint64 createdMs = 0;
+};
+
+/// How often one rule matched over the history (whether or not it decided).
+struct BacktestRuleHits
+{
+    int line = 0;
+    QString action; ///< "allow", "block", "review"
+    QString text;
+    qint64 matched = 0;
+    qint64 decided = 0;      ///< payments this rule decided (first match in Radar's order)
+    qint64 decidedFraud = 0;
+};
+
+/// What a rule set would have done to past payments.
+struct BacktestResult
+{
+    qint64 payments = 0;
+    qint64 fraud = 0; ///< of them, known fraud (label, or disputed as fraudulent)
+    qint64 blocked = 0;
+    qint64 blockedFraud = 0;
+    qint64 blockedDisputed = 0;
+    qint64 blockedRefunded = 0;
+    qint64 reviewed = 0;
+    qint64 reviewedFraud = 0;
+    qint64 reviewedDisputed = 0;
+    qint64 reviewedRefunded = 0;
+    /// Approved payments it would have blocked, per currency (minor units): the revenue stopped,
+    /// fraud included.
+    QMap<QString, qint64> blockedApprovedMinor;
+    /// The same, of legitimate payments only: what blocking good customers would have cost.
+    QMap<QString, qint64> blockedLegitimateMinor;
+    QList<BacktestRuleHits> rules;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+};
+
+/// A model's quality on the later window it did not see, as the console draws it: the ROC and
+/// precision-recall curves (at most 200 points) and the counts at the review threshold.
+struct ModelEvaluation
+{
+    int threshold = 0; ///< the score (0-100) the confusion counts are at
+    QList<CurvePoint> curve;
+    Confusion confusion;
+};
+
+/// One trained model as the store keeps it: versioned, one active.
+struct ModelVersion
+{
+    qint64 version = 0;
+    QString kind; ///< "lr", "gbdt"
+    bool active = false;
+    qint64 trainedUntilMs = 0; ///< trained on payments before this; evaluated on the ones after
+    qint64 trainRows = 0;
+    qint64 trainPositives = 0;
+    qint64 evalRows = 0;
+    qint64 evalPositives = 0;
+    std::optional<double> auc;
+    std::optional<double> recallAt1PctFpr;
+    QString createdBy;
+    qint64 createdMs = 0;
+    std::optional<qint64> activatedMs;
+    std::optional<ModelEvaluation> evaluation; ///< empty when the later window lacked a class
 };
 
 } // namespace souk::risk
