@@ -27,6 +27,8 @@
 #include "views/orders/OrdersPage.h"
 #include "views/payments/PayoutsPage.h"
 #include "views/risk/ReviewsPage.h"
+#include "views/risk/RiskPage.h"
+#include "models/risk/RiskRights.h"
 #include "views/common/MessageBar.h"
 #include "views/import/ImportWizard.h"
 #include "views/main/CatalogExport.h"
@@ -44,6 +46,7 @@ const QString CatalogPageId = u"catalog"_s;
 const QString OrdersPageId = u"orders"_s;
 const QString PayoutsPageId = u"payouts"_s;
 const QString ReviewsPageId = u"reviews"_s;
+const QString RiskPageId = u"risk"_s;
 const QString UsersPageId = u"users"_s;
 const QString AuditPageId = u"audit"_s;
 const QString LightPalette = u"light"_s;
@@ -103,6 +106,8 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
     if (auth::allowed(role, auth::Operation::ReadReviews)) // support, operators and owners (their merchant's)
         addPage(ReviewsPageId, tr("Reviews", "sidebar page"),
                 new ReviewsPage(client, SystemClock::instance(), m_stack));
+    if (RiskRights::of(client.principal()).readRules) // rules and lists: support reads, operators change
+        addPage(RiskPageId, tr("Risk", "sidebar page"), new RiskPage(client, m_stack));
     if (auth::allowed(role, auth::Operation::ListUsers))
         addPage(UsersPageId, tr("Users", "sidebar page"), new UsersPage(client, m_stack));
     if (auth::allowed(role, auth::Operation::ReadAudit))
