@@ -20,6 +20,7 @@
 #include "backend/client/RemoteClient.h"
 #include "backend/core/Async.h"
 #include "backend/sim/DemoCatalog.h"
+#include "backend/sim/DemoRisk.h"
 #include "backend/sim/OrderTraffic.h"
 #include "models/common/ErrorText.h"
 #include "models/common/Prefs.h"
@@ -132,11 +133,16 @@ QString defaultStorePath()
     return dir + u"/store.souk"_s;
 }
 
-/// Demo orders for a new demo store: merchant terms, then a few hundred orders from the
-/// simulator on a thread of its own; `done` runs on the GUI thread.
-void seedOrders(Client& client, Id merchantId, QObject* context, std::function<void()> done)
+/// Demo orders for a new demo store: merchant terms, its risk policy (history, a model, starter
+/// rules), then a few hundred orders from the simulator, on a thread of its own; `done` runs on
+/// the GUI thread.
+void seedOrders(Client& client, Id merchantId, const QString& currency, QObject* context, std::function<void()> done)
 {
-    auto* thread = QThread::create([&client, merchantId] {
+    auto* thread = QThread::create([&client, merchantId, currency] {
+        if (auto* local = dynamic_cast<LocalClient*>(&client)) { // a demo store is always local
+            if (auto risk = sim::seedDemoRisk(*local, merchantId, currency); !risk)
+                qWarning().noquote() << "demo risk policy:" << risk.error().toString();
+        }
         // a new demo store gets its terms once: the key names the merchant
         auto terms = client.setMerchantTerms(orders::MerchantTerms{merchantId, 800, 290, 30, 299, 30, 0},
                                              u"demo-terms-"_s + merchantId.toString());
@@ -175,7 +181,7 @@ void seedDemo(Client& client, const catalog::Merchant& merchant, QObject* contex
                                 done();
                                 return;
                             }
-                            seedOrders(client, merchant.id, context, done);
+                            seedOrders(client, merchant.id, merchant.currency.code, context, done);
                         });
             });
 }
