@@ -29,6 +29,7 @@ RiskRights RiskRights::of(const auth::Principal& principal)
     r.saveRules = may(principal, Operation::SaveRuleSet);
     r.activateRules = may(principal, Operation::ActivateRuleSet);
     r.shadowRules = may(principal, Operation::SetRuleSetShadow);
+    r.backtestRules = may(principal, Operation::BacktestRules);
     r.readLists = may(principal, Operation::ReadRiskLists);
     r.createLists = may(principal, Operation::CreateRiskList);
     r.addListValues = may(principal, Operation::AddRiskListValues);

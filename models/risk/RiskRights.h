@@ -14,6 +14,7 @@ struct RiskRights
     bool saveRules = false;
     bool activateRules = false;
     bool shadowRules = false;
+    bool backtestRules = false;
     bool readLists = false;
     bool createLists = false;
     bool addListValues = false;

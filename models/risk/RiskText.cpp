@@ -60,6 +60,17 @@ QString RiskText::listKindExample(const QString& kind)
     return tr("any text", "example of a text list value");
 }
 
+QString RiskText::ruleAction(const QString& action)
+{
+    if (action == u"allow")
+        return tr("Allow", "rule action");
+    if (action == u"block")
+        return tr("Block", "rule action");
+    if (action == u"review")
+        return tr("Review", "rule action");
+    return action;
+}
+
 QString RiskText::ruleProblem(int line, int column, const QString& message)
 {
     //: a problem in the rule editor; %3 is the parser's sentence (English)

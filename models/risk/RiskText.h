@@ -22,6 +22,8 @@ public:
     static QString listKind(const QString& kind);
     /// An example value of the kind, for a placeholder: "ana@example.com".
     static QString listKindExample(const QString& kind);
+    /// "Allow", "Block", "Review" for a rule's action ("allow", ...); an unknown one as it is.
+    static QString ruleAction(const QString& action);
     /// "Line 3, column 14: <message>" (the message is the parser's, in English).
     static QString ruleProblem(int line, int column, const QString& message);
     /// A translated label for the rule and list commands' fields ("note", "kind", "values"), else

@@ -107,7 +107,7 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
         addPage(ReviewsPageId, tr("Reviews", "sidebar page"),
                 new ReviewsPage(client, SystemClock::instance(), m_stack));
     if (RiskRights::of(client.principal()).readRules) // rules and lists: support reads, operators change
-        addPage(RiskPageId, tr("Risk", "sidebar page"), new RiskPage(client, m_stack));
+        addPage(RiskPageId, tr("Risk", "sidebar page"), new RiskPage(client, SystemClock::instance(), m_stack));
     if (auth::allowed(role, auth::Operation::ListUsers))
         addPage(UsersPageId, tr("Users", "sidebar page"), new UsersPage(client, m_stack));
     if (auth::allowed(role, auth::Operation::ReadAudit))

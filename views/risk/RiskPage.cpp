@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace souk {
 
-RiskPage::RiskPage(Client& client, QWidget* parent) : QWidget(parent)
+RiskPage::RiskPage(Client& client, const Clock& clock, QWidget* parent) : QWidget(parent)
 {
     setObjectName(u"riskPage"_s);
     const RiskRights rights = RiskRights::of(client.principal());
@@ -21,7 +21,7 @@ RiskPage::RiskPage(Client& client, QWidget* parent) : QWidget(parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"riskTabs"_s);
     m_tabs->setDocumentMode(true);
-    m_rules = new RulesTab(client, *m_messageBar, m_tabs);
+    m_rules = new RulesTab(client, clock, *m_messageBar, m_tabs);
     m_tabs->addTab(m_rules, tr("&Rules", "risk page tab"));
     if (rights.readLists) {
         m_lists = new ListsTab(client, *m_messageBar, m_tabs);

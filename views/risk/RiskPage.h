@@ -7,6 +7,7 @@ class QTabWidget;
 namespace souk {
 
 class Client;
+class Clock;
 class ListsTab;
 class MessageBar;
 class RulesTab;
@@ -20,7 +21,8 @@ class RiskPage final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RiskPage)
 public:
-    explicit RiskPage(Client& client, QWidget* parent = nullptr);
+    /// `clock` (today, for a backtest's days) must outlive the page.
+    RiskPage(Client& client, const Clock& clock, QWidget* parent = nullptr);
     RulesTab* rulesTab() const { return m_rules; }
     /// Null when the principal may not read the lists.
     ListsTab* listsTab() const { return m_lists; }

@@ -25,6 +25,7 @@
 #include "views/common/Dialogs.h"
 #include "views/common/MessageBar.h"
 #include "views/common/ToneText.h"
+#include "views/risk/BacktestPanel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -46,7 +47,7 @@ const QString ExampleRules = u"Allow if :email: in @trusted_customers\n"
 
 } // namespace
 
-RulesTab::RulesTab(Client& client, MessageBar& messageBar, QWidget* parent)
+RulesTab::RulesTab(Client& client, const Clock& clock, MessageBar& messageBar, QWidget* parent)
     : QWidget(parent), m_client(client), m_messageBar(messageBar), m_rights(RiskRights::of(client.principal()))
 {
     setObjectName(u"rulesTab"_s);
@@ -138,8 +139,19 @@ RulesTab::RulesTab(Client& client, MessageBar& messageBar, QWidget* parent)
     rightLayout->addWidget(m_problems);
     rightLayout->addLayout(saveRow);
     rightLayout->addLayout(actionRow);
-    m_panelArea = new QVBoxLayout;
-    rightLayout->addLayout(m_panelArea, 2);
+    if (m_rights.backtestRules) {
+        m_backtest = new BacktestPanel(
+            client, clock, messageBar,
+            [this]() -> std::optional<QString> {
+                checkNow();
+                const QString text = m_editor->toPlainText();
+                if (!m_issues.isEmpty() || text.trimmed().isEmpty())
+                    return std::nullopt;
+                return text;
+            },
+            this);
+        rightLayout->addWidget(m_backtest, 2);
+    }
 
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_table);

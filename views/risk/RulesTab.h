@@ -16,11 +16,12 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
-class QVBoxLayout;
 
 namespace souk {
 
+class BacktestPanel;
 class Client;
+class Clock;
 class MessageBar;
 class RuleSetListModel;
 
@@ -39,7 +40,8 @@ public:
     static constexpr int CheckDelayMs = 300; ///< typing pauses this long before the text is parsed
 
     /// `messageBar` is the page's; it must outlive the tab.
-    RulesTab(Client& client, MessageBar& messageBar, QWidget* parent = nullptr);
+    /// `clock` (today, for the backtest's days) must outlive the tab.
+    RulesTab(Client& client, const Clock& clock, MessageBar& messageBar, QWidget* parent = nullptr);
     RuleSetListModel* model() const { return m_model; }
     /// The version shown in the editor, 0 for none (a new rule set).
     qint64 currentVersion() const { return m_version; }
@@ -47,8 +49,8 @@ public:
     const QList<RuleIssue>& issues() const { return m_issues; }
     /// The lists rules may name (from the Lists tab); the text is parsed again.
     void setListNames(const QStringList& names);
-    /// The column under the editor where another panel (a backtest) goes.
-    QVBoxLayout* panelArea() const { return m_panelArea; }
+    /// Null when the principal may not backtest.
+    BacktestPanel* backtestPanel() const { return m_backtest; }
 
 signals:
     /// A command (save, activate, shadow) was answered and the list read again.
@@ -85,7 +87,7 @@ private:
     QPushButton* m_save = nullptr;
     QPushButton* m_activate = nullptr;
     QPushButton* m_shadow = nullptr;
-    QVBoxLayout* m_panelArea = nullptr;
+    BacktestPanel* m_backtest = nullptr;
     QTimer m_checkTimer;
     QStringList m_listNames;
     QList<RuleIssue> m_issues;
