@@ -1,12 +1,16 @@
 // soukctl payments import-history, rules backtest, risk train|evaluate|models|activate: the risk
-// engine's work on the history of a store file. They run in this process on the store (training
-// reads every settled payment); on a node they are refused with what to do instead.
+// engine's work on payment history. Backtests and models go through the Client, so they work on a
+// store (--store) and on a node (--url) alike; the import and `risk evaluate` read or write the
+// store file in this process, and on a node they are refused with what to do instead.
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <memory>
 #include <span>
@@ -14,7 +18,6 @@
 #include "app/soukctl/Cli.h"
 #include "backend/core/Currency.h"
 #include "backend/engine/Engine.h"
-#include "backend/risk/decisions/Backtest.h"
 #include "backend/risk/decisions/HistoryImport.h"
 #include "backend/risk/decisions/RiskModels.h"
 #include "backend/risk/history/HistoryCsv.h"
@@ -185,11 +188,10 @@ int backtest(const Arguments& args)
     auto to = dateOption(args, u"--to"_s, EndOfTimeMs);
     if (!to)
         return fail(to.error());
-    auto client = openStore(args, true);
+    auto client = openClient(args, true);
     if (!client)
         return fail(client.error());
-    auto r = wait((*client)->engine().read<risk::BacktestResult>(
-        [text, from = *from, to = *to](QSqlDatabase& db) { return risk::Backtest::run(db, text, from, to); }));
+    auto r = wait((*client)->backtestRules(text, *from, *to == EndOfTimeMs ? 0 : *to, nullptr));
     if (!r)
         return r.error().field.startsWith(u"line "_s) ? ruleProblem(path, r.error()) : fail(r.error());
     if (args.has(u"--json"_s)) {
@@ -266,36 +268,33 @@ int train(const Arguments& args)
     const QString kind = args.has(u"--model"_s) ? args.value(u"--model"_s) : u"gbdt"_s;
     if (kind != u"lr"_s && kind != u"gbdt"_s)
         return fail(Error::invalid(u"--model"_s, u"'%1' is not a model kind (lr or gbdt)"_s.arg(kind.left(20))));
-    auto client = openStore(args, false);
-    if (!client)
-        return fail(client.error());
-    const qint64 nowMs = (*client)->engine().clock().nowMs();
-    // by default: train on all but the last 30 days, and evaluate on those
-    auto until = dateOption(args, u"--until"_s, nowMs - 30LL * 86'400'000);
+    // by default (0): train on all but the last 30 days, and evaluate on those
+    auto until = dateOption(args, u"--until"_s, 0);
     if (!until)
         return fail(until.error());
-    auto data = wait((*client)->engine().read<risk::Dataset>(
-        [](QSqlDatabase& db) { return risk::RiskModels::dataset(db, 0, EndOfTimeMs); }));
-    if (!data)
-        return fail(data.error());
-    err() << "training " << kind << " on " << data->rowCount() << " settled payments..." << Qt::endl;
-    int shown = -1;
-    auto trained = risk::RiskModels::train(*data, kind, *until, DefaultThreshold, [&shown](double fraction) {
-        const int percent = int(fraction * 100);
-        if (percent / 10 != shown / 10) {
-            shown = percent;
-            err() << "  " << percent << '%' << Qt::endl;
+    auto client = openClient(args, false);
+    if (!client)
+        return fail(client.error());
+    err() << "training " << kind << "..." << Qt::endl;
+    auto progress = std::make_shared<TaskProgress>();
+    QFuture<Result<risk::ModelVersion>> training = (*client)->trainRiskModel(kind, *until, progress);
+    // a store reports progress in thousandths; a node reports none until it answers
+    qint64 shown = -1;
+    while (!training.isFinished()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
+        const qint64 total = progress->total.load();
+        const qint64 tenth = total > 0 ? progress->done.load() * 10 / total : -1;
+        if (tenth > shown) {
+            shown = tenth;
+            err() << "  " << tenth * 10 << '%' << Qt::endl;
         }
-        return true;
-    });
-    if (!trained)
-        return fail(trained.error().field == u"model"_s ? Error::invalid(u"--model"_s, trained.error().message)
-                    : trained.error().field == u"until"_s ? Error::invalid(u"--until"_s, trained.error().message)
-                                                          : trained.error());
-    auto saved = wait((*client)->engine().write<risk::ModelVersion>(
-        (*client)->actor(), [t = *trained](store::UnitOfWork& uow) { return risk::RiskModels::save(uow, t); }));
+        QThread::msleep(total > 0 ? 100 : 20);
+    }
+    const Result<risk::ModelVersion> saved = training.result();
     if (!saved)
-        return fail(saved.error());
+        return fail(saved.error().field == u"kind"_s      ? Error::invalid(u"--model"_s, saved.error().message)
+                    : saved.error().field == u"untilMs"_s ? Error::invalid(u"--until"_s, saved.error().message)
+                                                          : saved.error());
     if (args.has(u"--json"_s)) {
         out() << QString::fromUtf8(QJsonDocument(versionJson(*saved)).toJson(QJsonDocument::Indented)) << Qt::flush;
         return Ok;
@@ -362,11 +361,10 @@ int evaluate(const Arguments& args)
 
 int models(const Arguments& args)
 {
-    auto client = openStore(args, true);
+    auto client = openClient(args, true);
     if (!client)
         return fail(client.error());
-    auto list = wait((*client)->engine().read<QList<risk::ModelVersion>>(
-        [](QSqlDatabase& db) { return risk::RiskModels::list(db); }));
+    auto list = wait((*client)->riskModels());
     if (!list)
         return fail(list.error());
     if (args.has(u"--json"_s)) {
@@ -392,11 +390,10 @@ int activate(const Arguments& args)
     const qint64 version = ok ? 0 : word.toLongLong(&ok);
     if (!ok || version < 0)
         return fail(Error::invalid(u"VERSION"_s, u"a model's version number, or none"_s));
-    auto client = openStore(args, false);
+    auto client = openClient(args, false);
     if (!client)
         return fail(client.error());
-    auto done = wait((*client)->engine().write<risk::ModelVersion>(
-        (*client)->actor(), [version](store::UnitOfWork& uow) { return risk::RiskModels::activate(uow, version); }));
+    auto done = wait((*client)->activateRiskModel(version));
     if (!done)
         return fail(done.error());
     if (version == 0)
@@ -415,14 +412,14 @@ int runImportHistory(const Arguments& args)
 
 int runRulesBacktest(const Arguments& args)
 {
-    return onNode(args) ? refusedOnNode(u"rules backtest"_s) : backtest(args);
+    return backtest(args);
 }
 
 int runRisk(const Arguments& args)
 {
-    if (onNode(args))
-        return refusedOnNode(u"risk"_s);
     const QString verb = args.words.value(1);
+    if (verb == u"evaluate" && onNode(args))
+        return refusedOnNode(u"risk evaluate"_s);
     if (verb == u"train" && args.words.size() == 2)
         return train(args);
     if (verb == u"evaluate" && args.words.size() == 2)

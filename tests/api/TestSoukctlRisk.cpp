@@ -1,3 +1,4 @@
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -30,6 +31,7 @@ private slots:
     void readsMatchTheStore();
     void reviewClaimedThenDecidedOverTheNode();
     void supportReadsRulesButCannotSaveThem();
+    void modelTrainedAndActivatedOverTheNode();
     void usageErrors_data();
     void usageErrors();
     void badInputNamesTheField_data();
@@ -58,6 +60,7 @@ private:
         args.replaceInStrings(u"HELD"_s, m_heldPayment.toString());
         args.replaceInStrings(u"BLOCKED"_s, m_blockedPayment.toString());
         args.replaceInStrings(u"MERCHANT_B"_s, m_node->seeded().merchantB.toString());
+        args.replaceInStrings(u"GOOD_RULES"_s, m_goodRules);
         return args;
     }
     static QString described(const Run& r)
@@ -95,6 +98,9 @@ const QList<std::pair<const char*, QStringList>> Reads = {
     {"reviews list --min-score", {u"reviews"_s, u"list"_s, u"--min-score"_s, u"50"_s}},
     {"reviews show", {u"reviews"_s, u"show"_s, u"REVIEW"_s}},
     {"reviews show --json", {u"reviews"_s, u"show"_s, u"REVIEW"_s, u"--json"_s}},
+    {"rules backtest", {u"rules"_s, u"backtest"_s, u"GOOD_RULES"_s}},
+    {"rules backtest --json", {u"rules"_s, u"backtest"_s, u"GOOD_RULES"_s, u"--json"_s}},
+    {"risk models", {u"risk"_s, u"models"_s}},
     {"payments risk held", {u"payments"_s, u"risk"_s, u"HELD"_s}},
     {"payments risk blocked --json", {u"payments"_s, u"risk"_s, u"BLOCKED"_s, u"--json"_s}},
 };
@@ -287,6 +293,31 @@ void TestSoukctlRisk::supportReadsRulesButCannotSaveThem()
     const Run bad = onNode({u"lists"_s, u"add"_s, u"vip"_s, u"d@example.com"_s, u"not-an-email"_s}, support);
     QVERIFY2(bad.code == 1 && bad.err.contains(u"invalid [VALUE 2]"_s), qPrintable(described(bad)));
     QCOMPARE(onNode({u"lists"_s, u"show"_s, u"vip"_s}).out, m_local.value(u"lists show"_s).out);
+}
+
+void TestSoukctlRisk::modelTrainedAndActivatedOverTheNode()
+{
+    // the node trains on its store's imported history, as the store would in process
+    const QString until = QDateTime::fromMSecsSinceEpoch(m_node->seeded().historyCutoffMs, Qt::UTC).toString(Qt::ISODate);
+    const Run support = onNode({u"risk"_s, u"train"_s, u"--model"_s, u"lr"_s, u"--until"_s, until},
+                               m_node->seeded().supportKey);
+    QVERIFY2(support.code == 1 && support.err.contains(u"forbidden"_s), qPrintable(described(support)));
+    const Run badKind = onNode({u"risk"_s, u"train"_s, u"--model"_s, u"forest"_s});
+    QVERIFY2(badKind.code != 0 && badKind.err.contains(u"--model"_s), qPrintable(described(badKind)));
+    const Run trained = onNode({u"risk"_s, u"train"_s, u"--model"_s, u"lr"_s, u"--until"_s, until});
+    QVERIFY2(trained.code == 0, qPrintable(described(trained)));
+    QVERIFY2(trained.out.startsWith(u"model 1 (lr): trained on "_s), qPrintable(described(trained)));
+    QVERIFY2(trained.out.contains(u"AUC "_s) && trained.out.contains(u"not active yet: soukctl risk activate 1"_s),
+             qPrintable(described(trained)));
+    const Run on = onNode({u"risk"_s, u"activate"_s, u"1"_s});
+    QVERIFY2(on.code == 0 && on.out == u"model 1 scores every payment from now on\n"_s, qPrintable(described(on)));
+    const Run listed = onNode({u"risk"_s, u"models"_s});
+    QVERIFY2(listed.code == 0 && listed.out.startsWith(u"model 1 (lr, active): "_s), qPrintable(described(listed)));
+    const Run off = onNode({u"risk"_s, u"activate"_s, u"none"_s});
+    QVERIFY2(off.code == 0 && off.out.startsWith(u"no model is active"_s), qPrintable(described(off)));
+    // what only the store's own process can do is refused on a node, saying where to run it
+    const Run evaluate = onNode({u"risk"_s, u"evaluate"_s, u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2026-02-01"_s});
+    QVERIFY2(evaluate.code == 2 && evaluate.err.contains(u"works on a store file"_s), qPrintable(described(evaluate)));
 }
 
 void TestSoukctlRisk::usageErrors_data()
