@@ -294,39 +294,50 @@
         <location filename="../views/risk/ListsTab.cpp" line="226"/>
         <source>%n value(s)</source>
         <extracomment>values of the selected list; %1 shown by the filter, %n all</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n value</numerusform>
+            <numerusform>%n values</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="227"/>
         <source>%1 of %n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n value</numerusform>
+            <numerusform>%1 of %n values</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="254"/>
         <source>Added %n new value(s) to %1.</source>
         <extracomment>%1 a list&apos;s name (@blocked_emails); %n values that were new to it</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Added %n new value to %1.</numerusform>
+            <numerusform>Added %n new values to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="275"/>
         <source>Remove %n value(s) from %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Remove %n value from %1?</numerusform>
+            <numerusform>Remove %n values from %1?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="286"/>
         <source>Removed %n value(s) from %1.</source>
+        <translation>
+            <numerusform>Removed %n value from %1.</numerusform>
+            <numerusform>Removed %n values from %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ModelListModel</name>
+    <message numerus="yes">
+        <location filename="../models/risk/ModelListModel.cpp" line="226"/>
+        <source>%n payment(s) learned from</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -368,7 +379,7 @@
 <context>
     <name>souk::ReviewsPage</name>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewsPage.cpp" line="327"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="329"/>
         <source>Decided %n review(s).</source>
         <translation>
             <numerusform>Decided %n review.</numerusform>
@@ -379,11 +390,11 @@
 <context>
     <name>souk::RulesTab</name>
     <message numerus="yes">
-        <location filename="../views/risk/RulesTab.cpp" line="268"/>
+        <location filename="../views/risk/RulesTab.cpp" line="280"/>
         <source>%n problem(s): the rules can be saved once they parse.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem: the rules can be saved once they parse.</numerusform>
+            <numerusform>%n problems: the rules can be saved once they parse.</numerusform>
         </translation>
     </message>
 </context>

@@ -2270,195 +2270,213 @@
         <location filename="../models/risk/RiskText.cpp" line="12"/>
         <source>Draft</source>
         <comment>rule set state</comment>
-        <translation type="unfinished">草稿</translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="14"/>
         <source>Active</source>
         <comment>rule set state</comment>
-        <translation type="unfinished"></translation>
+        <translation>生效中</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="16"/>
         <source>Retired</source>
         <comment>rule set state</comment>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="30"/>
         <source>Email addresses</source>
         <comment>risk list kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱地址</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="32"/>
         <source>Card fingerprints</source>
         <comment>risk list kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡指纹</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="34"/>
         <source>IP addresses</source>
         <comment>risk list kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="36"/>
         <source>Card BINs</source>
         <comment>risk list kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>卡 BIN</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="38"/>
         <source>Countries</source>
         <comment>risk list kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>国家/地区</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="40"/>
         <source>Device ids</source>
         <comment>risk list kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>设备 ID</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="42"/>
         <source>Text</source>
         <comment>risk list kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="51"/>
         <source>64 hexadecimal digits</source>
         <comment>example of a card fingerprint</comment>
-        <translation type="unfinished"></translation>
+        <translation>64 位十六进制数字</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="60"/>
         <source>any text</source>
         <comment>example of a text list value</comment>
-        <translation type="unfinished"></translation>
+        <translation>任意文本</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="66"/>
+        <source>Allow</source>
+        <comment>rule action</comment>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="68"/>
+        <source>Block</source>
+        <comment>rule action</comment>
+        <translation>拦截</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="70"/>
+        <source>Review</source>
+        <comment>rule action</comment>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="77"/>
         <source>Line %1, column %2: %3</source>
         <extracomment>a problem in the rule editor; %3 is the parser&apos;s sentence (English)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="72"/>
+        <location filename="../models/risk/RiskText.cpp" line="83"/>
         <source>Note</source>
         <comment>rule set field</comment>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="74"/>
+        <location filename="../models/risk/RiskText.cpp" line="85"/>
         <source>Version</source>
         <comment>rule set field</comment>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="76"/>
+        <location filename="../models/risk/RiskText.cpp" line="87"/>
         <source>Rules</source>
         <comment>rule set field: its text</comment>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="78"/>
+        <location filename="../models/risk/RiskText.cpp" line="89"/>
         <source>List name</source>
         <comment>risk list field</comment>
-        <translation type="unfinished"></translation>
+        <translation>名单名称</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="80"/>
+        <location filename="../models/risk/RiskText.cpp" line="91"/>
         <source>Holds</source>
         <comment>risk list field: the kind of values</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/risk/RiskText.cpp" line="82"/>
-        <source>Description</source>
-        <comment>risk list field</comment>
-        <translation type="unfinished">描述</translation>
-    </message>
-    <message>
-        <location filename="../models/risk/RiskText.cpp" line="84"/>
-        <source>Values</source>
-        <comment>risk list field</comment>
-        <translation type="unfinished"></translation>
+        <translation>存放</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="93"/>
+        <source>Description</source>
+        <comment>risk list field</comment>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="95"/>
+        <source>Values</source>
+        <comment>risk list field</comment>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="104"/>
         <source>%1: %2</source>
         <extracomment>%1 is a field label such as &quot;Note&quot;, %2 an error sentence</extracomment>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="51"/>
+        <location filename="../app/souk/Startup.cpp" line="52"/>
         <source>Souk operations console</source>
         <translation>Souk 运营控制台</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="57"/>
+        <location filename="../app/souk/Startup.cpp" line="58"/>
         <source>Open or create the store FILE.</source>
         <translation>打开或创建数据文件 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="58"/>
+        <location filename="../app/souk/Startup.cpp" line="59"/>
         <source>Fill an empty store with demo data.</source>
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="61"/>
+        <location filename="../app/souk/Startup.cpp" line="62"/>
         <source>With --demo: start demo traffic at RATE orders per second.</source>
         <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="64"/>
+        <location filename="../app/souk/Startup.cpp" line="65"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="66"/>
+        <location filename="../app/souk/Startup.cpp" line="67"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="70"/>
+        <location filename="../app/souk/Startup.cpp" line="71"/>
         <source>Connect to the node at URL (https://HOST:PORT) instead of opening a store; an API key in SOUK_API_KEY signs in.</source>
         <translation>连接到位于 URL（https://HOST:PORT）的节点，而不是打开店铺；SOUK_API_KEY 中的 API 密钥用于登录。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="74"/>
+        <location filename="../app/souk/Startup.cpp" line="75"/>
         <source>With --connect: the node&apos;s certificate, by its SHA-256 fingerprint or a CA file (PEM).</source>
         <translation>与 --connect 一起使用：节点的证书，以其 SHA-256 指纹或 CA 文件（PEM）指定。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="265"/>
+        <location filename="../app/souk/Startup.cpp" line="271"/>
         <source>The node&apos;s certificate is not trusted. If its SHA-256 fingerprint is %1, start with --trust %1.</source>
         <translation>节点的证书不受信任。如果其 SHA-256 指纹是 %1，请使用 --trust %1 启动。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="271"/>
+        <location filename="../app/souk/Startup.cpp" line="277"/>
         <source>Cannot connect to the node</source>
         <translation>无法连接到节点</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="219"/>
+        <location filename="../app/souk/Startup.cpp" line="225"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="221"/>
+        <location filename="../app/souk/Startup.cpp" line="227"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="316"/>
+        <location filename="../app/souk/Startup.cpp" line="322"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -2789,29 +2807,29 @@
         <location filename="../views/risk/AddValuesDialog.cpp" line="28"/>
         <source>Add values to %1</source>
         <extracomment>%1 is a list&apos;s name as rules write it: @blocked_emails</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>向 %1 添加值</translation>
     </message>
     <message>
         <location filename="../views/risk/AddValuesDialog.cpp" line="31"/>
         <source>One value a line. This list holds: %1 (for example %2). Values already in the list are left as they are.</source>
         <extracomment>%1 what the list holds (&quot;Email addresses&quot;), %2 an example value</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>每行一个值。此名单存放：%1（例如 %2）。名单中已有的值保持不变。</translation>
     </message>
     <message>
         <location filename="../views/risk/AddValuesDialog.cpp" line="52"/>
         <source>&amp;Add values</source>
-        <translation type="unfinished"></translation>
+        <translation>添加值(&amp;A)</translation>
     </message>
     <message>
         <location filename="../views/risk/AddValuesDialog.cpp" line="71"/>
         <source>Paste or type at least one value, one a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>请粘贴或输入至少一个值，每行一个。</translation>
     </message>
     <message>
         <location filename="../views/risk/AddValuesDialog.cpp" line="98"/>
         <source>Line %1 (“%2”) does not fit this list (%3). Nothing was added: correct or remove that line, then add again.</source>
         <extracomment>%1 the line the user typed, %2 the value on it, %3 what the list holds (&quot;Email addresses&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行（“%2”）不符合此名单存放的内容（%3）。未添加任何值：请改正或删除该行后重新添加。</translation>
     </message>
 </context>
 <context>
@@ -3349,6 +3367,135 @@
         <location filename="../views/people/AuditPage.cpp" line="427"/>
         <source>Only operators and administrators can verify the audit log&apos;s hash chain.</source>
         <translation>只有运维和管理员可以校验审计日志的哈希链。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::BacktestPanel</name>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="44"/>
+        <source>Backtest</source>
+        <translation>回测</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="54"/>
+        <source>Run &amp;backtest</source>
+        <translation>运行回测(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="56"/>
+        <source>What the rules in the editor would have done to the stored payments of these days</source>
+        <translation>编辑器中的规则本会如何处理这些日期内已存的付款</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="57"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="65"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="67"/>
+        <source>to</source>
+        <comment>backtest date range</comment>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="77"/>
+        <source>Pick the days and press Run: nothing is changed, the stored payments are only read.</source>
+        <translation>选择日期后点击运行：不会更改任何数据，只读取已存的付款。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="79"/>
+        <source>Line</source>
+        <comment>backtest column</comment>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="79"/>
+        <source>Action</source>
+        <comment>backtest column</comment>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="80"/>
+        <source>Matched</source>
+        <comment>backtest column</comment>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="80"/>
+        <source>Decided</source>
+        <comment>backtest column</comment>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
+        <source>of which fraud</source>
+        <comment>backtest column</comment>
+        <translation>其中欺诈</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
+        <source>Rule</source>
+        <comment>backtest column</comment>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="112"/>
+        <source>The rules do not parse: correct them before a backtest.</source>
+        <translation>规则无法解析：请先改正再回测。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="116"/>
+        <source>The backtest&apos;s From day is after its To day.</source>
+        <translation>回测的开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="135"/>
+        <source>Backtest cancelled.</source>
+        <translation>回测已取消。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="138"/>
+        <source>The rules do not parse: line %1, column %2.</source>
+        <translation>规则无法解析：第 %1 行，第 %2 列。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="171"/>
+        <source>%1 (fraud %2 · legitimate %3)</source>
+        <extracomment>revenue a rule set would have stopped in one currency: %1 all, %2 of fraud, %3 of good customers</extracomment>
+        <translation>%1（欺诈 %2 · 正常 %3）</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="177"/>
+        <source>&lt;b&gt;Payments:&lt;/b&gt; %1 (fraud: %2)</source>
+        <extracomment>%1 payments in the range, %2 of them known fraud</extracomment>
+        <translation>&lt;b&gt;付款：&lt;/b&gt;%1（欺诈：%2）</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="179"/>
+        <source>&lt;b&gt;Would block:&lt;/b&gt; %1 — fraud %2 · disputed %3 · refunded %4</source>
+        <extracomment>%1 payments the rules would block; %2, %3, %4 of them fraud, disputed, refunded</extracomment>
+        <translation>&lt;b&gt;将拦截：&lt;/b&gt;%1 — 欺诈 %2 · 争议 %3 · 退款 %4</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="181"/>
+        <source>&lt;b&gt;Would review:&lt;/b&gt; %1 — fraud %2 · disputed %3 · refunded %4</source>
+        <translation>&lt;b&gt;将审核：&lt;/b&gt;%1 — 欺诈 %2 · 争议 %3 · 退款 %4</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="183"/>
+        <source>&lt;b&gt;Revenue stopped:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;拦下的收入：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/BacktestPanel.cpp" line="184"/>
+        <source>none</source>
+        <comment>revenue stopped</comment>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -4606,111 +4753,111 @@
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="56"/>
         <source>&amp;New list…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建名单(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="84"/>
         <source>Filter values…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选值…</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="103"/>
         <source>&amp;Add values…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加值(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="107"/>
         <source>&amp;Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所选(&amp;R)</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="110"/>
         <source>Removes the selected values from the list (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>从名单中移除所选的值（Delete 键）</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="145"/>
         <source>Read again</source>
-        <translation type="unfinished">重新读取</translation>
+        <translation>重新读取</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="188"/>
         <source>%1 · %2</source>
         <extracomment>%1 a list&apos;s name as rules write it (@blocked_emails), %2 what it holds (&quot;Email addresses&quot;)</extracomment>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="216"/>
         <source>Pick a list to see its values.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个名单以查看其中的值。</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="218"/>
         <source>No lists yet. Create one with “New list…”: rules name it as @name, for example “Block if :email: in @blocked_emails”.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有名单。用“新建名单…”创建一个：规则以 @名称 引用它，例如“Block if :email: in @blocked_emails”。</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="220"/>
         <source>No lists yet. Rules name a list as @name, for example “Block if :email: in @blocked_emails”.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有名单。规则以 @名称 引用名单，例如“Block if :email: in @blocked_emails”。</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="226"/>
         <source>%n value(s)</source>
         <extracomment>values of the selected list; %1 shown by the filter, %n all</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个值</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="227"/>
         <source>%1 of %n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 / %n 个值</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="238"/>
         <source>List %1 created.</source>
         <extracomment>%1 a list&apos;s name as rules write it: @blocked_emails</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已创建名单 %1。</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="254"/>
         <source>Added %n new value(s) to %1.</source>
         <extracomment>%1 a list&apos;s name (@blocked_emails); %n values that were new to it</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已向 %1 添加 %n 个新值。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="274"/>
         <source>Remove “%1” from %2?</source>
         <extracomment>%1 a list&apos;s name (@blocked_emails)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>从 %2 中移除“%1”？</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="275"/>
         <source>Remove %n value(s) from %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>从 %1 中移除 %n 个值？</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="276"/>
         <source>Remove values</source>
-        <translation type="unfinished"></translation>
+        <translation>移除值</translation>
     </message>
     <message>
         <location filename="../views/risk/ListsTab.cpp" line="276"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message numerus="yes">
         <location filename="../views/risk/ListsTab.cpp" line="286"/>
         <source>Removed %n value(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已从 %1 移除 %n 个值。</numerusform>
         </translation>
     </message>
 </context>
@@ -4755,7 +4902,7 @@
         <location filename="../views/main/MainWindow.cpp" line="110"/>
         <source>Risk</source>
         <comment>sidebar page</comment>
-        <translation type="unfinished"></translation>
+        <translation>风控</translation>
     </message>
     <message>
         <location filename="../views/main/MainWindow.cpp" line="127"/>
@@ -4980,6 +5127,446 @@
     </message>
 </context>
 <context>
+    <name>souk::ModelChartsPanel</name>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="130"/>
+        <source>Flagged</source>
+        <comment>confusion matrix column: the model flagged it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="132"/>
+        <source>Passed</source>
+        <comment>confusion matrix column: the model let it pass</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="134"/>
+        <source>Fraud</source>
+        <comment>confusion matrix row</comment>
+        <translation type="unfinished">欺诈</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="135"/>
+        <source>Good payments</source>
+        <comment>confusion matrix row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="200"/>
+        <source>Select a model to see how well it tells fraud from good payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="206"/>
+        <source>%1 · scores payments now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="211"/>
+        <source>Trained on %1 payments (%2 fraud) before %3; evaluated on the %4 after it (%5 fraud).</source>
+        <extracomment>%1 payments (%2 of them fraud) before the date %3; evaluated on %4 (%5 fraud) after it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="216"/>
+        <source>Not evaluated: the window after the cut-off had no fraud or no good payments. Train again with an earlier cut-off date to see its curves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="231"/>
+        <source>False positive rate (%): good payments flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="232"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="260"/>
+        <source>Recall (%): fraud caught</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="234"/>
+        <source>ROC curve · AUC %1</source>
+        <extracomment>chart title; %1 is the area under the curve, e.g. 0.962</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="236"/>
+        <source>Chance</source>
+        <comment>a model that guesses</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="240"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="243"/>
+        <source>%1 · AUC %2</source>
+        <extracomment>legend; %1 names a model, %2 is its AUC</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="250"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="277"/>
+        <source>Threshold %1</source>
+        <comment>the score from which payments are flagged</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="261"/>
+        <source>Precision (%): flagged that is fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="262"/>
+        <source>Precision and recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="266"/>
+        <source>Chance (%1 fraud)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="292"/>
+        <source>At threshold %1</source>
+        <comment>confusion matrix</comment>
+        <extracomment>%1 is the threshold score (0-100)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="294"/>
+        <source>Payments scoring %1 or more are flagged. Of the payments flagged, %2 were fraud.</source>
+        <extracomment>%1 threshold, %2 share of flagged payments that are fraud</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="303"/>
+        <source>Fraud caught</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="303"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="304"/>
+        <source>%1 of fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="304"/>
+        <source>Fraud missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="305"/>
+        <source>Good payments flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="306"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="307"/>
+        <source>%1 of good payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="307"/>
+        <source>Good payments passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>souk::ModelListModel</name>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="48"/>
+        <source>Logistic regression</source>
+        <comment>risk model kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="50"/>
+        <source>Gradient-boosted trees</source>
+        <comment>risk model kind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="58"/>
+        <source>Model %1 (logistic regression)</source>
+        <extracomment>in a sentence; %1 is the model&apos;s version number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="61"/>
+        <source>Model %1 (gradient-boosted trees)</source>
+        <extracomment>in a sentence; %1 is the model&apos;s version number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="63"/>
+        <source>Model %1</source>
+        <extracomment>in a sentence; %1 is the model&apos;s version number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="166"/>
+        <source>● Active</source>
+        <comment>risk model state</comment>
+        <extracomment>the model that scores every payment now</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="175"/>
+        <source>%1 / %2</source>
+        <comment>training rows / fraud</comment>
+        <extracomment>payments a model learned from / of them fraud</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="222"/>
+        <source>Scores every payment since %1</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="224"/>
+        <source>Trained on the payments before this date, evaluated on those after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ModelListModel.cpp" line="226"/>
+        <source>%n payment(s) learned from</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="228"/>
+        <source>Not evaluated: the window after the cut-off had no fraud or no good payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="256"/>
+        <source>Area under the ROC curve on the payments after the cut-off: 1 is perfect, 0.5 is chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="258"/>
+        <source>Share of fraud caught when 1 % of good payments are flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="265"/>
+        <source>Version</source>
+        <comment>risk model column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="267"/>
+        <source>Kind</source>
+        <comment>risk model column</comment>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="269"/>
+        <source>State</source>
+        <comment>risk model column</comment>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="271"/>
+        <source>Trained until</source>
+        <comment>risk model column: the cut-off date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="273"/>
+        <source>AUC</source>
+        <comment>risk model column: area under the ROC curve</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="275"/>
+        <source>Recall at 1 % FP</source>
+        <comment>risk model column: fraud caught at 1 % false positives</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="277"/>
+        <source>Trained on / fraud</source>
+        <comment>risk model column: payments learned from and the fraud among them</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="279"/>
+        <source>By</source>
+        <comment>risk model column: who trained it</comment>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ModelListModel.cpp" line="281"/>
+        <source>Trained</source>
+        <comment>risk model column: when</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>souk::ModelsTab</name>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="54"/>
+        <source>&amp;Train model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="56"/>
+        <source>Trains a new model on the payment history; it scores nothing until activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="57"/>
+        <source>&amp;Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="59"/>
+        <source>Makes the selected model score every payment from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="60"/>
+        <source>&amp;Stop scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="62"/>
+        <source>No model scores payments until one is activated again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="75"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="77"/>
+        <source>Stops the training; nothing is kept (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="104"/>
+        <source>No models yet. Train one on your payment history: it learns from the payments before a cut-off date and is tested on those after it, so you can see how much fraud it would have caught before it scores a single payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="107"/>
+        <source>No models yet. An operator or administrator can train one on the payment history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="108"/>
+        <source>Train a model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="135"/>
+        <source>&amp;Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="178"/>
+        <source>Read again</source>
+        <translation type="unfinished">重新读取</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="217"/>
+        <source>No other model</source>
+        <comment>compare with</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="223"/>
+        <source>%1 · AUC %2</source>
+        <extracomment>a model to compare with; %1 names the model, %2 is its AUC</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="225"/>
+        <source>%1 (active)</source>
+        <comment>compare with</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="266"/>
+        <source>Training: %1…</source>
+        <extracomment>%1 is the kind of model, e.g. &quot;Gradient-boosted trees&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="297"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished">正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="308"/>
+        <source>Training cancelled; no model was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="310"/>
+        <source>Cut-off date: the model needs fraud and good payments before the cut-off to learn from. Choose another date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="321"/>
+        <source>%1 trained: AUC %2 on the %3 payments after the cut-off. Activate it to score payments with it.</source>
+        <extracomment>%1 names the model, %2 its AUC, %3 the number of payments it was evaluated on</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="326"/>
+        <source>%1 trained. It could not be evaluated: the payments after the cut-off had no fraud or no good payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="343"/>
+        <source>%1 will stop scoring payments from now on, and no model will replace it.</source>
+        <extracomment>%1 names the model, e.g. &quot;Model 2 (logistic regression)&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="347"/>
+        <source>%1 will score every payment from now on, replacing model %2.</source>
+        <extracomment>%1 names the new model, %2 is the version number of the one it replaces</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="351"/>
+        <source>%1 will score every payment from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="355"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="356"/>
+        <source>Stop scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="355"/>
+        <source>Activate model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="356"/>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="372"/>
+        <source>No model scores payments now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="374"/>
+        <source>%1 scores every payment now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>souk::MovementHistoryDialog</name>
     <message>
         <location filename="../views/inventory/MovementHistoryDialog.cpp" line="25"/>
@@ -5128,62 +5715,62 @@
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="31"/>
         <source>New risk list</source>
-        <translation type="unfinished"></translation>
+        <translation>新建风控名单</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="43"/>
         <source>What it is for, and who adds to it</source>
-        <translation type="unfinished"></translation>
+        <translation>用途，以及由谁添加</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="44"/>
         <source>Lower-case letters, digits and _; rules name the list as @name, for example &lt;code&gt;Block if :email: in @blocked_emails&lt;/code&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>小写字母、数字和 _；规则以 @名称 引用名单，例如 &lt;code&gt;Block if :email: in @blocked_emails&lt;/code&gt;。</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="51"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="54"/>
         <source>&amp;Holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>存放(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="56"/>
         <source>&amp;Description:</source>
-        <translation type="unfinished">描述(&amp;D)：</translation>
+        <translation>说明(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="62"/>
         <source>&amp;Create list</source>
-        <translation type="unfinished"></translation>
+        <translation>创建名单(&amp;C)</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="84"/>
         <source>Enter a name for the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入名单名称。</translation>
     </message>
     <message>
         <location filename="../views/risk/NewListDialog.cpp" line="104"/>
         <source>There is already a list with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有同名的名单。</translation>
     </message>
     <message>
-        <location filename="../views/risk/NewListDialog.cpp" line="107"/>
+        <location filename="../views/risk/NewListDialog.cpp" line="106"/>
         <source>Use 1 to 64 lower-case letters, digits and _, starting with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 1 到 64 个小写字母、数字或 _，并以字母开头。</translation>
     </message>
     <message>
-        <location filename="../views/risk/NewListDialog.cpp" line="109"/>
+        <location filename="../views/risk/NewListDialog.cpp" line="108"/>
         <source>Pick what the list holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择名单存放的内容。</translation>
     </message>
     <message>
-        <location filename="../views/risk/NewListDialog.cpp" line="111"/>
+        <location filename="../views/risk/NewListDialog.cpp" line="110"/>
         <source>At most 500 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 500 个字符。</translation>
     </message>
 </context>
 <context>
@@ -6366,17 +6953,16 @@
         <translation>选择一条审核进行处理。选中即由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="59"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="59"/>
         <source>Value</source>
-        <translation>值</translation>
+        <translation type="vanished">值</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="59"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="60"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
@@ -6433,18 +7019,18 @@
         <translation>邮箱：%1&lt;br&gt;规则 %2：&lt;code&gt;%3&lt;/code&gt;&lt;br&gt;剩余时间：%4</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="143"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="145"/>
         <source>You hold this review.</source>
         <translation>此审核由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="146"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="148"/>
         <source>&lt;b&gt;Held by %1&lt;/b&gt;: only they can decide it now.</source>
         <extracomment>%1 the user who claimed the review</extracomment>
         <translation>&lt;b&gt;已被 %1 认领&lt;/b&gt;：目前只有对方可以处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="148"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="150"/>
         <source>Nobody holds this review.</source>
         <translation>此审核无人认领。</translation>
     </message>
@@ -6452,46 +7038,53 @@
 <context>
     <name>souk::ReviewListModel</name>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="189"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="35"/>
+        <source>; </source>
+        <comment>reason separator</comment>
+        <extracomment>between two risk reasons in the queue&apos;s &quot;Top reasons&quot; column</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewListModel.cpp" line="190"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="229"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="230"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="231"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="232"/>
         <source>Score</source>
         <comment>risk score</comment>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="233"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="234"/>
         <source>Rule</source>
         <comment>deciding risk rule</comment>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="235"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="236"/>
         <source>Top reasons</source>
         <translation>主要原因</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="237"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="238"/>
         <source>Age</source>
         <comment>how long the review is open</comment>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="239"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="240"/>
         <source>Time left</source>
         <comment>until the authorization lapses</comment>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="241"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="242"/>
         <source>Held by</source>
         <comment>who has claimed the review</comment>
         <translation>认领人</translation>
@@ -6525,41 +7118,41 @@
         <translation>J/K 上下移动 · N 下一条未认领 · A 批准 · D 拒绝 · F 欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="110"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="112"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="183"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="185"/>
         <source>Every review in the queue is held by someone.</source>
         <translation>队列中的每条审核都已被认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="257"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="259"/>
         <source>Someone else holds this review: it cannot be decided here.</source>
         <translation>此审核已被他人认领，无法在此处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="288"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="290"/>
         <source>Decided: %1.</source>
         <extracomment>%1 the verdict (&quot;Approve&quot;)</extracomment>
         <translation>已处理：%1。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="310"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="312"/>
         <source>%1 (review %2)</source>
         <extracomment>a row of a bulk decision: amount and the review&apos;s id</extracomment>
         <translation>%1（审核 %2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewsPage.cpp" line="327"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="329"/>
         <source>Decided %n review(s).</source>
         <translation>
             <numerusform>已处理 %n 条审核。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="331"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="333"/>
         <source>%1 of %2 reviews decided; the others were refused.</source>
         <extracomment>%1 decided, %2 asked; the details list each failed row</extracomment>
         <translation>已处理 %2 条中的 %1 条；其余被拒绝。</translation>
@@ -6571,25 +7164,25 @@
         <location filename="../models/risk/RiskListModel.cpp" line="135"/>
         <source>List</source>
         <comment>risk list column</comment>
-        <translation type="unfinished"></translation>
+        <translation>名单</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskListModel.cpp" line="137"/>
         <source>Holds</source>
         <comment>risk list column: the kind of values</comment>
-        <translation type="unfinished"></translation>
+        <translation>存放</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskListModel.cpp" line="139"/>
         <source>Entries</source>
         <comment>risk list column</comment>
-        <translation type="unfinished"></translation>
+        <translation>条目数</translation>
     </message>
     <message>
         <location filename="../models/risk/RiskListModel.cpp" line="141"/>
         <source>Description</source>
         <comment>risk list column</comment>
-        <translation type="unfinished">描述</translation>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -6598,13 +7191,13 @@
         <location filename="../views/risk/RiskPage.cpp" line="25"/>
         <source>&amp;Rules</source>
         <comment>risk page tab</comment>
-        <translation type="unfinished"></translation>
+        <translation>规则(&amp;R)</translation>
     </message>
     <message>
         <location filename="../views/risk/RiskPage.cpp" line="28"/>
         <source>&amp;Lists</source>
         <comment>risk page tab</comment>
-        <translation type="unfinished"></translation>
+        <translation>名单(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -6613,229 +7206,231 @@
         <location filename="../models/risk/RuleSetListModel.cpp" line="122"/>
         <source>%1 · shadow</source>
         <extracomment>a draft evaluated beside the active rules, acting on nothing; %1 is &quot;Draft&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 影子运行</translation>
     </message>
     <message>
         <location filename="../models/risk/RuleSetListModel.cpp" line="145"/>
         <source>Runs in shadow: judged beside the active rules on live payments, acting on nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>影子运行：与生效规则一起评估实时付款，但不采取任何动作。</translation>
     </message>
     <message>
         <location filename="../models/risk/RuleSetListModel.cpp" line="180"/>
         <source>Version</source>
         <comment>rule set column</comment>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../models/risk/RuleSetListModel.cpp" line="182"/>
         <source>State</source>
         <comment>rule set column</comment>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../models/risk/RuleSetListModel.cpp" line="184"/>
         <source>Note</source>
         <comment>rule set column</comment>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../models/risk/RuleSetListModel.cpp" line="186"/>
         <source>By</source>
         <comment>rule set column: who saved it</comment>
-        <translation type="unfinished">操作人</translation>
+        <translation>保存人</translation>
     </message>
     <message>
         <location filename="../models/risk/RuleSetListModel.cpp" line="188"/>
         <source>Saved</source>
         <comment>rule set column: when</comment>
-        <translation type="unfinished"></translation>
+        <translation>保存时间</translation>
     </message>
 </context>
 <context>
     <name>souk::RulesTab</name>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="83"/>
+        <location filename="../views/risk/RulesTab.cpp" line="84"/>
         <source>One rule a line, for example:
 
 %1</source>
         <extracomment>the rule editor&apos;s placeholder; %1 is example rules (code, not translated)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>每行一条规则，例如：
+
+%1</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="106"/>
+        <location filename="../views/risk/RulesTab.cpp" line="107"/>
         <source>Note: what changed and why (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：改了什么、为什么（可选）</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="108"/>
+        <location filename="../views/risk/RulesTab.cpp" line="109"/>
         <source>&amp;Save as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="110"/>
+        <location filename="../views/risk/RulesTab.cpp" line="111"/>
         <source>Saves the text as a new draft version (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>将文本保存为新的草稿版本（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="115"/>
+        <location filename="../views/risk/RulesTab.cpp" line="116"/>
         <source>A draft in shadow is judged beside the active rules on live payments and logged with them, acting on nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>影子运行的草稿会与生效规则一起评估实时付款并记录结果，但不采取任何动作。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="166"/>
+        <location filename="../views/risk/RulesTab.cpp" line="178"/>
         <source>Read again</source>
-        <translation type="unfinished">重新读取</translation>
+        <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="201"/>
+        <location filename="../views/risk/RulesTab.cpp" line="213"/>
         <source>Discard changes?</source>
-        <translation type="unfinished">放弃更改？</translation>
+        <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="202"/>
+        <location filename="../views/risk/RulesTab.cpp" line="214"/>
         <source>The rules you edited are not saved. Show the other version and lose the changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>您编辑的规则尚未保存。要显示另一个版本并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="203"/>
+        <location filename="../views/risk/RulesTab.cpp" line="215"/>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="264"/>
+        <location filename="../views/risk/RulesTab.cpp" line="276"/>
         <source>✓ The rules parse.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 规则解析无误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/RulesTab.cpp" line="268"/>
+        <location filename="../views/risk/RulesTab.cpp" line="280"/>
         <source>%n problem(s): the rules can be saved once they parse.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个问题：规则解析无误后才能保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="312"/>
+        <location filename="../views/risk/RulesTab.cpp" line="324"/>
         <source>Version %1 · %2</source>
         <extracomment>%1 a version number, %2 its state (&quot;Draft&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="314"/>
+        <location filename="../views/risk/RulesTab.cpp" line="326"/>
         <source>No rules yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有规则</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="314"/>
+        <location filename="../views/risk/RulesTab.cpp" line="326"/>
         <source>New rule set</source>
-        <translation type="unfinished"></translation>
+        <translation>新规则集</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="318"/>
+        <location filename="../views/risk/RulesTab.cpp" line="330"/>
         <source>%1 · edited</source>
         <extracomment>%1 the version&apos;s title; the editor differs from what was saved</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 已编辑</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="323"/>
+        <location filename="../views/risk/RulesTab.cpp" line="335"/>
         <source>&lt;b&gt;No rules yet.&lt;/b&gt; Write your first rule set below, one rule a line (the grey text is an example), save it as a draft, then activate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;还没有规则。&lt;/b&gt;请在下方编写第一套规则，每行一条（灰色文字是示例），先另存为草稿，再启用。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="325"/>
+        <location filename="../views/risk/RulesTab.cpp" line="337"/>
         <source>&lt;b&gt;No rules yet.&lt;/b&gt; An operator or an administrator writes them here.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;还没有规则。&lt;/b&gt;规则由运营人员或管理员在此编写。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="331"/>
+        <location filename="../views/risk/RulesTab.cpp" line="343"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="331"/>
+        <location filename="../views/risk/RulesTab.cpp" line="343"/>
         <source>&amp;Activate</source>
-        <translation type="unfinished"></translation>
+        <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="333"/>
+        <location filename="../views/risk/RulesTab.cpp" line="345"/>
         <source>Save the changes as a draft first: activating uses the saved text.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先将修改另存为草稿：启用的是已保存的文本。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="334"/>
+        <location filename="../views/risk/RulesTab.cpp" line="346"/>
         <source>Makes this version the rules payments are judged by.</source>
-        <translation type="unfinished"></translation>
+        <translation>让此版本成为评估付款所用的规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="336"/>
+        <location filename="../views/risk/RulesTab.cpp" line="348"/>
         <source>Stop &amp;shadow</source>
-        <translation type="unfinished"></translation>
+        <translation>停止影子运行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="336"/>
+        <location filename="../views/risk/RulesTab.cpp" line="348"/>
         <source>Run in &amp;shadow</source>
-        <translation type="unfinished"></translation>
+        <translation>影子运行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="363"/>
+        <location filename="../views/risk/RulesTab.cpp" line="375"/>
         <source>Saved as draft version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为草稿版本 %1。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="379"/>
+        <location filename="../views/risk/RulesTab.cpp" line="391"/>
         <source>Version %1 replaces version %2 as the active rules.</source>
         <extracomment>%1 the version activated, %2 the one active now</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1 将取代版本 %2 成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="380"/>
+        <location filename="../views/risk/RulesTab.cpp" line="392"/>
         <source>Version %1 becomes the active rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1 将成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="382"/>
+        <location filename="../views/risk/RulesTab.cpp" line="394"/>
         <source>Every payment from now on is judged by it; the version it replaces is kept and can be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>此后的每笔付款都将按它评估；被取代的版本会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="384"/>
+        <location filename="../views/risk/RulesTab.cpp" line="397"/>
         <source>Restore version %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复版本 %1？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="385"/>
+        <location filename="../views/risk/RulesTab.cpp" line="397"/>
         <source>Activate version %1?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/RulesTab.cpp" line="386"/>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/RulesTab.cpp" line="386"/>
-        <source>Activate</source>
-        <translation type="unfinished"></translation>
+        <translation>启用版本 %1？</translation>
     </message>
     <message>
         <location filename="../views/risk/RulesTab.cpp" line="398"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="398"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RulesTab.cpp" line="410"/>
         <source>Version %1 is now the active rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1 现已成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="420"/>
+        <location filename="../views/risk/RulesTab.cpp" line="432"/>
         <source>Version %1 runs in shadow beside the active rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1 正与生效规则一起影子运行。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="421"/>
+        <location filename="../views/risk/RulesTab.cpp" line="433"/>
         <source>Version %1 no longer runs in shadow.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1 已停止影子运行。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="438"/>
+        <location filename="../views/risk/RulesTab.cpp" line="450"/>
         <source>The rules do not parse: line %1, column %2.</source>
         <extracomment>the engine refused the rules; details carry its sentence</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>规则无法解析：第 %1 行，第 %2 列。</translation>
     </message>
 </context>
 <context>
@@ -7117,6 +7712,49 @@
         <location filename="../views/people/TotpSetupDialog.cpp" line="266"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
+    </message>
+</context>
+<context>
+    <name>souk::TrainModelDialog</name>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="22"/>
+        <source>Train a risk model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="27"/>
+        <source>Many small decision trees: usually the more accurate, slower to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="29"/>
+        <source>One weight per feature: quick to train and easy to explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="39"/>
+        <source>The model learns from the payments before the cut-off date and is evaluated on the payments after it, which it has not seen. Leave enough recent payments after the cut-off to judge it: thirty days is a good start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="46"/>
+        <source>Training takes a few seconds per million payments. The new model does not score payments until you activate it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="53"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished">类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="54"/>
+        <source>&amp;Cut-off date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="57"/>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
