@@ -31,7 +31,8 @@ QString reasonsText(const risk::Review& r)
             break;
         texts.append(ReviewText::riskReason(reason, r));
     }
-    return texts.join(u"; "_s);
+    //: between two risk reasons in the queue's "Top reasons" column
+    return texts.join(ReviewListModel::tr("; ", "reason separator"));
 }
 
 } // namespace

@@ -262,15 +262,6 @@ QString ReviewText::contribution(double value)
     return (value > 0 ? u"+"_s : u"\u2212"_s) + magnitude;
 }
 
-QString ReviewText::value(double value)
-{
-    if (std::isnan(value))
-        return u"\u2014"_s;
-    if (value == std::floor(value) && std::abs(value) < 1e12)
-        return QLocale().toString(qint64(value));
-    return QLocale().toString(value, 'f', 2);
-}
-
 QString ReviewText::riskReason(const QString& feature, double value, const QString& engineText, const QString& currency)
 {
     const auto known = featureNamed(feature);

@@ -19,9 +19,6 @@ public:
     static QString duration(qint64 ms);
     /// "+0.80" / "−0.35": a model's contribution to the score.
     static QString contribution(double value);
-    /// "4.2", "1" or "—" for a missing (NaN) value.
-    static QString value(double value);
-
     /// A risk reason in the user's language, made from the engine's feature name and value
     /// ("3 payments with this card in the last hour", "Amount 4.0× the customer's usual").
     /// `currency` words the amount as money. A feature this console does not know reads as

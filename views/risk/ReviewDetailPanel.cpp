@@ -56,10 +56,10 @@ ReviewDetailPanel::ReviewDetailPanel(QWidget* parent) : QWidget(parent)
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_claim = new QLabel(m_body);
     m_claim->setObjectName(u"claimLabel"_s);
-    m_reasons = Tables::readOnly(m_body, u"reasonsTable"_s, {tr("Reason"), tr("Value"), tr("Contribution")});
+    // the reason's words carry its value ("3 payments with this card in the last hour")
+    m_reasons = Tables::readOnly(m_body, u"reasonsTable"_s, {tr("Reason"), tr("Contribution")});
     m_reasons->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_reasons->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_reasons->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_reasons->horizontalHeader()->setStretchLastSection(false);
 
     auto* countries = new QGridLayout;
@@ -129,13 +129,15 @@ void ReviewDetailPanel::showReview(const risk::Review& r, const QString& me, qin
     showCountries(r);
 
     m_reasons->setRowCount(int(a.reasons.size()));
+    bool weighed = false; // by a model: without one, the contribution column would stand empty
     for (int i = 0; i < a.reasons.size(); ++i) {
         const risk::RiskReason& reason = a.reasons[i];
-        Tables::setRow(m_reasons, i,
-                       {ReviewText::riskReason(reason, r), ReviewText::value(reason.value),
-                        ReviewText::contribution(reason.contribution)},
-                       {1, 2});
+        const QString text = ReviewText::riskReason(reason, r);
+        Tables::setRow(m_reasons, i, {text, ReviewText::contribution(reason.contribution)}, {1});
+        m_reasons->item(i, 0)->setToolTip(text); // a long reason stays readable in a narrow panel
+        weighed = weighed || !ReviewText::contribution(reason.contribution).isEmpty();
     }
+    m_reasons->setColumnHidden(1, !weighed);
 
     const bool held = !r.claimedBy.isEmpty() && r.claimedUntilMs > nowMs;
     const bool mine = held && r.claimedBy == me;

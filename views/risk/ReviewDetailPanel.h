@@ -15,8 +15,8 @@ namespace souk {
 
 class MessageBar;
 
-/// One review as a reviewer works it: amount, email, the deciding rule, the reasons with their
-/// values and contributions, the countries side by side (a mismatch stands out), who holds it, and
+/// One review as a reviewer works it: amount, email, the deciding rule, the reasons in words with
+/// what a model made of each, the countries side by side (a mismatch stands out), who holds it, and
 /// the Approve / Decline / Fraud buttons (off while someone else holds it). Shows what it is
 /// given; the page does the reading and claiming. GUI thread.
 class ReviewDetailPanel final : public QWidget

@@ -93,6 +93,8 @@ ReviewsPage::ReviewsPage(Client& client, const Clock& clock, QWidget* parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // the same share in every language: the queue's size hint grows with its longest reasons
+    splitter->setSizes({3000, 2000});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_messageBar);
     layout->addLayout(filters);
