@@ -5354,7 +5354,7 @@
         <location filename="../models/risk/ModelListModel.cpp" line="265"/>
         <source>Version</source>
         <comment>risk model column</comment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">版本</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="267"/>
@@ -5420,7 +5420,7 @@
     <message>
         <location filename="../views/risk/ModelsTab.cpp" line="57"/>
         <source>&amp;Activate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">启用(&amp;A)</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelsTab.cpp" line="59"/>
@@ -5553,7 +5553,7 @@
     <message>
         <location filename="../views/risk/ModelsTab.cpp" line="356"/>
         <source>Activate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">启用</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelsTab.cpp" line="372"/>
@@ -7042,7 +7042,7 @@
         <source>; </source>
         <comment>reason separator</comment>
         <extracomment>between two risk reasons in the queue&apos;s &quot;Top reasons&quot; column</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../models/risk/ReviewListModel.cpp" line="190"/>
