@@ -362,8 +362,15 @@ void measureCheckout(Shop& off, Shop& on, int perRound, int rounds)
 }
 
 /// Figure 1: assess() of `rows` live payments, each timed inside its engine write.
+enum class Part
+{
+    Assess,   ///< what the authorization's write runs: judge, then the row and the timeline event
+    Judge,    ///< the score alone: features, model, rules, reasons; nothing written
+    Features, ///< what judge() starts with
+};
+
 void measureScore(Shop& shop, PolicyCache& cache, const std::vector<HistoryPayment>& rows, qsizetype from,
-                  qsizetype count, const QString& name, bool featuresOnly = false)
+                  qsizetype count, const QString& name, Part part = Part::Assess)
 {
     engine::Engine& engine = shop.client->engine();
     orders::NewOrder order{shop.merchant, shop.customers[0], {{shop.skus[0], 1}}, {}, {}};
@@ -377,15 +384,16 @@ void measureScore(Shop& shop, PolicyCache& cache, const std::vector<HistoryPayme
             const RiskInput in = HistoryImport::inputOf(shop.merchant, rows[std::size_t(from + i)]);
             batch << engine.write<int>(
                 Analyst,
-                [&cache, &nanos, &actions, in, i, orderId, featuresOnly](store::UnitOfWork& uow) -> Result<int> {
+                [&cache, &nanos, &actions, in, i, orderId, part](store::UnitOfWork& uow) -> Result<int> {
                     QElapsedTimer t;
                     t.start();
-                    if (featuresOnly) { // what assess() starts with, nothing written
+                    if (part == Part::Features) {
                         auto f = Features::compute(uow.db(), in);
                         nanos[std::size_t(i)] = t.nsecsElapsed();
                         return f ? Result<int>(0) : Result<int>(f.error());
                     }
-                    auto a = Assessments::assess(uow, uow.newId(), orderId, in, cache);
+                    auto a = part == Part::Judge ? Assessments::judge(uow.db(), uow.newId(), in, cache)
+                                                 : Assessments::assess(uow, uow.newId(), orderId, in, cache);
                     nanos[std::size_t(i)] = t.nsecsElapsed();
                     if (!a)
                         return a.error();
@@ -530,10 +538,12 @@ int main(int argc, char* argv[])
         << Qt::endl;
     PolicyCache onCache, offCache;
     measureScore(on, onCache, rows, HistoryRows, scored, u"GBDT active"_s);
+    measureScore(on, onCache, rows, HistoryRows, scored,
+                 u"GBDT active, the score alone (features + model + rules + reasons; nothing written)"_s, Part::Judge);
     activate(on.client->engine(), p.lrVersion, 0);
     measureScore(on, onCache, rows, HistoryRows + scored, scored, u"logistic regression active"_s);
     measureScore(off, offCache, rows, HistoryRows + 2 * scored, scored, u"nothing active (features + row only)"_s);
-    measureScore(off, offCache, rows, HistoryRows + 3 * scored, scored, u"Features::compute alone"_s, true);
+    measureScore(off, offCache, rows, HistoryRows + 3 * scored, scored, u"Features::compute alone"_s, Part::Features);
     off.client.reset();
     on.client.reset();
 

@@ -160,13 +160,12 @@ QString Assessment::summary() const
     return s;
 }
 
-Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId, const RiskInput& in,
-                                       PolicyCache& cache)
+Result<Assessment> Assessments::judge(QSqlDatabase& db, Id id, const RiskInput& in, PolicyCache& cache)
 {
-    auto features = Features::compute(uow.db(), in);
+    auto features = Features::compute(db, in);
     if (!features)
         return features.error();
-    const Result<PolicyCache::Policy>& policy = cache.current(uow.db());
+    const Result<PolicyCache::Policy>& policy = cache.current(db);
     if (!policy)
         return policy.error();
     Assessment a;
@@ -228,6 +227,16 @@ Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId
             return std::abs(x.contribution) > std::abs(y.contribution);
         });
     }
+    return a;
+}
+
+Result<Assessment> Assessments::assess(store::UnitOfWork& uow, Id id, Id orderId, const RiskInput& in,
+                                       PolicyCache& cache)
+{
+    auto judged = judge(uow.db(), id, in, cache);
+    if (!judged)
+        return judged.error();
+    const Assessment& a = *judged;
     if (auto s = write(uow, in, a, orderId); !s)
         return s.error();
     // what risk decided is on the order's timeline, before what the provider answers

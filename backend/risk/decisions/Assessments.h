@@ -35,8 +35,12 @@ struct KnownOutcome
 class Assessments final
 {
 public:
-    /// Judges `in` with the active rule set (and the shadow draft, logged only) and writes the
-    /// assessment under `id`. Nothing is judged twice: a retry under the same key never gets here.
+    /// Judges `in`: its features, the active model's score, the active rule set (and the shadow
+    /// draft's verdict), and for a block or review the reasons with the model's contributions.
+    /// Writes nothing: the score as the rules see it. Any connection of the store.
+    static Result<Assessment> judge(QSqlDatabase& db, Id id, const RiskInput& in, PolicyCache& cache);
+    /// judge(), then writes the assessment under `id` and its event on the order's timeline.
+    /// Nothing is judged twice: a retry under the same key never gets here.
     static Result<Assessment> assess(store::UnitOfWork& uow, Id id, Id orderId, const RiskInput& in,
                                      PolicyCache& policy);
     /// The provider's answer to an assessed attempt (or the block): the outcome is stored, the
