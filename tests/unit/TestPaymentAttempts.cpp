@@ -7,6 +7,9 @@
 #include "backend/payments/PaymentAttempts.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/payments/ProviderOutbox.h"
+#include "backend/risk/decisions/Assessments.h"
+#include "backend/risk/decisions/Reviews.h"
+#include "backend/risk/decisions/RiskPolicy.h"
 #include "backend/store/Sql.h"
 #include "tests/support/OrderSupport.h"
 
@@ -94,6 +97,7 @@ private slots:
     void attemptIsInTheStoreBeforeTheProviderHearsOfIt();
     void retryWhileInFlightGetsInProgressAndOneHold();
     void approvalNobodyRecordedIsRecordedAtRestart();
+    void heldApprovalNobodyRecordedIsHeldForReviewAtRestart();
     void approvalForAnOrderThatMovedOnIsReleased();
     void attemptTheProviderNeverSawIsClosed();
     void keysNameTheStoreAndThePaymentsSequence();
@@ -239,6 +243,64 @@ void TestPaymentAttempts::approvalNobodyRecordedIsRecordedAtRestart()
              qint64(AttemptState::Recorded));
     QCOMPARE(m_provider->sim.voidedHolds(), 0);
     QCOMPARE(m_provider->sim.holdsPlaced(), 1);
+}
+
+void TestPaymentAttempts::heldApprovalNobodyRecordedIsHeldForReviewAtRestart()
+{
+    // the rules held the payment for review in the attempt's first write; the provider approved
+    // it, and the process died before the answer was recorded
+    const Actor operatorActor{u"ops"_s, u"operator"_s};
+    auto rules = wait(m_f->client().engine().write<risk::RuleSetVersion>(operatorActor, [](store::UnitOfWork& uow) {
+        auto saved = risk::RiskPolicy::saveDraft(uow, u"Review if :amount: > 1"_s, {});
+        return saved ? risk::RiskPolicy::activate(uow, saved->version) : saved;
+    }));
+    QVERIFY(rules);
+    const Order o = m_orders->place(u"EAR-1"_s, 1);
+    const CardSummary card = payments::Card::summarize(TestCard, QByteArray(32, 'k'));
+    auto opened = wait(m_f->client().engine().write<PaymentAttempt>(
+        Actor{u"t"_s, u"owner"_s}, [o, card](store::UnitOfWork& uow) -> Result<PaymentAttempt> {
+            auto a = PaymentAttempts::open(uow, IdempotentRequest{u"pay-held"_s, u"checkout"_s, u"hash"_s, {}}, o, card);
+            if (!a)
+                return a;
+            risk::PolicyCache policy;
+            risk::RiskInput in;
+            in.merchantId = o.merchantId;
+            in.customerKey = u"customer:"_s + o.customerId.toString();
+            in.atMs = uow.nowMs();
+            in.amountMinor = a->amountMinor;
+            in.currency = a->currency;
+            in.cardFingerprint = a->card.fingerprint;
+            auto judged = risk::Assessments::assess(uow, a->id, o.id, in, policy);
+            if (!judged)
+                return judged.error();
+            if (judged->action != risk::RiskAction::Review)
+                return Error::internal(u"the rule did not hold the payment"_s);
+            if (auto s = PaymentAttempts::holdForReview(uow, *a); !s)
+                return s.error();
+            return a;
+        }));
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    m_provider->sim.authorize(TestCard, o.totalMinor, o.currency, opened->providerKey);
+
+    QVERIFY(m_f->reopen());
+    QTRY_COMPARE(scalar(u"SELECT count(*) FROM payment_attempts WHERE state = 0"_s), 0);
+    const auto detail = wait(m_f->client().orderDetail(o.id));
+    QVERIFY(detail);
+    QCOMPARE(detail->payments.size(), 1);
+    const Payment held = detail->payments.first();
+    QCOMPARE(held.status, PaymentStatus::Authorized); // recorded, not captured
+    QVERIFY(held.heldMs > 0);
+    // the review the live path would have opened is open, its deadline the authorization's expiry
+    const auto queue = wait(m_f->client().reviews({}));
+    QVERIFY(queue);
+    QCOMPARE(queue->size(), 1);
+    QCOMPARE(queue->first().paymentId, held.id);
+    QCOMPARE(queue->first().deadlineMs, held.authExpiresMs);
+    // and capture waits for the reviewer
+    const auto capture = wait(m_f->client().capturePayment(held.id, std::nullopt, u"cap-held"_s));
+    QVERIFY(!capture);
+    QCOMPARE(m_provider->sim.holdsPlaced(), 1);
+    QCOMPARE(m_provider->sim.voidedHolds(), 0);
 }
 
 void TestPaymentAttempts::approvalForAnOrderThatMovedOnIsReleased()
