@@ -71,10 +71,35 @@ QString RiskText::ruleAction(const QString& action)
     return action;
 }
 
-QString RiskText::ruleProblem(int line, int column, const QString& message)
+QString RiskText::ruleProblemKind(const QString& code)
 {
-    //: a problem in the rule editor; %3 is the parser's sentence (English)
-    return tr("Line %1, column %2: %3").arg(line).arg(column).arg(message);
+    if (code == u"rule_syntax")
+        return tr("syntax error", "rule problem");
+    if (code == u"rule_unknown_attribute")
+        return tr("unknown attribute", "rule problem");
+    if (code == u"rule_unknown_list")
+        return tr("unknown list", "rule problem");
+    if (code == u"rule_type_mismatch")
+        return tr("type mismatch", "rule problem");
+    if (code == u"rule_text_ordering")
+        return tr("text cannot be ordered", "rule problem");
+    if (code == u"rule_bad_number")
+        return tr("bad number", "rule problem");
+    if (code == u"rule_bad_string")
+        return tr("bad text", "rule problem");
+    if (code == u"rule_too_long")
+        return tr("too long", "rule problem");
+    return {};
+}
+
+QString RiskText::ruleProblem(const RuleIssue& issue)
+{
+    const QString kind = ruleProblemKind(issue.code);
+    if (kind.isEmpty())
+        //: a problem in the rule editor; %3 is the parser's sentence (English)
+        return tr("Line %1, column %2: %3").arg(issue.line).arg(issue.column).arg(issue.message);
+    //: a problem in the rule editor; %3 its kind ("type mismatch"), %4 the parser's sentence (English)
+    return tr("Line %1, column %2: %3 — %4").arg(issue.line).arg(issue.column).arg(kind, issue.message);
 }
 
 QString RiskText::fieldLabel(const QString& field)

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "backend/core/Error.h"
+#include "models/risk/RuleCheck.h"
 
 namespace souk {
 
@@ -24,8 +25,11 @@ public:
     static QString listKindExample(const QString& kind);
     /// "Allow", "Block", "Review" for a rule's action ("allow", ...); an unknown one as it is.
     static QString ruleAction(const QString& action);
-    /// "Line 3, column 14: <message>" (the message is the parser's, in English).
-    static QString ruleProblem(int line, int column, const QString& message);
+    /// "Line 3, column 14: type mismatch — <message>": the kind of problem in the user's language,
+    /// then the parser's sentence (English, as the engine speaks).
+    static QString ruleProblem(const RuleIssue& issue);
+    /// "type mismatch" for "rule_type_mismatch"; empty for an unknown code.
+    static QString ruleProblemKind(const QString& code);
     /// A translated label for the rule and list commands' fields ("note", "kind", "values"), else
     /// ErrorText's fieldLabel().
     static QString fieldLabel(const QString& field);

@@ -13,7 +13,7 @@ QList<RuleIssue> checkRules(const QString& text, const QStringList& listNames)
     const risk::RuleParseResult parsed = risk::RuleParser(listNames).parse(text);
     QList<RuleIssue> issues;
     for (const risk::RuleProblem& p : parsed.problems())
-        issues.append({p.line, p.column, p.message});
+        issues.append({p.line, p.column, risk::ruleProblemCodeName(p.code), p.message});
     return issues;
 }
 

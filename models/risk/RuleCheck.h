@@ -13,6 +13,7 @@ struct RuleIssue
 {
     int line = 0;
     int column = 0;
+    QString code;    ///< "rule_type_mismatch" (RuleProblemCode's name), empty when not known
     QString message; ///< the parser's sentence (English): "unknown attribute ':emial:'; did you mean ..."
 };
 

@@ -487,6 +487,18 @@ void TestRiskPage::screenshots()
     const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("SOUK_SCREENSHOT_DIR not set");
+    const QPalette light = QApplication::palette();
+    for (const QString& lang : {u"en"_s, u"zh_CN"_s}) { // an empty store: what to do first
+        QVERIFY(souk::installTranslator(QLocale(lang)));
+        open(*m_operator);
+        QTRY_VERIFY(find<QLabel>(u"rulesEmptyHint"_s)->isVisible());
+        QVERIFY(m_page->grab().save(u"%1/risk-empty-%2.png"_s.arg(dir, lang)));
+        find<QTabWidget>(u"riskTabs"_s)->setCurrentIndex(1);
+        QVERIFY(m_page->grab().save(u"%1/risk-lists-empty-%2.png"_s.arg(dir, lang)));
+        m_listsTester.reset();
+        m_rulesTester.reset();
+        m_page.reset();
+    }
     QVERIFY(StoreFixture::wait(m_operator->createRiskList(u"blocked_emails"_s, u"email"_s,
                                                           u"Customers who charged back as fraud"_s, test::newKey())));
     QVERIFY(StoreFixture::wait(m_operator->addRiskListValues(
@@ -496,7 +508,6 @@ void TestRiskPage::screenshots()
     saveRules(u"Block if :email: in @blocked_emails\nBlock if :card_country: != :ip_country: and :amount: > 300\n"
               "Review if :card_payments_1h: >= 3"_s,
               u"card testing wave"_s);
-    const QPalette light = QApplication::palette();
     for (const QString& lang : {u"en"_s, u"zh_CN"_s}) {
         QVERIFY(souk::installTranslator(QLocale(lang)));
         for (const bool dark : {false, true}) {

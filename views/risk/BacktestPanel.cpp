@@ -69,11 +69,13 @@ BacktestPanel::BacktestPanel(Client& client, const Clock& clock, MessageBar& mes
     range->addWidget(m_run);
     range->addWidget(m_bar, 1);
     range->addWidget(m_cancel);
+    range->addStretch(); // while nothing runs, the dates and Run stay together on the left
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"backtestSummary"_s);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary->setText(tr("Pick the days and press Run: nothing is changed, the stored payments are only read."));
     m_hits = Tables::readOnly(this, u"backtestHits"_s,
                               {tr("Line", "backtest column"), tr("Action", "backtest column"),
@@ -85,6 +87,7 @@ BacktestPanel::BacktestPanel(Client& client, const Clock& clock, MessageBar& mes
     layout->addLayout(range);
     layout->addWidget(m_summary);
     layout->addWidget(m_hits, 1);
+    layout->addStretch(); // takes the room until there are hits to show
     m_tick.setInterval(ProgressTickMs);
     connect(&m_tick, &QTimer::timeout, this, &BacktestPanel::tick);
     setRunning(false);

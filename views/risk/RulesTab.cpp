@@ -60,9 +60,34 @@ RulesTab::RulesTab(Client& client, const Clock& clock, MessageBar& messageBar, Q
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // sized to the rows after each read (see loaded); the note takes what is left
     m_table->horizontalHeader()->setSectionResizeMode(RuleSetListModel::Note, QHeaderView::Stretch);
 
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(buildEditorColumn(clock));
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+
+    m_checkTimer.setSingleShot(true);
+    m_checkTimer.setInterval(CheckDelayMs);
+    connect(&m_checkTimer, &QTimer::timeout, this, &RulesTab::checkNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &RulesTab::scheduleCheck);
+    auto* saveKey = new QShortcut(QKeySequence::Save, this);
+    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, &RulesTab::save);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RulesTab::onCurrentChanged);
+    connect(m_model, &RuleSetListModel::dataChanged, this, &RulesTab::updateActions);
+    connect(m_model, &RuleSetListModel::loaded, this, &RulesTab::onLoaded);
+    checkNow();
+    m_model->reload();
+}
+
+QWidget* RulesTab::buildEditorColumn(const Clock& clock)
+{
     m_title = new QLabel(this);
     m_title->setObjectName(u"versionTitle"_s);
     QFont titleFont = m_title->font();
@@ -87,21 +112,31 @@ RulesTab::RulesTab(Client& client, const Clock& clock, MessageBar& messageBar, Q
     m_parseStatus->setWordWrap(true);
     m_problems = new QListWidget(this);
     m_problems->setObjectName(u"problemsList"_s);
-    m_problems->setMaximumHeight(m_problems->fontMetrics().lineSpacing() * 6);
+    m_problems->setMaximumHeight(m_problems->fontMetrics().lineSpacing() * 5);
     m_problems->setWordWrap(true);
     m_problems->hide();
-    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        const QTextBlock block = m_editor->document()->findBlockByNumber(item->data(LineRole).toInt() - 1);
-        if (!block.isValid())
-            return;
-        QTextCursor cursor(block);
-        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
-                            std::min(item->data(ColumnRole).toInt() - 1, block.length() - 1));
-        m_editor->setTextCursor(cursor);
-        m_editor->setFocus();
-    });
-    connect(m_problems, &QListWidget::itemClicked, m_problems, &QListWidget::itemActivated);
+    connect(m_problems, &QListWidget::itemActivated, this, &RulesTab::goToProblem);
+    connect(m_problems, &QListWidget::itemClicked, this, &RulesTab::goToProblem);
 
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_title);
+    rightLayout->addWidget(m_emptyHint);
+    rightLayout->addWidget(m_editor, 1);
+    rightLayout->addWidget(m_parseStatus);
+    rightLayout->addWidget(m_problems);
+    rightLayout->addLayout(buildCommandRows());
+    if (m_rights.backtestRules) {
+        m_backtest = new BacktestPanel(
+            m_client, clock, m_messageBar, [this] { return textToTest(); }, this);
+        rightLayout->addWidget(m_backtest); // as tall as it needs: the editor takes the rest
+    }
+    return right;
+}
+
+QLayout* RulesTab::buildCommandRows()
+{
     m_note = new QLineEdit(this);
     m_note->setObjectName(u"noteEdit"_s);
     m_note->setPlaceholderText(tr("Note: what changed and why (optional)"));
@@ -129,62 +164,45 @@ RulesTab::RulesTab(Client& client, const Clock& clock, MessageBar& messageBar, Q
     actionRow->addWidget(m_activate);
     actionRow->addWidget(m_shadow);
     actionRow->addStretch(1);
-    auto* right = new QWidget(this);
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_title);
-    rightLayout->addWidget(m_emptyHint);
-    rightLayout->addWidget(m_editor, 3);
-    rightLayout->addWidget(m_parseStatus);
-    rightLayout->addWidget(m_problems);
-    rightLayout->addLayout(saveRow);
-    rightLayout->addLayout(actionRow);
-    if (m_rights.backtestRules) {
-        m_backtest = new BacktestPanel(
-            client, clock, messageBar,
-            [this]() -> std::optional<QString> {
-                checkNow();
-                const QString text = m_editor->toPlainText();
-                if (!m_issues.isEmpty() || text.trimmed().isEmpty())
-                    return std::nullopt;
-                return text;
-            },
-            this);
-        rightLayout->addWidget(m_backtest, 2);
+    auto* rows = new QVBoxLayout;
+    rows->addLayout(saveRow);
+    rows->addLayout(actionRow);
+    return rows;
+}
+
+void RulesTab::onLoaded()
+{
+    if (const auto& error = m_model->loadError()) {
+        m_messageBar.showError(*error);
+        m_messageBar.setAction(tr("Read again"), [this] { m_model->reload(); });
     }
+    m_table->resizeColumnsToContents(); // the note column stretches over the rest
+    if (m_pendingSelect != 0)
+        selectVersion(std::exchange(m_pendingSelect, 0));
+    else if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0 && !isModified())
+        selectVersion(m_model->activeVersion() != 0 ? m_model->activeVersion() : m_model->ruleSet(0).version);
+    updateActions();
+}
 
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setChildrenCollapsible(false);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
+void RulesTab::goToProblem(QListWidgetItem* item)
+{
+    const QTextBlock block = m_editor->document()->findBlockByNumber(item->data(LineRole).toInt() - 1);
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
+                        std::min(item->data(ColumnRole).toInt() - 1, block.length() - 1));
+    m_editor->setTextCursor(cursor);
+    m_editor->setFocus();
+}
 
-    m_checkTimer.setSingleShot(true);
-    m_checkTimer.setInterval(CheckDelayMs);
-    connect(&m_checkTimer, &QTimer::timeout, this, &RulesTab::checkNow);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &RulesTab::scheduleCheck);
-    auto* saveKey = new QShortcut(QKeySequence::Save, this);
-    saveKey->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(saveKey, &QShortcut::activated, this, &RulesTab::save);
-
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RulesTab::onCurrentChanged);
-    connect(m_model, &RuleSetListModel::dataChanged, this, &RulesTab::updateActions);
-    connect(m_model, &RuleSetListModel::loaded, this, [this] {
-        if (const auto& error = m_model->loadError()) {
-            m_messageBar.showError(*error);
-            m_messageBar.setAction(tr("Read again"), [this] { m_model->reload(); });
-        }
-        if (m_pendingSelect != 0)
-            selectVersion(std::exchange(m_pendingSelect, 0));
-        else if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0 && !isModified())
-            selectVersion(m_model->activeVersion() != 0 ? m_model->activeVersion() : m_model->ruleSet(0).version);
-        updateActions();
-    });
+std::optional<QString> RulesTab::textToTest()
+{
     checkNow();
-    m_model->reload();
+    const QString text = m_editor->toPlainText();
+    if (!m_issues.isEmpty() || text.trimmed().isEmpty())
+        return std::nullopt;
+    return text;
 }
 
 void RulesTab::setListNames(const QStringList& names)
@@ -264,7 +282,7 @@ void RulesTab::showIssues()
 {
     m_problems->clear();
     for (const RuleIssue& issue : m_issues) {
-        auto* item = new QListWidgetItem(RiskText::ruleProblem(issue.line, issue.column, issue.message), m_problems);
+        auto* item = new QListWidgetItem(RiskText::ruleProblem(issue), m_problems);
         item->setData(LineRole, issue.line);
         item->setData(ColumnRole, issue.column);
     }
@@ -323,7 +341,7 @@ void RulesTab::updateActions()
         //: %1 a version number, %2 its state ("Draft")
         title = tr("Version %1 · %2").arg(r->version).arg(state);
     } else {
-        title = empty ? tr("No rules yet") : tr("New rule set");
+        title = tr("New rule set"); // an empty store's hint says "No rules yet" once
     }
     if (modified && m_rights.saveRules)
         //: %1 the version's title; the editor differs from what was saved
@@ -341,6 +359,7 @@ void RulesTab::updateActions()
 
     const bool canAct = r && !m_busy;
     m_activate->setText(r && r->status == u"retired" ? tr("&Restore") : tr("&Activate"));
+    m_activate->setVisible(m_rights.activateRules && r); // nothing saved yet: nothing to activate
     m_activate->setEnabled(canAct && r->status != u"active" && !modified);
     m_activate->setToolTip(modified ? tr("Save the changes as a draft first: activating uses the saved text.")
                                     : tr("Makes this version the rules payments are judged by."));
@@ -449,7 +468,7 @@ void RulesTab::showCommandError(const Error& error)
         //: the engine refused the rules; details carry its sentence
         m_messageBar.showError(tr("The rules do not parse: line %1, column %2.").arg(at->line).arg(at->column),
                                error.message);
-        markLines({RuleIssue{at->line, at->column, error.message}});
+        markLines({RuleIssue{at->line, at->column, {}, error.message}});
         return;
     }
     m_messageBar.showError(RiskText::errorWithField(error), errorDetails(error));

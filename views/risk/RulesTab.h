@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 #include <QStringList>
 #include <QTimer>
 #include <QWidget>
+
+#include <optional>
 
 #include "backend/core/Error.h"
 #include "models/people/RequestKey.h"
@@ -12,7 +15,9 @@
 
 class QLabel;
 class QLineEdit;
+class QLayout;
 class QListWidget;
+class QListWidgetItem;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
@@ -57,6 +62,12 @@ signals:
     void commandDone();
 
 private:
+    QWidget* buildEditorColumn(const Clock& clock);
+    QLayout* buildCommandRows();
+    void onLoaded();
+    void goToProblem(QListWidgetItem* item);
+    /// The editor's text when it parses and is not empty, for a backtest.
+    std::optional<QString> textToTest();
     void onCurrentChanged();
     void showVersion(int row);
     void selectVersion(qint64 version);
