@@ -390,7 +390,7 @@
 <context>
     <name>souk::RulesTab</name>
     <message numerus="yes">
-        <location filename="../views/risk/RulesTab.cpp" line="280"/>
+        <location filename="../views/risk/RulesTab.cpp" line="298"/>
         <source>%n problem(s): the rules can be saved once they parse.</source>
         <translation>
             <numerusform>%n problem: the rules can be saved once they parse.</numerusform>

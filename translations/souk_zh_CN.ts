@@ -2358,54 +2358,108 @@
     </message>
     <message>
         <location filename="../models/risk/RiskText.cpp" line="77"/>
+        <source>syntax error</source>
+        <comment>rule problem</comment>
+        <translation>语法错误</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="79"/>
+        <source>unknown attribute</source>
+        <comment>rule problem</comment>
+        <translation>未知属性</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="81"/>
+        <source>unknown list</source>
+        <comment>rule problem</comment>
+        <translation>未知名单</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="83"/>
+        <source>type mismatch</source>
+        <comment>rule problem</comment>
+        <translation>类型不匹配</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="85"/>
+        <source>text cannot be ordered</source>
+        <comment>rule problem</comment>
+        <translation>文本不能比较大小</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="87"/>
+        <source>bad number</source>
+        <comment>rule problem</comment>
+        <translation>数字无效</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="89"/>
+        <source>bad text</source>
+        <comment>rule problem</comment>
+        <translation>文本无效</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="91"/>
+        <source>too long</source>
+        <comment>rule problem</comment>
+        <translation>超出长度限制</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="100"/>
         <source>Line %1, column %2: %3</source>
         <extracomment>a problem in the rule editor; %3 is the parser&apos;s sentence (English)</extracomment>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="83"/>
+        <location filename="../models/risk/RiskText.cpp" line="102"/>
+        <source>Line %1, column %2: %3 — %4</source>
+        <extracomment>a problem in the rule editor; %3 its kind (&quot;type mismatch&quot;), %4 the parser&apos;s sentence (English)</extracomment>
+        <translation>第 %1 行，第 %2 列：%3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/RiskText.cpp" line="108"/>
         <source>Note</source>
         <comment>rule set field</comment>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="85"/>
+        <location filename="../models/risk/RiskText.cpp" line="110"/>
         <source>Version</source>
         <comment>rule set field</comment>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="87"/>
+        <location filename="../models/risk/RiskText.cpp" line="112"/>
         <source>Rules</source>
         <comment>rule set field: its text</comment>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="89"/>
+        <location filename="../models/risk/RiskText.cpp" line="114"/>
         <source>List name</source>
         <comment>risk list field</comment>
         <translation>名单名称</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="91"/>
+        <location filename="../models/risk/RiskText.cpp" line="116"/>
         <source>Holds</source>
         <comment>risk list field: the kind of values</comment>
         <translation>存放</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="93"/>
+        <location filename="../models/risk/RiskText.cpp" line="118"/>
         <source>Description</source>
         <comment>risk list field</comment>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="95"/>
+        <location filename="../models/risk/RiskText.cpp" line="120"/>
         <source>Values</source>
         <comment>risk list field</comment>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../models/risk/RiskText.cpp" line="104"/>
+        <location filename="../models/risk/RiskText.cpp" line="129"/>
         <source>%1: %2</source>
         <extracomment>%1 is a field label such as &quot;Note&quot;, %2 an error sentence</extracomment>
         <translation>%1：%2</translation>
@@ -3403,96 +3457,96 @@
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="77"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="79"/>
         <source>Pick the days and press Run: nothing is changed, the stored payments are only read.</source>
         <translation>选择日期后点击运行：不会更改任何数据，只读取已存的付款。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="79"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
         <source>Line</source>
         <comment>backtest column</comment>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="79"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
         <source>Action</source>
         <comment>backtest column</comment>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="80"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="82"/>
         <source>Matched</source>
         <comment>backtest column</comment>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="80"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="82"/>
         <source>Decided</source>
         <comment>backtest column</comment>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="83"/>
         <source>of which fraud</source>
         <comment>backtest column</comment>
         <translation>其中欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="83"/>
         <source>Rule</source>
         <comment>backtest column</comment>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="112"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="115"/>
         <source>The rules do not parse: correct them before a backtest.</source>
         <translation>规则无法解析：请先改正再回测。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="116"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="119"/>
         <source>The backtest&apos;s From day is after its To day.</source>
         <translation>回测的开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="135"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="138"/>
         <source>Backtest cancelled.</source>
         <translation>回测已取消。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="138"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="141"/>
         <source>The rules do not parse: line %1, column %2.</source>
         <translation>规则无法解析：第 %1 行，第 %2 列。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="171"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="174"/>
         <source>%1 (fraud %2 · legitimate %3)</source>
         <extracomment>revenue a rule set would have stopped in one currency: %1 all, %2 of fraud, %3 of good customers</extracomment>
         <translation>%1（欺诈 %2 · 正常 %3）</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="177"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="180"/>
         <source>&lt;b&gt;Payments:&lt;/b&gt; %1 (fraud: %2)</source>
         <extracomment>%1 payments in the range, %2 of them known fraud</extracomment>
         <translation>&lt;b&gt;付款：&lt;/b&gt;%1（欺诈：%2）</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="179"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="182"/>
         <source>&lt;b&gt;Would block:&lt;/b&gt; %1 — fraud %2 · disputed %3 · refunded %4</source>
         <extracomment>%1 payments the rules would block; %2, %3, %4 of them fraud, disputed, refunded</extracomment>
         <translation>&lt;b&gt;将拦截：&lt;/b&gt;%1 — 欺诈 %2 · 争议 %3 · 退款 %4</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="181"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="184"/>
         <source>&lt;b&gt;Would review:&lt;/b&gt; %1 — fraud %2 · disputed %3 · refunded %4</source>
         <translation>&lt;b&gt;将审核：&lt;/b&gt;%1 — 欺诈 %2 · 争议 %3 · 退款 %4</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="183"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="186"/>
         <source>&lt;b&gt;Revenue stopped:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;拦下的收入：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="184"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="187"/>
         <source>none</source>
         <comment>revenue stopped</comment>
         <translation>无</translation>
@@ -5129,145 +5183,70 @@
 <context>
     <name>souk::ModelChartsPanel</name>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="130"/>
-        <source>Flagged</source>
-        <comment>confusion matrix column: the model flagged it</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="132"/>
-        <source>Passed</source>
-        <comment>confusion matrix column: the model let it pass</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="134"/>
         <source>Fraud</source>
         <comment>confusion matrix row</comment>
-        <translation type="unfinished">欺诈</translation>
+        <translation type="obsolete">欺诈</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="135"/>
-        <source>Good payments</source>
-        <comment>confusion matrix row</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="200"/>
         <source>Select a model to see how well it tells fraud from good payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="206"/>
-        <source>%1 · scores payments now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="211"/>
-        <source>Trained on %1 payments (%2 fraud) before %3; evaluated on the %4 after it (%5 fraud).</source>
-        <extracomment>%1 payments (%2 of them fraud) before the date %3; evaluated on %4 (%5 fraud) after it</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="216"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="140"/>
         <source>Not evaluated: the window after the cut-off had no fraud or no good payments. Train again with an earlier cut-off date to see its curves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="231"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="154"/>
         <source>False positive rate (%): good payments flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="232"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="260"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="155"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="183"/>
         <source>Recall (%): fraud caught</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="234"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="157"/>
         <source>ROC curve · AUC %1</source>
         <extracomment>chart title; %1 is the area under the curve, e.g. 0.962</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="236"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="159"/>
         <source>Chance</source>
         <comment>a model that guesses</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="240"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="243"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="163"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="166"/>
         <source>%1 · AUC %2</source>
         <extracomment>legend; %1 names a model, %2 is its AUC</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="250"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="277"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="173"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="200"/>
         <source>Threshold %1</source>
         <comment>the score from which payments are flagged</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="261"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="184"/>
         <source>Precision (%): flagged that is fraud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="262"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="185"/>
         <source>Precision and recall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="266"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="189"/>
         <source>Chance (%1 fraud)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="292"/>
-        <source>At threshold %1</source>
-        <comment>confusion matrix</comment>
-        <extracomment>%1 is the threshold score (0-100)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="294"/>
-        <source>Payments scoring %1 or more are flagged. Of the payments flagged, %2 were fraud.</source>
-        <extracomment>%1 threshold, %2 share of flagged payments that are fraud</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="303"/>
-        <source>Fraud caught</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="303"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="304"/>
-        <source>%1 of fraud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="304"/>
-        <source>Fraud missed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="305"/>
-        <source>Good payments flagged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="306"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="307"/>
-        <source>%1 of good payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="307"/>
-        <source>Good payments passed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5406,162 +5385,245 @@
     </message>
 </context>
 <context>
+    <name>souk::ModelSummaryPanel</name>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="72"/>
+        <source>Flagged</source>
+        <comment>confusion matrix column: the model flagged it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="74"/>
+        <source>Passed</source>
+        <comment>confusion matrix column: the model let it pass</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="76"/>
+        <source>Fraud</source>
+        <comment>confusion matrix row</comment>
+        <translation type="unfinished">欺诈</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="77"/>
+        <source>Good payments</source>
+        <comment>confusion matrix row</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="103"/>
+        <source>%1 · scores payments now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="108"/>
+        <source>Trained on %1 payments (%2 fraud) before %3; evaluated on the %4 after it (%5 fraud).</source>
+        <extracomment>%1 payments (%2 of them fraud) before the date %3; evaluated on %4 (%5 fraud) after it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="123"/>
+        <source>At threshold %1</source>
+        <comment>confusion matrix</comment>
+        <extracomment>%1 is the threshold score (0-100)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="125"/>
+        <source>Payments scoring %1 or more are flagged; %2 of those flagged were fraud.</source>
+        <extracomment>%1 threshold, %2 share of flagged payments that are fraud</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="134"/>
+        <source>Fraud caught</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="134"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="135"/>
+        <source>%1 of fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="135"/>
+        <source>Fraud missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="136"/>
+        <source>Good payments flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="137"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="138"/>
+        <source>%1 of good payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="138"/>
+        <source>Good payments passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>souk::ModelsTab</name>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="54"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="55"/>
         <source>&amp;Train model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="56"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="57"/>
         <source>Trains a new model on the payment history; it scores nothing until activated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="57"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="58"/>
         <source>&amp;Activate</source>
         <translation type="unfinished">启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="59"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="60"/>
         <source>Makes the selected model score every payment from now on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="60"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="61"/>
         <source>&amp;Stop scoring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="62"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="63"/>
         <source>No model scores payments until one is activated again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="75"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="76"/>
         <source>Cancel</source>
         <translation type="unfinished">取消</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="77"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="78"/>
         <source>Stops the training; nothing is kept (Escape)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="104"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="101"/>
         <source>No models yet. Train one on your payment history: it learns from the payments before a cut-off date and is tested on those after it, so you can see how much fraud it would have caught before it scores a single payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="107"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="104"/>
         <source>No models yet. An operator or administrator can train one on the payment history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="108"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="105"/>
         <source>Train a model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="135"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="132"/>
         <source>&amp;Compare with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="178"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="182"/>
         <source>Read again</source>
         <translation type="unfinished">重新读取</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="217"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="221"/>
         <source>No other model</source>
         <comment>compare with</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="223"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="227"/>
         <source>%1 · AUC %2</source>
         <extracomment>a model to compare with; %1 names the model, %2 is its AUC</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="225"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="229"/>
         <source>%1 (active)</source>
         <comment>compare with</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="266"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="272"/>
         <source>Training: %1…</source>
         <extracomment>%1 is the kind of model, e.g. &quot;Gradient-boosted trees&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="297"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="303"/>
         <source>Cancelling…</source>
         <translation type="unfinished">正在取消…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="308"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="314"/>
         <source>Training cancelled; no model was kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="310"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="316"/>
         <source>Cut-off date: the model needs fraud and good payments before the cut-off to learn from. Choose another date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="321"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="327"/>
         <source>%1 trained: AUC %2 on the %3 payments after the cut-off. Activate it to score payments with it.</source>
         <extracomment>%1 names the model, %2 its AUC, %3 the number of payments it was evaluated on</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="326"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="332"/>
         <source>%1 trained. It could not be evaluated: the payments after the cut-off had no fraud or no good payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="343"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="349"/>
         <source>%1 will stop scoring payments from now on, and no model will replace it.</source>
         <extracomment>%1 names the model, e.g. &quot;Model 2 (logistic regression)&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="347"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="353"/>
         <source>%1 will score every payment from now on, replacing model %2.</source>
         <extracomment>%1 names the new model, %2 is the version number of the one it replaces</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="351"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="357"/>
         <source>%1 will score every payment from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="355"/>
-        <location filename="../views/risk/ModelsTab.cpp" line="356"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="361"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="362"/>
         <source>Stop scoring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="355"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="361"/>
         <source>Activate model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="356"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="362"/>
         <source>Activate</source>
         <translation type="unfinished">启用</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="372"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="378"/>
         <source>No model scores payments now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="374"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="380"/>
         <source>%1 scores every payment now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7247,7 +7309,7 @@
 <context>
     <name>souk::RulesTab</name>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="84"/>
+        <location filename="../views/risk/RulesTab.cpp" line="109"/>
         <source>One rule a line, for example:
 
 %1</source>
@@ -7257,177 +7319,176 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="107"/>
+        <location filename="../views/risk/RulesTab.cpp" line="142"/>
         <source>Note: what changed and why (optional)</source>
         <translation>备注：改了什么、为什么（可选）</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="109"/>
+        <location filename="../views/risk/RulesTab.cpp" line="144"/>
         <source>&amp;Save as draft</source>
         <translation>另存为草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="111"/>
+        <location filename="../views/risk/RulesTab.cpp" line="146"/>
         <source>Saves the text as a new draft version (Ctrl+S)</source>
         <translation>将文本保存为新的草稿版本（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="116"/>
+        <location filename="../views/risk/RulesTab.cpp" line="151"/>
         <source>A draft in shadow is judged beside the active rules on live payments and logged with them, acting on nothing.</source>
         <translation>影子运行的草稿会与生效规则一起评估实时付款并记录结果，但不采取任何动作。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="178"/>
+        <location filename="../views/risk/RulesTab.cpp" line="177"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="213"/>
+        <location filename="../views/risk/RulesTab.cpp" line="231"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="214"/>
+        <location filename="../views/risk/RulesTab.cpp" line="232"/>
         <source>The rules you edited are not saved. Show the other version and lose the changes?</source>
         <translation>您编辑的规则尚未保存。要显示另一个版本并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="215"/>
+        <location filename="../views/risk/RulesTab.cpp" line="233"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="276"/>
+        <location filename="../views/risk/RulesTab.cpp" line="294"/>
         <source>✓ The rules parse.</source>
         <translation>✓ 规则解析无误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/RulesTab.cpp" line="280"/>
+        <location filename="../views/risk/RulesTab.cpp" line="298"/>
         <source>%n problem(s): the rules can be saved once they parse.</source>
         <translation>
             <numerusform>%n 个问题：规则解析无误后才能保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="324"/>
+        <location filename="../views/risk/RulesTab.cpp" line="342"/>
         <source>Version %1 · %2</source>
         <extracomment>%1 a version number, %2 its state (&quot;Draft&quot;)</extracomment>
         <translation>版本 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="326"/>
         <source>No rules yet</source>
         <translation>还没有规则</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="326"/>
+        <location filename="../views/risk/RulesTab.cpp" line="344"/>
         <source>New rule set</source>
         <translation>新规则集</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="330"/>
+        <location filename="../views/risk/RulesTab.cpp" line="348"/>
         <source>%1 · edited</source>
         <extracomment>%1 the version&apos;s title; the editor differs from what was saved</extracomment>
         <translation>%1 · 已编辑</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="335"/>
+        <location filename="../views/risk/RulesTab.cpp" line="353"/>
         <source>&lt;b&gt;No rules yet.&lt;/b&gt; Write your first rule set below, one rule a line (the grey text is an example), save it as a draft, then activate it.</source>
         <translation>&lt;b&gt;还没有规则。&lt;/b&gt;请在下方编写第一套规则，每行一条（灰色文字是示例），先另存为草稿，再启用。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="337"/>
+        <location filename="../views/risk/RulesTab.cpp" line="355"/>
         <source>&lt;b&gt;No rules yet.&lt;/b&gt; An operator or an administrator writes them here.</source>
         <translation>&lt;b&gt;还没有规则。&lt;/b&gt;规则由运营人员或管理员在此编写。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="343"/>
+        <location filename="../views/risk/RulesTab.cpp" line="361"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="343"/>
+        <location filename="../views/risk/RulesTab.cpp" line="361"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="345"/>
+        <location filename="../views/risk/RulesTab.cpp" line="364"/>
         <source>Save the changes as a draft first: activating uses the saved text.</source>
         <translation>请先将修改另存为草稿：启用的是已保存的文本。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="346"/>
+        <location filename="../views/risk/RulesTab.cpp" line="365"/>
         <source>Makes this version the rules payments are judged by.</source>
         <translation>让此版本成为评估付款所用的规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="348"/>
+        <location filename="../views/risk/RulesTab.cpp" line="367"/>
         <source>Stop &amp;shadow</source>
         <translation>停止影子运行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="348"/>
+        <location filename="../views/risk/RulesTab.cpp" line="367"/>
         <source>Run in &amp;shadow</source>
         <translation>影子运行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="375"/>
+        <location filename="../views/risk/RulesTab.cpp" line="394"/>
         <source>Saved as draft version %1.</source>
         <translation>已保存为草稿版本 %1。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="391"/>
+        <location filename="../views/risk/RulesTab.cpp" line="410"/>
         <source>Version %1 replaces version %2 as the active rules.</source>
         <extracomment>%1 the version activated, %2 the one active now</extracomment>
         <translation>版本 %1 将取代版本 %2 成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="392"/>
+        <location filename="../views/risk/RulesTab.cpp" line="411"/>
         <source>Version %1 becomes the active rules.</source>
         <translation>版本 %1 将成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="394"/>
+        <location filename="../views/risk/RulesTab.cpp" line="413"/>
         <source>Every payment from now on is judged by it; the version it replaces is kept and can be restored.</source>
         <translation>此后的每笔付款都将按它评估；被取代的版本会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="397"/>
+        <location filename="../views/risk/RulesTab.cpp" line="416"/>
         <source>Restore version %1?</source>
         <translation>恢复版本 %1？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="397"/>
+        <location filename="../views/risk/RulesTab.cpp" line="416"/>
         <source>Activate version %1?</source>
         <translation>启用版本 %1？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="398"/>
+        <location filename="../views/risk/RulesTab.cpp" line="417"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="398"/>
+        <location filename="../views/risk/RulesTab.cpp" line="417"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="410"/>
+        <location filename="../views/risk/RulesTab.cpp" line="429"/>
         <source>Version %1 is now the active rules.</source>
         <translation>版本 %1 现已成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="432"/>
+        <location filename="../views/risk/RulesTab.cpp" line="451"/>
         <source>Version %1 runs in shadow beside the active rules.</source>
         <translation>版本 %1 正与生效规则一起影子运行。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="433"/>
+        <location filename="../views/risk/RulesTab.cpp" line="452"/>
         <source>Version %1 no longer runs in shadow.</source>
         <translation>版本 %1 已停止影子运行。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="450"/>
+        <location filename="../views/risk/RulesTab.cpp" line="469"/>
         <source>The rules do not parse: line %1, column %2.</source>
         <extracomment>the engine refused the rules; details carry its sentence</extracomment>
         <translation>规则无法解析：第 %1 行，第 %2 列。</translation>
