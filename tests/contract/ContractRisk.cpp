@@ -203,6 +203,20 @@ void ContractSuite::heldCheckoutClaimedAndApproved()
     QCOMPARE(open->assessment.action, RiskAction::Review);
     QVERIFY(open->assessment.ruleText.contains(u"contract-held"_s));
     QVERIFY(open->deadlineMs > open->openedMs);
+    // one review comes with the customer's other payments and those sharing its card (the seed's
+    // and other cases' checkouts pay with the same test card), never itself
+    QVERIFY2(open->customer.payments >= 1, qPrintable(QString::number(open->customer.payments)));
+    QVERIFY(open->customer.approved <= open->customer.payments);
+    QVERIFY(!open->linked.isEmpty());
+    QVERIFY(open->linked.size() <= 20);
+    for (const LinkedPayment& l : open->linked) {
+        QVERIFY(l.assessmentId != open->assessment.id);
+        QVERIFY(!l.sharedBy.isEmpty());
+    }
+    QVERIFY(std::any_of(open->linked.begin(), open->linked.end(),
+                        [](const LinkedPayment& l) { return l.sharedBy.contains(u"card"_s); }));
+    QVERIFY(std::is_sorted(open->linked.begin(), open->linked.end(),
+                           [](const LinkedPayment& a, const LinkedPayment& b) { return a.createdMs > b.createdMs; }));
     QCOMPARE_ERROR(settle(client().review(MadeUpId)), ErrorCode::NotFound, u"reviewId"_s);
 
     // claimed by one, refused for another

@@ -4,6 +4,7 @@
 #include "backend/engine/Engine.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/payments/PaymentService.h"
+#include "backend/risk/decisions/HistoryImport.h"
 #include "backend/risk/decisions/Reviews.h"
 #include "backend/risk/decisions/RiskPolicy.h"
 #include "tests/risk/StoreQuery.h"
@@ -13,6 +14,9 @@ using namespace Qt::StringLiterals;
 using namespace souk;
 using namespace souk::orders;
 using namespace souk::payments;
+using souk::risk::HistoryImport;
+using souk::risk::HistoryImportSummary;
+using souk::risk::HistoryPayment;
 using souk::risk::Review;
 using souk::risk::Reviews;
 using souk::risk::ReviewVerdict;
@@ -47,6 +51,7 @@ private slots:
     void claimsKeepTwoReviewersApart();
     void closedLapsedAndBadDecisionsChangeNothing();
     void queueListsTheMostUrgentFirst();
+    void reviewShowsTheCustomersHistoryAndLinkedPayments();
 
 private:
     /// A checkout the rule holds for review: its review.
@@ -257,6 +262,65 @@ void TestRiskReviews::queueListsTheMostUrgentFirst()
     QCOMPARE(list(byRule).size(), 2);
     byRule.ruleContains = u"card_country"_s;
     QVERIFY(list(byRule).isEmpty());
+}
+
+void TestRiskReviews::reviewShowsTheCustomersHistoryAndLinkedPayments()
+{
+    // imported history: one earlier payment of ana's email, disputed as fraudulent, from another
+    // card; another customer's on the same device; a stranger's
+    HistoryPayment mine;
+    mine.createdMs = m_clock.nowMs() - 10LL * 86'400'000;
+    mine.amount = Money(4000, *Currency::find(u"EUR"));
+    mine.approved = true;
+    mine.cardFingerprint = u"old-card"_s;
+    mine.email = u"ana@example.com"_s;
+    mine.deviceId = u"ana-phone"_s;
+    mine.disputed = true;
+    mine.disputeReason = u"fraudulent"_s;
+    HistoryPayment sameDevice = mine;
+    sameDevice.createdMs += 3'600'000;
+    sameDevice.email = u"bo@example.com"_s;
+    sameDevice.cardFingerprint = u"bo-card"_s;
+    sameDevice.disputed = false;
+    sameDevice.disputeReason.clear();
+    sameDevice.refundedMinor = 1000;
+    HistoryPayment stranger = sameDevice;
+    stranger.createdMs += 3'600'000;
+    stranger.email = u"cy@example.com"_s;
+    stranger.cardFingerprint = u"cy-card"_s;
+    stranger.deviceId = u"cy-laptop"_s;
+    QVERIFY(wait(m_f->client().engine().write<HistoryImportSummary>(
+        Rita, [rows = std::vector<HistoryPayment>{mine, sameDevice, stranger}, m = m_f->merchantId()](
+                  store::UnitOfWork& uow) { return HistoryImport::run(uow, m, rows); })));
+
+    CardInput card{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s};
+    card.context.deviceId = u"ana-phone"_s;
+    auto paid = wait(m_f->client().checkout(NewOrder{m_f->merchantId(), m_ana->customerId(), {{u"EAR-1"_s, 2}}, {}, {}},
+                                            card, true, u"linked-1"_s));
+    QVERIFY(paid && paid->payment.heldMs > 0);
+    const QList<Review> queue = list({});
+    QCOMPARE(queue.size(), 1);
+    QCOMPARE(queue.first().linked.size(), 0); // the queue does not read them
+    auto r = wait(m_f->client().engine().read<Review>(
+        [id = queue.first().id, now = m_clock.nowMs()](QSqlDatabase& db) { return Reviews::get(db, id, now); }));
+    QVERIFY(r);
+    // ana's history: the one imported payment, disputed as fraud
+    QCOMPARE(r->customer.payments, 1);
+    QCOMPARE(r->customer.approved, 1);
+    QCOMPARE(r->customer.disputed, 1);
+    QCOMPARE(r->customer.fraud, 1);
+    QCOMPARE(r->customer.firstMs, mine.createdMs);
+    // linked: her own earlier payment (email and device) and bo's (device), newest first; not cy's
+    QCOMPARE(r->linked.size(), 2);
+    QCOMPARE(r->linked[0].createdMs, sameDevice.createdMs);
+    QCOMPARE(r->linked[0].sharedBy, QStringList{u"device"_s});
+    QCOMPARE(r->linked[0].refundedMinor, 1000);
+    QVERIFY(!r->linked[0].fraud);
+    QCOMPARE(r->linked[1].createdMs, mine.createdMs);
+    QCOMPARE(r->linked[1].sharedBy, (QStringList{u"email"_s, u"device"_s}));
+    QVERIFY(r->linked[1].fraud);
+    QCOMPARE(r->linked[1].outcome, u"approved"_s);
+    QVERIFY(r->linked[1].paymentId.isNull()); // imported history has no payment here
 }
 
 QTEST_GUILESS_MAIN(TestRiskReviews)

@@ -136,6 +136,41 @@ const ObjectSpec<Assessment>& Object<Assessment>::spec()
     return s;
 }
 
+const ObjectSpec<CustomerHistory>& Object<CustomerHistory>::spec()
+{
+    using H = CustomerHistory;
+    using S = ObjectSpec<H>;
+    static const auto s =
+        S(u"CustomerHistory"_s, u"The paying customer's other payments at this merchant (by email), imported ones too"_s)
+            .field(u"payments"_s, &H::payments, u"How many"_s, S::ReadOnly)
+            .field(u"approved"_s, &H::approved, u"Of them, approved"_s, S::ReadOnly)
+            .field(u"declined"_s, &H::declined, u"Declined"_s, S::ReadOnly)
+            .field(u"refunded"_s, &H::refunded, u"Refunded in part or in full"_s, S::ReadOnly)
+            .field(u"disputed"_s, &H::disputed, u"Disputed"_s, S::ReadOnly)
+            .field(u"fraud"_s, &H::fraud, u"Labelled fraud, or disputed as fraudulent"_s, S::ReadOnly)
+            .field(u"first_ms"_s, &H::firstMs, u"The first of them (ms since epoch); 0: none"_s, S::ReadOnly);
+    return s;
+}
+
+const ObjectSpec<LinkedPayment>& Object<LinkedPayment>::spec()
+{
+    using L = LinkedPayment;
+    using S = ObjectSpec<L>;
+    static const auto s =
+        S(u"LinkedPayment"_s, u"Another payment of the merchant sharing a card, email, device or IP with this one"_s)
+            .field(u"assessment_id"_s, &L::assessmentId, u"Its assessment"_s, S::ReadOnly)
+            .field(u"payment_id"_s, &L::paymentId, u"Its payment; null for imported history"_s, S::ReadOnly)
+            .field(u"order_id"_s, &L::orderId, u"Its order; null for imported history"_s, S::ReadOnly)
+            .field(u"created_ms"_s, &L::createdMs, u"When (ms since epoch)"_s, S::ReadOnly)
+            .money(u"amount"_s, &L::amountMinor, &L::currency, u"Its amount"_s)
+            .field(u"outcome"_s, &L::outcome, u"approved, declined, blocked, or empty while undecided"_s, S::ReadOnly)
+            .field(u"fraud"_s, &L::fraud, u"Labelled fraud, or disputed as fraudulent"_s, S::ReadOnly)
+            .field(u"disputed"_s, &L::disputed, u"Disputed"_s, S::ReadOnly)
+            .field(u"refunded_minor"_s, &L::refundedMinor, u"Refunded, in the amount's minor units"_s, S::ReadOnly)
+            .field(u"shared_by"_s, &L::sharedBy, u"What it shares: card, email, device, ip"_s, S::ReadOnly);
+    return s;
+}
+
 const ObjectSpec<Review>& Object<Review>::spec()
 {
     using R = Review;
@@ -163,7 +198,12 @@ const ObjectSpec<Review>& Object<Review>::spec()
             .field(u"ip_country"_s, &R::ipCountry, u"The customer's IP's country"_s, S::ReadOnly)
             .field(u"shipping_country"_s, &R::shippingCountry, u"Where the goods go"_s, S::ReadOnly)
             .field(u"billing_country"_s, &R::billingCountry, u"The billing address's country"_s, S::ReadOnly)
-            .field(u"assessment"_s, &R::assessment, u"Why it was held"_s, S::ReadOnly);
+            .field(u"assessment"_s, &R::assessment, u"Why it was held"_s, S::ReadOnly)
+            .field(u"customer"_s, &R::customer, u"The customer's other payments (one review only; zeros in the queue)"_s,
+                   S::ReadOnly)
+            .field(u"linked"_s, &R::linked,
+                   u"Payments sharing its card, email, device or IP, newest first, at most 20 (one review only)"_s,
+                   S::ReadOnly);
     return s;
 }
 

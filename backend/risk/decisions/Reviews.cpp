@@ -61,6 +61,8 @@ Review readReview(const QSqlQuery& q, qint64 nowMs)
     return r;
 }
 
+Status addRelated(QSqlDatabase& db, Review& r);
+
 Result<Review> load(QSqlDatabase& db, Id reviewId, qint64 nowMs, bool withAssessment)
 {
     QSqlQuery q(db);
@@ -79,8 +81,89 @@ Result<Review> load(QSqlDatabase& db, Id reviewId, qint64 nowMs, bool withAssess
             return a.error();
         if (*a)
             r.assessment = **a;
+        if (auto s = addRelated(db, r); !s)
+            return s.error();
     }
     return r;
+}
+
+const QString FraudExpr =
+    u"(fraud = 1 OR (fraud IS NULL AND disputed = 1 AND lower(dispute_reason) = 'fraudulent'))"_s;
+
+/// The customer's history and the payments linked to the reviewed one, from the assessments
+/// (each through its own index: the card's, the email's, the device's, the IP's). Only the
+/// review's merchant's: whoever may read the review may read those, and no other merchant's.
+Status addRelated(QSqlDatabase& db, Review& r)
+{
+    QSqlQuery keys(db);
+    keys.prepare(u"SELECT card_fingerprint, email, device_id, ip FROM risk_assessments WHERE id = ?"_s);
+    keys.bindValue(0, r.assessment.id.value);
+    if (auto s = store::exec(keys, u"reading a review's payment"_s); !s)
+        return s;
+    if (!keys.next())
+        return {};
+    const QStringList values{keys.value(0).toString(), keys.value(1).toString(), keys.value(2).toString(),
+                             keys.value(3).toString()};
+    keys.finish();
+    const QString email = values[1];
+    if (!email.isEmpty()) {
+        QSqlQuery h(db);
+        h.prepare(u"SELECT count(*), coalesce(sum(outcome = 'approved'), 0), coalesce(sum(outcome = 'declined'), 0), "
+                  "coalesce(sum(refunded_minor > 0), 0), coalesce(sum(disputed), 0), coalesce(sum("_s
+                  + FraudExpr + u"), 0), coalesce(min(created_ms), 0) FROM risk_assessments "
+                                "WHERE email = ? AND email <> '' AND id <> ? AND merchant_id = ?"_s);
+        h.bindValue(0, email);
+        h.bindValue(1, r.assessment.id.value);
+        h.bindValue(2, r.merchantId.value);
+        if (auto s = store::exec(h, u"reading a customer's history"_s); !s)
+            return s;
+        if (h.next())
+            r.customer = CustomerHistory{h.value(0).toLongLong(), h.value(1).toLongLong(), h.value(2).toLongLong(),
+                                         h.value(3).toLongLong(), h.value(4).toLongLong(), h.value(5).toLongLong(),
+                                         h.value(6).toLongLong()};
+    }
+    static const std::array<std::pair<const char*, const char*>, 4> by = {
+        std::pair{"card", "card_fingerprint = ?"}, std::pair{"email", "email = ? AND email <> ''"},
+        std::pair{"device", "device_id = ? AND device_id <> ''"}, std::pair{"ip", "ip = ? AND ip <> ''"}};
+    QMap<qint64, LinkedPayment> found;
+    for (std::size_t k = 0; k < by.size(); ++k) {
+        if (values[qsizetype(k)].isEmpty())
+            continue;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT id, payment_id, order_id, created_ms, amount_minor, currency, coalesce(outcome, ''), "_s
+                  + FraudExpr + u", disputed, refunded_minor FROM risk_assessments WHERE "_s
+                  + QString::fromLatin1(by[k].second)
+                  + u" AND id <> ? AND merchant_id = ? ORDER BY created_ms DESC LIMIT ?"_s);
+        q.bindValue(0, values[qsizetype(k)]);
+        q.bindValue(1, r.assessment.id.value);
+        q.bindValue(2, r.merchantId.value);
+        q.bindValue(3, Reviews::LinkedMax);
+        if (auto s = store::exec(q, u"reading linked payments"_s); !s)
+            return s;
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            LinkedPayment& l = found[id];
+            if (l.assessmentId.isNull()) {
+                l.assessmentId = Id{id};
+                l.paymentId = Id{q.value(1).toLongLong()};
+                l.orderId = Id{q.value(2).toLongLong()};
+                l.createdMs = q.value(3).toLongLong();
+                l.amountMinor = q.value(4).toLongLong();
+                l.currency = q.value(5).toString();
+                l.outcome = q.value(6).toString();
+                l.fraud = q.value(7).toInt() == 1;
+                l.disputed = q.value(8).toInt() == 1;
+                l.refundedMinor = q.value(9).toLongLong();
+            }
+            l.sharedBy.append(QString::fromLatin1(by[k].first));
+        }
+    }
+    QList<LinkedPayment> all = found.values();
+    std::stable_sort(all.begin(), all.end(),
+                     [](const LinkedPayment& a, const LinkedPayment& b) { return a.createdMs > b.createdMs; });
+    r.linked = all.mid(0, Reviews::LinkedMax);
+    return {};
 }
 
 /// Why `actor` may not work the review now, if so.

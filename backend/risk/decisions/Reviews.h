@@ -24,10 +24,13 @@ class Reviews final
 {
 public:
     static constexpr qint64 ClaimMs = 5 * 60'000;
+    /// The most linked payments one review lists.
+    static constexpr int LinkedMax = 20;
     /// The reasons a reviewer picks from, per verdict.
     static QStringList reasonsFor(ReviewVerdict verdict);
 
     static Result<QList<Review>> list(QSqlDatabase& db, const ReviewFilter& filter, qint64 nowMs);
+    /// One review with its assessment, the customer's history and the linked payments.
     static Result<Review> get(QSqlDatabase& db, Id reviewId, qint64 nowMs);
     /// Claims the review for the actor for ClaimMs (again: extends it). Refused while another
     /// holds an unexpired claim, and once the review is closed.

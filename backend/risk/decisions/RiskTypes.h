@@ -110,6 +110,35 @@ QString reviewVerdictName(ReviewVerdict verdict);
 std::optional<ReviewVerdict> reviewVerdictNamed(const QString& name);
 
 /// A payment the risk engine held for a person, as the queue shows it.
+/// What the store knows of a paying customer (by email), its own payments and imported history
+/// alike, for a reviewer.
+struct CustomerHistory
+{
+    qint64 payments = 0; ///< earlier and later ones, this one not counted
+    qint64 approved = 0;
+    qint64 declined = 0;
+    qint64 refunded = 0; ///< in part or in full
+    qint64 disputed = 0;
+    qint64 fraud = 0;    ///< labelled fraud, or disputed as fraudulent
+    qint64 firstMs = 0;  ///< the first of them; 0 when there is none
+};
+
+/// Another payment that shares a card, an email, a device or an IP with the one under review.
+struct LinkedPayment
+{
+    Id assessmentId;
+    Id paymentId; ///< null for imported history
+    Id orderId;
+    qint64 createdMs = 0;
+    qint64 amountMinor = 0;
+    QString currency;
+    QString outcome;  ///< approved, declined, blocked, or empty while undecided
+    bool fraud = false;
+    bool disputed = false;
+    qint64 refundedMinor = 0;
+    QStringList sharedBy; ///< of "card", "email", "device", "ip"
+};
+
 struct Review
 {
     Id id;
@@ -135,6 +164,9 @@ struct Review
     QString shippingCountry;
     QString billingCountry;
     Assessment assessment;
+    // filled when one review is read (Reviews::get), not in the queue
+    CustomerHistory customer;
+    QList<LinkedPayment> linked; ///< newest first, at most Reviews::LinkedMax
 };
 
 /// Which reviews a queue lists.
