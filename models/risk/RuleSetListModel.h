@@ -27,9 +27,9 @@ public:
     {
         Version,
         State,
-        Note,
         Author,
         Created,
+        Note, ///< last: it takes the table's spare width
         ColumnCount
     };
     enum Role

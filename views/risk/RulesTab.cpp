@@ -60,8 +60,8 @@ RulesTab::RulesTab(Client& client, const Clock& clock, MessageBar& messageBar, Q
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    // sized to the rows after each read (see loaded); the note takes what is left
-    m_table->horizontalHeader()->setSectionResizeMode(RuleSetListModel::Note, QHeaderView::Stretch);
+    // sized to the rows after each read (see onLoaded); the note, last, takes the spare width
+    m_table->horizontalHeader()->setStretchLastSection(true);
 
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_table);
@@ -176,7 +176,8 @@ void RulesTab::onLoaded()
         m_messageBar.showError(*error);
         m_messageBar.setAction(tr("Read again"), [this] { m_model->reload(); });
     }
-    m_table->resizeColumnsToContents(); // the note column stretches over the rest
+    for (int column = 0; column < RuleSetListModel::Note; ++column) // the note, last, stretches
+        m_table->resizeColumnToContents(column);
     if (m_pendingSelect != 0)
         selectVersion(std::exchange(m_pendingSelect, 0));
     else if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0 && !isModified())
