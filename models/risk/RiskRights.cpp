@@ -34,6 +34,9 @@ RiskRights RiskRights::of(const auth::Principal& principal)
     r.createLists = may(principal, Operation::CreateRiskList);
     r.addListValues = may(principal, Operation::AddRiskListValues);
     r.removeListValues = may(principal, Operation::RemoveRiskListValues);
+    r.readModels = may(principal, Operation::ReadRiskModels);
+    r.trainModels = may(principal, Operation::TrainRiskModel);
+    r.activateModels = may(principal, Operation::ActivateRiskModel);
     return r;
 }
 

@@ -19,6 +19,9 @@ struct RiskRights
     bool createLists = false;
     bool addListValues = false;
     bool removeListValues = false;
+    bool readModels = false;
+    bool trainModels = false;
+    bool activateModels = false;
 
     static RiskRights of(const auth::Principal& principal);
 };

@@ -1,5 +1,7 @@
 # sources of models/risk: the fraud review queue, the rule sets and the lists
 list(APPEND SOUK_MODELS_SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/ModelCurves.h ${CMAKE_CURRENT_LIST_DIR}/ModelCurves.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ModelListModel.h ${CMAKE_CURRENT_LIST_DIR}/ModelListModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PastedValues.h ${CMAKE_CURRENT_LIST_DIR}/PastedValues.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ReviewListModel.h ${CMAKE_CURRENT_LIST_DIR}/ReviewListModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ReviewQueueFilter.h ${CMAKE_CURRENT_LIST_DIR}/ReviewQueueFilter.cpp

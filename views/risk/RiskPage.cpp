@@ -7,6 +7,7 @@
 #include "models/risk/RiskRights.h"
 #include "views/common/MessageBar.h"
 #include "views/risk/ListsTab.h"
+#include "views/risk/ModelsTab.h"
 #include "views/risk/RulesTab.h"
 
 using namespace Qt::StringLiterals;
@@ -29,6 +30,8 @@ RiskPage::RiskPage(Client& client, const Clock& clock, QWidget* parent) : QWidge
         // rules name lists: the editor's parser knows the ones that exist
         connect(m_lists, &ListsTab::listsLoaded, m_rules, &RulesTab::setListNames);
     }
+    if (rights.readModels)
+        m_tabs->addTab(new ModelsTab(client, *m_messageBar, clock, m_tabs), tr("&Models", "risk page tab"));
     // one message at a time, about what the user is looking at
     connect(m_tabs, &QTabWidget::currentChanged, m_messageBar, &MessageBar::clearMessage);
     auto* layout = new QVBoxLayout(this);

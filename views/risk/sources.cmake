@@ -6,6 +6,7 @@ list(APPEND SOUK_VIEWS_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/ListsTab.h ${CMAKE_CURRENT_LIST_DIR}/ListsTab.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ModelChartsPanel.h ${CMAKE_CURRENT_LIST_DIR}/ModelChartsPanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ModelsTab.h ${CMAKE_CURRENT_LIST_DIR}/ModelsTab.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ModelSummaryPanel.h ${CMAKE_CURRENT_LIST_DIR}/ModelSummaryPanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/NewListDialog.h ${CMAKE_CURRENT_LIST_DIR}/NewListDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ReviewDetailPanel.h ${CMAKE_CURRENT_LIST_DIR}/ReviewDetailPanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ReviewsPage.h ${CMAKE_CURRENT_LIST_DIR}/ReviewsPage.cpp
