@@ -202,9 +202,14 @@ void TestHistorySimulator::stolenCardsLookForeign()
             honestAmounts[row.merchant].push_back(p.amount.minor());
         }
     }
-    QCOMPARE(stolenMismatch, stolen);
+    // most stolen cards are used abroad; some from the card's own country (domesticFraudShare)
+    const double stolenForeign = double(stolenMismatch) / double(stolen);
+    QVERIFY2(stolenForeign > 0.6 && stolenForeign < 0.8, qPrintable(QString::number(stolenForeign)));
     QCOMPARE(stolenFar, stolen);
-    QVERIFY2(honestMismatch < honest / 10, qPrintable(u"%1 of %2"_s.arg(honestMismatch).arg(honest)));
+    // honest customers pay abroad now and then (travelRate), and from an IP unlike their card's
+    // country rarely otherwise
+    QVERIFY2(honestMismatch > honest / 50 && honestMismatch < honest / 10,
+             qPrintable(u"%1 of %2"_s.arg(honestMismatch).arg(honest)));
 
     // expensive: a stolen card's median basket is several times the merchant's honest median
     QHash<int, qint64> medians;

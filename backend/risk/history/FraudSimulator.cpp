@@ -38,7 +38,10 @@ Status checkOptions(const FraudSimulatorOptions& o)
                                                 {o.accountTakeoverRate, u"accountTakeoverRate"_s},
                                                 {o.friendlyFraudRate, u"friendlyFraudRate"_s},
                                                 {o.declineRate, u"declineRate"_s},
-                                                {o.refundRate, u"refundRate"_s}};
+                                                {o.refundRate, u"refundRate"_s},
+                                                {o.travelRate, u"travelRate"_s},
+                                                {o.giftRate, u"giftRate"_s},
+                                                {o.domesticFraudShare, u"domesticFraudShare"_s}};
     for (const auto& [rate, field] : rates) {
         if (auto status = checkRate(rate, field); !status)
             return status;
@@ -139,6 +142,18 @@ private:
         HistoryPayment& p =
             customerPayment(m, customer, FraudPattern::None, randomTime(m_random, m_o.fromMs, m_o.toMs, false)).payment;
         m_honestCustomers.push_back({m, customer, m_out.size() - 1});
+        const int home = m_merchants[size_t(m)].customers[size_t(customer)].home;
+        if (m_random.chance(m_o.travelRate)) { // a hotel's network, often a new phone or a borrowed laptop
+            const int abroad = otherCountry(m_random, home);
+            p.ip = ipIn(m_random, abroad);
+            p.ipCountry = countryCode(abroad);
+            if (m_random.chance(0.5))
+                p.deviceId = newDevice(m_random);
+        }
+        if (m_random.chance(m_o.giftRate)) {
+            p.shippingCountry = countryCode(otherCountry(m_random, home));
+            p.shippingDistanceKm = double(m_random.between(3000, 90000)) / 10;
+        }
         if (m_random.chance(m_o.declineRate)) {
             p.approved = false;
             return;
@@ -212,7 +227,7 @@ private:
         const int cardCountry = m_random.chance(0.7) ? merchant.market[m_random.below(merchant.market.size())]
                                                      : int(m_random.below(countryCount()));
         const Card card = newCard(m_random, cardCountry);
-        const int from = otherCountry(m_random, cardCountry);
+        const int from = m_random.chance(m_o.domesticFraudShare) ? cardCountry : otherCountry(m_random, cardCountry);
         const QString ip = ipIn(m_random, from);
         const QString device = newDevice(m_random);
         const QString email = newEmail(m_random, m_random.chance(0.5));

@@ -45,6 +45,10 @@ struct FraudSimulatorOptions
     double friendlyFraudRate = 0.003;
     double declineRate = 0.03; ///< honest payments the issuer declines
     double refundRate = 0.04;  ///< honest approved payments refunded, in full or in part
+    // what makes honest payments look like fraud now and then, as in life
+    double travelRate = 0.05; ///< honest payments made abroad: an IP in another country, half on a new device
+    double giftRate = 0.03;   ///< honest payments shipped to another country (a present sent home)
+    double domesticFraudShare = 0.3; ///< stolen cards used from the card's own country
     QStringList currencies{QStringLiteral("EUR"), QStringLiteral("USD"), QStringLiteral("GBP"),
                            QStringLiteral("JPY")}; ///< merchant i sells in currencies[i % size]
 };
