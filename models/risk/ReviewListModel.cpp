@@ -29,6 +29,8 @@ QString reasonsText(const risk::Review& r)
     for (const risk::RiskReason& reason : r.assessment.reasons) {
         if (texts.size() == ReasonsShown)
             break;
+        if (reason.feature == u"amount"_s)
+            continue; // the amount has its own column
         texts.append(ReviewText::riskReason(reason, r));
     }
     //: between two risk reasons in the queue's "Top reasons" column

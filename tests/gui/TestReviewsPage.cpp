@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 #include "backend/core/Clock.h"
@@ -50,6 +51,8 @@ private slots:
     void fraudWithBlockFillsTheLists();
     void claimedByAnotherSaysWhoAndRefuses();
     void bulkDeclineWithOneConfirmation();
+    void queueAndDetailWordTheReasons();
+    void mismatchColourFollowsThePalette();
     void screenshots();
 
 private:
@@ -310,6 +313,46 @@ void TestReviewsPage::bulkDeclineWithOneConfirmation()
         QVERIFY(detail);
         QCOMPARE(detail->payments.first().status, payments::PaymentStatus::Voided);
     }
+}
+
+/// The reasons read as the console words them, with the payment's countries; the queue leaves out
+/// the amount, which has its own column, and the detail lists it.
+void TestReviewsPage::queueAndDetailWordTheReasons()
+{
+    open();
+    QStringList queue;
+    for (int r = 0; r < rows(); ++r)
+        queue.append(m_page->model()->index(r, ReviewListModel::Reasons).data().toString());
+    QVERIFY2(queue.contains(u"New customer; Card from US, IP address in FR; Shipping to US, IP address in FR"_s),
+             qPrintable(queue.join(u'\n')));
+    for (const QString& reasons : queue)
+        QVERIFY2(!reasons.contains(u"Amount"_s) && !reasons.contains(u'_'), qPrintable(reasons));
+    QTRY_VERIFY(m_page->findChild<QPushButton*>(u"approveButton"_s)->isEnabled());
+    auto* detail = m_page->findChild<QTableWidget*>(u"reasonsTable"_s);
+    QStringList listed;
+    for (int r = 0; r < detail->rowCount(); ++r)
+        listed.append(detail->item(r, 0)->text());
+    QVERIFY2(listed.contains(u"Amount €25.00"_s), qPrintable(listed.join(u'\n')));
+    QVERIFY(detail->isColumnHidden(1)); // no model weighed them: no empty contribution column
+}
+
+/// The countries' warning colour is written into their text: switching to the dark palette with a
+/// review open paints it again, in the colour that reads on a dark window.
+void TestReviewsPage::mismatchColourFollowsThePalette()
+{
+    const QPalette light = QApplication::palette();
+    open();
+    QTRY_VERIFY(m_page->findChild<QPushButton*>(u"approveButton"_s)->isEnabled());
+    auto* ip = m_page->findChild<QLabel*>(u"country1"_s); // FR, where the card is not from
+    QVERIFY(ip->property("mismatch").toBool());
+    const QString lightRed = theme::text(theme::Tone::Error, light).name();
+    const QString darkRed = theme::text(theme::Tone::Error, theme::darkPalette()).name();
+    QVERIFY(lightRed != darkRed);
+    QVERIFY2(ip->text().contains(lightRed), qPrintable(ip->text()));
+    QApplication::setPalette(theme::darkPalette());
+    QTRY_VERIFY2(ip->text().contains(darkRed), qPrintable(ip->text()));
+    QApplication::setPalette(light);
+    QTRY_VERIFY2(ip->text().contains(lightRed), qPrintable(ip->text()));
 }
 
 /// Pictures of the page for a person to look at, in English and Chinese, light and dark: only when

@@ -1,5 +1,6 @@
 #include "views/risk/ReviewDetailPanel.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -126,7 +127,8 @@ void ReviewDetailPanel::showReview(const risk::Review& r, const QString& me, qin
     m_facts->setText(tr("Email: %1<br>Rule %2: <code>%3</code><br>Time left: %4")
                          .arg(r.email.toHtmlEscaped(), QString::number(a.ruleLine), rule,
                               ReviewText::duration(r.deadlineMs - nowMs)));
-    showCountries(r);
+    m_countryCodes = {r.cardCountry, r.ipCountry, r.shippingCountry, r.billingCountry};
+    showCountries();
 
     m_reasons->setRowCount(int(a.reasons.size()));
     bool weighed = false; // by a model: without one, the contribution column would stand empty
@@ -153,9 +155,17 @@ void ReviewDetailPanel::showReview(const risk::Review& r, const QString& me, qin
         b->setEnabled(m_canDecide);
 }
 
-void ReviewDetailPanel::showCountries(const risk::Review& r)
+void ReviewDetailPanel::changeEvent(QEvent* event)
 {
-    const QStringList values{r.cardCountry, r.ipCountry, r.shippingCountry, r.billingCountry};
+    QWidget::changeEvent(event);
+    // the mismatch colour is written into the labels' text: a light red stays on a dark window
+    if (event->type() == QEvent::PaletteChange && m_countryCodes.size() == m_countries.size())
+        showCountries();
+}
+
+void ReviewDetailPanel::showCountries()
+{
+    const QStringList& values = m_countryCodes;
     QSet<QString> known;
     for (const QString& v : values) {
         if (!v.isEmpty())

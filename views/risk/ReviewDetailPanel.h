@@ -35,8 +35,11 @@ public:
 signals:
     void decideRequested(risk::ReviewVerdict verdict);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
-    void showCountries(const risk::Review& review);
+    void showCountries();
 
     MessageBar* m_messageBar = nullptr;
     QLabel* m_title = nullptr;
@@ -44,6 +47,7 @@ private:
     QLabel* m_claim = nullptr;
     QTableWidget* m_reasons = nullptr;
     QList<QLabel*> m_countries; ///< card, IP, shipping, billing
+    QStringList m_countryCodes; ///< as m_countries show them: painted again when the palette changes
     QPushButton* m_approve = nullptr;
     QPushButton* m_decline = nullptr;
     QPushButton* m_fraud = nullptr;
