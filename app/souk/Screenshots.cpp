@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 
 #include <functional>
@@ -141,6 +142,20 @@ void addPageSteps(const RunPtr& run, const QString& suffix)
     });
 }
 
+/// The review queue with its first review open (which claims it), when the demo held any.
+void addReviewSteps(const RunPtr& run, const QString& suffix)
+{
+    run->steps.append([run] {
+        run->window->showPage(u"reviews"_s);
+        auto* table = run->window->findChild<QTableView*>(u"reviewsTable"_s);
+        if (table && table->model()->rowCount() > 0) {
+            table->setFocus();
+            table->setCurrentIndex(table->model()->index(0, 0));
+        }
+    });
+    run->steps.append([run, suffix] { save(run, run->window, u"review-detail"_s + suffix); });
+}
+
 /// The product editor after a save (its bar offers Undo, and so does the catalog page's), its
 /// stock tab, and a save refused for an empty title.
 void addEditorSteps(const RunPtr& run, const QString& suffix)
@@ -265,11 +280,13 @@ void captureScreenshots(MainWindow& window, const QString& dir)
     run->dir = target;
     run->steps.append([run] { run->window->setPaletteName(u"light"_s); });
     addPageSteps(run, {});
+    addReviewSteps(run, {});
     addEditorSteps(run, {});
     addConnectSteps(run, {});
     // the same in the dark palette, switched while the editor and the bars are shown
     run->steps.append([run] { run->window->setPaletteName(u"dark"_s); });
     addPageSteps(run, u"-dark"_s);
+    addReviewSteps(run, u"-dark"_s);
     addEditorSteps(run, u"-dark"_s);
     addConnectSteps(run, u"-dark"_s);
     run->steps.append([run] { run->window->setPaletteName(u"light"_s); });
