@@ -337,10 +337,10 @@
     <name>souk::ModelListModel</name>
     <message numerus="yes">
         <location filename="../models/risk/ModelListModel.cpp" line="226"/>
-        <source>%n payment(s) learned from</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln payment(s) learned from</source>
+        <translation>
+            <numerusform>%Ln payment learned from</numerusform>
+            <numerusform>%Ln payments learned from</numerusform>
         </translation>
     </message>
 </context>
@@ -390,7 +390,7 @@
 <context>
     <name>souk::RulesTab</name>
     <message numerus="yes">
-        <location filename="../views/risk/RulesTab.cpp" line="298"/>
+        <location filename="../views/risk/RulesTab.cpp" line="300"/>
         <source>%n problem(s): the rules can be saved once they parse.</source>
         <translation>
             <numerusform>%n problem: the rules can be saved once they parse.</numerusform>

@@ -422,25 +422,25 @@
         <location filename="../models/people/AuditText.cpp" line="103"/>
         <source>Backtest risk rules</source>
         <comment>audit operation</comment>
-        <translation type="unfinished"></translation>
+        <translation>回测风控规则</translation>
     </message>
     <message>
         <location filename="../models/people/AuditText.cpp" line="104"/>
         <source>Read risk models</source>
         <comment>audit operation</comment>
-        <translation type="unfinished"></translation>
+        <translation>查看风控模型</translation>
     </message>
     <message>
         <location filename="../models/people/AuditText.cpp" line="105"/>
         <source>Train risk model</source>
         <comment>audit operation</comment>
-        <translation type="unfinished"></translation>
+        <translation>训练风控模型</translation>
     </message>
     <message>
         <location filename="../models/people/AuditText.cpp" line="106"/>
         <source>Activate risk model</source>
         <comment>audit operation</comment>
-        <translation type="unfinished"></translation>
+        <translation>启用风控模型</translation>
     </message>
     <message>
         <location filename="../models/people/AuditText.cpp" line="115"/>
@@ -5190,64 +5190,65 @@
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="135"/>
         <source>Select a model to see how well it tells fraud from good payments.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个模型，查看它区分欺诈与正常付款的能力。</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="140"/>
         <source>Not evaluated: the window after the cut-off had no fraud or no good payments. Train again with an earlier cut-off date to see its curves.</source>
-        <translation type="unfinished"></translation>
+        <translation>未评估：截止日期之后的时段内没有欺诈付款或没有正常付款。请用更早的截止日期重新训练以查看曲线。</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="154"/>
         <source>False positive rate (%): good payments flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>误报率（%）：被标记的正常付款</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="155"/>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="183"/>
         <source>Recall (%): fraud caught</source>
-        <translation type="unfinished"></translation>
+        <translation>召回率（%）：拦下的欺诈</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="157"/>
         <source>ROC curve · AUC %1</source>
         <extracomment>chart title; %1 is the area under the curve, e.g. 0.962</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ROC 曲线 · AUC %1</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="159"/>
         <source>Chance</source>
         <comment>a model that guesses</comment>
-        <translation type="unfinished"></translation>
+        <translation>随机猜测</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="163"/>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="166"/>
         <source>%1 · AUC %2</source>
         <extracomment>legend; %1 names a model, %2 is its AUC</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · AUC %2</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="173"/>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="200"/>
         <source>Threshold %1</source>
         <comment>the score from which payments are flagged</comment>
-        <translation type="unfinished"></translation>
+        <translation>阈值 %1</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="184"/>
         <source>Precision (%): flagged that is fraud</source>
-        <translation type="unfinished"></translation>
+        <translation>精确率（%）：被标记中的欺诈</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="185"/>
         <source>Precision and recall</source>
-        <translation type="unfinished"></translation>
+        <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="189"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="188"/>
         <source>Chance (%1 fraud)</source>
-        <translation type="unfinished"></translation>
+        <extracomment>legend: a model that guesses flags fraud at the rate fraud occurs; %1 is that rate</extracomment>
+        <translation>随机猜测（欺诈占 %1）</translation>
     </message>
 </context>
 <context>
@@ -5256,132 +5257,132 @@
         <location filename="../models/risk/ModelListModel.cpp" line="48"/>
         <source>Logistic regression</source>
         <comment>risk model kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>逻辑回归</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="50"/>
         <source>Gradient-boosted trees</source>
         <comment>risk model kind</comment>
-        <translation type="unfinished"></translation>
+        <translation>梯度提升树</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="58"/>
         <source>Model %1 (logistic regression)</source>
         <extracomment>in a sentence; %1 is the model&apos;s version number</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>模型 %1（逻辑回归）</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="61"/>
         <source>Model %1 (gradient-boosted trees)</source>
         <extracomment>in a sentence; %1 is the model&apos;s version number</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>模型 %1（梯度提升树）</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="63"/>
         <source>Model %1</source>
         <extracomment>in a sentence; %1 is the model&apos;s version number</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>模型 %1</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="166"/>
         <source>● Active</source>
         <comment>risk model state</comment>
         <extracomment>the model that scores every payment now</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>● 生效中</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="175"/>
         <source>%1 / %2</source>
         <comment>training rows / fraud</comment>
         <extracomment>payments a model learned from / of them fraud</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="222"/>
         <source>Scores every payment since %1</source>
         <extracomment>%1 is a date and time</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起为每笔付款评分</translation>
     </message>
     <message>
         <location filename="../models/risk/ModelListModel.cpp" line="224"/>
         <source>Trained on the payments before this date, evaluated on those after it</source>
-        <translation type="unfinished"></translation>
+        <translation>用此日期之前的付款训练，用之后的付款评估</translation>
     </message>
     <message numerus="yes">
         <location filename="../models/risk/ModelListModel.cpp" line="226"/>
-        <source>%n payment(s) learned from</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <source>%Ln payment(s) learned from</source>
+        <translation>
+            <numerusform>从 %Ln 笔付款中学习</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="228"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="229"/>
         <source>Not evaluated: the window after the cut-off had no fraud or no good payments</source>
-        <translation type="unfinished"></translation>
+        <translation>未评估：截止日期之后的时段内没有欺诈付款或没有正常付款</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="256"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="257"/>
         <source>Area under the ROC curve on the payments after the cut-off: 1 is perfect, 0.5 is chance</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期之后付款上的 ROC 曲线下面积：1 为完美，0.5 等同随机猜测</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="258"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="259"/>
         <source>Share of fraud caught when 1 % of good payments are flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>在 1% 正常付款被标记时能拦下的欺诈比例</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="265"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="266"/>
         <source>Version</source>
         <comment>risk model column</comment>
-        <translation type="unfinished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="267"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="268"/>
         <source>Kind</source>
         <comment>risk model column</comment>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="269"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="270"/>
         <source>State</source>
         <comment>risk model column</comment>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="271"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="272"/>
         <source>Trained until</source>
         <comment>risk model column: the cut-off date</comment>
-        <translation type="unfinished"></translation>
+        <translation>训练截止</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="273"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="274"/>
         <source>AUC</source>
         <comment>risk model column: area under the ROC curve</comment>
-        <translation type="unfinished"></translation>
+        <translation>AUC</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="275"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="276"/>
         <source>Recall at 1 % FP</source>
         <comment>risk model column: fraud caught at 1 % false positives</comment>
-        <translation type="unfinished"></translation>
+        <translation>1% 误报时召回率</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="277"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="278"/>
         <source>Trained on / fraud</source>
         <comment>risk model column: payments learned from and the fraud among them</comment>
-        <translation type="unfinished"></translation>
+        <translation>训练付款 / 欺诈</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="279"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="280"/>
         <source>By</source>
         <comment>risk model column: who trained it</comment>
-        <translation type="unfinished">操作人</translation>
+        <translation>训练人</translation>
     </message>
     <message>
-        <location filename="../models/risk/ModelListModel.cpp" line="281"/>
+        <location filename="../models/risk/ModelListModel.cpp" line="282"/>
         <source>Trained</source>
         <comment>risk model column: when</comment>
-        <translation type="unfinished"></translation>
+        <translation>训练时间</translation>
     </message>
 </context>
 <context>
@@ -5390,242 +5391,242 @@
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="72"/>
         <source>Flagged</source>
         <comment>confusion matrix column: the model flagged it</comment>
-        <translation type="unfinished"></translation>
+        <translation>已标记</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="74"/>
         <source>Passed</source>
         <comment>confusion matrix column: the model let it pass</comment>
-        <translation type="unfinished"></translation>
+        <translation>已放行</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="76"/>
         <source>Fraud</source>
         <comment>confusion matrix row</comment>
-        <translation type="unfinished">欺诈</translation>
+        <translation>欺诈</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="77"/>
         <source>Good payments</source>
         <comment>confusion matrix row</comment>
-        <translation type="unfinished"></translation>
+        <translation>正常付款</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="103"/>
         <source>%1 · scores payments now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 当前正在评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="108"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="109"/>
         <source>Trained on %1 payments (%2 fraud) before %3; evaluated on the %4 after it (%5 fraud).</source>
         <extracomment>%1 payments (%2 of them fraud) before the date %3; evaluated on %4 (%5 fraud) after it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>用 %3 之前的 %1 笔付款（欺诈 %2 笔）训练；用之后的 %4 笔（欺诈 %5 笔）评估。</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="123"/>
         <source>At threshold %1</source>
         <comment>confusion matrix</comment>
         <extracomment>%1 is the threshold score (0-100)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>阈值 %1 时</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="125"/>
         <source>Payments scoring %1 or more are flagged; %2 of those flagged were fraud.</source>
         <extracomment>%1 threshold, %2 share of flagged payments that are fraud</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>评分达到 %1 的付款会被标记；被标记的付款中 %2 是欺诈。</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="134"/>
         <source>Fraud caught</source>
-        <translation type="unfinished"></translation>
+        <translation>拦下的欺诈</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="134"/>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="135"/>
         <source>%1 of fraud</source>
-        <translation type="unfinished"></translation>
+        <translation>占欺诈的 %1</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="135"/>
         <source>Fraud missed</source>
-        <translation type="unfinished"></translation>
+        <translation>漏掉的欺诈</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="136"/>
         <source>Good payments flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>被标记的正常付款</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="136"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="137"/>
+        <source>%1 of good payments</source>
+        <translation>占正常付款的 %1</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="137"/>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="138"/>
-        <source>%1 of good payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="138"/>
         <source>Good payments passed</source>
-        <translation type="unfinished"></translation>
+        <translation>放行的正常付款</translation>
     </message>
 </context>
 <context>
     <name>souk::ModelsTab</name>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="55"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="38"/>
         <source>&amp;Train model…</source>
-        <translation type="unfinished"></translation>
+        <translation>训练模型(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="57"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="40"/>
         <source>Trains a new model on the payment history; it scores nothing until activated</source>
-        <translation type="unfinished"></translation>
+        <translation>用付款历史训练一个新模型；启用之前它不会为任何付款评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="58"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="41"/>
         <source>&amp;Activate</source>
-        <translation type="unfinished">启用(&amp;A)</translation>
+        <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="60"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="43"/>
         <source>Makes the selected model score every payment from now on</source>
-        <translation type="unfinished"></translation>
+        <translation>从现在起由所选模型为每笔付款评分</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="44"/>
+        <source>&amp;Stop scoring</source>
+        <translation>停止评分(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="46"/>
+        <source>No model scores payments until one is activated again</source>
+        <translation>在重新启用某个模型之前，不会有模型为付款评分</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelsTab.cpp" line="59"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelsTab.cpp" line="61"/>
-        <source>&amp;Stop scoring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="63"/>
-        <source>No model scores payments until one is activated again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="76"/>
-        <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
-    </message>
-    <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="78"/>
         <source>Stops the training; nothing is kept (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止训练，不保留任何结果（Esc）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="101"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="83"/>
         <source>No models yet. Train one on your payment history: it learns from the payments before a cut-off date and is tested on those after it, so you can see how much fraud it would have caught before it scores a single payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有模型。用您的付款历史训练一个：它从截止日期之前的付款中学习，并在之后的付款上测试，这样在它为任何一笔付款评分之前，您就能看到它本能拦下多少欺诈。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="104"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="86"/>
         <source>No models yet. An operator or administrator can train one on the payment history.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有模型。运营人员或管理员可以用付款历史训练一个。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="105"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="87"/>
         <source>Train a model…</source>
-        <translation type="unfinished"></translation>
+        <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="132"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="114"/>
         <source>&amp;Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="182"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="166"/>
         <source>Read again</source>
-        <translation type="unfinished">重新读取</translation>
+        <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="221"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="205"/>
         <source>No other model</source>
         <comment>compare with</comment>
-        <translation type="unfinished"></translation>
+        <translation>不对比</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="227"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="212"/>
         <source>%1 · AUC %2</source>
         <extracomment>a model to compare with; %1 names the model, %2 is its AUC</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · AUC %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="229"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="214"/>
         <source>%1 (active)</source>
         <comment>compare with</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1（生效中）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="272"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="257"/>
         <source>Training: %1…</source>
         <extracomment>%1 is the kind of model, e.g. &quot;Gradient-boosted trees&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>正在训练：%1…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="303"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="288"/>
         <source>Cancelling…</source>
-        <translation type="unfinished">正在取消…</translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="314"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="299"/>
         <source>Training cancelled; no model was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已取消，未保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="316"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="301"/>
         <source>Cut-off date: the model needs fraud and good payments before the cut-off to learn from. Choose another date.</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期：模型需要截止日期之前既有欺诈付款又有正常付款才能学习。请另选日期。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="327"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="312"/>
         <source>%1 trained: AUC %2 on the %3 payments after the cut-off. Activate it to score payments with it.</source>
         <extracomment>%1 names the model, %2 its AUC, %3 the number of payments it was evaluated on</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 已训练完成：在截止日期之后的 %3 笔付款上 AUC 为 %2。启用后即用它为付款评分。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="332"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="317"/>
         <source>%1 trained. It could not be evaluated: the payments after the cut-off had no fraud or no good payments.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已训练完成，但无法评估：截止日期之后的付款中没有欺诈付款或没有正常付款。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="349"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="334"/>
         <source>%1 will stop scoring payments from now on, and no model will replace it.</source>
         <extracomment>%1 names the model, e.g. &quot;Model 2 (logistic regression)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>从现在起%1将停止为付款评分，且没有模型接替。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="353"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="338"/>
         <source>%1 will score every payment from now on, replacing model %2.</source>
         <extracomment>%1 names the new model, %2 is the version number of the one it replaces</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>从现在起由%1为每笔付款评分，取代模型 %2。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="357"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="342"/>
         <source>%1 will score every payment from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>从现在起由%1为每笔付款评分。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="361"/>
-        <location filename="../views/risk/ModelsTab.cpp" line="362"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="346"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="347"/>
         <source>Stop scoring</source>
-        <translation type="unfinished"></translation>
+        <translation>停止评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="361"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="346"/>
         <source>Activate model</source>
-        <translation type="unfinished"></translation>
+        <translation>启用模型</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="362"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="347"/>
         <source>Activate</source>
-        <translation type="unfinished">启用</translation>
+        <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="378"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="363"/>
         <source>No model scores payments now.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在没有模型为付款评分。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="380"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="366"/>
         <source>%1 scores every payment now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在为每笔付款评分。</translation>
     </message>
 </context>
 <context>
@@ -7004,18 +7005,18 @@
 <context>
     <name>souk::ReviewDetailPanel</name>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="33"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="34"/>
         <source>%1 (%2)</source>
         <extracomment>%1 the verdict, %2 its keyboard key</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="46"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="47"/>
         <source>Select a review to work on it. Selecting claims it for you.</source>
         <translation>选择一条审核进行处理。选中即由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="60"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="61"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -7024,37 +7025,37 @@
         <translation type="vanished">值</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="60"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="61"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
         <source>Card country</source>
         <translation>发卡国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
         <source>IP country</source>
         <translation>IP 国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
         <source>Shipping country</source>
         <translation>收货国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="66"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
         <source>Billing country</source>
         <translation>账单国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="93"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="94"/>
         <source>&lt;b&gt;Why it was held&lt;/b&gt;</source>
         <translation>&lt;b&gt;被暂扣的原因&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="120"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="121"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; not scored</source>
         <extracomment>%1 amount with currency; no model scored the payment</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 未评分</translation>
@@ -7064,35 +7065,35 @@
         <translation type="vanished">未评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="123"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="124"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; score %2</source>
         <extracomment>%1 amount with currency, %2 risk score (0-100)</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 评分 %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="124"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="125"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="126"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="127"/>
         <source>Email: %1&lt;br&gt;Rule %2: &lt;code&gt;%3&lt;/code&gt;&lt;br&gt;Time left: %4</source>
         <extracomment>%1 email, %2 deciding rule&apos;s line, %3 its text, %4 time left before the authorization lapses</extracomment>
         <translation>邮箱：%1&lt;br&gt;规则 %2：&lt;code&gt;%3&lt;/code&gt;&lt;br&gt;剩余时间：%4</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="145"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="147"/>
         <source>You hold this review.</source>
         <translation>此审核由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="148"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="150"/>
         <source>&lt;b&gt;Held by %1&lt;/b&gt;: only they can decide it now.</source>
         <extracomment>%1 the user who claimed the review</extracomment>
         <translation>&lt;b&gt;已被 %1 认领&lt;/b&gt;：目前只有对方可以处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="150"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="152"/>
         <source>Nobody holds this review.</source>
         <translation>此审核无人认领。</translation>
     </message>
@@ -7100,53 +7101,53 @@
 <context>
     <name>souk::ReviewListModel</name>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="35"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="37"/>
         <source>; </source>
         <comment>reason separator</comment>
         <extracomment>between two risk reasons in the queue&apos;s &quot;Top reasons&quot; column</extracomment>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="190"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="192"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="230"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="232"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="232"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="234"/>
         <source>Score</source>
         <comment>risk score</comment>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="234"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="236"/>
         <source>Rule</source>
         <comment>deciding risk rule</comment>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="236"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="238"/>
         <source>Top reasons</source>
         <translation>主要原因</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="238"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="240"/>
         <source>Age</source>
         <comment>how long the review is open</comment>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="240"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="242"/>
         <source>Time left</source>
         <comment>until the authorization lapses</comment>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="242"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="244"/>
         <source>Held by</source>
         <comment>who has claimed the review</comment>
         <translation>认领人</translation>
@@ -7250,16 +7251,22 @@
 <context>
     <name>souk::RiskPage</name>
     <message>
-        <location filename="../views/risk/RiskPage.cpp" line="25"/>
+        <location filename="../views/risk/RiskPage.cpp" line="26"/>
         <source>&amp;Rules</source>
         <comment>risk page tab</comment>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RiskPage.cpp" line="28"/>
+        <location filename="../views/risk/RiskPage.cpp" line="29"/>
         <source>&amp;Lists</source>
         <comment>risk page tab</comment>
         <translation>名单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/RiskPage.cpp" line="34"/>
+        <source>&amp;Models</source>
+        <comment>risk page tab</comment>
+        <translation>模型(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -7344,151 +7351,151 @@
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="231"/>
+        <location filename="../views/risk/RulesTab.cpp" line="232"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="232"/>
+        <location filename="../views/risk/RulesTab.cpp" line="233"/>
         <source>The rules you edited are not saved. Show the other version and lose the changes?</source>
         <translation>您编辑的规则尚未保存。要显示另一个版本并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="233"/>
+        <location filename="../views/risk/RulesTab.cpp" line="234"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="294"/>
+        <location filename="../views/risk/RulesTab.cpp" line="296"/>
         <source>✓ The rules parse.</source>
         <translation>✓ 规则解析无误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/RulesTab.cpp" line="298"/>
+        <location filename="../views/risk/RulesTab.cpp" line="300"/>
         <source>%n problem(s): the rules can be saved once they parse.</source>
         <translation>
             <numerusform>%n 个问题：规则解析无误后才能保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="342"/>
+        <location filename="../views/risk/RulesTab.cpp" line="344"/>
         <source>Version %1 · %2</source>
         <extracomment>%1 a version number, %2 its state (&quot;Draft&quot;)</extracomment>
         <translation>版本 %1 · %2</translation>
     </message>
     <message>
         <source>No rules yet</source>
-        <translation>还没有规则</translation>
+        <translation type="vanished">还没有规则</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="344"/>
+        <location filename="../views/risk/RulesTab.cpp" line="346"/>
         <source>New rule set</source>
         <translation>新规则集</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="348"/>
+        <location filename="../views/risk/RulesTab.cpp" line="350"/>
         <source>%1 · edited</source>
         <extracomment>%1 the version&apos;s title; the editor differs from what was saved</extracomment>
         <translation>%1 · 已编辑</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="353"/>
+        <location filename="../views/risk/RulesTab.cpp" line="355"/>
         <source>&lt;b&gt;No rules yet.&lt;/b&gt; Write your first rule set below, one rule a line (the grey text is an example), save it as a draft, then activate it.</source>
         <translation>&lt;b&gt;还没有规则。&lt;/b&gt;请在下方编写第一套规则，每行一条（灰色文字是示例），先另存为草稿，再启用。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="355"/>
+        <location filename="../views/risk/RulesTab.cpp" line="357"/>
         <source>&lt;b&gt;No rules yet.&lt;/b&gt; An operator or an administrator writes them here.</source>
         <translation>&lt;b&gt;还没有规则。&lt;/b&gt;规则由运营人员或管理员在此编写。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="361"/>
+        <location filename="../views/risk/RulesTab.cpp" line="363"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="361"/>
+        <location filename="../views/risk/RulesTab.cpp" line="363"/>
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="364"/>
+        <location filename="../views/risk/RulesTab.cpp" line="366"/>
         <source>Save the changes as a draft first: activating uses the saved text.</source>
         <translation>请先将修改另存为草稿：启用的是已保存的文本。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="365"/>
+        <location filename="../views/risk/RulesTab.cpp" line="367"/>
         <source>Makes this version the rules payments are judged by.</source>
         <translation>让此版本成为评估付款所用的规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="367"/>
+        <location filename="../views/risk/RulesTab.cpp" line="369"/>
         <source>Stop &amp;shadow</source>
         <translation>停止影子运行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="367"/>
+        <location filename="../views/risk/RulesTab.cpp" line="369"/>
         <source>Run in &amp;shadow</source>
         <translation>影子运行(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="394"/>
+        <location filename="../views/risk/RulesTab.cpp" line="396"/>
         <source>Saved as draft version %1.</source>
         <translation>已保存为草稿版本 %1。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="410"/>
+        <location filename="../views/risk/RulesTab.cpp" line="412"/>
         <source>Version %1 replaces version %2 as the active rules.</source>
         <extracomment>%1 the version activated, %2 the one active now</extracomment>
         <translation>版本 %1 将取代版本 %2 成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="411"/>
+        <location filename="../views/risk/RulesTab.cpp" line="413"/>
         <source>Version %1 becomes the active rules.</source>
         <translation>版本 %1 将成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="413"/>
+        <location filename="../views/risk/RulesTab.cpp" line="415"/>
         <source>Every payment from now on is judged by it; the version it replaces is kept and can be restored.</source>
         <translation>此后的每笔付款都将按它评估；被取代的版本会保留，可以恢复。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="416"/>
+        <location filename="../views/risk/RulesTab.cpp" line="418"/>
         <source>Restore version %1?</source>
         <translation>恢复版本 %1？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="416"/>
+        <location filename="../views/risk/RulesTab.cpp" line="418"/>
         <source>Activate version %1?</source>
         <translation>启用版本 %1？</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="417"/>
+        <location filename="../views/risk/RulesTab.cpp" line="419"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="417"/>
+        <location filename="../views/risk/RulesTab.cpp" line="419"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="429"/>
+        <location filename="../views/risk/RulesTab.cpp" line="431"/>
         <source>Version %1 is now the active rules.</source>
         <translation>版本 %1 现已成为生效规则。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="451"/>
+        <location filename="../views/risk/RulesTab.cpp" line="453"/>
         <source>Version %1 runs in shadow beside the active rules.</source>
         <translation>版本 %1 正与生效规则一起影子运行。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="452"/>
+        <location filename="../views/risk/RulesTab.cpp" line="454"/>
         <source>Version %1 no longer runs in shadow.</source>
         <translation>版本 %1 已停止影子运行。</translation>
     </message>
     <message>
-        <location filename="../views/risk/RulesTab.cpp" line="469"/>
+        <location filename="../views/risk/RulesTab.cpp" line="471"/>
         <source>The rules do not parse: line %1, column %2.</source>
         <extracomment>the engine refused the rules; details carry its sentence</extracomment>
         <translation>规则无法解析：第 %1 行，第 %2 列。</translation>
@@ -7780,42 +7787,42 @@
     <message>
         <location filename="../views/risk/TrainModelDialog.cpp" line="22"/>
         <source>Train a risk model</source>
-        <translation type="unfinished"></translation>
+        <translation>训练风控模型</translation>
     </message>
     <message>
         <location filename="../views/risk/TrainModelDialog.cpp" line="27"/>
         <source>Many small decision trees: usually the more accurate, slower to train</source>
-        <translation type="unfinished"></translation>
+        <translation>由许多小决策树组成：通常更准确，训练较慢</translation>
     </message>
     <message>
         <location filename="../views/risk/TrainModelDialog.cpp" line="29"/>
         <source>One weight per feature: quick to train and easy to explain</source>
-        <translation type="unfinished"></translation>
+        <translation>每个特征一个权重：训练快，易于解释</translation>
     </message>
     <message>
         <location filename="../views/risk/TrainModelDialog.cpp" line="39"/>
         <source>The model learns from the payments before the cut-off date and is evaluated on the payments after it, which it has not seen. Leave enough recent payments after the cut-off to judge it: thirty days is a good start.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型从截止日期之前的付款中学习，并在它从未见过的、截止日期之后的付款上评估。请在截止日期之后留出足够的近期付款来评判它：三十天是不错的起点。</translation>
     </message>
     <message>
-        <location filename="../views/risk/TrainModelDialog.cpp" line="46"/>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="45"/>
         <source>Training takes a few seconds per million payments. The new model does not score payments until you activate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每百万笔付款训练约需数秒。新模型在您启用之前不会为付款评分。</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="52"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../views/risk/TrainModelDialog.cpp" line="53"/>
-        <source>&amp;Kind:</source>
-        <translation type="unfinished">类型(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../views/risk/TrainModelDialog.cpp" line="54"/>
         <source>&amp;Cut-off date:</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../views/risk/TrainModelDialog.cpp" line="57"/>
+        <location filename="../views/risk/TrainModelDialog.cpp" line="56"/>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
 </context>
 <context>
