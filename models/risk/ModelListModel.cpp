@@ -223,7 +223,7 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
         if (index.column() == TrainedUntil)
             return tr("Trained on the payments before this date, evaluated on those after it");
         if (index.column() == TrainRows)
-            return tr("%n payment(s) learned from", nullptr,
+            return tr("%Ln payment(s) learned from", nullptr,
                       int(qMin<qint64>(m.trainRows, std::numeric_limits<int>::max())));
         if (!m.evaluation && (index.column() == Auc || index.column() == RecallAt1Pct))
             return tr("Not evaluated: the window after the cut-off had no fraud or no good payments");

@@ -185,8 +185,8 @@ void ModelChartsPanel::drawPrecisionRecall()
     m_prTitle->setText(tr("Precision and recall"));
     const double base = modelcurves::fraudShare(*m_model);
     //: legend: a model that guesses flags fraud at the rate fraud occurs; %1 is that rate
-    auto* chance = addCurve(m_pr, CurveSeries{{0, 100}, {base, base}}, QPen(c.chance, 1, Qt::DotLine),
-                            tr("Chance (%1 fraud)").arg(ModelListModel::percent(base / 100.0)));
+    const QString chanceName = tr("Chance (%1 fraud)").arg(ModelListModel::percent(base / 100.0));
+    auto* chance = addCurve(m_pr, CurveSeries{{0, 100}, {base, base}}, QPen(c.chance, 1, Qt::DotLine), chanceName);
     if (m_compare)
         addCurve(m_pr, modelcurves::precisionRecall(*m_compare->evaluation), QPen(c.compare, 2, Qt::DashLine),
                  ModelListModel::modelName(*m_compare));
