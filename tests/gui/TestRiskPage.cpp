@@ -523,6 +523,27 @@ void TestRiskPage::screenshots()
             tabs->setCurrentIndex(1);
             QTRY_COMPARE(lists()->values().size(), 2);
             QVERIFY(m_page->grab().save(u"%1/risk-lists-%2.png"_s.arg(dir, suffix)));
+            if (!dark) { // the two dialogs, each showing what it says of a bad value
+                QTest::mouseClick(find<QPushButton>(u"addValuesButton"_s), Qt::LeftButton);
+                AddValuesDialog* add = nullptr;
+                QTRY_VERIFY((add = m_page->findChild<AddValuesDialog*>()) && add->isVisible());
+                auto* values = add->findChild<QPlainTextEdit*>(u"valuesEdit"_s);
+                QTest::keyClicks(values, u"ana@example.com"_s);
+                QTest::keyClick(values, Qt::Key_Return);
+                QTest::keyClicks(values, u"not-an-email"_s);
+                QTest::mouseClick(add->findChild<QPushButton*>(u"addButton"_s), Qt::LeftButton);
+                QTRY_VERIFY(add->findChild<QLabel*>(u"valuesError"_s)->isVisible());
+                QVERIFY(add->grab().save(u"%1/risk-add-values-%2.png"_s.arg(dir, suffix)));
+                add->reject();
+                QTest::mouseClick(find<QPushButton>(u"newListButton"_s), Qt::LeftButton);
+                NewListDialog* dialog = nullptr;
+                QTRY_VERIFY((dialog = m_page->findChild<NewListDialog*>()) && dialog->isVisible());
+                QTest::keyClicks(dialog->findChild<QLineEdit*>(u"listNameEdit"_s), u"Blocked Emails"_s);
+                QTest::mouseClick(dialog->findChild<QPushButton*>(u"createListButton"_s), Qt::LeftButton);
+                QTRY_VERIFY(dialog->findChild<QLabel*>(u"nameError"_s)->isVisible());
+                QVERIFY(dialog->grab().save(u"%1/risk-new-list-%2.png"_s.arg(dir, suffix)));
+                dialog->reject();
+            }
             m_listsTester.reset();
             m_rulesTester.reset();
             m_page.reset();

@@ -288,6 +288,7 @@ void RulesTab::showIssues()
         item->setData(ColumnRole, issue.column);
     }
     m_problems->setVisible(!m_issues.isEmpty());
+    m_parseStatus->setVisible(!m_editor->toPlainText().trimmed().isEmpty()); // no room taken before a rule
     if (m_editor->toPlainText().trimmed().isEmpty()) {
         m_parseStatus->clear();
     } else if (m_issues.isEmpty()) {
