@@ -103,7 +103,7 @@ void ModelSummaryPanel::showModel(const risk::ModelVersion* model)
     m_title->setText(m.active ? tr("%1 · scores payments now").arg(ModelListModel::modelName(m))
                               : ModelListModel::modelName(m));
     const QString until =
-        QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.trainedUntilMs).toLocalTime().date(), QLocale::LongFormat);
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.trainedUntilMs).toLocalTime().date(), QLocale::ShortFormat);
     //: %1 payments (%2 of them fraud) before the date %3; evaluated on %4 (%5 fraud) after it
     m_summary->setText(
         tr("Trained on %1 payments (%2 fraud) before %3; evaluated on the %4 after it (%5 fraud).")
