@@ -52,9 +52,36 @@ struct Countries
     QString shipping;
 };
 
+/// A velocity count of none: "0 payments" reads as a machine's, "no other payment" as a person's.
+QString nonePhrase(Feature feature)
+{
+    switch (feature) {
+    case Feature::CardPayments1h:
+        return ReviewText::tr("No other payment with this card in the last hour", "risk reason");
+    case Feature::CardPayments24h:
+        return ReviewText::tr("No other payment with this card in the last 24 hours", "risk reason");
+    case Feature::CardDeclines24h:
+        return ReviewText::tr("No declined payment with this card in the last 24 hours", "risk reason");
+    case Feature::EmailPayments1h:
+        return ReviewText::tr("No other payment with this email address in the last hour", "risk reason");
+    case Feature::IpPayments1h:
+        return ReviewText::tr("No other payment from this IP address in the last hour", "risk reason");
+    case Feature::IpDistinctCards1h:
+        return ReviewText::tr("No card used from this IP address in the last hour", "risk reason");
+    case Feature::DevicePayments1h:
+        return ReviewText::tr("No other payment from this device in the last hour", "risk reason");
+    case Feature::DeviceDistinctCards24h:
+        return ReviewText::tr("No card used on this device in the last 24 hours", "risk reason");
+    default:
+        return {};
+    }
+}
+
 /// The velocity counts: how many payments, declines or cards in a window before this payment.
 QString countPhrase(Feature feature, int n)
 {
+    if (n == 0)
+        return nonePhrase(feature);
     switch (feature) {
     case Feature::CardPayments1h:
         return ReviewText::tr("%Ln payment(s) with this card in the last hour", "risk reason", n);
@@ -259,6 +286,8 @@ QString ReviewText::contribution(double value)
     if (std::isnan(value) || value == 0)
         return {};
     const QString magnitude = QLocale().toString(std::abs(value), 'f', 2);
+    if (std::abs(value) < 0.005)
+        return magnitude; // "0.00": a sign on a rounded zero would claim a direction
     return (value > 0 ? u"+"_s : u"\u2212"_s) + magnitude;
 }
 

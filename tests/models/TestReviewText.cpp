@@ -45,6 +45,8 @@ private slots:
     void countriesOfTheReview();
     void unknownFeatureKeepsTheEngineText();
     void everyEngineFeatureHasWords();
+    void contribution_data();
+    void contribution();
     void chinese();
 
 private:
@@ -72,6 +74,8 @@ void TestReviewText::english_data()
     // the engine said "1 payments with this card in the last hour"
     QTest::addRow("one payment") << u"card_payments_1h"_s << 1.0 << QString()
                                  << u"1 payment with this card in the last hour"_s;
+    QTest::addRow("none") << u"card_payments_1h"_s << 0.0 << QString()
+                          << u"No other payment with this card in the last hour"_s;
     QTest::addRow("payments") << u"card_payments_1h"_s << 3.0 << QString()
                               << u"3 payments with this card in the last hour"_s;
     QTest::addRow("cards on a device") << u"device_distinct_cards_24h"_s << 4.0 << QString()
@@ -153,6 +157,24 @@ void TestReviewText::everyEngineFeatureHasWords()
     }
 }
 
+void TestReviewText::contribution_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("up") << 0.8 << u"+0.80"_s;
+    QTest::addRow("down") << -0.35 << u"\u22120.35"_s;
+    QTest::addRow("rounds to nothing: no sign") << -0.001 << u"0.00"_s;
+    QTest::addRow("not weighed") << 0.0 << QString();
+    QTest::addRow("missing") << Missing << QString();
+}
+
+void TestReviewText::contribution()
+{
+    QFETCH(double, value);
+    QFETCH(QString, expected);
+    QCOMPARE(ReviewText::contribution(value), expected);
+}
+
 void TestReviewText::chinese()
 {
     QCoreApplication::installTranslator(&m_zh);
@@ -160,6 +182,7 @@ void TestReviewText::chinese()
     QCOMPARE(ReviewText::riskReason(u"card_payments_1h"_s, 3), u"过去一小时内此卡已付款 3 笔"_s);
     QCOMPARE(ReviewText::riskReason(u"amount_to_customer_mean"_s, 4.04), u"金额为该客户平时的 4.0 倍"_s);
     QCOMPARE(ReviewText::riskReason(u"is_new_device"_s, 1), u"该客户首次使用此设备"_s);
+    QCOMPARE(ReviewText::riskReason(u"device_distinct_cards_24h"_s, 0), u"过去 24 小时内此设备未使用过卡"_s);
     risk::Review review;
     review.cardCountry = u"US"_s;
     review.ipCountry = u"NG"_s;
