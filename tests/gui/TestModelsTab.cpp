@@ -8,6 +8,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <qcustomplot.h>
 
@@ -227,6 +228,16 @@ void TestModelsTab::trainThroughTheDialog()
     QCOMPARE(count("fraudCaught") + count("fraudMissed") + count("goodFlagged") + count("goodPassed"), m.evalRows);
     QVERIFY(count("fraudCaught") > 0);
     QVERIFY(m_tab->findChild<QLabel*>(u"fraudCaught"_s)->text().contains(u"Fraud caught"_s));
+
+    // the wheel zooms into the low false positive rates; a double click shows the whole curve
+    QCustomPlot* roc = m_tab->charts()->rocPlot();
+    const QPointF nearOrigin = roc->axisRect()->rect().bottomLeft() + QPointF(10, -10);
+    QWheelEvent wheel(nearOrigin, roc->mapToGlobal(nearOrigin), {}, {0, 120 * 4}, Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(roc, &wheel);
+    QVERIFY2(roc->xAxis->range().size() < 60, qPrintable(QString::number(roc->xAxis->range().size())));
+    QTest::mouseDClick(roc, Qt::LeftButton, {}, roc->axisRect()->rect().center());
+    QCOMPARE(roc->xAxis->range().size(), 104.0);
 }
 
 void TestModelsTab::cancelKeepsNothing()

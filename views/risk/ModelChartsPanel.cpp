@@ -105,17 +105,23 @@ QCustomPlot* ModelChartsPanel::makePlot(const QString& name, QCPTextElement** ti
     plot->setMinimumSize(260, 240);
     plot->setNoAntialiasingOnDrag(true);
     plot->setAntialiasedElements(QCP::aeAll);
+    // a good model hugs the left edge: the wheel zooms into low false positive rates, a drag pans,
+    // a double click shows the whole curve again
+    plot->setInteractions(QCP::iRangeZoom | QCP::iRangeDrag);
+    plot->setToolTip(tr("Wheel: zoom · drag: move · double-click: whole curve"));
+    connect(plot, &QCustomPlot::mouseDoubleClick, plot, [plot] {
+        plot->xAxis->setRange(-2, 102);
+        plot->yAxis->setRange(-2, 102);
+        plot->replot();
+    });
     plot->plotLayout()->insertRow(0);
     QFont bold = font();
     bold.setBold(true);
     *title = new QCPTextElement(plot, QString(), bold);
     plot->plotLayout()->addElement(0, 0, *title);
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-        ticker->setTickStep(20);
-        ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-        axis->setTicker(ticker);
-        axis->setRange(-2, 102); // a curve along an edge stays clear of the axis
+        axis->ticker()->setTickCount(6); // 0, 20 .. 100 whole; finer when zoomed in
+        axis->setRange(-2, 102);         // a curve along an edge stays clear of the axis
         axis->setPadding(4);
     }
     plot->legend->setVisible(true);
