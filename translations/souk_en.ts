@@ -4,7 +4,7 @@
 <context>
     <name>ReviewText</name>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="60"/>
+        <location filename="../models/risk/ReviewText.cpp" line="87"/>
         <source>%Ln payment(s) with this card in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -13,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="62"/>
+        <location filename="../models/risk/ReviewText.cpp" line="89"/>
         <source>%Ln payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="64"/>
+        <location filename="../models/risk/ReviewText.cpp" line="91"/>
         <source>%Ln declined payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="66"/>
+        <location filename="../models/risk/ReviewText.cpp" line="93"/>
         <source>%Ln payment(s) with this email address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="68"/>
+        <location filename="../models/risk/ReviewText.cpp" line="95"/>
         <source>%Ln payment(s) from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="70"/>
+        <location filename="../models/risk/ReviewText.cpp" line="97"/>
         <source>%Ln card(s) used from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="72"/>
+        <location filename="../models/risk/ReviewText.cpp" line="99"/>
         <source>%Ln payment(s) from this device in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="74"/>
+        <location filename="../models/risk/ReviewText.cpp" line="101"/>
         <source>%Ln card(s) used on this device in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -373,6 +373,37 @@
         <translation>
             <numerusform>↑ %n new order</numerusform>
             <numerusform>↑ %n new orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReviewDetailPanel</name>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="143"/>
+        <source>Customer and linked payments (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReviewRelatedView</name>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="83"/>
+        <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payment(s) since %2</source>
+        <extracomment>%1 email; %n other payments; %2 the date of the first</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="97"/>
+        <source>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -1893,8 +1893,56 @@
 </context>
 <context>
     <name>ReviewText</name>
-    <message numerus="yes">
+    <message>
         <location filename="../models/risk/ReviewText.cpp" line="60"/>
+        <source>No other payment with this card in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>过去一小时内此卡无其他付款</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="62"/>
+        <source>No other payment with this card in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>过去 24 小时内此卡无其他付款</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="64"/>
+        <source>No declined payment with this card in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>过去 24 小时内此卡无被拒付款</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="66"/>
+        <source>No other payment with this email address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>过去一小时内此邮箱无其他付款</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="68"/>
+        <source>No other payment from this IP address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>过去一小时内此 IP 地址无其他付款</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="70"/>
+        <source>No card used from this IP address in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>过去一小时内此 IP 地址未使用过卡</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="72"/>
+        <source>No other payment from this device in the last hour</source>
+        <comment>risk reason</comment>
+        <translation>过去一小时内此设备无其他付款</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="74"/>
+        <source>No card used on this device in the last 24 hours</source>
+        <comment>risk reason</comment>
+        <translation>过去 24 小时内此设备未使用过卡</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/risk/ReviewText.cpp" line="87"/>
         <source>%Ln payment(s) with this card in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1902,7 +1950,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="62"/>
+        <location filename="../models/risk/ReviewText.cpp" line="89"/>
         <source>%Ln payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -1910,7 +1958,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="64"/>
+        <location filename="../models/risk/ReviewText.cpp" line="91"/>
         <source>%Ln declined payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -1918,7 +1966,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="66"/>
+        <location filename="../models/risk/ReviewText.cpp" line="93"/>
         <source>%Ln payment(s) with this email address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1926,7 +1974,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="68"/>
+        <location filename="../models/risk/ReviewText.cpp" line="95"/>
         <source>%Ln payment(s) from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1934,7 +1982,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="70"/>
+        <location filename="../models/risk/ReviewText.cpp" line="97"/>
         <source>%Ln card(s) used from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1942,7 +1990,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="72"/>
+        <location filename="../models/risk/ReviewText.cpp" line="99"/>
         <source>%Ln payment(s) from this device in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1950,7 +1998,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="74"/>
+        <location filename="../models/risk/ReviewText.cpp" line="101"/>
         <source>%Ln card(s) used on this device in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -1958,308 +2006,308 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="86"/>
+        <location filename="../models/risk/ReviewText.cpp" line="113"/>
         <source>New customer</source>
         <comment>risk reason</comment>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="87"/>
+        <location filename="../models/risk/ReviewText.cpp" line="114"/>
         <source>Returning customer</source>
         <comment>risk reason</comment>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="89"/>
+        <location filename="../models/risk/ReviewText.cpp" line="116"/>
         <source>Device new to this customer</source>
         <comment>risk reason</comment>
         <translation>该客户首次使用此设备</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="90"/>
+        <location filename="../models/risk/ReviewText.cpp" line="117"/>
         <source>Device this customer used before</source>
         <comment>risk reason</comment>
         <translation>该客户用过此设备</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="93"/>
+        <location filename="../models/risk/ReviewText.cpp" line="120"/>
         <source>Card and IP address from the same country</source>
         <comment>risk reason</comment>
         <translation>卡与 IP 地址属同一国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="95"/>
+        <location filename="../models/risk/ReviewText.cpp" line="122"/>
         <source>Card from %1, IP address in %2</source>
         <comment>risk reason</comment>
         <extracomment>%1 the card&apos;s country code, %2 the IP address&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
         <translation>卡来自 %1，IP 地址位于 %2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="96"/>
+        <location filename="../models/risk/ReviewText.cpp" line="123"/>
         <source>Card and IP address from different countries</source>
         <comment>risk reason</comment>
         <translation>卡与 IP 地址属不同国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="99"/>
+        <location filename="../models/risk/ReviewText.cpp" line="126"/>
         <source>Shipping to the IP address&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往 IP 地址所在国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="102"/>
+        <location filename="../models/risk/ReviewText.cpp" line="129"/>
         <source>Shipping to %1, IP address in %2</source>
         <comment>risk reason</comment>
         <extracomment>%1 the shipping country&apos;s code, %2 the IP address&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
         <translation>寄往 %1，IP 地址位于 %2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="103"/>
+        <location filename="../models/risk/ReviewText.cpp" line="130"/>
         <source>Shipping outside the IP address&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往 IP 地址所在国家以外</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="106"/>
+        <location filename="../models/risk/ReviewText.cpp" line="133"/>
         <source>Shipping to the card&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往发卡国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="109"/>
+        <location filename="../models/risk/ReviewText.cpp" line="136"/>
         <source>Shipping to %1, card from %2</source>
         <comment>risk reason</comment>
         <extracomment>%1 the shipping country&apos;s code, %2 the card&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
         <translation>寄往 %1，卡来自 %2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="110"/>
+        <location filename="../models/risk/ReviewText.cpp" line="137"/>
         <source>Shipping outside the card&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往发卡国家以外</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="112"/>
+        <location filename="../models/risk/ReviewText.cpp" line="139"/>
         <source>Email at a free provider</source>
         <comment>risk reason</comment>
         <translation>使用免费邮箱</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="113"/>
+        <location filename="../models/risk/ReviewText.cpp" line="140"/>
         <source>Email at its own domain</source>
         <comment>risk reason</comment>
         <translation>使用自有域名邮箱</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="139"/>
+        <location filename="../models/risk/ReviewText.cpp" line="166"/>
         <source>Amount not known</source>
         <comment>risk reason</comment>
         <translation>金额未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="143"/>
+        <location filename="../models/risk/ReviewText.cpp" line="170"/>
         <source>No card history</source>
         <comment>risk reason</comment>
         <translation>无卡记录</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="146"/>
+        <location filename="../models/risk/ReviewText.cpp" line="173"/>
         <source>No email address</source>
         <comment>risk reason</comment>
         <translation>无邮箱地址</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="149"/>
+        <location filename="../models/risk/ReviewText.cpp" line="176"/>
         <source>No IP address</source>
         <comment>risk reason</comment>
         <translation>无 IP 地址</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="152"/>
+        <location filename="../models/risk/ReviewText.cpp" line="179"/>
         <source>No device identifier</source>
         <comment>risk reason</comment>
         <translation>无设备标识</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="154"/>
+        <location filename="../models/risk/ReviewText.cpp" line="181"/>
         <source>No earlier approved payment of this customer to compare with</source>
         <comment>risk reason</comment>
         <translation>该客户此前无已批准的付款可供比较</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="156"/>
+        <location filename="../models/risk/ReviewText.cpp" line="183"/>
         <source>No earlier approved payment to this merchant to compare with</source>
         <comment>risk reason</comment>
         <translation>该商户此前无已批准的付款可供比较</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="158"/>
+        <location filename="../models/risk/ReviewText.cpp" line="185"/>
         <source>Customer not identified</source>
         <comment>risk reason</comment>
         <translation>未识别客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="160"/>
+        <location filename="../models/risk/ReviewText.cpp" line="187"/>
         <source>Device or customer not identified</source>
         <comment>risk reason</comment>
         <translation>未识别设备或客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="162"/>
+        <location filename="../models/risk/ReviewText.cpp" line="189"/>
         <source>Card or IP address country not known</source>
         <comment>risk reason</comment>
         <translation>卡或 IP 地址所属国家未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="164"/>
+        <location filename="../models/risk/ReviewText.cpp" line="191"/>
         <source>Shipping or IP address country not known</source>
         <comment>risk reason</comment>
         <translation>收货或 IP 地址所属国家未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="166"/>
+        <location filename="../models/risk/ReviewText.cpp" line="193"/>
         <source>Card or shipping country not known</source>
         <comment>risk reason</comment>
         <translation>发卡或收货国家未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="168"/>
+        <location filename="../models/risk/ReviewText.cpp" line="195"/>
         <source>Distance from shipping to billing address not known</source>
         <comment>risk reason</comment>
         <translation>收货地址与账单地址的距离未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="170"/>
+        <location filename="../models/risk/ReviewText.cpp" line="197"/>
         <source>Time of payment not known</source>
         <comment>risk reason</comment>
         <translation>付款时间未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="182"/>
+        <location filename="../models/risk/ReviewText.cpp" line="209"/>
         <source>Amount %1</source>
         <comment>risk reason</comment>
         <extracomment>%1 the payment&apos;s amount with its currency</extracomment>
         <translation>金额 %1</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="185"/>
+        <location filename="../models/risk/ReviewText.cpp" line="212"/>
         <source>Amount %1× the customer&apos;s usual</source>
         <comment>risk reason</comment>
         <extracomment>%1 how many times larger, &quot;4.0&quot;</extracomment>
         <translation>金额为该客户平时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="188"/>
+        <location filename="../models/risk/ReviewText.cpp" line="215"/>
         <source>Amount %1× the merchant&apos;s usual</source>
         <comment>risk reason</comment>
         <extracomment>%1 how many times larger, &quot;4.0&quot;</extracomment>
         <translation>金额为该商户平时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="191"/>
+        <location filename="../models/risk/ReviewText.cpp" line="218"/>
         <source>Shipping address %1 km from billing</source>
         <comment>risk reason</comment>
         <extracomment>%1 kilometres, &quot;1,250&quot;</extracomment>
         <translation>收货地址距账单地址 %1 公里</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="196"/>
+        <location filename="../models/risk/ReviewText.cpp" line="223"/>
         <source>Paid %1–%2 UTC</source>
         <comment>risk reason</comment>
         <extracomment>the hour of day (UTC) the payment was made in: %1 &quot;03:00&quot;, %2 &quot;03:59&quot;</extracomment>
         <translation>付款时间 UTC %1–%2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="212"/>
+        <location filename="../models/risk/ReviewText.cpp" line="239"/>
         <source>Approve</source>
         <comment>review verdict</comment>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="214"/>
+        <location filename="../models/risk/ReviewText.cpp" line="241"/>
         <source>Decline</source>
         <comment>review verdict</comment>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="216"/>
+        <location filename="../models/risk/ReviewText.cpp" line="243"/>
         <source>Fraud</source>
         <comment>review verdict</comment>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="224"/>
+        <location filename="../models/risk/ReviewText.cpp" line="251"/>
         <source>Customer verified</source>
         <comment>review reason</comment>
         <translation>已核实客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="226"/>
+        <location filename="../models/risk/ReviewText.cpp" line="253"/>
         <source>Known customer</source>
         <comment>review reason</comment>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="228"/>
+        <location filename="../models/risk/ReviewText.cpp" line="255"/>
         <source>Consistent history</source>
         <comment>review reason</comment>
         <translation>历史记录一致</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="230"/>
+        <location filename="../models/risk/ReviewText.cpp" line="257"/>
         <source>Customer unreachable</source>
         <comment>review reason</comment>
         <translation>联系不上客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="232"/>
+        <location filename="../models/risk/ReviewText.cpp" line="259"/>
         <source>Cannot verify</source>
         <comment>review reason</comment>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="234"/>
+        <location filename="../models/risk/ReviewText.cpp" line="261"/>
         <source>Against policy</source>
         <comment>review reason</comment>
         <translation>违反政策</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="236"/>
+        <location filename="../models/risk/ReviewText.cpp" line="263"/>
         <source>Stolen card</source>
         <comment>review reason</comment>
         <translation>被盗卡</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="238"/>
+        <location filename="../models/risk/ReviewText.cpp" line="265"/>
         <source>Card testing</source>
         <comment>review reason</comment>
         <translation>盗卡测试</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="240"/>
+        <location filename="../models/risk/ReviewText.cpp" line="267"/>
         <source>Account takeover</source>
         <comment>review reason</comment>
         <translation>账户被盗用</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="242"/>
+        <location filename="../models/risk/ReviewText.cpp" line="269"/>
         <source>Other</source>
         <comment>review reason</comment>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="251"/>
+        <location filename="../models/risk/ReviewText.cpp" line="278"/>
         <source>%1 h %2 min</source>
         <extracomment>hours and minutes, &quot;3 h 05 min&quot;</extracomment>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="253"/>
+        <location filename="../models/risk/ReviewText.cpp" line="280"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="254"/>
+        <location filename="../models/risk/ReviewText.cpp" line="281"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -5188,64 +5236,69 @@
         <translation type="obsolete">欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="135"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="111"/>
+        <source>Wheel: zoom · drag: move · double-click: whole curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="141"/>
         <source>Select a model to see how well it tells fraud from good payments.</source>
         <translation>选择一个模型，查看它区分欺诈与正常付款的能力。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="140"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="146"/>
         <source>Not evaluated: the window after the cut-off had no fraud or no good payments. Train again with an earlier cut-off date to see its curves.</source>
         <translation>未评估：截止日期之后的时段内没有欺诈付款或没有正常付款。请用更早的截止日期重新训练以查看曲线。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="154"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="160"/>
         <source>False positive rate (%): good payments flagged</source>
         <translation>误报率（%）：被标记的正常付款</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="155"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="183"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="161"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="189"/>
         <source>Recall (%): fraud caught</source>
         <translation>召回率（%）：拦下的欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="157"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="163"/>
         <source>ROC curve · AUC %1</source>
         <extracomment>chart title; %1 is the area under the curve, e.g. 0.962</extracomment>
         <translation>ROC 曲线 · AUC %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="159"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="165"/>
         <source>Chance</source>
         <comment>a model that guesses</comment>
         <translation>随机猜测</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="163"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="166"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="169"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="172"/>
         <source>%1 · AUC %2</source>
         <extracomment>legend; %1 names a model, %2 is its AUC</extracomment>
         <translation>%1 · AUC %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="173"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="200"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="179"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="206"/>
         <source>Threshold %1</source>
         <comment>the score from which payments are flagged</comment>
         <translation>阈值 %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="184"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="190"/>
         <source>Precision (%): flagged that is fraud</source>
         <translation>精确率（%）：被标记中的欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="185"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="191"/>
         <source>Precision and recall</source>
         <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="188"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="194"/>
         <source>Chance (%1 fraud)</source>
         <extracomment>legend: a model that guesses flags fraud at the rate fraud occurs; %1 is that rate</extracomment>
         <translation>随机猜测（欺诈占 %1）</translation>
@@ -7005,18 +7058,18 @@
 <context>
     <name>souk::ReviewDetailPanel</name>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="34"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="36"/>
         <source>%1 (%2)</source>
         <extracomment>%1 the verdict, %2 its keyboard key</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="47"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="49"/>
         <source>Select a review to work on it. Selecting claims it for you.</source>
         <translation>选择一条审核进行处理。选中即由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="61"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -7025,37 +7078,36 @@
         <translation type="vanished">值</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="61"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
         <source>Card country</source>
         <translation>发卡国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
         <source>IP country</source>
         <translation>IP 国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
         <source>Shipping country</source>
         <translation>收货国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="67"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
         <source>Billing country</source>
         <translation>账单国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="94"/>
         <source>&lt;b&gt;Why it was held&lt;/b&gt;</source>
-        <translation>&lt;b&gt;被暂扣的原因&lt;/b&gt;</translation>
+        <translation type="vanished">&lt;b&gt;被暂扣的原因&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="121"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="129"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; not scored</source>
         <extracomment>%1 amount with currency; no model scored the payment</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 未评分</translation>
@@ -7065,35 +7117,54 @@
         <translation type="vanished">未评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="124"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="100"/>
+        <source>Why it was held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="102"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="142"/>
+        <source>Customer and linked payments</source>
+        <extracomment>the tab&apos;s title with how many linked payments it lists</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="132"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; score %2</source>
         <extracomment>%1 amount with currency, %2 risk score (0-100)</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 评分 %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="125"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="133"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="127"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="135"/>
         <source>Email: %1&lt;br&gt;Rule %2: &lt;code&gt;%3&lt;/code&gt;&lt;br&gt;Time left: %4</source>
         <extracomment>%1 email, %2 deciding rule&apos;s line, %3 its text, %4 time left before the authorization lapses</extracomment>
         <translation>邮箱：%1&lt;br&gt;规则 %2：&lt;code&gt;%3&lt;/code&gt;&lt;br&gt;剩余时间：%4</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="143"/>
+        <source>Customer and linked payments (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="147"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="159"/>
         <source>You hold this review.</source>
         <translation>此审核由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="150"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="162"/>
         <source>&lt;b&gt;Held by %1&lt;/b&gt;: only they can decide it now.</source>
         <extracomment>%1 the user who claimed the review</extracomment>
         <translation>&lt;b&gt;已被 %1 认领&lt;/b&gt;：目前只有对方可以处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="152"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="164"/>
         <source>Nobody holds this review.</source>
         <translation>此审核无人认领。</translation>
     </message>
@@ -7151,6 +7222,141 @@
         <source>Held by</source>
         <comment>who has claimed the review</comment>
         <translation>认领人</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ReviewRelatedView</name>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="26"/>
+        <source>Approved</source>
+        <comment>payment outcome</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="28"/>
+        <source>Declined</source>
+        <comment>payment outcome</comment>
+        <translation type="unfinished">已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="30"/>
+        <source>Blocked</source>
+        <comment>payment outcome</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="31"/>
+        <source>Pending</source>
+        <comment>payment outcome</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="39"/>
+        <source>card</source>
+        <comment>shared with the reviewed payment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="41"/>
+        <source>email</source>
+        <comment>shared with the reviewed payment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="43"/>
+        <source>device</source>
+        <comment>shared with the reviewed payment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="45"/>
+        <source>IP</source>
+        <comment>shared with the reviewed payment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="50"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="115"/>
+        <source>, </source>
+        <extracomment>separator between the things two payments share</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <source>Outcome</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <source>Shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <source>Marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="79"/>
+        <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;No other payment with this email at this merchant: a first purchase, or a new email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="83"/>
+        <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payment(s) since %2</source>
+        <extracomment>%1 email; %n other payments; %2 the date of the first</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="86"/>
+        <source>%1 approved, %2 declined, %3 refunded, %4 disputed, %5 fraud</source>
+        <extracomment>counts of the customer&apos;s other payments</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="95"/>
+        <source>&lt;b&gt;Linked payments&lt;/b&gt;&lt;br&gt;None shares the card, email, device or IP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="97"/>
+        <source>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="105"/>
+        <source>fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="107"/>
+        <source>disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="110"/>
+        <source>refunded %1</source>
+        <extracomment>%1 amount refunded</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="112"/>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
