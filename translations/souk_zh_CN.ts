@@ -5238,7 +5238,7 @@
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="111"/>
         <source>Wheel: zoom · drag: move · double-click: whole curve</source>
-        <translation type="unfinished"></translation>
+        <translation>滚轮：缩放 · 拖动：移动 · 双击：显示完整曲线</translation>
     </message>
     <message>
         <location filename="../views/risk/ModelChartsPanel.cpp" line="141"/>
