@@ -85,7 +85,8 @@ void TestMainWindow::hostsCatalogPage()
     auto window = makeWindow();
     auto* sidebar = window->findChild<QListWidget*>(u"sidebar"_s);
     // the store's owner (no users yet) sees every page; TestSignInFlow checks what roles see
-    const QStringList titles{u"Catalog"_s, u"Orders"_s, u"Payouts"_s, u"Reviews"_s, u"Users"_s, u"Audit log"_s};
+    const QStringList titles{u"Catalog"_s, u"Orders"_s, u"Payouts"_s, u"Reviews"_s,
+                             u"Risk"_s,    u"Users"_s,  u"Audit log"_s};
     QCOMPARE(sidebar->count(), titles.size());
     for (int row = 0; row < titles.size(); ++row)
         QCOMPARE(sidebar->item(row)->text(), titles[row]);

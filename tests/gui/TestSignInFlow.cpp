@@ -150,6 +150,7 @@ void TestSignInFlow::staffSeesNoPayouts()
     QVERIFY(ids.contains(u"orders"_s));
     QVERIFY(!ids.contains(u"payouts"_s)); // staff move no money out
     QVERIFY(!ids.contains(u"reviews"_s)); // nor decide held payments
+    QVERIFY(!ids.contains(u"risk"_s));    // nor read the platform's rules
     QCOMPARE(window.findChild<QLabel*>(u"principalLabel"_s)->text(), u"sam \u00b7 Staff"_s);
 }
 
@@ -170,7 +171,8 @@ void TestSignInFlow::supportReadsTheCatalogOnly()
     QStringList ids;
     for (const auto& page : window.pages())
         ids << page.first;
-    QCOMPARE(ids, (QStringList{u"catalog"_s, u"orders"_s, u"reviews"_s, u"audit"_s})); // support works the review queue
+    // support works the review queue, reads the rules and keeps the block lists
+    QCOMPARE(ids, (QStringList{u"catalog"_s, u"orders"_s, u"reviews"_s, u"risk"_s, u"audit"_s}));
     // the catalog is there to read: no new product, no bulk edit, no import
     QVERIFY(window.findChild<QWidget*>(u"newProductButton"_s)->isHidden());
     QVERIFY(window.findChild<QWidget*>(u"bulkEditButton"_s)->isHidden());
