@@ -4,8 +4,10 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSpinBox>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -53,6 +55,7 @@ private slots:
     void bulkDeclineWithOneConfirmation();
     void queueAndDetailWordTheReasons();
     void mismatchColourFollowsThePalette();
+    void secondTabShowsTheCustomerAndLinkedPayments();
     void screenshots();
 
 private:
@@ -334,6 +337,31 @@ void TestReviewsPage::queueAndDetailWordTheReasons()
         listed.append(detail->item(r, 0)->text());
     QVERIFY2(listed.contains(u"Amount €25.00"_s), qPrintable(listed.join(u'\n')));
     QVERIFY(detail->isColumnHidden(1)); // no model weighed them: no empty contribution column
+}
+
+/// The three held checkouts share a card and a device: a review's second tab, clicked, lists the
+/// other two as linked by both, and says the customer (a new email) has no other payment.
+void TestReviewsPage::secondTabShowsTheCustomerAndLinkedPayments()
+{
+    open();
+    QTRY_VERIFY(m_page->findChild<QPushButton*>(u"approveButton"_s)->isEnabled());
+    auto* tabs = m_page->findChild<QTabWidget*>(u"reviewTabs"_s);
+    QVERIFY(tabs);
+    QTRY_COMPARE(tabs->tabText(1), u"Customer and linked payments (2)"_s);
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
+    QCOMPARE(tabs->currentIndex(), 1);
+    auto* linked = m_page->findChild<QTableWidget*>(u"linkedPayments"_s);
+    QVERIFY(linked && linked->isVisible());
+    QCOMPARE(linked->rowCount(), 2);
+    for (int r = 0; r < linked->rowCount(); ++r) {
+        QCOMPARE(linked->item(r, 3)->text(), u"card, device"_s);
+        QCOMPARE(linked->item(r, 1)->text(), u"€25.00"_s);
+    }
+    auto* customer = m_page->findChild<QLabel*>(u"customerHistory"_s);
+    QVERIFY2(customer->text().contains(u"No other payment with this email"_s), qPrintable(customer->text()));
+    // the keys still move the queue: the tabs take no focus
+    key('j');
+    QTRY_COMPARE(tabs->tabText(1), u"Customer and linked payments (2)"_s);
 }
 
 /// The countries' warning colour is written into their text: switching to the dark palette with a

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSet>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -16,6 +17,7 @@
 #include "models/risk/ReviewText.h"
 #include "views/common/MessageBar.h"
 #include "views/common/Tables.h"
+#include "views/risk/ReviewRelatedView.h"
 
 using namespace Qt::StringLiterals;
 
@@ -91,8 +93,14 @@ ReviewDetailPanel::ReviewDetailPanel(QWidget* parent) : QWidget(parent)
     body->addWidget(m_title);
     body->addWidget(m_facts);
     body->addLayout(countries);
-    body->addWidget(new QLabel(tr("<b>Why it was held</b>"), m_body));
-    body->addWidget(m_reasons, 1);
+    // the reasons, and beside them what the store knows of the customer and its links
+    m_tabs = new QTabWidget(m_body);
+    m_tabs->setObjectName(u"reviewTabs"_s);
+    m_tabs->setFocusPolicy(Qt::NoFocus); // J/K and A/D/F stay with the queue
+    m_tabs->addTab(m_reasons, tr("Why it was held"));
+    m_related = new ReviewRelatedView(m_tabs);
+    m_tabs->addTab(m_related, tr("Customer and linked payments"));
+    body->addWidget(m_tabs, 1);
     body->addWidget(m_claim);
     body->addLayout(buttons);
 
@@ -103,8 +111,20 @@ ReviewDetailPanel::ReviewDetailPanel(QWidget* parent) : QWidget(parent)
     clear();
 }
 
+void ReviewDetailPanel::showRelated(const risk::Review& full)
+{
+    if (full.id != m_shownId)
+        return; // read for a review no longer shown
+    m_related->showReview(full);
+    //: the tab's title with how many linked payments it lists
+    m_tabs->setTabText(1, full.linked.isEmpty()
+                              ? tr("Customer and linked payments")
+                              : tr("Customer and linked payments (%n)", nullptr, int(full.linked.size())));
+}
+
 void ReviewDetailPanel::clear()
 {
+    m_shownId = {};
     m_body->hide();
     m_empty->show();
     m_canDecide = false;
@@ -129,6 +149,11 @@ void ReviewDetailPanel::showReview(const risk::Review& r, const QString& me, qin
                               ReviewText::duration(r.deadlineMs - nowMs)));
     m_countryCodes = {r.cardCountry, r.ipCountry, r.shippingCountry, r.billingCountry};
     showCountries();
+    if (r.id != m_shownId) { // the queue's row has no history: the page reads it and calls showRelated
+        m_shownId = r.id;
+        m_related->showReading();
+        m_tabs->setTabText(1, tr("Customer and linked payments"));
+    }
 
     m_reasons->setRowCount(int(a.reasons.size()));
     bool weighed = false; // by a model: without one, the contribution column would stand empty

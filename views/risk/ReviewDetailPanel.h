@@ -9,14 +9,17 @@
 
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace souk {
 
 class MessageBar;
+class ReviewRelatedView;
 
 /// One review as a reviewer works it: amount, email, the deciding rule, the reasons in words with
-/// what a model made of each, the countries side by side (a mismatch stands out), who holds it, and
+/// what a model made of each, the countries side by side (a mismatch stands out), the customer's
+/// history and the linked payments (a second tab), who holds it, and
 /// the Approve / Decline / Fraud buttons (off while someone else holds it). Shows what it is
 /// given; the page does the reading and claiming. GUI thread.
 class ReviewDetailPanel final : public QWidget
@@ -27,6 +30,9 @@ public:
     explicit ReviewDetailPanel(QWidget* parent = nullptr);
     /// `me`: the signed-in user's name (a claim of theirs leaves the buttons on).
     void showReview(const risk::Review& review, const QString& me, qint64 nowMs);
+    /// The shown review's customer history and linked payments, as one review's read has them
+    /// (Client::review); ignored when another review is shown by then.
+    void showRelated(const risk::Review& full);
     void clear();
     /// True when a review is shown and the buttons may decide it.
     bool canDecide() const { return m_canDecide; }
@@ -46,6 +52,8 @@ private:
     QLabel* m_facts = nullptr;
     QLabel* m_claim = nullptr;
     QTableWidget* m_reasons = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    ReviewRelatedView* m_related = nullptr;
     QList<QLabel*> m_countries; ///< card, IP, shipping, billing
     QStringList m_countryCodes; ///< as m_countries show them: painted again when the palette changes
     QPushButton* m_approve = nullptr;
@@ -54,6 +62,7 @@ private:
     QWidget* m_body = nullptr;
     QLabel* m_empty = nullptr;
     bool m_canDecide = false;
+    Id m_shownId; ///< the review shown: showRelated() answers for it only
 };
 
 } // namespace souk

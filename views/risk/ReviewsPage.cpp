@@ -200,6 +200,11 @@ void ReviewsPage::onCurrentChanged()
     m_detail->messageBar()->clearMessage();
     showCurrent();
     claim(id);
+    // the customer's history and the linked payments come with one review's read, not the queue's
+    onReady(m_client.review(id), this, [this](const Result<risk::Review>& full) {
+        if (full)
+            m_detail->showRelated(*full);
+    });
 }
 
 void ReviewsPage::showCurrent()

@@ -9,6 +9,7 @@ list(APPEND SOUK_VIEWS_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/ModelSummaryPanel.h ${CMAKE_CURRENT_LIST_DIR}/ModelSummaryPanel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/NewListDialog.h ${CMAKE_CURRENT_LIST_DIR}/NewListDialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ReviewDetailPanel.h ${CMAKE_CURRENT_LIST_DIR}/ReviewDetailPanel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ReviewRelatedView.h ${CMAKE_CURRENT_LIST_DIR}/ReviewRelatedView.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ReviewsPage.h ${CMAKE_CURRENT_LIST_DIR}/ReviewsPage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RiskPage.h ${CMAKE_CURRENT_LIST_DIR}/RiskPage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/RulesTab.h ${CMAKE_CURRENT_LIST_DIR}/RulesTab.cpp
