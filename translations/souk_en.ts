@@ -379,38 +379,38 @@
 <context>
     <name>souk::ReviewDetailPanel</name>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="143"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="122"/>
         <source>Customer and linked payments (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Customer and linked payments (%n)</numerusform>
+            <numerusform>Customer and linked payments (%n)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>souk::ReviewRelatedView</name>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="83"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="91"/>
         <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payment(s) since %2</source>
         <extracomment>%1 email; %n other payments; %2 the date of the first</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payment since %2</numerusform>
+            <numerusform>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payments since %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="97"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="105"/>
         <source>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</numerusform>
+            <numerusform>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>souk::ReviewsPage</name>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewsPage.cpp" line="329"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="334"/>
         <source>Decided %n review(s).</source>
         <translation>
             <numerusform>Decided %n review.</numerusform>

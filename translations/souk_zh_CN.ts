@@ -7107,7 +7107,7 @@
         <translation type="vanished">&lt;b&gt;被暂扣的原因&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="129"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="141"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; not scored</source>
         <extracomment>%1 amount with currency; no model scored the payment</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 未评分</translation>
@@ -7119,52 +7119,53 @@
     <message>
         <location filename="../views/risk/ReviewDetailPanel.cpp" line="100"/>
         <source>Why it was held</source>
-        <translation type="unfinished"></translation>
+        <translation>暂扣原因</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewDetailPanel.cpp" line="102"/>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="142"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="121"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="155"/>
         <source>Customer and linked payments</source>
         <extracomment>the tab&apos;s title with how many linked payments it lists</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>客户与关联付款</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="132"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="144"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; score %2</source>
         <extracomment>%1 amount with currency, %2 risk score (0-100)</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 评分 %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="133"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="145"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="135"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="147"/>
         <source>Email: %1&lt;br&gt;Rule %2: &lt;code&gt;%3&lt;/code&gt;&lt;br&gt;Time left: %4</source>
         <extracomment>%1 email, %2 deciding rule&apos;s line, %3 its text, %4 time left before the authorization lapses</extracomment>
         <translation>邮箱：%1&lt;br&gt;规则 %2：&lt;code&gt;%3&lt;/code&gt;&lt;br&gt;剩余时间：%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="143"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="122"/>
         <source>Customer and linked payments (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>客户与关联付款（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="159"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="172"/>
         <source>You hold this review.</source>
         <translation>此审核由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="162"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="175"/>
         <source>&lt;b&gt;Held by %1&lt;/b&gt;: only they can decide it now.</source>
         <extracomment>%1 the user who claimed the review</extracomment>
         <translation>&lt;b&gt;已被 %1 认领&lt;/b&gt;：目前只有对方可以处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="164"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="177"/>
         <source>Nobody holds this review.</source>
         <translation>此审核无人认领。</translation>
     </message>
@@ -7230,133 +7231,138 @@
         <location filename="../views/risk/ReviewRelatedView.cpp" line="26"/>
         <source>Approved</source>
         <comment>payment outcome</comment>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="28"/>
         <source>Declined</source>
         <comment>payment outcome</comment>
-        <translation type="unfinished">已拒绝</translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="30"/>
         <source>Blocked</source>
         <comment>payment outcome</comment>
-        <translation type="unfinished"></translation>
+        <translation>已拦截</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="31"/>
         <source>Pending</source>
         <comment>payment outcome</comment>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="39"/>
         <source>card</source>
         <comment>shared with the reviewed payment</comment>
-        <translation type="unfinished"></translation>
+        <translation>银行卡</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="41"/>
         <source>email</source>
         <comment>shared with the reviewed payment</comment>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="43"/>
         <source>device</source>
         <comment>shared with the reviewed payment</comment>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="45"/>
         <source>IP</source>
         <comment>shared with the reviewed payment</comment>
-        <translation type="unfinished"></translation>
+        <translation>IP</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="50"/>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="115"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="123"/>
         <source>, </source>
         <extracomment>separator between the things two payments share</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
         <source>Outcome</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
         <source>Shares</source>
-        <translation type="unfinished"></translation>
+        <translation>共用</translation>
     </message>
     <message>
         <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
         <source>Marks</source>
-        <translation type="unfinished"></translation>
+        <translation>标记</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="79"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="77"/>
+        <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;Reading the customer&apos;s history…</source>
+        <translation>&lt;b&gt;客户&lt;/b&gt;&lt;br&gt;正在读取客户的历史记录…</translation>
+    </message>
+    <message>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="87"/>
         <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;No other payment with this email at this merchant: a first purchase, or a new email.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;客户&lt;/b&gt;&lt;br&gt;该商户没有此邮箱的其他付款：首次购买，或是新邮箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="83"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="91"/>
         <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payment(s) since %2</source>
         <extracomment>%1 email; %n other payments; %2 the date of the first</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;客户&lt;/b&gt;&lt;br&gt;%1：自 %2 起另有 %n 笔付款</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="86"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="94"/>
         <source>%1 approved, %2 declined, %3 refunded, %4 disputed, %5 fraud</source>
         <extracomment>counts of the customer&apos;s other payments</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已批准 %1、已拒绝 %2、已退款 %3、有争议 %4、欺诈 %5</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="95"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="103"/>
         <source>&lt;b&gt;Linked payments&lt;/b&gt;&lt;br&gt;None shares the card, email, device or IP.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;关联付款&lt;/b&gt;&lt;br&gt;没有付款与之共用银行卡、邮箱、设备或 IP。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="97"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="105"/>
         <source>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;关联付款&lt;/b&gt;（%n 笔共用银行卡、邮箱、设备或 IP）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="105"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="113"/>
         <source>fraud</source>
-        <translation type="unfinished"></translation>
+        <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="107"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="115"/>
         <source>disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="110"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="118"/>
         <source>refunded %1</source>
         <extracomment>%1 amount refunded</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="112"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="120"/>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -7397,31 +7403,31 @@
         <translation>队列中的每条审核都已被认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="259"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="264"/>
         <source>Someone else holds this review: it cannot be decided here.</source>
         <translation>此审核已被他人认领，无法在此处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="290"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="295"/>
         <source>Decided: %1.</source>
         <extracomment>%1 the verdict (&quot;Approve&quot;)</extracomment>
         <translation>已处理：%1。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="312"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="317"/>
         <source>%1 (review %2)</source>
         <extracomment>a row of a bulk decision: amount and the review&apos;s id</extracomment>
         <translation>%1（审核 %2）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewsPage.cpp" line="329"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="334"/>
         <source>Decided %n review(s).</source>
         <translation>
             <numerusform>已处理 %n 条审核。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewsPage.cpp" line="333"/>
+        <location filename="../views/risk/ReviewsPage.cpp" line="338"/>
         <source>%1 of %2 reviews decided; the others were refused.</source>
         <extracomment>%1 decided, %2 asked; the details list each failed row</extracomment>
         <translation>已处理 %2 条中的 %1 条；其余被拒绝。</translation>
