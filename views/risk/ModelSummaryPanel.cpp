@@ -87,6 +87,13 @@ ModelSummaryPanel::ModelSummaryPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_confusionBox);
     layout->addStretch(1);
+    // never clipped: the counts' six lines and the words above them, two cells and the row label
+    // wide; the list beside takes the rest of the width
+    const QFontMetrics fm = fontMetrics();
+    setMinimumSize(fm.horizontalAdvance(tr("Good payments flagged")) +
+                       fm.horizontalAdvance(tr("Good payments passed")) +
+                       fm.horizontalAdvance(tr("Good payments", "confusion matrix row")) + 80,
+                   fm.lineSpacing() * 17);
     applyColours();
     showModel(nullptr);
 }

@@ -122,16 +122,14 @@ ModelsTab::ModelsTab(Client& client, MessageBar& messageBar, const Clock& clock,
     actions->addWidget(m_compare);
     m_charts = new ModelChartsPanel(this);
     m_summary = new ModelSummaryPanel(this);
-    m_summary->setMinimumHeight(m_summary->fontMetrics().lineSpacing() *
-                                17); // the counts' six lines and the words above
 
     // the list and what the selected model does at its threshold, over its curves: the list keeps
     // its columns and the two charts get the page's width
     auto* top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(m_table);
     top->addWidget(m_summary);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
+    top->setStretchFactor(0, 1); // the list takes what the counts leave
+    top->setStretchFactor(1, 0);
     top->setChildrenCollapsible(false);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
