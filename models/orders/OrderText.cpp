@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QStringList>
 
+#include "models/risk/ReviewText.h"
+
 using namespace Qt::StringLiterals;
 using souk::orders::OrderStatus;
 using souk::orders::PaymentState;
@@ -181,6 +183,10 @@ QString OrderText::eventDetail(const QString& kind, const QString& detail)
     static const QHash<QString, QString (*)(const QString&)> codes{
         {u"dispute.opened"_s, &OrderText::disputeReason},
         {u"payment.attention"_s, &OrderText::attention},
+        // risk::Assessment::summary(): the rule, score and rule set behind the decision
+        {u"risk.allow"_s, &ReviewText::assessmentSummary},
+        {u"risk.block"_s, &ReviewText::assessmentSummary},
+        {u"risk.review"_s, &ReviewText::assessmentSummary},
     };
     const auto it = codes.constFind(kind);
     return it == codes.constEnd() ? eventNote(detail) : (*it)(detail);

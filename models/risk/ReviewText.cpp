@@ -2,6 +2,8 @@
 
 #include <QHash>
 #include <QLocale>
+#include <QRegularExpression>
+#include <QStringList>
 
 #include <cmath>
 #include <optional>
@@ -311,6 +313,31 @@ QString ReviewText::riskReason(const risk::RiskReason& reason, const risk::Revie
 bool ReviewText::knowsFeature(const QString& feature)
 {
     return featureNamed(feature).has_value();
+}
+
+QString ReviewText::assessmentSummary(const QString& summary)
+{
+    // risk::Assessment::summary(): what decided, then " (risk score S)", then "; rule set vN"
+    static const QRegularExpression shape(uR"(^(?:allowed|blocked|held for review)(?: by rule (\d+): (.*?))?)"
+                                          uR"((?: \(risk score (\d+)\))?(?:; rule set v(\d+))?$)"_s,
+                                          QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = shape.match(summary);
+    if (!m.hasMatch())
+        return summary;
+    QStringList parts;
+    if (m.hasCaptured(1))
+        //: %1 the deciding rule's line, %2 its text
+        parts.append(tr("Rule %1: %2", "risk assessment").arg(m.captured(1), m.captured(2)));
+    if (m.hasCaptured(3))
+        //: %1 the model's risk score, 0-100
+        parts.append(tr("risk score %1", "risk assessment").arg(m.captured(3)));
+    if (m.hasCaptured(4))
+        //: %1 the rule set's version number
+        parts.append(tr("rule set v%1", "risk assessment").arg(m.captured(4)));
+    if (parts.isEmpty())
+        return tr("No rule matched", "risk assessment");
+    //: between the parts of a risk assessment's summary: rule, score, rule set
+    return parts.join(tr("; ", "risk assessment"));
 }
 
 } // namespace souk

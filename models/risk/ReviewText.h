@@ -29,6 +29,10 @@ public:
     static QString riskReason(const risk::RiskReason& reason, const risk::Review& review);
     /// Whether riskReason() has words for `feature` (it falls back to the engine's text otherwise).
     static bool knowsFeature(const QString& feature);
+    /// The engine's summary of an assessment on an order's timeline ("held for review by rule 3:
+    /// TEXT (risk score 92); rule set v1"), as "Rule 3: TEXT; risk score 92; rule set v1" in the
+    /// user's language (the event's title says what was decided). Any other text as it is.
+    static QString assessmentSummary(const QString& summary);
 };
 
 } // namespace souk

@@ -80,6 +80,9 @@ void TestOrderText::eventDetail_data()
     QTest::addRow("engine note") << u"status"_s << u"order placed"_s << u"order placed"_s;
     QTest::addRow("decline") << u"payment.failed"_s << u"visa •••• 0119 declined: insufficient_funds"_s
                              << u"visa •••• 0119 – Insufficient funds"_s;
+    QTest::addRow("risk assessment") << u"risk.review"_s
+                                     << u"held for review by rule 2: Review if :amount: > 500; rule set v3"_s
+                                     << u"Rule 2: Review if :amount: > 500; rule set v3"_s;
     // what a person typed stays as typed, even when it looks like a code
     QTest::addRow("refund reason") << u"refund"_s << u"fraudulent"_s << u"fraudulent"_s;
 }

@@ -45,6 +45,8 @@ private slots:
     void countriesOfTheReview();
     void unknownFeatureKeepsTheEngineText();
     void everyEngineFeatureHasWords();
+    void assessmentSummary_data();
+    void assessmentSummary();
     void contribution_data();
     void contribution();
     void chinese();
@@ -157,6 +159,30 @@ void TestReviewText::everyEngineFeatureHasWords()
     }
 }
 
+void TestReviewText::assessmentSummary_data()
+{
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QString>("expected");
+    // as risk::Assessment::summary() writes them on the order's timeline
+    QTest::addRow("held") << u"held for review by rule 3: Review if :risk_score: >= 65 (risk score 92); rule set v1"_s
+                          << u"Rule 3: Review if :risk_score: >= 65; risk score 92; rule set v1"_s;
+    QTest::addRow("blocked, no model") << u"blocked by rule 1: Block if :ip_country: in @bad; rule set v4"_s
+                                       << u"Rule 1: Block if :ip_country: in @bad; rule set v4"_s;
+    QTest::addRow("allowed by no rule") << u"allowed (risk score 0); rule set v1"_s << u"risk score 0; rule set v1"_s;
+    QTest::addRow("allowed, nothing else") << u"allowed"_s << u"No rule matched"_s;
+    QTest::addRow("a rule naming a score")
+        << u"blocked by rule 2: Block if :email: = 'a (risk score 9)' (risk score 5)"_s
+        << u"Rule 2: Block if :email: = 'a (risk score 9)'; risk score 5"_s;
+    QTest::addRow("not a summary") << u"order placed"_s << u"order placed"_s;
+}
+
+void TestReviewText::assessmentSummary()
+{
+    QFETCH(QString, summary);
+    QFETCH(QString, expected);
+    QCOMPARE(ReviewText::assessmentSummary(summary), expected);
+}
+
 void TestReviewText::contribution_data()
 {
     QTest::addColumn<double>("value");
@@ -183,6 +209,9 @@ void TestReviewText::chinese()
     QCOMPARE(ReviewText::riskReason(u"amount_to_customer_mean"_s, 4.04), u"金额为该客户平时的 4.0 倍"_s);
     QCOMPARE(ReviewText::riskReason(u"is_new_device"_s, 1), u"该客户首次使用此设备"_s);
     QCOMPARE(ReviewText::riskReason(u"device_distinct_cards_24h"_s, 0), u"过去 24 小时内此设备未使用过卡"_s);
+    QCOMPARE(ReviewText::assessmentSummary(
+                 u"held for review by rule 3: Review if :risk_score: >= 65 (risk score 92); rule set v1"_s),
+             u"规则 3：Review if :risk_score: >= 65；风险评分 92；规则集 v1"_s);
     risk::Review review;
     review.cardCountry = u"US"_s;
     review.ipCountry = u"NG"_s;
