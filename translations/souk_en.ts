@@ -4,7 +4,7 @@
 <context>
     <name>ReviewText</name>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="87"/>
+        <location filename="../models/risk/ReviewText.cpp" line="89"/>
         <source>%Ln payment(s) with this card in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -13,7 +13,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="89"/>
+        <location filename="../models/risk/ReviewText.cpp" line="91"/>
         <source>%Ln payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -22,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="91"/>
+        <location filename="../models/risk/ReviewText.cpp" line="93"/>
         <source>%Ln declined payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="93"/>
+        <location filename="../models/risk/ReviewText.cpp" line="95"/>
         <source>%Ln payment(s) with this email address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="95"/>
+        <location filename="../models/risk/ReviewText.cpp" line="97"/>
         <source>%Ln payment(s) from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="97"/>
+        <location filename="../models/risk/ReviewText.cpp" line="99"/>
         <source>%Ln card(s) used from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="99"/>
+        <location filename="../models/risk/ReviewText.cpp" line="101"/>
         <source>%Ln payment(s) from this device in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="101"/>
+        <location filename="../models/risk/ReviewText.cpp" line="103"/>
         <source>%Ln card(s) used on this device in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>

@@ -1337,554 +1337,554 @@
 <context>
     <name>OrderText</name>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="48"/>
+        <location filename="../models/orders/OrderText.cpp" line="50"/>
         <source>#%1</source>
         <comment>order number</comment>
         <extracomment>an order&apos;s short number as shown everywhere, e.g. &quot;#1042&quot;</extracomment>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="55"/>
+        <location filename="../models/orders/OrderText.cpp" line="57"/>
         <source>Awaiting payment</source>
         <comment>order status</comment>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="57"/>
+        <location filename="../models/orders/OrderText.cpp" line="59"/>
         <source>Paid</source>
         <comment>order status</comment>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="59"/>
+        <location filename="../models/orders/OrderText.cpp" line="61"/>
         <source>Fulfilling</source>
         <comment>order status</comment>
         <translation>履约中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="61"/>
+        <location filename="../models/orders/OrderText.cpp" line="63"/>
         <source>Shipped</source>
         <comment>order status</comment>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="63"/>
+        <location filename="../models/orders/OrderText.cpp" line="65"/>
         <source>Delivered</source>
         <comment>order status</comment>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="65"/>
+        <location filename="../models/orders/OrderText.cpp" line="67"/>
         <source>Completed</source>
         <comment>order status</comment>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="67"/>
+        <location filename="../models/orders/OrderText.cpp" line="69"/>
         <source>Cancelled</source>
         <comment>order status</comment>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="69"/>
+        <location filename="../models/orders/OrderText.cpp" line="71"/>
         <source>Expired</source>
         <comment>order status</comment>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="71"/>
+        <location filename="../models/orders/OrderText.cpp" line="73"/>
         <source>Partially refunded</source>
         <comment>order status</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="73"/>
+        <location filename="../models/orders/OrderText.cpp" line="75"/>
         <source>Refunded</source>
         <comment>order status</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="75"/>
+        <location filename="../models/orders/OrderText.cpp" line="77"/>
         <source>Unknown</source>
         <comment>order status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="82"/>
+        <location filename="../models/orders/OrderText.cpp" line="84"/>
         <source>Not paid</source>
         <comment>payment state</comment>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="84"/>
+        <location filename="../models/orders/OrderText.cpp" line="86"/>
         <source>Awaiting capture</source>
         <comment>payment state</comment>
         <translation>待扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="86"/>
+        <location filename="../models/orders/OrderText.cpp" line="88"/>
         <source>Captured</source>
         <comment>payment state</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="88"/>
+        <location filename="../models/orders/OrderText.cpp" line="90"/>
         <source>Partially refunded</source>
         <comment>payment state</comment>
         <translation>部分退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="90"/>
+        <location filename="../models/orders/OrderText.cpp" line="92"/>
         <source>Refunded</source>
         <comment>payment state</comment>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="92"/>
+        <location filename="../models/orders/OrderText.cpp" line="94"/>
         <source>Voided</source>
         <comment>payment state</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="94"/>
+        <location filename="../models/orders/OrderText.cpp" line="96"/>
         <source>Declined</source>
         <comment>payment state</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="96"/>
+        <location filename="../models/orders/OrderText.cpp" line="98"/>
         <source>Disputed</source>
         <comment>payment state</comment>
         <translation>争议中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="98"/>
+        <location filename="../models/orders/OrderText.cpp" line="100"/>
         <source>Unknown</source>
         <comment>payment state</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="105"/>
+        <location filename="../models/orders/OrderText.cpp" line="107"/>
         <source>Declined</source>
         <comment>payment status</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="107"/>
+        <location filename="../models/orders/OrderText.cpp" line="109"/>
         <source>Authorized</source>
         <comment>payment status</comment>
         <translation>已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="109"/>
+        <location filename="../models/orders/OrderText.cpp" line="111"/>
         <source>Captured</source>
         <comment>payment status</comment>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="111"/>
+        <location filename="../models/orders/OrderText.cpp" line="113"/>
         <source>Voided</source>
         <comment>payment status</comment>
         <translation>已撤销授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="113"/>
+        <location filename="../models/orders/OrderText.cpp" line="115"/>
         <source>Authorization expired</source>
         <comment>payment status</comment>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="115"/>
+        <location filename="../models/orders/OrderText.cpp" line="117"/>
         <source>Unknown</source>
         <comment>payment status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="122"/>
+        <location filename="../models/orders/OrderText.cpp" line="124"/>
         <source>Needs response</source>
         <comment>dispute status</comment>
         <translation>待回应</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="124"/>
+        <location filename="../models/orders/OrderText.cpp" line="126"/>
         <source>Under review</source>
         <comment>dispute status</comment>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="126"/>
+        <location filename="../models/orders/OrderText.cpp" line="128"/>
         <source>Won</source>
         <comment>dispute status</comment>
         <translation>已胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="128"/>
+        <location filename="../models/orders/OrderText.cpp" line="130"/>
         <source>Lost</source>
         <comment>dispute status</comment>
         <translation>已败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="130"/>
+        <location filename="../models/orders/OrderText.cpp" line="132"/>
         <source>Unknown</source>
         <comment>dispute status</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="137"/>
+        <location filename="../models/orders/OrderText.cpp" line="139"/>
         <source>Provider clearing</source>
         <comment>ledger account</comment>
         <translation>渠道清算</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="139"/>
+        <location filename="../models/orders/OrderText.cpp" line="141"/>
         <source>Merchant payable</source>
         <comment>ledger account</comment>
         <translation>商户应付</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="141"/>
+        <location filename="../models/orders/OrderText.cpp" line="143"/>
         <source>Commission revenue</source>
         <comment>ledger account</comment>
         <translation>佣金收入</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="143"/>
+        <location filename="../models/orders/OrderText.cpp" line="145"/>
         <source>Refunds</source>
         <comment>ledger account</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="145"/>
+        <location filename="../models/orders/OrderText.cpp" line="147"/>
         <source>Dispute losses</source>
         <comment>ledger account</comment>
         <translation>争议损失</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="147"/>
+        <location filename="../models/orders/OrderText.cpp" line="149"/>
         <source>Dispute fees</source>
         <comment>ledger account</comment>
         <translation>争议手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="149"/>
+        <location filename="../models/orders/OrderText.cpp" line="151"/>
         <source>Paid out</source>
         <comment>ledger account</comment>
         <translation>已打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="151"/>
+        <location filename="../models/orders/OrderText.cpp" line="153"/>
         <source>Unknown</source>
         <comment>ledger account</comment>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="157"/>
+        <location filename="../models/orders/OrderText.cpp" line="159"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="158"/>
+        <location filename="../models/orders/OrderText.cpp" line="160"/>
         <source>Payment authorized</source>
         <translation>支付已授权</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="159"/>
+        <location filename="../models/orders/OrderText.cpp" line="161"/>
         <source>Payment declined</source>
         <translation>支付被拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="160"/>
+        <location filename="../models/orders/OrderText.cpp" line="162"/>
         <source>Payment captured</source>
         <translation>支付已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="161"/>
+        <location filename="../models/orders/OrderText.cpp" line="163"/>
         <source>Authorization voided</source>
         <translation>授权已撤销</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="162"/>
+        <location filename="../models/orders/OrderText.cpp" line="164"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="163"/>
+        <location filename="../models/orders/OrderText.cpp" line="165"/>
         <source>Dispute opened</source>
         <translation>争议已发起</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="164"/>
+        <location filename="../models/orders/OrderText.cpp" line="166"/>
         <source>Dispute evidence sent</source>
         <translation>已提交争议证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="165"/>
+        <location filename="../models/orders/OrderText.cpp" line="167"/>
         <source>Dispute won</source>
         <translation>争议胜诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="166"/>
+        <location filename="../models/orders/OrderText.cpp" line="168"/>
         <source>Dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="167"/>
+        <location filename="../models/orders/OrderText.cpp" line="169"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="168"/>
+        <location filename="../models/orders/OrderText.cpp" line="170"/>
         <source>Risk: allowed</source>
         <translation>风控：放行</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="169"/>
+        <location filename="../models/orders/OrderText.cpp" line="171"/>
         <source>Risk: blocked</source>
         <translation>风控：拦截</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="170"/>
+        <location filename="../models/orders/OrderText.cpp" line="172"/>
         <source>Risk: held for review</source>
         <translation>风控：待人工审核</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="171"/>
+        <location filename="../models/orders/OrderText.cpp" line="173"/>
         <source>Review: approved</source>
         <translation>审核：通过</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="172"/>
+        <location filename="../models/orders/OrderText.cpp" line="174"/>
         <source>Review: declined</source>
         <translation>审核：拒绝</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="173"/>
+        <location filename="../models/orders/OrderText.cpp" line="175"/>
         <source>Review: fraud</source>
         <translation>审核：欺诈</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="192"/>
+        <location filename="../models/orders/OrderText.cpp" line="198"/>
         <source>order placed</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="193"/>
+        <location filename="../models/orders/OrderText.cpp" line="199"/>
         <source>cancelled by staff</source>
         <translation>由工作人员取消</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="194"/>
+        <location filename="../models/orders/OrderText.cpp" line="200"/>
         <source>payment captured</source>
         <translation>已扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="195"/>
+        <location filename="../models/orders/OrderText.cpp" line="201"/>
         <source>not paid in time</source>
         <translation>未按时付款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="196"/>
+        <location filename="../models/orders/OrderText.cpp" line="202"/>
         <source>authorization expired</source>
         <translation>授权已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="198"/>
+        <location filename="../models/orders/OrderText.cpp" line="204"/>
         <source>partial capture; the rest was released</source>
         <translation>部分扣款，余额已释放</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="199"/>
+        <location filename="../models/orders/OrderText.cpp" line="205"/>
         <source>dispute lost</source>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="200"/>
+        <location filename="../models/orders/OrderText.cpp" line="206"/>
         <source>evidence sent</source>
         <translation>已提交证据</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="201"/>
+        <location filename="../models/orders/OrderText.cpp" line="207"/>
         <source>funds reversed and fee booked</source>
         <translation>资金已退回并计入手续费</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="209"/>
+        <location filename="../models/orders/OrderText.cpp" line="215"/>
         <source>%1 – %2</source>
         <extracomment>%1 the card (&quot;visa •••• 0119&quot;), %2 why it was declined</extracomment>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="223"/>
+        <location filename="../models/orders/OrderText.cpp" line="229"/>
         <source>no answer after repeated attempts (%1)</source>
         <extracomment>%1 the provider&apos;s last error code, e.g. &quot;processing_error&quot;</extracomment>
         <translation>多次尝试后仍无应答（%1）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="226"/>
+        <location filename="../models/orders/OrderText.cpp" line="232"/>
         <source>The provider refused the capture: %1. The money was not taken.</source>
         <extracomment>%1 the provider&apos;s reason, e.g. &quot;authorization_expired&quot;; the money was not taken</extracomment>
         <translation>支付服务商拒绝了扣款：%1。款项未被扣取。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="229"/>
+        <location filename="../models/orders/OrderText.cpp" line="235"/>
         <source>The provider refused the refund: %1. The customer was not paid back.</source>
         <extracomment>%1 the provider&apos;s reason; the customer did not get the money back</extracomment>
         <translation>支付服务商拒绝了退款：%1。顾客未收到退款。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="232"/>
+        <location filename="../models/orders/OrderText.cpp" line="238"/>
         <source>The provider refused to release the hold: %1.</source>
         <extracomment>%1 the provider&apos;s reason; the hold on the card may remain</extracomment>
         <translation>支付服务商拒绝释放预授权：%1。</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="239"/>
+        <location filename="../models/orders/OrderText.cpp" line="245"/>
         <source>Insufficient funds</source>
         <translation>余额不足</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="240"/>
+        <location filename="../models/orders/OrderText.cpp" line="246"/>
         <source>The card was reported stolen</source>
         <translation>该卡已挂失（被盗）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="241"/>
+        <location filename="../models/orders/OrderText.cpp" line="247"/>
         <source>The card has expired</source>
         <translation>该卡已过期</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="242"/>
+        <location filename="../models/orders/OrderText.cpp" line="248"/>
         <source>Processing error; trying again may work</source>
         <translation>处理出错，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="244"/>
+        <location filename="../models/orders/OrderText.cpp" line="250"/>
         <source>The card issuer did not answer in time; trying again may work</source>
         <translation>发卡行未及时响应，重试可能会成功</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="252"/>
+        <location filename="../models/orders/OrderText.cpp" line="258"/>
         <source>Fraudulent payment</source>
         <translation>欺诈交易</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="253"/>
+        <location filename="../models/orders/OrderText.cpp" line="259"/>
         <source>Product not received</source>
         <translation>未收到商品</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="254"/>
+        <location filename="../models/orders/OrderText.cpp" line="260"/>
         <source>Product defective or not as described</source>
         <translation>商品有缺陷或与描述不符</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="255"/>
+        <location filename="../models/orders/OrderText.cpp" line="261"/>
         <source>Charged twice</source>
         <translation>重复扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="256"/>
+        <location filename="../models/orders/OrderText.cpp" line="262"/>
         <source>Refund promised but not made</source>
         <translation>承诺退款但未退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="257"/>
+        <location filename="../models/orders/OrderText.cpp" line="263"/>
         <source>No reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="266"/>
+        <location filename="../models/orders/OrderText.cpp" line="272"/>
         <source>Capture</source>
         <comment>ledger journal entry</comment>
         <translation>扣款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="267"/>
+        <location filename="../models/orders/OrderText.cpp" line="273"/>
         <source>Refund</source>
         <comment>ledger journal entry</comment>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="268"/>
+        <location filename="../models/orders/OrderText.cpp" line="274"/>
         <source>Dispute lost</source>
         <comment>ledger journal entry</comment>
         <translation>争议败诉</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="269"/>
+        <location filename="../models/orders/OrderText.cpp" line="275"/>
         <source>Payout</source>
         <comment>ledger journal entry</comment>
         <translation>打款</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="270"/>
+        <location filename="../models/orders/OrderText.cpp" line="276"/>
         <source>Reversal</source>
         <comment>ledger journal entry</comment>
         <translation>冲正</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="279"/>
+        <location filename="../models/orders/OrderText.cpp" line="285"/>
         <source>System</source>
         <comment>who did it: the engine itself</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="280"/>
+        <location filename="../models/orders/OrderText.cpp" line="286"/>
         <source>Command line</source>
         <comment>who did it: the command-line tool</comment>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="281"/>
+        <location filename="../models/orders/OrderText.cpp" line="287"/>
         <source>Simulator</source>
         <comment>who did it: the demo traffic simulator</comment>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="284"/>
+        <location filename="../models/orders/OrderText.cpp" line="290"/>
         <source>Owner</source>
         <comment>user role</comment>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="285"/>
+        <location filename="../models/orders/OrderText.cpp" line="291"/>
         <source>Operator</source>
         <comment>user role</comment>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="286"/>
+        <location filename="../models/orders/OrderText.cpp" line="292"/>
         <source>Support</source>
         <comment>user role</comment>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="287"/>
+        <location filename="../models/orders/OrderText.cpp" line="293"/>
         <source>System</source>
         <comment>user role</comment>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="300"/>
+        <location filename="../models/orders/OrderText.cpp" line="306"/>
         <source>%1 (%2)</source>
         <comment>actor</comment>
         <extracomment>who did something: %1 the user, %2 their role (&quot;alice (Support)&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="306"/>
+        <location filename="../models/orders/OrderText.cpp" line="312"/>
         <source>Home</source>
         <comment>delivery address label</comment>
         <translation>家</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="307"/>
+        <location filename="../models/orders/OrderText.cpp" line="313"/>
         <source>Work</source>
         <comment>delivery address label</comment>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../models/orders/OrderText.cpp" line="321"/>
+        <location filename="../models/orders/OrderText.cpp" line="327"/>
         <source>%1: %2</source>
         <comment>address</comment>
         <extracomment>a delivery address: %1 its label (&quot;Home&quot;), %2 the address</extracomment>
@@ -1894,55 +1894,55 @@
 <context>
     <name>ReviewText</name>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="60"/>
+        <location filename="../models/risk/ReviewText.cpp" line="62"/>
         <source>No other payment with this card in the last hour</source>
         <comment>risk reason</comment>
         <translation>过去一小时内此卡无其他付款</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="62"/>
+        <location filename="../models/risk/ReviewText.cpp" line="64"/>
         <source>No other payment with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>过去 24 小时内此卡无其他付款</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="64"/>
+        <location filename="../models/risk/ReviewText.cpp" line="66"/>
         <source>No declined payment with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>过去 24 小时内此卡无被拒付款</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="66"/>
+        <location filename="../models/risk/ReviewText.cpp" line="68"/>
         <source>No other payment with this email address in the last hour</source>
         <comment>risk reason</comment>
         <translation>过去一小时内此邮箱无其他付款</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="68"/>
+        <location filename="../models/risk/ReviewText.cpp" line="70"/>
         <source>No other payment from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>过去一小时内此 IP 地址无其他付款</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="70"/>
+        <location filename="../models/risk/ReviewText.cpp" line="72"/>
         <source>No card used from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>过去一小时内此 IP 地址未使用过卡</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="72"/>
+        <location filename="../models/risk/ReviewText.cpp" line="74"/>
         <source>No other payment from this device in the last hour</source>
         <comment>risk reason</comment>
         <translation>过去一小时内此设备无其他付款</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="74"/>
+        <location filename="../models/risk/ReviewText.cpp" line="76"/>
         <source>No card used on this device in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>过去 24 小时内此设备未使用过卡</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="87"/>
+        <location filename="../models/risk/ReviewText.cpp" line="89"/>
         <source>%Ln payment(s) with this card in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1950,7 +1950,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="89"/>
+        <location filename="../models/risk/ReviewText.cpp" line="91"/>
         <source>%Ln payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -1958,7 +1958,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="91"/>
+        <location filename="../models/risk/ReviewText.cpp" line="93"/>
         <source>%Ln declined payment(s) with this card in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -1966,7 +1966,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="93"/>
+        <location filename="../models/risk/ReviewText.cpp" line="95"/>
         <source>%Ln payment(s) with this email address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1974,7 +1974,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="95"/>
+        <location filename="../models/risk/ReviewText.cpp" line="97"/>
         <source>%Ln payment(s) from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1982,7 +1982,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="97"/>
+        <location filename="../models/risk/ReviewText.cpp" line="99"/>
         <source>%Ln card(s) used from this IP address in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1990,7 +1990,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="99"/>
+        <location filename="../models/risk/ReviewText.cpp" line="101"/>
         <source>%Ln payment(s) from this device in the last hour</source>
         <comment>risk reason</comment>
         <translation>
@@ -1998,7 +1998,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/risk/ReviewText.cpp" line="101"/>
+        <location filename="../models/risk/ReviewText.cpp" line="103"/>
         <source>%Ln card(s) used on this device in the last 24 hours</source>
         <comment>risk reason</comment>
         <translation>
@@ -2006,310 +2006,344 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="113"/>
+        <location filename="../models/risk/ReviewText.cpp" line="115"/>
         <source>New customer</source>
         <comment>risk reason</comment>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="114"/>
+        <location filename="../models/risk/ReviewText.cpp" line="116"/>
         <source>Returning customer</source>
         <comment>risk reason</comment>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="116"/>
+        <location filename="../models/risk/ReviewText.cpp" line="118"/>
         <source>Device new to this customer</source>
         <comment>risk reason</comment>
         <translation>该客户首次使用此设备</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="117"/>
+        <location filename="../models/risk/ReviewText.cpp" line="119"/>
         <source>Device this customer used before</source>
         <comment>risk reason</comment>
         <translation>该客户用过此设备</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="120"/>
+        <location filename="../models/risk/ReviewText.cpp" line="122"/>
         <source>Card and IP address from the same country</source>
         <comment>risk reason</comment>
         <translation>卡与 IP 地址属同一国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="122"/>
+        <location filename="../models/risk/ReviewText.cpp" line="124"/>
         <source>Card from %1, IP address in %2</source>
         <comment>risk reason</comment>
         <extracomment>%1 the card&apos;s country code, %2 the IP address&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
         <translation>卡来自 %1，IP 地址位于 %2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="123"/>
+        <location filename="../models/risk/ReviewText.cpp" line="125"/>
         <source>Card and IP address from different countries</source>
         <comment>risk reason</comment>
         <translation>卡与 IP 地址属不同国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="126"/>
+        <location filename="../models/risk/ReviewText.cpp" line="128"/>
         <source>Shipping to the IP address&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往 IP 地址所在国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="129"/>
+        <location filename="../models/risk/ReviewText.cpp" line="131"/>
         <source>Shipping to %1, IP address in %2</source>
         <comment>risk reason</comment>
         <extracomment>%1 the shipping country&apos;s code, %2 the IP address&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
         <translation>寄往 %1，IP 地址位于 %2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="130"/>
+        <location filename="../models/risk/ReviewText.cpp" line="132"/>
         <source>Shipping outside the IP address&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往 IP 地址所在国家以外</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="133"/>
+        <location filename="../models/risk/ReviewText.cpp" line="135"/>
         <source>Shipping to the card&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往发卡国家</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="136"/>
+        <location filename="../models/risk/ReviewText.cpp" line="138"/>
         <source>Shipping to %1, card from %2</source>
         <comment>risk reason</comment>
         <extracomment>%1 the shipping country&apos;s code, %2 the card&apos;s (&quot;US&quot;, &quot;NG&quot;)</extracomment>
         <translation>寄往 %1，卡来自 %2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="137"/>
+        <location filename="../models/risk/ReviewText.cpp" line="139"/>
         <source>Shipping outside the card&apos;s country</source>
         <comment>risk reason</comment>
         <translation>寄往发卡国家以外</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="139"/>
+        <location filename="../models/risk/ReviewText.cpp" line="141"/>
         <source>Email at a free provider</source>
         <comment>risk reason</comment>
         <translation>使用免费邮箱</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="140"/>
+        <location filename="../models/risk/ReviewText.cpp" line="142"/>
         <source>Email at its own domain</source>
         <comment>risk reason</comment>
         <translation>使用自有域名邮箱</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="166"/>
+        <location filename="../models/risk/ReviewText.cpp" line="168"/>
         <source>Amount not known</source>
         <comment>risk reason</comment>
         <translation>金额未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="170"/>
+        <location filename="../models/risk/ReviewText.cpp" line="172"/>
         <source>No card history</source>
         <comment>risk reason</comment>
         <translation>无卡记录</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="173"/>
+        <location filename="../models/risk/ReviewText.cpp" line="175"/>
         <source>No email address</source>
         <comment>risk reason</comment>
         <translation>无邮箱地址</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="176"/>
+        <location filename="../models/risk/ReviewText.cpp" line="178"/>
         <source>No IP address</source>
         <comment>risk reason</comment>
         <translation>无 IP 地址</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="179"/>
+        <location filename="../models/risk/ReviewText.cpp" line="181"/>
         <source>No device identifier</source>
         <comment>risk reason</comment>
         <translation>无设备标识</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="181"/>
+        <location filename="../models/risk/ReviewText.cpp" line="183"/>
         <source>No earlier approved payment of this customer to compare with</source>
         <comment>risk reason</comment>
         <translation>该客户此前无已批准的付款可供比较</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="183"/>
+        <location filename="../models/risk/ReviewText.cpp" line="185"/>
         <source>No earlier approved payment to this merchant to compare with</source>
         <comment>risk reason</comment>
         <translation>该商户此前无已批准的付款可供比较</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="185"/>
+        <location filename="../models/risk/ReviewText.cpp" line="187"/>
         <source>Customer not identified</source>
         <comment>risk reason</comment>
         <translation>未识别客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="187"/>
+        <location filename="../models/risk/ReviewText.cpp" line="189"/>
         <source>Device or customer not identified</source>
         <comment>risk reason</comment>
         <translation>未识别设备或客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="189"/>
+        <location filename="../models/risk/ReviewText.cpp" line="191"/>
         <source>Card or IP address country not known</source>
         <comment>risk reason</comment>
         <translation>卡或 IP 地址所属国家未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="191"/>
+        <location filename="../models/risk/ReviewText.cpp" line="193"/>
         <source>Shipping or IP address country not known</source>
         <comment>risk reason</comment>
         <translation>收货或 IP 地址所属国家未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="193"/>
+        <location filename="../models/risk/ReviewText.cpp" line="195"/>
         <source>Card or shipping country not known</source>
         <comment>risk reason</comment>
         <translation>发卡或收货国家未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="195"/>
+        <location filename="../models/risk/ReviewText.cpp" line="197"/>
         <source>Distance from shipping to billing address not known</source>
         <comment>risk reason</comment>
         <translation>收货地址与账单地址的距离未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="197"/>
+        <location filename="../models/risk/ReviewText.cpp" line="199"/>
         <source>Time of payment not known</source>
         <comment>risk reason</comment>
         <translation>付款时间未知</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="209"/>
+        <location filename="../models/risk/ReviewText.cpp" line="211"/>
         <source>Amount %1</source>
         <comment>risk reason</comment>
         <extracomment>%1 the payment&apos;s amount with its currency</extracomment>
         <translation>金额 %1</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="212"/>
+        <location filename="../models/risk/ReviewText.cpp" line="214"/>
         <source>Amount %1× the customer&apos;s usual</source>
         <comment>risk reason</comment>
         <extracomment>%1 how many times larger, &quot;4.0&quot;</extracomment>
         <translation>金额为该客户平时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="215"/>
+        <location filename="../models/risk/ReviewText.cpp" line="217"/>
         <source>Amount %1× the merchant&apos;s usual</source>
         <comment>risk reason</comment>
         <extracomment>%1 how many times larger, &quot;4.0&quot;</extracomment>
         <translation>金额为该商户平时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="218"/>
+        <location filename="../models/risk/ReviewText.cpp" line="220"/>
         <source>Shipping address %1 km from billing</source>
         <comment>risk reason</comment>
         <extracomment>%1 kilometres, &quot;1,250&quot;</extracomment>
         <translation>收货地址距账单地址 %1 公里</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="223"/>
+        <location filename="../models/risk/ReviewText.cpp" line="225"/>
         <source>Paid %1–%2 UTC</source>
         <comment>risk reason</comment>
         <extracomment>the hour of day (UTC) the payment was made in: %1 &quot;03:00&quot;, %2 &quot;03:59&quot;</extracomment>
         <translation>付款时间 UTC %1–%2</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="239"/>
+        <location filename="../models/risk/ReviewText.cpp" line="241"/>
         <source>Approve</source>
         <comment>review verdict</comment>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="241"/>
+        <location filename="../models/risk/ReviewText.cpp" line="243"/>
         <source>Decline</source>
         <comment>review verdict</comment>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="243"/>
+        <location filename="../models/risk/ReviewText.cpp" line="245"/>
         <source>Fraud</source>
         <comment>review verdict</comment>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="251"/>
+        <location filename="../models/risk/ReviewText.cpp" line="253"/>
         <source>Customer verified</source>
         <comment>review reason</comment>
         <translation>已核实客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="253"/>
+        <location filename="../models/risk/ReviewText.cpp" line="255"/>
         <source>Known customer</source>
         <comment>review reason</comment>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="255"/>
+        <location filename="../models/risk/ReviewText.cpp" line="257"/>
         <source>Consistent history</source>
         <comment>review reason</comment>
         <translation>历史记录一致</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="257"/>
+        <location filename="../models/risk/ReviewText.cpp" line="259"/>
         <source>Customer unreachable</source>
         <comment>review reason</comment>
         <translation>联系不上客户</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="259"/>
+        <location filename="../models/risk/ReviewText.cpp" line="261"/>
         <source>Cannot verify</source>
         <comment>review reason</comment>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="261"/>
+        <location filename="../models/risk/ReviewText.cpp" line="263"/>
         <source>Against policy</source>
         <comment>review reason</comment>
         <translation>违反政策</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="263"/>
+        <location filename="../models/risk/ReviewText.cpp" line="265"/>
         <source>Stolen card</source>
         <comment>review reason</comment>
         <translation>被盗卡</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="265"/>
+        <location filename="../models/risk/ReviewText.cpp" line="267"/>
         <source>Card testing</source>
         <comment>review reason</comment>
         <translation>盗卡测试</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="267"/>
+        <location filename="../models/risk/ReviewText.cpp" line="269"/>
         <source>Account takeover</source>
         <comment>review reason</comment>
         <translation>账户被盗用</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="269"/>
+        <location filename="../models/risk/ReviewText.cpp" line="271"/>
         <source>Other</source>
         <comment>review reason</comment>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="278"/>
+        <location filename="../models/risk/ReviewText.cpp" line="280"/>
         <source>%1 h %2 min</source>
         <extracomment>hours and minutes, &quot;3 h 05 min&quot;</extracomment>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="280"/>
+        <location filename="../models/risk/ReviewText.cpp" line="282"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewText.cpp" line="281"/>
+        <location filename="../models/risk/ReviewText.cpp" line="283"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="330"/>
+        <source>Rule %1: %2</source>
+        <comment>risk assessment</comment>
+        <extracomment>%1 the deciding rule&apos;s line, %2 its text</extracomment>
+        <translation>规则 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="333"/>
+        <source>risk score %1</source>
+        <comment>risk assessment</comment>
+        <extracomment>%1 the model&apos;s risk score, 0-100</extracomment>
+        <translation>风险评分 %1</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="336"/>
+        <source>rule set v%1</source>
+        <comment>risk assessment</comment>
+        <extracomment>%1 the rule set&apos;s version number</extracomment>
+        <translation>规则集 v%1</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="338"/>
+        <source>No rule matched</source>
+        <comment>risk assessment</comment>
+        <translation>没有规则命中</translation>
+    </message>
+    <message>
+        <location filename="../models/risk/ReviewText.cpp" line="340"/>
+        <source>; </source>
+        <comment>risk assessment</comment>
+        <extracomment>between the parts of a risk assessment&apos;s summary: rule, score, rule set</extracomment>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -5460,63 +5494,66 @@
     </message>
     <message>
         <location filename="../views/risk/ModelSummaryPanel.cpp" line="77"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="95"/>
         <source>Good payments</source>
         <comment>confusion matrix row</comment>
         <translation>正常付款</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="103"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="110"/>
         <source>%1 · scores payments now</source>
         <translation>%1 · 当前正在评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="109"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="116"/>
         <source>Trained on %1 payments (%2 fraud) before %3; evaluated on the %4 after it (%5 fraud).</source>
         <extracomment>%1 payments (%2 of them fraud) before the date %3; evaluated on %4 (%5 fraud) after it</extracomment>
         <translation>用 %3 之前的 %1 笔付款（欺诈 %2 笔）训练；用之后的 %4 笔（欺诈 %5 笔）评估。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="123"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="130"/>
         <source>At threshold %1</source>
         <comment>confusion matrix</comment>
         <extracomment>%1 is the threshold score (0-100)</extracomment>
         <translation>阈值 %1 时</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="125"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="132"/>
         <source>Payments scoring %1 or more are flagged; %2 of those flagged were fraud.</source>
         <extracomment>%1 threshold, %2 share of flagged payments that are fraud</extracomment>
         <translation>评分达到 %1 的付款会被标记；被标记的付款中 %2 是欺诈。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="134"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="141"/>
         <source>Fraud caught</source>
         <translation>拦下的欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="134"/>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="135"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="141"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="142"/>
         <source>%1 of fraud</source>
         <translation>占欺诈的 %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="135"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="142"/>
         <source>Fraud missed</source>
         <translation>漏掉的欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="136"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="93"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="143"/>
         <source>Good payments flagged</source>
         <translation>被标记的正常付款</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="136"/>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="137"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="143"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="144"/>
         <source>%1 of good payments</source>
         <translation>占正常付款的 %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelSummaryPanel.cpp" line="137"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="94"/>
+        <location filename="../views/risk/ModelSummaryPanel.cpp" line="144"/>
         <source>Good payments passed</source>
         <translation>放行的正常付款</translation>
     </message>
@@ -5584,100 +5621,100 @@
         <translation>对比(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="166"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="164"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="205"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="203"/>
         <source>No other model</source>
         <comment>compare with</comment>
         <translation>不对比</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="212"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="210"/>
         <source>%1 · AUC %2</source>
         <extracomment>a model to compare with; %1 names the model, %2 is its AUC</extracomment>
         <translation>%1 · AUC %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="214"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="212"/>
         <source>%1 (active)</source>
         <comment>compare with</comment>
         <translation>%1（生效中）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="257"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="255"/>
         <source>Training: %1…</source>
         <extracomment>%1 is the kind of model, e.g. &quot;Gradient-boosted trees&quot;</extracomment>
         <translation>正在训练：%1…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="288"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="286"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="299"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="297"/>
         <source>Training cancelled; no model was kept.</source>
         <translation>训练已取消，未保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="301"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="299"/>
         <source>Cut-off date: the model needs fraud and good payments before the cut-off to learn from. Choose another date.</source>
         <translation>截止日期：模型需要截止日期之前既有欺诈付款又有正常付款才能学习。请另选日期。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="312"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="310"/>
         <source>%1 trained: AUC %2 on the %3 payments after the cut-off. Activate it to score payments with it.</source>
         <extracomment>%1 names the model, %2 its AUC, %3 the number of payments it was evaluated on</extracomment>
         <translation>%1 已训练完成：在截止日期之后的 %3 笔付款上 AUC 为 %2。启用后即用它为付款评分。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="317"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="315"/>
         <source>%1 trained. It could not be evaluated: the payments after the cut-off had no fraud or no good payments.</source>
         <translation>%1 已训练完成，但无法评估：截止日期之后的付款中没有欺诈付款或没有正常付款。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="334"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="332"/>
         <source>%1 will stop scoring payments from now on, and no model will replace it.</source>
         <extracomment>%1 names the model, e.g. &quot;Model 2 (logistic regression)&quot;</extracomment>
         <translation>从现在起%1将停止为付款评分，且没有模型接替。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="338"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="336"/>
         <source>%1 will score every payment from now on, replacing model %2.</source>
         <extracomment>%1 names the new model, %2 is the version number of the one it replaces</extracomment>
         <translation>从现在起由%1为每笔付款评分，取代模型 %2。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="342"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="340"/>
         <source>%1 will score every payment from now on.</source>
         <translation>从现在起由%1为每笔付款评分。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="346"/>
-        <location filename="../views/risk/ModelsTab.cpp" line="347"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="344"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="345"/>
         <source>Stop scoring</source>
         <translation>停止评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="346"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="344"/>
         <source>Activate model</source>
         <translation>启用模型</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="347"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="345"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="363"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="361"/>
         <source>No model scores payments now.</source>
         <translation>现在没有模型为付款评分。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelsTab.cpp" line="366"/>
+        <location filename="../views/risk/ModelsTab.cpp" line="364"/>
         <source>%1 scores every payment now.</source>
         <translation>%1 现在为每笔付款评分。</translation>
     </message>
