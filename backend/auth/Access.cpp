@@ -64,14 +64,6 @@ QStringList Access::objectNames() const
     return names;
 }
 
-bool permits(const Principal& principal, Operation op)
-{
-    if (allowed(principal.role, op))
-        return true;
-    const bool storeOwner = principal.via == Via::Local && principal.role == Role::Owner && principal.merchantId.isNull();
-    return storeOwner && governsRiskPolicy(op);
-}
-
 std::optional<Error> checkRole(const Principal& principal, Operation op)
 {
     if (op == Operation::SignIn)

@@ -57,11 +57,6 @@ struct Access
     QStringList objectNames() const;
 };
 
-/// Whether the principal's role may run `op` (the permission table), or it is the owner of a
-/// store without users (Principal::localOwner: the whole store is its own, so the platform's
-/// risk policy is too). What a console asks before it offers a command.
-bool permits(const Principal& principal, Operation op);
-
 /// Whether the principal may run the operation at all: Unauthenticated for nobody, Forbidden
 /// for a role the permission table and permits() refuse.
 std::optional<Error> checkRole(const Principal& principal, Operation op);

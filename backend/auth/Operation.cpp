@@ -115,6 +115,14 @@ bool allowed(Role role, Operation op)
     return (specOf(op).roles & bit(role)) != 0;
 }
 
+bool permits(const Principal& principal, Operation op)
+{
+    if (allowed(principal.role, op))
+        return true;
+    const bool storeOwner = principal.via == Via::Local && principal.role == Role::Owner && principal.merchantId.isNull();
+    return storeOwner && governsRiskPolicy(op);
+}
+
 bool governsRiskPolicy(Operation op)
 {
     switch (op) {

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 
+#include "backend/auth/Principal.h"
 #include "backend/auth/Role.h"
 
 namespace souk::auth {
@@ -47,5 +48,9 @@ bool allowed(Role role, Operation op);
 /// Whether `op` governs the whole platform's risk policy: its rules, lists and models (not a
 /// merchant's reviews or payments).
 bool governsRiskPolicy(Operation op);
+/// Whether the principal's role may run `op` (the permission table), or it is the owner of a
+/// store without users (Principal::localOwner: the whole store is its own, so the platform's
+/// risk policy is too). The engine's check (auth::checkRole) and what a console offers.
+bool permits(const Principal& principal, Operation op);
 
 } // namespace souk::auth

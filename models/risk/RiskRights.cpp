@@ -5,18 +5,10 @@
 namespace souk {
 namespace {
 
-/// auth::permits(), which lives with the engine's checks (souk_auth, on the store) that models do
-/// not link: the permission table, or the owner of a store without users for the risk policy.
-/// The Risk page's test holds the two equal for every role and the local owner.
+/// The engine's own answer (auth::permits), for a principal that is signed in.
 bool may(const auth::Principal& principal, auth::Operation op)
 {
-    if (!principal.isAuthenticated())
-        return false;
-    if (auth::allowed(principal.role, op))
-        return true;
-    const bool storeOwner =
-        principal.via == auth::Via::Local && principal.role == auth::Role::Owner && principal.merchantId.isNull();
-    return storeOwner && auth::governsRiskPolicy(op);
+    return principal.isAuthenticated() && auth::permits(principal, op);
 }
 
 } // namespace
