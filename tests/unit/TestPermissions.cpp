@@ -18,13 +18,11 @@
 #include "backend/engine/Engine.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/risk/decisions/Assessments.h"
-#include "backend/risk/decisions/HistoryImport.h"
 #include "backend/risk/decisions/Reviews.h"
-#include "backend/risk/decisions/RiskModels.h"
-#include "backend/risk/history/FraudSimulator.h"
 #include "backend/risk/decisions/RiskPolicy.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
+#include "tests/unit/TestPermissions.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
@@ -34,54 +32,9 @@ using namespace souk::payments;
 using souk::auth::Operation;
 using souk::auth::Role;
 using souk::test::StoreFixture;
+using namespace souk::test::permissions;
 
 namespace {
-
-template <typename T> T wait(QFuture<T> f)
-{
-    return StoreFixture::wait(std::move(f));
-}
-
-/// What one Client method answered: nothing when it succeeded.
-struct Outcome
-{
-    const char* method;
-    std::optional<Error> error;
-};
-
-/// Waits for `future` running the test thread's event loop: some answers (a sign-in) are
-/// completed by a callback on the client's thread.
-template <typename T> Outcome outcome(const char* method, QFuture<Result<T>> future)
-{
-    if (!future.isFinished()) {
-        QFutureWatcher<Result<T>> watcher;
-        QEventLoop loop;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    const Result<T> result = future.result();
-    return Outcome{method, result ? std::nullopt : std::optional<Error>(result.error())};
-}
-
-/// The same wait, for the value.
-template <typename T> Result<T> outcomeValue(QFuture<Result<T>> future)
-{
-    outcome("", future);
-    return future.result();
-}
-
-QString describe(const Outcome& o)
-{
-    return QString::fromLatin1(o.method) + u": "_s + (o.error ? o.error->toString() : u"ok"_s);
-}
-
-CardInput card()
-{
-    return CardInput{QString::fromLatin1(SimulatedProvider::Approved), 12, 2030, u"123"_s};
-}
-
 /// A connection of the test's own to a closed store file, removed when it goes.
 class RawStore final
 {
@@ -158,73 +111,6 @@ int auditCount(const QString& storePath, const QString& operation, const auth::P
 
 } // namespace
 
-/// The permission table, end to end on a local store: for every operation a Client method can
-/// ask and every role, the engine lets the role through exactly where auth::allowed() says so.
-/// A refusal is Forbidden, leaves every table as it was and is written to the audit log; an
-/// allowed call is never Forbidden, and here (the store holds what each call needs) succeeds.
-///
-/// One store is made once (initTestCase) with an object for every operation; each data row
-/// works on a copy of its file, so no row sees another row's changes.
-class TestPermissions final : public QObject
-{
-    Q_OBJECT
-
-private slots:
-    void initTestCase();
-    void cleanupTestCase();
-    void everyReachableOperationHasACall();
-    void matrix_data();
-    void matrix();
-    void nobodyIsUnauthenticated();
-    /// A store without users is its owner's: the local owner keeps its risk policy (rules, lists,
-    /// models), which a merchant's signed-in owner may not touch.
-    void storeOwnerKeepsTheRiskPolicy();
-
-private:
-    using Call = std::function<QList<Outcome>(LocalClient&)>;
-    /// The Client methods of each operation, as its rows call them.
-    QMap<Operation, Call> calls() const;
-    void addCatalogCalls(QMap<Operation, Call>& c, const QString& key) const;
-    void addStockAndImportCalls(QMap<Operation, Call>& c, const QString& key) const;
-    void addOrderCalls(QMap<Operation, Call>& c, const QString& key) const;
-    void addPaymentCalls(QMap<Operation, Call>& c, const QString& key) const;
-    void addPeopleCalls(QMap<Operation, Call>& c) const;
-    void addRiskCalls(QMap<Operation, Call>& c) const;
-    /// Rules that hold a payment for review, a draft, a list, and a held checkout's review.
-    void addRisk();
-    /// A user of every role, and kim with an API key; each role's user signed in once.
-    void addPeople();
-    auth::Principal principalFor(Role role) const;
-    /// A client on a fresh copy of the prepared store, acting as `principal`.
-    std::unique_ptr<LocalClient> openCopy(const QTemporaryDir& dir, const auth::Principal& principal);
-
-    MockClock m_clock;
-    std::unique_ptr<StoreFixture> m_f;
-    QString m_templatePath;
-    QMap<QString, QByteArray> m_templateContents;
-    Id m_merchant;
-    Id m_location;
-    Id m_customer;
-    Product m_mug;
-    ProductEdit m_plateEdit;
-    BulkResult m_bowlEdit;
-    ImportPlan m_plan;
-    Id m_pendingOrder;
-    Id m_authorizedPayment;
-    Id m_capturedOrder;
-    Id m_capturedPayment;
-    Id m_openDispute;
-    Id m_reviewedDispute;
-    QHash<int, auth::Principal> m_signedIn; ///< by role: a user of it, signed in with a session
-    Id m_kim;                               ///< a staff user the people operations work on
-    Id m_kimKey;                            ///< an API key of kim's
-    qint64 m_draftVersion = 0;              ///< a rule set saved, never activated
-    Id m_review;                            ///< open, unclaimed: the held checkout's
-    Id m_heldPayment;                       ///< that checkout's payment, assessed and held
-    qint64 m_historyCutoffMs = 0;           ///< imported history has fraud on both sides of it
-    qint64 m_modelVersion = 0;              ///< a trained model, never activated
-};
-
 namespace {
 
 /// Operations that Client has no method for yet: an operation added to the table goes here
@@ -235,14 +121,6 @@ const QList<Operation> NotYetReachable = {};
 /// Every user of the store signs in with it.
 const QString Password = u"correct horse battery staple"_s;
 
-template <typename T> T checked(Result<T> result, const char* what)
-{
-    if (!result) {
-        QTest::qFail(qPrintable(QString::fromLatin1(what) + u": "_s + result.error().toString()), __FILE__, __LINE__);
-        return T{};
-    }
-    return std::move(result).value();
-}
 
 } // namespace
 
@@ -332,71 +210,6 @@ void TestPermissions::addPeople()
     }
 }
 
-void TestPermissions::addRisk()
-{
-    // the rules and lists are the platform's: written on the engine as its owner would (the
-    // local owner may not change them through the table)
-    LocalClient& c = m_f->client();
-    const Actor platform{u"platform"_s, u"admin"_s};
-    const auto save = [&](const QString& text) {
-        return checked(wait(c.engine().write<risk::RuleSetVersion>(
-                           platform, [text](store::UnitOfWork& uow) { return risk::RiskPolicy::saveDraft(uow, text, {}); })),
-                       "rule set")
-            .version;
-    };
-    const qint64 holding = save(u"Review if :device_id: = 'held-device'"_s);
-    checked(wait(c.engine().write<risk::RuleSetVersion>(
-                platform, [holding](store::UnitOfWork& uow) { return risk::RiskPolicy::activate(uow, holding); })),
-            "activate");
-    m_draftVersion = save(u"Block if :amount: > 100000"_s);
-    checked(wait(c.engine().write<risk::RiskList>(platform,
-                                                  [](store::UnitOfWork& uow) -> Result<risk::RiskList> {
-                                                      auto l = risk::RiskPolicy::createList(uow, u"vip"_s, u"email"_s, {});
-                                                      if (l)
-                                                          if (auto a = risk::RiskPolicy::addToList(uow, u"vip"_s, {u"a@example.com"_s}); !a)
-                                                              return a.error();
-                                                      return l;
-                                                  })),
-            "list");
-    // imported history with fraud in it, ending two months ago, and a model trained on it
-    risk::FraudSimulatorOptions history;
-    history.merchants = 1;
-    history.payments = 3000;
-    history.toMs = m_clock.nowMs() - 60LL * 86'400'000;
-    history.fromMs = history.toMs - 90LL * 86'400'000;
-    m_historyCutoffMs = history.toMs - 30LL * 86'400'000;
-    auto simulated = risk::FraudSimulator::generate(history);
-    QVERIFY(simulated);
-    checked(wait(c.engine().write<risk::HistoryImportSummary>(
-                platform, [rows = risk::FraudSimulator::payments(*simulated), m = m_merchant](store::UnitOfWork& uow) {
-                    return risk::HistoryImport::run(uow, m, rows);
-                })),
-            "history");
-    const risk::Dataset rows = checked(wait(c.engine().read<risk::Dataset>([](QSqlDatabase& db) {
-                                           return risk::RiskModels::dataset(db, 0, std::numeric_limits<qint64>::max());
-                                       })),
-                                       "dataset");
-    const risk::TrainedModel trained =
-        checked(risk::RiskModels::train(rows, u"lr"_s, m_historyCutoffMs, risk::RiskModels::DefaultThreshold), "train");
-    m_modelVersion = checked(wait(c.engine().write<risk::ModelVersion>(
-                                 platform, [trained](store::UnitOfWork& uow) { return risk::RiskModels::save(uow, trained); })),
-                             "model")
-                         .version;
-
-    CardInput held = card();
-    held.context.deviceId = u"held-device"_s;
-    const Checkout paid = checked(
-        wait(c.checkout(NewOrder{m_merchant, m_customer, {{u"MUG-1"_s, 1}}, {}, {}}, held, true, test::newKey())),
-        "held checkout");
-    QVERIFY2(paid.payment.heldMs > 0, "the rule did not hold the checkout");
-    m_heldPayment = paid.payment.id;
-    const auto queue = checked(wait(c.engine().read<QList<risk::Review>>([now = m_clock.nowMs()](QSqlDatabase& db) {
-                                   return risk::Reviews::list(db, {}, now);
-                               })),
-                               "queue");
-    QCOMPARE(queue.size(), 1);
-    m_review = queue.first().id;
-}
 
 void TestPermissions::cleanupTestCase()
 {
@@ -596,60 +409,6 @@ void TestPermissions::addPeopleCalls(QMap<Operation, Call>& c) const
     c[Operation::VerifyAudit] = [](LocalClient& l) { return QList{outcome("verifyAudit", l.verifyAudit())}; };
 }
 
-void TestPermissions::addRiskCalls(QMap<Operation, Call>& c) const
-{
-    c[Operation::ReadRiskRules] = [this](LocalClient& l) {
-        return QList{outcome("ruleSets", l.ruleSets()), outcome("ruleSet", l.ruleSet(m_draftVersion))};
-    };
-    c[Operation::SaveRuleSet] = [](LocalClient& l) {
-        return QList{outcome("saveRuleSet", l.saveRuleSet(u"Block if :amount: > 5000"_s, u"cap"_s))};
-    };
-    c[Operation::ActivateRuleSet] = [this](LocalClient& l) {
-        return QList{outcome("activateRuleSet", l.activateRuleSet(m_draftVersion))};
-    };
-    c[Operation::SetRuleSetShadow] = [this](LocalClient& l) {
-        return QList{outcome("setRuleSetShadow", l.setRuleSetShadow(m_draftVersion, true))};
-    };
-    c[Operation::ReadRiskLists] = [](LocalClient& l) {
-        return QList{outcome("riskLists", l.riskLists()), outcome("riskListValues", l.riskListValues(u"vip"_s))};
-    };
-    c[Operation::CreateRiskList] = [](LocalClient& l) {
-        return QList{outcome("createRiskList", l.createRiskList(u"blocked_ips"_s, u"ip"_s, {}))};
-    };
-    c[Operation::AddRiskListValues] = [](LocalClient& l) {
-        return QList{outcome("addRiskListValues", l.addRiskListValues(u"vip"_s, {u"b@example.com"_s}))};
-    };
-    c[Operation::RemoveRiskListValues] = [](LocalClient& l) {
-        return QList{outcome("removeRiskListValues", l.removeRiskListValues(u"vip"_s, {u"a@example.com"_s}))};
-    };
-    c[Operation::ReadReviews] = [this](LocalClient& l) {
-        return QList{outcome("reviews", l.reviews({})), outcome("review", l.review(m_review))};
-    };
-    c[Operation::ClaimReview] = [this](LocalClient& l) {
-        return QList{outcome("claimReview", l.claimReview(m_review))};
-    };
-    c[Operation::ReleaseReview] = [this](LocalClient& l) {
-        outcome("claimReview", l.claimReview(m_review)); // a claim to give back (refused where release is)
-        return QList{outcome("releaseReview", l.releaseReview(m_review))};
-    };
-    c[Operation::DecideReview] = [this](LocalClient& l) {
-        return QList{outcome("decideReview", l.decideReview(m_review, risk::ReviewVerdict::Approve,
-                                                            u"customer_verified"_s, u"called"_s, false))};
-    };
-    c[Operation::ReadPaymentRisk] = [this](LocalClient& l) {
-        return QList{outcome("paymentRisk", l.paymentRisk(m_heldPayment))};
-    };
-    c[Operation::BacktestRules] = [](LocalClient& l) {
-        return QList{outcome("backtestRules", l.backtestRules(u"Block if :amount: > 100"_s, 0, 0, nullptr))};
-    };
-    c[Operation::ReadRiskModels] = [](LocalClient& l) { return QList{outcome("riskModels", l.riskModels())}; };
-    c[Operation::TrainRiskModel] = [this](LocalClient& l) {
-        return QList{outcome("trainRiskModel", l.trainRiskModel(u"lr"_s, m_historyCutoffMs, nullptr))};
-    };
-    c[Operation::ActivateRiskModel] = [this](LocalClient& l) {
-        return QList{outcome("activateRiskModel", l.activateRiskModel(m_modelVersion))};
-    };
-}
 
 auth::Principal TestPermissions::principalFor(Role role) const
 {
@@ -786,26 +545,5 @@ void TestPermissions::nobodyIsUnauthenticated()
     QCOMPARE(audited, (QStringList{u"list_merchants"_s, u"create_customer"_s}));
 }
 
-void TestPermissions::storeOwnerKeepsTheRiskPolicy()
-{
-    const auth::Principal local = auth::Principal::localOwner();
-    const auth::Principal signedIn = principalFor(Role::Owner);
-    for (Operation op : {Operation::SaveRuleSet, Operation::AddRiskListValues, Operation::TrainRiskModel,
-                         Operation::BacktestRules}) {
-        QVERIFY2(auth::permits(local, op), qPrintable(auth::operationName(op)));
-        QVERIFY2(!auth::permits(signedIn, op), qPrintable(auth::operationName(op)));
-    }
-    // what is no policy stays the table's
-    QVERIFY(!auth::permits(local, Operation::VerifyAudit));
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto client = openCopy(dir, local);
-    QVERIFY(client);
-    const Outcome saved = outcome("saveRuleSet", client->saveRuleSet(u"Block if :amount: > 5000"_s, u"cap"_s));
-    const Outcome added = outcome("addRiskListValues", client->addRiskListValues(u"vip"_s, {u"c@example.com"_s}));
-    for (const Outcome& o : {saved, added})
-        QVERIFY2(!o.error, qPrintable(describe(o)));
-}
 
 QTEST_GUILESS_MAIN(TestPermissions)
-#include "TestPermissions.moc"
