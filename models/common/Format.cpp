@@ -71,6 +71,12 @@ QString currencySymbol(const souk::Currency& currency, const QLocale& locale)
     return known.isEmpty() ? currency.code : known;
 }
 
+QString formatMoneyIn(qint64 minor, const QString& currencyCode, const QLocale& locale)
+{
+    const auto found = Currency::find(currencyCode);
+    return found ? formatMoney(minor, *found, locale) : u"%1 %2"_s.arg(minor).arg(currencyCode);
+}
+
 QString formatMoney(qint64 minor, const souk::Currency& currency, const QLocale& locale)
 {
     // |INT64_MIN| does not fit in qint64: take the magnitude in unsigned arithmetic

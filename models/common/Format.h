@@ -14,6 +14,9 @@ class Money;
 /// The currency's exponent decides the decimals, the locale the symbol position and separators.
 QString formatMoney(qint64 minor, const souk::Currency& currency, const QLocale& locale = {});
 QString formatMoney(const souk::Money& amount, const QLocale& locale = {});
+/// The same for an amount kept with its currency's ISO code (a payment, a balance); "1250 XYZ"
+/// for a code the table does not know.
+QString formatMoneyIn(qint64 minor, const QString& currencyCode, const QLocale& locale = {});
 /// "€5.00" when min == max, else "€5.00 – €9.50".
 QString formatMoneyRange(qint64 minMinor, qint64 maxMinor, const souk::Currency& currency, const QLocale& locale = {});
 /// The amount as the editor shows it for typing: "1234.50", no grouping, C-locale point (Money::parse reads it back).

@@ -17,12 +17,6 @@ namespace {
 constexpr int ReasonsShown = 3;
 const QString ReviewEntity = u"risk_review"_s;
 
-QString moneyText(qint64 minor, const QString& currency)
-{
-    const auto found = Currency::find(currency);
-    return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(minor).arg(currency);
-}
-
 QString reasonsText(const risk::Review& r)
 {
     QStringList texts;
@@ -185,7 +179,7 @@ QVariant ReviewListModel::display(const risk::Review& r, int column) const
 {
     switch (column) {
     case Amount:
-        return moneyText(r.amountMinor, r.currency);
+        return formatMoneyIn(r.amountMinor, r.currency);
     case Score:
         return r.assessment.score < 0 ? u"\u2014"_s : QString::number(r.assessment.score);
     case Rule:

@@ -151,18 +151,12 @@ void PayoutsPage::reload()
     read(m_client.payouts(m_merchantId), m_history, nullptr);
 }
 
-QString PayoutsPage::money(qint64 minor, const QString& currency) const
-{
-    const auto found = Currency::find(currency);
-    return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(minor).arg(currency);
-}
-
 QString PayoutsPage::owedText(bool toMerchant) const
 {
     QStringList amounts;
     for (const auto& [currency, minor] : m_owed) {
         if (toMerchant ? minor > 0 : minor < 0)
-            amounts.append(money(toMerchant ? minor : -minor, currency));
+            amounts.append(formatMoneyIn(toMerchant ? minor : -minor, currency));
     }
     return amounts.join(u" · "_s);
 }
@@ -194,8 +188,8 @@ void PayoutsPage::present()
         const QString none = b.balanceMinor == 0 ? u"—"_s : QString(); // settled to zero
         Tables::setRow(m_accounts, r,
                        {OrderText::account(b.account), b.currency,
-                        b.balanceMinor > 0 ? money(b.balanceMinor, b.currency) : none,
-                        b.balanceMinor < 0 ? money(-b.balanceMinor, b.currency) : none},
+                        b.balanceMinor > 0 ? formatMoneyIn(b.balanceMinor, b.currency) : none,
+                        b.balanceMinor < 0 ? formatMoneyIn(-b.balanceMinor, b.currency) : none},
                        {2, 3});
     }
     m_noPayouts->setVisible(m_history.isEmpty());
@@ -203,7 +197,7 @@ void PayoutsPage::present()
     m_payouts->setRowCount(int(m_history.size()));
     for (int r = 0; r < m_history.size(); ++r) {
         const payments::Payout& p = m_history[r];
-        Tables::setRow(m_payouts, r, {formatDateTime(p.atMs), p.currency, money(p.amountMinor, p.currency)}, {2});
+        Tables::setRow(m_payouts, r, {formatDateTime(p.atMs), p.currency, formatMoneyIn(p.amountMinor, p.currency)}, {2});
     }
     emit loaded();
 }
@@ -248,7 +242,7 @@ void PayoutsPage::payOut()
         }
         QStringList paid;
         for (const payments::Payout& p : *r)
-            paid.append(money(p.amountMinor, p.currency));
+            paid.append(formatMoneyIn(p.amountMinor, p.currency));
         m_messageBar->showSuccess(tr("Paid out %1.").arg(paid.join(u" · "_s)));
         reload();
     });

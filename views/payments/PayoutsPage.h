@@ -45,7 +45,6 @@ protected:
 private:
     void present();
     void payOut();
-    QString money(qint64 minor, const QString& currency) const;
     /// "€12.00 · CN¥3.00": what a payout would pay (`toMerchant`), or what the merchant owes
     /// the marketplace where refunds and lost disputes exceed sales.
     QString owedText(bool toMerchant) const;

@@ -26,12 +26,6 @@ using namespace Qt::StringLiterals;
 namespace souk {
 namespace {
 
-QString money(qint64 minor, const QString& currency)
-{
-    const auto found = Currency::find(currency);
-    return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(minor).arg(currency);
-}
-
 qint64 startOfDayMs(const QDate& day)
 {
     return day.startOfDay().toMSecsSinceEpoch(); // the user's local day
@@ -172,8 +166,8 @@ void BacktestPanel::show(const risk::BacktestResult& r)
         const qint64 legitimate = r.blockedLegitimateMinor.value(it.key());
         //: revenue a rule set would have stopped in one currency: %1 all, %2 of fraud, %3 of good customers
         revenue.append(tr("%1 (fraud %2 · legitimate %3)")
-                           .arg(money(it.value(), it.key()), money(it.value() - legitimate, it.key()),
-                                money(legitimate, it.key())));
+                           .arg(formatMoneyIn(it.value(), it.key()), formatMoneyIn(it.value() - legitimate, it.key()),
+                                formatMoneyIn(legitimate, it.key())));
     }
     QStringList lines;
     //: %1 payments in the range, %2 of them known fraud

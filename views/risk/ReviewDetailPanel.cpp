@@ -24,12 +24,6 @@ using namespace Qt::StringLiterals;
 namespace souk {
 namespace {
 
-QString moneyText(qint64 minor, const QString& currency)
-{
-    const auto found = Currency::find(currency);
-    return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(minor).arg(currency);
-}
-
 QPushButton* verdictButton(QWidget* parent, const QString& name, const QString& text, const QString& key)
 {
     //: %1 the verdict, %2 its keyboard key
@@ -135,7 +129,7 @@ void ReviewDetailPanel::showReview(const risk::Review& r, const QString& me, qin
     m_empty->hide();
     m_body->show();
     const risk::Assessment& a = r.assessment;
-    const QString amount = moneyText(r.amountMinor, r.currency);
+    const QString amount = formatMoneyIn(r.amountMinor, r.currency);
     if (a.score < 0)
         //: %1 amount with currency; no model scored the payment
         m_title->setText(tr("<big><b>%1</b></big> &nbsp; not scored").arg(amount));

@@ -14,12 +14,6 @@ using namespace Qt::StringLiterals;
 namespace souk {
 namespace {
 
-QString moneyText(qint64 minor, const QString& currency)
-{
-    const auto found = Currency::find(currency);
-    return found ? formatMoney(minor, *found) : u"%1 %2"_s.arg(minor).arg(currency);
-}
-
 QString outcomeText(const QString& outcome)
 {
     if (outcome == u"approved"_s)
@@ -115,11 +109,11 @@ void ReviewRelatedView::showReview(const risk::Review& r)
             marks << tr("disputed");
         if (l.refundedMinor > 0)
             //: %1 amount refunded
-            marks << tr("refunded %1").arg(moneyText(l.refundedMinor, l.currency));
+            marks << tr("refunded %1").arg(formatMoneyIn(l.refundedMinor, l.currency));
         if (l.paymentId.isNull())
             marks << tr("imported");
         Tables::setRow(m_linked, i,
-                       {formatDateTime(l.createdMs), moneyText(l.amountMinor, l.currency), outcomeText(l.outcome),
+                       {formatDateTime(l.createdMs), formatMoneyIn(l.amountMinor, l.currency), outcomeText(l.outcome),
                         sharedText(l.sharedBy), marks.join(tr(", "))},
                        {1});
     }
