@@ -315,6 +315,8 @@ QFuture<Result<risk::BacktestResult>> LocalClient::backtestRules(const QString& 
     return m_engine->read<risk::BacktestResult>(
         ask(Op::BacktestRules), [text, fromMs, to, progress](QSqlDatabase& db) -> Result<risk::BacktestResult> {
             auto result = risk::Backtest::run(db, text, fromMs, to, counting(progress));
+            if (!result && result.error().field == u"to"_s) // as the Client names its parameter
+                return Error::invalid(u"toMs"_s, result.error().message);
             if (result && progress)
                 progress->done = progress->total.load();
             return result;

@@ -364,10 +364,15 @@ void ContractSuite::backtestAndModelsOverImportedHistory()
     QVERIFY(!backtest->blockedApprovedMinor.isEmpty());
 
     // a model trained before the cut-off and evaluated after it, kept inactive; a retry keeps one
-    QCOMPARE_ERROR(settle(client().trainRiskModel(u"forest"_s, seed().historyCutoffMs, nullptr, newKey())),
-                   ErrorCode::Invalid, u"kind"_s);
+    QCOMPARE_ERROR(settle(client().backtestRules(u"Block if :amount: > 100"_s, 2000, 1000, nullptr)),
+                   ErrorCode::Invalid, u"toMs"_s);
     const auto before = settle(client().riskModels());
     QVERIFY_OK(before);
+    QCOMPARE_ERROR(settle(client().trainRiskModel(u"forest"_s, seed().historyCutoffMs, nullptr, newKey())),
+                   ErrorCode::Invalid, u"kind"_s);
+    // a cut-off before every payment leaves nothing to learn from: refused, nothing kept
+    QCOMPARE_ERROR(settle(client().trainRiskModel(u"lr"_s, 1, nullptr, newKey())), ErrorCode::Invalid, u"untilMs"_s);
+    QCOMPARE(settle(client().riskModels())->size(), before->size());
     const QString key = newKey();
     const auto trained = settle(client().trainRiskModel(u"lr"_s, seed().historyCutoffMs, nullptr, key));
     QVERIFY_OK(trained);
