@@ -21,6 +21,7 @@
 #include "backend/api/schema/Problem.h"
 #include "backend/api/server/ApiService.h"
 #include "backend/client/LocalClient.h"
+#include "backend/core/Clock.h"
 #include "backend/engine/Engine.h"
 
 using namespace Qt::StringLiterals;
@@ -96,7 +97,8 @@ int installSignalPipe()
 }
 
 NodeProcess::NodeProcess(api::NodeConfig config, QString configPath)
-    : m_config(std::move(config)), m_configPath(std::move(configPath)), m_metrics(std::make_unique<metrics::Registry>())
+    : m_config(std::move(config)), m_configPath(std::move(configPath)), m_startedMs(SystemClock::instance().nowMs()),
+      m_metrics(std::make_unique<metrics::Registry>())
 {
 }
 
@@ -209,6 +211,12 @@ Status NodeProcess::start()
 
 void NodeProcess::wireMetrics()
 {
+    // what runs and since when: a dashboard tells a restart and a mixed-version cluster from these
+    m_metrics->gaugeFamily(u"souk_build_info"_s, u"The soukd build this node runs; always 1"_s, {u"version"_s})
+        .with({QStringLiteral(SOUK_VERSION_STRING)})
+        .set(1);
+    m_metrics->gauge(u"process_start_time_seconds"_s, u"Start time of the process since the Unix epoch in seconds"_s)
+        .set(double(m_startedMs) / 1000.0);
     auto& requests = m_metrics->counterFamily(u"souk_http_requests_total"_s, u"HTTP requests answered, by route, method and status"_s,
                                               {u"route"_s, u"method"_s, u"status"_s});
     auto& latency = m_metrics->histogramFamily(u"souk_http_request_duration_seconds"_s,
@@ -226,8 +234,9 @@ void NodeProcess::wireMetrics()
     engine::Engine* engine = &m_client->engine();
     m_metrics->callbackGauge(u"souk_feed_head_seq"_s, u"The change feed's newest position"_s,
                              [engine] { return double(engine->lastPublishedSeq()); });
-    // the writer's queue and commits, the store's size, the provider outbox (counted every 5 s)
-    m_engineMetrics = std::make_unique<metrics::EngineMetrics>(*m_metrics, *engine);
+    // the writer's queue and commits, the store's size, the provider outbox (counted every 5 s),
+    // orders placed, authorizations and provider calls by outcome
+    m_engineMetrics = std::make_unique<metrics::EngineMetrics>(*m_metrics, *engine, m_client->paymentFlows());
     // the change stream (GET /v1/changes/stream): how many are open, opened, closed and why, sent
     m_metrics->callbackGauge(u"souk_feed_streams_open"_s, u"Change streams (WebSockets) open"_s,
                              [server] { return double(server->openWebSockets()); });

@@ -46,6 +46,7 @@ private:
 
     api::NodeConfig m_config;
     QString m_configPath;
+    const qint64 m_startedMs; ///< when this node was made (Unix ms), for process_start_time_seconds
     std::unique_ptr<metrics::Registry> m_metrics;
     std::unique_ptr<LocalClient> m_client;
     std::unique_ptr<metrics::EngineMetrics> m_engineMetrics; ///< goes before m_client

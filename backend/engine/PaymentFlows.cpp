@@ -237,6 +237,7 @@ void PaymentFlows::authorizeAtProvider(const Actor& actor, const payments::CardI
 {
     const payments::ProviderAnswer answer =
         m_options.provider->authorize(card, attempt.amountMinor, attempt.currency, attempt.providerKey);
+    reportCall(ProviderCallKind::Authorize, !answer.retryable); // a retryable decline is no final answer
     std::shared_ptr<payments::PaymentProvider> provider = m_options.provider;
     m_engine.write<payments::PaymentAttempts::Recorded>(
         actor,
@@ -251,6 +252,11 @@ void PaymentFlows::authorizeAtProvider(const Actor& actor, const payments::CardI
         },
         [this, provider, answer, captured = attempt.captureAfter,
          finish](const Result<payments::PaymentAttempts::Recorded>& recorded) {
+            // an answer the order could no longer take (it moved on) was not recorded either
+            const bool kept = recorded && !recorded->error;
+            reportAuthorization(!kept || answer.retryable ? AuthorizationOutcome::Failed
+                                : answer.approved         ? AuthorizationOutcome::Approved
+                                                          : AuthorizationOutcome::Declined);
             if (recorded) {
                 // a hold that is not the one recorded (the order moved on meanwhile, or a
                 // concurrent retry won) joined the outbox with the record, as did a capture
@@ -264,8 +270,10 @@ void PaymentFlows::authorizeAtProvider(const Actor& actor, const payments::CardI
                 return finish(failed);
             // the store refused even that: release the hold now, from memory; the attempt
             // stays open, and the next start asks the provider about it again
-            m_pool.start([provider, answer, failed, finish] {
-                if (!provider->voidAuthorization(answer.reference, {}).isDone())
+            m_pool.start([this, provider, answer, failed, finish] {
+                const bool released = provider->voidAuthorization(answer.reference, {}).isDone();
+                reportCall(ProviderCallKind::Release, released);
+                if (!released)
                     qCWarning(lcFlows) << "a hold Souk does not use could not be released:" << answer.reference;
                 finish(failed);
             });
@@ -429,6 +437,19 @@ payments::CallResult send(payments::PaymentProvider& provider, const payments::O
     return payments::CallResult::retry(u"unknown_call"_s);
 }
 
+PaymentFlows::ProviderCallKind kindOf(payments::ProviderCall call)
+{
+    switch (call) {
+    case payments::ProviderCall::Release:
+        return PaymentFlows::ProviderCallKind::Release;
+    case payments::ProviderCall::Capture:
+        return PaymentFlows::ProviderCallKind::Capture;
+    case payments::ProviderCall::Refund:
+        return PaymentFlows::ProviderCallKind::Refund;
+    }
+    return PaymentFlows::ProviderCallKind::Release; // not reached: every call is named above
+}
+
 } // namespace
 
 void PaymentFlows::runOutboxPass()
@@ -449,7 +470,9 @@ void PaymentFlows::runOutboxPass()
                     if (m_closing.load())
                         break; // the rest stays in the store for the next start
                     sent.append({item, send(*m_options.provider, item)});
-                    confirmed += sent.last().result.isDone();
+                    const bool done = sent.last().result.isDone();
+                    reportCall(kindOf(item.call), done);
+                    confirmed += done;
                 }
                 if (confirmed < sent.size())
                     qCWarning(lcFlows) << sent.size() - confirmed << "provider calls failed; they are tried again "
@@ -513,6 +536,24 @@ QFuture<Result<payments::MaintenanceResult>> PaymentFlows::runMaintenance(const 
     if (access)
         return writeThenSend<payments::MaintenanceResult>(*access, pass);
     return writeThenSend<payments::MaintenanceResult>(SystemActor, pass);
+}
+
+void PaymentFlows::setObserver(Observer observer)
+{
+    const bool any = observer.authorization || observer.providerCall;
+    m_observer.store(any ? std::make_shared<const Observer>(std::move(observer)) : nullptr);
+}
+
+void PaymentFlows::reportCall(ProviderCallKind call, bool done) const
+{
+    if (const auto observer = m_observer.load(); observer && observer->providerCall)
+        observer->providerCall(call, done);
+}
+
+void PaymentFlows::reportAuthorization(AuthorizationOutcome outcome) const
+{
+    if (const auto observer = m_observer.load(); observer && observer->authorization)
+        observer->authorization(outcome);
 }
 
 void PaymentFlows::checkHealthWhenDue()

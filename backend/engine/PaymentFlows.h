@@ -53,6 +53,36 @@ public:
         bool readOnly = false;
     };
 
+    /// How an authorization the provider was asked for ended: its final answer, recorded
+    /// (Approved, Declined), or none (Failed: unreachable, a timeout or a processing error, which
+    /// a retry may get past, or an answer the store could not record).
+    enum class AuthorizationOutcome
+    {
+        Approved,
+        Declined,
+        Failed,
+    };
+    /// The provider's calls, as a node's metrics name them.
+    enum class ProviderCallKind
+    {
+        Authorize,
+        Capture,
+        Release,
+        Refund,
+    };
+    /// What the payment work reports as it goes, for a node's metrics. Called on the pool's and
+    /// the engine's completion threads: each must be quick and never block. Either may be empty.
+    struct Observer
+    {
+        /// Once per authorization the provider was asked for, after its record (or its failure).
+        /// A stored result given again for a retried key and a risk engine's block never reach
+        /// the provider and are not reported.
+        std::function<void(AuthorizationOutcome)> authorization;
+        /// Once per call sent: `done` when the provider answered for good (an authorization
+        /// approved or declined; a capture, release or refund confirmed).
+        std::function<void(ProviderCallKind call, bool done)> providerCall;
+    };
+
     /// `cardSecret` keys card fingerprints.
     PaymentFlows(Engine& engine, Options options, QByteArray cardSecret);
     /// Stops early (what is left is sent at the next start), then waits for the work in flight,
@@ -91,6 +121,9 @@ public:
     QFuture<Result<payments::MaintenanceResult>> runMaintenance();
     /// The same, asked by a principal: checked and audited as its command.
     QFuture<Result<payments::MaintenanceResult>> runMaintenance(const auth::Access& access);
+    /// Replaces the observer; an empty one clears it. A call under way may finish after it is
+    /// replaced: what it uses must outlive this. Any thread.
+    void setObserver(Observer observer);
 
 private:
     QFuture<Result<payments::MaintenanceResult>> runMaintenance(const std::optional<auth::Access>& access);
@@ -108,6 +141,8 @@ private:
     void runOutboxPass();
     void endOutboxPass(int seen, bool more);
     void checkHealthWhenDue();
+    void reportCall(ProviderCallKind call, bool done) const;
+    void reportAuthorization(AuthorizationOutcome outcome) const;
 
     Engine& m_engine;
     const Options m_options;
@@ -119,6 +154,7 @@ private:
     std::atomic<int> m_outboxRequests{0}; ///< sendProviderCalls() calls the passes have not yet served
     std::atomic<bool> m_closing{false};   ///< set by the destructor: passes stop early
     std::atomic<qint64> m_lastHealthCheckMs{0};
+    std::atomic<std::shared_ptr<const Observer>> m_observer; ///< null: nobody listens
     /// The risk policy parsed for the writer, which judges every authorization with it (shared
     /// with the writes that capture it; used on the writer thread only).
     std::shared_ptr<risk::PolicyCache> m_riskPolicy = std::make_shared<risk::PolicyCache>();

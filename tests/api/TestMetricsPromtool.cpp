@@ -139,6 +139,9 @@ void TestMetricsPromtool::fullExpositionPassesPromtool()
     values.with({u"huge"_s}).set(std::numeric_limits<double>::max());
     values.with({u"negative"_s}).set(-2.5);
     values.setCallback({u"callback"_s}, [] { return 41.0; });
+    // a start time in Unix seconds keeps its milliseconds
+    registry.gauge(u"process_start_time_seconds"_s, u"Start time of the process since the Unix epoch in seconds"_s)
+        .set(1796630317.094);
     registry.callbackGauge(u"souk_writer_queue_depth"_s, u"Commands waiting for the engine's writer"_s,
                            [] { return 3.0; });
     Histogram& odd = registry.histogram(u"souk_test_odd_seconds"_s, u"Observations nobody should make"_s, {1});
@@ -153,6 +156,7 @@ void TestMetricsPromtool::fullExpositionPassesPromtool()
     QVERIFY(text.contains(R"(route="x\"} 1\n# TYPE souk_fake_total counter\nsouk_fake_total 99")"));
     QVERIFY(text.contains("souk_test_values{case=\"nan\"} NaN\n"));
     QVERIFY(text.contains("souk_test_odd_seconds_sum NaN\n"));
+    QVERIFY(text.contains("process_start_time_seconds 1796630317.094\n"));
     QVERIFY(text.contains("# TYPE souk_payments_refused_total counter\n# HELP"));
 
     const Checked checked = checkMetrics(promtool, text);
@@ -178,6 +182,14 @@ void TestMetricsPromtool::namingRulesAgreeWithPromtool_data()
     QTest::addRow("gauge") << gauge << u"souk_connections_open"_s << none << help << true;
     QTest::addRow("histogram") << histogram << u"souk_http_request_duration_seconds"_s << route << help << true;
     QTest::addRow("bytes") << counter << u"souk_http_response_bytes_total"_s << none << help << true;
+    // the node's own series, by the names a dashboard depends on
+    QTest::addRow("build info") << gauge << u"souk_build_info"_s << QStringList{u"version"_s} << help << true;
+    QTest::addRow("start time") << gauge << u"process_start_time_seconds"_s << none << help << true;
+    QTest::addRow("orders placed") << counter << u"souk_orders_placed_total"_s << none << help << true;
+    QTest::addRow("authorizations") << counter << u"souk_payment_authorizations_total"_s << QStringList{u"outcome"_s}
+                                    << help << true;
+    QTest::addRow("provider calls") << counter << u"souk_provider_calls_total"_s << QStringList{u"call"_s, u"outcome"_s}
+                                    << help << true;
     QTest::addRow("capital after _") << counter << u"souk_Http_total"_s << none << help << true;
     QTest::addRow("counter without _total") << counter << u"souk_http_requests"_s << none << help << false;
     QTest::addRow("gauge with _total") << gauge << u"souk_queue_total"_s << none << help << false;

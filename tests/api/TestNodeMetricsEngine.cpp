@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "backend/client/LocalClient.h"
+#include "backend/core/Clock.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/payments/ProviderOutbox.h"
@@ -19,6 +20,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace souk;
+using souk::test::hasMetric;
 using souk::test::metricSample;
 using souk::test::NodeFixture;
 using souk::test::promtoolCheck;
@@ -27,7 +29,9 @@ using souk::test::StoreFixture;
 /// The engine's series in the real soukd's /metrics: after writes through the API the writer's
 /// commits are in the latency histogram and the counters, its queue is empty again, the store's
 /// size is there, and the outbox gauges show the capture the provider has not confirmed and the
-/// dead letter the store holds; the scrape passes promtool.
+/// dead letter the store holds; the build and the start time are there; checkouts through the
+/// API count their orders, their authorizations by outcome and the provider's calls; the scrape
+/// passes promtool.
 class TestNodeMetricsEngine final : public QObject
 {
     Q_OBJECT
@@ -37,6 +41,8 @@ private slots:
     void cleanupTestCase();
     void outboxAsTheStoreHoldsIt();
     void writerSeriesAfterWrites();
+    void buildAndStartTime();
+    void checkoutsCountOrdersAndAuthorizations();
     void scrapePassesPromtool();
 
 private:
@@ -44,9 +50,13 @@ private:
     /// later) and a capture the provider refused for good (a dead letter), with the node stopped.
     bool leaveProviderCalls();
     QByteArray scrape();
+    /// POST /v1/checkouts for one of skuA, paid with the card `number`; the node's answer.
+    NodeFixture::Reply checkout(const char* number, bool capture);
 
     std::unique_ptr<NodeFixture> m_node;
     payments::OutboxCounts m_held; ///< what the store held when the node started
+    qint64 m_startingMs = 0;       ///< the wall clock just before soukd was started
+    qint64 m_startedMs = 0;        ///< and once it listened
 };
 
 void TestNodeMetricsEngine::initTestCase()
@@ -54,7 +64,9 @@ void TestNodeMetricsEngine::initTestCase()
     m_node = std::make_unique<NodeFixture>();
     QVERIFY(m_node->seed());
     QVERIFY(leaveProviderCalls());
+    m_startingMs = SystemClock::instance().nowMs();
     QVERIFY(m_node->start());
+    m_startedMs = SystemClock::instance().nowMs();
 }
 
 void TestNodeMetricsEngine::cleanupTestCase()
@@ -157,6 +169,67 @@ void TestNodeMetricsEngine::writerSeriesAfterWrites()
     QVERIFY(metricSample(text, "souk_store_wal_size_bytes") >= 0);
 }
 
+NodeFixture::Reply TestNodeMetricsEngine::checkout(const char* number, bool capture)
+{
+    const NodeFixture::Seed& seed = m_node->seeded();
+    const QJsonObject line{{u"sku"_s, seed.skuA}, {u"quantity"_s, 1}};
+    const QJsonObject order{{u"merchant_id"_s, seed.merchantA.toString()},
+                            {u"customer_id"_s, seed.customer.toString()},
+                            {u"lines"_s, QJsonArray{line}}};
+    const QJsonObject card{
+        {u"number"_s, QString::fromLatin1(number)}, {u"exp_month"_s, 12}, {u"exp_year"_s, 2030}, {u"cvv"_s, u"123"_s}};
+    const QByteArray body = QJsonDocument(QJsonObject{{u"order"_s, order}, {u"card"_s, card}, {u"capture"_s, capture}})
+                                .toJson(QJsonDocument::Compact);
+    return m_node->request("POST", u"/v1/checkouts"_s, seed.ownerAKey, body,
+                           {{"Idempotency-Key", souk::test::newKey().toLatin1()}});
+}
+
+void TestNodeMetricsEngine::buildAndStartTime()
+{
+    const QByteArray text = scrape();
+    QCOMPARE(metricSample(text, "souk_build_info{version=\"" SOUK_VERSION_STRING "\"}"), 1.0);
+    QVERIFY(text.contains("# TYPE souk_build_info gauge\n"));
+    QVERIFY(text.contains("# TYPE process_start_time_seconds gauge\n"));
+    // Unix seconds, between the moment the test started soukd and the moment it listened
+    const double started = metricSample(text, "process_start_time_seconds");
+    QVERIFY2(started >= std::floor(m_startingMs / 1000.0) && started <= m_startedMs / 1000.0 + 1,
+             qPrintable(u"%1 not in [%2, %3] ms"_s.arg(started, 0, 'f', 3).arg(m_startingMs).arg(m_startedMs)));
+}
+
+void TestNodeMetricsEngine::checkoutsCountOrdersAndAuthorizations()
+{
+    const auto sample = [this](const QByteArray& series) { return metricSample(scrape(), series); };
+    const QByteArray placed = "souk_orders_placed_total";
+    const QByteArray approved = "souk_payment_authorizations_total{outcome=\"approved\"}";
+    const QByteArray declined = "souk_payment_authorizations_total{outcome=\"declined\"}";
+    const QByteArray failed = "souk_payment_authorizations_total{outcome=\"failed\"}";
+    const QByteArray authorizeDone = "souk_provider_calls_total{call=\"authorize\",outcome=\"done\"}";
+    const QByteArray captureDone = "souk_provider_calls_total{call=\"capture\",outcome=\"done\"}";
+    const QByteArray before = scrape();
+    for (const QByteArray& series : {placed, approved, declined, failed, authorizeDone, captureDone})
+        QVERIFY2(metricSample(before, series) >= 0, series.constData()); // there, from the first scrape
+    // the writes of the other tests went through the API: counted as they were placed
+    const double placedBefore = metricSample(before, placed);
+
+    const auto paid = checkout(payments::SimulatedProvider::Approved, true);
+    QVERIFY2(paid.status == 201, qPrintable(paid.describe()));
+    QCOMPARE(sample(placed), placedBefore + 1);
+    QCOMPARE(sample(approved), metricSample(before, approved) + 1);
+    QCOMPARE(sample(authorizeDone), metricSample(before, authorizeDone) + 1);
+    // the capture leaves through the outbox once the checkout committed
+    QTRY_COMPARE_WITH_TIMEOUT(sample(captureDone), metricSample(before, captureDone) + 1, 10'000);
+
+    // a card the issuer refuses: the order is placed all the same, its authorization declined
+    const auto refused = checkout(payments::SimulatedProvider::InsufficientFunds, true);
+    QVERIFY2(refused.status == 201, qPrintable(refused.describe())); // the payment says it failed
+    QCOMPARE(refused.json().value(u"payment"_s).toObject().value(u"status"_s).toString(), u"failed"_s);
+    QCOMPARE(sample(placed), placedBefore + 2);
+    QCOMPARE(sample(declined), metricSample(before, declined) + 1);
+    QCOMPARE(sample(approved), metricSample(before, approved) + 1);
+    QCOMPARE(sample(failed), metricSample(before, failed));
+    QCOMPARE(sample(authorizeDone), metricSample(before, authorizeDone) + 2);
+}
+
 void TestNodeMetricsEngine::scrapePassesPromtool()
 {
     const QString promtool = QStandardPaths::findExecutable(u"promtool"_s);
@@ -165,6 +238,8 @@ void TestNodeMetricsEngine::scrapePassesPromtool()
     const QByteArray text = scrape();
     QVERIFY(text.contains("# TYPE souk_writer_commit_seconds histogram\n"));
     QVERIFY(text.contains("# TYPE souk_writer_queue_depth gauge\n"));
+    QVERIFY(text.contains("# TYPE souk_provider_calls_total counter\n"));
+    QVERIFY(hasMetric(text, "souk_provider_calls_total{call=\"refund\",outcome=\"failed\"}"));
     const auto [exitCode, said] = promtoolCheck(promtool, text);
     QVERIFY2(exitCode == 0 && said.trimmed().isEmpty(),
              qPrintable(u"promtool exit %1, said:\n%2\n--- scrape ---\n%3"_s.arg(exitCode).arg(

@@ -3,11 +3,13 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <array>
 #include <atomic>
 #include <limits>
 
 #include "backend/api/metrics/Registry.h"
 #include "backend/engine/Engine.h"
+#include "backend/engine/PaymentFlows.h"
 #include "backend/payments/ProviderOutbox.h"
 
 using namespace Qt::StringLiterals;
@@ -35,30 +37,13 @@ struct EngineMetrics::Outbox
     std::atomic<bool> failing{false}; ///< the last count failed (logged once until one succeeds)
 };
 
-EngineMetrics::EngineMetrics(Registry& registry, engine::Engine& engine, int outboxRefreshMs, QObject* parent)
-    : QObject(parent), m_engine(engine), m_outbox(std::make_shared<Outbox>())
+EngineMetrics::EngineMetrics(Registry& registry, engine::Engine& engine, engine::PaymentFlows& flows,
+                             int outboxRefreshMs, QObject* parent)
+    : QObject(parent), m_engine(engine), m_flows(flows), m_outbox(std::make_shared<Outbox>())
 {
-    m_callbacks << &registry.callbackGauge(u"souk_writer_queue_depth"_s,
-                                           u"Commands waiting for the engine's writer, read at scrape"_s,
-                                           [e = &engine] { return double(e->writerQueueDepth()); });
-    Histogram& seconds = registry.histogram(
-        u"souk_writer_commit_seconds"_s,
-        u"Time from a transaction's BEGIN to its COMMIT returning, per transaction the writer committed"_s,
-        commitBucketsSeconds());
-    Histogram& commands = registry.histogram(u"souk_writer_batch_commands"_s,
-                                             u"Commands per transaction the writer committed"_s, batchCommandBuckets());
-    Counter& commits =
-        registry.counter(u"souk_writer_commits_total"_s, u"Transactions the writer committed since the node started"_s);
-    Counter& commandsRun = registry.counter(
-        u"souk_engine_commands_total"_s,
-        u"Commands the writer ran in committed transactions (kept, or rolled back alone), since the node started"_s);
-    // on the writer thread, after each commit: four relaxed atomic updates, no lock
-    engine.setCommitObserver([&seconds, &commands, &commits, &commandsRun](double took, int count) {
-        seconds.observe(took);
-        commands.observe(count);
-        commits.inc();
-        commandsRun.inc(quint64(count));
-    });
+    wireWriter(registry);
+    wireOrders(registry);
+    wirePayments(registry);
 
     const QString store = engine.storeFile().options().path;
     m_callbacks << &registry.callbackGauge(u"souk_store_size_bytes"_s,
@@ -88,10 +73,92 @@ EngineMetrics::EngineMetrics(Registry& registry, engine::Engine& engine, int out
     refreshOutbox();
 }
 
+void EngineMetrics::wireWriter(Registry& registry)
+{
+    m_callbacks << &registry.callbackGauge(u"souk_writer_queue_depth"_s,
+                                           u"Commands waiting for the engine's writer, read at scrape"_s,
+                                           [e = &m_engine] { return double(e->writerQueueDepth()); });
+    Histogram& seconds = registry.histogram(
+        u"souk_writer_commit_seconds"_s,
+        u"Time from a transaction's BEGIN to its COMMIT returning, per transaction the writer committed"_s,
+        commitBucketsSeconds());
+    Histogram& commands = registry.histogram(u"souk_writer_batch_commands"_s,
+                                             u"Commands per transaction the writer committed"_s, batchCommandBuckets());
+    Counter& commits =
+        registry.counter(u"souk_writer_commits_total"_s, u"Transactions the writer committed since the node started"_s);
+    Counter& commandsRun = registry.counter(
+        u"souk_engine_commands_total"_s,
+        u"Commands the writer ran in committed transactions (kept, or rolled back alone), since the node started"_s);
+    // on the writer thread, after each commit: four relaxed atomic updates, no lock
+    m_engine.setCommitObserver([&seconds, &commands, &commits, &commandsRun](double took, int count) {
+        seconds.observe(took);
+        commands.observe(count);
+        commits.inc();
+        commandsRun.inc(quint64(count));
+    });
+}
+
+void EngineMetrics::wireOrders(Registry& registry)
+{
+    Counter& placed = registry.counter(u"souk_orders_placed_total"_s,
+                                       u"Orders created and committed on this node since it started"_s);
+    // the feed as it is published, on the writer's completion thread (direct: no copy of the list
+    // is queued): a rolled-back order was never in it. One pass over the batch's changes, no lock
+    connect(
+        &m_engine, &engine::Engine::committed, this,
+        [&placed](const ChangeList& changes) {
+            quint64 created = 0;
+            for (const Change& c : changes)
+                created += c.op == ChangeOp::Created && c.entity == u"order"_s;
+            if (created > 0)
+                placed.inc(created);
+        },
+        Qt::DirectConnection);
+}
+
+void EngineMetrics::wirePayments(Registry& registry)
+{
+    using Flows = engine::PaymentFlows;
+    CounterFamily& authorizations = registry.counterFamily(
+        u"souk_payment_authorizations_total"_s,
+        u"Authorizations the provider was asked for, by outcome: approved or declined (its final answer, "
+        "recorded), failed (no final answer: unreachable, timeout, processing error; or an answer not "
+        "recorded). Risk blocks never reach the provider"_s,
+        {u"outcome"_s});
+    CounterFamily& calls = registry.counterFamily(
+        u"souk_provider_calls_total"_s,
+        u"Calls sent to the payment provider, by call and outcome: done (answered for good) or failed "
+        "(tried again later, or set aside)"_s,
+        {u"call"_s, u"outcome"_s});
+    // every series from the first scrape, at 0, and held here: an update takes no lock. The
+    // enums' order is the arrays' (asserted): an index, not a lookup
+    static_assert(int(Flows::AuthorizationOutcome::Approved) == 0 && int(Flows::AuthorizationOutcome::Declined) == 1 &&
+                  int(Flows::AuthorizationOutcome::Failed) == 2);
+    static_assert(int(Flows::ProviderCallKind::Authorize) == 0 && int(Flows::ProviderCallKind::Capture) == 1 &&
+                  int(Flows::ProviderCallKind::Release) == 2 && int(Flows::ProviderCallKind::Refund) == 3);
+    std::array<Counter*, 3> byOutcome{};
+    const QStringList outcomes{u"approved"_s, u"declined"_s, u"failed"_s};
+    for (size_t i = 0; i < byOutcome.size(); ++i)
+        byOutcome[i] = &authorizations.with({outcomes[qsizetype(i)]});
+    std::array<std::array<Counter*, 2>, 4> byCall{}; // [call][done, failed]
+    const QStringList callNames{u"authorize"_s, u"capture"_s, u"release"_s, u"refund"_s};
+    for (size_t i = 0; i < byCall.size(); ++i) {
+        byCall[i][0] = &calls.with({callNames[qsizetype(i)], u"done"_s});
+        byCall[i][1] = &calls.with({callNames[qsizetype(i)], u"failed"_s});
+    }
+    Flows::Observer observer;
+    observer.authorization = [byOutcome](Flows::AuthorizationOutcome outcome) { byOutcome[size_t(outcome)]->inc(); };
+    observer.providerCall = [byCall](Flows::ProviderCallKind call, bool done) {
+        byCall[size_t(call)][done ? 0 : 1]->inc();
+    };
+    m_flows.setObserver(std::move(observer));
+}
+
 EngineMetrics::~EngineMetrics()
 {
     m_timer.stop();
     m_engine.setCommitObserver({});
+    m_flows.setObserver({});
     for (GaugeFamily* family : std::as_const(m_callbacks))
         family->clearCallback({});
     // a count in flight writes only to m_outbox, which it shares

@@ -8,7 +8,8 @@
 
 namespace souk::engine {
 class Engine;
-}
+class PaymentFlows;
+} // namespace souk::engine
 
 namespace souk::metrics {
 
@@ -16,8 +17,11 @@ class GaugeFamily;
 class Registry;
 
 /// The engine's series on a node's registry: the writer's queue depth, its commits with their
-/// latency and size, the commands they held, the store file's and its log's size, and the
-/// provider outbox's depth and dead letters. The writer reports each commit itself
+/// latency and size, the commands they held, the store file's and its log's size, the provider
+/// outbox's depth and dead letters, the orders placed, and the authorizations and provider calls
+/// by outcome. Orders are counted from the change feed as it is published (a rolled-back order
+/// is never in it); the payment work reports to a PaymentFlows::Observer that bumps counters
+/// (relaxed atomics, on the flows' threads). The writer reports each commit itself
 /// (Engine::setCommitObserver: lock-free histogram and counter updates on its thread); the queue
 /// depth is an atomic and the sizes a stat, read at scrape. The outbox needs a store read, so it
 /// is counted on a reader every `outboxRefreshMs` and a scrape shows the last count: a scrape
@@ -30,9 +34,11 @@ class EngineMetrics final : public QObject
 public:
     static constexpr int DefaultOutboxRefreshMs = 5000;
 
-    EngineMetrics(Registry& registry, engine::Engine& engine, int outboxRefreshMs = DefaultOutboxRefreshMs,
-                  QObject* parent = nullptr);
-    /// Stops the outbox counts and the callbacks that read the engine and the files.
+    /// `flows` runs the engine's payment work; destroy this before it too.
+    EngineMetrics(Registry& registry, engine::Engine& engine, engine::PaymentFlows& flows,
+                  int outboxRefreshMs = DefaultOutboxRefreshMs, QObject* parent = nullptr);
+    /// Stops the outbox counts, the observers and the callbacks that read the engine and the
+    /// files.
     ~EngineMetrics() override;
 
     /// Counts the outbox on a reader now, unless a count is under way; the gauges change when
@@ -47,7 +53,12 @@ public:
 private:
     struct Outbox; // the last counts, shared with the read in flight
 
+    void wireWriter(Registry& registry);
+    void wireOrders(Registry& registry);
+    void wirePayments(Registry& registry);
+
     engine::Engine& m_engine;
+    engine::PaymentFlows& m_flows;
     std::shared_ptr<Outbox> m_outbox;
     QList<GaugeFamily*> m_callbacks; ///< cleared before the engine goes
     QTimer m_timer;
