@@ -18,6 +18,7 @@
 #include "backend/api/schema/Operations.h"
 #include "backend/api/schema/Problem.h"
 #include "backend/api/schema/Types.h"
+#include "backend/client/NodeTls.h"
 
 using namespace Qt::StringLiterals;
 
@@ -184,14 +185,7 @@ void RemoteClient::setBearer(const QString& bearer)
 QNetworkRequest RemoteClient::prepare(const QUrl& url) const
 {
     QNetworkRequest request(url);
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    if (!m_options.caFile.isEmpty()) {
-        QFile f(m_options.caFile);
-        if (f.open(QIODevice::ReadOnly))
-            tls.setCaCertificates(QSslCertificate::fromData(f.readAll(), QSsl::Pem));
-    }
-    request.setSslConfiguration(tls);
+    request.setSslConfiguration(nodeTls(m_options.caFile));
     request.setRawHeader("Accept", "application/json");
     if (!m_bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_bearer.toUtf8());
@@ -201,16 +195,7 @@ QNetworkRequest RemoteClient::prepare(const QUrl& url) const
 
 void RemoteClient::pin(QNetworkReply* reply)
 {
-    // trust on first use: the certificate the user accepted, by its fingerprint, whatever else
-    // a CA would say of it (self-signed, a name that is an address)
-    connect(reply, &QNetworkReply::sslErrors, reply, [this, reply](const QList<QSslError>& errors) {
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        const QString seen = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
-        if (!m_options.fingerprint.isEmpty() && seen == m_options.fingerprint.toUpper())
-            reply->ignoreSslErrors(errors);
-        else
-            reply->setProperty("soukUnknownFingerprint", seen);
-    });
+    pinNodeCertificate(reply, m_options.fingerprint);
 }
 
 void RemoteClient::raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done)

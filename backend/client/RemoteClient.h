@@ -83,6 +83,8 @@ public:
     auth::Principal principal() const override { return m_principal; }
     QString location() const override { return m_options.url.toString(); }
     LinkHealth linkHealth() const { return m_health; }
+    /// How this client reaches and trusts its node (the cluster page looks at it the same way).
+    const Options& options() const { return m_options; }
     /// What the requests carry: the API key, or the session token a sign-in answered; empty
     /// before a sign-in and after a sign-out. For a keychain to keep, never a plain file.
     QString credential() const { return m_bearer; }
