@@ -1,0 +1,421 @@
+// The cluster page's reading of nodes: the metrics text read back, the figures between two looks,
+// and the monitor's states, business and alerts, with a prober the test scripts and a mock clock.
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+#include "backend/api/metrics/Exposition.h"
+#include "backend/client/NodeProber.h"
+#include "backend/core/Clock.h"
+#include "models/cluster/ClusterAlertModel.h"
+#include "models/cluster/ClusterMonitor.h"
+#include "models/cluster/ClusterNodeModel.h"
+#include "models/cluster/NodeFigures.h"
+
+using namespace Qt::StringLiterals;
+using namespace souk;
+using metrics::Exposition;
+
+namespace {
+
+/// What a node has counted so far, written as soukd writes it.
+struct NodeCounts
+{
+    double apiRequests = 0;  ///< GET /v1/orders, all answered 200
+    double serverErrors = 0; ///< POST /v1/checkouts answered 503
+    double healthLooks = 0;  ///< /metrics and /readyz: never traffic
+    double fastRequests = 0; ///< of apiRequests+serverErrors, within 1 ms (the rest within 10 ms)
+    double orders = 0;
+    double approved = 0;
+    double declined = 0;
+    double providerFailed = 0;
+    double deadLetters = 0;
+    double startedS = 1000;
+
+    QByteArray text() const
+    {
+        const double timed = apiRequests + serverErrors;
+        QByteArray t;
+        t += "# HELP souk_build_info The node's version\n# TYPE souk_build_info gauge\n";
+        t += "souk_build_info{version=\"1.2.3\"} 1\n";
+        t += "process_start_time_seconds " + QByteArray::number(startedS) + "\n";
+        t += "# TYPE souk_http_requests_total counter\n";
+        t += "souk_http_requests_total{route=\"/v1/orders\",method=\"GET\",status=\"200\"} " +
+             QByteArray::number(apiRequests) + "\n";
+        t += "souk_http_requests_total{route=\"/v1/checkouts\",method=\"POST\",status=\"503\"} " +
+             QByteArray::number(serverErrors) + "\n";
+        t += "souk_http_requests_total{route=\"/metrics\",method=\"GET\",status=\"200\"} " +
+             QByteArray::number(healthLooks) + " 1700000000000\n"; // a timestamp, as the format allows
+        t += "# TYPE souk_http_request_duration_seconds histogram\n";
+        for (const char* route : {"/v1/orders", "/metrics"}) {
+            const bool api = QByteArray(route) == "/v1/orders";
+            const double fast = api ? fastRequests : healthLooks;
+            const double all = api ? timed : healthLooks;
+            t += "souk_http_request_duration_seconds_bucket{route=\"" + QByteArray(route) + "\",le=\"0.001\"} " +
+                 QByteArray::number(fast) + "\n";
+            t += "souk_http_request_duration_seconds_bucket{route=\"" + QByteArray(route) + "\",le=\"0.01\"} " +
+                 QByteArray::number(all) + "\n";
+            t += "souk_http_request_duration_seconds_bucket{route=\"" + QByteArray(route) + "\",le=\"+Inf\"} " +
+                 QByteArray::number(all) + "\n";
+        }
+        t += "souk_http_requests_in_flight 3\nsouk_writer_queue_depth 7\nsouk_outbox_depth NaN\n";
+        t += "souk_outbox_dead_letters " + QByteArray::number(deadLetters) + "\n";
+        t += "souk_orders_placed_total " + QByteArray::number(orders) + "\n";
+        t += "souk_payment_authorizations_total{outcome=\"approved\"} " + QByteArray::number(approved) + "\n";
+        t += "souk_payment_authorizations_total{outcome=\"declined\"} " + QByteArray::number(declined) + "\n";
+        t += "souk_payment_authorizations_total{outcome=\"failed\"} 0\n";
+        t += "souk_provider_calls_total{call=\"capture\",outcome=\"failed\"} " + QByteArray::number(providerFailed) +
+             "\n";
+        t += "souk_provider_calls_total{call=\"capture\",outcome=\"done\"} 9\n";
+        return t;
+    }
+};
+
+/// A node the test speaks for: each look answers what `next` holds at that moment.
+class ScriptedProber final : public NodeProber
+{
+public:
+    explicit ScriptedProber(QString url) : m_url(std::move(url)) {}
+    QString url() const override { return m_url; }
+    QFuture<Result<NodeScrape>> scrape() override
+    {
+        ++looks;
+        return QtFuture::makeReadyFuture(next);
+    }
+
+    Result<NodeScrape> next = Error{ErrorCode::Unavailable, u"not scripted"_s, {}};
+    int looks = 0;
+
+    void answer(const NodeCounts& counts, int readyStatus = 200, const QString& detail = {})
+    {
+        NodeScrape s;
+        s.readyStatus = readyStatus;
+        s.readyDetail = detail;
+        s.metricsText = counts.text();
+        s.roundTripMs = 4;
+        next = s;
+    }
+    void refuse() { next = Error{ErrorCode::Unavailable, u"the node did not answer: Connection refused"_s, {}}; }
+
+private:
+    QString m_url;
+};
+
+double lastOf(const SeriesPoints& series)
+{
+    return series.y.isEmpty() ? NodeFigures::Unknown : series.y.last();
+}
+
+} // namespace
+
+class TestClusterMonitor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsTheTextFormatBack();
+    void namesTheLineOfAMalformedSample_data();
+    void namesTheLineOfAMalformedSample();
+    void quantilesFollowPrometheus();
+    void figuresLeaveOutHealthChecksAndCountRestarts();
+    void aNodeGoesSuspectThenDeadAndComesBack();
+    void notReadyIsSuspectWithTheNodesReason();
+    void businessAddsTheNodesUpExactly();
+    void alertsOnErrorsAndDeadLetters();
+
+private:
+    struct Rig
+    {
+        MockClock clock{1'800'000'000'000};
+        std::vector<ScriptedProber*> nodes;
+        std::unique_ptr<ClusterMonitor> monitor;
+    };
+    static std::unique_ptr<Rig> rig(int nodes);
+    /// One round of looks at the clock's time, answered before it returns.
+    static void round(Rig& rig, qint64 advanceMs = 1000);
+};
+
+std::unique_ptr<TestClusterMonitor::Rig> TestClusterMonitor::rig(int nodes)
+{
+    auto r = std::make_unique<Rig>();
+    std::vector<std::unique_ptr<NodeProber>> probers;
+    for (int i = 0; i < nodes; ++i) {
+        auto p = std::make_unique<ScriptedProber>(u"https://node-%1:8443"_s.arg(i + 1));
+        r->nodes.push_back(p.get());
+        probers.push_back(std::move(p));
+    }
+    // the timer stays off: rounds are the test's
+    r->monitor = std::make_unique<ClusterMonitor>(std::move(probers), r->clock, MonitorTiming{1000, 3000, 10000});
+    return r;
+}
+
+void TestClusterMonitor::round(Rig& rig, qint64 advanceMs)
+{
+    rig.clock.advanceMs(advanceMs);
+    rig.monitor->lookAll();
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents(); // the ready futures' watchers answer through the event loop
+}
+
+void TestClusterMonitor::readsTheTextFormatBack()
+{
+    const QByteArray text = "# HELP a_total Things \\\\ with a backslash\n"
+                            "# TYPE a_total counter\n"
+                            "a_total{path=\"/x\",note=\"say \\\"hi\\\"\\nthere\"} 12 1700000000000\n"
+                            "a_total{path=\"/y\",} 3\n" // a trailing comma is allowed
+                            "\n"
+                            "b NaN\n"
+                            "c_bucket{le=\"+Inf\"} 4\n"
+                            "d -Inf\n"
+                            "e 1.5e3\n";
+    const auto parsed = Exposition::parse(text);
+    QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+    QCOMPARE(parsed->samples().size(), 6);
+    QCOMPARE(parsed->type(u"a_total"_s), u"counter"_s);
+    QCOMPARE(parsed->sum(u"a_total"_s), 15.0);
+    QCOMPARE(parsed->sum(u"a_total"_s, {{u"path"_s, u"/y"_s}}), 3.0);
+    QCOMPARE(parsed->samples().first().label(u"note"_s), u"say \"hi\"\nthere"_s);
+    QVERIFY(std::isnan(parsed->sum(u"b"_s)));
+    QVERIFY(std::isnan(parsed->sum(u"missing"_s))); // absent is unknown, not 0
+    QVERIFY(std::isinf(parsed->sum(u"d"_s)) && parsed->sum(u"d"_s) < 0);
+    QCOMPARE(parsed->sum(u"e"_s), 1500.0);
+    QCOMPARE(parsed->buckets(u"c"_s).size(), 1);
+    QVERIFY(std::isinf(parsed->buckets(u"c"_s).first().first));
+}
+
+void TestClusterMonitor::namesTheLineOfAMalformedSample_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("value") << QByteArray("ok 1\nbad_total twelve\n") << u"line 2: the value of bad_total"_s;
+    QTest::newRow("unclosed label") << QByteArray("ok 1\n\nx{a=\"b} 1\n") << u"line 3: the label a of x is not closed"_s;
+    QTest::newRow("unquoted") << QByteArray("x{a=b} 1\n") << u"line 1: the label a of x is not quoted"_s;
+    QTest::newRow("no name") << QByteArray("{a=\"b\"} 1\n") << u"line 1: a sample must start"_s;
+    QTest::newRow("no comma") << QByteArray("x{a=\"b\" c=\"d\"} 1\n") << u"line 1: the labels of x"_s;
+    QTest::newRow("html") << QByteArray("<html><body>proxy error</body></html>\n") << u"line 1:"_s;
+}
+
+void TestClusterMonitor::namesTheLineOfAMalformedSample()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, says);
+    const auto parsed = Exposition::parse(text);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error().field, u"metrics"_s);
+    QVERIFY2(parsed.error().message.startsWith(says), qPrintable(parsed.error().message));
+}
+
+void TestClusterMonitor::quantilesFollowPrometheus()
+{
+    // 100 observations: 50 up to 1, 40 in (1, 2], 10 in (2, 4]
+    const QList<std::pair<double, double>> buckets{{1, 50}, {2, 90}, {4, 100}, {INFINITY, 100}};
+    QCOMPARE(metrics::histogramQuantile(0.5, buckets), 1.0);
+    QCOMPARE(metrics::histogramQuantile(0.7, buckets), 1.5);
+    QCOMPARE(metrics::histogramQuantile(0.95, buckets), 3.0);
+    QCOMPARE(metrics::histogramQuantile(0.25, buckets), 0.5);
+    QVERIFY(std::isnan(metrics::histogramQuantile(0.5, {{1, 0}, {INFINITY, 0}})));
+    // beyond every finite bound: the highest one, as histogram_quantile says
+    QCOMPARE(metrics::histogramQuantile(0.99, {{1, 10}, {INFINITY, 20}}), 1.0);
+    // between two scrapes; a counter that went down is a restart, and all it has is new
+    const QList<std::pair<double, double>> later{{1, 60}, {2, 100}, {4, 110}, {INFINITY, 110}};
+    const auto between = metrics::bucketsBetween(buckets, later);
+    QCOMPARE(between.at(0).second, 10.0);
+    QCOMPARE(between.at(1).second, 10.0);
+    QCOMPARE(between.at(3).second, 10.0);
+    const QList<std::pair<double, double>> restarted{{1, 3}, {2, 4}, {4, 4}, {INFINITY, 4}};
+    QCOMPARE(metrics::bucketsBetween(buckets, restarted), restarted);
+}
+
+void TestClusterMonitor::figuresLeaveOutHealthChecksAndCountRestarts()
+{
+    NodeCounts a;
+    a.apiRequests = 100;
+    a.fastRequests = 100;
+    a.healthLooks = 500;
+    a.orders = 10;
+    NodeCounts b = a;
+    b.apiRequests = 118; // 18 more answered, 2 failed: 20 requests in 2 s
+    b.serverErrors = 2;
+    b.fastRequests = 110; // of the 20 new, 10 within 1 ms
+    b.healthLooks = 900;
+    b.orders = 16;
+    b.approved = 5;
+    b.declined = 1;
+    const auto before = Exposition::parse(a.text());
+    const auto after = Exposition::parse(b.text());
+    QVERIFY(before && after);
+    const NodeFigures f = figuresBetween(&*before, *after, 2.0, 1060);
+    QCOMPARE(f.version, u"1.2.3"_s);
+    QCOMPARE(f.uptimeS, 60.0);
+    QCOMPARE(f.requestsPerS, 10.0); // the 400 health looks are not traffic
+    QCOMPARE(f.errorShare, 0.1);
+    QCOMPARE(f.p50Ms, 1.0);
+    QCOMPARE(f.p99Ms, 9.82); // 19.8th of 20: inside (1, 10] ms by linear interpolation
+    QCOMPARE(f.ordersPerS, 3.0);
+    QCOMPARE(f.approvedPerS, 2.5);
+    QCOMPARE(f.inFlight, 2.0); // the look that read it is not counted
+    QCOMPARE(f.writerQueue, 7.0);
+    QVERIFY(std::isnan(f.outboxDepth)); // the node has not counted yet: unknown, shown as a dash
+    QVERIFY(std::isnan(f.refusedPerS)); // an older node without the series
+
+    // the first look has no rates, only what the node holds now
+    const NodeFigures first = figuresBetween(nullptr, *after, 0, 1060);
+    QVERIFY(std::isnan(first.requestsPerS));
+    QCOMPARE(first.writerQueue, 7.0);
+
+    // restarted between the looks: its counters began again, and all they hold is new
+    NodeCounts c;
+    c.apiRequests = 4;
+    c.fastRequests = 4;
+    c.orders = 2;
+    const auto restarted = Exposition::parse(c.text());
+    const NodeFigures r = figuresBetween(&*after, *restarted, 2.0, 1060);
+    QCOMPARE(r.requestsPerS, 2.0);
+    QCOMPARE(r.ordersPerS, 1.0);
+}
+
+void TestClusterMonitor::aNodeGoesSuspectThenDeadAndComesBack()
+{
+    auto r = rig(2);
+    QSignalSpy raised(r->monitor.get(), &ClusterMonitor::alertRaised);
+    r->monitor->start();
+    r->monitor->stop(); // start() made the first round; the rest are the test's
+    QTRY_COMPARE(raised.size(), 2);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect); // unscripted: it failed at once
+    r->monitor = nullptr;
+
+    r = rig(2);
+    NodeCounts counts;
+    r->nodes[0]->answer(counts);
+    r->nodes[1]->answer(counts);
+    ClusterNodeModel shown(*r->monitor);
+    ClusterAlertModel listed(*r->monitor);
+    QCOMPARE(shown.data(shown.index(0, ClusterNodeModel::StateColumn)).toString(), u"connecting"_s);
+    round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Live);
+    QCOMPARE(shown.data(shown.index(1, ClusterNodeModel::StateColumn)).toString(), u"live"_s);
+    QCOMPARE(shown.data(shown.index(1, ClusterNodeModel::VersionColumn)).toString(), u"1.2.3"_s);
+    QCOMPARE(listed.rowCount(), 0); // coming up is not news
+
+    r->nodes[1]->refuse();
+    round(*r);
+    QCOMPARE(r->monitor->node(1).state, NodeState::Suspect);
+    QVERIFY(r->monitor->node(1).why.contains(u"Connection refused"_s));
+    QCOMPARE(listed.rowCount(), 1);
+    QVERIFY(listed.data(listed.index(0)).toString().contains(u"node-2"_s));
+    QCOMPARE(listed.data(listed.index(0), ClusterAlertModel::SeverityRole).toInt(),
+             int(ClusterAlert::Severity::Warning));
+    // its figures are not shown stale, and its chart has a gap, not a fall to zero
+    QCOMPARE(shown.data(shown.index(1, ClusterNodeModel::RequestsColumn)).toString(), u"\u2014"_s);
+    QVERIFY(std::isnan(lastOf(r->monitor->node(1).requestsPerS)));
+    QCOMPARE(r->monitor->node(0).state, NodeState::Live); // the other is unaffected
+
+    for (int i = 0; i < 8; ++i)
+        round(*r);
+    QCOMPARE(r->monitor->node(1).state, NodeState::Suspect); // 9 s without an answer
+    round(*r);
+    QCOMPARE(r->monitor->node(1).state, NodeState::Dead); // 10 s
+    QCOMPARE(listed.rowCount(), 2);
+    QCOMPARE(listed.data(listed.index(0), ClusterAlertModel::SeverityRole).toInt(),
+             int(ClusterAlert::Severity::Critical)); // newest first
+    QCOMPARE(shown.data(shown.index(1, ClusterNodeModel::StateColumn)).toString(), u"dead"_s);
+
+    r->nodes[1]->answer(counts);
+    round(*r);
+    QCOMPARE(r->monitor->node(1).state, NodeState::Live);
+    QCOMPARE(listed.rowCount(), 3);
+    QVERIFY(listed.data(listed.index(0)).toString().contains(u"answering again"_s));
+    QCOMPARE(r->monitor->alerts().last().atMs, r->clock.nowMs());
+}
+
+void TestClusterMonitor::notReadyIsSuspectWithTheNodesReason()
+{
+    auto r = rig(1);
+    r->nodes[0]->answer(NodeCounts{});
+    round(*r);
+    r->nodes[0]->answer(NodeCounts{}, 503, u"draining"_s);
+    round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect);
+    QCOMPARE(r->monitor->node(0).why, u"draining"_s);
+    QVERIFY(r->monitor->alerts().last().message.contains(u"draining"_s));
+    // metrics a proxy mangled: the node is not believed, and the page says why
+    NodeScrape mangled;
+    mangled.readyStatus = 200;
+    mangled.metricsText = "<html>502 Bad Gateway</html>";
+    r->nodes[0]->next = mangled;
+    round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect);
+    QVERIFY2(r->monitor->node(0).why.contains(u"line 1"_s), qPrintable(r->monitor->node(0).why));
+}
+
+void TestClusterMonitor::businessAddsTheNodesUpExactly()
+{
+    auto r = rig(2);
+    NodeCounts a, b;
+    r->nodes[0]->answer(a);
+    r->nodes[1]->answer(b);
+    round(*r);
+    round(*r);
+    // node 1 places 3 orders (2 approved, 1 declined), node 2 places 1 (1 approved), within a second
+    a.orders = 3;
+    a.approved = 2;
+    a.declined = 1;
+    b.orders = 1;
+    b.approved = 1;
+    r->nodes[0]->answer(a);
+    r->nodes[1]->answer(b);
+    round(*r);
+    round(*r, 1000); // the business is sampled at the start of a round: it charts what the last round heard
+    const ClusterMonitor::Business& biz = r->monitor->business();
+    QCOMPARE(lastOf(biz.ordersPerMin), 240.0); // 4 orders in one second
+    QCOMPARE(lastOf(biz.approvalPercent), 75.0);
+    QCOMPARE(lastOf(biz.providerFailuresPerMin), 0.0);
+    // a quiet second: no orders, but the approval rate is the last minute's
+    round(*r);
+    QCOMPARE(lastOf(biz.ordersPerMin), 0.0);
+    QCOMPARE(lastOf(biz.approvalPercent), 75.0);
+    // a minute on, those payments have left the window: no rate, not 0 %
+    for (int i = 0; i < 61; ++i)
+        round(*r);
+    QVERIFY(std::isnan(lastOf(biz.approvalPercent)));
+    // no node answers: a gap in the business too
+    r->nodes[0]->refuse();
+    r->nodes[1]->refuse();
+    round(*r);
+    round(*r);
+    QVERIFY(std::isnan(lastOf(biz.ordersPerMin)));
+    // fifteen minutes kept, no more
+    for (int i = 0; i < 1000; ++i)
+        round(*r);
+    QVERIFY(biz.ordersPerMin.x.size() <= 901);
+    QVERIFY(r->monitor->node(0).requestsPerS.x.size() <= 901);
+}
+
+void TestClusterMonitor::alertsOnErrorsAndDeadLetters()
+{
+    auto r = rig(1);
+    NodeCounts n;
+    r->nodes[0]->answer(n);
+    round(*r);
+    n.apiRequests = 90;
+    n.serverErrors = 10; // 10 % of requests failed
+    n.deadLetters = 2;
+    r->nodes[0]->answer(n);
+    round(*r);
+    QCOMPARE(r->monitor->alerts().size(), 2);
+    QVERIFY(r->monitor->alerts().at(0).message.contains(u"10.0 %"_s));
+    QCOMPARE(r->monitor->alerts().at(1).severity, ClusterAlert::Severity::Critical);
+    QVERIFY(r->monitor->alerts().at(1).message.contains(u"2 provider calls"_s));
+    // still failing, no more dead letters: nothing new to say
+    n.apiRequests = 180;
+    n.serverErrors = 20;
+    r->nodes[0]->answer(n);
+    round(*r);
+    QCOMPARE(r->monitor->alerts().size(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestClusterMonitor)
+#include "TestClusterMonitor.moc"
