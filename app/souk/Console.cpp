@@ -10,9 +10,13 @@
 #include "app/souk/DemoTraffic.h"
 #include "app/souk/Screenshots.h"
 #include "backend/client/Client.h"
+#include "backend/client/HttpNodeProber.h"
 #include "backend/client/RemoteClient.h"
 #include "backend/core/Async.h"
+#include "backend/core/Clock.h"
+#include "models/cluster/ClusterMonitor.h"
 #include "models/common/ErrorText.h"
+#include "views/cluster/ClusterPage.h"
 #include "views/common/MessageBar.h"
 #include "views/connect/ConnectDialog.h"
 #include "views/connect/LinkStatusLabel.h"
@@ -136,9 +140,26 @@ void Console::openWindow()
     });
 }
 
+MainWindow::PageMaker Console::clusterPageMaker() const
+{
+    // a node's health is operators' business; a store in this process has no cluster
+    if (!m_remote || m_client != m_remote.get() || !ClusterMonitor::shownTo(client().principal().role))
+        return {};
+    HttpNodeProber::Options probe;
+    probe.url = m_remote->options().url;
+    probe.fingerprint = m_remote->options().fingerprint;
+    probe.caFile = m_remote->options().caFile;
+    return [probe](QWidget* parent) -> QWidget* {
+        std::vector<std::unique_ptr<NodeProber>> probers;
+        probers.push_back(std::make_unique<HttpNodeProber>(probe));
+        auto monitor = std::make_unique<ClusterMonitor>(std::move(probers), SystemClock::instance());
+        return new ClusterPage(std::move(monitor), SystemClock::instance(), parent);
+    };
+}
+
 void Console::showWindow(const catalog::Merchant& merchant)
 {
-    m_window = std::make_unique<MainWindow>(client(), m_prefs, merchant.id, merchant.name);
+    m_window = std::make_unique<MainWindow>(client(), m_prefs, merchant.id, merchant.name, clusterPageMaker());
     connect(m_window.get(), &MainWindow::signOutRequested, this, &Console::signedOut, Qt::QueuedConnection);
     addConnectActions();
     if (m_remote && m_client == m_remote.get())

@@ -11,12 +11,12 @@
 #include "backend/catalog/Merchant.h"
 #include "backend/core/Result.h"
 #include "views/connect/RecentConnections.h"
+#include "views/main/MainWindow.h"
 
 namespace souk {
 class Client;
 class ConnectDialog;
 class LinkStatusLabel;
-class MainWindow;
 class Prefs;
 class RemoteClient;
 class SecretStore;
@@ -55,6 +55,8 @@ private:
     void afterSignIn();
     void openWindow();
     void showWindow(const catalog::Merchant& merchant);
+    /// The Cluster page's maker for a console on a node signed in as an operator or admin; none otherwise.
+    MainWindow::PageMaker clusterPageMaker() const;
     void addConnectActions();
     void addLinkStatus();
     void signedOut();

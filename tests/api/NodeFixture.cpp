@@ -299,6 +299,18 @@ bool NodeFixture::start(const Settings& settings)
         return false;
     m_port = probe.serverPort();
     probe.close();
+    return launch();
+}
+
+bool NodeFixture::restart()
+{
+    if (running() || m_port == 0)
+        return false;
+    return launch();
+}
+
+bool NodeFixture::launch()
+{
     m_node = std::make_unique<QProcess>();
     // the node dies with the test, and holds none of the test's open files (a build lock, say)
     m_node->setChildProcessModifier([] {

@@ -86,6 +86,9 @@ public:
     /// Writes the settings file and starts soukd on a free port; true once it printed the line
     /// it listens with and its certificate's fingerprint.
     bool start(const Settings& settings = {});
+    /// Starts soukd again after it ended (a kill), on the same port with the same settings: a node
+    /// coming back.
+    bool restart();
     /// Rewrites the settings file (for SIGHUP).
     bool writeSettings(const Settings& settings);
     bool sendSignal(int number);
@@ -116,6 +119,7 @@ public:
     int soukctl(const QStringList& args, QString* out = nullptr);
 
 private:
+    bool launch();
     bool seedShops();
     bool seedHistory();
     bool seedPeople();

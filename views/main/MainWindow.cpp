@@ -49,6 +49,7 @@ const QString ReviewsPageId = u"reviews"_s;
 const QString RiskPageId = u"risk"_s;
 const QString UsersPageId = u"users"_s;
 const QString AuditPageId = u"audit"_s;
+const QString ClusterPageId = u"cluster"_s;
 const QString LightPalette = u"light"_s;
 const QString DarkPalette = u"dark"_s;
 
@@ -65,7 +66,8 @@ void focusFirstControl(QWidget* page)
 
 } // namespace
 
-MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QString& merchantName, QWidget* parent)
+MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QString& merchantName,
+                       const PageMaker& clusterPage, QWidget* parent)
     : QMainWindow(parent), m_client(client), m_prefs(prefs), m_merchantId(merchantId)
 {
     setObjectName(u"mainWindow"_s);
@@ -112,6 +114,8 @@ MainWindow::MainWindow(Client& client, Prefs& prefs, Id merchantId, const QStrin
         addPage(UsersPageId, tr("Users", "sidebar page"), new UsersPage(client, m_stack));
     if (auth::allowed(role, auth::Operation::ReadAudit))
         addPage(AuditPageId, tr("Audit log", "sidebar page"), new AuditPage(client, m_stack));
+    if (clusterPage)
+        addPage(ClusterPageId, tr("Cluster", "sidebar page"), clusterPage(m_stack));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     buildMenus();

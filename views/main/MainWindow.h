@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <utility>
 
 #include <QList>
@@ -31,7 +32,12 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    MainWindow(Client& client, Prefs& prefs, Id merchantId, const QString& merchantName, QWidget* parent = nullptr);
+    /// Makes a page, parented to `parent`; the window adds it to the sidebar.
+    using PageMaker = std::function<QWidget*(QWidget* parent)>;
+
+    /// `clusterPage`, when given, makes the Cluster page (a console on a node, for operators).
+    MainWindow(Client& client, Prefs& prefs, Id merchantId, const QString& merchantName,
+               const PageMaker& clusterPage = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Every page: its stable id ("catalog") and widget, in sidebar order.

@@ -1,0 +1,173 @@
+#include "views/cluster/LiveChart.h"
+
+#include <QEvent>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include <qcustomplot.h>
+
+#include "models/common/Theme.h"
+
+using namespace Qt::StringLiterals;
+
+namespace souk {
+namespace {
+
+constexpr double WindowS = ClusterMonitor::KeepMs / 1000.0;
+constexpr double ShortestS = 120;
+
+QColor severityColour(ClusterAlert::Severity severity, const QPalette& palette)
+{
+    switch (severity) {
+    case ClusterAlert::Severity::Critical:
+        return theme::text(theme::Tone::Error, palette);
+    case ClusterAlert::Severity::Warning:
+        return theme::text(theme::Tone::Warning, palette);
+    case ClusterAlert::Severity::Info:
+        break;
+    }
+    return theme::text(theme::Tone::Success, palette);
+}
+
+} // namespace
+
+LiveChart::LiveChart(const QString& objectName, QWidget* parent) : QWidget(parent)
+{
+    setObjectName(objectName);
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(objectName + u"Plot"_s);
+    m_plot->setMinimumSize(240, 170);
+    m_plot->setAntialiasedElements(QCP::aeAll);
+    m_plot->plotLayout()->insertRow(0);
+    QFont bold = font();
+    bold.setBold(true);
+    m_title = new QCPTextElement(m_plot, QString(), bold);
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(u"HH:mm"_s);
+    ticker->setDateTimeSpec(Qt::LocalTime);
+    ticker->setTickCount(4);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->yAxis->ticker()->setTickCount(4);
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    applyColours();
+}
+
+void LiveChart::setEmptyText(const QString& text)
+{
+    m_emptyText = text;
+}
+
+void LiveChart::setTitle(const QString& title)
+{
+    m_title->setText(title);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QColor LiveChart::colour(int index, const QPalette& palette)
+{
+    static const QColor light[] = {QColor(0x0b, 0x5c, 0xad), QColor(0xc2, 0x4e, 0x00), QColor(0x1e, 0x7b, 0x34),
+                                   QColor(0x8e, 0x24, 0xaa), QColor(0x00, 0x69, 0x7a), QColor(0xa3, 0x1c, 0x3a)};
+    static const QColor dark[] = {QColor(0x6c, 0xb6, 0xff), QColor(0xff, 0xb8, 0x5c), QColor(0x7e, 0xe0, 0x8f),
+                                  QColor(0xd9, 0x9b, 0xff), QColor(0x5f, 0xd8, 0xe8), QColor(0xff, 0x8f, 0xa6)};
+    const int i = index % 6;
+    return theme::isDark(palette) ? dark[i] : light[i];
+}
+
+void LiveChart::draw(const QList<Line>& lines, const QList<ClusterAlert>& alerts, double nowS)
+{
+    m_plot->clearGraphs();
+    m_plot->clearItems();
+    const QPalette& pal = palette();
+    double top = 0;
+    for (const Line& line : lines) {
+        QCPGraph* graph = m_plot->addGraph();
+        graph->setName(line.name);
+        graph->setPen(QPen(colour(line.colour, pal), 1.6, line.style));
+        graph->setData(line.points->x, line.points->y, true); // NaN is a gap: the node did not answer
+        if (line.dots) // a second alone between gaps is a point, not a line
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
+        for (double y : line.points->y) {
+            if (std::isfinite(y))
+                top = std::max(top, y);
+        }
+    }
+    m_plot->legend->setVisible(!lines.isEmpty());
+    for (const ClusterAlert& alert : alerts) {
+        const double atS = double(alert.atMs) / 1000.0;
+        if (atS < nowS - WindowS)
+            continue;
+        auto* mark = new QCPItemStraightLine(m_plot);
+        mark->point1->setCoords(atS, 0);
+        mark->point2->setCoords(atS, 1);
+        mark->setPen(QPen(severityColour(alert.severity, pal), 1, Qt::DotLine));
+        mark->setSelectable(false);
+    }
+    // a chart just opened shows two minutes, growing to the fifteen it keeps: not a line at the edge
+    double firstS = nowS;
+    for (const Line& line : lines) {
+        if (!line.points->x.isEmpty())
+            firstS = std::min(firstS, line.points->x.first());
+    }
+    const double spanS = std::clamp(nowS - firstS, ShortestS, WindowS);
+    m_plot->xAxis->setRange(nowS - spanS, nowS);
+    if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
+    {
+        // seconds while the span is short; fewer ticks so the longer labels never touch
+        ticker->setDateTimeFormat(spanS < 300 ? u"HH:mm:ss"_s : u"HH:mm"_s);
+        ticker->setTickCount(spanS < 300 ? 3 : 4);
+    }
+    bool anyValue = false;
+    for (const Line& line : lines)
+        anyValue = anyValue || std::any_of(line.points->y.begin(), line.points->y.end(),
+                                           [](double y) { return std::isfinite(y); });
+    if (!anyValue && !m_emptyText.isEmpty()) {
+        auto* note = new QCPItemText(m_plot);
+        note->position->setType(QCPItemPosition::ptAxisRectRatio);
+        note->position->setCoords(0.5, 0.5);
+        note->setText(m_emptyText);
+        note->setColor(palette().color(QPalette::PlaceholderText));
+        note->setSelectable(false);
+    }
+    m_plot->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LiveChart::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColours();
+}
+
+void LiveChart::applyColours()
+{
+    const QPalette& pal = palette();
+    const QColor text = pal.color(QPalette::Text);
+    QColor grid = text;
+    grid.setAlphaF(theme::isDark(pal) ? 0.18f : 0.14f);
+    m_plot->setBackground(pal.color(QPalette::Base));
+    m_plot->axisRect()->setBackground(pal.color(QPalette::Base));
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(text, 1));
+        axis->setTickPen(QPen(text, 1));
+        axis->setSubTickPen(QPen(text, 1));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 1, Qt::SolidLine));
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+    m_title->setTextColor(text);
+    m_plot->legend->setBrush(pal.color(QPalette::Base));
+    m_plot->legend->setBorderPen(QPen(grid));
+    m_plot->legend->setTextColor(text);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace souk
