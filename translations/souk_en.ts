@@ -183,6 +183,104 @@
     </message>
 </context>
 <context>
+    <name>souk::ClusterMonitor</name>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="170"/>
+        <source>dead: no answer for %n seconds</source>
+        <translation>
+            <numerusform>dead: no answer for %n second</numerusform>
+            <numerusform>dead: no answer for %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="183"/>
+        <source>%1 % of requests failed in the last %n seconds</source>
+        <translation>
+            <numerusform>%1 % of requests failed in the last %n second</numerusform>
+            <numerusform>%1 % of requests failed in the last %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="189"/>
+        <source>%n provider calls need a person (dead letters)</source>
+        <translation>
+            <numerusform>%n provider call needs a person (dead letter)</numerusform>
+            <numerusform>%n provider calls need a person (dead letters)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ClusterNodeModel</name>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="79"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="81"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="132"/>
+        <source>Metrics answered in %n ms</source>
+        <translation>
+            <numerusform>Metrics answered in %n ms</numerusform>
+            <numerusform>Metrics answered in %n ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ClusterPage</name>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="163"/>
+        <source>%1 of %n nodes live</source>
+        <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
+        <translation>
+            <numerusform>%1 of %n node live</numerusform>
+            <numerusform>%1 of %n nodes live</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
+        <source>%n suspect</source>
+        <translation>
+            <numerusform>%n suspect</numerusform>
+            <numerusform>%n suspect</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="167"/>
+        <source>%n dead</source>
+        <translation>
+            <numerusform>%n dead</numerusform>
+            <numerusform>%n dead</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>souk::ConnectDialog</name>
     <message numerus="yes">
         <location filename="../views/connect/ConnectFlow.cpp" line="238"/>
@@ -379,7 +477,7 @@
 <context>
     <name>souk::ReviewDetailPanel</name>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="122"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="116"/>
         <source>Customer and linked payments (%n)</source>
         <translation>
             <numerusform>Customer and linked payments (%n)</numerusform>
@@ -390,7 +488,7 @@
 <context>
     <name>souk::ReviewRelatedView</name>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="91"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="85"/>
         <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payment(s) since %2</source>
         <extracomment>%1 email; %n other payments; %2 the date of the first</extracomment>
         <translation>
@@ -399,7 +497,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="105"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="99"/>
         <source>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</source>
         <translation>
             <numerusform>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</numerusform>

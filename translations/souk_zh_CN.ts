@@ -1017,7 +1017,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../models/common/Format.cpp" line="116"/>
+        <location filename="../models/common/Format.cpp" line="122"/>
         <source>%1 – %2</source>
         <extracomment>a price range, e.g. &quot;€5.00 – €9.50&quot;</extracomment>
         <translation>%1 – %2</translation>
@@ -3508,127 +3508,127 @@
 <context>
     <name>souk::BacktestPanel</name>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="44"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="38"/>
         <source>Backtest</source>
         <translation>回测</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="54"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="48"/>
         <source>Run &amp;backtest</source>
         <translation>运行回测(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="56"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="50"/>
         <source>What the rules in the editor would have done to the stored payments of these days</source>
         <translation>编辑器中的规则本会如何处理这些日期内已存的付款</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="57"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="65"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="59"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="67"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="61"/>
         <source>to</source>
         <comment>backtest date range</comment>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="79"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="73"/>
         <source>Pick the days and press Run: nothing is changed, the stored payments are only read.</source>
         <translation>选择日期后点击运行：不会更改任何数据，只读取已存的付款。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="75"/>
         <source>Line</source>
         <comment>backtest column</comment>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="81"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="75"/>
         <source>Action</source>
         <comment>backtest column</comment>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="82"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="76"/>
         <source>Matched</source>
         <comment>backtest column</comment>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="82"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="76"/>
         <source>Decided</source>
         <comment>backtest column</comment>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="83"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="77"/>
         <source>of which fraud</source>
         <comment>backtest column</comment>
         <translation>其中欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="83"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="77"/>
         <source>Rule</source>
         <comment>backtest column</comment>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="115"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="109"/>
         <source>The rules do not parse: correct them before a backtest.</source>
         <translation>规则无法解析：请先改正再回测。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="119"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="113"/>
         <source>The backtest&apos;s From day is after its To day.</source>
         <translation>回测的开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="138"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="132"/>
         <source>Backtest cancelled.</source>
         <translation>回测已取消。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="141"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="135"/>
         <source>The rules do not parse: line %1, column %2.</source>
         <translation>规则无法解析：第 %1 行，第 %2 列。</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="174"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="168"/>
         <source>%1 (fraud %2 · legitimate %3)</source>
         <extracomment>revenue a rule set would have stopped in one currency: %1 all, %2 of fraud, %3 of good customers</extracomment>
         <translation>%1（欺诈 %2 · 正常 %3）</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="180"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="174"/>
         <source>&lt;b&gt;Payments:&lt;/b&gt; %1 (fraud: %2)</source>
         <extracomment>%1 payments in the range, %2 of them known fraud</extracomment>
         <translation>&lt;b&gt;付款：&lt;/b&gt;%1（欺诈：%2）</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="182"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="176"/>
         <source>&lt;b&gt;Would block:&lt;/b&gt; %1 — fraud %2 · disputed %3 · refunded %4</source>
         <extracomment>%1 payments the rules would block; %2, %3, %4 of them fraud, disputed, refunded</extracomment>
         <translation>&lt;b&gt;将拦截：&lt;/b&gt;%1 — 欺诈 %2 · 争议 %3 · 退款 %4</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="184"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="178"/>
         <source>&lt;b&gt;Would review:&lt;/b&gt; %1 — fraud %2 · disputed %3 · refunded %4</source>
         <translation>&lt;b&gt;将审核：&lt;/b&gt;%1 — 欺诈 %2 · 争议 %3 · 退款 %4</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="186"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="180"/>
         <source>&lt;b&gt;Revenue stopped:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;拦下的收入：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../views/risk/BacktestPanel.cpp" line="187"/>
+        <location filename="../views/risk/BacktestPanel.cpp" line="181"/>
         <source>none</source>
         <comment>revenue stopped</comment>
         <translation>无</translation>
@@ -3990,6 +3990,322 @@
         <location filename="../views/people/ChangePasswordDialog.cpp" line="108"/>
         <source>Choose another new password: it must be at least %1 characters and differ from the current one.</source>
         <translation>请换一个新密码：至少 %1 个字符，且不能与当前密码相同。</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ClusterAlertModel</name>
+    <message>
+        <location filename="../models/cluster/ClusterAlertModel.cpp" line="37"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterAlertModel.cpp" line="39"/>
+        <source>%1  %2
+%3</source>
+        <extracomment>an alert in the cluster&apos;s list: %1 time, %2 node address, %3 what happened</extracomment>
+        <translation>%1  %2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ClusterMonitor</name>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="91"/>
+        <source>its metrics cannot be read: %1</source>
+        <translation>无法读取其指标：%1</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="135"/>
+        <source>not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="163"/>
+        <source>answering again</source>
+        <translation>已恢复响应</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="166"/>
+        <source>suspect: %1</source>
+        <translation>可疑：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="170"/>
+        <source>dead: no answer for %n seconds</source>
+        <translation>
+            <numerusform>宕机：已 %n 秒无响应</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="183"/>
+        <source>%1 % of requests failed in the last %n seconds</source>
+        <translation>
+            <numerusform>最近 %n 秒内 %1% 的请求失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="189"/>
+        <source>%n provider calls need a person (dead letters)</source>
+        <translation>
+            <numerusform>%n 笔支付服务商调用需要人工处理（死信）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>souk::ClusterNodeModel</name>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="28"/>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="30"/>
+        <source>live</source>
+        <translation>存活</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="32"/>
+        <source>suspect</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="34"/>
+        <source>dead</source>
+        <translation>宕机</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="79"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="81"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="83"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="132"/>
+        <source>Metrics answered in %n ms</source>
+        <translation>
+            <numerusform>指标在 %n 毫秒内返回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="170"/>
+        <source>API requests over the last 10 seconds, without health checks</source>
+        <translation>最近 10 秒内的 API 请求，不含健康检查</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="172"/>
+        <source>Requests and connections refused by a limit, per second</source>
+        <translation>每秒因超出限制而被拒绝的请求和连接</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="174"/>
+        <source>Commands waiting for the node&apos;s writer</source>
+        <translation>等待节点写入线程执行的命令</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="176"/>
+        <source>Provider calls decided and not yet confirmed</source>
+        <translation>已决定、尚未得到支付服务商确认的调用（出站队列）</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="178"/>
+        <source>Provider calls that gave up and wait for a person</source>
+        <translation>已放弃重试、等待人工处理的支付服务商调用</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="187"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="189"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="191"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="193"/>
+        <source>Uptime</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="195"/>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="197"/>
+        <source>p50 ms</source>
+        <translation>p50 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="199"/>
+        <source>p99 ms</source>
+        <translation>p99 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="201"/>
+        <source>Errors</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="203"/>
+        <source>In flight</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="205"/>
+        <source>Refused/s</source>
+        <translation>拒绝/秒</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="207"/>
+        <source>Writer queue</source>
+        <translation>写入队列</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="209"/>
+        <source>Outbox</source>
+        <translation>出站队列</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="211"/>
+        <source>Dead letters</source>
+        <translation>死信</translation>
+    </message>
+</context>
+<context>
+    <name>souk::ClusterPage</name>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="124"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="125"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="126"/>
+        <source>No alerts: a node turning suspect or dead, failing requests and dead letters are listed here with their time, and marked on the charts.</source>
+        <translation>暂无告警。节点变为可疑或宕机、请求失败和出现死信时，都会连同时间列在这里，并在图表上标出。</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="128"/>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="129"/>
+        <source>Latency (ms): p50 solid, p99 dashed</source>
+        <translation>延迟（毫秒）：p50 实线，p99 虚线</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="130"/>
+        <source>Server errors per second</source>
+        <translation>每秒服务器错误数</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="131"/>
+        <source>Orders per minute</source>
+        <translation>每分钟订单数</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="132"/>
+        <source>Payments approved (%), last minute</source>
+        <translation>最近一分钟付款批准率（%）</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="133"/>
+        <source>Provider calls failing per minute</source>
+        <translation>每分钟失败的支付服务商调用</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="134"/>
+        <source>No node has
+answered yet</source>
+        <translation>还没有节点
+作出响应</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="137"/>
+        <source>No API requests
+to time yet</source>
+        <translation>还没有可计时的
+API 请求</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="138"/>
+        <source>No payment decided
+in the last minute</source>
+        <translation>最近一分钟内
+没有已决定的付款</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="163"/>
+        <source>%1 of %n nodes live</source>
+        <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
+        <translation>
+            <numerusform>%n 个节点中 %1 个存活</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
+        <source>%n suspect</source>
+        <translation>
+            <numerusform>%n 个可疑</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="167"/>
+        <source>%n dead</source>
+        <translation>
+            <numerusform>%n 个宕机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="168"/>
+        <source>each looked at every second</source>
+        <translation>每秒检查一次</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="190"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="191"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="192"/>
+        <source>all nodes</source>
+        <translation>全部节点</translation>
     </message>
 </context>
 <context>
@@ -5000,78 +5316,78 @@
 <context>
     <name>souk::MainWindow</name>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="73"/>
+        <location filename="../views/main/MainWindow.cpp" line="75"/>
         <source>%1 – Souk</source>
         <extracomment>main window title; %1 = merchant name</extracomment>
         <translation>%1 – Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="76"/>
+        <location filename="../views/main/MainWindow.cpp" line="78"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="99"/>
+        <location filename="../views/main/MainWindow.cpp" line="101"/>
         <source>Catalog</source>
         <comment>sidebar page</comment>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="101"/>
+        <location filename="../views/main/MainWindow.cpp" line="103"/>
         <source>Orders</source>
         <comment>sidebar page</comment>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="105"/>
+        <location filename="../views/main/MainWindow.cpp" line="107"/>
         <source>Payouts</source>
         <comment>sidebar page</comment>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="107"/>
+        <location filename="../views/main/MainWindow.cpp" line="109"/>
         <source>Reviews</source>
         <comment>sidebar page</comment>
         <translation>风险审核</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="110"/>
+        <location filename="../views/main/MainWindow.cpp" line="112"/>
         <source>Risk</source>
         <comment>sidebar page</comment>
         <translation>风控</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="127"/>
+        <location filename="../views/main/MainWindow.cpp" line="131"/>
         <source>The store file is damaged, so Souk stopped saving changes. You can still view and export what it holds; restore the newest backup to go on.</source>
         <translation>存储文件已损坏，Souk 已停止保存更改。您仍可查看和导出其中的数据；请恢复最新的备份后再继续。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="130"/>
+        <location filename="../views/main/MainWindow.cpp" line="134"/>
         <source>Read-only: the store is damaged</source>
         <translation>只读：存储文件已损坏</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="171"/>
+        <location filename="../views/main/MainWindow.cpp" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="172"/>
+        <location filename="../views/main/MainWindow.cpp" line="176"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="175"/>
+        <location filename="../views/main/MainWindow.cpp" line="179"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="199"/>
+        <location filename="../views/main/MainWindow.cpp" line="203"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="204"/>
+        <location filename="../views/main/MainWindow.cpp" line="208"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -5105,139 +5421,145 @@
         <translation type="vanished">管理员</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="112"/>
+        <location filename="../views/main/MainWindow.cpp" line="114"/>
         <source>Users</source>
         <comment>sidebar page</comment>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="114"/>
+        <location filename="../views/main/MainWindow.cpp" line="116"/>
         <source>Audit log</source>
         <comment>sidebar page</comment>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="181"/>
+        <location filename="../views/main/MainWindow.cpp" line="118"/>
+        <source>Cluster</source>
+        <comment>sidebar page</comment>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="185"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="184"/>
+        <location filename="../views/main/MainWindow.cpp" line="188"/>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="187"/>
+        <location filename="../views/main/MainWindow.cpp" line="191"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="191"/>
+        <location filename="../views/main/MainWindow.cpp" line="195"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="214"/>
+        <location filename="../views/main/MainWindow.cpp" line="218"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="218"/>
+        <location filename="../views/main/MainWindow.cpp" line="222"/>
         <source>&amp;Light</source>
         <comment>palette</comment>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="220"/>
+        <location filename="../views/main/MainWindow.cpp" line="224"/>
         <source>&amp;Dark</source>
         <comment>palette</comment>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="227"/>
+        <location filename="../views/main/MainWindow.cpp" line="231"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="228"/>
+        <location filename="../views/main/MainWindow.cpp" line="232"/>
         <source>&amp;About Souk</source>
         <translation>关于 Souk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="246"/>
+        <location filename="../views/main/MainWindow.cpp" line="250"/>
         <source>%1 (%2)</source>
         <comment>page and shortcut</comment>
         <extracomment>tooltip of a sidebar page: %1 the page (&quot;Orders&quot;), %2 its shortcut (&quot;Ctrl+2&quot;)</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="254"/>
+        <location filename="../views/main/MainWindow.cpp" line="258"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="254"/>
+        <location filename="../views/main/MainWindow.cpp" line="258"/>
         <source>Node: %1</source>
         <translation>节点：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="259"/>
+        <location filename="../views/main/MainWindow.cpp" line="263"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="275"/>
+        <location filename="../views/main/MainWindow.cpp" line="279"/>
         <source>%1 · %2</source>
         <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="276"/>
+        <location filename="../views/main/MainWindow.cpp" line="280"/>
         <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
         <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="279"/>
+        <location filename="../views/main/MainWindow.cpp" line="283"/>
         <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
         <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="386"/>
+        <location filename="../views/main/MainWindow.cpp" line="390"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="393"/>
+        <location filename="../views/main/MainWindow.cpp" line="397"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="394"/>
+        <location filename="../views/main/MainWindow.cpp" line="398"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="400"/>
+        <location filename="../views/main/MainWindow.cpp" line="404"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="404"/>
+        <location filename="../views/main/MainWindow.cpp" line="408"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="406"/>
+        <location filename="../views/main/MainWindow.cpp" line="410"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="418"/>
+        <location filename="../views/main/MainWindow.cpp" line="422"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="420"/>
+        <location filename="../views/main/MainWindow.cpp" line="424"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -6612,45 +6934,45 @@
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="177"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="171"/>
         <source>The balances could not be read.</source>
         <translation>无法读取余额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="179"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="173"/>
         <source>Nothing is owed to you now.</source>
         <translation>目前没有应付给您的款项。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="182"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="176"/>
         <source>Owed to you now: &lt;b&gt;%1&lt;/b&gt;</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>目前应付给您：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="186"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="180"/>
         <source>You owe the marketplace &lt;b&gt;%1&lt;/b&gt;: refunds and lost disputes exceed your sales.</source>
         <extracomment>%1 one amount per currency; refunds and lost disputes exceed the merchant&apos;s sales there</extracomment>
         <translation>您欠平台 &lt;b&gt;%1&lt;/b&gt;：退款和败诉的争议超过了您的销售额。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="229"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="223"/>
         <source>Pay out</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="240"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="234"/>
         <source>Nothing was paid out: less is owed to you now than you confirmed. Check the balance and pay out again.</source>
         <translation>未结算任何款项：目前应付给您的金额少于您确认的金额。请核对余额后重新结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="228"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="222"/>
         <source>Pay out %1 to your bank account? What is owed to you moves to paid out.</source>
         <extracomment>%1 one amount per currency, &quot;€12.00 · CN¥3.00&quot;</extracomment>
         <translation>将 %1 结算到您的银行账户吗？应付给您的款项将转为已结算。</translation>
     </message>
     <message>
-        <location filename="../views/payments/PayoutsPage.cpp" line="252"/>
+        <location filename="../views/payments/PayoutsPage.cpp" line="246"/>
         <source>Paid out %1.</source>
         <translation>已结算 %1。</translation>
     </message>
@@ -7095,18 +7417,18 @@
 <context>
     <name>souk::ReviewDetailPanel</name>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="36"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="30"/>
         <source>%1 (%2)</source>
         <extracomment>%1 the verdict, %2 its keyboard key</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="49"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="43"/>
         <source>Select a review to work on it. Selecting claims it for you.</source>
         <translation>选择一条审核进行处理。选中即由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="57"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -7115,27 +7437,27 @@
         <translation type="vanished">值</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="57"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
         <source>Card country</source>
         <translation>发卡国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
         <source>IP country</source>
         <translation>IP 国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
         <source>Shipping country</source>
         <translation>收货国家</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="69"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="63"/>
         <source>Billing country</source>
         <translation>账单国家</translation>
     </message>
@@ -7144,7 +7466,7 @@
         <translation type="vanished">&lt;b&gt;被暂扣的原因&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="141"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="135"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; not scored</source>
         <extracomment>%1 amount with currency; no model scored the payment</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 未评分</translation>
@@ -7154,55 +7476,55 @@
         <translation type="vanished">未评分</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="100"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="94"/>
         <source>Why it was held</source>
         <translation>暂扣原因</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="102"/>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="121"/>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="155"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="96"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="115"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="149"/>
         <source>Customer and linked payments</source>
         <extracomment>the tab&apos;s title with how many linked payments it lists</extracomment>
         <translation>客户与关联付款</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="144"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="138"/>
         <source>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; score %2</source>
         <extracomment>%1 amount with currency, %2 risk score (0-100)</extracomment>
         <translation>&lt;big&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/big&gt; &amp;nbsp; 评分 %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="145"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="139"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="147"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="141"/>
         <source>Email: %1&lt;br&gt;Rule %2: &lt;code&gt;%3&lt;/code&gt;&lt;br&gt;Time left: %4</source>
         <extracomment>%1 email, %2 deciding rule&apos;s line, %3 its text, %4 time left before the authorization lapses</extracomment>
         <translation>邮箱：%1&lt;br&gt;规则 %2：&lt;code&gt;%3&lt;/code&gt;&lt;br&gt;剩余时间：%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="122"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="116"/>
         <source>Customer and linked payments (%n)</source>
         <translation>
             <numerusform>客户与关联付款（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="172"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="166"/>
         <source>You hold this review.</source>
         <translation>此审核由您认领。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="175"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="169"/>
         <source>&lt;b&gt;Held by %1&lt;/b&gt;: only they can decide it now.</source>
         <extracomment>%1 the user who claimed the review</extracomment>
         <translation>&lt;b&gt;已被 %1 认领&lt;/b&gt;：目前只有对方可以处理。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewDetailPanel.cpp" line="177"/>
+        <location filename="../views/risk/ReviewDetailPanel.cpp" line="171"/>
         <source>Nobody holds this review.</source>
         <translation>此审核无人认领。</translation>
     </message>
@@ -7210,53 +7532,53 @@
 <context>
     <name>souk::ReviewListModel</name>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="37"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="31"/>
         <source>; </source>
         <comment>reason separator</comment>
         <extracomment>between two risk reasons in the queue&apos;s &quot;Top reasons&quot; column</extracomment>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="192"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="186"/>
         <source>(no rule)</source>
         <translation>（无规则）</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="232"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="226"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="234"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="228"/>
         <source>Score</source>
         <comment>risk score</comment>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="236"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="230"/>
         <source>Rule</source>
         <comment>deciding risk rule</comment>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="238"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="232"/>
         <source>Top reasons</source>
         <translation>主要原因</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="240"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="234"/>
         <source>Age</source>
         <comment>how long the review is open</comment>
         <translation>已等待</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="242"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="236"/>
         <source>Time left</source>
         <comment>until the authorization lapses</comment>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../models/risk/ReviewListModel.cpp" line="244"/>
+        <location filename="../models/risk/ReviewListModel.cpp" line="238"/>
         <source>Held by</source>
         <comment>who has claimed the review</comment>
         <translation>认领人</translation>
@@ -7265,97 +7587,97 @@
 <context>
     <name>souk::ReviewRelatedView</name>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="26"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="20"/>
         <source>Approved</source>
         <comment>payment outcome</comment>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="28"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="22"/>
         <source>Declined</source>
         <comment>payment outcome</comment>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="30"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="24"/>
         <source>Blocked</source>
         <comment>payment outcome</comment>
         <translation>已拦截</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="31"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="25"/>
         <source>Pending</source>
         <comment>payment outcome</comment>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="39"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="33"/>
         <source>card</source>
         <comment>shared with the reviewed payment</comment>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="41"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="35"/>
         <source>email</source>
         <comment>shared with the reviewed payment</comment>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="43"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="37"/>
         <source>device</source>
         <comment>shared with the reviewed payment</comment>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="45"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="39"/>
         <source>IP</source>
         <comment>shared with the reviewed payment</comment>
         <translation>IP</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="50"/>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="123"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="44"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="117"/>
         <source>, </source>
         <extracomment>separator between the things two payments share</extracomment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="59"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="59"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="59"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="59"/>
         <source>Shares</source>
         <translation>共用</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="65"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="59"/>
         <source>Marks</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="77"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="71"/>
         <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;Reading the customer&apos;s history…</source>
         <translation>&lt;b&gt;客户&lt;/b&gt;&lt;br&gt;正在读取客户的历史记录…</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="87"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="81"/>
         <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;No other payment with this email at this merchant: a first purchase, or a new email.</source>
         <translation>&lt;b&gt;客户&lt;/b&gt;&lt;br&gt;该商户没有此邮箱的其他付款：首次购买，或是新邮箱。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="91"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="85"/>
         <source>&lt;b&gt;The customer&lt;/b&gt;&lt;br&gt;%1: %n other payment(s) since %2</source>
         <extracomment>%1 email; %n other payments; %2 the date of the first</extracomment>
         <translation>
@@ -7363,41 +7685,41 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="94"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="88"/>
         <source>%1 approved, %2 declined, %3 refunded, %4 disputed, %5 fraud</source>
         <extracomment>counts of the customer&apos;s other payments</extracomment>
         <translation>已批准 %1、已拒绝 %2、已退款 %3、有争议 %4、欺诈 %5</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="103"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="97"/>
         <source>&lt;b&gt;Linked payments&lt;/b&gt;&lt;br&gt;None shares the card, email, device or IP.</source>
         <translation>&lt;b&gt;关联付款&lt;/b&gt;&lt;br&gt;没有付款与之共用银行卡、邮箱、设备或 IP。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="105"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="99"/>
         <source>&lt;b&gt;Linked payments&lt;/b&gt; (%n sharing the card, email, device or IP)</source>
         <translation>
             <numerusform>&lt;b&gt;关联付款&lt;/b&gt;（%n 笔共用银行卡、邮箱、设备或 IP）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="113"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="107"/>
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="115"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="109"/>
         <source>disputed</source>
         <translation>有争议</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="118"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="112"/>
         <source>refunded %1</source>
         <extracomment>%1 amount refunded</extracomment>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ReviewRelatedView.cpp" line="120"/>
+        <location filename="../views/risk/ReviewRelatedView.cpp" line="114"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
@@ -8408,17 +8730,17 @@
 <context>
     <name>souk::app::Console</name>
     <message>
-        <location filename="../app/souk/Console.cpp" line="58"/>
+        <location filename="../app/souk/Console.cpp" line="62"/>
         <source>Cannot open the store</source>
         <translation>无法打开店铺数据</translation>
     </message>
     <message>
-        <location filename="../app/souk/Console.cpp" line="182"/>
+        <location filename="../app/souk/Console.cpp" line="203"/>
         <source>&amp;Connect to node…</source>
         <translation>连接到节点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/souk/Console.cpp" line="185"/>
+        <location filename="../app/souk/Console.cpp" line="206"/>
         <source>Work on a Souk node over HTTPS, or on another one</source>
         <translation>通过 HTTPS 使用 Souk 节点，或切换到另一个节点</translation>
     </message>

@@ -168,7 +168,7 @@ void TestClusterPage::anOperatorWatchesTheNodeWorkLive()
     QTRY_VERIFY_WITH_TIMEOUT(lastFinite(monitor.node(0).p50Ms) > 0, WaitMs);
     QVERIFY(cell(ClusterNodeModel::RequestsColumn) != u"\u2014"_s);
     QVERIFY(m_page->findChild<QLabel*>(u"noAlertsLabel"_s)->isVisible());
-    QVERIFY(m_page->findChild<QLabel*>(u"clusterSummary"_s)->text().startsWith(u"1 of 1 nodes live"_s));
+    QVERIFY(m_page->findChild<QLabel*>(u"clusterSummary"_s)->text().startsWith(u"1 of 1 node live"_s));
 
     if (const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QTest::qWait(1500);
