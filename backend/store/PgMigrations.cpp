@@ -1,0 +1,124 @@
+#include "backend/store/PgMigrations.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "backend/store/Migrations.h"
+#include "backend/store/PgSchema.h"
+#include "backend/store/Sql.h"
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcPgMigrations, "souk.store.pgmigrations")
+
+namespace souk::store {
+namespace {
+
+/// One statement sent as it is: PostgreSQL prepares no DDL (QPSQL would send PREPARE ... AS CREATE).
+Status ddl(QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return sqlError(q.lastError(), u"migrating: "_s + sql.left(80));
+    return {};
+}
+
+Status applyFrom(QSqlDatabase& db, int from, int target)
+{
+    if (from == 0) {
+        for (const QString& sql : pgschema::baseline()) {
+            if (auto s = ddl(db, sql); !s)
+                return s;
+        }
+        if (auto s = ddl(db, u"CREATE TABLE souk_schema (id SMALLINT PRIMARY KEY CHECK (id = 1), "
+                              "application_id BIGINT NOT NULL, version BIGINT NOT NULL)"_s);
+            !s)
+            return s;
+        if (auto s = exec(db, u"INSERT INTO souk_schema (id, application_id, version) VALUES (1, ?, ?)"_s,
+                          {qint64(ApplicationId), pgschema::BaselineVersion});
+            !s)
+            return s;
+        from = pgschema::BaselineVersion;
+    }
+    const QList<QStringList>& steps = pgschema::stepsAfterBaseline();
+    for (int v = from; v < target; ++v) {
+        for (const QString& sql : steps.at(v - pgschema::BaselineVersion)) {
+            if (auto s = ddl(db, sql); !s)
+                return s;
+        }
+    }
+    return exec(db, u"UPDATE souk_schema SET version = ? WHERE id = 1"_s, {target});
+}
+
+} // namespace
+
+int PgMigrations::currentVersion()
+{
+    return pgschema::BaselineVersion + int(pgschema::stepsAfterBaseline().size());
+}
+
+Result<int> PgMigrations::versionOf(QSqlDatabase& db)
+{
+    auto marked = scalar(db, u"SELECT to_regclass('souk_schema') IS NOT NULL"_s);
+    if (!marked)
+        return marked.error();
+    if (!marked->toBool()) {
+        auto tables = scalar(db, u"SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                                 "current_schema()"_s);
+        if (!tables)
+            return tables.error();
+        if (tables->toLongLong() == 0)
+            return 0; // a new, empty database
+        return Error::store(ErrorCode::StoreCorrupt, u"this PostgreSQL database holds tables that are not a Souk "
+                                                     "store; give Souk a database of its own"_s);
+    }
+    auto appId = scalar(db, u"SELECT application_id FROM souk_schema WHERE id = 1"_s);
+    if (!appId)
+        return appId.error();
+    if (appId->toLongLong() != ApplicationId)
+        return Error::store(ErrorCode::StoreCorrupt, u"this PostgreSQL database is not a Souk store"_s);
+    auto version = scalar(db, u"SELECT version FROM souk_schema WHERE id = 1"_s);
+    if (!version)
+        return version.error();
+    return int(version->toLongLong());
+}
+
+Status PgMigrations::migrate(QSqlDatabase& db)
+{
+    const int target = currentVersion();
+    if (target != Migrations::currentVersion()) // a SQLite step without its PostgreSQL words
+        return Error::internal(u"the PostgreSQL schema is at %1 and SQLite's at %2: a migration step was added for "
+                               "one dialect only"_s.arg(target).arg(Migrations::currentVersion()));
+    if (!db.transaction())
+        return sqlError(db.lastError(), u"starting migration"_s);
+    // held to COMMIT: a second node waits here, then finds the store at the target
+    Status status = exec(db, u"SELECT pg_advisory_xact_lock(?)"_s, {MigrationLock});
+    int from = 0;
+    if (status) {
+        auto version = versionOf(db);
+        if (!version)
+            status = version.error();
+        else
+            from = *version;
+    }
+    if (status && from > target)
+        status = Error::store(ErrorCode::StoreNewer, u"the store was written by a newer Souk (schema %1; this "
+                                                     "version reads up to %2)"_s.arg(from).arg(target));
+    else if (status && from > 0 && from < pgschema::BaselineVersion)
+        status = Error::store(ErrorCode::StoreCorrupt, u"the store says schema %1, older than any PostgreSQL store "
+                                                       "(%2)"_s.arg(from).arg(pgschema::BaselineVersion));
+    else if (status && from < target)
+        status = applyFrom(db, from, target);
+    if (!status) {
+        db.rollback();
+        return status;
+    }
+    if (!db.commit())
+        return sqlError(db.lastError(), u"committing migration"_s);
+    if (from < target)
+        qCInfo(lcPgMigrations) << "migrated PostgreSQL store schema" << from << "->" << target;
+    return {};
+}
+
+} // namespace souk::store

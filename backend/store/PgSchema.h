@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+
+namespace souk::store {
+
+/// The schema a SQLite store reaches through migration steps 0..PgSchema::BaselineVersion - 1,
+/// written once in PostgreSQL's words: a PostgreSQL store begins there (no PostgreSQL store older
+/// than that exists to upgrade). Every integer is BIGINT (ids, amounts, times), blobs are BYTEA,
+/// a SQLite `INTEGER PRIMARY KEY` is an identity column (a row inserted without its id gets one),
+/// the immutability triggers are one PL/pgSQL function, and the product search is a trigram GIN
+/// index instead of SQLite's FTS5 table. TestPgSchema holds it to the SQLite schema, column by
+/// column. Stateless.
+namespace pgschema {
+
+inline constexpr int BaselineVersion = 11;
+
+/// The statements that make the baseline in an empty database, in order.
+QStringList baseline();
+
+/// Step N (version BaselineVersion + N to + N + 1) in PostgreSQL's words; Migrations' step with the
+/// same number is SQLite's. Empty until the schema moves past the baseline.
+const QList<QStringList>& stepsAfterBaseline();
+
+} // namespace pgschema
+} // namespace souk::store
