@@ -253,7 +253,8 @@ QStringList tablesAndIndexes()
     };
 }
 
-/// What SQLite did with COLLATE NOCASE, FTS5, randomblob() and triggers, said as PostgreSQL says it.
+/// What SQLite did with COLLATE NOCASE, FTS5, randomblob() and triggers, said as PostgreSQL says it,
+/// and the tables only a cluster needs.
 QStringList translated()
 {
     return {
@@ -267,6 +268,10 @@ QStringList translated()
         u"INSERT INTO settings (key, value) VALUES ('store_id', replace(gen_random_uuid()::text, '-', '')) "
         "ON CONFLICT (key) DO NOTHING"_s,
         u"INSERT INTO risk_policy (id, generation) VALUES (1, 1)"_s,
+        // PostgreSQL's alone: the node ids leased to the nodes of a cluster (NodeLease); times are
+        // the database's
+        u"CREATE TABLE node_leases (node_id BIGINT PRIMARY KEY CHECK (node_id > 0), holder TEXT NOT NULL, "
+        "taken_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL)"_s,
         // one function refuses, with the trigger's own words; TRUNCATE is refused too (SQLite has none)
         uR"(CREATE FUNCTION souk_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE EXCEPTION USING MESSAGE = TG_ARGV[0], ERRCODE = 'restrict_violation'; END $$)"_s,

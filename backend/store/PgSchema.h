@@ -9,11 +9,14 @@ namespace souk::store {
 /// than that exists to upgrade). Every integer is BIGINT (ids, amounts, times), blobs are BYTEA,
 /// a SQLite `INTEGER PRIMARY KEY` is an identity column (a row inserted without its id gets one),
 /// the immutability triggers are one PL/pgSQL function, and the product search is a trigram GIN
-/// index instead of SQLite's FTS5 table. TestPgSchema holds it to the SQLite schema, column by
+/// index instead of SQLite's FTS5 table. A cluster's own tables (PgOnlyTables) are here alone. TestPgSchema holds it to the SQLite schema, column by
 /// column. Stateless.
 namespace pgschema {
 
 inline constexpr int BaselineVersion = 11;
+
+/// Tables a PostgreSQL store has and a SQLite store does not: what only a cluster needs.
+inline constexpr const char16_t* PgOnlyTables[] = {u"node_leases"};
 
 /// The statements that make the baseline in an empty database, in order.
 QStringList baseline();
