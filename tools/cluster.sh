@@ -1,0 +1,346 @@
+#!/usr/bin/env bash
+# The local cluster's PostgreSQL half: a pg_auto_failover monitor, a primary and a hot standby of
+# PostgreSQL 15 on free loopback ports, in one state folder.
+#   tools/cluster.sh up [N]   start them; print the nodes' multi-host URL, the monitor's URL, the logs
+#   tools/cluster.sh status   the nodes' states, the standby's replication lag, the URL
+#   tools/cluster.sh down     stop everything up started and remove the state folder (KEEP=1 keeps it)
+# The state folder is $SOUK_CLUSTER_DIR, else $XDG_RUNTIME_DIR/souk-cluster, else
+# ${TMPDIR:-/tmp}/souk-cluster-$USER. Run as root, the servers run as the postgres user (PostgreSQL
+# refuses root); otherwise as the caller. Local use only: connections over loopback are trusted.
+set -euo pipefail
+
+PG_BIN=${SOUK_PG_BINDIR:-/usr/lib/postgresql/15/bin}
+NODE_ROLE=souk # the login role and database the soukd nodes use
+NODES=(b a monitor) # stopping order: the standby, the primary, then the monitor
+
+usage() {
+    cat >&2 <<'EOF'
+usage: tools/cluster.sh up [N] | status | down
+  up [N]   start a pg_auto_failover monitor, a primary and a hot standby (PostgreSQL 15) on free
+           loopback ports; N soukd nodes join once the engine runs on PostgreSQL (not yet)
+  status   the nodes' states, replication lag, and the nodes' URL
+  down     stop what up started and remove the state folder (KEEP=1 keeps it)
+state folder: $SOUK_CLUSTER_DIR, else $XDG_RUNTIME_DIR/souk-cluster, else ${TMPDIR:-/tmp}/souk-cluster-$USER
+EOF
+    exit 2
+}
+
+die() {
+    echo "cluster.sh: $*" >&2
+    exit 1
+}
+
+if [ -n "${SOUK_CLUSTER_DIR:-}" ]; then
+    DIR=$SOUK_CLUSTER_DIR
+elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then
+    DIR=$XDG_RUNTIME_DIR/souk-cluster
+else
+    DIR=${TMPDIR:-/tmp}/souk-cluster-${USER:-$(id -un)}
+fi
+case $DIR in
+/*) ;;
+*) DIR=$PWD/$DIR ;;
+esac
+
+asRoot() { [ "$(id -u)" -eq 0 ]; }
+
+# Runs a PostgreSQL program as the servers' user with a bare environment: pg_autoctl probes every
+# folder on PATH for pg_ctl, and keeps its configuration and pid files under the XDG folders.
+pgCommand() {
+    PG_COMMAND=(env -i "PATH=$PG_BIN:/usr/bin:/bin" "HOME=$DIR" "LANG=C.UTF-8"
+        "XDG_CONFIG_HOME=$DIR/config" "XDG_DATA_HOME=$DIR/data" "XDG_RUNTIME_DIR=$DIR/run"
+        "PG_REGRESS_SOCK_DIR=$DIR/sock" "PGHOST=$DIR/sock")
+    if asRoot; then PG_COMMAND=(runuser -u postgres -- "${PG_COMMAND[@]}"); fi
+}
+
+asPg() {
+    pgCommand
+    "${PG_COMMAND[@]}" "$@"
+}
+
+# sql PORT DATABASE STATEMENT: one statement as the servers' superuser over the node's socket.
+sql() {
+    asPg psql -X -q -A -t -v ON_ERROR_STOP=1 -h "$DIR/sock" -p "$1" -d "$2" -c "$3"
+}
+
+portFree() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && [ ! -e "$DIR/sock/.s.PGSQL.$1" ]
+}
+
+# A loopback port nobody listens on and not already taken here (a race with other programs, as always).
+freePort() {
+    local p
+    for _ in $(seq 200); do
+        p=$((20000 + RANDOM % 30000))
+        case " ${TAKEN:-} " in *" $p "*) continue ;; esac
+        if portFree "$p"; then
+            TAKEN="${TAKEN:-} $p"
+            echo "$p"
+            return 0
+        fi
+    done
+    die "no free loopback port found"
+}
+
+# Whether pid runs (a zombie does not) and is one of ours (pid reuse).
+ours() {
+    local stat rest
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    rest=${stat##*) } # "pid (name) S ...": the name may hold spaces
+    [ "${rest%% *}" != Z ] || return 1
+    case $(cat "/proc/$1/comm" 2>/dev/null) in
+    pg_autoctl | postgres | postmaster | runuser | setsid | env) return 0 ;;
+    *) return 1 ;;
+    esac
+}
+
+# Every pid this cluster has or had: recorded at start, from the pid files now, and their children.
+knownPids() {
+    local pids=() f p
+    [ -f "$DIR/pids" ] && mapfile -t pids <"$DIR/pids"
+    while IFS= read -r f; do
+        pids+=("$(head -n 1 "$f")")
+    done < <(find "$DIR/run" -name pg_autoctl.pid 2>/dev/null)
+    for n in "${NODES[@]}"; do
+        [ -f "$DIR/$n/postmaster.pid" ] && pids+=("$(head -n 1 "$DIR/$n/postmaster.pid")")
+    done
+    for p in "${pids[@]}"; do
+        [[ $p =~ ^[0-9]+$ ]] || continue
+        echo "$p"
+        pgrep -P "$p" 2>/dev/null || true
+    done | sort -un
+}
+
+alivePids() {
+    local p
+    for p in $(knownPids); do
+        if ours "$p"; then echo "$p"; fi
+    done
+}
+
+record() { echo "$1" >>"$DIR/pids"; }
+
+# Starts `pg_autoctl ARGS...` in the background, in its own session, logging to logs/NAME.log.
+startAutoctl() {
+    local name=$1
+    shift
+    pgCommand
+    setsid "${PG_COMMAND[@]}" pg_autoctl "$@" >>"$DIR/logs/$name.log" 2>&1 </dev/null &
+    record $!
+}
+
+# A node's reported and goal states, from the monitor: "a:primary/primary b:secondary/secondary".
+states() {
+    sql "$PORT_MONITOR" pg_auto_failover \
+        "select coalesce(string_agg(nodename || ':' || reportedstate || '/' || goalstate, ' ' order by nodeid), '')
+           from pgautofailover.node" 2>/dev/null || true
+}
+
+# waitFor SECONDS WHAT COMMAND...: polls COMMAND every 0.5 s.
+waitFor() {
+    local seconds=$1 what=$2 deadline=$((SECONDS + $1))
+    shift 2
+    until "$@" >/dev/null 2>&1; do
+        [ $SECONDS -lt $deadline ] || die "$what within ${seconds} s"
+        sleep 0.5
+    done
+}
+
+saveEnv() {
+    {
+        echo "PORT_MONITOR=$PORT_MONITOR"
+        echo "PORT_A=$PORT_A"
+        echo "PORT_B=$PORT_B"
+        echo "URL='${URL:-}'"
+        echo "MONITOR_URL='${MONITOR_URL:-}'"
+    } >"$DIR/cluster.env"
+}
+
+loadEnv() {
+    [ -f "$DIR/cluster.env" ] || die "no cluster in $DIR (tools/cluster.sh up starts one)"
+    # shellcheck disable=SC1091
+    . "$DIR/cluster.env"
+}
+
+logTails() {
+    local f
+    for f in "$DIR"/logs/*.log; do
+        [ -f "$f" ] || continue
+        echo "--- last lines of $f" >&2
+        tail -n 15 "$f" >&2
+    done
+}
+
+checkTools() {
+    [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL 15 is not installed ($PG_BIN/pg_ctl); apt-get install postgresql-15"
+    command -v pg_autoctl >/dev/null ||
+        die "pg_autoctl is missing; apt-get install postgresql-15-auto-failover pg-auto-failover-cli"
+    [ -x "$PG_BIN/psql" ] || die "psql is missing ($PG_BIN/psql)"
+    if asRoot; then
+        command -v runuser >/dev/null || die "runuser is missing (util-linux)"
+        id postgres >/dev/null 2>&1 || die "run as root, the servers need the postgres user, which does not exist"
+    fi
+}
+
+prepareDir() {
+    if [ -f "$DIR/cluster.env" ]; then
+        if [ -n "$(alivePids)" ]; then
+            die "a cluster is already up in $DIR (tools/cluster.sh status shows it; down stops it)"
+        fi
+        die "$DIR holds a stopped cluster's state; tools/cluster.sh down removes it"
+    fi
+    if [ -e "$DIR" ] && [ -n "$(ls -A "$DIR" 2>/dev/null)" ]; then
+        die "$DIR exists and is not empty; choose another SOUK_CLUSTER_DIR or remove it"
+    fi
+    mkdir -p "$DIR"/{config,data,run,sock,logs}
+    chmod 700 "$DIR/run"
+    if asRoot; then chown -R postgres: "$DIR"; fi
+    asPg test -w "$DIR" -a -x "$DIR" ||
+        die "the postgres user cannot write in $DIR (a parent folder is closed to it?); set SOUK_CLUSTER_DIR"
+    # a socket path is limited to 107 bytes
+    [ ${#DIR} -le 80 ] || die "$DIR is too long for the servers' sockets; set a shorter SOUK_CLUSTER_DIR"
+}
+
+startMonitor() {
+    asPg pg_autoctl create monitor --pgdata "$DIR/monitor" --pgport "$PORT_MONITOR" --hostname 127.0.0.1 \
+        --auth trust --no-ssl >>"$DIR/logs/monitor.log" 2>&1 || die "pg_autoctl create monitor failed"
+    # pg_autoctl listens on every address by default: the local cluster listens on loopback only
+    asPg pg_autoctl config set --pgdata "$DIR/monitor" postgresql.listen_addresses 127.0.0.1 >/dev/null
+    startAutoctl monitor run --pgdata "$DIR/monitor"
+    waitFor 60 "the monitor did not start" sql "$PORT_MONITOR" pg_auto_failover \
+        "select 1 from pgautofailover.formation limit 1"
+    # failover within seconds: the defaults (a 20 s unhealthy timeout, 30 s to demote) take ~50 s
+    local setting
+    for setting in health_check_period=1000 health_check_timeout=1000 health_check_max_retries=1 \
+        health_check_retry_delay=500 node_considered_unhealthy_timeout=3000 primary_demote_timeout=3000; do
+        sql "$PORT_MONITOR" pg_auto_failover "ALTER SYSTEM SET pgautofailover.${setting%=*} = ${setting#*=}" >/dev/null
+    done
+    sql "$PORT_MONITOR" pg_auto_failover "select pg_reload_conf()" >/dev/null
+    MONITOR_URL="postgres://autoctl_node@127.0.0.1:$PORT_MONITOR/pg_auto_failover?sslmode=disable"
+}
+
+startNode() {
+    local name=$1 port=$2
+    startAutoctl "$name" create postgres --pgdata "$DIR/$name" --pgport "$port" --listen 127.0.0.1 \
+        --hostname 127.0.0.1 --name "$name" --dbname "$NODE_ROLE" --monitor "$MONITOR_URL" \
+        --auth trust --no-ssl --run
+}
+
+stateIs() { [[ " $(states) " == *" $1 "* ]]; }
+
+# The standby's base backup waits for a spread checkpoint (minutes on an idle primary): ask for one
+# while it waits.
+waitForPair() {
+    local deadline=$((SECONDS + 150))
+    until stateIs a:primary/primary && stateIs b:secondary/secondary; do
+        [ $SECONDS -lt $deadline ] || die "the pair did not reach primary + secondary in 150 s ($(states))"
+        sql "$PORT_A" postgres "CHECKPOINT" >/dev/null 2>&1 || true
+        sleep 1
+    done
+}
+
+cmdUp() {
+    local n=${1:-}
+    [[ -z $n || $n =~ ^[0-9]+$ ]] || usage
+    checkTools
+    prepareDir
+    trap 'echo "cluster.sh: up failed; stopping what it started" >&2; logTails; cmdDown >&2 || true' EXIT
+    PORT_MONITOR=$(freePort)
+    PORT_A=$(freePort)
+    PORT_B=$(freePort)
+    saveEnv # from here on, down can stop a half-started cluster
+    startMonitor
+    saveEnv
+    startNode a "$PORT_A"
+    waitFor 90 "node a did not become a single primary" stateIs a:single/single
+    # the nodes' role owns their database (and so its public schema); loopback is trusted
+    sql "$PORT_A" postgres "CREATE ROLE $NODE_ROLE LOGIN; ALTER DATABASE $NODE_ROLE OWNER TO $NODE_ROLE" >/dev/null
+    startNode b "$PORT_B"
+    waitForPair
+    local uri
+    uri=$(asPg pg_autoctl show uri --pgdata "$DIR/monitor" --formation default)
+    [[ $uri == postgres://* ]] || die "pg_autoctl show uri gave no URL: $uri"
+    URL="postgres://$NODE_ROLE@${uri#postgres://}"
+    saveEnv
+    trap - EXIT
+    echo "PostgreSQL pair up in $DIR: a primary, b hot standby (synchronous), pg_auto_failover monitor"
+    echo "nodes' URL:   $URL"
+    echo "monitor URL:  $MONITOR_URL"
+    echo "logs:         $DIR/logs/{monitor,a,b}.log (pg_autoctl), $DIR/{monitor,a,b}/log/ (PostgreSQL)"
+    if [ -n "$n" ]; then
+        echo "soukd nodes:  none started; the engine does not run on PostgreSQL yet (a later step of issue 15)."
+        echo "              Then 'up $n' will start $n soukd nodes on the URL above."
+    fi
+}
+
+primaryPort() {
+    sql "$PORT_MONITOR" pg_auto_failover \
+        "select nodeport from pgautofailover.node where reportedstate in ('primary', 'wait_primary', 'single')
+          order by nodeid limit 1"
+}
+
+cmdStatus() {
+    loadEnv
+    local primary
+    echo "Nodes (pg_autoctl show state):"
+    asPg pg_autoctl show state --pgdata "$DIR/monitor" || die "the monitor does not answer (port $PORT_MONITOR)"
+    echo
+    primary=$(primaryPort) || true
+    if [ -z "$primary" ]; then
+        echo "Replication: no primary right now"
+    else
+        echo "Replication from the primary on port $primary (pg_stat_replication):"
+        asPg psql -X -q -h "$DIR/sock" -p "$primary" -d postgres -c "
+            select application_name as standby, state, sync_state,
+                   pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) as lag_bytes,
+                   coalesce(replay_lag, interval '0') as replay_lag
+              from pg_stat_replication order by 1"
+    fi
+    echo "nodes' URL:  $URL"
+    echo "monitor URL: $MONITOR_URL"
+}
+
+cmdDown() {
+    if [ ! -d "$DIR" ]; then
+        echo "no cluster in $DIR"
+        return 0
+    fi
+    local n left deadline
+    for n in "${NODES[@]}"; do
+        if [ -d "$DIR/$n" ]; then asPg pg_autoctl stop --pgdata "$DIR/$n" >/dev/null 2>&1 || true; fi
+    done
+    deadline=$((SECONDS + 20))
+    while [ -n "$(alivePids)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
+    left=$(alivePids)
+    if [ -n "$left" ]; then
+        echo "cluster.sh: killing what did not stop: $(echo $left)" >&2
+        kill -KILL $left 2>/dev/null || true
+        deadline=$((SECONDS + 10))
+        while [ -n "$(alivePids)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    fi
+    left=$(alivePids)
+    [ -z "$left" ] || die "still running after SIGKILL: $(echo $left)"
+    if [ "${KEEP:-0}" = 1 ]; then
+        rm -f "$DIR/cluster.env"
+        echo "stopped; state kept in $DIR (KEEP=1)"
+    else
+        rm -rf "$DIR"
+        echo "stopped; $DIR removed"
+    fi
+}
+
+case "${1:-}" in
+up)
+    [ $# -le 2 ] || usage
+    cmdUp "${2:-}"
+    ;;
+status)
+    [ $# -eq 1 ] || usage
+    cmdStatus
+    ;;
+down)
+    [ $# -eq 1 ] || usage
+    cmdDown
+    ;;
+*) usage ;;
+esac
