@@ -99,10 +99,10 @@ knownPids() {
     local pids=() f p
     [ -f "$DIR/pids" ] && mapfile -t pids <"$DIR/pids"
     while IFS= read -r f; do
-        pids+=("$(head -n 1 "$f")")
+        pids+=("$(head -n 1 "$f" 2>/dev/null || true)") # gone meanwhile: its process stopped
     done < <(find "$DIR/run" -name pg_autoctl.pid 2>/dev/null)
     for n in "${NODES[@]}"; do
-        [ -f "$DIR/$n/postmaster.pid" ] && pids+=("$(head -n 1 "$DIR/$n/postmaster.pid")")
+        [ -f "$DIR/$n/postmaster.pid" ] && pids+=("$(head -n 1 "$DIR/$n/postmaster.pid" 2>/dev/null || true)")
     done
     for p in "${pids[@]}"; do
         [[ $p =~ ^[0-9]+$ ]] || continue

@@ -1,0 +1,4 @@
+# tools/cluster.sh end to end: up, status, a write through the multi-host URL, down with nothing left.
+add_test(NAME TestClusterScript COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cluster_script.sh
+                                        ${CMAKE_SOURCE_DIR}/tools/cluster.sh)
+set_tests_properties(TestClusterScript PROPERTIES LABELS pg TIMEOUT 240)
