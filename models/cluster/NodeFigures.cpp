@@ -26,26 +26,32 @@ bool isServerError(const Sample& sample)
     return sample.label(u"status"_s).startsWith(u'5');
 }
 
-/// The sum of a counter's samples that pass `keep`; NaN when it has none.
+/// The sum of a counter's samples that pass `keep`; NaN when the counter has no sample at all. A
+/// counter with samples none of which pass counts 0: a node just (re)started has answered only looks.
 double counterSum(const Exposition& e, const QString& name, bool (*keep)(const Sample&) = nullptr,
                   bool (*also)(const Sample&) = nullptr)
 {
     double total = 0;
     bool any = false;
     for (const Sample& s : e.samples()) {
-        if (s.name != name || (keep && !keep(s)) || (also && !also(s)))
+        if (s.name != name)
+            continue;
+        any = true;
+        if ((keep && !keep(s)) || (also && !also(s)))
             continue;
         total += s.value;
-        any = true;
     }
     return any ? total : NodeFigures::Unknown;
 }
 
-/// A counter's rate; a counter that went down means the node restarted: all it counted is new.
+/// A counter's rate; a counter that went down means the node restarted: all it counted is new. One
+/// that had no sample before began since: a labelled counter shows its first sample at its first count.
 double rate(double before, double after, double seconds)
 {
-    if (std::isnan(before) || std::isnan(after) || !(seconds > 0))
+    if (std::isnan(after) || !(seconds > 0))
         return NodeFigures::Unknown;
+    if (std::isnan(before))
+        before = 0;
     return (after >= before ? after - before : after) / seconds;
 }
 
