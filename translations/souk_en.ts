@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="183"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="184"/>
         <source>%1 % of requests failed in the last %n seconds</source>
         <translation>
             <numerusform>%1 % of requests failed in the last %n second</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="189"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="190"/>
         <source>%n provider calls need a person (dead letters)</source>
         <translation>
             <numerusform>%n provider call needs a person (dead letter)</numerusform>
@@ -255,7 +255,7 @@
 <context>
     <name>souk::ClusterPage</name>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="163"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="194"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="196"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n suspect</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="167"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="198"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n dead</numerusform>

@@ -4038,14 +4038,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="183"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="184"/>
         <source>%1 % of requests failed in the last %n seconds</source>
         <translation>
             <numerusform>最近 %n 秒内 %1% 的请求失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="189"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="190"/>
         <source>%n provider calls need a person (dead letters)</source>
         <translation>
             <numerusform>%n 笔支付服务商调用需要人工处理（死信）</numerusform>
@@ -4208,73 +4208,73 @@
 <context>
     <name>souk::ClusterPage</name>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="124"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="151"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="125"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="152"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="126"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="153"/>
         <source>No alerts: a node turning suspect or dead, failing requests and dead letters are listed here with their time, and marked on the charts.</source>
         <translation>暂无告警。节点变为可疑或宕机、请求失败和出现死信时，都会连同时间列在这里，并在图表上标出。</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="128"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="155"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="129"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="156"/>
         <source>Latency (ms): p50 solid, p99 dashed</source>
         <translation>延迟（毫秒）：p50 实线，p99 虚线</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="130"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="157"/>
         <source>Server errors per second</source>
         <translation>每秒服务器错误数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="131"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="158"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="132"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="159"/>
         <source>Payments approved (%), last minute</source>
         <translation>最近一分钟付款批准率（%）</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="133"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="160"/>
         <source>Provider calls failing per minute</source>
         <translation>每分钟失败的支付服务商调用</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="134"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="161"/>
         <source>No node has
 answered yet</source>
         <translation>还没有节点
 作出响应</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="137"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="164"/>
         <source>No API requests
 to time yet</source>
         <translation>还没有可计时的
 API 请求</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="138"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
         <source>No payment decided
 in the last minute</source>
         <translation>最近一分钟内
 没有已决定的付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="163"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="194"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -4282,28 +4282,28 @@ in the last minute</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="196"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n 个可疑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="167"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="198"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n 个宕机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="168"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="199"/>
         <source>each looked at every second</source>
         <translation>每秒检查一次</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="190"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="191"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="192"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="221"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="222"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="223"/>
         <source>all nodes</source>
         <translation>全部节点</translation>
     </message>

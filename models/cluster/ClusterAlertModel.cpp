@@ -36,7 +36,7 @@ QVariant ClusterAlertModel::data(const QModelIndex& index, int role) const
         const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert.atMs).time(), u"HH:mm:ss"_s);
         const QString where = alert.node.isEmpty() ? tr("Cluster") : alert.node;
         //: an alert in the cluster's list: %1 time, %2 node address, %3 what happened
-        return tr("%1  %2\n%3").arg(time, where, alert.message);
+        return tr("%1  %2\n%3").arg(time, where, alert.text ? alert.text() : alert.message);
     }
     case Qt::ToolTipRole:
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert.atMs), QLocale::LongFormat);

@@ -160,14 +160,14 @@ void ClusterMonitor::setState(int index, NodeState state, const QString& why, qi
     switch (state) {
     case NodeState::Live:
         if (was != NodeState::Connecting)
-            raise(ClusterAlert::Severity::Info, node.url, tr("answering again"), atMs);
+            raise(ClusterAlert::Severity::Info, node.url, atMs, [] { return tr("answering again"); });
         break;
     case NodeState::Suspect:
-        raise(ClusterAlert::Severity::Warning, node.url, tr("suspect: %1").arg(why), atMs);
+        raise(ClusterAlert::Severity::Warning, node.url, atMs, [why] { return tr("suspect: %1").arg(why); });
         break;
     case NodeState::Dead:
-        raise(ClusterAlert::Severity::Critical, node.url,
-              tr("dead: no answer for %n seconds", nullptr, int(m_timing.deadAfterMs / 1000)), atMs);
+        raise(ClusterAlert::Severity::Critical, node.url, atMs,
+              [s = int(m_timing.deadAfterMs / 1000)] { return tr("dead: no answer for %n seconds", nullptr, s); });
         break;
     case NodeState::Connecting:
         break;
@@ -179,14 +179,16 @@ void ClusterMonitor::watchFigures(int index, const NodeFigures& figures, qint64 
     Tracked& node = m_nodes[size_t(index)];
     const bool erring = figures.errorShare > ErrorShareAlert;
     if (erring && !node.errorsAlerted)
-        raise(ClusterAlert::Severity::Warning, node.shown.url,
-              tr("%1 % of requests failed in the last %n seconds", nullptr, int(TableWindowMs / 1000))
-                  .arg(QString::number(figures.errorShare * 100, 'f', 1)),
-              atMs);
+        raise(ClusterAlert::Severity::Warning, node.shown.url, atMs,
+              [share = QString::number(figures.errorShare * 100, 'f', 1)] {
+                  return tr("%1 % of requests failed in the last %n seconds", nullptr, int(TableWindowMs / 1000))
+                      .arg(share);
+              });
     node.errorsAlerted = erring;
     if (!std::isnan(figures.deadLetters) && !std::isnan(node.deadLetters) && figures.deadLetters > node.deadLetters)
-        raise(ClusterAlert::Severity::Critical, node.shown.url,
-              tr("%n provider calls need a person (dead letters)", nullptr, int(figures.deadLetters)), atMs);
+        raise(ClusterAlert::Severity::Critical, node.shown.url, atMs, [n = int(figures.deadLetters)] {
+            return tr("%n provider calls need a person (dead letters)", nullptr, n);
+        });
     if (!std::isnan(figures.deadLetters))
         node.deadLetters = figures.deadLetters;
 }
@@ -232,9 +234,10 @@ void ClusterMonitor::sampleBusiness(qint64 atMs)
     emit sampled();
 }
 
-void ClusterMonitor::raise(ClusterAlert::Severity severity, const QString& node, const QString& message, qint64 atMs)
+void ClusterMonitor::raise(ClusterAlert::Severity severity, const QString& node, qint64 atMs,
+                           std::function<QString()> text)
 {
-    ClusterAlert alert{atMs, severity, node, message};
+    ClusterAlert alert{atMs, severity, node, text(), std::move(text)};
     m_alerts.append(alert);
     if (m_alerts.size() > AlertsMax)
         m_alerts.removeFirst();

@@ -7,6 +7,7 @@
 #include <QVector>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -48,7 +49,9 @@ struct ClusterAlert
     qint64 atMs = 0;
     Severity severity = Severity::Warning;
     QString node;    ///< the node's address; empty for the cluster as a whole
-    QString message; ///< in the user's language
+    QString message; ///< in the user's language when it was raised
+    /// The message in the language installed now: the list shows this, so it follows a change of language.
+    std::function<QString()> text;
 };
 
 /// How often the cluster monitor looks, and how long an unanswering node stays suspect before it is dead.
@@ -148,7 +151,7 @@ private:
     void setState(int index, NodeState state, const QString& why, qint64 atMs);
     void watchFigures(int index, const NodeFigures& figures, qint64 atMs);
     void sampleBusiness(qint64 atMs);
-    void raise(ClusterAlert::Severity severity, const QString& node, const QString& message, qint64 atMs);
+    void raise(ClusterAlert::Severity severity, const QString& node, qint64 atMs, std::function<QString()> text);
 
     std::vector<Tracked> m_nodes;
     const Clock& m_clock;
