@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -21,6 +22,29 @@
 using namespace Qt::StringLiterals;
 
 namespace souk {
+namespace {
+
+/// Sizes each alert for the list's width: QListView asks for sizes with no width, so a long alert
+/// (a Chinese one has few spaces) would keep one line and be cut off with an ellipsis.
+class WrappingDelegate final : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QListView* view) : QStyledItemDelegate(view), m_view(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem wrapped = option;
+        wrapped.rect = QRect(0, 0, m_view->viewport()->width() - 2 * m_view->spacing(), 1);
+        // a few pixels more: a line of Chinese is a little taller than the size the style measures,
+        // and its last line would be cut off with an ellipsis
+        return QStyledItemDelegate::sizeHint(wrapped, index) + QSize(0, option.fontMetrics.height() / 4);
+    }
+
+private:
+    QListView* m_view;
+};
+
+} // namespace
 
 ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& clock, QWidget* parent)
     : QWidget(parent), m_monitor(std::move(monitor)), m_clock(clock)
@@ -75,6 +99,9 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     m_alertList->setObjectName(u"clusterAlerts"_s);
     m_alertList->setModel(m_alerts);
     m_alertList->setWordWrap(true);
+    m_alertList->setItemDelegate(new WrappingDelegate(m_alertList));
+    m_alertList->setResizeMode(QListView::Adjust); // wrapped again when the splitter moves
+    m_alertList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_alertList->setSpacing(3);
     m_alertList->setAlternatingRowColors(true);
     auto* alertsPane = new QWidget(this);
@@ -136,6 +163,10 @@ void ClusterPage::retranslate()
         chart->setEmptyText(noAnswer);
     m_latency->setEmptyText(tr("No API requests\nto time yet"));
     m_approval->setEmptyText(tr("No payment decided\nin the last minute"));
+    // the models' texts come from tr() when painted: the headers are sized again, the alerts wrapped again
+    emit m_nodes->headerDataChanged(Qt::Horizontal, 0, ClusterNodeModel::ColumnCount - 1);
+    m_table->viewport()->update();
+    m_alertList->reset();
     updateSummary();
     redraw();
 }

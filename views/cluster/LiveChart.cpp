@@ -135,7 +135,9 @@ void LiveChart::draw(const QList<Line>& lines, const QList<ClusterAlert>& alerts
         note->setColor(palette().color(QPalette::PlaceholderText));
         note->setSelectable(false);
     }
-    m_plot->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+    // a little room under 0, so a line lying at 0 (no errors) shows above the axis, not hidden in it
+    const double upper = top > 0 ? top * 1.15 : 1;
+    m_plot->yAxis->setRange(-upper * 0.02, upper);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -164,7 +166,9 @@ void LiveChart::applyColours()
         axis->grid()->setZeroLinePen(Qt::NoPen);
     }
     m_title->setTextColor(text);
-    m_plot->legend->setBrush(pal.color(QPalette::Base));
+    QColor legendBack = pal.color(QPalette::Base);
+    legendBack.setAlphaF(0.8f); // a line running under the legend still shows through
+    m_plot->legend->setBrush(legendBack);
     m_plot->legend->setBorderPen(QPen(grid));
     m_plot->legend->setTextColor(text);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
