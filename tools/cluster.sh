@@ -273,9 +273,11 @@ cmdUp() {
     fi
 }
 
+# The node the monitor wants primary and that reports it is (a dead primary keeps its last report).
 primaryPort() {
     sql "$PORT_MONITOR" pg_auto_failover \
-        "select nodeport from pgautofailover.node where reportedstate in ('primary', 'wait_primary', 'single')
+        "select nodeport from pgautofailover.node
+          where goalstate in ('primary', 'wait_primary', 'single') and reportedstate = goalstate
           order by nodeid limit 1"
 }
 
@@ -294,7 +296,7 @@ cmdStatus() {
             select application_name as standby, state, sync_state,
                    pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn) as lag_bytes,
                    coalesce(replay_lag, interval '0') as replay_lag
-              from pg_stat_replication order by 1"
+              from pg_stat_replication order by 1" || echo "(the primary on port $primary does not answer)"
     fi
     echo "nodes' URL:  $URL"
     echo "monitor URL: $MONITOR_URL"
