@@ -315,13 +315,15 @@ cmdDown() {
     while [ -n "$(alivePids)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
     left=$(alivePids)
     if [ -n "$left" ]; then
-        echo "cluster.sh: killing what did not stop: $(echo $left)" >&2
-        kill -KILL $left 2>/dev/null || true
+        echo "cluster.sh: killing what did not stop: ${left//$'\n'/ }" >&2
+        local pids
+        mapfile -t pids <<<"$left"
+        kill -KILL "${pids[@]}" 2>/dev/null || true
         deadline=$((SECONDS + 10))
         while [ -n "$(alivePids)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     fi
     left=$(alivePids)
-    [ -z "$left" ] || die "still running after SIGKILL: $(echo $left)"
+    [ -z "$left" ] || die "still running after SIGKILL: ${left//$'\n'/ }"
     if [ "${KEEP:-0}" = 1 ]; then
         rm -f "$DIR/cluster.env"
         echo "stopped; state kept in $DIR (KEEP=1)"

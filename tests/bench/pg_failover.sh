@@ -24,8 +24,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/souk-failover-XXXXXX")
 chmod 755 "$work" # the servers may run as the postgres user, in folders below it
 writerPid=
 cleanup() {
-    [ -n "$writerPid" ] && kill "$writerPid" 2>/dev/null || true
-    [ -n "${SOUK_CLUSTER_DIR:-}" ] && bash "$cluster" down >/dev/null 2>&1 || true
+    if [ -n "$writerPid" ]; then kill "$writerPid" 2>/dev/null || true; fi
+    if [ -n "${SOUK_CLUSTER_DIR:-}" ]; then bash "$cluster" down >/dev/null 2>&1 || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
