@@ -44,8 +44,8 @@ int main(int argc, char** argv)
     }
     std::signal(SIGTERM, [](int) { g_stop = 1; });
     std::signal(SIGINT, [](int) { g_stop = 1; });
-    const std::string url = std::string(argv[1]) + (std::string(argv[1]).find('?') == std::string::npos ? "?" : "&")
-                            + "connect_timeout=1";
+    const std::string url =
+        std::string(argv[1]) + (std::string(argv[1]).find('?') == std::string::npos ? "?" : "&") + "connect_timeout=1";
     PGconn* conn = nullptr;
     long long nextId = 1;
     auto next = std::chrono::steady_clock::now();
