@@ -24,24 +24,17 @@ using namespace Qt::StringLiterals;
 namespace souk {
 namespace {
 
-/// Sizes each alert for the list's width: QListView asks for sizes with no width, so a long alert
-/// (a Chinese one has few spaces) would keep one line and be cut off with an ellipsis.
-class WrappingDelegate final : public QStyledItemDelegate
+/// Gives each alert a few pixels more than the style measures: a wrapped line holding Chinese is a
+/// little taller than the font's line spacing the style counts, and the last line would end in "…".
+class AlertDelegate final : public QStyledItemDelegate
 {
 public:
-    explicit WrappingDelegate(QListView* view) : QStyledItemDelegate(view), m_view(view) {}
+    using QStyledItemDelegate::QStyledItemDelegate;
 
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
     {
-        QStyleOptionViewItem wrapped = option;
-        wrapped.rect = QRect(0, 0, m_view->viewport()->width() - 2 * m_view->spacing(), 1);
-        // a few pixels more: a line of Chinese is a little taller than the size the style measures,
-        // and its last line would be cut off with an ellipsis
-        return QStyledItemDelegate::sizeHint(wrapped, index) + QSize(0, option.fontMetrics.height() / 4);
+        return QStyledItemDelegate::sizeHint(option, index) + QSize(0, option.fontMetrics.height() / 4);
     }
-
-private:
-    QListView* m_view;
 };
 
 } // namespace
@@ -99,7 +92,7 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     m_alertList->setObjectName(u"clusterAlerts"_s);
     m_alertList->setModel(m_alerts);
     m_alertList->setWordWrap(true);
-    m_alertList->setItemDelegate(new WrappingDelegate(m_alertList));
+    m_alertList->setItemDelegate(new AlertDelegate(m_alertList));
     m_alertList->setResizeMode(QListView::Adjust); // wrapped again when the splitter moves
     m_alertList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_alertList->setSpacing(3);
