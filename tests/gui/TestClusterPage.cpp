@@ -2,6 +2,9 @@
 // the node live with the traffic and payments the test sends through it, then the node is killed
 // (SIGKILL) and comes back on the same port: suspect, dead and live again, listed with their time
 // and marked on the charts.
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QTableView>
@@ -20,6 +23,7 @@
 #include "models/cluster/ClusterMonitor.h"
 #include "models/cluster/ClusterNodeModel.h"
 #include "models/common/Prefs.h"
+#include "models/common/Theme.h"
 #include "tests/api/NodeFixture.h"
 #include "translations/Translator.h"
 #include "views/cluster/ClusterPage.h"
@@ -64,10 +68,15 @@ private slots:
     void onlyOperatorsAndAdminsWatchTheCluster();
     void anOperatorWatchesTheNodeWorkLive();
     void aKilledNodeIsSeenDeadAndComesBack();
+    void aChangeOfLanguageRetranslatesThePage();
+    void screenshots();
 
 private:
     QString url() const { return u"https://127.0.0.1:%1"_s.arg(m_node->port()); }
     QString cell(int column) const;
+    void sendCheckouts(int count, int declined, const QString& keyPrefix);
+    void openWindow(MonitorTiming timing = Quick);
+    void steadyTraffic(int forMs, const QString& keyPrefix);
 
     std::unique_ptr<NodeFixture> m_node;
     std::shared_ptr<RemoteClient> m_client;
@@ -110,6 +119,32 @@ QString TestClusterPage::cell(int column) const
     return table->model()->index(0, column).data().toString();
 }
 
+void TestClusterPage::sendCheckouts(int count, int declined, const QString& keyPrefix)
+{
+    const payments::CardInput approvedCard{u"4242 4242 4242 4242"_s, 12, 2030, u"123"_s};
+    const payments::CardInput declinedCard{u"4000 0000 0000 9995"_s, 12, 2030, u"123"_s};
+    const orders::NewOrder mugs{
+        m_node->seeded().merchantA, m_node->seeded().customer, {{m_node->seeded().skuA, 1}}, {}, {}};
+    for (int i = 0; i < count; ++i) {
+        const bool approve = i < count - declined;
+        const auto done = settle(
+            m_client->checkout(mugs, approve ? approvedCard : declinedCard, true, u"%1-%2"_s.arg(keyPrefix).arg(i)));
+        if (approve)
+            QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
+    }
+}
+
+/// A checkout about every quarter second, one card in five declined: lines that read as traffic.
+void TestClusterPage::steadyTraffic(int forMs, const QString& keyPrefix)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; timer.elapsed() < forMs; ++i) {
+        sendCheckouts(1, i % 5 == 4 ? 1 : 0, u"%1-%2"_s.arg(keyPrefix).arg(i));
+        QTest::qWait(250);
+    }
+}
+
 void TestClusterPage::onlyOperatorsAndAdminsWatchTheCluster()
 {
     QVERIFY(ClusterMonitor::shownTo(auth::Role::Operator));
@@ -122,13 +157,13 @@ void TestClusterPage::onlyOperatorsAndAdminsWatchTheCluster()
         QVERIFY(page.first != u"cluster"_s);
 }
 
-void TestClusterPage::anOperatorWatchesTheNodeWorkLive()
+void TestClusterPage::openWindow(MonitorTiming timing)
 {
     HttpNodeProber::Options probe{QUrl(url()), m_node->fingerprint(), {}, 1'000};
-    const MainWindow::PageMaker maker = [this, probe](QWidget* parent) -> QWidget* {
+    const MainWindow::PageMaker maker = [this, probe, timing](QWidget* parent) -> QWidget* {
         std::vector<std::unique_ptr<NodeProber>> probers;
         probers.push_back(std::make_unique<HttpNodeProber>(probe));
-        m_page = new ClusterPage(std::make_unique<ClusterMonitor>(std::move(probers), SystemClock::instance(), Quick),
+        m_page = new ClusterPage(std::make_unique<ClusterMonitor>(std::move(probers), SystemClock::instance(), timing),
                                  SystemClock::instance(), parent);
         return m_page;
     };
@@ -145,20 +180,21 @@ void TestClusterPage::anOperatorWatchesTheNodeWorkLive()
     QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + place), Qt::ControlModifier);
     QCOMPARE(m_window->currentPageId(), u"cluster"_s);
     QVERIFY(m_page->isVisible());
+}
 
+void TestClusterPage::anOperatorWatchesTheNodeWorkLive()
+{
+    openWindow();
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE_WITH_TIMEOUT(cell(ClusterNodeModel::StateColumn), u"live"_s, WaitMs);
     QCOMPARE(cell(ClusterNodeModel::NodeColumn), url());
     QCOMPARE(cell(ClusterNodeModel::VersionColumn), QStringLiteral(SOUK_VERSION_STRING));
 
     // traffic through the node: six approved checkouts and two declined cards
-    const payments::CardInput approved{u"4242 4242 4242 4242"_s, 12, 2030, u"123"_s};
-    const payments::CardInput declined{u"4000 0000 0000 9995"_s, 12, 2030, u"123"_s};
-    const orders::NewOrder mugs{m_node->seeded().merchantA, m_node->seeded().customer, {{m_node->seeded().skuA, 1}}, {}, {}};
-    for (int i = 0; i < 8; ++i) {
-        const auto done = settle(m_client->checkout(mugs, i < 6 ? approved : declined, true, u"cluster-%1"_s.arg(i)));
-        if (i < 6)
-            QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
-    }
+    sendCheckouts(8, 2, u"cluster"_s);
+    if (QTest::currentTestFailed())
+        return;
     const ClusterMonitor& monitor = m_page->monitor();
     QTRY_COMPARE_WITH_TIMEOUT(lastFinite(monitor.business().approvalPercent), 75.0, WaitMs);
     double mostOrders = 0;
@@ -196,12 +232,82 @@ void TestClusterPage::aKilledNodeIsSeenDeadAndComesBack()
 
     QVERIFY(m_node->restart());
     QTRY_COMPARE_WITH_TIMEOUT(cell(ClusterNodeModel::StateColumn), u"live"_s, WaitMs);
+    // the node came back with hardly any API request counted: a rate at once, not a dash for ten seconds
+    QTRY_VERIFY_WITH_TIMEOUT(cell(ClusterNodeModel::RequestsColumn) != u"\u2014"_s, 3'000);
     QTRY_COMPARE(alerts->model()->rowCount(), 3);
     QVERIFY(alerts->model()->index(0, 0).data().toString().contains(u"answering again"_s));
     if (const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QTest::qWait(1500);
         QVERIFY(m_window->grab().save(dir + u"/cluster-after-outage.png"_s));
     }
+}
+
+void TestClusterPage::aChangeOfLanguageRetranslatesThePage()
+{
+    QVERIFY(m_page);
+    auto* table = m_page->findChild<QTableView*>(u"clusterNodes"_s);
+    auto* alerts = m_page->findChild<QListView*>(u"clusterAlerts"_s);
+    const QHeaderView* header = table->horizontalHeader();
+    const int deadLettersWidth = header->sectionSize(ClusterNodeModel::DeadLettersColumn);
+    m_page->monitor().stop(); // no new figures meanwhile: the change of language alone must redo the headers
+    QVERIFY(installTranslator(QLocale(QLocale::Chinese, QLocale::China)));
+    QTRY_VERIFY(m_page->findChild<QLabel*>(u"clusterSummary"_s)->text().startsWith(u"1 个节点中 1 个存活"_s));
+    QCOMPARE(table->model()->headerData(ClusterNodeModel::DeadLettersColumn, Qt::Horizontal).toString(), u"死信"_s);
+    // the headers are sized again for the shorter Chinese word, not left at the English width
+    QTRY_VERIFY(header->sectionSize(ClusterNodeModel::DeadLettersColumn) < deadLettersWidth);
+    // alerts raised in English read in Chinese now
+    QVERIFY(alerts->model()->index(0, 0).data().toString().contains(u"已恢复响应"_s));
+    QVERIFY(alerts->model()->index(1, 0).data().toString().contains(u"宕机"_s));
+    // the suspect alert (time and node, then its reason) wraps to three lines in the narrow list, with
+    // room to spare: a line holding Chinese is taller than the font's line spacing, and a row of just
+    // three line spacings ends its last line in "…"
+    const QModelIndex suspect = alerts->model()->index(2, 0);
+    QVERIFY(suspect.data().toString().contains(u"可疑"_s));
+    QTRY_VERIFY2(alerts->visualRect(suspect).height() >= 3 * alerts->fontMetrics().lineSpacing() + 3,
+                 qPrintable(u"%1 px"_s.arg(alerts->visualRect(suspect).height())));
+    QTRY_COMPARE(cell(ClusterNodeModel::StateColumn), u"存活"_s);
+
+    QVERIFY(installTranslator(QLocale(QLocale::English)));
+    QVERIFY(alerts->model()->index(0, 0).data().toString().contains(u"answering again"_s));
+    QTRY_COMPARE(header->sectionSize(ClusterNodeModel::DeadLettersColumn), deadLettersWidth);
+    m_page->monitor().start();
+}
+
+/// Pictures of the page for the manual and for a look by eye: English and Chinese, light and
+/// dark. A window made after its language is installed (the console picks it at start), with
+/// traffic, an outage and more traffic in its charts and alerts.
+void TestClusterPage::screenshots()
+{
+    const QString dir = qEnvironmentVariable("SOUK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("SOUK_SCREENSHOT_DIR not set");
+    const QPalette light = QApplication::palette();
+    for (const QString& lang : {u"en"_s, u"zh_CN"_s}) {
+        QLocale::setDefault(QLocale(lang));
+        QVERIFY(installTranslator(QLocale(lang)));
+        QApplication::setPalette(light);
+        m_window.reset();
+        m_page = nullptr;
+        openWindow({}); // the console's own timing: its charts sample each second
+        if (QTest::currentTestFailed())
+            return;
+        const ClusterMonitor& monitor = m_page->monitor();
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.node(0).state, NodeState::Live, WaitMs);
+        steadyTraffic(20'000, u"shots-%1-before"_s.arg(lang));
+        QVERIFY(m_node->sendSignal(SIGKILL));
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.node(0).state, NodeState::Dead, WaitMs);
+        QVERIFY(m_node->restart());
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.node(0).state, NodeState::Live, WaitMs);
+        steadyTraffic(10'000, u"shots-%1-after"_s.arg(lang));
+        for (const bool dark : {false, true}) {
+            QApplication::setPalette(dark ? theme::darkPalette() : light);
+            QTest::qWait(1200); // a second's sample redraws the charts in the new colours
+            QVERIFY(m_window->grab().save(u"%1/cluster-%2%3.png"_s.arg(dir, lang, dark ? u"-dark"_s : QString())));
+        }
+    }
+    QApplication::setPalette(light);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(installTranslator(QLocale(QLocale::English)));
 }
 
 } // namespace souk
