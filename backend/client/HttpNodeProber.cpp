@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QPromise>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -61,6 +62,12 @@ QNetworkReply* HttpNodeProber::get(const QString& path)
     request.setTransferTimeout(m_options.timeoutMs);
     QNetworkReply* reply = m_network.get(request);
     pinNodeCertificate(reply, m_options.fingerprint);
+    // the transfer timeout restarts with every byte: a node trickling its answer would hold the
+    // look for ever; this ends it whatever arrives
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline->start(m_options.timeoutMs);
     return reply;
 }
 
@@ -74,9 +81,10 @@ QFuture<Result<NodeScrape>> HttpNodeProber::scrape()
     connect(metrics, &QNetworkReply::finished, this, [this, look, metrics] {
         look->scrape.roundTripMs = look->clock.elapsed();
         const int status = metrics->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 200)
+        // a 200 whose body was cut off (a stall, the deadline) is no answer: half a scrape reads as a restart
+        if (status == 200 && metrics->error() == QNetworkReply::NoError)
             look->scrape.metricsText = metrics->readAll();
-        else if (status == 0)
+        else if (status == 0 || status == 200)
             look->failed = unreachable(metrics);
         else
             look->failed = Error{ErrorCode::Unavailable, u"the node answered its metrics with HTTP %1"_s.arg(status), {}};
@@ -87,8 +95,11 @@ QFuture<Result<NodeScrape>> HttpNodeProber::scrape()
         }
         QNetworkReply* ready = get(u"/readyz"_s);
         connect(ready, &QNetworkReply::finished, this, [look, ready] {
-            // a 503 is an answer: the node is up and says why it is not ready
-            look->scrape.readyStatus = ready->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            // a 503 is an answer: the node is up and says why it is not ready; a cut-off reply is none
+            look->scrape.readyStatus = ready->error() == QNetworkReply::NoError ||
+                                               ready->error() >= QNetworkReply::ContentAccessDenied
+                                           ? ready->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                                           : 0;
             if (look->scrape.readyStatus != 200 && look->scrape.readyStatus != 0) {
                 const QJsonObject body = QJsonDocument::fromJson(ready->readAll()).object();
                 look->scrape.readyDetail = body.value(u"status"_s).toString();

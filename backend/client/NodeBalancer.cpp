@@ -1,6 +1,7 @@
 #include "backend/client/NodeBalancer.h"
 
 #include <QCryptographicHash>
+#include <QtEndian>
 
 #include <limits>
 
@@ -21,7 +22,7 @@ quint64 NodeBalancer::weight(Id merchant, const QString& address)
 {
     // SHA-256 of both: even over addresses that differ in one port digit, and the same on every console
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    const qint64 value = merchant.value;
+    const qint64 value = qToBigEndian(merchant.value); // the same bytes on every machine
     hash.addData(QByteArrayView(reinterpret_cast<const char*>(&value), sizeof value));
     hash.addData(address.toUtf8());
     const QByteArray digest = hash.result();

@@ -2,8 +2,11 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QSslCertificate>
+
+Q_LOGGING_CATEGORY(lcNodeTls, "souk.client.tls")
 
 namespace souk {
 
@@ -12,9 +15,15 @@ QSslConfiguration nodeTls(const QString& caFile)
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setProtocol(QSsl::TlsV1_2OrLater);
     if (!caFile.isEmpty()) {
+        // the operator named the only CA to trust: a file that cannot be read trusts nothing,
+        // never the system's CAs instead
+        QList<QSslCertificate> cas;
         QFile f(caFile);
         if (f.open(QIODevice::ReadOnly))
-            tls.setCaCertificates(QSslCertificate::fromData(f.readAll(), QSsl::Pem));
+            cas = QSslCertificate::fromData(f.readAll(), QSsl::Pem);
+        if (cas.isEmpty())
+            qCWarning(lcNodeTls).noquote() << "the CA file" << caFile << "holds no certificate: no node is trusted";
+        tls.setCaCertificates(cas);
     }
     return tls;
 }

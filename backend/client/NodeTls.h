@@ -7,7 +7,8 @@ class QNetworkReply;
 
 namespace souk {
 
-/// TLS 1.2 or later; when `caFile` names a PEM file, its certificates are the ones trusted.
+/// TLS 1.2 or later; when `caFile` names a PEM file, its certificates are the only ones trusted (none
+/// when it cannot be read).
 QSslConfiguration nodeTls(const QString& caFile);
 
 /// Trust on first use: a reply whose certificate has the SHA-256 `fingerprint` the user accepted

@@ -90,6 +90,14 @@ Status PgMigrations::migrate(QSqlDatabase& db)
     if (target != Migrations::currentVersion()) // a SQLite step without its PostgreSQL words
         return Error::internal(u"the PostgreSQL schema is at %1 and SQLite's at %2: a migration step was added for "
                                "one dialect only"_s.arg(target).arg(Migrations::currentVersion()));
+    // trigrams of Chinese text and lower() of non-ASCII letters need a UTF-8 character type: under C
+    // the search index would silently miss every Chinese title
+    auto ctype = scalar(db, u"SELECT datctype FROM pg_database WHERE datname = current_database()"_s);
+    if (!ctype)
+        return ctype.error();
+    if (const QString c = ctype->toString(); c == u"C"_s || c == u"POSIX"_s)
+        return Error::invalid(u"store"_s, u"the database's character type is %1; Souk needs a UTF-8 one for Chinese "
+                                          "search: CREATE DATABASE ... LC_CTYPE 'C.UTF-8' TEMPLATE template0"_s.arg(c));
     if (!db.transaction())
         return sqlError(db.lastError(), u"starting migration"_s);
     // held to COMMIT: a second node waits here, then finds the store at the target

@@ -7,8 +7,9 @@ namespace souk::store {
 /// The schema a SQLite store reaches through migration steps 0..PgSchema::BaselineVersion - 1,
 /// written once in PostgreSQL's words: a PostgreSQL store begins there (no PostgreSQL store older
 /// than that exists to upgrade). Every integer is BIGINT (ids, amounts, times), blobs are BYTEA,
-/// a SQLite `INTEGER PRIMARY KEY` is an identity column (a row inserted without its id gets one),
-/// the immutability triggers are one PL/pgSQL function, and the product search is a trigram GIN
+/// a SQLite `INTEGER PRIMARY KEY` is an identity column (a row inserted without its id gets one)
+/// except where it refers to another row and for the feed's seq, user names are citext (case-free
+/// as SQLite's NOCASE), the immutability triggers are one PL/pgSQL function, and the product search is a trigram GIN
 /// index instead of SQLite's FTS5 table. A cluster's own tables (PgOnlyTables) are here alone. TestPgSchema holds it to the SQLite schema, column by
 /// column. Stateless.
 namespace pgschema {

@@ -130,7 +130,11 @@ void TestPgNodeLease::anExpiredLeaseIsTakenOverAndTheOldHolderTold()
     QVERIFY(paused);
     const auto other = NodeLease::take(db, u"other"_s, 60'000, 1023);
     QVERIFY(other && other->nodeId != paused->nodeId); // held: not taken
-    QTest::qWait(450);
+    QTest::qWait(400);
+    QVERIFY(paused->validFor.hasExpired()); // it stopped making ids when its lease ran out
+    const auto tooSoon = NodeLease::take(db, u"eager"_s, 60'000, 1023);
+    QVERIFY(tooSoon && tooSoon->nodeId != paused->nodeId); // run out, but inside the grace: not yet
+    QTest::qWait(300);
     const auto successor = NodeLease::take(db, u"successor"_s, 60'000, 1023);
     QVERIFY(successor);
     QCOMPARE(successor->nodeId, paused->nodeId); // ran out: the lowest free id again
@@ -149,11 +153,14 @@ void TestPgNodeLease::renewingExtendsTheLease()
     QSqlDatabase db = QSqlDatabase::database(u"main"_s);
     const auto held = NodeLease::take(db, u"steady"_s, 300, 1023);
     QVERIFY(held);
+    QVERIFY(!held->validFor.hasExpired());
+    QVERIFY(held->validFor.remainingTime() <= 300);
     QTest::qWait(50);
     const auto renewed = NodeLease::renew(db, *held, 600);
     QVERIFY(renewed);
     QVERIFY(renewed->expiresMs > held->expiresMs + 300);
-    QTest::qWait(400); // past the first expiry, inside the renewed one
+    QVERIFY(renewed->validFor.remainingTime() > held->validFor.remainingTime());
+    QTest::qWait(700); // past the first expiry and its grace, inside the renewed lease
     const auto newcomer = NodeLease::take(db, u"newcomer"_s, 60'000, 1023);
     QVERIFY(newcomer && newcomer->nodeId != held->nodeId);
 }

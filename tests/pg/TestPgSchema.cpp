@@ -61,6 +61,8 @@ private slots:
     void initTestCase();
     void migratesAnEmptyDatabaseToSQLitesSchema();
     void everyNumberIs64Bit();
+    void userNamesAreCaseFreeAsInSQLite();
+    void theFeedsSeqIsNeverTakenFromASequence();
     void migratingAgainChangesNothing();
     void twoNodesStartingTogetherMigrateOnce();
     void theLedgerAndTheAuditLogRefuseChanges();
@@ -68,12 +70,14 @@ private slots:
     void searchFindsSubstringsInAnyScript();
     void refusesADatabaseOfSomethingElse();
     void refusesAStoreOfANewerSouk();
+    void refusesADatabaseWithoutUtf8Characters();
     void cleanupTestCase();
 
 private:
     QSqlDatabase open(const QString& connection, const QString& database);
     QMap<QString, QList<Column>> sqliteTables(QStringList* indexes);
     QMap<QString, QList<Column>> pgTables(QSqlDatabase& db, QStringList* indexes);
+    QMap<QString, int> sqliteConstraints();
 
     std::unique_ptr<PgServer> m_pg;
     QTemporaryDir m_dir;
@@ -148,10 +152,13 @@ QMap<QString, QList<Column>> TestPgSchema::pgTables(QSqlDatabase& db, QStringLis
 {
     QMap<QString, QList<Column>> tables;
     QSqlQuery q(db);
-    q.exec(u"SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
-           "WHERE table_schema = 'public' AND table_name <> 'souk_schema' ORDER BY table_name, ordinal_position"_s);
+    q.exec(u"SELECT table_name, column_name, CASE WHEN data_type = 'USER-DEFINED' THEN udt_name ELSE data_type END, "
+           "is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'souk_schema' "
+           "ORDER BY table_name, ordinal_position"_s);
     while (q.next()) {
-        const QString type = q.value(2).toString();
+        QString type = q.value(2).toString();
+        if (type == u"citext"_s) // SQLite's TEXT COLLATE NOCASE
+            type = u"text"_s;
         const QString portable = type == u"bigint"_s ? u"int64"_s
                                  : type == u"text"_s ? u"text"_s
                                  : type == u"bytea"_s ? u"bytes"_s
@@ -188,8 +195,69 @@ void TestPgSchema::migratesAnEmptyDatabaseToSQLitesSchema()
     }
     for (const QString& index : std::as_const(sqliteIndexes))
         QVERIFY2(pgIndexes.contains(index), qPrintable(u"no index " + index + u" on PostgreSQL"_s));
-    QVERIFY(pgIndexes.contains(u"users_name"_s)); // COLLATE NOCASE, as PostgreSQL says it
     QVERIFY(pgIndexes.contains(u"product_text_trigrams"_s));
+
+    // the constraints: as many CHECKs and references per table (their texts are the same rules)
+    const auto sqliteCounts = sqliteConstraints();
+    QSqlQuery q(db);
+    QVERIFY(q.exec(u"SELECT conrelid::regclass::text, contype, count(*) FROM pg_constraint "
+                   "WHERE connamespace = 'public'::regnamespace AND contype IN ('c', 'f') "
+                   "AND conrelid::regclass::text NOT IN ('souk_schema', 'node_leases') GROUP BY 1, 2"_s));
+    QMap<QString, int> pgCounts;
+    while (q.next())
+        pgCounts[q.value(0).toString() + u' ' + q.value(1).toString()] = q.value(2).toInt();
+    QCOMPARE(pgCounts, sqliteCounts);
+}
+
+QMap<QString, int> TestPgSchema::sqliteConstraints()
+{
+    QMap<QString, int> counts;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"sqlite-constraints"_s);
+        db.setDatabaseName(m_dir.filePath(u"fresh.souk"_s));
+        if (!db.open())
+            return {};
+        QSqlQuery q(db);
+        q.exec(u"SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+               "AND name NOT LIKE 'product_search%'"_s);
+        while (q.next()) {
+            const QString sql = q.value(1).toString();
+            if (const int checks = int(sql.count(u"CHECK ("_s) + sql.count(u"CHECK("_s)); checks > 0)
+                counts[q.value(0).toString() + u" c"_s] = checks;
+            if (const int refs = int(sql.count(u"REFERENCES "_s)); refs > 0)
+                counts[q.value(0).toString() + u" f"_s] = refs;
+        }
+    }
+    QSqlDatabase::removeDatabase(u"sqlite-constraints"_s);
+    return counts;
+}
+
+void TestPgSchema::userNamesAreCaseFreeAsInSQLite()
+{
+    QSqlDatabase db = QSqlDatabase::database(u"main"_s);
+    QSqlQuery q(db);
+    QVERIFY2(q.exec(u"INSERT INTO users (id, name, role, password_hash, created_ms, version) "
+                    "VALUES (1, 'Ana', 'admin', 'x', 1, 1)"_s),
+             qPrintable(q.lastError().text()));
+    QVERIFY(!q.exec(u"INSERT INTO users (id, name, role, password_hash, created_ms, version) "
+                    "VALUES (2, 'ANA', 'admin', 'x', 1, 1)"_s)); // the same name, whatever its case
+    QVERIFY(q.exec(u"SELECT id FROM users WHERE name = 'ana'"_s) && q.next()); // and found so
+    QCOMPARE(q.value(0).toLongLong(), 1);
+    QVERIFY(q.exec(u"INSERT INTO users (id, name, role, password_hash, created_ms, version) "
+                    "VALUES (3, 'Ärger', 'admin', 'x', 1, 1)"_s));
+    QVERIFY(!q.exec(u"INSERT INTO users (id, name, role, password_hash, created_ms, version) "
+                    "VALUES (4, 'ärger', 'admin', 'x', 1, 1)"_s)); // beyond ASCII too (UTF-8 character type)
+}
+
+void TestPgSchema::theFeedsSeqIsNeverTakenFromASequence()
+{
+    // a writer that forgot to number its changes in commit order fails, rather than take a number
+    // before commit that a follower could skip
+    QSqlDatabase db = QSqlDatabase::database(u"main"_s);
+    QSqlQuery q(db);
+    QVERIFY(!q.exec(u"INSERT INTO changes (entity, entity_id, version, op, actor, at_ms) "
+                    "VALUES ('order', 1, 1, 0, 'a/b', 1)"_s));
+    QVERIFY(q.lastError().text().contains(u"seq"_s));
 }
 
 void TestPgSchema::everyNumberIs64Bit()
@@ -198,7 +266,7 @@ void TestPgSchema::everyNumberIs64Bit()
     QSqlQuery q(db);
     QVERIFY(q.exec(u"SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns "
                    "WHERE table_schema = 'public' AND table_name <> 'souk_schema' "
-                   "AND data_type NOT IN ('bigint', 'text', 'bytea')"_s));
+                   "AND data_type NOT IN ('bigint', 'text', 'bytea') AND udt_name <> 'citext'"_s));
     QStringList narrow = strings(q);
     // a model's measured quality, never money: the only floating point in the store
     narrow.removeAll(u"risk_models.auc double precision"_s);
@@ -301,10 +369,15 @@ void TestPgSchema::searchFindsSubstringsInAnyScript()
 {
     QSqlDatabase db = QSqlDatabase::database(u"main"_s);
     QSqlQuery q(db);
+    QVERIFY(q.exec(u"INSERT INTO merchants (id, name, currency, version, created_ms, updated_ms) "
+                   "VALUES (77, 'Search', 'CNY', 1, 1, 1)"_s));
     QVERIFY(q.exec(u"INSERT INTO products (id, merchant_id, handle, title, status, version, created_ms, updated_ms) "
-                   "VALUES (10, 9007199254740993, 'h', '蓝牙耳机 Pro', 1, 1, 1, 1)"_s));
-    QVERIFY(q.exec(u"INSERT INTO product_text (id, merchant_id, text) VALUES (10, 9007199254740993, "
-                   "lower('蓝牙耳机 Pro Bluetooth'))"_s));
+                   "VALUES (10, 77, 'h', '蓝牙耳机 Pro', 1, 1, 1, 1)"_s));
+    QVERIFY(q.exec(u"INSERT INTO product_text (id, merchant_id, text) VALUES (10, 77, lower('蓝牙耳机 Pro Bluetooth'))"_s));
+    // the index holds Chinese trigrams (a C character type would give only the ASCII ones)
+    // (two padded ends and two inner trigrams of four characters, shown hashed): none under a C type
+    QVERIFY(q.exec(u"SELECT coalesce(array_length(show_trgm('蓝牙耳机'), 1), 0)"_s) && q.next());
+    QVERIFY2(q.value(0).toInt() == 5, "no trigrams of Chinese text: the database's character type is not UTF-8");
     for (const QString& needle : {u"牙耳机"_s, u"bluetooth"_s, u"o b"_s}) {
         q.prepare(u"SELECT id FROM product_text WHERE text LIKE ?"_s);
         q.addBindValue(QString(u'%' + needle + u'%'));
@@ -338,6 +411,19 @@ void TestPgSchema::refusesAStoreOfANewerSouk()
     QVERIFY(!migrated);
     QCOMPARE(migrated.error().code, ErrorCode::StoreNewer);
     QVERIFY(migrated.error().message.contains(u"99"_s));
+}
+
+void TestPgSchema::refusesADatabaseWithoutUtf8Characters()
+{
+    QVERIFY(!m_pg->psql(u"CREATE DATABASE plain LC_CTYPE 'C' LC_COLLATE 'C' TEMPLATE template0"_s).isNull());
+    QSqlDatabase db = open(u"plain"_s, u"plain"_s);
+    const Status migrated = PgMigrations::migrate(db);
+    QVERIFY(!migrated);
+    QCOMPARE(migrated.error().code, ErrorCode::Invalid);
+    QCOMPARE(migrated.error().field, u"store"_s);
+    QVERIFY(migrated.error().message.contains(u"C.UTF-8"_s));
+    QCOMPARE(m_pg->psql(u"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"_s, u"plain"_s),
+             u"0"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPgSchema)

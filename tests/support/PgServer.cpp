@@ -110,7 +110,8 @@ bool PgServer::start()
             }
         }
         if (run(u"initdb"_s, {u"-D"_s, m_data, u"-U"_s, u"souk"_s, u"-A"_s, u"trust"_s, u"-E"_s, u"UTF8"_s,
-                               u"--locale=C"_s, u"--no-sync"_s})
+                               u"--lc-collate=C"_s,
+                               u"--lc-ctype=C.UTF-8"_s, u"--lc-messages=C"_s, u"--no-sync"_s})
             != 0)
             return false;
         m_initialised = true;
