@@ -185,7 +185,15 @@
 <context>
     <name>souk::ClusterMonitor</name>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="170"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="93"/>
+        <source>no answer for %n seconds</source>
+        <translation>
+            <numerusform>no answer for %n second</numerusform>
+            <numerusform>no answer for %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="231"/>
         <source>dead: no answer for %n seconds</source>
         <translation>
             <numerusform>dead: no answer for %n second</numerusform>
@@ -193,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="184"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="245"/>
         <source>%1 % of requests failed in the last %n seconds</source>
         <translation>
             <numerusform>%1 % of requests failed in the last %n second</numerusform>
@@ -201,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="190"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="251"/>
         <source>%n provider calls need a person (dead letters)</source>
         <translation>
             <numerusform>%n provider call needs a person (dead letter)</numerusform>
@@ -255,7 +263,7 @@
 <context>
     <name>souk::ClusterPage</name>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="194"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="188"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -264,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="196"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="190"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n suspect</numerusform>
@@ -272,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="198"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="192"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n dead</numerusform>

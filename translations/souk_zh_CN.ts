@@ -3995,12 +3995,12 @@
 <context>
     <name>souk::ClusterAlertModel</name>
     <message>
-        <location filename="../models/cluster/ClusterAlertModel.cpp" line="37"/>
+        <location filename="../models/cluster/ClusterAlertModel.cpp" line="45"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterAlertModel.cpp" line="39"/>
+        <location filename="../models/cluster/ClusterAlertModel.cpp" line="47"/>
         <source>%1  %2
 %3</source>
         <extracomment>an alert in the cluster&apos;s list: %1 time, %2 node address, %3 what happened</extracomment>
@@ -4011,41 +4011,77 @@
 <context>
     <name>souk::ClusterMonitor</name>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="91"/>
         <source>its metrics cannot be read: %1</source>
-        <translation>无法读取其指标：%1</translation>
+        <translation type="vanished">无法读取其指标：%1</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="135"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="85"/>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="87"/>
+        <source>its certificate is not the one trusted</source>
+        <translation>其证书不是所信任的证书</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="89"/>
+        <source>its metrics cannot be read</source>
+        <translation>无法读取其指标</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="91"/>
+        <source>what answers there is not a Souk node</source>
+        <translation>该地址上应答的不是 Souk 节点</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="93"/>
+        <source>no answer for %n seconds</source>
+        <translation>
+            <numerusform>%n 秒无应答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="95"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="163"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="97"/>
+        <source>shutting down</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="99"/>
+        <source>its store is damaged</source>
+        <translation>其存储已损坏</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="222"/>
         <source>answering again</source>
         <translation>已恢复响应</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="166"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="227"/>
         <source>suspect: %1</source>
         <translation>可疑：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="170"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="231"/>
         <source>dead: no answer for %n seconds</source>
         <translation>
             <numerusform>宕机：已 %n 秒无响应</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="184"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="245"/>
         <source>%1 % of requests failed in the last %n seconds</source>
         <translation>
             <numerusform>最近 %n 秒内 %1% 的请求失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="190"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="251"/>
         <source>%n provider calls need a person (dead letters)</source>
         <translation>
             <numerusform>%n 笔支付服务商调用需要人工处理（死信）</numerusform>
@@ -4208,73 +4244,73 @@
 <context>
     <name>souk::ClusterPage</name>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="151"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="145"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="152"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="146"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="153"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="147"/>
         <source>No alerts: a node turning suspect or dead, failing requests and dead letters are listed here with their time, and marked on the charts.</source>
         <translation>暂无告警。节点变为可疑或宕机、请求失败和出现死信时，都会连同时间列在这里，并在图表上标出。</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="155"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="149"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="156"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="150"/>
         <source>Latency (ms): p50 solid, p99 dashed</source>
         <translation>延迟（毫秒）：p50 实线，p99 虚线</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="157"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="151"/>
         <source>Server errors per second</source>
         <translation>每秒服务器错误数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="158"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="152"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="159"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="153"/>
         <source>Payments approved (%), last minute</source>
         <translation>最近一分钟付款批准率（%）</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="160"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="154"/>
         <source>Provider calls failing per minute</source>
         <translation>每分钟失败的支付服务商调用</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="161"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="155"/>
         <source>No node has
 answered yet</source>
         <translation>还没有节点
 作出响应</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="164"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="158"/>
         <source>No API requests
 to time yet</source>
         <translation>还没有可计时的
 API 请求</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="159"/>
         <source>No payment decided
 in the last minute</source>
         <translation>最近一分钟内
 没有已决定的付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="194"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="188"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -4282,28 +4318,28 @@ in the last minute</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="196"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="190"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n 个可疑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="198"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="192"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n 个宕机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="199"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="193"/>
         <source>each looked at every second</source>
         <translation>每秒检查一次</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="221"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="222"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="223"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="215"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="216"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="217"/>
         <source>all nodes</source>
         <translation>全部节点</translation>
     </message>

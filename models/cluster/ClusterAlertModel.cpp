@@ -10,27 +10,35 @@ using namespace Qt::StringLiterals;
 
 namespace souk {
 
-ClusterAlertModel::ClusterAlertModel(const ClusterMonitor& monitor, QObject* parent)
-    : QAbstractListModel(parent), m_monitor(monitor), m_shown(int(monitor.alerts().size()))
+ClusterAlertModel::ClusterAlertModel(const ClusterMonitor& monitor, QObject* parent) : QAbstractListModel(parent)
 {
-    connect(&monitor, &ClusterMonitor::alertRaised, this, [this] {
-        // the monitor keeps at most AlertsMax: the oldest falls off the end as one arrives
-        beginResetModel();
-        m_shown = int(m_monitor.alerts().size());
-        endResetModel();
-    });
+    for (const ClusterAlert& alert : monitor.alerts())
+        m_rows.prepend(alert);
+    connect(&monitor, &ClusterMonitor::alertRaised, this, &ClusterAlertModel::add);
+}
+
+void ClusterAlertModel::add(const ClusterAlert& alert)
+{
+    if (m_rows.size() >= ClusterMonitor::AlertsMax) { // as the monitor does: the oldest goes
+        beginRemoveRows({}, int(m_rows.size()) - 1, int(m_rows.size()) - 1);
+        m_rows.removeLast();
+        endRemoveRows();
+    }
+    beginInsertRows({}, 0, 0);
+    m_rows.prepend(alert);
+    endInsertRows();
 }
 
 int ClusterAlertModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : m_shown;
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 QVariant ClusterAlertModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_shown)
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const ClusterAlert& alert = m_monitor.alerts()[m_shown - 1 - index.row()]; // newest first
+    const ClusterAlert& alert = m_rows[index.row()];
     switch (role) {
     case Qt::DisplayRole: {
         const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(alert.atMs).time(), u"HH:mm:ss"_s);

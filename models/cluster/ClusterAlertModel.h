@@ -1,13 +1,15 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QList>
+
+#include "models/cluster/ClusterMonitor.h"
 
 namespace souk {
 
-class ClusterMonitor;
-
-/// The monitor's alerts, newest first: time, node and what happened, coloured by severity.
-/// GUI thread.
+/// The monitor's alerts, newest first: time, node and what happened, coloured by severity. Keeps
+/// its own copy, so rows move in order (one inserted on top, the oldest removed at the limit) and
+/// a view keeps its place and selection. GUI thread.
 class ClusterAlertModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -25,8 +27,9 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
-    const ClusterMonitor& m_monitor;
-    int m_shown = 0;
+    void add(const ClusterAlert& alert);
+
+    QList<ClusterAlert> m_rows; ///< newest first
 };
 
 } // namespace souk

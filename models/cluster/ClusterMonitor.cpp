@@ -1,5 +1,8 @@
 #include "models/cluster/ClusterMonitor.h"
 
+#include <QLocale>
+
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -75,26 +78,61 @@ void ClusterMonitor::lookAll()
         look(i);
 }
 
+QString ClusterMonitor::troubleText(NodeTrouble trouble, int seconds)
+{
+    switch (trouble) {
+    case NodeTrouble::NoAnswer:
+        return tr("no answer");
+    case NodeTrouble::Untrusted:
+        return tr("its certificate is not the one trusted");
+    case NodeTrouble::Unreadable:
+        return tr("its metrics cannot be read");
+    case NodeTrouble::NotSouk:
+        return tr("what answers there is not a Souk node");
+    case NodeTrouble::Slow:
+        return tr("no answer for %n seconds", nullptr, seconds);
+    case NodeTrouble::NotReady:
+        return tr("not ready");
+    case NodeTrouble::Draining:
+        return tr("shutting down");
+    case NodeTrouble::StoreDamaged:
+        return tr("its store is damaged");
+    }
+    return {};
+}
+
 void ClusterMonitor::look(int index)
 {
     Tracked& node = m_nodes[size_t(index)];
-    if (node.looking)
-        return; // the last look has not come back: its timeout will say so
+    const qint64 now = m_clock.nowMs();
+    if (node.looking) {
+        // the prober ends every look in time; if one still hangs, the node is not answering
+        if (now - node.lookStartedMs > m_timing.suspectAfterMs)
+            failed(index, now, NodeTrouble::Slow, {});
+        return;
+    }
     node.looking = true;
+    node.lookStartedMs = now;
     onReady(node.prober->scrape(), this, [this, index](const Result<NodeScrape>& scrape) {
         m_nodes[size_t(index)].looking = false;
         const qint64 now = m_clock.nowMs();
-        if (!scrape)
-            return failed(index, now, scrape.error().message);
+        if (!scrape) {
+            const bool untrusted = scrape.error().field == u"certificate"_s;
+            return failed(index, now, untrusted ? NodeTrouble::Untrusted : NodeTrouble::NoAnswer,
+                          scrape.error().message);
+        }
         auto parsed = metrics::Exposition::parse(scrape->metricsText);
         if (!parsed)
-            return failed(index, now, tr("its metrics cannot be read: %1").arg(parsed.error().message));
+            return failed(index, now, NodeTrouble::Unreadable, parsed.error().message);
+        // an empty page or another program's metrics would read as a node that counted nothing
+        if (!parsed->has(u"souk_http_requests_total"_s) && !parsed->has(u"souk_build_info"_s))
+            return failed(index, now, NodeTrouble::NotSouk, {});
         answered(index, now, *parsed, scrape->readyStatus, scrape->readyDetail, scrape->roundTripMs);
     });
 }
 
 void ClusterMonitor::answered(int index, qint64 atMs, const metrics::Exposition& metrics, int readyStatus,
-                              const QString& why, qint64 roundTripMs)
+                              const QString& readyDetail, qint64 roundTripMs)
 {
     Tracked& node = m_nodes[size_t(index)];
     const double keepFromS = seconds(atMs - KeepMs);
@@ -129,41 +167,64 @@ void ClusterMonitor::answered(int index, qint64 atMs, const metrics::Exposition&
                                                 : second;
     node.shown.lastAnswerMs = atMs;
     node.shown.roundTripMs = roundTripMs;
-    if (readyStatus == 200)
-        setState(index, NodeState::Live, {}, atMs);
-    else
-        setState(index, NodeState::Suspect, why.isEmpty() ? tr("not ready") : why, atMs);
+    node.failuresInRow = 0;
+    if (readyStatus == 200) {
+        node.shown.why.clear();
+        node.shown.whyDetail.clear();
+        setState(index, NodeState::Live, NodeTrouble::NotReady, atMs);
+    } else {
+        // the node's own word: it answered, so it is suspect at once
+        const NodeTrouble trouble = readyDetail == u"draining"_s        ? NodeTrouble::Draining
+                                    : readyDetail == u"store damaged"_s ? NodeTrouble::StoreDamaged
+                                    : readyStatus == 0                  ? NodeTrouble::NoAnswer
+                                                                        : NodeTrouble::NotReady;
+        node.shown.why = troubleText(trouble);
+        node.shown.whyDetail = readyDetail;
+        setState(index, NodeState::Suspect, trouble, atMs);
+    }
     watchFigures(index, node.shown.figures, atMs);
     emit nodeChanged(index);
 }
 
-void ClusterMonitor::failed(int index, qint64 atMs, const QString& why)
+void ClusterMonitor::failed(int index, qint64 atMs, NodeTrouble trouble, const QString& detail)
 {
     Tracked& node = m_nodes[size_t(index)];
     const double nowS = seconds(atMs);
     const double keepFromS = seconds(atMs - KeepMs);
     for (SeriesPoints* series : {&node.shown.requestsPerS, &node.shown.p50Ms, &node.shown.p99Ms, &node.shown.errorsPerS})
         appendPoint(*series, nowS, NodeFigures::Unknown, keepFromS); // a gap in its lines
+    ++node.failuresInRow;
+    const int waitedS = int(std::max<qint64>(0, atMs - node.lookStartedMs) / 1000);
+    node.shown.why = troubleText(trouble, waitedS);
+    node.shown.whyDetail = detail;
     const qint64 since = node.shown.lastAnswerMs > 0 ? node.shown.lastAnswerMs : m_startedMs;
-    setState(index, atMs - since >= m_timing.deadAfterMs ? NodeState::Dead : NodeState::Suspect, why, atMs);
+    if (atMs - since >= m_timing.deadAfterMs)
+        setState(index, NodeState::Dead, trouble, atMs);
+    else if (node.failuresInRow >= 2 || node.shown.state == NodeState::Suspect)
+        setState(index, NodeState::Suspect, trouble, atMs); // one failed look alone is a blip
     emit nodeChanged(index);
 }
 
-void ClusterMonitor::setState(int index, NodeState state, const QString& why, qint64 atMs)
+void ClusterMonitor::setState(int index, NodeState state, NodeTrouble trouble, qint64 atMs)
 {
-    Node& node = m_nodes[size_t(index)].shown;
+    Tracked& tracked = m_nodes[size_t(index)];
+    Node& node = tracked.shown;
     const NodeState was = node.state;
-    node.why = why;
     if (was == state)
         return;
     node.state = state;
+    const int waitedS = int(std::max<qint64>(0, atMs - tracked.lookStartedMs) / 1000);
     switch (state) {
     case NodeState::Live:
-        if (was != NodeState::Connecting)
+        // back from dead, or from a suspect spell that lasted: not from every blip of a flapping node
+        if (was == NodeState::Dead ||
+            (was == NodeState::Suspect && atMs - tracked.suspectSinceMs >= m_timing.suspectAfterMs))
             raise(ClusterAlert::Severity::Info, node.url, atMs, [] { return tr("answering again"); });
         break;
     case NodeState::Suspect:
-        raise(ClusterAlert::Severity::Warning, node.url, atMs, [why] { return tr("suspect: %1").arg(why); });
+        tracked.suspectSinceMs = atMs;
+        raise(ClusterAlert::Severity::Warning, node.url, atMs,
+              [trouble, waitedS] { return tr("suspect: %1").arg(troubleText(trouble, waitedS)); });
         break;
     case NodeState::Dead:
         raise(ClusterAlert::Severity::Critical, node.url, atMs,
@@ -180,9 +241,9 @@ void ClusterMonitor::watchFigures(int index, const NodeFigures& figures, qint64 
     const bool erring = figures.errorShare > ErrorShareAlert;
     if (erring && !node.errorsAlerted)
         raise(ClusterAlert::Severity::Warning, node.shown.url, atMs,
-              [share = QString::number(figures.errorShare * 100, 'f', 1)] {
+              [share = figures.errorShare * 100] {
                   return tr("%1 % of requests failed in the last %n seconds", nullptr, int(TableWindowMs / 1000))
-                      .arg(share);
+                      .arg(QLocale().toString(share, 'f', 1));
               });
     node.errorsAlerted = erring;
     if (!std::isnan(figures.deadLetters) && !std::isnan(node.deadLetters) && figures.deadLetters > node.deadLetters)

@@ -29,6 +29,19 @@ enum class NodeState
     Dead,       ///< no answer for ClusterMonitor::Timing::deadAfterMs
 };
 
+/// Why a node is not live, in words the page translates.
+enum class NodeTrouble
+{
+    NoAnswer,     ///< refused, reset, timed out
+    Untrusted,    ///< its certificate is not the one the connection trusts
+    Unreadable,   ///< its /metrics is not in the text format
+    NotSouk,      ///< something answers there, but not a Souk node
+    Slow,         ///< a look has taken longer than Timing::suspectAfterMs
+    NotReady,     ///< it answers, and says it is not ready
+    Draining,     ///< it is shutting down
+    StoreDamaged, ///< its store is damaged
+};
+
 /// Points of one line on a chart: x in Unix seconds.
 struct SeriesPoints
 {
@@ -81,7 +94,8 @@ public:
     {
         QString url;
         NodeState state = NodeState::Connecting;
-        QString why;            ///< the last failure or the node's reason for not being ready
+        QString why;            ///< the last trouble, in the user's language; empty when live
+        QString whyDetail;      ///< what the network or the node said, as it said it (a tooltip)
         qint64 lastAnswerMs = 0; ///< 0: never
         qint64 roundTripMs = 0;
         NodeFigures figures;    ///< over the last TableWindowMs
@@ -92,6 +106,9 @@ public:
     {
         SeriesPoints ordersPerMin, approvalPercent, providerFailuresPerMin;
     };
+
+    /// A trouble in the user's language; `seconds` for Slow.
+    static QString troubleText(NodeTrouble trouble, int seconds = 0);
 
     /// Whether a role watches the cluster: operators and admins. The nodes' health is not a
     /// merchant's business, and support works the review queue.
@@ -137,6 +154,9 @@ private:
         std::unique_ptr<NodeProber> prober;
         Node shown;
         bool looking = false;
+        qint64 lookStartedMs = 0;
+        int failuresInRow = 0;   ///< one failed look is a blip; two make a node suspect
+        qint64 suspectSinceMs = 0;
         std::deque<std::pair<qint64, metrics::Exposition>> recent; ///< looks of the last TableWindowMs
         bool errorsAlerted = false;
         double deadLetters = NodeFigures::Unknown;
@@ -145,10 +165,10 @@ private:
     };
 
     void look(int index);
-    void answered(int index, qint64 atMs, const metrics::Exposition& metrics, int readyStatus, const QString& why,
-                  qint64 roundTripMs);
-    void failed(int index, qint64 atMs, const QString& why);
-    void setState(int index, NodeState state, const QString& why, qint64 atMs);
+    void answered(int index, qint64 atMs, const metrics::Exposition& metrics, int readyStatus,
+                  const QString& readyDetail, qint64 roundTripMs);
+    void failed(int index, qint64 atMs, NodeTrouble trouble, const QString& detail);
+    void setState(int index, NodeState state, NodeTrouble trouble, qint64 atMs);
     void watchFigures(int index, const NodeFigures& figures, qint64 atMs);
     void sampleBusiness(qint64 atMs);
     void raise(ClusterAlert::Severity severity, const QString& node, qint64 atMs, std::function<QString()> text);

@@ -127,7 +127,7 @@ QVariant ClusterNodeModel::tooltip(int row, int column) const
 {
     const ClusterMonitor::Node& node = m_monitor.node(row);
     if (column == StateColumn && !node.why.isEmpty())
-        return node.why;
+        return node.whyDetail.isEmpty() ? node.why : node.why + u'\n' + node.whyDetail;
     if (column == NodeColumn && node.roundTripMs > 0)
         return tr("Metrics answered in %n ms", nullptr, int(node.roundTripMs));
     return {};

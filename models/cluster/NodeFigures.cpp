@@ -75,6 +75,14 @@ void latencyBetween(const Exposition& before, const Exposition& after, NodeFigur
 
 NodeFigures figuresBetween(const Exposition* before, const Exposition& after, double seconds, double nowS)
 {
+    // restarted between the looks, however much it has counted since: everything it holds is new
+    static const Exposition nothing;
+    if (before) {
+        const double was = before->sum(u"process_start_time_seconds"_s);
+        const double is = after.sum(u"process_start_time_seconds"_s);
+        if (!std::isnan(was) && !std::isnan(is) && was != is)
+            before = &nothing;
+    }
     NodeFigures out;
     out.version = after.labelOf(u"souk_build_info"_s, u"version"_s);
     if (const double started = after.sum(u"process_start_time_seconds"_s); !std::isnan(started))

@@ -1,6 +1,8 @@
 // The cluster page's reading of nodes: the metrics text read back, the figures between two looks,
 // and the monitor's states, business and alerts, with a prober the test scripts and a mock clock.
+#include <QAbstractItemModelTester>
 #include <QCoreApplication>
+#include <QPromise>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -83,11 +85,19 @@ public:
     QFuture<Result<NodeScrape>> scrape() override
     {
         ++looks;
+        if (hang) {
+            auto promise = std::make_shared<QPromise<Result<NodeScrape>>>();
+            promise->start();
+            hanging.push_back(promise);
+            return promise->future();
+        }
         return QtFuture::makeReadyFuture(next);
     }
 
     Result<NodeScrape> next = Error{ErrorCode::Unavailable, u"not scripted"_s, {}};
     int looks = 0;
+    bool hang = false; ///< the next looks never finish
+    std::vector<std::shared_ptr<QPromise<Result<NodeScrape>>>> hanging;
 
     void answer(const NodeCounts& counts, int readyStatus = 200, const QString& detail = {})
     {
@@ -125,6 +135,9 @@ private slots:
     void notReadyIsSuspectWithTheNodesReason();
     void businessAddsTheNodesUpExactly();
     void alertsOnErrorsAndDeadLetters();
+    void aLookThatNeverEndsMakesTheNodeSuspectThenDead();
+    void aFlappingNodeRaisesNoStormOfAlerts();
+    void theAlertListInsertsRows();
 
 private:
     struct Rig
@@ -275,6 +288,16 @@ void TestClusterMonitor::figuresLeaveOutHealthChecksAndCountRestarts()
     const NodeFigures r = figuresBetween(&*after, *restarted, 2.0, 1060);
     QCOMPARE(r.requestsPerS, 2.0);
     QCOMPARE(r.ordersPerS, 1.0);
+    // restarted and busier since than before: the start time tells, where no counter went down
+    NodeCounts d = b;
+    d.startedS = 1059;
+    d.apiRequests = 200;
+    d.fastRequests = 200;
+    d.orders = 20;
+    const auto busier = Exposition::parse(d.text());
+    const NodeFigures again = figuresBetween(&*after, *busier, 2.0, 1060);
+    QCOMPARE(again.ordersPerS, 10.0); // 20 since the restart, not 20 - 16
+    QCOMPARE(again.uptimeS, 1.0);
 }
 
 void TestClusterMonitor::aNodeGoesSuspectThenDeadAndComesBack()
@@ -283,8 +306,12 @@ void TestClusterMonitor::aNodeGoesSuspectThenDeadAndComesBack()
     QSignalSpy raised(r->monitor.get(), &ClusterMonitor::alertRaised);
     r->monitor->start();
     r->monitor->stop(); // start() made the first round; the rest are the test's
-    QTRY_COMPARE(raised.size(), 2);
-    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect); // unscripted: it failed at once
+    QTRY_VERIFY(!r->monitor->node(0).why.isEmpty());
+    QCOMPARE(r->monitor->node(0).state, NodeState::Connecting); // one failed look is a blip
+    QCOMPARE(raised.size(), 0);
+    round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect); // two are not
+    QCOMPARE(raised.size(), 2);
     r->monitor = nullptr;
 
     r = rig(2);
@@ -302,8 +329,15 @@ void TestClusterMonitor::aNodeGoesSuspectThenDeadAndComesBack()
 
     r->nodes[1]->refuse();
     round(*r);
+    QCOMPARE(r->monitor->node(1).state, NodeState::Live); // a blip
+    QCOMPARE(listed.rowCount(), 0);
+    round(*r);
     QCOMPARE(r->monitor->node(1).state, NodeState::Suspect);
-    QVERIFY(r->monitor->node(1).why.contains(u"Connection refused"_s));
+    QCOMPARE(r->monitor->node(1).why, u"no answer"_s); // in the user's words,
+    QVERIFY(r->monitor->node(1).whyDetail.contains(u"Connection refused"_s)); // the network's in the tooltip
+    QVERIFY(shown.data(shown.index(1, ClusterNodeModel::StateColumn), Qt::ToolTipRole)
+                .toString()
+                .contains(u"Connection refused"_s));
     QCOMPARE(listed.rowCount(), 1);
     QVERIFY(listed.data(listed.index(0)).toString().contains(u"node-2"_s));
     QCOMPARE(listed.data(listed.index(0), ClusterAlertModel::SeverityRole).toInt(),
@@ -313,7 +347,7 @@ void TestClusterMonitor::aNodeGoesSuspectThenDeadAndComesBack()
     QVERIFY(std::isnan(lastOf(r->monitor->node(1).requestsPerS)));
     QCOMPARE(r->monitor->node(0).state, NodeState::Live); // the other is unaffected
 
-    for (int i = 0; i < 8; ++i)
+    for (int i = 0; i < 7; ++i)
         round(*r);
     QCOMPARE(r->monitor->node(1).state, NodeState::Suspect); // 9 s without an answer
     round(*r);
@@ -338,9 +372,10 @@ void TestClusterMonitor::notReadyIsSuspectWithTheNodesReason()
     round(*r);
     r->nodes[0]->answer(NodeCounts{}, 503, u"draining"_s);
     round(*r);
-    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect);
-    QCOMPARE(r->monitor->node(0).why, u"draining"_s);
-    QVERIFY(r->monitor->alerts().last().message.contains(u"draining"_s));
+    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect); // its own word: at once
+    QCOMPARE(r->monitor->node(0).why, u"shutting down"_s);
+    QCOMPARE(r->monitor->node(0).whyDetail, u"draining"_s);
+    QVERIFY(r->monitor->alerts().last().text().contains(u"shutting down"_s));
     // metrics a proxy mangled: the node is not believed, and the page says why
     NodeScrape mangled;
     mangled.readyStatus = 200;
@@ -348,7 +383,17 @@ void TestClusterMonitor::notReadyIsSuspectWithTheNodesReason()
     r->nodes[0]->next = mangled;
     round(*r);
     QCOMPARE(r->monitor->node(0).state, NodeState::Suspect);
-    QVERIFY2(r->monitor->node(0).why.contains(u"line 1"_s), qPrintable(r->monitor->node(0).why));
+    QCOMPARE(r->monitor->node(0).why, u"its metrics cannot be read"_s);
+    QVERIFY2(r->monitor->node(0).whyDetail.contains(u"line 1"_s), qPrintable(r->monitor->node(0).whyDetail));
+    // an empty page, or another program's metrics, is not a node that counted nothing
+    for (const QByteArray& foreign : {QByteArray(), QByteArray("go_goroutines 12\nup 1\n")}) {
+        NodeScrape other;
+        other.readyStatus = 200;
+        other.metricsText = foreign;
+        r->nodes[0]->next = other;
+        round(*r);
+        QCOMPARE(r->monitor->node(0).why, u"what answers there is not a Souk node"_s);
+    }
 }
 
 void TestClusterMonitor::businessAddsTheNodesUpExactly()
@@ -415,6 +460,79 @@ void TestClusterMonitor::alertsOnErrorsAndDeadLetters()
     r->nodes[0]->answer(n);
     round(*r);
     QCOMPARE(r->monitor->alerts().size(), 2);
+}
+
+void TestClusterMonitor::aLookThatNeverEndsMakesTheNodeSuspectThenDead()
+{
+    auto r = rig(1);
+    r->nodes[0]->answer(NodeCounts{});
+    round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Live);
+    r->nodes[0]->hang = true; // a look that never comes back, whatever a prober's deadline says
+    round(*r);
+    for (int i = 0; i < 3; ++i)
+        round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Live); // 3 s: inside suspectAfterMs
+    round(*r);
+    round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Suspect);
+    QVERIFY(r->monitor->node(0).why.startsWith(u"no answer for"_s));
+    QCOMPARE(r->nodes[0]->looks, 2); // never a second look at a node still being looked at
+    for (int i = 0; i < 6; ++i)
+        round(*r);
+    QCOMPARE(r->monitor->node(0).state, NodeState::Dead);
+}
+
+void TestClusterMonitor::aFlappingNodeRaisesNoStormOfAlerts()
+{
+    auto r = rig(1);
+    r->nodes[0]->answer(NodeCounts{});
+    round(*r);
+    for (int i = 0; i < 20; ++i) {
+        if (i % 2 == 0)
+            r->nodes[0]->refuse();
+        else
+            r->nodes[0]->answer(NodeCounts{});
+        round(*r);
+    }
+    QCOMPARE(r->monitor->alerts().size(), 0); // every other look failing: blips, not an outage
+    // failing for a while, then back: one warning and one recovery
+    r->nodes[0]->refuse();
+    for (int i = 0; i < 4; ++i)
+        round(*r);
+    r->nodes[0]->answer(NodeCounts{});
+    round(*r);
+    QCOMPARE(r->monitor->alerts().size(), 2);
+    // a short suspect spell ends without a recovery alert
+    r->nodes[0]->refuse();
+    round(*r);
+    round(*r);
+    r->nodes[0]->answer(NodeCounts{});
+    round(*r);
+    QCOMPARE(r->monitor->alerts().size(), 3);
+    QCOMPARE(r->monitor->alerts().last().severity, ClusterAlert::Severity::Warning);
+}
+
+void TestClusterMonitor::theAlertListInsertsRows()
+{
+    auto r = rig(1);
+    ClusterAlertModel listed(*r->monitor);
+    QAbstractItemModelTester tester(&listed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&listed, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&listed, &QAbstractItemModel::modelReset);
+    NodeCounts n;
+    r->nodes[0]->answer(n);
+    round(*r);
+    // each new dead letter is an alert: fill the list past its limit
+    for (int i = 1; i <= ClusterMonitor::AlertsMax + 5; ++i) {
+        n.deadLetters = i;
+        r->nodes[0]->answer(n);
+        round(*r, 10);
+    }
+    QCOMPARE(listed.rowCount(), ClusterMonitor::AlertsMax);
+    QCOMPARE(inserted.size(), ClusterMonitor::AlertsMax + 5);
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(listed.data(listed.index(0)).toString().contains(QString::number(ClusterMonitor::AlertsMax + 5)));
 }
 
 QTEST_GUILESS_MAIN(TestClusterMonitor)

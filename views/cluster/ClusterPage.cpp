@@ -111,6 +111,7 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     overlay->addWidget(m_noAlerts);
     const auto showNoAlerts = [this] { m_noAlerts->setVisible(m_alerts->rowCount() == 0); };
     connect(m_alerts, &QAbstractItemModel::modelReset, this, showNoAlerts);
+    connect(m_alerts, &QAbstractItemModel::rowsInserted, this, showNoAlerts);
     showNoAlerts();
 
     // the table across the whole width (its columns need it), the charts and the alerts under it
