@@ -45,7 +45,6 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     setObjectName(u"clusterPage"_s);
     m_nodes = new ClusterNodeModel(*m_monitor, this);
     m_alerts = new ClusterAlertModel(*m_monitor, this);
-
     m_heading = new QLabel(this);
     QFont big = m_heading->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -53,7 +52,33 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     m_heading->setFont(big);
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"clusterSummary"_s);
+    buildTable();
+    QWidget* charts = buildCharts();
+    QWidget* alertsPane = buildAlerts(big);
 
+    // the table across the whole width (its columns need it), the charts and the alerts under it
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(charts);
+    split->addWidget(alertsPane);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({1000, 260});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table);
+    layout->addWidget(split, 1);
+
+    connect(m_monitor.get(), &ClusterMonitor::sampled, this, &ClusterPage::redraw);
+    connect(m_monitor.get(), &ClusterMonitor::nodeChanged, this, &ClusterPage::updateSummary);
+    retranslate();
+    m_monitor->start();
+}
+
+void ClusterPage::buildTable()
+{
     m_table = new QTableView(this);
     m_table->setObjectName(u"clusterNodes"_s);
     m_table->setModel(m_nodes);
@@ -69,7 +94,10 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
                             m_table->verticalHeader()->defaultSectionSize() * rows + 2 * m_table->frameWidth() +
                             (m_monitor->nodeCount() > 6 ? 0 : 2));
     m_table->setVerticalScrollBarPolicy(m_monitor->nodeCount() > 6 ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+}
 
+QWidget* ClusterPage::buildCharts()
+{
     m_requests = new LiveChart(u"requestsChart"_s, this);
     m_latency = new LiveChart(u"latencyChart"_s, this);
     m_errors = new LiveChart(u"errorsChart"_s, this);
@@ -85,9 +113,13 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     grid->addWidget(m_orders, 1, 0);
     grid->addWidget(m_approval, 1, 1);
     grid->addWidget(m_provider, 1, 2);
+    return charts;
+}
 
+QWidget* ClusterPage::buildAlerts(const QFont& headingFont)
+{
     m_alertsHeading = new QLabel(this);
-    m_alertsHeading->setFont(big);
+    m_alertsHeading->setFont(headingFont);
     m_alertList = new QListView(this);
     m_alertList->setObjectName(u"clusterAlerts"_s);
     m_alertList->setModel(m_alerts);
@@ -113,26 +145,7 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     connect(m_alerts, &QAbstractItemModel::modelReset, this, showNoAlerts);
     connect(m_alerts, &QAbstractItemModel::rowsInserted, this, showNoAlerts);
     showNoAlerts();
-
-    // the table across the whole width (its columns need it), the charts and the alerts under it
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->setChildrenCollapsible(false);
-    split->addWidget(charts);
-    split->addWidget(alertsPane);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 0);
-    split->setSizes({1000, 260});
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_table);
-    layout->addWidget(split, 1);
-
-    connect(m_monitor.get(), &ClusterMonitor::sampled, this, &ClusterPage::redraw);
-    connect(m_monitor.get(), &ClusterMonitor::nodeChanged, this, &ClusterPage::updateSummary);
-    retranslate();
-    m_monitor->start();
+    return alertsPane;
 }
 
 ClusterPage::~ClusterPage()
@@ -196,6 +209,8 @@ void ClusterPage::updateSummary()
 
 void ClusterPage::redraw()
 {
+    if (!isVisible())
+        return; // the monitor keeps its points; showEvent draws them
     const double nowS = double(m_clock.nowMs()) / 1000.0;
     QList<LiveChart::Line> requests, latency, errors;
     const bool many = m_monitor->nodeCount() > 1;
@@ -215,6 +230,12 @@ void ClusterPage::redraw()
     m_orders->draw({{tr("all nodes"), &b.ordersPerMin, 0}}, alerts, nowS);
     m_approval->draw({{tr("all nodes"), &b.approvalPercent, 2}}, alerts, nowS);
     m_provider->draw({{tr("all nodes"), &b.providerFailuresPerMin, 1}}, alerts, nowS);
+}
+
+void ClusterPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    redraw();
 }
 
 void ClusterPage::changeEvent(QEvent* event)

@@ -31,9 +31,13 @@ public:
     ClusterMonitor& monitor() const { return *m_monitor; }
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
+    void buildTable();
+    QWidget* buildCharts();
+    QWidget* buildAlerts(const QFont& headingFont);
     void retranslate();
     void redraw();
     void updateSummary();
