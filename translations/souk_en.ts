@@ -236,23 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
-        <source>%n d</source>
-        <translation>
-            <numerusform>%n d</numerusform>
-            <numerusform>%n d</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="132"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="135"/>
         <source>Metrics answered in %n ms</source>
         <translation>
             <numerusform>Metrics answered in %n ms</numerusform>
@@ -263,7 +247,7 @@
 <context>
     <name>souk::ClusterPage</name>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="188"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="201"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -272,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="190"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="203"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n suspect</numerusform>
@@ -280,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="192"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="205"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n dead</numerusform>

@@ -4130,113 +4130,123 @@
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
         <source>%n d</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="84"/>
         <source>%n h</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 小时</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="85"/>
+        <source>%1 d %2 h</source>
+        <extracomment>an uptime of days and hours: %1 days, %2 hours</extracomment>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="113"/>
+        <source>%1%</source>
+        <extracomment>a share in percent, as the locale writes it</extracomment>
+        <translation>%1%</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="132"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="135"/>
         <source>Metrics answered in %n ms</source>
         <translation>
             <numerusform>指标在 %n 毫秒内返回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="170"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="173"/>
         <source>API requests over the last 10 seconds, without health checks</source>
         <translation>最近 10 秒内的 API 请求，不含健康检查</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="172"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="175"/>
         <source>Requests and connections refused by a limit, per second</source>
         <translation>每秒因超出限制而被拒绝的请求和连接</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="174"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="177"/>
         <source>Commands waiting for the node&apos;s writer</source>
         <translation>等待节点写入线程执行的命令</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="176"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="179"/>
         <source>Provider calls decided and not yet confirmed</source>
         <translation>已决定、尚未得到支付服务商确认的调用（出站队列）</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="178"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="181"/>
         <source>Provider calls that gave up and wait for a person</source>
         <translation>已放弃重试、等待人工处理的支付服务商调用</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="187"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="190"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="189"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="192"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="191"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="194"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="193"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="196"/>
         <source>Uptime</source>
         <translation>运行时长</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="195"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="198"/>
         <source>Requests/s</source>
         <translation>请求/秒</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="197"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="200"/>
         <source>p50 ms</source>
         <translation>p50 毫秒</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="199"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="202"/>
         <source>p99 ms</source>
         <translation>p99 毫秒</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="201"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="204"/>
         <source>Errors</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="203"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="206"/>
         <source>In flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="205"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="208"/>
         <source>Refused/s</source>
         <translation>拒绝/秒</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="207"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="210"/>
         <source>Writer queue</source>
         <translation>写入队列</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="209"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="212"/>
         <source>Outbox</source>
         <translation>出站队列</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterNodeModel.cpp" line="211"/>
+        <location filename="../models/cluster/ClusterNodeModel.cpp" line="214"/>
         <source>Dead letters</source>
         <translation>死信</translation>
     </message>
@@ -4244,73 +4254,73 @@
 <context>
     <name>souk::ClusterPage</name>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="145"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="158"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="146"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="159"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="147"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="160"/>
         <source>No alerts: a node turning suspect or dead, failing requests and dead letters are listed here with their time, and marked on the charts.</source>
         <translation>暂无告警。节点变为可疑或宕机、请求失败和出现死信时，都会连同时间列在这里，并在图表上标出。</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="149"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="162"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="150"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="163"/>
         <source>Latency (ms): p50 solid, p99 dashed</source>
         <translation>延迟（毫秒）：p50 实线，p99 虚线</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="151"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="164"/>
         <source>Server errors per second</source>
         <translation>每秒服务器错误数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="152"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="153"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="166"/>
         <source>Payments approved (%), last minute</source>
         <translation>最近一分钟付款批准率（%）</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="154"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="167"/>
         <source>Provider calls failing per minute</source>
         <translation>每分钟失败的支付服务商调用</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="155"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="168"/>
         <source>No node has
 answered yet</source>
         <translation>还没有节点
 作出响应</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="158"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="171"/>
         <source>No API requests
 to time yet</source>
         <translation>还没有可计时的
 API 请求</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="159"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="172"/>
         <source>No payment decided
 in the last minute</source>
         <translation>最近一分钟内
 没有已决定的付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="188"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="201"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -4318,28 +4328,28 @@ in the last minute</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="190"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="203"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n 个可疑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="192"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="205"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n 个宕机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="193"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="206"/>
         <source>each looked at every second</source>
         <translation>每秒检查一次</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="215"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="216"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="217"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="230"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="231"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="232"/>
         <source>all nodes</source>
         <translation>全部节点</translation>
     </message>

@@ -288,10 +288,21 @@ void ClusterMonitor::sampleBusiness(qint64 atMs)
         minuteDeclined += d;
     }
     const double decided = minuteApproved + minuteDeclined;
-    appendPoint(m_business.ordersPerMin, nowS, fresh.orders * 60 / spanS, keepFromS);
+    // orders and failures per minute over the last ten seconds: a few orders a second would
+    // otherwise draw a saw between 180 and 240 instead of the rate
+    m_recent.push_back({atMs, spanS, fresh.orders, fresh.providerFailed});
+    while (!m_recent.empty() && m_recent.front().atMs <= atMs - TableWindowMs)
+        m_recent.pop_front();
+    double windowS = 0, orders = 0, failures = 0;
+    for (const Recent& r : m_recent) {
+        windowS += r.spanS;
+        orders += r.orders;
+        failures += r.providerFailed;
+    }
+    appendPoint(m_business.ordersPerMin, nowS, orders * 60 / windowS, keepFromS);
     appendPoint(m_business.approvalPercent, nowS, decided > 0 ? 100 * minuteApproved / decided : NodeFigures::Unknown,
                 keepFromS);
-    appendPoint(m_business.providerFailuresPerMin, nowS, fresh.providerFailed * 60 / spanS, keepFromS);
+    appendPoint(m_business.providerFailuresPerMin, nowS, failures * 60 / windowS, keepFromS);
     emit sampled();
 }
 

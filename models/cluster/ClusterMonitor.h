@@ -104,6 +104,8 @@ public:
 
     struct Business
     {
+        /// orders and failing provider calls per minute over the last TableWindowMs; approvals over
+        /// the last minute
         SeriesPoints ordersPerMin, approvalPercent, providerFailuresPerMin;
     };
 
@@ -179,6 +181,14 @@ private:
     QTimer m_timer;
     Business m_business;
     std::deque<std::tuple<qint64, double, double>> m_authorizations; ///< per second: approved, declined
+    struct Recent
+    {
+        qint64 atMs = 0;
+        double spanS = 0;
+        double orders = 0;
+        double providerFailed = 0;
+    };
+    std::deque<Recent> m_recent; ///< the business's samples of the last TableWindowMs
     QList<ClusterAlert> m_alerts;
     qint64 m_startedMs = 0;
     qint64 m_lastSampleMs = 0;

@@ -81,7 +81,8 @@ QString ClusterNodeModel::durationText(double seconds)
         return tr("%n min", nullptr, int(s / 60));
     if (s < 86400)
         return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    return tr("%n d", nullptr, int(s / 86400)) + u' ' + tr("%n h", nullptr, int((s % 86400) / 3600));
+    //: an uptime of days and hours: %1 days, %2 hours
+    return tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QVariant ClusterNodeModel::display(int row, int column) const
@@ -107,7 +108,9 @@ QVariant ClusterNodeModel::display(int row, int column) const
     case P99Column:
         return number(f.p99Ms, 1);
     case ErrorsColumn:
-        return std::isnan(f.errorShare) ? QString(QChar(Dash)) : QLocale().toString(f.errorShare * 100, 'f', 1) + u'%';
+        //: a share in percent, as the locale writes it
+        return std::isnan(f.errorShare) ? QString(QChar(Dash))
+                                        : tr("%1%").arg(QLocale().toString(f.errorShare * 100, 'f', 1));
     case InFlightColumn:
         return number(f.inFlight, 0);
     case RefusedColumn:

@@ -415,15 +415,18 @@ void TestClusterMonitor::businessAddsTheNodesUpExactly()
     round(*r);
     round(*r, 1000); // the business is sampled at the start of a round: it charts what the last round heard
     const ClusterMonitor::Business& biz = r->monitor->business();
-    QCOMPARE(lastOf(biz.ordersPerMin), 240.0); // 4 orders in one second
+    QCOMPARE(lastOf(biz.ordersPerMin), 80.0); // 4 orders in the 3 s charted so far: 80 a minute
     QCOMPARE(lastOf(biz.approvalPercent), 75.0);
     QCOMPARE(lastOf(biz.providerFailuresPerMin), 0.0);
-    // a quiet second: no orders, but the approval rate is the last minute's
+    // a quiet second: the rate is the last ten seconds', the approval rate the last minute's
     round(*r);
-    QCOMPARE(lastOf(biz.ordersPerMin), 0.0);
+    QCOMPARE(lastOf(biz.ordersPerMin), 60.0);
     QCOMPARE(lastOf(biz.approvalPercent), 75.0);
+    for (int i = 0; i < 10; ++i)
+        round(*r);
+    QCOMPARE(lastOf(biz.ordersPerMin), 0.0); // ten seconds on, they have left the window
     // a minute on, those payments have left the window: no rate, not 0 %
-    for (int i = 0; i < 61; ++i)
+    for (int i = 0; i < 51; ++i)
         round(*r);
     QVERIFY(std::isnan(lastOf(biz.approvalPercent)));
     // no node answers: a gap in the business too
