@@ -9,6 +9,7 @@
 #include <qcustomplot.h>
 
 #include "models/common/Theme.h"
+#include "views/common/PlotStyle.h"
 
 using namespace Qt::StringLiterals;
 
@@ -151,26 +152,11 @@ void LiveChart::changeEvent(QEvent* event)
 void LiveChart::applyColours()
 {
     const QPalette& pal = palette();
-    const QColor text = pal.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlphaF(theme::isDark(pal) ? 0.18f : 0.14f);
-    m_plot->setBackground(pal.color(QPalette::Base));
-    m_plot->axisRect()->setBackground(pal.color(QPalette::Base));
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text, 1));
-        axis->setTickPen(QPen(text, 1));
-        axis->setSubTickPen(QPen(text, 1));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 1, Qt::SolidLine));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
-    m_title->setTextColor(text);
+    stylePlot(m_plot, pal);
+    m_title->setTextColor(pal.color(QPalette::Text));
     QColor legendBack = pal.color(QPalette::Base);
     legendBack.setAlphaF(0.8f); // a line running under the legend still shows through
     m_plot->legend->setBrush(legendBack);
-    m_plot->legend->setBorderPen(QPen(grid));
-    m_plot->legend->setTextColor(text);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

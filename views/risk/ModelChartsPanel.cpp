@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include "models/common/Theme.h"
+#include "views/common/PlotStyle.h"
 #include "models/risk/ModelCurves.h"
 #include "models/risk/ModelListModel.h"
 
@@ -22,9 +23,7 @@ namespace {
 /// of its own, the chance line grey; each bright on dark and deep on light.
 struct ChartColours
 {
-    QColor background;
     QColor text;
-    QColor grid;
     QColor model;
     QColor compare;
     QColor chance;
@@ -33,10 +32,7 @@ struct ChartColours
     {
         const bool dark = theme::isDark(palette);
         ChartColours c;
-        c.background = palette.color(QPalette::Base);
         c.text = palette.color(QPalette::Text);
-        c.grid = c.text;
-        c.grid.setAlphaF(dark ? 0.18f : 0.14f);
         c.model = dark ? QColor(0x6c, 0xb6, 0xff) : QColor(0x0b, 0x5c, 0xad);
         c.compare = dark ? QColor(0xff, 0xb8, 0x5c) : QColor(0xc2, 0x4e, 0x00);
         c.chance = palette.color(QPalette::PlaceholderText);
@@ -47,19 +43,6 @@ struct ChartColours
 QString aucText(const risk::ModelVersion& m)
 {
     return m.auc ? QLocale().toString(*m.auc, 'f', 3) : u"—"_s;
-}
-
-void styleAxis(QCPAxis* axis, const ChartColours& c, const QFont& font)
-{
-    axis->setBasePen(QPen(c.text, 1));
-    axis->setTickPen(QPen(c.text, 1));
-    axis->setSubTickPen(QPen(c.text, 1));
-    axis->setTickLabelColor(c.text);
-    axis->setLabelColor(c.text);
-    axis->setTickLabelFont(font);
-    axis->setLabelFont(font);
-    axis->grid()->setPen(QPen(c.grid, 1, Qt::SolidLine));
-    axis->grid()->setZeroLinePen(Qt::NoPen);
 }
 
 QCPCurve* addCurve(QCustomPlot* plot, const CurveSeries& s, const QPen& pen, const QString& name)
@@ -215,13 +198,11 @@ void ModelChartsPanel::applyColours()
     const ChartColours c = ChartColours::of(p);
     QFont tickFont = font();
     for (QCustomPlot* plot : {m_roc, m_pr}) {
-        plot->setBackground(QBrush(c.background));
-        plot->axisRect()->setBackground(QBrush(c.background));
-        styleAxis(plot->xAxis, c, tickFont);
-        styleAxis(plot->yAxis, c, tickFont);
-        plot->legend->setBrush(QBrush(c.background));
-        plot->legend->setBorderPen(QPen(c.grid, 1));
-        plot->legend->setTextColor(c.text);
+        stylePlot(plot, p);
+        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+            axis->setTickLabelFont(tickFont);
+            axis->setLabelFont(tickFont);
+        }
         plot->legend->setFont(tickFont);
         // measured and painted text differ by a few pixels on some screens: room for descenders and CJK
         plot->legend->setIconSize(24, QFontMetrics(tickFont).height() * 4 / 3);
