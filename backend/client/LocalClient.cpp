@@ -159,7 +159,7 @@ Result<std::unique_ptr<LocalClient>> LocalClient::open(const Options& options, c
     if (!principal)
         return principal.error();
     Options resolved = options;
-    resolved.store.path = (*engine)->storeFile().options().path;
+    resolved.store.path = (*engine)->storeOptions().path;
     if (!resolved.provider)
         resolved.provider = std::make_shared<payments::SimulatedProvider>();
     return std::unique_ptr<LocalClient>(

@@ -6,6 +6,7 @@
 
 #include "backend/engine/Writer.h"
 #include "backend/store/ChangeFeed.h"
+#include "backend/store/PgMigrations.h"
 #include "backend/store/Sql.h"
 
 using namespace Qt::StringLiterals;
@@ -15,20 +16,38 @@ Q_LOGGING_CATEGORY(lcEngine, "souk.engine")
 namespace souk::engine {
 namespace {
 
-/// The newest id in the store: the largest `id` primary key of any table. Each is the last
-/// entry of its table's primary key, so this reads one page per table.
-Result<Id> highestId(QSqlDatabase& db)
+/// The tables whose primary key is an integer `id`, from the store's own catalogue.
+Result<QStringList> tablesWithIds(QSqlDatabase& db)
 {
+    static const QString sqlite = u"SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
+                                  "WHERE m.type = 'table' AND c.name = 'id' AND c.pk = 1 AND c.type = 'INTEGER'"_s;
+    static const QString postgres =
+        u"SELECT c.table_name FROM information_schema.table_constraints t "
+        "JOIN information_schema.key_column_usage k ON k.constraint_name = t.constraint_name "
+        "AND k.table_schema = t.table_schema JOIN information_schema.columns c ON c.table_schema = k.table_schema "
+        "AND c.table_name = k.table_name AND c.column_name = k.column_name WHERE t.constraint_type = 'PRIMARY KEY' "
+        "AND t.table_schema = current_schema() AND k.column_name = 'id' AND c.data_type = 'bigint' "
+        "AND (SELECT count(*) FROM information_schema.key_column_usage o WHERE o.constraint_name = t.constraint_name "
+        "AND o.table_schema = t.table_schema) = 1"_s;
     QSqlQuery tables(db);
     tables.setForwardOnly(true);
-    if (!tables.exec(u"SELECT m.name FROM sqlite_schema m JOIN pragma_table_info(m.name) c "
-                     "WHERE m.type = 'table' AND c.name = 'id' AND c.pk = 1 AND c.type = 'INTEGER'"_s))
+    if (!tables.exec(store::dialect(db, sqlite, postgres)))
         return store::sqlError(tables.lastError(), u"listing the tables with ids"_s);
     QStringList names;
     while (tables.next())
         names.append(tables.value(0).toString());
+    return names;
+}
+
+/// The newest id in the store: the largest `id` primary key of any table. Each is the last
+/// entry of its table's primary key, so this reads one page per table.
+Result<Id> highestId(QSqlDatabase& db)
+{
+    auto names = tablesWithIds(db);
+    if (!names)
+        return names.error();
     qint64 highest = 0;
-    for (const QString& table : names) {
+    for (const QString& table : *names) {
         auto max = store::scalar(db, u"SELECT coalesce(max(id), 0) FROM \"%1\""_s.arg(table));
         if (!max)
             return max.error();
@@ -37,13 +56,24 @@ Result<Id> highestId(QSqlDatabase& db)
     return Id{highest};
 }
 
+/// The file made ready (checked, locked, migrated), or null for a PostgreSQL store, which is
+/// migrated under an advisory lock instead and has no file to lock.
+Result<std::unique_ptr<store::StoreFile>> prepareStore(const store::StoreOptions& options, const Clock& clock)
+{
+    if (!options.isPostgres())
+        return store::StoreFile::prepare(options, clock);
+    if (auto s = store::PgMigrations::prepare(options); !s)
+        return s.error();
+    return std::unique_ptr<store::StoreFile>();
+}
+
 } // namespace
 
 Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const Clock& clock)
 {
     if (options.nodeId < 0 || options.nodeId > IdGenerator::NodeMax)
         return Error::invalid(u"nodeId"_s, u"node id must be 0..%1"_s.arg(IdGenerator::NodeMax));
-    auto store = store::StoreFile::prepare(options.store, clock);
+    auto store = prepareStore(options.store, clock);
     if (!store)
         return store.error();
     std::unique_ptr<Engine> engine(new Engine(options, clock, std::move(store).value()));
@@ -59,6 +89,12 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const
     if (!highest.result())
         return highest.result().error();
     engine->m_ids.advancePast(*highest.result());
+    if (options.store.isPostgres() && !options.store.readOnly && !options.store.sharedWriters) {
+        auto lock = store::PgWriterLock::take(options.store.path); // before the writer's first commit
+        if (!lock)
+            return lock.error();
+        engine->m_pgWriter = std::move(lock).value();
+    }
     if (options.store.readOnly)
         engine->m_writer->stop(); // writes fail at once with Unavailable
     else
@@ -71,7 +107,8 @@ Engine::Engine(const EngineOptions& options, const Clock& clock, std::unique_ptr
 {
     qRegisterMetaType<souk::ChangeList>();
     qRegisterMetaType<souk::Error>();
-    m_options.store.path = m_store->options().path;
+    if (m_store)
+        m_options.store.path = m_store->options().path;
     m_readPool.setMaxThreadCount(std::max(1, options.readThreads));
     m_readPool.setExpiryTimeout(-1); // reader threads keep their connections until the engine goes
     m_writer = std::make_unique<Writer>(*this, m_options.store, options.batchMax, options.queueMax);
@@ -81,7 +118,8 @@ Engine::~Engine()
 {
     m_writer.reset(); // drains the queue, then joins
     m_readPool.waitForDone();
-    if (!m_options.store.readOnly && !damage()) // a damaged file takes nothing more, not even the log
+    // a damaged file takes nothing more, not even the log; PostgreSQL keeps its own log
+    if (!m_options.store.readOnly && !damage() && !m_options.store.isPostgres())
         checkpointOnClose();
 }
 
@@ -174,6 +212,13 @@ void Engine::markDamaged(const Error& cause)
 QFuture<Result<QStringList>> Engine::checkHealth()
 {
     return read<QStringList>([this](QSqlDatabase& db) -> Result<QStringList> {
+        // PostgreSQL checks its own pages (checksums) and reports damage on the statement that
+        // meets it; here the round trip shows only that the database answers
+        if (store::isPostgres(db)) {
+            if (auto alive = store::scalar(db, u"SELECT 1"_s); !alive)
+                return alive.error();
+            return QStringList();
+        }
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.exec(u"PRAGMA quick_check"_s))

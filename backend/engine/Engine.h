@@ -19,6 +19,7 @@
 #include "backend/engine/WriteJob.h"
 #include "backend/core/Change.h"
 #include "backend/store/Connection.h"
+#include "backend/store/PgWriterLock.h"
 #include "backend/store/StoreFile.h"
 
 namespace souk::engine {
@@ -166,7 +167,8 @@ public:
     }
 
     const Clock& clock() const { return m_clock; }
-    const store::StoreFile& storeFile() const { return *m_store; }
+    /// Where the store is (a file, or a PostgreSQL URL) and how it was opened.
+    const store::StoreOptions& storeOptions() const { return m_options.store; }
     IdGenerator& ids() { return m_ids; }
     /// The newest seq published so far.
     qint64 lastPublishedSeq() const { return m_lastSeq.load(); }
@@ -237,7 +239,8 @@ private:
 
     EngineOptions m_options;
     const Clock& m_clock;
-    std::unique_ptr<store::StoreFile> m_store;
+    std::unique_ptr<store::StoreFile> m_store;       ///< null for a PostgreSQL store (no file to lock)
+    std::unique_ptr<store::PgWriterLock> m_pgWriter; ///< a PostgreSQL store's one-writer lock
     IdGenerator m_ids;
     std::atomic<qint64> m_lastSeq{0};
     std::atomic<bool> m_isDamaged{false};

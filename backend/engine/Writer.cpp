@@ -37,7 +37,10 @@ struct Ran
 /// fail with "locked" at once, whatever the busy timeout says.
 std::optional<Error> begin(QSqlDatabase& db, store::StatementCache& statements, store::LookupCache& lookups)
 {
-    if (auto s = store::exec(db, u"BEGIN IMMEDIATE"_s); !s)
+    // PostgreSQL locks rows, not the store: its writers meet on the rows they change
+    static const QString sqlite = u"BEGIN IMMEDIATE"_s;
+    static const QString postgres = u"BEGIN"_s;
+    if (auto s = store::exec(db, store::dialect(db, sqlite, postgres)); !s)
         return s.error();
     lookups.transactionStarted(statements);
     return std::nullopt;
@@ -345,7 +348,7 @@ void Writer::run()
     QSqlDatabase& db = (*conn)->db();
     store::StatementCache& statements = (*conn)->statements();
     store::LookupCache lookups(db); // before the loop, after the connection: its hook is on it
-    if (!m_checkpointer.attach(db))
+    if (!store::isPostgres(db) && !m_checkpointer.attach(db))
         qCInfo(lcWriter) << "the writer checkpoints the log itself (no background checkpoints)";
     QElapsedTimer sinceCheck; // debug builds: the invariant check reads the whole store
     // Batches are completed in commit order on a thread of their own: publishing changes and

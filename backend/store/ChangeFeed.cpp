@@ -10,10 +10,38 @@
 using namespace Qt::StringLiterals;
 
 namespace souk::store {
+namespace {
+
+/// PostgreSQL: seqs in commit order. A sequence's values are taken before commit and seen after
+/// it, so a reader following `seq > last` could pass a transaction that commits late. Instead
+/// each writer takes the feed's lock, held to its COMMIT, and numbers its rows after the newest
+/// committed one: seqs then follow commit order, and only the end of each transaction waits.
+/// The caller appends as the last work of its transaction.
+Status appendInCommitOrder(QSqlDatabase& db, ChangeList& changes)
+{
+    if (auto s = exec(db, u"SELECT pg_advisory_xact_lock(?)"_s, {ChangeFeed::FeedLock}); !s)
+        return s;
+    auto last = ChangeFeed::lastSeq(db);
+    if (!last)
+        return last.error();
+    RowBatch rows(u"changes"_s, {u"seq"_s, u"entity"_s, u"entity_id"_s, u"version"_s, u"op"_s, u"actor"_s, u"at_ms"_s});
+    qint64 seq = *last;
+    for (Change& c : changes) {
+        c.seq = ++seq;
+        rows.row().integer(c.seq).text(c.entity).integer(c.id.value).integer(c.version).integer(int(c.op));
+        rows.text(c.actor).integer(c.atMs);
+    }
+    return rows.flush(db);
+}
+
+} // namespace
+
 Status ChangeFeed::append(QSqlDatabase& db, ChangeList& changes)
 {
     if (changes.isEmpty())
         return {};
+    if (isPostgres(db))
+        return appendInCommitOrder(db, changes);
     RowBatch rows(u"changes"_s, {u"entity"_s, u"entity_id"_s, u"version"_s, u"op"_s, u"actor"_s, u"at_ms"_s});
     for (const Change& c : changes)
         rows.row().text(c.entity).integer(c.id.value).integer(c.version).integer(int(c.op)).text(c.actor).integer(c.atMs);

@@ -13,6 +13,9 @@ class ChangeFeed final
 {
 public:
     static constexpr int ReadLimitMax = 10'000;
+    /// The advisory lock a PostgreSQL writer holds from numbering its changes to its COMMIT
+    /// ("Souk" and 2).
+    static constexpr qint64 FeedLock = 0x536F756B'00000002;
     /// Appends the rows in the caller's open transaction and fills in their seq, as one batch
     /// (see RowBatch), so a group commit of thousands of changes costs little more than one.
     static Status append(QSqlDatabase& db, ChangeList& changes);

@@ -4,6 +4,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <libpq-fe.h>
 #include <mutex>
 #include <sqlite3.h>
 
@@ -23,6 +24,63 @@ void configureSqliteOnce()
     static std::once_flag once;
     std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
+/// A libpq URL as the key='value' words QPSQL hands to libpq (its connect options), or an Error
+/// naming what is wrong with it. QPSQL turns every ';' of those options into a space, so a value
+/// holding one is refused rather than silently changed.
+Result<QString> conninfoOf(const QString& url)
+{
+    char* problem = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.toUtf8().constData(), &problem);
+    if (!options) {
+        const QString why = problem ? QString::fromUtf8(problem).trimmed() : u"out of memory"_s;
+        PQfreemem(problem);
+        return Error::invalid(u"store"_s, u"the PostgreSQL URL is not valid: "_s + why);
+    }
+    QStringList words;
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        QString value = QString::fromUtf8(o->val);
+        if (value.contains(u';')) {
+            PQconninfoFree(options);
+            return Error::invalid(u"store"_s, u"the PostgreSQL URL's %1 holds a ';', which cannot be passed on"_s.arg(
+                                                  QString::fromUtf8(o->keyword)));
+        }
+        value.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
+        words << u"%1='%2'"_s.arg(QString::fromUtf8(o->keyword), value);
+    }
+    PQconninfoFree(options);
+    return words.join(u' ');
+}
+
+/// Opens a PostgreSQL connection for `role` and sets the session as Souk's SQLite pragmas do.
+Status openPostgres(QSqlDatabase& db, const StoreOptions& options, const QString& role)
+{
+    auto conninfo = conninfoOf(options.path);
+    if (!conninfo)
+        return conninfo.error();
+    db.setConnectOptions(*conninfo + u" application_name='souk-"_s + role + u'\'');
+    if (!db.open()) {
+        // libpq's own words (refused, no such database, password) are what an operator needs
+        const QString why = db.lastError().databaseText().trimmed();
+        return Error::store(ErrorCode::StoreIo, u"cannot connect to the PostgreSQL store: "_s +
+                                                    (why.isEmpty() ? db.lastError().driverText() : why));
+    }
+    QStringList settings = {u"SET TIME ZONE 'UTC'"_s, u"SET lock_timeout = %1"_s.arg(options.busyTimeoutMs)};
+    // Normal durability (demos, throwaway stores) does not wait for the log's flush
+    if (options.durability == Durability::Normal)
+        settings << u"SET synchronous_commit = off"_s;
+    // readers (the engine's pool, soukctl) read each query from one snapshot, as SQLite's do
+    if (options.readOnly)
+        settings << u"SET default_transaction_read_only = on"_s
+                 << u"SET default_transaction_isolation = 'repeatable read'"_s;
+    for (const QString& setting : settings) {
+        if (auto s = exec(db, setting); !s)
+            return s;
+    }
+    return {};
+}
+
 /// This thread's open Connections by name: a connection never leaves its thread.
 thread_local std::unordered_map<QString, Connection*> t_open;
 }
@@ -58,6 +116,14 @@ Result<std::unique_ptr<Connection>> Connection::open(const StoreOptions& options
     configureSqliteOnce();
     const QString name = u"souk-%1-%2"_s.arg(role).arg(s_serial.fetchAndAddRelaxed(1));
     std::unique_ptr<Connection> conn(new Connection(name));
+    if (options.isPostgres()) {
+        conn->m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        if (!conn->m_db.isValid())
+            return Error::store(ErrorCode::StoreIo, u"the PostgreSQL driver (QPSQL) is not installed"_s);
+        if (auto s = openPostgres(conn->m_db, options, role); !s)
+            return s.error();
+        return conn;
+    }
     conn->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     if (!conn->m_db.isValid())
         return Error::store(ErrorCode::StoreIo, u"the SQLite driver (QSQLITE) is not installed"_s);

@@ -10,7 +10,8 @@
 namespace souk::store {
 
 /// One named SQLite connection, opened and closed on the thread that creates it, with Souk's
-/// pragmas applied (WAL, foreign keys, busy timeout, durability). Never crosses threads.
+/// pragmas applied (WAL, foreign keys, busy timeout, durability); or, for a PostgreSQL URL, a
+/// QPSQL connection with the same settings in PostgreSQL's words. Never crosses threads.
 class Connection final
 {
     Q_DISABLE_COPY_MOVE(Connection)

@@ -4,6 +4,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "backend/store/Connection.h"
 #include "backend/store/Migrations.h"
 #include "backend/store/PgSchema.h"
 #include "backend/store/Sql.h"
@@ -126,6 +127,30 @@ Status PgMigrations::migrate(QSqlDatabase& db)
         return sqlError(db.lastError(), u"committing migration"_s);
     if (from < target)
         qCInfo(lcPgMigrations) << "migrated PostgreSQL store schema" << from << "->" << target;
+    return {};
+}
+
+Status PgMigrations::prepare(const StoreOptions& options)
+{
+    auto conn = Connection::open(options, u"setup"_s);
+    if (!conn)
+        return conn.error();
+    QSqlDatabase& db = (*conn)->db();
+    if (!options.readOnly)
+        return migrate(db);
+    auto version = versionOf(db);
+    if (!version)
+        return version.error();
+    if (*version == 0)
+        return Error::store(ErrorCode::StoreCorrupt, u"this PostgreSQL database holds no Souk store yet"_s);
+    if (*version > currentVersion())
+        return Error::store(ErrorCode::StoreNewer, u"the store was written by a newer Souk (schema %1; this version "
+                                                   "reads up to %2)"_s.arg(*version)
+                                                       .arg(currentVersion()));
+    if (*version < currentVersion())
+        return Error::store(ErrorCode::StoreReadOnly, u"the store is at schema %1 and must be migrated to %2, which "
+                                                      "a read-only open does not do"_s.arg(*version)
+                                                          .arg(currentVersion()));
     return {};
 }
 

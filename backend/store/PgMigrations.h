@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 
 #include "backend/core/Result.h"
+#include "backend/store/StoreOptions.h"
 
 namespace souk::store {
 
@@ -25,6 +26,9 @@ public:
     static Result<int> versionOf(QSqlDatabase& db);
     /// Brings the database to currentVersion(); refuses a newer store (StoreNewer).
     static Status migrate(QSqlDatabase& db);
+    /// Makes the PostgreSQL store `options.path` ready for an engine, as StoreFile does for a file:
+    /// connects, then migrates it, or, read-only, checks that it is a store of this version.
+    static Status prepare(const StoreOptions& options);
 };
 
 } // namespace souk::store

@@ -136,7 +136,7 @@ QStringList tablesAndIndexes()
             NULL, amount_minor BIGINT NOT NULL, entry_id BIGINT NOT NULL, actor TEXT NOT NULL, at_ms BIGINT NOT
             NULL))"_s,
         uR"(CREATE TABLE idempotency_keys (
-            key TEXT PRIMARY KEY, command TEXT NOT NULL, request_hash TEXT NOT NULL, response TEXT NOT NULL,
+            key TEXT PRIMARY KEY, command TEXT NOT NULL, request_hash TEXT NOT NULL, response BYTEA NOT NULL,
             created_ms BIGINT NOT NULL, expires_ms BIGINT))"_s,
         u"CREATE INDEX idempotency_keys_created ON idempotency_keys (created_ms)"_s,
         uR"(CREATE TABLE provider_outbox (

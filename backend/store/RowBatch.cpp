@@ -172,7 +172,8 @@ Status RowBatch::flushPortable(QSqlDatabase& database, const QString& sql)
         if (auto s = exec(q, u"writing rows to "_s + m_table); !s)
             return s;
     }
-    m_lastRowId = q.lastInsertId().toLongLong();
+    if (!isPostgres(database)) // QPSQL would ask lastval(), whose error aborts the transaction
+        m_lastRowId = q.lastInsertId().toLongLong();
     return {};
 }
 

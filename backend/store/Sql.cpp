@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 #include <QSqlDriver>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -11,10 +12,36 @@ Q_LOGGING_CATEGORY(lcSql, "souk.store.sql")
 
 namespace souk::store {
 
+namespace {
+
+/// PostgreSQL's SQLSTATE (five characters) as a Souk error; nothing for a code that is not one.
+std::optional<Error> postgresError(const QString& state, const QString& what)
+{
+    if (state.size() != 5)
+        return std::nullopt;
+    if (state == u"40001" || state == u"40P01" || state == u"55P03") // serialization, deadlock, lock
+        return Error::store(ErrorCode::StoreLocked, u"the store is busy; try again"_s);
+    if (state.startsWith(u"08") || state.startsWith(u"57P")) // connection lost, server shutting down
+        return Error::store(ErrorCode::StoreIo, u"the connection to the database was lost while "_s + what);
+    if (state == u"25006")
+        return Error::store(ErrorCode::StoreReadOnly, u"the database takes no writes (a standby?)"_s);
+    if (state == u"53100")
+        return Error::store(ErrorCode::StoreIo, u"the database's disk is full"_s);
+    if (state == u"XX001" || state == u"XX002")
+        return Error::store(ErrorCode::StoreCorrupt, u"the database reports damaged data"_s);
+    return Error::store(ErrorCode::StoreIo, u"database error while "_s + what);
+}
+
+} // namespace
+
 Error sqlError(const QSqlError& error, const QString& what)
 {
     const QString text = error.databaseText() + u' ' + error.driverText();
     const QString native = error.nativeErrorCode();
+    if (auto pg = postgresError(native, what)) {
+        qCWarning(lcSql).noquote() << errorCodeName(pg->code) << what << "-" << text.trimmed() << "(" << native << ")";
+        return *pg;
+    }
     ErrorCode code = ErrorCode::StoreIo;
     QString message;
     // SQLite primary result codes: 5 BUSY, 6 LOCKED, 8 READONLY, 11 CORRUPT, 26 NOTADB, 13 FULL
@@ -40,12 +67,21 @@ Error sqlError(const QSqlError& error, const QString& what)
 Status exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds)
 {
     QSqlQuery q(db);
+    if (binds.size() == 0 && isPostgres(db)) // PostgreSQL prepares no utility statement (BEGIN, SET)
+        return exec(q, sql, u"running a statement"_s);
     if (!q.prepare(sql))
         return sqlError(q.lastError(), u"preparing a statement"_s);
     int i = 0;
     for (const auto& v : binds)
         q.bindValue(i++, v);
     return exec(q, u"running a statement"_s);
+}
+
+Status exec(QSqlQuery& query, const QString& sql, const QString& what)
+{
+    if (!query.exec(sql))
+        return sqlError(query.lastError(), what);
+    return {};
 }
 
 Status exec(QSqlQuery& query, const QString& what)
@@ -59,13 +95,18 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_l
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return sqlError(q.lastError(), u"preparing a query"_s);
-    int i = 0;
-    for (const auto& v : binds)
-        q.bindValue(i++, v);
-    if (!q.exec())
-        return sqlError(q.lastError(), u"running a query"_s);
+    if (binds.size() == 0 && isPostgres(db)) {
+        if (!q.exec(sql))
+            return sqlError(q.lastError(), u"running a query"_s);
+    } else {
+        if (!q.prepare(sql))
+            return sqlError(q.lastError(), u"preparing a query"_s);
+        int i = 0;
+        for (const auto& v : binds)
+            q.bindValue(i++, v);
+        if (!q.exec())
+            return sqlError(q.lastError(), u"running a query"_s);
+    }
     if (!q.next())
         return Error::notFound(u"row"_s);
     return q.value(0);
@@ -112,10 +153,22 @@ std::optional<qint64> totalChanges(QSqlDatabase& db)
     return std::nullopt;
 }
 
+bool isPostgres(const QSqlDatabase& db)
+{
+    return db.driverName() == u"QPSQL";
+}
+
 bool inTransaction(QSqlDatabase& db)
 {
     if (void* handle = nativeSqliteHandle(db))
         return sqlite3_get_autocommit(static_cast<sqlite3*>(handle)) == 0;
+    if (isPostgres(db)) {
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0) {
+            const auto state = PQtransactionStatus(*static_cast<PGconn* const*>(handle.constData()));
+            return state == PQTRANS_INTRANS || state == PQTRANS_INERROR || state == PQTRANS_ACTIVE;
+        }
+    }
     return true; // cannot tell: assume the driver kept it, as QtSql itself does
 }
 

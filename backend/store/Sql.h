@@ -31,6 +31,8 @@ Status exec(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant
 
 /// Runs a prepared query already bound; maps failure through sqlError.
 Status exec(QSqlQuery& query, const QString& what);
+/// Runs `sql` on `query` unprepared; maps failure through sqlError.
+Status exec(QSqlQuery& query, const QString& sql, const QString& what);
 class Statement;
 Status exec(Statement& statement, const QString& what);
 
@@ -46,6 +48,30 @@ std::optional<qint64> totalChanges(QSqlDatabase& db);
 /// The connection's native sqlite3 handle when it is safe to use from this process (the
 /// driver and Souk share one SQLite library), else null.
 void* nativeSqliteHandle(QSqlDatabase& db);
+
+/// Whether the connection is to PostgreSQL (the QPSQL driver) rather than an SQLite file.
+bool isPostgres(const QSqlDatabase& db);
+
+/// The text for the connection's dialect, for the few statements whose SQL differs. Both are
+/// long-lived texts (function-local statics), as Statement's cache requires.
+inline const QString& dialect(const QSqlDatabase& db, const QString& sqlite, const QString& postgres)
+{
+    return isPostgres(db) ? postgres : sqlite;
+}
+
+/// Where `needle` first occurs in `haystack` (1-based, 0 for nowhere), in the dialect's words.
+inline QString position(const QSqlDatabase& db, const QString& haystack, const QString& needle)
+{
+    return (isPostgres(db) ? QStringLiteral("strpos(%1, %2)") : QStringLiteral("instr(%1, %2)")).arg(haystack, needle);
+}
+
+/// A subquery of the integers of a JSON array bound at its `?` ("[1,2,3]"), for `x IN (...)`.
+inline QString jsonIntegers(const QSqlDatabase& db)
+{
+    return isPostgres(db) ? QStringLiteral("SELECT value::bigint FROM jsonb_array_elements_text(CAST(? AS jsonb)) "
+                                           "AS j(value)")
+                          : QStringLiteral("SELECT value FROM json_each(?)");
+}
 
 /// The first column of the first row, or an error (NotFound when there is no row).
 Result<QVariant> scalar(QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds = {});

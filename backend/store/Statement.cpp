@@ -16,7 +16,12 @@ Statement::Statement(QSqlDatabase& db, const QString& sql) : m_sql(sql)
     if (!m_db) {
         m_query = std::make_unique<QSqlQuery>(db);
         m_query->setForwardOnly(true);
-        m_query->prepare(sql); // a failed prepare surfaces as an error on exec(), as before
+        // PostgreSQL prepares no utility statement (BEGIN, SAVEPOINT, SET): a text without
+        // parameters is sent as it is at each exec()
+        m_postgres = isPostgres(db);
+        m_direct = m_postgres && !sql.contains(u'?');
+        if (!m_direct)
+            m_query->prepare(sql); // a failed prepare surfaces as an error on exec(), as before
         return;
     }
     const QByteArray utf8 = sql.toUtf8();
@@ -123,10 +128,12 @@ void Statement::bindValue(int index, const QVariant& value)
 bool Statement::exec()
 {
     if (m_query) {
-        const bool ok = m_query->exec();
+        const bool ok = m_direct ? m_query->exec(m_sql) : m_query->exec();
         m_error = m_query->lastError();
         m_changes = ok ? m_query->numRowsAffected() : 0;
-        m_lastInsertId = ok ? m_query->lastInsertId().toLongLong() : 0;
+        // QPSQL asks lastval(), whose error (no sequence used yet) aborts the transaction: ids
+        // made by PostgreSQL are read with RETURNING
+        m_lastInsertId = ok && !m_postgres ? m_query->lastInsertId().toLongLong() : 0;
         return ok;
     }
     if (!m_stmt)

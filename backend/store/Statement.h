@@ -19,8 +19,8 @@ namespace souk::store {
 /// exec, next, value, finish) so services read the same either way. Where the driver shares
 /// Souk's SQLite library it runs on the native handle: binding and reading through QtSql cost
 /// more per statement (a QVariant list, a QSqlRecord per row, UTF-16 round trips) than SQLite's
-/// own work on the order hot path. Elsewhere it wraps a QSqlQuery. Not thread-safe; lives on
-/// its connection's thread.
+/// own work on the order hot path. Elsewhere (PostgreSQL, a foreign SQLite) it wraps a QSqlQuery.
+/// Not thread-safe; lives on its connection's thread.
 class Statement final
 {
     Q_DISABLE_COPY_MOVE(Statement)
@@ -64,6 +64,8 @@ private:
     bool m_active = false;     ///< stepped and not yet reset
     bool m_pendingRow = false; ///< exec() stepped onto the first row; next() hands it out
     bool m_onRow = false;
+    bool m_direct = false; ///< the portable path sends the text unprepared (see the constructor)
+    bool m_postgres = false;
 };
 
 /// Prepared statements of one connection, kept for its lifetime. Keyed by the address of the SQL

@@ -17,6 +17,8 @@ enum class Durability
 /// Where and how to open a store. Plain struct, filled from arguments or a config file.
 struct StoreOptions
 {
+    /// An SQLite file, or a PostgreSQL database as a libpq URL ("postgresql://user@host:port/db",
+    /// several hosts allowed, with target_session_attrs=read-write for a failover pair).
     QString path;
     Durability durability = Durability::Full;
     int busyTimeoutMs = 5000;
@@ -25,6 +27,28 @@ struct StoreOptions
     /// The write-ahead log is copied into the store by a thread of its own once it holds this
     /// many pages (4 KiB each); 0 leaves it to SQLite's checkpoint inside the writer's commits.
     int checkpointPages = 4000;
+    /// PostgreSQL: let several engines write the store at once (PgWriterLock not taken). Only the
+    /// tests of what is already safe with several writers (the change feed) set it.
+    bool sharedWriters = false;
+
+    /// Whether `path` is a PostgreSQL URL rather than a file.
+    bool isPostgres() const { return isPostgresUrl(path); }
+    static bool isPostgresUrl(const QString& text)
+    {
+        return text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"));
+    }
+    /// A store's path as logs and messages show it: a URL's password (user:password@) becomes ***.
+    static QString shown(const QString& path)
+    {
+        if (!isPostgresUrl(path))
+            return path;
+        const qsizetype scheme = path.indexOf(QLatin1String("://")) + 3;
+        const qsizetype at = path.indexOf(u'@', scheme);
+        const qsizetype colon = path.indexOf(u':', scheme);
+        if (at < 0 || colon < 0 || colon > at)
+            return path;
+        return path.left(colon + 1) + QLatin1String("***") + path.mid(at);
+    }
 };
 
 } // namespace souk::store

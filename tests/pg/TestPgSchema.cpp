@@ -131,7 +131,10 @@ QMap<QString, QList<Column>> TestPgSchema::sqliteTables(QStringList* indexes)
         for (const QString& table : names) {
             q.exec(u"SELECT name, type, \"notnull\", pk FROM pragma_table_info('%1') ORDER BY cid"_s.arg(table));
             while (q.next()) {
-                const QString type = q.value(1).toString();
+                // SQLite keeps an idempotency key's answer (bytes, or a JSON text's UTF-8) in a
+                // column declared TEXT: its types are the values', and PostgreSQL's are the columns'
+                const bool bytesInText = table == u"idempotency_keys"_s && q.value(0).toString() == u"response"_s;
+                const QString type = bytesInText ? u"BLOB"_s : q.value(1).toString();
                 const QString portable = type == u"INTEGER"_s ? u"int64"_s
                                          : type == u"TEXT"_s  ? u"text"_s
                                          : type == u"BLOB"_s  ? u"bytes"_s

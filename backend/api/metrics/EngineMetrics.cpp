@@ -45,14 +45,16 @@ EngineMetrics::EngineMetrics(Registry& registry, engine::Engine& engine, engine:
     wireOrders(registry);
     wirePayments(registry);
 
-    const QString store = engine.storeFile().options().path;
-    m_callbacks << &registry.callbackGauge(u"souk_store_size_bytes"_s,
-                                           u"Size of the store's SQLite file, read (stat) at scrape"_s,
-                                           [store] { return fileBytes(store); });
-    m_callbacks << &registry.callbackGauge(
-        u"souk_store_wal_size_bytes"_s,
-        u"Size of the store's write-ahead log, read (stat) at scrape; 0 when there is none"_s,
-        [wal = QString(store + u"-wal"_s)] { return fileBytes(wal); }); // a QString, not a builder of temporaries
+    // a file's sizes; a PostgreSQL store's are the database server's to export
+    if (const QString store = engine.storeOptions().path; !engine.storeOptions().isPostgres()) {
+        m_callbacks << &registry.callbackGauge(u"souk_store_size_bytes"_s,
+                                               u"Size of the store's SQLite file, read (stat) at scrape"_s,
+                                               [store] { return fileBytes(store); });
+        m_callbacks << &registry.callbackGauge(
+            u"souk_store_wal_size_bytes"_s,
+            u"Size of the store's write-ahead log, read (stat) at scrape; 0 when there is none"_s,
+            [wal = QString(store + u"-wal"_s)] { return fileBytes(wal); }); // a QString, not a builder of temporaries
+    }
 
     const QString every = QString::number(outboxRefreshMs / 1000.0);
     std::shared_ptr<Outbox> outbox = m_outbox;
