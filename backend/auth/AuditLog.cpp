@@ -104,6 +104,15 @@ QByteArray AuditLog::chainHash(const QByteArray& previous, const AuditRecord& r)
 Status AuditLog::append(store::UnitOfWork& uow, AuditRecord& record, Head& head)
 {
     if (!head.known) {
+        // on PostgreSQL other nodes append too: the chain's lock, held to COMMIT, makes the end
+        // read here the end this transaction appends to
+        if (store::isPostgres(uow.db())) {
+            store::Statement& lock = uow.statement(u"SELECT pg_advisory_xact_lock(?)"_s);
+            lock.bindValue(0, ChainLock);
+            if (auto s = store::exec(lock, u"waiting for the audit log's end"_s); !s)
+                return s;
+            lock.finish();
+        }
         store::Statement& last = uow.statement(u"SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"_s);
         if (auto s = store::exec(last, u"reading the audit log's end"_s); !s)
             return s;
@@ -145,14 +154,14 @@ Result<QList<AuditRecord>> AuditLog::list(QSqlDatabase& db, const AuditQuery& qu
     QString sql = u"SELECT "_s + Columns + u" FROM audit_log WHERE 1 = 1"_s;
     QVariantList binds;
     if (!query.user.isEmpty()) {
-        sql += u" AND user_name = ? COLLATE NOCASE"_s;
+        sql += store::isPostgres(db) ? u" AND lower(user_name) = lower(?)"_s : u" AND user_name = ? COLLATE NOCASE"_s;
         binds << query.user;
     }
     if (!query.entity.isEmpty()) {
         // objects are "kind:id" words separated by spaces: a kind alone matches any of its ids
         const bool exact = query.entity.contains(u':');
-        sql += exact ? u" AND instr(' ' || objects || ' ', ' ' || ? || ' ') > 0"_s
-                     : u" AND instr(' ' || objects, ' ' || ? || ':') > 0"_s;
+        sql += u" AND %1 > 0"_s.arg(exact ? store::position(db, u"' ' || objects || ' '"_s, u"' ' || ? || ' '"_s)
+                                          : store::position(db, u"' ' || objects"_s, u"' ' || ? || ':'"_s));
         binds << query.entity;
     }
     if (query.sinceMs > 0) {

@@ -25,6 +25,8 @@ namespace souk::auth {
 class AuditLog final
 {
 public:
+    /// On PostgreSQL, the advisory lock an appending transaction holds to its COMMIT ("Souk", 3).
+    static constexpr qint64 ChainLock = 0x536F756B'00000003;
     /// The chain's end as the writer knows it: the last row's hash. Read once per transaction.
     struct Head
     {

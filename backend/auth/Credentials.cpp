@@ -132,7 +132,8 @@ Result<SignedIn> Credentials::openSession(store::UnitOfWork& uow, const UserSecr
     const qint64 now = uow.nowMs();
     if (auto s = store::exec(uow.db(),
                              u"UPDATE users SET failed_signins = 0, retry_after_ms = 0, last_signin_ms = ?, "
-                             "totp_last_step = max(totp_last_step, ?) WHERE id = ?"_s,
+                             "totp_last_step = %1(totp_last_step, ?) WHERE id = ?"_s.arg(
+                                 store::isPostgres(uow.db()) ? u"greatest"_s : u"max"_s),
                              {now, totpStep.value_or(-1), user.user.id.value});
         !s)
         return s.error();
@@ -198,9 +199,17 @@ Result<Authenticated> Credentials::authenticate(store::UnitOfWork& uow, const QS
 Status Credentials::noteUses(store::UnitOfWork& uow, const QList<TokenUse>& uses)
 {
     for (const TokenUse& use : uses) {
-        store::Statement& q = use.via == Via::Session
-            ? uow.statement(u"UPDATE sessions SET last_used_ms = max(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s)
-            : uow.statement(u"UPDATE api_keys SET last_used_ms = max(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s);
+        static const QString sessions =
+            u"UPDATE sessions SET last_used_ms = max(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s;
+        static const QString sessionsPg =
+            u"UPDATE sessions SET last_used_ms = greatest(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s;
+        static const QString keys =
+            u"UPDATE api_keys SET last_used_ms = max(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s;
+        static const QString keysPg =
+            u"UPDATE api_keys SET last_used_ms = greatest(coalesce(last_used_ms, 0), ?) WHERE id = ?"_s;
+        QSqlDatabase& db = uow.db();
+        store::Statement& q = use.via == Via::Session ? uow.statement(store::dialect(db, sessions, sessionsPg))
+                                                      : uow.statement(store::dialect(db, keys, keysPg));
         q.bindValue(0, use.atMs);
         q.bindValue(1, use.credentialId.value);
         if (auto s = store::exec(q, u"noting a token's use"_s); !s)
@@ -242,8 +251,9 @@ Result<QList<ApiKeyInfo>> Credentials::apiKeys(QSqlDatabase& db, Id userId, Id m
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + KeyColumns
-              + u" WHERE (? = 0 OR k.user_id = ?) AND (? = 0 OR u.merchant_id = ?) ORDER BY k.created_ms DESC"_s);
+    q.prepare(u"SELECT "_s + KeyColumns +
+              u" WHERE (CAST(? AS BIGINT) = 0 OR k.user_id = ?) AND (CAST(? AS BIGINT) = 0 OR u.merchant_id = ?) "
+              "ORDER BY k.created_ms DESC"_s);
     q.bindValue(0, userId.value);
     q.bindValue(1, userId.value);
     q.bindValue(2, merchant.value);

@@ -121,7 +121,8 @@ Result<QList<User>> Users::list(QSqlDatabase& db, Id merchant)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + UserColumns + u" FROM users WHERE ? = 0 OR merchant_id = ? ORDER BY name"_s);
+    q.prepare(u"SELECT "_s + UserColumns +
+              u" FROM users WHERE CAST(? AS BIGINT) = 0 OR merchant_id = ? ORDER BY name"_s);
     q.bindValue(0, merchant.value);
     q.bindValue(1, merchant.value);
     if (auto s = store::exec(q, u"listing users"_s); !s)

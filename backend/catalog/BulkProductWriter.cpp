@@ -75,14 +75,18 @@ Status BulkProductWriter::prepare(const QList<ImportProduct>& items)
     }
     // CROSS JOIN: the batch's names outside, one index look-up each; otherwise the planner walks
     // the merchant's whole catalog and scans the batch for each row
-    if (auto s = lookup(m_uow.db(), u"SELECT p.handle, p.id FROM json_each(?) j CROSS JOIN products p "
-                                    "ON p.handle = j.value AND p.merchant_id = ?"_s,
-                        handles, m_merchantId, m_handles);
-        !s)
+    static const QString handleSql = u"SELECT p.handle, p.id FROM json_each(?) j CROSS JOIN products p "
+                                     "ON p.handle = j.value AND p.merchant_id = ?"_s;
+    static const QString handlePgSql = u"SELECT p.handle, p.id FROM jsonb_array_elements_text(CAST(? AS jsonb)) "
+                                       "AS j(value) JOIN products p ON p.handle = j.value AND p.merchant_id = ?"_s;
+    static const QString skuSql = u"SELECT v.sku, v.product_id FROM json_each(?) j CROSS JOIN variants v "
+                                  "ON v.sku = j.value AND v.merchant_id = ?"_s;
+    static const QString skuPgSql = u"SELECT v.sku, v.product_id FROM jsonb_array_elements_text(CAST(? AS jsonb)) "
+                                    "AS j(value) JOIN variants v ON v.sku = j.value AND v.merchant_id = ?"_s;
+    QSqlDatabase& db = m_uow.db();
+    if (auto s = lookup(db, store::dialect(db, handleSql, handlePgSql), handles, m_merchantId, m_handles); !s)
         return s;
-    return lookup(m_uow.db(), u"SELECT v.sku, v.product_id FROM json_each(?) j CROSS JOIN variants v "
-                              "ON v.sku = j.value AND v.merchant_id = ?"_s,
-                  skus, m_merchantId, m_skuOwners);
+    return lookup(db, store::dialect(db, skuSql, skuPgSql), skus, m_merchantId, m_skuOwners);
 }
 
 Status BulkProductWriter::checkSkusFree(const Product& p) const

@@ -121,8 +121,12 @@ Result<QHash<QString, QString>> storedSkuHandles(QSqlDatabase& db, Id merchantId
     // CROSS JOIN keeps the file's SKUs outside: each is one look-up in the (merchant_id, sku) index.
     // Left to itself the planner walked the merchant's variants and scanned the list for each,
     // n x m string compares (44 s for a 30,000-product file against as many stored)
-    q.prepare(u"SELECT v.sku, p.handle FROM json_each(?) j CROSS JOIN variants v ON v.sku = j.value "
-              "AND v.merchant_id = ? JOIN products p ON p.id = v.product_id"_s);
+    static const QString sqlite = u"SELECT v.sku, p.handle FROM json_each(?) j CROSS JOIN variants v "
+                                  "ON v.sku = j.value AND v.merchant_id = ? JOIN products p ON p.id = v.product_id"_s;
+    static const QString postgres = u"SELECT v.sku, p.handle FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS "
+                                    "j(value) JOIN variants v ON v.sku = j.value AND v.merchant_id = ? "
+                                    "JOIN products p ON p.id = v.product_id"_s;
+    q.prepare(store::dialect(db, sqlite, postgres));
     q.bindValue(0, list);
     q.bindValue(1, merchantId.value);
     if (auto s = store::exec(q, u"looking up the SKUs of the file"_s); !s)

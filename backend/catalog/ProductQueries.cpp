@@ -22,6 +22,12 @@ SELECT v.product_id, v.position, v.sku, v.price_minor, v.currency, v.low_stock_t
        coalesce(sum(s.on_hand), 0), coalesce(sum(s.on_hand - s.reserved), 0)
 FROM variants v LEFT JOIN stock_levels s ON s.variant_id = v.id
 WHERE v.product_id IN (SELECT value FROM json_each(?)) GROUP BY v.id)"_s;
+const QString SummaryVariantPgSql = uR"(
+SELECT v.product_id, v.position, v.sku, v.price_minor, v.currency, v.low_stock_threshold,
+       coalesce(sum(s.on_hand), 0), coalesce(sum(s.on_hand - s.reserved), 0)
+FROM variants v LEFT JOIN stock_levels s ON s.variant_id = v.id
+WHERE v.product_id IN (SELECT value::bigint FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS j(value))
+GROUP BY v.id)"_s;
 
 /// Adds one variant row (of SummaryVariantSql) to its product's summary.
 void foldVariant(ProductSummary& s, const QSqlQuery& q)
@@ -76,7 +82,7 @@ Result<QList<ProductSummary>> runSummaries(QSqlDatabase& db, const QString& filt
         return out;
     QSqlQuery v(db);
     v.setForwardOnly(true);
-    v.prepare(SummaryVariantSql);
+    v.prepare(store::dialect(db, SummaryVariantSql, SummaryVariantPgSql));
     v.bindValue(0, QString(ids + u']'));
     if (auto s = store::exec(v, u"reading variant summaries"_s); !s)
         return s.error();
@@ -195,7 +201,18 @@ Result<QList<Id>> ProductQueries::search(QSqlDatabase& db, Id merchantId, const 
         return Error::invalid(u"text"_s, u"search text is too long (at most 200 characters)"_s);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (needle.size() >= 3) {
+    if (store::isPostgres(db)) {
+        // the trigram index answers LIKE for 3 characters and more; strpos() scans for fewer
+        QString pattern = needle;
+        if (needle.size() >= 3) { // LIKE's own characters stand for themselves
+            pattern = u'%' + pattern.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s) + u'%';
+            q.prepare(u"SELECT id FROM product_text WHERE text LIKE ? AND merchant_id = ? ORDER BY id LIMIT ?"_s);
+        } else {
+            q.prepare(
+                u"SELECT id FROM product_text WHERE strpos(text, ?) > 0 AND merchant_id = ? ORDER BY id LIMIT ?"_s);
+        }
+        q.bindValue(0, pattern);
+    } else if (needle.size() >= 3) {
         QString phrase = needle;
         phrase.replace(u'"', u"\"\""_s);
         // CROSS JOIN keeps the index driving: otherwise the planner may walk products in id order

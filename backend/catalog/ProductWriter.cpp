@@ -109,6 +109,8 @@ QString jsonIds(const QSet<qint64>& ids)
 
 Status syncSearch(store::UnitOfWork& uow, const SearchSync& sync)
 {
+    if (store::isPostgres(uow.db()))
+        return {}; // PostgreSQL searches product_text itself, through its trigram index
     // a product saved twice in one command is indexed once
     const QString updated = jsonIds(sync.updated);
     const QString all = jsonIds(sync.created + sync.updated);
@@ -155,7 +157,9 @@ Status writeProductRow(store::UnitOfWork& uow, const Product& p, bool insert)
     if (auto s = store::exec(q, u"writing a product"_s); !s)
         return s;
     ProductWriter::scheduleSearchSync(uow, p.id, insert);
-    store::Statement& text = uow.statement(u"INSERT OR REPLACE INTO product_text (id, merchant_id, text) VALUES (?, ?, ?)"_s);
+    store::Statement& text = uow.statement(u"INSERT INTO product_text (id, merchant_id, text) VALUES (?, ?, ?) "
+                                           "ON CONFLICT (id) DO UPDATE SET merchant_id = excluded.merchant_id, "
+                                           "text = excluded.text"_s);
     text.bindValue(0, p.id.value);
     text.bindValue(1, p.merchantId.value);
     text.bindValue(2, search);
@@ -199,7 +203,9 @@ Status parkRenamedSkus(store::UnitOfWork& uow, const Product& p, const QHash<Id,
         const Variant* before = v.id.isNull() ? nullptr : stored.value(v.id);
         if (!before || before->sku == v.sku)
             continue;
-        store::Statement& q = uow.statement(u"UPDATE variants SET sku = char(31) || id WHERE id = ?"_s);
+        static const QString sqlite = u"UPDATE variants SET sku = char(31) || id WHERE id = ?"_s;
+        static const QString postgres = u"UPDATE variants SET sku = chr(31) || id WHERE id = ?"_s;
+        store::Statement& q = uow.statement(store::dialect(uow.db(), sqlite, postgres));
         q.bindValue(0, v.id.value);
         if (auto s = store::exec(q, u"renaming a SKU"_s); !s)
             return s;

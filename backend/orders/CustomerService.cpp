@@ -134,15 +134,17 @@ Result<MerchantTerms> CustomerService::setTerms(store::UnitOfWork& uow, const Me
                                           DisputeFeeMaxMinor));
         }
     }
-    auto s = store::exec(uow.db(), u"INSERT INTO merchant_terms (merchant_id, tax_rate_bp, commission_bp, "
-                                   "commission_fixed_minor, delivery_fee_minor, unpaid_expiry_minutes, version) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (merchant_id) DO UPDATE SET "
-                                   "tax_rate_bp = excluded.tax_rate_bp, commission_bp = excluded.commission_bp, "
-                                   "commission_fixed_minor = excluded.commission_fixed_minor, "
-                                   "delivery_fee_minor = excluded.delivery_fee_minor, "
-                                   "unpaid_expiry_minutes = excluded.unpaid_expiry_minutes, version = version + 1"_s,
-                         {t.merchantId.value, t.taxRateBp, t.commissionBp, t.commissionFixedMinor, t.deliveryFeeMinor,
-                          t.unpaidExpiryMinutes});
+    auto s =
+        store::exec(uow.db(),
+                    u"INSERT INTO merchant_terms (merchant_id, tax_rate_bp, commission_bp, "
+                    "commission_fixed_minor, delivery_fee_minor, unpaid_expiry_minutes, version) "
+                    "VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (merchant_id) DO UPDATE SET "
+                    "tax_rate_bp = excluded.tax_rate_bp, commission_bp = excluded.commission_bp, "
+                    "commission_fixed_minor = excluded.commission_fixed_minor, "
+                    "delivery_fee_minor = excluded.delivery_fee_minor, "
+                    "unpaid_expiry_minutes = excluded.unpaid_expiry_minutes, version = merchant_terms.version + 1"_s,
+                    {t.merchantId.value, t.taxRateBp, t.commissionBp, t.commissionFixedMinor, t.deliveryFeeMinor,
+                     t.unpaidExpiryMinutes});
     if (!s)
         return s.error();
     if (t.disputeFeeMinor) { // a map replaces the fees; none given keeps them (a caller that never read them)

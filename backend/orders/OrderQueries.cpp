@@ -39,7 +39,11 @@ struct Where
         clauses.append(clause);
         (binds.append(QVariant::fromValue(values)), ...);
     }
-    QString from() const { return index.isEmpty() ? u" FROM orders"_s : u" FROM orders INDEXED BY "_s + index; }
+    /// `hints`: SQLite's INDEXED BY; PostgreSQL's planner takes none
+    QString from(bool hints) const
+    {
+        return index.isEmpty() || !hints ? u" FROM orders"_s : u" FROM orders INDEXED BY "_s + index;
+    }
     QString sql() const { return clauses.isEmpty() ? QString() : u" WHERE "_s + clauses.join(u" AND "_s); }
 };
 
@@ -103,7 +107,7 @@ Result<std::optional<Where>> numberSuffix(QSqlDatabase& db, const OrderQuery& q,
     QString list = u"["_s;
     for (qint64 n = first; n <= top; n += p)
         list += (list.size() > 1 ? u","_s : QString()) + QString::number(n);
-    w.add(u"number IN (SELECT value FROM json_each(?))"_s, QString(list + u']'));
+    w.add(u"number IN (%1)"_s.arg(store::jsonIntegers(db)), QString(list + u']'));
     return std::optional<Where>(w);
 }
 
@@ -113,7 +117,7 @@ Result<Where> emailPrefix(QSqlDatabase& db, const OrderSearch& s)
     const QString end = s.email + QChar(0xFFFF);
     auto many = store::scalar(db,
                               u"SELECT count(*) FROM (SELECT 1 FROM orders WHERE customer_email >= ? "
-                              "AND customer_email < ? LIMIT ?)"_s,
+                              "AND customer_email < ? LIMIT ?) AS probe"_s,
                               {s.email, end, ProbeRowsMax + 1});
     if (!many)
         return many.error();
@@ -131,7 +135,7 @@ Result<std::optional<Where>> nameMatch(QSqlDatabase& db, const OrderSearch& s)
 {
     QSqlQuery c(db);
     c.setForwardOnly(true);
-    c.prepare(u"SELECT id FROM customers WHERE instr(lower(name), ?) > 0 LIMIT ?"_s);
+    c.prepare(u"SELECT id FROM customers WHERE %1 > 0 LIMIT ?"_s.arg(store::position(db, u"lower(name)"_s, u"?"_s)));
     c.bindValue(0, s.name);
     c.bindValue(1, ProbeRowsMax + 1);
     if (auto st = store::exec(c, u"finding customers by name"_s); !st)
@@ -146,10 +150,12 @@ Result<std::optional<Where>> nameMatch(QSqlDatabase& db, const OrderSearch& s)
     Where w;
     if (found > ProbeRowsMax) {
         // "+" keeps SQLite off the customer index: the walk newest first is the quick way here
-        w.add(u"+customer_id IN (SELECT id FROM customers WHERE instr(lower(name), ?) > 0)"_s, s.name);
+        w.add(u"+customer_id IN (SELECT id FROM customers WHERE %1 > 0)"_s.arg(
+                  store::position(db, u"lower(name)"_s, u"?"_s)),
+              s.name);
         return std::optional<Where>(w);
     }
-    w.add(u"customer_id IN (SELECT value FROM json_each(?))"_s, QString(list + u']'));
+    w.add(u"customer_id IN (%1)"_s.arg(store::jsonIntegers(db)), QString(list + u']'));
     w.index = u"orders_customer"_s;
     return std::optional<Where>(w);
 }
@@ -206,7 +212,7 @@ Result<QList<Where>> searchBranches(QSqlDatabase& db, const OrderQuery& q, const
 /// The page's SQL and its values: the filters alone, with the one search clause, or, when the
 /// search can match in several ways, each way's newest `rowsMax` ids (each on its own index)
 /// and then the newest `rowsMax` of them all.
-QString pageSql(const Where& common, const QList<Where>& branches, int rowsMax, QVariantList& binds)
+QString pageSql(const Where& common, const QList<Where>& branches, int rowsMax, bool hints, QVariantList& binds)
 {
     const QString order = u" ORDER BY id DESC LIMIT %1"_s.arg(rowsMax);
     const QString select = u"SELECT "_s + rows::OrderColumns + u" FROM orders"_s;
@@ -218,7 +224,7 @@ QString pageSql(const Where& common, const QList<Where>& branches, int rowsMax, 
             w.index = b.index;
         }
         binds = w.binds;
-        return u"SELECT "_s + rows::OrderColumns + w.from() + w.sql() + order;
+        return u"SELECT "_s + rows::OrderColumns + w.from(hints) + w.sql() + order;
     }
     QStringList parts;
     for (const Where& b : branches) {
@@ -226,7 +232,7 @@ QString pageSql(const Where& common, const QList<Where>& branches, int rowsMax, 
         w.clauses += b.clauses;
         w.binds += b.binds;
         w.index = b.index;
-        parts.append(u"SELECT id FROM (SELECT id"_s + w.from() + w.sql() + order + u')');
+        parts.append(u"SELECT id FROM (SELECT id"_s + w.from(hints) + w.sql() + order + u") AS b"_s);
         binds += w.binds;
     }
     return select + u" WHERE id IN ("_s + parts.join(u" UNION ALL "_s) + u')' + order;
@@ -250,7 +256,7 @@ Result<OrderPage> OrderQueries::page(QSqlDatabase& db, const OrderQuery& query)
     QVariantList binds;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(pageSql(filters(query), *branches, limit + 1, binds));
+    q.prepare(pageSql(filters(query), *branches, limit + 1, !store::isPostgres(db), binds));
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds[i]);
     if (auto s = store::exec(q, u"reading a page of orders"_s); !s)
@@ -269,7 +275,7 @@ Result<QList<Order>> OrderQueries::orders(QSqlDatabase& db, const QList<Id>& ids
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + rows::OrderColumns + u" FROM orders WHERE id IN (SELECT value FROM json_each(?))"_s);
+    q.prepare(u"SELECT "_s + rows::OrderColumns + u" FROM orders WHERE id IN (%1)"_s.arg(store::jsonIntegers(db)));
     QString list = u"["_s;
     for (Id id : ids) {
         if (list.size() > 1)

@@ -190,9 +190,10 @@ Result<Placer> customerAndLocation(store::UnitOfWork& uow, const NewOrder& r, Id
 /// unique index (merchant_id, number) refuses a second one should anything else try.
 Result<qint64> nextNumber(store::UnitOfWork& uow, Id merchantId)
 {
-    store::Statement& q = uow.statement(u"INSERT INTO order_numbers (merchant_id, last_number) VALUES (?, ?) "
-                                        "ON CONFLICT (merchant_id) DO UPDATE SET last_number = last_number + 1 "
-                                        "RETURNING last_number"_s);
+    store::Statement& q =
+        uow.statement(u"INSERT INTO order_numbers (merchant_id, last_number) VALUES (?, ?) "
+                      "ON CONFLICT (merchant_id) DO UPDATE SET last_number = order_numbers.last_number + 1 "
+                      "RETURNING last_number"_s);
     q.bindValue(0, merchantId.value);
     q.bindValue(1, FirstOrderNumber);
     if (auto s = store::exec(q, u"numbering an order"_s); !s)

@@ -57,12 +57,15 @@ const QStringList& checks()
         "LEFT JOIN (SELECT payment_id, sum(amount_minor) AS s FROM refunds GROUP BY payment_id) r ON r.payment_id = "
         "p.id "
         "LEFT JOIN (SELECT payment_id, sum(amount_minor) AS s FROM disputes WHERE status = 3 GROUP BY payment_id) d "
-        "ON d.payment_id = p.id WHERE p.refunded_minor <> min(p.captured_minor, coalesce(r.s, 0) + coalesce(d.s, 0))"_s,
+        "ON d.payment_id = p.id WHERE p.refunded_minor <> CASE WHEN p.captured_minor < coalesce(r.s, 0) + "
+        "coalesce(d.s, 0) THEN p.captured_minor ELSE coalesce(r.s, 0) + coalesce(d.s, 0) END"_s,
         // a merchant's order counter is at or past its highest order number: the next order
         // must not take a number one of its orders has
-        u"SELECT 'merchant ' || o.merchant_id || ': order numbers reach ' || max(o.number) || ' but its counter is at ' "
-        "|| coalesce(n.last_number, 'nothing') FROM orders o LEFT JOIN order_numbers n ON n.merchant_id = o.merchant_id "
-        "WHERE o.number IS NOT NULL GROUP BY o.merchant_id HAVING max(o.number) > coalesce(n.last_number, 0)"_s,
+        u"SELECT 'merchant ' || o.merchant_id || ': order numbers reach ' || max(o.number) || ' but its counter is at "
+        u"' "
+        "|| coalesce(CAST(n.last_number AS TEXT), 'nothing') FROM orders o LEFT JOIN order_numbers n ON n.merchant_id "
+        "= o.merchant_id "
+        "WHERE o.number IS NOT NULL GROUP BY o.merchant_id, n.last_number HAVING max(o.number) > coalesce(n.last_number, 0)"_s,
         // an order's totals: its lines, then subtotal - discount + tax + delivery
         u"SELECT 'order ' || o.id || ': subtotal ' || o.subtotal_minor || ' but its lines sum to ' || "
         "coalesce(l.s, 0) FROM orders o LEFT JOIN (SELECT order_id, sum(line_total_minor) AS s FROM order_lines "
@@ -78,15 +81,18 @@ const QStringList& checks()
         // what waits for the provider matches the store: a hold to release belongs to a payment
         // the store released, a capture to one that captured that much, refunds to refunded money
         u"SELECT 'provider call ' || c.id || ': release of payment ' || c.payment_id || ', which is not voided or "
-        "expired (status ' || coalesce(p.status, 'missing') || ')' FROM provider_outbox c LEFT JOIN payments p "
+        "expired (status ' || coalesce(CAST(p.status AS TEXT), 'missing') || ')' FROM provider_outbox c LEFT JOIN "
+        "payments p "
         "ON p.id = c.payment_id WHERE c.kind = 0 AND c.payment_id IS NOT NULL "
         "AND (p.status IS NULL OR p.status NOT IN (3, 4))"_s,
         u"SELECT 'provider call ' || c.id || ': capture of ' || c.amount_minor || ' for payment ' || c.payment_id || "
-        "', which captured ' || coalesce(p.captured_minor, 'nothing') FROM provider_outbox c LEFT JOIN payments p "
+        "', which captured ' || coalesce(CAST(p.captured_minor AS TEXT), 'nothing') FROM provider_outbox c LEFT JOIN "
+        "payments p "
         "ON p.id = c.payment_id WHERE c.kind = 1 AND (p.id IS NULL OR p.captured_minor <> c.amount_minor)"_s,
         u"SELECT 'provider calls: refunds of ' || sum(c.amount_minor) || ' for payment ' || c.payment_id || "
-        "', which refunded ' || coalesce(p.refunded_minor, 'nothing') FROM provider_outbox c LEFT JOIN payments p "
-        "ON p.id = c.payment_id WHERE c.kind = 2 GROUP BY c.payment_id "
+        "', which refunded ' || coalesce(CAST(p.refunded_minor AS TEXT), 'nothing') FROM provider_outbox c LEFT JOIN "
+        "payments p "
+        "ON p.id = c.payment_id WHERE c.kind = 2 GROUP BY c.payment_id, p.id, p.refunded_minor "
         "HAVING p.id IS NULL OR sum(c.amount_minor) > p.refunded_minor"_s,
     };
     return all;

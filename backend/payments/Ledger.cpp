@@ -47,13 +47,17 @@ Result<qint64> accountId(store::UnitOfWork& uow, const Leg& leg)
         return id;
     }
     store::Statement& add =
-        uow.statement(u"INSERT INTO ledger_accounts (merchant_id, kind, currency) VALUES (?, ?, ?)"_s);
+        uow.statement(u"INSERT INTO ledger_accounts (merchant_id, kind, currency) VALUES (?, ?, ?) RETURNING id"_s);
     add.bindValue(0, leg.merchantId.value);
     add.bindValue(1, int(leg.account));
     add.bindValue(2, leg.currency);
     if (auto s = store::exec(add, u"opening a ledger account"_s); !s)
         return s.error();
-    return add.lastInsertId();
+    if (!add.next())
+        return Error::internal(u"opening a ledger account returned no id"_s);
+    const qint64 id = add.value(0).toLongLong();
+    add.finish();
+    return id;
 }
 
 
@@ -246,7 +250,8 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
     // balance fits (each CASE arm is itself overflow-free), otherwise nothing matches and the
     // command fails, rolling the entry back
     store::Statement& b = uow.statement(
-        u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ? AND CASE WHEN ? > 0 "
+        u"UPDATE ledger_accounts SET balance_minor = balance_minor + ? WHERE id = ? AND CASE WHEN CAST(? AS BIGINT) > "
+        u"0 "
         "THEN balance_minor <= 9223372036854775807 - ? ELSE balance_minor >= (-9223372036854775807 - 1) - ? END"_s);
     for (const ChainEntry::Line& line : std::as_const(chained.lines)) {
         p.bindValue(0, entryId.value);
@@ -346,7 +351,7 @@ Result<QList<AccountBalance>> Ledger::balances(QSqlDatabase& db, Id merchantId)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(u"SELECT merchant_id, kind, currency, balance_minor FROM ledger_accounts "
-              "WHERE ? = 0 OR merchant_id = ? ORDER BY merchant_id, currency, kind"_s);
+              "WHERE CAST(? AS BIGINT) = 0 OR merchant_id = ? ORDER BY merchant_id, currency, kind"_s);
     q.bindValue(0, merchantId.value);
     q.bindValue(1, merchantId.value);
     if (auto s = store::exec(q, u"reading ledger balances"_s); !s)

@@ -153,7 +153,8 @@ Result<QList<OutboxItem>> ProviderOutbox::all(QSqlDatabase& db, bool deadOnly, i
 Result<OutboxCounts> ProviderOutbox::counts(QSqlDatabase& db)
 {
     store::Statement& q = store::Connection::statement(
-        db, u"SELECT coalesce(sum(state = 0), 0), coalesce(sum(state = 1), 0) FROM provider_outbox"_s);
+        db,
+        u"SELECT coalesce(sum(CASE WHEN state = 0 THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN state = 1 THEN 1 ELSE 0 END), 0) FROM provider_outbox"_s);
     if (auto s = store::exec(q, u"counting the provider outbox"_s); !s)
         return s.error();
     OutboxCounts counts;
@@ -169,9 +170,14 @@ Result<int> ProviderOutbox::settle(store::UnitOfWork& uow, const QList<SentCall>
 {
     store::Statement& done = uow.statement(u"DELETE FROM provider_outbox WHERE id = ? AND state = 0"_s);
     // the k-th failure puts the next attempt off by RetryBaseMs * 2^(k-1), at most RetryMaxMs
-    store::Statement& again = uow.statement(
+    static const QString sqlite =
         u"UPDATE provider_outbox SET next_attempt_ms = ? + min(?, ? << min(attempts, 16)), "
-        "attempts = attempts + 1, last_code = ?, outcome_unknown = ? WHERE id = ? AND state = 0"_s);
+        "attempts = attempts + 1, last_code = ?, outcome_unknown = ? WHERE id = ? AND state = 0"_s;
+    static const QString postgres =
+        u"UPDATE provider_outbox SET next_attempt_ms = CAST(? AS bigint) + least(CAST(? AS bigint), "
+        "CAST(? AS bigint) << CAST(least(attempts, 16) AS integer)), "
+        "attempts = attempts + 1, last_code = ?, outcome_unknown = ? WHERE id = ? AND state = 0"_s;
+    store::Statement& again = uow.statement(store::dialect(uow.db(), sqlite, postgres));
     int dead = 0;
     for (const SentCall& call : sent) {
         const OutboxItem& item = call.item;

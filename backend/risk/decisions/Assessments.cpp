@@ -113,7 +113,13 @@ Status upsertProfile(store::UnitOfWork& uow, int kind, const QString& key, const
         "payments = payments + 1, approved = approved + excluded.approved, "
         "approved_sum_minor = approved_sum_minor + excluded.approved_sum_minor, "
         "first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms)"_s;
-    store::Statement& q = uow.statement(sql);
+    static const QString postgres =
+        u"INSERT INTO risk_profiles AS r (kind, key, currency, payments, approved, approved_sum_minor, first_ms, "
+        "last_ms) VALUES (?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (kind, key, currency) DO UPDATE SET "
+        "payments = r.payments + 1, approved = r.approved + excluded.approved, "
+        "approved_sum_minor = r.approved_sum_minor + excluded.approved_sum_minor, "
+        "first_ms = least(r.first_ms, excluded.first_ms), last_ms = greatest(r.last_ms, excluded.last_ms)"_s;
+    store::Statement& q = uow.statement(store::dialect(uow.db(), sql, postgres));
     q.bindValue(0, kind);
     q.bindValue(1, key);
     q.bindValue(2, currency);

@@ -128,7 +128,8 @@ Result<FeatureVector> Features::compute(QSqlDatabase& db, const RiskInput& in)
 
     if (!in.cardFingerprint.isEmpty()) {
         static const QString sql =
-            u"SELECT count(*), coalesce(sum(created_ms >= ?), 0), coalesce(sum(outcome IN ('declined', 'blocked')), 0) "
+            u"SELECT count(*), coalesce(sum(CASE WHEN created_ms >= ? THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN "
+            u"outcome IN ('declined', 'blocked') THEN 1 ELSE 0 END), 0) "
             "FROM risk_assessments WHERE card_fingerprint = ? AND created_ms >= ? AND created_ms < ?"_s;
         store::Statement& q = store::Connection::statement(db, sql);
         q.bindValue(0, at - HourMs);
@@ -175,9 +176,9 @@ Result<FeatureVector> Features::compute(QSqlDatabase& db, const RiskInput& in)
         q.finish();
     }
     if (!in.context.deviceId.isEmpty()) {
-        static const QString sql =
-            u"SELECT coalesce(sum(created_ms >= ?), 0), count(DISTINCT card_fingerprint) FROM risk_assessments "
-            "WHERE device_id = ? AND device_id <> '' AND created_ms >= ? AND created_ms < ?"_s;
+        static const QString sql = u"SELECT coalesce(sum(CASE WHEN created_ms >= ? THEN 1 ELSE 0 END), 0), "
+                                   u"count(DISTINCT card_fingerprint) FROM risk_assessments "
+                                   "WHERE device_id = ? AND device_id <> '' AND created_ms >= ? AND created_ms < ?"_s;
         store::Statement& q = store::Connection::statement(db, sql);
         q.bindValue(0, at - HourMs);
         q.bindValue(1, in.context.deviceId);

@@ -129,11 +129,12 @@ Result<qint64> HistoryImport::rollback(store::UnitOfWork& uow, Id batch)
         u"DELETE FROM risk_assessments WHERE import_batch = ?"_s,
         u"DELETE FROM risk_profiles"_s,
         u"INSERT INTO risk_profiles (kind, key, currency, payments, approved, approved_sum_minor, first_ms, last_ms) "
-        "SELECT 0, customer_key, currency, count(*), sum(outcome = 'approved'), "
+        "SELECT 0, customer_key, currency, count(*), sum(CASE WHEN outcome = 'approved' THEN 1 ELSE 0 END), "
         "sum(CASE WHEN outcome = 'approved' THEN amount_minor ELSE 0 END), min(created_ms), max(created_ms) "
         "FROM risk_assessments WHERE customer_key <> '' AND outcome IS NOT NULL GROUP BY customer_key, currency"_s,
         u"INSERT INTO risk_profiles (kind, key, currency, payments, approved, approved_sum_minor, first_ms, last_ms) "
-        "SELECT 1, CAST(merchant_id AS TEXT), currency, count(*), sum(outcome = 'approved'), "
+        "SELECT 1, CAST(merchant_id AS TEXT), currency, count(*), sum(CASE WHEN outcome = 'approved' THEN 1 ELSE 0 "
+        "END), "
         "sum(CASE WHEN outcome = 'approved' THEN amount_minor ELSE 0 END), min(created_ms), max(created_ms) "
         "FROM risk_assessments WHERE outcome IS NOT NULL GROUP BY merchant_id, currency"_s,
         u"DELETE FROM risk_customer_devices"_s,

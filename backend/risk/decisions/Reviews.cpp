@@ -108,10 +108,13 @@ Status addRelated(QSqlDatabase& db, Review& r)
     const QString email = values[1];
     if (!email.isEmpty()) {
         QSqlQuery h(db);
-        h.prepare(u"SELECT count(*), coalesce(sum(outcome = 'approved'), 0), coalesce(sum(outcome = 'declined'), 0), "
-                  "coalesce(sum(refunded_minor > 0), 0), coalesce(sum(disputed), 0), coalesce(sum("_s
-                  + FraudExpr + u"), 0), coalesce(min(created_ms), 0) FROM risk_assessments "
-                                "WHERE email = ? AND email <> '' AND id <> ? AND merchant_id = ?"_s);
+        h.prepare(
+            u"SELECT count(*), coalesce(sum(CASE WHEN outcome = 'approved' THEN 1 ELSE 0 END), 0), coalesce(sum(CASE "
+            u"WHEN outcome = 'declined' THEN 1 ELSE 0 END), 0), "
+            "coalesce(sum(CASE WHEN refunded_minor > 0 THEN 1 ELSE 0 END), 0), coalesce(sum(disputed), 0), coalesce(sum(CASE WHEN "_s +
+            FraudExpr +
+            u" THEN 1 ELSE 0 END), 0), coalesce(min(created_ms), 0) FROM risk_assessments "
+            "WHERE email = ? AND email <> '' AND id <> ? AND merchant_id = ?"_s);
         h.bindValue(0, email);
         h.bindValue(1, r.assessment.id.value);
         h.bindValue(2, r.merchantId.value);
@@ -265,7 +268,7 @@ Result<QList<Review>> Reviews::list(QSqlDatabase& db, const ReviewFilter& filter
         binds.append(filter.minScore);
     }
     if (!filter.ruleContains.isEmpty()) {
-        sql += u" AND instr(lower(a.rule_text), lower(?)) > 0"_s;
+        sql += u" AND %1 > 0"_s.arg(store::position(db, u"lower(a.rule_text)"_s, u"lower(?)"_s));
         binds.append(filter.ruleContains);
     }
     // the most urgent first: the authorization that lapses soonest
