@@ -14,6 +14,7 @@
 #include "backend/engine/Engine.h"
 #include "backend/payments/ProviderOutbox.h"
 #include "backend/store/Sql.h"
+#include "backend/store/StoreOptions.h"
 
 using namespace Qt::StringLiterals;
 
@@ -44,7 +45,9 @@ int runCheck(const Arguments& args)
     for (const QString& w : warnings)
         err() << "warning: " << shown(w) << Qt::endl;
     if (problems->isEmpty()) {
-        out() << "ok: " << shown((*client)->location()) << " passes every check" << Qt::endl;
+        // a URL's password stays out of the output
+        out() << "ok: " << shown(store::StoreOptions::shown((*client)->location())) << " passes every check"
+              << Qt::endl;
         return Ok;
     }
     for (const QString& p : *problems)
@@ -99,6 +102,9 @@ int runBackup(const Arguments& args)
 {
     if (args.words.size() != 2)
         return usageError(u"usage: soukctl --store FILE backup OUT"_s);
+    if (store::StoreOptions::isPostgresUrl(storePath(args)))
+        return fail(Error::invalid(u"--store"_s, u"a PostgreSQL store is backed up by PostgreSQL's own tools "
+                                                 "(pg_dump, or pg_basebackup with its log archive), not by soukctl"_s));
     const QString target = QFileInfo(args.words[1]).absoluteFilePath();
     const QFileInfo info(target);
     if (info.exists() || info.isSymLink()) // a dangling symlink too: it points somewhere

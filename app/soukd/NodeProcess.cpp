@@ -23,6 +23,7 @@
 #include "backend/client/LocalClient.h"
 #include "backend/core/Clock.h"
 #include "backend/engine/Engine.h"
+#include "backend/store/StoreOptions.h"
 
 using namespace Qt::StringLiterals;
 
@@ -120,7 +121,10 @@ quint16 NodeProcess::port() const
 Status NodeProcess::start()
 {
     if (m_config.storePath.isEmpty())
-        return Error::invalid(u"store"_s, u"name the store file: --store FILE or [node] store"_s);
+        return Error::invalid(u"store"_s, u"name the store: --store FILE|postgresql://... or [node] store"_s);
+    if (store::StoreOptions::isPostgresUrl(m_config.storePath) && m_config.certPath.isEmpty())
+        return Error::invalid(u"cert"_s, u"a node on PostgreSQL has no store file to keep a certificate beside: "
+                                         "give --cert and --key"_s);
     if (m_config.certPath.isEmpty() != m_config.keyPath.isEmpty())
         return Error::invalid(m_config.certPath.isEmpty() ? u"cert"_s : u"key"_s, u"give both --cert and --key, or neither"_s);
     if (m_config.certPath.isEmpty()) {
@@ -205,7 +209,7 @@ Status NodeProcess::start()
                 qPrintable(m_config.listenHost.contains(u':') ? u'[' + m_config.listenHost + u']' : m_config.listenHost),
                 unsigned(port()), qPrintable(*fingerprint));
     std::fflush(stdout);
-    qCInfo(lcNode).noquote() << "serving" << m_config.storePath << "on port" << port();
+    qCInfo(lcNode).noquote() << "serving" << store::StoreOptions::shown(m_config.storePath) << "on port" << port();
     return {};
 }
 

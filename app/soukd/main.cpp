@@ -53,7 +53,8 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(u"Souk node: the engine over HTTPS/JSON (API v1)."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption store(u"store"_s, u"The store file."_s, u"FILE"_s);
+    const QCommandLineOption store(u"store"_s, u"The store: an SQLite file, or a PostgreSQL URL (postgresql://...)."_s,
+                                   u"FILE|URL"_s);
     const QCommandLineOption listen(u"listen"_s, u"Address and port (127.0.0.1:8443; [::1]:8443)."_s, u"HOST:PORT"_s);
     const QCommandLineOption cert(u"cert"_s, u"TLS certificate chain (PEM). Without: a self-signed one beside the store."_s,
                                   u"PEM"_s);
