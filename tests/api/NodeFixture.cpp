@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -18,11 +19,13 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "backend/api/node/Certificate.h"
 #include "backend/catalog/MerchantService.h"
 #include "backend/engine/Engine.h"
 #include "backend/payments/PaymentProvider.h"
 #include "backend/risk/decisions/HistoryImport.h"
 #include "backend/risk/history/FraudSimulator.h"
+#include "backend/store/StoreOptions.h"
 #include "tests/support/Keys.h"
 #include "tests/support/StoreFixture.h"
 #include "tests/support/TestSupport.h"
@@ -120,7 +123,7 @@ NodeFixture::~NodeFixture()
 
 QString NodeFixture::storePath() const
 {
-    return m_dir + u"/test.souk"_s; // StoreFixture's file
+    return m_store->storePath(); // StoreFixture's file, or its database on PostgreSQL
 }
 
 bool NodeFixture::seed()
@@ -318,8 +321,22 @@ bool NodeFixture::launch()
         ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     });
     m_node->setStandardErrorFile(m_dir + u"/soukd.log"_s, QIODevice::Append);
-    m_node->start(program("SOUK_TEST_SOUKD"), {u"--store"_s, storePath(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port),
-                                               u"--config"_s, m_dir + u"/soukd.conf"_s});
+    QStringList args = {u"--store"_s,  storePath(),
+                        u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port),
+                        u"--config"_s, m_dir + u"/soukd.conf"_s};
+    if (store::StoreOptions::isPostgresUrl(storePath())) {
+        // no store file to keep the node's certificate beside: one of the test's own
+        const QString cert = m_dir + u"/node.cert.pem"_s;
+        const QString key = m_dir + u"/node.key.pem"_s;
+        if (!QFileInfo::exists(cert)) {
+            if (auto s = api::createSelfSigned(cert, key, {u"127.0.0.1"_s, u"localhost"_s}); !s) {
+                qWarning().noquote() << "NodeFixture: no certificate:" << s.error().toString();
+                return false;
+            }
+        }
+        args << u"--cert"_s << cert << u"--key"_s << key;
+    }
+    m_node->start(program("SOUK_TEST_SOUKD"), args);
     if (!m_node->waitForStarted(StartTimeoutMs)) {
         qWarning().noquote() << "NodeFixture: soukd did not start:" << m_node->errorString();
         return false;

@@ -4,7 +4,7 @@
 # prometheus package) and fails, never skips, without them.
 add_library(souk_testsupport_node STATIC NodeFixture.h NodeFixture.cpp)
 target_link_libraries(souk_testsupport_node PUBLIC souk_testsupport_store Qt6::Network Qt6::Test
-                      PRIVATE souk_engine souk_options)
+                      PRIVATE souk_engine souk_api_node souk_options)
 
 set(_souk_node_env "SOUK_TEST_SOUKD=$<TARGET_FILE:soukd>" "SOUK_TEST_SOUKCTL=$<TARGET_FILE:soukctl>")
 foreach(_test TestNodeApi TestNodeLimits TestNodeOpenApi)

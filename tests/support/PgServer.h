@@ -21,6 +21,8 @@ public:
     /// initdb and start; false (with the reason in error()) when the binaries are missing or the
     /// server did not come up within 30 s.
     bool start();
+    /// Before start(): fsync and full-page writes on, as a production server runs (benchmarks).
+    void setDurable(bool durable) { m_durable = durable; }
     /// Stops it cleanly (smart shutdown, waits); start() again brings the same data back.
     bool stop();
     /// Kills the postmaster with SIGKILL, as a crashed machine would: committed data survives
@@ -55,6 +57,7 @@ private:
     int m_port = 0;
     bool m_running = false;
     bool m_initialised = false;
+    bool m_durable = false;
     QString m_error;
 };
 

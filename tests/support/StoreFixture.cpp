@@ -5,15 +5,41 @@
 
 #include "backend/engine/Engine.h"
 #include "tests/support/Keys.h"
+#include "tests/support/PgServer.h"
 
 using namespace Qt::StringLiterals;
 
 namespace souk::test {
+namespace {
+
+/// Under SOUK_TEST_STORE=postgresql (a test's PostgreSQL twin), the URL of a new database on a
+/// throwaway server started at the first call and kept for the test process; else "".
+/// Each fixture gets a database of its own, as each gets a file of its own otherwise.
+QString postgresStore()
+{
+    if (qEnvironmentVariable("SOUK_TEST_STORE") != u"postgresql")
+        return {};
+    static PgServer* server = [] {
+        auto* s = new PgServer; // stopped at exit by its destructor (a static's)
+        if (!s->start())
+            qFatal("StoreFixture: cannot start PostgreSQL: %s", qPrintable(s->error()));
+        return s;
+    }();
+    static const std::unique_ptr<PgServer> owner(server);
+    static int serial = 0;
+    const QString name = u"store_%1"_s.arg(++serial);
+    if (!server->createDatabase(name))
+        qFatal("StoreFixture: cannot create a database: %s", qPrintable(server->error()));
+    return server->url(name);
+}
+
+} // namespace
 
 StoreFixture::StoreFixture(const QString& currency, const Clock& clock)
 {
     LocalClient::Options options;
-    options.store.path = m_dir.filePath(u"test.souk"_s);
+    const QString postgres = postgresStore();
+    options.store.path = postgres.isEmpty() ? m_dir.filePath(u"test.souk"_s) : postgres;
     options.actor = Actor{u"tester"_s, u"owner"_s};
     options.defaultCurrency = currency;
     options.defaultMerchantName = u"Test Shop"_s;
@@ -60,7 +86,7 @@ bool StoreFixture::reopenWith(std::shared_ptr<payments::PaymentProvider> provide
 
 QString StoreFixture::storePath() const
 {
-    return m_client ? m_client->location() : QString();
+    return m_options.store.path;
 }
 
 QStringList StoreFixture::problems()

@@ -27,6 +27,7 @@ public:
     Id merchantId() const { return m_merchantId; }
     Id locationId() const { return m_locationId; }
     const Currency& currency() const { return m_currency; }
+    /// The store's file, or its PostgreSQL URL (a PostgreSQL twin); open or closed.
     QString storePath() const;
     QString dirPath() const { return m_dir.path(); }
     /// Closes the client and opens a new one on the same store and provider, as a restart does.

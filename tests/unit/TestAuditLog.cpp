@@ -3,12 +3,14 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
 
 #include "backend/auth/AuditLog.h"
 #include "backend/auth/Principal.h"
 #include "backend/catalog/CatalogImport.h"
 #include "backend/engine/Engine.h"
 #include "backend/store/Sql.h"
+#include "backend/store/StoreOptions.h"
 #include "tests/support/Keys.h"
 #include "tests/support/OrderSupport.h"
 #include "tests/support/StoreFixture.h"
@@ -37,10 +39,20 @@ class RawStore final
 {
     Q_DISABLE_COPY_MOVE(RawStore)
 public:
+    /// The file with SQLite, or the PostgreSQL database as its owner (a PostgreSQL twin).
     explicit RawStore(const QString& path) : m_name(u"raw-%1"_s.arg(++s_count))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
+        m_postgres = store::StoreOptions::isPostgresUrl(path);
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_postgres ? u"QPSQL"_s : u"QSQLITE"_s, m_name);
+        if (m_postgres) {
+            const QUrl url(path);
+            db.setHostName(url.host());
+            db.setPort(url.port());
+            db.setUserName(url.userName());
+            db.setDatabaseName(url.path().mid(1));
+        } else {
+            db.setDatabaseName(path);
+        }
         db.open();
     }
     ~RawStore()
@@ -55,10 +67,16 @@ public:
         QSqlQuery q(db());
         return q.exec(sql) ? QString() : q.lastError().text() + u" "_s;
     }
+    /// Drops one of the audit log's triggers, in the store's dialect.
+    QString dropAuditTrigger(const QString& name) const
+    {
+        return exec(u"DROP TRIGGER "_s + name + (m_postgres ? u" ON audit_log"_s : QString()));
+    }
 
 private:
     static inline int s_count = 0;
     QString m_name;
+    bool m_postgres = false;
 };
 
 auth::Principal person(const QString& name, auth::Role role, Id merchant, qint64 userId)
@@ -381,8 +399,8 @@ void TestAuditLog::tamperingIsFound()
     auto before = AuditLog::verify(db);
     QVERIFY(before && !before->firstBadSeq);
     // as an attacker with the file would: the triggers go first
-    QCOMPARE(raw.exec(u"DROP TRIGGER audit_log_no_update"_s), QString());
-    QCOMPARE(raw.exec(u"DROP TRIGGER audit_log_no_delete"_s), QString());
+    QCOMPARE(raw.dropAuditTrigger(u"audit_log_no_update"_s), QString());
+    QCOMPARE(raw.dropAuditTrigger(u"audit_log_no_delete"_s), QString());
     qint64 expectedBad = 0;
     if (kind == u"edit"_s) {
         QCOMPARE(raw.exec(u"UPDATE audit_log SET reason = 'routine' WHERE seq = %1"_s.arg(target)), QString());

@@ -8,6 +8,7 @@
 #include "backend/orders/OrderService.h"
 #include "backend/payments/Ledger.h"
 #include "backend/store/Sql.h"
+#include "backend/store/StoreOptions.h"
 #include "tests/support/StoreFixture.h"
 
 using namespace Qt::StringLiterals;
@@ -194,7 +195,8 @@ void TestOrderOverflow::ledgerBalanceOverflowWritesNothing()
     QCOMPARE(count(u"SELECT count(*) FROM journal_entries"_s), entries);
     QCOMPARE(count(u"SELECT count(*) FROM postings"_s), postings);
     QCOMPARE(count(u"SELECT max(balance_minor) FROM ledger_accounts"_s), Max - 10);
-    QCOMPARE(count(u"SELECT count(*) FROM ledger_accounts WHERE typeof(balance_minor) <> 'integer'"_s), 0);
+    if (!store::StoreOptions::isPostgresUrl(m_f->storePath())) // PostgreSQL's BIGINT holds nothing else
+        QCOMPARE(count(u"SELECT count(*) FROM ledger_accounts WHERE typeof(balance_minor) <> 'integer'"_s), 0);
     // the way back down still works
     QVERIFY(post({Leg{m, AccountKind::DisputeFees, u"EUR"_s, -(Max - 10)},
                   Leg{m, AccountKind::MerchantPayable, u"EUR"_s, Max - 10}}));
