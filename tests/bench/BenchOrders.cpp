@@ -4,6 +4,8 @@
 // Measured as three commands with synchronous=NORMAL and FULL (the default), and as one
 // checkout command with FULL, each against a raw SQLite baseline writing the same rows (FULL).
 // Usage: bench_orders [ORDERS] [IN_FLIGHT] (default 10000, 256). Build in Release.
+// bench_orders --postgresql [ORDERS] [IN_FLIGHT]: checkouts on SQLite and on one node on a local
+// PostgreSQL 15 (fsync on, loopback TCP, the engine's QtSql path), same run.
 #include <QCoreApplication>
 #include <QDate>
 #include <QElapsedTimer>
@@ -12,6 +14,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 
 #include <functional>
 #include <memory>
@@ -26,6 +29,7 @@
 #include "tests/bench/BenchRawOrders.h"
 #include "tests/bench/BenchSupport.h"
 #include "tests/support/Keys.h"
+#include "tests/support/PgServer.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
@@ -252,28 +256,32 @@ struct ModeFigures
     bench::RawOrders::Marks after;  ///< and after it
 };
 
-ModeFigures measureMode(const QString& dir, store::Durability durability, bool checkout, int count, int inFlight)
+/// `where`: a folder for a new SQLite file, or a PostgreSQL URL.
+ModeFigures measureMode(const QString& where, store::Durability durability, bool checkout, int count, int inFlight)
 {
     const QString name = durability == store::Durability::Full ? u"FULL"_s : u"NORMAL"_s;
     const QString commands = checkout ? u"checkout"_s : u"create+authorize+capture"_s;
     ModeFigures mode;
-    mode.path = dir + u"/orders-"_s + name + (checkout ? u"-checkout"_s : QString()) + u".souk"_s;
+    const bool postgres = store::StoreOptions::isPostgresUrl(where);
+    mode.path = postgres ? where : where + u"/orders-"_s + name + (checkout ? u"-checkout"_s : QString()) + u".souk"_s;
     Shop shop = openShop(mode.path, durability);
     shop.checkout = checkout;
     runPipeline(shop, WarmUpOrders, inFlight, u"warm"_s);
-    const auto before = rowCounts(*shop.client);
-    mode.before = marks(*shop.client);
+    // rows per table and marks feed the raw SQLite baseline, which a PostgreSQL run has not
+    const auto before = postgres ? QMap<QString, qint64>() : rowCounts(*shop.client);
+    mode.before = postgres ? bench::RawOrders::Marks() : marks(*shop.client);
     const qint64 commitsBefore = shop.client->engine().commits();
     const RunFigures run = runPipeline(shop, count, inFlight, u"run"_s);
     const qint64 commits = shop.client->engine().commits() - commitsBefore;
-    const auto after = rowCounts(*shop.client);
-    mode.after = marks(*shop.client);
+    const auto after = postgres ? QMap<QString, qint64>() : rowCounts(*shop.client);
+    mode.after = postgres ? bench::RawOrders::Marks() : marks(*shop.client);
     checkStore(*shop.client);
     mode.ordersPerSecond = count * 1000.0 / std::max<qint64>(1, run.elapsedMs);
     mode.ordersPerCommit = double(count) / double(std::max<qint64>(1, commits));
     for (auto it = after.cbegin(); it != after.cend(); ++it)
         mode.rowsPerOrder.insert(it.key(), (it.value() - before.value(it.key())) / count);
-    QTextStream(stdout) << commands << ", synchronous=" << name << ", " << count << " orders, " << inFlight
+    QTextStream(stdout) << commands << ", " << (postgres ? u"PostgreSQL, one node"_s : u"SQLite"_s)
+                        << ", synchronous=" << name << ", " << count << " orders, " << inFlight
                         << " in flight:" << Qt::endl;
     bench::report(u"  orders/s"_s, mode.ordersPerSecond, u"orders/s"_s);
     bench::report(u"  latency p50, submit to capture ack"_s, bench::percentile(run.latencyMs, 50), u"ms"_s);
@@ -289,15 +297,34 @@ ModeFigures measureMode(const QString& dir, store::Durability durability, bool c
 
 } // namespace
 
+/// Checkouts on SQLite and on one node on a local PostgreSQL 15 (fsync on), in the same run.
+int comparePostgres(const QString& dir, int count, int inFlight)
+{
+    test::PgServer pg;
+    pg.setDurable(true);
+    if (!pg.start() || !pg.createDatabase(u"bench"_s))
+        qFatal("PostgreSQL: %s", qPrintable(pg.error()));
+    const ModeFigures sqlite = measureMode(dir, store::Durability::Full, true, count, inFlight);
+    const ModeFigures postgres = measureMode(pg.url(u"bench"_s), store::Durability::Full, true, count, inFlight);
+    QTextStream(stdout) << "cores: " << QThread::idealThreadCount() << Qt::endl;
+    bench::report(u"  checkout, PostgreSQL one node / SQLite"_s,
+                  100.0 * postgres.ordersPerSecond / sqlite.ordersPerSecond, u"%"_s);
+    return 0;
+}
+
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(u"souk.*.info=false"_s);
-    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10'000;
-    const int inFlight = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 256;
+    QStringList args = app.arguments().mid(1);
+    const bool postgres = args.removeAll(u"--postgresql"_s) > 0;
+    const int count = !args.isEmpty() ? args[0].toInt() : 10'000;
+    const int inFlight = args.size() > 1 ? args[1].toInt() : 256;
     if (count < 1 || inFlight < 1)
-        qFatal("usage: bench_orders [ORDERS] [IN_FLIGHT]");
+        qFatal("usage: bench_orders [--postgresql] [ORDERS] [IN_FLIGHT]");
     QTemporaryDir dir;
+    if (postgres)
+        return comparePostgres(dir.path(), count, inFlight);
     const ModeFigures normal = measureMode(dir.path(), store::Durability::Normal, false, count, inFlight);
     const ModeFigures full = measureMode(dir.path(), store::Durability::Full, false, count, inFlight);
     const ModeFigures checkout = measureMode(dir.path(), store::Durability::Full, true, count, inFlight);
