@@ -79,8 +79,38 @@ Status RowBatch::flush(QSqlDatabase& database)
         m_values.clear();
         m_rows = 0;
     });
-    void* db = nativeSqliteHandle(database);
-    return db ? flushNative(db) : flushPortable(database, insertSql(1));
+    if (void* db = nativeSqliteHandle(database))
+        return flushNative(db);
+    return isPostgres(database) ? flushInStatements(database) : flushPortable(database, insertSql(1));
+}
+
+/// PostgreSQL through QtSql: up to RowsPerStatementMax rows per INSERT, since each statement costs
+/// a round trip to the server (the change feed's rows are written under the feed's lock, which
+/// other nodes wait for).
+Status RowBatch::flushInStatements(QSqlDatabase& database)
+{
+    const int width = int(m_columns.size());
+    for (qsizetype first = 0; first < m_rows; first += RowsPerStatementMax) {
+        const qsizetype rows = std::min<qsizetype>(RowsPerStatementMax, m_rows - first);
+        QSqlQuery q(database);
+        if (!q.prepare(insertSql(rows)))
+            return sqlError(q.lastError(), u"writing rows to "_s + m_table);
+        for (qsizetype i = 0; i < rows * width; ++i)
+            bindValue(q, int(i), m_values[size_t(first * width + i)]);
+        if (auto s = exec(q, u"writing rows to "_s + m_table); !s)
+            return s;
+    }
+    return {};
+}
+
+void RowBatch::bindValue(QSqlQuery& q, int position, const Value& v)
+{
+    if (const auto* i = std::get_if<qint64>(&v))
+        q.bindValue(position, *i);
+    else if (const auto* s = std::get_if<QString>(&v))
+        q.bindValue(position, s->isNull() ? u""_s : *s);
+    else
+        q.bindValue(position, QVariant(QMetaType::fromType<qlonglong>()));
 }
 
 /// The pending rows go in statements of up to RowsPerStatementMax rows. One statement per row
@@ -160,15 +190,8 @@ Status RowBatch::flushPortable(QSqlDatabase& database, const QString& sql)
         return sqlError(q.lastError(), u"writing rows to "_s + m_table);
     const int width = int(m_columns.size());
     for (qsizetype r = 0; r < m_rows; ++r) {
-        for (int c = 0; c < width; ++c) {
-            const Value& v = m_values[size_t(r * width + c)];
-            if (const auto* i = std::get_if<qint64>(&v))
-                q.bindValue(c, *i);
-            else if (const auto* s = std::get_if<QString>(&v))
-                q.bindValue(c, s->isNull() ? u""_s : *s);
-            else
-                q.bindValue(c, QVariant(QMetaType::fromType<qlonglong>()));
-        }
+        for (int c = 0; c < width; ++c)
+            bindValue(q, c, m_values[size_t(r * width + c)]);
         if (auto s = exec(q, u"writing rows to "_s + m_table); !s)
             return s;
     }

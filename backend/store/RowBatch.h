@@ -10,6 +10,8 @@
 
 #include "backend/core/Result.h"
 
+class QSqlQuery;
+
 namespace souk::store {
 
 /// Collects rows for one table and inserts them with multi-row INSERTs, binding through the SQLite driver's
@@ -42,6 +44,8 @@ private:
     void bindRows(void* statement, qsizetype first, qsizetype rows) const;
     QString insertSql(qsizetype rows) const;
     Status flushPortable(QSqlDatabase& database, const QString& sql);
+    Status flushInStatements(QSqlDatabase& database);
+    static void bindValue(QSqlQuery& q, int position, const Value& v);
     QString m_table;
     QStringList m_columns;
     std::vector<Value> m_values;
