@@ -22,6 +22,7 @@
 #include "backend/sim/DemoCatalog.h"
 #include "backend/sim/DemoRisk.h"
 #include "backend/sim/OrderTraffic.h"
+#include "backend/store/StoreOptions.h"
 #include "models/common/ErrorText.h"
 #include "models/common/Prefs.h"
 #include "translations/Translator.h"
@@ -319,9 +320,10 @@ int run(QApplication& app, const Options& given)
         const QString text = errorText(client.error());
         qCritical().noquote() << "souk:" << client.error().toString();
         if (options.screenshotDir.isEmpty())
-            QMessageBox::critical(nullptr, QCoreApplication::translate("Startup", "Cannot open the store"),
-                                  text + u"\n\n"_s +
-                                      (options.storePath.isEmpty() ? defaultStorePath() : options.storePath));
+            QMessageBox::critical(
+                nullptr, QCoreApplication::translate("Startup", "Cannot open the store"),
+                text + u"\n\n"_s +
+                    store::StoreOptions::shown(options.storePath.isEmpty() ? defaultStorePath() : options.storePath));
         return 3;
     }
     if (!options.screenshotDir.isEmpty() && !(*client)->principal().isAuthenticated()) {

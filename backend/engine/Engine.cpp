@@ -77,6 +77,13 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const
     if (!store)
         return store.error();
     std::unique_ptr<Engine> engine(new Engine(options, clock, std::move(store).value()));
+    // before the store is read: the last seq and id read below must be the last ones written
+    if (options.store.isPostgres() && !options.store.readOnly && !options.store.sharedWriters) {
+        auto lock = store::PgWriterLock::take(options.store.path);
+        if (!lock)
+            return lock.error();
+        engine->m_pgWriter = std::move(lock).value();
+    }
     auto last = engine->read<qint64>([](QSqlDatabase& db) { return store::ChangeFeed::lastSeq(db); });
     last.waitForFinished(); // startup, before any window exists
     if (!last.result())
@@ -89,12 +96,6 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const
     if (!highest.result())
         return highest.result().error();
     engine->m_ids.advancePast(*highest.result());
-    if (options.store.isPostgres() && !options.store.readOnly && !options.store.sharedWriters) {
-        auto lock = store::PgWriterLock::take(options.store.path); // before the writer's first commit
-        if (!lock)
-            return lock.error();
-        engine->m_pgWriter = std::move(lock).value();
-    }
     if (options.store.readOnly)
         engine->m_writer->stop(); // writes fail at once with Unavailable
     else

@@ -50,6 +50,8 @@ Result<QString> conninfoOf(const QString& url)
         words << u"%1='%2'"_s.arg(QString::fromUtf8(o->keyword), value);
     }
     PQconninfoFree(options);
+    if (!words.join(u' ').contains(u"connect_timeout="_s)) // an unreachable host fails in seconds, not minutes
+        words << u"connect_timeout='10'"_s;
     return words.join(u' ');
 }
 
@@ -71,9 +73,13 @@ Status openPostgres(QSqlDatabase& db, const StoreOptions& options, const QString
     if (options.durability == Durability::Normal)
         settings << u"SET synchronous_commit = off"_s;
     // readers (the engine's pool, soukctl) read each query from one snapshot, as SQLite's do
+    // the writer reads under read committed whatever the server's default: after taking the feed's
+    // or the audit chain's lock, it must see the commit of the transaction it waited for
     if (options.readOnly)
         settings << u"SET default_transaction_read_only = on"_s
                  << u"SET default_transaction_isolation = 'repeatable read'"_s;
+    else
+        settings << u"SET default_transaction_isolation = 'read committed'"_s;
     for (const QString& setting : settings) {
         if (auto s = exec(db, setting); !s)
             return s;

@@ -99,6 +99,16 @@ Status PgMigrations::migrate(QSqlDatabase& db)
     if (const QString c = ctype->toString(); c == u"C"_s || c == u"POSIX"_s)
         return Error::invalid(u"store"_s, u"the database's character type is %1; Souk needs a UTF-8 one for Chinese "
                                           "search: CREATE DATABASE ... LC_CTYPE 'C.UTF-8' TEMPLATE template0"_s.arg(c));
+    // text compares by code point, as in SQLite: e-mail prefixes are ranges up to U+FFFF and names
+    // sort the same on both stores; a language's collation would order and match otherwise
+    auto collate = scalar(db, u"SELECT CASE WHEN datlocprovider = 'i' THEN 'ICU ' || daticulocale ELSE datcollate END "
+                              "FROM pg_database WHERE datname = current_database()"_s);
+    if (!collate)
+        return collate.error();
+    if (const QString c = collate->toString(); !QStringList{u"C"_s, u"POSIX"_s, u"C.UTF-8"_s, u"C.utf8"_s}.contains(c))
+        return Error::invalid(u"store"_s, u"the database sorts text by %1; Souk compares text by code point, as "
+                                          "SQLite does: CREATE DATABASE ... LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' "
+                                          "TEMPLATE template0"_s.arg(c));
     if (!db.transaction())
         return sqlError(db.lastError(), u"starting migration"_s);
     // held to COMMIT: a second node waits here, then finds the store at the target

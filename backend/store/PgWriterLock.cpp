@@ -8,16 +8,23 @@ namespace souk::store {
 
 Result<std::unique_ptr<PgWriterLock>> PgWriterLock::take(const QString& url)
 {
-    PGconn* conn = PQconnectdb(url.toUtf8().constData());
+    // keepalives: a lock held by a host that vanished goes with its session, not hours later
+    const QByteArray dbname = url.toUtf8();
+    const char* keys[] = {"dbname",           "keepalives", "keepalives_idle", "keepalives_interval",
+                          "keepalives_count", nullptr};
+    const char* values[] = {dbname.constData(), "1", "10", "5", "3", nullptr};
+    PGconn* conn = PQconnectdbParams(keys, values, 1); // expand_dbname: the URL's own settings apply
     if (PQstatus(conn) != CONNECTION_OK) {
         const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
         PQfinish(conn);
         return Error::store(ErrorCode::StoreIo, u"cannot connect to the PostgreSQL store: "_s + why);
     }
     const QByteArray lock = QByteArray::number(Lock);
-    const char* values[] = {lock.constData()};
+    const char* params[] = {lock.constData()};
+    // an idle session of its own: the server's idle timeout, if one is set, must not end it
+    PQclear(PQexec(conn, "SET idle_session_timeout = 0"));
     PGresult* r =
-        PQexecParams(conn, "SELECT pg_try_advisory_lock($1::bigint)", 1, nullptr, values, nullptr, nullptr, 0);
+        PQexecParams(conn, "SELECT pg_try_advisory_lock($1::bigint)", 1, nullptr, params, nullptr, nullptr, 0);
     const bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
     const bool taken = ok && PQntuples(r) == 1 && qstrcmp(PQgetvalue(r, 0, 0), "t") == 0;
     const QString why = ok ? QString() : QString::fromUtf8(PQerrorMessage(conn)).trimmed();

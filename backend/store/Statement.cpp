@@ -20,8 +20,8 @@ Statement::Statement(QSqlDatabase& db, const QString& sql) : m_sql(sql)
         // parameters is sent as it is at each exec()
         m_postgres = isPostgres(db);
         m_direct = m_postgres && !sql.contains(u'?');
-        if (!m_direct)
-            m_query->prepare(sql); // a failed prepare surfaces as an error on exec(), as before
+        if (!m_direct) // a failed prepare surfaces as an error on exec(), as before
+            m_prepared = m_query->prepare(sql);
         return;
     }
     const QByteArray utf8 = sql.toUtf8();
@@ -128,6 +128,14 @@ void Statement::bindValue(int index, const QVariant& value)
 bool Statement::exec()
 {
     if (m_query) {
+        // PostgreSQL prepares on the server, where a prepare can fail for a passing reason (a lock
+        // timeout, an aborted transaction, a lost connection): it is tried again, not kept failed
+        if (!m_direct && !m_prepared && m_postgres) {
+            const QVariantList values = m_query->boundValues(); // a prepare forgets them
+            m_prepared = m_query->prepare(m_sql);
+            for (qsizetype i = 0; i < values.size(); ++i)
+                m_query->bindValue(int(i), values[i]);
+        }
         const bool ok = m_direct ? m_query->exec(m_sql) : m_query->exec();
         m_error = m_query->lastError();
         m_changes = ok ? m_query->numRowsAffected() : 0;
@@ -159,8 +167,13 @@ bool Statement::exec()
 
 bool Statement::next()
 {
-    if (m_query)
-        return m_query->next();
+    if (m_query) {
+        // QPSQL fetches row by row: an error met after the first row ends the rows, and is kept
+        const bool row = m_query->next();
+        if (!row && m_query->lastError().isValid())
+            m_error = m_query->lastError();
+        return row;
+    }
     if (m_pendingRow) {
         m_pendingRow = false;
         m_onRow = true;

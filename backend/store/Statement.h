@@ -66,6 +66,7 @@ private:
     bool m_onRow = false;
     bool m_direct = false; ///< the portable path sends the text unprepared (see the constructor)
     bool m_postgres = false;
+    bool m_prepared = false; ///< the portable path's prepare succeeded
 };
 
 /// Prepared statements of one connection, kept for its lifetime. Keyed by the address of the SQL

@@ -42,12 +42,21 @@ struct StoreOptions
     {
         if (!isPostgresUrl(path))
             return path;
-        const qsizetype scheme = path.indexOf(QLatin1String("://")) + 3;
-        const qsizetype at = path.indexOf(u'@', scheme);
-        const qsizetype colon = path.indexOf(u':', scheme);
-        if (at < 0 || colon < 0 || colon > at)
-            return path;
-        return path.left(colon + 1) + QLatin1String("***") + path.mid(at);
+        QString out = path;
+        const qsizetype scheme = out.indexOf(QLatin1String("://")) + 3;
+        const qsizetype at = out.indexOf(u'@', scheme);
+        const qsizetype colon = out.indexOf(u':', scheme);
+        if (at >= 0 && colon >= 0 && colon < at)
+            out = out.left(colon + 1) + QLatin1String("***") + out.mid(at);
+        // and a password given as a parameter (?password=... or &password=...)
+        for (qsizetype p = out.indexOf(QLatin1String("password="), scheme); p >= 0;
+             p = out.indexOf(QLatin1String("password="), p + 1)) {
+            if (out[p - 1] != u'?' && out[p - 1] != u'&')
+                continue;
+            const qsizetype end = out.indexOf(u'&', p);
+            out = out.left(p + 9) + QLatin1String("***") + (end < 0 ? QString() : out.mid(end));
+        }
+        return out;
     }
 };
 

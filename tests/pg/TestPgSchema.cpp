@@ -71,6 +71,7 @@ private slots:
     void refusesADatabaseOfSomethingElse();
     void refusesAStoreOfANewerSouk();
     void refusesADatabaseWithoutUtf8Characters();
+    void refusesADatabaseThatSortsByLanguage();
     void cleanupTestCase();
 
 private:
@@ -414,6 +415,23 @@ void TestPgSchema::refusesAStoreOfANewerSouk()
     QVERIFY(!migrated);
     QCOMPARE(migrated.error().code, ErrorCode::StoreNewer);
     QVERIFY(migrated.error().message.contains(u"99"_s));
+}
+
+void TestPgSchema::refusesADatabaseThatSortsByLanguage()
+{
+    // ICU's English order puts "b" before "C" and matches prefixes otherwise than code points do
+    QVERIFY(!m_pg->psql(u"CREATE DATABASE english LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LC_COLLATE 'C.UTF-8' "
+                        "LC_CTYPE 'C.UTF-8' TEMPLATE template0"_s)
+                 .isNull());
+    QSqlDatabase db = open(u"english"_s, u"english"_s);
+    const Status migrated = PgMigrations::migrate(db);
+    QVERIFY(!migrated);
+    QCOMPARE(migrated.error().code, ErrorCode::Invalid);
+    QCOMPARE(migrated.error().field, u"store"_s);
+    QVERIFY2(migrated.error().message.contains(u"ICU en-US"_s), qPrintable(migrated.error().message));
+    QCOMPARE(
+        m_pg->psql(u"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"_s, u"english"_s),
+        u"0"_s);
 }
 
 void TestPgSchema::refusesADatabaseWithoutUtf8Characters()

@@ -141,6 +141,10 @@ void TestPgStore::hidesThePassword()
     QCOMPARE(store::StoreOptions::shown(u"postgresql://souk:s3cret@db1:5432,db2:5432/souk"_s),
              u"postgresql://souk:***@db1:5432,db2:5432/souk"_s);
     QCOMPARE(store::StoreOptions::shown(u"postgresql://souk@db1/souk"_s), u"postgresql://souk@db1/souk"_s);
+    QCOMPARE(store::StoreOptions::shown(u"postgresql://db1/souk?user=souk&password=s3cret&sslmode=require"_s),
+             u"postgresql://db1/souk?user=souk&password=***&sslmode=require"_s);
+    QCOMPARE(store::StoreOptions::shown(u"postgresql://db1/souk?password=s3cret"_s),
+             u"postgresql://db1/souk?password=***"_s);
     QCOMPARE(store::StoreOptions::shown(u"/var/lib/souk/store.souk"_s), u"/var/lib/souk/store.souk"_s);
 }
 
