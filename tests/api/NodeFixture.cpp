@@ -115,6 +115,10 @@ NodeFixture::NodeFixture()
 
 NodeFixture::~NodeFixture()
 {
+    // a node that ended without being told to is what made the test's requests fail: say how
+    if (m_node && !running() && !m_signalled)
+        qWarning().noquote() << "NodeFixture: soukd ended on its own: exit" << m_node->exitCode() << "status"
+                             << m_node->exitStatus() << "log:" << log().right(4000);
     if (running()) {
         m_node->kill();
         m_node->waitForFinished(StopTimeoutMs);
@@ -371,6 +375,7 @@ qint64 NodeFixture::pid() const
 
 bool NodeFixture::sendSignal(int number)
 {
+    m_signalled = true; // whatever follows, the test asked for it
     return running() && ::kill(static_cast<pid_t>(m_node->processId()), number) == 0;
 }
 

@@ -127,6 +127,7 @@ private:
     std::unique_ptr<StoreFixture> m_store;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<QProcess> m_node;
+    bool m_signalled = false; ///< the test sent soukd a signal: an exit is expected
     QString m_dir;
     Seed m_seed;
     Id m_revokedKeyId;

@@ -423,6 +423,12 @@ QList<Outcome> TestTenantIsolation::commerceMutationsOfA(LocalClient& c)
 
 void TestTenantIsolation::mutationsOfAnotherMerchantAreNotFound()
 {
+    // the provider calls of A's payments go out in the background: the footprint is taken once
+    // they have (a slower store, PostgreSQL's twin, may still be sending them)
+    QTRY_VERIFY_WITH_TIMEOUT(wait(m_f->client().engine().read<QVariant>([](QSqlDatabase& db) {
+                                 return store::scalar(db, u"SELECT count(*) FROM provider_outbox WHERE state = 0"_s);
+                             }))->toLongLong() == 0,
+                             15'000);
     const QMap<QString, QStringList> before = footprintOfA();
     QVERIFY(!before.value(u"payments"_s).isEmpty());
     actAs(principalOfB(auth::Role::Owner));
