@@ -2,8 +2,10 @@
 
 #include <QCoreApplication>
 #include <QTest>
+#include <QUrl>
 
 #include "backend/engine/Engine.h"
+#include "backend/store/StoreOptions.h"
 #include "tests/support/Keys.h"
 #include "tests/support/PgServer.h"
 
@@ -82,6 +84,22 @@ bool StoreFixture::reopenWith(std::shared_ptr<payments::PaymentProvider> provide
     m_options.provider = provider ? std::move(provider) : m_provider;
     m_options.store.durability = durability;
     return reopen();
+}
+
+QSqlDatabase StoreFixture::rawConnection(const QString& path, const QString& name)
+{
+    const bool postgres = store::StoreOptions::isPostgresUrl(path);
+    QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
+    if (!postgres) {
+        db.setDatabaseName(path);
+        return db;
+    }
+    const QUrl url(path); // the fixture's URLs: one host, a user, no password
+    db.setHostName(url.host());
+    db.setPort(url.port());
+    db.setUserName(url.userName());
+    db.setDatabaseName(url.path().mid(1));
+    return db;
 }
 
 QString StoreFixture::storePath() const

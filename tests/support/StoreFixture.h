@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -42,6 +43,11 @@ public:
     /// What `soukctl check` would report on the store now (catalog, orders, payments, ledger);
     /// empty when every invariant holds. Tests that move money call it in cleanup().
     QStringList problems();
+
+    /// A connection named `name` of the test's own to the store at `path` (not yet opened): the
+    /// SQLite file, or the PostgreSQL database as its owner, for tests that act as an attacker
+    /// with the file or the password would. The caller opens, closes and removes it.
+    static QSqlDatabase rawConnection(const QString& path, const QString& name);
 
     /// Waits for a future on the test thread (tests may block; the product never does), then
     /// lets queued signals (the change feed) arrive.

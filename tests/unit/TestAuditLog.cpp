@@ -3,7 +3,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
-#include <QUrl>
 
 #include "backend/auth/AuditLog.h"
 #include "backend/auth/Principal.h"
@@ -43,17 +42,7 @@ public:
     explicit RawStore(const QString& path) : m_name(u"raw-%1"_s.arg(++s_count))
     {
         m_postgres = store::StoreOptions::isPostgresUrl(path);
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_postgres ? u"QPSQL"_s : u"QSQLITE"_s, m_name);
-        if (m_postgres) {
-            const QUrl url(path);
-            db.setHostName(url.host());
-            db.setPort(url.port());
-            db.setUserName(url.userName());
-            db.setDatabaseName(url.path().mid(1));
-        } else {
-            db.setDatabaseName(path);
-        }
-        db.open();
+        StoreFixture::rawConnection(path, m_name).open();
     }
     ~RawStore()
     {

@@ -1,7 +1,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
-#include <QUrl>
 
 #include "backend/engine/Engine.h"
 #include "backend/payments/CommerceCheck.h"
@@ -188,12 +187,7 @@ void TestLedger::editClosedStore(const QStringList& sql)
     if (store::StoreOptions::isPostgresUrl(path)) {
         // the database's owner can set its triggers aside for the session, as an attacker with
         // its password would
-        const QUrl url(path);
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"raw"_s);
-        db.setHostName(url.host());
-        db.setPort(url.port());
-        db.setUserName(url.userName());
-        db.setDatabaseName(url.path().mid(1));
+        QSqlDatabase db = StoreFixture::rawConnection(path, u"raw"_s);
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         QVERIFY(q.exec(u"SET session_replication_role = replica"_s));
