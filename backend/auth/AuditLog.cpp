@@ -106,13 +106,8 @@ Status AuditLog::append(store::UnitOfWork& uow, AuditRecord& record, Head& head)
     if (!head.known) {
         // on PostgreSQL other nodes append too: the chain's lock, held to COMMIT, makes the end
         // read here the end this transaction appends to
-        if (store::isPostgres(uow.db())) {
-            store::Statement& lock = uow.statement(u"SELECT pg_advisory_xact_lock(?)"_s);
-            lock.bindValue(0, ChainLock);
-            if (auto s = store::exec(lock, u"waiting for the audit log's end"_s); !s)
-                return s;
-            lock.finish();
-        }
+        if (auto s = store::lockUntilCommit(uow.db(), ChainLock, u"waiting for the audit log's end"_s); !s)
+            return s;
         store::Statement& last = uow.statement(u"SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"_s);
         if (auto s = store::exec(last, u"reading the audit log's end"_s); !s)
             return s;

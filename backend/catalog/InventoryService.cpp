@@ -68,6 +68,17 @@ Result<StockLevel> InventoryService::move(store::UnitOfWork& uow, Id variantId, 
                                           qint64 onHandDelta, qint64 reservedDelta, const QString& reason,
                                           const QString& reference, const QString& field)
 {
+    // other nodes move the same level on PostgreSQL: its row is locked before it is read (a
+    // level not yet made is guarded by the version the write below expects)
+    if (store::isPostgres(uow.db())) {
+        store::Statement& lock =
+            uow.statement(u"SELECT 1 FROM stock_levels WHERE variant_id = ? AND location_id = ? FOR UPDATE"_s);
+        lock.bindValue(0, variantId.value);
+        lock.bindValue(1, locationId.value);
+        if (auto s = store::exec(lock, u"locking a stock level"_s); !s)
+            return s.error();
+        lock.finish();
+    }
     auto current = level(uow.db(), variantId, locationId);
     if (!current)
         return current.error();
@@ -90,9 +101,11 @@ Result<StockLevel> InventoryService::move(store::UnitOfWork& uow, Id variantId, 
         ins.bindValue(i, values[i]);
     if (auto s = store::exec(ins, u"journalling a stock movement"_s); !s)
         return s.error();
-    store::Statement& up = uow.statement(u"INSERT INTO stock_levels (variant_id, location_id, on_hand, reserved, version) "
-                                  "VALUES (?,?,?,?,?) ON CONFLICT (variant_id, location_id) DO UPDATE SET "
-                                  "on_hand = excluded.on_hand, reserved = excluded.reserved, version = excluded.version"_s);
+    store::Statement& up =
+        uow.statement(u"INSERT INTO stock_levels (variant_id, location_id, on_hand, reserved, version) "
+                      "VALUES (?,?,?,?,?) ON CONFLICT (variant_id, location_id) DO UPDATE SET "
+                      "on_hand = excluded.on_hand, reserved = excluded.reserved, version = excluded.version "
+                      "WHERE stock_levels.version = excluded.version - 1"_s);
     up.bindValue(0, variantId.value);
     up.bindValue(1, locationId.value);
     up.bindValue(2, next.onHand);
@@ -100,6 +113,8 @@ Result<StockLevel> InventoryService::move(store::UnitOfWork& uow, Id variantId, 
     up.bindValue(4, next.version);
     if (auto s = store::exec(up, u"updating a stock level"_s); !s)
         return s.error();
+    if (up.numRowsAffected() != 1) // another node made the level after it was read as none
+        return Error::versionConflict(field, u"the stock changed while it was moved; try again"_s);
     uow.recordChange(u"stock"_s, variantId, next.version, ChangeOp::Updated);
     // the catalog table folds stock into product rows: tell it which product's summary moved
     // (the product itself, and so its version, did not change)

@@ -76,14 +76,18 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const
     auto store = prepareStore(options.store, clock);
     if (!store)
         return store.error();
-    std::unique_ptr<Engine> engine(new Engine(options, clock, std::move(store).value()));
-    // before the store is read: the last seq and id read below must be the last ones written
-    if (options.store.isPostgres() && !options.store.readOnly && !options.store.sharedWriters) {
-        auto lock = store::PgWriterLock::take(options.store.path);
-        if (!lock)
-            return lock.error();
-        engine->m_pgWriter = std::move(lock).value();
+    // several nodes write a PostgreSQL store: each makes its ids under a node id of its own
+    EngineOptions opened = options;
+    std::unique_ptr<store::NodeLeaseKeeper> lease;
+    if (options.store.isPostgres() && !options.store.readOnly) {
+        auto kept = store::NodeLeaseKeeper::start(options.store, IdGenerator::NodeMax);
+        if (!kept)
+            return kept.error();
+        lease = std::move(kept).value();
+        opened.nodeId = lease->nodeId();
     }
+    std::unique_ptr<Engine> engine(new Engine(opened, clock, std::move(store).value()));
+    engine->m_lease = std::move(lease);
     auto last = engine->read<qint64>([](QSqlDatabase& db) { return store::ChangeFeed::lastSeq(db); });
     last.waitForFinished(); // startup, before any window exists
     if (!last.result())
@@ -173,7 +177,11 @@ void Engine::enqueue(std::unique_ptr<WriteJob> job)
 
 QSqlDatabase* Engine::readerDatabase()
 {
-    if (!m_readers.hasLocalData()) {
+    if (m_readers.hasLocalData() && store::connectionBroken(m_readers.localData()->db())) {
+        qCWarning(lcEngine) << "a reader's connection to the database was lost; opening it again";
+        m_readers.setLocalData(nullptr); // deletes it, on its own thread
+    }
+    if (!m_readers.hasLocalData() || !m_readers.localData()) {
         store::StoreOptions options = m_options.store;
         options.readOnly = true;
         auto conn = store::Connection::open(options, u"reader"_s);

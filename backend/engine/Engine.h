@@ -19,7 +19,8 @@
 #include "backend/engine/WriteJob.h"
 #include "backend/core/Change.h"
 #include "backend/store/Connection.h"
-#include "backend/store/PgWriterLock.h"
+#include "backend/store/NodeLeaseKeeper.h"
+#include "backend/store/Sql.h"
 #include "backend/store/StoreFile.h"
 
 namespace souk::engine {
@@ -37,6 +38,8 @@ enum class ReadMode
 struct EngineOptions
 {
     store::StoreOptions store;
+    /// The node part of the ids this engine makes. A writer on PostgreSQL leases one from the
+    /// store instead (NodeLeaseKeeper), so nodes sharing it never make the same id.
     int nodeId = 1;
     int readThreads = 2;
     int batchMax = 512;     ///< commands grouped into one transaction at most
@@ -192,6 +195,11 @@ public:
     /// needs. From then on every write fails at once with this error (StoreCorrupt); reads go
     /// on, so what is still readable can be seen and exported. Any thread.
     std::optional<Error> damage() const;
+    /// Why this node may make no ids now, so writes no more: its node id lease on a PostgreSQL
+    /// store was lost (taken over, or not renewed in time). Nothing on SQLite. Any thread.
+    std::optional<Error> leaseLost() const { return m_lease ? m_lease->lost() : std::nullopt; }
+    /// The node part of this engine's ids (leased on PostgreSQL).
+    int nodeId() const { return m_ids.nodeId(); }
     /// Runs SQLite's quick check of every page on a reader (seconds on a large store: never
     /// on the GUI thread's behalf in a loop); a store that fails it is marked damaged. The
     /// problems found, empty when the store is sound.
@@ -212,9 +220,20 @@ private:
     friend class Writer;
     Engine(const EngineOptions& options, const Clock& clock, std::unique_ptr<store::StoreFile> store);
     void enqueue(std::unique_ptr<WriteJob> job);
+    /// This reader thread's connection, opened on first use, and again when the last query found
+    /// it broken (PostgreSQL restarted or failed over: libpq's URL finds the primary).
     QSqlDatabase* readerDatabase();
     template <typename T>
     Result<T> runRead(const std::function<Result<T>(QSqlDatabase&)>& query, ReadMode mode)
+    {
+        Result<T> result = runReadOnce(query, mode);
+        // a read changes nothing: one that met a lost connection runs once more on a new one
+        if (!result && result.error().code == ErrorCode::StoreIo && m_readers.hasLocalData() &&
+            store::connectionBroken(m_readers.localData()->db()))
+            return runReadOnce(query, mode);
+        return result;
+    }
+    template <typename T> Result<T> runReadOnce(const std::function<Result<T>(QSqlDatabase&)>& query, ReadMode mode)
     {
         QSqlDatabase* db = readerDatabase();
         if (!db)
@@ -240,7 +259,7 @@ private:
     EngineOptions m_options;
     const Clock& m_clock;
     std::unique_ptr<store::StoreFile> m_store;       ///< null for a PostgreSQL store (no file to lock)
-    std::unique_ptr<store::PgWriterLock> m_pgWriter; ///< a PostgreSQL store's one-writer lock
+    std::unique_ptr<store::NodeLeaseKeeper> m_lease; ///< a PostgreSQL writer's node id; released after the writer
     IdGenerator m_ids;
     std::atomic<qint64> m_lastSeq{0};
     std::atomic<bool> m_isDamaged{false};

@@ -20,6 +20,10 @@ namespace souk::engine {
 namespace {
 
 constexpr int OutboxBatch = 100;     ///< calls sent to the provider per outbox pass
+/// On a shared database, how long the calls a pass takes are this node's; the pass sends no call
+/// after it, so another node sending them after it ends never meets this one still sending.
+constexpr qint64 OutboxClaimMs = 5 * 60'000;
+constexpr qint64 OutboxClaimMarginMs = 60'000; ///< one provider call's worst case, and some
 constexpr int AttemptsPerPass = 100; ///< open authorization attempts asked about per pass
 /// An attempt open this long is no longer in flight: maintenance asks the provider about it.
 constexpr qint64 AttemptGraceMs = 10 * 60'000;
@@ -456,45 +460,61 @@ void PaymentFlows::runOutboxPass()
 {
     const int seen = m_outboxRequests.load();
     const qint64 nowMs = m_engine.clock().now().toMSecsSinceEpoch();
+    auto send = [this, seen](const Result<QList<payments::OutboxItem>>& due) { sendOutbox(seen, due); };
+    if (m_engine.storeOptions().isPostgres()) {
+        // other nodes drain the same outbox: this pass's calls are taken in a write
+        m_engine.write<QList<payments::OutboxItem>>(
+            SystemActor,
+            [](store::UnitOfWork& uow) {
+                return payments::ProviderOutbox::claim(uow, uow.nowMs() + OutboxClaimMs, OutboxBatch);
+            },
+            send);
+        return;
+    }
     m_engine.read<QList<payments::OutboxItem>>(
         [nowMs](QSqlDatabase& db) { return payments::ProviderOutbox::pending(db, nowMs, OutboxBatch); },
-        engine::ReadMode::Snapshot,
-        [this, seen](const Result<QList<payments::OutboxItem>>& pending) {
-            if (!pending || pending->isEmpty())
-                return endOutboxPass(seen, false);
-            // the provider's answers take their time: on our pool
-            m_pool.start([this, seen, pending = *pending] {
-                QList<payments::SentCall> sent;
-                int confirmed = 0;
-                for (const payments::OutboxItem& item : pending) {
-                    if (m_closing.load())
-                        break; // the rest stays in the store for the next start
-                    sent.append({item, send(*m_options.provider, item)});
-                    const bool done = sent.last().result.isDone();
-                    reportCall(kindOf(item.call), done);
-                    confirmed += done;
-                }
-                if (confirmed < sent.size())
-                    qCWarning(lcFlows) << sent.size() - confirmed << "provider calls failed; they are tried again "
-                                                                      "or set aside";
-                // what it confirmed may have made due a payment's next call (a refund behind
-                // its capture), or the batch was full: read again until a pass confirms nothing
-                const bool more = confirmed > 0;
-                m_engine.write<int>(
-                    SystemActor,
-                    [sent, policy = m_options.providerRetry](store::UnitOfWork& uow) {
-                        return payments::ProviderOutbox::settle(uow, sent, policy);
-                    },
-                    [this, seen, more](const Result<int>& settled) {
-                        if (!settled)
-                            qCWarning(lcFlows) << "the provider's answers were not recorded; the calls are sent again:"
-                                                << settled.error().toString();
-                        else if (*settled > 0)
-                            qCWarning(lcFlows) << *settled << "provider calls need attention (soukctl outbox list)";
-                        endOutboxPass(seen, more && settled);
-                    });
+        engine::ReadMode::Snapshot, send);
+}
+
+void PaymentFlows::sendOutbox(int seen, const Result<QList<payments::OutboxItem>>& pending)
+{
+    if (!pending || pending->isEmpty())
+        return endOutboxPass(seen, false);
+    // the provider's answers take their time: on our pool
+    const qint64 sendUntilMs = m_engine.clock().nowMs() + OutboxClaimMs - OutboxClaimMarginMs;
+    m_pool.start([this, seen, sendUntilMs, pending = *pending] {
+        QList<payments::SentCall> sent;
+        int confirmed = 0;
+        for (const payments::OutboxItem& item : pending) {
+            // the rest stays in the store for the next start, or (past the claim) for any node
+            if (m_closing.load() || m_engine.clock().nowMs() >= sendUntilMs)
+                break;
+            sent.append({item, send(*m_options.provider, item)});
+            const bool done = sent.last().result.isDone();
+            reportCall(kindOf(item.call), done);
+            confirmed += done;
+        }
+        if (confirmed < sent.size())
+            qCWarning(lcFlows) << sent.size() - confirmed
+                               << "provider calls failed; they are tried again "
+                                  "or set aside";
+        // what it confirmed may have made due a payment's next call (a refund behind
+        // its capture), or the batch was full: read again until a pass confirms nothing
+        const bool more = confirmed > 0;
+        m_engine.write<int>(
+            SystemActor,
+            [sent, policy = m_options.providerRetry](store::UnitOfWork& uow) {
+                return payments::ProviderOutbox::settle(uow, sent, policy);
+            },
+            [this, seen, more](const Result<int>& settled) {
+                if (!settled)
+                    qCWarning(lcFlows) << "the provider's answers were not recorded; the calls are sent again:"
+                                       << settled.error().toString();
+                else if (*settled > 0)
+                    qCWarning(lcFlows) << *settled << "provider calls need attention (soukctl outbox list)";
+                endOutboxPass(seen, more && settled);
             });
-        });
+    });
 }
 
 void PaymentFlows::endOutboxPass(int seen, bool more)

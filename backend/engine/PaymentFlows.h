@@ -139,6 +139,8 @@ private:
     /// can be in flight) and records or releases what it answered.
     void reconcileAttempts(qint64 olderThanMs);
     void runOutboxPass();
+    /// Sends the calls a pass read (or, on a shared database, took), then records the answers.
+    void sendOutbox(int seen, const Result<QList<payments::OutboxItem>>& pending);
     void endOutboxPass(int seen, bool more);
     void checkHealthWhenDue();
     void reportCall(ProviderCallKind call, bool done) const;

@@ -35,10 +35,16 @@ public:
     virtual void failAfterRun(const Error& error) = 0;
     /// Delivers the outcome: the command's own result, or `commitError` if the batch failed to commit.
     virtual void complete(const std::optional<Error>& commitError) = 0;
+    /// Whether the command may run again, in the writer's next transaction, after another node's
+    /// transaction held what it needed past a deadlock or the lock timeout: its changes were
+    /// rolled back and nobody has its result yet. A few times at most.
+    bool mayRunAgain() { return ++m_runsAgain <= RunsAgainMax; }
 
 private:
+    static constexpr int RunsAgainMax = 3;
     Actor m_actor;
     std::optional<auth::Access> m_access;
+    int m_runsAgain = 0;
 };
 
 template <typename T>

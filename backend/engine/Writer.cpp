@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <vector>
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -67,6 +68,12 @@ Ran runJob(QSqlDatabase& db, WriteJob& job, store::UnitOfWork& uow, store::State
             ok = false;
         }
     }
+    // PostgreSQL refuses every statement after a failed one until a rollback: a command that met
+    // an SQL error and still reported success failed, and only its own work is undone
+    if (ok && store::transactionFailed(db)) {
+        job.failAfterRun(Error::store(ErrorCode::StoreIo, u"a statement of the command failed"_s));
+        ok = false;
+    }
     // a command that met a damaged page loses the whole batch: nothing more goes into the file
     // (checked first: SQLite may have rolled the transaction back with it)
     if (const Error* error = ok ? nullptr : job.error(); error && error->code == ErrorCode::StoreCorrupt)
@@ -131,10 +138,6 @@ void coalesce(ChangeList& changes)
 constexpr qsizetype AuditObjectsMax = 16;
 constexpr qsizetype AuditDetailMax = 500;
 
-/// Appends the audit row of a principal's command after it ran (or was refused), outside its
-/// savepoint and inside the batch's transaction: the row commits with the command's effect, or
-/// alone for a command that failed. An error loses the batch: no command is acknowledged
-/// without its audit row.
 /// The merchant an audit row belongs to, so that the merchant's owner sees it: the principal's
 /// own, else the one the command named, else the owner of the first object it named (support
 /// refunding a payment: one cached lookup, for platform principals only); null for the platform.
@@ -153,8 +156,10 @@ Id auditMerchant(QSqlDatabase& db, const auth::Access& access, store::StatementC
     return {};
 }
 
-std::optional<Error> appendAudit(store::UnitOfWork& uow, const WriteJob& job, const auth::Access& access,
-                                 auth::AuditLog::Head& head, store::StatementCache& statements)
+/// The audit row of a principal's command after it ran (or was refused), made outside its
+/// savepoint: the row commits with the command's effect, or alone for a command that failed.
+auth::AuditRecord auditRecord(store::UnitOfWork& uow, const WriteJob& job, const auth::Access& access,
+                              store::StatementCache& statements)
 {
     auth::AuditRecord record = auth::AuditRecord::of(access.principal, auth::operationName(access.op), uow.nowMs());
     record.merchantId = auditMerchant(uow.db(), access, statements);
@@ -193,8 +198,24 @@ std::optional<Error> appendAudit(store::UnitOfWork& uow, const WriteJob& job, co
                 record.objects.append(name);
         }
     }
-    if (auto s = auth::AuditLog::append(uow, record, head); !s)
-        return s.error();
+    return record;
+}
+
+/// Appends the batch's audit rows, in the order their commands ran, as its last work before the
+/// feed's: on PostgreSQL the chain's lock is then held from here to COMMIT only, and never
+/// before a lock a command takes (a ledger's, a row's), so two nodes' batches cannot wait on
+/// each other in a circle.
+std::optional<Error> appendAudit(QSqlDatabase& db, QList<auth::AuditRecord>& records, store::StatementCache& statements,
+                                 Engine& engine)
+{
+    if (records.isEmpty())
+        return std::nullopt;
+    store::UnitOfWork uow(db, statements, engine.ids(), Actor{u"system"_s, u"system"_s}, engine.clock().nowMs());
+    auth::AuditLog::Head head;
+    for (auth::AuditRecord& record : records) {
+        if (auto s = auth::AuditLog::append(uow, record, head); !s)
+            return s.error();
+    }
     return std::nullopt;
 }
 
@@ -221,16 +242,36 @@ constexpr qint64 DebugCheckIntervalMs = 200;
 /// triggers that keep journal entries and postings, and a commit per command gives up group
 /// commit. The commands before the first good one need no savepoint (see runJob), which is
 /// every command of a batch of one.
+/// Whether a command that failed lost a wait to another node's transaction (a deadlock, the lock
+/// timeout) and may run again in the next one, where it waits its turn.
+bool lostToAnotherNode(QSqlDatabase& db, WriteJob& job)
+{
+    const Error* error = job.error();
+    return error && error->code == ErrorCode::StoreLocked && store::isPostgres(db) && job.mayRunAgain();
+}
+
+/// Takes the commands marked to run again out of the batch, in their order.
+std::deque<std::unique_ptr<WriteJob>> takeMarked(std::deque<std::unique_ptr<WriteJob>>& batch,
+                                                 const std::vector<bool>& marked)
+{
+    std::deque<std::unique_ptr<WriteJob>> out;
+    std::deque<std::unique_ptr<WriteJob>> kept;
+    for (size_t i = 0; i < batch.size(); ++i)
+        (marked[i] ? out : kept).push_back(std::move(batch[i]));
+    batch.swap(kept);
+    return out;
+}
+
 std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<WriteJob>>& batch,
                               store::StatementCache& statements, store::LookupCache& lookups, Engine& engine,
-                              ChangeList& batchChanges)
+                              ChangeList& batchChanges, std::deque<std::unique_ptr<WriteJob>>& again)
 {
-    if (auto e = begin(db, statements, lookups))
-        return e;
-    std::optional<Error> failure;
+    std::optional<Error> failure; // in the transaction the caller began (Writer::beginBatch)
     bool kept = false; // a command of the transaction succeeded: the next ones need savepoints
-    auth::AuditLog::Head audit; // read at the first audited command of this transaction
-    for (auto& job : batch) {
+    QList<auth::AuditRecord> audit; // the principals' commands, kept or failed, written last
+    std::vector<bool> runAgain(batch.size(), false);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        auto& job = batch[i];
         store::UnitOfWork uow(db, statements, engine.ids(), job->actor(), engine.clock().nowMs(), &lookups);
         const auth::Access* access = job->access() && job->access()->enforced ? job->access() : nullptr;
         // a principal's command runs only if its role and merchant allow it; refused, it never
@@ -240,16 +281,22 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
             job->failAfterRun(*refused);
         const Ran ran = refused ? Ran{} : runJob(db, *job, uow, statements, lookups, batchChanges, kept);
         failure = ran.lost;
-        if (!failure && access)
-            failure = appendAudit(uow, *job, *access, audit, statements);
         if (failure)
             break; // the transaction is gone: the jobs after it must not run outside it
-        // an audit row is kept like a command's changes: a later failure may not roll it back
-        kept = kept || ran.kept || access;
+        if (!refused && !ran.kept && lostToAnotherNode(db, *job)) {
+            runAgain[i] = true; // not done yet: neither answered nor audited
+            continue;
+        }
+        if (access)
+            audit.append(auditRecord(uow, *job, *access, statements));
+        kept = kept || ran.kept;
     }
+    // every command's audit row commits with the batch, or none does and no command is
+    // acknowledged; then the whole batch's feed rows, one per entity however many commands of
+    // the batch changed it
+    if (!failure)
+        failure = appendAudit(db, audit, statements, engine);
     statements.finishAll(); // no statement keeps a cursor open past the commit
-    // the whole batch's feed rows together, in the same transaction as the changes, one row
-    // per entity however many commands of the batch changed it
     if (!failure) {
         coalesce(batchChanges);
         if (auto s = store::ChangeFeed::append(db, batchChanges); !s)
@@ -257,6 +304,8 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
     }
     if (!failure && !db.commit())
         failure = store::sqlError(db.lastError(), u"committing"_s);
+    if (!failure)
+        again = takeMarked(batch, runAgain);
     if (failure) {
         qCWarning(lcWriter) << "batch of" << batch.size() << "commands not committed:" << failure->toString();
         if (store::inTransaction(db))
@@ -337,18 +386,43 @@ void Writer::failAll(const Error& error)
         job->complete(error);
 }
 
+std::optional<Error> Writer::connect()
+{
+    m_lookups.reset(); // its hook is on the old connection
+    m_connection.reset();
+    auto conn = store::Connection::open(m_options, u"writer"_s);
+    if (!conn)
+        return conn.error();
+    m_connection = std::move(conn).value();
+    m_lookups = std::make_unique<store::LookupCache>(m_connection->db());
+    return std::nullopt;
+}
+
+std::optional<Error> Writer::beginBatch()
+{
+    if (!m_connection || store::connectionBroken(m_connection->db())) {
+        if (auto e = connect())
+            return e;
+    }
+    auto e = begin(m_connection->db(), m_connection->statements(), *m_lookups);
+    if (!e || !store::connectionBroken(m_connection->db()))
+        return e;
+    // PostgreSQL dropped the connection while the writer was idle (a restart, a failover): a new
+    // one, which libpq's URL opens on the primary, and BEGIN there; nothing of the batch ran yet
+    qCWarning(lcWriter) << "the connection to the database was lost; opening it again";
+    if (auto again = connect())
+        return again;
+    return begin(m_connection->db(), m_connection->statements(), *m_lookups);
+}
+
 void Writer::run()
 {
-    auto conn = store::Connection::open(m_options, u"writer"_s);
-    if (!conn) {
-        qCCritical(lcWriter) << "cannot open the writer connection:" << conn.error().toString();
-        failAll(conn.error());
+    if (auto e = connect()) {
+        qCCritical(lcWriter) << "cannot open the writer connection:" << e->toString();
+        failAll(*e);
         return;
     }
-    QSqlDatabase& db = (*conn)->db();
-    store::StatementCache& statements = (*conn)->statements();
-    store::LookupCache lookups(db); // before the loop, after the connection: its hook is on it
-    if (!store::isPostgres(db) && !m_checkpointer.attach(db))
+    if (!store::isPostgres(m_connection->db()) && !m_checkpointer.attach(m_connection->db()))
         qCInfo(lcWriter) << "the writer checkpoints the log itself (no background checkpoints)";
     QElapsedTimer sinceCheck; // debug builds: the invariant check reads the whole store
     // Batches are completed in commit order on a thread of their own: publishing changes and
@@ -363,9 +437,15 @@ void Writer::run()
         ChangeList batchChanges;
         // queued before the damage was found: refused all the same, and completed in order
         std::optional<Error> commitError = m_engine.damage();
-        const auto began = std::chrono::steady_clock::now(); // runBatch's first statement is BEGIN
         if (!commitError)
-            commitError = runBatch(db, batch, statements, lookups, m_engine, batchChanges);
+            commitError = m_engine.leaseLost();              // its ids could be another node's
+        const auto began = std::chrono::steady_clock::now(); // runBatch's first statement is BEGIN
+        std::deque<std::unique_ptr<WriteJob>> again;         // lost a wait to another node: first in the next batch
+        if (!commitError)
+            commitError = beginBatch();
+        if (!commitError)
+            commitError = runBatch(m_connection->db(), batch, m_connection->statements(), *m_lookups, m_engine,
+                                   batchChanges, again);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
         if (commitError && commitError->code == ErrorCode::StoreCorrupt)
             m_engine.markDamaged(*commitError);
@@ -374,13 +454,19 @@ void Writer::run()
         // would make a large debug store crawl; a broken invariant stays broken until seen
         if (!commitError && m_engine.m_options.debugCheck
             && (!sinceCheck.isValid() || sinceCheck.elapsed() >= DebugCheckIntervalMs)) {
-            checkInvariants(db, m_engine.m_options.debugCheck);
+            checkInvariants(m_connection->db(), m_engine.m_options.debugCheck);
             sinceCheck.start();
         }
 #endif
         if (!commitError)
             countCommit(seconds, int(batch.size()));
         handOver(Done{std::move(batch), commitError, std::move(batchChanges)});
+        if (!again.empty()) {
+            std::lock_guard lock(m_mutex);
+            m_queue.insert(m_queue.begin(), std::make_move_iterator(again.begin()),
+                           std::make_move_iterator(again.end()));
+            m_queueDepth.store(int(m_queue.size()), std::memory_order_relaxed);
+        }
     }
     {
         std::lock_guard lock(m_doneMutex);
@@ -388,6 +474,8 @@ void Writer::run()
     }
     m_doneWake.notify_one();
     completer.join();
+    m_lookups.reset(); // the connection closes on the thread that opened it
+    m_connection.reset();
 }
 
 void Writer::setCommitObserver(CommitObserver observer)

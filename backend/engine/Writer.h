@@ -16,6 +16,11 @@
 #include "backend/store/Checkpointer.h"
 #include "backend/store/StoreOptions.h"
 
+namespace souk::store {
+class Connection;
+class LookupCache;
+} // namespace souk::store
+
 namespace souk::engine {
 
 class Engine;
@@ -55,6 +60,11 @@ protected:
 
 private:
     std::deque<std::unique_ptr<WriteJob>> takeBatch();
+    /// Opens the writer connection (again), with its lookup cache.
+    std::optional<Error> connect();
+    /// BEGINs the next batch's transaction, first opening the connection again when PostgreSQL
+    /// dropped it; a BEGIN that finds it dropped is tried once more on a new one.
+    std::optional<Error> beginBatch();
     /// A committed (or failed) batch, waiting for its completion.
     struct Done
     {
@@ -70,6 +80,8 @@ private:
 
     Engine& m_engine;
     const store::StoreOptions m_options;
+    std::unique_ptr<store::Connection> m_connection; ///< the writer thread's, opened and closed in run()
+    std::unique_ptr<store::LookupCache> m_lookups;
     const int m_batchMax;
     const int m_queueMax;
     std::mutex m_mutex;

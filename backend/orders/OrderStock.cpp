@@ -63,10 +63,14 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
     // makes SQLite build a temporary table per statement. The check keeps on hand, reserved and
     // available from going negative: a step that would is refused, never clamped. A SKU with no
     // level row has nothing on hand to hold or sell.
-    store::Statement& read = uow.statement(
+    // On PostgreSQL other nodes move the same level: the row is locked as it is read, so this
+    // waits for their commit and reads what they left.
+    static const QString sqlite =
         u"SELECT s.on_hand, s.reserved, s.version, v.product_id, p.version FROM stock_levels s "
         "JOIN variants v ON v.id = s.variant_id JOIN products p ON p.id = v.product_id "
-        "WHERE s.variant_id = ? AND s.location_id = ?"_s);
+        "WHERE s.variant_id = ? AND s.location_id = ?"_s;
+    static const QString postgres = sqlite + u" FOR UPDATE OF s"_s;
+    store::Statement& read = uow.statement(store::dialect(uow.db(), sqlite, postgres));
     read.bindValue(0, line.variantId.value);
     read.bindValue(1, locationId.value);
     if (auto s = store::exec(read, u"reading stock for an order"_s); !s)
@@ -98,7 +102,7 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
     up.bindValue(5, version - 1);
     if (auto s = store::exec(up, u"moving stock for an order"_s); !s)
         return s;
-    if (up.numRowsAffected() != 1) // one writer: only a bug can change the row between the two
+    if (up.numRowsAffected() != 1) // the row is the writer's (one writer, or locked): only a bug moves it
         return Error::internal(u"stock level of %1 changed while it was moved"_s.arg(line.sku));
     store::Statement& ins = uow.statement(
         u"INSERT INTO stock_movements (id, variant_id, location_id, kind, on_hand_delta, reserved_delta, reason, "

@@ -92,6 +92,22 @@ Result<std::optional<QByteArray>> lookupWith(store::Statement& q, const Idempote
 
 Result<std::optional<QByteArray>> Idempotency::lookup(store::UnitOfWork& uow, const IdempotentRequest& request)
 {
+    if (store::isPostgres(uow.db())) {
+        // other nodes write too: the key's lock, held to COMMIT, makes a request under the same
+        // key on another node wait here until this one's result (or open attempt) is committed
+        // and then read it, where both would have run the command and one failed on the key
+        store::Statement& lock = uow.statement(u"SELECT pg_advisory_xact_lock(CAST(? AS integer), hashtext(?))"_s);
+        lock.bindValue(0, KeyLockClass);
+        lock.bindValue(1, request.storedKey());
+        if (auto s = store::exec(lock, u"waiting for a request under the same idempotency key"_s); !s) {
+            if (s.error().code != ErrorCode::StoreLocked)
+                return s.error();
+            return Error{ErrorCode::InProgress,
+                         u"a request with this idempotency key is still under way; retry in a moment"_s,
+                         u"idempotencyKey"_s};
+        }
+        lock.finish();
+    }
     return lookupWith(uow.statement(LookupSql), request);
 }
 

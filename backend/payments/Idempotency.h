@@ -44,13 +44,18 @@ public:
     /// A client retries for up to a day: a shorter retention could take a retry for a new command.
     static constexpr qint64 MinRetentionMs = DefaultRetentionMs;
     static constexpr int KeyMax = 255;
+    /// On PostgreSQL, the first half of the advisory lock on a key ("Souk"; the second half is
+    /// the stored key's hashtext), held by a write that looked the key up until its COMMIT.
+    static constexpr int KeyLockClass = 0x536F756B;
 
     /// SHA-256 (hex) of the command name and its canonical JSON parameters.
     static QString requestHash(const QString& command, const QJsonObject& parameters);
     /// Checks the key's shape (1-255 printable ASCII characters); field "idempotencyKey".
     static Status validateKey(const QString& key);
     /// The stored result for the request's key (see StoredResult), nothing when the key is
-    /// new, or IdempotencyConflict.
+    /// new, or IdempotencyConflict. On PostgreSQL it first locks the key to the write's COMMIT:
+    /// a request under the same key on another node waits, then reads this one's result
+    /// (InProgress when the wait runs past the lock timeout).
     static Result<std::optional<QByteArray>> lookup(store::UnitOfWork& uow, const IdempotentRequest& request);
     /// The same on a reader: a first look before slow work (the provider); the writer's
     /// runIdempotent still decides.

@@ -167,6 +167,23 @@ Result<std::optional<std::pair<qint64, QByteArray>>> chainHead(store::UnitOfWork
 
 } // namespace
 
+Status Ledger::lock(store::UnitOfWork& uow)
+{
+    if (!store::isPostgres(uow.db()))
+        return {};
+    if (auto s = store::lockUntilCommit(uow.db(), MoneyLock, u"waiting for the ledger"_s); !s)
+        return s;
+    // a statement of its own: its snapshot is taken after the wait, so it sees what the node
+    // that held the lock committed
+    store::Statement& newest = uow.statement(u"SELECT max(id) FROM journal_entries"_s);
+    if (auto s = store::exec(newest, u"reading the ledger's newest entry"_s); !s)
+        return s;
+    if (newest.next() && !newest.value(0).isNull())
+        uow.advanceIdsPast(Id{newest.value(0).toLongLong()});
+    newest.finish();
+    return {};
+}
+
 Status Ledger::checkBalanced(const QList<Leg>& legs)
 {
     if (legs.isEmpty())
@@ -195,6 +212,8 @@ Result<Id> Ledger::post(store::UnitOfWork& uow, const QString& kind, Id paymentI
             nonZero.append(leg);
     }
     if (auto s = checkBalanced(nonZero); !s)
+        return s.error();
+    if (auto s = lock(uow); !s) // before an account is looked up or opened
         return s.error();
     // one posting per account: legs on the same account are summed first
     ChainEntry chained;
@@ -276,6 +295,8 @@ Result<Id> Ledger::reverse(store::UnitOfWork& uow, Id entryId, const QString& me
 {
     if (memo.trimmed().isEmpty())
         return Error::invalid(u"memo"_s, u"say why the entry is reversed"_s);
+    if (auto s = lock(uow); !s) // whether it was reversed already stays true to COMMIT
+        return s.error();
     QSqlQuery q(uow.db());
     q.setForwardOnly(true);
     q.prepare(u"SELECT a.merchant_id, a.kind, a.currency, p.amount_minor, e.payment_id, "
@@ -308,6 +329,8 @@ Result<Id> Ledger::reverse(store::UnitOfWork& uow, Id entryId, const QString& me
 
 Result<QByteArray> Ledger::seal(store::UnitOfWork& uow)
 {
+    if (auto s = lock(uow); !s) // the head read here is the one the next entry links to
+        return s.error();
     // entries are sealed in order and post() seals before it links: a hashed head means that
     // every entry has its hash
     auto head = chainHead(uow);

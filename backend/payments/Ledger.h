@@ -24,10 +24,19 @@ struct Leg
 /// so `verify` finds an amount edited in the file. (The chain cannot show that its newest
 /// entries were cut off; the balances and the payments' own columns still disagree then.)
 /// Writer thread for post, reverse and seal; the reads run on any connection. On a shared
-/// database the chain's head becomes a point of order: posting will lock it (a later step).
+/// database (PostgreSQL, several nodes) the chain's head is a point of order: see lock().
 class Ledger final
 {
 public:
+    /// On PostgreSQL, the advisory lock a transaction that moves money holds to its COMMIT ("Souk", 5).
+    static constexpr qint64 MoneyLock = 0x536F756B'00000005;
+    /// Makes the rest of the transaction the only one of any node that moves money until it
+    /// commits, so that what a command reads before it writes (balances to pay out, whether an
+    /// entry was reversed, a payment's open disputes) is still true when it commits, and the
+    /// chain grows in commit order: this node's ids are moved past the newest entry's, which a
+    /// clock behind another node's could otherwise not be. Post, reverse and the payment
+    /// commands' first read take it; a no-op on SQLite, whose file has one writer. Writer thread.
+    static Status lock(store::UnitOfWork& uow);
     /// Writes one balanced entry (zero legs are dropped) and moves the account balances;
     /// `reverses` names the entry it mirrors (reverse() sets it).
     static Result<Id> post(store::UnitOfWork& uow, const QString& kind, Id paymentId, const QString& memo,

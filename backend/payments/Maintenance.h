@@ -28,6 +28,8 @@ class Maintenance final
 {
 public:
     static constexpr int Batch = 500; ///< rows per kind and pass: keeps each write short
+    /// On PostgreSQL, the advisory lock a pass holds to its COMMIT ("Souk", 6): one node's at a time.
+    static constexpr qint64 MaintenanceLock = 0x536F756B'00000006;
     /// A console or node away longer than this reloads instead of catching up (resync).
     static constexpr qint64 DefaultFeedRetentionMs = 7LL * 24 * 3600 * 1000;
 

@@ -299,6 +299,9 @@ QList<std::pair<QString, qint64>> PaymentService::owed(const QList<AccountBalanc
 Result<QList<Payout>> PaymentService::payout(store::UnitOfWork& uow, Id merchantId,
                                              const QMap<QString, qint64>& amounts)
 {
+    // the balances read here are the ones paid out: no node moves money until this commits
+    if (auto s = Ledger::lock(uow); !s)
+        return s.error();
     auto balances = Ledger::balances(uow.db(), merchantId);
     if (!balances)
         return balances.error();
@@ -400,6 +403,10 @@ Result<Payment> PaymentService::payment(QSqlDatabase& db, Id paymentId)
 
 Result<Payment> PaymentService::payment(store::UnitOfWork& uow, Id paymentId)
 {
+    // a payment command reads the payment, its refunds and disputes, then moves money: on a
+    // shared database, the reads must stay true until it commits
+    if (auto s = Ledger::lock(uow); !s)
+        return s.error();
     static const QString sql = u"SELECT "_s + rows::PaymentColumns + u" FROM payments WHERE id = ?"_s;
     return paymentWith(uow.statement(sql), paymentId);
 }

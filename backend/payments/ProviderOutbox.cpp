@@ -1,5 +1,7 @@
 #include "backend/payments/ProviderOutbox.h"
 
+#include <algorithm>
+
 #include "backend/orders/OrderService.h"
 #include "backend/payments/Ledger.h"
 #include "backend/store/Connection.h"
@@ -138,6 +140,26 @@ Result<QList<OutboxItem>> ProviderOutbox::pending(QSqlDatabase& db, qint64 nowMs
     q.bindValue(0, nowMs);
     q.bindValue(1, limit);
     return readItems(q, u"reading the calls to send to the provider"_s);
+}
+
+Result<QList<OutboxItem>> ProviderOutbox::claim(store::UnitOfWork& uow, qint64 claimUntilMs, int limit)
+{
+    static const QString sql =
+        u"UPDATE provider_outbox SET next_attempt_ms = CAST(? AS bigint) WHERE id IN (SELECT o.id FROM "
+        "provider_outbox o WHERE o.state = 0 AND o.next_attempt_ms <= ? AND NOT EXISTS (SELECT 1 FROM provider_outbox "
+        "e WHERE e.payment_id = o.payment_id AND e.state = 0 AND e.call_seq < o.call_seq) ORDER BY o.attempts, o.id "
+        "LIMIT ? FOR UPDATE OF o SKIP LOCKED) RETURNING "_s +
+        ItemColumns;
+    store::Statement& q = uow.statement(sql);
+    q.bindValue(0, claimUntilMs);
+    q.bindValue(1, uow.nowMs());
+    q.bindValue(2, limit);
+    auto items = readItems(q, u"taking the calls to send to the provider"_s);
+    if (items) // RETURNING keeps no order: pending()'s
+        std::sort(items->begin(), items->end(), [](const OutboxItem& a, const OutboxItem& b) {
+            return std::pair(a.attempts, a.id) < std::pair(b.attempts, b.id);
+        });
+    return items;
 }
 
 Result<QList<OutboxItem>> ProviderOutbox::all(QSqlDatabase& db, bool deadOnly, int limit)

@@ -73,7 +73,7 @@ struct SentCall
 /// merchant, so it cannot be paid out; a refund it refused is the merchant's again), the payment
 /// carries the reason as `attention`, and the order's timeline says so. A dead capture takes
 /// the payment's later calls with it: nothing was captured to refund.
-/// Writer thread for enqueue and settle; pending() and the lists on any connection.
+/// Writer thread for enqueue, claim and settle; pending() and the lists on any connection.
 class ProviderOutbox final
 {
 public:
@@ -98,6 +98,13 @@ public:
     /// calls go in the order its commands made them (its call sequence, not the ids), one at a
     /// time: a refund waits for its capture.
     static Result<QList<OutboxItem>> pending(QSqlDatabase& db, qint64 nowMs, int limit);
+    /// On a database several nodes share: the calls pending() would give, taken for this node
+    /// by putting each off until `claimUntilMs` in the same statement, so another node's pass
+    /// neither takes them (its rows locked now are skipped, not waited for) nor finds them due
+    /// until then; settle() then removes or reschedules them. A node that dies with calls taken
+    /// leaves them to whichever node comes after the claim ends (each call keeps its key, so the
+    /// provider answers a repeat as the first). Writer thread.
+    static Result<QList<OutboxItem>> claim(store::UnitOfWork& uow, qint64 claimUntilMs, int limit);
     /// Every call still in the outbox, waiting or dead, oldest first (`soukctl outbox list`).
     static Result<QList<OutboxItem>> all(QSqlDatabase& db, bool deadOnly, int limit);
     /// How many calls wait and how many are dead letters (one scan of the outbox, which the

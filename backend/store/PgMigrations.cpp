@@ -65,8 +65,12 @@ Result<int> PgMigrations::versionOf(QSqlDatabase& db)
     if (!marked)
         return marked.error();
     if (!marked->toBool()) {
-        auto tables = scalar(db, u"SELECT count(*) FROM information_schema.tables WHERE table_schema = "
-                                 "current_schema()"_s);
+        // an extension's objects are not another program's (pg_auto_failover installs
+        // pg_stat_statements, whose views land in the public schema)
+        auto tables = scalar(db, u"SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                 "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                                 "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+                                 "AND d.objid = c.oid AND d.deptype = 'e')"_s);
         if (!tables)
             return tables.error();
         if (tables->toLongLong() == 0)

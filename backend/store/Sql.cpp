@@ -6,6 +6,8 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "backend/store/Connection.h"
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSql, "souk.store.sql")
@@ -158,18 +160,68 @@ bool isPostgres(const QSqlDatabase& db)
     return db.driverName() == u"QPSQL";
 }
 
+namespace {
+
+/// libpq's connection under QPSQL; null when `db` is not PostgreSQL's.
+PGconn* pgConnection(QSqlDatabase& db)
+{
+    if (!isPostgres(db))
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    // QPSQL declares the handle's type by libpq's struct name (PGconn is a typedef of it)
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn* const*>(handle.constData());
+}
+
+/// libpq's view of the connection's transaction; nothing when `db` is not PostgreSQL's.
+std::optional<PGTransactionStatusType> pgTransaction(QSqlDatabase& db)
+{
+    PGconn* conn = pgConnection(db);
+    return conn ? std::optional(PQtransactionStatus(conn)) : std::nullopt;
+}
+
+} // namespace
+
 bool inTransaction(QSqlDatabase& db)
 {
     if (void* handle = nativeSqliteHandle(db))
         return sqlite3_get_autocommit(static_cast<sqlite3*>(handle)) == 0;
-    if (isPostgres(db)) {
-        const QVariant handle = db.driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0) {
-            const auto state = PQtransactionStatus(*static_cast<PGconn* const*>(handle.constData()));
-            return state == PQTRANS_INTRANS || state == PQTRANS_INERROR || state == PQTRANS_ACTIVE;
-        }
-    }
+    if (const auto state = pgTransaction(db))
+        return *state == PQTRANS_INTRANS || *state == PQTRANS_INERROR || *state == PQTRANS_ACTIVE;
     return true; // cannot tell: assume the driver kept it, as QtSql itself does
+}
+
+Status lockUntilCommit(QSqlDatabase& db, qint64 key, const QString& what)
+{
+    if (!isPostgres(db))
+        return {};
+    static const QString sql = u"SELECT pg_advisory_xact_lock(?)"_s;
+    Statement& lock = Connection::statement(db, sql);
+    lock.bindValue(0, key);
+    if (auto s = exec(lock, what); !s)
+        return s;
+    lock.finish();
+    return {};
+}
+
+bool connectionBroken(QSqlDatabase& db)
+{
+    PGconn* conn = pgConnection(db);
+    if (!conn)
+        return false;
+    // a session the server ended answers the next statement with its reason (57P01) before libpq
+    // meets the closed socket: with no query under way, read what is waiting, which finds it
+    if (PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) != PQTRANS_ACTIVE)
+        PQconsumeInput(conn);
+    return PQstatus(conn) == CONNECTION_BAD;
+}
+
+bool transactionFailed(QSqlDatabase& db)
+{
+    const auto state = pgTransaction(db);
+    return state && *state == PQTRANS_INERROR;
 }
 
 } // namespace souk::store

@@ -39,6 +39,17 @@ Status exec(Statement& statement, const QString& what);
 /// Whether a transaction is open on the connection. SQLite rolls a whole transaction back by
 /// itself on some errors (disk full, I/O, out of memory): callers of savepoints must check.
 bool inTransaction(QSqlDatabase& db);
+/// PostgreSQL: a statement of the open transaction failed, so the server refuses every statement
+/// until a rollback (to a savepoint). Always false on SQLite, which undoes only the statement.
+bool transactionFailed(QSqlDatabase& db);
+/// PostgreSQL: the connection to the server was lost (a restart, a failover, the server ended
+/// the session); a statement found it so. Such a connection is opened again, not used on.
+/// Always false on SQLite.
+bool connectionBroken(QSqlDatabase& db);
+/// PostgreSQL: waits for `key`'s advisory lock and holds it to the transaction's end, so that
+/// what the transaction reads next (a newest version, a counter) stays true until it commits
+/// on every node. A no-op on SQLite, whose store has one writer.
+Status lockUntilCommit(QSqlDatabase& db, qint64 key, const QString& what);
 
 /// Rows inserted, updated or deleted on this connection since it opened (triggers included), or
 /// nothing where the native handle is not available. A command that failed without moving it

@@ -27,9 +27,6 @@ struct StoreOptions
     /// The write-ahead log is copied into the store by a thread of its own once it holds this
     /// many pages (4 KiB each); 0 leaves it to SQLite's checkpoint inside the writer's commits.
     int checkpointPages = 4000;
-    /// PostgreSQL: let several engines write the store at once (PgWriterLock not taken). Only the
-    /// tests of what is already safe with several writers (the change feed) set it.
-    bool sharedWriters = false;
 
     /// Whether `path` is a PostgreSQL URL rather than a file.
     bool isPostgres() const { return isPostgresUrl(path); }

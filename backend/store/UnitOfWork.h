@@ -34,6 +34,8 @@ public:
     const Actor& actor() const { return m_actor; }
     qint64 nowMs() const { return m_nowMs; }
     Id newId() { return m_ids.next(); }
+    /// Every id made from now on is greater than `id` (one written by another node).
+    void advanceIdsPast(Id id) { m_ids.advancePast(id); }
 
     /// A prepared statement, cached for the writer connection's lifetime (bindings reset by the caller).
     Statement& statement(const QString& sql);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "backend/store/NodeLease.h"
+#include "backend/store/NodeLeaseKeeper.h"
 #include "backend/store/PgMigrations.h"
 #include "tests/support/PgServer.h"
 
@@ -32,6 +33,7 @@ private slots:
     void renewingExtendsTheLease();
     void whenEveryIdIsHeldItSaysSo();
     void refusesBadArguments();
+    void theKeeperRenewsAndStopsWhenTakenOver();
     void cleanupTestCase();
 
 private:
@@ -53,6 +55,39 @@ void TestPgNodeLease::initTestCase()
 void TestPgNodeLease::init()
 {
     QVERIFY(!m_pg->psql(u"DELETE FROM node_leases"_s, u"souk"_s).isNull());
+}
+
+void TestPgNodeLease::theKeeperRenewsAndStopsWhenTakenOver()
+{
+    // a writer's keeper: renews its lease well before it runs out, so ids go on being made; once
+    // another holder has the id it says so, and its node writes no more
+    StoreOptions options;
+    options.path = m_pg->url(u"souk"_s);
+    auto keeper = NodeLeaseKeeper::start(options, 1023, 1500);
+    QVERIFY2(keeper, qPrintable(keeper ? QString() : keeper.error().toString()));
+    const int id = (*keeper)->nodeId();
+    QCOMPARE(id, 1);
+    QTest::qWait(4000); // over two and a half leases: renewed meanwhile, or it would have run out
+    QVERIFY2(!(*keeper)->lost(), qPrintable((*keeper)->lost() ? (*keeper)->lost()->toString() : QString()));
+    QVERIFY(
+        !m_pg->psql(
+                 u"UPDATE node_leases SET holder = 'successor', expires_ms = expires_ms + 600000 WHERE node_id = %1"_s
+                     .arg(id),
+                 u"souk"_s)
+             .isNull());
+    QTRY_VERIFY_WITH_TIMEOUT((*keeper)->lost().has_value(), 2000);
+    QCOMPARE((*keeper)->lost()->code, ErrorCode::Unavailable);
+    QVERIFY((*keeper)->lost()->message.contains(u"taken over"_s));
+    keeper->reset(); // taken over: the successor's row is left alone
+    QCOMPARE(m_pg->psql(u"SELECT holder FROM node_leases WHERE node_id = %1"_s.arg(id), u"souk"_s), u"successor"_s);
+
+    // a clean stop gives the id back
+    auto again = NodeLeaseKeeper::start(options, 1023, 1500);
+    QVERIFY(again);
+    QCOMPARE((*again)->nodeId(), 2); // 1 is the successor's
+    const int second = (*again)->nodeId();
+    again->reset();
+    QCOMPARE(m_pg->psql(u"SELECT count(*) FROM node_leases WHERE node_id = %1"_s.arg(second), u"souk"_s), u"0"_s);
 }
 
 void TestPgNodeLease::cleanupTestCase()

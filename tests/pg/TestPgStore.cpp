@@ -1,6 +1,6 @@
 // The engine on a PostgreSQL store: opened by its URL like a file, refused with a clear error for
-// a bad URL or a database that is not a store, and a change feed in commit order while several
-// engines (nodes) write the same database at once.
+// a bad URL or a database that is not a store; writers that lease node ids of their own; and a
+// change feed in commit order while several engines (nodes) write the same database at once.
 #include <QSqlQuery>
 #include <QTest>
 
@@ -32,15 +32,15 @@ private slots:
     void refusesWhatIsNotAStore_data();
     void refusesWhatIsNotAStore();
     void hidesThePassword();
-    void oneWriterAtATime();
+    void writersLeaseTheirNodeIds();
+    void reconnectsAfterTheDatabaseDropsIt();
     void feedFollowsCommitOrderAcrossNodes_data();
     void feedFollowsCommitOrderAcrossNodes();
 
 private:
     /// A new database on the server, its URL.
     QString newDatabase();
-    static Result<std::unique_ptr<LocalClient>> open(const QString& url, int nodeId = 0, bool readOnly = false,
-                                                     bool audited = true);
+    static Result<std::unique_ptr<LocalClient>> open(const QString& url, bool readOnly = false, bool audited = true);
 
     std::unique_ptr<PgServer> m_pg;
     int m_databases = 0;
@@ -61,14 +61,12 @@ QString TestPgStore::newDatabase()
     return m_pg->url(name);
 }
 
-Result<std::unique_ptr<LocalClient>> TestPgStore::open(const QString& url, int nodeId, bool readOnly, bool audited)
+Result<std::unique_ptr<LocalClient>> TestPgStore::open(const QString& url, bool readOnly, bool audited)
 {
     LocalClient::Options options;
     options.accessChecks = audited;
-    options.store.sharedWriters = nodeId > 0; // the feed test's nodes
     options.store.path = url;
     options.store.readOnly = readOnly;
-    options.nodeId = nodeId;
     options.actor = Actor{u"tester"_s, u"owner"_s};
     options.defaultCurrency = u"EUR"_s;
     options.defaultMerchantName = u"Test Shop"_s;
@@ -80,6 +78,9 @@ Result<std::unique_ptr<LocalClient>> TestPgStore::open(const QString& url, int n
 void TestPgStore::opensAndMigratesByUrl()
 {
     const QString url = newDatabase();
+    // an extension's objects are not another program's tables: pg_auto_failover puts
+    // pg_stat_statements in every database it makes
+    QVERIFY(!m_pg->psql(u"CREATE EXTENSION pg_stat_statements"_s, url.section(u'/', -1)).isNull());
     {
         auto client = open(url);
         QVERIFY2(client, qPrintable(client ? QString() : client.error().toString()));
@@ -127,7 +128,7 @@ void TestPgStore::refusesWhatIsNotAStore()
         if (qstrcmp(QTest::currentDataTag(), "another program's tables") == 0)
             QVERIFY(!m_pg->psql(u"CREATE TABLE invoices (id bigint)"_s, database).isNull());
     }
-    auto client = open(url, 0, readOnly);
+    auto client = open(url, readOnly);
     QVERIFY(!client);
     QVERIFY2(client.error().message.contains(mentions), qPrintable(client.error().toString()));
     if (!field.isEmpty())
@@ -146,23 +147,6 @@ void TestPgStore::hidesThePassword()
     QCOMPARE(store::StoreOptions::shown(u"postgresql://db1/souk?password=s3cret"_s),
              u"postgresql://db1/souk?password=***"_s);
     QCOMPARE(store::StoreOptions::shown(u"/var/lib/souk/store.souk"_s), u"/var/lib/souk/store.souk"_s);
-}
-
-void TestPgStore::oneWriterAtATime()
-{
-    // as the lock file keeps a second program off an SQLite store: until nodes share a store
-    // safely, a second writer is refused, readers are not, and the store is free once the first goes
-    const QString url = newDatabase();
-    auto first = open(url);
-    QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
-    auto second = open(url);
-    QVERIFY(!second);
-    QCOMPARE(second.error().code, ErrorCode::StoreLocked);
-    auto reader = open(url, 0, true);
-    QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().toString()));
-    first->reset();
-    auto after = open(url);
-    QVERIFY2(after, qPrintable(after ? QString() : after.error().toString()));
 }
 
 namespace {
@@ -216,6 +200,12 @@ private:
     std::thread m_thread;
 };
 
+Id merchantOf(LocalClient& client)
+{
+    auto merchants = StoreFixture::wait(client.merchants());
+    return merchants && !merchants->isEmpty() ? merchants->first().id : Id{};
+}
+
 catalog::Product product(Id merchant, int node, int i)
 {
     catalog::Product p;
@@ -250,7 +240,7 @@ void TestPgStore::feedFollowsCommitOrderAcrossNodes()
     const QString url = newDatabase();
     std::vector<std::unique_ptr<LocalClient>> nodes;
     for (int n = 1; n <= Nodes; ++n) {
-        auto client = open(url, n, false, audited);
+        auto client = open(url, false, audited);
         QVERIFY2(client, qPrintable(client ? QString() : client.error().toString()));
         nodes.push_back(std::move(client).value());
     }
@@ -291,6 +281,63 @@ void TestPgStore::feedFollowsCommitOrderAcrossNodes()
     QCOMPARE(created, saved);
     QCOMPARE(int(saved.size()), Nodes * PerNode);
     auto problems = StoreFixture::wait(nodes[0]->checkStore());
+    QVERIFY2(problems && problems->isEmpty(),
+             qPrintable(problems ? problems->join(u'\n') : problems.error().toString()));
+}
+
+void TestPgStore::writersLeaseTheirNodeIds()
+{
+    // nodes writing one store make ids under node ids of their own, leased from the store: two
+    // at once get two, a reader takes none, and an id given back at a clean close is the next
+    // node's (the lowest free one)
+    const QString url = newDatabase();
+    auto first = open(url);
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
+    auto second = open(url);
+    QVERIFY2(second, qPrintable(second ? QString() : second.error().toString()));
+    const int a = (*first)->engine().nodeId();
+    const int b = (*second)->engine().nodeId();
+    QCOMPARE(a, 1);
+    QCOMPARE(b, 2);
+    auto reader = open(url, true);
+    QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().toString()));
+    QCOMPARE(m_pg->psql(u"SELECT count(*) FROM node_leases"_s, url.section(u'/', -1)), u"2"_s);
+    // what each makes carries its node
+    auto p1 = StoreFixture::wait((*first)->saveProduct(product(merchantOf(**first), 1, 0)));
+    auto p2 = StoreFixture::wait((*second)->saveProduct(product(merchantOf(**first), 2, 0)));
+    QVERIFY(p1 && p2);
+    QCOMPARE(IdGenerator::nodeOf(p1->id), a);
+    QCOMPARE(IdGenerator::nodeOf(p2->id), b);
+    first->reset();
+    QCOMPARE(m_pg->psql(u"SELECT node_id FROM node_leases"_s, url.section(u'/', -1)), u"2"_s);
+    auto third = open(url);
+    QVERIFY2(third, qPrintable(third ? QString() : third.error().toString()));
+    QCOMPARE((*third)->engine().nodeId(), 1);
+}
+
+void TestPgStore::reconnectsAfterTheDatabaseDropsIt()
+{
+    // the server ends every session of the store (as a restart or a failover does): the next
+    // write and the next read open their connections again and succeed, with no restart
+    const QString url = newDatabase();
+    const QString name = url.section(u'/', -1);
+    auto client = open(url);
+    QVERIFY2(client, qPrintable(client ? QString() : client.error().toString()));
+    const Id merchant = merchantOf(**client);
+    QVERIFY(StoreFixture::wait((*client)->saveProduct(product(merchant, 1, 1))));
+    QVERIFY(StoreFixture::wait((*client)->merchants()));
+    const QString ended = m_pg->psql(u"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                                     "datname = current_database() AND pid <> pg_backend_pid()"_s,
+                                     name);
+    QVERIFY2(ended.toInt() >= 2, qPrintable(ended)); // the writer's, a reader's, the lease's
+    const auto saved = StoreFixture::wait((*client)->saveProduct(product(merchant, 1, 2)));
+    QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+    for (int i = 0; i < 4; ++i) { // every reader of the pool
+        const auto read = StoreFixture::wait((*client)->product(saved->id));
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().toString()));
+        QCOMPARE(read->title, saved->title);
+    }
+    auto problems = StoreFixture::wait((*client)->checkStore());
     QVERIFY2(problems && problems->isEmpty(),
              qPrintable(problems ? problems->join(u'\n') : problems.error().toString()));
 }

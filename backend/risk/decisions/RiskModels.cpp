@@ -196,6 +196,9 @@ Result<TrainedModel> RiskModels::train(const Dataset& all, const QString& kind, 
 
 Result<ModelVersion> RiskModels::save(store::UnitOfWork& uow, const TrainedModel& trained)
 {
+    // the newest version stays the newest until this commits, on every node
+    if (auto s = store::lockUntilCommit(uow.db(), RiskModels::VersionLock, u"numbering a risk model"_s); !s)
+        return s.error();
     auto next = store::scalar(uow.db(), u"SELECT coalesce(max(version), 0) + 1 FROM risk_models"_s);
     if (!next)
         return next.error();

@@ -32,6 +32,8 @@ struct TrainedModel
 class RiskModels final
 {
 public:
+    /// On PostgreSQL, the advisory lock a transaction numbering new models holds to its COMMIT ("Souk", 7).
+    static constexpr qint64 VersionLock = 0x536F756B'00000007;
     /// The settled assessments created in [fromMs, toMs) as a dataset with every feature (reader).
     static Result<Dataset> dataset(QSqlDatabase& db, qint64 fromMs, qint64 toMs,
                                    const std::function<bool(qint64, qint64)>& progress = {});

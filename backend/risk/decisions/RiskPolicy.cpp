@@ -163,6 +163,9 @@ Result<RuleSetVersion> RiskPolicy::saveDraft(store::UnitOfWork& uow, const QStri
     const RuleParseResult parsed = RuleParser(*names).parse(text);
     if (!parsed.ok())
         return parsed.error();
+    // the newest version stays the newest until this commits, on every node
+    if (auto s = store::lockUntilCommit(uow.db(), RiskPolicy::VersionLock, u"numbering a rule set"_s); !s)
+        return s.error();
     auto next = store::scalar(uow.db(), u"SELECT coalesce(max(version), 0) + 1 FROM risk_rulesets"_s);
     if (!next)
         return next.error();

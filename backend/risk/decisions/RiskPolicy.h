@@ -22,6 +22,8 @@ namespace souk::risk {
 class RiskPolicy final
 {
 public:
+    /// On PostgreSQL, the advisory lock a transaction numbering new rule sets holds to its COMMIT ("Souk", 8).
+    static constexpr qint64 VersionLock = 0x536F756B'00000008;
     static QStringList listKinds();
     /// Saves `text` as a new draft. A text that does not parse (unknown attribute, a list that
     /// does not exist, a type mismatch) saves nothing: the error names "line L, column C".
