@@ -1,24 +1,35 @@
 #!/usr/bin/env bash
-# The local cluster's PostgreSQL half: a pg_auto_failover monitor, a primary and a hot standby of
-# PostgreSQL 15 on free loopback ports, in one state folder.
-#   tools/cluster.sh up [N]   start them; print the nodes' multi-host URL, the monitor's URL, the logs
-#   tools/cluster.sh status   the nodes' states, the standby's replication lag, the URL
+# A local cluster: a pg_auto_failover monitor, a primary and a hot standby of PostgreSQL 15, and
+# N soukd nodes sharing that database over TLS, on free loopback ports, in one state folder.
+#   tools/cluster.sh up [N]   start them (N soukd nodes, default 0); print the database URL, the
+#                             node URLs, the certificate's SHA-256, an admin API key, the logs
+#   tools/cluster.sh status   the soukd nodes' readiness, the database's states and replication lag
 #   tools/cluster.sh down     stop everything up started and remove the state folder (KEEP=1 keeps it)
+# soukd and soukctl: $SOUKD and $SOUKCTL, else in $SOUK_BIN_DIR, else the build folder's.
 # The state folder is $SOUK_CLUSTER_DIR, else $XDG_RUNTIME_DIR/souk-cluster, else
 # ${TMPDIR:-/tmp}/souk-cluster-$USER. Run as root, the servers run as the postgres user (PostgreSQL
 # refuses root); otherwise as the caller. Local use only: connections over loopback are trusted.
 set -euo pipefail
 
 PG_BIN=${SOUK_PG_BINDIR:-/usr/lib/postgresql/15/bin}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ -n "${SOUK_BIN_DIR:-}" ]; then
+    SOUKD=${SOUKD:-$SOUK_BIN_DIR/soukd}
+    SOUKCTL=${SOUKCTL:-$SOUK_BIN_DIR/soukctl}
+else
+    SOUKD=${SOUKD:-$ROOT/build-release/app/soukd/soukd}
+    SOUKCTL=${SOUKCTL:-$ROOT/build-release/app/soukctl/soukctl}
+fi
+ADMIN=cluster-admin # the platform admin up makes, whose API key it prints
 NODE_ROLE=souk # the login role and database the soukd nodes use
 NODES=(b a monitor) # stopping order: the standby, the primary, then the monitor
 
 usage() {
     cat >&2 <<'EOF'
 usage: tools/cluster.sh up [N] | status | down
-  up [N]   start a pg_auto_failover monitor, a primary and a hot standby (PostgreSQL 15) on free
-           loopback ports; N soukd nodes join once the engine runs on PostgreSQL (not yet)
-  status   the nodes' states, replication lag, and the nodes' URL
+  up [N]   start a pg_auto_failover monitor, a primary and a hot standby (PostgreSQL 15) and N
+           soukd nodes (default 0) on free loopback ports; prints the node URLs and an admin key
+  status   the soukd nodes' readiness, the database's states, replication lag and URL
   down     stop what up started and remove the state folder (KEEP=1 keeps it)
 state folder: $SOUK_CLUSTER_DIR, else $XDG_RUNTIME_DIR/souk-cluster, else ${TMPDIR:-/tmp}/souk-cluster-$USER
 EOF
@@ -89,7 +100,7 @@ ours() {
     rest=${stat##*) } # "pid (name) S ...": the name may hold spaces
     [ "${rest%% *}" != Z ] || return 1
     case $(cat "/proc/$1/comm" 2>/dev/null) in
-    pg_autoctl | postgres | postmaster | runuser | setsid | env) return 0 ;;
+    pg_autoctl | postgres | postmaster | runuser | setsid | env | soukd) return 0 ;;
     *) return 1 ;;
     esac
 }
@@ -239,10 +250,97 @@ waitForPair() {
     done
 }
 
+checkSoukTools() {
+    [ -x "$SOUKD" ] && [ -x "$SOUKCTL" ] ||
+        die "soukd or soukctl is not built ($SOUKD); build first (README), or set SOUK_BIN_DIR"
+    command -v openssl >/dev/null || die "openssl is missing; apt-get install openssl"
+}
+
+# One certificate for every node, for 127.0.0.1 and localhost: the console trusts it by its SHA-256.
+makeCertificate() {
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj /CN=souk-cluster \
+        -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$DIR/tls/node.key" \
+        -out "$DIR/tls/node.pem" >/dev/null 2>&1 || die "openssl could not make the nodes' certificate"
+    chmod 600 "$DIR/tls/node.key"
+}
+
+# A platform admin and an API key acting as it, made on the store before the nodes start.
+makeAdminKey() {
+    local password out
+    password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+    "$SOUKCTL" --store "$URL" users add "$ADMIN" --role admin --password-stdin <<<"$password" \
+        >>"$DIR/logs/soukctl.log" 2>&1 || die "soukctl could not add the admin (logs/soukctl.log)"
+    out=$("$SOUKCTL" --store "$URL" apikeys create --user "$ADMIN" --name cluster.sh 2>>"$DIR/logs/soukctl.log") ||
+        die "soukctl could not create the admin's API key (logs/soukctl.log)"
+    ADMIN_KEY=$(grep -o 'sk_[A-Za-z0-9_-]*' <<<"$out" | head -n 1)
+    [ -n "$ADMIN_KEY" ] || die "soukctl printed no API key: $out"
+    (umask 077 && echo "$ADMIN_KEY" >"$DIR/admin.key")
+}
+
+# startSoukd I PORT: the I-th node, in its own session, logging to logs/soukd-I.log.
+startSoukd() {
+    setsid "$SOUKD" --store "$URL" --listen "127.0.0.1:$2" --cert "$DIR/tls/node.pem" --key "$DIR/tls/node.key" \
+        >>"$DIR/logs/soukd-$1.log" 2>&1 </dev/null &
+    record $!
+    echo "$1 $2 $!" >>"$DIR/soukd.nodes"
+}
+
+soukdListening() { grep -q '^soukd listening on' "$DIR/logs/soukd-$1.log"; }
+
+startSoukdNodes() {
+    local n=$1 i port
+    checkSoukTools
+    mkdir -p "$DIR/tls"
+    makeCertificate
+    makeAdminKey
+    for i in $(seq "$n"); do
+        port=$(freePort)
+        startSoukd "$i" "$port"
+    done
+    for i in $(seq "$n"); do
+        waitFor 60 "soukd node $i did not start (logs/soukd-$i.log)" soukdListening "$i"
+    done
+    FINGERPRINT=$(sed -n 's/^soukd certificate SHA-256 //p' "$DIR/logs/soukd-1.log" | head -n 1)
+}
+
+# Each soukd node's URL and whether it says it is ready (/readyz).
+soukdStatus() {
+    local i port pid state
+    [ -f "$DIR/soukd.nodes" ] || return 0
+    echo "soukd nodes:"
+    while read -r i port pid; do
+        if ! ours "$pid"; then
+            state=dead
+        elif curl -sk --max-time 3 -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/readyz" | grep -q 200; then
+            state=ready
+        else
+            state="not ready"
+        fi
+        echo "  node $i  https://127.0.0.1:$port  pid $pid  $state"
+    done <"$DIR/soukd.nodes"
+}
+
+# Asks the soukd nodes to stop (they finish the requests in flight) before the database goes.
+stopSoukdNodes() {
+    local i port pid deadline
+    [ -f "$DIR/soukd.nodes" ] || return 0
+    while read -r i port pid; do
+        if ours "$pid"; then kill -TERM "$pid" 2>/dev/null || true; fi
+    done <"$DIR/soukd.nodes"
+    deadline=$((SECONDS + 15))
+    while [ $SECONDS -lt $deadline ]; do
+        local any=0
+        while read -r i port pid; do if ours "$pid"; then any=1; fi; done <"$DIR/soukd.nodes"
+        [ $any = 1 ] || return 0
+        sleep 0.2
+    done
+}
+
 cmdUp() {
     local n=${1:-}
     [[ -z $n || $n =~ ^[0-9]+$ ]] || usage
     checkTools
+    if [ -n "$n" ] && [ "$n" -gt 0 ]; then checkSoukTools; fi
     prepareDir
     trap 'echo "cluster.sh: up failed; stopping what it started" >&2; logTails; cmdDown >&2 || true' EXIT
     PORT_MONITOR=$(freePort)
@@ -262,14 +360,20 @@ cmdUp() {
     [[ $uri == postgres://* ]] || die "pg_autoctl show uri gave no URL: $uri"
     URL="postgres://$NODE_ROLE@${uri#postgres://}"
     saveEnv
+    if [ -n "$n" ] && [ "$n" -gt 0 ]; then startSoukdNodes "$n"; fi
     trap - EXIT
     echo "PostgreSQL pair up in $DIR: a primary, b hot standby (synchronous), pg_auto_failover monitor"
-    echo "nodes' URL:   $URL"
+    echo "database URL: $URL"
     echo "monitor URL:  $MONITOR_URL"
     echo "logs:         $DIR/logs/{monitor,a,b}.log (pg_autoctl), $DIR/{monitor,a,b}/log/ (PostgreSQL)"
-    if [ -n "$n" ]; then
-        echo "soukd nodes:  none started; the engine does not run on PostgreSQL yet (a later step of issue 15)."
-        echo "              Then 'up $n' will start $n soukd nodes on the URL above."
+    if [ -f "$DIR/soukd.nodes" ]; then
+        local i port pid first
+        echo "soukd nodes (HTTPS; logs/soukd-N.log):"
+        while read -r i port pid; do echo "  https://127.0.0.1:$port"; done <"$DIR/soukd.nodes"
+        first=$(head -n 1 "$DIR/soukd.nodes" | cut -d' ' -f2)
+        echo "certificate SHA-256: $FINGERPRINT"
+        echo "admin API key:       $ADMIN_KEY (user $ADMIN; also in $DIR/admin.key)"
+        echo "try: SOUK_API_KEY=\$(cat $DIR/admin.key) $SOUKCTL --url https://127.0.0.1:$first --trust $FINGERPRINT orders list"
     fi
 }
 
@@ -284,6 +388,7 @@ primaryPort() {
 cmdStatus() {
     loadEnv
     local primary
+    soukdStatus
     echo "Nodes (pg_autoctl show state):"
     asPg pg_autoctl show state --pgdata "$DIR/monitor" || die "the monitor does not answer (port $PORT_MONITOR)"
     echo
@@ -298,7 +403,7 @@ cmdStatus() {
                    coalesce(replay_lag, interval '0') as replay_lag
               from pg_stat_replication order by 1" || echo "(the primary on port $primary does not answer)"
     fi
-    echo "nodes' URL:  $URL"
+    echo "database URL: $URL"
     echo "monitor URL: $MONITOR_URL"
 }
 
@@ -308,6 +413,7 @@ cmdDown() {
         return 0
     fi
     local n left deadline
+    stopSoukdNodes
     for n in "${NODES[@]}"; do
         if [ -d "$DIR/$n" ]; then asPg pg_autoctl stop --pgdata "$DIR/$n" >/dev/null 2>&1 || true; fi
     done

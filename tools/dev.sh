@@ -12,7 +12,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql libqcustomplot-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libssl-dev libsqlite3-dev libxkbcommon-dev libargon2-dev libqrencode-dev libxgboost-dev
     libboost1.81-dev prometheus testssl.sh wrk nodejs libpq-dev postgresql-15 postgresql-client-15 postgresql-15-auto-failover pg-auto-failover-cli
-    xvfb xauth fonts-wqy-microhei qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus
+    xvfb xauth fonts-wqy-microhei qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus openssl curl
 )
 
 install_missing() {

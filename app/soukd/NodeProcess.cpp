@@ -209,7 +209,8 @@ Status NodeProcess::start()
                 qPrintable(m_config.listenHost.contains(u':') ? u'[' + m_config.listenHost + u']' : m_config.listenHost),
                 unsigned(port()), qPrintable(*fingerprint));
     std::fflush(stdout);
-    qCInfo(lcNode).noquote() << "serving" << store::StoreOptions::shown(m_config.storePath) << "on port" << port();
+    qCInfo(lcNode).noquote() << "serving" << store::StoreOptions::shown(m_config.storePath) << "on port" << port()
+                             << "as node" << m_client->engine().nodeId();
     return {};
 }
 

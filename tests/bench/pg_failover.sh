@@ -50,7 +50,7 @@ lostTotal=0
 for trial in $(seq "$trials"); do
     export SOUK_CLUSTER_DIR=$work/cluster-$trial
     out=$(bash "$cluster" up)
-    url=$(sed -n "s/^nodes' URL: *//p" <<<"$out")
+    url=$(sed -n "s/^database URL: *//p" <<<"$out")
     q "$url" "CREATE TABLE failover_probe (id bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT clock_timestamp())"
     sync=$(q "$url" "select current_setting('synchronous_standby_names') || ', synchronous_commit=' ||
                             current_setting('synchronous_commit')")
