@@ -79,6 +79,8 @@ portFree() {
 }
 
 # A loopback port nobody listens on and not already taken here (a race with other programs, as always).
+# Called as PORT=$(freePort): the caller adds it to TAKEN (take PORT), the subshell cannot.
+take() { TAKEN="${TAKEN:-} $1"; }
 freePort() {
     local p
     for _ in $(seq 200); do
@@ -254,6 +256,7 @@ checkSoukTools() {
     [ -x "$SOUKD" ] && [ -x "$SOUKCTL" ] ||
         die "soukd or soukctl is not built ($SOUKD); build first (README), or set SOUK_BIN_DIR"
     command -v openssl >/dev/null || die "openssl is missing; apt-get install openssl"
+    command -v curl >/dev/null || die "curl is missing; apt-get install curl"
 }
 
 # One certificate for every node, for 127.0.0.1 and localhost: the console trusts it by its SHA-256.
@@ -285,7 +288,14 @@ startSoukd() {
     echo "$1 $2 $!" >>"$DIR/soukd.nodes"
 }
 
-soukdListening() { grep -q '^soukd listening on' "$DIR/logs/soukd-$1.log"; }
+# Whether node I says it listens; a node that ended instead stops up at once, with its log.
+soukdListening() {
+    grep -q '^soukd listening on' "$DIR/logs/soukd-$1.log" && return 0
+    local pid
+    pid=$(awk -v i="$1" '$1 == i { print $3 }' "$DIR/soukd.nodes")
+    ours "$pid" || die "soukd node $1 ended: $(tail -n 3 "$DIR/logs/soukd-$1.log")"
+    return 1
+}
 
 startSoukdNodes() {
     local n=$1 i port
@@ -295,6 +305,7 @@ startSoukdNodes() {
     makeAdminKey
     for i in $(seq "$n"); do
         port=$(freePort)
+        take "$port"
         startSoukd "$i" "$port"
     done
     for i in $(seq "$n"); do
@@ -344,8 +355,11 @@ cmdUp() {
     prepareDir
     trap 'echo "cluster.sh: up failed; stopping what it started" >&2; logTails; cmdDown >&2 || true' EXIT
     PORT_MONITOR=$(freePort)
+    take "$PORT_MONITOR"
     PORT_A=$(freePort)
+    take "$PORT_A"
     PORT_B=$(freePort)
+    take "$PORT_B"
     saveEnv # from here on, down can stop a half-started cluster
     startMonitor
     saveEnv

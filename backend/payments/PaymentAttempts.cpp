@@ -281,6 +281,13 @@ Result<bool> PaymentAttempts::reconcile(store::UnitOfWork& uow, const PaymentAtt
 {
     if (lookup.state == AttemptLookup::State::Unreachable)
         return false; // still open: the next pass asks again
+    // read as open before the provider was asked, it may have been closed since: by its own
+    // answer arriving, or by another node's pass. Then its hold is that one's to keep or release.
+    auto state = stateOf(uow, a.id);
+    if (!state)
+        return state.error();
+    if (state->first != AttemptState::Open)
+        return false;
     const ProviderAnswer& answer = lookup.answer;
     if (lookup.state == AttemptLookup::State::NeverReceived || !answer.approved) {
         // nothing is held; the client, who never had an answer, may try again

@@ -239,6 +239,10 @@ Status ProviderOutbox::deadLetter(store::UnitOfWork& uow, const OutboxItem& item
     mark.bindValue(2, item.id);
     if (auto s = store::exec(mark, u"setting a provider call aside"_s); !s)
         return s;
+    // gone or set aside already: another node's pass settled it after this one's claim ran out
+    // (it may have been confirmed): nothing of it is this pass's to undo
+    if (mark.numRowsAffected() != 1)
+        return {};
     const QString what = callName(item.call);
     // the money the call was to move did not move: its entry is reversed, so the ledger says
     // what happened at the provider (a refused capture is not owed to the merchant)

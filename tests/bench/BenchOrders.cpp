@@ -4,8 +4,9 @@
 // Measured as three commands with synchronous=NORMAL and FULL (the default), and as one
 // checkout command with FULL, each against a raw SQLite baseline writing the same rows (FULL).
 // Usage: bench_orders [ORDERS] [IN_FLIGHT] (default 10000, 256). Build in Release.
-// bench_orders --postgresql [ORDERS] [IN_FLIGHT]: checkouts on SQLite and on one node on a local
-// PostgreSQL 15 (fsync on, loopback TCP, the engine's QtSql path), same run.
+// bench_orders --postgresql [ORDERS] [IN_FLIGHT]: checkouts on SQLite, on one node on a local
+// PostgreSQL 15 (fsync on, loopback TCP, the engine's QtSql path) and on three nodes sharing one
+// database, same run.
 #include <QCoreApplication>
 #include <QDate>
 #include <QElapsedTimer>
@@ -51,24 +52,50 @@ template <typename T> T wait(QFuture<T> f)
 struct Shop
 {
     std::unique_ptr<LocalClient> client;
+    /// More nodes on the same PostgreSQL store: the orders are dealt out round robin.
+    std::vector<std::unique_ptr<LocalClient>> others;
     bool checkout = false; ///< one checkout command per order instead of three
     Id merchant;
     QStringList skus;
     QList<Id> customers;
     int cardYear = 0;
+
+    /// The node that carries order `index`'s commands (all of them, as a console's would).
+    LocalClient& node(int index)
+    {
+        const size_t n = size_t(index) % (others.size() + 1);
+        return n == 0 ? *client : *others[n - 1];
+    }
+    qint64 commits() const
+    {
+        qint64 sum = client->engine().commits();
+        for (const auto& other : others)
+            sum += other->engine().commits();
+        return sum;
+    }
 };
 
-Shop openShop(const QString& path, store::Durability durability)
+std::unique_ptr<LocalClient> openNode(const QString& path, store::Durability durability,
+                                      const std::shared_ptr<payments::PaymentProvider>& provider)
 {
     LocalClient::Options options;
     options.store.path = path;
     options.store.durability = durability;
-    options.provider = std::make_shared<payments::SimulatedProvider>(0); // the engine alone
+    options.provider = provider;
     options.maintenanceIntervalMs = 0;
     auto client = LocalClient::open(options);
     if (!client)
         qFatal("%s", qPrintable(client.error().toString()));
-    Shop shop{std::move(*client), false, {}, {}, {}, QDate::currentDate().year() + 3};
+    return std::move(client).value();
+}
+
+Shop openShop(const QString& path, store::Durability durability, int nodes = 1)
+{
+    // one card network for every node, answering at once: the engine alone
+    const auto provider = std::make_shared<payments::SimulatedProvider>(0);
+    Shop shop{openNode(path, durability, provider), {}, false, {}, {}, {}, QDate::currentDate().year() + 3};
+    for (int n = 1; n < nodes; ++n)
+        shop.others.push_back(openNode(path, durability, provider));
     const catalog::Merchant merchant = wait(shop.client->merchants())->first();
     shop.merchant = merchant.id;
     catalog::ImportPlan plan = sim::demoCatalog(merchant.currency, 300, 11);
@@ -127,12 +154,12 @@ void launch(Shop& shop, Flight& f, const QString& run, QObject* context, const D
     if (shop.checkout) {
         const payments::CardInput card{QString::fromLatin1(payments::SimulatedProvider::Approved), 12, shop.cardYear,
                                        u"123"_s};
-        f.checkout = shop.client->checkout(order, card, true, u"%1-%2-k"_s.arg(run).arg(f.index));
+        f.checkout = shop.node(f.index).checkout(order, card, true, u"%1-%2-k"_s.arg(run).arg(f.index));
         f.stage = 3;
         notify(f.checkout, context, done, &f);
         return;
     }
-    f.create = shop.client->createOrder(order, u"%1-%2-c"_s.arg(run).arg(f.index));
+    f.create = shop.node(f.index).createOrder(order, u"%1-%2-c"_s.arg(run).arg(f.index));
     notify(f.create, context, done, &f);
 }
 
@@ -151,7 +178,7 @@ bool advance(Shop& shop, Flight& f, const QString& run, QObject* context, const 
             qFatal("create: %s", qPrintable(order.error().toString()));
         const payments::CardInput card{QString::fromLatin1(payments::SimulatedProvider::Approved), 12, shop.cardYear,
                                        u"123"_s};
-        f.payment = shop.client->authorizePayment(order->id, card, u"%1-%2-a"_s.arg(run).arg(f.index));
+        f.payment = shop.node(f.index).authorizePayment(order->id, card, u"%1-%2-a"_s.arg(run).arg(f.index));
         f.stage = 1;
         notify(f.payment, context, done, &f);
         return false;
@@ -161,7 +188,7 @@ bool advance(Shop& shop, Flight& f, const QString& run, QObject* context, const 
         qFatal("payment: %s", payment ? "declined" : qPrintable(payment.error().toString()));
     if (f.stage == 2)
         return true;
-    f.payment = shop.client->capturePayment(payment->id, std::nullopt, u"%1-%2-p"_s.arg(run).arg(f.index));
+    f.payment = shop.node(f.index).capturePayment(payment->id, std::nullopt, u"%1-%2-p"_s.arg(run).arg(f.index));
     f.stage = 2;
     notify(f.payment, context, done, &f);
     return false;
@@ -257,22 +284,23 @@ struct ModeFigures
 };
 
 /// `where`: a folder for a new SQLite file, or a PostgreSQL URL.
-ModeFigures measureMode(const QString& where, store::Durability durability, bool checkout, int count, int inFlight)
+ModeFigures measureMode(const QString& where, store::Durability durability, bool checkout, int count, int inFlight,
+                        int nodes = 1)
 {
     const QString name = durability == store::Durability::Full ? u"FULL"_s : u"NORMAL"_s;
     const QString commands = checkout ? u"checkout"_s : u"create+authorize+capture"_s;
     ModeFigures mode;
     const bool postgres = store::StoreOptions::isPostgresUrl(where);
     mode.path = postgres ? where : where + u"/orders-"_s + name + (checkout ? u"-checkout"_s : QString()) + u".souk"_s;
-    Shop shop = openShop(mode.path, durability);
+    Shop shop = openShop(mode.path, durability, nodes);
     shop.checkout = checkout;
     runPipeline(shop, WarmUpOrders, inFlight, u"warm"_s);
     // rows per table and marks feed the raw SQLite baseline, which a PostgreSQL run has not
     const auto before = postgres ? QMap<QString, qint64>() : rowCounts(*shop.client);
     mode.before = postgres ? bench::RawOrders::Marks() : marks(*shop.client);
-    const qint64 commitsBefore = shop.client->engine().commits();
+    const qint64 commitsBefore = shop.commits();
     const RunFigures run = runPipeline(shop, count, inFlight, u"run"_s);
-    const qint64 commits = shop.client->engine().commits() - commitsBefore;
+    const qint64 commits = shop.commits() - commitsBefore;
     const auto after = postgres ? QMap<QString, qint64>() : rowCounts(*shop.client);
     mode.after = postgres ? bench::RawOrders::Marks() : marks(*shop.client);
     checkStore(*shop.client);
@@ -280,9 +308,11 @@ ModeFigures measureMode(const QString& where, store::Durability durability, bool
     mode.ordersPerCommit = double(count) / double(std::max<qint64>(1, commits));
     for (auto it = after.cbegin(); it != after.cend(); ++it)
         mode.rowsPerOrder.insert(it.key(), (it.value() - before.value(it.key())) / count);
-    QTextStream(stdout) << commands << ", " << (postgres ? u"PostgreSQL, one node"_s : u"SQLite"_s)
-                        << ", synchronous=" << name << ", " << count << " orders, " << inFlight
-                        << " in flight:" << Qt::endl;
+    const QString store = !postgres    ? u"SQLite"_s
+                          : nodes == 1 ? u"PostgreSQL, one node"_s
+                                       : u"PostgreSQL, %1 nodes"_s.arg(nodes);
+    QTextStream(stdout) << commands << ", " << store << ", synchronous=" << name << ", " << count << " orders, "
+                        << inFlight << " in flight:" << Qt::endl;
     bench::report(u"  orders/s"_s, mode.ordersPerSecond, u"orders/s"_s);
     bench::report(u"  latency p50, submit to capture ack"_s, bench::percentile(run.latencyMs, 50), u"ms"_s);
     bench::report(u"  latency p99, submit to capture ack"_s, bench::percentile(run.latencyMs, 99), u"ms"_s);
@@ -306,9 +336,16 @@ int comparePostgres(const QString& dir, int count, int inFlight)
         qFatal("PostgreSQL: %s", qPrintable(pg.error()));
     const ModeFigures sqlite = measureMode(dir, store::Durability::Full, true, count, inFlight);
     const ModeFigures postgres = measureMode(pg.url(u"bench"_s), store::Durability::Full, true, count, inFlight);
+    // three nodes (three engines in this process, each with its writer and connections) share a
+    // fresh database, the orders dealt out among them
+    if (!pg.createDatabase(u"bench3"_s))
+        qFatal("PostgreSQL: %s", qPrintable(pg.error()));
+    const ModeFigures three = measureMode(pg.url(u"bench3"_s), store::Durability::Full, true, count, inFlight, 3);
     QTextStream(stdout) << "cores: " << QThread::idealThreadCount() << Qt::endl;
     bench::report(u"  checkout, PostgreSQL one node / SQLite"_s,
                   100.0 * postgres.ordersPerSecond / sqlite.ordersPerSecond, u"%"_s);
+    bench::report(u"  checkout, PostgreSQL three nodes / one node"_s,
+                  100.0 * three.ordersPerSecond / postgres.ordersPerSecond, u"%"_s);
     return 0;
 }
 
