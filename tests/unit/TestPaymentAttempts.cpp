@@ -99,6 +99,7 @@ private slots:
     void approvalNobodyRecordedIsRecordedAtRestart();
     void heldApprovalNobodyRecordedIsHeldForReviewAtRestart();
     void approvalForAnOrderThatMovedOnIsReleased();
+    void aLateReconcileLeavesARecordedHoldAlone();
     void attemptTheProviderNeverSawIsClosed();
     void keysNameTheStoreAndThePaymentsSequence();
     void checkoutOpenedBeforeKeysWereScopedHoldsItsRetry();
@@ -314,6 +315,36 @@ void TestPaymentAttempts::approvalForAnOrderThatMovedOnIsReleased()
     QCOMPARE(scalar(u"SELECT state FROM payment_attempts WHERE id = %1"_s.arg(a.id.value)),
              qint64(AttemptState::Closed));
     QCOMPARE(scalar(u"SELECT count(*) FROM payments WHERE order_id = %1"_s.arg(o.id.value)), 0);
+}
+
+void TestPaymentAttempts::aLateReconcileLeavesARecordedHoldAlone()
+{
+    // two passes (two nodes' maintenance, or a start and the attempt's own answer) read the same
+    // attempt open and asked the provider: the first records the approval; the second, arriving
+    // after, must leave the recorded payment's hold alone, not queue its release
+    const Order o = m_orders->place(u"EAR-1"_s, 1);
+    const PaymentAttempt a = crashedAttempt(o, u"pay-twice"_s, true);
+    const AttemptLookup lookup = m_provider->sim.lookupAuthorization(a.providerKey);
+    QCOMPARE(lookup.state, AttemptLookup::State::Answered);
+    const auto reconcile = [&] {
+        return wait(
+            m_f->client().engine().write<bool>(Actor{u"system"_s, u"system"_s}, [a, lookup](store::UnitOfWork& uow) {
+                return PaymentAttempts::reconcile(uow, a, lookup);
+            }));
+    };
+    const auto first = reconcile();
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
+    QCOMPARE(scalar(u"SELECT state FROM payment_attempts WHERE id = %1"_s.arg(a.id.value)),
+             qint64(AttemptState::Recorded));
+    const auto late = reconcile();
+    QVERIFY2(late, qPrintable(late ? QString() : late.error().toString()));
+    QCOMPARE(*late, false); // nothing released
+    QCOMPARE(scalar(u"SELECT count(*) FROM provider_outbox"_s), 0);
+    const auto detail = wait(m_f->client().orderDetail(o.id));
+    QVERIFY(detail);
+    QCOMPARE(detail->payments.size(), 1);
+    QCOMPARE(detail->payments.first().status, PaymentStatus::Authorized);
+    QCOMPARE(m_provider->sim.voidedHolds(), 0);
 }
 
 void TestPaymentAttempts::attemptTheProviderNeverSawIsClosed()
