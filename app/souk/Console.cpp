@@ -145,13 +145,18 @@ MainWindow::PageMaker Console::clusterPageMaker() const
     // a node's health is operators' business; a store in this process has no cluster
     if (!m_remote || m_client != m_remote.get() || !ClusterMonitor::shownTo(client().principal().role))
         return {};
-    HttpNodeProber::Options probe;
-    probe.url = m_remote->options().url;
-    probe.fingerprint = m_remote->options().fingerprint;
-    probe.caFile = m_remote->options().caFile;
-    return [probe](QWidget* parent) -> QWidget* {
+    // every node of the connection, trusted as the connection trusts it
+    QList<HttpNodeProber::Options> probes;
+    for (const NodeAddress& node : m_remote->options().nodes()) {
+        HttpNodeProber::Options& probe = probes.emplaceBack();
+        probe.url = node.url;
+        probe.fingerprint = node.fingerprint;
+        probe.caFile = m_remote->options().caFile;
+    }
+    return [probes](QWidget* parent) -> QWidget* {
         std::vector<std::unique_ptr<NodeProber>> probers;
-        probers.push_back(std::make_unique<HttpNodeProber>(probe));
+        for (const HttpNodeProber::Options& probe : probes)
+            probers.push_back(std::make_unique<HttpNodeProber>(probe));
         auto monitor = std::make_unique<ClusterMonitor>(std::move(probers), SystemClock::instance());
         return new ClusterPage(std::move(monitor), SystemClock::instance(), parent);
     };

@@ -210,6 +210,12 @@ void addConnectSteps(const RunPtr& run, const QString& suffix)
         run->secrets = std::make_shared<MemorySecretStore>(true);
         qint64 when = 1'767'000'000'000; // fixed: the pictures do not change from run to run
         RecentConnections recent(*run->connectPrefs, [&when] { return when += 3'600'000; });
+        recent.remember({QUrl(u"https://node-1.example:8443"_s),
+                         RecentConnection::Kind::Session,
+                         u"ops"_s,
+                         0,
+                         {QUrl(u"https://node-2.example:8443"_s), QUrl(u"https://node-3.example:8443"_s)},
+                         u"least-outstanding"_s});
         recent.remember({QUrl(u"https://node-2.example:8443"_s), RecentConnection::Kind::ApiKey, u"ops-bot"_s, 0});
         recent.remember({QUrl(u"https://node-1.example:8443"_s), RecentConnection::Kind::Session, u"ana"_s, 0});
         run->dialog = new ConnectDialog(*run->connectPrefs, *run->secrets, ConnectDialog::Purpose::Switch, run->window);

@@ -70,8 +70,13 @@ void addOptions(QCommandLineParser& parser)
     parser.addOption(
         {u"connect"_s,
          QCoreApplication::translate("Startup", "Connect to the node at URL (https://HOST:PORT) instead of "
-                                                "opening a store; an API key in SOUK_API_KEY signs in."),
-         u"URL"_s});
+                                                "opening a store; an API key in SOUK_API_KEY signs in. A "
+                                                "cluster's nodes: their URLs separated by commas."),
+         u"URL[,URL...]"_s});
+    parser.addOption({u"spread"_s,
+                      QCoreApplication::translate("Startup", "With --connect and several nodes: how requests are "
+                                                             "spread, round-robin, least-outstanding or by-merchant."),
+                      u"POLICY"_s});
     parser.addOption({u"trust"_s,
                       QCoreApplication::translate("Startup", "With --connect: the node's certificate, by its SHA-256 "
                                                              "fingerprint or a CA file (PEM)."),
@@ -89,15 +94,27 @@ bool readOptions(const QCommandLineParser& parser, Options& o)
     if (!ok)
         qCritical().noquote() << "souk: --lang must be zh_CN or en, not" << o.language;
     if (parser.isSet(u"connect"_s)) {
-        o.connectUrl = QUrl(parser.value(u"connect"_s));
-        if (o.connectUrl.scheme() != u"https"_s || o.connectUrl.host().isEmpty()) {
-            qCritical().noquote() << "souk: --connect takes https://HOST:PORT, not" << parser.value(u"connect"_s);
+        for (const QString& one : parser.value(u"connect"_s).split(u',', Qt::SkipEmptyParts)) {
+            const QUrl url(one.trimmed(), QUrl::StrictMode);
+            if (url.scheme() != u"https"_s || url.host().isEmpty()) {
+                qCritical().noquote() << "souk: --connect takes https://HOST:PORT, not" << one;
+                ok = false;
+            }
+            (o.connectUrl.isEmpty() ? o.connectUrl : o.otherNodes.emplaceBack()) = url;
+        }
+        if (o.connectUrl.isEmpty()) {
+            qCritical() << "souk: --connect takes https://HOST:PORT";
             ok = false;
         }
         if (parser.isSet(u"store"_s) || o.demo) {
             qCritical() << "souk: --connect opens a node: it goes with neither --store nor --demo";
             ok = false;
         }
+    }
+    o.spread = parser.value(u"spread"_s);
+    if (!o.spread.isEmpty() && NodeBalancer::policyName(NodeBalancer::policyNamed(o.spread)) != o.spread) {
+        qCritical().noquote() << "souk: --spread takes round-robin, least-outstanding or by-merchant, not" << o.spread;
+        ok = false;
     }
     o.trust = parser.value(u"trust"_s);
     if (!o.trust.isEmpty() && o.connectUrl.isEmpty()) {
@@ -258,6 +275,9 @@ int runConnected(QApplication& app, const Options& options)
         remote.caFile = options.trust;
     else
         remote.fingerprint = options.trust.toUpper();
+    for (const QUrl& node : options.otherNodes) // one certificate or CA for them all, as cluster.sh makes them
+        remote.otherNodes.append({node, remote.fingerprint});
+    remote.policy = NodeBalancer::policyNamed(options.spread);
     remote.apiKey = qEnvironmentVariable("SOUK_API_KEY");
     Prefs prefs(prefsPath(options));
     const std::unique_ptr<SecretStore> secrets = secretStore(options);

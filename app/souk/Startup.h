@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -26,6 +27,8 @@ struct Options
     QString language;      ///< "zh_CN", "en" or empty for the system's
     QString screenshotDir; ///< render every page to PNG there and exit
     QUrl connectUrl;       ///< a node (https://HOST:PORT) instead of a store; its key in SOUK_API_KEY
+    QList<QUrl> otherNodes; ///< the cluster's further nodes (--connect URL,URL,...)
+    QString spread;         ///< how requests are spread over them: a NodeBalancer policy's name
     QString trust;         ///< the node's certificate: its SHA-256 fingerprint, or a CA file
     /// false: the first reading met options it does not know, which may be Qt's own (-platform,
     /// -style): run() reads the arguments again once QApplication has taken those out

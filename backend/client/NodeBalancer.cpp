@@ -13,6 +13,28 @@ NodeBalancer::NodeBalancer(QStringList nodes, Policy policy) : m_policy(policy)
         m_nodes.append({std::move(address), true, 0});
 }
 
+QString NodeBalancer::policyName(Policy policy)
+{
+    switch (policy) {
+    case Policy::LeastOutstanding:
+        return QStringLiteral("least-outstanding");
+    case Policy::ByMerchant:
+        return QStringLiteral("by-merchant");
+    case Policy::RoundRobin:
+        break;
+    }
+    return QStringLiteral("round-robin");
+}
+
+NodeBalancer::Policy NodeBalancer::policyNamed(const QString& name)
+{
+    for (Policy p : {Policy::LeastOutstanding, Policy::ByMerchant}) {
+        if (policyName(p) == name)
+            return p;
+    }
+    return Policy::RoundRobin;
+}
+
 bool NodeBalancer::eligible(int index, const QSet<int>& tried) const
 {
     return m_nodes[index].healthy && !tried.contains(index);

@@ -29,6 +29,11 @@ public:
 
     NodeBalancer(QStringList nodes, Policy policy);
 
+    /// "round-robin", "least-outstanding", "by-merchant": as settings and options write them.
+    static QString policyName(Policy policy);
+    /// The policy of that name; round robin for any other.
+    static Policy policyNamed(const QString& name);
+
     int nodeCount() const { return int(m_nodes.size()); }
     const QString& node(int index) const { return m_nodes[index].address; }
     Policy policy() const { return m_policy; }

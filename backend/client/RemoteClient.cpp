@@ -19,6 +19,7 @@
 #include "backend/api/schema/Problem.h"
 #include "backend/api/schema/Types.h"
 #include "backend/client/NodeTls.h"
+#include "backend/client/RemoteNodes.h"
 
 using namespace Qt::StringLiterals;
 
@@ -88,7 +89,11 @@ struct RemoteClient::Request
 {
     const api::ApiOperation* op = nullptr; ///< null: a route outside the table (sessions, feed)
     QByteArray method;
-    QUrl url;
+    QUrl url;            ///< path and query: the node is chosen at each try
+    Id merchant;         ///< what the request is about, for the policy by merchant
+    int node = -1;       ///< where the last try went
+    bool pinned = false; ///< to `node` alone
+    QSet<int> tried;     ///< the nodes tried since the last wait
     QByteArray body;
     QString key;
     int attempt = 0;
@@ -100,6 +105,16 @@ struct RemoteClient::Request
 
 RemoteClient::RemoteClient(Options options) : m_options(std::move(options))
 {
+    m_nodes =
+        std::make_unique<RemoteNodes>(m_options.nodes(), m_options.policy, m_options.caFile, m_options.nodeCheckMs);
+    connect(m_nodes.get(), &RemoteNodes::down, this, &RemoteClient::nodeDown);
+    m_health.nodes = m_health.nodesUp = m_nodes->count();
+    for (auto change : {&RemoteNodes::down, &RemoteNodes::up}) {
+        connect(m_nodes.get(), change, this, [this] {
+            m_health.nodesUp = m_nodes->healthyCount();
+            emit linkHealthChanged(m_health);
+        });
+    }
     m_network.setTransferTimeout(m_options.timeoutMs);
     m_feedRetry.setSingleShot(true);
     connect(&m_feedRetry, &QTimer::timeout, this, &RemoteClient::pollChanges);
@@ -114,8 +129,24 @@ RemoteClient::~RemoteClient()
 QString RemoteClient::certificateFingerprint(const Error& error)
 {
     return error.code == ErrorCode::Unauthenticated && error.field == u"certificate"_s
-               ? error.message.mid(UnknownCertificate.size())
+               ? error.message.mid(UnknownCertificate.size()).section(u' ', 0, 0)
                : QString();
+}
+
+QUrl RemoteClient::certificateNode(const Error& error)
+{
+    if (certificateFingerprint(error).isEmpty())
+        return {};
+    const QString rest = error.message.mid(UnknownCertificate.size()).section(u' ', 1);
+    return rest.startsWith(u"at "_s) ? QUrl(rest.mid(3)) : QUrl();
+}
+
+QString RemoteClient::location() const
+{
+    QStringList urls;
+    for (const NodeAddress& n : m_options.nodes())
+        urls << n.url.toString();
+    return urls.join(u", "_s);
 }
 
 QFuture<Result<std::shared_ptr<RemoteClient>>> RemoteClient::connectTo(const Options& options)
@@ -123,56 +154,96 @@ QFuture<Result<std::shared_ptr<RemoteClient>>> RemoteClient::connectTo(const Opt
     auto promise = std::make_shared<QPromise<Result<std::shared_ptr<RemoteClient>>>>();
     promise->start();
     auto future = promise->future();
-    if (options.url.scheme() != u"https"_s || options.url.host().isEmpty()) {
-        promise->addResult(Error::invalid(u"url"_s, u"give the node as https://HOST:PORT"_s));
-        promise->finish();
-        return future;
+    for (const NodeAddress& node : options.nodes()) {
+        if (node.url.scheme() != u"https"_s || node.url.host().isEmpty()) {
+            promise->addResult(Error::invalid(u"url"_s, u"give each node as https://HOST:PORT"_s));
+            promise->finish();
+            return future;
+        }
     }
     // deleted from the event loop, never from inside one of its own replies' handlers (where the
     // last reference may go, and the network manager with the reply under it)
     std::shared_ptr<RemoteClient> client(new RemoteClient(options), [](RemoteClient* c) { c->deleteLater(); });
     client->setBearer(options.apiKey);
-    // /healthz proves the link and the certificate; with a key, the session says who we are
-    client->raw("GET", u"/healthz"_s, {}, [client, promise](const Result<QJsonValue>& health) {
-        if (!health) {
-            promise->addResult(health.error());
-            promise->finish();
-            return;
-        }
-        if (client->m_bearer.isEmpty()) {
-            promise->addResult(client);
-            promise->finish();
-            return;
-        }
-        client->raw("GET", u"/v1/sessions/current"_s, {}, [client, promise](const Result<QJsonValue>& who) {
-            auth::Principal principal;
-            if (who) {
-                if (auto s = api::Json<auth::Principal>::decode(*who, principal, {}, api::Source::Answer); !s) {
-                    promise->addResult(Error::internal(u"the node's answer could not be read: "_s + s.error().toString()));
+    greet(client, promise);
+    return future;
+}
+
+void RemoteClient::greet(const std::shared_ptr<RemoteClient>& client, const Connecting& promise)
+{
+    // /healthz proves each link and certificate: a node not trusted fails the connection (to be
+    // pinned), one that does not answer is left out until its checks find it ready
+    struct Greeting
+    {
+        int open = 0;
+        bool answered = false;
+        std::optional<Error> untrusted;
+        std::optional<Error> firstError;
+    };
+    auto greeting = std::make_shared<Greeting>();
+    greeting->open = client->m_nodes->count();
+    for (int i = 0; i < client->m_nodes->count(); ++i) {
+        client->raw(
+            "GET", u"/healthz"_s, {},
+            [client, promise, greeting, i](const Result<QJsonValue>& health) {
+                if (health) {
+                    greeting->answered = true;
+                } else {
+                    client->m_nodes->failed(i);
+                    if (!certificateFingerprint(health.error()).isEmpty()) {
+                        if (!greeting->untrusted)
+                            greeting->untrusted = health.error();
+                    } else if (!greeting->firstError) {
+                        greeting->firstError = health.error();
+                    }
+                }
+                if (--greeting->open > 0)
+                    return;
+                if (greeting->untrusted || !greeting->answered) {
+                    promise->addResult(greeting->untrusted ? *greeting->untrusted : *greeting->firstError);
                     promise->finish();
                     return;
                 }
-            } else {
-                promise->addResult(who.error());
+                client->m_nodes->startChecks();
+                identify(client, promise);
+            },
+            i);
+    }
+}
+
+void RemoteClient::identify(const std::shared_ptr<RemoteClient>& client, const Connecting& promise)
+{
+    if (client->m_bearer.isEmpty()) {
+        promise->addResult(client);
+        promise->finish();
+        return;
+    }
+    client->raw("GET", u"/v1/sessions/current"_s, {}, [client, promise](const Result<QJsonValue>& who) {
+        auth::Principal principal;
+        if (!who) {
+            promise->addResult(who.error());
+            promise->finish();
+            return;
+        }
+        if (auto s = api::Json<auth::Principal>::decode(*who, principal, {}, api::Source::Answer); !s) {
+            promise->addResult(Error::internal(u"the node's answer could not be read: "_s + s.error().toString()));
+            promise->finish();
+            return;
+        }
+        client->m_principal = principal;
+        // the feed's position first: a change committed once this answers is not missed
+        client->raw("GET", u"/v1/changes"_s, {}, [client, promise](const Result<QJsonValue>& head) {
+            if (!head) {
+                promise->addResult(head.error());
                 promise->finish();
                 return;
             }
-            client->m_principal = principal;
-            // the feed's position first: a change committed once this answers is not missed
-            client->raw("GET", u"/v1/changes"_s, {}, [client, promise](const Result<QJsonValue>& head) {
-                if (!head) {
-                    promise->addResult(head.error());
-                    promise->finish();
-                    return;
-                }
-                client->m_feedSeq = head->toObject().value(u"next_after"_s).toInteger();
-                client->pollChanges();
-                promise->addResult(client);
-                promise->finish();
-            });
+            client->m_feedSeq = head->toObject().value(u"next_after"_s).toInteger();
+            client->pollChanges();
+            promise->addResult(client);
+            promise->finish();
         });
     });
-    return future;
 }
 
 void RemoteClient::setBearer(const QString& bearer)
@@ -193,16 +264,22 @@ QNetworkRequest RemoteClient::prepare(const QUrl& url) const
     return request;
 }
 
-void RemoteClient::pin(QNetworkReply* reply)
+void RemoteClient::pin(QNetworkReply* reply, int node)
 {
-    pinNodeCertificate(reply, m_options.fingerprint);
+    pinNodeCertificate(reply, m_nodes->node(node).fingerprint);
 }
 
-void RemoteClient::raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done)
+void RemoteClient::raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done, int node)
 {
     auto request = std::make_shared<Request>();
     request->method = method;
-    request->url = m_options.url.resolved(QUrl(path));
+    request->url = QUrl(path);
+    if (node >= 0) {
+        request->node = node;
+        request->pinned = true;
+        if (m_nodes->count() > 1)
+            request->attempt = m_options.retries; // the others answer meanwhile: this one is not waited for
+    }
     if (!body.isEmpty())
         request->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request->done = std::move(done);
@@ -238,10 +315,12 @@ void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const 
             query.addQueryItem(p.name, QString::fromLatin1(QUrl::toPercentEncoding(textOf(v))));
         else
             body.insert(p.name, v);
+        if (p.name == u"merchant_id"_s)
+            request->merchant = Id{textOf(v).toLongLong()};
     }
     if (op->paged)
         query.addQueryItem(u"limit"_s, QString::number(PageLimit));
-    QUrl url = m_options.url.resolved(QUrl(path));
+    QUrl url(path);
     url.setQuery(query);
     request->url = url;
     const bool takesBody =
@@ -255,14 +334,20 @@ void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const 
 
 void RemoteClient::sendOnce(const std::shared_ptr<Request>& request)
 {
-    QNetworkRequest http = prepare(request->url);
+    if (!request->pinned)
+        request->node = m_nodes->pick(request->merchant, request->tried, request->node);
+    QNetworkRequest http = prepare(m_nodes->node(request->node).url.resolved(request->url));
     if (!request->body.isEmpty())
         http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     if (!request->key.isEmpty())
         http.setRawHeader("Idempotency-Key", request->key.toUtf8());
     request->startedMs = nowMs();
     QNetworkReply* reply = m_network.sendCustomRequest(http, request->method, request->body);
-    pin(reply);
+    pin(reply, request->node);
+    // a node left out while this is in flight sends it to another, if it may go twice
+    reply->setProperty("soukNode", request->node);
+    reply->setProperty("soukResend", request->method == "GET" || !request->key.isEmpty());
+    m_nodes->started(request->node);
     connect(reply, &QNetworkReply::finished, this, [this, request, reply] {
         reply->deleteLater();
         onFinished(request, reply);
@@ -271,14 +356,20 @@ void RemoteClient::sendOnce(const std::shared_ptr<Request>& request)
 
 void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkReply* reply)
 {
+    m_nodes->finished(request->node);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString unknown = reply->property("soukUnknownFingerprint").toString();
     if (status == 0 && !unknown.isEmpty()) { // not the node we trust: never retried
-        request->done(Error{ErrorCode::Unauthenticated, UnknownCertificate + unknown, u"certificate"_s});
+        const QString where =
+            m_nodes->count() > 1 ? u" at "_s + m_nodes->node(request->node).url.toString() : QString();
+        request->done(Error{ErrorCode::Unauthenticated, UnknownCertificate + unknown + where, u"certificate"_s});
         return;
     }
+    if (movedElsewhere(request, status))
+        return;
     const bool retryable = status == 0 || status == 429 || status == 503;
     if (retryable && request->attempt < m_options.retries) {
+        request->tried.clear(); // after the wait, any node again
         qint64 delayMs = qint64(m_options.retryDelayMs) << request->attempt;
         if (const QByteArray after = reply->rawHeader("Retry-After"); !after.isEmpty())
             delayMs = std::max(delayMs, after.toLongLong() * 1000);
@@ -326,7 +417,27 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
     query.addQueryItem(u"starting_after"_s, cursor);
     request->url.setQuery(query);
     request->attempt = 0;
+    request->tried.clear();
     sendOnce(request);
+}
+
+bool RemoteClient::movedElsewhere(const std::shared_ptr<Request>& request, int status)
+{
+    // a node refused at the door (503: draining, not ready, over its limits) or gone from the
+    // network: another node answers the same request now, under the same key, so the command is
+    // done once whichever node it reached first. 429 is the caller's own rate: no node helps.
+    if (request->pinned || m_nodes->count() < 2 || (status != 0 && status != 503))
+        return false;
+    if (status == 0)
+        m_nodes->failed(request->node);
+    request->tried.insert(request->node);
+    if (!m_nodes->otherHealthy(request->tried))
+        return false;
+    qCInfo(lcRemote).noquote() << request->method << request->url.path() << "moves from"
+                               << m_nodes->node(request->node).url.toString()
+                               << (status == 0 ? u"(no answer)"_s : u"(HTTP 503)"_s);
+    sendOnce(request);
+    return true;
 }
 
 void RemoteClient::setHealth(LinkHealth::State state, qint64 latencyMs)

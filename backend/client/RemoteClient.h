@@ -3,6 +3,7 @@
 #include <QJsonValue>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QPromise>
 #include <QTimer>
 #include <QUrl>
 
@@ -11,6 +12,7 @@
 
 #include "backend/api/schema/Json.h"
 #include "backend/client/Client.h"
+#include "backend/client/RemoteNodes.h"
 
 class QNetworkReply;
 class QWebSocket;
@@ -33,6 +35,8 @@ struct LinkHealth
     State state = State::Online;
     qint64 latencyMs = 0;     ///< of the last request answered
     qint64 offlineSinceMs = 0;
+    int nodes = 1;   ///< in the connection
+    int nodesUp = 1; ///< of them, taking requests now
 };
 
 /// A Client over a node's HTTPS API (soukd), built from the same table of operations the node
@@ -56,6 +60,14 @@ public:
         QString fingerprint;
         QString caFile;       ///< PEM of the CA that signed the node's certificate
         QString apiKey;       ///< sk_...: acts as its user from the start; empty: signIn() first
+        /// A cluster's further nodes (one database behind them all). Each request goes to a node
+        /// chosen by `policy` among those ready; one that fails on the network is retried on
+        /// another at once, under the same Idempotency-Key; each node is asked /readyz every
+        /// nodeCheckMs, a node not ready is left out (its requests in flight that are safe to send
+        /// again move to another), and taken back when ready. The feed moves with them.
+        QList<NodeAddress> otherNodes;
+        NodeBalancer::Policy policy = NodeBalancer::Policy::RoundRobin;
+        int nodeCheckMs = 2'000;
         int retries = 3;      ///< further tries of a request that failed on the network
         int retryDelayMs = 250; ///< doubled at each try
         int timeoutMs = 30'000;
@@ -67,6 +79,9 @@ public:
         /// The stream is pinged this often; nothing heard for three of these ends it (and it is
         /// opened again from the last seq).
         int streamPingMs = 15'000;
+
+        /// url (with fingerprint) first, then otherNodes.
+        QList<NodeAddress> nodes() const { return QList<NodeAddress>{{url, fingerprint}} + otherNodes; }
     };
 
     /// Connects (the client answered is deleted with deleteLater once its last owner lets go):
@@ -78,10 +93,12 @@ public:
 
     /// The fingerprint in an "unknown certificate" error's message, or empty.
     static QString certificateFingerprint(const Error& error);
+    /// The node whose certificate such an error refused when the client has several; else empty.
+    static QUrl certificateNode(const Error& error);
 
     Actor actor() const override { return principal().actor(); }
     auth::Principal principal() const override { return m_principal; }
-    QString location() const override { return m_options.url.toString(); }
+    QString location() const override;
     LinkHealth linkHealth() const { return m_health; }
     /// How this client reaches and trusts its node (the cluster page looks at it the same way).
     const Options& options() const { return m_options; }
@@ -92,6 +109,10 @@ public:
     qint64 feedSeq() const { return m_feedSeq; }
     /// Whether the feed arrives over the WebSocket now (false: by long poll, or not following).
     bool feedStreaming() const;
+    /// The node the feed follows now (an index into options().nodes()).
+    int feedNode() const { return m_feedNode; }
+    /// The nodes and which of them take requests now.
+    const RemoteNodes& nodes() const { return *m_nodes; }
 
     QFuture<Result<QList<catalog::Merchant>>> merchants() override;
     QFuture<Result<QList<catalog::Location>>> locations(Id merchantId) override;
@@ -198,6 +219,11 @@ private:
     /// The answer to one request: the JSON, or the node's (or the network's) error.
     using Done = std::function<void(const Result<QJsonValue>&)>;
     struct Request;
+    using Connecting = std::shared_ptr<QPromise<Result<std::shared_ptr<RemoteClient>>>>;
+
+    /// connectTo's steps: /healthz on each node, then who the key stands for and the feed's head.
+    static void greet(const std::shared_ptr<RemoteClient>& client, const Connecting& promise);
+    static void identify(const std::shared_ptr<RemoteClient>& client, const Connecting& promise);
 
     /// Sends operation `id` with `args` (in the table's order, already JSON), under `key` for
     /// a mutation (a fresh one when empty); a paged list is fetched page by page and answered
@@ -205,9 +231,17 @@ private:
     void send(const QString& id, const QList<QJsonValue>& args, const QString& key, Done done);
     void sendOnce(const std::shared_ptr<Request>& request);
     void onFinished(const std::shared_ptr<Request>& request, QNetworkReply* reply);
-    void raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done);
+    /// A route outside the table; to node `node` alone when given (no other node is tried).
+    void raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done, int node = -1);
     QNetworkRequest prepare(const QUrl& url) const;
-    void pin(QNetworkReply* reply);
+    void pin(QNetworkReply* reply, int node);
+    /// Whether another node takes a request that failed on `request->node` now (RemoteClientNodes.cpp).
+    bool movedElsewhere(const std::shared_ptr<Request>& request, int status);
+    /// A node was left out: its requests in flight that may be sent again go to another, and so does the feed.
+    void nodeDown(int node);
+    /// The feed's node, moved to a healthy one when its own is out; the delay before the next try.
+    void chooseFeedNode();
+    int feedRetryMs(int usualMs) const;
     void setHealth(LinkHealth::State state, qint64 latencyMs);
     void setBearer(const QString& bearer);
     /// Follows the feed from feedSeq: the stream when it may, else one long poll (RemoteClientFeed.cpp).
@@ -224,6 +258,8 @@ private:
 
     Options m_options;
     QNetworkAccessManager m_network;
+    std::unique_ptr<RemoteNodes> m_nodes;
+    int m_feedNode = 0;
     QString m_bearer;
     auth::Principal m_principal;
     LinkHealth m_health;

@@ -66,11 +66,12 @@ void RemoteClient::pollChanges()
 {
     if (!m_options.followChanges || m_bearer.isEmpty() || m_feedReply || m_feedSocket)
         return;
+    chooseFeedNode();
     if (m_feedSeq >= 0 && m_options.preferStream && nowMs() >= m_streamRetryAtMs) {
         openStream();
         return;
     }
-    QUrl url = m_options.url.resolved(QUrl(u"/v1/changes"_s));
+    QUrl url = m_nodes->node(m_feedNode).url.resolved(QUrl(u"/v1/changes"_s));
     QUrlQuery query;
     if (m_feedSeq >= 0) {
         query.addQueryItem(u"after"_s, QString::number(m_feedSeq));
@@ -80,7 +81,7 @@ void RemoteClient::pollChanges()
     QNetworkRequest http = prepare(url);
     http.setTransferTimeout((m_options.feedWaitS + 15) * 1000);
     QNetworkReply* reply = m_network.get(http);
-    pin(reply);
+    pin(reply, m_feedNode);
     m_feedReply = reply;
     const int generation = m_feedGeneration;
     connect(reply, &QNetworkReply::finished, this, [this, reply, generation] {
@@ -93,9 +94,11 @@ void RemoteClient::pollChanges()
         const QJsonDocument json = QJsonDocument::fromJson(reply->readAll(), &error);
         if (status != 200 || error.error != QJsonParseError::NoError || !json.isObject()) {
             // the node is away or restarting: try again, from the same seq
-            if (status == 0)
+            if (status == 0) {
                 setHealth(LinkHealth::State::Reconnecting, 0);
-            m_feedRetry.start(status == 401 ? 30'000 : 1'000);
+                m_nodes->failed(m_feedNode);
+            }
+            m_feedRetry.start(status == 401 ? 30'000 : feedRetryMs(1'000));
             return;
         }
         if (!applyFeedPage(json.object())) {
@@ -128,7 +131,7 @@ bool RemoteClient::applyFeedPage(const QJsonObject& page)
 
 void RemoteClient::openStream()
 {
-    QUrl url = m_options.url.resolved(QUrl(u"/v1/changes/stream"_s));
+    QUrl url = m_nodes->node(m_feedNode).url.resolved(QUrl(u"/v1/changes/stream"_s));
     url.setScheme(u"wss"_s);
     url.setQuery(u"after="_s + QString::number(m_feedSeq));
     const QNetworkRequest http = prepare(url); // the same TLS settings and bearer as every request
@@ -138,10 +141,11 @@ void RemoteClient::openStream()
     m_feedSocketOpen = false;
     const int generation = m_feedGeneration;
     // the pinned certificate, as for every request (see pin())
-    connect(socket, &QWebSocket::sslErrors, socket, [this, socket](const QList<QSslError>& errors) {
+    const QString pinned = m_nodes->node(m_feedNode).fingerprint.toUpper();
+    connect(socket, &QWebSocket::sslErrors, socket, [socket, pinned](const QList<QSslError>& errors) {
         const QSslCertificate peer = socket->sslConfiguration().peerCertificate();
         const QString seen = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
-        if (!m_options.fingerprint.isEmpty() && seen == m_options.fingerprint.toUpper())
+        if (!pinned.isEmpty() && seen == pinned)
             socket->ignoreSslErrors(errors);
     });
     connect(socket, &QWebSocket::connected, this, [this, socket] {
@@ -192,10 +196,14 @@ void RemoteClient::streamEnded(QWebSocket* socket, int generation)
     if (wasOpen) {
         // the node restarted or drained, the link broke, or the reader fell behind: resume from
         // the last seq; after a resync at once (the position is already the head)
-        if (code == api::FeedClose::Unauthenticated)
+        if (code == api::FeedClose::Unauthenticated) {
             m_feedRetry.start(30'000);
-        else
-            m_feedRetry.start(code == api::FeedClose::Resync ? 0 : backoffMs(m_streamFailures++));
+            return;
+        }
+        if (code == QWebSocketProtocol::CloseCodeAbnormalDisconnection ||
+            code == QWebSocketProtocol::CloseCodeGoingAway)
+            m_nodes->failed(m_feedNode); // killed or draining: another node goes on, if there is one
+        m_feedRetry.start(code == api::FeedClose::Resync ? 0 : feedRetryMs(backoffMs(m_streamFailures++)));
         return;
     }
     static const QRegularExpression answered(u"status code: (\\d+)"_s);
@@ -208,6 +216,11 @@ void RemoteClient::streamEnded(QWebSocket* socket, int generation)
         return;
     }
     setHealth(LinkHealth::State::Reconnecting, 0);
+    m_nodes->failed(m_feedNode);
+    if (feedRetryMs(1) == 0) { // another node is ready: no proxy is to blame yet
+        m_feedRetry.start(0);
+        return;
+    }
     if (++m_streamFailures >= StreamFailuresBeforeLongPoll) {
         m_streamRetryAtMs = nowMs() + StreamUnreachableRetryMs;
         m_streamFailures = 0;

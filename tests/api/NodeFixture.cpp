@@ -123,6 +123,12 @@ NodeFixture::~NodeFixture()
         m_node->kill();
         m_node->waitForFinished(StopTimeoutMs);
     }
+    for (Peer& peer : m_peers) {
+        if (peer.process->state() != QProcess::NotRunning) {
+            peer.process->kill();
+            peer.process->waitForFinished(StopTimeoutMs);
+        }
+    }
 }
 
 QString NodeFixture::storePath() const
@@ -318,16 +324,21 @@ bool NodeFixture::restart()
 
 bool NodeFixture::launch()
 {
-    m_node = std::make_unique<QProcess>();
+    m_node = spawn(m_port, u"soukd.log"_s, &m_fingerprint);
+    return m_node != nullptr;
+}
+
+std::unique_ptr<QProcess> NodeFixture::spawn(quint16 port, const QString& logName, QString* fingerprint)
+{
+    auto node = std::make_unique<QProcess>();
     // the node dies with the test, and holds none of the test's open files (a build lock, say)
-    m_node->setChildProcessModifier([] {
+    node->setChildProcessModifier([] {
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     });
-    m_node->setStandardErrorFile(m_dir + u"/soukd.log"_s, QIODevice::Append);
-    QStringList args = {u"--store"_s,  storePath(),
-                        u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port),
-                        u"--config"_s, m_dir + u"/soukd.conf"_s};
+    node->setStandardErrorFile(m_dir + u'/' + logName, QIODevice::Append);
+    QStringList args = {
+        u"--store"_s, storePath(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--config"_s, m_dir + u"/soukd.conf"_s};
     if (store::StoreOptions::isPostgresUrl(storePath())) {
         // no store file to keep the node's certificate beside: one of the test's own
         const QString cert = m_dir + u"/node.cert.pem"_s;
@@ -335,32 +346,64 @@ bool NodeFixture::launch()
         if (!QFileInfo::exists(cert)) {
             if (auto s = api::createSelfSigned(cert, key, {u"127.0.0.1"_s, u"localhost"_s}); !s) {
                 qWarning().noquote() << "NodeFixture: no certificate:" << s.error().toString();
-                return false;
+                return nullptr;
             }
         }
         args << u"--cert"_s << cert << u"--key"_s << key;
     }
-    m_node->start(program("SOUK_TEST_SOUKD"), args);
-    if (!m_node->waitForStarted(StartTimeoutMs)) {
-        qWarning().noquote() << "NodeFixture: soukd did not start:" << m_node->errorString();
-        return false;
+    node->start(program("SOUK_TEST_SOUKD"), args);
+    if (!node->waitForStarted(StartTimeoutMs)) {
+        qWarning().noquote() << "NodeFixture: soukd did not start:" << node->errorString();
+        return nullptr;
     }
     // "soukd listening on https://127.0.0.1:PORT" then "soukd certificate SHA-256 AB:CD:..."
     static const QRegularExpression fingerprintLine(u"soukd certificate SHA-256 ([0-9A-F:]{95})"_s);
     QByteArray out;
     QDeadlineTimer deadline(StartTimeoutMs);
-    while (!deadline.hasExpired() && m_node->state() == QProcess::Running) {
-        m_node->waitForReadyRead(100);
-        out += m_node->readAllStandardOutput();
+    while (!deadline.hasExpired() && node->state() == QProcess::Running) {
+        node->waitForReadyRead(100);
+        out += node->readAllStandardOutput();
         const auto match = fingerprintLine.match(QString::fromUtf8(out));
-        if (out.contains(QByteArray("soukd listening on https://127.0.0.1:" + QByteArray::number(m_port))) &&
+        if (out.contains(QByteArray("soukd listening on https://127.0.0.1:" + QByteArray::number(port))) &&
             match.hasMatch()) {
-            m_fingerprint = match.captured(1);
-            return true;
+            *fingerprint = match.captured(1);
+            return node;
         }
     }
-    qWarning().noquote() << "NodeFixture: soukd never said it listens; stdout:" << out << "stderr:" << log();
-    return false;
+    QFile logFile(m_dir + u'/' + logName);
+    logFile.open(QIODevice::ReadOnly);
+    qWarning().noquote() << "NodeFixture: soukd never said it listens; stdout:" << out
+                         << "stderr:" << QString::fromUtf8(logFile.readAll()).right(4000);
+    node->kill();
+    node->waitForFinished(StopTimeoutMs);
+    return nullptr;
+}
+
+int NodeFixture::startPeer()
+{
+    if (!store::StoreOptions::isPostgresUrl(storePath()) || !running())
+        return -1; // a SQLite store is one process's: a second node would be refused its file
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return -1;
+    Peer peer;
+    peer.port = probe.serverPort();
+    probe.close();
+    const int index = int(m_peers.size());
+    peer.process = spawn(peer.port, u"soukd-peer-%1.log"_s.arg(index + 1), &peer.fingerprint);
+    if (!peer.process)
+        return -1;
+    m_peers.push_back(std::move(peer));
+    return index;
+}
+
+bool NodeFixture::killPeer(int index)
+{
+    QProcess* process = m_peers.at(index).process.get();
+    if (process->state() == QProcess::NotRunning)
+        return false;
+    ::kill(static_cast<pid_t>(process->processId()), SIGKILL);
+    return process->waitForFinished(StopTimeoutMs);
 }
 
 bool NodeFixture::running() const

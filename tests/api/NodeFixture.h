@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 #include "backend/core/Id.h"
 
@@ -115,11 +116,31 @@ public:
     /// Reads one answer from an open connection, within `timeoutMs`.
     static Reply readReply(QSslSocket& socket, int timeoutMs);
 
+    /// On a PostgreSQL store, once start() succeeded: one more soukd on the same database, with
+    /// the same settings and certificate, on a port of its own (a node of a cluster). Its index
+    /// (0 for the first), or -1 when it did not start.
+    int startPeer();
+    quint16 peerPort(int index) const { return m_peers.at(index).port; }
+    QString peerFingerprint(int index) const { return m_peers.at(index).fingerprint; }
+    qint64 peerPid(int index) const { return m_peers.at(index).process->processId(); }
+    /// SIGKILL: the peer dies in the middle of whatever it does. True once it ended.
+    bool killPeer(int index);
+
     /// Runs soukctl on the store (soukd must not be running); its exit code, -1 when it did not run.
     int soukctl(const QStringList& args, QString* out = nullptr);
 
 private:
+    struct Peer
+    {
+        std::unique_ptr<QProcess> process;
+        quint16 port = 0;
+        QString fingerprint;
+    };
+
     bool launch();
+    /// soukd on `port` with the fixture's store and settings, logging to `logName` in the
+    /// fixture's folder; null (with a warning) unless it said it listens.
+    std::unique_ptr<QProcess> spawn(quint16 port, const QString& logName, QString* fingerprint);
     bool seedShops();
     bool seedHistory();
     bool seedPeople();
@@ -133,6 +154,7 @@ private:
     Id m_revokedKeyId;
     quint16 m_port = 0;
     QString m_fingerprint;
+    std::vector<Peer> m_peers;
 };
 
 } // namespace souk::test

@@ -3,6 +3,7 @@
 // a changed one warns; recent connections keep their secrets in the SecretStore, never in the
 // settings file; an attempt can be stopped; a support user's window has no payouts.
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,6 +63,7 @@ private slots:
     void stopDropsTheAttempt();
     void withoutKeychainSaysSoAndSavesNothing();
     void supportSeesNoPayouts();
+    void severalNodesConnectEvenWithOneDown();
 
 private:
     QString url() const { return u"https://127.0.0.1:%1"_s.arg(m_node->port()); }
@@ -170,6 +172,13 @@ void TestConnectDialog::refusesBadInputNamingTheField_data()
                                  << u"password"_s;
     QTest::addRow("no key") << true << u"https://node-1:8443"_s << QString() << QString() << u"apiKey"_s
                             << u"API key"_s;
+    QTest::addRow("a cluster, one node http") << true << u"https://node-1:8443, http://node-2:8443"_s << QString()
+                                              << u"sk_x"_s << u"url"_s << u"HTTPS only"_s;
+    QTest::addRow("a cluster, one not an address")
+        << true << u"https://node-1:8443,https://node-2:8443/v1"_s << QString() << u"sk_x"_s << u"url"_s
+        << u"\u201chttps://node-2:8443/v1\u201d is not a node's address"_s;
+    QTest::addRow("a node twice") << true << u"https://node-1:8443, node-1:8443"_s << QString() << u"sk_x"_s << u"url"_s
+                                  << u"listed twice"_s;
     QTest::addRow("key with spaces") << true << u"https://node-1:8443"_s << QString() << u"sk_ab cd"_s << u"apiKey"_s
                                      << u"no spaces"_s;
 }
@@ -426,6 +435,49 @@ void TestConnectDialog::supportSeesNoPayouts()
         pages << page.first;
     QVERIFY2(!pages.contains(u"payouts"_s), qPrintable(pages.join(u',')));
     QVERIFY(pages.contains(u"orders"_s));
+}
+
+void TestConnectDialog::severalNodesConnectEvenWithOneDown()
+{
+    trustNode();
+    QTcpServer closed; // a port nobody listens on: a node that is down
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const QString down = u"https://127.0.0.1:%1"_s.arg(closed.serverPort());
+    closed.close();
+    auto dialog = makeDialog();
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    auto* policy = child<QComboBox>(*dialog, u"policyCombo"_s);
+    auto* urlEdit = child<QLineEdit>(*dialog, u"urlEdit"_s);
+    QTest::keyClicks(urlEdit, url());
+    QVERIFY2(!policy->isVisible(), "one node has no policy to choose");
+    QTest::keyClicks(urlEdit, u", "_s + down);
+    QVERIFY2(policy->isVisible(), "several nodes show how requests are spread");
+    policy->setFocus();
+    QTest::keyClick(policy, Qt::Key_End); // the last: one node per merchant
+    QCOMPARE(policy->currentData().toInt(), int(NodeBalancer::Policy::ByMerchant));
+    QTest::mouseClick(child<QRadioButton>(*dialog, u"apiKeyMode"_s), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(*dialog, u"apiKeyEdit"_s), m_node->seeded().adminKey);
+    QTest::mouseClick(child<QPushButton>(*dialog, u"connectButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, ConnectMs);
+    const std::shared_ptr<RemoteClient> client = dialog->client();
+    QCOMPARE(client->nodes().count(), 2);
+    QVERIFY(client->nodes().healthy(0));
+    QVERIFY2(!client->nodes().healthy(1), "the node that is down takes requests");
+    QCOMPARE(client->linkHealth().nodesUp, 1);
+    // requests go to the node that answers
+    const auto merchants = client->merchants();
+    QTRY_VERIFY_WITH_TIMEOUT(merchants.isFinished(), ConnectMs);
+    QVERIFY(merchants.result());
+    // remembered whole: both nodes, the policy; offered again as one line of the list
+    const RecentConnection saved = RecentConnections(*m_prefs).list().first();
+    QCOMPARE(saved.nodes(), (QList<QUrl>{QUrl(url()), QUrl(down)}));
+    QCOMPARE(saved.policy, u"by-merchant"_s);
+    auto again = makeDialog();
+    auto* list = child<QTreeWidget>(*again, u"recentList"_s);
+    QVERIFY(list->topLevelItem(0)->text(0).contains(u"and 1 more"_s));
+    list->setCurrentItem(list->topLevelItem(0));
+    QCOMPARE(child<QLineEdit>(*again, u"urlEdit"_s)->text(), url() + u", "_s + down);
+    QCOMPARE(child<QComboBox>(*again, u"policyCombo"_s)->currentData().toInt(), int(NodeBalancer::Policy::ByMerchant));
 }
 
 } // namespace souk

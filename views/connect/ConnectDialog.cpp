@@ -4,6 +4,7 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -136,7 +137,17 @@ QWidget* ConnectDialog::buildForm()
     m_url = new QLineEdit(form);
     m_url->setObjectName(u"urlEdit"_s);
     m_url->setPlaceholderText(u"https://node-1.example:8443"_s);
+    m_url->setToolTip(tr("A node's address. For a cluster, its nodes' addresses separated by commas: the "
+                         "console spreads its work over them and moves off a node that stops answering."));
     m_url->setMaxLength(2048);
+    m_policy = new QComboBox(form);
+    m_policy->setObjectName(u"policyCombo"_s);
+    m_policy->addItem(tr("Each node in turn"), int(NodeBalancer::Policy::RoundRobin));
+    m_policy->addItem(tr("The node with the fewest requests waiting"), int(NodeBalancer::Policy::LeastOutstanding));
+    m_policy->addItem(tr("One node per merchant"), int(NodeBalancer::Policy::ByMerchant));
+    m_policy->setToolTip(tr("Which node each request goes to. One node per merchant keeps a merchant's work on "
+                            "one node while it is healthy."));
+    connect(m_url, &QLineEdit::textChanged, this, &ConnectDialog::updatePolicyRow);
     m_signInMode = new QRadioButton(tr("Sign in with a &password"), form);
     m_signInMode->setObjectName(u"signInMode"_s);
     m_keyMode = new QRadioButton(tr("Use an &API key"), form);
@@ -201,7 +212,10 @@ QWidget* ConnectDialog::buildForm()
     how->addWidget(m_keyMode);
     how->addStretch(1);
     auto* fields = new QFormLayout;
+    m_fields = fields;
     fields->addRow(tr("&Node URL:"), fieldBox(u"url"_s, m_url));
+    fields->addRow(tr("Spread &requests:"), m_policy);
+    fields->setRowVisible(m_policy, false);
     fields->addRow(QString(), how);
     auto* layout = new QVBoxLayout(form);
     layout->setContentsMargins(0, 8, 0, 0);
@@ -256,7 +270,10 @@ void ConnectDialog::fillRecent()
     for (int i = 0; i < all.size(); ++i) {
         const RecentConnection& c = all[i];
         auto* item = new QTreeWidgetItem(m_recentList);
-        item->setText(0, c.url.toString());
+        //: a recent connection to a cluster; %1 = its first node's URL, %2 = how many more nodes
+        item->setText(0, c.otherNodes.isEmpty()
+                             ? c.url.toString()
+                             : tr("%1 and %n more", nullptr, int(c.otherNodes.size())).arg(c.url.toString()));
         //: who a recent connection acted as; %1 = the API key's user
         item->setText(1, c.kind == RecentConnection::Kind::ApiKey ? tr("API key (%1)").arg(c.user) : c.user);
         item->setText(2, QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.lastUsedMs), QLocale::ShortFormat));
@@ -280,7 +297,14 @@ void ConnectDialog::recentChosen(QTreeWidgetItem* item)
         return;
     const RecentConnection& c = all[i];
     m_errors.clear();
-    m_url->setText(c.url.toString());
+    QStringList nodes;
+    for (const QUrl& node : c.nodes())
+        nodes << node.toString();
+    m_url->setText(nodes.join(u", "_s));
+    for (int p = 0; p < m_policy->count(); ++p) {
+        if (NodeBalancer::policyName(NodeBalancer::Policy(m_policy->itemData(p).toInt())) == c.policy)
+            m_policy->setCurrentIndex(p);
+    }
     setKind(c.kind);
     m_user->setText(c.kind == RecentConnection::Kind::Session ? c.user : QString());
     m_password->clear();

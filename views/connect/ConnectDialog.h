@@ -11,6 +11,8 @@
 #include "views/connect/RecentConnections.h"
 
 class QCheckBox;
+class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -65,6 +67,8 @@ private:
     struct Attempt
     {
         QUrl url;
+        QList<QUrl> otherNodes; ///< a cluster's further nodes
+        NodeBalancer::Policy policy = NodeBalancer::Policy::RoundRobin;
         RecentConnection::Kind kind = RecentConnection::Kind::Session;
         QString user;
         QString password;
@@ -92,7 +96,10 @@ private:
     void keep(const Attempt& attempt, const std::shared_ptr<RemoteClient>& client);
     void failed(const Attempt& attempt, const Error& error);
     void failedSignIn(const Attempt& attempt, const Error& error);
-    void askTrust(const Attempt& attempt, const QString& offered);
+    void askTrust(const Attempt& attempt, const QUrl& node, const QString& offered);
+    /// The nodes typed, each checked; empty (with the error shown) when one is not a node's address.
+    QList<QUrl> typedNodes();
+    void updatePolicyRow();
     void stop();
     void setBusy(bool busy, const QString& status = {});
 
@@ -106,6 +113,8 @@ private:
     QTreeWidget* m_recentList = nullptr;
     QPushButton* m_forget = nullptr;
     QLineEdit* m_url = nullptr;
+    QFormLayout* m_fields = nullptr;
+    QComboBox* m_policy = nullptr; ///< shown when several nodes are typed
     QRadioButton* m_signInMode = nullptr;
     QRadioButton* m_keyMode = nullptr;
     QStackedWidget* m_modes = nullptr;

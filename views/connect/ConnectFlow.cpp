@@ -3,6 +3,8 @@
 #include "views/connect/ConnectDialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -24,6 +26,8 @@ QUrl urlOf(const QString& typed)
     const QString text = typed.trimmed();
     return QUrl(text.contains(u"://"_s) ? text : u"https://"_s + text, QUrl::StrictMode);
 }
+
+constexpr int MaxNodes = 16;
 
 } // namespace
 
@@ -55,8 +59,7 @@ std::optional<ConnectDialog::Attempt> ConnectDialog::validated()
     m_errors.clear();
     Attempt a;
     a.kind = m_keyMode->isChecked() ? RecentConnection::Kind::ApiKey : RecentConnection::Kind::Session;
-    const QString typed = m_url->text().trimmed();
-    a.url = urlOf(typed);
+    a.policy = NodeBalancer::Policy(m_policy->currentData().toInt());
     bool ok = true;
     // the first field in error takes the focus: check from the bottom up
     if (a.kind == RecentConnection::Kind::ApiKey) {
@@ -76,21 +79,59 @@ std::optional<ConnectDialog::Attempt> ConnectDialog::validated()
             ok = false;
         }
     }
+    const QList<QUrl> nodes = typedNodes();
+    if (nodes.isEmpty() || !ok)
+        return std::nullopt;
+    a.url = nodes.first();
+    a.otherNodes = nodes.mid(1);
+    return a;
+}
+
+QList<QUrl> ConnectDialog::typedNodes()
+{
+    static const QRegularExpression separators(u"[,;\\s]+"_s);
+    const QStringList typed = m_url->text().split(separators, Qt::SkipEmptyParts);
     if (typed.isEmpty()) {
         m_errors.show(u"url"_s, tr("Enter the node's address, such as https://node-1.example:8443."));
-        ok = false;
-    } else if (a.url.scheme() != u"https"_s) {
-        m_errors.show(u"url"_s, tr("Souk talks to nodes over HTTPS only: the address starts with https://."));
-        ok = false;
-    } else if (!a.url.isValid() || a.url.host().isEmpty() || !a.url.userInfo().isEmpty() ||
-               (!a.url.path().isEmpty() && a.url.path() != u"/"_s) || a.url.hasQuery() || a.url.hasFragment()) {
-        m_errors.show(u"url"_s, tr("This is not a node's address. Write it as https://HOST:PORT."));
-        ok = false;
+        return {};
     }
-    if (!ok)
-        return std::nullopt;
-    a.url = RecentConnections::normalised(a.url);
-    return a;
+    if (typed.size() > MaxNodes) {
+        m_errors.show(u"url"_s, tr("A connection holds at most %n nodes.", nullptr, MaxNodes));
+        return {};
+    }
+    QList<QUrl> nodes;
+    for (const QString& one : typed) {
+        const QUrl url = urlOf(one);
+        if (url.scheme() != u"https"_s) {
+            m_errors.show(u"url"_s, tr("Souk talks to nodes over HTTPS only: the address starts with https://."));
+            return {};
+        }
+        if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() ||
+            (!url.path().isEmpty() && url.path() != u"/"_s) || url.hasQuery() || url.hasFragment()) {
+            //: %1 = what was typed
+            m_errors.show(u"url"_s,
+                          typed.size() == 1
+                              ? tr("This is not a node's address. Write it as https://HOST:PORT.")
+                              : tr("\u201c%1\u201d is not a node's address. Write it as https://HOST:PORT.").arg(one));
+            return {};
+        }
+        const QUrl node = RecentConnections::normalised(url);
+        if (nodes.contains(node)) {
+            //: %1 = the node's URL
+            m_errors.show(u"url"_s, tr("%1 is listed twice.").arg(node.toString()));
+            return {};
+        }
+        nodes.append(node);
+    }
+    return nodes;
+}
+
+void ConnectDialog::updatePolicyRow()
+{
+    static const QRegularExpression separators(u"[,;\\s]+"_s);
+    const bool several = m_url->text().split(separators, Qt::SkipEmptyParts).size() > 1;
+    if (m_fields->isRowVisible(m_policy) != several)
+        m_fields->setRowVisible(m_policy, several);
 }
 
 std::optional<RecentConnection> ConnectDialog::savedFor(const Attempt& attempt) const
@@ -133,6 +174,10 @@ void ConnectDialog::start(const Attempt& attempt)
     RemoteClient::Options options = m_base;
     options.url = attempt.url;
     options.fingerprint = m_recent.trustedFingerprint(attempt.url);
+    options.otherNodes.clear();
+    for (const QUrl& node : attempt.otherNodes)
+        options.otherNodes.append({node, m_recent.trustedFingerprint(node)});
+    options.policy = attempt.policy;
     options.caFile.clear();
     // a key, or a session saved from an earlier sign-in, is what the requests carry
     options.apiKey = attempt.kind == RecentConnection::Kind::ApiKey || attempt.saved ? attempt.secret : QString();
@@ -171,6 +216,8 @@ void ConnectDialog::keep(const Attempt& attempt, const std::shared_ptr<RemoteCli
     m_key->clear();
     RecentConnection c;
     c.url = attempt.url;
+    c.otherNodes = attempt.otherNodes;
+    c.policy = NodeBalancer::policyName(attempt.policy);
     c.kind = attempt.kind;
     c.user = client->principal().userName;
     m_connection = m_recent.remember(c);
@@ -200,12 +247,21 @@ void ConnectDialog::keep(const Attempt& attempt, const std::shared_ptr<RemoteCli
 void ConnectDialog::failed(const Attempt& attempt, const Error& error)
 {
     setBusy(false);
-    if (const QString offered = RemoteClient::certificateFingerprint(error); !offered.isEmpty())
-        return askTrust(attempt, offered);
+    if (const QString offered = RemoteClient::certificateFingerprint(error); !offered.isEmpty()) {
+        const QUrl node = RemoteClient::certificateNode(error);
+        return askTrust(attempt, node.isEmpty() ? attempt.url : RecentConnections::normalised(node), offered);
+    }
     if (error.code == ErrorCode::Unauthenticated || error.code == ErrorCode::AccountLocked)
         return failedSignIn(attempt, error);
     if (error.field == u"url"_s) {
         m_errors.show(u"url"_s, tr("This is not a node's address. Write it as https://HOST:PORT."), error.message);
+        return;
+    }
+    if (error.code == ErrorCode::Unavailable && !attempt.otherNodes.isEmpty()) {
+        m_messageBar->showError(tr("None of the %n nodes answered. Check the addresses and that the nodes run.",
+                                   nullptr, int(attempt.otherNodes.size()) + 1),
+                                error.message);
+        m_url->setFocus();
         return;
     }
     if (error.code == ErrorCode::Unavailable) {
@@ -259,13 +315,13 @@ void ConnectDialog::failedSignIn(const Attempt& attempt, const Error& error)
     m_errors.show(u"password"_s, tr("The user name or password is wrong."), error.message);
 }
 
-void ConnectDialog::askTrust(const Attempt& attempt, const QString& offered)
+void ConnectDialog::askTrust(const Attempt& attempt, const QUrl& node, const QString& offered)
 {
-    auto* trust = new TrustDialog(attempt.url, offered, m_recent.trustedFingerprint(attempt.url), this);
+    auto* trust = new TrustDialog(node, offered, m_recent.trustedFingerprint(node), this);
     trust->setAttribute(Qt::WA_DeleteOnClose);
     const bool changed = trust->changed();
-    connect(trust, &QDialog::accepted, this, [this, attempt, offered] {
-        m_recent.trust(attempt.url, offered);
+    connect(trust, &QDialog::accepted, this, [this, attempt, node, offered] {
+        m_recent.trust(node, offered);
         start(attempt);
     });
     connect(trust, &QDialog::rejected, this, [this, changed] {

@@ -34,11 +34,16 @@ QString LinkStatusLabel::text(const LinkHealth& health)
 
 void LinkStatusLabel::setHealth(const LinkHealth& health)
 {
-    setText(text(health));
+    //: status bar, after the link's state, for a cluster; %1 = nodes taking requests, %2 = nodes
+    setText(health.nodes > 1 ? text(health) + tr(" \u00b7 %1 of %2 nodes").arg(health.nodesUp).arg(health.nodes)
+                             : text(health));
     switch (health.state) {
     case LinkHealth::State::Online:
         setToneText(this, theme::Tone::Success);
-        setToolTip(tr("The node answers. The number is the round trip of the last request."));
+        setToolTip(health.nodes > 1 && health.nodesUp < health.nodes
+                       ? tr("Requests go to the nodes that answer; the others are checked every few seconds "
+                            "and taken back when they answer again.")
+                       : tr("The node answers. The number is the round trip of the last request."));
         break;
     case LinkHealth::State::Reconnecting:
         setToneText(this, theme::Tone::Warning);

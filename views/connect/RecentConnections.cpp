@@ -53,6 +53,12 @@ QList<RecentConnection> RecentConnections::list() const
         c.kind = o.value(u"kind"_s).toString() == u"api-key"_s ? RecentConnection::Kind::ApiKey
                                                                : RecentConnection::Kind::Session;
         c.user = o.value(u"user"_s).toString();
+        for (const QJsonValue& other : o.value(u"other_nodes"_s).toArray()) {
+            const QUrl node = normalised(QUrl(other.toString()));
+            if (node.scheme() == u"https"_s && !node.host().isEmpty())
+                c.otherNodes.append(node);
+        }
+        c.policy = o.value(u"policy"_s).toString();
         c.lastUsedMs = o.value(u"last_used_ms"_s).toInteger();
         if (c.url.scheme() == u"https"_s && !c.url.host().isEmpty() && out.size() < ListMax)
             out.append(c);
@@ -64,10 +70,18 @@ void RecentConnections::save(const QList<RecentConnection>& list)
 {
     QJsonArray items;
     for (const RecentConnection& c : list) {
-        items.append(QJsonObject{{u"url"_s, c.url.toString()},
-                                 {u"kind"_s, kindName(c.kind)},
-                                 {u"user"_s, c.user},
-                                 {u"last_used_ms"_s, c.lastUsedMs}});
+        QJsonObject item{{u"url"_s, c.url.toString()},
+                         {u"kind"_s, kindName(c.kind)},
+                         {u"user"_s, c.user},
+                         {u"last_used_ms"_s, c.lastUsedMs}};
+        if (!c.otherNodes.isEmpty()) {
+            QJsonArray others;
+            for (const QUrl& node : c.otherNodes)
+                others.append(node.toString());
+            item.insert(u"other_nodes"_s, others);
+            item.insert(u"policy"_s, c.policy);
+        }
+        items.append(item);
     }
     m_prefs.set(prefkeys::RecentConnections, QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact)));
     m_prefs.sync();
@@ -76,6 +90,8 @@ void RecentConnections::save(const QList<RecentConnection>& list)
 RecentConnection RecentConnections::remember(RecentConnection connection)
 {
     connection.url = normalised(connection.url);
+    for (QUrl& node : connection.otherNodes)
+        node = normalised(node);
     connection.lastUsedMs = m_nowMs();
     QList<RecentConnection> all = list();
     all.removeIf([&](const RecentConnection& c) { return c.sameAs(connection); });

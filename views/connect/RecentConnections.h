@@ -32,9 +32,15 @@ struct RecentConnection
     Kind kind = Kind::Session;
     QString user; ///< the user signed in, or the API key's user
     qint64 lastUsedMs = 0;
+    /// A cluster's further nodes, normalised; empty for one node.
+    QList<QUrl> otherNodes;
+    /// How requests are spread over the nodes: "round-robin", "least-outstanding", "by-merchant".
+    QString policy;
 
     /// The keychain account of this connection's secret: "https://node:8443 session ana".
     QString account() const;
+    /// Every node: url, then otherNodes.
+    QList<QUrl> nodes() const { return QList<QUrl>{url} + otherNodes; }
     bool sameAs(const RecentConnection& other) const;
 };
 

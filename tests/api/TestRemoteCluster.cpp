@@ -1,0 +1,235 @@
+// RemoteClient across a cluster: three real soukd nodes on one PostgreSQL store (NodeFixture and
+// two peers), one client holding all three. Requests are spread, a killed node is left out and
+// the next request succeeds elsewhere, a stalled node's requests in flight move, the change feed
+// moves to another node from the same seq, and a retry under one key on two nodes is one command.
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+#include "backend/client/NodeTls.h"
+#include "backend/client/RemoteClient.h"
+#include "backend/store/StoreOptions.h"
+#include "tests/api/NodeFixture.h"
+#include "tests/contract/ContractHarness.h"
+#include "tests/support/Keys.h"
+
+using namespace Qt::StringLiterals;
+using souk::test::NodeFixture;
+
+namespace {
+
+constexpr int WaitMs = 20'000;
+constexpr int NodeCheckMs = 500;
+
+class TestRemoteCluster final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void requestsAreSpreadOverTheNodes();
+    void oneKeyOnTwoNodesIsOneCommand();
+    // these kill or stall nodes, in this order: peer 1, then peer 0
+    void aKilledNodeIsLeftOutAndTheNextRequestSucceeds();
+    void aStalledNodesRequestsMoveAndItComesBack();
+    void theFeedMovesToAnotherNodeFromTheSameSeq();
+    void cleanupTestCase();
+
+private:
+    QUrl urlOf(int port) const { return QUrl(u"https://127.0.0.1:%1"_s.arg(port)); }
+    /// The fixture's node first, then the peers alive, in the order given.
+    std::shared_ptr<souk::RemoteClient> connect(const QList<quint16>& ports, const QString& key = {});
+    /// How many requests to `route` the node on `port` answered, from its /metrics.
+    double answered(quint16 port, const QString& route);
+    souk::catalog::StockAdjustment adjustment(qint64 delta) const;
+
+    std::unique_ptr<NodeFixture> m_node;
+    QList<quint16> m_ports; ///< the fixture's node, then peers 0 and 1
+    QNetworkAccessManager m_network;
+};
+
+void TestRemoteCluster::initTestCase()
+{
+    m_node = std::make_unique<NodeFixture>();
+    QVERIFY(m_node->seed());
+    if (!souk::store::StoreOptions::isPostgresUrl(m_node->storePath()))
+        QSKIP("a cluster shares a PostgreSQL store (SOUK_TEST_STORE=postgresql)");
+    QVERIFY(m_node->start());
+    QCOMPARE(m_node->startPeer(), 0);
+    QCOMPARE(m_node->startPeer(), 1);
+    m_ports = {m_node->port(), m_node->peerPort(0), m_node->peerPort(1)};
+}
+
+void TestRemoteCluster::cleanupTestCase()
+{
+    m_node.reset();
+}
+
+std::shared_ptr<souk::RemoteClient> TestRemoteCluster::connect(const QList<quint16>& ports, const QString& key)
+{
+    souk::RemoteClient::Options o;
+    o.url = urlOf(ports.first());
+    o.fingerprint = m_node->fingerprint(); // the nodes share one certificate here
+    for (qsizetype i = 1; i < ports.size(); ++i)
+        o.otherNodes.append({urlOf(ports[i]), m_node->fingerprint()});
+    o.apiKey = key.isEmpty() ? m_node->seeded().adminKey : key;
+    o.nodeCheckMs = NodeCheckMs;
+    o.feedWaitS = 5;
+    auto connected = souk::test::settle(souk::RemoteClient::connectTo(o));
+    if (!connected) {
+        qWarning().noquote() << connected.error().toString();
+        return nullptr;
+    }
+    return *connected;
+}
+
+double TestRemoteCluster::answered(quint16 port, const QString& route)
+{
+    QNetworkRequest request(urlOf(port).resolved(QUrl(u"/metrics"_s)));
+    request.setSslConfiguration(souk::nodeTls({}));
+    QNetworkReply* reply = m_network.get(request);
+    souk::pinNodeCertificate(reply, m_node->fingerprint());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    reply->deleteLater();
+    double sum = 0;
+    const QByteArray prefix = "souk_http_requests_total{route=\"" + route.toUtf8() + "\"";
+    for (const QByteArray& line : reply->readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            sum += line.mid(line.lastIndexOf(' ') + 1).toDouble();
+    }
+    return sum;
+}
+
+souk::catalog::StockAdjustment TestRemoteCluster::adjustment(qint64 delta) const
+{
+    souk::catalog::StockAdjustment a;
+    a.variantId = m_node->seeded().variantA;
+    a.locationId = m_node->seeded().locationA;
+    a.kind = souk::catalog::MovementKind::Received;
+    a.delta = delta;
+    a.reason = u"cluster test"_s;
+    return a;
+}
+
+void TestRemoteCluster::requestsAreSpreadOverTheNodes()
+{
+    auto client = connect(m_ports);
+    QVERIFY(client);
+    QCOMPARE(client->nodes().count(), 3);
+    QList<double> before;
+    for (quint16 port : std::as_const(m_ports))
+        before << answered(port, u"/v1/merchants"_s);
+    for (int i = 0; i < 9; ++i)
+        QVERIFY(souk::test::settle(client->merchants()));
+    // round robin: three each
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(answered(m_ports[i], u"/v1/merchants"_s) - before[i], 3.0);
+}
+
+void TestRemoteCluster::aKilledNodeIsLeftOutAndTheNextRequestSucceeds()
+{
+    auto client = connect(m_ports);
+    QVERIFY(client);
+    QVERIFY(souk::test::settle(client->merchants()));
+    QVERIFY(m_node->killPeer(1));
+    // each of the next requests succeeds, the first that meets the dead node on another node
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 6; ++i) {
+        const auto merchants = souk::test::settle(client->merchants());
+        QVERIFY2(merchants, qPrintable(merchants ? QString() : merchants.error().toString()));
+        if (i == 0)
+            qInfo("after the kill, the first request answered in %lld ms", qint64(clock.elapsed()));
+    }
+    QVERIFY2(clock.elapsed() < 3'000, "six requests after a node's kill took 3 s or more");
+    QVERIFY(!client->nodes().healthy(2));
+    QCOMPARE(client->nodes().healthyCount(), 2);
+}
+
+void TestRemoteCluster::aStalledNodesRequestsMoveAndItComesBack()
+{
+    auto client = connect({m_ports[1], m_ports[0]}); // peer 0 first: the stalled node takes requests
+    QVERIFY(client);
+    QVERIFY(::kill(pid_t(m_node->peerPid(0)), SIGSTOP) == 0);
+    // the node takes connections (the kernel does) and answers nothing: the checks leave it out
+    // and its requests in flight go to the other node
+    QElapsedTimer clock;
+    clock.start();
+    const auto merchants = souk::test::settle(client->merchants());
+    const qint64 tookMs = clock.elapsed();
+    QVERIFY(::kill(pid_t(m_node->peerPid(0)), SIGCONT) == 0);
+    QVERIFY2(merchants, qPrintable(merchants ? QString() : merchants.error().toString()));
+    qInfo("a request to a stalled node was answered by another in %lld ms", tookMs);
+    QVERIFY2(tookMs < 4 * NodeCheckMs + 2'000, "the request waited for the stalled node");
+    // it answers again: it is taken back, and has requests again
+    QVERIFY(QTest::qWaitFor([&] { return client->nodes().healthy(0); }, WaitMs));
+    const double before = answered(m_ports[1], u"/v1/merchants"_s);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(souk::test::settle(client->merchants()));
+    QCOMPARE(answered(m_ports[1], u"/v1/merchants"_s) - before, 2.0);
+}
+
+void TestRemoteCluster::theFeedMovesToAnotherNodeFromTheSameSeq()
+{
+    // peer 0 first: the feed follows it, until it is killed
+    auto client = connect({m_ports[1], m_ports[0]});
+    QVERIFY(client);
+    QVERIFY(QTest::qWaitFor([&] { return client->feedStreaming(); }, WaitMs));
+    QCOMPARE(client->feedNode(), 0);
+    QList<qint64> seqs;
+    QSet<QString> ids;
+    QObject::connect(client.get(), &souk::Client::changed, client.get(), [&](const QList<souk::Change>& changes) {
+        for (const souk::Change& c : changes) {
+            seqs << c.seq;
+            ids.insert(c.id.toString());
+        }
+    });
+    const qint64 from = client->feedSeq();
+    QVERIFY(souk::test::settle(client->adjustStock(adjustment(1), souk::test::newKey())));
+    QVERIFY(QTest::qWaitFor([&] { return !seqs.isEmpty(); }, WaitMs));
+    QVERIFY(m_node->killPeer(0));
+    // changes while the feed has no node, and after it moved: every one arrives, once, in order
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(souk::test::settle(client->adjustStock(adjustment(1), souk::test::newKey())));
+    const auto all = m_node->request("GET", u"/v1/changes?after=%1&limit=1000"_s.arg(from), m_node->seeded().adminKey);
+    QCOMPARE(all.status, 200);
+    QList<qint64> expected;
+    for (const QJsonValue& c : all.json().value(u"changes"_s).toArray())
+        expected << c[u"seq"_s].toInteger();
+    QVERIFY(expected.size() >= 6);
+    QVERIFY2(QTest::qWaitFor([&] { return seqs.size() >= expected.size(); }, WaitMs),
+             "the feed did not go on elsewhere");
+    QTest::qWait(300); // nothing more, nothing twice
+    QCOMPARE(client->feedNode(), 1);
+    QCOMPARE(seqs, expected);
+    QVERIFY(ids.contains(m_node->seeded().variantA.toString()));
+}
+
+void TestRemoteCluster::oneKeyOnTwoNodesIsOneCommand()
+{
+    // two consoles, each on one node alive: a retry that landed on the other node replays
+    auto first = connect({m_ports[0]});
+    QVERIFY(first);
+    const QString key = souk::test::newKey();
+    const auto done = souk::test::settle(first->adjustStock(adjustment(2), key));
+    QVERIFY(done);
+    auto second = connect({m_ports[1]});
+    QVERIFY(second);
+    const auto again = souk::test::settle(second->adjustStock(adjustment(2), key));
+    QVERIFY(again);
+    QCOMPARE(again->onHand, done->onHand);
+    QCOMPARE(again->version, done->version);
+}
+
+} // namespace
+
+QTEST_GUILESS_MAIN(TestRemoteCluster)
+#include "TestRemoteCluster.moc"
