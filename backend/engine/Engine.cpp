@@ -93,6 +93,14 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const
     if (!last.result())
         return last.result().error();
     engine->m_lastSeq = *last.result();
+    if (engine->m_lease) {
+        // other nodes' commits wake this node's feed readers, as its own do
+        Engine* self = engine.get();
+        engine->m_listener = std::make_unique<store::FeedListener>(options.store.path, [self](qint64 seq) {
+            self->notePublished(seq);
+            emit self->othersCommitted(seq);
+        });
+    }
     // ids go on from the newest in the store, not from the clock alone: a clock set back
     // while the store was closed must not issue an id twice
     auto highest = engine->read<Id>([](QSqlDatabase& db) { return highestId(db); });
@@ -121,7 +129,8 @@ Engine::Engine(const EngineOptions& options, const Clock& clock, std::unique_ptr
 
 Engine::~Engine()
 {
-    m_writer.reset(); // drains the queue, then joins
+    m_listener.reset(); // no more notifications into an engine going away
+    m_writer.reset();   // drains the queue, then joins
     m_readPool.waitForDone();
     // a damaged file takes nothing more, not even the log; PostgreSQL keeps its own log
     if (!m_options.store.readOnly && !damage() && !m_options.store.isPostgres())
@@ -245,8 +254,16 @@ QFuture<Result<QStringList>> Engine::checkHealth()
 
 void Engine::published(const ChangeList& changes)
 {
-    m_lastSeq = changes.last().seq;
+    notePublished(changes.last().seq);
     emit committed(changes);
+}
+
+void Engine::notePublished(qint64 seq)
+{
+    // never back: another node's notification may have told of a later seq already
+    qint64 known = m_lastSeq.load();
+    while (seq > known && !m_lastSeq.compare_exchange_weak(known, seq)) {
+    }
 }
 
 std::optional<Error> Engine::admit(const auth::Access& access)

@@ -19,6 +19,7 @@
 #include "backend/engine/WriteJob.h"
 #include "backend/core/Change.h"
 #include "backend/store/Connection.h"
+#include "backend/store/FeedListener.h"
 #include "backend/store/NodeLeaseKeeper.h"
 #include "backend/store/Sql.h"
 #include "backend/store/StoreFile.h"
@@ -215,11 +216,17 @@ signals:
     /// finish. Emitted on the writer's completion thread: connect with the default (queued)
     /// connection from other threads.
     void committed(const souk::ChangeList& changes);
+    /// PostgreSQL: another node committed changes up to `seq` (-1: some may have been missed while
+    /// the listener reconnected). Emitted on the listener's thread: connect queued.
+    void othersCommitted(qint64 seq);
 
 private:
     friend class Writer;
     Engine(const EngineOptions& options, const Clock& clock, std::unique_ptr<store::StoreFile> store);
     void enqueue(std::unique_ptr<WriteJob> job);
+    /// The newest seq known to be committed, raised (never lowered) by this node's commits and
+    /// other nodes' notifications.
+    void notePublished(qint64 seq);
     /// This reader thread's connection, opened on first use, and again when the last query found
     /// it broken (PostgreSQL restarted or failed over: libpq's URL finds the primary).
     QSqlDatabase* readerDatabase();
@@ -259,6 +266,7 @@ private:
     EngineOptions m_options;
     const Clock& m_clock;
     std::unique_ptr<store::StoreFile> m_store;       ///< null for a PostgreSQL store (no file to lock)
+    std::unique_ptr<store::FeedListener> m_listener; ///< a PostgreSQL writer's: other nodes' commits
     std::unique_ptr<store::NodeLeaseKeeper> m_lease; ///< a PostgreSQL writer's node id; released after the writer
     IdGenerator m_ids;
     std::atomic<qint64> m_lastSeq{0};

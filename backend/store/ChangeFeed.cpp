@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "backend/store/FeedListener.h"
 #include "backend/store/RowBatch.h"
 #include "backend/store/Sql.h"
 
@@ -31,7 +32,10 @@ Status appendInCommitOrder(QSqlDatabase& db, ChangeList& changes)
         rows.row().integer(c.seq).text(c.entity).integer(c.id.value).integer(c.version).integer(int(c.op));
         rows.text(c.actor).integer(c.atMs);
     }
-    return rows.flush(db);
+    if (auto s = rows.flush(db); !s)
+        return s;
+    // the other nodes learn of it at COMMIT (FeedListener), and wake their feeds' readers
+    return exec(db, u"SELECT pg_notify(?, ?)"_s, {QString::fromLatin1(FeedListener::Channel), QString::number(seq)});
 }
 
 } // namespace

@@ -35,6 +35,8 @@ private slots:
     void initTestCase();
     void requestsAreSpreadOverTheNodes();
     void oneKeyOnTwoNodesIsOneCommand();
+    void theFeedTellsOfAnotherNodesCommits_data();
+    void theFeedTellsOfAnotherNodesCommits();
     // these kill or stall nodes, in this order: peer 1, then peer 0
     void aKilledNodeIsLeftOutAndTheNextRequestSucceeds();
     void aStalledNodesRequestsMoveAndItComesBack();
@@ -211,6 +213,49 @@ void TestRemoteCluster::theFeedMovesToAnotherNodeFromTheSameSeq()
     QCOMPARE(client->feedNode(), 1);
     QCOMPARE(seqs, expected);
     QVERIFY(ids.contains(m_node->seeded().variantA.toString()));
+}
+
+void TestRemoteCluster::theFeedTellsOfAnotherNodesCommits_data()
+{
+    QTest::addColumn<bool>("stream");
+    QTest::addRow("stream") << true;
+    QTest::addRow("long poll") << false;
+}
+
+void TestRemoteCluster::theFeedTellsOfAnotherNodesCommits()
+{
+    // a console following one node while the change is committed by another: the node learns of
+    // it from PostgreSQL (LISTEN/NOTIFY) at once, not at its own next commit
+    QFETCH(bool, stream);
+    souk::RemoteClient::Options o;
+    o.url = urlOf(m_ports[0]);
+    o.fingerprint = m_node->fingerprint();
+    o.apiKey = m_node->seeded().adminKey;
+    o.preferStream = stream;
+    o.feedWaitS = 20; // a poll not woken would answer only after this
+    auto connected = souk::test::settle(souk::RemoteClient::connectTo(o));
+    QVERIFY(connected);
+    auto follower = *connected;
+    QVERIFY(QTest::qWaitFor([&] { return follower->feedSeq() >= 0 && follower->feedStreaming() == stream; }, WaitMs));
+    QTest::qWait(300); // the first poll parked
+    auto writer = connect({m_ports[1]});
+    QVERIFY(writer);
+    QList<qint64> versions;
+    QObject::connect(follower.get(), &souk::Client::changed, follower.get(), [&](const QList<souk::Change>& changes) {
+        for (const souk::Change& c : changes) {
+            if (c.entity == u"stock"_s)
+                versions << c.version;
+        }
+    });
+    for (int i = 0; i < 3; ++i) {
+        const auto done = souk::test::settle(writer->adjustStock(adjustment(1), souk::test::newKey()));
+        QVERIFY(done);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY2(QTest::qWaitFor([&] { return versions.contains(done->version); }, 5'000),
+                 "the change committed on another node did not reach the follower within 5 s");
+        qInfo("committed on another node, told in %lld ms", qint64(clock.elapsed()));
+    }
 }
 
 void TestRemoteCluster::oneKeyOnTwoNodesIsOneCommand()

@@ -153,6 +153,9 @@ ApiService::ApiService(LocalClient& owner, Options options, QObject* parent)
     setRates(options.perAddressRate, options.perAddressBurst, options.perPrincipalRate, options.perPrincipalBurst);
     m_openApi = QJsonDocument(openApiDocument(options.version)).toJson(QJsonDocument::Compact);
     connect(&m_owner, &Client::changed, this, &ApiService::wakeFeedWaits);
+    // on a cluster, another node's commits too: parked polls and streams read them from the store
+    connect(&m_owner.engine(), &engine::Engine::othersCommitted, this, &ApiService::wakeFeedWaits,
+            Qt::QueuedConnection);
 }
 
 void ApiService::setDraining(bool draining)
