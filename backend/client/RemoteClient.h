@@ -67,7 +67,7 @@ public:
         /// again move to another), and taken back when ready. The feed moves with them.
         QList<NodeAddress> otherNodes;
         NodeBalancer::Policy policy = NodeBalancer::Policy::RoundRobin;
-        int nodeCheckMs = 2'000;
+        int nodeCheckMs = 1'000;
         int retries = 3;      ///< further tries of a request that failed on the network
         int retryDelayMs = 250; ///< doubled at each try
         int timeoutMs = 30'000;

@@ -109,7 +109,8 @@ SoukdProcess::~SoukdProcess()
     }
 }
 
-void SoukdProcess::start(const QString& dir, const QString& storePath, const QByteArray& ini)
+void SoukdProcess::start(const QString& dir, const QString& storePath, const QByteArray& ini, const QStringList& args,
+                         quint16 port)
 {
     const QString configPath = dir + u"/soukd.conf"_s;
     QFile config(configPath);
@@ -117,9 +118,9 @@ void SoukdProcess::start(const QString& dir, const QString& storePath, const QBy
         qFatal("cannot write %s", qPrintable(configPath));
     config.close();
     QTcpServer probe; // a free loopback port: the kernel picks it, then lets it go for soukd
-    if (!probe.listen(QHostAddress::LocalHost, 0))
+    if (port == 0 && !probe.listen(QHostAddress::LocalHost, 0))
         qFatal("no free port");
-    m_port = probe.serverPort();
+    m_port = port == 0 ? probe.serverPort() : port;
     probe.close();
     m_logPath = dir + u"/soukd.log"_s;
     m_process = std::make_unique<QProcess>();
@@ -128,8 +129,9 @@ void SoukdProcess::start(const QString& dir, const QString& storePath, const QBy
         ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     });
     m_process->setStandardErrorFile(m_logPath, QIODevice::Append);
-    m_process->start(soukdProgram(), {u"--store"_s, storePath, u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port),
-                                      u"--config"_s, configPath});
+    m_process->start(soukdProgram(), QStringList{u"--store"_s, storePath, u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port),
+                                                 u"--config"_s, configPath} +
+                                         args);
     if (!m_process->waitForStarted(StartTimeoutMs))
         qFatal("soukd (%s) did not start: %s", qPrintable(soukdProgram()), qPrintable(m_process->errorString()));
     static const QRegularExpression fingerprintLine(u"soukd certificate SHA-256 ([0-9A-F:]{95})"_s);
@@ -159,6 +161,14 @@ bool SoukdProcess::stop()
         qWarning("soukd did not stop cleanly (exit %d); log:\n%s", m_process->exitCode(),
                  readProc(m_logPath).right(4000).constData());
     return clean;
+}
+
+void SoukdProcess::kill()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    ::kill(pid_t(m_process->processId()), SIGKILL);
+    m_process->waitForFinished(StartTimeoutMs);
 }
 
 qint64 SoukdProcess::pid() const

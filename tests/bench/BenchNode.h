@@ -62,10 +62,15 @@ public:
     SoukdProcess() = default;
     ~SoukdProcess();
 
-    /// qFatal when it does not start within 30 s; the settings file and log go to `dir`.
-    void start(const QString& dir, const QString& storePath, const QByteArray& ini);
+    /// qFatal when it does not start within 30 s; the settings file and log go to `dir`. `args`
+    /// go after soukd's own (--cert, --key: a PostgreSQL store keeps no certificate); `port` 0:
+    /// a free one.
+    void start(const QString& dir, const QString& storePath, const QByteArray& ini, const QStringList& args = {},
+               quint16 port = 0);
     /// SIGTERM; true when it exited 0 within 30 s.
     bool stop();
+    /// SIGKILL, and waits until it ended.
+    void kill();
 
     quint16 port() const { return m_port; }
     QString fingerprint() const { return m_fingerprint; }
