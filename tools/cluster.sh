@@ -5,7 +5,7 @@
 #                             node URLs, the certificate's SHA-256, an admin API key, the logs
 #   tools/cluster.sh status   the soukd nodes' readiness, the database's states and replication lag
 #   tools/cluster.sh down     stop everything up started and remove the state folder (KEEP=1 keeps it)
-# soukd and soukctl: $SOUKD and $SOUKCTL, else in $SOUK_BIN_DIR, else the build folder's.
+# soukd, soukctl and souk: $SOUKD, $SOUKCTL and $SOUK, else in $SOUK_BIN_DIR, else the build folder's.
 # The state folder is $SOUK_CLUSTER_DIR, else $XDG_RUNTIME_DIR/souk-cluster, else
 # ${TMPDIR:-/tmp}/souk-cluster-$USER. Run as root, the servers run as the postgres user (PostgreSQL
 # refuses root); otherwise as the caller. Local use only: connections over loopback are trusted.
@@ -16,9 +16,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 if [ -n "${SOUK_BIN_DIR:-}" ]; then
     SOUKD=${SOUKD:-$SOUK_BIN_DIR/soukd}
     SOUKCTL=${SOUKCTL:-$SOUK_BIN_DIR/soukctl}
+    SOUK=${SOUK:-$SOUK_BIN_DIR/souk}
 else
     SOUKD=${SOUKD:-$ROOT/build-release/app/soukd/soukd}
     SOUKCTL=${SOUKCTL:-$ROOT/build-release/app/soukctl/soukctl}
+    SOUK=${SOUK:-$ROOT/build-release/app/souk/souk}
 fi
 ADMIN=cluster-admin # the platform admin up makes, whose API key it prints
 NODE_ROLE=souk # the login role and database the soukd nodes use
@@ -388,6 +390,9 @@ cmdUp() {
         echo "certificate SHA-256: $FINGERPRINT"
         echo "admin API key:       $ADMIN_KEY (user $ADMIN; also in $DIR/admin.key)"
         echo "try: SOUK_API_KEY=\$(cat $DIR/admin.key) $SOUKCTL --url https://127.0.0.1:$first --trust $FINGERPRINT orders list"
+        local all
+        all=$(cut -d' ' -f2 "$DIR/soukd.nodes" | sed 's|^|https://127.0.0.1:|' | paste -sd, -)
+        echo "console on every node: SOUK_API_KEY=\$(cat $DIR/admin.key) $SOUK --connect $all --trust $FINGERPRINT"
     fi
 }
 

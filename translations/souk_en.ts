@@ -275,11 +275,36 @@
 <context>
     <name>souk::ConnectDialog</name>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="238"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="99"/>
+        <source>A connection holds at most %n nodes.</source>
+        <translation>
+            <numerusform>A connection holds at most %n node.</numerusform>
+            <numerusform>A connection holds at most %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectFlow.cpp" line="261"/>
+        <source>None of the %n nodes answered. Check the addresses and that the nodes run.</source>
+        <translation>
+            <numerusform>The node did not answer. Check the address and that the node runs.</numerusform>
+            <numerusform>None of the %n nodes answered. Check the addresses and that the nodes run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectFlow.cpp" line="294"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
             <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectDialog.cpp" line="276"/>
+        <source>%1 and %n more</source>
+        <extracomment>a recent connection to a cluster; %1 = its first node&apos;s URL, %n = how many more nodes</extracomment>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
 </context>

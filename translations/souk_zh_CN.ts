@@ -2550,69 +2550,78 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="52"/>
+        <location filename="../app/souk/Startup.cpp" line="53"/>
         <source>Souk operations console</source>
         <translation>Souk 运营控制台</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="58"/>
+        <location filename="../app/souk/Startup.cpp" line="59"/>
         <source>Open or create the store FILE.</source>
         <translation>打开或创建数据文件 FILE。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="59"/>
+        <location filename="../app/souk/Startup.cpp" line="60"/>
         <source>Fill an empty store with demo data.</source>
         <translation>向空数据文件填充演示数据。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="62"/>
+        <location filename="../app/souk/Startup.cpp" line="63"/>
         <source>With --demo: start demo traffic at RATE orders per second.</source>
         <translation>配合 --demo：以每秒 RATE 个订单启动演示流量。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="65"/>
+        <location filename="../app/souk/Startup.cpp" line="66"/>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="67"/>
+        <location filename="../app/souk/Startup.cpp" line="68"/>
         <source>Render every page to PNG files in DIR and exit.</source>
         <translation>将每个页面渲染为 PNG 文件保存到 DIR，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="71"/>
         <source>Connect to the node at URL (https://HOST:PORT) instead of opening a store; an API key in SOUK_API_KEY signs in.</source>
-        <translation>连接到位于 URL（https://HOST:PORT）的节点，而不是打开店铺；SOUK_API_KEY 中的 API 密钥用于登录。</translation>
+        <translation type="vanished">连接到位于 URL（https://HOST:PORT）的节点，而不是打开店铺；SOUK_API_KEY 中的 API 密钥用于登录。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="75"/>
+        <location filename="../app/souk/Startup.cpp" line="81"/>
         <source>With --connect: the node&apos;s certificate, by its SHA-256 fingerprint or a CA file (PEM).</source>
         <translation>与 --connect 一起使用：节点的证书，以其 SHA-256 指纹或 CA 文件（PEM）指定。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="271"/>
+        <location filename="../app/souk/Startup.cpp" line="292"/>
         <source>The node&apos;s certificate is not trusted. If its SHA-256 fingerprint is %1, start with --trust %1.</source>
         <translation>节点的证书不受信任。如果其 SHA-256 指纹是 %1，请使用 --trust %1 启动。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="277"/>
+        <location filename="../app/souk/Startup.cpp" line="298"/>
         <source>Cannot connect to the node</source>
         <translation>无法连接到节点</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="225"/>
+        <location filename="../app/souk/Startup.cpp" line="243"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="227"/>
+        <location filename="../app/souk/Startup.cpp" line="72"/>
+        <source>Connect to the node at URL (https://HOST:PORT) instead of opening a store; an API key in SOUK_API_KEY signs in. A cluster&apos;s nodes: their URLs separated by commas.</source>
+        <translation>连接到位于 URL（https://HOST:PORT）的节点，而不是打开店铺；SOUK_API_KEY 中的 API 密钥用于登录。集群的多个节点：用逗号分隔它们的 URL。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="77"/>
+        <source>With --connect and several nodes: how requests are spread, round-robin, least-outstanding or by-merchant.</source>
+        <translation>与 --connect 和多个节点一起使用：请求的分配方式，round-robin（轮流）、least-outstanding（最少等待）或 by-merchant（按商家）。</translation>
+    </message>
+    <message>
+        <location filename="../app/souk/Startup.cpp" line="245"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="322"/>
+        <location filename="../app/souk/Startup.cpp" line="344"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -4357,294 +4366,358 @@ in the last minute</source>
 <context>
     <name>souk::ConnectDialog</name>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="40"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="41"/>
         <source>Connect to a node</source>
         <translation>连接到节点</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="43"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="44"/>
         <source>You signed out. Connect to a node again, or open the store on this computer.</source>
         <translation>您已退出登录。请重新连接到节点，或打开本机上的店铺数据。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="44"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="45"/>
         <source>Work on a Souk node (soukd) over HTTPS instead of the store on this computer.</source>
         <translation>通过 HTTPS 使用 Souk 节点（soukd），而不是本机上的店铺数据。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="50"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="51"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="54"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="55"/>
         <source>Open this computer&apos;s &amp;store</source>
         <translation>打开本机店铺数据(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="59"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="59"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="60"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="88"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="89"/>
         <source>&amp;Recent connections</source>
         <translation>最近的连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="93"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="94"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="93"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="94"/>
         <source>Signed in as</source>
         <translation>登录身份</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="93"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="94"/>
         <source>Last used</source>
         <translation>上次使用</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="99"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="100"/>
         <source>&amp;Forget</source>
         <translation>忘记(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="101"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="102"/>
         <source>Remove the connection from the list and its saved key or session from the keychain</source>
         <translation>从列表中移除此连接，并从钥匙串中删除其保存的密钥或会话</translation>
     </message>
     <message>
         <location filename="../views/connect/ConnectDialog.cpp" line="140"/>
+        <source>A node&apos;s address. For a cluster, its nodes&apos; addresses separated by commas: the console spreads its work over them and moves off a node that stops answering.</source>
+        <translation>节点的地址。集群则填写各节点的地址，用逗号分隔：控制台把工作分配到这些节点上，并避开不再应答的节点。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="145"/>
+        <source>Each node in turn</source>
+        <translation>各节点轮流</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="146"/>
+        <source>The node with the fewest requests waiting</source>
+        <translation>等待中请求最少的节点</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="147"/>
+        <source>One node per merchant</source>
+        <translation>每个商家固定一个节点</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="148"/>
+        <source>Which node each request goes to. One node per merchant keeps a merchant&apos;s work on one node while it is healthy.</source>
+        <translation>每个请求发往哪个节点。“每个商家固定一个节点”会在节点正常时让同一商家的工作始终留在同一节点上。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="151"/>
         <source>Sign in with a &amp;password</source>
         <translation>使用密码登录(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="142"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="153"/>
         <source>Use an &amp;API key</source>
         <translation>使用 API 密钥(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="161"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="172"/>
         <source>Only if two-step sign-in is on</source>
         <translation>仅在开启两步登录时填写</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="162"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="173"/>
         <source>The 6-digit code from your authenticator app, or one of your recovery codes.</source>
         <translation>身份验证器应用中的 6 位验证码，或您的一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="165"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="176"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="166"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="177"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="167"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="178"/>
         <source>Co&amp;de:</source>
         <translation>验证码(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="176"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="187"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="190"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="201"/>
         <source>&amp;Remember the session or key in this computer&apos;s keychain</source>
         <translation>在本机钥匙串中记住会话或密钥(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="204"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="216"/>
         <source>&amp;Node URL:</source>
         <translation>节点地址(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="237"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="217"/>
+        <source>Spread &amp;requests:</source>
+        <translation>请求分配(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectDialog.cpp" line="251"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectDialog.cpp" line="276"/>
+        <source>%1 and %n more</source>
+        <extracomment>a recent connection to a cluster; %1 = its first node&apos;s URL, %n = how many more nodes</extracomment>
+        <translation>
+            <numerusform>%1 及另外 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="261"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="278"/>
         <source>API key (%1)</source>
         <extracomment>who a recent connection acted as; %1 = the API key&apos;s user</extracomment>
         <translation>API 密钥（%1）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="290"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="315"/>
         <source>Empty: the saved session, if there is one</source>
         <translation>留空：使用已保存的会话（如有）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="291"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="316"/>
         <source>Empty: the saved key, if there is one</source>
         <translation>留空：使用已保存的密钥（如有）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="310"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="335"/>
         <source>The saved key or session could not be removed from the keychain.</source>
         <translation>无法从钥匙串中删除已保存的密钥或会话。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="314"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="339"/>
         <source>Forgot the connection to %1.</source>
         <translation>已忘记与 %1 的连接。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="325"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="350"/>
         <source>No keychain service is available on this computer, so Souk cannot remember keys or sessions: you enter them each time. (Souk never writes them to a plain file.)</source>
         <translation>本机没有可用的钥匙串服务，因此 Souk 无法记住密钥或会话：每次都需要重新输入。（Souk 从不将它们写入普通文件。）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="45"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="49"/>
         <source>Paste the API key.</source>
         <translation>请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="47"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="51"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="66"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="69"/>
         <source>An API key has no spaces: paste it again.</source>
         <translation>API 密钥中没有空格：请重新粘贴。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="75"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="78"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="80"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="95"/>
         <source>Enter the node&apos;s address, such as https://node-1.example:8443.</source>
         <translation>请输入节点地址，例如 https://node-1.example:8443。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectFlow.cpp" line="99"/>
+        <source>A connection holds at most %n nodes.</source>
+        <translation>
+            <numerusform>一个连接最多包含 %n 个节点。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="83"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="106"/>
         <source>Souk talks to nodes over HTTPS only: the address starts with https://.</source>
         <translation>Souk 仅通过 HTTPS 与节点通信：地址须以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="87"/>
-        <location filename="../views/connect/ConnectFlow.cpp" line="208"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="114"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="257"/>
         <source>This is not a node&apos;s address. Write it as https://HOST:PORT.</source>
+        <extracomment>%1 = what was typed</extracomment>
         <translation>这不是节点地址。请写成 https://主机:端口。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="111"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="115"/>
+        <source>“%1” is not a node&apos;s address. Write it as https://HOST:PORT.</source>
+        <translation>“%1”不是节点地址。请写成 https://HOST:PORT。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="121"/>
+        <source>%1 is listed twice.</source>
+        <extracomment>%1 = the node&apos;s URL</extracomment>
+        <translation>%1 重复填写了两次。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="152"/>
         <source>Reading the keychain…</source>
         <translation>正在读取钥匙串…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="119"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="160"/>
         <source>No key is saved for this connection: paste the API key.</source>
         <translation>此连接没有保存密钥：请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="121"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="162"/>
         <source>No session is saved for this connection: enter your password.</source>
         <translation>此连接没有保存会话：请输入密码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="140"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="185"/>
         <source>Connecting to %1…</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="157"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="202"/>
         <source>Signing in as %1…</source>
         <extracomment>%1 = user name</extracomment>
         <translation>正在以 %1 身份登录…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="180"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="227"/>
         <source>No keychain service is available, so the key or session was not saved: you enter it again next time.</source>
         <translation>没有可用的钥匙串服务，因此未保存密钥或会话：下次需要重新输入。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="187"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="234"/>
         <source>Saving in the keychain…</source>
         <translation>正在保存到钥匙串…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="194"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="241"/>
         <source>The keychain did not take the key or session, so it was not saved: you enter it again next time.</source>
         <translation>钥匙串未能保存密钥或会话：下次需要重新输入。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../views/connect/ConnectFlow.cpp" line="261"/>
+        <source>None of the %n nodes answered. Check the addresses and that the nodes run.</source>
+        <translation>
+            <numerusform>%n 个节点都没有应答。请检查地址以及节点是否在运行。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="214"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="270"/>
         <source>The node at %1 did not answer. Check the address and that the node runs.</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>%1 的节点没有响应。请检查地址以及节点是否在运行。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="230"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="286"/>
         <source>The node no longer accepts the saved key: paste an API key.</source>
         <translation>节点不再接受已保存的密钥：请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="231"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="287"/>
         <source>The saved session has ended: enter your password to sign in again.</source>
         <translation>已保存的会话已结束：请输入密码重新登录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="238"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="294"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>登录失败次数过多。请在 %n 秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="240"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="296"/>
         <source>This user is disabled. Ask an owner or an administrator.</source>
         <translation>此用户已停用。请联系店主或管理员。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="245"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="301"/>
         <source>The node does not accept this API key: it is wrong, revoked or expired.</source>
         <translation>节点不接受此 API 密钥：它有误、已吊销或已过期。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="253"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="309"/>
         <source>Two-step sign-in is on for this user: enter the code from your authenticator app.</source>
         <translation>此用户已开启两步登录：请输入身份验证器应用中的验证码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="254"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="310"/>
         <source>The code is wrong or was already used. Wait for the next code and try again.</source>
         <translation>验证码错误或已被使用。请等待下一个验证码后重试。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="259"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="315"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="272"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="328"/>
         <source>Not connected: the node&apos;s certificate changed, and you did not trust the new one.</source>
         <translation>未连接：节点的证书已更改，而您没有信任新证书。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="274"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="330"/>
         <source>Not connected: you did not trust the node&apos;s certificate.</source>
         <translation>未连接：您没有信任节点的证书。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="285"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="341"/>
         <source>Stopped: not connected.</source>
         <translation>已停止：未连接。</translation>
     </message>
@@ -5231,17 +5304,28 @@ in the last minute</source>
         <translation>○ 自 %1 起离线</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="41"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="38"/>
+        <source> · %1 of %2 nodes</source>
+        <extracomment>status bar, after the link&apos;s state, for a cluster; %1 = nodes taking requests, %2 = nodes</extracomment>
+        <translation> · %1/%2 个节点</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="44"/>
+        <source>Requests go to the nodes that answer; the others are checked every few seconds and taken back when they answer again.</source>
+        <translation>请求发往正在应答的节点；其他节点每隔几秒检查一次，恢复应答后重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="46"/>
         <source>The node answers. The number is the round trip of the last request.</source>
         <translation>节点有响应。数字为最近一次请求的往返时间。</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="45"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="50"/>
         <source>A request to the node failed on the network; Souk is trying again.</source>
         <translation>发往节点的请求因网络问题失败；Souk 正在重试。</translation>
     </message>
     <message>
-        <location filename="../views/connect/LinkStatusLabel.cpp" line="49"/>
+        <location filename="../views/connect/LinkStatusLabel.cpp" line="54"/>
         <source>The node does not answer. Changes you make now fail; Souk keeps trying.</source>
         <translation>节点没有响应。现在所做的更改会失败；Souk 会继续尝试。</translation>
     </message>
@@ -5539,73 +5623,78 @@ in the last minute</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="258"/>
+        <location filename="../views/main/MainWindow.cpp" line="260"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="258"/>
+        <location filename="../views/main/MainWindow.cpp" line="260"/>
         <source>Node: %1</source>
         <translation>节点：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="263"/>
+        <location filename="../views/main/MainWindow.cpp" line="260"/>
+        <source>Nodes: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <location filename="../views/main/MainWindow.cpp" line="265"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="279"/>
+        <location filename="../views/main/MainWindow.cpp" line="281"/>
         <source>%1 · %2</source>
         <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="280"/>
+        <location filename="../views/main/MainWindow.cpp" line="282"/>
         <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
         <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="283"/>
+        <location filename="../views/main/MainWindow.cpp" line="285"/>
         <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
         <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="390"/>
+        <location filename="../views/main/MainWindow.cpp" line="392"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="397"/>
+        <location filename="../views/main/MainWindow.cpp" line="399"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="398"/>
+        <location filename="../views/main/MainWindow.cpp" line="400"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="404"/>
+        <location filename="../views/main/MainWindow.cpp" line="406"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="408"/>
+        <location filename="../views/main/MainWindow.cpp" line="410"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="410"/>
+        <location filename="../views/main/MainWindow.cpp" line="412"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="422"/>
+        <location filename="../views/main/MainWindow.cpp" line="424"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="424"/>
+        <location filename="../views/main/MainWindow.cpp" line="426"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>
@@ -5638,69 +5727,69 @@ in the last minute</source>
         <translation type="obsolete">欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="111"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="94"/>
         <source>Wheel: zoom · drag: move · double-click: whole curve</source>
         <translation>滚轮：缩放 · 拖动：移动 · 双击：显示完整曲线</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="141"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="124"/>
         <source>Select a model to see how well it tells fraud from good payments.</source>
         <translation>选择一个模型，查看它区分欺诈与正常付款的能力。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="146"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="129"/>
         <source>Not evaluated: the window after the cut-off had no fraud or no good payments. Train again with an earlier cut-off date to see its curves.</source>
         <translation>未评估：截止日期之后的时段内没有欺诈付款或没有正常付款。请用更早的截止日期重新训练以查看曲线。</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="160"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="143"/>
         <source>False positive rate (%): good payments flagged</source>
         <translation>误报率（%）：被标记的正常付款</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="161"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="189"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="144"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="172"/>
         <source>Recall (%): fraud caught</source>
         <translation>召回率（%）：拦下的欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="163"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="146"/>
         <source>ROC curve · AUC %1</source>
         <extracomment>chart title; %1 is the area under the curve, e.g. 0.962</extracomment>
         <translation>ROC 曲线 · AUC %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="165"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="148"/>
         <source>Chance</source>
         <comment>a model that guesses</comment>
         <translation>随机猜测</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="169"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="172"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="152"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="155"/>
         <source>%1 · AUC %2</source>
         <extracomment>legend; %1 names a model, %2 is its AUC</extracomment>
         <translation>%1 · AUC %2</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="179"/>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="206"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="162"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="189"/>
         <source>Threshold %1</source>
         <comment>the score from which payments are flagged</comment>
         <translation>阈值 %1</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="190"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="173"/>
         <source>Precision (%): flagged that is fraud</source>
         <translation>精确率（%）：被标记中的欺诈</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="191"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="174"/>
         <source>Precision and recall</source>
         <translation>精确率与召回率</translation>
     </message>
     <message>
-        <location filename="../views/risk/ModelChartsPanel.cpp" line="194"/>
+        <location filename="../views/risk/ModelChartsPanel.cpp" line="177"/>
         <source>Chance (%1 fraud)</source>
         <extracomment>legend: a model that guesses flags fraud at the rate fraud occurs; %1 is that rate</extracomment>
         <translation>随机猜测（欺诈占 %1）</translation>
@@ -8781,12 +8870,12 @@ in the last minute</source>
         <translation>无法打开店铺数据</translation>
     </message>
     <message>
-        <location filename="../app/souk/Console.cpp" line="203"/>
+        <location filename="../app/souk/Console.cpp" line="208"/>
         <source>&amp;Connect to node…</source>
         <translation>连接到节点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/souk/Console.cpp" line="206"/>
+        <location filename="../app/souk/Console.cpp" line="211"/>
         <source>Work on a Souk node over HTTPS, or on another one</source>
         <translation>通过 HTTPS 使用 Souk 节点，或切换到另一个节点</translation>
     </message>

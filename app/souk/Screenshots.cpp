@@ -10,6 +10,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <functional>
 #include <memory>
@@ -224,6 +225,14 @@ void addConnectSteps(const RunPtr& run, const QString& suffix)
     });
     run->steps.append([run, suffix] {
         saveOverWindow(run, run->dialog, u"connect"_s + suffix);
+        if (!run->dialog)
+            return;
+        // the cluster, chosen from the list: its nodes and how requests are spread
+        auto* list = run->dialog->findChild<QTreeWidget*>(u"recentList"_s);
+        list->setCurrentItem(list->topLevelItem(2));
+    });
+    run->steps.append([run, suffix] {
+        saveOverWindow(run, run->dialog, u"connect-cluster"_s + suffix);
         if (!run->dialog)
             return;
         run->dialog->findChild<QLineEdit*>(u"urlEdit"_s)->setText(u"http://node-1.example"_s);

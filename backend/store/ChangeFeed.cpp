@@ -22,20 +22,21 @@ Status appendInCommitOrder(QSqlDatabase& db, ChangeList& changes)
 {
     if (auto s = exec(db, u"SELECT pg_advisory_xact_lock(?)"_s, {ChangeFeed::FeedLock}); !s)
         return s;
-    auto last = ChangeFeed::lastSeq(db);
+    // the newest committed seq, and in the same statement the notification the other nodes get
+    // at COMMIT (FeedListener) with this transaction's last seq: no round trip of its own
+    auto last = scalar(db,
+                       u"SELECT coalesce(max(seq), 0), pg_notify(?, (coalesce(max(seq), 0) + ?)::text) FROM changes"_s,
+                       {QString::fromLatin1(FeedListener::Channel), qint64(changes.size())});
     if (!last)
         return last.error();
     RowBatch rows(u"changes"_s, {u"seq"_s, u"entity"_s, u"entity_id"_s, u"version"_s, u"op"_s, u"actor"_s, u"at_ms"_s});
-    qint64 seq = *last;
+    qint64 seq = last->toLongLong();
     for (Change& c : changes) {
         c.seq = ++seq;
         rows.row().integer(c.seq).text(c.entity).integer(c.id.value).integer(c.version).integer(int(c.op));
         rows.text(c.actor).integer(c.atMs);
     }
-    if (auto s = rows.flush(db); !s)
-        return s;
-    // the other nodes learn of it at COMMIT (FeedListener), and wake their feeds' readers
-    return exec(db, u"SELECT pg_notify(?, ?)"_s, {QString::fromLatin1(FeedListener::Channel), QString::number(seq)});
+    return rows.flush(db);
 }
 
 } // namespace

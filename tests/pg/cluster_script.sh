@@ -44,6 +44,8 @@ fingerprint=$(sed -n 's/^certificate SHA-256: *//p' <<<"$out")
 mapfile -t nodes < <(sed -n 's|^  \(https://127.0.0.1:[0-9]*\)$|\1|p' <<<"$out")
 [ -n "$key" ] && [ -n "$fingerprint" ] && [ "${#nodes[@]}" -eq 2 ] ||
     fail "up printed no key, fingerprint or two node URLs"
+grep -q "^console on every node: .* --connect ${nodes[0]},${nodes[1]} --trust $fingerprint\$" <<<"$out" ||
+    fail "up printed no console line naming both nodes"
 for node in "${nodes[@]}"; do
     SOUK_API_KEY=$key "$SOUKCTL" --url "$node" --trust "$fingerprint" orders list >/dev/null ||
         fail "$node did not answer the admin's request"

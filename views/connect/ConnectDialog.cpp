@@ -270,7 +270,7 @@ void ConnectDialog::fillRecent()
     for (int i = 0; i < all.size(); ++i) {
         const RecentConnection& c = all[i];
         auto* item = new QTreeWidgetItem(m_recentList);
-        //: a recent connection to a cluster; %1 = its first node's URL, %2 = how many more nodes
+        //: a recent connection to a cluster; %1 = its first node's URL, %n = how many more nodes
         item->setText(0, c.otherNodes.isEmpty()
                              ? c.url.toString()
                              : tr("%1 and %n more", nullptr, int(c.otherNodes.size())).arg(c.url.toString()));
@@ -301,6 +301,7 @@ void ConnectDialog::recentChosen(QTreeWidgetItem* item)
     for (const QUrl& node : c.nodes())
         nodes << node.toString();
     m_url->setText(nodes.join(u", "_s));
+    m_url->setCursorPosition(0); // the first node in view, not the end of the list
     for (int p = 0; p < m_policy->count(); ++p) {
         if (NodeBalancer::policyName(NodeBalancer::Policy(m_policy->itemData(p).toInt())) == c.policy)
             m_policy->setCurrentIndex(p);
