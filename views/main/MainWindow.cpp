@@ -256,8 +256,11 @@ void MainWindow::buildStatusBar(const QString& merchantName)
     // a node is named by its URL (a cluster's nodes by theirs, with commas), a store by its file
     const bool node = m_client.location().startsWith(u"https://"_s);
     const bool nodes = node && m_client.location().contains(u", "_s);
-    auto* location = new QLabel(
-        (nodes ? tr("Nodes: %1") : node ? tr("Node: %1") : tr("Store: %1")).arg(m_client.location()), this);
+    auto* location = new QLabel((nodes  ? tr("Nodes: %1")
+                                 : node ? tr("Node: %1")
+                                        : tr("Store: %1"))
+                                    .arg(m_client.location()),
+                                this);
     location->setObjectName(u"storeLocationLabel"_s);
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* merchant = new QLabel(merchantName, this);
