@@ -96,10 +96,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions& options, const
     if (engine->m_lease) {
         // other nodes' commits wake this node's feed readers, as its own do
         Engine* self = engine.get();
-        engine->m_listener = std::make_unique<store::FeedListener>(options.store.path, [self](qint64 seq) {
-            self->notePublished(seq);
-            emit self->othersCommitted(seq);
-        });
+        engine->m_listener =
+            std::make_unique<store::FeedListener>(options.store.path, [self](qint64 seq, const QStringList& kinds) {
+                const bool newer = self->notePublished(seq) || seq < 0;
+                emit self->othersCommitted(seq, kinds, newer);
+            });
     }
     // ids go on from the newest in the store, not from the clock alone: a clock set back
     // while the store was closed must not issue an id twice
@@ -258,12 +259,15 @@ void Engine::published(const ChangeList& changes)
     emit committed(changes);
 }
 
-void Engine::notePublished(qint64 seq)
+bool Engine::notePublished(qint64 seq)
 {
     // never back: another node's notification may have told of a later seq already
     qint64 known = m_lastSeq.load();
-    while (seq > known && !m_lastSeq.compare_exchange_weak(known, seq)) {
+    while (seq > known) {
+        if (m_lastSeq.compare_exchange_weak(known, seq))
+            return true;
     }
+    return false;
 }
 
 std::optional<Error> Engine::admit(const auth::Access& access)

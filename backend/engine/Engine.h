@@ -216,9 +216,12 @@ signals:
     /// finish. Emitted on the writer's completion thread: connect with the default (queued)
     /// connection from other threads.
     void committed(const souk::ChangeList& changes);
-    /// PostgreSQL: another node committed changes up to `seq` (-1: some may have been missed while
-    /// the listener reconnected). Emitted on the listener's thread: connect queued.
-    void othersCommitted(qint64 seq);
+    /// PostgreSQL: a node committed changes of these `kinds` ("order", "api_key") up to `seq`
+    /// (this node's own commits are told too); -1 and no kinds: some may have been missed while
+    /// the listener reconnected. `newer`: past every seq published so far (or -1), so readers of
+    /// the feed have something new. Emitted on the listener's thread: connect queued, or direct
+    /// to thread-safe code.
+    void othersCommitted(qint64 seq, const QStringList& kinds, bool newer);
 
 private:
     friend class Writer;
@@ -226,7 +229,7 @@ private:
     void enqueue(std::unique_ptr<WriteJob> job);
     /// The newest seq known to be committed, raised (never lowered) by this node's commits and
     /// other nodes' notifications.
-    void notePublished(qint64 seq);
+    bool notePublished(qint64 seq); ///< whether it raised the newest seq
     /// This reader thread's connection, opened on first use, and again when the last query found
     /// it broken (PostgreSQL restarted or failed over: libpq's URL finds the primary).
     QSqlDatabase* readerDatabase();

@@ -139,11 +139,21 @@ SignIn::SignIn(Engine& engine) : m_engine(engine)
     m_committed = QObject::connect(&m_engine, &Engine::committed, &m_engine,
                                    [this](const ChangeList& changes) { forgetTokensIfTouched(changes); },
                                    Qt::DirectConnection);
+    // another node's commit (a cluster on PostgreSQL): as soon as it is told, on the listener's
+    // thread; and everything when the listener may have missed some
+    m_othersCommitted = QObject::connect(
+        &m_engine, &Engine::othersCommitted, &m_engine,
+        [this](qint64 seq, const QStringList& kinds, bool) {
+            if (seq < 0 || std::any_of(kinds.cbegin(), kinds.cend(), [](const QString& k) { return touchesAccess(k); }))
+                forgetTokens();
+        },
+        Qt::DirectConnection);
 }
 
 SignIn::~SignIn()
 {
     QObject::disconnect(m_committed);
+    QObject::disconnect(m_othersCommitted);
     flushUses(0, true);
     m_work.waitIdle();
     m_pool.waitForDone();
@@ -278,25 +288,36 @@ QFuture<Result<auth::Principal>> SignIn::authenticate(const QString& bearer, con
     return m_engine.write<auth::Principal>(
         Actor{u"system"_s, u"system"_s},
         [this, bearer, origin, hash](store::UnitOfWork& uow) -> Result<auth::Principal> {
+            // a revocation told while this read ran (another node's commit) may be newer than what
+            // it read: then the yes is not remembered
+            const quint64 forgets = m_forgets.load();
             auto found = auth::Credentials::authenticate(uow, bearer, origin);
             if (!found)
                 return found.error();
             std::lock_guard lock(m_tokensMutex);
-            m_tokens.insert(hash, CachedToken{found->principal,
-                                              std::min(found->expiresMs, uow.nowMs() + TokenCacheMs)});
+            if (m_forgets.load() == forgets)
+                m_tokens.insert(hash,
+                                CachedToken{found->principal, std::min(found->expiresMs, uow.nowMs() + TokenCacheMs)});
             return found->principal;
         });
 }
 
+bool SignIn::touchesAccess(const QString& entity)
+{
+    return entity == u"user" || entity == u"api_key" || entity == u"session";
+}
+
 void SignIn::forgetTokensIfTouched(const ChangeList& changes)
 {
-    const bool touched = std::any_of(changes.cbegin(), changes.cend(), [](const Change& c) {
-        return c.entity == u"user" || c.entity == u"api_key" || c.entity == u"session";
-    });
-    if (!touched)
-        return;
+    if (std::any_of(changes.cbegin(), changes.cend(), [](const Change& c) { return touchesAccess(c.entity); }))
+        forgetTokens();
+}
+
+void SignIn::forgetTokens()
+{
     std::lock_guard lock(m_tokensMutex);
     m_tokens.clear();
+    ++m_forgets;
 }
 
 void SignIn::flushUses(qint64 nowMs, bool now)

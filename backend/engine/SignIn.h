@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMetaObject>
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 
@@ -55,7 +56,9 @@ public:
 
     /// How long a yes from the store is trusted without asking again. Bounds how late a change
     /// made by another program on the same store file (which this engine does not see commit)
-    /// takes effect.
+    /// takes effect. On PostgreSQL another node's change is told at its COMMIT
+    /// (Engine::othersCommitted) and forgets the tokens then; this bound is for a listener that
+    /// was away.
     static constexpr qint64 TokenCacheMs = 5'000;
     static constexpr qint64 TokenUseFlushMs = 5'000;
 
@@ -65,8 +68,12 @@ private:
         auth::Principal principal;
         qint64 validUntilMs = 0; ///< the earlier of the token's expiry and TokenCacheMs after the check
     };
+    /// Whether a change to this kind of entity may change who may do what.
+    static bool touchesAccess(const QString& entity);
     /// Drops every remembered token when `changes` touch who may do what. Writer's thread.
     void forgetTokensIfTouched(const ChangeList& changes);
+    void forgetTokens(); ///< any thread
+
     /// Writes the uses noted since the last flush when TokenUseFlushMs has passed (or `now`).
     void flushUses(qint64 nowMs, bool now);
 
@@ -77,9 +84,11 @@ private:
 
     std::mutex m_tokensMutex;
     QHash<QByteArray, CachedToken> m_tokens;          ///< by the token's hash; guarded by m_tokensMutex
+    std::atomic<quint64> m_forgets = 0;               ///< times m_tokens was cleared (changed under the mutex)
     QHash<qint64, auth::TokenUse> m_uses;             ///< by credential id, not yet written; guarded too
     qint64 m_usesSinceMs = 0;                         ///< when the oldest unwritten use was noted
     QMetaObject::Connection m_committed;
+    QMetaObject::Connection m_othersCommitted; ///< another node's commits (PostgreSQL)
 };
 
 } // namespace souk::engine

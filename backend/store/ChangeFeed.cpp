@@ -23,10 +23,17 @@ Status appendInCommitOrder(QSqlDatabase& db, ChangeList& changes)
     if (auto s = exec(db, u"SELECT pg_advisory_xact_lock(?)"_s, {ChangeFeed::FeedLock}); !s)
         return s;
     // the newest committed seq, and in the same statement the notification the other nodes get
-    // at COMMIT (FeedListener) with this transaction's last seq: no round trip of its own
+    // at COMMIT (FeedListener) with this transaction's last seq and kinds: no round trip of its own
+    QStringList kinds;
+    for (const Change& c : changes) {
+        if (!kinds.contains(c.entity))
+            kinds.append(c.entity);
+    }
     auto last =
-        scalar(db, u"SELECT coalesce(max(seq), 0), pg_notify(?, (coalesce(max(seq), 0) + ?)::text) FROM changes"_s,
-               {QString::fromLatin1(FeedListener::Channel), qint64(changes.size())});
+        scalar(db,
+               u"SELECT coalesce(max(seq), 0), pg_notify(?, (coalesce(max(seq), 0) + ?)::text || ?) "
+               "FROM changes"_s,
+               {QString::fromLatin1(FeedListener::Channel), qint64(changes.size()), FeedListener::payloadKinds(kinds)});
     if (!last)
         return last.error();
     RowBatch rows(u"changes"_s, {u"seq"_s, u"entity"_s, u"entity_id"_s, u"version"_s, u"op"_s, u"actor"_s, u"at_ms"_s});

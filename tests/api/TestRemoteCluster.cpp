@@ -35,6 +35,7 @@ private slots:
     void initTestCase();
     void requestsAreSpreadOverTheNodes();
     void oneKeyOnTwoNodesIsOneCommand();
+    void aKeyRevokedOnOneNodeIsRefusedByAnother();
     void theFeedTellsOfAnotherNodesCommits_data();
     void theFeedTellsOfAnotherNodesCommits();
     // these kill or stall nodes, in this order: peer 1, then peer 0
@@ -256,6 +257,31 @@ void TestRemoteCluster::theFeedTellsOfAnotherNodesCommits()
                  "the change committed on another node did not reach the follower within 5 s");
         qInfo("committed on another node, told in %lld ms", qint64(clock.elapsed()));
     }
+}
+
+void TestRemoteCluster::aKeyRevokedOnOneNodeIsRefusedByAnother()
+{
+    // node 1 remembers a key's yes for a few seconds; a revocation committed by node 0 makes it
+    // forget at once (the commit's notification), not when that memory runs out
+    auto admin = connect({m_ports[0]});
+    QVERIFY(admin);
+    const auto created =
+        souk::test::settle(admin->createApiKey(admin->principal().userId, u"cluster test"_s, std::nullopt));
+    QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
+    auto holder = connect({m_ports[1]}, created->secret);
+    QVERIFY(holder);
+    QVERIFY(souk::test::settle(holder->merchants())); // remembered by node 1 now
+    QVERIFY(souk::test::settle(admin->revokeApiKey(created->info.id)));
+    QElapsedTimer clock;
+    clock.start();
+    souk::Result<QList<souk::catalog::Merchant>> after = souk::test::settle(holder->merchants());
+    while (after && clock.elapsed() < 4'000)
+        after = souk::test::settle(holder->merchants());
+    QVERIFY2(!after, "node 1 accepted the revoked key for 4 s");
+    QCOMPARE(after.error().code, souk::ErrorCode::Unauthenticated);
+    qInfo("the revoked key was refused by the other node %lld ms after the revocation's answer",
+          qint64(clock.elapsed()));
+    QVERIFY2(clock.elapsed() < 1'000, "the other node forgot the key only when its memory ran out");
 }
 
 void TestRemoteCluster::oneKeyOnTwoNodesIsOneCommand()

@@ -29,6 +29,11 @@ private slots:
 
 private:
     QList<qint64> heard();
+    QStringList takeKinds()
+    {
+        QMutexLocker lock(&m_mutex);
+        return std::exchange(m_kinds, {});
+    }
     /// What was heard so far, without taking it.
     QList<qint64> peek()
     {
@@ -40,6 +45,7 @@ private:
     std::unique_ptr<PgServer> m_pg;
     QMutex m_mutex;
     QList<qint64> m_heard;
+    QStringList m_kinds; ///< every kind heard, in order
     std::unique_ptr<FeedListener> m_listener;
 };
 
@@ -49,9 +55,10 @@ void TestPgFeedListener::initTestCase()
     m_pg = std::make_unique<PgServer>();
     QVERIFY2(m_pg->start(), qPrintable(m_pg->error()));
     QVERIFY(m_pg->createDatabase(u"souk"_s));
-    m_listener = std::make_unique<FeedListener>(m_pg->url(u"souk"_s), [this](qint64 seq) {
+    m_listener = std::make_unique<FeedListener>(m_pg->url(u"souk"_s), [this](qint64 seq, const QStringList& kinds) {
         QMutexLocker lock(&m_mutex);
         m_heard << seq;
+        m_kinds << kinds;
     });
     QVERIFY(QTest::qWaitFor([this] { return m_listener->listening(); }, WaitMs));
 }
@@ -64,15 +71,18 @@ QList<qint64> TestPgFeedListener::heard()
 
 void TestPgFeedListener::hearsCommitsNotRollbacks()
 {
-    QVERIFY(notify(u"SELECT pg_notify('souk_feed', '41')"_s));
+    QVERIFY(notify(u"SELECT pg_notify('souk_feed', '41 order,stock')"_s));
     QVERIFY(QTest::qWaitFor([this] { return !peek().isEmpty(); }, WaitMs));
     QCOMPARE(heard(), QList<qint64>{41});
+    QCOMPARE(takeKinds(), (QStringList{u"order"_s, u"stock"_s}));
     // a transaction rolled back tells nothing; one committed, its notification once
     QVERIFY(notify(u"BEGIN; SELECT pg_notify('souk_feed', '50'); ROLLBACK"_s));
-    QVERIFY(notify(u"BEGIN; SELECT pg_notify('souk_feed', '60'); SELECT pg_notify('souk_feed', '60'); COMMIT"_s));
+    QVERIFY(notify(u"BEGIN; SELECT pg_notify('souk_feed', '60 api_key'); SELECT pg_notify('souk_feed', '60 api_key'); "
+                   "COMMIT"_s));
     QVERIFY(QTest::qWaitFor([this] { return !peek().isEmpty(); }, WaitMs));
     QTest::qWait(200);
     QCOMPARE(heard(), QList<qint64>{60});
+    QCOMPARE(takeKinds(), QStringList{u"api_key"_s});
     // another channel is not the feed's
     QVERIFY(notify(u"SELECT pg_notify('other', '70')"_s));
     QTest::qWait(300);

@@ -154,8 +154,13 @@ ApiService::ApiService(LocalClient& owner, Options options, QObject* parent)
     m_openApi = QJsonDocument(openApiDocument(options.version)).toJson(QJsonDocument::Compact);
     connect(&m_owner, &Client::changed, this, &ApiService::wakeFeedWaits);
     // on a cluster, another node's commits too: parked polls and streams read them from the store
-    connect(&m_owner.engine(), &engine::Engine::othersCommitted, this, &ApiService::wakeFeedWaits,
-            Qt::QueuedConnection);
+    connect(
+        &m_owner.engine(), &engine::Engine::othersCommitted, this,
+        [this](qint64, const QStringList&, bool newer) {
+            if (newer) // this node's own commits woke them already
+                wakeFeedWaits();
+        },
+        Qt::QueuedConnection);
 }
 
 void ApiService::setDraining(bool draining)
