@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="261"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="266"/>
         <source>None of the %n nodes answered. Check the addresses and that the nodes run.</source>
         <translation>
             <numerusform>The node did not answer. Check the address and that the node runs.</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="294"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="299"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>

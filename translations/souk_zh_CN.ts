@@ -2589,17 +2589,17 @@
         <translation>与 --connect 一起使用：节点的证书，以其 SHA-256 指纹或 CA 文件（PEM）指定。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="292"/>
+        <location filename="../app/souk/Startup.cpp" line="300"/>
         <source>The node&apos;s certificate is not trusted. If its SHA-256 fingerprint is %1, start with --trust %1.</source>
         <translation>节点的证书不受信任。如果其 SHA-256 指纹是 %1，请使用 --trust %1 启动。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="298"/>
+        <location filename="../app/souk/Startup.cpp" line="306"/>
         <source>Cannot connect to the node</source>
         <translation>无法连接到节点</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="243"/>
+        <location filename="../app/souk/Startup.cpp" line="251"/>
         <source>My Store</source>
         <extracomment>name of the merchant a new store starts with; the user can rename it</extracomment>
         <translation>我的店铺</translation>
@@ -2615,13 +2615,13 @@
         <translation>与 --connect 和多个节点一起使用：请求的分配方式，round-robin（轮流）、least-outstanding（最少等待）或 by-merchant（按商家）。</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="245"/>
+        <location filename="../app/souk/Startup.cpp" line="253"/>
         <source>Main warehouse</source>
         <extracomment>name of the stock location a new store starts with</extracomment>
         <translation>主仓库</translation>
     </message>
     <message>
-        <location filename="../app/souk/Startup.cpp" line="344"/>
+        <location filename="../app/souk/Startup.cpp" line="352"/>
         <source>Cannot open the store</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -4530,27 +4530,27 @@ in the last minute</source>
         <translation>API 密钥（%1）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="315"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="314"/>
         <source>Empty: the saved session, if there is one</source>
         <translation>留空：使用已保存的会话（如有）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="316"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="315"/>
         <source>Empty: the saved key, if there is one</source>
         <translation>留空：使用已保存的密钥（如有）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="335"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="334"/>
         <source>The saved key or session could not be removed from the keychain.</source>
         <translation>无法从钥匙串中删除已保存的密钥或会话。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="339"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="338"/>
         <source>Forgot the connection to %1.</source>
         <translation>已忘记与 %1 的连接。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectDialog.cpp" line="350"/>
+        <location filename="../views/connect/ConnectDialog.cpp" line="349"/>
         <source>No keychain service is available on this computer, so Souk cannot remember keys or sessions: you enter them each time. (Souk never writes them to a plain file.)</source>
         <translation>本机没有可用的钥匙串服务，因此 Souk 无法记住密钥或会话：每次都需要重新输入。（Souk 从不将它们写入普通文件。）</translation>
     </message>
@@ -4587,137 +4587,143 @@ in the last minute</source>
         </translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="106"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="108"/>
         <source>Souk talks to nodes over HTTPS only: the address starts with https://.</source>
+        <extracomment>%1 = what was typed</extracomment>
         <translation>Souk 仅通过 HTTPS 与节点通信：地址须以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="114"/>
-        <location filename="../views/connect/ConnectFlow.cpp" line="257"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="109"/>
+        <source>Souk talks to nodes over HTTPS only: “%1” does not start with https://.</source>
+        <translation>Souk 只通过 HTTPS 与节点通信：“%1”没有以 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../views/connect/ConnectFlow.cpp" line="119"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="262"/>
         <source>This is not a node&apos;s address. Write it as https://HOST:PORT.</source>
         <extracomment>%1 = what was typed</extracomment>
         <translation>这不是节点地址。请写成 https://主机:端口。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="115"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="120"/>
         <source>“%1” is not a node&apos;s address. Write it as https://HOST:PORT.</source>
         <translation>“%1”不是节点地址。请写成 https://HOST:PORT。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="121"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="126"/>
         <source>%1 is listed twice.</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>%1 重复填写了两次。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="152"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="157"/>
         <source>Reading the keychain…</source>
         <translation>正在读取钥匙串…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="160"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="165"/>
         <source>No key is saved for this connection: paste the API key.</source>
         <translation>此连接没有保存密钥：请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="162"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="167"/>
         <source>No session is saved for this connection: enter your password.</source>
         <translation>此连接没有保存会话：请输入密码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="185"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="190"/>
         <source>Connecting to %1…</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="202"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="207"/>
         <source>Signing in as %1…</source>
         <extracomment>%1 = user name</extracomment>
         <translation>正在以 %1 身份登录…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="227"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="232"/>
         <source>No keychain service is available, so the key or session was not saved: you enter it again next time.</source>
         <translation>没有可用的钥匙串服务，因此未保存密钥或会话：下次需要重新输入。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="234"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="239"/>
         <source>Saving in the keychain…</source>
         <translation>正在保存到钥匙串…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="241"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="246"/>
         <source>The keychain did not take the key or session, so it was not saved: you enter it again next time.</source>
         <translation>钥匙串未能保存密钥或会话：下次需要重新输入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="261"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="266"/>
         <source>None of the %n nodes answered. Check the addresses and that the nodes run.</source>
         <translation>
             <numerusform>%n 个节点都没有应答。请检查地址以及节点是否在运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="270"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="275"/>
         <source>The node at %1 did not answer. Check the address and that the node runs.</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>%1 的节点没有响应。请检查地址以及节点是否在运行。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="286"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="291"/>
         <source>The node no longer accepts the saved key: paste an API key.</source>
         <translation>节点不再接受已保存的密钥：请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="287"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="292"/>
         <source>The saved session has ended: enter your password to sign in again.</source>
         <translation>已保存的会话已结束：请输入密码重新登录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="294"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="299"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>登录失败次数过多。请在 %n 秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="296"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="301"/>
         <source>This user is disabled. Ask an owner or an administrator.</source>
         <translation>此用户已停用。请联系店主或管理员。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="301"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="306"/>
         <source>The node does not accept this API key: it is wrong, revoked or expired.</source>
         <translation>节点不接受此 API 密钥：它有误、已吊销或已过期。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="309"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="314"/>
         <source>Two-step sign-in is on for this user: enter the code from your authenticator app.</source>
         <translation>此用户已开启两步登录：请输入身份验证器应用中的验证码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="310"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="315"/>
         <source>The code is wrong or was already used. Wait for the next code and try again.</source>
         <translation>验证码错误或已被使用。请等待下一个验证码后重试。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="315"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="320"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="328"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="333"/>
         <source>Not connected: the node&apos;s certificate changed, and you did not trust the new one.</source>
         <translation>未连接：节点的证书已更改，而您没有信任新证书。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="330"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="335"/>
         <source>Not connected: you did not trust the node&apos;s certificate.</source>
         <translation>未连接：您没有信任节点的证书。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="341"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="346"/>
         <source>Stopped: not connected.</source>
         <translation>已停止：未连接。</translation>
     </message>
@@ -5623,7 +5629,7 @@ in the last minute</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="260"/>
+        <location filename="../views/main/MainWindow.cpp" line="261"/>
         <source>Store: %1</source>
         <translation>数据文件：%1</translation>
     </message>
@@ -5633,68 +5639,68 @@ in the last minute</source>
         <translation>节点：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="260"/>
+        <location filename="../views/main/MainWindow.cpp" line="259"/>
         <source>Nodes: %1</source>
         <translation>节点：%1</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="265"/>
+        <location filename="../views/main/MainWindow.cpp" line="268"/>
         <source>Merchant</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="281"/>
+        <location filename="../views/main/MainWindow.cpp" line="284"/>
         <source>%1 · %2</source>
         <extracomment>status bar: %1 = user name, %2 = role (&quot;Owner&quot;)</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="282"/>
+        <location filename="../views/main/MainWindow.cpp" line="285"/>
         <source>Signed in as %1 (%2). File ▸ Sign out ends the session.</source>
         <translation>已以 %1（%2）的身份登录。选择“文件 ▸ 退出登录”可结束会话。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="285"/>
+        <location filename="../views/main/MainWindow.cpp" line="288"/>
         <source>This store has no users: whoever opens it is its owner. Add users on the Users page to make everyone sign in.</source>
         <translation>此数据文件没有用户：任何打开它的人都是店主。在“用户”页面添加用户后，所有人都需要登录。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="392"/>
+        <location filename="../views/main/MainWindow.cpp" line="395"/>
         <source>Export catalog</source>
         <translation>导出商品目录</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="399"/>
+        <location filename="../views/main/MainWindow.cpp" line="402"/>
         <source>Souk CSV (*.csv)</source>
         <translation>Souk CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="400"/>
+        <location filename="../views/main/MainWindow.cpp" line="403"/>
         <source>Shopify CSV (*.csv)</source>
         <translation>Shopify CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="406"/>
+        <location filename="../views/main/MainWindow.cpp" line="409"/>
         <source>Exporting the catalog…</source>
         <translation>正在导出商品目录…</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="410"/>
+        <location filename="../views/main/MainWindow.cpp" line="413"/>
         <source>Exported the catalog to %1.</source>
         <translation>已将商品目录导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="412"/>
+        <location filename="../views/main/MainWindow.cpp" line="415"/>
         <source>The file could not be written. Check the folder and try again.</source>
         <translation>无法写入文件。请检查文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="424"/>
+        <location filename="../views/main/MainWindow.cpp" line="427"/>
         <source>About Souk</source>
         <translation>关于 Souk</translation>
     </message>
     <message>
-        <location filename="../views/main/MainWindow.cpp" line="426"/>
+        <location filename="../views/main/MainWindow.cpp" line="429"/>
         <source>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;Operations console for merchants: catalog, stock, orders, payments and delivery.&lt;/p&gt;</source>
         <extracomment>%1 = version number</extracomment>
         <translation>&lt;h3&gt;Souk %1&lt;/h3&gt;&lt;p&gt;面向商家的运营控制台：商品目录、库存、订单、支付与配送。&lt;/p&gt;</translation>

@@ -100,6 +100,10 @@ bool readOptions(const QCommandLineParser& parser, Options& o)
                 qCritical().noquote() << "souk: --connect takes https://HOST:PORT, not" << one;
                 ok = false;
             }
+            if (url == o.connectUrl || o.otherNodes.contains(url)) {
+                qCritical().noquote() << "souk: --connect names" << one << "twice";
+                ok = false;
+            }
             (o.connectUrl.isEmpty() ? o.connectUrl : o.otherNodes.emplaceBack()) = url;
         }
         if (o.connectUrl.isEmpty()) {
@@ -112,6 +116,10 @@ bool readOptions(const QCommandLineParser& parser, Options& o)
         }
     }
     o.spread = parser.value(u"spread"_s);
+    if (!o.spread.isEmpty() && o.connectUrl.isEmpty()) {
+        qCritical() << "souk: --spread goes with --connect";
+        ok = false;
+    }
     if (!o.spread.isEmpty() && NodeBalancer::policyName(NodeBalancer::policyNamed(o.spread)) != o.spread) {
         qCritical().noquote() << "souk: --spread takes round-robin, least-outstanding or by-merchant, not" << o.spread;
         ok = false;

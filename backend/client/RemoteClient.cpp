@@ -357,7 +357,11 @@ void RemoteClient::sendOnce(const std::shared_ptr<Request>& request)
 void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkReply* reply)
 {
     m_nodes->finished(request->node);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // a reply cut off on the network (its headers may have come: a 201 whose body never did) is no
+    // answer: the request goes again, under its key
+    const QNetworkReply::NetworkError error = reply->error();
+    const bool cut = error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
+    const int status = cut ? 0 : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString unknown = reply->property("soukUnknownFingerprint").toString();
     if (status == 0 && !unknown.isEmpty()) { // not the node we trust: never retried
         const QString where =
@@ -365,9 +369,16 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
         request->done(Error{ErrorCode::Unauthenticated, UnknownCertificate + unknown + where, u"certificate"_s});
         return;
     }
+    if (status == 0 && isNodeGone(error))
+        m_nodes->failed(request->node);
     if (movedElsewhere(request, status))
         return;
-    const bool retryable = status == 0 || status == 429 || status == 503;
+    const QByteArray body = status == 0 ? QByteArray() : reply->readAll();
+    const std::optional<QJsonValue> json = parseJson(body);
+    // another node may still run the same command under its key: asked again, it replays it
+    const bool inProgress = status == 409 && json && json->isObject() &&
+                            api::errorFromProblem(json->toObject(), status).code == ErrorCode::InProgress;
+    const bool retryable = (status == 0 && resendable(*request)) || status == 429 || status == 503 || inProgress;
     if (retryable && request->attempt < m_options.retries) {
         request->tried.clear(); // after the wait, any node again
         qint64 delayMs = qint64(m_options.retryDelayMs) << request->attempt;
@@ -385,7 +396,6 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
         return;
     }
     setHealth(LinkHealth::State::Online, nowMs() - request->startedMs);
-    const std::optional<QJsonValue> json = parseJson(reply->readAll());
     if (status >= 400) {
         Error e = json && json->isObject() ? api::errorFromProblem(json->toObject(), status)
                                            : Error{ErrorCode::Internal, u"the node answered %1"_s.arg(status), {}};
@@ -397,15 +407,20 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
         request->done(Error::internal(u"the node's answer is not JSON"_s));
         return;
     }
+    answered(request, *json);
+}
+
+void RemoteClient::answered(const std::shared_ptr<Request>& request, const QJsonValue& json)
+{
     if (!request->op || !request->op->paged) {
-        request->done(*json);
+        request->done(json);
         return;
     }
     // a list: the next page after this one's last item, until the node says there is no more
-    const QJsonArray data = json->toObject().value(u"data"_s).toArray();
+    const QJsonArray data = json.toObject().value(u"data"_s).toArray();
     for (const QJsonValue& item : data)
         request->collected.append(item);
-    if (!json->toObject().value(u"has_more"_s).toBool() || data.isEmpty()) {
+    if (!json.toObject().value(u"has_more"_s).toBool() || data.isEmpty()) {
         request->done(QJsonValue(request->collected));
         return;
     }
@@ -421,6 +436,31 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
     sendOnce(request);
 }
 
+bool RemoteClient::resendable(const Request& request)
+{
+    // a read, a command under its key, or one of the table's commands (each safe twice); not a
+    // sign-in, which would open a second session and count a second attempt
+    return request.method == "GET" || !request.key.isEmpty() || request.op != nullptr;
+}
+
+bool RemoteClient::isNodeGone(int error)
+{
+    // the node refused, closed or could not be reached: out until its checks find it ready. Not
+    // a timeout (a slow request says little of the node) nor a request we ended ourselves.
+    switch (QNetworkReply::NetworkError(error)) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool RemoteClient::movedElsewhere(const std::shared_ptr<Request>& request, int status)
 {
     // a node refused at the door (503: draining, not ready, over its limits) or gone from the
@@ -428,8 +468,8 @@ bool RemoteClient::movedElsewhere(const std::shared_ptr<Request>& request, int s
     // done once whichever node it reached first. 429 is the caller's own rate: no node helps.
     if (request->pinned || m_nodes->count() < 2 || (status != 0 && status != 503))
         return false;
-    if (status == 0)
-        m_nodes->failed(request->node);
+    if (status == 0 && !resendable(*request))
+        return false;
     request->tried.insert(request->node);
     if (!m_nodes->otherHealthy(request->tried))
         return false;

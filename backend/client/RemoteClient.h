@@ -12,6 +12,7 @@
 
 #include "backend/api/schema/Json.h"
 #include "backend/client/Client.h"
+#include "backend/client/RemoteClientOptions.h"
 #include "backend/client/RemoteNodes.h"
 
 class QNetworkReply;
@@ -22,22 +23,6 @@ struct ApiOperation;
 }
 
 namespace souk {
-
-/// The link to a node as the status bar shows it.
-struct LinkHealth
-{
-    enum class State
-    {
-        Online,
-        Reconnecting, ///< a request failed on the network and is being retried
-        Offline,      ///< the node has not answered since offlineSinceMs
-    };
-    State state = State::Online;
-    qint64 latencyMs = 0;     ///< of the last request answered
-    qint64 offlineSinceMs = 0;
-    int nodes = 1;   ///< in the connection
-    int nodesUp = 1; ///< of them, taking requests now
-};
 
 /// A Client over a node's HTTPS API (soukd), built from the same table of operations the node
 /// routes by: every method sends the operation's request and decodes its answer with the same
@@ -53,36 +38,7 @@ class RemoteClient final : public Client
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RemoteClient)
 public:
-    struct Options
-    {
-        QUrl url;             ///< https://node-1:8443
-        /// The node's certificate's SHA-256 ("AB:CD:..."); empty: verify with caFile or the system's CAs.
-        QString fingerprint;
-        QString caFile;       ///< PEM of the CA that signed the node's certificate
-        QString apiKey;       ///< sk_...: acts as its user from the start; empty: signIn() first
-        /// A cluster's further nodes (one database behind them all). Each request goes to a node
-        /// chosen by `policy` among those ready; one that fails on the network is retried on
-        /// another at once, under the same Idempotency-Key; each node is asked /readyz every
-        /// nodeCheckMs, a node not ready is left out (its requests in flight that are safe to send
-        /// again move to another), and taken back when ready. The feed moves with them.
-        QList<NodeAddress> otherNodes;
-        NodeBalancer::Policy policy = NodeBalancer::Policy::RoundRobin;
-        int nodeCheckMs = 1'000;
-        int retries = 3;      ///< further tries of a request that failed on the network
-        int retryDelayMs = 250; ///< doubled at each try
-        int timeoutMs = 30'000;
-        /// Follow the change feed once signed in: over the WebSocket stream when preferStream and
-        /// the node takes the upgrade, else by long poll (waiting up to feedWaitS a poll).
-        bool followChanges = true;
-        bool preferStream = true;
-        int feedWaitS = 25;
-        /// The stream is pinged this often; nothing heard for three of these ends it (and it is
-        /// opened again from the last seq).
-        int streamPingMs = 15'000;
-
-        /// url (with fingerprint) first, then otherNodes.
-        QList<NodeAddress> nodes() const { return QList<NodeAddress>{{url, fingerprint}} + otherNodes; }
-    };
+    using Options = RemoteClientOptions;
 
     /// Connects (the client answered is deleted with deleteLater once its last owner lets go):
     /// checks the node answers and its certificate is the one pinned, and with an API
@@ -235,8 +191,14 @@ private:
     void raw(const QByteArray& method, const QString& path, const QJsonObject& body, Done done, int node = -1);
     QNetworkRequest prepare(const QUrl& url) const;
     void pin(QNetworkReply* reply, int node);
-    /// Whether another node takes a request that failed on `request->node` now (RemoteClientNodes.cpp).
+    /// A 2xx answer: done, or the next page of a list.
+    void answered(const std::shared_ptr<Request>& request, const QJsonValue& json);
+    /// Whether another node takes a request that failed on `request->node` now.
     bool movedElsewhere(const std::shared_ptr<Request>& request, int status);
+    /// Whether a request that got no answer may be sent again (to any node).
+    static bool resendable(const Request& request);
+    /// Whether a QNetworkReply::NetworkError says the node itself is gone (not slow).
+    static bool isNodeGone(int error);
     /// A node was left out: its requests in flight that may be sent again go to another, and so does the feed.
     void nodeDown(int node);
     /// The feed's node, moved to a healthy one when its own is out; the delay before the next try.

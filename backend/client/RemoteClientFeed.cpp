@@ -174,7 +174,11 @@ void RemoteClient::openStream()
     connect(socket, &QWebSocket::disconnected, this, [this, socket, generation] { streamEnded(socket, generation); });
     // a refused TCP connection or handshake may end without `disconnected`
     connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            [this, socket, generation](QAbstractSocket::SocketError) {
+            [this, socket, generation](QAbstractSocket::SocketError error) {
+                const bool gone = error == QAbstractSocket::ConnectionRefusedError ||
+                                  error == QAbstractSocket::RemoteHostClosedError ||
+                                  error == QAbstractSocket::HostNotFoundError;
+                socket->setProperty("soukNodeGone", gone);
                 if (socket->state() == QAbstractSocket::UnconnectedState || !m_feedSocketOpen)
                     streamEnded(socket, generation);
             });
@@ -191,6 +195,7 @@ void RemoteClient::streamEnded(QWebSocket* socket, int generation)
     m_feedSocketOpen = false;
     const int code = socket->closeCode();
     const QString error = socket->errorString();
+    const bool gone = socket->property("soukNodeGone").toBool();
     socket->abort();
     socket->deleteLater();
     if (wasOpen) {
@@ -200,9 +205,10 @@ void RemoteClient::streamEnded(QWebSocket* socket, int generation)
             m_feedRetry.start(30'000);
             return;
         }
-        if (code == QWebSocketProtocol::CloseCodeAbnormalDisconnection ||
-            code == QWebSocketProtocol::CloseCodeGoingAway)
-            m_nodes->failed(m_feedNode); // killed or draining: another node goes on, if there is one
+        // the link broke without a word (the node killed, or silent past three pings): another
+        // node goes on, if there is one; a node draining says so and its checks take it out
+        if (code == QWebSocketProtocol::CloseCodeAbnormalDisconnection)
+            m_nodes->failed(m_feedNode);
         m_feedRetry.start(code == api::FeedClose::Resync ? 0 : feedRetryMs(backoffMs(m_streamFailures++)));
         return;
     }
@@ -216,7 +222,8 @@ void RemoteClient::streamEnded(QWebSocket* socket, int generation)
         return;
     }
     setHealth(LinkHealth::State::Reconnecting, 0);
-    m_nodes->failed(m_feedNode);
+    if (gone)
+        m_nodes->failed(m_feedNode);
     if (feedRetryMs(1) == 0) { // another node is ready: no proxy is to blame yet
         m_feedRetry.start(0);
         return;

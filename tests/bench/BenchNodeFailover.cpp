@@ -207,6 +207,41 @@ private:
     QList<std::pair<qint64, qint64>> m_arrived; ///< the level's (version, ns on m_clock), as they arrived
 };
 
+/// The feed's lag across nodes: commits on the node the feed follows and on another, in turn,
+/// each once the last one's change arrived.
+void feedLag(Run& run, int samples, QList<double>& sameLag, QList<double>& otherLag)
+{
+    const int followed = run.client().feedNode();
+    const auto sameNode = run.writerOn(followed);
+    const auto otherNode = run.writerOn((followed + 1) % Nodes);
+    for (int i = 0; i < samples; ++i) {
+        qint64 version = 0;
+        qint64 asked = 0;
+        const bool other = i % 2 == 1;
+        run.adjust(&version, &asked, other ? otherNode.get() : sameNode.get());
+        (other ? otherLag : sameLag) << run.feedDelay(version, asked);
+    }
+}
+
+/// One round: the feed's node killed, then (back) the feed's node stalled.
+void loseNodes(Run& run, Figures& before, Figures& killed, Figures& stalled)
+{
+    for (const bool kill : {true, false}) {
+        const int victim = run.client().feedNode();
+        run.three(before);
+        ::kill(pid_t(run.node(victim).pid()), kill ? SIGKILL : SIGSTOP);
+        if (kill)
+            run.node(victim).kill(); // reaped
+        run.three(kill ? killed : stalled);
+        if (kill)
+            run.restart(victim);
+        else
+            ::kill(pid_t(run.node(victim).pid()), SIGCONT);
+        if (!run.allBack())
+            qFatal("node %d was not taken back", victim);
+    }
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -216,7 +251,6 @@ int main(int argc, char* argv[])
     const int rounds = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10;
     if (rounds < 1)
         qFatal("usage: bench_node_failover [ROUNDS]");
-    QTextStream out(stdout);
     test::PgServer pg;
     pg.setDurable(true);
     if (!pg.start() || !pg.createDatabase(u"failover"_s))
@@ -231,36 +265,12 @@ int main(int argc, char* argv[])
     for (int warm = 0; warm < 3; ++warm)
         run.three(before); // connections open, statements prepared: not counted
     before = {};
-    // the feed's lag across nodes: commits on the node the feed follows and on another, in turn,
-    // each once the last one's change arrived
-    const int followed = run.client().feedNode();
-    const auto sameNode = run.writerOn(followed);
-    const auto otherNode = run.writerOn((followed + 1) % Nodes);
     QList<double> sameLag;
     QList<double> otherLag;
-    for (int i = 0; i < 20 * rounds; ++i) {
-        qint64 version = 0;
-        qint64 asked = 0;
-        const bool other = i % 2 == 1;
-        run.adjust(&version, &asked, other ? otherNode.get() : sameNode.get());
-        (other ? otherLag : sameLag) << run.feedDelay(version, asked);
-    }
-    for (int r = 0; r < rounds; ++r) {
-        for (const bool kill : {true, false}) {
-            const int victim = run.client().feedNode();
-            run.three(before);
-            ::kill(pid_t(run.node(victim).pid()), kill ? SIGKILL : SIGSTOP);
-            if (kill)
-                run.node(victim).kill(); // reaped
-            run.three(kill ? killed : stalled);
-            if (kill)
-                run.restart(victim);
-            else
-                ::kill(pid_t(run.node(victim).pid()), SIGCONT);
-            if (!run.allBack())
-                qFatal("node %d was not taken back", victim);
-        }
-    }
+    feedLag(run, 20 * rounds, sameLag, otherLag);
+    for (int r = 0; r < rounds; ++r)
+        loseNodes(run, before, killed, stalled);
+    QTextStream out(stdout);
     out << "bench_node_failover: " << rounds << " rounds, " << Nodes << " soukd nodes on one PostgreSQL 15 store, "
         << QThread::idealThreadCount() << " cores; the client checks each node every "
         << RemoteClient::Options{}.nodeCheckMs << " ms\n\n";

@@ -31,6 +31,15 @@ void TestSoukHelp::answersWithoutDisplay_data()
     QTest::addRow("bad language") << QStringList{u"--lang"_s, u"xx"_s} << 2 << QString() << u"--lang"_s;
     QTest::addRow("bad rate") << QStringList{u"--demo"_s, u"--demo-rate"_s, u"0"_s} << 2 << QString()
                               << u"--demo-rate"_s;
+    QTest::addRow("a cluster, one node not https")
+        << QStringList{u"--connect"_s, u"https://a:8443,http://b:8443"_s} << 2 << QString() << u"http://b:8443"_s;
+    QTest::addRow("a cluster, one node twice")
+        << QStringList{u"--connect"_s, u"https://a:8443,https://a:8443"_s} << 2 << QString() << u"twice"_s;
+    QTest::addRow("bad spread") << QStringList{u"--connect"_s, u"https://a:8443,https://b:8443"_s, u"--spread"_s,
+                                               u"random"_s}
+                                << 2 << QString() << u"--spread"_s;
+    QTest::addRow("spread without connect")
+        << QStringList{u"--spread"_s, u"by-merchant"_s} << 2 << QString() << u"--spread goes with --connect"_s;
     // Qt's own options still reach QApplication (here it needs no display either)
     QTest::addRow("Qt option, --version")
         << QStringList{u"-platform"_s, u"offscreen"_s, u"--version"_s} << 0 << u"souk "_s << QString();

@@ -302,10 +302,9 @@ void ConnectDialog::recentChosen(QTreeWidgetItem* item)
         nodes << node.toString();
     m_url->setText(nodes.join(u", "_s));
     m_url->setCursorPosition(0); // the first node in view, not the end of the list
-    for (int p = 0; p < m_policy->count(); ++p) {
-        if (NodeBalancer::policyName(NodeBalancer::Policy(m_policy->itemData(p).toInt())) == c.policy)
-            m_policy->setCurrentIndex(p);
-    }
+    // the policy saved with it; round robin when none was (one node, or an older entry)
+    const int policy = m_policy->findData(int(NodeBalancer::policyNamed(c.policy)));
+    m_policy->setCurrentIndex(std::max(0, policy));
     setKind(c.kind);
     m_user->setText(c.kind == RecentConnection::Kind::Session ? c.user : QString());
     m_password->clear();

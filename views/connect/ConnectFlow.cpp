@@ -103,7 +103,12 @@ QList<QUrl> ConnectDialog::typedNodes()
     for (const QString& one : typed) {
         const QUrl url = urlOf(one);
         if (url.scheme() != u"https"_s) {
-            m_errors.show(u"url"_s, tr("Souk talks to nodes over HTTPS only: the address starts with https://."));
+            //: %1 = what was typed
+            m_errors.show(u"url"_s, typed.size() == 1
+                                        ? tr("Souk talks to nodes over HTTPS only: the address starts with https://.")
+                                        : tr("Souk talks to nodes over HTTPS only: \u201c%1\u201d does not start "
+                                             "with https://.")
+                                              .arg(one));
             return {};
         }
         if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() ||
