@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QPromise>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -57,18 +56,8 @@ HttpNodeProber::~HttpNodeProber() = default;
 
 QNetworkReply* HttpNodeProber::get(const QString& path)
 {
-    QNetworkRequest request(m_options.url.resolved(QUrl(path)));
-    request.setSslConfiguration(nodeTls(m_options.caFile));
-    request.setTransferTimeout(m_options.timeoutMs);
-    QNetworkReply* reply = m_network.get(request);
-    pinNodeCertificate(reply, m_options.fingerprint);
-    // the transfer timeout restarts with every byte: a node trickling its answer would hold the
-    // look for ever; this ends it whatever arrives
-    auto* deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
-    deadline->start(m_options.timeoutMs);
-    return reply;
+    return getWithin(m_network, m_options.url.resolved(QUrl(path)), m_options.caFile, m_options.fingerprint,
+                     m_options.timeoutMs);
 }
 
 QFuture<Result<NodeScrape>> HttpNodeProber::scrape()

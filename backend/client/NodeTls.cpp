@@ -3,7 +3,9 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QSslCertificate>
 
 Q_LOGGING_CATEGORY(lcNodeTls, "souk.client.tls")
@@ -38,6 +40,21 @@ void pinNodeCertificate(QNetworkReply* reply, const QString& fingerprint)
         else
             reply->setProperty("soukUnknownFingerprint", seen);
     });
+}
+
+QNetworkReply* getWithin(QNetworkAccessManager& network, const QUrl& url, const QString& caFile,
+                         const QString& fingerprint, int timeoutMs)
+{
+    QNetworkRequest request(url);
+    request.setSslConfiguration(nodeTls(caFile));
+    request.setTransferTimeout(timeoutMs);
+    QNetworkReply* reply = network.get(request);
+    pinNodeCertificate(reply, fingerprint);
+    auto* deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    QObject::connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline->start(timeoutMs);
+    return reply;
 }
 
 } // namespace souk

@@ -89,16 +89,8 @@ void RemoteNodes::checkNow()
     for (int i = 0; i < count(); ++i) {
         if (m_checks[i])
             continue; // still waiting for the last one: its deadline answers
-        QNetworkRequest request(m_nodes[i].url.resolved(QUrl(u"/readyz"_s)));
-        request.setSslConfiguration(nodeTls(m_caFile));
-        request.setTransferTimeout(m_checkMs);
-        QNetworkReply* reply = m_network.get(request);
-        pinNodeCertificate(reply, m_nodes[i].fingerprint);
-        // the transfer timeout restarts with each byte; a node that trickles is not ready either
-        auto* deadline = new QTimer(reply);
-        deadline->setSingleShot(true);
-        connect(deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
-        deadline->start(m_checkMs);
+        QNetworkReply* reply = getWithin(m_network, m_nodes[i].url.resolved(QUrl(u"/readyz"_s)), m_caFile,
+                                         m_nodes[i].fingerprint, m_checkMs);
         m_checks[i] = reply;
         ++m_checksOpen;
         connect(reply, &QNetworkReply::finished, this, [this, i, reply] {
