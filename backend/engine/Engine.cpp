@@ -8,6 +8,7 @@
 #include "backend/store/ChangeFeed.h"
 #include "backend/store/PgMigrations.h"
 #include "backend/store/Sql.h"
+#include "backend/store/StoreOptions.h"
 
 using namespace Qt::StringLiterals;
 
@@ -183,6 +184,20 @@ qint64 Engine::checkpoints() const
 void Engine::enqueue(std::unique_ptr<WriteJob> job)
 {
     m_writer->enqueue(std::move(job));
+}
+
+Error Engine::databaseGone(const Error& cause)
+{
+    return Error{ErrorCode::Unavailable,
+                 u"the database cannot be reached now (restarting or failing over); try again: "_s + cause.message,
+                 cause.field};
+}
+
+bool Engine::readerGone()
+{
+    if (!store::StoreOptions::isPostgresUrl(m_options.store.path))
+        return false; // a SQLite reader that cannot open has a file problem, not a passing one
+    return !m_readers.hasLocalData() || !m_readers.localData() || store::connectionBroken(m_readers.localData()->db());
 }
 
 QSqlDatabase* Engine::readerDatabase()

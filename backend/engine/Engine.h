@@ -61,6 +61,9 @@ class Engine final : public QObject
     Q_DISABLE_COPY_MOVE(Engine)
 public:
     static Result<std::unique_ptr<Engine>> open(const EngineOptions& options, const Clock& clock);
+    /// What a command or read that met PostgreSQL gone (a restart, a failover) is told: not
+    /// that it failed, but to try again (with its key); `cause` is libpq's account.
+    static Error databaseGone(const Error& cause);
     ~Engine() override;
 
     /// Queues a command for the writer thread, where it runs exactly once, in its batch's
@@ -233,14 +236,17 @@ private:
     /// This reader thread's connection, opened on first use, and again when the last query found
     /// it broken (PostgreSQL restarted or failed over: libpq's URL finds the primary).
     QSqlDatabase* readerDatabase();
+    /// On PostgreSQL: whether this reader thread has no connection, or a broken one.
+    bool readerGone();
     template <typename T>
     Result<T> runRead(const std::function<Result<T>(QSqlDatabase&)>& query, ReadMode mode)
     {
         Result<T> result = runReadOnce(query, mode);
         // a read changes nothing: one that met a lost connection runs once more on a new one
-        if (!result && result.error().code == ErrorCode::StoreIo && m_readers.hasLocalData() &&
-            store::connectionBroken(m_readers.localData()->db()))
-            return runReadOnce(query, mode);
+        if (!result && result.error().code == ErrorCode::StoreIo && readerGone())
+            result = runReadOnce(query, mode);
+        if (!result && result.error().code == ErrorCode::StoreIo && readerGone())
+            return databaseGone(result.error());
         return result;
     }
     template <typename T> Result<T> runReadOnce(const std::function<Result<T>(QSqlDatabase&)>& query, ReadMode mode)

@@ -16,6 +16,7 @@
 #include "backend/store/Connection.h"
 #include "backend/store/LookupCache.h"
 #include "backend/store/Sql.h"
+#include "backend/store/StoreOptions.h"
 
 using namespace Qt::StringLiterals;
 
@@ -423,6 +424,13 @@ std::optional<Error> Writer::connect()
     return std::nullopt;
 }
 
+bool Writer::databaseLost()
+{
+    if (!store::StoreOptions::isPostgresUrl(m_options.path))
+        return false;
+    return !m_connection || store::connectionBroken(m_connection->db());
+}
+
 std::optional<Error> Writer::beginBatch()
 {
     if (!m_connection || store::connectionBroken(m_connection->db())) {
@@ -472,6 +480,8 @@ void Writer::run()
             commitError = runBatch(m_connection->db(), batch, m_connection->statements(), *m_lookups, m_engine,
                                    batchChanges, again);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+        if (commitError && commitError->code == ErrorCode::StoreIo && databaseLost())
+            commitError = Engine::databaseGone(*commitError); // not committed, or not known: retry under the key
         if (commitError && commitError->code == ErrorCode::StoreCorrupt)
             m_engine.markDamaged(*commitError);
 #ifndef NDEBUG

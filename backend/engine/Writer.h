@@ -65,6 +65,8 @@ private:
     /// BEGINs the next batch's transaction, first opening the connection again when PostgreSQL
     /// dropped it; a BEGIN that finds it dropped is tried once more on a new one.
     std::optional<Error> beginBatch();
+    /// On PostgreSQL: whether the writer has no connection, or a broken one (a failover).
+    bool databaseLost();
     /// A committed (or failed) batch, waiting for its completion.
     struct Done
     {
