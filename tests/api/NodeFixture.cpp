@@ -406,6 +406,25 @@ bool NodeFixture::killPeer(int index)
     return process->waitForFinished(StopTimeoutMs);
 }
 
+bool NodeFixture::restartPeer(int index)
+{
+    Peer& peer = m_peers.at(index);
+    if (peer.process->state() != QProcess::NotRunning)
+        return false;
+    auto process = spawn(peer.port, u"soukd-peer-%1.log"_s.arg(index + 1), &peer.fingerprint);
+    if (!process)
+        return false;
+    peer.process = std::move(process);
+    return true;
+}
+
+bool NodeFixture::kill()
+{
+    if (!sendSignal(SIGKILL))
+        return false;
+    return m_node->waitForFinished(StopTimeoutMs);
+}
+
 bool NodeFixture::running() const
 {
     return m_node && m_node->state() != QProcess::NotRunning;

@@ -125,6 +125,10 @@ public:
     qint64 peerPid(int index) const { return m_peers.at(index).process->processId(); }
     /// SIGKILL: the peer dies in the middle of whatever it does. True once it ended.
     bool killPeer(int index);
+    /// Starts a peer that ended again, on its port: a node coming back.
+    bool restartPeer(int index);
+    /// SIGKILL for the fixture's own node; restart() brings it back. True once it ended.
+    bool kill();
 
     /// Runs soukctl on the store (soukd must not be running); its exit code, -1 when it did not run.
     int soukctl(const QStringList& args, QString* out = nullptr);

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QTest>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include "backend/engine/Engine.h"
@@ -15,12 +16,16 @@ namespace souk::test {
 namespace {
 
 /// Under SOUK_TEST_STORE=postgresql (a test's PostgreSQL twin), the URL of a new database on a
-/// throwaway server started at the first call and kept for the test process; else "".
+/// throwaway server started at the first call and kept for the test process, or
+/// SOUK_TEST_PG_URL when the test set it; else "".
 /// Each fixture gets a database of its own, as each gets a file of its own otherwise.
 QString postgresStore()
 {
     if (qEnvironmentVariable("SOUK_TEST_STORE") != u"postgresql")
         return {};
+    // a database the test made itself (a cluster's primary and standby behind one URL), used as is
+    if (const QString given = qEnvironmentVariable("SOUK_TEST_PG_URL"); !given.isEmpty())
+        return given;
     static PgServer* server = [] {
         auto* s = new PgServer; // stopped at exit by its destructor (a static's)
         if (!s->start())
@@ -33,6 +38,29 @@ QString postgresStore()
     if (!server->createDatabase(name))
         qFatal("StoreFixture: cannot create a database: %s", qPrintable(server->error()));
     return server->url(name);
+}
+
+/// libpq's words for "postgres://USER@H1:P1,H2:P2/DB?K=V&..." (a cluster's URL, which QUrl cannot
+/// read: several hosts), for QPSQL's connect options; "" for a URL with one host.
+QString multiHostOptions(const QString& url)
+{
+    static const QRegularExpression form(u"^postgres(?:ql)?://(?:([^@/]*)@)?([^/?]*,[^/?]*)/([^?]*)(?:\\?(.*))?$"_s);
+    const auto m = form.match(url);
+    if (!m.hasMatch())
+        return {};
+    QStringList hosts;
+    QStringList ports;
+    for (const QString& hostPort : m.captured(2).split(u',')) {
+        hosts << hostPort.section(u':', 0, 0);
+        ports << hostPort.section(u':', 1, 1);
+    }
+    QStringList words = {u"host=%1"_s.arg(hosts.join(u',')), u"port=%1"_s.arg(ports.join(u',')),
+                         u"dbname=%1"_s.arg(m.captured(3))};
+    if (!m.captured(1).isEmpty())
+        words << u"user=%1"_s.arg(m.captured(1));
+    for (const QString& pair : m.captured(4).split(u'&', Qt::SkipEmptyParts))
+        words << pair;
+    return words.join(u' ');
 }
 
 } // namespace
@@ -92,6 +120,10 @@ QSqlDatabase StoreFixture::rawConnection(const QString& path, const QString& nam
     QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
     if (!postgres) {
         db.setDatabaseName(path);
+        return db;
+    }
+    if (const auto options = multiHostOptions(path); !options.isEmpty()) {
+        db.setConnectOptions(options);
         return db;
     }
     const QUrl url(path); // the fixture's URLs: one host, a user, no password
