@@ -304,9 +304,12 @@ void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const 
     QString path = op->path;
     QUrlQuery query;
     QJsonObject body;
+    Id about; // the order, payment... the path names: its merchant, when no merchant_id is sent
     for (qsizetype i = 0; i < args.size(); ++i) {
         const api::ParamSpec& p = op->params.at(i);
         const QJsonValue& v = args.at(i);
+        if (p.in == api::In::Path && about.isNull() && p.name.endsWith(u"_id"_s))
+            about = Id{textOf(v).toLongLong()};
         if (p.in == api::In::Path)
             path.replace(u'{' + p.name + u'}', QString::fromLatin1(QUrl::toPercentEncoding(textOf(v))));
         else if (v.isNull() || v.isUndefined())
@@ -318,6 +321,8 @@ void RemoteClient::send(const QString& id, const QList<QJsonValue>& args, const 
         if (p.name == u"merchant_id"_s)
             request->merchant = Id{textOf(v).toLongLong()};
     }
+    if (request->merchant.isNull() && m_nodes->byMerchant())
+        request->merchant = m_nodes->merchants().merchantOf(about);
     if (op->paged)
         query.addQueryItem(u"limit"_s, QString::number(PageLimit));
     QUrl url(path);
@@ -412,6 +417,8 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
 
 void RemoteClient::answered(const std::shared_ptr<Request>& request, const QJsonValue& json)
 {
+    if (m_nodes->byMerchant())
+        m_nodes->merchants().learn(json);
     if (!request->op || !request->op->paged) {
         request->done(json);
         return;

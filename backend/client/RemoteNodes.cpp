@@ -25,7 +25,7 @@ QStringList addressesOf(const QList<NodeAddress>& nodes)
 RemoteNodes::RemoteNodes(QList<NodeAddress> nodes, NodeBalancer::Policy policy, QString caFile, int checkMs,
                          QObject* parent)
     : QObject(parent), m_nodes(std::move(nodes)), m_balancer(addressesOf(m_nodes), policy), m_caFile(std::move(caFile)),
-      m_checkMs(std::max(250, checkMs))
+      m_checkMs(std::max(250, checkMs)), m_byMerchant(m_nodes.size() > 1 && policy == NodeBalancer::Policy::ByMerchant)
 {
     m_checks.resize(m_nodes.size());
     m_network.setAutoDeleteReplies(true);

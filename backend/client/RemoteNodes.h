@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "backend/client/MerchantMemory.h"
 #include "backend/client/NodeBalancer.h"
 
 class QNetworkReply;
@@ -56,6 +57,10 @@ public:
     /// A request to it failed on the network: out until a check finds it ready.
     void failed(int index);
 
+    /// Which merchant the orders, payments... answered so far belong to (the policy by merchant).
+    MerchantMemory& merchants() { return m_merchants; }
+    bool byMerchant() const { return m_byMerchant; }
+
     /// Starts checking (with more than one node); `connectTo` calls it once the client is whole.
     void startChecks();
     /// Asks every node now; `checked` follows when the last has answered or timed out.
@@ -77,6 +82,8 @@ private:
     QTimer m_timer;
     QList<QPointer<QNetworkReply>> m_checks; ///< per node: the check in flight
     int m_checksOpen = 0;
+    MerchantMemory m_merchants;
+    bool m_byMerchant = false; ///< several nodes, spread by merchant
 };
 
 } // namespace souk

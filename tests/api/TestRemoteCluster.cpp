@@ -35,6 +35,7 @@ private slots:
     void initTestCase();
     void requestsAreSpreadOverTheNodes();
     void oneKeyOnTwoNodesIsOneCommand();
+    void requestsAboutAnOrderGoWhereItsMerchantGoes();
     void aKeyRevokedOnOneNodeIsRefusedByAnother();
     void theFeedTellsOfAnotherNodesCommits_data();
     void theFeedTellsOfAnotherNodesCommits();
@@ -47,7 +48,9 @@ private slots:
 private:
     QUrl urlOf(int port) const { return QUrl(u"https://127.0.0.1:%1"_s.arg(port)); }
     /// The fixture's node first, then the peers alive, in the order given.
-    std::shared_ptr<souk::RemoteClient> connect(const QList<quint16>& ports, const QString& key = {});
+    std::shared_ptr<souk::RemoteClient>
+    connect(const QList<quint16>& ports, const QString& key = {},
+            souk::NodeBalancer::Policy policy = souk::NodeBalancer::Policy::RoundRobin);
     /// How many requests to `route` the node on `port` answered, from its /metrics.
     double answered(quint16 port, const QString& route);
     souk::catalog::StockAdjustment adjustment(qint64 delta) const;
@@ -74,9 +77,11 @@ void TestRemoteCluster::cleanupTestCase()
     m_node.reset();
 }
 
-std::shared_ptr<souk::RemoteClient> TestRemoteCluster::connect(const QList<quint16>& ports, const QString& key)
+std::shared_ptr<souk::RemoteClient> TestRemoteCluster::connect(const QList<quint16>& ports, const QString& key,
+                                                               souk::NodeBalancer::Policy policy)
 {
     souk::RemoteClient::Options o;
+    o.policy = policy;
     o.url = urlOf(ports.first());
     o.fingerprint = m_node->fingerprint(); // the nodes share one certificate here
     for (qsizetype i = 1; i < ports.size(); ++i)
@@ -282,6 +287,40 @@ void TestRemoteCluster::aKeyRevokedOnOneNodeIsRefusedByAnother()
     qInfo("the revoked key was refused by the other node %lld ms after the revocation's answer",
           qint64(clock.elapsed()));
     QVERIFY2(clock.elapsed() < 1'000, "the other node forgot the key only when its memory ran out");
+}
+
+void TestRemoteCluster::requestsAboutAnOrderGoWhereItsMerchantGoes()
+{
+    // by merchant: a request that names only an order goes where its merchant's requests go, once
+    // an answer has said whose the order is
+    auto client = connect(m_ports, {}, souk::NodeBalancer::Policy::ByMerchant);
+    QVERIFY(client);
+    const souk::Id merchant = m_node->seeded().merchantA;
+    const souk::Id order = m_node->seeded().paidOrderA;
+    QVERIFY(souk::test::settle(client->orderDetail(order))); // learns the order's merchant
+    const QString byOrder = u"/v1/orders/{order_id}"_s;
+    const QString byMerchant = u"/v1/merchants/{merchant_id}/locations"_s;
+    QList<double> orders;
+    QList<double> merchants;
+    for (quint16 port : std::as_const(m_ports)) {
+        orders << answered(port, byOrder);
+        merchants << answered(port, byMerchant);
+    }
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(souk::test::settle(client->orderDetail(order)));
+    QVERIFY(souk::test::settle(client->locations(merchant)));
+    int ordersNode = -1;
+    int merchantNode = -1;
+    for (int i = 0; i < m_ports.size(); ++i) {
+        const double more = answered(m_ports[i], byOrder) - orders[i];
+        QVERIFY2(more == 0 || more == 6, qPrintable(u"node %1 answered %2 of the 6"_s.arg(i).arg(more)));
+        if (more == 6)
+            ordersNode = i;
+        if (answered(m_ports[i], byMerchant) - merchants[i] == 1)
+            merchantNode = i;
+    }
+    QVERIFY(ordersNode >= 0);
+    QCOMPARE(ordersNode, merchantNode);
 }
 
 void TestRemoteCluster::oneKeyOnTwoNodesIsOneCommand()
