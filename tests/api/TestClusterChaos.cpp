@@ -192,7 +192,7 @@ bool TestClusterChaos::restartNode(int node)
     // stops at once (it cannot open the store), and is started again a second later
     QElapsedTimer clock;
     clock.start();
-    while (clock.elapsed() < WaitMs) {
+    while (clock.elapsed() < 2 * WaitMs) {
         if (node == 0 ? m_node->restart() : m_node->restartPeer(node - 1))
             return true;
         QTest::qWait(1'000);

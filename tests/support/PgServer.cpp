@@ -131,8 +131,10 @@ bool PgServer::start()
     // in the OS by then. synchronous_commit stays on: a killed server must keep every commit
     // (a benchmark that compares durable stores asks for the log synced at each commit, as SQLite's is)
     const QString syncing = m_durable ? QString() : u" -c fsync=off -c full_page_writes=off"_s;
-    const QString options =
-        u"-p %1 -k %2 -c listen_addresses=127.0.0.1 -c max_connections=200"_s.arg(m_port).arg(m_dir->path()) + syncing;
+    // SOUK_TEST_PG_OPTIONS: more server settings while looking into one ("-c log_min_duration_statement=5")
+    const QString options = u"-p %1 -k %2 -c listen_addresses=127.0.0.1 -c max_connections=200"_s.arg(m_port).arg(
+                                m_dir->path()) +
+                            syncing + u' ' + qEnvironmentVariable("SOUK_TEST_PG_OPTIONS");
     if (run(u"pg_ctl"_s, {u"-D"_s, m_data, u"-o"_s, options, u"-l"_s, m_dir->filePath(u"server.log"_s), u"-w"_s,
                           u"-t"_s, u"30"_s, u"start"_s})
         != 0)
