@@ -171,6 +171,11 @@ Status Ledger::lock(store::UnitOfWork& uow)
 {
     if (!store::isPostgres(uow.db()))
         return {};
+    // once per command: the lock stays held to COMMIT (or goes with the command's savepoint, and
+    // the command with it), so no other node has written an entry since this command read the newest
+    const auto locked = uow.attachment<bool>(u"ledger-locked"_s);
+    if (*locked)
+        return {};
     if (auto s = store::lockUntilCommit(uow.db(), MoneyLock, u"waiting for the ledger"_s); !s)
         return s;
     // a statement of its own: its snapshot is taken after the wait, so it sees what the node
@@ -181,6 +186,7 @@ Status Ledger::lock(store::UnitOfWork& uow)
     if (newest.next() && !newest.value(0).isNull())
         uow.advanceIdsPast(Id{newest.value(0).toLongLong()});
     newest.finish();
+    *locked = true;
     return {};
 }
 
