@@ -229,6 +229,12 @@ void TestClusterPage::aKilledNodeIsSeenDeadAndComesBack()
     QVERIFY(m_page->findChild<QLabel*>(u"clusterSummary"_s)->text().contains(u"1 dead"_s));
     // each alert is a mark on every chart
     QTRY_VERIFY(m_page->findChild<LiveChart*>(u"requestsChart"_s)->plot()->itemCount() >= 2);
+    // the legends lie under the charts, where they hide no line: one entry per line named
+    for (const auto& [chart, entries] : {std::pair{u"requestsChart"_s, 1}, std::pair{u"latencyChart"_s, 2}}) {
+        QCustomPlot* plot = m_page->findChild<LiveChart*>(chart)->plot();
+        QCOMPARE(plot->legend->layout(), plot->plotLayout());
+        QCOMPARE(plot->legend->itemCount(), entries);
+    }
 
     QVERIFY(m_node->restart());
     QTRY_COMPARE_WITH_TIMEOUT(cell(ClusterNodeModel::StateColumn), u"live"_s, WaitMs);

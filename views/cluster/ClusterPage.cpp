@@ -10,6 +10,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QSet>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -207,6 +208,35 @@ void ClusterPage::updateSummary()
     m_summary->setText(parts.join(u" \u00b7 "_s));
 }
 
+namespace {
+
+/// The nodes' names in the charts' legends, as short as still tells them apart: the port when
+/// they share a host (a local cluster), the host when each has its own, else host and port.
+QStringList legendNames(const ClusterMonitor& monitor)
+{
+    QStringList hosts;
+    QStringList authorities;
+    for (int i = 0; i < monitor.nodeCount(); ++i) {
+        const QUrl url(monitor.node(i).url);
+        hosts << url.host();
+        authorities << url.authority();
+    }
+    const qsizetype distinctHosts = QSet<QString>(hosts.begin(), hosts.end()).size();
+    QStringList names;
+    for (int i = 0; i < monitor.nodeCount(); ++i) {
+        const QUrl url(monitor.node(i).url);
+        if (distinctHosts == 1 && hosts.size() > 1 && url.port() > 0)
+            names << u":%1"_s.arg(url.port());
+        else if (distinctHosts == hosts.size())
+            names << url.host();
+        else
+            names << authorities[i];
+    }
+    return names;
+}
+
+} // namespace
+
 void ClusterPage::redraw()
 {
     if (!isVisible())
@@ -214,12 +244,14 @@ void ClusterPage::redraw()
     const double nowS = double(m_clock.nowMs()) / 1000.0;
     QList<LiveChart::Line> requests, latency, errors;
     const bool many = m_monitor->nodeCount() > 1;
+    const QStringList names = legendNames(*m_monitor);
     for (int i = 0; i < m_monitor->nodeCount(); ++i) {
         const ClusterMonitor::Node& node = m_monitor->node(i);
-        const QString name = QUrl(node.url).authority();
+        const QString& name = names[i];
         requests.append({name, &node.requestsPerS, i});
-        latency.append({many ? name + u" p50"_s : u"p50"_s, &node.p50Ms, i, Qt::SolidLine, true});
-        latency.append({many ? name + u" p99"_s : u"p99"_s, &node.p99Ms, i, Qt::DashLine, true});
+        // several nodes: one legend entry per node (its colour); the title says which line is which
+        latency.append({many ? name : u"p50"_s, &node.p50Ms, i, Qt::SolidLine, true});
+        latency.append({many ? QString() : u"p99"_s, &node.p99Ms, i, Qt::DashLine, true});
         errors.append({name, &node.errorsPerS, i});
     }
     const ClusterMonitor::Business& b = m_monitor->business();

@@ -52,8 +52,20 @@ LiveChart::LiveChart(const QString& objectName, QWidget* parent) : QWidget(paren
     ticker->setTickCount(4);
     m_plot->xAxis->setTicker(ticker);
     m_plot->yAxis->ticker()->setTickCount(4);
+    // the legend goes under the chart, in a row that wraps, where it hides no line
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(3);
+    m_plot->legend->setMargins(QMargins(4, 0, 4, 5));
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setColumnSpacing(8);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1));
+    m_plot->legend->setFont(small);
+    m_plot->legend->setIconSize(16, 8);
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -92,6 +104,8 @@ void LiveChart::draw(const QList<Line>& lines, const QList<ClusterAlert>& alerts
         graph->setName(line.name);
         graph->setPen(QPen(colour(line.colour, pal), 1.6, line.style));
         graph->setData(line.points->x, line.points->y, true); // NaN is a gap: the node did not answer
+        if (line.name.isEmpty())
+            graph->removeFromLegend(); // told apart by its style, in the chart's title
         if (line.dots) // a second alone between gaps is a point, not a line
             graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
         for (double y : line.points->y) {
@@ -120,9 +134,13 @@ void LiveChart::draw(const QList<Line>& lines, const QList<ClusterAlert>& alerts
     m_plot->xAxis->setRange(nowS - spanS, nowS);
     if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
     {
-        // seconds while the span is short; fewer ticks so the longer labels never touch
-        ticker->setDateTimeFormat(spanS < 300 ? u"HH:mm:ss"_s : u"HH:mm"_s);
-        ticker->setTickCount(spanS < 300 ? 3 : 4);
+        // seconds while the span is short; as many labels as the width holds, so none touch
+        const QString format = spanS < 300 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+        const int labelPx =
+            QFontMetrics(m_plot->xAxis->tickLabelFont()).horizontalAdvance(u"00:00:00"_s.left(format.size()));
+        ticker->setDateTimeFormat(format);
+        ticker->setTickStepStrategy(QCPAxisTicker::tssMeetTickCount);
+        ticker->setTickCount(std::clamp(m_plot->axisRect()->width() / (labelPx * 2), 2, 6));
     }
     bool anyValue = false;
     for (const Line& line : lines)
@@ -154,9 +172,9 @@ void LiveChart::applyColours()
     const QPalette& pal = palette();
     stylePlot(m_plot, pal);
     m_title->setTextColor(pal.color(QPalette::Text));
-    QColor legendBack = pal.color(QPalette::Base);
-    legendBack.setAlphaF(0.8f); // a line running under the legend still shows through
-    m_plot->legend->setBrush(legendBack);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setTextColor(pal.color(QPalette::Text));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
