@@ -368,7 +368,8 @@ cmdUp() {
     startNode a "$PORT_A"
     waitFor 90 "node a did not become a single primary" stateIs a:single/single
     # the nodes' role owns their database (and so its public schema); loopback is trusted
-    sql "$PORT_A" postgres "CREATE ROLE $NODE_ROLE LOGIN; ALTER DATABASE $NODE_ROLE OWNER TO $NODE_ROLE" >/dev/null
+    # pg_monitor: the nodes report the standbys' replication lag (pg_stat_replication's positions)
+    sql "$PORT_A" postgres "CREATE ROLE $NODE_ROLE LOGIN; ALTER DATABASE $NODE_ROLE OWNER TO $NODE_ROLE; GRANT pg_monitor TO $NODE_ROLE" >/dev/null
     startNode b "$PORT_B"
     waitForPair
     local uri

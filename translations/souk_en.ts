@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="231"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="233"/>
         <source>dead: no answer for %n seconds</source>
         <translation>
             <numerusform>dead: no answer for %n second</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="245"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="247"/>
         <source>%1 % of requests failed in the last %n seconds</source>
         <translation>
             <numerusform>%1 % of requests failed in the last %n second</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="251"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="253"/>
         <source>%n provider calls need a person (dead letters)</source>
         <translation>
             <numerusform>%n provider call needs a person (dead letter)</numerusform>
@@ -247,7 +247,7 @@
 <context>
     <name>souk::ClusterPage</name>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="201"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="210"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="203"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="212"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n suspect</numerusform>
@@ -264,11 +264,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="205"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="214"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n dead</numerusform>
             <numerusform>%n dead</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="258"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
         </translation>
     </message>
 </context>

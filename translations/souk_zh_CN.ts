@@ -4066,35 +4066,52 @@
         <translation>其存储已损坏</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="222"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="224"/>
         <source>answering again</source>
         <translation>已恢复响应</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="227"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="229"/>
         <source>suspect: %1</source>
         <translation>可疑：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="231"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="233"/>
         <source>dead: no answer for %n seconds</source>
         <translation>
             <numerusform>宕机：已 %n 秒无响应</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="245"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="247"/>
         <source>%1 % of requests failed in the last %n seconds</source>
         <translation>
             <numerusform>最近 %n 秒内 %1% 的请求失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="251"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="253"/>
         <source>%n provider calls need a person (dead letters)</source>
         <translation>
             <numerusform>%n 笔支付服务商调用需要人工处理（死信）</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="317"/>
+        <source>database primary moved from %1 to %2</source>
+        <extracomment>the database failed over: %1 and %2 are servers (&quot;127.0.0.1:5432&quot;)</extracomment>
+        <translation>数据库主库已从 %1 切换到 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="324"/>
+        <source>database standby %1 is %2 s behind</source>
+        <extracomment>%1 a standby&apos;s name, %2 seconds behind the primary</extracomment>
+        <translation>数据库备库 %1 落后 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="332"/>
+        <source>database primary has no standby: a failure now would stop writes</source>
+        <translation>数据库主库没有备库：此时再出故障将无法写入</translation>
     </message>
 </context>
 <context>
@@ -4263,73 +4280,73 @@
 <context>
     <name>souk::ClusterPage</name>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="158"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="167"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="159"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="168"/>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="160"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="169"/>
         <source>No alerts: a node turning suspect or dead, failing requests and dead letters are listed here with their time, and marked on the charts.</source>
         <translation>暂无告警。节点变为可疑或宕机、请求失败和出现死信时，都会连同时间列在这里，并在图表上标出。</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="162"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="171"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="163"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="172"/>
         <source>Latency (ms): p50 solid, p99 dashed</source>
         <translation>延迟（毫秒）：p50 实线，p99 虚线</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="164"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="173"/>
         <source>Server errors per second</source>
         <translation>每秒服务器错误数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="165"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="174"/>
         <source>Orders per minute</source>
         <translation>每分钟订单数</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="166"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="175"/>
         <source>Payments approved (%), last minute</source>
         <translation>最近一分钟付款批准率（%）</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="167"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="176"/>
         <source>Provider calls failing per minute</source>
         <translation>每分钟失败的支付服务商调用</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="168"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="177"/>
         <source>No node has
 answered yet</source>
         <translation>还没有节点
 作出响应</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="171"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="180"/>
         <source>No API requests
 to time yet</source>
         <translation>还没有可计时的
 API 请求</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="172"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="181"/>
         <source>No payment decided
 in the last minute</source>
         <translation>最近一分钟内
 没有已决定的付款</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="201"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="210"/>
         <source>%1 of %n nodes live</source>
         <extracomment>the cluster&apos;s summary: %1 nodes answering out of %n</extracomment>
         <translation>
@@ -4337,28 +4354,57 @@ in the last minute</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="203"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="212"/>
         <source>%n suspect</source>
         <translation>
             <numerusform>%n 个可疑</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/cluster/ClusterPage.cpp" line="205"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="214"/>
         <source>%n dead</source>
         <translation>
             <numerusform>%n 个宕机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="206"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="215"/>
         <source>each looked at every second</source>
         <translation>每秒检查一次</translation>
     </message>
     <message>
-        <location filename="../views/cluster/ClusterPage.cpp" line="230"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="231"/>
-        <location filename="../views/cluster/ClusterPage.cpp" line="232"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="256"/>
+        <source>Database: primary %1</source>
+        <extracomment>%1 the PostgreSQL server the nodes write to (&quot;127.0.0.1:5432&quot;)</extracomment>
+        <translation>数据库：主库 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/cluster/ClusterPage.cpp" line="258"/>
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n 个连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="260"/>
+        <source>no standby</source>
+        <translation>没有备库</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="263"/>
+        <source>state not visible (grant pg_monitor to the nodes&apos; role)</source>
+        <translation>状态不可见（请为节点的角色授予 pg_monitor）</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="272"/>
+        <source>standby %1 (%2): %3, %4 and %5 s behind</source>
+        <extracomment>%1 the standby&apos;s name, %2 its address, %3 its state (&quot;streaming, sync&quot;), %4 bytes and %5 seconds behind</extracomment>
+        <translation>备库 %1（%2）：%3，落后 %4、%5 秒</translation>
+    </message>
+    <message>
+        <location filename="../views/cluster/ClusterPage.cpp" line="300"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="301"/>
+        <location filename="../views/cluster/ClusterPage.cpp" line="302"/>
         <source>all nodes</source>
         <translation>全部节点</translation>
     </message>

@@ -167,6 +167,8 @@ void ClusterMonitor::answered(int index, qint64 atMs, const metrics::Exposition&
                                                 : second;
     node.shown.lastAnswerMs = atMs;
     node.shown.roundTripMs = roundTripMs;
+    if (const DatabaseFigures database = DatabaseFigures::from(metrics); database.known())
+        noteDatabase(database, atMs);
     node.failuresInRow = 0;
     if (readyStatus == 200) {
         node.shown.why.clear();
@@ -304,6 +306,33 @@ void ClusterMonitor::sampleBusiness(qint64 atMs)
                 keepFromS);
     appendPoint(m_business.providerFailuresPerMin, nowS, failures * 60 / windowS, keepFromS);
     emit sampled();
+}
+
+void ClusterMonitor::noteDatabase(const DatabaseFigures& now, qint64 atMs)
+{
+    const DatabaseFigures before = std::exchange(m_database.shown, now);
+    if (before.known() && before.primary != now.primary) {
+        raise(ClusterAlert::Severity::Critical, {}, atMs, [from = before.primary, to = now.primary] {
+            //: the database failed over: %1 and %2 are servers ("127.0.0.1:5432")
+            return tr("database primary moved from %1 to %2").arg(from, to);
+        });
+    }
+    if (const StandbyFigures* lagging = now.lagging(); lagging && !m_database.lagAlerted) {
+        m_database.lagAlerted = true;
+        raise(ClusterAlert::Severity::Warning, {}, atMs, [name = lagging->name, s = lagging->lagS] {
+            //: %1 a standby's name, %2 seconds behind the primary
+            return tr("database standby %1 is %2 s behind").arg(name).arg(s, 0, 'f', 1);
+        });
+    } else if (!now.lagging()) {
+        m_database.lagAlerted = false;
+    }
+    if (now.standbys.isEmpty() && !m_database.aloneAlerted) {
+        m_database.aloneAlerted = true;
+        raise(ClusterAlert::Severity::Warning, {}, atMs,
+              [] { return tr("database primary has no standby: a failure now would stop writes"); });
+    } else if (!now.standbys.isEmpty()) {
+        m_database.aloneAlerted = false;
+    }
 }
 
 void ClusterMonitor::raise(ClusterAlert::Severity severity, const QString& node, qint64 atMs,

@@ -2,9 +2,7 @@
 
 #include <QList>
 #include <QObject>
-#include <QString>
 #include <QTimer>
-#include <QVector>
 
 #include <deque>
 #include <functional>
@@ -13,6 +11,7 @@
 
 #include "backend/api/metrics/Exposition.h"
 #include "backend/auth/Role.h"
+#include "models/cluster/DatabaseFigures.h"
 #include "models/cluster/NodeFigures.h"
 
 namespace souk {
@@ -128,6 +127,7 @@ public:
     int nodeCount() const { return int(m_nodes.size()); }
     const Node& node(int i) const { return m_nodes[size_t(i)].shown; }
     const Business& business() const { return m_business; }
+    const DatabaseFigures& database() const { return m_database.shown; } ///< the freshest node's word
     const Timing& timing() const { return m_timing; }
     const QList<ClusterAlert>& alerts() const { return m_alerts; }
 
@@ -150,7 +150,6 @@ private:
         double declined = 0;
         double providerFailed = 0;
     };
-
     struct Tracked
     {
         std::unique_ptr<NodeProber> prober;
@@ -165,12 +164,12 @@ private:
         Counts counted;
         bool heard = false; ///< answered since the business's last sample
     };
-
     void look(int index);
     void answered(int index, qint64 atMs, const metrics::Exposition& metrics, int readyStatus,
                   const QString& readyDetail, qint64 roundTripMs);
     void failed(int index, qint64 atMs, NodeTrouble trouble, const QString& detail);
     void setState(int index, NodeState state, NodeTrouble trouble, qint64 atMs);
+    void noteDatabase(const DatabaseFigures& now, qint64 atMs); ///< the alerts a change raises
     void watchFigures(int index, const NodeFigures& figures, qint64 atMs);
     void sampleBusiness(qint64 atMs);
     void raise(ClusterAlert::Severity severity, const QString& node, qint64 atMs, std::function<QString()> text);
@@ -180,6 +179,7 @@ private:
     const Timing m_timing;
     QTimer m_timer;
     Business m_business;
+    DatabaseWatch m_database;
     std::deque<std::tuple<qint64, double, double>> m_authorizations; ///< per second: approved, declined
     struct Recent
     {

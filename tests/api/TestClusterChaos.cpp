@@ -9,6 +9,7 @@
 // - each client's change feed saw every change once, in seq order, across the moves.
 // SOUK_CHAOS_ROUNDS=N repeats the node kills N times (default 1; the failover happens once).
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -68,6 +69,8 @@ private:
     QHash<QString, QSet<QString>> replayAll();
     void checkStore(const QHash<QString, QSet<QString>>& named);
     QSet<QString> idsOf(const QString& sql);
+    /// The primary the fixture's node says it writes to (its /metrics), "" before it has looked.
+    QString primaryTold();
 
     souk::test::PgPair m_pair;
     std::unique_ptr<NodeFixture> m_node;
@@ -77,6 +80,7 @@ private:
     std::deque<ChaosOp> m_history;
     std::vector<std::unique_ptr<ChaosWorker>> m_workers;
     qint64 m_primaryKilledMs = 0;
+    QString m_primaryBefore;
 };
 
 void TestClusterChaos::initTestCase()
@@ -107,6 +111,20 @@ void TestClusterChaos::initTestCase()
     stock.reason = u"chaos test"_s;
     QVERIFY(souk::test::settle(admin->adjustStock(stock, souk::test::newKey())));
     m_payoutsBefore = idsOf(u"SELECT id FROM payouts"_s);
+    // the nodes tell of the database: the primary, and its standby streaming with a lag they may read
+    QTRY_VERIFY_WITH_TIMEOUT(!primaryTold().isEmpty(), WaitMs);
+    m_primaryBefore = primaryTold();
+    const QString metrics = QString::fromUtf8(m_node->request("GET", u"/metrics"_s).body);
+    QVERIFY2(metrics.contains(QRegularExpression(u"souk_db_standby_info\\{[^}]*state=\"streaming\"[^}]*\\} 1\n"_s)),
+             qPrintable(metrics.right(2000)));
+    QVERIFY2(metrics.contains(QRegularExpression(u"souk_db_replication_lag_bytes\\{[^}]*\\} [0-9]"_s)),
+             "the nodes' role cannot read the standby's lag (pg_monitor)");
+}
+
+QString TestClusterChaos::primaryTold()
+{
+    static const QRegularExpression line(u"souk_db_primary_info\\{primary=\"([^\"]+)\"\\} 1\n"_s);
+    return line.match(QString::fromUtf8(m_node->request("GET", u"/metrics"_s).body)).captured(1);
 }
 
 void TestClusterChaos::cleanupTestCase()
@@ -381,6 +399,8 @@ void TestClusterChaos::checkStore(const QHash<QString, QSet<QString>>& named)
     QCOMPARE(idsOf(u"SELECT id FROM payouts"_s) - m_payoutsBefore, named.value(u"payout"_s));
     QCOMPARE(idsOf(u"SELECT entry_id FROM postings GROUP BY entry_id HAVING sum(amount_minor) <> 0"_s),
              QSet<QString>{});
+    // the nodes tell of the failover: another primary
+    QTRY_VERIFY_WITH_TIMEOUT(!primaryTold().isEmpty() && primaryTold() != m_primaryBefore, WaitMs);
     QString out;
     const int rc = m_node->soukctl({u"check"_s}, &out);
     QVERIFY2(rc == 0, qPrintable(u"soukctl check: exit %1\n%2"_s.arg(rc).arg(out)));

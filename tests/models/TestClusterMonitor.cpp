@@ -37,6 +37,8 @@ struct NodeCounts
     double deadLetters = 0;
     double startedS = 1000;
 
+    QByteArray database; ///< the souk_db_* lines of a node on PostgreSQL
+
     QByteArray text() const
     {
         const double timed = apiRequests + serverErrors;
@@ -72,7 +74,7 @@ struct NodeCounts
         t += "souk_provider_calls_total{call=\"capture\",outcome=\"failed\"} " + QByteArray::number(providerFailed) +
              "\n";
         t += "souk_provider_calls_total{call=\"capture\",outcome=\"done\"} 9\n";
-        return t;
+        return t + database;
     }
 };
 
@@ -138,6 +140,7 @@ private slots:
     void aLookThatNeverEndsMakesTheNodeSuspectThenDead();
     void aFlappingNodeRaisesNoStormOfAlerts();
     void theAlertListInsertsRows();
+    void theDatabaseFailoverLagAndALonePrimaryAreAlerts();
 
 private:
     struct Rig
@@ -536,6 +539,58 @@ void TestClusterMonitor::theAlertListInsertsRows()
     QCOMPARE(inserted.size(), ClusterMonitor::AlertsMax + 5);
     QCOMPARE(reset.size(), 0);
     QVERIFY(listed.data(listed.index(0)).toString().contains(QString::number(ClusterMonitor::AlertsMax + 5)));
+}
+
+void TestClusterMonitor::theDatabaseFailoverLagAndALonePrimaryAreAlerts()
+{
+    auto r = rig(2);
+    const auto standby = [](double lagS, const char* bytes) -> QByteArray {
+        return "souk_db_standby_info{standby=\"s1\",address=\"10.0.0.2\",state=\"streaming\",sync=\"sync\"} 1\n"
+               "souk_db_replication_lag_bytes{standby=\"s1\"} " +
+               QByteArray(bytes) + "\nsouk_db_replication_lag_seconds{standby=\"s1\"} " + QByteArray::number(lagS) +
+               "\n";
+    };
+    NodeCounts n;
+    n.database = "souk_db_primary_info{primary=\"10.0.0.1:5432\"} 1\nsouk_db_connections 12\n" + standby(0.2, "0");
+    for (ScriptedProber* node : r->nodes)
+        node->answer(n);
+    round(*r);
+    const DatabaseFigures& d = r->monitor->database();
+    QCOMPARE(d.primary, u"10.0.0.1:5432"_s);
+    QCOMPARE(d.connections, 12.0);
+    QCOMPARE(d.standbys.size(), 1);
+    QCOMPARE(d.standbys[0].state, u"streaming"_s);
+    QCOMPARE(d.standbys[0].sync, u"sync"_s);
+    QCOMPARE(d.standbys[0].lagBytes, 0.0);
+    QVERIFY(r->monitor->alerts().isEmpty());
+
+    // a standby falling behind is one alert, however long it stays behind; NaN bytes (no pg_monitor) read NaN
+    n.database = "souk_db_primary_info{primary=\"10.0.0.1:5432\"} 1\n" + standby(20, "NaN");
+    for (int i = 0; i < 2; ++i) {
+        for (ScriptedProber* node : r->nodes)
+            node->answer(n);
+        round(*r);
+    }
+    QVERIFY(std::isnan(r->monitor->database().standbys[0].lagBytes));
+    QCOMPARE(r->monitor->alerts().size(), 1);
+    QVERIFY(r->monitor->alerts()[0].message.contains(u"s1 is 20.0 s behind"_s));
+
+    // the failover: the old primary's series reads NaN, the new one runs alone; each said once
+    n.database = "souk_db_primary_info{primary=\"10.0.0.1:5432\"} NaN\n"
+                 "souk_db_primary_info{primary=\"10.0.0.2:5432\"} 1\n"
+                 "souk_db_standby_info{standby=\"s1\",address=\"10.0.0.2\",state=\"streaming\",sync=\"sync\"} NaN\n";
+    for (int i = 0; i < 2; ++i) {
+        for (ScriptedProber* node : r->nodes)
+            node->answer(n);
+        round(*r);
+    }
+    QCOMPARE(r->monitor->database().primary, u"10.0.0.2:5432"_s);
+    QVERIFY(r->monitor->database().standbys.isEmpty());
+    QCOMPARE(r->monitor->alerts().size(), 3);
+    QCOMPARE(r->monitor->alerts()[1].severity, ClusterAlert::Severity::Critical);
+    QVERIFY(r->monitor->alerts()[1].message.contains(u"from 10.0.0.1:5432 to 10.0.0.2:5432"_s));
+    QVERIFY(r->monitor->alerts()[2].message.contains(u"no standby"_s));
+    QVERIFY(r->monitor->alerts()[2].node.isEmpty()); // the cluster's, not a node's
 }
 
 QTEST_GUILESS_MAIN(TestClusterMonitor)

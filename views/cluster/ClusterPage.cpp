@@ -1,12 +1,14 @@
 #include "views/cluster/ClusterPage.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -53,6 +55,11 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     m_heading->setFont(big);
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"clusterSummary"_s);
+    m_database = new QLabel(this);
+    m_database->setObjectName(u"databaseSummary"_s);
+    m_database->setWordWrap(true);
+    m_database->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_database->hide(); // until a node tells of a PostgreSQL store
     buildTable();
     QWidget* charts = buildCharts();
     QWidget* alertsPane = buildAlerts(big);
@@ -70,6 +77,7 @@ ClusterPage::ClusterPage(std::unique_ptr<ClusterMonitor> monitor, const Clock& c
     layout->addWidget(m_heading);
     layout->addWidget(m_summary);
     layout->addWidget(m_table);
+    layout->addWidget(m_database);
     layout->addWidget(split, 1);
 
     connect(m_monitor.get(), &ClusterMonitor::sampled, this, &ClusterPage::redraw);
@@ -237,8 +245,38 @@ QStringList legendNames(const ClusterMonitor& monitor)
 
 } // namespace
 
+void ClusterPage::updateDatabase()
+{
+    const DatabaseFigures& d = m_monitor->database();
+    m_database->setVisible(d.known());
+    if (!d.known())
+        return;
+    QStringList parts;
+    //: %1 the PostgreSQL server the nodes write to ("127.0.0.1:5432")
+    parts << tr("Database: primary %1").arg(d.primary);
+    if (std::isfinite(d.connections))
+        parts << tr("%n connection(s)", nullptr, int(d.connections));
+    if (d.standbys.isEmpty())
+        parts << tr("no standby");
+    const QLocale locale;
+    for (const StandbyFigures& standby : d.standbys) {
+        const QString state = standby.state.isEmpty()  ? tr("state not visible (grant pg_monitor to the nodes' role)")
+                              : standby.sync.isEmpty() ? standby.state
+                                                       : u"%1, %2"_s.arg(standby.state, standby.sync);
+        const QString bytes =
+            std::isfinite(standby.lagBytes)
+                ? locale.formattedDataSize(qint64(standby.lagBytes), 1, QLocale::DataSizeTraditionalFormat)
+                : u"?"_s;
+        const QString secs = std::isfinite(standby.lagS) ? locale.toString(standby.lagS, 'f', 1) : u"?"_s;
+        //: %1 the standby's name, %2 its address, %3 its state ("streaming, sync"), %4 bytes and %5 seconds behind
+        parts << tr("standby %1 (%2): %3, %4 and %5 s behind").arg(standby.name, standby.address, state, bytes, secs);
+    }
+    m_database->setText(parts.join(u" \u00b7 "_s));
+}
+
 void ClusterPage::redraw()
 {
+    updateDatabase();
     if (!isVisible())
         return; // the monitor keeps its points; showEvent draws them
     const double nowS = double(m_clock.nowMs()) / 1000.0;

@@ -41,6 +41,7 @@ private:
     void retranslate();
     void redraw();
     void updateSummary();
+    void updateDatabase(); ///< the line on the cluster's PostgreSQL primary and standbys
 
     std::unique_ptr<ClusterMonitor> m_monitor;
     const Clock& m_clock;
@@ -48,6 +49,7 @@ private:
     ClusterAlertModel* m_alerts = nullptr;
     QLabel* m_heading = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_database = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_alertsHeading = nullptr;
     QListView* m_alertList = nullptr;

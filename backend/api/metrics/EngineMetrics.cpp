@@ -71,6 +71,7 @@ EngineMetrics::EngineMetrics(Registry& registry, engine::Engine& engine, engine:
 
     m_timer.setInterval(outboxRefreshMs);
     connect(&m_timer, &QTimer::timeout, this, &EngineMetrics::refreshOutbox);
+    wireDatabase(registry, every);
     m_timer.start();
     refreshOutbox();
 }

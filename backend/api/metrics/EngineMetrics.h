@@ -45,21 +45,28 @@ public:
     /// it is done.
     void refreshOutbox();
 
+    /// On PostgreSQL: reads the database's state on a reader now (the primary's address,
+    /// its connections, each standby's replication lag), unless a read is under way.
+    void refreshDatabase();
+
     /// A commit's seconds: 50 µs (a commit without a sync) to 10 s (a stalled disk).
     static QList<double> commitBucketsSeconds();
     /// Commands per transaction: powers of two up to the engine's default batch size.
     static QList<double> batchCommandBuckets();
 
 private:
-    struct Outbox; // the last counts, shared with the read in flight
+    struct Outbox;   // the last counts, shared with the read in flight
+    struct Database; // the database's gauges, shared with the read in flight
 
     void wireWriter(Registry& registry);
     void wireOrders(Registry& registry);
     void wirePayments(Registry& registry);
+    void wireDatabase(Registry& registry, const QString& every); ///< EngineMetricsDatabase.cpp
 
     engine::Engine& m_engine;
     engine::PaymentFlows& m_flows;
     std::shared_ptr<Outbox> m_outbox;
+    std::shared_ptr<Database> m_database; ///< null for a SQLite store
     QList<GaugeFamily*> m_callbacks; ///< cleared before the engine goes
     QTimer m_timer;
 };
