@@ -186,13 +186,6 @@ void Engine::enqueue(std::unique_ptr<WriteJob> job)
     m_writer->enqueue(std::move(job));
 }
 
-Error Engine::databaseGone(const Error& cause)
-{
-    return Error{ErrorCode::Unavailable,
-                 u"the database cannot be reached now (restarting or failing over); try again: "_s + cause.message,
-                 cause.field};
-}
-
 bool Engine::readerGone()
 {
     if (!store::StoreOptions::isPostgresUrl(m_options.store.path))

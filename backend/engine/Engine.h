@@ -61,9 +61,6 @@ class Engine final : public QObject
     Q_DISABLE_COPY_MOVE(Engine)
 public:
     static Result<std::unique_ptr<Engine>> open(const EngineOptions& options, const Clock& clock);
-    /// What a command or read that met PostgreSQL gone (a restart, a failover) is told: not
-    /// that it failed, but to try again (with its key); `cause` is libpq's account.
-    static Error databaseGone(const Error& cause);
     ~Engine() override;
 
     /// Queues a command for the writer thread, where it runs exactly once, in its batch's
@@ -246,7 +243,7 @@ private:
         if (!result && result.error().code == ErrorCode::StoreIo && readerGone())
             result = runReadOnce(query, mode);
         if (!result && result.error().code == ErrorCode::StoreIo && readerGone())
-            return databaseGone(result.error());
+            return store::databaseGone(result.error());
         return result;
     }
     template <typename T> Result<T> runReadOnce(const std::function<Result<T>(QSqlDatabase&)>& query, ReadMode mode)

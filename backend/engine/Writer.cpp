@@ -481,7 +481,7 @@ void Writer::run()
                                    batchChanges, again);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
         if (commitError && commitError->code == ErrorCode::StoreIo && databaseLost())
-            commitError = Engine::databaseGone(*commitError); // not committed, or not known: retry under the key
+            commitError = store::databaseGone(*commitError); // not committed, or not known: retry under the key
         if (commitError && commitError->code == ErrorCode::StoreCorrupt)
             m_engine.markDamaged(*commitError);
 #ifndef NDEBUG

@@ -218,6 +218,13 @@ bool connectionBroken(QSqlDatabase& db)
     return PQstatus(conn) == CONNECTION_BAD;
 }
 
+Error databaseGone(const Error& cause)
+{
+    return Error{ErrorCode::Unavailable,
+                 u"the database cannot be reached now (restarting or failing over); try again: "_s + cause.message,
+                 cause.field};
+}
+
 bool transactionFailed(QSqlDatabase& db)
 {
     const auto state = pgTransaction(db);

@@ -46,6 +46,9 @@ bool transactionFailed(QSqlDatabase& db);
 /// the session); a statement found it so. Such a connection is opened again, not used on.
 /// Always false on SQLite.
 bool connectionBroken(QSqlDatabase& db);
+/// What a command or read that met PostgreSQL gone (a restart, a failover) is told: not that
+/// it failed, but to try again (with its key): unavailable, with `cause`'s words.
+Error databaseGone(const Error& cause);
 /// PostgreSQL: waits for `key`'s advisory lock and holds it to the transaction's end, so that
 /// what the transaction reads next (a newest version, a counter) stays true until it commits
 /// on every node. A no-op on SQLite, whose store has one writer.
