@@ -240,7 +240,9 @@ private:
     {
         Result<T> result = runReadOnce(query, mode);
         // a read changes nothing: one that met a lost connection runs once more on a new one
-        if (!result && result.error().code == ErrorCode::StoreIo && readerGone())
+        // (not one whose connection could not even open: that would wait out a second timeout)
+        if (!result && result.error().code == ErrorCode::StoreIo && m_readers.hasLocalData() && m_readers.localData() &&
+            store::connectionBroken(m_readers.localData()->db()))
             result = runReadOnce(query, mode);
         if (!result && result.error().code == ErrorCode::StoreIo && readerGone())
             return store::databaseGone(result.error());

@@ -270,7 +270,9 @@ void PaymentFlows::authorizeAtProvider(const Actor& actor, const payments::CardI
             }
             payments::PaymentAttempts::Recorded failed;
             failed.error = recorded.error();
-            if (!answer.approved)
+            // the database went away mid-commit: the record may have landed with this hold in
+            // it, so the hold stays; the attempt, if still open, is asked about again later
+            if (!answer.approved || (failed.error && failed.error->code == ErrorCode::Unavailable))
                 return finish(failed);
             // the store refused even that: release the hold now, from memory; the attempt
             // stays open, and the next start asks the provider about it again

@@ -496,12 +496,7 @@ void Writer::run()
         if (!commitError)
             countCommit(seconds, int(batch.size()));
         handOver(Done{std::move(batch), commitError, std::move(batchChanges)});
-        if (!again.empty()) {
-            std::lock_guard lock(m_mutex);
-            m_queue.insert(m_queue.begin(), std::make_move_iterator(again.begin()),
-                           std::make_move_iterator(again.end()));
-            m_queueDepth.store(int(m_queue.size()), std::memory_order_relaxed);
-        }
+        requeueFirst(again);
     }
     {
         std::lock_guard lock(m_doneMutex);
@@ -511,6 +506,15 @@ void Writer::run()
     completer.join();
     m_lookups.reset(); // the connection closes on the thread that opened it
     m_connection.reset();
+}
+
+void Writer::requeueFirst(std::deque<std::unique_ptr<WriteJob>>& jobs)
+{
+    if (jobs.empty())
+        return;
+    std::lock_guard lock(m_mutex);
+    m_queue.insert(m_queue.begin(), std::make_move_iterator(jobs.begin()), std::make_move_iterator(jobs.end()));
+    m_queueDepth.store(int(m_queue.size()), std::memory_order_relaxed);
 }
 
 void Writer::setCommitObserver(CommitObserver observer)

@@ -67,6 +67,8 @@ private:
     std::optional<Error> beginBatch();
     /// On PostgreSQL: whether the writer has no connection, or a broken one (a failover).
     bool databaseLost();
+    /// Puts jobs back at the front of the queue, in their order (they lost a wait to another node).
+    void requeueFirst(std::deque<std::unique_ptr<WriteJob>>& jobs);
     /// A committed (or failed) batch, waiting for its completion.
     struct Done
     {

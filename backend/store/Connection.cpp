@@ -50,8 +50,15 @@ Result<QString> conninfoOf(const QString& url)
         words << u"%1='%2'"_s.arg(QString::fromUtf8(o->keyword), value);
     }
     PQconninfoFree(options);
-    if (!words.join(u' ').contains(u"connect_timeout="_s)) // an unreachable host fails in seconds, not minutes
+    const QString given = words.join(u' ');
+    if (!given.contains(u"connect_timeout="_s)) // an unreachable host fails in seconds, not minutes
         words << u"connect_timeout='10'"_s;
+    // a host that died without a word (power, network) ends the connection in seconds, not when
+    // the kernel gives up (about 15 min): its commands are answered "try again" and go elsewhere
+    if (!given.contains(u"keepalives"_s))
+        words << u"keepalives='1' keepalives_idle='5' keepalives_interval='2' keepalives_count='3'"_s;
+    if (!given.contains(u"tcp_user_timeout="_s))
+        words << u"tcp_user_timeout='10000'"_s;
     return words.join(u' ');
 }
 
