@@ -22,6 +22,7 @@ private slots:
     void absentKeysKeepDefaults();
     void emptyFileAndComments();
     void relativePathsFollowTheFile();
+    void aPostgresUrlIsKeptAsWritten();
     void unknownKey_data();
     void unknownKey();
     void badValueNamesKey_data();
@@ -174,6 +175,16 @@ void TestNodeConfig::relativePathsFollowTheFile()
     QCOMPARE(config->storePath, QDir(m_dir->path()).filePath(u"data/shop.souk"_s));
     QCOMPARE(config->certPath, QDir(m_dir->path()).filePath(u"tls/cert.pem"_s));
     QCOMPARE(config->keyPath, u"/abs/key.pem"_s);
+}
+
+void TestNodeConfig::aPostgresUrlIsKeptAsWritten()
+{
+    // a cluster's URL: several hosts, a query with '=' and '&'; not a path beside the file
+    const QString url = u"postgres://souk@pg1.example.net:5432,pg2.example.net:5432/souk?"
+                        "target_session_attrs=read-write&sslmode=require"_s;
+    const auto config = load("[node]\nstore = " + url.toUtf8() + "\n");
+    QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+    QCOMPARE(config->storePath, url);
 }
 
 void TestNodeConfig::unknownKey_data()

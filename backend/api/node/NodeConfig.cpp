@@ -11,6 +11,7 @@
 
 #include "backend/api/node/AddressRules.h"
 #include "backend/api/node/AddressText.h"
+#include "backend/store/StoreOptions.h"
 #include "backend/api/node/IniFile.h"
 
 using namespace Qt::StringLiterals;
@@ -75,6 +76,16 @@ template <auto Member> Status setPath(NodeConfig& config, const Input& in)
     return {};
 }
 
+/// A file beside the settings, or a PostgreSQL URL as it is written (a URL is no path)
+Status setStore(NodeConfig& config, const Input& in)
+{
+    if (store::StoreOptions::isPostgresUrl(in.value)) {
+        config.storePath = in.value;
+        return {};
+    }
+    return setPath<&NodeConfig::storePath>(config, in);
+}
+
 Status setListen(NodeConfig& config, const Input& in)
 {
     const auto listen = NodeConfig::parseListen(in.value);
@@ -120,7 +131,7 @@ Status setLogLevel(NodeConfig& config, const Input& in)
 // The ranges keep a typo from taking the node down (a 0 timeout, a 10 GiB header) while leaving
 // operators room; they are not tuning advice.
 const Setting Settings[] = {
-    {u"node/store", setPath<&NodeConfig::storePath>},
+    {u"node/store", setStore},
     {u"node/listen", setListen},
     {u"node/cert", setPath<&NodeConfig::certPath>},
     {u"node/key", setPath<&NodeConfig::keyPath>},
