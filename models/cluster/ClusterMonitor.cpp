@@ -167,8 +167,7 @@ void ClusterMonitor::answered(int index, qint64 atMs, const metrics::Exposition&
                                                 : second;
     node.shown.lastAnswerMs = atMs;
     node.shown.roundTripMs = roundTripMs;
-    if (const DatabaseFigures database = DatabaseFigures::from(metrics); database.known())
-        noteDatabase(database, atMs);
+    noteDatabase(index, DatabaseFigures::from(metrics), atMs);
     node.failuresInRow = 0;
     if (readyStatus == 200) {
         node.shown.why.clear();
@@ -195,6 +194,7 @@ void ClusterMonitor::failed(int index, qint64 atMs, NodeTrouble trouble, const Q
     const double keepFromS = seconds(atMs - KeepMs);
     for (SeriesPoints* series : {&node.shown.requestsPerS, &node.shown.p50Ms, &node.shown.p99Ms, &node.shown.errorsPerS})
         appendPoint(*series, nowS, NodeFigures::Unknown, keepFromS); // a gap in its lines
+    m_database.byNode.remove(index);                                 // its word on the database is no longer current
     ++node.failuresInRow;
     const int waitedS = int(std::max<qint64>(0, atMs - node.lookStartedMs) / 1000);
     node.shown.why = troubleText(trouble, waitedS);
@@ -308,9 +308,13 @@ void ClusterMonitor::sampleBusiness(qint64 atMs)
     emit sampled();
 }
 
-void ClusterMonitor::noteDatabase(const DatabaseFigures& now, qint64 atMs)
+void ClusterMonitor::noteDatabase(int index, const DatabaseFigures& reported, qint64 atMs)
 {
-    const DatabaseFigures before = std::exchange(m_database.shown, now);
+    const DatabaseFigures before = m_database.shown;
+    m_database.heard(index, reported);
+    const DatabaseFigures& now = m_database.shown;
+    if (!now.known())
+        return; // no node has told of a database (SQLite): nothing to alert on
     if (before.known() && before.primary != now.primary) {
         raise(ClusterAlert::Severity::Critical, {}, atMs, [from = before.primary, to = now.primary] {
             //: the database failed over: %1 and %2 are servers ("127.0.0.1:5432")

@@ -169,7 +169,7 @@ private:
                   const QString& readyDetail, qint64 roundTripMs);
     void failed(int index, qint64 atMs, NodeTrouble trouble, const QString& detail);
     void setState(int index, NodeState state, NodeTrouble trouble, qint64 atMs);
-    void noteDatabase(const DatabaseFigures& now, qint64 atMs); ///< the alerts a change raises
+    void noteDatabase(int index, const DatabaseFigures& now, qint64 atMs); ///< the alerts a change raises
     void watchFigures(int index, const NodeFigures& figures, qint64 atMs);
     void sampleBusiness(qint64 atMs);
     void raise(ClusterAlert::Severity severity, const QString& node, qint64 atMs, std::function<QString()> text);

@@ -38,4 +38,34 @@ DatabaseFigures DatabaseFigures::from(const metrics::Exposition& metrics)
     return out;
 }
 
+void DatabaseWatch::heard(int index, const DatabaseFigures& figures)
+{
+    if (figures.known())
+        byNode.insert(index, figures);
+    else
+        byNode.remove(index);
+    QHash<QString, int> votes;
+    for (const DatabaseFigures& f : std::as_const(byNode))
+        ++votes[f.primary];
+    QString best = shown.primary;
+    int most = votes.value(best, 0);
+    for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
+        if (it.value() > most) {
+            best = it.key();
+            most = it.value();
+        }
+    }
+    if (most == 0)
+        return; // no node tells now (their reads fail in a failover): the last word stays shown
+    // the freshest word of that primary: this node's when it says so
+    if (figures.known() && figures.primary == best)
+        shown = figures;
+    else if (shown.primary != best)
+        for (const DatabaseFigures& f : std::as_const(byNode))
+            if (f.primary == best) {
+                shown = f;
+                break;
+            }
+}
+
 } // namespace souk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -42,12 +43,19 @@ struct DatabaseFigures
     static DatabaseFigures from(const metrics::Exposition& metrics);
 };
 
-/// What the cluster monitor has told of the database so far, so each change is one alert.
+/// What the cluster monitor has told of the database so far, so each change is one alert. The
+/// nodes read the database every few seconds, not together: the primary shown is the one most
+/// nodes report (a tie keeps the one shown), so one node's late read is no failover and back.
 struct DatabaseWatch
 {
+    QHash<int, DatabaseFigures> byNode; ///< each answering node's last word
     DatabaseFigures shown;
     bool lagAlerted = false;
     bool aloneAlerted = false; ///< the primary has no standby
+
+    /// Takes node `index`'s word (empty: it has none now) and shows the freshest report of the
+    /// primary most nodes name; with no word from any node, the last one stays.
+    void heard(int index, const DatabaseFigures& figures);
 };
 
 } // namespace souk

@@ -591,6 +591,22 @@ void TestClusterMonitor::theDatabaseFailoverLagAndALonePrimaryAreAlerts()
     QVERIFY(r->monitor->alerts()[1].message.contains(u"from 10.0.0.1:5432 to 10.0.0.2:5432"_s));
     QVERIFY(r->monitor->alerts()[2].message.contains(u"no standby"_s));
     QVERIFY(r->monitor->alerts()[2].node.isEmpty()); // the cluster's, not a node's
+
+    // one node's late read still names the old primary: a tie keeps the new one, no alert back
+    NodeCounts late = n;
+    late.database = "souk_db_primary_info{primary=\"10.0.0.1:5432\"} 1\n" + standby(0, "0");
+    r->nodes[0]->answer(late);
+    round(*r);
+    QCOMPARE(r->monitor->database().primary, u"10.0.0.2:5432"_s);
+    QCOMPARE(r->monitor->alerts().size(), 3);
+    // a failed read (every series NaN) leaves the last word shown
+    NodeCounts unread = n;
+    unread.database = "souk_db_primary_info{primary=\"10.0.0.2:5432\"} NaN\nsouk_db_connections NaN\n";
+    for (ScriptedProber* node : r->nodes)
+        node->answer(unread);
+    round(*r);
+    QCOMPARE(r->monitor->database().primary, u"10.0.0.2:5432"_s);
+    QCOMPARE(r->monitor->alerts().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestClusterMonitor)

@@ -124,6 +124,27 @@ void LiveChart::draw(const QList<Line>& lines, const QList<ClusterAlert>& alerts
         mark->setPen(QPen(severityColour(alert.severity, pal), 1, Qt::DotLine));
         mark->setSelectable(false);
     }
+    setTimeAxis(lines, nowS);
+    bool anyValue = false;
+    for (const Line& line : lines)
+        anyValue = anyValue ||
+                   std::any_of(line.points->y.begin(), line.points->y.end(), [](double y) { return std::isfinite(y); });
+    if (!anyValue && !m_emptyText.isEmpty()) {
+        auto* note = new QCPItemText(m_plot);
+        note->position->setType(QCPItemPosition::ptAxisRectRatio);
+        note->position->setCoords(0.5, 0.5);
+        note->setText(m_emptyText);
+        note->setColor(palette().color(QPalette::PlaceholderText));
+        note->setSelectable(false);
+    }
+    // a little room under 0, so a line lying at 0 (no errors) shows above the axis, not hidden in it
+    const double upper = top > 0 ? top * 1.15 : 1;
+    m_plot->yAxis->setRange(-upper * 0.02, upper);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LiveChart::setTimeAxis(const QList<Line>& lines, double nowS)
+{
     // a chart just opened shows two minutes, growing to the fifteen it keeps: not a line at the edge
     double firstS = nowS;
     for (const Line& line : lines) {
@@ -140,24 +161,8 @@ void LiveChart::draw(const QList<Line>& lines, const QList<ClusterAlert>& alerts
             QFontMetrics(m_plot->xAxis->tickLabelFont()).horizontalAdvance(u"00:00:00"_s.left(format.size()));
         ticker->setDateTimeFormat(format);
         ticker->setTickStepStrategy(QCPAxisTicker::tssMeetTickCount);
-        ticker->setTickCount(std::clamp(m_plot->axisRect()->width() / (labelPx * 2), 2, 6));
+        ticker->setTickCount(std::clamp(m_plot->axisRect()->width() / std::max(1, labelPx * 2), 2, 6));
     }
-    bool anyValue = false;
-    for (const Line& line : lines)
-        anyValue = anyValue || std::any_of(line.points->y.begin(), line.points->y.end(),
-                                           [](double y) { return std::isfinite(y); });
-    if (!anyValue && !m_emptyText.isEmpty()) {
-        auto* note = new QCPItemText(m_plot);
-        note->position->setType(QCPItemPosition::ptAxisRectRatio);
-        note->position->setCoords(0.5, 0.5);
-        note->setText(m_emptyText);
-        note->setColor(palette().color(QPalette::PlaceholderText));
-        note->setSelectable(false);
-    }
-    // a little room under 0, so a line lying at 0 (no errors) shows above the axis, not hidden in it
-    const double upper = top > 0 ? top * 1.15 : 1;
-    m_plot->yAxis->setRange(-upper * 0.02, upper);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LiveChart::changeEvent(QEvent* event)

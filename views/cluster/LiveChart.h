@@ -45,6 +45,8 @@ protected:
 
 private:
     void applyColours();
+    /// From the oldest point (two minutes at least, fifteen at most) to now, labelled to fit.
+    void setTimeAxis(const QList<Line>& lines, double nowS);
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;

@@ -51,14 +51,17 @@ Result<DatabaseState> readDatabase(QSqlDatabase& db)
         return Error::store(ErrorCode::StoreIo, q.lastError().text());
     out.primary = u"%1:%2"_s.arg(q.value(0).toString()).arg(q.value(1).toInt());
     out.connections = q.value(2).toDouble();
-    // replay_lag is null when a standby has replayed everything and nothing is written: no lag
+    // replay_lag is null when a standby has replayed everything and nothing is written (no lag);
+    // the positions are null when the node's role may not see them (pg_monitor): unknown
     if (!q.exec(u"SELECT application_name, coalesce(host(client_addr), 'local'), coalesce(state, ''), "
                 "coalesce(sync_state, ''), pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), "
-                "coalesce(extract(epoch FROM replay_lag), 0) FROM pg_stat_replication ORDER BY application_name"_s))
+                "CASE WHEN replay_lsn IS NULL THEN NULL ELSE coalesce(extract(epoch FROM replay_lag), 0) END "
+                "FROM pg_stat_replication ORDER BY application_name"_s))
         return Error::store(ErrorCode::StoreIo, q.lastError().text());
     while (q.next())
         out.standbys.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                             q.value(4).isNull() ? NaN : q.value(4).toDouble(), q.value(5).toDouble()});
+                             q.value(4).isNull() ? NaN : q.value(4).toDouble(),
+                             q.value(5).isNull() ? NaN : q.value(5).toDouble()});
     return out;
 }
 
@@ -78,19 +81,38 @@ struct EngineMetrics::Database
     QList<QStringList> standbysShown;
 
     void show(const DatabaseState& state);
+    void forget();
+    void showStandbys(const QList<Standby>& standbys); ///< under mutex
 };
 
 void EngineMetrics::Database::show(const DatabaseState& state)
 {
     std::lock_guard lock(mutex);
     connections.store(state.connections, std::memory_order_relaxed);
+    // the standbys first: a scrape between the two never sees a primary without its standby
+    showStandbys(state.standbys);
     // a series no longer true (the primary moved, a standby went) shows NaN, not its last value
     if (!primaryShown.isEmpty() && primaryShown != QStringList{state.primary})
         info->with(primaryShown).set(NaN);
     primaryShown = {state.primary};
     info->with(primaryShown).set(1);
+}
+
+void EngineMetrics::Database::forget()
+{
+    // the last read failed: nothing the node said of the database is known now
+    std::lock_guard lock(mutex);
+    connections.store(NaN, std::memory_order_relaxed);
+    if (!primaryShown.isEmpty())
+        info->with(primaryShown).set(NaN);
+    primaryShown.clear();
+    showStandbys({});
+}
+
+void EngineMetrics::Database::showStandbys(const QList<Standby>& standbys)
+{
     QList<QStringList> shown;
-    for (const Standby& s : state.standbys) {
+    for (const Standby& s : standbys) {
         const QStringList labels = {s.name, s.address, s.state, s.sync};
         standby->with(labels).set(1);
         lagBytes->with({s.name}).set(s.lagBytes);
@@ -117,7 +139,8 @@ void EngineMetrics::wireDatabase(Registry& registry, const QString& every)
     Database& d = *m_database;
     d.info = &registry.gaugeFamily(
         u"souk_db_primary_info"_s,
-        u"1 for the PostgreSQL server this node reads and writes (host:port), NaN once it is no longer; "
+        u"1 for the PostgreSQL server this node reads and writes (host:port as it reaches it), NaN once it is no "
+        "longer or a read failed; "
         "read every %1 s"_s.arg(every),
         {u"primary"_s});
     d.standby = &registry.gaugeFamily(
@@ -135,7 +158,8 @@ void EngineMetrics::wireDatabase(Registry& registry, const QString& every)
     std::shared_ptr<Database> database = m_database;
     m_callbacks << &registry.callbackGauge(
         u"souk_db_connections"_s,
-        u"Client connections to the primary, all nodes' and others'; read every %1 s"_s.arg(every),
+        u"Client connections to the primary (every role's with pg_monitor, else the nodes' role's); read every %1 s"_s
+            .arg(every),
         [database] { return database->connections.load(std::memory_order_relaxed); });
     connect(&m_timer, &QTimer::timeout, this, &EngineMetrics::refreshDatabase);
     refreshDatabase();
@@ -151,9 +175,11 @@ void EngineMetrics::refreshDatabase()
                                      if (state) {
                                          database->show(*state);
                                          database->failing.store(false);
-                                     } else if (!database->failing.exchange(true)) {
-                                         qCWarning(lcMetrics).noquote()
-                                             << "cannot read the database's state:" << state.error().toString();
+                                     } else {
+                                         database->forget();
+                                         if (!database->failing.exchange(true))
+                                             qCWarning(lcMetrics).noquote()
+                                                 << "cannot read the database's state:" << state.error().toString();
                                      }
                                      database->reading.store(false);
                                  });
