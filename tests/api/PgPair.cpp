@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -17,7 +18,7 @@ using namespace Qt::StringLiterals;
 namespace souk::test {
 namespace {
 
-constexpr int UpTimeoutMs = 240'000;
+constexpr int UpTimeoutMs = 330'000; ///< above cluster.sh up's own waits (60 + 90 + 150 s)
 constexpr int DownTimeoutMs = 60'000;
 
 /// The first line of a pid file, 0 when it is missing.
@@ -63,7 +64,8 @@ PgPair::PgPair()
 
 PgPair::~PgPair()
 {
-    if (!m_url.isEmpty())
+    // whatever up got to (a half-started pair too): its servers must not outlive the test
+    if (QFileInfo::exists(m_state + u"/cluster.env"_s))
         script({u"down"_s}, DownTimeoutMs);
 }
 
@@ -81,8 +83,11 @@ QString PgPair::script(const QStringList& args, int timeoutMs)
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(u"bash"_s, QStringList{path} + args);
     if (!p.waitForFinished(timeoutMs) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        p.kill();
-        p.waitForFinished();
+        p.terminate(); // SIGTERM: the script's trap stops what it started; SIGKILL would leave it
+        if (!p.waitForFinished(DownTimeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+        }
         m_error = u"cluster.sh %1 failed (exit %2): %3"_s.arg(args.join(u' '))
                       .arg(p.exitCode())
                       .arg(QString::fromUtf8(p.readAll()).right(3000));
@@ -132,7 +137,7 @@ QList<qint64> PgPair::processesOf(const QString& node) const
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
-        if (file.contains(u'/' + node + u'/'))
+        if (file.endsWith(u'/' + node + u"/pg_autoctl.pid"_s))
             roots << pidIn(file);
     }
     roots << pidIn(m_state + u'/' + node + u"/postmaster.pid"_s);
