@@ -28,6 +28,10 @@ public:
 private:
     static Status move(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
                        catalog::MovementKind kind, qint64 onHandDelta, qint64 reservedDelta, const QString& field);
+    /// PostgreSQL's one-statement step: true when moved, false when it must be decided by move.
+    static Result<bool> moveInOne(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
+                                  catalog::MovementKind kind, qint64 onHandDelta, qint64 reservedDelta);
+    static void recordMoved(store::UnitOfWork& uow, Id variantId, qint64 version, Id productId, qint64 productVersion);
 };
 
 } // namespace souk::orders

@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QUrl>
 
+#include <functional>
+
 #include "backend/store/Connection.h"
 #include "backend/store/Sql.h"
 
@@ -52,40 +54,48 @@ Status Idempotency::validateKey(const QString& key)
 
 namespace {
 
-const QString LookupSql = u"SELECT command, request_hash, response FROM idempotency_keys WHERE key = ?"_s;
+const QString LookupSql = u"SELECT key, command, request_hash, response FROM idempotency_keys WHERE key = ?"_s;
+// a first result stored before keys were scoped is under the bare key: a retry that spans the
+// upgrade replays it (the same command and parameters only), so a refund retried across it is
+// not paid twice. Such keys are gone after the retention time. Both in one round trip.
+const QString LookupEitherSql =
+    u"SELECT key, command, request_hash, response FROM idempotency_keys WHERE key IN (?, ?)"_s;
 
-Result<std::optional<QByteArray>> lookupWith(store::Statement& q, const IdempotentRequest& request)
+struct StoredKey
 {
+    QString command;
+    QString hash;
+    QByteArray response; // a BLOB, or the UTF-8 of a JSON text
+};
+
+/// The request's stored result: its scoped key's, else (the same request only) its bare key's.
+Result<std::optional<QByteArray>> lookupWith(const std::function<store::Statement&(const QString&)>& statement,
+                                             const IdempotentRequest& request)
+{
+    const bool scoped = !request.scope.isEmpty();
+    store::Statement& q = statement(scoped ? LookupEitherSql : LookupSql);
     q.bindValue(0, request.storedKey());
+    if (scoped)
+        q.bindValue(1, request.key);
     if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
         return s.error();
-    if (!q.next()) {
-        q.finish();
-        if (request.scope.isEmpty())
-            return std::optional<QByteArray>();
-        // a first result stored before keys were scoped is under the bare key: a retry that
-        // spans the upgrade replays it (the same command and parameters only), so a refund
-        // retried across it is not paid twice. Such keys are gone after the retention time.
-        q.bindValue(0, request.key);
-        if (auto s = store::exec(q, u"looking up an idempotency key"_s); !s)
-            return s.error();
-        if (!q.next())
-            return std::optional<QByteArray>();
-        const bool same = q.value(0).toString() == request.command && q.value(1).toString() == request.hash;
-        QByteArray response = q.value(2).toByteArray();
-        q.finish();
-        return same ? std::optional<QByteArray>(std::move(response)) : std::optional<QByteArray>();
+    std::optional<StoredKey> exact, bare;
+    while (q.next()) {
+        StoredKey row{q.value(1).toString(), q.value(2).toString(), q.value(3).toByteArray()};
+        (q.value(0).toString() == request.storedKey() ? exact : bare) = std::move(row);
     }
-    const QString storedCommand = q.value(0).toString();
-    const QString storedHash = q.value(1).toString();
-    QByteArray response = q.value(2).toByteArray(); // a BLOB, or the UTF-8 of a JSON text
     q.finish();
-    if (storedCommand != request.command || storedHash != request.hash) {
-        return Error{ErrorCode::IdempotencyConflict,
-                     u"this idempotency key was already used for a %1 with other parameters"_s.arg(storedCommand),
-                     u"idempotencyKey"_s};
+    if (exact) {
+        if (exact->command != request.command || exact->hash != request.hash) {
+            return Error{ErrorCode::IdempotencyConflict,
+                         u"this idempotency key was already used for a %1 with other parameters"_s.arg(exact->command),
+                         u"idempotencyKey"_s};
+        }
+        return std::optional<QByteArray>(std::move(exact->response));
     }
-    return std::optional<QByteArray>(std::move(response));
+    if (bare && bare->command == request.command && bare->hash == request.hash)
+        return std::optional<QByteArray>(std::move(bare->response));
+    return std::optional<QByteArray>();
 }
 
 } // namespace
@@ -108,12 +118,13 @@ Result<std::optional<QByteArray>> Idempotency::lookup(store::UnitOfWork& uow, co
         }
         lock.finish();
     }
-    return lookupWith(uow.statement(LookupSql), request);
+    return lookupWith([&uow](const QString& sql) -> store::Statement& { return uow.statement(sql); }, request);
 }
 
 Result<std::optional<QByteArray>> Idempotency::lookup(QSqlDatabase& db, const IdempotentRequest& request)
 {
-    return lookupWith(store::Connection::statement(db, LookupSql), request);
+    return lookupWith([&db](const QString& sql) -> store::Statement& { return store::Connection::statement(db, sql); },
+                      request);
 }
 
 Status Idempotency::remember(store::UnitOfWork& uow, const IdempotentRequest& request, const QByteArray& result,

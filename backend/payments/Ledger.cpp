@@ -152,17 +152,39 @@ Status walkEntries(QSqlDatabase& db,
     return {};
 }
 
+using ChainHead = std::optional<std::pair<qint64, QByteArray>>;
+
+/// The head Ledger::lock read after its wait, for the command's next seal: nothing is written
+/// to the ledger between the two (post seals before it inserts), so it is still the newest.
+struct LockedHead
+{
+    bool locked = false;
+    std::optional<ChainHead> head;
+};
+
 /// The newest entry's id and hash (empty when it has none), or nothing when the ledger is empty.
-Result<std::optional<std::pair<qint64, QByteArray>>> chainHead(store::UnitOfWork& uow)
+Result<ChainHead> readChainHead(store::UnitOfWork& uow)
 {
     store::Statement& q = uow.statement(u"SELECT id, hash FROM journal_entries ORDER BY id DESC LIMIT 1"_s);
     if (auto s = store::exec(q, u"reading the ledger's newest entry"_s); !s)
         return s.error();
-    std::optional<std::pair<qint64, QByteArray>> head;
+    ChainHead head;
     if (q.next())
         head.emplace(q.value(0).toLongLong(), q.value(1).toByteArray());
     q.finish();
     return head;
+}
+
+/// The newest entry: as the lock read it, the first time after the lock, else read now.
+Result<ChainHead> chainHead(store::UnitOfWork& uow)
+{
+    const auto locked = uow.attachment<LockedHead>(u"ledger-locked"_s);
+    if (locked->head) {
+        ChainHead head = std::move(*locked->head);
+        locked->head.reset();
+        return head;
+    }
+    return readChainHead(uow);
 }
 
 } // namespace
@@ -173,20 +195,20 @@ Status Ledger::lock(store::UnitOfWork& uow)
         return {};
     // once per command: the lock stays held to COMMIT (or goes with the command's savepoint, and
     // the command with it), so no other node has written an entry since this command read the newest
-    const auto locked = uow.attachment<bool>(u"ledger-locked"_s);
-    if (*locked)
+    const auto locked = uow.attachment<LockedHead>(u"ledger-locked"_s);
+    if (locked->locked)
         return {};
     if (auto s = store::lockUntilCommit(uow.db(), MoneyLock, u"waiting for the ledger"_s); !s)
         return s;
     // a statement of its own: its snapshot is taken after the wait, so it sees what the node
-    // that held the lock committed
-    store::Statement& newest = uow.statement(u"SELECT max(id) FROM journal_entries"_s);
-    if (auto s = store::exec(newest, u"reading the ledger's newest entry"_s); !s)
-        return s;
-    if (newest.next() && !newest.value(0).isNull())
-        uow.advanceIdsPast(Id{newest.value(0).toLongLong()});
-    newest.finish();
-    *locked = true;
+    // that held the lock committed. New ids go past the newest, and the next seal links to it.
+    auto head = readChainHead(uow);
+    if (!head)
+        return head.error();
+    if (*head)
+        uow.advanceIdsPast(Id{(*head)->first});
+    locked->head = std::move(*head);
+    locked->locked = true;
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "backend/payments/ProviderOutbox.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 #include "backend/orders/OrderService.h"
@@ -32,6 +34,11 @@ Status ProviderOutbox::enqueueRefund(store::UnitOfWork& uow, Id paymentId, const
 
 Result<QString> ProviderOutbox::storeId(QSqlDatabase& db)
 {
+    // Set once when the store is made and never changed: read once per connection (connection
+    // names are never reused in a process), not twice per checkout
+    thread_local QHash<QString, QString> known;
+    if (const auto it = known.constFind(db.connectionName()); it != known.constEnd())
+        return *it;
     store::Statement& q = store::Connection::statement(db, u"SELECT value FROM settings WHERE key = 'store_id'"_s);
     if (auto s = store::exec(q, u"reading the store's identity"_s); !s)
         return s.error();
@@ -39,6 +46,7 @@ Result<QString> ProviderOutbox::storeId(QSqlDatabase& db)
     q.finish();
     if (id.size() != 32)
         return Error::internal(u"the store has no identity (settings.store_id)"_s);
+    known.insert(db.connectionName(), id);
     return id;
 }
 
