@@ -2,10 +2,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -78,6 +81,31 @@ api::HttpResponse refusalResponse(api::Refusal why)
     if (status == 503)
         r.headers.append({QByteArray("Retry-After"), QByteArray("2")});
     return r;
+}
+
+/// The store, once it opens: a PostgreSQL store that cannot be reached yet (starting, or failing
+/// over) is tried again for up to `waitSeconds`.
+Result<std::unique_ptr<LocalClient>> openStore(const LocalClient::Options& options, int waitSeconds)
+{
+    // A node started with its database, or while the database fails over, serves once the
+    // database does, rather than exit and wait for its supervisor. Only a store that could not be
+    // reached or read is tried again; a wrong setting fails at once. SIGTERM still ends the wait
+    // (its handler is installed later).
+    const bool postgres = store::StoreOptions::isPostgresUrl(options.store.path);
+    const QDeadlineTimer deadline(qint64(waitSeconds) * 1000);
+    qint64 pauseMs = 500;
+    for (;;) {
+        auto client = LocalClient::open(options);
+        const bool transient =
+            !client && (client.error().code == ErrorCode::StoreIo || client.error().code == ErrorCode::Unavailable);
+        if (client || !postgres || !transient || deadline.hasExpired())
+            return client;
+        pauseMs = std::min({pauseMs, deadline.remainingTime(), qint64(5000)});
+        qCWarning(lcNode).noquote() << "the store is not reachable yet, trying again in" << pauseMs
+                                    << "ms:" << client.error().message;
+        QThread::msleep(quint64(pauseMs));
+        pauseMs *= 2;
+    }
 }
 
 } // namespace
@@ -155,7 +183,7 @@ Status NodeProcess::start()
     options.store.path = m_config.storePath;
     options.principal = auth::Principal::localAdmin(u"soukd"_s);
     options.feedRetentionMs = qint64(m_config.feedRetentionHours) * 3600'000;
-    auto client = LocalClient::open(options);
+    auto client = openStore(options, m_config.storeWaitSeconds);
     if (!client)
         return client.error();
     m_client = std::move(client).value();

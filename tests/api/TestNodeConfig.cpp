@@ -69,6 +69,7 @@ void TestNodeConfig::defaults()
     QCOMPARE(config.certPath, QString());
     QCOMPARE(config.keyPath, QString());
     QCOMPARE(config.ioThreads, 1);
+    QCOMPARE(config.storeWaitSeconds, 60); // a database failing over is back well within it
     QCOMPARE(config.maxHeaderBytes, 16384);
     QCOMPARE(config.maxBodyBytes, 1024 * 1024);
     QCOMPARE(config.maxImportBytes, 64 * 1024 * 1024);
@@ -95,6 +96,7 @@ void TestNodeConfig::everyKey()
                              "cert = /etc/souk/node.pem\n"
                              "key = \"/etc/souk/node key.pem\"\n"
                              "io_threads = 2\n"
+                             "store_wait_seconds = 120\n"
                              "\n"
                              "[limits]\n"
                              "max_header_bytes = 8192\n"
@@ -125,6 +127,7 @@ void TestNodeConfig::everyKey()
     QCOMPARE(config->certPath, u"/etc/souk/node.pem"_s);
     QCOMPARE(config->keyPath, u"/etc/souk/node key.pem"_s);
     QCOMPARE(config->ioThreads, 2);
+    QCOMPARE(config->storeWaitSeconds, 120);
     QCOMPARE(config->maxHeaderBytes, 8192);
     QCOMPARE(config->maxBodyBytes, 2097152);
     QCOMPARE(config->maxImportBytes, 134217728);
@@ -241,6 +244,8 @@ void TestNodeConfig::badValueNamesKey_data()
     row("principal burst", u"limits"_s, u"per_principal_burst"_s, u"-1"_s, u"1..1e+07"_s);
     row("io threads zero", u"node"_s, u"io_threads"_s, u"0"_s, u"1..64"_s);
     row("io threads many", u"node"_s, u"io_threads"_s, u"65"_s, u"1..64"_s);
+    row("store wait negative", u"node"_s, u"store_wait_seconds"_s, u"-1"_s, u"0..3600"_s);
+    row("store wait an hour and more", u"node"_s, u"store_wait_seconds"_s, u"3601"_s, u"0..3600"_s);
     row("retention zero", u"feed"_s, u"retention_hours"_s, u"0"_s, u"1..87600"_s);
     row("stream stall too short", u"feed"_s, u"stream_stall_ms"_s, u"10"_s, u"1000..600000"_s);
     row("stream idle not a number", u"feed"_s, u"stream_idle_ms"_s, u"soon"_s, u"2000..3600000"_s);

@@ -122,7 +122,7 @@ bool PgServer::start()
             return false;
         m_initialised = true;
     }
-    m_port = freePort();
+    m_port = m_fixedPort != 0 ? m_fixedPort : freePort();
     if (m_port == 0) {
         m_error = u"no free port"_s;
         return false;

@@ -23,6 +23,8 @@ public:
     bool start();
     /// Before start(): fsync and full-page writes on, as a production server runs (benchmarks).
     void setDurable(bool durable) { m_durable = durable; }
+    /// Before start(): listen on `port` at every start (0, the default: a free port each time).
+    void setPort(int port) { m_fixedPort = port; }
     /// Stops it cleanly (smart shutdown, waits); start() again brings the same data back.
     bool stop();
     /// Kills the postmaster with SIGKILL, as a crashed machine would: committed data survives
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_data;
     int m_port = 0;
+    int m_fixedPort = 0;
     bool m_running = false;
     bool m_initialised = false;
     bool m_durable = false;

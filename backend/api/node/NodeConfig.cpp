@@ -136,6 +136,7 @@ const Setting Settings[] = {
     {u"node/cert", setPath<&NodeConfig::certPath>},
     {u"node/key", setPath<&NodeConfig::keyPath>},
     {u"node/io_threads", setInteger<&NodeConfig::ioThreads, 1, 64>},
+    {u"node/store_wait_seconds", setInteger<&NodeConfig::storeWaitSeconds, 0, 3'600>},
     {u"limits/max_header_bytes", setInteger<&NodeConfig::maxHeaderBytes, 1 * KiB, 1 * MiB>},
     {u"limits/max_body_bytes", setInteger<&NodeConfig::maxBodyBytes, 1 * KiB, 64 * MiB>},
     {u"limits/max_import_bytes", setInteger<&NodeConfig::maxImportBytes, 1 * KiB, 4 * GiB>},

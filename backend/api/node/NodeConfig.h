@@ -30,6 +30,7 @@ struct NodeConfig
     QString certPath;  ///< [node] cert: PEM chain, leaf first
     QString keyPath;   ///< [node] key: unencrypted PEM
     int ioThreads = 1; ///< [node] io_threads
+    int storeWaitSeconds = 60; ///< [node] store_wait_seconds: how long a PostgreSQL store may be unreachable at start
 
     qint64 maxHeaderBytes = 16 * KiB; ///< [limits] max_header_bytes
     qint64 maxBodyBytes = 1 * MiB;    ///< [limits] max_body_bytes
