@@ -4,6 +4,7 @@
 #   tools/cluster.sh up [N]   start them (N soukd nodes, default 0); print the database URL, the
 #                             node URLs, the certificate's SHA-256, an admin API key, the logs
 #   tools/cluster.sh status   the soukd nodes' readiness, the database's states and replication lag
+#   tools/cluster.sh rejoin a|b  start a database node again after it died; it rejoins as the standby
 #   tools/cluster.sh down     stop everything up started and remove the state folder (KEEP=1 keeps it)
 # soukd, soukctl and souk: $SOUKD, $SOUKCTL and $SOUK, else in $SOUK_BIN_DIR, else the build folder's.
 # The state folder is $SOUK_CLUSTER_DIR, else $XDG_RUNTIME_DIR/souk-cluster, else
@@ -28,10 +29,12 @@ NODES=(b a monitor) # stopping order: the standby, the primary, then the monitor
 
 usage() {
     cat >&2 <<'EOF'
-usage: tools/cluster.sh up [N] | status | down
+usage: tools/cluster.sh up [N] | status | rejoin a|b | down
   up [N]   start a pg_auto_failover monitor, a primary and a hot standby (PostgreSQL 15) and N
            soukd nodes (default 0) on free loopback ports; prints the node URLs and an admin key
   status   the soukd nodes' readiness, the database's states, replication lag and URL
+  rejoin a|b  start database node a or b again after it died or was stopped (a lost host coming
+           back): pg_auto_failover rejoins it as the standby of the node promoted meanwhile
   down     stop what up started and remove the state folder (KEEP=1 keeps it)
 state folder: $SOUK_CLUSTER_DIR, else $XDG_RUNTIME_DIR/souk-cluster, else ${TMPDIR:-/tmp}/souk-cluster-$USER
 EOF
@@ -427,6 +430,26 @@ cmdStatus() {
     echo "monitor URL: $MONITOR_URL"
 }
 
+# Whether database node NAME's keeper runs (a pid file of its names a live pg_autoctl).
+keeperRuns() {
+    local f
+    while IFS= read -r f; do
+        if ours "$(head -n 1 "$f" 2>/dev/null || true)"; then return 0; fi
+    done < <(find "$DIR/run" -path "*/$1/pg_autoctl.pid" 2>/dev/null)
+    return 1
+}
+
+cmdRejoin() {
+    local name=$1
+    loadEnv
+    [ -d "$DIR/$name" ] || die "no database node $name in $DIR"
+    if keeperRuns "$name"; then die "database node $name runs; rejoin starts one that died or stopped"; fi
+    startAutoctl "$name" run --pgdata "$DIR/$name"
+    # the monitor takes it back as the standby, rewinding it past the other node's promotion
+    waitFor 180 "database node $name did not rejoin as the standby" stateIs "$name:secondary/secondary"
+    echo "database node $name is the standby again"
+}
+
 cmdDown() {
     if [ ! -d "$DIR" ]; then
         echo "no cluster in $DIR"
@@ -467,6 +490,10 @@ up)
 status)
     [ $# -eq 1 ] || usage
     cmdStatus
+    ;;
+rejoin)
+    [ $# -eq 2 ] && [[ $2 == a || $2 == b ]] || usage
+    cmdRejoin "$2"
     ;;
 down)
     [ $# -eq 1 ] || usage

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTest>
 
 #include <csignal>
 
@@ -20,6 +21,7 @@ namespace {
 
 constexpr int UpTimeoutMs = 330'000; ///< above cluster.sh up's own waits (60 + 90 + 150 s)
 constexpr int DownTimeoutMs = 60'000;
+constexpr int RejoinTimeoutMs = 200'000; ///< above cluster.sh rejoin's own wait (180 s)
 
 /// The first line of a pid file, 0 when it is missing.
 qint64 pidIn(const QString& file)
@@ -69,7 +71,7 @@ PgPair::~PgPair()
         script({u"down"_s}, DownTimeoutMs);
 }
 
-QString PgPair::script(const QStringList& args, int timeoutMs)
+QString PgPair::script(const QStringList& args, int timeoutMs, bool serve)
 {
     const QString path = qEnvironmentVariable("SOUK_TEST_CLUSTER_SH");
     if (path.isEmpty()) {
@@ -82,7 +84,9 @@ QString PgPair::script(const QStringList& args, int timeoutMs)
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(u"bash"_s, QStringList{path} + args);
-    if (!p.waitForFinished(timeoutMs) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+    const bool finished = serve ? QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, timeoutMs)
+                                : p.waitForFinished(timeoutMs);
+    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         p.terminate(); // SIGTERM: the script's trap stops what it started; SIGKILL would leave it
         if (!p.waitForFinished(DownTimeoutMs)) {
             p.kill();
@@ -106,6 +110,11 @@ bool PgPair::up()
     if (m_url.isEmpty())
         m_error = u"cluster.sh up printed no database URL: "_s + out;
     return !m_url.isEmpty();
+}
+
+bool PgPair::rejoin(const QString& node)
+{
+    return !script({u"rejoin"_s, node}, RejoinTimeoutMs, true).isNull();
 }
 
 QString PgPair::status()

@@ -24,13 +24,17 @@ public:
     /// PostgreSQL (postmaster and backends), as a lost host goes; the monitor then promotes the
     /// standby. Returns the name of the node killed ("a" or "b"), or "" (see error()).
     QString killPrimary();
+    /// cluster.sh rejoin: starts the node killPrimary named again, and waits (serving the test
+    /// thread's events meanwhile) until the monitor has it as the standby. False: error() says why.
+    bool rejoin(const QString& node);
     /// cluster.sh status: the nodes' states and replication, for a failing test's message.
     QString status();
     QString error() const { return m_error; }
 
 private:
     /// Runs cluster.sh with `args`; its output, or a null QString (error() says why).
-    QString script(const QStringList& args, int timeoutMs);
+    /// `serve`: the test thread's events are served while it runs (the clients go on meanwhile).
+    QString script(const QStringList& args, int timeoutMs, bool serve = false);
     /// The port the multi-host URL reaches now (the primary's), 0 when none answers.
     int primaryPort();
     /// The pids of the node's keeper and PostgreSQL, and of their children.

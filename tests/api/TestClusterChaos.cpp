@@ -1,13 +1,15 @@
 // The cluster under faults, Jepsen's way: clients on three soukd nodes place orders, authorize,
 // capture, refund and pay out, each command under its idempotency key and sent again while the
 // answer is "try again", while nodes are killed with SIGKILL (and started again) and the
-// PostgreSQL primary of tools/cluster.sh's pair is killed and its standby promoted. Afterwards:
+// PostgreSQL primary of tools/cluster.sh's pair is killed, its standby promoted, and the killed
+// node started again to rejoin as the standby, round after round. Afterwards:
 // - no command failed other than as "try again", none was left without an answer;
 // - every acknowledged command exists exactly once: its key replays what it named, and the store
 //   holds as many orders, payments, captures, refunds and payouts as the keys named, no more;
 // - every ledger entry balances and `soukctl check` passes on the PostgreSQL store;
 // - each client's change feed saw every change once, in seq order, across the moves.
-// SOUK_CHAOS_ROUNDS=N repeats the node kills N times (default 1; the failover happens once).
+// Each round kills every node once and the primary once. SOUK_CHAOS_ROUNDS=N runs N rounds
+// (default 2: two failovers, the second to the node the first one lost).
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -55,7 +57,7 @@ class TestClusterChaos final : public QObject
 
 private slots:
     void initTestCase();
-    void acknowledgedCommandsSurviveKillsAndAFailover();
+    void acknowledgedCommandsSurviveKillsAndFailovers();
     void cleanupTestCase();
 
 private:
@@ -73,6 +75,8 @@ private:
     QSet<QString> idsOf(const QString& sql);
     /// The primary the fixture's node says it writes to (its /metrics), "" before it has looked.
     QString primaryTold();
+    /// Whether the fixture's node says a standby streams from the primary (its /metrics).
+    bool standbyStreaming();
 
     souk::test::PgPair m_pair;
     std::unique_ptr<NodeFixture> m_node;
@@ -82,8 +86,7 @@ private:
     std::deque<ChaosOp> m_history;
     std::vector<std::unique_ptr<ChaosWorker>> m_workers;
     std::vector<Follower> m_followers; ///< before the workers go, they go (cleanupTestCase)
-    qint64 m_primaryKilledMs = 0;
-    QString m_primaryBefore;
+    QList<qint64> m_primaryKillsMs;    ///< when each primary was killed (Unix ms)
 };
 
 void TestClusterChaos::initTestCase()
@@ -116,12 +119,16 @@ void TestClusterChaos::initTestCase()
     m_payoutsBefore = idsOf(u"SELECT id FROM payouts"_s);
     // the nodes tell of the database: the primary, and its standby streaming with a lag they may read
     QTRY_VERIFY_WITH_TIMEOUT(!primaryTold().isEmpty(), WaitMs);
-    m_primaryBefore = primaryTold();
+    QTRY_VERIFY_WITH_TIMEOUT(standbyStreaming(), WaitMs);
     const QString metrics = QString::fromUtf8(m_node->request("GET", u"/metrics"_s).body);
-    QVERIFY2(metrics.contains(QRegularExpression(u"souk_db_standby_info\\{[^}]*state=\"streaming\"[^}]*\\} 1\n"_s)),
-             qPrintable(metrics.right(2000)));
     QVERIFY2(metrics.contains(QRegularExpression(u"souk_db_replication_lag_bytes\\{[^}]*\\} [0-9]"_s)),
              "the nodes' role cannot read the standby's lag (pg_monitor)");
+}
+
+bool TestClusterChaos::standbyStreaming()
+{
+    static const QRegularExpression line(u"souk_db_standby_info\\{[^}]*state=\"streaming\"[^}]*\\} 1\n"_s);
+    return QString::fromUtf8(m_node->request("GET", u"/metrics"_s).body).contains(line);
 }
 
 QString TestClusterChaos::primaryTold()
@@ -170,9 +177,10 @@ void TestClusterChaos::follow(Follower& f)
     });
 }
 
-void TestClusterChaos::acknowledgedCommandsSurviveKillsAndAFailover()
+void TestClusterChaos::acknowledgedCommandsSurviveKillsAndFailovers()
 {
-    const int rounds = qMax(1, qEnvironmentVariableIntValue("SOUK_CHAOS_ROUNDS"));
+    const int rounds =
+        qEnvironmentVariableIsSet("SOUK_CHAOS_ROUNDS") ? qMax(1, qEnvironmentVariableIntValue("SOUK_CHAOS_ROUNDS")) : 2;
     // a member: the workers keep their clients (and so the feeds' signals) past an early return
     std::vector<Follower>& followers = m_followers;
     followers.resize(Workers + 1);
@@ -242,25 +250,37 @@ QStringList TestClusterChaos::runFaults(int rounds)
         return done;
     };
     for (int round = 0; round < rounds; ++round) {
+        const QString primaryBefore = primaryTold();
+        QString killed;
         for (int node = 0; node < int(m_ports.size()); ++node) {
             QTest::qWait(3'000);
             if (!killNode(node))
                 return failed(u"node %1 could not be killed"_s.arg(node));
             note(u"node %1 killed"_s.arg(node));
             QTest::qWait(2'500);
-            if (round == 0 && node == 0) {
+            if (node == 0) {
                 // the primary goes while node 0 is down; the standby takes over
-                const QString primary = m_pair.killPrimary();
-                if (primary.isEmpty())
+                killed = m_pair.killPrimary();
+                if (killed.isEmpty())
                     return failed(m_pair.error());
-                m_primaryKilledMs = QDateTime::currentMSecsSinceEpoch();
-                note(u"PostgreSQL primary %1 killed"_s.arg(primary));
+                m_primaryKillsMs << QDateTime::currentMSecsSinceEpoch();
+                note(u"PostgreSQL primary %1 killed"_s.arg(killed));
                 QTest::qWait(4'000);
             }
             if (!restartNode(node))
                 return failed(u"node %1 did not start again"_s.arg(node));
             note(u"node %1 started again"_s.arg(node));
         }
+        // the nodes tell of the failover (another primary), then the lost node comes back as the
+        // standby, which the nodes see streaming: the next round's primary has a standby to lose to
+        if (!QTest::qWaitFor([&] { return !primaryTold().isEmpty() && primaryTold() != primaryBefore; }, WaitMs))
+            return failed(u"the nodes still name %1 as the primary"_s.arg(primaryBefore));
+        note(u"the nodes name primary %1"_s.arg(primaryTold()));
+        if (!m_pair.rejoin(killed))
+            return failed(m_pair.error() + u'\n' + m_pair.status());
+        if (!QTest::qWaitFor([&] { return standbyStreaming(); }, WaitMs))
+            return failed(u"the nodes see no standby streaming after %1 rejoined"_s.arg(killed));
+        note(u"PostgreSQL node %1 rejoined as the standby"_s.arg(killed));
     }
     QTest::qWait(3'000);
     note(u"stopped"_s);
@@ -271,14 +291,17 @@ void TestClusterChaos::checkHistory()
 {
     QMap<QString, int> tally; // "capture acked" -> n
     QStringList wrong;
-    qint64 firstAfterFailover = 0;
+    // per failover: when the first command sent after the kill (and before the next) was acknowledged
+    QList<qint64> firstAfter(m_primaryKillsMs.size(), 0);
     for (const ChaosOp& op : m_history) {
         static const char* const states[] = {"running", "acked", "failed", "gave up"};
         ++tally[op.kind + u' ' + QLatin1StringView(states[int(op.state)])];
-        // the first command sent after the primary died and acknowledged: writes are back
-        if (op.state == ChaosOp::State::Acked && op.startMs > m_primaryKilledMs &&
-            (firstAfterFailover == 0 || op.doneMs < firstAfterFailover))
-            firstAfterFailover = op.doneMs;
+        for (int k = 0; k < m_primaryKillsMs.size(); ++k) {
+            const bool within = op.startMs > m_primaryKillsMs[k] &&
+                                (k + 1 == m_primaryKillsMs.size() || op.startMs < m_primaryKillsMs[k + 1]);
+            if (op.state == ChaosOp::State::Acked && within && (firstAfter[k] == 0 || op.doneMs < firstAfter[k]))
+                firstAfter[k] = op.doneMs;
+        }
         // a payout finds nothing owed when another worker's payout just paid it: an answer
         const bool expected = op.kind == u"payout"_s && op.error.code == souk::ErrorCode::Conflict;
         if ((op.state == ChaosOp::State::Failed && !expected) || op.state == ChaosOp::State::GaveUp ||
@@ -292,10 +315,12 @@ void TestClusterChaos::checkHistory()
     for (auto it = tally.cbegin(); it != tally.cend(); ++it)
         counts << u"%1 %2"_s.arg(it.key()).arg(it.value());
     qInfo().noquote() << m_history.size() << "commands:" << counts.join(u", "_s);
-    qInfo("primary killed: the first command sent after it was acknowledged %lld ms after the kill",
-          firstAfterFailover - m_primaryKilledMs);
+    for (int k = 0; k < m_primaryKillsMs.size(); ++k) {
+        qInfo("primary killed (%d): the first command sent after it was acknowledged %lld ms after the kill", k + 1,
+              firstAfter[k] - m_primaryKillsMs[k]);
+    }
     QVERIFY2(tally.value(u"capture acked"_s) >= 10, "too few payments were captured to say anything");
-    QVERIFY2(firstAfterFailover > 0, "no write was acknowledged after the failover");
+    QVERIFY2(!m_primaryKillsMs.isEmpty() && !firstAfter.contains(0), "no write was acknowledged after a failover");
     QVERIFY2(wrong.isEmpty(), qPrintable(u"commands that did not end in an answer:\n"_s + wrong.join(u'\n')));
 }
 
@@ -410,8 +435,6 @@ void TestClusterChaos::checkStore(const QHash<QString, QSet<QString>>& named)
     QCOMPARE(idsOf(u"SELECT id FROM payouts"_s) - m_payoutsBefore, named.value(u"payout"_s));
     QCOMPARE(idsOf(u"SELECT entry_id FROM postings GROUP BY entry_id HAVING sum(amount_minor) <> 0"_s),
              QSet<QString>{});
-    // the nodes tell of the failover: another primary
-    QTRY_VERIFY_WITH_TIMEOUT(!primaryTold().isEmpty() && primaryTold() != m_primaryBefore, WaitMs);
     QString out;
     const int rc = m_node->soukctl({u"check"_s}, &out);
     QVERIFY2(rc == 0, qPrintable(u"soukctl check: exit %1\n%2"_s.arg(rc).arg(out)));
