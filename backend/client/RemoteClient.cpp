@@ -376,14 +376,20 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
     }
     if (status == 0 && isNodeGone(error))
         m_nodes->failed(request->node);
-    if (movedElsewhere(request, status))
-        return;
     const QByteArray body = status == 0 ? QByteArray() : reply->readAll();
     const std::optional<QJsonValue> json = parseJson(body);
+    const std::optional<Error> problem = status >= 400 && json && json->isObject()
+                                             ? std::optional(api::errorFromProblem(json->toObject(), status))
+                                             : std::nullopt;
+    // a write that may have committed goes again only under its key: a sign-in sent twice would
+    // open a second session, or find its one-time code spent
+    const bool mayBeDone = problem && problem->outcomeUnknown && !resendable(*request);
+    if (!mayBeDone && movedElsewhere(request, status))
+        return;
     // another node may still run the same command under its key: asked again, it replays it
-    const bool inProgress = status == 409 && json && json->isObject() &&
-                            api::errorFromProblem(json->toObject(), status).code == ErrorCode::InProgress;
-    const bool retryable = (status == 0 && resendable(*request)) || status == 429 || status == 503 || inProgress;
+    const bool inProgress = status == 409 && problem && problem->code == ErrorCode::InProgress;
+    const bool retryable =
+        !mayBeDone && ((status == 0 && resendable(*request)) || status == 429 || status == 503 || inProgress);
     if (retryable && request->attempt < m_options.retries) {
         request->tried.clear(); // after the wait, any node again
         qint64 delayMs = qint64(m_options.retryDelayMs) << request->attempt;
@@ -402,8 +408,7 @@ void RemoteClient::onFinished(const std::shared_ptr<Request>& request, QNetworkR
     }
     setHealth(LinkHealth::State::Online, nowMs() - request->startedMs);
     if (status >= 400) {
-        Error e = json && json->isObject() ? api::errorFromProblem(json->toObject(), status)
-                                           : Error{ErrorCode::Internal, u"the node answered %1"_s.arg(status), {}};
+        Error e = problem ? *problem : Error{ErrorCode::Internal, u"the node answered %1"_s.arg(status), {}};
         e.field = engineFieldName(e.field);
         request->done(e);
         return;

@@ -42,6 +42,9 @@ struct Error
     ErrorCode code = ErrorCode::Internal;
     QString message;
     QString field;
+    /// A write whose COMMIT went out without an answer (the database went away): it may have taken
+    /// effect. Sent again only under its idempotency key; the API says so ("outcome": "unknown").
+    bool outcomeUnknown = false;
 
     static Error invalid(const QString& field, const QString& message);
     static Error notFound(const QString& field, const QString& message = {});

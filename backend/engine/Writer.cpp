@@ -327,8 +327,11 @@ std::optional<Error> runBatch(QSqlDatabase& db, std::deque<std::unique_ptr<Write
     }
     if (!failure)
         failure = engine.leaseLost(); // ids made under a node id another node may hold by now
-    if (!failure && !db.commit())
-        failure = store::sqlError(db.lastError(), u"committing"_s);
+    if (!failure && !db.commit()) {
+        const QSqlError why = db.lastError();
+        failure = store::sqlError(why, u"committing"_s);
+        failure->outcomeUnknown = store::commitOutcomeUnknown(db, why); // its answer lost, not a refusal
+    }
     if (!failure)
         again = takeMarked(batch, runAgain);
     if (failure) {

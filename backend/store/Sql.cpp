@@ -218,11 +218,20 @@ bool connectionBroken(QSqlDatabase& db)
     return PQstatus(conn) == CONNECTION_BAD;
 }
 
+bool commitOutcomeUnknown(QSqlDatabase& db, const QSqlError& error)
+{
+    if (isPostgres(db))
+        return connectionBroken(db);
+    return (error.nativeErrorCode().toInt() & 0xff) == SQLITE_IOERR; // the extended code's primary
+}
+
 Error databaseGone(const Error& cause)
 {
-    return Error{ErrorCode::Unavailable,
-                 u"the database cannot be reached now (restarting or failing over); try again: "_s + cause.message,
-                 cause.field};
+    Error gone{ErrorCode::Unavailable,
+               u"the database cannot be reached now (restarting or failing over); try again: "_s + cause.message,
+               cause.field};
+    gone.outcomeUnknown = cause.outcomeUnknown;
+    return gone;
 }
 
 bool transactionFailed(QSqlDatabase& db)

@@ -46,6 +46,10 @@ bool transactionFailed(QSqlDatabase& db);
 /// the session); a statement found it so. Such a connection is opened again, not used on.
 /// Always false on SQLite.
 bool connectionBroken(QSqlDatabase& db);
+/// After a failed COMMIT whose error is `error`: whether it may have taken effect all the same,
+/// its answer lost. PostgreSQL: the connection broke during it. SQLite: an I/O error under it.
+/// A COMMIT refused outright (a deferred constraint, a busy store) is known not to have.
+bool commitOutcomeUnknown(QSqlDatabase& db, const QSqlError& error);
 /// What a command or read that met PostgreSQL gone (a restart, a failover) is told: not that
 /// it failed, but to try again (with its key): unavailable, with `cause`'s words.
 Error databaseGone(const Error& cause);

@@ -34,6 +34,7 @@ private slots:
     void hidesThePassword();
     void writersLeaseTheirNodeIds();
     void reconnectsAfterTheDatabaseDropsIt();
+    void aCommitWhoseAnswerIsLostHasAnUnknownOutcome();
     void feedFollowsCommitOrderAcrossNodes_data();
     void feedFollowsCommitOrderAcrossNodes();
 
@@ -340,6 +341,32 @@ void TestPgStore::reconnectsAfterTheDatabaseDropsIt()
     auto problems = StoreFixture::wait((*client)->checkStore());
     QVERIFY2(problems && problems->isEmpty(),
              qPrintable(problems ? problems->join(u'\n') : problems.error().toString()));
+}
+
+void TestPgStore::aCommitWhoseAnswerIsLostHasAnUnknownOutcome()
+{
+    // the writer's session ends during its COMMIT (a deferred trigger ends it, where a failover
+    // would cut it): the command is told to try again, and that it may have taken effect, so
+    // that only a retry under its idempotency key is safe (the API's "outcome": "unknown")
+    const QString url = newDatabase();
+    const QString name = url.section(u'/', -1);
+    auto client = open(url);
+    QVERIFY2(client, qPrintable(client ? QString() : client.error().toString()));
+    const Id merchant = merchantOf(**client);
+    const QString made =
+        m_pg->psql(u"CREATE FUNCTION end_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$; "
+                   "CREATE CONSTRAINT TRIGGER end_at_commit AFTER INSERT ON products DEFERRABLE INITIALLY DEFERRED "
+                   "FOR EACH ROW EXECUTE FUNCTION end_session()"_s,
+                   name);
+    QVERIFY2(!made.isNull(), qPrintable(m_pg->error()));
+    const auto lost = StoreFixture::wait((*client)->saveProduct(product(merchant, 1, 1)));
+    QVERIFY2(!lost, "a command whose COMMIT ended the session was reported as done");
+    QCOMPARE(lost.error().code, ErrorCode::Unavailable);
+    QVERIFY2(lost.error().outcomeUnknown, qPrintable(lost.error().toString()));
+    QVERIFY(!m_pg->psql(u"DROP TRIGGER end_at_commit ON products"_s, name).isNull());
+    const auto saved = StoreFixture::wait((*client)->saveProduct(product(merchant, 1, 2)));
+    QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
 }
 
 QTEST_MAIN(TestPgStore)

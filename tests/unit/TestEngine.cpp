@@ -70,6 +70,7 @@ private slots:
     void readOnlyRefusesWrites();
     void exceptionBecomesInternalError();
     void lostTransactionFailsWholeBatch();
+    void aRefusedCommitIsKnownNotDone();
     void logStaysShortUnderSteadyWrites();
     void refusalWithoutWritesKeepsTheBatch();
     void failureAfterWritesRollsBackAlone();
@@ -314,6 +315,36 @@ void TestEngine::lostTransactionFailsWholeBatch()
     auto feed = engine->read<ChangeList>([](QSqlDatabase& db) { return store::ChangeFeed::readAfter(db, 0, 100); });
     feed.waitForFinished();
     QCOMPARE(feed.result()->size(), 0);
+    auto after = engine->write<qint64>(Tester, addRow(4));
+    after.waitForFinished();
+    QVERIFY(after.result()); // the writer goes on
+}
+
+void TestEngine::aRefusedCommitIsKnownNotDone()
+{
+    auto engine = open();
+    QVERIFY(engine);
+    // a COMMIT refused outright (here a deferred foreign key, checked only then) is known not to
+    // have taken effect: not an unknown outcome, which only a COMMIT whose answer was lost has
+    // (TestPgStore::aCommitWhoseAnswerIsLostHasAnUnknownOutcome)
+    auto committing = engine->write<qint64>(Tester, [](store::UnitOfWork& uow) -> Result<qint64> {
+        if (auto s = store::exec(uow.db(), u"PRAGMA defer_foreign_keys = ON"_s); !s)
+            return s.error();
+        if (auto s =
+                store::exec(uow.db(), u"INSERT INTO merchant_terms (merchant_id, version) VALUES (987654321, 1)"_s);
+            !s)
+            return s.error();
+        return 1;
+    });
+    committing.waitForFinished();
+    QVERIFY2(!committing.result(), "a commit refused by a foreign key was reported as done");
+    QCOMPARE(committing.result().error().code, ErrorCode::StoreIo);
+    QVERIFY(!committing.result().error().outcomeUnknown);
+    auto rows = engine->read<QVariant>([](QSqlDatabase& db) {
+        return store::scalar(db, u"SELECT count(*) FROM merchant_terms WHERE merchant_id = 987654321"_s);
+    });
+    rows.waitForFinished();
+    QCOMPARE(rows.result()->toInt(), 0);
     auto after = engine->write<qint64>(Tester, addRow(4));
     after.waitForFinished();
     QVERIFY(after.result()); // the writer goes on

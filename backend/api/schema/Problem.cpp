@@ -81,6 +81,8 @@ QJsonObject problem(const Error& error, int status, const QString& instance)
         out.insert(u"field"_s, error.field);
     if (!instance.isEmpty())
         out.insert(u"instance"_s, instance);
+    if (error.outcomeUnknown)
+        out.insert(u"outcome"_s, u"unknown"_s);
     return out;
 }
 
@@ -97,19 +99,26 @@ QJsonObject problemSchema()
     const auto string = [](const QString& description) {
         return QJsonObject{{u"type"_s, u"string"_s}, {u"description"_s, description}};
     };
-    return {{u"type"_s, u"object"_s},
-            {u"description"_s, u"An RFC 9457 problem: what went wrong, with a stable code and the field"_s},
-            {u"properties"_s,
-             QJsonObject{{u"type"_s, string(u"urn:souk:problem:<code>"_s)},
-                         {u"title"_s, string(u"A short summary of the status"_s)},
-                         {u"status"_s, QJsonObject{{u"type"_s, u"integer"_s}, {u"description"_s, u"The HTTP status"_s}}},
-                         {u"detail"_s, string(u"What went wrong, in English"_s)},
-                         {u"code"_s, QJsonObject{{u"type"_s, u"string"_s},
-                                                 {u"enum"_s, codes},
-                                                 {u"description"_s, u"Stable: branch on this"_s}}},
-                         {u"field"_s, string(u"The field or header it is about: \"order.lines[0].quantity\""_s)},
-                         {u"instance"_s, string(u"The request's path"_s)}}},
-            {u"required"_s, QJsonArray{u"type"_s, u"title"_s, u"status"_s, u"code"_s}}};
+    const QJsonObject outcome{{u"type"_s, u"string"_s},
+                              {u"enum"_s, QJsonArray{u"unknown"_s}},
+                              {u"description"_s, u"Present on a 503 whose write may have committed (the database went "
+                                                 "away during its commit): send it again only under the same "
+                                                 "Idempotency-Key, which replays it if it did"_s}};
+    return {
+        {u"type"_s, u"object"_s},
+        {u"description"_s, u"An RFC 9457 problem: what went wrong, with a stable code and the field"_s},
+        {u"properties"_s,
+         QJsonObject{{u"type"_s, string(u"urn:souk:problem:<code>"_s)},
+                     {u"title"_s, string(u"A short summary of the status"_s)},
+                     {u"status"_s, QJsonObject{{u"type"_s, u"integer"_s}, {u"description"_s, u"The HTTP status"_s}}},
+                     {u"detail"_s, string(u"What went wrong, in English"_s)},
+                     {u"code"_s, QJsonObject{{u"type"_s, u"string"_s},
+                                             {u"enum"_s, codes},
+                                             {u"description"_s, u"Stable: branch on this"_s}}},
+                     {u"field"_s, string(u"The field or header it is about: \"order.lines[0].quantity\""_s)},
+                     {u"instance"_s, string(u"The request's path"_s)},
+                     {u"outcome"_s, outcome}}},
+        {u"required"_s, QJsonArray{u"type"_s, u"title"_s, u"status"_s, u"code"_s}}};
 }
 
 Error errorFromProblem(const QJsonObject& p, int status)
@@ -127,6 +136,7 @@ Error errorFromProblem(const QJsonObject& p, int status)
         e.code = status == 429 || status == 503 ? ErrorCode::Unavailable : ErrorCode::Internal;
     e.message = p.value(u"detail"_s).toString();
     e.field = p.value(u"field"_s).toString();
+    e.outcomeUnknown = p.value(u"outcome"_s).toString() == u"unknown"_s;
     return e;
 }
 

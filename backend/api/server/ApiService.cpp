@@ -255,7 +255,8 @@ void ApiService::fail(const std::shared_ptr<Call>& call, const Error& given, int
     r.body = problemBytes(error, code, QString::fromUtf8(call->request.path));
     if (code == 401)
         r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"souk\"")});
-    if (retryAfterS > 0 || code == 503 || error.code == ErrorCode::InProgress)
+    // not for a write that may have committed: a generic client must not resend it without its key
+    if (retryAfterS > 0 || (code == 503 && !error.outcomeUnknown) || error.code == ErrorCode::InProgress)
         r.headers.append({QByteArray("Retry-After"), QByteArray::number(std::max<qint64>(1, retryAfterS))});
     finish(call, std::move(r));
 }
