@@ -83,22 +83,32 @@ api::HttpResponse refusalResponse(api::Refusal why)
     return r;
 }
 
+/// Whether a PostgreSQL store that would not open may open later: it could not be reached or read.
+/// Not a malformed URL, nor a refusal in the server's English words (no such database or role, a
+/// wrong password, pg_hba). A server that words those in another language is waited for, its
+/// words logged at each try.
+bool worthWaitingFor(const Error& error)
+{
+    static const QStringList permanent = {u"does not exist"_s, u"authentication failed"_s, u"no pg_hba.conf entry"_s,
+                                          u"is not permitted to log in"_s};
+    return (error.code == ErrorCode::StoreIo || error.code == ErrorCode::Unavailable) &&
+           std::none_of(permanent.begin(), permanent.end(),
+                        [&error](const QString& words) { return error.message.contains(words); });
+}
+
 /// The store, once it opens: a PostgreSQL store that cannot be reached yet (starting, or failing
 /// over) is tried again for up to `waitSeconds`.
 Result<std::unique_ptr<LocalClient>> openStore(const LocalClient::Options& options, int waitSeconds)
 {
     // A node started with its database, or while the database fails over, serves once the
-    // database does, rather than exit and wait for its supervisor. Only a store that could not be
-    // reached or read is tried again; a wrong setting fails at once. SIGTERM still ends the wait
+    // database does, rather than exit and wait for its supervisor. SIGTERM still ends the wait
     // (its handler is installed later).
     const bool postgres = store::StoreOptions::isPostgresUrl(options.store.path);
     const QDeadlineTimer deadline(qint64(waitSeconds) * 1000);
     qint64 pauseMs = 500;
     for (;;) {
         auto client = LocalClient::open(options);
-        const bool transient =
-            !client && (client.error().code == ErrorCode::StoreIo || client.error().code == ErrorCode::Unavailable);
-        if (client || !postgres || !transient || deadline.hasExpired())
+        if (client || !postgres || !worthWaitingFor(client.error()) || deadline.hasExpired())
             return client;
         pauseMs = std::min({pauseMs, deadline.remainingTime(), qint64(5000)});
         qCWarning(lcNode).noquote() << "the store is not reachable yet, trying again in" << pauseMs

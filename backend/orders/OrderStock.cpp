@@ -65,8 +65,14 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
             return moved.error();
         if (*moved)
             return {};
-        // refused: the step below reads the level again and says why, in the same words
+        // refused: the general step reads the level again and says why, in the same words
     }
+    return moveChecked(uow, orderId, locationId, line, kind, onHandDelta, reservedDelta, field);
+}
+
+Status OrderStock::moveChecked(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
+                               MovementKind kind, qint64 onHandDelta, qint64 reservedDelta, const QString& field)
+{
     // The level is read, checked here and written back under its version: no RETURNING, which
     // makes SQLite build a temporary table per statement. The check keeps on hand, reserved and
     // available from going negative: a step that would is refused, never clamped. A SKU with no
@@ -112,6 +118,15 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
         return s;
     if (up.numRowsAffected() != 1) // the row is the writer's (one writer, or locked): only a bug moves it
         return Error::internal(u"stock level of %1 changed while it was moved"_s.arg(line.sku));
+    if (auto s = journal(uow, orderId, locationId, line, kind, onHandDelta, reservedDelta); !s)
+        return s;
+    recordMoved(uow, line.variantId, version, productId, productVersion);
+    return {};
+}
+
+Status OrderStock::journal(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line, MovementKind kind,
+                           qint64 onHandDelta, qint64 reservedDelta)
+{
     store::Statement& ins = uow.statement(
         u"INSERT INTO stock_movements (id, variant_id, location_id, kind, on_hand_delta, reserved_delta, reason, "
         "reference, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, 'order', ?, ?, ?)"_s);
@@ -124,10 +139,7 @@ Status OrderStock::move(store::UnitOfWork& uow, Id orderId, Id locationId, const
     ins.bindValue(6, orderId.toString());
     ins.bindValue(7, uow.actor().toString());
     ins.bindValue(8, uow.nowMs());
-    if (auto s = store::exec(ins, u"journalling an order's stock movement"_s); !s)
-        return s;
-    recordMoved(uow, line.variantId, version, productId, productVersion);
-    return {};
+    return store::exec(ins, u"journalling an order's stock movement"_s);
 }
 
 Result<bool> OrderStock::moveInOne(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
@@ -152,6 +164,7 @@ Result<bool> OrderStock::moveInOne(store::UnitOfWork& uow, Id orderId, Id locati
         "CAST(? AS BIGINT), 'order', CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT) FROM up) "
         "SELECT version, product_id, product_version FROM up"_s;
     store::Statement& q = uow.statement(sql);
+    // the movement's id is taken even when the step is refused: a gap in ids, nothing more
     const QVariantList values = {
         onHandDelta,   reservedDelta,      line.variantId.value,   locationId.value, onHandDelta, reservedDelta,
         reservedDelta, uow.newId().value,  line.variantId.value,   locationId.value, int(kind),   onHandDelta,

@@ -28,6 +28,13 @@ public:
 private:
     static Status move(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
                        catalog::MovementKind kind, qint64 onHandDelta, qint64 reservedDelta, const QString& field);
+    /// The general step: the level read (locked on PostgreSQL), checked here, written back.
+    static Status moveChecked(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
+                              catalog::MovementKind kind, qint64 onHandDelta, qint64 reservedDelta,
+                              const QString& field);
+    /// The movement's journal row.
+    static Status journal(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
+                          catalog::MovementKind kind, qint64 onHandDelta, qint64 reservedDelta);
     /// PostgreSQL's one-statement step: true when moved, false when it must be decided by move.
     static Result<bool> moveInOne(store::UnitOfWork& uow, Id orderId, Id locationId, const OrderLine& line,
                                   catalog::MovementKind kind, qint64 onHandDelta, qint64 reservedDelta);

@@ -35,7 +35,8 @@ Status ProviderOutbox::enqueueRefund(store::UnitOfWork& uow, Id paymentId, const
 Result<QString> ProviderOutbox::storeId(QSqlDatabase& db)
 {
     // Set once when the store is made and never changed: read once per connection (connection
-    // names are never reused in a process), not twice per checkout
+    // names are never reused in a process), not twice per checkout. An entry per connection the
+    // thread opened: a writer that reconnects after each failover adds one, a few bytes each
     thread_local QHash<QString, QString> known;
     if (const auto it = known.constFind(db.connectionName()); it != known.constEnd())
         return *it;

@@ -40,10 +40,11 @@ private slots:
     void aNodeStartedBeforeItsDatabaseServesOnceItIsUp();
     void itGivesUpAfterTheWaitWithTheDatabasesReason();
     void aWaitOfZeroDoesNotWait();
+    void aDatabaseThatDoesNotExistIsNotWaitedFor();
 
 private:
     /// Starts soukd on the stopped server's URL with `[node] store_wait_seconds` = `waitSeconds`.
-    void startNode(int waitSeconds);
+    void startNode(int waitSeconds, const QString& database = QStringLiteral("souk"));
     QString nodeOutput(); ///< stdout and stderr so far
 
     std::unique_ptr<PgServer> m_pg;
@@ -81,7 +82,7 @@ void TestPgNodeStart::cleanup()
     m_node.reset();
 }
 
-void TestPgNodeStart::startNode(int waitSeconds)
+void TestPgNodeStart::startNode(int waitSeconds, const QString& database)
 {
     const QString config = m_dir->filePath(u"soukd.conf"_s);
     QFile file(config);
@@ -93,9 +94,8 @@ void TestPgNodeStart::startNode(int waitSeconds)
     m_node = std::make_unique<QProcess>();
     m_node->setProcessChannelMode(QProcess::MergedChannels);
     m_node->start(qEnvironmentVariable("SOUK_TEST_SOUKD"),
-                  {u"--config"_s, config, u"--store"_s, m_pg->url(u"souk"_s), u"--listen"_s,
-                   u"127.0.0.1:%1"_s.arg(port), u"--cert"_s, m_dir->filePath(u"node.pem"_s), u"--key"_s,
-                   m_dir->filePath(u"node.key"_s)});
+                  {u"--config"_s, config, u"--store"_s, m_pg->url(database), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port),
+                   u"--cert"_s, m_dir->filePath(u"node.pem"_s), u"--key"_s, m_dir->filePath(u"node.key"_s)});
     QVERIFY2(m_node->waitForStarted(), qPrintable(m_node->errorString()));
 }
 
@@ -148,6 +148,21 @@ void TestPgNodeStart::aWaitOfZeroDoesNotWait()
     QVERIFY2(m_node->exitCode() != 0, qPrintable(out));
     QVERIFY2(!out.contains(u"the store is not reachable yet"_s), qPrintable(out));
     QVERIFY2(out.contains(u"cannot connect to the PostgreSQL store"_s), qPrintable(out));
+}
+
+void TestPgNodeStart::aDatabaseThatDoesNotExistIsNotWaitedFor()
+{
+    // the server answers, and refuses for good: waiting would only delay the operator's fix
+    QVERIFY(m_pg->start());
+    QElapsedTimer clock;
+    clock.start();
+    startNode(60, u"no_such_store"_s);
+    QVERIFY(m_node->waitForFinished(20'000));
+    const QString out = nodeOutput();
+    QVERIFY2(m_node->exitCode() != 0, qPrintable(out));
+    QVERIFY2(clock.elapsed() < 15'000, qPrintable(u"took %1 ms"_s.arg(clock.elapsed())));
+    QVERIFY2(!out.contains(u"the store is not reachable yet"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"\"no_such_store\" does not exist"_s), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestPgNodeStart)
