@@ -283,7 +283,7 @@
 <context>
     <name>souk::ConnectDialog</name>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="99"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="100"/>
         <source>A connection holds at most %n nodes.</source>
         <translation>
             <numerusform>A connection holds at most %n node.</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="266"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="271"/>
         <source>None of the %n nodes answered. Check the addresses and that the nodes run.</source>
         <translation>
             <numerusform>The node did not answer. Check the address and that the node runs.</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="299"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="304"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
@@ -555,7 +555,7 @@
 <context>
     <name>souk::SignInDialog</name>
     <message numerus="yes">
-        <location filename="../views/people/SignInDialog.cpp" line="132"/>
+        <location filename="../views/people/SignInDialog.cpp" line="133"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>

@@ -1002,13 +1002,23 @@
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="125"/>
+        <location filename="../models/common/ErrorText.cpp" line="119"/>
+        <source>The node lost its database while saving this (a restart or failover), so it may or may not have been done. Check before you do it again.</source>
+        <translation>节点在保存时失去了数据库连接（重启或故障切换），此操作可能已完成，也可能未完成。再次操作前请先检查。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="126"/>
+        <source>The node lost its database as you signed in (a restart or failover), so the sign-in may not have gone through. Sign in again; with two-step sign-in, use the next code.</source>
+        <translation>登录时节点失去了数据库连接（重启或故障切换），登录可能未成功。请重新登录；如已开启两步登录，请使用下一个验证码。</translation>
+    </message>
+    <message>
+        <location filename="../models/common/ErrorText.cpp" line="135"/>
         <source>%1: %2</source>
         <extracomment>%1 is a field label such as &quot;Price (variant 3)&quot;, %2 an error sentence</extracomment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../models/common/ErrorText.cpp" line="145"/>
+        <location filename="../models/common/ErrorText.cpp" line="155"/>
         <source>%1 (variant %2)</source>
         <extracomment>%1 is a variant field such as &quot;Price&quot;; %2 the variant&apos;s 1-based row number</extracomment>
         <translation>%1（规格 %2）</translation>
@@ -4097,19 +4107,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="317"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="321"/>
         <source>database primary moved from %1 to %2</source>
         <extracomment>the database failed over: %1 and %2 are servers (&quot;127.0.0.1:5432&quot;)</extracomment>
         <translation>数据库主库已从 %1 切换到 %2</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="324"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="328"/>
         <source>database standby %1 is %2 s behind</source>
         <extracomment>%1 a standby&apos;s name, %2 seconds behind the primary</extracomment>
         <translation>数据库备库 %1 落后 %2 秒</translation>
     </message>
     <message>
-        <location filename="../models/cluster/ClusterMonitor.cpp" line="332"/>
+        <location filename="../models/cluster/ClusterMonitor.cpp" line="336"/>
         <source>database primary has no standby: a failure now would stop writes</source>
         <translation>数据库主库没有备库：此时再出故障将无法写入</translation>
     </message>
@@ -4601,175 +4611,175 @@ in the last minute</source>
         <translation>本机没有可用的钥匙串服务，因此 Souk 无法记住密钥或会话：每次都需要重新输入。（Souk 从不将它们写入普通文件。）</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="49"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="50"/>
         <source>Paste the API key.</source>
         <translation>请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="51"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="52"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="69"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="70"/>
         <source>An API key has no spaces: paste it again.</source>
         <translation>API 密钥中没有空格：请重新粘贴。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="78"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="79"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="95"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="96"/>
         <source>Enter the node&apos;s address, such as https://node-1.example:8443.</source>
         <translation>请输入节点地址，例如 https://node-1.example:8443。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="99"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="100"/>
         <source>A connection holds at most %n nodes.</source>
         <translation>
             <numerusform>一个连接最多包含 %n 个节点。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="108"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="109"/>
         <source>Souk talks to nodes over HTTPS only: the address starts with https://.</source>
         <extracomment>%1 = what was typed</extracomment>
         <translation>Souk 仅通过 HTTPS 与节点通信：地址须以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="109"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="110"/>
         <source>Souk talks to nodes over HTTPS only: “%1” does not start with https://.</source>
         <translation>Souk 只通过 HTTPS 与节点通信：“%1”没有以 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="119"/>
-        <location filename="../views/connect/ConnectFlow.cpp" line="262"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="120"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="263"/>
         <source>This is not a node&apos;s address. Write it as https://HOST:PORT.</source>
         <extracomment>%1 = what was typed</extracomment>
         <translation>这不是节点地址。请写成 https://主机:端口。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="120"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="121"/>
         <source>“%1” is not a node&apos;s address. Write it as https://HOST:PORT.</source>
         <translation>“%1”不是节点地址。请写成 https://HOST:PORT。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="126"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="127"/>
         <source>%1 is listed twice.</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>%1 重复填写了两次。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="157"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="158"/>
         <source>Reading the keychain…</source>
         <translation>正在读取钥匙串…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="165"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="166"/>
         <source>No key is saved for this connection: paste the API key.</source>
         <translation>此连接没有保存密钥：请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="167"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="168"/>
         <source>No session is saved for this connection: enter your password.</source>
         <translation>此连接没有保存会话：请输入密码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="190"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="191"/>
         <source>Connecting to %1…</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="207"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="208"/>
         <source>Signing in as %1…</source>
         <extracomment>%1 = user name</extracomment>
         <translation>正在以 %1 身份登录…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="232"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="233"/>
         <source>No keychain service is available, so the key or session was not saved: you enter it again next time.</source>
         <translation>没有可用的钥匙串服务，因此未保存密钥或会话：下次需要重新输入。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="239"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="240"/>
         <source>Saving in the keychain…</source>
         <translation>正在保存到钥匙串…</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="246"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="247"/>
         <source>The keychain did not take the key or session, so it was not saved: you enter it again next time.</source>
         <translation>钥匙串未能保存密钥或会话：下次需要重新输入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="266"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="271"/>
         <source>None of the %n nodes answered. Check the addresses and that the nodes run.</source>
         <translation>
             <numerusform>%n 个节点都没有应答。请检查地址以及节点是否在运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="275"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="280"/>
         <source>The node at %1 did not answer. Check the address and that the node runs.</source>
         <extracomment>%1 = the node&apos;s URL</extracomment>
         <translation>%1 的节点没有响应。请检查地址以及节点是否在运行。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="291"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="296"/>
         <source>The node no longer accepts the saved key: paste an API key.</source>
         <translation>节点不再接受已保存的密钥：请粘贴 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="292"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="297"/>
         <source>The saved session has ended: enter your password to sign in again.</source>
         <translation>已保存的会话已结束：请输入密码重新登录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/connect/ConnectFlow.cpp" line="299"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="304"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>登录失败次数过多。请在 %n 秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="301"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="306"/>
         <source>This user is disabled. Ask an owner or an administrator.</source>
         <translation>此用户已停用。请联系店主或管理员。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="306"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="311"/>
         <source>The node does not accept this API key: it is wrong, revoked or expired.</source>
         <translation>节点不接受此 API 密钥：它有误、已吊销或已过期。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="314"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="319"/>
         <source>Two-step sign-in is on for this user: enter the code from your authenticator app.</source>
         <translation>此用户已开启两步登录：请输入身份验证器应用中的验证码。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="315"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="320"/>
         <source>The code is wrong or was already used. Wait for the next code and try again.</source>
         <translation>验证码错误或已被使用。请等待下一个验证码后重试。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="320"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="325"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="333"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="338"/>
         <source>Not connected: the node&apos;s certificate changed, and you did not trust the new one.</source>
         <translation>未连接：节点的证书已更改，而您没有信任新证书。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="335"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="340"/>
         <source>Not connected: you did not trust the node&apos;s certificate.</source>
         <translation>未连接：您没有信任节点的证书。</translation>
     </message>
     <message>
-        <location filename="../views/connect/ConnectFlow.cpp" line="346"/>
+        <location filename="../views/connect/ConnectFlow.cpp" line="351"/>
         <source>Stopped: not connected.</source>
         <translation>已停止：未连接。</translation>
     </message>
@@ -8262,111 +8272,111 @@ in the last minute</source>
 <context>
     <name>souk::SignInDialog</name>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="23"/>
+        <location filename="../views/people/SignInDialog.cpp" line="24"/>
         <source>Souk is locked</source>
         <translation>Souk 已锁定</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="23"/>
+        <location filename="../views/people/SignInDialog.cpp" line="24"/>
         <source>Sign in to Souk</source>
         <translation>登录 Souk</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="30"/>
+        <location filename="../views/people/SignInDialog.cpp" line="31"/>
         <source>Souk locked itself after a while without use. Sign in again as %1 to go on.</source>
         <translation>Souk 因一段时间未使用已自动锁定。请以 %1 的身份重新登录以继续。</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="33"/>
+        <location filename="../views/people/SignInDialog.cpp" line="34"/>
         <source>This store has users. Sign in to open it.
 %1</source>
         <translation>此数据文件已设置用户，请登录后打开。
 %1</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="46"/>
+        <location filename="../views/people/SignInDialog.cpp" line="47"/>
         <source>Only if two-step sign-in is on</source>
         <translation>仅在开启两步验证时填写</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="47"/>
+        <location filename="../views/people/SignInDialog.cpp" line="48"/>
         <source>The 6-digit code from your authenticator app, or one of your recovery codes.</source>
         <translation>身份验证器应用中的 6 位验证码，或您的任一恢复码。</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="50"/>
+        <location filename="../views/people/SignInDialog.cpp" line="51"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="51"/>
+        <location filename="../views/people/SignInDialog.cpp" line="52"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="52"/>
+        <location filename="../views/people/SignInDialog.cpp" line="53"/>
         <source>&amp;Code:</source>
         <translation>验证码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="55"/>
+        <location filename="../views/people/SignInDialog.cpp" line="56"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="55"/>
+        <location filename="../views/people/SignInDialog.cpp" line="56"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="59"/>
+        <location filename="../views/people/SignInDialog.cpp" line="60"/>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="66"/>
+        <location filename="../views/people/SignInDialog.cpp" line="67"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="87"/>
+        <location filename="../views/people/SignInDialog.cpp" line="88"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="92"/>
+        <location filename="../views/people/SignInDialog.cpp" line="93"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="97"/>
+        <location filename="../views/people/SignInDialog.cpp" line="98"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="113"/>
+        <location filename="../views/people/SignInDialog.cpp" line="114"/>
         <source>Two-step sign-in is on for this user: enter the code from your authenticator app.</source>
         <translation>此用户已开启两步验证：请输入身份验证器应用中的验证码。</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="115"/>
+        <location filename="../views/people/SignInDialog.cpp" line="116"/>
         <source>The code is wrong or was already used. Wait for the next code and try again.</source>
         <translation>验证码错误或已被使用。请等待下一个验证码后重试。</translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="122"/>
+        <location filename="../views/people/SignInDialog.cpp" line="123"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/people/SignInDialog.cpp" line="132"/>
+        <location filename="../views/people/SignInDialog.cpp" line="133"/>
         <source>Too many failed sign-ins. Try again in %n second(s).</source>
         <translation>
             <numerusform>登录失败次数过多。请在 %n 秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../views/people/SignInDialog.cpp" line="135"/>
+        <location filename="../views/people/SignInDialog.cpp" line="136"/>
         <source>This user is disabled. Ask an owner or an administrator.</source>
         <translation>此用户已停用。请联系店主或管理员。</translation>
     </message>

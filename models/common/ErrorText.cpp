@@ -114,7 +114,17 @@ QString ErrorText::baseLabel(const QString& name)
 
 QString errorText(const souk::Error& error)
 {
+    // not "try again": it may be done already, and only the same request (its key) is safe twice
+    if (error.outcomeUnknown)
+        return ErrorText::tr("The node lost its database while saving this (a restart or failover), so it may or may "
+                             "not have been done. Check before you do it again.");
     return ErrorText::headline(error.code);
+}
+
+QString signInOutcomeUnknownText()
+{
+    return ErrorText::tr("The node lost its database as you signed in (a restart or failover), so the sign-in may "
+                         "not have gone through. Sign in again; with two-step sign-in, use the next code.");
 }
 
 QString errorTextWithField(const souk::Error& error)

@@ -3,12 +3,8 @@
 // committed ("outcome": "unknown": the database went away during the COMMIT) is not sent again,
 // since a second sign-in would open a second session or find its one-time code spent. A stand-in
 // node over TLS counts what reaches it.
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSslKey>
-#include <QSslSocket>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,78 +14,13 @@
 #include "backend/api/schema/Problem.h"
 #include "backend/client/RemoteClient.h"
 #include "tests/contract/ContractHarness.h"
+#include "tests/support/StandInNode.h"
 
 using namespace Qt::StringLiterals;
 using namespace souk;
+using souk::test::StandInNode;
 
 namespace {
-
-/// Answers every GET 200 and every POST /v1/sessions with `signInAnswer`, over TLS with keep-alive.
-class StandInNode final : public QTcpServer
-{
-public:
-    bool start(const QString& cert, const QString& key)
-    {
-        QFile c(cert), k(key);
-        if (!c.open(QIODevice::ReadOnly) || !k.open(QIODevice::ReadOnly))
-            return false;
-        m_certificate = QSslCertificate(&c, QSsl::Pem);
-        m_key = QSslKey(&k, QSsl::Ec, QSsl::Pem);
-        return !m_certificate.isNull() && !m_key.isNull() && listen(QHostAddress::LocalHost, 0);
-    }
-    QByteArray signInAnswer;
-    int signIns = 0;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto* socket = new QSslSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        socket->setLocalCertificate(m_certificate);
-        socket->setPrivateKey(m_key);
-        connect(socket, &QSslSocket::readyRead, socket, [this, socket] { serve(socket); });
-        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
-        socket->startServerEncryption();
-    }
-
-private:
-    void serve(QSslSocket* socket)
-    {
-        QByteArray& pending = m_pending[socket];
-        pending += socket->readAll();
-        for (;;) {
-            const qsizetype end = pending.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QByteArray head = pending.left(end);
-            qsizetype length = 0;
-            for (const QByteArray& line : head.split('\n'))
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            if (pending.size() < end + 4 + length)
-                return;
-            pending.remove(0, end + 4 + length);
-            QByteArray status = "200 OK";
-            QByteArray type = "application/json";
-            QByteArray body = R"({"status":"ok"})";
-            if (head.startsWith("POST /v1/sessions ")) {
-                ++signIns;
-                status = "503 Service Unavailable";
-                type = "application/problem+json";
-                body = signInAnswer;
-            }
-            socket->write("HTTP/1.1 " + status + "\r\nContent-Type: " + type +
-                          "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        }
-    }
-
-    QSslCertificate m_certificate;
-    QSslKey m_key;
-    QHash<QSslSocket*, QByteArray> m_pending;
-};
 
 QByteArray problemOf(const Error& error)
 {

@@ -8,4 +8,5 @@ set_property(TEST TestRemoteCluster APPEND PROPERTY ENVIRONMENT ${_souk_node_env
 
 # RemoteClient against a stand-in node: a sign-in (no idempotency key) is sent again after a 503
 # only when nothing had started
-souk_add_test(TestRemoteSignIn TestRemoteSignIn.cpp LIBS souk_client_remote souk_api_node LABELS api)
+souk_add_test(TestRemoteSignIn TestRemoteSignIn.cpp LIBS souk_client_remote souk_api_node souk_testsupport_standin
+              LABELS api)

@@ -17,9 +17,12 @@
 
 #include <memory>
 
+#include "backend/api/node/Certificate.h"
+#include "backend/api/schema/Problem.h"
 #include "backend/core/Async.h"
 #include "models/common/Prefs.h"
 #include "tests/api/NodeFixture.h"
+#include "tests/support/StandInNode.h"
 #include "translations/Translator.h"
 #include "views/common/MessageBar.h"
 #include "views/connect/ConnectDialog.h"
@@ -64,6 +67,7 @@ private slots:
     void withoutKeychainSaysSoAndSavesNothing();
     void supportSeesNoPayouts();
     void severalNodesConnectEvenWithOneDown();
+    void aSignInWhoseOutcomeIsUnknownSaysSo();
 
 private:
     QString url() const { return u"https://127.0.0.1:%1"_s.arg(m_node->port()); }
@@ -478,6 +482,35 @@ void TestConnectDialog::severalNodesConnectEvenWithOneDown()
     list->setCurrentItem(list->topLevelItem(0));
     QCOMPARE(child<QLineEdit>(*again, u"urlEdit"_s)->text(), url() + u", "_s + down);
     QCOMPARE(child<QComboBox>(*again, u"policyCombo"_s)->currentData().toInt(), int(NodeBalancer::Policy::ByMerchant));
+}
+
+void TestConnectDialog::aSignInWhoseOutcomeIsUnknownSaysSo()
+{
+    // the node's database went away as it signed the user in: the dialog says the sign-in may not
+    // have gone through, and the console did not send it again by itself
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(u"node.pem"_s);
+    const QString key = dir.filePath(u"node.key"_s);
+    QVERIFY(api::createSelfSigned(cert, key, {u"127.0.0.1"_s}));
+    const auto fingerprint = api::fingerprintOfFile(cert);
+    QVERIFY(fingerprint);
+    test::StandInNode standIn;
+    QVERIFY(standIn.start(cert, key));
+    Error gone{
+        ErrorCode::Unavailable, u"the database cannot be reached now (restarting or failing over); try again"_s, {}};
+    gone.outcomeUnknown = true;
+    standIn.signInAnswer = api::problemBytes(gone, 503, u"/v1/sessions"_s);
+    const QString address = u"https://127.0.0.1:%1"_s.arg(standIn.serverPort());
+    RecentConnections(*m_prefs).trust(QUrl(address), *fingerprint);
+    auto dialog = makeDialog();
+    QSignalSpy accepted(dialog.get(), &QDialog::accepted);
+    typeSignIn(*dialog, address, u"ana"_s, u"a long passphrase"_s);
+    auto* bar = child<MessageBar>(*dialog, u"messageBar"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->headline().contains(u"may not have gone through"_s), ConnectMs);
+    QTest::qWait(300); // a resend would have come by now
+    QCOMPARE(standIn.signIns, 1);
+    QCOMPARE(accepted.count(), 0);
+    QVERIFY(RecentConnections(*m_prefs).list().isEmpty());
 }
 
 } // namespace souk

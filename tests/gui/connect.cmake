@@ -1,6 +1,7 @@
 # the console's link to a node: the connect dialog against the real soukd (NodeFixture), and the
 # keychain against a Secret Service of the test's own (a private D-Bus and gnome-keyring)
 souk_add_test(TestConnectDialog TestConnectDialog.cpp LIBS souk_connect souk_translations souk_testsupport_node
+              souk_testsupport_standin souk_api_node
               LABELS gui TIMEOUT 180)
 add_dependencies(TestConnectDialog soukd soukctl)
 set_property(TEST TestConnectDialog APPEND PROPERTY ENVIRONMENT

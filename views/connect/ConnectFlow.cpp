@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include "backend/core/Async.h"
+#include "models/common/ErrorText.h"
 #include "views/common/MessageBar.h"
 #include "views/connect/SecretStore.h"
 #include "views/connect/TrustDialog.h"
@@ -260,6 +261,10 @@ void ConnectDialog::failed(const Attempt& attempt, const Error& error)
         return failedSignIn(attempt, error);
     if (error.field == u"url"_s) {
         m_errors.show(u"url"_s, tr("This is not a node's address. Write it as https://HOST:PORT."), error.message);
+        return;
+    }
+    if (error.outcomeUnknown) { // the node answered: its database went away during the sign-in
+        m_messageBar->showError(signInOutcomeUnknownText(), error.message);
         return;
     }
     if (error.code == ErrorCode::Unavailable && !attempt.otherNodes.isEmpty()) {

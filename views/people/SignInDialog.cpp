@@ -10,6 +10,7 @@
 
 #include "backend/client/Client.h"
 #include "backend/core/Async.h"
+#include "models/common/ErrorText.h"
 #include "views/common/MessageBar.h"
 
 using namespace Qt::StringLiterals;
@@ -133,6 +134,10 @@ void SignInDialog::failed(const Error& error)
                                        match.captured(1).toInt()));
         else
             m_messageBar->showError(tr("This user is disabled. Ask an owner or an administrator."));
+        return;
+    }
+    if (error.outcomeUnknown) {
+        m_messageBar->showError(signInOutcomeUnknownText(), error.message);
         return;
     }
     m_messageBar->showError(error);
