@@ -1,24 +1,15 @@
 #include "tests/api/TlsProxy.h"
 
-#include <QFile>
 #include <QHostAddress>
+
+#include "tests/support/StandInNode.h"
 
 namespace souk::test {
 
 bool TlsProxy::start(const QString& certPath, const QString& keyPath, quint16 target)
 {
-    QFile cert(certPath);
-    QFile key(keyPath);
-    if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
-        return false;
-    m_certificate = QSslCertificate(&cert, QSsl::Pem);
-    m_key = QSslKey(&key, QSsl::Ec, QSsl::Pem);
-    if (m_key.isNull()) {
-        key.seek(0);
-        m_key = QSslKey(&key, QSsl::Rsa, QSsl::Pem);
-    }
     m_target = target;
-    return !m_certificate.isNull() && !m_key.isNull() && listen(QHostAddress::LocalHost, 0);
+    return loadTlsIdentity(certPath, keyPath, m_certificate, m_key) && listen(QHostAddress::LocalHost, 0);
 }
 
 void TlsProxy::cutAll()

@@ -14,15 +14,24 @@ StandInNode::~StandInNode()
     }
 }
 
+bool loadTlsIdentity(const QString& certPath, const QString& keyPath, QSslCertificate& certificate, QSslKey& key)
+{
+    QFile certFile(certPath);
+    QFile keyFile(keyPath);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return false;
+    certificate = QSslCertificate(&certFile, QSsl::Pem);
+    key = QSslKey(&keyFile, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        keyFile.seek(0);
+        key = QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem);
+    }
+    return !certificate.isNull() && !key.isNull();
+}
+
 bool StandInNode::start(const QString& certPath, const QString& keyPath)
 {
-    QFile cert(certPath);
-    QFile key(keyPath);
-    if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
-        return false;
-    m_certificate = QSslCertificate(&cert, QSsl::Pem);
-    m_key = QSslKey(&key, QSsl::Ec, QSsl::Pem);
-    return !m_certificate.isNull() && !m_key.isNull() && listen(QHostAddress::LocalHost, 0);
+    return loadTlsIdentity(certPath, keyPath, m_certificate, m_key) && listen(QHostAddress::LocalHost, 0);
 }
 
 void StandInNode::incomingConnection(qintptr descriptor)

@@ -10,6 +10,10 @@ class QSslSocket;
 
 namespace souk::test {
 
+/// A certificate and its private key (EC, else RSA) from PEM files, for a test's TLS server;
+/// false when either does not load.
+bool loadTlsIdentity(const QString& certPath, const QString& keyPath, QSslCertificate& certificate, QSslKey& key);
+
 /// A stand-in for a soukd node over TLS, for what a client sends and how often: every GET is
 /// answered 200 {"status":"ok"}, every POST /v1/sessions with `signInAnswer` (a 503 problem), on
 /// keep-alive connections. Listens on a free loopback port. Tests only; test thread.
